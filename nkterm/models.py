@@ -1,0 +1,191 @@
+"""Plain data shared by every layer: documents, spans, claims, search hits.
+
+Frozen dataclasses with character offsets into ``Document.text`` (Python ``str`` indices,
+not bytes). This module imports nothing from the rest of nkterm, and never Textual or Whoosh.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+# The fixed vocabulary of claim kinds, in display order. Documented in README.md.
+CLAIM_KINDS: tuple[str, ...] = (
+    "quantity",  # numbers, statistics, dates, durations, money
+    "quote",  # direct speech
+    "attributed",  # reported speech, "according to"
+    "experience",  # first-person testimony
+    "generalization",  # sweeping or comparative statements
+    "causal",  # because, led to, caused
+    "prediction",  # will, expected to, forecast
+    "rule",  # obligations and prohibitions
+    "hedge",  # qualifiers and caveats
+)
+
+CHECK_WORTHY = 0.5  # a claim with score >= this is check-worthy
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` into a document's text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A stretch of a document written in one voice (e.g. a news report, then a quote block)."""
+
+    start: int
+    end: int
+    voice: str | None = None  # who speaks in first person here; None for a reporter's voice
+    kind: str = "body"  # "body", "first-person", "boilerplate", ...
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of the corpus: its text verbatim and its metadata.
+
+    ``paragraphs`` and ``sentences`` are computed on first use (segmentation costs ~2 ms for a
+    news article), so scanning a corpus does not pay for them.
+    """
+
+    id: str
+    text: str
+    title: str
+    path: str = ""  # relative to the corpus root, POSIX separators
+    source: str = ""
+    authors: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    date: _dt.date | None = None
+    url: str = ""
+    tags: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    content_hash: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        from nkterm.text import paragraphs
+
+        return paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        from nkterm.text import sentences
+
+        return sentences(self.text)
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def section_at(self, offset: int) -> Section | None:
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section
+        return None
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A span of text that asserts something, with the evidence for each flag.
+
+    ``kinds`` is a non-empty tuple drawn from ``CLAIM_KINDS``; ``score`` is check-worthiness
+    in [0, 1]; ``cues`` are human-readable reasons such as ``reporting verb: "told"``.
+    """
+
+    start: int
+    end: int
+    kinds: tuple[str, ...]
+    score: float
+    speaker: str | None = None
+    cues: tuple[str, ...] = ()
+
+    @property
+    def check_worthy(self) -> bool:
+        return self.score >= CHECK_WORTHY
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "kinds": list(self.kinds),
+            "score": round(self.score, 4),
+            "speaker": self.speaker,
+            "cues": list(self.cues),
+        }
+        if text is not None:
+            data["text"] = text[self.start : self.end]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        return cls(
+            start=int(data["start"]),
+            end=int(data["end"]),
+            kinds=tuple(data["kinds"]),
+            score=float(data["score"]),
+            speaker=data.get("speaker"),
+            cues=tuple(data.get("cues", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DocSummary:
+    """What the document list needs, read from the index manifest without opening files."""
+
+    id: str
+    title: str
+    source: str
+    words: int
+    claims: int
+    check_worthy: int
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One document matching a query: plain data, never a Whoosh object."""
+
+    id: str
+    title: str
+    score: float
+    snippet: str
+    snippet_spans: tuple[Span, ...]  # offsets into ``snippet`` of the matched words
+    hits: tuple[Span, ...]  # offsets into the document text of every matched word
+    source: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "hits": [{"start": s.start, "end": s.end} for s in self.hits],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The answer to a query: hits, or a readable error, plus a "did you mean" suggestion."""
+
+    query: str
+    hits: tuple[Hit, ...] = ()
+    total: int = 0
+    suggestion: str | None = None
+    error: str | None = None
+    elapsed_ms: float = 0.0
