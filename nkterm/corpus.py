@@ -1,0 +1,435 @@
+"""Reading a corpus: files -> ``Document`` objects with metadata, ids and problems.
+
+Owns: which files are documents (``.txt``/``.md`` below a root, no hidden folders, no links
+that lead outside the root), decoding (UTF-8, else a named fallback), YAML front matter and
+``NAME.yaml`` sidecars, inferred metadata, stable ids (the relative path without extension),
+and the list of what was skipped or repaired. Bad input never raises out of ``load_corpus``.
+Must not import Textual or Whoosh.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from nkterm.models import Document, Section
+
+DOC_SUFFIXES = (".txt", ".md")
+SIDECAR_SUFFIXES = (".yaml", ".yml")
+MAX_TITLE = 160
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+class DocumentNotFound(LookupError):
+    """No document with that id in the corpus (or the id is not a valid corpus id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something the user must hear about: a file skipped, or loaded after a repair."""
+
+    path: str  # relative to the corpus root
+    action: str  # "skipped" | "repaired" | "ignored"
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.action}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A document file found by ``scan``: enough to tell whether it changed, without reading it."""
+
+    id: str
+    rel: str
+    path: Path
+    mtime_ns: int
+    size: int
+    sidecar: Path | None = None
+    sidecar_mtime_ns: int = 0
+    sidecar_size: int = 0
+
+    @property
+    def stamp(self) -> tuple[int, int, int, int]:
+        return (self.mtime_ns, self.size, self.sidecar_mtime_ns, self.sidecar_size)
+
+
+@dataclass
+class Corpus:
+    root: Path
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
+
+
+def doc_id_for(rel: str) -> str:
+    return str(PurePosixPath(rel).with_suffix(""))
+
+
+def valid_doc_id(doc_id: str) -> bool:
+    """A corpus id is a relative POSIX path with no ``..`` parts, never absolute."""
+    if not doc_id or doc_id.startswith(("/", "\\")) or "\\" in doc_id or "\0" in doc_id:
+        return False
+    parts = PurePosixPath(doc_id).parts
+    return all(p not in ("..", ".", "") for p in parts) and not re.match(r"^[A-Za-z]:", doc_id)
+
+
+def scan(root: Path) -> tuple[list[Entry], list[Problem]]:
+    """Find document files below ``root`` (sorted by id) without reading them."""
+    root = Path(root)
+    problems: list[Problem] = []
+    entries: dict[str, Entry] = {}
+    if not root.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {root}")
+    real_root = root.resolve()
+    for path, rel in _walk(root, real_root, problems):
+        doc_id = doc_id_for(rel)
+        try:
+            st = path.stat()
+        except OSError as exc:
+            problems.append(Problem(rel, "skipped", f"cannot read: {exc.strerror or exc}"))
+            continue
+        sidecar, sc_mtime, sc_size = _find_sidecar(path)
+        entry = Entry(doc_id, rel, path, st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size)
+        if doc_id in entries:
+            problems.append(
+                Problem(rel, "skipped", f"duplicate id {doc_id!r}: {entries[doc_id].rel} has the same id")
+            )
+            continue
+        entries[doc_id] = entry
+    return sorted(entries.values(), key=lambda e: e.id), problems
+
+
+def _walk(root: Path, real_root: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
+    def onerror(exc: OSError) -> None:
+        rel = _rel(Path(exc.filename or root), root)
+        problems.append(Problem(rel, "skipped", f"cannot read folder: {exc.strerror or exc}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.lower().endswith(DOC_SUFFIXES):
+                continue
+            path = Path(dirpath) / name
+            rel = _rel(path, root)
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    problems.append(Problem(rel, "skipped", "broken or looping symbolic link"))
+                    continue
+                if not target.is_relative_to(real_root):
+                    problems.append(
+                        Problem(rel, "skipped", f"symbolic link points outside the corpus ({target})")
+                    )
+                    continue
+            yield path, rel
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _find_sidecar(path: Path) -> tuple[Path | None, int, int]:
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = path.with_suffix(suffix)
+        try:
+            st = candidate.stat()
+        except OSError:
+            continue
+        return candidate, st.st_mtime_ns, st.st_size
+    return None, 0, 0
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Every readable document below ``root``, and the problems met on the way."""
+    entries, problems = scan(root)
+    corpus = Corpus(Path(root), problems=problems)
+    for entry in entries:
+        doc, found = load_entry(Path(root), entry)
+        corpus.problems.extend(found)
+        if doc is not None:
+            corpus.documents.append(doc)
+    return corpus
+
+
+def read_document(root: Path, doc_id: str) -> Document:
+    """One document by id. Raises ``DocumentNotFound`` for unknown or invalid ids; an id can
+    never name a file outside the corpus."""
+    if not valid_doc_id(doc_id):
+        raise DocumentNotFound(f"not a valid document id: {doc_id!r}")
+    root = Path(root)
+    real_root = root.resolve()
+    for suffix in DOC_SUFFIXES:
+        path = root / (doc_id + suffix)
+        if not path.is_file():
+            continue
+        if not path.resolve().is_relative_to(real_root):
+            raise DocumentNotFound(f"document {doc_id!r} points outside the corpus")
+        st = path.stat()
+        sidecar, sc_mtime, sc_size = _find_sidecar(path)
+        entry = Entry(doc_id, _rel(path, root), path, st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size)
+        doc, problems = load_entry(root, entry)
+        if doc is None:
+            raise DocumentNotFound("; ".join(str(p) for p in problems) or f"cannot load {doc_id!r}")
+        return doc
+    raise DocumentNotFound(f"no document {doc_id!r} in {root}")
+
+
+# -- one file ---------------------------------------------------------------------------------
+
+
+def load_entry(root: Path, entry: Entry) -> tuple[Document | None, list[Problem]]:
+    """Read, decode and parse one document. Never raises for bad content."""
+    problems: list[Problem] = []
+    try:
+        raw = entry.path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(entry.rel, "skipped", f"cannot read: {exc.strerror or exc}")]
+    text, note = decode(raw)
+    if text is None:
+        return None, [Problem(entry.rel, "skipped", note)]
+    if note:
+        problems.append(Problem(entry.rel, "repaired", note))
+
+    meta: dict[str, Any] = {}
+    sidecar_raw = b""
+    fm = _FRONT_MATTER.match(text)
+    if fm:
+        body_start = fm.end()
+        parsed, problem = _parse_yaml(fm.group(1), entry.rel, line_offset=1)
+        if problem:
+            problems.append(problem)
+        else:
+            meta.update(parsed)
+        text = text[body_start:]
+    if entry.sidecar is not None:
+        sc_rel = _rel(entry.sidecar, root)
+        try:
+            sidecar_raw = entry.sidecar.read_bytes()
+            sc_text, sc_note = decode(sidecar_raw)
+            if sc_text is None:
+                problems.append(Problem(sc_rel, "ignored", f"metadata sidecar: {sc_note}"))
+            else:
+                parsed, problem = _parse_yaml(sc_text, sc_rel)
+                if problem:
+                    problems.append(problem)
+                else:
+                    meta.update(parsed)  # the sidecar wins over front matter
+        except OSError as exc:
+            problems.append(Problem(sc_rel, "ignored", f"cannot read sidecar: {exc.strerror or exc}"))
+
+    if not text.strip():
+        return None, [*problems, Problem(entry.rel, "skipped", "empty document (no text)")]
+
+    content_hash = hashlib.sha1(raw + b"\0" + sidecar_raw).hexdigest()
+    doc = _build_document(entry, text, meta, content_hash, problems)
+    return doc, problems
+
+
+def decode(raw: bytes) -> tuple[str | None, str]:
+    """Decode bytes to text. Returns (text, note): note is empty for clean UTF-8, says which
+    fallback was used otherwise; text is None (with the reason) for binary files."""
+    if raw.startswith(codecs.BOM_UTF8):
+        try:
+            return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), "UTF-8 byte-order mark removed"
+        except UnicodeDecodeError:
+            pass
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom) :].decode(enc), f"decoded as UTF-16 ({enc[-2:].upper()}, with BOM)"
+            except UnicodeDecodeError:
+                break
+    if b"\0" in raw[:8192]:
+        utf16 = _guess_utf16(raw)
+        if utf16:
+            try:
+                return raw.decode(utf16), f"decoded as UTF-16 ({utf16[-2:].upper()}, no BOM)"
+            except UnicodeDecodeError:
+                pass
+        return None, "binary file (contains NUL bytes), not a text document"
+    try:
+        return raw.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        where = f"byte {exc.start}"
+    if _looks_binary(raw):
+        return None, "binary file (mostly control bytes), not a text document"
+    try:
+        return raw.decode("cp1252"), f"not valid UTF-8 ({where}); decoded as Windows-1252"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), f"not valid UTF-8 ({where}); decoded as Latin-1"
+
+
+def _guess_utf16(raw: bytes) -> str | None:
+    sample = raw[:8192]
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    half = max(1, len(sample) // 2)
+    if odd_nul > 0.3 * half and even_nul < 0.05 * half:
+        return "utf-16-le"
+    if even_nul > 0.3 * half and odd_nul < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:8192]
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control > 0.1 * max(1, len(sample))
+
+
+def _parse_yaml(text: str, rel: str, line_offset: int = 0) -> tuple[dict[str, Any], Problem | None]:
+    try:
+        data = yaml.load(text, Loader=_NoAliasSafeLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 + line_offset if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return {}, Problem(rel, "ignored", f"malformed metadata (YAML: {reason}); metadata inferred", line)
+    if data is None:
+        return {}, None
+    if not isinstance(data, dict):
+        return {}, Problem(rel, "ignored", f"metadata must be a YAML mapping, got {type(data).__name__}")
+    return data, None
+
+
+class _NoAliasSafeLoader(yaml.SafeLoader):
+    """Safe loading without anchors/aliases: metadata never needs them, and refusing them
+    defuses "billion laughs" expansion bombs."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "YAML aliases (*name) are not allowed in metadata", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+# -- metadata -------------------------------------------------------------------------------
+
+
+def _build_document(
+    entry: Entry, text: str, meta: dict[str, Any], content_hash: str, problems: list[Problem]
+) -> Document:
+    where = entry.sidecar.name if entry.sidecar is not None else entry.rel
+
+    def text_field(name: str) -> str:
+        value = meta.get(name)
+        if value is None:
+            return ""
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value).strip()
+        problems.append(Problem(entry.rel, "ignored", f"{where}: field {name!r} must be text, got {type(value).__name__}"))
+        return ""
+
+    def list_field(*names: str) -> tuple[str, ...]:
+        for name in names:
+            value = meta.get(name)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                return tuple(v.strip() for v in value.split(",") if v.strip())
+            if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+                return tuple(str(v).strip() for v in value if str(v).strip())
+            problems.append(
+                Problem(entry.rel, "ignored", f"{where}: field {name!r} must be a list of text, got {type(value).__name__}")
+            )
+        return ()
+
+    title = text_field("title") or _infer_title(text, entry)
+    date = _parse_date(meta.get("date"), entry, where, problems)
+    sections = _parse_sections(meta.get("sections"), len(text), entry, where, problems)
+    known = {"title", "source", "publisher", "author", "authors", "people", "date", "url", "tags", "sections"}
+    extra = {k: v for k, v in meta.items() if k not in known and isinstance(k, str)}
+    return Document(
+        id=entry.id,
+        text=text,
+        title=title[:MAX_TITLE],
+        path=entry.rel,
+        source=text_field("source") or text_field("publisher"),
+        authors=list_field("authors", "author"),
+        people=list_field("people"),
+        date=date,
+        url=text_field("url"),
+        tags=list_field("tags"),
+        sections=sections,
+        content_hash=content_hash,
+        extra=extra,
+    )
+
+
+def _infer_title(text: str, entry: Entry) -> str:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= MAX_TITLE else line[: MAX_TITLE - 1].rstrip() + "…"
+    return entry.id
+
+
+def _parse_date(value: Any, entry: Entry, where: str, problems: list[Problem]) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return dt.date(value, 1, 1)
+    if isinstance(value, str):
+        for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+            try:
+                return dt.datetime.strptime(value.strip(), fmt).date()
+            except ValueError:
+                continue
+    problems.append(Problem(entry.rel, "ignored", f"{where}: field 'date' is not a date (YYYY-MM-DD): {value!r:.60}"))
+    return None
+
+
+def _parse_sections(
+    value: Any, length: int, entry: Entry, where: str, problems: list[Problem]
+) -> tuple[Section, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.append(Problem(entry.rel, "ignored", f"{where}: field 'sections' must be a list"))
+        return ()
+    sections: list[Section] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            problems.append(Problem(entry.rel, "ignored", f"{where}: sections[{i}] must be a mapping"))
+            continue
+        start, end = item.get("start"), item.get("end", length)
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length):
+            problems.append(
+                Problem(entry.rel, "ignored", f"{where}: sections[{i}] needs 0 <= start < end <= {length}, got {start!r}..{end!r}")
+            )
+            continue
+        voice = item.get("voice")
+        sections.append(
+            Section(
+                start=start,
+                end=end,
+                voice=str(voice) if isinstance(voice, str) and voice.strip() else None,
+                kind=str(item.get("kind") or "body"),
+                label=str(item.get("label") or ""),
+            )
+        )
+    return tuple(sorted(sections, key=lambda s: s.start))

@@ -1,0 +1,798 @@
+"""The Whoosh index: schema, incremental build, search, term statistics.
+
+Owns every ``whoosh`` import in nkterm. Hits leave this module as plain dataclasses with
+character offsets into the stored body (which is exactly ``Document.text``); callers never see
+Whoosh objects. The index is derived data: a schema change, a corrupt or unreadable index leads
+to a clean rebuild with a message, never a traceback. Must not import Textual.
+
+Layout of an index folder: Whoosh's own files, plus ``nkterm-index.json`` (schema version and
+corpus path) and ``manifest.json`` (per document: file stamp, content hash and what the
+document list shows), written atomically after each commit and tied to the index generation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh import qparser, query
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.index import LockError
+from whoosh.searching import Searcher
+
+from nkterm.corpus import Entry, Problem, load_entry, scan
+from nkterm.models import Claim, Document, DocSummary, Hit, SearchResult, Section, Span
+
+SCHEMA_VERSION = 1
+META_FILE = "nkterm-index.json"
+MANIFEST_FILE = "manifest.json"
+INDEX_NAME = "MAIN"
+BATCH = 1000  # documents per commit during a large build: a killed run keeps what it committed
+MIN_PREFIX = 3  # characters before '*': shorter prefixes expand to most of the vocabulary
+SNIPPET_CHARS = 180
+
+# user-facing field name -> schema field
+FIELD_ALIASES = {
+    "title": "title",
+    "body": "body",
+    "text": "body",
+    "author": "authors",
+    "authors": "authors",
+    "people": "people",
+    "person": "people",
+    "source": "source",
+    "publisher": "source",
+    "tag": "tags",
+    "tags": "tags",
+    "date": "date",
+    "section": "sections",
+    "sections": "sections",
+    "voice": "sections",
+    "kind": "kind",
+    "speaker": "speaker",
+    "id": "id",
+}
+_FIELD_RE = re.compile(r"(?:(?<=^)|(?<=[\s(]))([A-Za-z_]+):(?=\S)")
+
+
+class IndexError(Exception):  # noqa: A001 - nkterm.index.IndexError reads well at call sites
+    """An index problem the user must be told about (with a readable message)."""
+
+
+class IndexLocked(IndexError):
+    """Another process holds the index write lock."""
+
+
+class IndexMissing(IndexError):
+    """There is no usable index yet: run ``nkterm index``."""
+
+
+@dataclass
+class UpdateReport:
+    """What ``Index.update`` did, for the CLI and the TUI to tell the user."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    rebuilt: str | None = None  # why the index was rebuilt from scratch, if it was
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def touched(self) -> int:
+        return self.added + self.changed + self.removed
+
+
+ProgressFn = Callable[[int, int], None]
+
+
+def body_analyzer() -> Any:
+    """The analyzer of the body field: tokenize, lowercase, stop words, Porter stems."""
+    return StemmingAnalyzer()
+
+
+def make_schema() -> Schema:
+    name_analyzer = StandardAnalyzer(stoplist=None)
+    return Schema(
+        id=ID(unique=True, stored=True),
+        path=STORED(),
+        title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
+        authors=TEXT(analyzer=name_analyzer, stored=True),
+        people=TEXT(analyzer=name_analyzer, stored=True),
+        source=TEXT(analyzer=name_analyzer, stored=True),
+        date=DATETIME(stored=True),
+        tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
+        sections=TEXT(analyzer=name_analyzer, stored=False),
+        body=TEXT(analyzer=body_analyzer(), stored=True, spelling=True, phrase=True),
+        kind=KEYWORD(lowercase=True, scorable=True),
+        speaker=TEXT(analyzer=name_analyzer),
+        words=NUMERIC(stored=True),
+        meta=STORED(),  # JSON: what it takes to rebuild the Document without the file
+        claims=STORED(),  # JSON list of Claim dicts
+    )
+
+
+_ANALYZER = body_analyzer()
+
+
+def analyze(text: str) -> list[tuple[str, int, int]]:
+    """(stemmed term, start, end) for every indexed token of ``text``: the index's own analysis,
+    for callers (comparison) that must tokenize exactly as search does."""
+    return [(t.text, t.startchar, t.endchar) for t in _ANALYZER(text, chars=True, mode="index")]
+
+
+# -- the index ----------------------------------------------------------------------------------
+
+
+class Index:
+    """A corpus folder and its Whoosh index. Thread-safe for reading: one Searcher per thread."""
+
+    def __init__(self, corpus: Path, directory: Path) -> None:
+        self.corpus = Path(corpus)
+        self.directory = Path(directory)
+        self._ix: Any = None
+        self._local = threading.local()
+        self._manifest: dict[str, Any] | None = None
+        self.messages: list[str] = []  # what opening the index had to repair, for the user
+
+    # .. opening ..
+
+    def exists(self) -> bool:
+        return self._read_meta() is not None and windex.exists_in(str(self.directory), INDEX_NAME)
+
+    def _read_meta(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads((self.directory / META_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _open(self) -> Any:
+        """The Whoosh index, opened once. Raises IndexMissing if there is none usable."""
+        if self._ix is not None:
+            return self._ix
+        meta = self._read_meta()
+        if meta is None or not windex.exists_in(str(self.directory), INDEX_NAME):
+            raise IndexMissing(f"no index in {self.directory} yet: run `nkterm index`")
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            raise IndexMissing(
+                f"index in {self.directory} has schema {meta.get('schema_version')!r}, "
+                f"this nkterm needs {SCHEMA_VERSION}: run `nkterm index` to rebuild it"
+            )
+        try:
+            self._ix = windex.open_dir(str(self.directory), indexname=INDEX_NAME)
+        except Exception as exc:  # noqa: BLE001 - any failure to open means: rebuild
+            raise IndexMissing(f"index in {self.directory} cannot be opened ({exc}): run `nkterm index`") from exc
+        return self._ix
+
+    def _create(self, reason: str | None) -> Any:
+        """Start a fresh, empty index (keeping nothing but our folder)."""
+        self.close()
+        if self.directory.exists():
+            for child in self.directory.iterdir():
+                if child.name == ".gitkeep":
+                    continue
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._ix = windex.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
+        _atomic_write_json(
+            self.directory / META_FILE,
+            {"schema_version": SCHEMA_VERSION, "corpus": str(self.corpus.resolve()), "created": _now()},
+        )
+        self._manifest = {"generation": -1, "docs": {}}
+        if reason:
+            self.messages.append(reason)
+        return self._ix
+
+    def close(self) -> None:
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is not None:
+            searcher.close()
+            self._local.searcher = None
+        if self._ix is not None:
+            self._ix.close()
+        self._ix = None
+
+    # .. the manifest ..
+
+    def manifest(self) -> dict[str, Any]:
+        """Per-document stamps and list data, checked against the index generation."""
+        if self._manifest is not None:
+            return self._manifest
+        ix = self._open()
+        generation = ix.latest_generation()
+        try:
+            data = json.loads((self.directory / MANIFEST_FILE).read_text("utf-8"))
+            if isinstance(data, dict) and data.get("generation") == generation and isinstance(data.get("docs"), dict):
+                self._manifest = data
+                return data
+        except (OSError, ValueError):
+            pass
+        # missing or stale (a run killed between commit and manifest): rebuild it from the index
+        docs: dict[str, Any] = {}
+        with ix.searcher() as searcher:
+            for stored in searcher.all_stored_fields():
+                meta = _loads(stored.get("meta"))
+                docs[stored["id"]] = _manifest_entry(stored, meta, stamp=None)
+        self._manifest = {"generation": generation, "docs": docs}
+        self._write_manifest()
+        return self._manifest
+
+    def _write_manifest(self) -> None:
+        if self._manifest is not None:
+            _atomic_write_json(self.directory / MANIFEST_FILE, self._manifest)
+
+    # .. building ..
+
+    def update(self, progress: ProgressFn | None = None, *, lock_timeout: float = 2.0) -> UpdateReport:
+        """Bring the index in line with the corpus: add new documents, re-index changed ones
+        (by content hash), remove deleted ones. Rebuilds from scratch, with a reason in the
+        report, when the index is missing, from another schema version or unreadable."""
+        t0 = time.perf_counter()
+        report = UpdateReport()
+        try:
+            self._open()
+            manifest = self.manifest()
+        except IndexMissing as exc:
+            had_files = self.directory.exists() and any(
+                p.name not in (".gitkeep",) for p in self.directory.iterdir()
+            )
+            self._create(f"rebuilding the index: {exc}".replace(": run `nkterm index`", "") if had_files else None)
+            report.rebuilt = self.messages[-1] if had_files else "new index"
+            manifest = self.manifest()
+        except Exception as exc:  # noqa: BLE001 - a corrupt manifest/segment: rebuild
+            self._create(f"rebuilding the index: it could not be read ({exc})")
+            report.rebuilt = self.messages[-1]
+            manifest = self.manifest()
+
+        entries, problems = scan(self.corpus)
+        report.problems.extend(problems)
+        known: dict[str, Any] = manifest["docs"]
+        todo: list[tuple[Entry, bool]] = []
+        restamped = False
+        for entry in entries:
+            old = known.get(entry.id)
+            if old is not None and old.get("stamp") == list(entry.stamp):
+                report.unchanged += 1
+                continue
+            todo.append((entry, old is not None))
+        seen = {e.id for e in entries}
+        removed = [doc_id for doc_id in known if doc_id not in seen]
+        if not todo and not removed:
+            report.seconds = time.perf_counter() - t0
+            return report
+
+        writer = None
+        done = 0
+        try:
+            for i, (entry, existed) in enumerate(todo):
+                doc, found = load_entry(self.corpus, entry)
+                report.problems.extend(found)
+                if doc is not None and existed and known[entry.id].get("hash") == doc.content_hash:
+                    known[entry.id]["stamp"] = list(entry.stamp)  # touched, not changed
+                    report.unchanged += 1
+                    restamped = True
+                elif doc is not None:
+                    if writer is None:
+                        writer = self._writer(lock_timeout)
+                    claims = _detect(doc)
+                    fields = _fields(doc, claims)
+                    writer.update_document(**fields)
+                    known[doc.id] = _manifest_entry(fields, _loads(fields["meta"]), stamp=entry.stamp)
+                    if existed:
+                        report.changed += 1
+                    else:
+                        report.added += 1
+                elif existed:  # it became unreadable or empty: drop it, the problem says why
+                    removed.append(entry.id)
+                done += 1
+                if progress is not None:
+                    progress(done, len(todo))
+                if writer is not None and (i + 1) % BATCH == 0 and i + 1 < len(todo):
+                    self._commit(writer, merge=False)
+                    writer = None
+            if removed:
+                if writer is None:
+                    writer = self._writer(lock_timeout)
+                for doc_id in removed:
+                    writer.delete_by_term("id", doc_id)
+                    known.pop(doc_id, None)
+                    report.removed += 1
+            if writer is not None:
+                self._commit(writer, merge=report.touched < 50)
+                writer = None
+            elif restamped:
+                self._write_manifest()
+        finally:
+            if writer is not None:
+                writer.cancel()
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _writer(self, timeout: float) -> Any:
+        ix = self._open()
+        try:
+            return ix.writer(timeout=timeout, limitmb=128)
+        except LockError as exc:
+            raise IndexLocked(
+                f"the index in {self.directory} is being written by another nkterm process; "
+                "try again when it has finished"
+            ) from exc
+
+    def _commit(self, writer: Any, *, merge: bool) -> None:
+        # merge=False keeps small commits cheap; the final commit of a big run merges segments
+        writer.commit(merge=merge)
+        assert self._manifest is not None
+        self._manifest["generation"] = self._ix.latest_generation()
+        self._write_manifest()
+
+    # .. reading ..
+
+    def _searcher(self) -> Searcher:
+        """This thread's searcher, refreshed if the index changed since it was opened."""
+        ix = self._open()
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = ix.searcher()
+        elif not searcher.up_to_date():
+            searcher = searcher.refresh()
+        self._local.searcher = searcher
+        return searcher
+
+    def summaries(self) -> list[DocSummary]:
+        """What the document list shows, for every document, without reading any file."""
+        docs = self.manifest()["docs"]
+        return [
+            DocSummary(
+                id=doc_id,
+                title=d.get("title", doc_id),
+                source=d.get("source", ""),
+                words=int(d.get("words", 0)),
+                claims=int(d.get("claims", 0)),
+                check_worthy=int(d.get("check_worthy", 0)),
+                path=d.get("path", ""),
+            )
+            for doc_id, d in sorted(docs.items())
+        ]
+
+    def __len__(self) -> int:
+        return len(self.manifest()["docs"])
+
+    def _stored(self, doc_id: str) -> dict[str, Any]:
+        stored = self._searcher().document(id=doc_id)
+        if stored is None:
+            raise KeyError(doc_id)
+        return dict(stored)
+
+    def document(self, doc_id: str) -> Document:
+        """The document as indexed: its text is the one every stored offset points into."""
+        stored = self._stored(doc_id)
+        return _document_from_stored(stored)
+
+    def claims(self, doc_id: str) -> list[Claim]:
+        stored = self._stored(doc_id)
+        return [Claim.from_dict(c) for c in _loads(stored.get("claims")) or []]
+
+    def idf(self, term: str, fieldname: str = "body") -> float:
+        return float(self._searcher().idf(fieldname, term))
+
+    def doc_count(self) -> int:
+        return int(self._searcher().doc_count())
+
+    def key_terms(self, text: str, numterms: int = 12) -> list[tuple[str, float]]:
+        """The most distinctive stemmed terms of ``text`` against the corpus statistics."""
+        pairs = self._searcher().key_terms_from_text("body", text, numterms=numterms)
+        return [(str(t), float(w)) for t, w in pairs]
+
+    def more_like(self, text: str, *, exclude: str | None = None, limit: int = 10) -> list[tuple[str, float]]:
+        """Documents that discuss what ``text`` discusses (Whoosh key terms as an OR query)."""
+        terms = self.key_terms(text)
+        if not terms:
+            return []
+        q = query.Or([query.Term("body", t, boost=w) for t, w in terms])
+        searcher = self._searcher()
+        results = searcher.search(q, limit=limit + 1)
+        return [(r["id"], float(r.score)) for r in results if r["id"] != exclude][:limit]
+
+    # .. search ..
+
+    def search(self, text: str, *, limit: int = 20, offsets_for: int | None = None) -> SearchResult:
+        """Run a user query. Never raises for bad queries: ``SearchResult.error`` says what is
+        wrong. Hit offsets and snippets are computed for the first ``offsets_for`` results
+        (all by default): they dominate the cost, so a list shows only what is visible."""
+        t0 = time.perf_counter()
+        text = text.strip()
+        if not text:
+            return SearchResult(query=text, error="type a query")
+        problem = lint_query(text)
+        if problem:
+            return SearchResult(query=text, error=problem)
+        try:
+            parsed = self._parse(text)
+        except Exception as exc:  # noqa: BLE001 - parser failures become a message
+            return SearchResult(query=text, error=f"cannot parse the query: {exc}")
+        problem = _check_prefixes(parsed)
+        if problem:
+            return SearchResult(query=text, error=problem)
+        if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
+            return SearchResult(query=text, error="the query has no searchable words (only stop words?)")
+        searcher = self._searcher()
+        try:
+            results = searcher.search(parsed, limit=max(1, limit), terms=True)
+        except Exception as exc:  # noqa: BLE001 - e.g. a malformed range
+            return SearchResult(query=text, error=f"cannot run the query: {exc}")
+        hits: list[Hit] = []
+        n_offsets = len(results) if offsets_for is None else offsets_for
+        for rank, r in enumerate(results):
+            stored = r.fields()
+            if rank < n_offsets:
+                spans = _match_spans(stored.get("body", ""), r.matched_terms(), parsed)
+                snippet, snippet_spans = make_snippet(stored.get("body", ""), spans)
+            else:
+                spans, snippet, snippet_spans = (), "", ()
+            hits.append(
+                Hit(
+                    id=stored["id"],
+                    title=stored.get("title", stored["id"]),
+                    score=float(r.score),
+                    snippet=snippet,
+                    snippet_spans=snippet_spans,
+                    hits=spans,
+                    source=stored.get("source", ""),
+                )
+            )
+        suggestion = None
+        if not hits:
+            suggestion = self._suggest(searcher, parsed, text)
+        return SearchResult(
+            query=text,
+            hits=tuple(hits),
+            total=len(results) if results.scored_length() < limit else results.estimated_length(),
+            suggestion=suggestion,
+            elapsed_ms=(time.perf_counter() - t0) * 1000,
+        )
+
+    def hits_in(self, doc_id: str, text: str) -> tuple[Span, ...]:
+        """Offsets of every word of ``doc_id`` that the query matches (empty if none)."""
+        problem = lint_query(text)
+        if problem or not text.strip():
+            return ()
+        try:
+            parsed = self._parse(text)
+        except Exception:  # noqa: BLE001
+            return ()
+        q = query.And([query.Term("id", doc_id), parsed])
+        results = self._searcher().search(q, limit=1, terms=True)
+        if not results:
+            return ()
+        return _match_spans(results[0].get("body", ""), results[0].matched_terms(), parsed)
+
+    def _parse(self, text: str) -> Any:
+        schema = self._open().schema
+        parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
+        parser.add_plugin(qparser.FuzzyTermPlugin())
+        parser.add_plugin(qparser.GtLtPlugin())
+        parser.add_plugin(DateParserPlugin(free=False))
+        return parser.parse(_rewrite_fields(text))
+
+    def _suggest(self, searcher: Searcher, parsed: Any, text: str) -> str | None:
+        try:
+            corrected = searcher.correct_query(parsed, _rewrite_fields(text))
+        except Exception:  # noqa: BLE001 - a suggestion is a nicety, never an error
+            return None
+        if corrected.query == parsed:
+            return None
+        suggestion = _unrewrite_fields(corrected.string)
+        return suggestion if suggestion.strip() and suggestion != text else None
+
+
+# -- query helpers --------------------------------------------------------------------------------
+
+
+def lint_query(text: str) -> str | None:
+    """A readable message for query syntax Whoosh would silently misread, else None."""
+    if len(text) > 2000:
+        return "the query is too long (over 2,000 characters)"
+    if text.count('"') % 2:
+        return 'unbalanced quote: every " needs a closing "'
+    depth = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return "unbalanced brackets: ')' without '('"
+    if depth:
+        return "unbalanced brackets: '(' without ')'"
+    if text.count("[") != text.count("]"):
+        return "unbalanced range: '[' and ']' must pair, e.g. date:[2011 to 2012]"
+    for match in _FIELD_RE.finditer(_strip_phrases(text)):
+        name = match.group(1)
+        if name.lower() not in FIELD_ALIASES:
+            fields = ", ".join(sorted({k for k in FIELD_ALIASES if k not in ("body", "text")}))
+            return f"unknown field {name!r}; fields: {fields}"
+    return None
+
+
+def _strip_phrases(text: str) -> str:
+    return re.sub(r'"[^"]*"', " ", text)
+
+
+def _rewrite_fields(text: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        return FIELD_ALIASES.get(m.group(1).lower(), m.group(1)) + ":"
+
+    # only outside phrases
+    parts = re.split(r'("[^"]*")', text)
+    return "".join(p if p.startswith('"') else _FIELD_RE.sub(repl, p) for p in parts)
+
+
+def _unrewrite_fields(text: str) -> str:
+    return re.sub(r"\bauthors:", "author:", text)
+
+
+def _check_prefixes(q: Any) -> str | None:
+    for sub in _walk_query(q):
+        if isinstance(sub, (query.Prefix, query.Wildcard)) and not isinstance(sub, query.Every):
+            literal = re.split(r"[*?]", str(sub.text))[0]
+            if len(literal) < MIN_PREFIX:
+                return f"a prefix needs at least {MIN_PREFIX} letters before '*' (got {sub.text!r})"
+        if isinstance(sub, query.Every) and sub.fieldname not in (None, "id"):
+            return "'*' alone would match everything: add at least 3 letters before it"
+    return None
+
+
+def _walk_query(q: Any) -> Iterable[Any]:
+    yield q
+    if hasattr(q, "children"):
+        for child in q.children():
+            yield from _walk_query(child)
+
+
+def _match_spans(body: str, matched: Iterable[tuple[str, bytes]] | None, q: Any = None) -> tuple[Span, ...]:
+    """Offsets of the body words a query matched. Words of a phrase count only where the
+    whole phrase occurs (within its slop); other matched terms count everywhere."""
+    terms = {t.decode("utf-8") if isinstance(t, bytes) else str(t) for f, t in (matched or ()) if f == "body"}
+    if not terms or not body:
+        return ()
+    phrases: list[tuple[list[str], int]] = []
+    loose: set[str] = set()
+    for sub in _walk_query(q) if q is not None else ():
+        if isinstance(sub, query.Phrase) and sub.fieldname == "body":
+            phrases.append(([str(w) for w in sub.words], int(sub.slop)))
+        elif isinstance(sub, query.Term) and sub.fieldname == "body":
+            loose.add(str(sub.text))
+    in_phrases = {w for words, _ in phrases for w in words}
+    # terms from multi-term queries (prefix, fuzzy) are matched terms not named by a phrase
+    loose |= terms - in_phrases
+    tokens = analyze(body)
+    keep = [False] * len(tokens)
+    for i, (term, _s, _e) in enumerate(tokens):
+        if term in loose and term in terms:
+            keep[i] = True
+    for words, slop in phrases:
+        if not words or not set(words) <= terms:
+            continue
+        for i, (term, _s, _e) in enumerate(tokens):
+            if term != words[0]:
+                continue
+            chosen = [i]
+            j = i
+            for word in words[1:]:
+                nxt = next((k for k in range(j + 1, min(len(tokens), j + 1 + slop)) if tokens[k][0] == word), None)
+                if nxt is None:
+                    break
+                chosen.append(nxt)
+                j = nxt
+            else:
+                for k in chosen:
+                    keep[k] = True
+    return tuple(Span(s, e) for (term, s, e), k in zip(tokens, keep, strict=True) if k)
+
+
+def make_snippet(body: str, spans: tuple[Span, ...], width: int = SNIPPET_CHARS) -> tuple[str, tuple[Span, ...]]:
+    """A one-line excerpt around the densest cluster of hits, and the hits' offsets in it."""
+    if not body:
+        return "", ()
+    if not spans:
+        start, end = 0, min(len(body), width)
+    else:
+        # the window with the most distinct matched words, then the most matches
+        words = [body[s.start : s.end].lower() for s in spans]
+        best_key, best_i = (-1, -1), 0
+        j = 0
+        for i, span in enumerate(spans):
+            while spans[j].start < span.start - width // 2:
+                j += 1
+            key = (len(set(words[j : i + 1])), i - j + 1)
+            if key > best_key:
+                best_key, best_i = key, j
+        first = spans[best_i].start
+        start = max(0, first - width // 4)
+        end = min(len(body), start + width)
+        if start > 0:
+            space = body.rfind(" ", max(0, start - 20), start)
+            start = space + 1 if space != -1 else start
+    if end < len(body):
+        space = body.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    raw = body[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(body) else ""
+    text = prefix + " ".join(raw.split()) + suffix
+    # map spans through whitespace collapsing: rebuild with an index map
+    out_spans: list[Span] = []
+    mapping = _collapse_map(raw)
+    for span in spans:
+        if span.start >= start and span.end <= end:
+            a = mapping[span.start - start] + len(prefix)
+            b = mapping[span.end - start - 1] + 1 + len(prefix)
+            out_spans.append(Span(a, b))
+    return text, tuple(out_spans)
+
+
+def _collapse_map(raw: str) -> list[int]:
+    """For each index of ``raw``, its index in ``" ".join(raw.split())``."""
+    out: list[int] = []
+    pos = -1
+    in_space = True  # leading whitespace is dropped
+    for ch in raw:
+        if ch.isspace():
+            if not in_space:
+                pos += 1
+                in_space = True
+            out.append(max(pos, 0))
+        else:
+            pos += 1
+            in_space = False
+            out.append(pos)
+    return out
+
+
+# -- documents <-> stored fields -----------------------------------------------------------------
+
+
+def _detect(doc: Document) -> list[Claim]:
+    try:
+        from nkterm.claims import detect_document
+    except ImportError:
+        return []
+    return detect_document(doc)
+
+
+def _fields(doc: Document, claims: list[Claim]) -> dict[str, Any]:
+    meta = {
+        "title": doc.title,
+        "path": doc.path,
+        "source": doc.source,
+        "authors": list(doc.authors),
+        "people": list(doc.people),
+        "date": doc.date.isoformat() if doc.date else None,
+        "url": doc.url,
+        "tags": list(doc.tags),
+        "sections": [
+            {"start": s.start, "end": s.end, "voice": s.voice, "kind": s.kind, "label": s.label}
+            for s in doc.sections
+        ],
+        "hash": doc.content_hash,
+        "words": doc.word_count,
+        "extra": _jsonable(doc.extra),
+    }
+    fields: dict[str, Any] = {
+        "id": doc.id,
+        "path": doc.path,
+        "title": doc.title,
+        "authors": " ; ".join(doc.authors),
+        "people": " ; ".join(doc.people),
+        "source": doc.source,
+        "tags": ",".join(doc.tags),
+        "sections": " ; ".join(f"{s.kind} {s.voice or ''} {s.label}" for s in doc.sections),
+        "body": doc.text,
+        "kind": " ".join(sorted({k for c in claims for k in c.kinds})),
+        "speaker": " ; ".join(sorted({c.speaker for c in claims if c.speaker})),
+        "words": doc.word_count,
+        "meta": json.dumps(meta, ensure_ascii=False),
+        "claims": json.dumps([c.to_dict() for c in claims], ensure_ascii=False),
+    }
+    if doc.date:
+        fields["date"] = dt.datetime(doc.date.year, doc.date.month, doc.date.day)
+    return fields
+
+
+def _manifest_entry(stored: dict[str, Any], meta: Any, stamp: tuple[int, ...] | None) -> dict[str, Any]:
+    meta = meta or {}
+    claims = _loads(stored.get("claims")) or []
+    return {
+        "stamp": list(stamp) if stamp else None,
+        "hash": meta.get("hash", ""),
+        "path": meta.get("path", stored.get("path", "")),
+        "title": stored.get("title", ""),
+        "source": meta.get("source", ""),
+        "words": int(meta.get("words", stored.get("words", 0)) or 0),
+        "claims": len(claims),
+        "check_worthy": sum(1 for c in claims if float(c.get("score", 0)) >= 0.5),
+    }
+
+
+def _document_from_stored(stored: dict[str, Any]) -> Document:
+    meta = _loads(stored.get("meta")) or {}
+    date = None
+    if meta.get("date"):
+        try:
+            date = dt.date.fromisoformat(meta["date"])
+        except ValueError:
+            date = None
+    return Document(
+        id=stored["id"],
+        text=stored.get("body", ""),
+        title=stored.get("title", stored["id"]),
+        path=meta.get("path", ""),
+        source=meta.get("source", ""),
+        authors=tuple(meta.get("authors", ())),
+        people=tuple(meta.get("people", ())),
+        date=date,
+        url=meta.get("url", ""),
+        tags=tuple(meta.get("tags", ())),
+        sections=tuple(
+            Section(s["start"], s["end"], s.get("voice"), s.get("kind", "body"), s.get("label", ""))
+            for s in meta.get("sections", ())
+        ),
+        content_hash=meta.get("hash", ""),
+        extra=meta.get("extra") or {},
+    )
+
+
+def _loads(value: Any) -> Any:
+    if not value:
+        return None
+    try:
+        return json.loads(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _jsonable(value: Any) -> Any:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return json.loads(json.dumps(value, default=str))
+    return value
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _atomic_write_json(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
