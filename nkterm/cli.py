@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
 
     p = sub.add_parser("search", parents=[common], help="full-text search")
-    p.add_argument("query", help='e.g. \'"Koryo Tours"\', \'Gellman AND badminton\', \'kind:quantity\'')
+    p.add_argument("query", help="e.g. '\"Koryo Tours\"', 'Gellman AND badminton', 'kind:quantity'")
     p.add_argument("--limit", "-n", type=_positive_int, default=10, help="at most N results (default 10)")
     p.add_argument("--json", action="store_true", help="print JSON (see README for the format)")
 

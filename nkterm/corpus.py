@@ -238,7 +238,7 @@ def load_entry(root: Path, entry: Entry) -> tuple[Document | None, list[Problem]
     if not text.strip():
         return None, [*problems, Problem(entry.rel, "skipped", "empty document (no text)")]
 
-    content_hash = hashlib.sha1(raw + b"\0" + sidecar_raw).hexdigest()
+    content_hash = hashlib.sha1(raw + b"\0" + sidecar_raw, usedforsecurity=False).hexdigest()
     doc = _build_document(entry, text, meta, content_hash, problems)
     return doc, problems
 
@@ -337,7 +337,9 @@ def _build_document(
             return ""
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return str(value).strip()
-        problems.append(Problem(entry.rel, "ignored", f"{where}: field {name!r} must be text, got {type(value).__name__}"))
+        problems.append(
+            Problem(entry.rel, "ignored", f"{where}: field {name!r} must be text, got {type(value).__name__}")
+        )
         return ""
 
     def list_field(*names: str) -> tuple[str, ...]:
@@ -350,7 +352,11 @@ def _build_document(
             if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
                 return tuple(str(v).strip() for v in value if str(v).strip())
             problems.append(
-                Problem(entry.rel, "ignored", f"{where}: field {name!r} must be a list of text, got {type(value).__name__}")
+                Problem(
+                    entry.rel,
+                    "ignored",
+                    f"{where}: field {name!r} must be a list of text, got {type(value).__name__}",
+                )
             )
         return ()
 
@@ -399,7 +405,9 @@ def _parse_date(value: Any, entry: Entry, where: str, problems: list[Problem]) -
                 return dt.datetime.strptime(value.strip(), fmt).date()
             except ValueError:
                 continue
-    problems.append(Problem(entry.rel, "ignored", f"{where}: field 'date' is not a date (YYYY-MM-DD): {value!r:.60}"))
+    problems.append(
+        Problem(entry.rel, "ignored", f"{where}: field 'date' is not a date (YYYY-MM-DD): {value!r:.60}")
+    )
     return None
 
 
@@ -419,7 +427,11 @@ def _parse_sections(
         start, end = item.get("start"), item.get("end", length)
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length):
             problems.append(
-                Problem(entry.rel, "ignored", f"{where}: sections[{i}] needs 0 <= start < end <= {length}, got {start!r}..{end!r}")
+                Problem(
+                    entry.rel,
+                    "ignored",
+                    f"{where}: sections[{i}] needs 0 <= start < end <= {length}, got {start!r}..{end!r}",
+                )
             )
             continue
         voice = item.get("voice")

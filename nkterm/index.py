@@ -12,6 +12,7 @@ document list shows), written atomically after each commit and tied to the index
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -27,14 +28,14 @@ from typing import Any
 
 from whoosh import index as windex
 from whoosh import qparser, query
-from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
+from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
 from nkterm.corpus import Entry, Problem, load_entry, scan
-from nkterm.models import Claim, Document, DocSummary, Hit, SearchResult, Section, Span
+from nkterm.models import Claim, DocSummary, Document, Hit, SearchResult, Section, Span
 
 SCHEMA_VERSION = 1
 META_FILE = "nkterm-index.json"
@@ -68,7 +69,7 @@ FIELD_ALIASES = {
 _FIELD_RE = re.compile(r"(?:(?<=^)|(?<=[\s(]))([A-Za-z_]+):(?=\S)")
 
 
-class IndexError(Exception):  # noqa: A001 - nkterm.index.IndexError reads well at call sites
+class IndexError(Exception):
     """An index problem the user must be told about (with a readable message)."""
 
 
@@ -175,8 +176,10 @@ class Index:
             )
         try:
             self._ix = windex.open_dir(str(self.directory), indexname=INDEX_NAME)
-        except Exception as exc:  # noqa: BLE001 - any failure to open means: rebuild
-            raise IndexMissing(f"index in {self.directory} cannot be opened ({exc}): run `nkterm index`") from exc
+        except Exception as exc:
+            raise IndexMissing(
+                f"index in {self.directory} cannot be opened ({exc}): run `nkterm index`"
+            ) from exc
         return self._ix
 
     def _create(self, reason: str | None) -> Any:
@@ -220,7 +223,11 @@ class Index:
         generation = ix.latest_generation()
         try:
             data = json.loads((self.directory / MANIFEST_FILE).read_text("utf-8"))
-            if isinstance(data, dict) and data.get("generation") == generation and isinstance(data.get("docs"), dict):
+            if (
+                isinstance(data, dict)
+                and data.get("generation") == generation
+                and isinstance(data.get("docs"), dict)
+            ):
                 self._manifest = data
                 return data
         except (OSError, ValueError):
@@ -254,7 +261,9 @@ class Index:
             had_files = self.directory.exists() and any(
                 p.name not in (".gitkeep",) for p in self.directory.iterdir()
             )
-            self._create(f"rebuilding the index: {exc}".replace(": run `nkterm index`", "") if had_files else None)
+            self._create(
+                f"rebuilding the index: {exc}".replace(": run `nkterm index`", "") if had_files else None
+            )
             report.rebuilt = self.messages[-1] if had_files else "new index"
             manifest = self.manifest()
         except Exception as exc:  # noqa: BLE001 - a corrupt manifest/segment: rebuild
@@ -597,7 +606,9 @@ def _match_spans(body: str, matched: Iterable[tuple[str, bytes]] | None, q: Any 
             chosen = [i]
             j = i
             for word in words[1:]:
-                nxt = next((k for k in range(j + 1, min(len(tokens), j + 1 + slop)) if tokens[k][0] == word), None)
+                nxt = next(
+                    (k for k in range(j + 1, min(len(tokens), j + 1 + slop)) if tokens[k][0] == word), None
+                )
                 if nxt is None:
                     break
                 chosen.append(nxt)
@@ -608,7 +619,9 @@ def _match_spans(body: str, matched: Iterable[tuple[str, bytes]] | None, q: Any 
     return tuple(Span(s, e) for (term, s, e), k in zip(tokens, keep, strict=True) if k)
 
 
-def make_snippet(body: str, spans: tuple[Span, ...], width: int = SNIPPET_CHARS) -> tuple[str, tuple[Span, ...]]:
+def make_snippet(
+    body: str, spans: tuple[Span, ...], width: int = SNIPPET_CHARS
+) -> tuple[str, tuple[Span, ...]]:
     """A one-line excerpt around the densest cluster of hits, and the hits' offsets in it."""
     if not body:
         return "", ()
@@ -617,16 +630,16 @@ def make_snippet(body: str, spans: tuple[Span, ...], width: int = SNIPPET_CHARS)
     else:
         # the window with the most distinct matched words, then the most matches
         words = [body[s.start : s.end].lower() for s in spans]
-        best_key, best_i = (-1, -1), 0
+        best_key, best_i, best_last = (-1, -1), 0, 0
         j = 0
         for i, span in enumerate(spans):
-            while spans[j].start < span.start - width // 2:
+            while spans[j].start < span.start - width * 3 // 4:
                 j += 1
             key = (len(set(words[j : i + 1])), i - j + 1)
             if key > best_key:
-                best_key, best_i = key, j
-        first = spans[best_i].start
-        start = max(0, first - width // 4)
+                best_key, best_i, best_last = key, j, i
+        first, last = spans[best_i].start, spans[best_last].end
+        start = max(0, min(first - width // 6, (first + last) // 2 - width // 2))
         end = min(len(body), start + width)
         if start > 0:
             space = body.rfind(" ", max(0, start - 20), start)
@@ -778,7 +791,7 @@ def _jsonable(value: Any) -> Any:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _atomic_write_json(path: Path, data: Any) -> None:
@@ -791,8 +804,6 @@ def _atomic_write_json(path: Path, data: Any) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

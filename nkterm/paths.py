@@ -62,6 +62,6 @@ def index_dir(corpus: Path, flag: str | os.PathLike[str] | None = None) -> Path:
     seeds = checkout_seeds()
     if seeds is not None and corpus.resolve() == seeds.resolve():
         return _CHECKOUT / "index"
-    digest = hashlib.sha1(str(corpus.resolve()).encode("utf-8")).hexdigest()[:12]
+    digest = hashlib.sha1(str(corpus.resolve()).encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
     name = "".join(c if c.isalnum() else "-" for c in corpus.resolve().name)[:40] or "corpus"
     return cache_dir() / "indexes" / f"{name}-{digest}"

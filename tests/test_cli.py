@@ -1,0 +1,145 @@
+"""The command line as a user types it: real processes, real files, a temp index."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BLOGGER, PHOTO
+
+
+def nkterm(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "nkterm", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def env(seed_corpus: Path, tmp_path: Path) -> dict[str, str]:
+    return {"NKTERM_CORPUS": str(seed_corpus), "NKTERM_INDEX": str(tmp_path / "cli-index")}
+
+
+def test_index_reports_what_it_did(env: dict[str, str]) -> None:
+    first = nkterm("index", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "2 documents" in first.stdout and "2 added" in first.stdout
+    again = nkterm("index", env=env)
+    assert "0 added, 0 changed, 0 removed, 2 unchanged" in again.stdout
+
+
+def test_index_lists_skipped_files(env: dict[str, str], seed_corpus: Path) -> None:
+    (seed_corpus / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    (seed_corpus / "empty.md").write_text("", "utf-8")
+    result = nkterm("index", env=env)
+    assert result.returncode == 0
+    assert "broken.txt: skipped: binary file" in result.stderr
+    assert "empty.md: skipped: empty document" in result.stderr
+    assert "2 documents" in result.stdout
+
+
+def test_search_json_phrase(env: dict[str, str], seed_corpus: Path) -> None:
+    result = nkterm("search", '"Koryo Tours"', "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert {h["id"] for h in hits} == {BLOGGER, PHOTO}
+    for hit in hits:
+        assert set(hit) == {"id", "title", "score", "snippet", "hits"}
+        text = (seed_corpus / f"{hit['id']}.txt").read_text("utf-8")
+        assert [text[h["start"] : h["end"]] for h in hit["hits"]] == ["Koryo", "Tours"]
+
+
+def test_search_text_output_and_limit(env: dict[str, str]) -> None:
+    result = nkterm("search", "Gellman AND badminton", env=env)
+    assert result.returncode == 0
+    assert "PHOTOS: A Glimpse Of Ordinary Life In North Korea" in result.stdout
+    assert "badminton" in result.stdout
+    limited = nkterm("search", "korea", "--limit", "1", "--json", env=env)
+    assert len(json.loads(limited.stdout)) == 1
+
+
+def test_search_suggests_and_reports_bad_queries(env: dict[str, str]) -> None:
+    miss = nkterm("search", "pyongyng", env=env)
+    assert miss.returncode == 0
+    assert "did you mean: pyongyang" in miss.stderr
+    bad = nkterm("search", '"unclosed', env=env)
+    assert bad.returncode == 2
+    assert "bad query: unbalanced quote" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    zero = nkterm("search", "x", "--limit", "0", env=env)
+    assert zero.returncode == 2 and "must be at least 1" in zero.stderr
+
+
+def test_show_prints_the_text_verbatim(env: dict[str, str], seed_corpus: Path) -> None:
+    result = nkterm("show", PHOTO, env=env)
+    assert result.returncode == 0
+    assert result.stdout.rstrip("\n") == (seed_corpus / f"{PHOTO}.txt").read_text("utf-8").rstrip("\n")
+    missing = nkterm("show", "nope", env=env)
+    assert missing.returncode == 2 and "no document 'nope'" in missing.stderr
+
+
+def test_docs_lists_titles_and_word_counts(env: dict[str, str]) -> None:
+    result = nkterm("docs", env=env)
+    assert "Travel blogger Drew Binsky on three days in Pyongyang" in result.stdout
+    assert "865" in result.stdout and "713" in result.stdout
+    data = json.loads(nkterm("docs", "--json", env=env).stdout)
+    assert [d["id"] for d in data] == [BLOGGER, PHOTO]
+
+
+def test_flags_override_environment(seed_corpus: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "only.txt").write_text("A lone zeppelin.\n", "utf-8")
+    env = {"NKTERM_CORPUS": str(seed_corpus), "NKTERM_INDEX": str(tmp_path / "ix-env")}
+    result = nkterm(
+        "search", "zeppelin", "--json", "--corpus", str(other), "--index", str(tmp_path / "ix-flag"), env=env
+    )
+    assert [h["id"] for h in json.loads(result.stdout)] == ["only"]
+
+
+def test_missing_corpus_folder_is_a_clear_error(tmp_path: Path) -> None:
+    result = nkterm("docs", "--corpus", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert "corpus folder not found" in result.stderr
+
+
+def test_other_corpus_index_goes_to_the_cache_folder(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("hello walrus\n", "utf-8")
+    cache = tmp_path / "cache"
+    result = nkterm("index", "--corpus", str(corpus), env={"NKTERM_CACHE": str(cache)})
+    assert result.returncode == 0, result.stderr
+    (folder,) = (cache / "indexes").iterdir()
+    assert folder.name.startswith("c-") and (folder / "manifest.json").is_file()
+
+
+def test_reader_refuses_without_a_terminal(env: dict[str, str]) -> None:
+    result = nkterm(env=env)
+    assert result.returncode == 2 and "needs a terminal" in result.stderr
+
+
+def test_locked_index_is_reported_and_search_still_answers(env: dict[str, str], seed_corpus: Path) -> None:
+    from nkterm.index import Index
+
+    assert nkterm("index", env=env).returncode == 0
+    (seed_corpus / "new.txt").write_text("walrus\n", "utf-8")
+    holder = Index(seed_corpus, Path(env["NKTERM_INDEX"]))._writer(0.1)
+    try:
+        locked = nkterm("index", env=env)
+        assert locked.returncode == 2 and "being written by another nkterm process" in locked.stderr
+        search = nkterm("search", "badminton", "--json", env=env)
+        assert search.returncode == 0 and "using the index as it is" in search.stderr
+    finally:
+        holder.cancel()

@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nkterm.index import MANIFEST_FILE, META_FILE, Index, IndexLocked, lint_query, make_snippet
+from nkterm.models import Span
+from tests.conftest import BLOGGER, PHOTO
+
+
+def _ids(index: Index, q: str) -> list[str]:
+    result = index.search(q)
+    assert result.error is None, result.error
+    return [h.id for h in result.hits]
+
+
+def test_phrase_finds_both_seeds_with_exact_offsets(seed_index: Index) -> None:
+    result = seed_index.search('"Koryo Tours"')
+    assert {h.id for h in result.hits} == {BLOGGER, PHOTO}
+    for hit in result.hits:
+        text = seed_index.document(hit.id).text
+        words = [text[s.start : s.end] for s in hit.hits]
+        assert words == ["Koryo", "Tours"]  # the phrase only, not every "tour"
+        assert "Koryo Tours" in hit.snippet
+        assert [hit.snippet[s.start : s.end] for s in hit.snippet_spans] == ["Koryo", "Tours"]
+
+
+def test_and_query_finds_only_the_photo_essay(seed_index: Index) -> None:
+    assert _ids(seed_index, "Gellman AND badminton") == [PHOTO]
+    assert _ids(seed_index, "Gellman badminton") == [PHOTO]  # words are ANDed by default
+
+
+def test_query_language(seed_index: Index) -> None:
+    assert _ids(seed_index, "photograph") == [PHOTO]  # stemming: photographs, photographing
+    assert set(_ids(seed_index, "Gellman OR Binsky")) == {BLOGGER, PHOTO}
+    assert _ids(seed_index, "korea NOT badminton") == [BLOGGER]
+    assert _ids(seed_index, "propag*") != []
+    assert set(_ids(seed_index, "koryo~")) == {BLOGGER, PHOTO}
+    assert _ids(seed_index, '"skewed controlled"~4') == [BLOGGER]
+    assert _ids(seed_index, '"skewed controlled"') == []
+    (hit,) = seed_index.search('"skewed controlled"~4').hits
+    text = seed_index.document(BLOGGER).text
+    assert [text[s.start : s.end] for s in hit.hits] == ["skewed", "controlled"]
+    assert _ids(seed_index, "title:photos") == [PHOTO]
+    assert _ids(seed_index, "people:gellman") == [PHOTO]
+    assert _ids(seed_index, "person:binsky") == [BLOGGER]
+    assert _ids(seed_index, "source:business") == [PHOTO]
+    assert _ids(seed_index, "tag:arirang") == [PHOTO]
+    assert _ids(seed_index, "voice:binsky") == [BLOGGER]
+
+
+def test_stemmed_hits_cover_every_form(seed_index: Index) -> None:
+    (hit,) = seed_index.search("photograph").hits
+    text = seed_index.document(PHOTO).text
+    assert {text[s.start : s.end].lower() for s in hit.hits} >= {"photographing", "photograph"}
+    assert seed_index.hits_in(PHOTO, "badminton") == (
+        Span(text.index("badminton"), text.index("badminton") + 9),
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"unclosed', "unbalanced quote"),
+        ("(a OR b", "unbalanced brackets"),
+        ("a)", "unbalanced brackets"),
+        ("nosuchfield:x", "unknown field 'nosuchfield'"),
+        ("co*", "at least 3 letters"),
+        ("*", "match everything"),
+        ("the", "no searchable words"),
+        ("", "type a query"),
+    ],
+)
+def test_bad_queries_give_readable_messages(seed_index: Index, query: str, message: str) -> None:
+    result = seed_index.search(query)
+    assert result.hits == ()
+    assert result.error is not None and message in result.error
+
+
+def test_did_you_mean(seed_index: Index) -> None:
+    result = seed_index.search("pyongyng")
+    assert result.hits == () and result.suggestion == "pyongyang"
+    assert seed_index.search("pyongyang").suggestion is None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list('ab koryo"()[]*~:^-+ANDORNOTtitle:kind:')), max_size=40))
+def test_random_queries_never_raise(seed_index: Index, query: str) -> None:
+    result = seed_index.search(query)
+    assert (result.error is None) or isinstance(result.error, str)
+
+
+def test_lint_ignores_colons_inside_phrases() -> None:
+    assert lint_query('"note: this"') is None
+
+
+def test_snippet_centres_on_distinct_hits() -> None:
+    body = "alpha " * 60 + "beta gamma " + "alpha " * 60
+    spans = (*tuple(Span(i, i + 5) for i in range(0, 360, 6)), Span(360, 364))
+    text, marks = make_snippet(body, spans)
+    assert "beta" in text and len(text) <= 200
+    assert all(text[m.start : m.end] in ("alpha", "beta") for m in marks)
+
+
+# -- incremental updates --------------------------------------------------------------------------
+
+
+def test_no_change_rerun_reads_no_document(seed_corpus: Path, tmp_path: Path) -> None:
+    index = Index(seed_corpus, tmp_path / "ix")
+    first = index.update()
+    assert (first.added, first.rebuilt) == (2, "new index")
+    again = Index(seed_corpus, tmp_path / "ix").update()
+    assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, 2)
+
+
+def test_add_change_delete(seed_corpus: Path, tmp_path: Path) -> None:
+    index = Index(seed_corpus, tmp_path / "ix")
+    index.update()
+    (seed_corpus / "new.md").write_text("# Fresh\n\nA zeppelin landed.\n", "utf-8")
+    (seed_corpus / f"{PHOTO}.txt").write_text("Replaced text about a walrus.\n", "utf-8")
+    (seed_corpus / f"{BLOGGER}.txt").unlink()
+    report = index.update()
+    assert (report.added, report.changed, report.removed) == (1, 1, 1)
+    assert _ids(index, "zeppelin") == ["new"]
+    assert _ids(index, "walrus") == [PHOTO]
+    assert _ids(index, "badminton") == []
+    assert _ids(index, "binsky") == []
+    assert sorted(s.id for s in index.summaries()) == [PHOTO, "new"]
+
+
+def test_touched_but_unchanged_file_is_not_reindexed(seed_corpus: Path, tmp_path: Path) -> None:
+    index = Index(seed_corpus, tmp_path / "ix")
+    index.update()
+    path = seed_corpus / f"{PHOTO}.txt"
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
+    report = index.update()
+    assert (report.changed, report.unchanged) == (0, 2)
+    assert index.update().unchanged == 2
+
+
+def test_sidecar_change_reindexes_metadata(seed_corpus: Path, tmp_path: Path) -> None:
+    index = Index(seed_corpus, tmp_path / "ix")
+    index.update()
+    sidecar = seed_corpus / f"{PHOTO}.yaml"
+    sidecar.write_text(
+        sidecar.read_text("utf-8").replace("Business Insider Australia", "Walrus Weekly"), "utf-8"
+    )
+    assert index.update().changed == 1
+    assert _ids(index, "source:walrus") == [PHOTO]
+
+
+def test_schema_version_change_rebuilds_with_a_message(seed_corpus: Path, tmp_path: Path) -> None:
+    Index(seed_corpus, tmp_path / "ix").update()
+    meta = tmp_path / "ix" / META_FILE
+    meta.write_text(json.dumps({"schema_version": 0}), "utf-8")
+    report = Index(seed_corpus, tmp_path / "ix").update()
+    assert report.rebuilt is not None and "schema" in report.rebuilt
+    assert report.added == 2
+
+
+def test_corrupt_index_rebuilds_with_a_message(seed_corpus: Path, tmp_path: Path) -> None:
+    Index(seed_corpus, tmp_path / "ix").update()
+    for path in (tmp_path / "ix").iterdir():
+        if path.suffix in (".toc", ".seg"):
+            path.write_bytes(b"garbage")
+    report = Index(seed_corpus, tmp_path / "ix").update()
+    assert report.rebuilt is not None and "rebuilding" in report.rebuilt
+    assert report.added == 2
+
+
+def test_stale_manifest_is_rebuilt_from_the_index(seed_corpus: Path, tmp_path: Path) -> None:
+    Index(seed_corpus, tmp_path / "ix").update()
+    (tmp_path / "ix" / MANIFEST_FILE).write_text("{not json", "utf-8")
+    index = Index(seed_corpus, tmp_path / "ix")
+    assert len(index.summaries()) == 2
+    report = index.update()
+    # no stamps in a rebuilt manifest: files are re-read, hashes match, nothing re-indexed
+    assert (report.added, report.changed, report.unchanged) == (0, 0, 2)
+
+
+def test_locked_index_gives_a_clear_error(seed_corpus: Path, tmp_path: Path) -> None:
+    index = Index(seed_corpus, tmp_path / "ix")
+    index.update()
+    (seed_corpus / "new.txt").write_text("another\n", "utf-8")
+    holder = Index(seed_corpus, tmp_path / "ix")._writer(0.1)
+    try:
+        with pytest.raises(IndexLocked, match="another nkterm process"):
+            Index(seed_corpus, tmp_path / "ix").update(lock_timeout=0.2)
+    finally:
+        holder.cancel()
+    assert Index(seed_corpus, tmp_path / "ix").update().added == 1
+
+
+_KILL_SCRIPT = """
+import sys
+from pathlib import Path
+import nkterm.index as ix
+ix.BATCH = 40
+ix.Index(Path(sys.argv[1]), Path(sys.argv[2])).update()
+"""
+
+
+def test_killed_indexing_run_leaves_an_index_that_the_next_run_repairs(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(300):
+        (corpus / f"d{i:03}.txt").write_text(f"Document {i} about walrus number w{i}.\n" * 20, "utf-8")
+    directory = tmp_path / "ix"
+    for delay in (0.6, 1.2, 2.0):
+        proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(corpus), str(directory)])
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    index = Index(corpus, directory)
+    report = index.update()
+    assert report.added + report.unchanged == 300
+    assert len(index.summaries()) == 300
+    assert _ids(index, "w299") == ["d299"]
+    assert index.update().unchanged == 300
