@@ -63,5 +63,5 @@ def index_dir(corpus: Path, flag: str | os.PathLike[str] | None = None) -> Path:
     if seeds is not None and corpus.resolve() == seeds.resolve():
         return _CHECKOUT / "index"
     digest = hashlib.sha1(str(corpus.resolve()).encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
-    name = "".join(c if c.isalnum() else "-" for c in corpus.resolve().name)[:40] or "corpus"
+    name = "".join(c if c.isalnum() else "-" for c in corpus.resolve().name).strip("-")[:40] or "corpus"
     return cache_dir() / "indexes" / f"{name}-{digest}"
