@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nkterm.index import MANIFEST_FILE, META_FILE, Index, IndexLocked, lint_query, make_snippet
+from nkterm.index import MANIFEST_FILE, META_FILE, Index, IndexLocked
 from nkterm.models import Span
+from nkterm.querytext import lint_query, make_snippet
 from tests.conftest import BLOGGER, PHOTO
 
 
