@@ -176,6 +176,7 @@ def new_id() -> str:
 
 
 def valid_id(value: str) -> bool:
+    """Ids are short and plain: letters, digits, '_', '.', '-' (at most 64)."""
     return bool(_ID_RE.match(value))
 
 
@@ -269,7 +270,7 @@ def bookmark_from_record(
                 errors.append(f"'{key}' is missing")
             return ""
         value = record[key]
-        if not isinstance(value, str):
+        if not isinstance(value, str):  # the check also tells mypy it is a str below
             errors.append(f"'{key}' must be text, got {value!r}")
             return ""
         if not allow_empty and not value:
@@ -278,11 +279,11 @@ def bookmark_from_record(
 
     def int_field(key: str) -> int:
         value = record.get(key)
-        if not _is_int(value) or value < 0:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             what = "is missing" if value is None else f"must be a whole number >= 0, got {value!r}"
             errors.append(f"'{key}' {what}")
             return 0
-        return int(value)
+        return value
 
     bookmark_id = text_field("id", required=True, allow_empty=False)
     if bookmark_id and not valid_id(bookmark_id):

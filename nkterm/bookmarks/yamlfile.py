@@ -1,0 +1,268 @@
+"""The bookmark file's format and its safe handling on disk, with no policy of its own.
+
+Owns: the YAML shape (``version`` first, then ``bookmarks``, one readable record per entry),
+the safe loader and dumper (libyaml's when present), parsing bytes into bookmarks and
+``InvalidEntry`` records (reported per entry, with their line, and kept verbatim), writing it
+back, a one-off backup copy of a broken file, and the atomic replace (temp file in the same
+folder, fsync, ``os.replace``, fsync the folder). Locking and read-only rules live in
+``store``. Must not import Textual or Whoosh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import gc
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nkterm.bookmarks.model import Bookmark, bookmark_from_record, record_of
+
+FORMAT_VERSION = 1
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_SafeDumper):
+    """The safe dumper, writing multi-line text as one double-quoted line with ``\\n`` (easier
+    to edit by hand than YAML's folded single quotes), and never anchors or aliases, so entries
+    dumped one by one can be joined into one file."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_str(dumper: Any, value: str) -> Any:
+    style = '"' if "\n" in value or "\r" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+HEADER = """\
+# nkterm bookmarks. You may edit this file by hand; keep its shape: 'version', then a list
+# 'bookmarks' whose entries have id, doc_id, exact (the quoted text), prefix and suffix (text
+# around it), start and end (character offsets), note, tags, created and updated.
+# nkterm rewrites the file when bookmarks change: comments are not kept.
+"""
+
+
+@dataclass(frozen=True)
+class InvalidEntry:
+    """An entry that failed validation: reported, and saved back exactly as it was read."""
+
+    raw: object
+    message: str
+
+    @property
+    def id(self) -> str | None:
+        value = self.raw.get("id") if isinstance(self.raw, dict) else None
+        return value if isinstance(value, str) else None
+
+
+Entry = Bookmark | InvalidEntry
+
+
+def yaml_where(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context or "invalid YAML"
+        if mark is not None:
+            return f"line {mark.line + 1}, column {mark.column + 1}: {what}"
+        return what
+    return str(exc)
+
+
+def dump(data: Any) -> str:
+    return str(
+        yaml.dump(
+            data,
+            Dumper=_Dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=False,
+            width=1_000_000,  # one line per value: easier to edit than folded lines
+        )
+    )
+
+
+def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """The data and its node tree (for the line of each entry), from one safe parse."""
+    loader = _Loader(text)
+    # Thousands of small objects that all live on: collecting during the parse is wasted work.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+        loader.dispose()
+    return data, node
+
+
+def entry_lines(root: yaml.Node | None) -> list[int]:
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if (
+            isinstance(key, yaml.ScalarNode)
+            and key.value == "bookmarks"
+            and isinstance(value, yaml.SequenceNode)
+        ):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; not every platform or file system allows it.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@dataclass
+class ParsedFile:
+    """What a file holds: entries in file order, or why the whole file cannot be used."""
+
+    entries: list[Entry] = field(default_factory=list)
+    top_extra: dict[str, Any] = field(default_factory=dict)  # other top-level keys, kept
+    problems: list[str] = field(default_factory=list)  # one per invalid entry
+    broken: str | None = None  # e.g. "is not valid YAML at line 3, column 5: ..."
+    newer_version: int | None = None
+
+
+def parse_file(data: bytes, path: Path, default_time: _dt.datetime) -> ParsedFile:
+    """Parse the file's bytes. Never raises for bad content: that is ``broken`` or a problem.
+
+    ``default_time`` stands in for a missing ``created``/``updated`` (hand-written entries)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return ParsedFile(broken=f"is not UTF-8 text (byte {exc.start})")
+    try:
+        doc, root = parse_yaml(text)
+    except yaml.YAMLError as exc:
+        return ParsedFile(broken=f"is not valid YAML at {yaml_where(exc)}")
+    if doc is None:
+        return ParsedFile()  # an emptied file means no bookmarks
+    if not isinstance(doc, dict):
+        return ParsedFile(broken=f"should hold 'version' and 'bookmarks', not a {type(doc).__name__}")
+    version = doc.get("version", FORMAT_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return ParsedFile(broken=f"has 'version: {version!r}'; expected a whole number")
+    if version > FORMAT_VERSION:
+        return ParsedFile(newer_version=version)
+    items = doc.get("bookmarks")
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        return ParsedFile(broken="has 'bookmarks' that is not a list")
+    parsed = ParsedFile(top_extra={k: v for k, v in doc.items() if k not in ("version", "bookmarks")})
+    lines = entry_lines(root)
+    seen: set[str] = set()
+    for number, raw in enumerate(items, start=1):
+        bookmark, errors = bookmark_from_record(raw, default_time)
+        if bookmark is not None and bookmark.id in seen:
+            errors = [f"the id {bookmark.id!r} is used by an earlier entry"]
+            bookmark = None
+        if bookmark is not None:
+            seen.add(bookmark.id)
+            parsed.entries.append(bookmark)
+            continue
+        line = f", line {lines[number - 1]}" if number <= len(lines) else ""
+        entry_id = InvalidEntry(raw, "").id
+        label = f"entry {number}" + (f" (id {entry_id})" if entry_id else "")
+        message = (
+            f"{path}{line}: {label}: {'; '.join(errors)}. "
+            "It is kept unchanged in the file; fix it by hand to use it."
+        )
+        parsed.entries.append(InvalidEntry(raw, message))
+        parsed.problems.append(message)
+    return parsed
+
+
+class Serialiser:
+    """Bytes of the whole file. Entries are dumped one by one as list items (``- id: ...``)
+    and joined, which is the same YAML as dumping the list at once; an unchanged bookmark's
+    text is reused, so a save costs what changed, not the whole file."""
+
+    def __init__(self) -> None:
+        self._fragments: dict[tuple[Bookmark, str, str], str] = {}
+
+    def __call__(self, entries: Iterable[Entry], top_extra: dict[str, Any]) -> bytes:
+        parts = [HEADER, f"version: {FORMAT_VERSION}\n"]
+        fragments: dict[tuple[Bookmark, str, str], str] = {}
+        items = []
+        for entry in entries:
+            if isinstance(entry, Bookmark) and not entry.extra:
+                # Bookmark equality ignores the UTC offset of times (and ``extra``): the key
+                # keeps the offsets, and bookmarks with extra keys are never cached.
+                key = (entry, entry.created.isoformat(), entry.updated.isoformat())
+                text = self._fragments.get(key) or dump([record_of(entry)])
+                fragments[key] = text
+                items.append(text)
+            else:
+                items.append(dump([record_of(entry) if isinstance(entry, Bookmark) else entry.raw]))
+        parts += ["bookmarks:\n", *items] if items else ["bookmarks: []\n"]
+        if top_extra:
+            parts.append(dump(top_extra))
+        self._fragments = fragments
+        return "".join(parts).encode("utf-8")
+
+
+def backup_copy(path: Path, data: bytes) -> Path:
+    """Copy a broken file's bytes to ``NAME.broken-YYYYmmdd-HHMMSS`` once (an identical earlier
+    copy is reused, so loading a broken file again does not pile up copies)."""
+    for old in sorted(path.parent.glob(path.name + ".broken-*")):
+        with contextlib.suppress(OSError):
+            if old.read_bytes() == data:
+                return old
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = path.with_name(f"{path.name}.broken-{stamp}")
+    for n in range(1, 1000):
+        candidate = base if n == 1 else base.with_name(f"{base.name}-{n}")
+        try:
+            with open(candidate, "xb") as out:
+                out.write(data)
+            return candidate
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"too many backups beside {path}")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash at any point leaves the old file or the
+    new one. Raises ``OSError`` with the old file intact. Call it only under the lock: it
+    removes temp files left by killed writers, which only a lock holder can know are stale."""
+    folder = path.parent
+    for stale in folder.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+        tmp = None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    fsync_dir(folder)
