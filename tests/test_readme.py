@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")
 
@@ -40,11 +38,14 @@ def _cli_examples() -> list[list[str]]:
     return commands
 
 
-@pytest.mark.parametrize("argv", _cli_examples(), ids=lambda a: " ".join(a))
-def test_readme_cli_examples_work(argv: list[str], tmp_path: Path) -> None:
-    env = {**os.environ, "NKTERM_INDEX": str(tmp_path / "ix")}
-    result = subprocess.run(
-        [sys.executable, "-m", "nkterm", *argv], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() or "did you mean" in result.stderr
+def test_readme_cli_examples_work_in_order(tmp_path: Path) -> None:
+    """Every `nkterm ...` line of the README, run in order as a user would type them."""
+    env = {**os.environ, "NKTERM_INDEX": str(tmp_path / "ix"), "NKTERM_DATA": str(tmp_path / "data")}
+    examples = _cli_examples()
+    assert len(examples) >= 8
+    for argv in examples:
+        result = subprocess.run(
+            [sys.executable, "-m", "nkterm", *argv], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert result.returncode == 0, (argv, result.stderr)
+        assert result.stdout.strip() or "did you mean" in result.stderr, argv
