@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import hashlib
 import json
 import os
 import re
@@ -150,6 +152,11 @@ class Index:
                 f"index in {self.directory} has schema {meta.get('schema_version')!r}, "
                 f"this nkterm needs {SCHEMA_VERSION}: run `nkterm index` to rebuild it"
             )
+        if meta.get("claims_version") != claims_version():
+            raise IndexMissing(
+                f"the claim detector changed since the index in {self.directory} was built "
+                "(its claims are stale): run `nkterm index` to rebuild it"
+            )
         try:
             self._ix = windex.open_dir(str(self.directory), indexname=INDEX_NAME)
         except Exception as exc:
@@ -173,7 +180,12 @@ class Index:
         self._ix = windex.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
         _atomic_write_json(
             self.directory / META_FILE,
-            {"schema_version": SCHEMA_VERSION, "corpus": str(self.corpus.resolve()), "created": _now()},
+            {
+                "schema_version": SCHEMA_VERSION,
+                "claims_version": claims_version(),
+                "corpus": str(self.corpus.resolve()),
+                "created": _now(),
+            },
         )
         self._manifest = {"generation": -1, "docs": {}}
         if reason:
@@ -238,7 +250,7 @@ class Index:
                 p.name not in (".gitkeep",) for p in self.directory.iterdir()
             )
             self._create(
-                f"rebuilding the index: {exc}".replace(": run `nkterm index`", "") if had_files else None
+                "rebuilding the index: " + str(exc).split(": run `nkterm index`")[0] if had_files else None
             )
             report.rebuilt = self.messages[-1] if had_files else "new index"
             manifest = self.manifest()
@@ -553,6 +565,18 @@ def _match_spans(body: str, matched: Iterable[tuple[str, bytes]] | None, q: Any 
 
 
 # -- documents <-> stored fields -----------------------------------------------------------------
+
+
+@functools.cache
+def claims_version() -> str:
+    """A fingerprint of the claim detector (its code and model): claims stored in an index
+    built by another detector are stale, so the index is rebuilt."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    package = Path(__file__).resolve().parent
+    for path in sorted([*(package / "claims").glob("*.py"), *(package / "data").glob("claims*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _detect(doc: Document) -> list[Claim]:
