@@ -32,6 +32,7 @@ from whoosh import index as windex
 from whoosh import qparser, query
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
@@ -166,16 +167,33 @@ class Index:
         return self._ix
 
     def _create(self, reason: str | None) -> Any:
-        """Start a fresh, empty index (keeping nothing but our folder)."""
+        """Start a fresh, empty index. Deletes only files that are the index's own (never a
+        folder of other files given by mistake as --index), and only while holding the
+        write lock, so a rebuild never pulls an index out from under a running writer."""
         self.close()
         if self.directory.exists():
-            for child in self.directory.iterdir():
-                if child.name == ".gitkeep":
-                    continue
-                if child.is_dir() and not child.is_symlink():
-                    shutil.rmtree(child)
-                else:
-                    child.unlink()
+            foreign = [c.name for c in self.directory.iterdir() if not _owned(c.name)]
+            if foreign:
+                raise IndexError(
+                    f"{self.directory} holds files that are not an nkterm index "
+                    f"({', '.join(sorted(foreign)[:3])}); refusing to clear it: choose another --index folder"
+                )
+            lock = FileStorage(str(self.directory)).lock(INDEX_NAME + "_WRITELOCK")
+            if not lock.acquire(blocking=False):
+                raise IndexLocked(
+                    f"the index in {self.directory} is being written by another nkterm process; "
+                    "try again when it has finished"
+                )
+            try:
+                for child in self.directory.iterdir():
+                    if child.name in (".gitkeep", INDEX_NAME + "_WRITELOCK"):
+                        continue  # the lock file is harmless and held by us right now
+                    if child.is_dir() and not child.is_symlink():
+                        shutil.rmtree(child)
+                    else:
+                        child.unlink()
+            finally:
+                lock.release()
         self.directory.mkdir(parents=True, exist_ok=True)
         self._ix = windex.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
         _atomic_write_json(
@@ -684,6 +702,14 @@ def _jsonable(value: Any) -> Any:
     except (TypeError, ValueError):
         return json.loads(json.dumps(value, default=str))
     return value
+
+
+def _owned(name: str) -> bool:
+    """Files an index folder may hold: Whoosh's, ours, our temp files."""
+    return (
+        name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", META_FILE, MANIFEST_FILE))
+        or name == ".gitkeep"
+    )
 
 
 def _now() -> str:

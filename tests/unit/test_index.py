@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from whoosh.filedb.filestore import FileStorage
 
-from nkterm.index import MANIFEST_FILE, META_FILE, Index, IndexLocked
+from nkterm.index import MANIFEST_FILE, META_FILE, Index, IndexError, IndexLocked
 from nkterm.models import Span
 from nkterm.querytext import lint_query, make_snippet
 from tests.conftest import BLOGGER, PHOTO
@@ -227,3 +228,26 @@ def test_killed_indexing_run_leaves_an_index_that_the_next_run_repairs(tmp_path:
     assert len(index.summaries()) == 300
     assert _ids(index, "w299") == ["d299"]
     assert index.update().unchanged == 300
+
+
+def test_rebuild_never_deletes_files_that_are_not_the_index(seed_corpus: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "my-documents"
+    folder.mkdir()
+    (folder / "thesis.docx").write_bytes(b"precious")
+    with pytest.raises(IndexError, match="refusing to clear it"):
+        Index(seed_corpus, folder).update()
+    assert (folder / "thesis.docx").read_bytes() == b"precious"
+
+
+def test_rebuild_waits_for_a_running_writer(seed_corpus: Path, tmp_path: Path) -> None:
+    Index(seed_corpus, tmp_path / "ix").update()
+    (tmp_path / "ix" / META_FILE).write_text(json.dumps({"schema_version": 0}), "utf-8")
+    holder = FileStorage(str(tmp_path / "ix")).lock("MAIN_WRITELOCK")
+    assert holder.acquire(blocking=False)
+    try:
+        with pytest.raises(IndexLocked):
+            Index(seed_corpus, tmp_path / "ix").update()
+        assert any(p.suffix == ".seg" for p in (tmp_path / "ix").iterdir())  # nothing deleted
+    finally:
+        holder.release()
+    assert Index(seed_corpus, tmp_path / "ix").update().added == 2
