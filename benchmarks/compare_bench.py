@@ -1,0 +1,146 @@
+"""Benchmark claim alignment and corroboration on a real corpus (default: the BBC corpus).
+
+    python benchmarks/compare_bench.py [--corpus DIR] [--index DIR] [--claims 200] [--seed 1]
+
+The corpus defaults to ``$NKTERM_BBC``, else /work/shared/corpora/bbc-news.
+
+Prints: the index build (or update) time; ``align`` time for the two longest documents and
+for a pair made up to >= 5,000 words each (by appending the next longest documents), with the
+corpus's IDF, with the pair's own, and with sentence splitting counted (fresh Documents);
+``corroborate`` time per claim (median, p95, max) over randomly chosen claims (the detector's
+where it found some, else sentences). Times are wall clock and CPU time of this process: on a
+shared machine the second is the steadier. Without ``--index`` the index is built in a
+temporary folder (about 35 s for the BBC corpus, claims included). Owns nothing the
+application imports; must not import Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from nkterm.compare import Passage, align, corpus_idf, corroborate, passages
+from nkterm.index import Index
+from nkterm.models import Document
+
+BBC = Path(os.environ.get("NKTERM_BBC") or "/work/shared/corpora/bbc-news")
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _time_align(a: Document, b: Document, idf: object, runs: int) -> tuple[list[float], list[float], int]:
+    """Wall-clock and CPU times of ``runs`` alignments, and the number of pairs."""
+    wall, cpu = [], []
+    pairs = 0
+    for _ in range(runs):
+        t0, c0 = time.perf_counter(), time.process_time()
+        alignment = align(a, b, idf=idf)  # type: ignore[arg-type]
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+        pairs = len(alignment.pairs)
+    return wall, cpu, pairs
+
+
+def _line(wall: list[float], cpu: list[float]) -> str:
+    return (
+        f"wall median {_ms(statistics.median(wall))}, p95 {_ms(_p95(wall))}, max {_ms(max(wall))}; "
+        f"CPU median {_ms(statistics.median(cpu))}, p95 {_ms(_p95(cpu))}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=BBC)
+    parser.add_argument("--index", type=Path, default=None, help="an index folder to build or reuse")
+    parser.add_argument("--claims", type=int, default=200, help="claims to corroborate (default 200)")
+    parser.add_argument("--runs", type=int, default=5, help="align runs per pair (default 5)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="nkterm-bench-") as tmp:
+        index = Index(args.corpus, args.index or Path(tmp) / "index")
+        report = index.update()
+        print(f"index: {len(index)} documents, update {report.seconds:.1f} s ({report.added} added)")
+        idf = corpus_idf(index)
+        print(f"IDF: {'corpus (' + str(idf[1]) + ' documents)' if idf else 'per pair (corpus too small)'}")
+
+        by_size = sorted(index.summaries(), key=lambda s: (-s.words, s.id))
+        a, b = (index.document(s.id) for s in by_size[:2])
+        for doc in (a, b):
+            _ = doc.sentences  # the Document caches its segmentation; align reuses it
+        print(
+            f"\nalign, the two longest documents: {a.id} ({a.word_count} words), {b.id} ({b.word_count} words)"
+        )
+        for label, spec in (("corpus IDF", idf), ("pair IDF", None)):
+            wall, cpu, pairs = _time_align(a, b, spec, args.runs)
+            print(f"  {label:10}  {_line(wall, cpu)}; {pairs} pairs")
+
+        # two documents of >= 5,000 words: the longest ones, each extended with further long ones
+        rest = iter(by_size[2:])
+        big = []
+        for doc in (a, b):
+            text = doc.text
+            while len(text.split()) < 5000:
+                text += "\n\n" + index.document(next(rest).id).text
+            big.append(dataclasses.replace(doc, text=text))
+        for doc in big:
+            _ = doc.sentences
+        print(f"\nalign, two made-up documents of {big[0].word_count} and {big[1].word_count} words")
+        for label, spec in (("corpus IDF", idf), ("pair IDF", None)):
+            wall, cpu, pairs = _time_align(big[0], big[1], spec, args.runs)
+            print(f"  {label:10}  {_line(wall, cpu)}; {pairs} pairs")
+        wall, cpu = [], []
+        for _ in range(args.runs):  # fresh Documents: sentence splitting counted too
+            fresh_a, fresh_b = (dataclasses.replace(doc) for doc in big)
+            t0, c0 = time.perf_counter(), time.process_time()
+            align(fresh_a, fresh_b, idf=idf)
+            wall.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+        print(f"  {'+ sentence splitting':10}  {_line(wall, cpu)}")
+
+        rng = random.Random(args.seed)
+        ids = [s.id for s in index.summaries()]
+        work: list[tuple[str, Passage]] = []
+        while len(work) < args.claims:
+            doc = index.document(rng.choice(ids))
+            units = passages(doc, index.claims(doc.id))
+            claims = [u for u in units if u.kinds] or units
+            if claims:
+                work.append((doc.id, rng.choice(claims)))
+        wall, cpu = [], []
+        relations: collections.Counter[str] = collections.Counter()
+        found = 0
+        for doc_id, claim in work:
+            t0, c0 = time.perf_counter(), time.process_time()
+            results = corroborate(index, doc_id, claim)
+            wall.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+            found += bool(results)
+            relations.update(r.relation for r in results)
+        kinds = "claims" if any(c.kinds for _d, c in work) else "sentences (no claims in the index)"
+        print(f"\ncorroborate, {len(work)} random {kinds}, per claim")
+        print(f"  {_line(wall, cpu)}; first call {_ms(wall[0])}")
+        print(f"  {found} of {len(work)} found something; relations: {dict(relations.most_common())}")
+        index.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

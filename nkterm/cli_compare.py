@@ -1,0 +1,276 @@
+"""The ``compare`` and ``corroborate`` subcommands: the command-line faces of nkterm.compare.
+
+Owns their arguments, the JSON they print and the plain-text side-by-side report. Plugs into
+``nkterm.cli`` through ``add_parser(subparsers, common)`` (``nkterm.cli._optional_module``).
+Must not import Textual: on a terminal ``nkterm compare A B`` hands over to the TUI's comparison
+screen only if ``nkterm.screens.compare`` exists and ``nkterm.app.run_app`` takes ``compare=``,
+both imported lazily; otherwise, and whenever stdout is not a terminal, it prints the report.
+Document text reaches the terminal only inside ``rich.text.Text`` objects, after
+``nkterm.render.safe``, never as markup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import json
+import os
+import shutil
+import sys
+from typing import TYPE_CHECKING, Any
+
+from nkterm.cli import UserError, corpus_and_index_dirs, open_index
+
+if TYPE_CHECKING:  # nkterm.compare imports Whoosh: only the two commands pay for it
+    from nkterm.compare import Alignment, Corroboration, Passage
+
+REPORT_WIDTH = 120  # the side-by-side report's width when stdout is not a terminal
+DEFAULT_THRESHOLD = 0.18  # nkterm.compare.THRESHOLD (a test checks they agree)
+# the relation word is always printed as well: never colour alone
+RELATION_STYLES = {"agrees": "bold green", "differs": "bold red", "related": "bold"}
+
+
+def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "compare",
+        parents=[common],
+        help="line up two documents: what both say, where they differ, what only one says",
+        description="Pair the claims (or sentences) of two documents that say substantially the same "
+        "thing, mark each pair agrees or differs (with the reason), and list what only one says.",
+    )
+    p.add_argument("doc_a", metavar="A", help="a document id (`nkterm docs` lists them)")
+    p.add_argument("doc_b", metavar="B", help="another document id")
+    p.add_argument("--json", action="store_true", help="print JSON (see docs/compare.md)")
+    p.add_argument("--plain", action="store_true", help="print the text report even on a terminal")
+    p.add_argument(
+        "--threshold",
+        type=_similarity,
+        default=DEFAULT_THRESHOLD,
+        help=f"least similarity for a pair, 0-1 (default {DEFAULT_THRESHOLD})",
+    )
+    p.set_defaults(handler=cmd_compare)
+
+    p = subparsers.add_parser(
+        "corroborate",
+        parents=[common],
+        help="find passages elsewhere in the corpus that discuss a claim",
+        description="Take the claim (or sentence) of DOC_ID that contains character offset START "
+        "(or exactly START..END), and rank the passages of other documents that discuss the same "
+        "thing, each labelled agrees, differs or related.",
+    )
+    p.add_argument("doc_id", help="the document the claim is in")
+    p.add_argument(
+        "start", type=_offset, help="a character offset inside the claim, e.g. from `nkterm claims --json`"
+    )
+    p.add_argument("end", type=_offset, nargs="?", help="end offset: use exactly START..END as the claim")
+    p.add_argument("--limit", "-n", type=_positive_int, default=10, help="at most N passages (default 10)")
+    p.add_argument("--json", action="store_true", help="print JSON (see docs/compare.md)")
+    p.set_defaults(handler=cmd_corroborate)
+
+
+def _similarity(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 < number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most 1, got {number}")
+    return number
+
+
+def _offset(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a character offset: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"an offset cannot be negative, got {number}")
+    return number
+
+
+def _positive_int(value: str) -> int:
+    number = _offset(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def _document(index: Any, doc_id: str) -> Any:
+    try:
+        return index.document(doc_id)
+    except KeyError:
+        raise UserError(f"no document {doc_id!r}; `nkterm docs` lists the ids") from None
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    from nkterm.render import CLI_THEME
+
+    return Console(highlight=False, theme=CLI_THEME, width=None if sys.stdout.isatty() else _report_width())
+
+
+def _report_width() -> int:
+    """$COLUMNS when it is a sensible number, else REPORT_WIDTH: piped output still needs a
+    width for the two columns."""
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and 40 <= int(value) <= 1000 else REPORT_WIDTH
+
+
+# -- compare --------------------------------------------------------------------------------------
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from nkterm.compare import align, corpus_idf
+
+    index = open_index(args)
+    doc_a = _document(index, args.doc_a)
+    doc_b = _document(index, args.doc_b)
+    if not args.json and not args.plain and sys.stdout.isatty():
+        opened = _open_screen(args, doc_a.id, doc_b.id)
+        if opened is not None:
+            return opened
+    alignment = align(
+        doc_a,
+        doc_b,
+        index.claims(doc_a.id),
+        index.claims(doc_b.id),
+        idf=corpus_idf(index),
+        threshold=args.threshold,
+    )
+    if args.json:
+        _print_json(alignment.to_dict())
+    else:
+        print_report(_console(), alignment, doc_a.title, doc_b.title)
+    return 0
+
+
+def _open_screen(args: argparse.Namespace, a_id: str, b_id: str) -> int | None:
+    """Run the TUI's comparison screen if it exists; None when it does not (yet)."""
+    try:
+        importlib.import_module("nkterm.screens.compare")
+        app = importlib.import_module("nkterm.app")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("nkterm"):
+            return None
+        raise
+    run_app = getattr(app, "run_app", None)
+    if run_app is None or "compare" not in inspect.signature(run_app).parameters:
+        return None
+    corpus, directory = corpus_and_index_dirs(args)
+    return int(run_app(corpus=corpus, index_dir=directory, compare=(a_id, b_id)) or 0)
+
+
+def print_report(console: Any, alignment: Alignment, title_a: str, title_b: str) -> None:
+    """The side-by-side plain-text report: pairs best first, then what only one side says."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from nkterm.render import safe
+
+    head = Text()
+    head.append("A  ", style="bold")
+    head.append(safe(title_a), style="title")
+    head.append(f"  {safe(alignment.a_id)}\n", style="meta")
+    head.append("B  ", style="bold")
+    head.append(safe(title_b), style="title")
+    head.append(f"  {safe(alignment.b_id)}\n", style="meta")
+    differ = sum(1 for p in alignment.pairs if p.relation == "differs")
+    head.append(
+        f"{len(alignment.pairs)} pair(s), {differ} differ; {len(alignment.only_a)} passage(s) only in A, "
+        f"{len(alignment.only_b)} only in B",
+        style="meta",
+    )
+    console.print(head)
+    for number, pair in enumerate(alignment.pairs, 1):
+        line = Text(f"\n{number:>2}. ")
+        line.append(pair.relation.upper(), style=RELATION_STYLES.get(pair.relation, "bold"))
+        line.append(f"  similarity {pair.similarity:.2f}", style="meta")
+        if pair.reason:
+            line.append("  ")
+            line.append(safe(pair.reason), style="bold")
+        line.append("\n    shared: ", style="meta")
+        line.append(safe(", ".join(pair.shared_terms)))
+        console.print(line)
+        table = Table(box=box.SIMPLE, expand=True, show_edge=False, pad_edge=False)
+        table.add_column(Text(f"A {pair.a.start}-{pair.a.end}", style="meta"), ratio=1)
+        table.add_column(Text(f"B {pair.b.start}-{pair.b.end}", style="meta"), ratio=1)
+        table.add_row(_passage_text(pair.a), _passage_text(pair.b))
+        console.print(table)
+    for label, only in (("Only in A", alignment.only_a), ("Only in B", alignment.only_b)):
+        console.print(Text(f"\n{label} ({len(only)})", style="title"))
+        for passage in only:
+            line = Text(f"  {passage.start}-{passage.end}  ", style="meta")
+            line.append_text(_passage_text(passage))
+            console.print(line)
+
+
+def _passage_text(passage: Passage) -> Any:
+    from rich.text import Text
+
+    from nkterm.render import safe
+
+    return Text(safe(" ".join(passage.text.split())))
+
+
+# -- corroborate ----------------------------------------------------------------------------------
+
+
+def cmd_corroborate(args: argparse.Namespace) -> int:
+    from nkterm.compare import Passage, corroborate, unit_at
+
+    index = open_index(args)
+    doc = _document(index, args.doc_id)
+    if args.start >= len(doc.text):
+        raise UserError(f"offset {args.start} is past the end of {doc.id} ({len(doc.text)} characters)")
+    if args.end is not None:
+        if args.end <= args.start or args.end > len(doc.text):
+            raise UserError(
+                f"END must be after START and at most {len(doc.text)}, got {args.start}..{args.end}"
+            )
+        claim: Passage | None = Passage(args.start, args.end, doc.text[args.start : args.end])
+    else:
+        claim = unit_at(doc, index.claims(doc.id), args.start)
+    if claim is None:
+        raise UserError(f"{doc.id} has no claim or sentence at offset {args.start}")
+    results = corroborate(index, doc.id, claim, limit=args.limit)
+    if args.json:
+        _print_json({"doc": doc.id, "claim": claim.to_dict(), "results": [r.to_dict() for r in results]})
+        return 0
+    print_corroborations(_console(), doc.id, claim, results)
+    if not results:
+        print("nkterm: no passage elsewhere in the corpus discusses this", file=sys.stderr)
+    return 0
+
+
+def print_corroborations(console: Any, doc_id: str, claim: Passage, results: list[Corroboration]) -> None:
+    from rich.text import Text
+
+    from nkterm.render import safe
+
+    head = Text("Claim ", style="title")
+    head.append(f"{safe(doc_id)} {claim.start}-{claim.end}\n  ", style="meta")
+    head.append_text(_passage_text(claim))
+    console.print(head)
+    width = shutil.get_terminal_size((REPORT_WIDTH, 24)).columns
+    for number, result in enumerate(results, 1):
+        line = Text(f"\n{number:>2}. ")
+        line.append(result.relation.upper(), style=RELATION_STYLES.get(result.relation, "bold"))
+        line.append(f"  similarity {result.similarity:.2f}  ", style="meta")
+        line.append(safe(result.title)[: max(20, width // 2)], style="title")
+        line.append(f"  {safe(result.doc_id)} {result.passage.start}-{result.passage.end}", style="meta")
+        if result.reason:
+            line.append("\n    ")
+            line.append(safe(result.reason), style="bold")
+        line.append("\n    shared: ", style="meta")
+        line.append(safe(", ".join(result.shared_terms)))
+        line.append("\n    ")
+        line.append_text(_passage_text(result.passage))
+        console.print(line)

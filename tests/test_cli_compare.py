@@ -1,0 +1,138 @@
+"""``nkterm compare`` and ``nkterm corroborate`` as a user types them (real processes, real index)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BLOGGER, PHOTO
+
+
+def nkterm(*args: str, corpus: Path, index: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "120"}
+    return subprocess.run(
+        [sys.executable, "-m", "nkterm", *args, "--corpus", str(corpus), "--index", str(index)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path) -> Path:
+    return tmp_path / "index"
+
+
+def test_compare_json_shape(seed_corpus: Path, index_dir: Path) -> None:
+    run = nkterm("compare", BLOGGER, PHOTO, "--json", corpus=seed_corpus, index=index_dir)
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert (data["a"], data["b"]) == (BLOGGER, PHOTO)
+    assert set(data) >= {"a", "b", "pairs", "only_a", "only_b"}
+    texts = {
+        BLOGGER: (seed_corpus / f"{BLOGGER}.txt").read_text("utf-8"),
+        PHOTO: (seed_corpus / f"{PHOTO}.txt").read_text("utf-8"),
+    }
+    assert data["pairs"], "the two seeds share claims"
+    for pair in data["pairs"]:
+        assert set(pair) >= {"a", "b", "similarity", "relation", "shared_terms"}
+        assert pair["relation"] in ("agrees", "differs")
+        assert isinstance(pair["similarity"], float) and 0 < pair["similarity"] <= 1
+        assert pair["shared_terms"] and all(isinstance(t, str) for t in pair["shared_terms"])
+        for side, doc_id in (("a", BLOGGER), ("b", PHOTO)):
+            passage = pair[side]
+            assert set(passage) >= {"start", "end", "text"}
+            assert texts[doc_id][passage["start"] : passage["end"]] == passage["text"]
+    sims = [p["similarity"] for p in data["pairs"]]
+    assert sims == sorted(sims, reverse=True)
+    for key, doc_id in (("only_a", BLOGGER), ("only_b", PHOTO)):
+        assert data[key]
+        for passage in data[key]:
+            assert texts[doc_id][passage["start"] : passage["end"]] == passage["text"]
+    assert any("Koryo Tours" in p["a"]["text"] and "Koryo Tours" in p["b"]["text"] for p in data["pairs"])
+
+
+def test_compare_prints_a_side_by_side_report_when_piped(seed_corpus: Path, index_dir: Path) -> None:
+    run = nkterm("compare", BLOGGER, PHOTO, corpus=seed_corpus, index=index_dir)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert "Travel blogger Drew Binsky" in out and "PHOTOS: A Glimpse" in out
+    assert "AGREES" in out and "shared: koryo, tours" in out
+    assert "Only in A" in out and "Only in B" in out
+    # two columns side by side: a line carrying the start of both Koryo Tours sentences
+    assert any("I recently spent 3 days" in line and "When in 2011" in line for line in out.splitlines())
+    assert "\x1b[" not in out  # no colour codes in a pipe
+
+
+def test_compare_never_lets_document_text_drive_the_terminal(seed_corpus: Path, index_dir: Path) -> None:
+    path = seed_corpus / f"{BLOGGER}.txt"
+    path.write_text(
+        path.read_text("utf-8").replace("Koryo Tours and", "Koryo Tours [bold]\x1b[31m and"), "utf-8"
+    )
+    run = nkterm("compare", BLOGGER, PHOTO, corpus=seed_corpus, index=index_dir)
+    assert run.returncode == 0, run.stderr
+    assert "\x1b" not in run.stdout
+    assert "Koryo Tours [bold]\u241b[31m and" in run.stdout  # markup shown as text, ESC made visible
+
+
+@pytest.mark.parametrize("args", [("compare", BLOGGER, "nope"), ("compare", "nope", PHOTO, "--json")])
+def test_compare_unknown_id_is_one_line_and_exit_2(
+    args: tuple[str, ...], seed_corpus: Path, index_dir: Path
+) -> None:
+    run = nkterm(*args, corpus=seed_corpus, index=index_dir)
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.strip() == "nkterm: no document 'nope'; `nkterm docs` lists the ids"
+
+
+def test_corroborate_json(seed_corpus: Path, index_dir: Path) -> None:
+    text = (seed_corpus / f"{BLOGGER}.txt").read_text("utf-8")
+    offset = text.index("Koryo Tours")
+    run = nkterm("corroborate", BLOGGER, str(offset), "--json", corpus=seed_corpus, index=index_dir)
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["doc"] == BLOGGER
+    claim = data["claim"]
+    assert claim["start"] <= offset < claim["end"] and text[claim["start"] : claim["end"]] == claim["text"]
+    best = data["results"][0]
+    assert best["doc"] == PHOTO and "Koryo Tours" in best["passage"]["text"]
+    assert best["relation"] in ("agrees", "related")
+
+
+def test_corroborate_plain_and_explicit_span(seed_corpus: Path, index_dir: Path) -> None:
+    text = (seed_corpus / f"{PHOTO}.txt").read_text("utf-8")
+    start = text.index("Guides were present")
+    end = text.index("photographing.", start) + len("photographing.")
+    run = nkterm("corroborate", PHOTO, str(start), str(end), corpus=seed_corpus, index=index_dir)
+    assert run.returncode == 0, run.stderr
+    assert f"Claim {PHOTO} {start}-{end}" in run.stdout
+    assert "must stick to their tour group" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("corroborate", "nope", "5"), "no document 'nope'"),
+        (("corroborate", BLOGGER, "999999"), "is past the end of"),
+        (("corroborate", BLOGGER, "50", "10"), "END must be after START"),
+    ],
+)
+def test_corroborate_bad_input(
+    args: tuple[str, ...], message: str, seed_corpus: Path, index_dir: Path
+) -> None:
+    run = nkterm(*args, corpus=seed_corpus, index=index_dir)
+    assert run.returncode == 2
+    assert message in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_default_threshold_matches_the_core() -> None:
+    from nkterm.cli_compare import DEFAULT_THRESHOLD
+    from nkterm.compare import THRESHOLD
+
+    assert DEFAULT_THRESHOLD == THRESHOLD
