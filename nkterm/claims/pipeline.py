@@ -1,0 +1,194 @@
+"""Claim detection: sentences in, ``Claim`` objects out.
+
+Owns the pipeline: one tokeniser pass over the whole text, cue rules per sentence, quote runs and
+their attribution, page-furniture filtering, the learned check-worthiness score, speaker choice,
+and the cue list that explains every flag. Must not import textual or whoosh; pure Python.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Sequence
+
+from nkterm.claims.evidence import Evidence
+from nkterm.claims.model import DocScorer, explain, features, load_model
+from nkterm.claims.quotes import Attribution, Quote, attribute_runs, find_quotes
+from nkterm.claims.scan import Tokens, scan_sentence, tokenize
+from nkterm.claims.speakers import Resolver, SpeakerContext
+from nkterm.models import CLAIM_KINDS, Claim, Document, Span
+from nkterm.text import paragraphs, sentences
+
+log = logging.getLogger(__name__)
+_QUOTE_PREVIEW = 6  # words of a quote shown in its cue
+
+
+def detect(text: str, *, speakers: SpeakerContext | None = None) -> list[Claim]:
+    """Claims in ``text`` (a document or a single sentence), ordered by start.
+
+    Never raises: a bug on some input is logged and gives no claims rather than a traceback in
+    the middle of an index build.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    try:
+        return _detect(text, sentences(text), speakers or SpeakerContext())
+    except Exception:
+        log.exception("claim detection failed on a %d-character text", len(text))
+        return []
+
+
+def detect_document(doc: Document) -> list[Claim]:
+    """Claims of a document, using its people, authors and sections (boilerplate sections are
+    never claims; first-person sections speak in their ``voice``). Reuses ``doc.sentences``."""
+    if not doc.text.strip():
+        return []
+    try:
+        return _detect(doc.text, doc.sentences, SpeakerContext.from_document(doc))
+    except Exception:
+        log.exception("claim detection failed on document %s", doc.id)
+        return []
+
+
+def sentence_features(text: str) -> set[str]:
+    """Model features of ``text`` taken as one sentence (what the training script learns from)."""
+    toks = tokenize(text)
+    n = len(toks.lows)
+    ev = scan_sentence(text, toks, 0, n)
+    quoted = any(_has_token(toks, max(q.start, 0), q.end) for q in find_quotes(text, paragraphs(text)))
+    kinds = _kinds(ev, quoted)
+    return features(toks.lows, ev.feats, kinds, ev.question)
+
+
+def _kinds(ev: Evidence, quoted: bool) -> set[str]:
+    kinds = set(ev.kinds)
+    if quoted:
+        kinds.add("quote")
+    if ev.question and not kinds & {"quote", "attributed"}:
+        return set()  # a question asks; it does not claim
+    return kinds
+
+
+def _has_token(toks: Tokens, start: int, end: int) -> bool:
+    i = bisect.bisect_left(toks.starts, start)
+    return i < len(toks.starts) and toks.starts[i] < end
+
+
+def _token_ranges(toks: Tokens, spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """For each sentence, the half-open range of the tokens wholly inside it."""
+    starts, ends = toks.starts, toks.ends
+    left, right = bisect.bisect_left, bisect.bisect_right
+    out: list[tuple[int, int]] = []
+    for sp in spans:
+        lo = left(starts, sp.start)
+        out.append((lo, right(ends, sp.end, lo)))
+    return out
+
+
+def _detect(text: str, spans: Sequence[Span], ctx: SpeakerContext) -> list[Claim]:
+    spans = sorted((s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: s.start)
+    toks = tokenize(text)
+    scorer = DocScorer(load_model(), toks.lows)
+    ranges = _token_ranges(toks, spans)
+    evidence = [scan_sentence(text, toks, lo, hi) for lo, hi in ranges]
+    quotes = find_quotes(text, paragraphs(text))
+    reports = [r for ev in evidence for r in ev.reports]
+    resolver = Resolver(text, ctx, reports)
+    attributions = attribute_runs(text, quotes, reports, spans)
+    run_speakers = _run_speakers(attributions, resolver, quotes)
+    qstarts = [q.start for q in quotes]
+
+    claims: list[Claim] = []
+    for sp, (lo, hi), ev in zip(spans, ranges, evidence, strict=True):
+        if hi <= lo or ev.boilerplate or resolver.boilerplate(sp.start, sp.end):
+            continue
+        quote = _quote_in(quotes, qstarts, sp, toks)
+        kinds = _kinds(ev, quote is not None)
+        if not kinds:
+            continue
+        ordered = tuple(k for k in CLAIM_KINDS if k in kinds)
+        p, contrib = scorer.score(lo, hi, ev.feats, kinds, ev.question)
+        speaker, why = _speaker(sp, ev, quote, run_speakers, resolver, quotes)
+        cues = [cue for k in ordered for kind, cue, _, _ in ev.cues if kind == k]
+        if quote is not None:
+            words = text[quote.start : quote.end].split()
+            preview = " ".join(words[:_QUOTE_PREVIEW]) + (" …" if len(words) > _QUOTE_PREVIEW else "")
+            cues.insert(0, f"quote: {preview}")
+        if speaker is not None:
+            cues.append(f"speaker: {why}")
+        cues.extend(explain(contrib))
+        claims.append(Claim(sp.start, sp.end, ordered, round(p, 4), speaker, tuple(cues)))
+    return claims
+
+
+def _quote_in(quotes: list[Quote], qstarts: list[int], sp: Span, toks: Tokens) -> Quote | None:
+    """The speech quote this sentence is (partly) made of: overlap must hold a word."""
+    i = bisect.bisect_left(qstarts, sp.end)
+    for q in reversed(quotes[max(0, i - 6) : i]):
+        lo, hi = max(q.start, sp.start), min(q.end, sp.end)
+        if lo < hi and _has_token(toks, lo, hi):
+            return q
+    return None
+
+
+def _run_speakers(
+    attributions: dict[int, Attribution], resolver: Resolver, quotes: list[Quote]
+) -> dict[int, tuple[str | None, str]]:
+    out: dict[int, tuple[str | None, str]] = {}
+    first_start: dict[int, int] = {}
+    for q in quotes:
+        first_start.setdefault(q.run, q.start)
+    for run_id in sorted(attributions):
+        att = attributions[run_id]
+        if att.report is not None:
+            who, how = resolver.speaker(att.report)
+            verb = (
+                f'"{att.report.subject} {att.report.verb}"' if att.report.subject else f'"{att.report.verb}"'
+            )
+            out[run_id] = (
+                who,
+                f"quote attributed by {verb}" + (f" ({how})" if how and how != "named" else ""),
+            )
+        elif att.inherits is not None and out.get(att.inherits, (None, ""))[0] is not None:
+            out[run_id] = (out[att.inherits][0], "continues the previous quote")
+        else:
+            voice = resolver.voice(first_start[run_id])
+            if voice is not None:
+                out[run_id] = (voice, "first-person section")
+            elif resolver.persons:
+                out[run_id] = (resolver.focus(first_start[run_id]), "unattributed quote: person in focus")
+            else:
+                out[run_id] = (None, "")
+    return out
+
+
+def _speaker(
+    sp: Span,
+    ev: Evidence,
+    quote: Quote | None,
+    run_speakers: dict[int, tuple[str | None, str]],
+    resolver: Resolver,
+    quotes: list[Quote],
+) -> tuple[str | None, str]:
+    """Speaker of a claim: its quote's, else its reporting verb's, else the section's voice."""
+    if quote is not None:
+        who, why = run_speakers.get(quote.run, (None, ""))
+        if who is not None:
+            return who, why
+    for r in ev.reports:
+        if any(q.start < r.verb_start < q.end for q in quotes):
+            continue  # a report inside a quote is the quoted speaker's, handled above
+        who, how = resolver.speaker(r)
+        if who is not None:
+            said = (
+                f'"{r.subject} {r.verb}"'
+                if r.subject and r.subject_start < r.verb_start
+                else f'"{r.verb} {r.subject}"'
+            )
+            return who, said + (f" ({how})" if how != "named" else "")
+    voice = resolver.voice(sp.start)
+    if voice is not None:
+        return voice, "first-person section"
+    if "experience" in ev.kinds and resolver.ctx.authors:
+        return resolver.ctx.authors[0], "first person: the author"
+    return None, ""
