@@ -41,7 +41,7 @@ from nkterm.corpus import Entry, Problem, load_entry, scan
 from nkterm.models import Claim, DocSummary, Document, Hit, SearchResult, Section, Span
 from nkterm.querytext import MIN_PREFIX, lint_query, make_snippet, rewrite_fields, unrewrite_fields
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: sentence spans stored
 META_FILE = "nkterm-index.json"
 MANIFEST_FILE = "manifest.json"
 INDEX_NAME = "MAIN"
@@ -103,6 +103,7 @@ def make_schema() -> Schema:
         words=NUMERIC(stored=True),
         meta=STORED(),  # JSON: what it takes to rebuild the Document without the file
         claims=STORED(),  # JSON list of Claim dicts
+        sentences=STORED(),  # flat JSON list [start, end, start, end, ...]: segmentation is not free
     )
 
 
@@ -638,6 +639,7 @@ def _fields(doc: Document, claims: list[Claim]) -> dict[str, Any]:
         "words": doc.word_count,
         "meta": json.dumps(meta, ensure_ascii=False),
         "claims": json.dumps([c.to_dict() for c in claims], ensure_ascii=False),
+        "sentences": json.dumps([x for span in doc.sentences for x in (span.start, span.end)]),
     }
     if doc.date:
         fields["date"] = dt.datetime(doc.date.year, doc.date.month, doc.date.day)
@@ -667,7 +669,7 @@ def _document_from_stored(stored: dict[str, Any]) -> Document:
             date = dt.date.fromisoformat(meta["date"])
         except ValueError:
             date = None
-    return Document(
+    doc = Document(
         id=stored["id"],
         text=stored.get("body", ""),
         title=stored.get("title", stored["id"]),
@@ -685,6 +687,11 @@ def _document_from_stored(stored: dict[str, Any]) -> Document:
         content_hash=meta.get("hash", ""),
         extra=meta.get("extra") or {},
     )
+    flat = _loads(stored.get("sentences"))
+    if isinstance(flat, list) and len(flat) % 2 == 0:
+        # pre-fill the cached property: reopening a long document never re-segments it
+        doc.__dict__["sentences"] = tuple(Span(flat[i], flat[i + 1]) for i in range(0, len(flat), 2))
+    return doc
 
 
 def _loads(value: Any) -> Any:
