@@ -17,13 +17,15 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -298,24 +300,24 @@ class Index:
         writer = None
         done = 0
         try:
-            for i, (entry, existed) in enumerate(todo):
-                doc, found = load_entry(self.corpus, entry)
-                report.problems.extend(found)
-                if doc is not None and existed and known[entry.id].get("hash") == doc.content_hash:
+            for i, ((entry, existed), prepared) in enumerate(
+                zip(todo, self._prepare_all(todo, known), strict=True)
+            ):
+                report.problems.extend(prepared.problems)
+                if prepared.unchanged:
                     known[entry.id]["stamp"] = list(entry.stamp)  # touched, not changed
                     report.unchanged += 1
                     restamped = True
-                elif doc is not None:
+                elif prepared.fields is not None:
                     if writer is None:
                         writer = self._writer(lock_timeout)
-                    claims = _detect(doc)
-                    fields = _fields(doc, claims)
-                    writer.update_document(**fields)
-                    known[doc.id] = _manifest_entry(fields, _loads(fields["meta"]), stamp=entry.stamp)
                     if existed:
+                        writer.update_document(**prepared.fields)
                         report.changed += 1
                     else:
+                        writer.add_document(**prepared.fields)  # no delete look-up for new ids
                         report.added += 1
+                    known[entry.id] = prepared.manifest
                 elif existed:  # it became unreadable or empty: drop it, the problem says why
                     removed.append(entry.id)
                 done += 1
@@ -341,6 +343,21 @@ class Index:
                 writer.cancel()
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _prepare_all(self, todo: list[tuple[Entry, bool]], known: dict[str, Any]) -> Iterator[Prepared]:
+        """Read, segment and detect claims for each entry, in order. A large run does this in
+        a second process while this one feeds Whoosh: on two cores the two halves overlap."""
+        jobs = [
+            (self.corpus, entry, known[entry.id].get("hash") if existed else None) for entry, existed in todo
+        ]
+        if len(jobs) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
+            yield from (prepare(*job) for job in jobs)
+            return
+        # forkserver, not fork: the TUI calls update() from a thread, and forking a threaded
+        # process can deadlock
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            yield from pool.map(prepare, *zip(*jobs, strict=True), chunksize=32)
 
     def _writer(self, timeout: float) -> Any:
         ix = self._open()
@@ -583,7 +600,34 @@ def _match_spans(body: str, matched: Iterable[tuple[str, bytes]] | None, q: Any 
     return tuple(Span(s, e) for (term, s, e), k in zip(tokens, keep, strict=True) if k)
 
 
-# -- documents <-> stored fields -----------------------------------------------------------------
+# -- documents <-> stored fields
+
+PARALLEL_MIN = 400  # below this, starting a worker process costs more than it saves
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One document made ready for the writer (picklable: it may come from another process)."""
+
+    problems: list[Problem]
+    unchanged: bool = False
+    fields: dict[str, Any] | None = None
+    manifest: dict[str, Any] | None = None
+
+
+def prepare(corpus: Path, entry: Entry, old_hash: str | None) -> Prepared:
+    doc, problems = load_entry(corpus, entry)
+    if doc is None:
+        return Prepared(problems)
+    if old_hash is not None and old_hash == doc.content_hash:
+        return Prepared(problems, unchanged=True)
+    fields = _fields(doc, _detect(doc))
+    return Prepared(
+        problems, fields=fields, manifest=_manifest_entry(fields, _loads(fields["meta"]), stamp=entry.stamp)
+    )
+
+
+# ----------------------------------------------------------------------------------------------
 
 
 @functools.cache

@@ -251,3 +251,22 @@ def test_rebuild_waits_for_a_running_writer(seed_corpus: Path, tmp_path: Path) -
     finally:
         holder.release()
     assert Index(seed_corpus, tmp_path / "ix").update().added == 2
+
+
+def test_parallel_preparation_gives_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import nkterm.index as nkindex
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(12):
+        (corpus / f"d{i:02}.txt").write_text(f"Doc {i}: the mayor said 3{i} people came.\n", "utf-8")
+    (corpus / "bad.txt").write_bytes(b"\x00\x01binary")
+    monkeypatch.setattr(nkindex, "PARALLEL_MIN", 5)
+    parallel = Index(corpus, tmp_path / "p")
+    report = parallel.update()
+    monkeypatch.setattr(nkindex, "PARALLEL_MIN", 10**9)
+    serial = Index(corpus, tmp_path / "s")
+    serial.update()
+    assert report.added == 12 and [p.path for p in report.problems] == ["bad.txt"]
+    assert parallel.summaries() == serial.summaries()
+    assert parallel.claims("d07") == serial.claims("d07") != []
