@@ -1,0 +1,170 @@
+"""The Textual app: configuration, keymap, help, command palette, and ``run_app``.
+
+Kept lean on purpose: the screens (``nkterm.screens``) hold the layout and the workers, the
+widgets (``nkterm.widgets``) the rendering. This module wires them together, applies the
+user's keymap (``config.yaml``; problems become notifications naming file and line) and saves
+reading positions once the app has stopped. Imported only by ``nkterm.cli`` when the reader
+starts, so the CLI's other commands never load Textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from nkterm.config import Config, ConfigProblem, config_path, load_config
+from nkterm.models import DocSummary
+from nkterm.screens.commands import DocumentCommands, ReaderCommands
+from nkterm.screens.help import HelpScreen, help_sections, own_bindings
+from nkterm.screens.legend import LegendScreen
+from nkterm.screens.main import MainScreen
+from nkterm.screens.search import SearchScreen
+from nkterm.state import PositionStore
+from nkterm.widgets.claim_list import ClaimsPane
+from nkterm.widgets.document_list import DocumentsPane
+from nkterm.widgets.document_view import DocumentView
+from nkterm.widgets.row_list import RowList
+
+
+class NktermApp(App[int]):
+    CSS_PATH = "nkterm.tcss"
+    TITLE = "nkterm"
+    COMMANDS = App.COMMANDS | {DocumentCommands, ReaderCommands}
+    COMMAND_PALETTE_DISPLAY = "^p"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "quit", id="app.quit"),
+        Binding("question_mark", "help", "help", tooltip="this list of keys", id="app.help"),
+    ]
+
+    # Where the help screen takes its rows from, in order.
+    HELP_SOURCES: ClassVar[list[tuple[str, type]]] = [
+        ("Reader (the text pane)", DocumentView),
+        ("Anywhere on the main screen", MainScreen),
+        ("Document list", DocumentsPane),
+        ("Any list: documents, claims, search results", RowList),
+        ("Claims panel", ClaimsPane),
+        ("Search", SearchScreen),
+        ("Help and legend", HelpScreen),
+        ("Legend", LegendScreen),
+    ]
+
+    def __init__(
+        self,
+        corpus: Path,
+        index_dir: Path,
+        doc_id: str | None = None,
+        *,
+        config: Config | None = None,
+        config_problems: list[ConfigProblem] | None = None,
+    ) -> None:
+        super().__init__()
+        self.corpus = Path(corpus)
+        self.index_dir = Path(index_dir)
+        self.start_doc = doc_id
+        if config is None:  # read before the event loop starts: not on the UI thread's clock
+            config, config_problems = load_config()
+        self.config = config
+        self.config_problems = list(config_problems or [])
+        self.index: Any = None  # set by the main screen's index worker
+        self.summaries: list[DocSummary] = []
+        self.positions = PositionStore()
+        self.main_screen = MainScreen(sort=self.config.sort)
+        self.title = f"nkterm · {self.corpus.name}"
+        self._clashes_reported: set[frozenset[str]] = set()
+
+    def get_default_screen(self) -> Screen[Any]:
+        return self.main_screen
+
+    def on_mount(self) -> None:
+        self._apply_keymap()
+
+    # .. keymap ..
+
+    def binding_ids(self) -> set[str]:
+        ids = {b.id for _title, cls in self.HELP_SOURCES for b in _bindings(cls) if b.id}
+        ids.update(b.id for b in _bindings(type(self)) if b.id)
+        return ids
+
+    def _apply_keymap(self) -> None:
+        problems = list(self.config_problems)
+        known = self.binding_ids()
+        keymap: dict[str, str] = {}
+        path = str(self.config.path or config_path())
+        for binding_id, keys in self.config.keymap.items():
+            if binding_id in known:
+                keymap[binding_id] = keys
+            else:
+                line = self.config.keymap_lines.get(binding_id)
+                problems.append(
+                    ConfigProblem(
+                        path, line, f"keymap: no key binding has the id {binding_id!r} (? lists the ids)"
+                    )
+                )
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(str(problem), title="Config", severity="error", timeout=15, markup=False)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: Any) -> None:
+        ids = frozenset(b.id or b.action for b in clashed_bindings)
+        if ids in self._clashes_reported:
+            return
+        self._clashes_reported.add(ids)
+        keys = ", ".join(sorted({b.key for b in clashed_bindings}))
+        self.notify(
+            f"{config_path()}: the keymap gives {keys} to more than one action ({', '.join(sorted(ids))}); "
+            "the keymap's binding wins",
+            title="Config",
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )
+
+    # .. actions ..
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        app_bindings = [binding for _key, binding in self._bindings]
+        sources: list[tuple[str, Any]] = [("Everywhere", app_bindings), *self.HELP_SOURCES]
+        sections = help_sections(self, sources)
+        page_back = next(
+            (keys for _t, rows in sections for keys, _d, bid in rows if bid == "reader.page-up"), "pageup"
+        )
+        notes = [
+            f"Page back in the reader: {page_back} (b is kept for bookmarks).",
+            "Mouse: click a document, a claim or a sentence to go there; the wheel scrolls.",
+            "ctrl+p opens the command palette: every document by title, and the commands above by name.",
+            f"Rebind any key in {config_path()}, e.g.  keymap: {{reader.next-claim: 'ctrl+n'}}",
+        ]
+        self.push_screen(HelpScreen(sections, notes))
+
+    def open_document(self, doc_id: str) -> None:
+        self.main_screen.open_document(doc_id)
+
+    def save_state(self) -> None:
+        """Write reading positions (call when the event loop has stopped)."""
+        with contextlib.suppress(OSError):
+            self.positions.save()
+
+    def on_unmount(self) -> None:
+        # the moves since the save timer last ran; the screen and its workers are gone by now
+        self.save_state()
+
+
+def _bindings(cls: type) -> list[Binding]:
+    return [b for b in own_bindings(cls) if isinstance(b, Binding)]
+
+
+def run_app(corpus: Path, index_dir: Path, doc_id: str | None = None) -> int:
+    """Run the reader until the user quits; the exit code for the shell."""
+    app = NktermApp(corpus, index_dir, doc_id)
+    result = app.run()
+    app.save_state()
+    return int(result or 0)

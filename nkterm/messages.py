@@ -1,0 +1,166 @@
+"""The reader's messages: what widgets and worker threads tell the screen that owns them.
+
+Widgets post these up; the screen answers by setting attributes on its children ("messages up,
+attributes down"). Worker threads post them too (``post_message`` is thread-safe); messages
+that can flood define ``can_replace``. Plain data only: never a Whoosh object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
+
+from nkterm.models import Claim, DocSummary, Document, SearchResult, Span
+
+if TYPE_CHECKING:
+    from nkterm.widgets.textlayout import Sentences, WrappedText
+
+
+# -- from the widgets ------------------------------------------------------------------------------
+
+
+class DocumentChosen(Message):
+    """The user picked a document (enter or click in the list, the command palette)."""
+
+    def __init__(self, doc_id: str) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+
+
+class ClaimHighlighted(Message):
+    """The claims panel's cursor moved onto a claim: the reader follows it."""
+
+    def __init__(self, claim: Claim, *, focus_reader: bool = False) -> None:
+        super().__init__()
+        self.claim = claim
+        self.focus_reader = focus_reader
+
+
+class CursorMoved(Message):
+    """The reader's sentence cursor moved (or the view scrolled)."""
+
+    def __init__(self, doc_id: str, cursor: Span, top: int, claim: Claim | None) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.cursor = cursor
+        self.top = top  # offset of the text at the top of the view
+        self.claim = claim
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, CursorMoved)
+
+
+class SearchRequested(Message):
+    """The search bar's text settled: run the query."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__()
+        self.query = query
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, SearchRequested)
+
+
+class SearchHitChosen(Message):
+    """Open result number ``rank`` of the current results."""
+
+    def __init__(self, rank: int) -> None:
+        super().__init__()
+        self.rank = rank
+
+
+class SuggestionApplied(Message):
+    """The user took the "did you mean" suggestion."""
+
+    def __init__(self, suggestion: str) -> None:
+        super().__init__()
+        self.suggestion = suggestion
+
+
+# -- from worker threads ---------------------------------------------------------------------------
+
+
+class IndexProgress(Message):
+    """``done`` of ``total`` documents indexed so far."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgress)
+
+
+class SummariesLoaded(Message):
+    """The document list's data, from the index manifest. ``final`` once the index is up to
+    date (the first list may come from the index as it was at start-up)."""
+
+    def __init__(self, summaries: list[DocSummary], index: Any, *, final: bool, report: Any = None) -> None:
+        super().__init__()
+        self.summaries = summaries
+        self.index = index
+        self.final = final
+        self.report = report
+
+
+class IndexFailed(Message):
+    """Indexing could not run (locked by another process, unreadable corpus...)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document ready for the view: loaded, made safe to show, laid out at ``wrapped.width``."""
+
+    doc: Document
+    claims: tuple[Claim, ...]
+    display: str
+    sentences: Sentences
+    wrapped: WrappedText
+    hits: tuple[Span, ...] = ()
+    query: str | None = None
+    words: int | None = None
+    claims_loaded: bool = True  # False: a long document's claims are still on their way
+
+
+class DocumentLoaded(Message):
+    def __init__(self, prepared: Prepared, target: str, request: int, elapsed_ms: float = 0.0) -> None:
+        super().__init__()
+        self.prepared = prepared
+        self.target = target  # "saved", "first-hit", "last-hit", "top"
+        self.request = request
+        self.elapsed_ms = elapsed_ms  # time spent in the worker
+
+
+class DocumentExtras(Message):
+    """What a long document's worker sends after its text: the claims, and the search hits if
+    they had to be computed."""
+
+    def __init__(
+        self, doc_id: str, request: int, claims: tuple[Claim, ...], hits: tuple[Span, ...] | None
+    ) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.request = request
+        self.claims = claims
+        self.hits = hits
+
+
+class DocumentFailed(Message):
+    def __init__(self, doc_id: str, text: str) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.text = text
+
+
+class SearchAnswered(Message):
+    def __init__(self, result: SearchResult, request: int) -> None:
+        super().__init__()
+        self.result = result
+        self.request = request

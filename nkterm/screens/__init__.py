@@ -1,0 +1,1 @@
+"""The reader's screens: main (list, reader, claims), search, help, legend, command palette."""

@@ -1,0 +1,84 @@
+"""Command palette (ctrl+p) providers: open any document by title, and the reader's commands.
+
+``DocumentCommands`` reads the document summaries the app already holds (no disk, no index);
+``ReaderCommands`` lists the reader's actions by name, each run through the app's action
+system, so the palette and the keys do the same thing.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from nkterm.render import safe
+
+# (name, help, action run on the main screen; app.* on the app)
+READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("Search", "full-text search (/)", "search"),
+    ("Toggle the document list", "show or hide the list of documents (l)", "toggle_list"),
+    ("Toggle the claims panel", "show or hide the open document's claims (a)", "toggle_claims"),
+    (
+        "Toggle check-worthy claims only",
+        "highlight all claims or only check-worthy ones (w)",
+        "toggle_check_worthy",
+    ),
+    ("Claim legend", "what the claim symbols, tags and styles mean (L)", "legend"),
+    ("Keys", "every key of the reader (?)", "app.help"),
+    ("Sort documents", "cycle the list order: title, words, claims (s)", "sort_documents"),
+    ("Next claim", "move the cursor to the next claim (])", "reader_claim(1)"),
+    ("Previous claim", "move the cursor to the previous claim ([)", "reader_claim(-1)"),
+)
+
+
+class DocumentCommands(Provider):
+    """Every document, by title (and source), to open it."""
+
+    def _documents(self) -> list[Any]:
+        return list(getattr(self.app, "summaries", []))
+
+    async def discover(self) -> Hits:
+        for summary in self._documents()[:50]:
+            title = " ".join(safe(summary.title).split())
+            yield DiscoveryHit(
+                f"Open: {title}", partial(self._open, summary.id), help=safe(summary.source or summary.id)
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for summary in self._documents():
+            title = " ".join(safe(summary.title).split())
+            name = f"Open: {title}"
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(self._open, summary.id),
+                    help=safe(summary.source or summary.id),
+                )
+
+    def _open(self, doc_id: str) -> None:
+        opener = getattr(self.app, "open_document", None)
+        if opener is not None:
+            opener(doc_id)
+
+
+class ReaderCommands(Provider):
+    """The reader's own commands by name."""
+
+    async def discover(self) -> Hits:
+        for name, help_text, action in READER_COMMANDS:
+            yield DiscoveryHit(name, partial(self._run, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, action in READER_COMMANDS:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self._run, action), help=help_text)
+
+    async def _run(self, action: str) -> None:
+        # the palette may still be on top: run on the main screen, not "the current screen"
+        await self.app.run_action(action, getattr(self.app, "main_screen", None))

@@ -1,0 +1,89 @@
+"""The search screen: ``/`` opens it over the reader; it closes with the chosen result.
+
+Owns the search worker: each settled query runs in a ``thread=True, exclusive=True,
+group="search"`` worker (a new query cancels the one before, whose answer is dropped), so
+typing never waits for Whoosh. Dismisses with a ``SearchChoice`` (or None on escape).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.worker import get_current_worker
+
+from nkterm.messages import SearchAnswered, SearchHitChosen, SearchRequested
+from nkterm.models import SearchResult
+from nkterm.widgets.search_bar import SearchBar
+
+RESULT_LIMIT = 40
+
+
+@dataclass(frozen=True)
+class SearchChoice:
+    result: SearchResult
+    rank: int
+
+
+class SearchScreen(ModalScreen["SearchChoice | None"]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "close search", id="search.close"),
+        Binding("down,ctrl+n", "move(1)", "next result", show=False, id="search.next-result"),
+        Binding("up,ctrl+p", "move(-1)", "previous result", show=False, id="search.previous-result"),
+        Binding("pagedown", "move(5)", "results page down", show=False, id="search.results-page-down"),
+        Binding("pageup", "move(-5)", "results page up", show=False, id="search.results-page-up"),
+    ]
+
+    def __init__(self, index: Any, query: str = "", result: SearchResult | None = None) -> None:
+        super().__init__()
+        self.index = index
+        self._query = query
+        self._result = result
+        self._request = 0
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(self._query, self._result, id="search-bar")
+
+    @property
+    def bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_move(self, delta: int) -> None:
+        self.bar.move(delta)
+
+    @on(SearchRequested)
+    def _requested(self, message: SearchRequested) -> None:
+        self._request += 1
+        if self.index is None:
+            self.bar.show_result(
+                SearchResult(message.query, error="the index is not ready yet; try again shortly")
+            )
+            return
+        self.run_search(message.query, self._request)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str, request: int) -> None:
+        try:
+            result = self.index.search(query, limit=RESULT_LIMIT)
+        except Exception as exc:  # noqa: BLE001 - search never raises, but a broken index might
+            result = SearchResult(query, error=f"search failed: {exc}")
+        if not get_current_worker().is_cancelled:
+            self.post_message(SearchAnswered(result, request))
+
+    @on(SearchAnswered)
+    def _answered(self, message: SearchAnswered) -> None:
+        if message.request == self._request:
+            self.bar.show_result(message.result)
+
+    @on(SearchHitChosen)
+    def _chosen(self, message: SearchHitChosen) -> None:
+        result = self.bar.result
+        if result is not None and 0 <= message.rank < len(result.hits):
+            self.dismiss(SearchChoice(result, message.rank))

@@ -1,0 +1,1 @@
+"""The reader's widgets: document list, document view, claims panel, search bar, status lines."""

@@ -1,0 +1,220 @@
+"""The search bar: a query box, a status line and the results as you type.
+
+``SearchBar`` debounces typing (``DEBOUNCE`` seconds) and posts ``SearchRequested``; its
+screen runs the query in a worker and hands the ``SearchResult`` back with ``show_result``.
+The status line shows the query's error, or a "did you mean" suggestion (enter or a click
+applies it). ``SearchResults`` lists each hit's title, score and a two-line snippet with the
+matched words highlighted. Nothing here touches the index.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+from nkterm.messages import SearchHitChosen, SearchRequested
+from nkterm.models import Hit, SearchResult, Span
+from nkterm.render import safe
+from nkterm.widgets.row_list import RowList, one_line
+from nkterm.widgets.styles import component_style
+from nkterm.widgets.textlayout import wrap
+
+DEBOUNCE = 0.15  # seconds of quiet typing before a query runs
+PLACEHOLDER = 'words, "a phrase", title:word, author:name, kind:quantity, date:2005, word~'
+
+
+class SearchResults(RowList):
+    ROW_HEIGHT = 3
+    EMPTY_TEXT = ""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "search-results--title",
+        "search-results--meta",
+        "search-results--snippet",
+        "search-results--hit",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.hits: tuple[Hit, ...] = ()
+        self._snippets: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def row_count(self) -> int:
+        return len(self.hits)
+
+    def set_hits(self, hits: tuple[Hit, ...]) -> None:
+        self.hits = hits
+        self._snippets.clear()
+        self.reset_rows(0)
+
+    def render_row(self, row: int, line: int, width: int) -> Text:
+        hit = self.hits[row]
+        if line == 0:
+            meta = f"  score {hit.score:.2f} · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}"
+            title = one_line(safe(hit.title))
+            room = max(1, width - len(meta) - 6)
+            if len(title) > room:
+                title = title[: room - 1] + "…"
+            out = Text(f" {row + 1:>2}. ")
+            out.append(title, style=self._style("search-results--title"))
+            out.append(meta, style=self._style("search-results--meta"))
+            return out
+        snippet = safe(hit.snippet)
+        pieces = self._snippet_lines(row, snippet, width - 6)
+        if line - 1 >= len(pieces):
+            return Text()
+        a, b = pieces[line - 1]
+        out = Text(snippet[a:b], style=self._style("search-results--snippet"))
+        if line == 2 and len(pieces) > 2:
+            out.append("…")
+        for span in hit.snippet_spans:
+            if span.end > a and span.start < b:
+                out.stylize(self._style("search-results--hit"), max(0, span.start - a), min(b, span.end) - a)
+        out.pad_left(6)
+        return out
+
+    def _snippet_lines(self, row: int, snippet: str, width: int) -> list[tuple[int, int]]:
+        key = (row, width)
+        lines = self._snippets.get(key)
+        if lines is None:
+            if not snippet.strip():
+                lines = []
+            else:
+                wrapped = wrap(snippet, [Span(0, len(snippet))], max(10, width))
+                lines = list(zip(wrapped.starts, wrapped.ends, strict=True))
+            self._snippets[key] = lines
+        return lines
+
+    def row_chosen(self, row: int) -> None:
+        self.post_message(SearchHitChosen(row))
+
+
+class SuggestionLine(Static):
+    """The status line; a click on it applies the suggestion when there is one."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"search-status--suggestion"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.suggestion: str | None = None
+
+    def on_click(self, event: events.Click) -> None:
+        if self.suggestion:
+            bar = self.parent
+            if isinstance(bar, SearchBar):
+                bar.apply_suggestion()
+
+
+class SearchBar(Vertical):
+    def __init__(self, query: str = "", result: SearchResult | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._initial = query
+        self.result = result
+        self.pending = False
+        self.open_when_ready = False
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(value=self._initial, placeholder=PLACEHOLDER, id="search-input")
+        yield SuggestionLine(id="search-status")
+        yield SearchResults(id="search-results")
+
+    def on_mount(self) -> None:
+        box = self.query_one(Input)
+        box.focus()
+        if self.result is not None and self.result.query == self._initial.strip():
+            self.show_result(self.result)
+        elif self._initial.strip():
+            self._request(self._initial)
+        else:
+            self._say(Text("type to search; results appear as you type · esc closes"))
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one(Input).value
+
+    @property
+    def results(self) -> SearchResults:
+        return self.query_one(SearchResults)
+
+    def _say(self, text: Text) -> None:
+        self.query_one(SuggestionLine).update(text, layout=False)
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.pending = True
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._request(event.value))
+
+    def _request(self, query: str) -> None:
+        self._timer = None
+        if not query.strip():
+            self.pending = False
+            self.result = None
+            self.results.set_hits(())
+            self._say(Text("type to search; results appear as you type · esc closes"))
+            return
+        self.pending = True
+        self._say(Text(f"searching for {safe(query.strip())!r}…"))
+        self.post_message(SearchRequested(query))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.choose()
+
+    def choose(self) -> None:
+        """Enter: open the highlighted result; with no results, take the suggestion."""
+        if self.pending or self.result is None or self.result.query != self.query_text.strip():
+            self.open_when_ready = True
+            if self._timer is not None:
+                self._timer.stop()
+                self._request(self.query_text)
+            return
+        if self.result.hits:
+            self.post_message(SearchHitChosen(self.results.cursor))
+        elif self.result.suggestion:
+            self.apply_suggestion()
+
+    def apply_suggestion(self) -> None:
+        if self.result is not None and self.result.suggestion:
+            box = self.query_one(Input)
+            box.value = self.result.suggestion
+            box.cursor_position = len(box.value)
+            box.focus()
+
+    def show_result(self, result: SearchResult) -> None:
+        """The answer to the latest query (attribute down from the screen)."""
+        self.result = result
+        self.pending = result.query != self.query_text.strip()
+        self.results.set_hits(result.hits)
+        status = self.query_one(SuggestionLine)
+        status.suggestion = None
+        if result.error:
+            self._say(Text(f"query error: {safe(result.error)}"))
+        elif result.hits:
+            more = f" (first {len(result.hits)} shown)" if result.total > len(result.hits) else ""
+            self._say(Text(f"{result.total} document(s) match{more} · enter opens · ↑↓ choose · esc closes"))
+        elif result.suggestion:
+            status.suggestion = result.suggestion
+            out = Text("no matches. Did you mean: ")
+            out.append(safe(result.suggestion), style=component_style(status, "search-status--suggestion"))
+            out.append(" ? (enter or click to search for it)")
+            self._say(out)
+        else:
+            self._say(Text("no matches"))
+        if self.open_when_ready and not self.pending:
+            self.open_when_ready = False
+            if result.hits:
+                self.post_message(SearchHitChosen(self.results.cursor))
+
+    def move(self, delta: int) -> None:
+        self.results.select(self.results.cursor + delta)

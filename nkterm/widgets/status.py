@@ -1,0 +1,81 @@
+"""Two small lines: the claim detail under the reader, and the status bar above the footer.
+
+``ClaimDetail`` says what the claim under the cursor is: kinds (symbol + tag + name), score,
+check-worthiness, speaker and the cues that fired. ``StatusBar`` shows indexing progress, the
+document count, the claim filter and the search walk. Plain ``Text``, styles from the
+stylesheet's component classes.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import ProgressBar, Static
+
+from nkterm.models import Claim
+from nkterm.render import KIND_SYMBOLS, KIND_TAGS, safe
+from nkterm.widgets.styles import component_style
+
+
+class ClaimDetail(Static):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "claim-detail--tags",
+        "claim-detail--strong",
+        "claim-detail--label",
+        "claim-detail--dim",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+
+    def show(self, claim: Claim | None, where: str) -> None:
+        def style(name: str) -> Style:
+            return component_style(self, f"claim-detail--{name}")
+
+        out = Text(no_wrap=True, overflow="ellipsis")
+        if claim is None:
+            out.append("no claim in this sentence", style=style("dim"))
+            out.append("  ·  [ ] previous/next claim  ·  L legend\n", style=style("dim"))
+            out.append(where, style=style("dim"))
+            self.update(out, layout=False)
+            return
+        kinds = ", ".join(f"{KIND_SYMBOLS[k]} {k}" for k in claim.kinds if k in KIND_TAGS)
+        out.append(kinds, style=style("tags"))
+        out.append(f"  · score {claim.score:.2f}", style=style("label"))
+        if claim.check_worthy:
+            out.append(" * check-worthy", style=style("strong"))
+        if claim.speaker:
+            out.append("  · speaker: ", style=style("label"))
+            out.append(" ".join(safe(claim.speaker).split()))
+        out.append("\n")
+        out.append("cues: ", style=style("label"))
+        out.append(" ".join(safe("; ".join(claim.cues)).split()) if claim.cues else "none recorded")
+        self.update(out, layout=False)
+
+
+class StatusBar(Horizontal):
+    """A message on the left; a progress bar while the index is being brought up to date."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status-text", markup=False)
+        yield ProgressBar(id="status-progress", show_eta=False)
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+
+    def say(self, text: str) -> None:
+        self.query_one("#status-text", Static).update(
+            Text(text, no_wrap=True, overflow="ellipsis"), layout=False
+        )
+
+    def progress(self, done: int, total: int) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+
+    def progress_done(self) -> None:
+        self.query_one(ProgressBar).display = False

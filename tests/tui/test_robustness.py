@@ -1,0 +1,169 @@
+"""Hostile text, remembered positions, a 100,000-word document, a locked index, bad ids."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from nkterm.paths import state_dir
+from tests.conftest import PHOTO
+from tests.tui.conftest import SIZE, build_index, make_app, press, screen_segments, screen_text, settle
+
+HOSTILE_TITLE = "Breaking [bold]x[/bold] \x1b]0;pwned\x07 news"
+HOSTILE_BODY = (
+    "The mayor said [red]nothing[/red] about the 3 million dollars.\n"
+    "An escape \x1b[31mred text\x1b[0m and a title change \x1b]0;title\x07 here.\n"
+    "Bidi \u202eoverride\u202c and a bell \x07 too.\n"
+)
+
+
+@pytest.fixture
+def hostile_env(tmp_path: Path) -> tuple[Path, Path]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_text(HOSTILE_TITLE + "\n\n" + HOSTILE_BODY, encoding="utf-8")
+    return corpus, build_index(corpus, tmp_path / "index")
+
+
+async def test_hostile_text_is_shown_literally(hostile_env: tuple[Path, Path]) -> None:
+    app = make_app(hostile_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        assert app.screen.reader.doc_id == "hostile"
+        text = screen_text(app)
+        assert "[bold]x[/bold]" in text  # markup stays text, in the list, header and reader
+        assert "[red]nothing[/red]" in text
+        assert "␛[31mred text␛[0m" in text  # escape sequences made visible
+        assert "␛]0;title␇" in text
+        assert "\ufffdoverride\ufffd" in text  # bidi controls replaced
+        for segment in screen_segments(app):
+            assert "\x1b" not in segment and "\x07" not in segment and "\u202e" not in segment
+        assert text.splitlines()[0].count("[bold]x[/bold]") == 1  # the header title too
+
+
+async def test_position_is_remembered_across_restarts(seeds_env: tuple[Path, Path]) -> None:
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", *["j"] * 6, "space")
+        reader = app.screen.reader
+        cursor, top = reader.cursor, reader.top_offset
+        assert top > 0
+    saved = json.loads((state_dir() / "positions.json").read_text())
+    assert saved[PHOTO]["cursor"] == cursor.start
+
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        reader = app.screen.reader
+        assert reader.doc_id == PHOTO
+        assert reader.cursor == cursor
+        assert reader.top_offset == top
+
+
+async def test_positions_are_saved_while_reading(seeds_env: tuple[Path, Path]) -> None:
+    from nkterm.screens.main import SAVE_DELAY
+
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "j", "j")
+        await settle(pilot, delay=SAVE_DELAY + 0.2)
+        saved = json.loads((state_dir() / "positions.json").read_text())
+        assert saved[PHOTO]["cursor"] == app.screen.reader.cursor.start
+
+
+async def test_a_corrupt_positions_file_is_reported_not_fatal(seeds_env: tuple[Path, Path]) -> None:
+    path = state_dir() / "positions.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{not json")
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any("not a positions file" in n.message for n in app._notifications)
+        await press(pilot, "enter", "j")
+        assert app.screen.reader.cursor.start > 0
+
+
+async def test_a_100000_word_document_opens_and_scrolls(big_env: tuple[Path, Path]) -> None:
+    app = make_app(big_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert next(s.id for s in app.screen.documents.list_view.rows) == "big"
+        assert app.summaries[0].words > 100_000
+        started = time.perf_counter()
+        await press(pilot, "enter")
+        opened = time.perf_counter() - started
+        reader = app.screen.reader
+        assert reader.doc_id == "big"
+        assert len(reader.prepared.display) > 500_000  # type: ignore[union-attr]
+        assert "A generated report of a hundred thousand words" in screen_text(app)
+        # generous for a loaded CI machine; benchmarks/tui_bench.py measures the real figure
+        assert opened < 3.0, f"opening took {opened:.2f} s"
+        await press(pilot, "G")
+        assert reader.scroll_offset.y == reader.max_scroll_y > 5000
+        assert reader.cursor.end >= len(reader.prepared.display.rstrip())  # type: ignore[union-attr]
+        await press(pilot, "g", "j", "space", "right_square_bracket")
+        assert reader.scroll_offset.y > 0
+
+
+async def test_a_locked_index_is_a_notification_and_the_old_list_stays(
+    seeds_env: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from whoosh import index as windex
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_env[0], corpus)
+    index_dir = tmp_path / "index"
+    shutil.copytree(seeds_env[1], index_dir)
+    (corpus / "new.txt").write_text("A new arrival\n\nThe council said 4 roads will close.\n")
+    writer = windex.open_dir(str(index_dir), indexname="MAIN").writer()  # another process, say
+    try:
+        app = make_app((corpus, index_dir))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            messages = [n.message for n in app._notifications]
+            assert any("being written by another nkterm process" in m for m in messages), messages
+            assert len(app.screen.documents.list_view.rows) == 2  # the index as it was
+            await press(pilot, "enter")
+            assert app.screen.reader.doc_id == PHOTO
+    finally:
+        writer.cancel()
+
+
+async def test_an_unknown_document_id_is_a_notification(seeds_env: tuple[Path, Path]) -> None:
+    app = make_app(seeds_env, doc_id="no-such-document")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any("no document 'no-such-document'" in n.message for n in app._notifications)
+        assert app.screen.reader.doc_id is None
+
+
+async def test_start_with_a_document_id_opens_it(seeds_env: tuple[Path, Path]) -> None:
+    app = make_app(seeds_env, doc_id=PHOTO)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.reader.doc_id == PHOTO
+        assert app.focused is app.screen.reader
+
+
+async def test_first_start_without_an_index_shows_progress_then_the_list(tmp_path: Path) -> None:
+    from tests.conftest import SEEDS
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    app = make_app((corpus, tmp_path / "index"))
+    async with app.run_test(size=SIZE) as pilot:
+        # the app is up before the index exists: the list says it is loading
+        assert "loading the document list" in screen_text(app) or app.summaries
+        await settle(pilot)
+        assert len(app.screen.documents.list_view.rows) == 2
+        assert "indexing" not in screen_text(app)
+    assert os.path.isdir(tmp_path / "index")

@@ -1,0 +1,99 @@
+"""config.yaml: the keymap and settings, and every way a person can get it wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nkterm.config import Config, config_path, load_config, parse_config
+
+PATH = Path("/home/me/.config/nkterm/config.yaml")
+
+
+def test_no_file_means_defaults() -> None:
+    config, problems = load_config()
+    assert problems == []
+    assert config == Config(path=config_path())
+    assert dict(config.keymap) == {} and config.sort == "title" and config.show_claims is None
+
+
+def test_a_full_file_is_read() -> None:
+    config, problems = parse_config(
+        "# keys\n"
+        "keymap:\n"
+        "  reader.next-claim: z\n"
+        '  reader.next-sentence: "j, down"\n'
+        "  app.quit: [q, ctrl+q]\n"
+        "reader:\n"
+        "  check_worthy_only: yes\n"
+        "  show_claims: false\n"
+        "documents:\n"
+        "  sort: words\n",
+        PATH,
+    )
+    assert problems == []
+    assert dict(config.keymap) == {
+        "reader.next-claim": "z",
+        "reader.next-sentence": "j,down",
+        "app.quit": "q,ctrl+q",
+    }
+    assert dict(config.keymap_lines) == {"reader.next-claim": 3, "reader.next-sentence": 4, "app.quit": 5}
+    assert config.check_worthy_only is True and config.show_claims is False and config.sort == "words"
+
+
+def test_the_config_is_frozen() -> None:
+    config, _ = parse_config("keymap:\n  a.b: z\n", PATH)
+    with pytest.raises(AttributeError):
+        config.sort = "words"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        config.keymap["a.b"] = "y"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "words"),
+    [
+        ("keymap:\n  reader.next-sentence: [j\n", 3, "not valid YAML"),
+        ("- just\n- a list\n", 1, "expected a mapping"),
+        ("keymap:\n  reader.next-sentence: 'two words'\n", 2, "not a key name: 'two words'"),
+        ("keymap:\n  reader.next-sentence:\n", 2, "give a key"),
+        ("keymap: [j, k]\n", 1, "keymap: expected a mapping"),
+        ("reader:\n  check_worthy_only: perhaps\n", 2, "must be true or false"),
+        ("reader:\n  show_claims: sometimes\n", 2, "auto, true or false"),
+        ("reader:\n  colour: red\n", 2, "unknown setting reader.colour"),
+        ("documents:\n  sort: date\n", 2, "title, words, claims"),
+        ("theme: dark\n", 1, "unknown section 'theme'"),
+    ],
+)
+def test_problems_name_the_file_and_line_and_keep_the_defaults(source: str, line: int, words: str) -> None:
+    config, problems = parse_config(source, PATH)
+    assert len(problems) == 1, problems
+    assert problems[0].line == line
+    message = str(problems[0])
+    assert message.startswith(f"{PATH}, line {line}: ")
+    assert words in message
+    assert config.sort == "title" and dict(config.keymap) == {}
+
+
+def test_good_lines_survive_bad_neighbours() -> None:
+    config, problems = parse_config("keymap:\n  a.ok: z\n  a.bad: 'x y'\n", PATH)
+    assert dict(config.keymap) == {"a.ok": "z"}
+    assert [p.line for p in problems] == [3]
+
+
+def test_an_unreadable_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_bytes(b"\xff\xfe\x00bad")
+    config, problems = load_config(path)
+    assert config.path == path
+    assert problems and str(path) in str(problems[0])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_gives_a_config_and_problems_never_an_exception(source: str) -> None:
+    config, problems = parse_config(source, PATH)
+    assert isinstance(config, Config)
+    assert all(str(PATH) in str(p) for p in problems)
