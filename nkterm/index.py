@@ -419,6 +419,11 @@ class Index:
         stored = self._stored(doc_id)
         return _document_from_stored(stored)
 
+    def load(self, doc_id: str) -> tuple[Document, list[Claim]]:
+        """The document and its claims from one read of the stored fields."""
+        stored = self._stored(doc_id)
+        return _document_from_stored(stored), [Claim.from_dict(c) for c in _loads(stored.get("claims")) or []]
+
     def claims(self, doc_id: str) -> list[Claim]:
         stored = self._stored(doc_id)
         return [Claim.from_dict(c) for c in _loads(stored.get("claims")) or []]
@@ -446,7 +451,9 @@ class Index:
 
     # .. search ..
 
-    def search(self, text: str, *, limit: int = 20, offsets_for: int | None = None) -> SearchResult:
+    def search(
+        self, text: str, *, limit: int = 20, offsets_for: int | None = None, suggest: bool = True
+    ) -> SearchResult:
         """Run a user query. Never raises for bad queries: ``SearchResult.error`` says what is
         wrong. Hit offsets and snippets are computed for the first ``offsets_for`` results
         (all by default): they dominate the cost, so a list shows only what is visible."""
@@ -492,7 +499,7 @@ class Index:
                 )
             )
         suggestion = None
-        if not hits:
+        if not hits and suggest:
             suggestion = self._suggest(searcher, parsed, text)
         return SearchResult(
             query=text,
@@ -524,6 +531,17 @@ class Index:
         parser.add_plugin(qparser.GtLtPlugin())
         parser.add_plugin(DateParserPlugin(free=False))
         return parser.parse(rewrite_fields(text))
+
+    def suggest(self, text: str) -> str | None:
+        """A "did you mean" correction for a query (slow on a big corpus: 0.5-1 s), or None."""
+        text = text.strip()
+        if not text or lint_query(text):
+            return None
+        try:
+            parsed = self._parse(text)
+        except Exception:  # noqa: BLE001
+            return None
+        return self._suggest(self._searcher(), parsed, text)
 
     def _suggest(self, searcher: Searcher, parsed: Any, text: str) -> str | None:
         try:

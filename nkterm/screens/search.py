@@ -7,6 +7,7 @@ typing never waits for Whoosh. Dismisses with a ``SearchChoice`` (or None on esc
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -21,6 +22,7 @@ from nkterm.models import SearchResult
 from nkterm.widgets.search_bar import SearchBar
 
 RESULT_LIMIT = 40
+VISIBLE_RESULTS = 20  # results drawn with a snippet; the rest show title and score
 
 
 @dataclass(frozen=True)
@@ -71,11 +73,18 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, request: int) -> None:
         try:
-            result = self.index.search(query, limit=RESULT_LIMIT)
+            # snippets and offsets for the rows a bar can show; the suggestion (slow on a big
+            # corpus) follows in a second answer, so "no matches" shows at once
+            result = self.index.search(query, limit=RESULT_LIMIT, offsets_for=VISIBLE_RESULTS, suggest=False)
         except Exception as exc:  # noqa: BLE001 - search never raises, but a broken index might
             result = SearchResult(query, error=f"search failed: {exc}")
-        if not get_current_worker().is_cancelled:
-            self.post_message(SearchAnswered(result, request))
+        if get_current_worker().is_cancelled:
+            return
+        self.post_message(SearchAnswered(result, request))
+        if not result.hits and result.error is None:
+            suggestion = self.index.suggest(query)
+            if suggestion and not get_current_worker().is_cancelled:
+                self.post_message(SearchAnswered(dataclasses.replace(result, suggestion=suggestion), request))
 
     @on(SearchAnswered)
     def _answered(self, message: SearchAnswered) -> None:

@@ -270,3 +270,16 @@ def test_parallel_preparation_gives_the_same_index(tmp_path: Path, monkeypatch: 
     assert report.added == 12 and [p.path for p in report.problems] == ["bad.txt"]
     assert parallel.summaries() == serial.summaries()
     assert parallel.claims("d07") == serial.claims("d07") != []
+
+
+def test_suggestion_can_be_asked_separately(seed_index: Index) -> None:
+    quick = seed_index.search("pyongyng", suggest=False)
+    assert quick.hits == () and quick.suggestion is None
+    assert seed_index.suggest("pyongyng") == "pyongyang"
+    assert seed_index.suggest('"broken') is None
+
+
+def test_load_gives_document_and_claims_in_one_read(seed_index: Index) -> None:
+    doc, claims = seed_index.load(PHOTO)
+    assert doc == seed_index.document(PHOTO)
+    assert claims == seed_index.claims(PHOTO) and claims
