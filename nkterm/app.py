@@ -15,11 +15,17 @@ from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
+from nkterm.bookmarks import BookmarkStore
 from nkterm.config import Config, ConfigProblem, config_path, load_config
+from nkterm.messages import BookmarkRequested
 from nkterm.models import DocSummary
-from nkterm.screens.commands import DocumentCommands, ReaderCommands
+from nkterm.screens.bookmark_dialog import BookmarkDialog
+from nkterm.screens.bookmarks import BookmarksScreen, PassageChoice
+from nkterm.screens.commands import CompareCommands, DocumentCommands, ReaderCommands
+from nkterm.screens.compare import ComparePicker, CompareScreen, open_comparison
+from nkterm.screens.corroborate import CorroborateScreen
 from nkterm.screens.help import HelpScreen, help_sections, own_bindings
 from nkterm.screens.legend import LegendScreen
 from nkterm.screens.main import MainScreen
@@ -34,12 +40,19 @@ from nkterm.widgets.row_list import RowList
 class NktermApp(App[int]):
     CSS_PATH = "nkterm.tcss"
     TITLE = "nkterm"
-    COMMANDS = App.COMMANDS | {DocumentCommands, ReaderCommands}
+    COMMANDS = App.COMMANDS | {DocumentCommands, ReaderCommands, CompareCommands}
     COMMAND_PALETTE_DISPLAY = "^p"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "quit", id="app.quit"),
         Binding("question_mark", "help", "help", tooltip="this list of keys", id="app.help"),
+        Binding(
+            "B",
+            "bookmarks",
+            "bookmarks",
+            tooltip="your bookmarks: filter, go to a passage, edit, delete",
+            id="app.bookmarks",
+        ),
     ]
 
     # Where the help screen takes its rows from, in order.
@@ -49,6 +62,11 @@ class NktermApp(App[int]):
         ("Document list", DocumentsPane),
         ("Any list: documents, claims, search results", RowList),
         ("Claims panel", ClaimsPane),
+        ("Bookmarks panel (B)", BookmarksScreen),
+        ("Bookmark dialog", BookmarkDialog),
+        ("Comparison (c in the reader)", CompareScreen),
+        ("Choosing the document to compare with", ComparePicker),
+        ("Corroboration (o in the reader)", CorroborateScreen),
         ("Search", SearchScreen),
         ("Help and legend", HelpScreen),
         ("Legend", LegendScreen),
@@ -62,11 +80,13 @@ class NktermApp(App[int]):
         *,
         config: Config | None = None,
         config_problems: list[ConfigProblem] | None = None,
+        compare: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.corpus = Path(corpus)
         self.index_dir = Path(index_dir)
         self.start_doc = doc_id
+        self.start_compare = compare  # `nkterm compare A B`: open on the comparison of A and B
         if config is None:  # read before the event loop starts: not on the UI thread's clock
             config, config_problems = load_config()
         self.config = config
@@ -74,6 +94,7 @@ class NktermApp(App[int]):
         self.index: Any = None  # set by the main screen's index worker
         self.summaries: list[DocSummary] = []
         self.positions = PositionStore()
+        self.bookmarks = BookmarkStore()  # read and written in workers only
         self.main_screen = MainScreen(sort=self.config.sort)
         self.title = f"nkterm · {self.corpus.name}"
         self._clashes_reported: set[frozenset[str]] = set()
@@ -83,6 +104,8 @@ class NktermApp(App[int]):
 
     def on_mount(self) -> None:
         self._apply_keymap()
+        if self.start_compare is not None:
+            open_comparison(self, *self.start_compare)
 
     # .. keymap ..
 
@@ -141,12 +164,41 @@ class NktermApp(App[int]):
             f"Page back in the reader: {page_back} (b is kept for bookmarks).",
             "Mouse: click a document, a claim or a sentence to go there; the wheel scrolls.",
             "ctrl+p opens the command palette: every document by title, and the commands above by name.",
+            "Search bookmarks from / too: bookmark:word (quote, note or tags) or btag:tag "
+            "(tag:x searches the documents' own tags).",
             f"Rebind any key in {config_path()}, e.g.  keymap: {{reader.next-claim: 'ctrl+n'}}",
         ]
         self.push_screen(HelpScreen(sections, notes))
 
     def open_document(self, doc_id: str) -> None:
         self.main_screen.open_document(doc_id)
+
+    def on_bookmark_requested(self, message: BookmarkRequested) -> None:
+        """b in a reader of another screen (the comparison): saved like the main reader's."""
+        self.main_screen.request_bookmark(message)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "bookmarks":  # not over a dialog, the help or the panel itself
+            return not isinstance(self.screen, ModalScreen)
+        return True
+
+    def action_bookmarks(self) -> None:
+        self.push_screen(BookmarksScreen(), self._bookmark_chosen)
+
+    def _bookmark_chosen(self, choice: PassageChoice | None) -> None:
+        if choice is None:
+            return
+        if self.screen is not self.main_screen:  # e.g. the comparison: the passage opens in the reader
+            self.main_screen.pop_until_active()
+        if choice.offset is None:
+            self.main_screen.open_document(choice.doc_id)
+            self.notify(
+                "that bookmark's passage is no longer in the document (the panel shows its saved quote)",
+                severity="warning",
+                timeout=6,
+            )
+        else:
+            self.main_screen.goto_passage(choice.doc_id, choice.offset)
 
     def save_state(self) -> None:
         """Write reading positions (call when the event loop has stopped)."""
@@ -162,9 +214,12 @@ def _bindings(cls: type) -> list[Binding]:
     return [b for b in own_bindings(cls) if isinstance(b, Binding)]
 
 
-def run_app(corpus: Path, index_dir: Path, doc_id: str | None = None) -> int:
-    """Run the reader until the user quits; the exit code for the shell."""
-    app = NktermApp(corpus, index_dir, doc_id)
+def run_app(
+    corpus: Path, index_dir: Path, doc_id: str | None = None, compare: tuple[str, str] | None = None
+) -> int:
+    """Run the reader until the user quits; the exit code for the shell. ``compare=(A, B)``
+    opens on the comparison of documents A and B (escape goes on to the reader)."""
+    app = NktermApp(corpus, index_dir, doc_id, compare=compare)
     result = app.run()
     app.save_state()
     return int(result or 0)

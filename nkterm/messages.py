@@ -15,6 +15,9 @@ from textual.message import Message
 from nkterm.models import Claim, DocSummary, Document, SearchResult, Span
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from nkterm.bookmarks import Bookmark
     from nkterm.widgets.textlayout import Sentences, WrappedText
 
 
@@ -164,3 +167,66 @@ class SearchAnswered(Message):
         super().__init__()
         self.result = result
         self.request = request
+
+
+# -- bookmarks ---------------------------------------------------------------------------------
+
+
+class BookmarkRequested(Message):
+    """b in a reader: bookmark ``[start, end)`` of ``doc``'s text; ``claim`` is the claim the
+    cursor was on, ``sentences`` how many sentences the passage covers. ``done`` is called
+    (on the UI thread) once the bookmark is saved, e.g. to end the reader's selection."""
+
+    def __init__(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        claim: Claim | None,
+        sentences: int = 1,
+        done: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.doc = doc
+        self.start = start
+        self.end = end
+        self.claim = claim
+        self.sentences = sentences
+        self.done = done
+
+
+class BookmarksChanged(Message):
+    """The bookmarks file changed (from this app): marks and lists load again. ``saved``: the
+    bookmark just added or edited, if any."""
+
+    def __init__(self, doc_id: str | None = None, saved: Bookmark | None = None) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.saved = saved
+
+
+class BookmarksLoaded(Message):
+    """From a worker: ``bookmarks`` (anchored) of ``doc_id``, or of every document when
+    ``doc_id`` is None; ``problems``: what is wrong with the file, for a notification;
+    ``read_only``: why the file cannot be written (broken, or from a newer nkterm)."""
+
+    def __init__(
+        self,
+        doc_id: str | None,
+        bookmarks: tuple[Bookmark, ...],
+        problems: tuple[str, ...] = (),
+        read_only: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.bookmarks = bookmarks
+        self.problems = problems
+        self.read_only = read_only
+
+
+class BookmarksFailed(Message):
+    """From a worker: a bookmark could not be read or saved; ``text`` names the file."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text

@@ -29,6 +29,12 @@ READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Sort documents", "cycle the list order: title, words, claims (s)", "sort_documents"),
     ("Next claim", "move the cursor to the next claim (])", "reader_claim(1)"),
     ("Previous claim", "move the cursor to the previous claim ([)", "reader_claim(-1)"),
+    ("Compare with…", "line this document up with another, picked from a list (c)", "compare"),
+    (
+        "Corroborate the claim",
+        "what the rest of the corpus says about the claim under the cursor (o)",
+        "corroborate",
+    ),
 )
 
 
@@ -63,6 +69,42 @@ class DocumentCommands(Provider):
         opener = getattr(self.app, "open_document", None)
         if opener is not None:
             opener(doc_id)
+
+
+class CompareCommands(Provider):
+    """``Compare with: <title>`` for every other document, once a document is open."""
+
+    def _pairs(self) -> list[tuple[str, str, Any]]:
+        main = getattr(self.app, "main_screen", None)
+        doc_id = main.reader.doc_id if main is not None else None
+        if doc_id is None:
+            return []
+        return [
+            (f"Compare with: {' '.join(safe(s.title).split())}", doc_id, s)
+            for s in getattr(self.app, "summaries", [])
+            if s.id != doc_id
+        ]
+
+    async def discover(self) -> Hits:
+        for name, doc_id, summary in self._pairs()[:20]:
+            yield DiscoveryHit(name, partial(self._compare, doc_id, summary.id), help=safe(summary.id))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, doc_id, summary in self._pairs():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(self._compare, doc_id, summary.id),
+                    help=safe(summary.id),
+                )
+
+    def _compare(self, a_id: str, b_id: str) -> None:
+        from nkterm.screens.compare import open_comparison
+
+        open_comparison(self.app, a_id, b_id)
 
 
 class ReaderCommands(Provider):

@@ -2,9 +2,9 @@
 
 Owns the layout (panes collapse and stack on narrow terminals), the keys that work anywhere
 on it, the claim filter, the search walk (n/N through the hits, then into the next result)
-and the status line. The workers that feed it live in its base class, ``FeedScreen``
-(screens/loading.py). Widgets post messages here; this screen answers by setting their
-attributes.
+and the status line. The workers that feed it live in its base classes: ``FeedScreen``
+(screens/loading.py) and, for bookmarks, ``BookmarkingScreen`` (screens/bookmarking.py).
+Widgets post messages here; this screen answers by setting their attributes.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from textual.widgets import Footer, Header
 
 from nkterm.messages import ClaimHighlighted, CursorMoved, DocumentChosen
 from nkterm.render import safe
+from nkterm.screens.bookmarking import BookmarkingScreen
 from nkterm.screens.legend import LegendScreen
-from nkterm.screens.loading import FeedScreen
 from nkterm.screens.search import SearchChoice, SearchScreen
 from nkterm.widgets.claim_list import ClaimsPane
 from nkterm.widgets.document_list import DocumentsPane
@@ -35,7 +35,7 @@ SAVE_DELAY = 1.0  # seconds after the last move before positions are written
 _HIT_KEYS = Binding.Group("hit")
 
 
-class MainScreen(FeedScreen):
+class MainScreen(BookmarkingScreen):
     AUTO_FOCUS = "DocumentList"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,6 +89,21 @@ class MainScreen(FeedScreen):
             id="screen.next-pane",
         ),
         Binding("shift+tab", "pane(-1)", "previous pane", show=False, id="screen.previous-pane"),
+        Binding(
+            "c",
+            "compare",
+            "compare",
+            tooltip="compare this document with another (picked from a list): pairs side by side",
+            id="reader.compare",
+        ),
+        Binding(
+            "o",
+            "corroborate",
+            "corroborate",
+            show=False,
+            tooltip="what the rest of the corpus says about the claim under the cursor",
+            id="reader.corroborate",
+        ),
     ]
 
     def __init__(self, *, sort: str = "title") -> None:
@@ -234,6 +249,16 @@ class MainScreen(FeedScreen):
         self.claims.set_check_worthy_only(self.check_worthy_only)
         self._status()
 
+    def action_compare(self) -> None:
+        from nkterm.screens.compare import choose_and_compare
+
+        choose_and_compare(self)
+
+    def action_corroborate(self) -> None:
+        from nkterm.screens.corroborate import corroborate_cursor
+
+        corroborate_cursor(self)
+
     def action_legend(self) -> None:
         strong = self.reader._style("claim-strong")
         self.app.push_screen(LegendScreen(self.reader.kind_styles(), strong))
@@ -249,6 +274,7 @@ class MainScreen(FeedScreen):
             self.show_list = False
             self._apply_layout()
         self.reader.focus()
+        self.bookmarks_on_show()
         self._status()
         self.refresh_bindings()
 

@@ -2,7 +2,9 @@
 
 Owns the search worker: each settled query runs in a ``thread=True, exclusive=True,
 group="search"`` worker (a new query cancels the one before, whose answer is dropped), so
-typing never waits for Whoosh. Dismisses with a ``SearchChoice`` (or None on escape).
+typing never waits for Whoosh. A query starting with ``bookmark:`` or ``btag:`` searches the
+bookmarks instead (``nkterm.bookmarks.query``): each result is a bookmark whose passage is its
+one hit, so it opens like any result. Dismisses with a ``SearchChoice`` (or None on escape).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.worker import get_current_worker
 
+from nkterm.bookmarks.query import is_bookmark_search
 from nkterm.messages import SearchAnswered, SearchHitChosen, SearchRequested
 from nkterm.models import SearchResult
 from nkterm.widgets.search_bar import SearchBar
@@ -75,16 +78,44 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         try:
             # snippets and offsets for the rows a bar can show; the suggestion (slow on a big
             # corpus) follows in a second answer, so "no matches" shows at once
-            result = self.index.search(query, limit=RESULT_LIMIT, offsets_for=VISIBLE_RESULTS, suggest=False)
+            if is_bookmark_search(query):
+                result = self._search_bookmarks(query)
+            else:
+                result = self.index.search(
+                    query, limit=RESULT_LIMIT, offsets_for=VISIBLE_RESULTS, suggest=False
+                )
         except Exception as exc:  # noqa: BLE001 - search never raises, but a broken index might
             result = SearchResult(query, error=f"search failed: {exc}")
         if get_current_worker().is_cancelled:
             return
         self.post_message(SearchAnswered(result, request))
-        if not result.hits and result.error is None:
+        if not result.hits and result.error is None and not is_bookmark_search(query):
             suggestion = self.index.suggest(query)
             if suggestion and not get_current_worker().is_cancelled:
                 self.post_message(SearchAnswered(dataclasses.replace(result, suggestion=suggestion), request))
+
+    def _search_bookmarks(self, query: str) -> SearchResult:
+        """``bookmark:word`` / ``btag:tag``: the matching bookmarks, each opening on its passage
+        (in this worker thread: the store reads its file, the index gives the texts)."""
+        from nkterm.bookmarks import BookmarksError
+        from nkterm.bookmarks.query import search_bookmarks
+
+        store = getattr(self.app, "bookmarks", None)
+        if store is None:
+            return SearchResult(query, error="bookmarks are not available here")
+        index = self.index
+
+        def resolve(doc_id: str) -> Any:
+            try:
+                return index.document(doc_id)
+            except KeyError:
+                return None
+
+        try:
+            bookmarks = store.load()
+        except BookmarksError as exc:
+            return SearchResult(query, error=str(exc))
+        return search_bookmarks(bookmarks, query, resolve, limit=RESULT_LIMIT)
 
     @on(SearchAnswered)
     def _answered(self, message: SearchAnswered) -> None:

@@ -6,7 +6,9 @@ something that changes it moves (the cursor, the current claim or hit: ``_invali
 repaints just those). Text goes to the terminal as ``Segment``s of the safe display string,
 never parsed as markup. Every claim gets its kind's component-class style (colours live in
 nkterm.tcss) *and* its kind symbols in the gutter, ``*`` for a check-worthy claim and ``›``
-beside the cursor, so nothing depends on colour alone.
+beside the cursor, so nothing depends on colour alone. Marks (``set_marks``: bookmarks, the
+selection, compared pairs) are layered over the claims' styles, with their own symbol in the
+gutter's last column.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from nkterm.messages import Prepared
 from nkterm.models import CLAIM_KINDS, Claim, Span
 from nkterm.render import KIND_SYMBOLS
 from nkterm.widgets.document_layout import GUTTER
+from nkterm.widgets.marks import MARK_ROLES, Mark
 from nkterm.widgets.styles import component_style
 from nkterm.widgets.textlayout import WrappedText
 
@@ -34,6 +37,7 @@ PLACEHOLDER = (
     "",
     "  Then j k move by sentence, { } by paragraph, [ ] from claim to claim;",
     "  w shows only check-worthy claims, L explains the marks, ? lists every key.",
+    "  b bookmarks a sentence, v selects a passage, B lists your bookmarks.",
 )
 
 
@@ -55,6 +59,8 @@ class DocumentLines(ScrollView):
         "document-view--section",
         "document-view--placeholder",
         *(f"document-view--claim-{kind}" for kind in CLAIM_KINDS),
+        *(f"document-view--mark-{role}" for role in MARK_ROLES),
+        *(f"document-view--gutter-{role}" for role in MARK_ROLES),
     }
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -72,6 +78,11 @@ class DocumentLines(ScrollView):
         self._claim: Claim | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._marks: tuple[Mark, ...] = ()  # set by the screen
+        self._selection: Mark | None = None  # the view's own: the passage being selected
+        self._drawn: list[tuple[int, Mark]] = []  # (order, mark) by start: both of the above
+        self._drawn_starts: list[int] = []
+        self._max_mark = 0
 
     @property
     def hits(self) -> tuple[Span, ...]:
@@ -82,6 +93,44 @@ class DocumentLines(ScrollView):
         self._shown = [c for c in claims if c.check_worthy or not self.check_worthy_only]
         self._shown_starts = [c.start for c in self._shown]
         self._max_claim = max((c.end - c.start for c in self._shown), default=0)
+
+    # .. marks ..
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        return self._marks
+
+    def set_marks(self, marks: tuple[Mark, ...]) -> None:
+        """Draw these spans over the text (see ``nkterm.widgets.marks``); replaces the marks
+        set before. ``show`` clears them: set them after showing a document."""
+        self._marks = tuple(marks)
+        self._index_marks()
+        self._invalidate()
+
+    def _set_selection(self, mark: Mark | None) -> None:
+        if mark == self._selection:
+            return
+        self._selection = mark
+        self._index_marks()
+        self._invalidate()
+
+    def _index_marks(self) -> None:
+        drawn = list(enumerate(self._marks))
+        if self._selection is not None:
+            drawn.append((len(drawn), self._selection))
+        drawn.sort(key=lambda p: (p[1].start, p[0]))
+        self._drawn = drawn
+        self._drawn_starts = [m.start for _, m in drawn]
+        self._max_mark = max((m.end - m.start for _, m in drawn), default=0)
+
+    def _marks_in(self, start: int, end: int) -> list[Mark]:
+        """The marks over ``[start, end)``, in drawing order (later ones on top)."""
+        if not self._drawn:
+            return []
+        lo = bisect.bisect_left(self._drawn_starts, start - self._max_mark)
+        hi = bisect.bisect_left(self._drawn_starts, max(end, start + 1))
+        found = [p for p in self._drawn[lo:hi] if p[1].end > start or p[1].start == p[1].end >= start]
+        return [m for _, m in sorted(found, key=lambda p: p[0])]
 
     # .. the cursor ..
 
@@ -175,23 +224,25 @@ class DocumentLines(ScrollView):
         start, end = self._wrapped.starts[index], self._wrapped.ends[index]
         claims = self._claims_in(start, end)
         hits = self._hits_in(start, end)
+        marks = self._marks_in(start, end)
         on_cursor = self._cursor_lines[0] <= index <= self._cursor_lines[1]
-        segments = self._gutter(claims, on_cursor)
+        segments = self._gutter(claims, on_cursor, marks)
         cuts = {start, end}
         for c in claims:
             cuts.update((max(start, c.start), min(end, c.end)))
-        spans = [self.hits[i] for i in hits]
+        spans: list[Span | Mark] = [self.hits[i] for i in hits]
+        spans.extend(marks)
         if on_cursor:
             spans.append(self._cursor)
         for s in spans:
-            cuts.update((max(start, s.start), min(end, s.end)))
+            cuts.update((max(start, min(end, s.start)), min(end, s.end)))
         points = sorted(cuts)
         display = self.prepared.display
         for a, b in itertools.pairwise(points):
-            segments.append(Segment(display[a:b], self._piece_style(a, claims, hits, on_cursor)))
+            segments.append(Segment(display[a:b], self._piece_style(a, claims, hits, on_cursor, marks)))
         return segments
 
-    def _gutter(self, claims: list[Claim], on_cursor: bool) -> list[Segment]:
+    def _gutter(self, claims: list[Claim], on_cursor: bool, marks: list[Mark]) -> list[Segment]:
         present = {kind for claim in claims for kind in claim.kinds}
         kinds = [kind for kind in CLAIM_KINDS if kind in present]  # a fixed order reads better
         segments = [
@@ -204,13 +255,31 @@ class DocumentLines(ScrollView):
         if len(kinds) > 3:
             segments.append(Segment("+", self._style("gutter")))
         pad = 3 - min(3, len(kinds))
-        segments.append(Segment(" " * (pad + 1), self._style("gutter")))
+        if pad:
+            segments.append(Segment(" " * pad, self._style("gutter")))
+        # the last column: the topmost mark's symbol, else the space before the text
+        mark = next((m for m in reversed(marks) if m.gutter), None)
+        if mark is None:
+            segments.append(Segment(" ", self._style("gutter")))
+        else:
+            segments.append(Segment(mark.gutter, self._mark_style(mark.role, "gutter-")))
         return segments
 
-    def _piece_style(self, at: int, claims: list[Claim], hits: list[int], on_cursor: bool) -> Style:
+    def _mark_style(self, role: str, where: str = "mark-") -> Style:
+        """A mark's style over the text (``mark-``), or its gutter symbol's (``gutter-``)."""
+        name = f"{where}{role}"
+        try:
+            return self._style(name)
+        except KeyError:  # a role the stylesheet does not know: its gutter symbol still shows
+            self._styles[name] = Style()
+            return Style()
+
+    def _piece_style(
+        self, at: int, claims: list[Claim], hits: list[int], on_cursor: bool, marks: list[Mark]
+    ) -> Style:
+        # claims, then marks over them, then the cursor (so it shows on a marked passage),
+        # then search hits on top
         style = Style()
-        if on_cursor and self._cursor.start <= at < self._cursor.end:
-            style += self._style("cursor")
         for claim in claims:
             if claim.start <= at < claim.end:
                 style += self._style(f"claim-{claim.kinds[0] if claim.kinds else 'quantity'}")
@@ -218,6 +287,11 @@ class DocumentLines(ScrollView):
                     style += self._style("claim-strong")
                 if claim == self._claim:
                     style += self._style("claim-current")
+        for mark in marks:
+            if mark.start <= at < mark.end:
+                style += self._mark_style(mark.role)
+        if on_cursor and self._cursor.start <= at < self._cursor.end:
+            style += self._style("cursor")
         for i in hits:
             if self.hits[i].start <= at < self.hits[i].end:
                 style += self._style("hit-current" if i == self._hit else "hit")

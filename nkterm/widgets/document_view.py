@@ -4,8 +4,10 @@ Built on ``DocumentLines`` (the Line API rendering: only the lines on screen are
 a layout computed in the loading worker by ``document_layout.prepare``; ~25 ms to wrap
 100,000 words). This class owns the sentence cursor and the keys: j/k move by sentence (a
 line at a time through a sentence taller than the view), { } by paragraph, [ ] by claim,
-pages and ends; the view follows the cursor. It posts ``CursorMoved`` and takes its
-document, claims, hits and claim filter as attributes from the screen.
+pages and ends; the view follows the cursor. ``v`` starts a passage selection that the
+cursor moves extend, ``b`` asks the screen to bookmark the passage (``BookmarkRequested``).
+It posts ``CursorMoved`` and takes its document, claims, hits, claim filter and marks as
+attributes from the screen.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 
-from nkterm.messages import CursorMoved, Prepared
+from nkterm.messages import BookmarkRequested, CursorMoved, Prepared
 from nkterm.models import Claim, Span
 from nkterm.widgets.document_layout import GUTTER, claims_line, layout_document, text_width
 from nkterm.widgets.document_lines import DocumentLines
+from nkterm.widgets.marks import SELECTION_GUTTER, Mark
 from nkterm.widgets.textlayout import Decor, WrappedText
 
 _CLAIM_KEYS = Binding.Group("claim")
@@ -72,12 +75,33 @@ class DocumentView(DocumentLines, can_focus=True):
             group=_CLAIM_KEYS,
         ),
         Binding("right_square_bracket", "claim(1)", "next claim", id="reader.next-claim", group=_CLAIM_KEYS),
+        # b and v stay out of the footer: at 80 columns it must keep "l list" and "? help"
+        Binding(
+            "b",
+            "bookmark",
+            "bookmark",
+            show=False,
+            tooltip="bookmark the sentence (or claim) under the cursor, or the selection, with a note",
+            id="reader.bookmark",
+        ),
+        Binding(
+            "v",
+            "select",
+            "select",
+            show=False,
+            tooltip="select a passage: j/k extend it by sentence, b bookmarks it, v or esc cancels",
+            id="reader.select",
+        ),
+        Binding(
+            "escape", "cancel_selection", "cancel the selection", show=False, id="reader.cancel-selection"
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pos: tuple[int, int] | None = None
         self._follow_pending = False
+        self._select_from: Span | None = None  # the sentence where the selection (v) began
 
     # .. attributes from the screen ..
 
@@ -113,6 +137,9 @@ class DocumentView(DocumentLines, can_focus=True):
         self._hit_starts = [h.start for h in prepared.hits]
         self._hit = None
         self._claim = None
+        self._marks, self._selection = (), None  # they were the previous document's
+        self._select_from = None
+        self._index_marks()
         self._filter_claims()
         width = text_width(self.scrollable_content_region.width)
         if self.scrollable_content_region.width and width != self._wrapped.width:
@@ -192,6 +219,8 @@ class DocumentView(DocumentLines, can_focus=True):
         self._cursor_lines = self._wrapped.lines_of(self._cursor)
         self._claim = claim or self._claim_at_cursor()
         self._invalidate_lines(before | self._marked_lines())
+        if self._select_from is not None:
+            self._set_selection(self._selection_mark())
         if follow:
             self._follow()
         self._notify_moved()
@@ -375,6 +404,97 @@ class DocumentView(DocumentLines, can_focus=True):
         assert self.prepared is not None
         self._hit = None
         self._set_cursor(self.prepared.sentences.locate(claim.start), claim=claim)
+
+    def goto_offset(self, offset: int) -> None:
+        """Put the cursor on the sentence at ``offset`` (a bookmarked passage) and show it."""
+        if not self._ready():
+            return
+        assert self.prepared is not None
+        self._hit = None
+        length = len(self.prepared.display)
+        self._set_cursor(self.prepared.sentences.locate(min(max(offset, 0), max(length - 1, 0))))
+
+    # .. the passage selection and bookmarks ..
+
+    @property
+    def selecting(self) -> bool:
+        return self._select_from is not None
+
+    def selection(self) -> Span | None:
+        """The selected passage: from the sentence where ``v`` was pressed to the cursor's."""
+        start = self._select_from
+        if start is None:
+            return None
+        return Span(min(start.start, self._cursor.start), max(start.end, self._cursor.end))
+
+    def _selection_mark(self) -> Mark | None:
+        span = self.selection()
+        return None if span is None else Mark(span.start, span.end, "selection", SELECTION_GUTTER)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_selection":
+            return self.selecting  # otherwise escape is the screen's (it clears the search)
+        return True
+
+    def action_select(self) -> None:
+        if not self._ready():
+            return
+        if self.selecting:
+            self.cancel_selection()
+            return
+        self._select_from = self._cursor
+        self._set_selection(self._selection_mark())
+        self.refresh_bindings()
+        self.notify("selecting: j/k extend the passage, b bookmarks it, esc cancels", timeout=3)
+
+    def action_cancel_selection(self) -> None:
+        self.cancel_selection()
+
+    def cancel_selection(self) -> None:
+        if self._select_from is None:
+            return
+        self._select_from = None
+        self._set_selection(None)
+        self.refresh_bindings()
+
+    def action_bookmark(self) -> None:
+        if not self._ready():
+            return
+        assert self.prepared is not None
+        selected = self.selection()
+        claim: Claim | None = None
+        if selected is not None:
+            span = selected
+        elif self._claim is not None:
+            span, claim = Span(self._claim.start, self._claim.end), self._claim
+        else:
+            span = self._cursor
+        # leading and trailing blanks are not part of the passage
+        text = self.prepared.doc.text
+        start, end = span.start, span.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            self.notify("nothing to bookmark here", timeout=2)
+            return
+        sentences = self._sentences_in(Span(start, end))
+        self.post_message(
+            BookmarkRequested(self.prepared.doc, start, end, claim, sentences, done=self.cancel_selection)
+        )
+
+    def _sentences_in(self, span: Span) -> int:
+        assert self.prepared is not None
+        sentences = self.prepared.sentences
+        first, last = sentences.locate(span.start), sentences.locate(max(span.start, span.end - 1))
+        count, pos = 1, first
+        while pos != last and count < 10_000:
+            nxt = sentences.next(pos)
+            if nxt is None:
+                break
+            pos, count = nxt, count + 1
+        return count
 
     # .. search hits (the screen walks them and moves to the next document) ..
 

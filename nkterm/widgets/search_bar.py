@@ -4,7 +4,8 @@
 screen runs the query in a worker and hands the ``SearchResult`` back with ``show_result``.
 The status line shows the query's error, or a "did you mean" suggestion (enter or a click
 applies it). ``SearchResults`` lists each hit's title, score and a two-line snippet with the
-matched words highlighted. Nothing here touches the index.
+matched words highlighted (for a ``bookmark:`` / ``btag:`` query: each bookmark, its quote,
+note and tags). Nothing here touches the index.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from nkterm.bookmarks.query import is_bookmark_search
 from nkterm.messages import SearchHitChosen, SearchRequested
 from nkterm.models import Hit, SearchResult, Span
 from nkterm.render import safe
@@ -26,7 +28,7 @@ from nkterm.widgets.styles import component_style
 from nkterm.widgets.textlayout import wrap
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a query runs
-PLACEHOLDER = 'words, "a phrase", title:word, author:name, kind:quantity, date:2005, word~'
+PLACEHOLDER = 'words, "a phrase", title:word, author:name, kind:quantity, date:2005, word~ · bookmarks: bookmark:word, btag:x'
 
 
 class SearchResults(RowList):
@@ -43,20 +45,25 @@ class SearchResults(RowList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: tuple[Hit, ...] = ()
+        self.bookmarks = False  # the hits are bookmarks (a bookmark: or btag: query)
         self._snippets: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     def row_count(self) -> int:
         return len(self.hits)
 
-    def set_hits(self, hits: tuple[Hit, ...]) -> None:
+    def set_hits(self, hits: tuple[Hit, ...], *, bookmarks: bool = False) -> None:
         self.hits = hits
+        self.bookmarks = bookmarks
         self._snippets.clear()
         self.reset_rows(0)
 
     def render_row(self, row: int, line: int, width: int) -> Text:
         hit = self.hits[row]
         if line == 0:
-            meta = f"  score {hit.score:.2f} · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}"
+            if self.bookmarks:
+                meta = "  bookmark" if hit.hits else "  bookmark · passage no longer in the text"
+            else:
+                meta = f"  score {hit.score:.2f} · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}"
             title = one_line(safe(hit.title))
             room = max(1, width - len(meta) - 6)
             if len(title) > room:
@@ -195,20 +202,26 @@ class SearchBar(Vertical):
         """The answer to the latest query (attribute down from the screen)."""
         self.result = result
         self.pending = result.query != self.query_text.strip()
-        self.results.set_hits(result.hits)
+        bookmarks = is_bookmark_search(result.query)
+        self.results.set_hits(result.hits, bookmarks=bookmarks)
         status = self.query_one(SuggestionLine)
         status.suggestion = None
         if result.error:
             self._say(Text(f"query error: {safe(result.error)}"))
         elif result.hits:
             more = f" (first {len(result.hits)} shown)" if result.total > len(result.hits) else ""
-            self._say(Text(f"{result.total} document(s) match{more} · enter opens · ↑↓ choose · esc closes"))
+            what = "bookmark(s)" if bookmarks else "document(s)"
+            self._say(Text(f"{result.total} {what} match{more} · enter opens · ↑↓ choose · esc closes"))
         elif result.suggestion:
             status.suggestion = result.suggestion
             out = Text("no matches. Did you mean: ")
             out.append(safe(result.suggestion), style=component_style(status, "search-status--suggestion"))
             out.append(" ? (enter or click to search for it)")
             self._say(out)
+        elif bookmarks:
+            self._say(
+                Text("no bookmark matches (bookmark:word searches quotes, notes and tags; btag:x tags)")
+            )
         else:
             self._say(Text("no matches"))
         if self.open_when_ready and not self.pending:

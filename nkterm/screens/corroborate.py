@@ -1,0 +1,243 @@
+"""The corroboration screen: what the rest of the corpus says about one claim.
+
+The reader's ``o`` opens it for the claim under the cursor (or, outside any claim, the cursor's
+sentence). ``nkterm.compare.corroborate`` runs in a thread worker (``group="corroborate"``);
+each result shows its document's title, the relation as a symbol and a word (never colour
+alone), similarity, shared terms and the passage. ``enter`` opens that document at the
+passage; ``c`` opens the comparison of the two documents at the claim.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from nkterm.models import Span
+from nkterm.render import safe
+from nkterm.widgets.row_list import RowList, one_line
+
+if TYPE_CHECKING:
+    from nkterm.app import NktermApp
+    from nkterm.compare import Corroboration
+    from nkterm.screens.main import MainScreen
+
+RESULT_LIMIT = 20
+SYMBOLS = {"agrees": "=", "differs": "≠", "related": "≈"}
+
+
+class CorroborationsReady(Message):
+    def __init__(self, results: list[Corroboration], elapsed_ms: float) -> None:
+        super().__init__()
+        self.results = results
+        self.elapsed_ms = elapsed_ms
+
+
+class CorroborationFailed(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class CorroborationChosen(Message):
+    def __init__(self, result: Corroboration) -> None:
+        super().__init__()
+        self.result = result
+
+
+class CorroborationList(RowList):
+    """Three lines a result: relation, similarity and title; shared terms; the passage."""
+
+    ROW_HEIGHT = 3
+    EMPTY_TEXT = "looking through the corpus…"
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "corroboration-list--agrees",
+        "corroboration-list--differs",
+        "corroboration-list--related",
+        "corroboration-list--title",
+        "corroboration-list--reason",
+        "corroboration-list--meta",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[Corroboration] = []
+        self.empty = self.EMPTY_TEXT
+
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def empty_text(self) -> str:
+        return self.empty
+
+    def render_row(self, row: int, line: int, width: int) -> Text:
+        result = self.rows[row]
+        meta = self._style("corroboration-list--meta")
+        if line == 0:
+            out = Text(f"{row + 1:>3}. ")
+            symbol = SYMBOLS.get(result.relation, "?")
+            out.append(
+                f"{symbol} {result.relation.upper():<7}",
+                style=self._style(f"corroboration-list--{result.relation}"),
+            )
+            out.append(f"  {result.similarity:.2f}  ", style=meta)
+            out.append(one_line(safe(result.title)), style=self._style("corroboration-list--title"))
+            out.append(f"  {safe(result.doc_id)} {result.passage.start}–{result.passage.end}", style=meta)
+            return out
+        if line == 1:
+            out = Text("      ")
+            if result.reason:
+                out.append(one_line(safe(result.reason)), style=self._style("corroboration-list--reason"))
+                out.append(" · ", style=meta)
+            out.append("shared: ", style=meta)
+            out.append(one_line(safe(", ".join(result.shared_terms))))
+            return out
+        return Text("      " + one_line(safe(result.passage.text)))
+
+    def row_chosen(self, row: int) -> None:
+        self.post_message(CorroborationChosen(self.rows[row]))
+
+    @property
+    def current(self) -> Corroboration | None:
+        return self.rows[self.cursor] if self.rows else None
+
+
+class CorroborateScreen(Screen[None]):
+    """Passages elsewhere in the corpus that discuss ``span`` of document ``doc_id``."""
+
+    AUTO_FOCUS = "CorroborationList"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "c",
+            "compare",
+            "compare",
+            tooltip="compare the two documents, starting at this claim",
+            id="corroborate.compare",
+        ),
+        Binding("escape", "close", "back", tooltip="back to the reader", id="corroborate.close"),
+    ]
+
+    def __init__(self, doc_id: str, title: str, span: Span, text: str, label: str = "claim") -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.doc_title = title
+        self.span = span
+        self.text = text  # the claim as the reader shows it (already made safe)
+        self.label = label
+        self.results: list[Corroboration] | None = None
+        self.ready_ms: float | None = None
+
+    @property
+    def nk(self) -> NktermApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def list_view(self) -> CorroborationList:
+        return self.query_one(CorroborationList)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        head = Text(f"Corroborating this {self.label} of ", style="bold")
+        head.append(" ".join(safe(self.doc_title).split()))
+        head.append(f"  {self.doc_id} {self.span.start}–{self.span.end}\n")
+        head.append(" ".join(self.text.split()))
+        yield Static(head, id="corroborate-claim", markup=False)
+        yield Static(Text("looking through the corpus…"), id="corroborate-title", markup=False)
+        yield CorroborationList(id="corroborations")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "corroboration"
+        self._started = time.perf_counter()
+        self.find(self.nk.index, self.doc_id, self.span)
+
+    @work(thread=True, exclusive=True, group="corroborate")
+    def find(self, index: Any, doc_id: str, span: Span) -> None:
+        from nkterm.compare import Passage, corroborate
+
+        worker = get_current_worker()
+        started = time.perf_counter()
+        try:
+            if index is None:
+                raise RuntimeError("the index is not ready yet; try again shortly")
+            doc = index.document(doc_id)
+            claim = Passage(span.start, span.end, doc.text[span.start : span.end])
+            results = corroborate(index, doc_id, claim, limit=RESULT_LIMIT)
+        except Exception as exc:  # noqa: BLE001 - a broken index is a message, not a crash
+            self.post_message(CorroborationFailed(f"corroboration failed: {exc}"))
+            return
+        if not worker.is_cancelled:
+            self.post_message(CorroborationsReady(results, (time.perf_counter() - started) * 1000))
+
+    @on(CorroborationFailed)
+    def _failed(self, message: CorroborationFailed) -> None:
+        self.list_view.empty = message.text
+        self.list_view.reset_rows()
+        self.query_one("#corroborate-title", Static).update(Text(message.text), layout=False)
+
+    @on(CorroborationsReady)
+    def _ready(self, message: CorroborationsReady) -> None:
+        self.results = message.results
+        self.ready_ms = (time.perf_counter() - self._started) * 1000
+        view = self.list_view
+        view.rows = message.results
+        view.empty = "no passage elsewhere in the corpus discusses this"
+        view.reset_rows()
+        counts = {r: sum(1 for c in message.results if c.relation == r) for r in SYMBOLS}
+        summary = ", ".join(f"{n} {SYMBOLS[r]} {r}" for r, n in counts.items() if n)
+        title = (
+            f"{len(message.results)} passage(s) elsewhere discuss it" + (f" ({summary})" if summary else "")
+            if message.results
+            else "nothing found"
+        )
+        title += " · enter opens the document there · c compares the two documents · esc back"
+        self.query_one("#corroborate-title", Static).update(
+            Text(title, no_wrap=True, overflow="ellipsis"), layout=False
+        )
+
+    @on(CorroborationChosen)
+    def _chosen(self, message: CorroborationChosen) -> None:
+        result = message.result
+        self.dismiss(None)
+        self.nk.main_screen.goto_passage(result.doc_id, result.passage.start)
+
+    def action_compare(self) -> None:
+        from nkterm.screens.compare import open_comparison
+
+        result = self.list_view.current
+        if result is None:
+            self.notify("no result to compare with", timeout=2)
+            return
+        open_comparison(self.app, self.doc_id, result.doc_id, at=self.span.start)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def corroborate_cursor(main: MainScreen) -> None:
+    """The reader's ``o``: corroborate the claim under the cursor (else its sentence)."""
+    reader = main.reader
+    prepared = reader.prepared
+    if prepared is None or reader.doc_id is None:
+        main.notify(
+            "open a document first (enter), then o corroborates the claim under the cursor", timeout=3
+        )
+        return
+    claim = reader.current_claim
+    span = Span(claim.start, claim.end) if claim is not None else reader.cursor
+    if span.end <= span.start:
+        main.notify("nothing under the cursor to corroborate", timeout=2)
+        return
+    label = "claim" if claim is not None else "sentence"
+    text = prepared.display[span.start : span.end]
+    main.app.push_screen(CorroborateScreen(reader.doc_id, prepared.doc.title, span, text, label))

@@ -1,0 +1,156 @@
+"""The comparison screen's list: aligned pairs, and what only one document says.
+
+``items_of`` turns an ``Alignment`` into rows (pairs in document A's text order, then the
+passages only in A, then only in B); ``FILTERS`` say which rows a filter keeps. ``PairList``
+draws two lines a row: the relation as a symbol *and* a word (never colour alone), similarity,
+reason and shared terms, then the start of each passage. Moving its cursor posts
+``PairHighlighted``; the screen scrolls both panes. Must not touch the index or the disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.message import Message
+
+from nkterm.render import safe
+from nkterm.widgets.row_list import RowList, one_line
+
+if TYPE_CHECKING:
+    from nkterm.compare import Alignment, Pair, Passage
+
+AGREES, DIFFERS, ONLY_A, ONLY_B = "agrees", "differs", "only-a", "only-b"
+
+# the symbol in the list and in the panes' gutters, and the word beside it
+SYMBOLS = {AGREES: "=", DIFFERS: "≠", ONLY_A: "A", ONLY_B: "B"}
+WORDS = {AGREES: "agrees", DIFFERS: "differs", ONLY_A: "only in A", ONLY_B: "only in B"}
+
+# filter name -> (label for the title line, the kinds of row it keeps); `f` cycles in this order
+FILTERS: dict[str, tuple[str, frozenset[str]]] = {
+    "pairs": ("pairs", frozenset({AGREES, DIFFERS})),
+    "agrees": ("= agrees", frozenset({AGREES})),
+    "differs": ("≠ differs", frozenset({DIFFERS})),
+    "only-a": ("only in A", frozenset({ONLY_A})),
+    "only-b": ("only in B", frozenset({ONLY_B})),
+    "all": ("everything", frozenset({AGREES, DIFFERS, ONLY_A, ONLY_B})),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CompareItem:
+    """One row: a pair (``a`` and ``b`` both set) or a passage only one side has."""
+
+    kind: str  # AGREES, DIFFERS, ONLY_A or ONLY_B
+    a: Passage | None
+    b: Passage | None
+    pair: Pair | None = None
+
+    def passage(self, side: str) -> Passage | None:
+        return self.a if side == "a" else self.b
+
+
+def items_of(alignment: Alignment) -> list[CompareItem]:
+    """Every row of the list: pairs in A's text order, then what only A says, then only B."""
+    pairs = sorted(alignment.pairs, key=lambda p: (p.a.start, p.b.start))
+    items = [CompareItem(DIFFERS if p.relation == "differs" else AGREES, p.a, p.b, p) for p in pairs]
+    items.extend(CompareItem(ONLY_A, p, None) for p in alignment.only_a)
+    items.extend(CompareItem(ONLY_B, None, p) for p in alignment.only_b)
+    return items
+
+
+class PairHighlighted(Message):
+    """The pair list's cursor moved onto ``item`` (``chosen``: by enter or a click)."""
+
+    def __init__(self, item: CompareItem, *, chosen: bool = False) -> None:
+        super().__init__()
+        self.item = item
+        self.chosen = chosen
+
+
+class PairList(RowList):
+    ROW_HEIGHT = 2
+    EMPTY_TEXT = "no pairs"
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "pair-list--agrees",
+        "pair-list--differs",
+        "pair-list--only",
+        "pair-list--reason",
+        "pair-list--meta",
+        "pair-list--text",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[CompareItem] = []
+        self.empty = self.EMPTY_TEXT
+
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def empty_text(self) -> str:
+        return self.empty
+
+    def render_row(self, row: int, line: int, width: int) -> Text:
+        item = self.rows[row]
+        if line == 1:
+            return self._passages(item, width)
+        style = self._style("pair-list--only" if item.kind in (ONLY_A, ONLY_B) else f"pair-list--{item.kind}")
+        out = Text(f"{row + 1:>3}. ")
+        out.append(f"{SYMBOLS[item.kind]} {WORDS[item.kind].upper()}", style=style)
+        meta = self._style("pair-list--meta")
+        pair = item.pair
+        if pair is None:
+            passage = item.a or item.b
+            assert passage is not None
+            out.append(f"  {passage.start}–{passage.end}", style=meta)
+            return out
+        out.append(f"  {pair.similarity:.2f}", style=meta)
+        if pair.reason:
+            out.append("  ")
+            out.append(one_line(safe(pair.reason)), style=self._style("pair-list--reason"))
+        out.append("  shared: ", style=meta)
+        out.append(one_line(safe(", ".join(pair.shared_terms))))
+        return out
+
+    def _passages(self, item: CompareItem, width: int) -> Text:
+        text = self._style("pair-list--text")
+        meta = self._style("pair-list--meta")
+        out = Text("      ")
+        if item.a is not None and item.b is not None:
+            half = max(10, (width - 6 - 3) // 2)
+            out.append_text(_excerpt("A", item.a, half, meta, text))
+            out.append(" │ ", style=meta)
+            out.append_text(_excerpt("B", item.b, half, meta, text))
+            return out
+        passage = item.a or item.b
+        assert passage is not None
+        out.append_text(_excerpt("A" if item.a is not None else "B", passage, width - 6, meta, text))
+        return out
+
+    def row_highlighted(self, row: int) -> None:
+        self.post_message(PairHighlighted(self.rows[row]))
+
+    def row_chosen(self, row: int) -> None:
+        self.post_message(PairHighlighted(self.rows[row], chosen=True))
+
+    def show(self, rows: list[CompareItem], keep: CompareItem | None) -> None:
+        """New rows (a new filter): the cursor stays on ``keep`` if it is still listed."""
+        self.rows = rows
+        self.reset_rows(rows.index(keep) if keep in rows else 0)
+
+    @property
+    def current(self) -> CompareItem | None:
+        return self.rows[self.cursor] if self.rows else None
+
+
+def _excerpt(side: str, passage: Passage, width: int, meta: Style, style: Style) -> Text:
+    """``A: first words…`` cut to ``width`` cells."""
+    out = Text(f"{side}: ", style=meta)
+    body = one_line(safe(passage.text)) if passage.text else ""
+    out.append(body, style=style)
+    out.truncate(max(1, width), overflow="ellipsis", pad=True)
+    return out

@@ -1,0 +1,459 @@
+"""The comparison screen and corroboration as a person uses them: open a comparison (``c`` and
+the picker, or ``nkterm compare A B``), walk the pairs, scroll one pane and watch the other
+follow, stack at 80 columns, corroborate a claim with ``o`` and jump to a result.
+
+Expected pairs come from ``nkterm.compare`` itself on the same real index, so the tests check
+what the screen shows against the core, not against numbers copied from a run."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from nkterm.compare import Alignment, Corroboration, align, corpus_idf, corroborate
+from nkterm.index import Index
+from nkterm.models import Claim
+from nkterm.screens.compare import ComparePicker, CompareScreen
+from nkterm.screens.corroborate import CorroborateScreen
+from nkterm.screens.main import MainScreen
+from nkterm.widgets.compare_view import CompareView
+from nkterm.widgets.pair_list import CompareItem, items_of
+from tests.conftest import BLOGGER, PHOTO
+from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
+
+
+def _alignment(env: tuple[Path, Path], a: str, b: str) -> Alignment:
+    index = Index(*env)
+    try:
+        doc_a, claims_a = index.load(a)
+        doc_b, claims_b = index.load(b)
+        return align(doc_a, doc_b, claims_a, claims_b, idf=corpus_idf(index))
+    finally:
+        index.close()
+
+
+def _pairs_in_a_order(alignment: Alignment) -> list[CompareItem]:
+    return [item for item in items_of(alignment) if item.pair is not None]
+
+
+def _shows(view: CompareView, offset: int) -> bool:
+    """The cursor is on the sentence holding ``offset``, and that line is on screen."""
+    row = view.row_of(offset)
+    height = view.scrollable_content_region.height
+    return (
+        view.cursor.start <= offset < max(view.cursor.end, offset + 1)
+        and row is not None
+        and 0 <= row < height
+    )
+
+
+def _line_text(view: CompareView, offset: int) -> str:
+    wrapped, prepared = view._wrapped, view.prepared
+    assert wrapped is not None and prepared is not None
+    line = wrapped.line_of(offset)
+    return prepared.display[wrapped.starts[line] : wrapped.ends[line]]
+
+
+def _assert_item_shown(app: Any, screen: CompareScreen, item: CompareItem) -> None:
+    text = screen_text(app)
+    for side in ("a", "b"):
+        passage = item.passage(side)
+        if passage is None:
+            continue
+        view = screen.view(side)
+        assert _shows(view, passage.start), (side, passage, view.cursor, view.row_of(passage.start))
+        assert _line_text(view, passage.start) in text, "the passage's first line is on screen"
+    if item.a is not None and item.b is not None:
+        assert screen.view("a").row_of(item.a.start) == screen.view("b").row_of(item.b.start), "level"
+
+
+async def _open_comparison(pilot: Pilot[Any], env: tuple[Path, Path]) -> CompareScreen:
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
+    assert screen.alignment is not None, "the alignment arrived"
+    return screen
+
+
+# -- opening ---------------------------------------------------------------------------------------
+
+
+async def test_c_and_the_picker_open_the_comparison(seeds_env: tuple[Path, Path]) -> None:
+    expected = _alignment(seeds_env, PHOTO, BLOGGER)
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")  # the photo essay
+        assert app.screen.reader.doc_id == PHOTO
+        await press(pilot, "c")
+        picker = app.screen
+        assert isinstance(picker, ComparePicker)
+        text = screen_text(app)
+        assert "Compare PHOTOS: A Glimpse Of Ordinary Life In North Korea with…" in text
+        assert [s.id for s in picker.list_view.rows] == [BLOGGER], "every other document, not itself"
+        await press(pilot, *"zzz")  # filter: nothing matches
+        assert picker.list_view.rows == [] and "no documents" in screen_text(app)
+        await press(pilot, "backspace", "backspace", "backspace", *"binsky")
+        assert [s.id for s in picker.list_view.rows] == [BLOGGER]
+        await press(pilot, "enter")
+
+        screen = await _open_comparison(pilot, seeds_env)
+        assert (screen.a_id, screen.b_id) == (PHOTO, BLOGGER)
+        assert screen.view("a").doc_id == PHOTO and screen.view("b").doc_id == BLOGGER
+        pairs = _pairs_in_a_order(expected)
+        assert screen.pair_list.rows == pairs
+        text = screen_text(app)
+        differ = sum(1 for p in expected.pairs if p.relation == "differs")
+        agree = len(expected.pairs) - differ
+        assert (
+            f"pairs: {len(pairs)} listed (f) · {len(expected.pairs)} pairs: {agree} agree, {differ} differ"
+            in text
+        )
+        first = pairs[0].pair
+        assert first is not None
+        assert f"1. = AGREES  {first.similarity:.2f}  shared: {', '.join(first.shared_terms)}" in text
+        _assert_item_shown(app, screen, pairs[0])  # the first pair is shown at once
+
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen) and app.screen.reader.doc_id == PHOTO
+
+
+async def test_escape_in_the_picker_cancels(seeds_env: tuple[Path, Path]) -> None:
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")  # nothing open: the document under the list's cursor
+        assert isinstance(app.screen, ComparePicker)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_palette_offers_compare_with(seeds_env: tuple[Path, Path]) -> None:
+    app = make_app(seeds_env, PHOTO)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p", *"compare with travel")
+        await settle(pilot, delay=0.3)
+        assert "Compare with: Travel blogger Drew Binsky" in screen_text(app)
+        await press(pilot, "enter")
+        screen = await _open_comparison(pilot, seeds_env)
+        assert (screen.a_id, screen.b_id) == (PHOTO, BLOGGER)
+        await press(pilot, "escape", "ctrl+p", *"compare with…")
+        await settle(pilot, delay=0.3)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ComparePicker), "the command that opens the picker"
+
+
+async def test_run_app_compare_opens_on_the_comparison(seeds_env: tuple[Path, Path]) -> None:
+    expected = _alignment(seeds_env, BLOGGER, PHOTO)
+    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_comparison(pilot, seeds_env)
+        assert (screen.a_id, screen.b_id) == (BLOGGER, PHOTO)
+        assert screen.pair_list.rows == _pairs_in_a_order(expected)
+        assert app.focused is screen.view("a")
+        text = screen_text(app)
+        assert "A  Travel blogger Drew Binsky" in text and "B  PHOTOS: A Glimpse" in text
+        assert "sync on (s)" in text
+        await press(pilot, "escape")  # on to the reader
+        assert isinstance(app.screen, MainScreen)
+
+        # the other way round, from the reader: the same screen, pointed at the new pair
+        await press(pilot, "enter")
+        assert app.screen.reader.doc_id == PHOTO
+        await press(pilot, "c", "enter")
+        again = await _open_comparison(pilot, seeds_env)
+        assert again is screen
+        assert (again.a_id, again.b_id) == (PHOTO, BLOGGER)
+        assert again.view("a").doc_id == PHOTO and again.view("b").doc_id == BLOGGER
+        reverse = _pairs_in_a_order(_alignment(seeds_env, PHOTO, BLOGGER))
+        assert again.pair_list.rows == reverse and again.current == reverse[0]
+        _assert_item_shown(app, again, reverse[0])
+        assert "A  PHOTOS: A Glimpse" in screen_text(app)
+
+
+def test_the_command_line_hands_over_to_the_screen(
+    seeds_env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal `nkterm compare A B` runs the TUI with compare=(A, B)."""
+    import nkterm.app
+    from nkterm.cli import main
+
+    calls: list[dict[str, Any]] = []
+
+    def fake_run_app(corpus: Path, index_dir: Path, doc_id: str | None = None, compare: Any = None) -> int:
+        calls.append({"corpus": corpus, "index_dir": index_dir, "compare": compare})
+        return 0
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(nkterm.app, "run_app", fake_run_app)
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    corpus, index_dir = seeds_env
+    assert main(["compare", BLOGGER, PHOTO, "--corpus", str(corpus), "--index", str(index_dir)]) == 0
+    assert calls == [{"corpus": corpus, "index_dir": index_dir, "compare": (BLOGGER, PHOTO)}]
+    assert sys.stdout.getvalue() == ""  # no text report as well
+
+
+# -- walking and filtering -------------------------------------------------------------------------
+
+
+async def test_brackets_walk_the_pairs_and_both_panes_show_them(seeds_env: tuple[Path, Path]) -> None:
+    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
+    assert len(pairs) >= 4
+    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_comparison(pilot, seeds_env)
+        assert screen.current == pairs[0]
+        for i in range(1, 4):
+            await press(pilot, "right_square_bracket")
+            assert screen.current == pairs[i]
+            assert screen.pair_list.cursor == i
+            _assert_item_shown(app, screen, pairs[i])
+            assert f"({i + 1} of {len(pairs)})" in screen_text(app)  # the status line
+        await press(pilot, "left_square_bracket", "left_square_bracket")
+        assert screen.current == pairs[1]
+        _assert_item_shown(app, screen, pairs[1])
+
+        # the keys work from the pair list too, and moving its cursor moves the panes
+        await press(pilot, "tab", "tab")
+        assert app.focused is screen.pair_list
+        await press(pilot, "j")
+        assert screen.current == pairs[2]
+        _assert_item_shown(app, screen, pairs[2])
+        await press(pilot, "right_square_bracket")
+        _assert_item_shown(app, screen, pairs[3])
+
+
+async def test_f_filters_by_relation(seeds_env: tuple[Path, Path]) -> None:
+    alignment = _alignment(seeds_env, BLOGGER, PHOTO)
+    agrees = [p for p in _pairs_in_a_order(alignment) if p.kind == "agrees"]
+    differs = [p for p in _pairs_in_a_order(alignment) if p.kind == "differs"]
+    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_comparison(pilot, seeds_env)
+        await press(pilot, "f")
+        assert screen.pair_list.rows == agrees
+        assert f"= agrees: {len(agrees)} listed (f)" in screen_text(app)
+        await press(pilot, "f")
+        assert screen.pair_list.rows == differs
+        if not differs:  # the seeds' two accounts do not contradict each other
+            assert "no pairs of this kind (f: next filter)" in screen_text(app)
+        await press(pilot, "f")
+        only_a = screen.pair_list.rows
+        assert [item.a for item in only_a] == list(alignment.only_a)
+        assert "A ONLY IN A" in screen_text(app)
+        await press(pilot, "right_square_bracket")
+        assert screen.current == only_a[0]
+        _assert_item_shown(app, screen, only_a[0])
+        await press(pilot, "right_square_bracket")
+        _assert_item_shown(app, screen, only_a[1])
+        await press(pilot, "F", "F", "F")  # back to the pairs
+        assert screen.pair_list.rows == _pairs_in_a_order(alignment)
+
+
+# -- scrolling by alignment ------------------------------------------------------------------------
+
+
+def _anchor(pairs: list[CompareItem], side: str, end: int) -> CompareItem | None:
+    """The pair whose passage on ``side`` starts last before ``end``."""
+    before = [p for p in pairs if p.passage(side).start < end]  # type: ignore[union-attr]
+    return max(before, key=lambda p: p.passage(side).start) if before else None  # type: ignore[union-attr]
+
+
+async def test_sync_scroll_follows_the_partner_and_s_turns_it_off(seeds_env: tuple[Path, Path]) -> None:
+    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
+    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_comparison(pilot, seeds_env)
+        view_a, view_b = screen.view("a"), screen.view("b")
+        assert app.focused is view_a
+        followed = 0
+        current = screen.current
+        for _ in range(40):  # move through A a sentence at a time
+            b_before = view_b.cursor
+            await press(pilot, "j")
+            anchor = _anchor(pairs, "a", view_a.cursor.end)
+            if anchor is not None and anchor != current:
+                current = anchor
+                assert anchor.b is not None and anchor.a is not None
+                assert _shows(view_b, anchor.b.start), "B went to the partner"
+                level = view_b.row_of(anchor.b.start) == view_a.row_of(anchor.a.start)
+                at_an_end = view_b.scroll_offset.y in (0, view_b.max_scroll_y)
+                assert level or at_an_end, "level with A, unless B cannot scroll that far"
+                assert screen.current == anchor and screen.pair_list.current == anchor
+                followed += 1
+            else:
+                assert view_b.cursor == b_before, "between pairs B stays where it is"
+            if followed >= 3:
+                break
+        assert followed >= 3
+
+        await press(pilot, "s")
+        assert "sync off (s)" in screen_text(app)
+        b_cursor, b_top = view_b.cursor, view_b.scroll_offset.y
+        passed = 0
+        for _ in range(40):
+            await press(pilot, "j")
+            anchor = _anchor(pairs, "a", view_a.cursor.end)
+            if anchor is not None and anchor != current:
+                current = anchor
+                passed += 1
+                if passed >= 2:
+                    break
+        assert passed >= 2, "A went past two more pairs"
+        assert (view_b.cursor, view_b.scroll_offset.y) == (b_cursor, b_top), "B did not follow"
+
+        await press(pilot, "s")
+        assert "sync on (s)" in screen_text(app)
+        # B leads too: a page down in B takes A to the partner of the last pair B passed
+        await press(pilot, "tab", "space")
+        assert app.focused is view_b
+        anchor = _anchor(pairs, "b", view_b.cursor.end)
+        if anchor is not None and anchor != current:
+            assert anchor.a is not None
+            assert _shows(view_a, anchor.a.start)
+
+
+async def test_compare_keys_are_in_the_help_and_can_be_rebound(
+    seeds_env: tuple[Path, Path], config_file: Callable[[str], Path]
+) -> None:
+    from nkterm.screens.help import HelpScreen
+
+    config_file("keymap:\n  compare.next-pair: z\n  compare.toggle-sync: ctrl+s\n")
+    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
+    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
+    async with app.run_test(size=(120, 200)) as pilot:
+        screen = await _open_comparison(pilot, seeds_env)
+        await press(pilot, "z")
+        assert screen.current == pairs[1]
+        await press(pilot, "ctrl+s")
+        assert screen.sync is False
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = screen_text(app).splitlines()
+        for binding_id, keys in (
+            ("compare.next-pair", "z"),
+            ("compare.previous-pair", "["),
+            ("compare.filter", "f"),
+            ("compare.toggle-sync", "^s"),
+            ("reader.compare", "c"),
+            ("reader.corroborate", "o"),
+            ("corroborate.compare", "c"),
+        ):
+            row = next((r for r in rows if f" {binding_id} " in r or r.rstrip().endswith(binding_id)), None)
+            assert row is not None, binding_id
+            assert row.split("│")[1].strip() == keys, row
+
+
+# -- layout ----------------------------------------------------------------------------------------
+
+
+async def test_side_by_side_at_120_and_stacked_at_80(seeds_env: tuple[Path, Path]) -> None:
+    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
+    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_comparison(pilot, seeds_env)
+        a, b = screen.panes["a"].region, screen.panes["b"].region
+        assert a.y == b.y and a.right <= b.x, "side by side"
+        assert a.width >= 55 and b.width >= 55 and a.height >= 20
+
+    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_comparison(pilot, seeds_env)
+        assert screen.has_class("-stacked")
+        a, b = screen.panes["a"].region, screen.panes["b"].region
+        assert a.bottom <= b.y, "A above B"
+        assert a.width >= 78 and b.width >= 78
+        assert screen.view("a").size.height >= 4 and screen.view("b").size.height >= 4
+        assert screen.pair_list.is_on_screen
+        footer = screen_text(app).splitlines()[-1]
+        assert "[ ] pair" in footer and "esc back" in footer
+        await press(pilot, "right_square_bracket")
+        _assert_item_shown(app, screen, pairs[1])
+
+
+# -- corroboration ---------------------------------------------------------------------------------
+
+
+def _claim_with_results(env: tuple[Path, Path], doc_id: str) -> tuple[int, Claim, list[Corroboration]]:
+    """The first claim of ``doc_id`` (in text order) that something elsewhere corroborates."""
+    index = Index(*env)
+    try:
+        claims = sorted(index.claims(doc_id), key=lambda c: (c.start, c.end))
+        for i, claim in enumerate(claims):
+            results = corroborate(index, doc_id, claim, limit=20)
+            if results:
+                return i, claim, results
+    finally:
+        index.close()
+    raise AssertionError("no claim of the seeds is corroborated")
+
+
+async def test_o_corroborates_the_claim_and_enter_opens_the_result(seeds_env: tuple[Path, Path]) -> None:
+    i, claim, results = _claim_with_results(seeds_env, BLOGGER)
+    app = make_app(seeds_env, BLOGGER)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, *["right_square_bracket"] * (i + 1))
+        assert app.screen.reader.current_claim == claim
+        await press(pilot, "o")
+        screen = app.screen
+        assert isinstance(screen, CorroborateScreen)
+        assert screen.results == results
+        text = screen_text(app)
+        first = results[0]
+        assert "Corroborating this claim of Travel blogger Drew Binsky" in text
+        assert f"{first.relation.upper()}" in text and f"{first.similarity:.2f}" in text
+        assert " ".join(first.title.split())[:40] in text
+        assert f"shared: {', '.join(first.shared_terms)}"[:60] in text
+        assert " ".join(first.passage.text.split())[:50] in text
+
+        await press(pilot, "enter")
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        reader = main.reader
+        assert reader.doc_id == first.doc_id
+        assert reader.cursor.start <= first.passage.start < reader.cursor.end
+        first_line, _last = reader._cursor_lines
+        top = reader.scroll_offset.y
+        assert top <= first_line < top + reader.scrollable_content_region.height, "on screen"
+
+
+async def test_c_in_the_corroboration_opens_the_comparison_at_the_claim(seeds_env: tuple[Path, Path]) -> None:
+    i, claim, results = _claim_with_results(seeds_env, BLOGGER)
+    app = make_app(seeds_env, BLOGGER)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, *["right_square_bracket"] * (i + 1), "o")
+        await settle(pilot)
+        await press(pilot, "c")
+        screen = await _open_comparison(pilot, seeds_env)
+        assert (screen.a_id, screen.b_id) == (BLOGGER, results[0].doc_id)
+        assert _shows(screen.view("a"), claim.start)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, CorroborateScreen)
+
+
+# -- snapshot --------------------------------------------------------------------------------------
+
+
+def test_comparison_snapshot(snap_compare: Any, seeds_env: tuple[Path, Path]) -> None:
+    """The blogger's account against the photo essay at 120x40, on the second pair: both passages
+    level, `=` in the gutters, the pair list with relation words, the sync status line."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+
+    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
