@@ -24,7 +24,8 @@ from nkterm.models import DocSummary
 from nkterm.screens.bookmark_dialog import BookmarkDialog
 from nkterm.screens.bookmarks import BookmarksScreen, PassageChoice
 from nkterm.screens.commands import CompareCommands, DocumentCommands, ReaderCommands
-from nkterm.screens.compare import ComparePicker, CompareScreen, open_comparison
+from nkterm.screens.compare import CompareScreen, open_comparison
+from nkterm.screens.compare_picker import ComparePicker
 from nkterm.screens.corroborate import CorroborateScreen
 from nkterm.screens.help import HelpScreen, help_sections, own_bindings
 from nkterm.screens.legend import LegendScreen

@@ -29,7 +29,11 @@ READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Sort documents", "cycle the list order: title, words, claims (s)", "sort_documents"),
     ("Next claim", "move the cursor to the next claim (])", "reader_claim(1)"),
     ("Previous claim", "move the cursor to the previous claim ([)", "reader_claim(-1)"),
-    ("Compare with…", "line this document up with another, picked from a list (c)", "compare"),
+    (
+        "Compare with another document…",
+        "line this document up with another, picked from a list (c)",
+        "compare",
+    ),
     (
         "Corroborate the claim",
         "what the rest of the corpus says about the claim under the cursor (o)",

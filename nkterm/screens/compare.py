@@ -7,8 +7,8 @@ has a partner, the other pane puts that partner level with it (``s`` turns this 
 alignment (``nkterm.compare.align`` with the corpus IDF) and the layout of both documents run
 in a thread worker (``group="compare"``): the UI thread never touches Whoosh or the disk.
 
-Also here: ``ComparePicker``, the small list the reader's ``c`` opens to choose the second
-document, and ``choose_and_compare``, what ``c`` runs.
+``open_comparison`` shows it (one instance, installed and reused); the reader's ``c`` picks
+the second document in ``screens/compare_picker.py`` first.
 """
 
 from __future__ import annotations
@@ -18,24 +18,18 @@ import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
-from textual.message import Message
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Static
-from textual.worker import get_current_worker
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
 
-from nkterm.messages import DocumentChosen, Prepared
-from nkterm.models import DocSummary, Span
+from nkterm.models import Span
 from nkterm.render import safe
+from nkterm.screens.compare_load import ComparisonFailed, ComparisonFeed, ComparisonReady
 from nkterm.widgets.compare_view import ComparePane, CompareView, PaneMoved
-from nkterm.widgets.document_layout import prepare
-from nkterm.widgets.document_list import DocumentList, filter_summaries, sort_summaries
-from nkterm.widgets.marks import Mark
 from nkterm.widgets.pair_list import (
-    DIFFERS,
     FILTERS,
     SYMBOLS,
     WORDS,
@@ -43,41 +37,18 @@ from nkterm.widgets.pair_list import (
     PairHighlighted,
     PairList,
     items_of,
+    marks_for,
 )
 
 if TYPE_CHECKING:
-    from nkterm.app import NktermApp
     from nkterm.compare import Alignment
-    from nkterm.screens.main import MainScreen
 
 SIDE_BY_SIDE = 100  # from this many columns the panes stand side by side; below, A above B
 CONTEXT_ROWS = 2  # a placed passage starts this many rows below the top of its pane
 _PAIR_KEYS = Binding.Group("pair")
-MARK_ROLES = {"agrees": "pair", "differs": "differs"}  # relation -> mark role (nkterm.tcss)
-ONLY_GUTTER = "◦"  # the gutter symbol of the current passage when it has no partner
 
 
-class ComparisonReady(Message):
-    """The worker's answer: both documents laid out, and their alignment."""
-
-    def __init__(
-        self, request: int, a: Prepared, b: Prepared, alignment: Alignment, elapsed_ms: float
-    ) -> None:
-        super().__init__()
-        self.request = request
-        self.a = a
-        self.b = b
-        self.alignment = alignment
-        self.elapsed_ms = elapsed_ms
-
-
-class ComparisonFailed(Message):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-
-class CompareScreen(Screen[None]):
+class CompareScreen(ComparisonFeed):
     """Document A against document B. ``at``: an offset of A to start at (its pair if any).
 
     One instance is kept installed (``open_comparison``) and pointed at new documents with
@@ -172,10 +143,6 @@ class CompareScreen(Screen[None]):
         if self.is_current:
             self._start()
 
-    @property
-    def nk(self) -> NktermApp:
-        return self.app  # type: ignore[return-value]
-
     def view(self, side: str) -> CompareView:
         return self.panes[side].view
 
@@ -241,40 +208,6 @@ class CompareScreen(Screen[None]):
             pane.query_one(".compare-pane-title").set_class(focused is self.view(side), "-active")
         self.query_one("#pairs-title").set_class(focused is self.pair_list, "-active")
 
-    # .. the worker ..
-
-    @work(thread=True, exclusive=True, group="compare")
-    def load_comparison(
-        self, index: Any, a_id: str, b_id: str, width_a: int, width_b: int, request: int
-    ) -> None:
-        """Read both documents and their claims, align them (corpus IDF), lay both out."""
-        from nkterm.compare import align, corpus_idf
-        from nkterm.index import Index
-
-        started = time.perf_counter()
-        worker = get_current_worker()
-        own = index is None  # started from the command line before the reader's index is up
-        if own:
-            index = Index(self.nk.corpus, self.nk.index_dir)
-        try:
-            doc_a, claims_a = index.load(a_id)
-            doc_b, claims_b = index.load(b_id)
-            alignment = align(doc_a, doc_b, claims_a, claims_b, idf=corpus_idf(index))
-            prepared_a = prepare(doc_a, claims_a, width_a)
-            prepared_b = prepare(doc_b, claims_b, width_b)
-        except KeyError as exc:
-            self.post_message(ComparisonFailed(f"no document {exc.args[0]!r} in the index"))
-            return
-        except Exception as exc:  # noqa: BLE001 - an unreadable index is a message, not a crash
-            self.post_message(ComparisonFailed(f"cannot compare {a_id} and {b_id}: {exc}"))
-            return
-        finally:
-            if own:
-                index.close()
-        if not worker.is_cancelled:
-            elapsed = (time.perf_counter() - started) * 1000
-            self.post_message(ComparisonReady(request, prepared_a, prepared_b, alignment, elapsed))
-
     @on(ComparisonFailed)
     def _failed(self, message: ComparisonFailed) -> None:
         self.pair_list.empty = message.text
@@ -283,8 +216,12 @@ class CompareScreen(Screen[None]):
         self.notify(message.text, title="Compare", severity="error", timeout=8, markup=False)
 
     @on(ComparisonReady)
-    def _ready(self, message: ComparisonReady) -> None:
+    def _ready(self, message: ComparisonReady, tries: int = 0) -> None:
         if message.request != self._request:
+            return
+        if not self.pair_list.scrollable_content_region.height and tries < 10:
+            # faster than the screen's first layout: placing passages needs the panes' sizes
+            self.call_after_refresh(self._ready, message, tries + 1)
             return
         self.alignment = alignment = message.alignment
         self.items = items_of(alignment)
@@ -446,25 +383,10 @@ class CompareScreen(Screen[None]):
     # .. marks ..
 
     def _apply_marks(self) -> None:
-        """Every paired passage marked in both panes, its relation in the gutter as well as in
-        colour (``=`` agrees, ``≠`` differs); the current row's passages drawn stronger (an
-        "only in" passage gets ``◦``)."""
         if self.alignment is None:
             return
-        current = self.current
         for side in ("a", "b"):
-            marks: list[Mark] = []
-            for item in self.items:
-                passage = item.passage(side)
-                if passage is not None and item.pair is not None:
-                    marks.append(Mark(passage.start, passage.end, MARK_ROLES[item.kind], SYMBOLS[item.kind]))
-            passage = current.passage(side) if current is not None else None
-            if current is not None and passage is not None:
-                symbol = SYMBOLS[current.kind] if current.pair is not None else ONLY_GUTTER
-                marks.append(Mark(passage.start, passage.end, "pair-current", symbol))
-                if current.kind == DIFFERS:  # keep the differing colour, bold on top of it
-                    marks.append(Mark(passage.start, passage.end, "differs", symbol))
-            self.view(side).set_marks(tuple(marks))
+            self.view(side).set_marks(marks_for(self.items, self.current, side))
 
     # .. keys and the status line ..
 
@@ -493,95 +415,6 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-status", Static).update(
             Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"), layout=False
         )
-
-
-# -- choosing the second document -----------------------------------------------------------------
-
-
-class ComparePicker(ModalScreen["str | None"]):
-    """Every other document, filterable as you type; dismisses with the chosen id."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "cancel", id="compare-picker.close"),
-        Binding("down", "move(1)", "down", show=False, id="compare-picker.down"),
-        Binding("up", "move(-1)", "up", show=False, id="compare-picker.up"),
-        Binding("pagedown", "move(10)", "page down", show=False, id="compare-picker.page-down"),
-        Binding("pageup", "move(-10)", "page up", show=False, id="compare-picker.page-up"),
-    ]
-
-    def __init__(self, doc_id: str, title: str, summaries: list[DocSummary]) -> None:
-        super().__init__()
-        self.doc_id = doc_id
-        self.doc_title = title
-        self.summaries = sort_summaries([s for s in summaries if s.id != doc_id], "title")
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="picker-box"):
-            title = Text("Compare ", no_wrap=True, overflow="ellipsis")
-            title.append(" ".join(safe(self.doc_title).split()), style="bold")
-            title.append(" with…")
-            yield Static(title, id="picker-title", markup=False)
-            yield Input(
-                placeholder="type to filter by title, source or id · enter compares · esc cancels",
-                id="picker-filter",
-            )
-            yield DocumentList(id="picker-list")
-
-    def on_mount(self) -> None:
-        self._apply()
-        self.query_one(Input).focus()
-
-    @property
-    def list_view(self) -> DocumentList:
-        return self.query_one(DocumentList)
-
-    def _apply(self) -> None:
-        text = self.query_one(Input).value
-        doc_list = self.list_view
-        doc_list.show(filter_summaries(self.summaries, text), doc_list.current_id())
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._apply()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        chosen = self.list_view.current_id()
-        if chosen is not None:
-            self._done(chosen)
-
-    def _done(self, other: str) -> None:
-        # straight on to the comparison, in this screen's place: showing the reader again in
-        # between would restyle it for nothing
-        open_comparison(self.app, self.doc_id, other, replace=self)
-
-    @on(DocumentChosen)
-    def _chosen(self, message: DocumentChosen) -> None:
-        message.stop()
-        self._done(message.doc_id)
-
-    def action_move(self, delta: int) -> None:
-        self.list_view.action_move(delta)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-def choose_and_compare(main: MainScreen) -> None:
-    """The reader's ``c``: compare the open document (else the one under the list's cursor)
-    with one picked from a list."""
-    doc_id = main.reader.doc_id or main.documents.list_view.current_id()
-    if doc_id is None:
-        main.notify("open a document first (enter), then c compares it with another", timeout=3)
-        return
-    summaries = list(main.nk.summaries)
-    if not any(s.id != doc_id for s in summaries):
-        main.notify("there is no other document to compare with", timeout=3)
-        return
-    title = next((s.title for s in summaries if s.id == doc_id), doc_id)
-    main.app.push_screen(ComparePicker(doc_id, title, summaries))
 
 
 COMPARE_SCREEN = "compare"  # the installed comparison screen's name

@@ -250,7 +250,7 @@ class MainScreen(BookmarkingScreen):
         self._status()
 
     def action_compare(self) -> None:
-        from nkterm.screens.compare import choose_and_compare
+        from nkterm.screens.compare_picker import choose_and_compare
 
         choose_and_compare(self)
 

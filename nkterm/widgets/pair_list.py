@@ -4,7 +4,8 @@
 passages only in A, then only in B); ``FILTERS`` say which rows a filter keeps. ``PairList``
 draws two lines a row: the relation as a symbol *and* a word (never colour alone), similarity,
 reason and shared terms, then the start of each passage. Moving its cursor posts
-``PairHighlighted``; the screen scrolls both panes. Must not touch the index or the disk.
+``PairHighlighted``; the screen scrolls both panes. ``marks_for`` gives a pane's marks (the
+reader's marks API). Must not touch the index or the disk.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rich.text import Text
 from textual.message import Message
 
 from nkterm.render import safe
+from nkterm.widgets.marks import Mark
 from nkterm.widgets.row_list import RowList, one_line
 
 if TYPE_CHECKING:
@@ -59,6 +61,28 @@ def items_of(alignment: Alignment) -> list[CompareItem]:
     items.extend(CompareItem(ONLY_A, p, None) for p in alignment.only_a)
     items.extend(CompareItem(ONLY_B, None, p) for p in alignment.only_b)
     return items
+
+
+MARK_ROLES = {AGREES: "pair", DIFFERS: "differs"}  # relation -> mark role (nkterm.tcss)
+ONLY_GUTTER = "◦"  # the gutter symbol of the current passage when it has no partner
+
+
+def marks_for(items: list[CompareItem], current: CompareItem | None, side: str) -> tuple[Mark, ...]:
+    """The marks of one pane: every paired passage, its relation in the gutter as well as in
+    colour (``=`` agrees, ``≠`` differs); the current row's passage drawn stronger (an "only
+    in" passage gets ``◦``)."""
+    marks: list[Mark] = []
+    for item in items:
+        passage = item.passage(side)
+        if passage is not None and item.pair is not None:
+            marks.append(Mark(passage.start, passage.end, MARK_ROLES[item.kind], SYMBOLS[item.kind]))
+    passage = current.passage(side) if current is not None else None
+    if current is not None and passage is not None:
+        symbol = SYMBOLS[current.kind] if current.pair is not None else ONLY_GUTTER
+        marks.append(Mark(passage.start, passage.end, "pair-current", symbol))
+        if current.kind == DIFFERS:  # keep the differing colour, bold on top of it
+            marks.append(Mark(passage.start, passage.end, "differs", symbol))
+    return tuple(marks)
 
 
 class PairHighlighted(Message):
@@ -141,6 +165,11 @@ class PairList(RowList):
         """New rows (a new filter): the cursor stays on ``keep`` if it is still listed."""
         self.rows = rows
         self.reset_rows(rows.index(keep) if keep in rows else 0)
+        # new rows are laid out at the next refresh: only then can it scroll to the cursor
+        self.call_after_refresh(self.reveal_cursor)
+
+    def reveal_cursor(self) -> None:
+        self._scroll_cursor_visible()
 
     @property
     def current(self) -> CompareItem | None:

@@ -19,7 +19,8 @@ from textual.pilot import Pilot
 from nkterm.compare import Alignment, Corroboration, align, corpus_idf, corroborate
 from nkterm.index import Index
 from nkterm.models import Claim
-from nkterm.screens.compare import ComparePicker, CompareScreen
+from nkterm.screens.compare import CompareScreen
+from nkterm.screens.compare_picker import ComparePicker
 from nkterm.screens.corroborate import CorroborateScreen
 from nkterm.screens.main import MainScreen
 from nkterm.widgets.compare_view import CompareView
@@ -144,7 +145,9 @@ async def test_the_palette_offers_compare_with(seeds_env: tuple[Path, Path]) -> 
         await press(pilot, "enter")
         screen = await _open_comparison(pilot, seeds_env)
         assert (screen.a_id, screen.b_id) == (PHOTO, BLOGGER)
-        await press(pilot, "escape", "ctrl+p", *"compare with…")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+        await press(pilot, "ctrl+p", *"another document")
         await settle(pilot, delay=0.3)
         await press(pilot, "enter")
         assert isinstance(app.screen, ComparePicker), "the command that opens the picker"
@@ -258,6 +261,39 @@ async def test_f_filters_by_relation(seeds_env: tuple[Path, Path]) -> None:
         _assert_item_shown(app, screen, only_a[1])
         await press(pilot, "F", "F", "F")  # back to the pairs
         assert screen.pair_list.rows == _pairs_in_a_order(alignment)
+
+
+async def test_a_differing_pair_says_so_in_words_and_symbols(tmp_path: Path) -> None:
+    from tests.tui.conftest import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "council.txt").write_text(
+        "Harbour roads\n\nThe city council said 3 roads near the harbour will close for repairs next week.\n\n"
+        "The bakery on the corner sells bread.\n"
+    )
+    (corpus / "mayor.txt").write_text(
+        "The mayor speaks\n\nAccording to the mayor, 5 roads near the harbour will close for repairs next week.\n"
+    )
+    env = (corpus, build_index(corpus, tmp_path / "index"))
+    app = make_app(env, compare=("council", "mayor"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_comparison(pilot, env)
+        item = screen.current
+        assert item is not None and item.kind == "differs"
+        text = screen_text(app)
+        assert "1. ≠ DIFFERS" in text and "numbers differ: 3 vs 5 roads" in text
+        assert "≠ differs" in text.splitlines()[-2], "the status line names the relation"
+        for side in ("a", "b"):
+            view = screen.view(side)
+            passage = item.passage(side)
+            assert passage is not None
+            row = view.row_of(passage.start)
+            assert row is not None
+            line = "".join(segment.text for segment in view.render_line(row))
+            assert line[5] == "≠", f"the gutter marks the pair: {line!r}"
+        await press(pilot, "f", "f")  # differs only
+        assert screen.pair_list.rows == [item]
 
 
 # -- scrolling by alignment ------------------------------------------------------------------------
@@ -384,13 +420,15 @@ async def test_side_by_side_at_120_and_stacked_at_80(seeds_env: tuple[Path, Path
 # -- corroboration ---------------------------------------------------------------------------------
 
 
-def _claim_with_results(env: tuple[Path, Path], doc_id: str) -> tuple[int, Claim, list[Corroboration]]:
+def _claim_with_results(
+    env: tuple[Path, Path], doc_id: str, wanted: Callable[[Claim], bool] = lambda claim: True
+) -> tuple[int, Claim, list[Corroboration]]:
     """The first claim of ``doc_id`` (in text order) that something elsewhere corroborates."""
     index = Index(*env)
     try:
         claims = sorted(index.claims(doc_id), key=lambda c: (c.start, c.end))
         for i, claim in enumerate(claims):
-            results = corroborate(index, doc_id, claim, limit=20)
+            results = corroborate(index, doc_id, claim, limit=20) if wanted(claim) else []
             if results:
                 return i, claim, results
     finally:
@@ -429,9 +467,15 @@ async def test_o_corroborates_the_claim_and_enter_opens_the_result(seeds_env: tu
 
 
 async def test_c_in_the_corroboration_opens_the_comparison_at_the_claim(seeds_env: tuple[Path, Path]) -> None:
-    i, claim, results = _claim_with_results(seeds_env, BLOGGER)
+    # a claim in a pair far enough down the list that the 80x24 list must scroll to it
+    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
+    late = [p.a for p in pairs[3:] if p.a is not None]
+    i, claim, results = _claim_with_results(
+        seeds_env, BLOGGER, lambda c: any(a.start <= c.start < a.end for a in late)
+    )
+    assert results[0].doc_id == PHOTO
     app = make_app(seeds_env, BLOGGER)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await press(pilot, *["right_square_bracket"] * (i + 1), "o")
         await settle(pilot)
@@ -439,6 +483,10 @@ async def test_c_in_the_corroboration_opens_the_comparison_at_the_claim(seeds_en
         screen = await _open_comparison(pilot, seeds_env)
         assert (screen.a_id, screen.b_id) == (BLOGGER, results[0].doc_id)
         assert _shows(screen.view("a"), claim.start)
+        listed = screen.pair_list
+        top, height = listed.scroll_offset.y, listed.scrollable_content_region.height
+        assert top <= listed.cursor * listed.ROW_HEIGHT < top + height, "the list shows its current row"
+        assert listed.cursor >= 3
         await press(pilot, "escape")
         assert isinstance(app.screen, CorroborateScreen)
 

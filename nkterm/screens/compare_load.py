@@ -1,0 +1,85 @@
+"""The comparison screen's feeder: the thread worker that reads two documents, aligns them
+and lays them out, and the messages it posts.
+
+``ComparisonFeed`` is the base class of ``CompareScreen`` (screens/compare.py), as
+``FeedScreen`` is the main screen's. Everything here runs off the UI thread: Whoosh and the
+disk are reached only from the worker, which opens its own ``Index`` when the app has none
+yet (``nkterm compare A B`` starts before the reader's index worker has answered).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.message import Message
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from nkterm.messages import Prepared
+from nkterm.widgets.document_layout import prepare
+
+if TYPE_CHECKING:
+    from nkterm.app import NktermApp
+    from nkterm.compare import Alignment
+
+
+class ComparisonReady(Message):
+    """The worker's answer: both documents laid out, and their alignment."""
+
+    def __init__(
+        self, request: int, a: Prepared, b: Prepared, alignment: Alignment, elapsed_ms: float
+    ) -> None:
+        super().__init__()
+        self.request = request
+        self.a = a
+        self.b = b
+        self.alignment = alignment
+        self.elapsed_ms = elapsed_ms
+
+
+class ComparisonFailed(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class ComparisonFeed(Screen[None]):
+    """The comparison's worker; ``CompareScreen`` handles what it posts."""
+
+    @property
+    def nk(self) -> NktermApp:
+        return self.app  # type: ignore[return-value]
+
+    @work(thread=True, exclusive=True, group="compare")
+    def load_comparison(
+        self, index: Any, a_id: str, b_id: str, width_a: int, width_b: int, request: int
+    ) -> None:
+        """Read both documents and their claims, align them (corpus IDF), lay both out."""
+        from nkterm.compare import align, corpus_idf
+        from nkterm.index import Index
+
+        started = time.perf_counter()
+        worker = get_current_worker()
+        own = index is None  # started from the command line before the reader's index is up
+        if own:
+            index = Index(self.nk.corpus, self.nk.index_dir)
+        try:
+            doc_a, claims_a = index.load(a_id)
+            doc_b, claims_b = index.load(b_id)
+            alignment = align(doc_a, doc_b, claims_a, claims_b, idf=corpus_idf(index))
+            prepared_a = prepare(doc_a, claims_a, width_a)
+            prepared_b = prepare(doc_b, claims_b, width_b)
+        except KeyError as exc:
+            self.post_message(ComparisonFailed(f"no document {exc.args[0]!r} in the index"))
+            return
+        except Exception as exc:  # noqa: BLE001 - an unreadable index is a message, not a crash
+            self.post_message(ComparisonFailed(f"cannot compare {a_id} and {b_id}: {exc}"))
+            return
+        finally:
+            if own:
+                index.close()
+        if not worker.is_cancelled:
+            elapsed = (time.perf_counter() - started) * 1000
+            self.post_message(ComparisonReady(request, prepared_a, prepared_b, alignment, elapsed))
