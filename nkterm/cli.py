@@ -60,9 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", "-n", type=_positive_int, default=10, help="at most N results (default 10)")
     p.add_argument("--json", action="store_true", help="print JSON (see README for the format)")
 
-    p = sub.add_parser("show", parents=[common], help="print a document's text")
+    p = sub.add_parser(
+        "show",
+        parents=[common],
+        help="print a document's text",
+        description="Print a document's text: exactly as stored when piped or redirected; on a "
+        "terminal, with control characters and escape sequences made visible (--raw: as stored).",
+    )
     p.add_argument("doc_id")
     p.add_argument("--claims", action="store_true", help="highlight the claims (on a terminal)")
+    p.add_argument("--raw", action="store_true", help="print the exact text even on a terminal")
 
     p = sub.add_parser("docs", parents=[common], help="list the documents")
     p.add_argument("--json", action="store_true")
@@ -110,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args) or 0)
     except UserError as exc:
-        print(f"nkterm: {exc}", file=sys.stderr)
+        print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USER
     except KeyboardInterrupt:
         return 130
@@ -118,9 +125,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         # e.g. `nkterm docs | head`: not an error the user needs to see
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:
+        # an index problem found late (a segment damaged since the last update): one line, not
+        # a traceback. nkterm.index is looked up, not imported: most commands never load Whoosh.
+        index_module = sys.modules.get("nkterm.index")
+        if index_module is None or not isinstance(exc, index_module.IndexError):
+            raise
+        print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
+        return EXIT_USER
 
 
 # -- shared helpers ------------------------------------------------------------------------------
+
+
+def _safe(text: str) -> str:
+    from nkterm.render import safe
+
+    return safe(text)
 
 
 def corpus_and_index_dirs(args: argparse.Namespace) -> tuple[Path, Path]:
@@ -144,6 +165,8 @@ def open_index(args: argparse.Namespace, *, quiet: bool = True) -> Any:
             print(f"nkterm: {exc} (using the index as it is)", file=sys.stderr)
             return index
         raise UserError(str(exc)) from exc
+    if report.rebuilt and report.rebuilt != "new index":
+        print(f"nkterm: {_safe(report.rebuilt)}", file=sys.stderr)
     if quiet and report.problems and report.touched:
         print(
             f"nkterm: {len(report.problems)} file(s) skipped or repaired; `nkterm index` lists them",
@@ -256,7 +279,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not result.hits:
         msg = "no matches"
         if result.suggestion:
-            msg += f"; did you mean: {result.suggestion}"
+            msg += f"; did you mean: {_safe(result.suggestion)}"
         print(f"nkterm: {msg}", file=sys.stderr)
     return EXIT_OK
 
@@ -264,12 +287,17 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     index = open_index(args)
     doc = _document(index, args.doc_id)
-    if args.claims and sys.stdout.isatty():
+    text = doc.text if doc.text.endswith("\n") else doc.text + "\n"
+    if args.raw or not sys.stdout.isatty():
+        # piped or redirected: the exact text, like cat (a file or a program wants the bytes)
+        sys.stdout.write(text)
+    elif args.claims:
         from nkterm.render import document_text
 
         _console().print(document_text(doc, index.claims(doc.id)))
     else:
-        sys.stdout.write(doc.text if doc.text.endswith("\n") else doc.text + "\n")
+        # a terminal: the document must not drive it (escape sequences, title changes, bidi)
+        sys.stdout.write(_safe(text))
     return EXIT_OK
 
 
@@ -287,7 +315,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    from nkterm.render import safe
+    from nkterm.render import safe_line
 
     table = Table(box=None, pad_edge=False, show_edge=False)
     table.add_column("id", no_wrap=True)
@@ -295,7 +323,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     table.add_column("words", justify="right")
     table.add_column("claims", justify="right")
     for s in summaries:
-        table.add_row(Text(safe(s.id)), Text(safe(s.title)), str(s.words), str(s.claims))
+        table.add_row(Text(safe_line(s.id)), Text(safe_line(s.title)), str(s.words), str(s.claims))
     _console().print(table)
     print(f"{len(summaries)} document(s)", file=sys.stderr)
     return EXIT_OK

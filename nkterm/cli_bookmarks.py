@@ -99,13 +99,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         return int(_ACTIONS[action](args, store))
     except _UserError as exc:
-        print(f"nkterm: {exc}", file=sys.stderr)
+        print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USER
     except (BookmarksLocked, BookmarksWriteError) as exc:
-        print(f"nkterm: {exc}", file=sys.stderr)
+        print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_FAILED
     except BookmarksError as exc:
-        print(f"nkterm: {exc}", file=sys.stderr)
+        print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USER
 
 
@@ -126,7 +126,7 @@ def _short(text: str, width: int = 80) -> str:
 def _warn_problems(store: BookmarkStore) -> None:
     for problem in store.problems:
         if problem != store.read_only_reason:
-            print(f"nkterm: warning: {problem}", file=sys.stderr)
+            print(f"nkterm: warning: {_safe(problem)}", file=sys.stderr)
 
 
 def _corpus_root(args: argparse.Namespace) -> Path:
@@ -192,7 +192,7 @@ def _line(bookmark: Bookmark) -> str:
         mark = " [not found in the document]"
     elif anchor is not None and anchor.status == "fuzzy":
         mark = " [document changed]"
-    parts = [bookmark.id, bookmark.doc_id, f"“{_short(bookmark.exact)}”{mark}"]
+    parts = [bookmark.id, " ".join(bookmark.doc_id.split()), f"“{_short(bookmark.exact)}”{mark}"]
     if bookmark.tags:
         parts.append(" ".join(f"#{t}" for t in bookmark.tags))
     if bookmark.note:

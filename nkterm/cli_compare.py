@@ -173,15 +173,15 @@ def print_report(console: Any, alignment: Alignment, title_a: str, title_b: str)
     from rich.table import Table
     from rich.text import Text
 
-    from nkterm.render import safe
+    from nkterm.render import safe, safe_line
 
     head = Text()
     head.append("A  ", style="bold")
-    head.append(safe(title_a), style="title")
-    head.append(f"  {safe(alignment.a_id)}\n", style="meta")
+    head.append(safe_line(title_a), style="title")
+    head.append(f"  {safe_line(alignment.a_id)}\n", style="meta")
     head.append("B  ", style="bold")
-    head.append(safe(title_b), style="title")
-    head.append(f"  {safe(alignment.b_id)}\n", style="meta")
+    head.append(safe_line(title_b), style="title")
+    head.append(f"  {safe_line(alignment.b_id)}\n", style="meta")
     differ = sum(1 for p in alignment.pairs if p.relation == "differs")
     head.append(
         f"{len(alignment.pairs)} pair(s), {differ} differ; {len(alignment.only_a)} passage(s) only in A, "
@@ -253,10 +253,10 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
 def print_corroborations(console: Any, doc_id: str, claim: Passage, results: list[Corroboration]) -> None:
     from rich.text import Text
 
-    from nkterm.render import safe
+    from nkterm.render import safe, safe_line
 
     head = Text("Claim ", style="title")
-    head.append(f"{safe(doc_id)} {claim.start}-{claim.end}\n  ", style="meta")
+    head.append(f"{safe_line(doc_id)} {claim.start}-{claim.end}\n  ", style="meta")
     head.append_text(_passage_text(claim))
     console.print(head)
     width = shutil.get_terminal_size((REPORT_WIDTH, 24)).columns
@@ -264,8 +264,8 @@ def print_corroborations(console: Any, doc_id: str, claim: Passage, results: lis
         line = Text(f"\n{number:>2}. ")
         line.append(result.relation.upper(), style=RELATION_STYLES.get(result.relation, "bold"))
         line.append(f"  similarity {result.similarity:.2f}  ", style="meta")
-        line.append(safe(result.title)[: max(20, width // 2)], style="title")
-        line.append(f"  {safe(result.doc_id)} {result.passage.start}-{result.passage.end}", style="meta")
+        line.append(safe_line(result.title)[: max(20, width // 2)], style="title")
+        line.append(f"  {safe_line(result.doc_id)} {result.passage.start}-{result.passage.end}", style="meta")
         if result.reason:
             line.append("\n    ")
             line.append(safe(result.reason), style="bold")

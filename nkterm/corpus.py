@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
+import stat
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -26,6 +29,10 @@ from nkterm.models import Document, Section
 DOC_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIXES = (".yaml", ".yml")
 MAX_TITLE = 160
+# A document is read whole, segmented and indexed as one unit: at ~4 s and ~80 MB of memory per
+# MB of text, a bigger file is a data dump to split, not an article (the longest novels are 3-5 MB).
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+MAX_SIDECAR_BYTES = 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
@@ -102,7 +109,13 @@ def scan(root: Path) -> tuple[list[Entry], list[Problem]]:
         except OSError as exc:
             problems.append(Problem(rel, "skipped", f"cannot read: {exc.strerror or exc}"))
             continue
-        sidecar, sc_mtime, sc_size = _find_sidecar(path)
+        unusable = _unusable(st, MAX_DOCUMENT_BYTES)
+        if unusable:
+            problems.append(Problem(rel, "skipped", unusable))
+            continue
+        sidecar, sc_mtime, sc_size, ignored = _find_sidecar(path, real_root)
+        if ignored:
+            problems.append(Problem(rel, "ignored", ignored))
         entry = Entry(doc_id, rel, path, st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size)
         if doc_id in entries:
             problems.append(
@@ -146,15 +159,60 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _find_sidecar(path: Path) -> tuple[Path | None, int, int]:
+def _find_sidecar(path: Path, real_root: Path) -> tuple[Path | None, int, int, str]:
+    """The metadata sidecar of ``path``, if any, and a note when one exists but is not used:
+    a sidecar is read only if it is a regular file inside the corpus (never through a link
+    that leads outside it)."""
     for suffix in SIDECAR_SUFFIXES:
         candidate = path.with_suffix(suffix)
         try:
             st = candidate.stat()
         except OSError:
             continue
-        return candidate, st.st_mtime_ns, st.st_size
-    return None, 0, 0
+        if candidate.is_symlink() and not candidate.resolve().is_relative_to(real_root):
+            return None, 0, 0, f"metadata sidecar {candidate.name} is a link that points outside the corpus"
+        unusable = _unusable(st, MAX_SIDECAR_BYTES)
+        if unusable:
+            return None, 0, 0, f"metadata sidecar {candidate.name}: {unusable}"
+        return candidate, st.st_mtime_ns, st.st_size, ""
+    return None, 0, 0, ""
+
+
+_SPECIAL_FILES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def _unusable(st: os.stat_result, limit: int) -> str:
+    """Why a file with this ``stat`` is not read (empty string if it is fine)."""
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in _SPECIAL_FILES if test(st.st_mode)), "a special file")
+        return f"not a regular file ({kind}): only plain files are read"
+    if st.st_size > limit:
+        return f"too large ({st.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.1f} MB): split it into smaller files"
+    return ""
+
+
+def read_file(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ``OSError`` (with a readable
+    ``strerror``) for anything else. Opened without blocking and checked on the open file, so
+    a file swapped for a FIFO after ``scan`` cannot hang the load."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        unusable = _unusable(os.fstat(fd), limit)
+        if unusable:
+            raise OSError(errno.EINVAL, unusable)
+        with open(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # it grew after it was looked at
+        raise OSError(errno.EFBIG, f"too large (over {limit / 1e6:.1f} MB): split it into smaller files")
+    return data
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -183,7 +241,7 @@ def read_document(root: Path, doc_id: str) -> Document:
         if not path.resolve().is_relative_to(real_root):
             raise DocumentNotFound(f"document {doc_id!r} points outside the corpus")
         st = path.stat()
-        sidecar, sc_mtime, sc_size = _find_sidecar(path)
+        sidecar, sc_mtime, sc_size, _ignored = _find_sidecar(path, real_root)
         entry = Entry(doc_id, _rel(path, root), path, st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size)
         doc, problems = load_entry(root, entry)
         if doc is None:
@@ -199,7 +257,7 @@ def load_entry(root: Path, entry: Entry) -> tuple[Document | None, list[Problem]
     """Read, decode and parse one document. Never raises for bad content."""
     problems: list[Problem] = []
     try:
-        raw = entry.path.read_bytes()
+        raw = read_file(entry.path, MAX_DOCUMENT_BYTES)
     except OSError as exc:
         return None, [Problem(entry.rel, "skipped", f"cannot read: {exc.strerror or exc}")]
     text, note = decode(raw)
@@ -222,7 +280,7 @@ def load_entry(root: Path, entry: Entry) -> tuple[Document | None, list[Problem]
     if entry.sidecar is not None:
         sc_rel = _rel(entry.sidecar, root)
         try:
-            sidecar_raw = entry.sidecar.read_bytes()
+            sidecar_raw = read_file(entry.sidecar, MAX_SIDECAR_BYTES)
             sc_text, sc_note = decode(sidecar_raw)
             if sc_text is None:
                 problems.append(Problem(sc_rel, "ignored", f"metadata sidecar: {sc_note}"))
@@ -261,9 +319,11 @@ def decode(raw: bytes) -> tuple[str | None, str]:
         utf16 = _guess_utf16(raw)
         if utf16:
             try:
-                return raw.decode(utf16), f"decoded as UTF-16 ({utf16[-2:].upper()}, no BOM)"
+                text = raw.decode(utf16)
             except UnicodeDecodeError:
-                pass
+                text = ""
+            if text and not _looks_binary_text(text):
+                return text, f"decoded as UTF-16 ({utf16[-2:].upper()}, no BOM)"
         return None, "binary file (contains NUL bytes), not a text document"
     try:
         return raw.decode("utf-8"), ""
@@ -271,6 +331,9 @@ def decode(raw: bytes) -> tuple[str | None, str]:
         where = f"byte {exc.start}"
     if _looks_binary(raw):
         return None, "binary file (mostly control bytes), not a text document"
+    japanese = _as_shift_jis(raw)
+    if japanese is not None:
+        return japanese, f"not valid UTF-8 ({where}); decoded as Shift-JIS"
     try:
         return raw.decode("cp1252"), f"not valid UTF-8 ({where}); decoded as Windows-1252"
     except UnicodeDecodeError:
@@ -286,6 +349,48 @@ def _guess_utf16(raw: bytes) -> str | None:
         return "utf-16-le"
     if even_nul > 0.3 * half and odd_nul < 0.05 * half:
         return "utf-16-be"
+    # Text in a script without Latin letters (Japanese, Chinese) has few NULs (the high bytes
+    # of spaces, digits, line breaks): take the byte order that alone reads as text. The other
+    # order turns a line break into U+0A00, which is unassigned.
+    if len(raw) % 2:
+        return None
+    fits = [enc for enc in ("utf-16-le", "utf-16-be") if _reads_as_text(raw, enc)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _reads_as_text(raw: bytes, encoding: str) -> bool:
+    try:
+        text = raw[:8192].decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return (
+        any(space in text for space in ("\n", " ", "\u3000"))
+        and not _looks_binary_text(text)
+        and not any(unicodedata.category(c) in ("Cn", "Co", "Cs") for c in text)
+    )
+
+
+def _looks_binary_text(text: str) -> bool:
+    sample = text[:4096]
+    control = sum(1 for c in sample if (c < " " and c not in "\t\n\r\f") or "\x7f" <= c <= "\x9f")
+    return control > 0.01 * len(sample)
+
+
+def _as_shift_jis(raw: bytes) -> str | None:
+    """``raw`` decoded as Shift-JIS (Windows code page 932) if it reads as Japanese: every
+    byte decodes, the non-ASCII text is Japanese script, with kana. Western text in a
+    Windows code page rarely decodes at all, and never into kana."""
+    try:
+        text = raw.decode("cp932")
+    except UnicodeDecodeError:
+        return None
+    wide = [c for c in text if ord(c) > 0x7F]
+    kana = sum(1 for c in wide if "\u3040" <= c <= "\u30ff")
+    japanese = sum(
+        1 for c in wide if "\u3000" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"
+    )
+    if wide and kana >= 0.1 * len(wide) and japanese >= 0.9 * len(wide):
+        return text
     return None
 
 
@@ -297,12 +402,18 @@ def _looks_binary(raw: bytes) -> bool:
 
 def _parse_yaml(text: str, rel: str, line_offset: int = 0) -> tuple[dict[str, Any], Problem | None]:
     try:
-        data = yaml.load(text, Loader=_NoAliasSafeLoader)  # noqa: S506 - a SafeLoader subclass
+        loader = _NoAliasSafeLoader(text)
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return {}, Problem(rel, "ignored", f"malformed metadata (YAML: {reason}); metadata inferred", line)
+    except RecursionError:  # PyYAML composes nested collections recursively
+        return {}, Problem(rel, "ignored", "malformed metadata (YAML nested too deeply); metadata inferred")
     if data is None:
         return {}, None
     if not isinstance(data, dict):
@@ -425,7 +536,7 @@ def _parse_sections(
             problems.append(Problem(entry.rel, "ignored", f"{where}: sections[{i}] must be a mapping"))
             continue
         start, end = item.get("start"), item.get("end", length)
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length):
+        if not (_is_int(start) and _is_int(end) and 0 <= start < end <= length):
             problems.append(
                 Problem(
                     entry.rel,
@@ -434,14 +545,27 @@ def _parse_sections(
                 )
             )
             continue
-        voice = item.get("voice")
+        voice, kind, label = item.get("voice"), item.get("kind"), item.get("label")
+        wrong = [
+            k
+            for k, v in (("voice", voice), ("kind", kind), ("label", label))
+            if not isinstance(v, str | None)
+        ]
+        if wrong:
+            problems.append(
+                Problem(entry.rel, "ignored", f"{where}: sections[{i}]: {', '.join(wrong)} must be text")
+            )
         sections.append(
             Section(
                 start=start,
                 end=end,
-                voice=str(voice) if isinstance(voice, str) and voice.strip() else None,
-                kind=str(item.get("kind") or "body"),
-                label=str(item.get("label") or ""),
+                voice=voice if isinstance(voice, str) and voice.strip() else None,
+                kind=kind if isinstance(kind, str) and kind else "body",
+                label=label if isinstance(label, str) else "",
             )
         )
     return tuple(sorted(sections, key=lambda s: s.start))
+
+
+def _is_int(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -47,6 +47,8 @@ SCHEMA_VERSION = 2  # 2: sentence spans stored
 META_FILE = "nkterm-index.json"
 MANIFEST_FILE = "manifest.json"
 INDEX_NAME = "MAIN"
+MAX_SUGGEST_WORDS = 16  # distinct words a "did you mean" corrects
+MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1 s
 BATCH = 1000  # documents per commit during a large build: a killed run keeps what it committed
 
 
@@ -60,6 +62,14 @@ class IndexLocked(IndexError):
 
 class IndexMissing(IndexError):
     """There is no usable index yet: run ``nkterm index``."""
+
+
+class IndexDamaged(IndexError):
+    """A file of the index is missing, truncated or corrupt: ``nkterm index`` rebuilds it."""
+
+
+BAD_QUERY = "cannot understand this query: check its quotes, brackets, ranges and field:value pairs"
+UNRUNNABLE_QUERY = "cannot run this query: check its ranges, dates, fuzzy (~) and boost (^) parts"
 
 
 @dataclass
@@ -135,7 +145,13 @@ class Index:
     # .. opening ..
 
     def exists(self) -> bool:
-        return self._read_meta() is not None and windex.exists_in(str(self.directory), INDEX_NAME)
+        return self._read_meta() is not None and self._has_toc()
+
+    def _has_toc(self) -> bool:
+        try:
+            return bool(windex.exists_in(str(self.directory), INDEX_NAME))
+        except Exception:  # noqa: BLE001 - a damaged table of contents: opening it says what is wrong
+            return True
 
     def _read_meta(self) -> dict[str, Any] | None:
         try:
@@ -149,7 +165,7 @@ class Index:
         if self._ix is not None:
             return self._ix
         meta = self._read_meta()
-        if meta is None or not windex.exists_in(str(self.directory), INDEX_NAME):
+        if meta is None or not self._has_toc():
             raise IndexMissing(f"no index in {self.directory} yet: run `nkterm index`")
         if meta.get("schema_version") != SCHEMA_VERSION:
             raise IndexMissing(
@@ -251,6 +267,21 @@ class Index:
         self._write_manifest()
         return self._manifest
 
+    def _check_readable(self) -> None:
+        """Open every segment and read one stored document of each: a deleted, truncated or
+        overwritten segment file fails here, where ``update`` rebuilds the index, rather than
+        in the middle of a search. Raises whatever Whoosh raises."""
+        with self._open().reader() as reader:
+            for leaf, _offset in reader.leaf_readers():
+                if leaf.doc_count_all():
+                    leaf.stored_fields(leaf.doc_count_all() - 1)
+
+    def _damaged(self, exc: BaseException) -> IndexDamaged:
+        return IndexDamaged(
+            f"the index in {self.directory} is damaged ({type(exc).__name__}: {exc}): "
+            "run `nkterm index` to rebuild it"
+        )
+
     def _write_manifest(self) -> None:
         if self._manifest is not None:
             _atomic_write_json(self.directory / MANIFEST_FILE, self._manifest)
@@ -266,6 +297,7 @@ class Index:
         try:
             self._open()
             manifest = self.manifest()
+            self._check_readable()
         except IndexMissing as exc:
             had_files = self.directory.exists() and any(
                 p.name not in (".gitkeep",) for p in self.directory.iterdir()
@@ -409,7 +441,12 @@ class Index:
         return len(self.manifest()["docs"])
 
     def _stored(self, doc_id: str) -> dict[str, Any]:
-        stored = self._searcher().document(id=doc_id)
+        try:
+            stored = self._searcher().document(id=doc_id)
+        except IndexError:
+            raise
+        except Exception as exc:  # a segment file damaged after the last update
+            raise self._damaged(exc) from exc
         if stored is None:
             raise KeyError(doc_id)
         return dict(stored)
@@ -465,39 +502,45 @@ class Index:
         if problem:
             return SearchResult(query=text, error=problem)
         try:
+            self._open()
+        except IndexError as exc:
+            return SearchResult(query=text, error=str(exc))
+        except Exception as exc:  # noqa: BLE001 - a damaged table of contents
+            return SearchResult(query=text, error=str(self._damaged(exc)))
+        try:
             parsed = self._parse(text)
-        except Exception as exc:  # noqa: BLE001 - parser failures become a message
-            return SearchResult(query=text, error=f"cannot parse the query: {exc}")
+        except Exception:  # noqa: BLE001 - Whoosh's parser fails with internal errors, never a message
+            return SearchResult(query=text, error=BAD_QUERY)
         problem = _check_prefixes(parsed)
         if problem:
             return SearchResult(query=text, error=problem)
         if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
             return SearchResult(query=text, error="the query has no searchable words (only stop words?)")
-        searcher = self._searcher()
-        try:
-            results = searcher.search(parsed, limit=max(1, limit), terms=True)
-        except Exception as exc:  # noqa: BLE001 - e.g. a malformed range
-            return SearchResult(query=text, error=f"cannot run the query: {exc}")
         hits: list[Hit] = []
-        n_offsets = len(results) if offsets_for is None else offsets_for
-        for rank, r in enumerate(results):
-            stored = r.fields()
-            if rank < n_offsets:
-                spans = _match_spans(stored.get("body", ""), r.matched_terms(), parsed)
-                snippet, snippet_spans = make_snippet(stored.get("body", ""), spans)
-            else:
-                spans, snippet, snippet_spans = (), "", ()
-            hits.append(
-                Hit(
-                    id=stored["id"],
-                    title=stored.get("title", stored["id"]),
-                    score=float(r.score),
-                    snippet=snippet,
-                    snippet_spans=snippet_spans,
-                    hits=spans,
-                    source=stored.get("source", ""),
+        try:
+            searcher = self._searcher()
+            results = searcher.search(parsed, limit=max(1, limit), terms=True)
+            n_offsets = len(results) if offsets_for is None else offsets_for
+            for rank, r in enumerate(results):
+                stored = r.fields()
+                if rank < n_offsets:
+                    spans = _match_spans(stored.get("body", ""), r.matched_terms(), parsed)
+                    snippet, snippet_spans = make_snippet(stored.get("body", ""), spans)
+                else:
+                    spans, snippet, snippet_spans = (), "", ()
+                hits.append(
+                    Hit(
+                        id=stored["id"],
+                        title=stored.get("title", stored["id"]),
+                        score=float(r.score),
+                        snippet=snippet,
+                        snippet_spans=snippet_spans,
+                        hits=spans,
+                        source=stored.get("source", ""),
+                    )
                 )
-            )
+        except Exception as exc:  # noqa: BLE001 - e.g. a fuzzy prefix longer than its word
+            return SearchResult(query=text, error=self._run_error(exc))
         suggestion = None
         if not hits and suggest:
             suggestion = self._suggest(searcher, parsed, text)
@@ -519,10 +562,21 @@ class Index:
         except Exception:  # noqa: BLE001
             return ()
         q = query.And([query.Term("id", doc_id), parsed])
-        results = self._searcher().search(q, limit=1, terms=True)
-        if not results:
+        try:
+            results = self._searcher().search(q, limit=1, terms=True)
+            if not results:
+                return ()
+            return _match_spans(results[0].get("body", ""), results[0].matched_terms(), parsed)
+        except Exception:  # noqa: BLE001 - search() has already told the user what is wrong
             return ()
-        return _match_spans(results[0].get("body", ""), results[0].matched_terms(), parsed)
+
+    def _run_error(self, exc: BaseException) -> str:
+        """The message for a query that parsed but failed: the index's fault or the query's."""
+        try:
+            self._check_readable()
+        except Exception:  # noqa: BLE001
+            return str(self._damaged(exc))
+        return UNRUNNABLE_QUERY
 
     def _parse(self, text: str) -> Any:
         schema = self._open().schema
@@ -539,12 +593,21 @@ class Index:
             return None
         try:
             parsed = self._parse(text)
-        except Exception:  # noqa: BLE001
+            if _check_prefixes(parsed):
+                return None
+            return self._suggest(self._searcher(), parsed, text)
+        except Exception:  # noqa: BLE001 - a suggestion is a nicety, never an error
             return None
-        return self._suggest(self._searcher(), parsed, text)
 
     def _suggest(self, searcher: Searcher, parsed: Any, text: str) -> str | None:
+        # Whoosh corrects every word (~7 ms each): a query of hundreds of words would take
+        # seconds, and "did you mean" is for a few mistyped words anyway
         try:
+            words = {str(word) for _field, word in parsed.all_terms()}
+            if len(words) > MAX_SUGGEST_WORDS or any(len(word) > MAX_SUGGEST_LENGTH for word in words):
+                return None
+            if any(isinstance(sub, query.MultiTerm) for sub in _walk_query(parsed)):
+                return None  # wildcards, fuzzy words, ranges: correcting them expands them, slowly
             corrected = searcher.correct_query(parsed, rewrite_fields(text))
         except Exception:  # noqa: BLE001 - a suggestion is a nicety, never an error
             return None
@@ -562,7 +625,7 @@ def _check_prefixes(q: Any) -> str | None:
         if isinstance(sub, (query.Prefix, query.Wildcard)) and not isinstance(sub, query.Every):
             literal = re.split(r"[*?]", str(sub.text))[0]
             if len(literal) < MIN_PREFIX:
-                return f"a prefix needs at least {MIN_PREFIX} letters before '*' (got {sub.text!r})"
+                return f"a prefix needs at least {MIN_PREFIX} letters before '*' (got {str(sub.text)[:40]!r})"
         if isinstance(sub, query.Every) and sub.fieldname not in (None, "id"):
             return "'*' alone would match everything: add at least 3 letters before it"
     return None
@@ -766,18 +829,24 @@ def _loads(value: Any) -> Any:
 
 
 def _jsonable(value: Any) -> Any:
-    try:
-        json.dumps(value)
-    except (TypeError, ValueError):
-        return json.loads(json.dumps(value, default=str))
-    return value
+    """``value`` as JSON data: what JSON lacks (dates, bytes, sets) as text, mapping keys as text
+    (YAML metadata may key a mapping by a date, which ``json.dumps`` refuses even with
+    ``default=str``)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable(v) for v in value]
+    return str(value)
 
 
 def _owned(name: str) -> bool:
-    """Files an index folder may hold: Whoosh's, ours, our temp files."""
+    """Files an index folder may hold: Whoosh's (with the ``MAIN.tmp`` folder a killed writer
+    leaves behind), ours, our temp files."""
     return (
         name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", META_FILE, MANIFEST_FILE))
-        or name == ".gitkeep"
+        or name in (".gitkeep", INDEX_NAME + ".tmp")
     )
 
 

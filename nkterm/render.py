@@ -92,6 +92,17 @@ def safe(text: str) -> str:
     return _CONTROL.sub(_visible, text)
 
 
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def safe_line(text: str) -> str:
+    """``safe`` for a one-line field (a title, an id, a name in a list or a table row): tabs
+    and line breaks become spaces, so a row stays one row. A zero-width joiner becomes a
+    zero-width space: Rich measures "a\u200db" as one cell (a joined grapheme) where a
+    terminal draws two, which would shift the rest of the row. Length-preserving too."""
+    return safe(_BREAKS.sub(" ", text)).replace("\u200d", "\u200b")
+
+
 def primary_kind(claim: Claim) -> str:
     return claim.kinds[0] if claim.kinds else "quantity"
 
@@ -110,7 +121,7 @@ def claim_text(doc: Document, claim: Claim) -> Text:
         out.append(" check-worthy", style="bold")
     if claim.speaker:
         out.append("  speaker: ")
-        out.append(safe(claim.speaker), style="bold")
+        out.append(safe_line(claim.speaker), style="bold")
     out.append("\n  ")
     out.append(safe(" ".join(doc.text[claim.start : claim.end].split())))
     if claim.cues:
@@ -122,8 +133,8 @@ def claim_text(doc: Document, claim: Claim) -> Text:
 def hit_text(hit: Hit) -> Text:
     """One search result for the CLI: title, id and score, then the snippet with hits marked."""
     out = Text()
-    out.append(safe(hit.title), style="title")
-    out.append(f"  {safe(hit.id)}  score {hit.score:.2f}  {len(hit.hits)} hit(s)", style="meta")
+    out.append(safe_line(hit.title), style="title")
+    out.append(f"  {safe_line(hit.id)}  score {hit.score:.2f}  {len(hit.hits)} hit(s)", style="meta")
     out.append("\n  ")
     snippet = Text(safe(hit.snippet))
     for span in hit.snippet_spans:

@@ -50,11 +50,13 @@ from nkterm.bookmarks.yamlfile import (
     parse_file,
     write_atomic,
 )
+from nkterm.corpus import read_file
 from nkterm.models import Claim, Document
 from nkterm.paths import data_dir
 
 FILE_NAME = "bookmarks.yaml"
 LOCK_TIMEOUT = 10.0  # seconds to wait for another process's write
+MAX_FILE_BYTES = 512 * 1024 * 1024  # a million bookmarks take ~350 MB
 
 T = TypeVar("T")
 
@@ -141,7 +143,8 @@ class BookmarkStore:
 
     def _read(self) -> None:
         try:
-            data: bytes | None = self.path.read_bytes()
+            # never blocks: a FIFO or a folder in the file's place is an error, not a hang
+            data: bytes | None = read_file(self.path, MAX_FILE_BYTES)
         except FileNotFoundError:
             data = None
         except OSError as exc:

@@ -14,6 +14,7 @@ import contextlib
 import datetime as _dt
 import gc
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,37 @@ FORMAT_VERSION = 1
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SafeDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+MAX_DEPTH = 100  # nesting levels; the file nkterm writes has 4
+
+
+class UnsafeYAML(yaml.YAMLError):
+    """Valid YAML that is not read: aliases, or nesting deeper than ``MAX_DEPTH``."""
+
+
+if hasattr(yaml, "CSafeLoader"):
+    from yaml._yaml import CParser
+    from yaml.composer import Composer
+    from yaml.constructor import SafeConstructor
+    from yaml.resolver import Resolver
+
+    class _DeepLoader(Composer, CParser, SafeConstructor, Resolver):  # type: ignore[misc]
+        """libyaml's parser with PyYAML's composer. libyaml composes nested collections by C
+        recursion and kills the process (SIGSEGV) on a few ten thousand levels; this composer
+        raises ``RecursionError`` instead. About 1.6 times slower: used only for text that
+        might nest deeply (``_depth_bound``)."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            Composer.__init__(self)
+
+    _DEEP_LOADER: Any = _DeepLoader
+else:  # pragma: no cover - PyYAML without libyaml composes in Python anyway
+    _DEEP_LOADER = yaml.SafeLoader
+
+# Indentation and the indicators that open a block collection on the same line ("- - x").
+_LEAD = re.compile(r"(?:^|(?<=[\r\n\x85\u2028\u2029]))[ \t?:-]*")
 
 
 class _Dumper(_SafeDumper):
@@ -40,7 +72,8 @@ class _Dumper(_SafeDumper):
 
 
 def _represent_str(dumper: Any, value: str) -> Any:
-    style = '"' if "\n" in value or "\r" in value else None
+    # a tab too: libyaml writes it inside a plain scalar, which PyYAML's own parser refuses
+    style = '"' if "\n" in value or "\r" in value or "\t" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -77,7 +110,10 @@ def yaml_where(exc: yaml.YAMLError) -> str:
         if mark is not None:
             return f"line {mark.line + 1}, column {mark.column + 1}: {what}"
         return what
-    return str(exc)
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+        character = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        return f"character {exc.position + 1}: {character} ({exc.reason})"
+    return " ".join(str(exc).split())
 
 
 def dump(data: Any) -> str:
@@ -94,19 +130,55 @@ def dump(data: Any) -> str:
 
 
 def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """The data and its node tree (for the line of each entry), from one safe parse."""
-    loader = _Loader(text)
+    """The data and its node tree (for the line of each entry), from one safe parse.
+
+    Raises ``UnsafeYAML`` for aliases (``*name``: a few lines can stand for billions of
+    values, which saving would write out) and for nesting deeper than ``MAX_DEPTH``."""
+    deep = _depth_bound(text) > MAX_DEPTH
+    loader = _DEEP_LOADER(text) if deep else _Loader(text)
     # Thousands of small objects that all live on: collecting during the parse is wasted work.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
         node = loader.get_single_node()
+        if node is not None and (deep or "&" in text):
+            _check_shape(node)
         data = loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        raise UnsafeYAML(f"nests more than {MAX_DEPTH} levels deep") from None
     finally:
         if gc_was_enabled:
             gc.enable()
         loader.dispose()
     return data, node
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound on how deeply ``text`` can nest, from a glance at it: each block level
+    needs more indentation (or one more indicator, as in ``- - x``) than its parent, except a
+    sequence under a mapping key, and each flow level needs an opening bracket (``[]`` and
+    ``{}`` are leaves)."""
+    block = max(map(len, _LEAD.findall(text)), default=0)
+    flow = text.count("[") - text.count("[]") + text.count("{") - text.count("{}")
+    return 2 * (block + 1) + flow + 1
+
+
+def _check_shape(root: yaml.Node) -> None:
+    """Raise ``UnsafeYAML`` if a node is reached twice (an alias) or lies deeper than
+    ``MAX_DEPTH``. Iterative: the tree may be deep."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            raise UnsafeYAML("uses YAML aliases (*name), which nkterm does not read")
+        if depth > MAX_DEPTH:
+            raise UnsafeYAML(f"nests more than {MAX_DEPTH} levels deep")
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
 
 
 def entry_lines(root: yaml.Node | None) -> list[int]:
@@ -153,6 +225,8 @@ def parse_file(data: bytes, path: Path, default_time: _dt.datetime) -> ParsedFil
         return ParsedFile(broken=f"is not UTF-8 text (byte {exc.start})")
     try:
         doc, root = parse_yaml(text)
+    except UnsafeYAML as exc:
+        return ParsedFile(broken=str(exc))
     except yaml.YAMLError as exc:
         return ParsedFile(broken=f"is not valid YAML at {yaml_where(exc)}")
     if doc is None:
