@@ -1,0 +1,183 @@
+"""Smoke run of the benchmark suite (``python -m benchmarks``) on a tiny generated corpus.
+
+The test writes a few dozen documents of its own (it never reads /work/shared: ``NKTERM_BBC``
+points nowhere), runs the real suite in a subprocess with one pass and one re-run, and checks
+that the printed table and the JSON carry every figure the suite promises, with sane values.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks import index_bench
+from benchmarks.__main__ import compare, targets
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = 36
+
+SENTENCES = (
+    "The economy grew by 3% in the last quarter, the finance minister said.",
+    "Interest rates rose to 4.75% as the bank tried to curb inflation.",
+    '"We will cut taxes for families," the prime minister told the election rally.',
+    "Broadband users downloaded more music than ever, according to a survey.",
+    "The film won an award at the Oscar ceremony in Los Angeles.",
+    "Football clubs fear an injury crisis before the world cup.",
+    "Mobile phone makers expect profits of $2bn this year.",
+    "Piracy and copyright worries hit the music industry.",
+    "The government said parliament would vote on the plan next week.",
+    "Telecoms firms reported economic growth in the region.",
+    "Gordon Brown said the Tories and the Conservatives disagreed.",
+    "The dollar fell against the euro and the yen on Friday.",
+)
+CATEGORIES = ("business", "politics", "sport", "tech")
+
+
+def _write_corpus(root: Path) -> None:
+    rng = random.Random(3)
+    for i in range(DOCS):
+        category = CATEGORIES[i % len(CATEGORIES)]
+        paragraphs = [" ".join(rng.sample(SENTENCES, 4)) for _ in range(3)]
+        title = f"{rng.choice(['Election', 'Oil prices', 'Economy', 'Games'])} report {i}"
+        front = f"---\ntitle: {title}\ntags: [{category}]\n---\n"
+        (root / category).mkdir(parents=True, exist_ok=True)
+        (root / category / f"{i:03d}.txt").write_text(front + "\n\n".join(paragraphs) + "\n", "utf-8")
+
+
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, object], Path]:
+    tmp = tmp_path_factory.mktemp("bench")
+    corpus = tmp / "tiny"
+    _write_corpus(corpus)
+    out = tmp / "results.json"
+    env = dict(os.environ)
+    env["NKTERM_BBC"] = str(tmp / "no-bbc-here")  # the smoke run must not need /work/shared
+    cmd = [sys.executable, "-m", "benchmarks", "--corpus", str(corpus), "--json", str(out)]
+    cmd += ["--passes", "1", "--runs", "1", "--budget", "0", "--workdir", str(tmp / "work")]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc.stdout, json.loads(out.read_text("utf-8")), out
+
+
+def test_table_has_every_figure(smoke: tuple[str, dict[str, object], Path]) -> None:
+    stdout, _, _ = smoke
+    assert "== corpus:" in stdout
+    assert f"corpus        {DOCS} docs" in stdout
+    for label in (
+        "full build ",
+        "docs/s",
+        "MB/s",
+        "peak RSS",
+        "process(es)",
+        "  segmentation ",
+        "  claims ",
+        "no-change     library",
+        "CLI `python -m nkterm index`",
+        "1% changed    1 docs edited",
+        f"search        {len(index_bench.QUERIES)} queries x 1 passes, top 10 with snippets: median",
+        "p95",
+        "p99",
+        "  no snippets median",
+        "  did you mean (",
+        "  by kind, median/p95 ms: plain",
+        "SQLite FTS5   ",
+        "nkterm/FTS5 = ",
+        "targets",
+        "no-change re-run < 1 s",
+        "search p95 < 16 ms with snippets",
+        "full build >= 500 docs/s including claims",
+        "build peak RSS < 300 MB",
+        "suite finished in",
+    ):
+        assert label in stdout, f"missing {label!r} in:\n{stdout}"
+
+
+def test_json_has_sane_numbers(smoke: tuple[str, dict[str, object], Path]) -> None:
+    _, data, _ = smoke
+    res = data["sizes"]["corpus"]  # type: ignore[index]
+    build = res["build"]
+    assert build["complete"] is True
+    assert build["docs_indexed"] == DOCS
+    assert build["seconds"] > 0 and build["docs_per_s"] > 0
+    assert 10 < build["peak_rss_mb"] < 2000
+    assert res["rerun_library"]["touched"] == 0
+    assert res["rerun_library"]["unchanged"] == DOCS
+    assert "0 added, 0 changed" in res["rerun_cli"]["output"]
+    assert res["change"]["docs"] == 1 and res["change"]["changed"] == 1
+    search = res["search"]
+    assert search["n"] == len(index_bench.QUERIES)
+    assert 0 < search["median_ms"] <= search["p95_ms"] <= search["p99_ms"] <= search["max_ms"]
+    assert not [q for q in search["queries"] if q["error"]]
+    hits = {q["query"]: q["hits"] for q in search["queries"]}
+    assert hits["economy"] > 0 and hits['"prime minister"'] > 0 and hits["tag:sport"] > 0
+    fts = res["fts5"]
+    assert fts["build"]["docs"] == DOCS
+    assert fts["ratio"]["queries"] == sum(1 for q in index_bench.QUERIES if q.fts5)
+    assert fts["ratio"]["median"] > 0
+    fts_totals = {q["query"]: q["total"] for q in fts["search"]["queries"]}
+    corpus = Path(res["corpus"]["path"])
+    with_economy = sum("economy" in p.read_text("utf-8").lower() for p in corpus.rglob("*.txt"))
+    assert 0 < fts_totals["economy"] == with_economy
+    assert res["split"]["segment_ms_per_doc"] > 0
+    assert {t["target"] for t in res["targets"]} >= {"no-change re-run < 1 s", "build peak RSS < 300 MB"}
+
+
+def test_compare_two_saved_runs(smoke: tuple[str, dict[str, object], Path]) -> None:
+    _, _, out = smoke
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--compare", str(out), str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "search median ms" in proc.stdout
+    assert "+0.0%" in proc.stdout
+
+
+def test_percentile_is_nearest_rank() -> None:
+    values = list(range(1, 101))
+    assert index_bench.percentile(values, 50) == 50
+    assert index_bench.percentile(values, 95) == 95
+    assert index_bench.percentile(values, 99) == 99
+    assert index_bench.percentile([7.0], 99) == 7.0
+
+
+def test_targets_fail_slow_bbc_search() -> None:
+    res = {
+        "build": {"docs_per_s": 600.0, "claims_present": True, "complete": True, "peak_rss_mb": 100.0},
+        "search": {"median_ms": 12.0, "p95_ms": 20.0},
+        "rerun_library": {"median_s": 0.2},
+        "rerun_cli": {"median_s": 1.4},
+    }
+    verdicts = {t["target"]: t["pass"] for t in targets("bbc", res)}
+    assert verdicts == {"no-change re-run < 1 s": False, "search median < 10 ms with snippets": False}
+    at_scale = {t["target"]: t["pass"] for t in targets("20k", res)}
+    assert at_scale["full build >= 500 docs/s including claims"] is True
+    assert at_scale["search p95 < 16 ms with snippets (top 10)"] is False
+
+
+def test_compare_flags_regressions() -> None:
+    old = {"meta": {"git": "a"}, "sizes": {"bbc": {"search": {"median_ms": 10.0}}}}
+    new = {"meta": {"git": "b"}, "sizes": {"bbc": {"search": {"median_ms": 20.0}}}}
+    assert "worse" in compare(old, new)
+
+
+def test_compare_refuses_stopped_builds_of_different_sizes() -> None:
+    def run(docs: int, median: float) -> dict[str, object]:
+        return {
+            "meta": {},
+            "sizes": {
+                "100k": {"build": {"complete": False, "docs_indexed": docs}, "search": {"median_ms": median}}
+            },
+        }
+
+    text = compare(run(3000, 10.0), run(48000, 40.0))
+    assert "not comparable" in text and "worse" not in text
