@@ -32,7 +32,14 @@ from typing import Any
 
 from whoosh import index as windex
 from whoosh import qparser, query
-from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.analysis import (
+    LowercaseFilter,
+    RegexTokenizer,
+    StandardAnalyzer,
+    StemFilter,
+    StemmingAnalyzer,
+    StopFilter,
+)
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
@@ -122,9 +129,43 @@ def make_schema() -> Schema:
 _ANALYZER = body_analyzer()
 
 
+def _plain_analyzer(analyzer: Any) -> Callable[[str], list[tuple[str, int, int]]] | None:
+    """The body analyzer replayed in plain Python: the same (term, start, end) triples as
+    ``analyzer(text, chars=True, mode="index")``, about 2x faster because it builds no Token
+    objects and runs no generator chain (snippet offsets re-analyse the body of every visible
+    hit). None when the analyzer is not the tokenizer | lowercase | stop words | stemmer chain
+    it replays, so a schema change can never make it silently disagree."""
+    items = getattr(analyzer, "items", None)
+    kinds = (RegexTokenizer, LowercaseFilter, StopFilter, StemFilter)
+    if not items or len(items) != 4 or not all(type(i) is k for i, k in zip(items, kinds, strict=True)):
+        return None
+    tokenizer, _lower, stop, stemmer = items
+    if tokenizer.gaps or stemmer.lang:
+        return None
+    finditer = tokenizer.expression.finditer
+    stops, minsize, maxsize, ignore = stop.stops, stop.min, stop.max, stemmer.ignore
+    stem = functools.lru_cache(maxsize=50_000)(stemmer.stemfn)
+
+    def run(text: str) -> list[tuple[str, int, int]]:
+        out: list[tuple[str, int, int]] = []
+        for m in finditer(text):
+            word = m.group().lower()
+            if len(word) < minsize or (maxsize is not None and len(word) > maxsize) or word in stops:
+                continue
+            out.append((word if word in ignore else stem(word), m.start(), m.end()))
+        return out
+
+    return run
+
+
+_PLAIN_ANALYZE = _plain_analyzer(_ANALYZER)
+
+
 def analyze(text: str) -> list[tuple[str, int, int]]:
     """(stemmed term, start, end) for every indexed token of ``text``: the index's own analysis,
     for callers (comparison) that must tokenize exactly as search does."""
+    if _PLAIN_ANALYZE is not None:
+        return _PLAIN_ANALYZE(text)
     return [(t.text, t.startchar, t.endchar) for t in _ANALYZER(text, chars=True, mode="index")]
 
 
@@ -547,7 +588,7 @@ class Index:
         return SearchResult(
             query=text,
             hits=tuple(hits),
-            total=len(results) if results.scored_length() < limit else results.estimated_length(),
+            total=_total(results, parsed, limit),
             suggestion=suggestion,
             elapsed_ms=(time.perf_counter() - t0) * 1000,
         )
@@ -608,7 +649,10 @@ class Index:
                 return None
             if any(isinstance(sub, query.MultiTerm) for sub in _walk_query(parsed)):
                 return None  # wildcards, fuzzy words, ranges: correcting them expands them, slowly
-            corrected = searcher.correct_query(parsed, rewrite_fields(text))
+            # prefix=1: candidates share the first letter. prefix=0 measures every word of the
+            # spelling list by edit distance in pure Python: ~0.5 s per query on the BBC corpus,
+            # 2.4 s at 20k; with prefix=1, 20-60 ms and 150-210 ms
+            corrected = searcher.correct_query(parsed, rewrite_fields(text), prefix=1)
         except Exception:  # noqa: BLE001 - a suggestion is a nicety, never an error
             return None
         if corrected.query == parsed:
@@ -629,6 +673,15 @@ def _check_prefixes(q: Any) -> str | None:
         if isinstance(sub, query.Every) and sub.fieldname not in (None, "id"):
             return "'*' alone would match everything: add at least 3 letters before it"
     return None
+
+
+def _total(results: Any, parsed: Any, limit: int) -> int:
+    """How many documents match. ``estimated_length()`` is cheap for plain terms, but for a
+    fuzzy, prefix or range term it expands the term again over every segment by brute force
+    in pure Python (1.5-2 s for one `word~` on a 20k index; the exact count takes 0.3 s)."""
+    if results.scored_length() < limit or any(isinstance(q, query.MultiTerm) for q in _walk_query(parsed)):
+        return len(results)
+    return int(results.estimated_length())
 
 
 def _walk_query(q: Any) -> Iterable[Any]:
@@ -844,9 +897,9 @@ def _jsonable(value: Any) -> Any:
 def _owned(name: str) -> bool:
     """Files an index folder may hold: Whoosh's (with the ``MAIN.tmp`` folder a killed writer
     leaves behind), ours, our temp files."""
-    return (
-        name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", META_FILE, MANIFEST_FILE))
-        or name in (".gitkeep", INDEX_NAME + ".tmp")
+    return name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", META_FILE, MANIFEST_FILE)) or name in (
+        ".gitkeep",
+        INDEX_NAME + ".tmp",
     )
 
 

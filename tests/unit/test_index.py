@@ -283,3 +283,28 @@ def test_load_gives_document_and_claims_in_one_read(seed_index: Index) -> None:
     doc, claims = seed_index.load(PHOTO)
     assert doc == seed_index.document(PHOTO)
     assert claims == seed_index.claims(PHOTO) and claims
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ İıßﬁ.*_-'’ 09\n\té€ŉǅΣσς")) | st.characters(), max_size=300))
+def test_plain_analyze_matches_the_whoosh_chain(text: str) -> None:
+    from nkterm import index as nkindex
+
+    chain = [(t.text, t.startchar, t.endchar) for t in nkindex._ANALYZER(text, chars=True, mode="index")]
+    assert nkindex._PLAIN_ANALYZE is not None
+    assert nkindex.analyze(text) == chain
+
+
+def test_plain_analyze_matches_on_the_seeds() -> None:
+    from nkterm import index as nkindex
+
+    for path in sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")):
+        text = path.read_text("utf-8")
+        chain = [(t.text, t.startchar, t.endchar) for t in nkindex._ANALYZER(text, chars=True, mode="index")]
+        assert nkindex.analyze(text) == chain
+
+
+def test_fuzzy_total_counts_every_match(seed_index: Index) -> None:
+    result = seed_index.search("toors~", limit=1)  # more matches than the limit
+    assert result.error is None and len(result.hits) == 1
+    assert result.total == len(seed_index.search("toors~", limit=1000).hits) == 2
