@@ -17,8 +17,9 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -27,7 +28,16 @@ from hypothesis import strategies as st
 
 import nkterm.corpus as corpus_module
 from nkterm.cli import main
-from nkterm.corpus import MAX_DOCUMENT_BYTES, MAX_TITLE, Corpus, decode, load_corpus, load_entry, scan
+from nkterm.corpus import (
+    MAX_DOCUMENT_BYTES,
+    MAX_TITLE,
+    Corpus,
+    Problem,
+    decode,
+    load_corpus,
+    load_entry,
+    scan,
+)
 from nkterm.index import Index
 from nkterm.models import Document
 from tests.robustness.conftest import LONG, record, scale
@@ -36,7 +46,7 @@ GOOD = "good.txt"
 GOOD_TEXT = "The zebrafish report said 40 people came.\n"
 
 
-def _corpus(root: Path, files: dict[str, bytes | str]) -> Path:
+def _corpus(root: Path, files: Mapping[str, bytes | str]) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / GOOD).write_text(GOOD_TEXT, "utf-8")
     for name, content in files.items():
@@ -219,9 +229,9 @@ def test_a_file_over_the_size_limit_is_skipped_unread(
     opened: list[str] = []
     real_open = os.open
 
-    def spy(path: object, *args: object, **kwargs: object) -> int:
-        opened.append(os.fspath(path))  # type: ignore[arg-type]
-        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+    def spy(path: Any, *args: Any, **kwargs: Any) -> int:
+        opened.append(os.fsdecode(path))
+        return real_open(path, *args, **kwargs)
 
     started = time.perf_counter()
     monkeypatch.setattr(corpus_module.os, "open", spy)
@@ -431,7 +441,7 @@ _SetDumper.add_representer(frozenset, lambda d, v: d.represent_set(set(v)))
 
 
 @settings(
-    max_examples=scale(120, 2500),
+    max_examples=scale(120, 1000),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -537,8 +547,8 @@ def test_a_file_swapped_for_a_fifo_after_the_scan_does_not_hang(tmp_path: Path) 
     (root / "swap.txt").unlink()
     os.mkfifo(root / "swap.txt")
     entry = next(e for e in entries if e.id == "swap")
-    box: list[tuple[Document | None, list[object]]] = []
-    worker = threading.Thread(target=lambda: box.append(load_entry(root, entry)), daemon=True)  # type: ignore[arg-type]
+    box: list[tuple[Document | None, list[Problem]]] = []
+    worker = threading.Thread(target=lambda: box.append(load_entry(root, entry)), daemon=True)
     worker.start()
     worker.join(10)
     if worker.is_alive():
@@ -569,10 +579,10 @@ def test_a_file_that_cannot_be_read_is_named_and_the_rest_indexes(
     )
     real_open = os.open
 
-    def failing_open(path: object, *args: object, **kwargs: object) -> int:
-        if os.fspath(path).endswith(("locked.txt", "meta.yaml")):  # type: ignore[call-overload]
+    def failing_open(path: Any, *args: Any, **kwargs: Any) -> int:
+        if os.fsdecode(path).endswith(("locked.txt", "meta.yaml")):
             raise error
-        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(corpus_module.os, "open", failing_open)
     corpus = load_corpus(root)

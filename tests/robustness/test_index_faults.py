@@ -102,7 +102,7 @@ def test_indexing_killed_at_random_moments_is_repaired_by_the_next_start(tmp_pat
     rng = random.Random(None if LONG else 4242)
     root = tmp_path / "corpus"
     root.mkdir()
-    count = scale(120, 400)
+    count = scale(120, 300)
     versions = dict.fromkeys(range(count), 0)
     for i in versions:
         _write_doc(root, i, 0)
@@ -110,8 +110,9 @@ def test_indexing_killed_at_random_moments_is_repaired_by_the_next_start(tmp_pat
     started = time.perf_counter()
     Index(root, directory).update()
     full_build = time.perf_counter() - started  # the window a kill can land in
-    rounds = scale(5, 60)
+    rounds = scale(5, 40)
     kinds: dict[str, int] = {}
+    interrupted = 0  # kills that landed before the build finished
     for _ in range(rounds):
         kind = rng.choice(["rebuild", "change", "change", "fresh"])
         if kind == "rebuild":  # a schema change: the run deletes and recreates the index
@@ -133,6 +134,9 @@ def test_indexing_killed_at_random_moments_is_repaired_by_the_next_start(tmp_pat
         proc = _spawn([str(root), str(directory), str(rng.choice([7, 25, 1000])), mode], BUILD)
         time.sleep(rng.uniform(0, full_build * 1.3))
         _kill(proc)
+        assert proc.stdout is not None
+        if "done" not in proc.stdout.read():
+            interrupted += 1
         kinds[kind] = kinds.get(kind, 0) + 1
 
         # the next start reads what is there (results or a message, never a traceback) ...
@@ -151,12 +155,14 @@ def test_indexing_killed_at_random_moments_is_repaired_by_the_next_start(tmp_pat
         _assert_matches_corpus(index, root, rng)
         assert index.update().touched == 0
         index.close()
+    assert interrupted >= rounds // 2, f"only {interrupted} of {rounds} kills interrupted a build"
     record("index: build killed at a random moment (SIGKILL)", rounds)
+    record("index: ... of which interrupted a running build", interrupted)
 
 
 # -- damaged files ----------------------------------------------------------------------------------
 
-DAMAGE: dict[str, Callable[[Path], None]] = {
+DAMAGE: dict[str, Callable[[Path], object]] = {
     "truncated to half": lambda f: f.write_bytes(f.read_bytes()[: f.stat().st_size // 2]),
     "truncated to zero": lambda f: f.write_bytes(b""),
     "deleted": lambda f: f.unlink(),
