@@ -29,8 +29,8 @@ from nkterm.models import Document, Section
 DOC_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIXES = (".yaml", ".yml")
 MAX_TITLE = 160
-# A document is read whole, segmented and indexed as one unit: at ~4 s and ~80 MB of memory per
-# MB of text, a bigger file is a data dump to split, not an article (the longest novels are 3-5 MB).
+# A document is read whole, segmented and indexed as one unit (10 MB: ~24 s on the 2-core test
+# machine): a bigger file is a data dump to split, not an article (the longest novels are 3-5 MB).
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 MAX_SIDECAR_BYTES = 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)

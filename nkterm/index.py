@@ -48,7 +48,15 @@ from whoosh.searching import Searcher
 
 from nkterm.corpus import Entry, Problem, load_entry, scan
 from nkterm.models import Claim, DocSummary, Document, Hit, SearchResult, Section, Span
-from nkterm.querytext import MIN_PREFIX, lint_query, make_snippet, rewrite_fields, unrewrite_fields
+from nkterm.querytext import (
+    MAX_FUZZY_EDITS,
+    MAX_FUZZY_WORDS,
+    MIN_PREFIX,
+    lint_query,
+    make_snippet,
+    rewrite_fields,
+    unrewrite_fields,
+)
 
 SCHEMA_VERSION = 2  # 2: sentence spans stored
 META_FILE = "nkterm-index.json"
@@ -536,7 +544,7 @@ class Index:
         wrong. Hit offsets and snippets are computed for the first ``offsets_for`` results
         (all by default): they dominate the cost, so a list shows only what is visible."""
         t0 = time.perf_counter()
-        text = text.strip()
+        text = " ".join(text.split())  # one line: a line break would end a phrase early
         if not text:
             return SearchResult(query=text, error="type a query")
         problem = lint_query(text)
@@ -595,12 +603,15 @@ class Index:
 
     def hits_in(self, doc_id: str, text: str) -> tuple[Span, ...]:
         """Offsets of every word of ``doc_id`` that the query matches (empty if none)."""
+        text = " ".join(text.split())
         problem = lint_query(text)
-        if problem or not text.strip():
+        if problem or not text:
             return ()
         try:
             parsed = self._parse(text)
         except Exception:  # noqa: BLE001
+            return ()
+        if _check_prefixes(parsed):
             return ()
         q = query.And([query.Term("id", doc_id), parsed])
         try:
@@ -629,7 +640,7 @@ class Index:
 
     def suggest(self, text: str) -> str | None:
         """A "did you mean" correction for a query (slow on a big corpus: 0.5-1 s), or None."""
-        text = text.strip()
+        text = " ".join(text.split())
         if not text or lint_query(text):
             return None
         try:
@@ -665,7 +676,19 @@ class Index:
 
 
 def _check_prefixes(q: Any) -> str | None:
+    """A message for the parts of a parsed query that would take too long: short prefixes,
+    '*' alone, fuzzy words with many edits or too many of them. (``lint_query`` says the same
+    from the text; this looks at what Whoosh made of it, phrases that did not parse included.)"""
+    fuzzy: set[str] = set()
     for sub in _walk_query(q):
+        if isinstance(sub, query.FuzzyTerm):
+            fuzzy.add(str(sub.text))
+            if int(sub.maxdist) > MAX_FUZZY_EDITS:
+                return (
+                    f"a fuzzy word allows at most {MAX_FUZZY_EDITS} edits: word~1 or word~{MAX_FUZZY_EDITS}"
+                )
+            if len(fuzzy) > MAX_FUZZY_WORDS:
+                return f"at most {MAX_FUZZY_WORDS} fuzzy words (word~) in one query"
         if isinstance(sub, (query.Prefix, query.Wildcard)) and not isinstance(sub, query.Every):
             literal = re.split(r"[*?]", str(sub.text))[0]
             if len(literal) < MIN_PREFIX:

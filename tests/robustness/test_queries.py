@@ -217,7 +217,7 @@ def check_query(index: Index, text: str, kind: str) -> None:
 
 @pytest.mark.slow
 @settings(
-    max_examples=scale(400, 2500),
+    max_examples=scale(400, 5000),
     deadline=None,
     derandomize=not LONG,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
