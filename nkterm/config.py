@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from nkterm import paths
+from nkterm.corpus import read_file
 
 CONFIG_FILE = "config.yaml"
 SORT_KEYS: tuple[str, ...] = ("title", "words", "claims")
@@ -62,6 +63,9 @@ class Config:
     path: Path | None = None
 
 
+MAX_CONFIG_BYTES = 1 << 20  # a settings file is a few lines; anything over 1 MB is not one
+
+
 def config_path() -> Path:
     return paths.config_dir() / CONFIG_FILE
 
@@ -71,10 +75,14 @@ def load_config(path: Path | None = None) -> tuple[Config, list[ConfigProblem]]:
     problems. Never raises."""
     path = path or config_path()
     try:
-        source = path.read_text("utf-8")
+        # through the corpus reader: a FIFO or a device in the file's place cannot hang the start
+        source = read_file(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         return Config(path=path), []
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return Config(path=path), [ConfigProblem(str(path), None, f"cannot read the file ({reason})")]
+    except UnicodeDecodeError as exc:
         return Config(path=path), [ConfigProblem(str(path), None, f"cannot read the file ({exc})")]
     return parse_config(source, path)
 
@@ -89,6 +97,9 @@ def parse_config(source: str, path: Path) -> tuple[Config, list[ConfigProblem]]:
 
     try:
         root = yaml.compose(source, Loader=yaml.SafeLoader)
+    except RecursionError:
+        msg = "nested too deeply to be a settings file; using the default settings"
+        return Config(path=path), [ConfigProblem(str(path), None, msg)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]

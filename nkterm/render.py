@@ -103,6 +103,12 @@ def safe_line(text: str) -> str:
     return safe(_BREAKS.sub(" ", text)).replace("\u200d", "\u200b")
 
 
+def one_line(text: str) -> str:
+    """``safe_line`` with every run of whitespace made one space and the ends trimmed: a title,
+    a quote or a speaker shown on one line of a list or a dialog (not length-preserving)."""
+    return " ".join(safe_line(text).split())
+
+
 def primary_kind(claim: Claim) -> str:
     return claim.kinds[0] if claim.kinds else "quantity"
 

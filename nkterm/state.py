@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from nkterm import paths
+from nkterm.corpus import read_file
 
 POSITIONS_FILE = "positions.json"
 MAX_ENTRIES = 2000  # the most recently read documents are kept
@@ -119,14 +120,17 @@ def _seen(entry: Any) -> float:
 def _read(path: Path) -> dict[str, Any] | str:
     """The file's entries, or a message saying why they could not be read."""
     try:
-        text = path.read_text("utf-8")
+        # through the corpus reader: a FIFO in the file's place cannot hang the reader
+        text = read_file(path).decode("utf-8")
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        return f"cannot read {path} ({exc.strerror or exc}); reading positions start afresh"
+    except UnicodeDecodeError as exc:
         return f"cannot read {path} ({exc}); reading positions start afresh"
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python's stack
         data = None
     if not isinstance(data, dict):
         return f"{path} is not a positions file; reading positions start afresh"

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from nkterm.bookmarks.query import split_tags
-from nkterm.render import safe
+from nkterm.render import one_line
 
 QUOTE_CHARS = 400  # the dialog shows the start of a longer passage
 
@@ -55,13 +55,13 @@ class BookmarkDialog(ModalScreen["BookmarkEdit | None"]):
         self.editing = editing
 
     def compose(self) -> ComposeResult:
-        quote = " ".join(safe(self.quote).split())
+        quote = one_line(self.quote)
         if len(quote) > QUOTE_CHARS:
             quote = quote[: QUOTE_CHARS - 1] + "…"
         with Vertical(id="bookmark-dialog") as box:
             box.border_title = "Edit bookmark" if self.editing else "Bookmark this passage"
             if self.doc_title:
-                yield Static(Text(" ".join(safe(self.doc_title).split())), id="bookmark-dialog-doc")
+                yield Static(Text(one_line(self.doc_title)), id="bookmark-dialog-doc")
             yield Static(Text(f"“{quote}”"), id="bookmark-dialog-quote")
             if self.about:
                 yield Static(Text(self.about), id="bookmark-dialog-about")

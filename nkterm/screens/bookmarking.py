@@ -19,7 +19,7 @@ from textual import on, work
 from nkterm.bookmarks import Bookmark, BookmarksError
 from nkterm.messages import BookmarkRequested, BookmarksChanged, BookmarksFailed, BookmarksLoaded
 from nkterm.models import Claim, Document
-from nkterm.render import KIND_TAGS, safe
+from nkterm.render import KIND_TAGS, one_line, safe
 from nkterm.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
 from nkterm.screens.loading import FeedScreen
 from nkterm.widgets.marks import BOOKMARK_GUTTER, Mark
@@ -106,7 +106,7 @@ class BookmarkingScreen(FeedScreen):
     def _bookmarks_changed(self, message: BookmarksChanged) -> None:
         saved = message.saved
         if saved is not None:
-            quote = " ".join(safe(saved.quote.exact).split())
+            quote = one_line(saved.quote.exact)
             quote = quote if len(quote) <= 60 else quote[:59] + "…"
             self.notify(f"bookmarked “{quote}” (B lists your bookmarks)", timeout=4, markup=False)
         self.load_marks()

@@ -25,7 +25,7 @@ from nkterm.bookmarks import Bookmark, BookmarksError
 from nkterm.bookmarks.query import filter_bookmarks
 from nkterm.messages import BookmarksChanged, BookmarksFailed, BookmarksLoaded
 from nkterm.models import DocSummary, Document
-from nkterm.render import safe
+from nkterm.render import one_line, safe
 from nkterm.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
 from nkterm.widgets.bookmark_list import BookmarkList, rows_for
 
@@ -109,7 +109,10 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
     @work(thread=True, exclusive=True, group="bookmarks-panel")
     def load_bookmarks(self, index: Any) -> None:
         """Every bookmark, re-anchored against the indexed text of its document."""
+        from nkterm.index import IndexError as IndexProblem  # whoosh loads after the first paint
+
         docs: dict[str, Document | None] = {}
+        damaged: list[str] = []
 
         def resolve(doc_id: str) -> Document | None:
             if index is None:
@@ -118,6 +121,9 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
                 return index.document(doc_id)  # type: ignore[no-any-return]
             except KeyError:
                 return None
+            except IndexProblem as exc:  # damaged meanwhile: list the bookmarks unplaced, say why
+                damaged[:] = [str(exc)]
+                return None
 
         try:
             self.store.load()
@@ -125,7 +131,9 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
                 anchored = list(self.store.bookmarks)
             else:
                 anchored = self.store.anchored(lambda d: docs.setdefault(d, resolve(d)))
-            problems, read_only = self.store.problems, self.store.read_only_reason
+                if damaged:  # not orphans: their texts cannot be read; list them unplaced
+                    anchored = list(self.store.bookmarks)
+            problems, read_only = [*damaged, *self.store.problems], self.store.read_only_reason
         except BookmarksError as exc:
             self.post_message(BookmarksFailed(str(exc)))
             return
@@ -292,7 +300,7 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
         self.app.call_from_thread(self._deleted, b, row)
 
     def _deleted(self, b: Bookmark, row: int) -> None:
-        quote = " ".join(safe(b.quote.exact).split())
+        quote = one_line(b.quote.exact)
         quote = quote if len(quote) <= 50 else quote[:49] + "…"
         self.notify(f"deleted “{quote}” · u brings it back", timeout=5, markup=False)
         self.bookmarks = tuple(x for x in self.bookmarks if x.id != b.id)

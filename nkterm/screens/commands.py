@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from nkterm.render import safe
+from nkterm.render import one_line, safe
 
 # (name, help, action run on the main screen; app.* on the app)
 READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -50,7 +50,7 @@ class DocumentCommands(Provider):
 
     async def discover(self) -> Hits:
         for summary in self._documents()[:50]:
-            title = " ".join(safe(summary.title).split())
+            title = one_line(summary.title)
             yield DiscoveryHit(
                 f"Open: {title}", partial(self._open, summary.id), help=safe(summary.source or summary.id)
             )
@@ -58,7 +58,7 @@ class DocumentCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for summary in self._documents():
-            title = " ".join(safe(summary.title).split())
+            title = one_line(summary.title)
             name = f"Open: {title}"
             score = matcher.match(name)
             if score > 0:
@@ -84,7 +84,7 @@ class CompareCommands(Provider):
         if doc_id is None:
             return []
         return [
-            (f"Compare with: {' '.join(safe(s.title).split())}", doc_id, s)
+            (f"Compare with: {one_line(s.title)}", doc_id, s)
             for s in getattr(self.app, "summaries", [])
             if s.id != doc_id
         ]

@@ -27,7 +27,7 @@ from nkterm.messages import (
     SummariesLoaded,
 )
 from nkterm.models import Span
-from nkterm.render import safe
+from nkterm.render import one_line, safe
 from nkterm.widgets.claim_list import ClaimsPane
 from nkterm.widgets.document_layout import prepare
 from nkterm.widgets.document_list import DocumentsPane
@@ -267,7 +267,7 @@ class FeedScreen(Screen[None]):
             reader.show(prepared, target="top" if message.target == "saved" else message.target)
         self.claims.set_claims(prepared.claims, prepared.display)
         self.claims.select_claim(reader.current_claim)
-        self.sub_title = " ".join(safe(prepared.doc.title).split())
+        self.sub_title = one_line(prepared.doc.title)
         self.documents.select_id(prepared.doc.id)
         self._document_shown()
 

@@ -103,12 +103,14 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         store = getattr(self.app, "bookmarks", None)
         if store is None:
             return SearchResult(query, error="bookmarks are not available here")
+        from nkterm.index import IndexError as IndexProblem
+
         index = self.index
 
         def resolve(doc_id: str) -> Any:
             try:
                 return index.document(doc_id)
-            except KeyError:
+            except (KeyError, IndexProblem):  # gone, or the index was damaged meanwhile
                 return None
 
         try:

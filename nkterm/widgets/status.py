@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
 from nkterm.models import Claim
-from nkterm.render import KIND_SYMBOLS, KIND_TAGS, safe
+from nkterm.render import KIND_SYMBOLS, KIND_TAGS, one_line
 from nkterm.widgets.styles import component_style
 
 
@@ -50,10 +50,10 @@ class ClaimDetail(Static):
             out.append(" * check-worthy", style=style("strong"))
         if claim.speaker:
             out.append("  · speaker: ", style=style("label"))
-            out.append(" ".join(safe(claim.speaker).split()))
+            out.append(one_line(claim.speaker))
         out.append("\n")
         out.append("cues: ", style=style("label"))
-        out.append(" ".join(safe("; ".join(claim.cues)).split()) if claim.cues else "none recorded")
+        out.append(one_line("; ".join(claim.cues)) if claim.cues else "none recorded")
         self.update(out, layout=False)
 
 

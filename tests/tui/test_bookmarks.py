@@ -396,3 +396,28 @@ async def test_bookmark_and_btag_queries_list_bookmarks_and_open_their_passage(
         await _type(pilot, "btag:nothing")
         await settle(pilot, DEBOUNCE + 0.1)
         assert "no bookmark matches" in screen_text(app)
+
+
+async def test_an_index_damaged_while_the_reader_runs_still_lists_the_bookmarks(
+    seed_corpus: Path, tmp_path: Path
+) -> None:
+    env = (seed_corpus, build_index(seed_corpus, tmp_path / "index"))
+    kept = bookmark_sentence(env, PHOTO, 2, "still listed")
+    app = make_app(env, PHOTO)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for path in env[1].iterdir():  # another process (or a failing disk) wipes the index
+            path.unlink()
+        await press(pilot, "B")
+        await settle(pilot)
+        panel_list = app.screen.query_one(BookmarkList)
+        assert panel_list.current is not None and panel_list.current.id == kept.id
+        assert not panel_list.current.orphan, "an unreadable index does not make orphans"
+        assert any("is damaged" in m and "nkterm index" in m for m in _messages(app))
+        assert "Orphans" not in screen_text(app)
+        # the search bar's bookmark: search degrades the same way
+        await press(pilot, "escape", "slash")
+        await _type(pilot, "bookmark:listed")
+        await pilot.pause(DEBOUNCE + 0.3)
+        await settle(pilot)
+        assert "search failed" not in screen_text(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,30 @@ def test_any_text_gives_a_config_and_problems_never_an_exception(source: str) ->
     config, problems = parse_config(source, PATH)
     assert isinstance(config, Config)
     assert all(str(PATH) in str(p) for p in problems)
+
+
+@pytest.mark.parametrize(
+    "source", ["[" * 5000 + "]" * 5000, "a:\n" + "".join(" " * i + "- \n" for i in range(1, 3000))]
+)
+def test_a_file_nested_thousands_deep_is_a_problem_not_a_crash(tmp_path: Path, source: str) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(source)
+    config, problems = load_config(path)
+    assert config == Config(path=path)
+    assert len(problems) == 1 and str(path) in str(problems[0])
+
+
+def test_a_fifo_in_place_of_the_file_does_not_hang_the_start(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    os.mkfifo(path)  # nobody ever writes to it: a blocking read would wait forever
+    config, problems = load_config(path)
+    assert config == Config(path=path)
+    assert len(problems) == 1 and "not a regular file" in str(problems[0]) and str(path) in str(problems[0])
+
+
+def test_a_huge_file_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("# filler\n" * 200_000)
+    config, problems = load_config(path)
+    assert config == Config(path=path)
+    assert len(problems) == 1 and "too large" in str(problems[0])

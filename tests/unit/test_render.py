@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from nkterm.models import Claim, Document, Hit, Span
-from nkterm.render import claim_text, hit_text, safe
+from nkterm.render import claim_text, hit_text, one_line, safe
 
 HOSTILE = "[bold]x[/bold] \x1b[31mred\x1b[0m \x1b]0;title\x07 \x1b]8;;http://e.x\x1b\\link\x1b]8;;\x1b\\ \u202eevil\u202c \x9b"
 
@@ -43,3 +43,9 @@ def test_hostile_text_is_shown_literally_and_never_escapes() -> None:
     )
     output = _render(hit_text(hit))
     assert "[red]T[/red]" in output and "\x1b]0;pwn" not in output
+
+
+def test_one_line_flattens_and_keeps_cells_honest() -> None:
+    shown = one_line("  A\ttitle\r\nover  lines \u200d joined\x1b]0;x\x07 ")
+    assert shown == "A title over lines \u200b joined␛]0;x␇"
+    assert "\n" not in shown and "\x1b" not in shown and "\u200d" not in shown

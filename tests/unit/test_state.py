@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import threading
 from pathlib import Path
 
@@ -92,3 +93,20 @@ def test_no_temp_files_are_left_behind_by_concurrent_saves(tmp_path: Path) -> No
         t.join()
     assert json.loads(path.read_text())  # always a whole file
     assert [p.name for p in tmp_path.iterdir()] == ["positions.json"]
+
+
+def test_deeply_nested_json_is_reported_and_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "positions.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    store = PositionStore(path).load()
+    assert store.problem and "not a positions file" in store.problem and str(path) in store.problem
+    store.set("a", 5, 0)
+    store.save()
+    assert json.loads(path.read_text())["a"]["cursor"] == 5
+
+
+def test_a_fifo_in_place_of_the_file_does_not_hang_the_reader(tmp_path: Path) -> None:
+    path = tmp_path / "positions.json"
+    os.mkfifo(path)
+    store = PositionStore(path).load()
+    assert store.problem and "not a regular file" in store.problem and str(path) in store.problem
