@@ -308,3 +308,24 @@ def test_fuzzy_total_counts_every_match(seed_index: Index) -> None:
     result = seed_index.search("toors~", limit=1)  # more matches than the limit
     assert result.error is None and len(result.hits) == 1
     assert result.total == len(seed_index.search("toors~", limit=1000).hits) == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Pyongyng tourz", "Pyongyang tours"),  # words as written (not stems), capitals kept
+        ('"mass gams"', '"mass games"'),  # inside a phrase
+        ("title:pyongyng", "title:pyongyang"),
+        ("kind:quote childen", "kind:quote children"),  # filters left alone
+        ("tour guidez", "tour guides"),  # only the word that is in no document changes
+    ],
+)
+def test_suggestions_are_real_words_of_the_corpus(seed_index: Index, typed: str, meant: str) -> None:
+    assert seed_index.search(typed).total == 0
+    assert seed_index.suggest(typed) == meant
+    assert seed_index.search(meant).total > 0
+
+
+def test_no_suggestion_when_nothing_is_close(seed_index: Index) -> None:
+    assert seed_index.suggest("zzzqqxv") is None
+    assert seed_index.suggest("kind:quote") is None
