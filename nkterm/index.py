@@ -12,7 +12,6 @@ document list shows), written atomically after each commit and tied to the index
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -21,7 +20,6 @@ import multiprocessing
 import os
 import re
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -47,6 +45,7 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
 from nkterm.corpus import Entry, Problem, load_entry, scan
+from nkterm.files import write_json
 from nkterm.models import Claim, DocSummary, Document, Hit, SearchResult, Section, Span
 from nkterm.querytext import (
     MAX_FUZZY_EDITS,
@@ -264,7 +263,7 @@ class Index:
                 lock.release()
         self.directory.mkdir(parents=True, exist_ok=True)
         self._ix = windex.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
-        _atomic_write_json(
+        write_json(
             self.directory / META_FILE,
             {
                 "schema_version": SCHEMA_VERSION,
@@ -333,7 +332,7 @@ class Index:
 
     def _write_manifest(self) -> None:
         if self._manifest is not None:
-            _atomic_write_json(self.directory / MANIFEST_FILE, self._manifest)
+            write_json(self.directory / MANIFEST_FILE, self._manifest)
 
     # .. building ..
 
@@ -704,8 +703,9 @@ def _query_words(q: Any) -> list[tuple[int, int, str, str]]:
     for sub in _walk_query(q):
         if getattr(sub, "fieldname", None) not in ("title", "body"):
             continue
-        if isinstance(sub, query.Term) and getattr(sub, "startchar", None) is not None:
-            out.append((sub.startchar, sub.endchar, str(sub.text), sub.fieldname))
+        start, end = getattr(sub, "startchar", None), getattr(sub, "endchar", None)
+        if isinstance(sub, query.Term) and start is not None and end is not None:
+            out.append((start, end, str(sub.text), sub.fieldname))
         elif isinstance(sub, query.Phrase) and sub.char_ranges:
             for word, (start, end) in zip(sub.words, sub.char_ranges, strict=False):
                 out.append((start, end, str(word), sub.fieldname))
@@ -957,7 +957,8 @@ def _jsonable(value: Any) -> Any:
 def _owned(name: str) -> bool:
     """Files an index folder may hold: Whoosh's (with the ``MAIN.tmp`` folder a killed writer
     leaves behind), ours, our temp files."""
-    return name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", META_FILE, MANIFEST_FILE)) or name in (
+    ours = (META_FILE, MANIFEST_FILE, "." + META_FILE, "." + MANIFEST_FILE)  # + temp files
+    return name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", *ours)) or name in (
         ".gitkeep",
         INDEX_NAME + ".tmp",
     )
@@ -965,18 +966,3 @@ def _owned(name: str) -> bool:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _atomic_write_json(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

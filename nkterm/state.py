@@ -9,10 +9,7 @@ positions. A corrupt file is reported and then replaced, never a crash. Must not
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -21,6 +18,7 @@ from typing import Any
 
 from nkterm import paths
 from nkterm.corpus import read_file
+from nkterm.files import write_json
 
 POSITIONS_FILE = "positions.json"
 MAX_ENTRIES = 2000  # the most recently read documents are kept
@@ -103,7 +101,7 @@ class PositionStore:
             if len(merged) > MAX_ENTRIES:
                 ranked = sorted(merged.items(), key=lambda kv: _seen(kv[1]), reverse=True)
                 merged = dict(ranked[:MAX_ENTRIES])
-            _atomic_write_json(self.path, merged)
+            write_json(self.path, merged, sort_keys=True)
         except BaseException:
             with self._lock:
                 self._dirty.update(changed)
@@ -135,18 +133,3 @@ def _read(path: Path) -> dict[str, Any] | str:
     if not isinstance(data, dict):
         return f"{path} is not a positions file; reading positions start afresh"
     return data
-
-
-def _atomic_write_json(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -13,9 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import gc
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +21,9 @@ from typing import Any
 
 import yaml
 
+from nkterm import files
 from nkterm.bookmarks.model import Bookmark, bookmark_from_record, record_of
+from nkterm.files import temp_prefix
 
 FORMAT_VERSION = 1
 
@@ -194,16 +194,6 @@ def entry_lines(root: yaml.Node | None) -> list[int]:
     return []
 
 
-def fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform or file system allows it.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 @dataclass
 class ParsedFile:
     """What a file holds: entries in file order, or why the whole file cannot be used."""
@@ -317,26 +307,9 @@ def backup_copy(path: Path, data: bytes) -> Path:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash at any point leaves the old file or the
-    new one. Raises ``OSError`` with the old file intact. Call it only under the lock: it
-    removes temp files left by killed writers, which only a lock holder can know are stale."""
-    folder = path.parent
-    for stale in folder.glob(f".{path.name}.*.tmp"):
+    """``nkterm.files.write_atomic``, after removing temp files left by killed writers. Call it
+    only under the lock: only a lock holder can know they are stale."""
+    for stale in path.parent.glob(f"{temp_prefix(path)}*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-        tmp = None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-    fsync_dir(folder)
+    files.write_atomic(path, data)
