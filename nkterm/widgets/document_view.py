@@ -499,29 +499,22 @@ class DocumentView(DocumentLines, can_focus=True):
     # .. search hits (the screen walks them and moves to the next document) ..
 
     def next_hit(self) -> bool:
-        hits = self.hits
-        if not hits or not self._ready():
-            return False
-        i = (
-            self._hit + 1
-            if self._hit is not None
-            else bisect.bisect_left(self._hit_starts, self._cursor.start)
-        )
-        if i >= len(hits):
-            return False
-        self._goto_hit(i)
-        return True
+        return self._step_hit(1)
 
     def previous_hit(self) -> bool:
+        return self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> bool:
+        """Go to the next (+1) or previous (-1) hit: from the current one, else from the
+        cursor. False when there is none that way (the screen then tries the next document)."""
         hits = self.hits
         if not hits or not self._ready():
             return False
-        i = (
-            self._hit - 1
-            if self._hit is not None
-            else bisect.bisect_left(self._hit_starts, self._cursor.start) - 1
-        )
-        if i < 0:
+        if self._hit is not None:
+            i = self._hit + step
+        else:
+            i = bisect.bisect_left(self._hit_starts, self._cursor.start) - (step < 0)
+        if not 0 <= i < len(hits):
             return False
         self._goto_hit(i)
         return True
