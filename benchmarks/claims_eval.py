@@ -101,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     size = MODEL_PATH.stat().st_size
     print(f"model: {MODEL_PATH.relative_to(REPO_ROOT)}  {size / 1024:.0f} KB, {len(model.weights):,} weights")
     print(f"  trained: {model.meta.get('trained_on')}; CV F1 on train {model.meta.get('cv_f1')}")
+    if model.priors:
+        print("  genre priors: " + ", ".join(f"{f} {p:+.1f}" for f, p in sorted(model.priors.items())))
     print(f"  size < {TARGET_MODEL_BYTES // 1024} KB: {verdict(size < TARGET_MODEL_BYTES)}")
 
     dev_path = args.data / DEV

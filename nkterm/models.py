@@ -22,6 +22,7 @@ CLAIM_KINDS: tuple[str, ...] = (
     "prediction",  # will, expected to, forecast
     "rule",  # obligations and prohibitions
     "hedge",  # qualifiers and caveats
+    "fact",  # a named thing with a verb of state or record, when no other kind fires
 )
 
 CHECK_WORTHY = 0.5  # a claim with score >= this is check-worthy

@@ -28,6 +28,7 @@ KIND_TAGS: dict[str, str] = {
     "prediction": "PRE",
     "rule": "RUL",
     "hedge": "HDG",
+    "fact": "FCT",
 }
 KIND_SYMBOLS: dict[str, str] = {
     "quantity": "#",
@@ -39,6 +40,7 @@ KIND_SYMBOLS: dict[str, str] = {
     "prediction": "\u2197",
     "rule": "!",
     "hedge": "~",
+    "fact": "\u22a2",  # ⊢ "asserts"
 }
 KIND_DESCRIPTIONS: dict[str, str] = {
     "quantity": "numbers, statistics, dates, durations, money",
@@ -50,6 +52,7 @@ KIND_DESCRIPTIONS: dict[str, str] = {
     "prediction": "about the future",
     "rule": "obligations and prohibitions",
     "hedge": "qualifiers and caveats",
+    "fact": "a named thing's state or record, when no other kind fires",
 }
 assert set(KIND_TAGS) == set(CLAIM_KINDS) == set(KIND_SYMBOLS)
 
@@ -64,6 +67,7 @@ CLI_THEME = Theme(
         "claim.prediction": "bright_blue",
         "claim.rule": "bold red",
         "claim.hedge": "italic bright_black",
+        "claim.fact": "white",
         "claim.strong": "underline",
         "hit": "reverse bold",
         "meta": "dim",

@@ -5,10 +5,12 @@ Data: the CLEF-2024 CheckThat! Task 1 English train split (ClaimBuster debate se
 read here and never copied into the repository; only the learned weights are written.
 
 Model: logistic regression over the binary features of ``nkterm.claims.model.features`` (words,
-word pairs, the cue rules that fired), fitted in pure Python with AdaGrad and L2 shrinkage, fixed
-seed, so a rerun gives the same file. The L2 strength and the decision threshold are chosen by
-5-fold cross-validation on train (F1 of the Yes class); the threshold is folded into the bias so
-that score >= 0.5 means check-worthy. The dev split is only read to print a sanity check.
+word pairs, the cue rules that fired), fitted in pure Python with AdaGrad and a uniform L2
+penalty, fixed seed, so a rerun gives the same file. A few genre priors (``PRIORS`` below) are
+stored beside the learned weights and added to them at load. The L2 strength and the decision
+threshold are chosen by 5-fold cross-validation on train (F1 of the Yes class); the threshold is
+folded into the bias so that score >= 0.5 means check-worthy. The dev split is only read to print a sanity check (priors
+included); no weight is fitted on it.
 
     .venv/bin/python scripts/train_claims.py            # train, write the model, print CV and dev F1
 """
@@ -39,9 +41,31 @@ SEED = 20240611
 EPOCHS = 10
 LEARNING_RATE = 0.2
 MIN_COUNT = 5  # rarer features barely generalise, and leaving them out keeps the file small
-L2_GRID = (0.003, 0.01, 0.03)
+L2_GRID = (1.0, 3.0, 10.0)
 FOLDS = 5
 KEEP_MIN_WEIGHT = 0.1  # smaller weights barely move a score (CV F1 -0.001)
+# Genre priors, added to the learned weights after training (never during it, where the data
+# would pull them back). The debate data see these cues rarely or in another sense; in news and
+# travel prose they decide whether a sentence is a fact worth checking:
+# - [rule:restriction]: a rule laid on people ("travellers must stick to their tour group",
+#   "they can only call inside North Korea"). Debaters state policies ("we must"); the
+#   restrictions of a country barely occur in train (dev: 11 sentences, 1 Yes).
+# - [experience:testimony]: first-person testimony with a quantity or a place ("I lived and
+#   taught English in Seoul for 18 months"). ClaimBuster labels a candidate's own biography
+#   "unimportant factual" (No); in a first-hand account it is the evidence a reader checks.
+# - [stance:intention], [stance:evaluation], [stance:feeling]: what someone means to do, how they
+#   rate it or how they feel ("his intention ... was to spread some positivity", "his favourite
+#   part of the trip", "he was intimidated by all the police") is not a fact; the debate data
+#   learn it from "I want"/"I believe", and these cues alone only weakly (-0.2 to -0.6).
+# The priors are large (2-2.5 logits) because they overrule the data for these cues; they cost
+# 0.01-0.02 dev F1, measured by benchmarks/claims_eval.py (docs/claims.md has the figures).
+PRIORS: dict[str, float] = {
+    "[rule:restriction]": 2.5,
+    "[experience:testimony]": 2.5,
+    "[stance:intention]": -2.0,
+    "[stance:evaluation]": -2.0,
+    "[stance:feeling]": -2.0,
+}
 _JOINED = re.compile(r"^(Yes|No)(\d+)$")
 
 
@@ -73,8 +97,18 @@ def featurize(rows: list[tuple[str, int]]) -> list[tuple[list[str], int]]:
 def fit(
     data: list[tuple[list[int], int]], n_features: int, l2: float, seed: int
 ) -> tuple[float, list[float]]:
-    """Logistic regression by AdaGrad over shuffled examples, L2 applied to touched weights."""
+    """Logistic regression by AdaGrad over shuffled examples with a uniform L2 penalty.
+
+    The penalty is applied lazily, when a weight is touched, in ``l2 / count`` steps, so that
+    every weight is shrunk by the same ``l2 * w`` per epoch whatever its feature's frequency. A
+    plain per-touch penalty would shrink common features most and leave a word seen six times
+    free to take a weight of -1 ("video": six debate sentences, five of them No)."""
     rng = random.Random(seed)
+    counts = [0] * n_features
+    for feats, _ in data:
+        for f in feats:
+            counts[f] += 1
+    shrink = [l2 / c if c else 0.0 for c in counts]
     w = [0.0] * n_features
     g2 = [1e-8] * n_features
     b, bg2 = 0.0, 1e-8
@@ -91,7 +125,7 @@ def fit(
             bg2 += g * g
             b -= LEARNING_RATE * g / math.sqrt(bg2)
             for f in feats:
-                gf = g + l2 * w[f]  # shrink a little on every touch
+                gf = g + shrink[f] * w[f]
                 g2[f] += gf * gf
                 w[f] -= LEARNING_RATE * gf / math.sqrt(g2[f])
     return b, w
@@ -162,7 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     weights = {f: round(w[i], 2) for i, f in enumerate(vocab) if abs(w[i]) >= KEEP_MIN_WEIGHT}
 
     dev = featurize(dev_rows)
-    dev_logits = [b + sum(weights.get(f, 0.0) for f in feats) for feats, _ in dev]
+    scored = dict(weights)
+    for f, prior in PRIORS.items():
+        scored[f] = scored.get(f, 0.0) + prior
+    dev_logits = [b + sum(scored.get(f, 0.0) for f in feats) for feats, _ in dev]
     dev_f1, dev_p, dev_r = f1_at(dev_logits, [y for _, y in dev], 0.0)
     meta = {
         "trained_on": f"{TRAIN} (CLEF-2024 CheckThat! Task 1 English, ClaimBuster debates)",
@@ -174,11 +211,13 @@ def main(argv: list[str] | None = None) -> int:
         "seed": SEED,
         "epochs": EPOCHS,
         "dev_f1_sanity": round(dev_f1, 4),
+        "priors": "genre priors, added to the learned weights at load: see scripts/train_claims.py",
     }
     model = {
         "format": MODEL_FORMAT,
         "bias": round(b, 4),
         "meta": meta,
+        "priors": dict(sorted(PRIORS.items())),
         "weights": dict(sorted(weights.items())),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Cue kinds that weigh on the score but make no claim (not in CLAIM_KINDS): the speaker's stance.
+SIGNALS: frozenset[str] = frozenset({"stance"})
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -25,7 +28,7 @@ class Report:
 class Evidence:
     """What the cue rules found in one sentence."""
 
-    kinds: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)  # claim kinds only, never a signal
     cues: list[tuple[str, str, int, int]] = field(default_factory=list)  # (kind, cue, start, end)
     feats: list[str] = field(default_factory=list)  # cue features for the learned model
     reports: list[Report] = field(default_factory=list)
@@ -43,7 +46,8 @@ class Evidence:
                     return
                 if start <= s and e <= end:
                     del cues[n]
-        self.kinds.add(kind)
+        if kind not in SIGNALS:
+            self.kinds.add(kind)
         self.feats.append(feat)
         if len(cues) < 24:
             cues.append((kind, f'{label}: "{" ".join(quoted.split())}"', start, end))

@@ -53,7 +53,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "opinion marker": phrases(
             """
             i think, i believe, i guess, i suppose, i feel, i felt, in my opinion, in my view, i'd
-            say, i would say, i'm not sure, we think, we believe, personally
+            say, i would say, i'm not sure, we think, we believe, personally, they think, he thinks,
+            she thinks, people think
             """
         ),
     },
@@ -93,7 +94,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             only, at all times, be careful, careful of, careful about, not supposed to, supposed to,
             compulsory, mandatory, rules, need to, needs to, no one is allowed, nobody is allowed,
             never allowed, only allowed, strictly, penalty, fined, punishable, illegally, licence,
-            license
+            license, not welcome, aren't welcome, isn't welcome, weren't welcome, wasn't welcome,
+            without permission, need permission, needs permission
             """
         ),
     },
@@ -140,7 +142,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             """
             rose, risen, fell, fallen, increased, decreased, declined, surged, soared, plunged,
             plummeted, slumped, went up, gone up, going up, went down, gone down, is up, are up, was
-            up, were up, is down, are down, was down, were down, have cut, has cut, had cut, been
+            up, were up, is down, are down, was down, were down, is not up, are not up, is not down,
+            are not down, have cut, has cut, had cut, been
             cut, is rising, is falling, are rising, are falling, an increase, a decrease, a decline,
             a drop, the rate of, the number of, percentage of, majority of, the average, on average,
             per capita
@@ -148,6 +151,104 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
 }
+
+# Signals: cues that make no claim of their own (they are not kinds) but weigh on
+# check-worthiness through their learned weights. An intention or an evaluation is the speaker's
+# stance, not a fact the public could check ("his intention ... was to spread some positivity",
+# "his favourite part of the trip", "he was intimidated by all the police").
+SIGNAL_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "stance": {
+        "intention": phrases(
+            """
+            intention, intentions, intend to, intended to, my goal, his goal, her goal, our goal,
+            their goal, one goal, the goal, goal is, goal was, my aim, his aim, her aim, our aim, aim
+            is, aim was, aiming to, aimed to, my mission, his mission, her mission, our mission,
+            purpose, wanted to, want to, wants to, hope to, hoped to, hopes to, hoping to, trying to,
+            wish to, wished to, dream of, dreamed of
+            """
+        ),
+        "evaluation": phrases(
+            """
+            favourite, favorite, worth the, worth it, special experience, really special,
+            unforgettable, unfortunate, unfortunately, i love, i loved, my love, loved it, enjoyed,
+            proud, glad, honoured, honored, intrigued, impressed, excited, highlight of, best part,
+            worst part
+            """
+        ),
+        "feeling": phrases(
+            """
+            intimidated, scared, afraid, nervous, worried, frightened, terrified, anxious, made him
+            realise, made her realise, made me realise, made him realize, made her realize, made me
+            realize, realised, realized
+            """
+        ),
+    },
+}
+
+# Subjects that make a rule a restriction on people rather than advice or a policy wish:
+# "travellers must stick to their tour group", "they can only call inside North Korea". A
+# capitalised name counts too ("Gellman was allowed to photograph"). "I", "we" and "you" do not:
+# "we must", "you have to understand" are proposals and rhetoric far more often than rules.
+RESTRICTED_SUBJECTS: frozenset[str] = words(
+    """
+    travellers travelers tourists visitors foreigners citizens people locals residents journalists
+    reporters bloggers photographers guests children students women men workers soldiers everyone
+    nobody anyone they
+    """
+)
+# Words between a rule's subject and its cue ("they can only call", "Gellman was allowed to").
+RULE_SKIP: frozenset[str] = words(
+    """
+    also always are aren't be been can can't cannot generally is isn't not now often only still
+    strictly usually was wasn't were weren't
+    """
+)
+
+# Fact: the fallback kind, for a sentence that no other kind claims yet states something of a
+# named thing ("Senator Obama voted against ...", "Georgia and Ukraine are both major gateways").
+FACT_STATE_VERBS: frozenset[str] = words(
+    """
+    is are was were isn't aren't wasn't weren't has have had hasn't haven't hadn't
+    """
+)
+FACT_PAST_VERBS: frozenset[str] = words(
+    """
+    became began bought brought built came caught chose did drove fell flew fought found gave got
+    grew held kept knew led left lost made met paid ran rose sent sold spent stood taught thought
+    took went won wrote
+    """
+)
+# "-ed" words that are no past tense, or whose "subject" position is taken by a determiner.
+NOT_PAST: frozenset[str] = words(
+    """
+    exceed indeed need proceed seed speed succeed feed bleed breed greed shed bed red hundred
+    """
+)
+FACT_DETERMINERS: frozenset[str] = words(
+    """
+    a an the this that these those his her their our my its your some any no every each
+    """
+)
+# Adverbs between a subject and its verb ("has never traveled", "is still jamming").
+FACT_ADVERBS: frozenset[str] = words(
+    """
+    also already both just long never not now once only recently still then initially
+    """
+)
+# First and second person subjects: such a sentence is about the speaker or the listener (first
+# person has its own kind, experience).
+FACT_NOT_SUBJECTS: frozenset[str] = words(
+    """
+    i you we i've we've you've i'd we'd i'm we're you're
+    """
+)
+# Picture captions point at the photo ("This is an apartment building", "Here, a group of women
+# are wearing ..."): they describe the page, not the world.
+CAPTION_STARTS: frozenset[str] = words(
+    """
+    here pictured above below left right
+    """
+)
 
 # Cue words that are cues only in lower case ("May Day Stadium", "Will Smith").
 LOWER_CASE_ONLY: frozenset[str] = words(

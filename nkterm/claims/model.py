@@ -32,13 +32,16 @@ _KIND_FEATURE = {k: f"[k:{k}]" for k in CLAIM_KINDS}
 @dataclass(frozen=True)
 class Model:
     bias: float
-    weights: dict[str, float]
+    weights: dict[str, float]  # learned weights plus the genre priors: what the score uses
     meta: dict[str, object]
+    priors: dict[str, float] = field(default_factory=dict)  # the part of a weight set by hand
     # strength order of the features (|weight| descending, then name): explanations sort by it
     rank: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        order = sorted(self.weights, key=lambda f: (-abs(self.weights[f]), f))
+        # Length buckets act as the intercept for a sentence's length: ranked last, so the
+        # explanation names what the sentence says.
+        order = sorted(self.weights, key=lambda f: (f.startswith("[len:"), -abs(self.weights[f]), f))
         object.__setattr__(self, "rank", {f: i for i, f in enumerate(order)})
 
 
@@ -87,7 +90,10 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"unknown model format {data.get('format')!r}")
         weights = {str(k): float(v) for k, v in data["weights"].items()}
-        return Model(float(data["bias"]), weights, dict(data.get("meta", {})))
+        priors = {str(k): float(v) for k, v in data.get("priors", {}).items()}
+        for f, prior in priors.items():
+            weights[f] = round(weights.get(f, 0.0) + prior, 4)
+        return Model(float(data["bias"]), weights, dict(data.get("meta", {})), priors)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         log.warning("claims model %s unusable (%s): scores fall back to the prior", path, exc)
         return Model(_PRIOR, {}, {"fallback": True})
@@ -104,7 +110,7 @@ def _probability(model: Model, known: set[str]) -> tuple[float, list[tuple[float
     z = model.bias + math.fsum(map(weights.__getitem__, known))
     z = max(-30.0, min(30.0, z))
     strongest = sorted(known, key=model.rank.__getitem__)[:_EXPLAIN_TOP]
-    return 1.0 / (1.0 + math.exp(-z)), [(weights[f], f) for f in strongest]
+    return 1.0 / (1.0 + math.exp(-z)), [(weights[f], f) for f in strongest if f[:5] != "[len:"]
 
 
 class DocScorer:
@@ -138,12 +144,14 @@ class DocScorer:
         return _probability(self.model, known)
 
 
-def explain(contrib: list[tuple[float, str]]) -> list[str]:
-    """Cues for the strongest learned features: ``learned: "percent" +0.91``."""
+def explain(contrib: list[tuple[float, str]], priors: dict[str, float] | None = None) -> list[str]:
+    """Cues for the strongest learned features: ``learned: "percent" +0.91``, and
+    ``learned: [rule:restriction] +2.10 (genre prior +1.50)`` when part of the weight is a prior."""
     out: list[str] = []
     for w, f in contrib:
         if abs(w) < _EXPLAIN_MIN:
             break
         name = f if f.startswith("[") else f'"{f}"'
-        out.append(f"learned: {name} {w:+.2f}")
+        prior = priors.get(f) if priors else None
+        out.append(f"learned: {name} {w:+.2f}" + (f" (genre prior {prior:+.2f})" if prior else ""))
     return out

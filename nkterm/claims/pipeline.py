@@ -11,7 +11,7 @@ import bisect
 import logging
 from collections.abc import Sequence
 
-from nkterm.claims.evidence import Evidence
+from nkterm.claims.evidence import SIGNALS, Evidence
 from nkterm.claims.model import DocScorer, explain, features, load_model
 from nkterm.claims.quotes import Attribution, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
@@ -64,6 +64,7 @@ def _kinds(ev: Evidence, quoted: bool) -> set[str]:
     kinds = set(ev.kinds)
     if quoted:
         kinds.add("quote")
+        kinds.discard("fact")  # the fallback kind: only for a sentence that no other kind claims
     if ev.question and not kinds & {"quote", "attributed"}:
         return set()  # a question asks; it does not claim
     return kinds
@@ -88,7 +89,8 @@ def _token_ranges(toks: Tokens, spans: Sequence[Span]) -> list[tuple[int, int]]:
 def _detect(text: str, spans: Sequence[Span], ctx: SpeakerContext) -> list[Claim]:
     spans = sorted((s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: s.start)
     toks = tokenize(text)
-    scorer = DocScorer(load_model(), toks.lows)
+    model = load_model()
+    scorer = DocScorer(model, toks.lows)
     ranges = _token_ranges(toks, spans)
     evidence = [scan_sentence(text, toks, lo, hi) for lo, hi in ranges]
     quotes = find_quotes(text, paragraphs(text))
@@ -110,13 +112,14 @@ def _detect(text: str, spans: Sequence[Span], ctx: SpeakerContext) -> list[Claim
         p, contrib = scorer.score(lo, hi, ev.feats, kinds, ev.question)
         speaker, why = _speaker(sp, ev, quote, run_speakers, resolver, quotes)
         cues = [cue for k in ordered for kind, cue, _, _ in ev.cues if kind == k]
+        cues.extend(cue for kind, cue, _, _ in ev.cues if kind in SIGNALS)
         if quote is not None:
             words = text[quote.start : quote.end].split()
             preview = " ".join(words[:_QUOTE_PREVIEW]) + (" …" if len(words) > _QUOTE_PREVIEW else "")
             cues.insert(0, f"quote: {preview}")
         if speaker is not None:
             cues.append(f"speaker: {why}")
-        cues.extend(explain(contrib))
+        cues.extend(explain(contrib, model.priors))
         claims.append(Claim(sp.start, sp.end, ordered, round(p, 4), speaker, tuple(cues)))
     return claims
 

@@ -40,6 +40,10 @@ _FUNCTION = _STOP | lx.words(
     why where being never there here just only it's that's
     """
 )
+_CLAUSE_BREAKS = frozenset({"but", "while", "because", "which", "who", "that", "when", "although"})
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "to", "at", "from", "inside", "around", "through", "across", "near", "into"}
+)
 _BARE_REPORTING = frozenset({"say", "tell", "suggest"})
 _INVERSION = frozenset({"said", "says", "added", "asked", "wrote", "explained", "replied", "insisted"})
 
@@ -93,7 +97,7 @@ def _anchor(words: list[str]) -> int:
 
 def _build_trie() -> dict[str, list[_Entry]]:
     trie: dict[str, list[_Entry]] = {}
-    for kind, labels in lx.PHRASES.items():
+    for kind, labels in (*lx.PHRASES.items(), *lx.SIGNAL_PHRASES.items()):
         for label, phrases in labels.items():
             for phrase in phrases:
                 words = TOKEN_RE.findall(phrase.lower())
@@ -217,6 +221,8 @@ class _SentenceScan:
             self._add(kind, label, self.starts[first], self.ends[last], f"[{kind}:{label}]")
             if kind == "attributed":
                 self._according_to(last + 1, first)
+            elif kind == "rule":
+                self._restriction(first, last)
 
     # -- quantities ----------------------------------------------------------------------------
 
@@ -390,6 +396,24 @@ class _SentenceScan:
             phrase = self.text[self.starts[i] : self.ends[k - 1]]
             self.ev.reports.append(Report(self.starts[i], self.ends[k - 1], phrase, self.text[s:e], kind, s))
 
+    def _restriction(self, first: int, last: int) -> None:
+        """A rule laid on people ("travellers must", "they can only", "Gellman was allowed to"):
+        a restriction worth checking, unlike "we must" (a proposal) or "you have to" (advice)."""
+        lows, starts, text = self.lows, self.starts, self.text
+        j = first - 1
+        while j >= self.lo and lows[j] in lx.RULE_SKIP:
+            j -= 1
+        if j < self.lo:
+            return
+        w = lows[j]
+        if w not in lx.RESTRICTED_SUBJECTS and not (
+            # a person's name; a capitalised plural is a people ("the Russians must understand"),
+            # whose "must" is rhetoric far more often than a rule
+            text[starts[j]].isupper() and w not in lx.NOT_NAMES and w not in _FUNCTION and w[-1] != "s"
+        ):
+            return
+        self._add("rule", "restriction", starts[j], self.ends[last], "[rule:restriction]")
+
     # -- first person, generalizations ---------------------------------------------------------
 
     def _experience(self, i: int) -> None:
@@ -419,6 +443,109 @@ class _SentenceScan:
                 return
             j = aux  # "I had the ability": "had" is the verb
         self._add("experience", "first person", self.starts[i], self.ends[j], "[experience:i]")
+
+    def testimony(self) -> None:
+        """First-person experience with a quantity or a place ("I lived and taught English in
+        Seoul for 18 months", "I recently spent 3 days in Pyongyang"): a record of fact rather
+        than a feeling. The place is a capitalised name after "in", "to", "from"... in the same
+        clause as the first-person verb."""
+        ev = self.ev
+        exp = next(((s, e) for k, _, s, e in ev.cues if k == "experience"), None)
+        if exp is None:
+            return
+        s, e = exp
+        lows, starts, ends, text = self.lows, self.starts, self.ends, self.text
+        for kind, cue, qs, qe in ev.cues:
+            if kind == "quantity" and qs > s and not cue.startswith("trend"):
+                self._add_testimony(s, e, qs, qe)
+                return
+        k = bisect.bisect_left(starts, e, self.lo, self.hi)
+        while k + 1 < self.hi and lows[k] not in _CLAUSE_BREAKS and not text[ends[k] : starts[k + 1]].strip():
+            if lows[k] in _PLACE_PREPOSITIONS and text[starts[k + 1]].isupper() and lows[k + 1] != "i":
+                n = k + 1
+                while (
+                    n + 1 < self.hi
+                    and text[starts[n + 1]].isupper()
+                    and set(text[ends[n] : starts[n + 1]]) <= _NAME_GAP
+                ):
+                    n += 1
+                self._add_testimony(s, e, starts[k + 1], ends[n])
+                return
+            k += 1
+
+    def _add_testimony(self, s: int, e: int, what_start: int, what_end: int) -> None:
+        text = self.text
+        # "I travelled to North Korea" in full; "I lived … 18 months" when far apart
+        quoted = f"{text[s:e]} … {text[what_start:what_end]}" if what_start > e + 5 else text[s:what_end]
+        self.ev.add("experience", "testimony", quoted, s, max(e, what_end), "[experience:testimony]")
+
+    def fact(self) -> None:
+        """The fallback kind: a named thing and a verb of state or record ("Senator Obama voted
+        against ...", "Georgia and Ukraine are both major gateways"). Not for first or second
+        person subjects (experience has its own kind) nor for picture captions."""
+        lows, starts, ends, text, lo, hi = self.lows, self.starts, self.ends, self.text, self.lo, self.hi
+        first = lows[lo]
+        if first in lx.CAPTION_STARTS or (
+            first in ("this", "these") and lo + 1 < hi and lows[lo + 1] in lx.FACT_STATE_VERBS
+        ):
+            return
+        names = [
+            k
+            for k in range(lo + 1, hi)
+            if text[starts[k]].isupper() and lows[k] not in lx.FACT_NOT_SUBJECTS and lows[k][0].isalpha()
+        ]
+        if not names:
+            return
+        for v in range(lo, hi):
+            w = lows[v]
+            if w in lx.FACT_STATE_VERBS:
+                feat = "[fact:record]" if w[0] == "h" else "[fact:state]"
+            elif w in lx.FACT_PAST_VERBS or (w.endswith("ed") and len(w) > 4 and w not in lx.NOT_PAST):
+                feat = "[fact:record]"
+            else:
+                continue
+            if v > lo and text[starts[v]].isupper():
+                continue  # part of a name: "the United States"
+            j = v - 1
+            while j >= lo and lows[j] in lx.FACT_ADVERBS:
+                j -= 1
+            if j < lo:
+                continue
+            if lows[j] in lx.FACT_NOT_SUBJECTS:
+                return
+            if feat == "[fact:record]" and lows[j] in lx.FACT_DETERMINERS:
+                continue  # "a failed abortion": an adjective
+            break
+        else:
+            return
+        j = self._name_run(j)[0] if text[starts[j]].isupper() else j  # "Senator Obama voted"
+        # Quote the subject and its verb, and a name after the verb ("He voted … Gulf War"), or
+        # before it when the subject is no name ("Hong Kong … he has").
+        parts = [(j, v)]
+        after = next((k for k in names if k > v), None)
+        if after is not None:
+            parts.append(self._name_run(after))
+        elif not (text[starts[j]].isupper() and lows[j] not in lx.NOT_NAMES):
+            parts.insert(0, self._name_run(names[-1]))
+        a, d = parts[0][0], parts[-1][1]
+        quoted = " … ".join(text[starts[x] : ends[y]] for x, y in parts)
+        self.ev.add("fact", "fact", quoted, starts[a], ends[d], feat)
+
+    def _name_run(self, k: int) -> tuple[int, int]:
+        """The capitalised words around token ``k`` that make one name (first, last)."""
+        starts, ends, text = self.starts, self.ends, self.text
+        a = b = k
+        while (
+            a > self.lo and text[starts[a - 1]].isupper() and set(text[ends[a - 1] : starts[a]]) <= _NAME_GAP
+        ):
+            a -= 1
+        while (
+            b + 1 < self.hi
+            and text[starts[b + 1]].isupper()
+            and set(text[ends[b] : starts[b + 1]]) <= _NAME_GAP
+        ):
+            b += 1
+        return a, b
 
     def _quantifier(self, i: int) -> None:
         lows, hi = self.lows, self.hi
@@ -493,6 +620,10 @@ def scan_sentence(text: str, toks: Tokens, lo: int, hi: int) -> Evidence:
     ev = scan.run(trig[a:b]) if b > a else scan.ev
     start, end = toks.starts[lo], toks.ends[hi - 1]
     ev.question = "?" in text[end : end + 3]
+    if "experience" in ev.kinds:
+        scan.testimony()
+    elif not ev.kinds and not ev.question:
+        scan.fact()
     if scan.furniture or toks.lows[lo] in lx.BOILERPLATE_LABELS:
         ev.boilerplate = bool(
             _BOILERPLATE_START.match(toks.low, start, end + 1)

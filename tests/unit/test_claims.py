@@ -115,7 +115,7 @@ def test_kind_is_found_and_not_invented(kind: str, positive: str, negative: str)
 
 
 def test_text_with_no_kind_is_no_claim() -> None:
-    assert detect("He posted the video to his Facebook and YouTube channels.") == []
+    assert detect("Rather he wanted to highlight how normal the people he met appeared.") == []
     assert detect("A father takes a picture of his kids on an arcade game.") == []
 
 
@@ -140,8 +140,13 @@ def test_hedges_and_generalizations_are_claims_even_when_not_check_worthy() -> N
 
 
 def test_a_cue_covered_by_a_longer_one_is_shown_once() -> None:
-    (claim,) = detect("I've been to Pyongyang twice.")
+    (claim,) = detect("I've been told so by many.")
     assert [c for c in claim.cues if c.startswith("first person:")] == ['first person: "I\'ve been"']
+    # a testimony covers the first-person cue it grows from
+    (claim,) = detect("I've been to Pyongyang twice.")
+    assert [c for c in claim.cues if c.startswith(("first person:", "testimony:"))] == [
+        'testimony: "I\'ve been … twice"'
+    ]
     ev = Evidence()
     ev.add("hedge", "hedge", "grain of salt", 10, 23, "[hedge]")
     ev.add("hedge", "hedge", "salt", 19, 23, "[hedge]")  # covered: dropped
@@ -364,7 +369,7 @@ def test_furniture_words_in_a_real_sentence_do_not_hide_it() -> None:
 def test_he_is_the_person_named_most_recently() -> None:
     text = "Anna Smith arrived first. Bob Jones spoke next. He said the bridge was closed."
     ctx = SpeakerContext(people=("Anna Smith", "Bob Jones"))
-    (claim,) = detect(text, speakers=ctx)
+    (claim,) = [c for c in detect(text, speakers=ctx) if "attributed" in c.kinds]  # not the fact
     assert claim.speaker == "Bob Jones"
     assert any(c.startswith("speaker: ") and "person in focus" in c for c in claim.cues)
 
@@ -416,7 +421,7 @@ def test_attribution_before_the_opening_mark() -> None:
 
 
 def test_first_person_section_voice_beats_the_author() -> None:
-    text = "The reporter met him in May.\nI said I had spent 18 months in Seoul.\n"
+    text = "The reporter met him by car.\nI said I had spent 18 months in Seoul.\n"
     doc = Document(
         id="x",
         text=text,
