@@ -97,14 +97,24 @@ def _optional_module(name: str) -> Any:
         return None
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
+class IntAtLeast:
+    """An argparse ``type``: a whole number of at least ``least``; ``what`` names it in errors."""
+
+    def __init__(self, least: int, what: str = "a number") -> None:
+        self.least = least
+        self.what = what
+
+    def __call__(self, value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {self.what}: {value!r}") from None
+        if number < self.least:
+            raise argparse.ArgumentTypeError(f"must be at least {self.least}, got {number}")
+        return number
+
+
+_positive_int = IntAtLeast(1)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,18 +14,26 @@ from __future__ import annotations
 import argparse
 import importlib
 import inspect
-import json
 import os
 import shutil
 import sys
 from typing import TYPE_CHECKING, Any
 
-from nkterm.cli import UserError, corpus_and_index_dirs, open_index
+from nkterm.cli import (  # the same checks and output as the other subcommands
+    IntAtLeast,
+    UserError,
+    _document,
+    _print_json,
+    corpus_and_index_dirs,
+    open_index,
+)
 
 if TYPE_CHECKING:  # nkterm.compare imports Whoosh: only the two commands pay for it
     from nkterm.compare import Alignment, Corroboration, Passage
 
 REPORT_WIDTH = 120  # the side-by-side report's width when stdout is not a terminal
+_offset = IntAtLeast(0, "a character offset")
+_positive_int = IntAtLeast(1)
 DEFAULT_THRESHOLD = 0.18  # nkterm.compare.THRESHOLD (a test checks they agree)
 # the relation word is always printed as well: never colour alone
 RELATION_STYLES = {"agrees": "bold green", "differs": "bold red", "related": "bold"}
@@ -77,35 +85,6 @@ def _similarity(value: str) -> float:
     if not 0.0 < number <= 1.0:
         raise argparse.ArgumentTypeError(f"must be above 0 and at most 1, got {number}")
     return number
-
-
-def _offset(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a character offset: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"an offset cannot be negative, got {number}")
-    return number
-
-
-def _positive_int(value: str) -> int:
-    number = _offset(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
-
-
-def _document(index: Any, doc_id: str) -> Any:
-    try:
-        return index.document(doc_id)
-    except KeyError:
-        raise UserError(f"no document {doc_id!r}; `nkterm docs` lists the ids") from None
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def _console() -> Any:
@@ -173,7 +152,7 @@ def print_report(console: Any, alignment: Alignment, title_a: str, title_b: str)
     from rich.table import Table
     from rich.text import Text
 
-    from nkterm.render import safe, safe_line
+    from nkterm.render import safe_line
 
     head = Text()
     head.append("A  ", style="bold")
@@ -190,14 +169,8 @@ def print_report(console: Any, alignment: Alignment, title_a: str, title_b: str)
     )
     console.print(head)
     for number, pair in enumerate(alignment.pairs, 1):
-        line = Text(f"\n{number:>2}. ")
-        line.append(pair.relation.upper(), style=RELATION_STYLES.get(pair.relation, "bold"))
-        line.append(f"  similarity {pair.similarity:.2f}", style="meta")
-        if pair.reason:
-            line.append("  ")
-            line.append(safe(pair.reason), style="bold")
-        line.append("\n    shared: ", style="meta")
-        line.append(safe(", ".join(pair.shared_terms)))
+        line = _relation_head(number, pair.relation, pair.similarity)
+        line.append_text(_explanation(pair.reason, pair.shared_terms, "  "))
         console.print(line)
         table = Table(box=box.SIMPLE, expand=True, show_edge=False, pad_edge=False)
         table.add_column(Text(f"A {pair.a.start}-{pair.a.end}", style="meta"), ratio=1)
@@ -210,6 +183,32 @@ def print_report(console: Any, alignment: Alignment, title_a: str, title_b: str)
             line = Text(f"  {passage.start}-{passage.end}  ", style="meta")
             line.append_text(_passage_text(passage))
             console.print(line)
+
+
+def _relation_head(number: int, relation: str, similarity: float) -> Any:
+    """``\\n 1. AGREES  similarity 0.25``: the relation as a word, coloured too."""
+    from rich.text import Text
+
+    line = Text(f"\n{number:>2}. ")
+    line.append(relation.upper(), style=RELATION_STYLES.get(relation, "bold"))
+    line.append(f"  similarity {similarity:.2f}", style="meta")
+    return line
+
+
+def _explanation(reason: str, shared_terms: tuple[str, ...], before_reason: str) -> Any:
+    """Why a pair or a result was made: the reason it differs (after ``before_reason``), if
+    any, then the shared terms on a line of their own."""
+    from rich.text import Text
+
+    from nkterm.render import safe
+
+    out = Text()
+    if reason:
+        out.append(before_reason)
+        out.append(safe(reason), style="bold")
+    out.append("\n    shared: ", style="meta")
+    out.append(safe(", ".join(shared_terms)))
+    return out
 
 
 def _passage_text(passage: Passage) -> Any:
@@ -253,7 +252,7 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
 def print_corroborations(console: Any, doc_id: str, claim: Passage, results: list[Corroboration]) -> None:
     from rich.text import Text
 
-    from nkterm.render import safe, safe_line
+    from nkterm.render import safe_line
 
     head = Text("Claim ", style="title")
     head.append(f"{safe_line(doc_id)} {claim.start}-{claim.end}\n  ", style="meta")
@@ -261,16 +260,11 @@ def print_corroborations(console: Any, doc_id: str, claim: Passage, results: lis
     console.print(head)
     width = shutil.get_terminal_size((REPORT_WIDTH, 24)).columns
     for number, result in enumerate(results, 1):
-        line = Text(f"\n{number:>2}. ")
-        line.append(result.relation.upper(), style=RELATION_STYLES.get(result.relation, "bold"))
-        line.append(f"  similarity {result.similarity:.2f}  ", style="meta")
+        line = _relation_head(number, result.relation, result.similarity)
+        line.append("  ")
         line.append(safe_line(result.title)[: max(20, width // 2)], style="title")
         line.append(f"  {safe_line(result.doc_id)} {result.passage.start}-{result.passage.end}", style="meta")
-        if result.reason:
-            line.append("\n    ")
-            line.append(safe(result.reason), style="bold")
-        line.append("\n    shared: ", style="meta")
-        line.append(safe(", ".join(result.shared_terms)))
+        line.append_text(_explanation(result.reason, result.shared_terms, "\n    "))
         line.append("\n    ")
         line.append_text(_passage_text(result.passage))
         console.print(line)

@@ -7,6 +7,11 @@ has a partner, the other pane puts that partner level with it (``s`` turns this 
 alignment (``nkterm.compare.align`` with the corpus IDF) and the layout of both documents run
 in a thread worker (``group="compare"``): the UI thread never touches Whoosh or the disk.
 
+Bookmarked passages are marked in both panes as in the reader (``▌`` in the gutter), read in
+a thread worker when the documents arrive, when the screen is shown again, and after ``b`` in
+a pane: the app saves that bookmark through the main screen (``BookmarkRequested``), and this
+screen reads the bookmarks again once the new one is in the file.
+
 ``open_comparison`` shows it (one instance, installed and reused); the reader's ``c`` picks
 the second document in ``screens/compare_picker.py`` first.
 """
@@ -25,10 +30,12 @@ from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from nkterm.models import Span
+from nkterm.messages import BookmarkRequested
+from nkterm.models import Document, Span
 from nkterm.render import safe
-from nkterm.screens.compare_load import ComparisonFailed, ComparisonFeed, ComparisonReady
+from nkterm.screens.compare_load import ComparisonBookmarks, ComparisonFailed, ComparisonFeed, ComparisonReady
 from nkterm.widgets.compare_view import ComparePane, CompareView, PaneMoved
+from nkterm.widgets.marks import BOOKMARK_GUTTER
 from nkterm.widgets.pair_list import (
     FILTERS,
     SYMBOLS,
@@ -127,6 +134,9 @@ class CompareScreen(ComparisonFeed):
         self._anchor: dict[str, CompareItem | None] = {"a": None, "b": None}
         # cursors we just set, per pane: their echoes (PaneMoved) are no move of the user's
         self._expect: dict[str, list[Span]] = {"a": [], "b": []}
+        self._docs: dict[str, Document] = {}
+        self._bookmarks: dict[str, tuple[Span, ...]] = {"a": (), "b": ()}
+        self._saving: Span | None = None  # a bookmark from a pane that is not in the file yet
 
     def compare(self, a_id: str, b_id: str, *, at: int | None = None) -> None:
         """Point the screen at two (other) documents; they load when it is shown."""
@@ -171,6 +181,8 @@ class CompareScreen(ComparisonFeed):
         self._apply_layout()
         if self._pending:
             self._start()
+        elif self._docs:  # bookmarks may have changed meanwhile (the panel, the reader)
+            self._load_bookmarks()
 
     def _start(self) -> None:
         # at once, not after the first refresh: the widths are known from the terminal's, and
@@ -225,6 +237,8 @@ class CompareScreen(ComparisonFeed):
             return
         self.alignment = alignment = message.alignment
         self.items = items_of(alignment)
+        self._docs = {"a": message.a.doc, "b": message.b.doc}
+        self._load_bookmarks()
         for side, prepared in (("a", message.a), ("b", message.b)):
             self.view(side).show(prepared, target="top")
             self._expect[side].append(self.view(side).cursor)
@@ -380,13 +394,44 @@ class CompareScreen(ComparisonFeed):
         self.notify(f"synchronised scrolling {'on' if self.sync else 'off'}", timeout=2)
         self._status()
 
-    # .. marks ..
+    # .. marks and bookmarks ..
 
     def _apply_marks(self) -> None:
         if self.alignment is None:
             return
         for side in ("a", "b"):
-            self.view(side).set_marks(marks_for(self.items, self.current, side))
+            self.view(side).set_marks(marks_for(self.items, self.current, side, self._bookmarks[side]))
+
+    def _load_bookmarks(self) -> None:
+        # every read waits for the bookmark being saved, if any: the read when the dialog
+        # closes (screen resume) replaces the one that waits for the save (one worker a group)
+        self.load_bookmarks(dict(self._docs), self._request, self._saving)
+
+    @on(ComparisonBookmarks)
+    def _bookmarks_read(self, message: ComparisonBookmarks) -> None:
+        if message.request != self._request:
+            return
+        self._saving = None  # it is in the file now, or it will not be (the save failed)
+        if message.problem:
+            self.notify(safe(message.problem), title="Bookmarks", severity="error", timeout=8, markup=False)
+        self._bookmarks = {side: message.spans.get(side, ()) for side in ("a", "b")}
+        self._apply_marks()
+        self._status()
+
+    @on(BookmarkRequested)
+    def _bookmark_requested(self, message: BookmarkRequested) -> None:
+        """``b`` in a pane: the app saves it (its handler, after this one, hands the request to
+        the main screen); once the note is given, read the bookmarks again to mark it here."""
+        request, done = self._request, message.done
+
+        def saved() -> None:
+            if done is not None:
+                done()
+            if request == self._request:
+                self._saving = Span(message.start, message.end)
+                self._load_bookmarks()
+
+        message.done = saved
 
     # .. keys and the status line ..
 
@@ -397,6 +442,17 @@ class CompareScreen(ComparisonFeed):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def _bookmarked(self, item: CompareItem) -> str:
+        """``▌ bookmarked in A`` (B, A and B) when the item's passages overlap a bookmark: the
+        current pair's gutter shows ``▌`` rather than its relation then, which this says."""
+        sides = [
+            side.upper()
+            for side in ("a", "b")
+            if (p := item.passage(side)) is not None
+            and any(s.start < p.end and p.start < s.end for s in self._bookmarks[side])
+        ]
+        return f" · {BOOKMARK_GUTTER} bookmarked in {' and '.join(sides)}" if sides else ""
 
     def _status(self) -> None:
         parts = [f"sync {'on' if self.sync else 'off'} (s)"]
@@ -410,8 +466,8 @@ class CompareScreen(ComparisonFeed):
                 tag += f" {item.pair.similarity:.2f}"
                 if item.pair.reason:
                     tag += f": {safe(item.pair.reason)}"
-            parts.append(f"{tag} ({where})")
-        parts.append("] [ walk · f filter · tab panes · esc back")
+            parts.append(f"{tag} ({where}){self._bookmarked(item)}")
+        parts.append("tab: next pane")  # the one key the footer does not show
         self.query_one("#compare-status", Static).update(
             Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"), layout=False
         )

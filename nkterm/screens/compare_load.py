@@ -1,10 +1,11 @@
-"""The comparison screen's feeder: the thread worker that reads two documents, aligns them
-and lays them out, and the messages it posts.
+"""The comparison screen's feeder: the thread workers that read two documents, align them and
+lay them out, and that read the two documents' bookmarks; and the messages they post.
 
 ``ComparisonFeed`` is the base class of ``CompareScreen`` (screens/compare.py), as
 ``FeedScreen`` is the main screen's. Everything here runs off the UI thread: Whoosh and the
 disk are reached only from the worker, which opens its own ``Index`` when the app has none
-yet (``nkterm compare A B`` starts before the reader's index worker has answered).
+yet (``nkterm compare A B`` starts before the reader's index worker has answered). Bookmarks
+come from the app's store (``NktermApp.bookmarks``), which the main screen writes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from nkterm.messages import Prepared
+from nkterm.models import Document, Span
 from nkterm.widgets.document_layout import prepare
 
 if TYPE_CHECKING:
@@ -43,6 +45,21 @@ class ComparisonFailed(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+
+class ComparisonBookmarks(Message):
+    """The bookmarked passages of the documents on each side ("a", "b"), anchored in their
+    text; ``problem``: why the bookmarks file could not be read (``spans`` is then empty)."""
+
+    def __init__(self, request: int, spans: dict[str, tuple[Span, ...]], problem: str | None = None) -> None:
+        super().__init__()
+        self.request = request
+        self.spans = spans
+        self.problem = problem
+
+
+SAVE_WAIT = 2.0  # seconds to wait for a bookmark being saved to reach the file
+SAVE_POLL = 0.05
 
 
 class ComparisonFeed(Screen[None]):
@@ -83,3 +100,35 @@ class ComparisonFeed(Screen[None]):
         if not worker.is_cancelled:
             elapsed = (time.perf_counter() - started) * 1000
             self.post_message(ComparisonReady(request, prepared_a, prepared_b, alignment, elapsed))
+
+    @work(thread=True, exclusive=True, group="compare-bookmarks")
+    def load_bookmarks(self, docs: dict[str, Document], request: int, saving: Span | None = None) -> None:
+        """The bookmarks of the document on each side, anchored in its text. ``saving``: a
+        passage of ``docs["a"]`` or ``docs["b"]`` that the main screen is saving: read the file
+        again until it holds a bookmark there (at most ``SAVE_WAIT`` seconds; a failed save
+        is the main screen's to report)."""
+        from nkterm.bookmarks import BookmarksError
+
+        store = self.nk.bookmarks
+        worker = get_current_worker()
+        deadline = time.monotonic() + SAVE_WAIT
+        while True:
+            try:
+                store.load()
+                spans = {
+                    side: tuple(
+                        span
+                        for bookmark in store.list(doc_id=doc.id)
+                        if (span := store.anchor(bookmark, doc).span) is not None and span.end > span.start
+                    )
+                    for side, doc in docs.items()
+                }
+            except BookmarksError as exc:
+                self.post_message(ComparisonBookmarks(request, {}, str(exc)))
+                return
+            found = saving is None or any(saving in found for found in spans.values())
+            if found or worker.is_cancelled or time.monotonic() > deadline:
+                break
+            time.sleep(SAVE_POLL)
+        if not worker.is_cancelled:
+            self.post_message(ComparisonBookmarks(request, spans))

@@ -23,7 +23,8 @@ from textual.worker import get_current_worker
 
 from nkterm.models import Span
 from nkterm.render import safe
-from nkterm.widgets.row_list import RowList, one_line
+from nkterm.widgets.item_list import ItemList, explanation
+from nkterm.widgets.row_list import one_line
 
 if TYPE_CHECKING:
     from nkterm.app import NktermApp
@@ -53,7 +54,7 @@ class CorroborationChosen(Message):
         self.result = result
 
 
-class CorroborationList(RowList):
+class CorroborationList(ItemList["Corroboration"]):
     """Three lines a result: relation, similarity and title; shared terms; the passage."""
 
     ROW_HEIGHT = 3
@@ -67,17 +68,6 @@ class CorroborationList(RowList):
         "corroboration-list--reason",
         "corroboration-list--meta",
     }
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.rows: list[Corroboration] = []
-        self.empty = self.EMPTY_TEXT
-
-    def row_count(self) -> int:
-        return len(self.rows)
-
-    def empty_text(self) -> str:
-        return self.empty
 
     def render_row(self, row: int, line: int, width: int) -> Text:
         result = self.rows[row]
@@ -94,21 +84,19 @@ class CorroborationList(RowList):
             out.append(f"  {safe(result.doc_id)} {result.passage.start}–{result.passage.end}", style=meta)
             return out
         if line == 1:
-            out = Text("      ")
-            if result.reason:
-                out.append(one_line(safe(result.reason)), style=self._style("corroboration-list--reason"))
-                out.append(" · ", style=meta)
-            out.append("shared: ", style=meta)
-            out.append(one_line(safe(", ".join(result.shared_terms))))
-            return out
+            reason = self._style("corroboration-list--reason")
+            return explanation(
+                Text("      "),
+                result.reason,
+                result.shared_terms,
+                reason_style=reason,
+                meta=meta,
+                joint=" · ",
+            )
         return Text("      " + one_line(safe(result.passage.text)))
 
     def row_chosen(self, row: int) -> None:
         self.post_message(CorroborationChosen(self.rows[row]))
-
-    @property
-    def current(self) -> Corroboration | None:
-        return self.rows[self.cursor] if self.rows else None
 
 
 class CorroborateScreen(Screen[None]):

@@ -18,7 +18,7 @@ from textual.widgets import Static
 from nkterm.messages import ClaimHighlighted
 from nkterm.models import CLAIM_KINDS, Claim
 from nkterm.render import KIND_SYMBOLS, KIND_TAGS, safe
-from nkterm.widgets.row_list import RowList
+from nkterm.widgets.item_list import ItemList
 
 # What the kind filter cycles through: everything, then each kind.
 KIND_FILTERS: tuple[str, ...] = ("all", *CLAIM_KINDS)
@@ -29,7 +29,7 @@ def claim_label(claim: Claim) -> str:
     return " ".join(f"{KIND_SYMBOLS[k]}{KIND_TAGS[k]}" for k in claim.kinds if k in KIND_TAGS)
 
 
-class ClaimList(RowList):
+class ClaimList(ItemList[Claim]):
     ROW_HEIGHT = 2
     EMPTY_TEXT = "no claims"
 
@@ -42,15 +42,7 @@ class ClaimList(RowList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[Claim] = []
         self.display_text = ""
-        self.empty = self.EMPTY_TEXT
-
-    def row_count(self) -> int:
-        return len(self.rows)
-
-    def empty_text(self) -> str:
-        return self.empty
 
     def render_row(self, row: int, line: int, width: int) -> Text:
         claim = self.rows[row]
@@ -117,8 +109,7 @@ class ClaimsPane(Vertical):
         self._apply(keep=self._current())
 
     def _current(self) -> Claim | None:
-        rows = self.list_view.rows
-        return rows[self.list_view.cursor] if rows else None
+        return self.list_view.current
 
     def _apply(self, keep: Claim | None) -> None:
         claims = [

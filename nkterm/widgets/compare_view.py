@@ -1,17 +1,24 @@
 """The comparison screen's two reader panes.
 
 ``CompareView`` is the reader (``DocumentView``: claims highlighted, sentence cursor, the same
-keys) plus what a comparison needs: put a passage at a given row of the pane, so that the two
-halves of a pair stand level, and say at which row a passage is. ``ComparePane`` is a title
-line over one view; it turns the view's ``CursorMoved`` into ``PaneMoved`` naming the side,
-so the screen can tell the panes apart even when both show the same document.
+keys, ``b``/``v`` bookmarking through the app) plus what a comparison needs: put a passage at
+a given row of the pane, so that the two halves of a pair stand level, and say at which row a
+passage is. The mouse wheel moves its cursor with the text (onto the first sentence on
+screen), as the page keys do, so that the other pane follows a wheel as it follows the keys.
+``ComparePane`` is a title line over one view; it turns the view's ``CursorMoved`` into
+``PaneMoved`` naming the side, so the screen can tell the panes apart even when both show the
+same document.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from typing import ClassVar
+
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
@@ -21,14 +28,34 @@ from nkterm.models import Span
 from nkterm.render import safe
 from nkterm.widgets.document_view import DocumentView
 
+# the reader keeps b and v out of its footer (it needs the room); the comparison shows them
+SHOWN_READER_KEYS = ("reader.bookmark", "reader.select")
+
 
 class CompareView(DocumentView):
     """A reader pane that the comparison screen can point at a passage."""
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("bookmark", "select"):
-            return False  # bookmarks are made in the reader, whose screen owns the dialog
-        return super().check_action(action, parameters)
+    # the reader's own bindings (same ids, so a keymap rebinds both), shown in the footer
+    BINDINGS: ClassVar[list[BindingType]] = [
+        dataclasses.replace(binding, show=True)
+        for binding in DocumentView.BINDINGS
+        if isinstance(binding, Binding) and binding.id in SHOWN_READER_KEYS
+    ]
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._wheel(self.scroll_offset.y)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._wheel(self.scroll_offset.y)
+
+    def _wheel(self, before: int) -> None:
+        # runs before the widget's own wheel handler has scrolled: look once it has
+        self.call_later(self._wheel_scrolled, before)
+
+    def _wheel_scrolled(self, before: int) -> None:
+        if self.scroll_offset.y != before and self._ready():
+            self._hit = None
+            self._cursor_into_view()
 
     def line_of(self, offset: int) -> int | None:
         """The line (of the whole laid-out document) showing ``offset``."""

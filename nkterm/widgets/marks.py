@@ -1,7 +1,8 @@
 """``Mark``: a span of the document the reader draws over its text, and the roles it knows.
 
 A mark is plain data set on the reader by a screen (``DocumentView.set_marks``): bookmarked
-passages, the passage selection, the claim pairs of the comparison screen. ``role`` names the
+passages, the passage selection, the claim pairs of the comparison screen (with the bookmarks
+under their colours and the bookmark symbol over their gutter symbols). ``role`` names the
 look: the component class ``document-view--mark-{role}`` in nkterm.tcss. ``gutter`` is a
 one-cell symbol drawn in the reader's gutter beside every line of the span, so a mark is seen
 without colour too. Offsets are character offsets into the document text (the same as into
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 # gutter symbol with no style of its own.
 MARK_ROLES: tuple[str, ...] = (
     "bookmark",  # a saved passage (the reader)
+    "bookmark-gutter",  # only a bookmark's gutter symbol, over the pairs' (compare): no text style
     "selection",  # the passage being selected with v
     "pair",  # a claim with a counterpart in the other document (compare)
     "pair-current",  # the pair under the cursor (compare)

@@ -18,11 +18,13 @@ from rich.text import Text
 from textual.message import Message
 
 from nkterm.render import safe
-from nkterm.widgets.marks import Mark
-from nkterm.widgets.row_list import RowList, one_line
+from nkterm.widgets.item_list import ItemList, explanation
+from nkterm.widgets.marks import BOOKMARK_GUTTER, Mark
+from nkterm.widgets.row_list import one_line
 
 if TYPE_CHECKING:
     from nkterm.compare import Alignment, Pair, Passage
+    from nkterm.models import Span
 
 AGREES, DIFFERS, ONLY_A, ONLY_B = "agrees", "differs", "only-a", "only-b"
 
@@ -67,11 +69,15 @@ MARK_ROLES = {AGREES: "pair", DIFFERS: "differs"}  # relation -> mark role (nkte
 ONLY_GUTTER = "◦"  # the gutter symbol of the current passage when it has no partner
 
 
-def marks_for(items: list[CompareItem], current: CompareItem | None, side: str) -> tuple[Mark, ...]:
+def marks_for(
+    items: list[CompareItem], current: CompareItem | None, side: str, bookmarks: tuple[Span, ...] = ()
+) -> tuple[Mark, ...]:
     """The marks of one pane: every paired passage, its relation in the gutter as well as in
     colour (``=`` agrees, ``≠`` differs); the current row's passage drawn stronger (an "only
-    in" passage gets ``◦``)."""
-    marks: list[Mark] = []
+    in" passage gets ``◦``). ``bookmarks``, the pane's bookmarked passages, are drawn as in
+    the reader but under the pairs' colours; their gutter symbol (``▌``) goes over the pairs'
+    so that a bookmark is seen without colour, like in the reader."""
+    marks = [Mark(span.start, span.end, "bookmark") for span in bookmarks]
     for item in items:
         passage = item.passage(side)
         if passage is not None and item.pair is not None:
@@ -82,6 +88,7 @@ def marks_for(items: list[CompareItem], current: CompareItem | None, side: str) 
         marks.append(Mark(passage.start, passage.end, "pair-current", symbol))
         if current.kind == DIFFERS:  # keep the differing colour, bold on top of it
             marks.append(Mark(passage.start, passage.end, "differs", symbol))
+    marks.extend(Mark(span.start, span.end, "bookmark-gutter", BOOKMARK_GUTTER) for span in bookmarks)
     return tuple(marks)
 
 
@@ -94,7 +101,7 @@ class PairHighlighted(Message):
         self.chosen = chosen
 
 
-class PairList(RowList):
+class PairList(ItemList[CompareItem]):
     ROW_HEIGHT = 2
     EMPTY_TEXT = "no pairs"
 
@@ -106,17 +113,6 @@ class PairList(RowList):
         "pair-list--meta",
         "pair-list--text",
     }
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.rows: list[CompareItem] = []
-        self.empty = self.EMPTY_TEXT
-
-    def row_count(self) -> int:
-        return len(self.rows)
-
-    def empty_text(self) -> str:
-        return self.empty
 
     def render_row(self, row: int, line: int, width: int) -> Text:
         item = self.rows[row]
@@ -132,13 +128,9 @@ class PairList(RowList):
             assert passage is not None
             out.append(f"  {passage.start}–{passage.end}", style=meta)
             return out
-        out.append(f"  {pair.similarity:.2f}", style=meta)
-        if pair.reason:
-            out.append("  ")
-            out.append(one_line(safe(pair.reason)), style=self._style("pair-list--reason"))
-        out.append("  shared: ", style=meta)
-        out.append(one_line(safe(", ".join(pair.shared_terms))))
-        return out
+        out.append(f"  {pair.similarity:.2f}  ", style=meta)
+        reason = self._style("pair-list--reason")
+        return explanation(out, pair.reason, pair.shared_terms, reason_style=reason, meta=meta, joint="  ")
 
     def _passages(self, item: CompareItem, width: int) -> Text:
         text = self._style("pair-list--text")
@@ -170,10 +162,6 @@ class PairList(RowList):
 
     def reveal_cursor(self) -> None:
         self._scroll_cursor_visible()
-
-    @property
-    def current(self) -> CompareItem | None:
-        return self.rows[self.cursor] if self.rows else None
 
 
 def _excerpt(side: str, passage: Passage, width: int, meta: Style, style: Style) -> Text:

@@ -1,6 +1,7 @@
 """The comparison screen and corroboration as a person uses them: open a comparison (``c`` and
-the picker, or ``nkterm compare A B``), walk the pairs, scroll one pane and watch the other
-follow, stack at 80 columns, corroborate a claim with ``o`` and jump to a result.
+the picker, or ``nkterm compare A B``), walk the pairs, scroll one pane (keys or mouse wheel)
+and watch the other follow, bookmark from a pane and see the marks, stack at 80 columns,
+corroborate a claim with ``o`` and jump to a result.
 
 Expected pairs come from ``nkterm.compare`` itself on the same real index, so the tests check
 what the screen shows against the core, not against numbers copied from a run."""
@@ -9,23 +10,30 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.events import MouseScrollDown, MouseScrollUp
 from textual.pilot import Pilot
 
+from nkterm.app import NktermApp
+from nkterm.bookmarks import BookmarkStore
 from nkterm.compare import Alignment, Corroboration, align, corpus_idf, corroborate
 from nkterm.index import Index
-from nkterm.models import Claim
+from nkterm.models import Claim, Span
+from nkterm.screens.bookmark_dialog import BookmarkDialog
 from nkterm.screens.compare import CompareScreen
 from nkterm.screens.compare_picker import ComparePicker
 from nkterm.screens.corroborate import CorroborateScreen
 from nkterm.screens.main import MainScreen
 from nkterm.widgets.compare_view import CompareView
+from nkterm.widgets.marks import BOOKMARK_GUTTER, Mark
 from nkterm.widgets.pair_list import CompareItem, items_of
 from tests.conftest import BLOGGER, PHOTO
+from tests.tui import bookmark_fixtures as fx
 from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
 
 
@@ -80,6 +88,16 @@ async def _open_comparison(pilot: Pilot[Any], env: tuple[Path, Path]) -> Compare
     assert isinstance(screen, CompareScreen)
     assert screen.alignment is not None, "the alignment arrived"
     return screen
+
+
+@asynccontextmanager
+async def _compared(
+    env: tuple[Path, Path], a: str = BLOGGER, b: str = PHOTO
+) -> AsyncIterator[tuple[NktermApp, Pilot[Any], CompareScreen]]:
+    """The app started as `nkterm compare A B` at SIZE, once the comparison has arrived."""
+    app = make_app(env, compare=(a, b))
+    async with app.run_test(size=SIZE) as pilot:
+        yield app, pilot, await _open_comparison(pilot, env)
 
 
 # -- opening ---------------------------------------------------------------------------------------
@@ -307,9 +325,7 @@ def _anchor(pairs: list[CompareItem], side: str, end: int) -> CompareItem | None
 
 async def test_sync_scroll_follows_the_partner_and_s_turns_it_off(seeds_env: tuple[Path, Path]) -> None:
     pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
-    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_comparison(pilot, seeds_env)
+    async with _compared(seeds_env) as (app, pilot, screen):
         view_a, view_b = screen.view("a"), screen.view("b")
         assert app.focused is view_a
         followed = 0
@@ -413,8 +429,149 @@ async def test_side_by_side_at_120_and_stacked_at_80(seeds_env: tuple[Path, Path
         assert screen.pair_list.is_on_screen
         footer = screen_text(app).splitlines()[-1]
         assert "[ ] pair" in footer and "esc back" in footer
+        # the reader hides b and v in its footer; at 80 columns the comparison still shows them
+        assert "b bookmark" in footer and "v select" in footer and "s sync" in footer, footer
+        assert "f filter" in footer and "? help" in footer, footer
         await press(pilot, "right_square_bracket")
         _assert_item_shown(app, screen, pairs[1])
+
+
+# -- the mouse wheel -------------------------------------------------------------------------------
+
+
+async def _wheel(pilot: Pilot[Any], view: CompareView, *, down: bool, times: int = 1) -> None:
+    """Turn the mouse wheel over ``view``, as the terminal reports it (through the screen)."""
+    event = MouseScrollDown if down else MouseScrollUp
+    for _ in range(times):
+        await pilot._post_mouse_events([event], widget=view, offset=(20, 3))
+    await settle(pilot)
+
+
+def _cursor_on_screen(view: CompareView) -> bool:
+    row = view.row_of(view.cursor.start)
+    return row is not None and 0 <= row < view.scrollable_content_region.height
+
+
+async def test_the_mouse_wheel_scrolls_the_other_pane_like_the_keys(seeds_env: tuple[Path, Path]) -> None:
+    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
+    async with _compared(seeds_env) as (app, pilot, screen):
+        view_a, view_b = screen.view("a"), screen.view("b")
+        current, followed = screen.current, 0
+        for _ in range(60):  # the wheel over B, a notch at a time, A's keyboard focus untouched
+            top = view_b.scroll_offset.y
+            a_before = (view_a.cursor, view_a.scroll_offset.y)
+            await _wheel(pilot, view_b, down=True)
+            assert view_b.scroll_offset.y > top, "the wheel scrolls the pane under the mouse"
+            assert _cursor_on_screen(view_b), "B's cursor moved with the text"
+            anchor = _anchor(pairs, "b", view_b.cursor.end)
+            if anchor is not None and anchor != current:
+                current = anchor
+                assert anchor.a is not None and anchor.b is not None
+                assert _shows(view_a, anchor.a.start), "A went to the partner"
+                # level with B's passage, or at the top when B's begins above the view
+                row_b = view_b.row_of(anchor.b.start)
+                assert row_b is not None and row_b < view_b.scrollable_content_region.height
+                level = view_a.row_of(anchor.a.start) == max(0, row_b)
+                assert level or view_a.scroll_offset.y in (0, view_a.max_scroll_y)
+                assert screen.current == anchor and screen.pair_list.current == anchor
+                followed += 1
+            else:
+                assert (view_a.cursor, view_a.scroll_offset.y) == a_before, "between pairs A stays"
+            if followed >= 3:
+                break
+        assert followed >= 3
+        assert app.focused is view_a
+
+        # the wheel over A, upwards: B follows A back
+        followed = 0
+        for _ in range(60):
+            await _wheel(pilot, view_a, down=False)
+            anchor = _anchor(pairs, "a", view_a.cursor.end)
+            if anchor is not None and anchor != current:
+                current = anchor
+                assert anchor.b is not None
+                assert _shows(view_b, anchor.b.start), "B went to the partner"
+                followed += 1
+                break
+        assert followed == 1
+
+        # sync off: the wheel scrolls one pane alone
+        await press(pilot, "s")
+        a_before = (view_a.cursor, view_a.scroll_offset.y)
+        top = view_b.scroll_offset.y
+        await _wheel(pilot, view_b, down=True, times=8)
+        assert view_b.scroll_offset.y > top
+        assert (view_a.cursor, view_a.scroll_offset.y) == a_before, "A did not follow"
+        assert "sync off (s)" in screen_text(app)
+
+
+# -- bookmarks -------------------------------------------------------------------------------------
+
+
+def _gutter_of(view: CompareView, span: Span) -> set[str]:
+    marks = fx.gutter_marks(view)
+    return {marks[line] for line in fx.lines_of(view, span) if line in marks}
+
+
+async def test_bookmarks_are_marked_in_the_panes_and_b_v_bookmark_from_them(
+    seeds_env: tuple[Path, Path],
+) -> None:
+    earlier = fx.bookmark_sentence(seeds_env, PHOTO, 2)  # made in the reader (or the CLI) before
+    earlier_span = Span(earlier.position.start, earlier.position.end)
+    async with _compared(seeds_env) as (app, pilot, screen):
+        view_a, view_b = screen.view("a"), screen.view("b")
+        assert Mark(earlier_span.start, earlier_span.end, "bookmark-gutter", BOOKMARK_GUTTER) in view_b.marks
+        assert not any(m.role.startswith("bookmark") for m in view_a.marks), "A has none"
+        view_b.place(earlier_span.start, 3)
+        await settle(pilot)
+        assert _gutter_of(view_b, earlier_span) == {BOOKMARK_GUTTER}, "B marks its bookmark like the reader"
+
+        # b in pane A: the note dialog, then the passage is saved and marked at once
+        assert app.focused is view_a
+        claim = view_a.current_claim
+        passage = Span(claim.start, claim.end) if claim is not None else view_a.cursor
+        row = screen.pair_list.current
+        assert row is not None and row.a is not None and row.a.start <= passage.start < row.a.end
+        assert _gutter_of(view_a, passage) == {"="}, "a pair shows its relation before"
+        await press(pilot, "b")
+        assert isinstance(app.screen, BookmarkDialog)
+        await pilot.press(*"first pair")
+        await press(pilot, "enter")
+        assert app.screen is screen
+        new = [b for b in fx.saved() if b.doc_id == BLOGGER]
+        assert [(b.position.start, b.position.end, b.note) for b in new] == [
+            (passage.start, passage.end, "first pair")
+        ]
+        assert _gutter_of(view_a, passage) == {BOOKMARK_GUTTER}, "and the bookmark after"
+        assert f"{BOOKMARK_GUTTER} bookmarked in A" in screen_text(app).splitlines()[-2], "the status line"
+
+        # v selects two sentences, b bookmarks the selection
+        await press(pilot, "j", "j", "v", "j")
+        selection = view_a.selection()
+        assert selection is not None
+        await press(pilot, "b")
+        assert isinstance(app.screen, BookmarkDialog)
+        assert "2 sentences" in screen_text(app)
+        await press(pilot, "enter")
+        assert not view_a.selecting
+        assert (selection.start, selection.end) in {(b.position.start, b.position.end) for b in fx.saved()}
+        assert _gutter_of(view_a, selection) == {BOOKMARK_GUTTER}
+
+        # a bookmark the main screen is still saving: the panes read the file until it is there
+        later = fx.sentence_spans(seeds_env, PHOTO)[4]
+        screen.load_bookmarks(dict(screen._docs), screen._request, later)
+        await pilot.pause(0.3)
+        BookmarkStore().add(fx.document(seeds_env, PHOTO), later.start, later.end)
+        await settle(pilot)
+        assert later in screen._bookmarks["b"]
+
+        # the bookmarks panel over the comparison: a bookmark deleted there is unmarked on return
+        assert earlier_span in screen._bookmarks["b"]
+        BookmarkStore().remove(earlier.id)  # as another nkterm (or the panel) would
+        await press(pilot, "B")
+        await press(pilot, "escape")
+        assert app.screen is screen
+        assert earlier_span not in screen._bookmarks["b"] and later in screen._bookmarks["b"]
 
 
 # -- corroboration ---------------------------------------------------------------------------------
@@ -436,13 +593,23 @@ def _claim_with_results(
     raise AssertionError("no claim of the seeds is corroborated")
 
 
+async def _walk_to_claim(pilot: Pilot[Any], claim: Claim, i: int) -> None:
+    """``]`` in the reader until the cursor is on ``claim``, the ``i``-th in text order (``i`` or
+    ``i + 1`` presses: the reader opens on the first claim when the text starts with one)."""
+    reader = pilot.app.screen.reader  # type: ignore[attr-defined]
+    for _ in range(i + 1):
+        if reader.current_claim == claim:
+            break
+        await press(pilot, "right_square_bracket")
+    assert reader.current_claim == claim
+
+
 async def test_o_corroborates_the_claim_and_enter_opens_the_result(seeds_env: tuple[Path, Path]) -> None:
     i, claim, results = _claim_with_results(seeds_env, BLOGGER)
     app = make_app(seeds_env, BLOGGER)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, *["right_square_bracket"] * (i + 1))
-        assert app.screen.reader.current_claim == claim
+        await _walk_to_claim(pilot, claim, i)
         await press(pilot, "o")
         screen = app.screen
         assert isinstance(screen, CorroborateScreen)
@@ -477,7 +644,8 @@ async def test_c_in_the_corroboration_opens_the_comparison_at_the_claim(seeds_en
     app = make_app(seeds_env, BLOGGER)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await press(pilot, *["right_square_bracket"] * (i + 1), "o")
+        await _walk_to_claim(pilot, claim, i)
+        await press(pilot, "o")
         await settle(pilot)
         await press(pilot, "c")
         screen = await _open_comparison(pilot, seeds_env)
@@ -505,3 +673,22 @@ def test_comparison_snapshot(snap_compare: Any, seeds_env: tuple[Path, Path]) ->
 
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_comparison_snapshot_at_80x24(snap_compare: Any, seeds_env: tuple[Path, Path]) -> None:
+    """At 80x24: A above B, on the second pair, whose passage in A is bookmarked (`▌` in A's
+    gutter instead of `=`, "▌ bookmarked in A" in the status line, `=` beside the partner in B);
+    the footer keeps b, v, s and f."""
+    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
+    second = pairs[1].a
+    assert second is not None
+    doc = fx.document(seeds_env, BLOGGER)
+    BookmarkStore().add(doc, second.start, second.end, "a surprise")
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+
+    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nkterm import compare as cmp
 from nkterm.compare import (
     AGREES,
     DIFFERS,
+    MIN_SHARED,
     RELATED_ONLY,
     THRESHOLD,
     Alignment,
@@ -26,6 +26,8 @@ from nkterm.compare import (
     passages,
     unit_at,
 )
+from nkterm.compare.prefilter import prefilter_for
+from nkterm.compare.units import unit_of
 from nkterm.corpus import load_entry, scan
 from nkterm.index import Index
 from nkterm.models import Claim, Document, Section
@@ -359,13 +361,13 @@ _INFLECTED = [
 def test_corroboration_prefilter_never_hides_a_match(query_words: list[str], sents: list[str]) -> None:
     # the regex that spares corroboration most sentence splitting keeps every passage that
     # shares enough keys with the claim (stems begin the words they come from)
-    query = cmp._unit(Passage(0, 0, " ".join(query_words)))
-    where = cmp._prefilter(query)
+    query = unit_of(Passage(0, 0, " ".join(query_words)))
+    where = prefilter_for(query)
     doc = _doc("d", *sents)
     kept = {(p.start, p.end) for p in passages(doc, where=where)}
     for p in passages(doc):
-        shared = set(query.keys) & set(cmp._unit(p).keys)
-        if len(shared) >= cmp.MIN_SHARED:
+        shared = set(query.keys) & set(unit_of(p).keys)
+        if len(shared) >= MIN_SHARED:
             assert (p.start, p.end) in kept, (query_words, p.text)
 
 

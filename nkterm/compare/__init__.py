@@ -1,0 +1,125 @@
+"""Claim alignment between two documents, and corroboration across the corpus.
+
+Owns ``align`` (which passages of two documents say substantially the same thing, and whether
+they agree or differ), ``corroborate`` (which passages elsewhere in the corpus discuss a claim),
+their frozen results (``Passage``, ``Pair``, ``Alignment``, ``Corroboration``) and the small word
+tables the method uses. The method is lexical and explainable, so that every pair can say why
+it was made; docs/compare.md describes it in full:
+
+* A document is cut into *units* (``units``): its claims where the claim detector found them
+  (score >= ``WEAK_CLAIM``), its sentences everywhere else; boilerplate sections are left out.
+* A unit is a set of *keys*: the index's own stemmed terms (``nkterm.index.analyze``, so
+  "photographer" and "photographs" meet) minus function words; a word of the related-terms
+  table ``RELATED_WORDS`` (``words``: "locals" and "people", "guides" and "rules") stands for
+  its group; a number becomes a ``number + unit`` key ("3 days").
+* A key weighs its IDF (``similarity``): the corpus's (``Index.idf``) for a large enough index,
+  else an IDF over the units of the two documents; common words (``COMMON_WORDS``) weigh less.
+  Similarity is the weight of the shared keys over the geometric mean of the two units' weights
+  (a weighted Ochiai coefficient, in [0, 1]); a match through a group counts ``RELATED_FACTOR``
+  of an exact one, and a short unit counts as ``MIN_WORDS`` words long.
+* Pairs scoring >= ``THRESHOLD`` that share >= ``MIN_SHARED`` keys, not all of them the two
+  documents' common topic, are the edges of a bipartite graph; the pairing (``alignment``) is a
+  maximum-weight matching of it (``matching``: exact, by successive shortest paths), so a unit
+  is paired at most once.
+* A pair ``differs`` when the units give different numbers for the same unit, when one negates
+  a word both use, or when they take opposite sides of an evaluation axis ("good"/"bad",
+  "similar"/"different"); it ``agrees`` otherwise, and ``reason`` says which rule fired.
+* ``corroboration`` scores the passages of the documents ``Index.more_like`` proposes the same
+  way, reading only what the ``prefilter`` lets through.
+
+This module only gathers the public names; import from ``nkterm.compare``. Must not import
+Textual, nor Whoosh directly: the corpus is reached only through ``nkterm.index.Index`` methods
+and ``nkterm.index.analyze``, which return plain data.
+"""
+
+from __future__ import annotations
+
+from nkterm.compare.alignment import align, compare_texts
+from nkterm.compare.corroboration import corroborate, unit_at
+from nkterm.compare.matching import max_weight_matching
+from nkterm.compare.params import (
+    CORROBORATION_AGREES,
+    CORROBORATION_CANDIDATES,
+    CORROBORATION_MIN,
+    MIN_CORPUS_DOCS,
+    MIN_SHARED,
+    MIN_WORDS,
+    NEGATION_SCOPE,
+    NUMBER_DF,
+    PARAGRAPHS_PER_DOCUMENT,
+    RELATED_FACTOR,
+    SHARED_SHOWN,
+    THRESHOLD,
+    TOPIC_SHARE,
+    WEAK_CLAIM,
+)
+from nkterm.compare.results import (
+    AGREES,
+    DIFFERS,
+    RELATED_ONLY,
+    Alignment,
+    Corroboration,
+    HasSpan,
+    Pair,
+    Passage,
+)
+from nkterm.compare.similarity import IdfFn, IdfSpec, corpus_idf
+from nkterm.compare.units import passages
+from nkterm.compare.words import (
+    COMMON_FACTOR,
+    COMMON_STEMS,
+    COMMON_WORDS,
+    EVALUATION_AXES,
+    EVALUATION_WORDS,
+    FUNCTION_WORDS,
+    NEGATION_RE,
+    PHRASE_PATTERNS,
+    RELATED,
+    RELATED_WORDS,
+    stem,
+)
+
+__all__ = [
+    "AGREES",
+    "COMMON_FACTOR",
+    "COMMON_STEMS",
+    "COMMON_WORDS",
+    "CORROBORATION_AGREES",
+    "CORROBORATION_CANDIDATES",
+    "CORROBORATION_MIN",
+    "DIFFERS",
+    "EVALUATION_AXES",
+    "EVALUATION_WORDS",
+    "FUNCTION_WORDS",
+    "MIN_CORPUS_DOCS",
+    "MIN_SHARED",
+    "MIN_WORDS",
+    "NEGATION_RE",
+    "NEGATION_SCOPE",
+    "NUMBER_DF",
+    "PARAGRAPHS_PER_DOCUMENT",
+    "PHRASE_PATTERNS",
+    "RELATED",
+    "RELATED_FACTOR",
+    "RELATED_ONLY",
+    "RELATED_WORDS",
+    "SHARED_SHOWN",
+    "THRESHOLD",
+    "TOPIC_SHARE",
+    "WEAK_CLAIM",
+    "Alignment",
+    "Corroboration",
+    "HasSpan",
+    "IdfFn",
+    "IdfSpec",
+    "Pair",
+    "Passage",
+    "align",
+    "compare_texts",
+    "corpus_idf",
+    "corroborate",
+    "max_weight_matching",
+    "passages",
+    "stem",
+    "unit_at",
+]

@@ -1,0 +1,113 @@
+"""``align``: the pairs of two documents' units that say the same thing, and what only one
+of them says; ``compare_texts``: how ``align`` sees two passages on their own.
+
+Must not import Textual, nor Whoosh directly.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from nkterm.compare.matching import max_weight_matching
+from nkterm.compare.params import MIN_SHARED, SHARED_SHOWN, THRESHOLD, TOPIC_SHARE
+from nkterm.compare.results import Alignment, Pair, Passage
+from nkterm.compare.similarity import IdfSpec, make_weights, relation_of, shared_keys
+from nkterm.compare.units import Unit, passages, unit_of
+from nkterm.index import analyze
+from nkterm.models import Claim, Document
+
+
+def _subject_names(doc: Document) -> set[str]:
+    """Stems of the names of the people a document is about: each account names its own subject
+    ("Binsky said", "Gellman said"), which is no evidence that two passages match."""
+    return {term for name in (*doc.people, *doc.authors) for term, _s, _e in analyze(name)}
+
+
+def _topic_keys(units_a: Sequence[Unit], units_b: Sequence[Unit]) -> set[str]:
+    """The words both documents keep using (in >= ``TOPIC_SHARE`` of the units of each, e.g.
+    "North Korea" in two accounts of North Korea): their common subject. They add to the
+    similarity, but a pair must also share something else."""
+    df_a: Counter[str] = Counter(k for u in units_a for k in u.keys if not k.startswith(("~", "#")))
+    df_b: Counter[str] = Counter(k for u in units_b for k in u.keys if not k.startswith(("~", "#")))
+    least_a = max(2.0, TOPIC_SHARE * len(units_a))
+    least_b = max(2.0, TOPIC_SHARE * len(units_b))
+    return {k for k, n in df_a.items() if n >= least_a and df_b[k] >= least_b}
+
+
+def align(
+    doc_a: Document,
+    doc_b: Document,
+    claims_a: Sequence[Claim] = (),
+    claims_b: Sequence[Claim] = (),
+    *,
+    idf: IdfSpec = None,
+    threshold: float = THRESHOLD,
+) -> Alignment:
+    """Pair the units of two documents that say substantially the same thing.
+
+    ``idf`` is a term -> IDF function (``Index.idf``), or ``(function, document count)`` as
+    ``corpus_idf`` returns it; None computes IDF over the units of the two documents. A unit is
+    paired at most once: the pairs are a maximum-weight matching of those scoring >= ``threshold``
+    with >= ``MIN_SHARED`` shared keys. Every unit ends up in exactly one pair or one "only" list.
+    """
+    drop = frozenset(_subject_names(doc_a) | _subject_names(doc_b))
+    units_a = [unit_of(p, drop) for p in passages(doc_a, claims_a)]
+    units_b = [unit_of(p, drop) for p in passages(doc_b, claims_b)]
+    weigh = make_weights([*units_a, *units_b], idf)
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, u in enumerate(units_b):
+        for key in u.keys:
+            postings[key].append(j)
+    edges: list[tuple[int, int, float]] = []
+    found: dict[tuple[int, int], list[tuple[float, str, str]]] = {}
+    topic = _topic_keys(units_a, units_b)
+    for i, u in enumerate(units_a):
+        counts: Counter[int] = Counter()
+        for key in u.keys:
+            counts.update(postings.get(key, ()))
+        for j, n_shared in counts.items():
+            if n_shared < MIN_SHARED:
+                continue
+            sim, shared = shared_keys(u, units_b[j], weigh)
+            if sim >= threshold and any(key not in topic for _w, _label, key in shared):
+                edges.append((i, j, sim))
+                found[(i, j)] = shared
+    weight = {(i, j): w for i, j, w in edges}
+    matching = max_weight_matching(len(units_a), len(units_b), edges)
+    pairs: list[Pair] = []
+    for i, j in matching:
+        relation, reason = relation_of(units_a[i], units_b[j])
+        pairs.append(
+            Pair(
+                a=units_a[i].passage,
+                b=units_b[j].passage,
+                similarity=weight[(i, j)],
+                relation=relation,
+                shared_terms=tuple(label for _w, label, _key in found[(i, j)][:SHARED_SHOWN]),
+                reason=reason,
+            )
+        )
+    pairs.sort(key=lambda p: (-p.similarity, p.a.start, p.b.start))
+    paired_a = {i for i, _ in matching}
+    paired_b = {j for _, j in matching}
+    return Alignment(
+        a_id=doc_a.id,
+        b_id=doc_b.id,
+        pairs=tuple(pairs),
+        only_a=tuple(u.passage for i, u in enumerate(units_a) if i not in paired_a),
+        only_b=tuple(u.passage for j, u in enumerate(units_b) if j not in paired_b),
+    )
+
+
+def compare_texts(
+    text_a: str, text_b: str, *, idf: IdfSpec = None
+) -> tuple[float, str, str, tuple[str, ...]]:
+    """How ``align`` sees two passages on their own: (similarity, relation, reason, shared
+    terms), with IDF over the two passages unless given. For tests and for explaining."""
+    a = unit_of(Passage(0, len(text_a), text_a))
+    b = unit_of(Passage(0, len(text_b), text_b))
+    sim, shared = shared_keys(a, b, make_weights([a, b], idf))
+    relation, reason = relation_of(a, b)
+    return sim, relation, reason, tuple(label for _w, label, _key in shared)

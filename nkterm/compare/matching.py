@@ -1,0 +1,96 @@
+"""Maximum-weight bipartite matching: which units of A pair with which of B. Pure: imports
+nothing from nkterm.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable
+
+
+def max_weight_matching(
+    n_left: int, n_right: int, edges: Iterable[tuple[int, int, float]]
+) -> list[tuple[int, int]]:
+    """A maximum-weight matching of a bipartite graph (of any size, not necessarily maximum).
+
+    Successive shortest augmenting paths with Dijkstra and Johnson potentials, i.e. the
+    Hungarian method run on a sparse graph: after k augmentations the matching is a heaviest
+    one of size k, and the gain of a further augmentation never increases, so stopping at the
+    first path that gains nothing leaves a heaviest matching overall. O(k·E·log V).
+    Edges of weight <= 0 are ignored; of repeated (left, right) edges the heaviest counts.
+    Returns (left, right) pairs sorted by left.
+    """
+    best: dict[tuple[int, int], float] = {}
+    for i, j, w in edges:
+        if w > 0 and w > best.get((i, j), 0.0):
+            best[(i, j)] = w
+    adj: list[list[tuple[int, float]]] = [[] for _ in range(n_left)]
+    for (i, j), w in sorted(best.items()):
+        adj[i].append((j, -w))  # the cost of edge i -> j; matching minimises total cost
+    match_l = [-1] * n_left
+    match_r = [-1] * n_right
+    matched_cost = [0.0] * n_left
+    # potentials make every residual edge's reduced cost c + pot[u] - pot[v] non-negative; the
+    # initial residual graph is a DAG, so its shortest distances are: left 0, right min cost
+    pot_l = [0.0] * n_left
+    pot_r = [0.0] * n_right
+    for i in range(n_left):
+        for j, c in adj[i]:
+            pot_r[j] = min(pot_r[j], c)
+    inf = math.inf
+    eps = 1e-12
+    while True:
+        dist_l = [inf] * n_left
+        dist_r = [inf] * n_right
+        prev_r = [-1] * n_right
+        heap: list[tuple[float, int, int]] = []  # (distance, 0 left / 1 right, vertex)
+        for i in range(n_left):
+            if match_l[i] == -1 and adj[i]:  # free left vertices hang off the source at cost 0
+                dist_l[i] = 0.0
+                heap.append((0.0, 0, i))
+        heapq.heapify(heap)
+        end, end_cost = -1, inf
+        while heap:
+            d, side, v = heapq.heappop(heap)
+            if side == 0:
+                if d > dist_l[v]:
+                    continue
+                for j, c in adj[v]:
+                    if match_l[v] == j:
+                        continue  # a matched edge only runs right -> left in the residual graph
+                    nd = d + c + pot_l[v] - pot_r[j]
+                    if nd < dist_r[j] - eps:
+                        dist_r[j], prev_r[j] = nd, v
+                        heapq.heappush(heap, (nd, 1, j))
+            else:
+                if d > dist_r[v]:
+                    continue
+                i = match_r[v]
+                if i == -1:
+                    # a free right vertex reaches the sink; a path's true cost is its reduced
+                    # length plus the potential of its end (the source's potential stays 0)
+                    if d + pot_r[v] < end_cost - eps:
+                        end, end_cost = v, d + pot_r[v]
+                    continue
+                nd = d - matched_cost[i] + pot_r[v] - pot_l[i]
+                if nd < dist_l[i] - eps:
+                    dist_l[i] = nd
+                    heapq.heappush(heap, (nd, 0, i))
+        if end == -1 or end_cost >= -eps:
+            break  # no augmenting path gains weight any more
+        # add distances to potentials (unreached vertices: the largest distance, which keeps
+        # the reduced costs of edges into the reached part non-negative)
+        cap = max([d for d in dist_l if d < inf] + [d for d in dist_r if d < inf])
+        for i in range(n_left):
+            pot_l[i] += min(dist_l[i], cap)
+        for j in range(n_right):
+            pot_r[j] += min(dist_r[j], cap)
+        j = end
+        while j != -1:
+            i = prev_r[j]
+            previous = match_l[i]
+            match_l[i], match_r[j] = j, i
+            matched_cost[i] = next(c for jj, c in adj[i] if jj == j)
+            j = previous
+    return [(i, match_l[i]) for i in range(n_left) if match_l[i] != -1]

@@ -1,0 +1,21 @@
+"""The method's tuning numbers, in one place (docs/compare.md explains each).
+
+Imports nothing: every other module of nkterm.compare reads its thresholds from here.
+"""
+
+from __future__ import annotations
+
+THRESHOLD = 0.18  # least similarity for two units to be paired
+MIN_SHARED = 2  # least number of shared keys (words, groups, numbers) for a pair...
+TOPIC_SHARE = 0.15  # ...one of them not a topic word: a word in this share of each side's units
+RELATED_FACTOR = 0.7  # a match through the related-terms table counts this much of an exact one
+WEAK_CLAIM = 0.3  # claims scored below this are replaced by the sentences they sit in
+MIN_WORDS = 6  # a unit is normalised as if it had at least this many (median-weight) words
+MIN_CORPUS_DOCS = 50  # below this many documents corpus IDF says little: use the pair's own
+NUMBER_DF = 0.01  # a matched number weighs like a word found in 1% of the units/documents
+CORROBORATION_CANDIDATES = 12  # documents fetched by Index.more_like for each claim
+PARAGRAPHS_PER_DOCUMENT = 4  # in a large corpus, corroboration reads each candidate's 4 best paragraphs
+CORROBORATION_MIN = 0.15  # corroboration lists matches down to this similarity...
+CORROBORATION_AGREES = 0.3  # ...and calls one without a conflict "agrees" from this one up
+NEGATION_SCOPE = 1  # a negation cue governs at most this many content words after it
+SHARED_SHOWN = 10  # shared terms listed per pair

@@ -1,0 +1,188 @@
+"""How much two units say the same thing, and whether they agree: key weights (IDF of the
+pair's units or of the corpus), the weighted Ochiai similarity with the shared keys behind it
+(``shared_keys``), and the conflict rules (``relation_of``: numbers, negation, evaluation).
+
+Must not import Textual, nor Whoosh directly: the corpus is reached through ``Index`` methods.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from nkterm.compare.params import MIN_CORPUS_DOCS, MIN_WORDS, NUMBER_DF, RELATED_FACTOR
+from nkterm.compare.results import AGREES, DIFFERS
+from nkterm.compare.units import Number, Unit
+from nkterm.compare.words import COMMON_FACTOR, COMMON_STEMS
+
+if TYPE_CHECKING:
+    from nkterm.index import Index
+
+IdfFn = Callable[[str], float]
+IdfSpec = IdfFn | tuple[IdfFn, int] | None
+
+
+class Weights:
+    """Key weights: IDF from the corpus when given a function, else over the given units.
+
+    A number weighs like a word found in ``NUMBER_DF`` of the units (or documents): a shared
+    "3 days" is strong evidence, but not stronger than a word no other passage uses."""
+
+    def __init__(self, units: Sequence[Unit], idf: IdfSpec) -> None:
+        self._cache: dict[str, float] = {}
+        self._idf: IdfFn | None
+        if idf is None:
+            self._idf = None
+            self._df: Counter[str] = Counter()
+            for u in units:
+                self._df.update({s for stems in u.keys.values() for s in stems})
+            n = len(units)
+        elif isinstance(idf, tuple):
+            self._idf, n = idf
+        else:
+            self._idf, n = idf, len(units)
+        self._n = max(1, n)
+        df = NUMBER_DF * self._n  # the IDF formulas: ours over units, Whoosh's over documents
+        self.number = (
+            math.log(self._n / max(1.0, df)) if self._idf is None else math.log(self._n / (df + 1)) + 1
+        )
+
+    def __call__(self, key_stem: str) -> float:
+        cached = self._cache.get(key_stem)
+        if cached is not None:
+            return cached
+        if key_stem.startswith("#"):
+            value = self.number
+        elif self._idf is None:
+            value = math.log(self._n / max(1, self._df[key_stem]))
+        else:
+            value = self._idf(key_stem)
+        if key_stem in COMMON_STEMS:
+            value *= COMMON_FACTOR
+        value = max(value, 0.1)  # a word in every unit still counts a little, never negatively
+        self._cache[key_stem] = value
+        return value
+
+    def weigh(self, unit: Unit) -> None:
+        unit.weights = {key: max(self(s) for s in stems) for key, stems in unit.keys.items()}
+        unit.total = sum(unit.weights.values())
+
+
+_IDF_CACHES: weakref.WeakKeyDictionary[Any, tuple[tuple[int, Any], dict[str, float]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def corpus_idf(index: Index) -> tuple[IdfFn, int] | None:
+    """The index's IDF and its document count, or None when the corpus has fewer than
+    ``MIN_CORPUS_DOCS`` documents and its statistics would say little (``align`` then computes
+    IDF over the two documents' units). Memoised per index until the index changes."""
+    n = index.doc_count()
+    if n < MIN_CORPUS_DOCS:
+        return None
+    stamp = (n, index.manifest().get("generation"))
+    entry = _IDF_CACHES.get(index)
+    if entry is None or entry[0] != stamp:
+        entry = (stamp, {})
+        _IDF_CACHES[index] = entry
+    cache = entry[1]
+
+    def idf(term: str) -> float:
+        value = cache.get(term)
+        if value is None:
+            value = cache[term] = index.idf(term)
+        return value
+
+    return idf, n
+
+
+def make_weights(units: Sequence[Unit], idf: IdfSpec) -> Weights:
+    """Weigh every unit's keys, and set the norm that similarity divides by: the unit's total
+    weight, but at least ``MIN_WORDS`` median weights, so that a short sentence cannot reach a
+    high similarity by sharing its two words ("Who will support their families?"). The
+    returned weights give any stem's weight too."""
+    weights = Weights(units, idf)
+    for u in units:
+        weights.weigh(u)
+    every = sorted(w for u in units for w in u.weights.values())
+    floor = MIN_WORDS * every[len(every) // 2] if every else 0.0
+    for u in units:
+        u.norm = max(u.total, floor)
+    return weights
+
+
+def shared_keys(a: Unit, b: Unit, weigh: Weights) -> tuple[float, list[tuple[float, str, str]]]:
+    """Similarity of two weighed units and the shared keys behind it as (weight, label, key),
+    heaviest first.
+
+    A key both units reach through the same stem counts that stem's weight; one they reach
+    through different members of a related group counts RELATED_FACTOR times the geometric
+    mean of their weights. Either is at most sqrt(weight_a * weight_b), so the similarity,
+    divided by sqrt(norm_a * norm_b) (norms >= totals), stays within [0, 1] (Cauchy-Schwarz)."""
+    if not a.norm or not b.norm:
+        return 0.0, []
+    if len(a.keys) > len(b.keys):
+        small, large = a.keys, b.keys
+    else:
+        small, large = b.keys, a.keys
+    score = 0.0
+    shared: list[tuple[float, str, str]] = []
+    for key in small:
+        if key not in large:
+            continue
+        stems_a, stems_b = a.keys[key], b.keys[key]
+        common = [s for s in stems_a if s in stems_b]
+        if common:
+            best = max(common, key=lambda s: (weigh(s), s))
+            weight = min(weigh(best), math.sqrt(a.weights[key] * b.weights[key]))
+            label = _label(stems_a[best], stems_b[best], True)
+        else:
+            weight = RELATED_FACTOR * math.sqrt(a.weights[key] * b.weights[key])
+            label = _label(next(iter(stems_a.values())), next(iter(stems_b.values())), False)
+        score += weight
+        shared.append((weight, label, key))
+    shared.sort(key=lambda x: (-x[0], x[1]))
+    return min(1.0, score / math.sqrt(a.norm * b.norm)), shared
+
+
+def _label(word_a: str, word_b: str, same_stem: bool) -> str:
+    if word_a == word_b:
+        return word_a
+    return f"{word_a}/{word_b}" if same_stem else f"{word_a}≈{word_b}"
+
+
+def relation_of(a: Unit, b: Unit) -> tuple[str, str]:
+    """(DIFFERS, why) when the units conflict, else (AGREES, "")."""
+    numbers_a: dict[str, list[Number]] = defaultdict(list)
+    numbers_b: dict[str, list[Number]] = defaultdict(list)
+    for n in a.numbers:
+        if n.unit:
+            numbers_a[n.unit].append(n)
+    for n in b.numbers:
+        if n.unit:
+            numbers_b[n.unit].append(n)
+    for unit_key, found_a in numbers_a.items():
+        found_b = numbers_b.get(unit_key)
+        if not found_b or {n.value for n in found_a} & {n.value for n in found_b}:
+            continue
+        na, nb = found_a[0], found_b[0]
+        unit_text = f" {na.unit_text}" if na.unit_text else ""
+        return DIFFERS, f"numbers differ: {na.number} vs {nb.number}{unit_text}"
+    for key, stems_a in a.keys.items():
+        stems_b = b.keys.get(key, {})
+        for key_stem in stems_a:
+            if key_stem not in stems_b:
+                continue  # only a word both use, exactly, can be denied by one of them
+            cue_a, cue_b = a.negated.get(key_stem), b.negated.get(key_stem)
+            if (cue_a is None) != (cue_b is None):
+                side = "A" if cue_a else "B"
+                word = stems_a[key_stem] if cue_a else stems_b[key_stem]
+                return DIFFERS, f'negation: "{cue_a or cue_b}" before "{word}" only in {side}'
+    for axis, (sign_a, words_a) in a.polarity.items():
+        sign_b, words_b = b.polarity.get(axis, (0, ""))
+        if sign_a and sign_b and sign_a != sign_b:
+            return DIFFERS, f'opposite evaluation: "{words_a}" vs "{words_b}"'
+    return AGREES, ""

@@ -1,0 +1,163 @@
+"""The word tables of the comparison: function and common words, the related-terms groups,
+short phrases, the evaluation axes and the negation cues; and ``stem``, the index's stemmer.
+
+The tables are written as plain words and stemmed at import with the index's analyzer, so they
+always agree with the index whatever its stemmer does ("intimidated" -> "intimidat", "news" ->
+"new"). Extend them here. Must not import Textual, nor Whoosh directly (``nkterm.index.analyze``
+is the only way to the analyzer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nkterm.index import analyze
+
+# Dropped before matching: words that say nothing about what a passage is about. Negations are
+# here too (they are handled by the negation rule), and reporting verbs ("said"), which every
+# paragraph of a news report carries.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    str.split(
+        """
+    a about above after again against all also although am among an and any are around as at be
+    because been before being below between both but by can could did do does doing done down
+    during each either else even ever for from further had has have having he her here hers
+    herself him himself his how however i if in into is it its itself just ll me mine more most
+    much many my myself no nor not of off on once one only onto or other our ours ourselves out
+    over own re s said say saying says she should so some such t than that the their theirs them
+    themselves then there these they this those through thus to too under until up upon us ve
+    very was we were what whatever when where whether which while who whom whose why will with
+    within would yet you your yours yourself mr mrs ms etc inside outside across below beneath
+    beside near behind toward towards along beyond despite except via per
+    """
+    )
+)
+
+# Common words that say little about what a passage is about ("make", "back", "way"): they weigh
+# COMMON_FACTOR of their IDF. IDF from two documents alone cannot know that "make" is common in
+# English because it is rare in them; and even a corpus's IDF ranks "show" or "way" with
+# topical words, which made loose corroborations ("shows", "ways", "used") on the BBC corpus.
+COMMON_WORDS: frozenset[str] = frozenset(
+    str.split(
+        """
+    able actually again ago almost already always another anything around away back bit came come
+    comes coming day days did does done else enough even ever every everything far few
+    first get gets getting give given gives go goes going gone got great group had hand
+    help keep kept kind know known last later least left less let little long look lot lots made
+    make makes making may might mind new next now often old part place put quite rather really
+    right saw see seem seemed seems set show since small something sometimes soon still
+    sure take taken takes taking tell thing things think thought time times told took top try tried
+    turn two use used using want wanted way ways well went whole work world year years
+    """
+    )
+)
+COMMON_FACTOR = 0.3
+
+# Groups of related words, for the variation a careful reader sees through ("locals"/"people",
+# "guides"/"rules"). Chosen for first-hand accounts and reports of trips: who people are, where
+# they went, what they could see and photograph, who controlled it. A match through a group
+# counts RELATED_FACTOR of an exact match and is shown as "locals≈people".
+RELATED_WORDS: dict[str, str] = {
+    "people": "people person persons local locals citizen citizens resident residents public "
+    "population everyone everybody civilian civilians inhabitants folk folks individuals",
+    "likeness": "similar same alike identical normal ordinary typical usual everyday "
+    "comparable resemble different differ differs unlike",
+    "travel": "travel travelled travelling traveller travellers traveler travelers trip trips "
+    "tour tours toured touring tourist tourists visit visited visiting visitor visitors journey "
+    "holiday vacation",
+    "image": "photo photos photograph photographs photographed photographing photographer "
+    "photographers photography picture pictures image images camera cameras video videos film "
+    "filmed filming footage documentary",
+    "control": "guide guides guided minder minders escort escorted handler handlers chaperone "
+    "supervised supervision usher ushered rule rules must allow allowed permit permitted "
+    "permission forbid forbidden prohibit prohibited ban banned restrict restricted restriction "
+    "restrictions control controlled controlling careful strict monitored organised organized "
+    "preplanned staged",
+    "finding": "discover discovers discovered discovery found realise realised realize realized "
+    "learn learned learnt surprise surprised surprising",
+    "fear": "afraid scared scary fear feared fears frightened intimidate intimidated intimidating "
+    "nervous wary worried anxious terrified",
+    "sight": "see saw seen seeing show showed shown showing look looked glimpse view observe "
+    "observed witness witnessed",
+    "speech": "speak spoke spoken speaking talk talked talking conversation conversations chat "
+    "chatted interact interacted interaction communicate",
+    "country": "country countries nation nations",
+    "government": "government governments regime regimes authorities officials leadership",
+    "propaganda": "propaganda rhetoric slogan slogans indoctrination",
+    "forces": "soldier soldiers army military troops police",
+    "children": "child children kid kids youngsters",
+    "work": "job jobs work working worked employed employment career",
+    "happiness": "happy happiness enjoy enjoying enjoyed fun cheerful joy",
+    "media": "media press journalist journalists reporter reporters television tv newspaper newspapers",
+}
+
+# Short phrases that stand for a group word: (pattern, group, the word whose weight they take).
+PHRASE_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    (r"\b(?:just|much|very|exactly|a lot|looks?|looked) like\b", "likeness", "similar"),
+    (r"\bnot (?:be )?allowed\b", "control", "forbidden"),
+)
+
+# Evaluation axes: a pair whose units take opposite sides of one (after negation: "not that
+# much different" sides with "similar") differs. Chosen to be evaluations, not topics.
+EVALUATION_WORDS: dict[str, tuple[str, str]] = {
+    "good/bad": (
+        "good great better best excellent positive positivity success successful improve "
+        "improved improvement benefit beneficial impressive",
+        "bad worse worst poor negative negativity failure fail failed terrible awful disappointing",
+    ),
+    "friendly/hostile": (
+        "friendly kind welcoming warm polite hospitable",
+        "hostile unfriendly rude cold aggressive unwelcoming",
+    ),
+    "safe/dangerous": ("safe safety secure", "dangerous danger unsafe risky threatening"),
+    "similar/different": (
+        "similar same alike identical normal ordinary",
+        "different differ differs unlike strange unusual abnormal",
+    ),
+    "happy/sad": ("happy happiness cheerful glad", "sad unhappy miserable depressed gloomy"),
+    "easy/hard": ("easy easier simple", "hard harder difficult challenging"),
+    "true/false": ("true honest accurate correct truth", "false dishonest inaccurate untrue lie lies wrong"),
+    "up/down": (
+        "rise rose risen rising increase increased increases grew grow growth gain gained",
+        "fall fell fallen falling decrease decreased decline declined drop dropped shrink shrank loss",
+    ),
+    "win/lose": ("win won wins victory beat", "lose lost loses defeat defeated"),
+    "support/oppose": (
+        "support supports supported backed favour approve approved",
+        "oppose opposed reject rejected criticise criticised condemn condemned",
+    ),
+    "afraid/calm": (
+        "afraid scared fear frightened intimidated nervous worried terrified",
+        "calm unafraid relaxed confident comfortable",
+    ),
+}
+
+NEGATION_RE = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly)\b|\b\w+n['’]t\b",
+    re.IGNORECASE,
+)
+CONTRACTION_TAIL = ("'t", "’t")
+CLAUSE_END_RE = re.compile(r"[,.;:!?\"“”()\[\]\u2014]")
+
+
+def stem(word: str) -> str:
+    """The index's stem of one word ("" for a stop word)."""
+    terms = analyze(word)
+    return terms[0][0] if terms else ""
+
+
+def _stems(words: str) -> set[str]:
+    return {s for s in (stem(w) for w in words.split()) if s}
+
+
+RELATED: dict[str, str] = {}  # stem -> group key
+for _group, _words in RELATED_WORDS.items():
+    for _stem in _stems(_words):
+        RELATED.setdefault(_stem, "~" + _group)
+COMMON_STEMS: frozenset[str] = frozenset(_stems(" ".join(COMMON_WORDS)))
+EVALUATION_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    axis: (frozenset(_stems(pos)), frozenset(_stems(neg))) for axis, (pos, neg) in EVALUATION_WORDS.items()
+}
+PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), "~" + group, stem(word)) for pattern, group, word in PHRASE_PATTERNS
+)
