@@ -56,7 +56,8 @@ async def test_200x60_uses_the_width_for_three_panes(seeds_env: tuple[Path, Path
         assert list_region.right <= reader_region.x < reader_region.right <= claims_region.x
         assert reader_region.width >= 80 and claims_region.width >= 50
         assert reader_region.height >= 50
-        assert "Claims 22 of 22" in screen_text(app)
+        count = len(app.index.claims(screen.reader.doc_id))
+        assert count > 10 and f"Claims {count} of {count}" in screen_text(app)
 
 
 async def test_claims_panel_lists_claims_in_order_filters_by_kind_and_moves_the_reader(
