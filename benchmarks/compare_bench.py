@@ -10,8 +10,9 @@ corpus's IDF, with the pair's own, and with sentence splitting counted (fresh Do
 ``corroborate`` time per claim (median, p95, max) over randomly chosen claims (the detector's
 where it found some, else sentences). Times are wall clock and CPU time of this process: on a
 shared machine the second is the steadier. Without ``--index`` the index is built in a
-temporary folder (about 35 s for the BBC corpus, claims included). Owns nothing the
-application imports; must not import Textual.
+temporary folder (about 35 s for the BBC corpus, claims included). The suite (``python -m
+benchmarks``) imports ``align_longest``, ``sample_claims`` and ``time_corroborate`` for its
+comparison rows. Owns nothing the application imports; must not import Textual.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from nkterm.compare import Passage, align, corpus_idf, corroborate, passages
 from nkterm.index import Index
-from nkterm.models import Document
+from nkterm.models import Claim, Document
 
 BBC = Path(os.environ.get("NKTERM_BBC") or "/work/shared/corpora/bbc-news")
 
@@ -43,17 +46,100 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def _time_align(a: Document, b: Document, idf: object, runs: int) -> tuple[list[float], list[float], int]:
+def _time_align(
+    a: Document,
+    b: Document,
+    idf: object,
+    runs: int,
+    claims_a: Sequence[Claim] = (),
+    claims_b: Sequence[Claim] = (),
+) -> tuple[list[float], list[float], int]:
     """Wall-clock and CPU times of ``runs`` alignments, and the number of pairs."""
     wall, cpu = [], []
     pairs = 0
     for _ in range(runs):
         t0, c0 = time.perf_counter(), time.process_time()
-        alignment = align(a, b, idf=idf)  # type: ignore[arg-type]
+        alignment = align(a, b, claims_a, claims_b, idf=idf)  # type: ignore[arg-type]
         wall.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
         pairs = len(alignment.pairs)
     return wall, cpu, pairs
+
+
+def longest_two(index: Index) -> list[str]:
+    """The ids of the two longest documents (by words; ties by id)."""
+    by_size = sorted(index.summaries(), key=lambda s: (-s.words, s.id))
+    return [s.id for s in by_size[:2]]
+
+
+def align_longest(index: Index, runs: int) -> dict[str, Any]:
+    """``align`` on the two longest documents as the comparison screen calls it (their claims,
+    the corpus IDF): the first call with loading both and ``corpus_idf`` counted, then ``runs``
+    calls with both loaded and segmented. Times in seconds."""
+    a_id, b_id = longest_two(index)
+    t0, c0 = time.perf_counter(), time.process_time()
+    (a, claims_a), (b, claims_b) = index.load(a_id), index.load(b_id)
+    idf = corpus_idf(index)
+    align(a, b, claims_a, claims_b, idf=idf)
+    first = (time.perf_counter() - t0, time.process_time() - c0)
+    wall, cpu, pairs = _time_align(a, b, idf, runs, claims_a, claims_b)
+    return {
+        "a": a_id,
+        "b": b_id,
+        "words": [a.word_count, b.word_count],
+        "claims": [len(claims_a), len(claims_b)],
+        "pairs": pairs,
+        "first_s": first[0],
+        "first_cpu_s": first[1],
+        "wall_s": wall,
+        "cpu_s": cpu,
+    }
+
+
+def sample_claims(index: Index, count: int, seed: int) -> list[tuple[str, Passage]]:
+    """``count`` claims (passages the detector marked; sentences where a document has none)
+    from documents drawn at random with ``seed``: the same sample for the same index."""
+    rng = random.Random(seed)
+    ids = [s.id for s in index.summaries()]
+    work: list[tuple[str, Passage]] = []
+    for _attempt in range(count * 20):
+        if len(work) >= count or not ids:
+            break
+        doc = index.document(rng.choice(ids))
+        units = passages(doc, index.claims(doc.id))
+        claims = [u for u in units if u.kinds] or units
+        if claims:
+            work.append((doc.id, rng.choice(claims)))
+    return work
+
+
+def time_corroborate(
+    index: Index, work: Sequence[tuple[str, Passage]], max_seconds: float = 0.0
+) -> dict[str, Any]:
+    """``corroborate`` each claim of ``work``; stops early once ``max_seconds`` (0: never)
+    have been spent, and says how many were timed. Times in seconds."""
+    wall, cpu = [], []
+    relations: collections.Counter[str] = collections.Counter()
+    found = 0
+    started = time.perf_counter()
+    for doc_id, claim in work:
+        if max_seconds and time.perf_counter() - started > max_seconds:
+            break
+        t0, c0 = time.perf_counter(), time.process_time()
+        results = corroborate(index, doc_id, claim)
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+        found += bool(results)
+        relations.update(r.relation for r in results)
+    return {
+        "sampled": len(work),
+        "timed": len(wall),
+        "kinds": "claims" if any(c.kinds for _d, c in work) else "sentences (no claims in the index)",
+        "found": found,
+        "relations": dict(relations.most_common()),
+        "wall_s": wall,
+        "cpu_s": cpu,
+    }
 
 
 def _line(wall: list[float], cpu: list[float]) -> str:
@@ -82,7 +168,7 @@ def main() -> int:
         print(f"IDF: {'corpus (' + str(idf[1]) + ' documents)' if idf else 'per pair (corpus too small)'}")
 
         by_size = sorted(index.summaries(), key=lambda s: (-s.words, s.id))
-        a, b = (index.document(s.id) for s in by_size[:2])
+        a, b = (index.document(doc_id) for doc_id in longest_two(index))
         for doc in (a, b):
             _ = doc.sentences  # the Document caches its segmentation; align reuses it
         print(
@@ -115,29 +201,12 @@ def main() -> int:
             cpu.append(time.process_time() - c0)
         print(f"  {'+ sentence splitting':10}  {_line(wall, cpu)}")
 
-        rng = random.Random(args.seed)
-        ids = [s.id for s in index.summaries()]
-        work: list[tuple[str, Passage]] = []
-        while len(work) < args.claims:
-            doc = index.document(rng.choice(ids))
-            units = passages(doc, index.claims(doc.id))
-            claims = [u for u in units if u.kinds] or units
-            if claims:
-                work.append((doc.id, rng.choice(claims)))
-        wall, cpu = [], []
-        relations: collections.Counter[str] = collections.Counter()
-        found = 0
-        for doc_id, claim in work:
-            t0, c0 = time.perf_counter(), time.process_time()
-            results = corroborate(index, doc_id, claim)
-            wall.append(time.perf_counter() - t0)
-            cpu.append(time.process_time() - c0)
-            found += bool(results)
-            relations.update(r.relation for r in results)
-        kinds = "claims" if any(c.kinds for _d, c in work) else "sentences (no claims in the index)"
-        print(f"\ncorroborate, {len(work)} random {kinds}, per claim")
+        work = sample_claims(index, args.claims, args.seed)
+        timed = time_corroborate(index, work)
+        wall, cpu = timed["wall_s"], timed["cpu_s"]
+        print(f"\ncorroborate, {len(work)} random {timed['kinds']}, per claim")
         print(f"  {_line(wall, cpu)}; first call {_ms(wall[0])}")
-        print(f"  {found} of {len(work)} found something; relations: {dict(relations.most_common())}")
+        print(f"  {timed['found']} of {len(work)} found something; relations: {timed['relations']}")
         index.close()
     return 0
 

@@ -25,7 +25,6 @@ import asyncio
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,62 +33,14 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import REPO_ROOT
+from benchmarks.tui_measure import SIZE, Frames, generated_text, settle, stats, until
 
 BBC = Path(os.environ.get("NKTERM_BBC", "/work/shared/corpora/bbc-news"))
-SIZE = (120, 40)
 TARGETS = {"first_paint_s": 1.0, "open_ms": 200.0, "key_ms": 50.0}
 KEY_REPEATS = 40
 
 
 # -- corpora -------------------------------------------------------------------------------------
-
-
-def generated_text(words: int, seed: int = 7) -> str:
-    import random
-
-    rnd = random.Random(seed)
-    vocab = [
-        *[
-            "the",
-            "a",
-            "reporter",
-            "said",
-            "that",
-            "about",
-            "people",
-            "city",
-            "council",
-            "budget",
-            "million",
-            "percent",
-            "will",
-        ],
-        *[
-            "because",
-            "must",
-            "may",
-            "officials",
-            "told",
-            "according",
-            "to",
-            "residents",
-            "village",
-            "water",
-            "school",
-        ],
-        *["road", "hospital", "thousand", "years", "expected", "rise", "fall"],
-    ]
-    paragraphs, count = [], 0
-    while count < words:
-        sentences = []
-        for _ in range(rnd.randint(3, 7)):
-            chosen = [rnd.choice(vocab) for _ in range(rnd.randint(8, 22))]
-            if rnd.random() < 0.3:
-                chosen.insert(rnd.randint(0, len(chosen) - 1), str(rnd.randint(2, 9999)))
-            sentences.append(" ".join(chosen).capitalize() + ".")
-            count += len(chosen)
-        paragraphs.append(" ".join(sentences))
-    return "\n\n".join(paragraphs) + "\n"
 
 
 def prepare(work: Path, with_bbc: bool) -> dict[str, tuple[Path, Path]]:
@@ -121,43 +72,9 @@ def prepare(work: Path, with_bbc: bool) -> dict[str, tuple[Path, Path]]:
 # -- measuring inside the app ----------------------------------------------------------------------
 
 
-class Frames:
-    """The frames the screen draws (wraps Screen._compositor_refresh): for each, when it was
-    finished and what ``probe()`` said then, so a measurement can find the first frame that
-    shows a change."""
-
-    def __init__(self) -> None:
-        from textual.screen import Screen
-
-        self.records: list[tuple[float, Any]] = []
-        self.probe: Any = lambda: None
-        original = Screen._compositor_refresh
-        frames = self
-
-        def wrapped(screen: Any) -> None:
-            original(screen)
-            if screen is screen.app.screen:
-                frames.records.append((time.perf_counter(), frames.probe()))
-
-        Screen._compositor_refresh = wrapped  # type: ignore[method-assign]
-
-    def showing(self, since: float, before: Any) -> float | None:
-        """Time of the first frame after ``since`` whose probe differs from ``before``."""
-        return next((t for t, value in self.records if t >= since and value != before), None)
-
-
 async def _until(pilot: Any, condition: Any, timeout: float = 30.0) -> None:
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the app did not get there in time")
-        await asyncio.sleep(0.001)
-
-
-async def _settle(pilot: Any) -> None:
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    if not await until(condition, timeout):
+        raise TimeoutError("the app did not get there in time")
 
 
 async def _key_latency(pilot: Any, frames: Frames, key: str, probe: Any, repeats: int) -> list[float]:
@@ -195,12 +112,6 @@ async def _open_latency(pilot: Any, frames: Frames, reader: Any, with_claims: li
     return (shown - t0) * 1000
 
 
-def _stats(values: list[float]) -> dict[str, float]:
-    values = sorted(values)
-    p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
-    return {"median": statistics.median(values), "p95": p95, "max": values[-1], "n": len(values)}
-
-
 async def measure_in_app(envs: dict[str, tuple[Path, Path]], home: Path) -> dict[str, Any]:
     os.environ["NKTERM_STATE"] = str(home / "state")
     os.environ["NKTERM_CONFIG"] = str(home / "config")
@@ -218,58 +129,58 @@ async def measure_in_app(envs: dict[str, tuple[Path, Path]], home: Path) -> dict
         shutil.rmtree(home / "state", ignore_errors=True)
         app = NktermApp(*envs["big"])
         async with app.run_test(size=SIZE) as pilot:
-            await _settle(pilot)
+            await settle(pilot)
             reader = app.screen.reader
             opens.append(await _open_latency(pilot, frames, reader, with_claims))
             workers.append(app.screen.last_load_ms)
             if run == 4:
-                results["key_j_big_ms"] = _stats(
+                results["key_j_big_ms"] = stats(
                     await _key_latency(pilot, frames, "j", _cursor_probe(reader), KEY_REPEATS)
                 )
-    results["open_big_ms"] = _stats(opens)
-    results["open_big_worker_ms"] = _stats(workers)
-    results["open_big_claims_ms"] = _stats(with_claims)
+    results["open_big_ms"] = stats(opens)
+    results["open_big_worker_ms"] = stats(workers)
+    results["open_big_claims_ms"] = stats(with_claims)
 
     for name in ("seeds", "bbc"):
         if name not in envs:
             continue
         app = NktermApp(*envs[name])
         async with app.run_test(size=SIZE) as pilot:
-            await _settle(pilot)
+            await settle(pilot)
             reader = app.screen.reader
             await pilot.press("s", "g", "enter")  # the longest document
             await _until(pilot, lambda r=reader: r.doc_id is not None)  # type: ignore[misc]
-            await _settle(pilot)
-            results[f"key_j_{name}_ms"] = _stats(
+            await settle(pilot)
+            results[f"key_j_{name}_ms"] = stats(
                 await _key_latency(pilot, frames, "j", _cursor_probe(reader), KEY_REPEATS)
             )
             if name != "bbc":
                 continue
             await pilot.press("shift+tab")  # to the list, to filter it by typing
-            await _settle(pilot)
+            await settle(pilot)
             await pilot.press("f")
             box = app.screen.documents.query_one("#documents-filter")
-            results["key_filter_bbc_ms"] = _stats(
+            results["key_filter_bbc_ms"] = stats(
                 await _key_latency(pilot, frames, "e", lambda b=box: len(b.value), 12)  # type: ignore[misc]
             )
             await pilot.press("escape")
-            await _settle(pilot)
+            await settle(pilot)
             await pilot.press("slash")
-            await _settle(pilot)
+            await settle(pilot)
             bar = app.screen.bar
             box = bar.query_one("#search-input")
             typed: list[float] = []
             for char in "economy growth":
                 typed += await _key_latency(pilot, frames, char, lambda b=box: len(b.value), 1)
-            results["key_search_bbc_ms"] = _stats(typed)
+            results["key_search_bbc_ms"] = stats(typed)
             # typing on while the previous query runs in its worker (no debounce shelter)
             busy: list[float] = []
             for char in " rates of interest":
                 await asyncio.sleep(DEBOUNCE + 0.03)  # the query for the text so far has started
                 busy += await _key_latency(pilot, frames, char, lambda b=box: len(b.value), 1)
-            results["key_search_busy_bbc_ms"] = _stats(busy)
+            results["key_search_busy_bbc_ms"] = stats(busy)
             await pilot.press(*(["backspace"] * len(" rates of interest")))
-            await _settle(pilot)
+            await settle(pilot)
             # results after the last key: debounce + query in a worker + a frame
             frames.probe = lambda b=bar: b.result.query if b.result else None  # type: ignore[misc]
             await pilot.press(*" rat")
@@ -329,7 +240,7 @@ def first_paint(corpus: Path, index_dir: Path, home: Path, runs: int = 5) -> dic
         ).stdout
         painted = json.loads(out.strip().splitlines()[-1])["painted"]
         times.append(painted - launched)
-    return _stats(times)
+    return stats(times)
 
 
 # -- report ----------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """Smoke run of the benchmark suite (``python -m benchmarks``) on a tiny generated corpus.
 
 The test writes a few dozen documents of its own (it never reads /work/shared: ``NKTERM_BBC``
-points nowhere), runs the real suite in a subprocess with one pass and one re-run, and checks
-that the printed table and the JSON carry every figure the suite promises, with sane values.
+points nowhere), runs the real suite in a subprocess with one pass and one re-run (and short
+TUI, comparison and synthetic-list rows: a few keys, 5 documents, 5 claims, 2,000 rows), and
+checks that the printed table and the JSON carry every figure the suite promises, with sane
+values.
 """
 
 from __future__ import annotations
@@ -17,10 +19,14 @@ from pathlib import Path
 import pytest
 
 from benchmarks import index_bench
-from benchmarks.__main__ import compare, targets
+from benchmarks.__main__ import compare, targets, tui_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = 36
+REPEATS = 6  # presses of each scrolling key in the TUI rows
+OPEN = 5
+CLAIMS = 5
+SYNTHETIC = 2000
 
 SENTENCES = (
     "The economy grew by 3% in the last quarter, the finance minister said.",
@@ -60,6 +66,8 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, obje
     env["NKTERM_BBC"] = str(tmp / "no-bbc-here")  # the smoke run must not need /work/shared
     cmd = [sys.executable, "-m", "benchmarks", "--corpus", str(corpus), "--json", str(out)]
     cmd += ["--passes", "1", "--runs", "1", "--budget", "0", "--workdir", str(tmp / "work")]
+    cmd += ["--tui-repeats", str(REPEATS), "--open-docs", str(OPEN), "--claims", str(CLAIMS)]
+    cmd += ["--align-runs", "2", "--synthetic-rows", str(SYNTHETIC)]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return proc.stdout, json.loads(out.read_text("utf-8")), out
@@ -93,6 +101,25 @@ def test_table_has_every_figure(smoke: tuple[str, dict[str, object], Path]) -> N
         "search p95 < 16 ms with snippets",
         "full build >= 500 docs/s including claims",
         "build peak RSS < 300 MB",
+        "compare       align the two longest (",
+        "first call, loading both and the corpus IDF included",
+        f"corroborate   {CLAIMS} claims (seed 1), per claim: median",
+        "TUI           120x40 headless, existing index: launch to first frame",
+        f"to the list filled ({DOCS} docs)",
+        "time to fill the list",
+        f"after opening {OPEN} documents",
+        "  list        j ",
+        "              filter typing ",
+        "  document    j ",
+        "  search      typing ",
+        "after the last key (debounce",
+        f"  open        {OPEN} documents spread over the list",
+        f"synthetic     SYNTHETIC list of {SYNTHETIC:,} DocSummary rows",
+        "first full paint < 0.5 s with an existing index: ",
+        "scrolling keys p95 < 16 ms, none > 50 ms: worst p95",
+        "typing keys p95 < 16 ms, none > 50 ms: worst p95",
+        "RSS < 300 MB with the corpus open: ",
+        f"{SYNTHETIC:,}-entry list scrolls without stalls",
         "suite finished in",
     ):
         assert label in stdout, f"missing {label!r} in:\n{stdout}"
@@ -128,6 +155,36 @@ def test_json_has_sane_numbers(smoke: tuple[str, dict[str, object], Path]) -> No
     assert {t["target"] for t in res["targets"]} >= {"no-change re-run < 1 s", "build peak RSS < 300 MB"}
 
 
+def test_json_has_tui_and_compare_rows(smoke: tuple[str, dict[str, object], Path]) -> None:
+    _, data, _ = smoke
+    res = data["sizes"]["corpus"]  # type: ignore[index]
+    assert "tui_error" not in res and "compare_error" not in res and "tui_synthetic_error" not in res
+    tui = res["tui"]
+    assert tui["partial"] is False
+    fp = tui["first_paint"]
+    assert fp["docs"] == DOCS and fp["runs"] == 1
+    assert 0 < fp["imports"]["median_ms"] < fp["first_frame"]["median_ms"] <= fp["list_filled"]["median_ms"]
+    session = tui["session"]
+    assert session["docs"] == DOCS
+    assert session["not_a_no_change_start"] is None
+    for run in (session["list"]["j"], session["list"]["pagedown"], session["document"]["j"]):
+        assert run["n"] >= 4 and 0 < run["median_ms"] <= run["p95_ms"] <= run["max_ms"] < 5000
+    assert session["list"]["j"]["n"] == REPEATS
+    assert session["search_typing"]["n"] == len("economy growth")
+    assert session["search_results"]["hits"] > 0
+    assert session["opened"] == OPEN and session["open"]["n"] == OPEN
+    assert 20 < session["rss_after_open"]["rss_mb"] < 2000
+    synthetic = res["tui_synthetic"]
+    assert synthetic["rows"] == SYNTHETIC and synthetic["list"]["j"]["n"] == REPEATS
+    assert synthetic["fill_ms"] > 0
+    align, corro = res["compare"]["align"], res["compare"]["corroborate"]
+    assert align["n"] == 2 and align["median_ms"] > 0 and min(align["words"]) > 0
+    assert corro["timed"] == CLAIMS and corro["median_ms"] > 0
+    names = {t["target"] for t in res["targets"]}
+    assert "first full paint < 0.5 s with an existing index" in names
+    assert "RSS < 300 MB with the corpus open" in names
+
+
 def test_compare_two_saved_runs(smoke: tuple[str, dict[str, object], Path]) -> None:
     _, _, out = smoke
     proc = subprocess.run(
@@ -139,6 +196,8 @@ def test_compare_two_saved_runs(smoke: tuple[str, dict[str, object], Path]) -> N
     )
     assert proc.returncode == 0, proc.stderr
     assert "search median ms" in proc.stdout
+    assert "TUI first paint ms" in proc.stdout and "corroborate median ms" in proc.stdout
+    assert "synthetic j p95 ms" in proc.stdout
     assert "+0.0%" in proc.stdout
 
 
@@ -164,6 +223,38 @@ def test_targets_fail_slow_bbc_search() -> None:
     assert at_scale["search p95 < 16 ms with snippets (top 10)"] is False
 
 
+def _key_stats(p95: float, worst: float) -> dict[str, float]:
+    return {"n": 10, "median_ms": p95 / 2, "p95_ms": p95, "max_ms": worst}
+
+
+def test_tui_targets_fail_a_stall_and_label_a_partial_index() -> None:
+    quick = _key_stats(8.0, 12.0)
+    session = {
+        "list": {"j": quick, "pagedown": quick, "G_g": quick},
+        "document": {"j": quick, "pagedown": _key_stats(9.0, 80.0)},  # one stall
+        "search_typing": quick,
+        "search_typing_busy": quick,
+        "list_filter": _key_stats(30.0, 40.0),
+        "rss_after_open": {"rss_mb": 120.0, "peak_mb": 130.0},
+        "opened": 50,
+    }
+    first_paint = {
+        "docs": 9000,
+        "runs": 3,
+        "list_filled": {"median_ms": 420.0},
+        "imports": {"median_ms": 300.0},
+    }
+    res = {"tui": {"partial": True, "first_paint": first_paint, "session": session}}
+    found = {t["target"]: t for t in tui_targets(res, "")}
+    assert found["first full paint < 0.5 s with an existing index"]["pass"] is True
+    scroll = found["scrolling keys p95 < 16 ms, none > 50 ms"]
+    assert scroll["pass"] is False and "80.0 ms (document pagedown)" in scroll["value"]
+    typing = found["typing keys p95 < 16 ms, none > 50 ms"]
+    assert typing["pass"] is False and "30.0 ms (list filter typing)" in typing["value"]
+    assert found["RSS < 300 MB with the corpus open"]["pass"] is True
+    assert all("9,000 committed docs (partial build)" in t["note"] for t in found.values())
+
+
 def test_compare_flags_regressions() -> None:
     old = {"meta": {"git": "a"}, "sizes": {"bbc": {"search": {"median_ms": 10.0}}}}
     new = {"meta": {"git": "b"}, "sizes": {"bbc": {"search": {"median_ms": 20.0}}}}
@@ -181,3 +272,23 @@ def test_compare_refuses_stopped_builds_of_different_sizes() -> None:
 
     text = compare(run(3000, 10.0), run(48000, 40.0))
     assert "not comparable" in text and "worse" not in text
+
+
+def test_view_corpus_holds_exactly_what_a_partial_index_holds(tmp_path: Path) -> None:
+    """The TUI rows of a stopped build open the app on hard links to the committed documents:
+    the app's own index update must then find nothing to do."""
+    from benchmarks.tui_measure import view_corpus
+    from nkterm.index import Index
+
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus)
+    (corpus / "sport" / "002.yaml").write_text("tags: [sport]\n", "utf-8")  # a sidecar
+    index = Index(corpus, tmp_path / "index")
+    index.update()
+    index.close()
+    (corpus / "tech" / "late.txt").write_text("Not indexed yet.\n", "utf-8")  # the rest of a stopped build
+    view = view_corpus(corpus, tmp_path / "index", tmp_path / "view")
+    assert len(list(view.rglob("*.txt"))) == DOCS
+    assert (view / "sport" / "002.yaml").exists() and not (view / "tech" / "late.txt").exists()
+    report = Index(view, tmp_path / "index").update()
+    assert report.touched == 0 and report.rebuilt is None and report.unchanged == DOCS

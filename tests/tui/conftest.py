@@ -7,7 +7,6 @@ test, so reading positions and config files never touch the real home.
 
 from __future__ import annotations
 
-import random
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from benchmarks.tui_measure import generated_text
 from nkterm.app import NktermApp
 from tests.conftest import SEEDS
 
@@ -38,56 +38,6 @@ def seeds_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     corpus = root / "corpus"
     shutil.copytree(SEEDS, corpus)
     return corpus, build_index(corpus, root / "index")
-
-
-def generated_text(words: int, seed: int = 7) -> str:
-    """Paragraphs of plausible news-like sentences (numbers, reporting verbs, predictions)."""
-    rnd = random.Random(seed)
-    vocab = [
-        "the",
-        "a",
-        "reporter",
-        "said",
-        "that",
-        "about",
-        "people",
-        "city",
-        "council",
-        "budget",
-        "million",
-        "percent",
-        "will",
-        "because",
-        "must",
-        "may",
-        "officials",
-        "told",
-        "according",
-        "to",
-        "residents",
-        "village",
-        "water",
-        "school",
-        "road",
-        "hospital",
-        "thousand",
-        "years",
-        "expected",
-        "rise",
-        "fall",
-    ]
-    paragraphs: list[str] = []
-    count = 0
-    while count < words:
-        sentences = []
-        for _ in range(rnd.randint(3, 7)):
-            chosen = [rnd.choice(vocab) for _ in range(rnd.randint(8, 22))]
-            if rnd.random() < 0.3:
-                chosen.insert(rnd.randint(0, len(chosen) - 1), str(rnd.randint(2, 9999)))
-            sentences.append(" ".join(chosen).capitalize() + ".")
-            count += len(chosen)
-        paragraphs.append(" ".join(sentences))
-    return "\n\n".join(paragraphs) + "\n"
 
 
 @pytest.fixture(scope="session")
