@@ -63,7 +63,8 @@ MANIFEST_FILE = "manifest.json"
 INDEX_NAME = "MAIN"
 MAX_SUGGEST_WORDS = 16  # distinct words a "did you mean" corrects
 MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1 s
-BATCH = 1000  # documents per commit during a large build: a killed run keeps what it committed
+BATCH = 5000  # documents per commit in a large build: a killed run keeps what it committed; each
+# commit is a segment every query visits (20k: 4 segments, search p95 181 ms; 1,000 per commit: 20, 664 ms)
 
 
 class IndexError(Exception):
