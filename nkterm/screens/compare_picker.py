@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 
 from nkterm.messages import DocumentChosen
 from nkterm.models import DocSummary
-from nkterm.render import safe
+from nkterm.render import one_line
 from nkterm.screens.compare import open_comparison
 from nkterm.widgets.document_list import DocumentList, filter_summaries, sort_summaries
 
@@ -46,7 +46,7 @@ class ComparePicker(ModalScreen["str | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
             title = Text("Compare ", no_wrap=True, overflow="ellipsis")
-            title.append(" ".join(safe(self.doc_title).split()), style="bold")
+            title.append(one_line(self.doc_title), style="bold")
             title.append(" with…")
             yield Static(title, id="picker-title", markup=False)
             yield Input(

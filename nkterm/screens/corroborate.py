@@ -22,9 +22,8 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from nkterm.models import Span
-from nkterm.render import safe
+from nkterm.render import one_line, safe
 from nkterm.widgets.item_list import ItemList, explanation
-from nkterm.widgets.row_list import one_line
 
 if TYPE_CHECKING:
     from nkterm.app import NktermApp
@@ -80,7 +79,7 @@ class CorroborationList(ItemList["Corroboration"]):
                 style=self._style(f"corroboration-list--{result.relation}"),
             )
             out.append(f"  {result.similarity:.2f}  ", style=meta)
-            out.append(one_line(safe(result.title)), style=self._style("corroboration-list--title"))
+            out.append(one_line(result.title), style=self._style("corroboration-list--title"))
             out.append(f"  {safe(result.doc_id)} {result.passage.start}–{result.passage.end}", style=meta)
             return out
         if line == 1:
@@ -93,7 +92,7 @@ class CorroborationList(ItemList["Corroboration"]):
                 meta=meta,
                 joint=" · ",
             )
-        return Text("      " + one_line(safe(result.passage.text)))
+        return Text("      " + one_line(result.passage.text))
 
     def row_chosen(self, row: int) -> None:
         self.post_message(CorroborationChosen(self.rows[row]))
@@ -136,7 +135,7 @@ class CorroborateScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         head = Text(f"Corroborating this {self.label} of ", style="bold")
-        head.append(" ".join(safe(self.doc_title).split()))
+        head.append(one_line(self.doc_title))
         head.append(f"  {self.doc_id} {self.span.start}–{self.span.end}\n")
         head.append(" ".join(self.text.split()))
         yield Static(head, id="corroborate-claim", markup=False)

@@ -18,9 +18,9 @@ from textual.message import Message
 
 from nkterm.bookmarks import Bookmark
 from nkterm.models import DocSummary
-from nkterm.render import KIND_TAGS, safe
+from nkterm.render import KIND_TAGS, one_line
 from nkterm.widgets.marks import BOOKMARK_GUTTER
-from nkterm.widgets.row_list import RowList, one_line
+from nkterm.widgets.row_list import RowList
 
 CHANGED_SYMBOL = "◇"  # found, but the text there changed since it was saved
 ORPHAN_SYMBOL = "?"
@@ -167,13 +167,13 @@ class BookmarkList(RowList):
             if line == 0:
                 return Text()
             if line == 1:
-                return Text(" " + one_line(safe(item.title)), style=self._style("bookmark-list--title"))
-            return Text(" " + one_line(safe(item.meta)), style=self._style("bookmark-list--meta"))
+                return Text(" " + one_line(item.title), style=self._style("bookmark-list--title"))
+            return Text(" " + one_line(item.meta), style=self._style("bookmark-list--meta"))
         b = item.bookmark
         if line == 0:
             return self._quote_line(b)
         if line == 1:
-            note = one_line(safe(b.note))
+            note = one_line(b.note)
             if note:
                 return Text("     " + note, style=self._style("bookmark-list--note"))
             return Text("     no note (e adds one)", style=self._style("bookmark-list--no-note"))
@@ -190,7 +190,7 @@ class BookmarkList(RowList):
         out = Text("   ")
         out.append(symbol, style=self._style(symbol_style))
         out.append(" ")
-        out.append(f"“{one_line(safe(b.quote.exact))}”", style=self._style("bookmark-list--quote"))
+        out.append(f"“{one_line(b.quote.exact)}”", style=self._style("bookmark-list--quote"))
         return out
 
     def _meta_line(self, b: Bookmark, title: str) -> Text:
@@ -198,9 +198,9 @@ class BookmarkList(RowList):
         out = Text("     ")
         parts: list[tuple[str, str]] = []
         if b.orphan:
-            parts.append((f"from {one_line(safe(title))}", "bookmark-list--meta"))
+            parts.append((f"from {one_line(title)}", "bookmark-list--meta"))
         if b.tags:
-            parts.append((" ".join(f"#{one_line(safe(t))}" for t in b.tags), "bookmark-list--tags"))
+            parts.append((" ".join(f"#{one_line(t)}" for t in b.tags), "bookmark-list--tags"))
         if b.claim is not None:
             kinds = " ".join(KIND_TAGS.get(k, k) for k in b.claim.kinds)
             parts.append((f"claim {kinds}".rstrip(), "bookmark-list--meta"))

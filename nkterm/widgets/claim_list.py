@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from nkterm.messages import ClaimHighlighted
 from nkterm.models import CLAIM_KINDS, Claim
-from nkterm.render import KIND_SYMBOLS, KIND_TAGS, safe
+from nkterm.render import KIND_SYMBOLS, KIND_TAGS, one_line
 from nkterm.widgets.item_list import ItemList
 
 # What the kind filter cycles through: everything, then each kind.
@@ -56,7 +56,7 @@ class ClaimList(ItemList[Claim]):
         if claim.check_worthy:
             out.append(" check-worthy", style=self._style("claim-list--strong"))
         if claim.speaker:
-            out.append("  " + " ".join(safe(claim.speaker).split()), style=self._style("claim-list--meta"))
+            out.append("  " + one_line(claim.speaker), style=self._style("claim-list--meta"))
         return out
 
     def row_highlighted(self, row: int) -> None:

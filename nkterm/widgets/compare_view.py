@@ -25,7 +25,7 @@ from textual.widgets import Static
 
 from nkterm.messages import CursorMoved
 from nkterm.models import Span
-from nkterm.render import safe
+from nkterm.render import one_line, safe
 from nkterm.widgets.document_view import DocumentView
 
 # the reader keeps b and v out of its footer (it needs the room); the comparison shows them
@@ -119,7 +119,7 @@ class ComparePane(Vertical):
 
     def set_title(self, title: str, detail: str) -> None:
         out = Text(f"{self.side.upper()}  ", no_wrap=True, overflow="ellipsis")
-        out.append(" ".join(safe(title).split()), style="bold")
+        out.append(one_line(title), style="bold")
         out.append(f"  {safe(detail)}")
         self.query_one(".compare-pane-title", Static).update(out, layout=False)
 

@@ -20,8 +20,8 @@ from textual.widgets import Input, Static
 from nkterm.config import SORT_KEYS
 from nkterm.messages import DocumentChosen
 from nkterm.models import DocSummary
-from nkterm.render import safe
-from nkterm.widgets.row_list import RowList, one_line
+from nkterm.render import one_line
+from nkterm.widgets.row_list import RowList
 
 SORT_LABELS = {"title": "title", "words": "words", "claims": "claims"}
 
@@ -64,7 +64,7 @@ class DocumentList(RowList):
     def render_row(self, row: int, line: int, width: int) -> Text:
         summary = self.rows[row]
         if line == 0:
-            return Text(" " + one_line(safe(summary.title)), style=self._style("document-list--title"))
+            return Text(" " + one_line(summary.title), style=self._style("document-list--title"))
         meta = self._style("document-list--meta")
         words, claims, strong = f"{summary.words:,}", summary.claims, summary.check_worthy
         # one format for the whole list (by its width), so the columns line up
@@ -74,7 +74,7 @@ class DocumentList(RowList):
             right = f"{words:>7} words {claims:>4} claims {strong:>4} cw"
         else:
             right = f"{words:>7}w {claims:>3}c {strong:>3}cw"
-        source = one_line(safe(summary.source or summary.id))
+        source = one_line(summary.source or summary.id)
         room = max(0, width - len(right) - 4)
         if len(source) > room:
             source = source[: max(0, room - 1)] + "…" if room else ""

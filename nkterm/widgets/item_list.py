@@ -13,8 +13,8 @@ from typing import Generic, TypeVar
 from rich.style import Style
 from rich.text import Text
 
-from nkterm.render import safe
-from nkterm.widgets.row_list import RowList, one_line
+from nkterm.render import one_line
+from nkterm.widgets.row_list import RowList
 
 T = TypeVar("T")
 
@@ -44,8 +44,8 @@ def explanation(
     """Append why two passages were matched to ``out``: the reason they differ (if any, then
     ``joint``) and the terms they share. Text is made safe and kept on one line."""
     if reason:
-        out.append(one_line(safe(reason)), style=reason_style)
+        out.append(one_line(reason), style=reason_style)
         out.append(joint, style=meta)
     out.append("shared: ", style=meta)
-    out.append(one_line(safe(", ".join(shared_terms))))
+    out.append(one_line(", ".join(shared_terms)))
     return out

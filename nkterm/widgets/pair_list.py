@@ -17,10 +17,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 
-from nkterm.render import safe
+from nkterm.render import one_line
 from nkterm.widgets.item_list import ItemList, explanation
 from nkterm.widgets.marks import BOOKMARK_GUTTER, Mark
-from nkterm.widgets.row_list import one_line
 
 if TYPE_CHECKING:
     from nkterm.compare import Alignment, Pair, Passage
@@ -167,7 +166,7 @@ class PairList(ItemList[CompareItem]):
 def _excerpt(side: str, passage: Passage, width: int, meta: Style, style: Style) -> Text:
     """``A: first words…`` cut to ``width`` cells."""
     out = Text(f"{side}: ", style=meta)
-    body = one_line(safe(passage.text)) if passage.text else ""
+    body = one_line(passage.text) if passage.text else ""
     out.append(body, style=style)
     out.truncate(max(1, width), overflow="ellipsis", pad=True)
     return out

@@ -24,11 +24,6 @@ from textual.strip import Strip
 from nkterm.widgets.styles import component_style
 
 
-def one_line(text: str) -> str:
-    """``text`` (already made safe) on one line: line breaks and tabs become spaces."""
-    return " ".join(text.split()) if ("\n" in text or "\t" in text or "\r" in text) else text
-
-
 class RowList(ScrollView, can_focus=True):
     """Rows of ``ROW_HEIGHT`` lines with a cursor. Override ``row_count``, ``render_row`` and
     the ``row_highlighted`` / ``row_chosen`` hooks."""

@@ -22,8 +22,8 @@ from textual.widgets import Input, Static
 from nkterm.bookmarks.query import is_bookmark_search
 from nkterm.messages import SearchHitChosen, SearchRequested
 from nkterm.models import Hit, SearchResult, Span
-from nkterm.render import safe
-from nkterm.widgets.row_list import RowList, one_line
+from nkterm.render import one_line, safe
+from nkterm.widgets.row_list import RowList
 from nkterm.widgets.styles import component_style
 from nkterm.widgets.textlayout import wrap
 
@@ -64,7 +64,7 @@ class SearchResults(RowList):
                 meta = "  bookmark" if hit.hits else "  bookmark · passage no longer in the text"
             else:
                 meta = f"  score {hit.score:.2f} · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}"
-            title = one_line(safe(hit.title))
+            title = one_line(hit.title)
             room = max(1, width - len(meta) - 6)
             if len(title) > room:
                 title = title[: room - 1] + "…"
