@@ -322,7 +322,10 @@ TYPING_KEYS = (
     ("search typing while queries run", ("search_typing_busy",)),
     ("list filter typing", ("list_filter",)),
 )
-KEY_P95_MS, KEY_STALL_MS = 16.0, 50.0
+# Key to the frame that shows it. Textual paints at most 60 frames a second, so a key can wait up
+# to one frame (16.7 ms) for its turn before its own work is drawn: "the next frame or the one
+# after" is p95 < 2 frames; a stall is a key still unseen after 3 frames (50 ms).
+KEY_P95_MS, KEY_STALL_MS = 33.4, 50.0
 
 
 def _key_groups(
@@ -339,7 +342,7 @@ def _key_groups(
 
 
 def _key_target(name: str, groups: list[tuple[str, Any]], note: str) -> dict[str, Any]:
-    """p95 < 16 ms and max < 50 ms for every group; the value names the worst of each."""
+    """p95 < KEY_P95_MS and max < KEY_STALL_MS for every group; the value names the worst of each."""
     if not groups:
         return {"target": name, "pass": None, "value": "not measured", "note": note}
     worst_p95 = max(groups, key=lambda g: g[1]["p95_ms"])

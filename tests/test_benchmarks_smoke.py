@@ -116,8 +116,8 @@ def test_table_has_every_figure(smoke: tuple[str, dict[str, object], Path]) -> N
         f"  open        {OPEN} documents spread over the list",
         f"synthetic     SYNTHETIC list of {SYNTHETIC:,} DocSummary rows",
         "first full paint < 0.5 s with an existing index: ",
-        "scrolling keys p95 < 16 ms, none > 50 ms: worst p95",
-        "typing keys p95 < 16 ms, none > 50 ms: worst p95",
+        "scrolling keys p95 < 33.4 ms, none > 50 ms: worst p95",
+        "typing keys p95 < 33.4 ms, none > 50 ms: worst p95",
         "RSS < 300 MB with the corpus open: ",
         f"{SYNTHETIC:,}-entry list scrolls without stalls",
         "suite finished in",
@@ -234,7 +234,7 @@ def test_tui_targets_fail_a_stall_and_label_a_partial_index() -> None:
         "document": {"j": quick, "pagedown": _key_stats(9.0, 80.0)},  # one stall
         "search_typing": quick,
         "search_typing_busy": quick,
-        "list_filter": _key_stats(30.0, 40.0),
+        "list_filter": _key_stats(40.0, 45.0),  # slow, but no stall
         "rss_after_open": {"rss_mb": 120.0, "peak_mb": 130.0},
         "opened": 50,
     }
@@ -247,10 +247,10 @@ def test_tui_targets_fail_a_stall_and_label_a_partial_index() -> None:
     res = {"tui": {"partial": True, "first_paint": first_paint, "session": session}}
     found = {t["target"]: t for t in tui_targets(res, "")}
     assert found["first full paint < 0.5 s with an existing index"]["pass"] is True
-    scroll = found["scrolling keys p95 < 16 ms, none > 50 ms"]
+    scroll = found["scrolling keys p95 < 33.4 ms, none > 50 ms"]
     assert scroll["pass"] is False and "80.0 ms (document pagedown)" in scroll["value"]
-    typing = found["typing keys p95 < 16 ms, none > 50 ms"]
-    assert typing["pass"] is False and "30.0 ms (list filter typing)" in typing["value"]
+    typing = found["typing keys p95 < 33.4 ms, none > 50 ms"]
+    assert typing["pass"] is False and "40.0 ms (list filter typing)" in typing["value"]
     assert found["RSS < 300 MB with the corpus open"]["pass"] is True
     assert all("9,000 committed docs (partial build)" in t["note"] for t in found.values())
 
