@@ -10,14 +10,14 @@ starts, so the CLI's other commands never load Textual.
 from __future__ import annotations
 
 import contextlib
+import threading
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
-from nkterm.bookmarks import BookmarkStore
 from nkterm.config import Config, ConfigProblem, config_path, load_config
 from nkterm.messages import BookmarkRequested
 from nkterm.models import DocSummary
@@ -36,6 +36,9 @@ from nkterm.widgets.claim_list import ClaimsPane
 from nkterm.widgets.document_list import DocumentsPane
 from nkterm.widgets.document_view import DocumentView
 from nkterm.widgets.row_list import RowList
+
+if TYPE_CHECKING:
+    from nkterm.bookmarks import BookmarkStore
 
 
 class NktermApp(App[int]):
@@ -95,10 +98,23 @@ class NktermApp(App[int]):
         self.index: Any = None  # set by the main screen's index worker
         self.summaries: list[DocSummary] = []
         self.positions = PositionStore()
-        self.bookmarks = BookmarkStore()  # read and written in workers only
+        self._bookmarks: BookmarkStore | None = None
+        self._bookmarks_lock = threading.Lock()
         self.main_screen = MainScreen(sort=self.config.sort)
         self.title = f"nkterm · {self.corpus.name}"
         self._clashes_reported: set[frozenset[str]] = set()
+
+    @property
+    def bookmarks(self) -> BookmarkStore:
+        """The user's bookmark store, read and written in workers only. Made when first asked
+        for (by a worker, or a bookmark key): importing the store (its file format, YAML,
+        filelock) is ~60 ms that the start-up need not wait for."""
+        with self._bookmarks_lock:
+            if self._bookmarks is None:
+                from nkterm.bookmarks import BookmarkStore
+
+                self._bookmarks = BookmarkStore()
+            return self._bookmarks
 
     def get_default_screen(self) -> Screen[Any]:
         return self.main_screen

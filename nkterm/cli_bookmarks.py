@@ -16,19 +16,21 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nkterm import paths
-from nkterm.bookmarks import (
+from nkterm.bookmarks import (  # the model only (nkterm.bookmarks loads its parts lazily)
     Bookmark,
     BookmarkNotFound,
     BookmarksError,
     BookmarksLocked,
-    BookmarkStore,
     BookmarksWriteError,
     InvalidBookmark,
 )
 from nkterm.models import Document
+
+if TYPE_CHECKING:
+    from nkterm.bookmarks import BookmarkStore
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -95,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     if action is None:
         print("nkterm: bookmarks needs an action: list, add, remove, export or import", file=sys.stderr)
         return EXIT_USER
+    from nkterm.bookmarks.store import BookmarkStore  # the store (YAML, locking): here, not at start-up
+
     store = BookmarkStore()
     try:
         return int(_ACTIONS[action](args, store))

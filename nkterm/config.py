@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from nkterm import paths
-from nkterm.corpus import read_file
+from nkterm.files import read_file
 
 CONFIG_FILE = "config.yaml"
 SORT_KEYS: tuple[str, ...] = ("title", "words", "claims")

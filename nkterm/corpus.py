@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import errno
 import hashlib
 import os
 import re
-import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from typing import Any, TypeGuard
 
 import yaml
 
+from nkterm.files import read_file, why_unusable
 from nkterm.models import Document, Section
 
 DOC_SUFFIXES = (".txt", ".md")
@@ -114,7 +113,7 @@ def scan(root: Path) -> tuple[list[Entry], list[Problem]]:
         except OSError as exc:
             problems.append(Problem(rel, "skipped", f"cannot read: {exc.strerror or exc}"))
             continue
-        unusable = _unusable(st, MAX_DOCUMENT_BYTES)
+        unusable = why_unusable(st, MAX_DOCUMENT_BYTES)
         if unusable:
             problems.append(Problem(rel, "skipped", unusable))
             continue
@@ -203,48 +202,11 @@ def _find_sidecar(
             continue
         if candidate.is_symlink() and not candidate.resolve().is_relative_to(real_root):
             return None, 0, 0, f"metadata sidecar {candidate.name} is a link that points outside the corpus"
-        unusable = _unusable(st, MAX_SIDECAR_BYTES)
+        unusable = why_unusable(st, MAX_SIDECAR_BYTES)
         if unusable:
             return None, 0, 0, f"metadata sidecar {candidate.name}: {unusable}"
         return candidate, st.st_mtime_ns, st.st_size, ""
     return None, 0, 0, ""
-
-
-_SPECIAL_FILES = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-)
-
-
-def _unusable(st: os.stat_result, limit: int) -> str:
-    """Why a file with this ``stat`` is not read (empty string if it is fine)."""
-    if not stat.S_ISREG(st.st_mode):
-        kind = next((name for test, name in _SPECIAL_FILES if test(st.st_mode)), "a special file")
-        return f"not a regular file ({kind}): only plain files are read"
-    if st.st_size > limit:
-        return f"too large ({st.st_size / 2**20:.1f} MB; the limit is {limit / 2**20:g} MB): split it into smaller files"
-    return ""
-
-
-def read_file(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; ``OSError`` (with a readable
-    ``strerror``) for anything else. Opened without blocking and checked on the open file, so
-    a file swapped for a FIFO after ``scan`` cannot hang the load."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    try:
-        unusable = _unusable(os.fstat(fd), limit)
-        if unusable:
-            raise OSError(errno.EINVAL, unusable)
-        with open(fd, "rb", closefd=False) as fh:
-            data = fh.read(limit + 1)
-    finally:
-        os.close(fd)
-    if len(data) > limit:  # it grew after it was looked at
-        raise OSError(errno.EFBIG, f"too large (over {limit / 2**20:g} MB): split it into smaller files")
-    return data
 
 
 def load_corpus(root: Path) -> Corpus:

@@ -1,15 +1,55 @@
-"""Writing files so that a crash at any moment leaves the old file or the new one, never half
-of one. Used for the index's metadata, the reader's positions and the bookmarks file. Must not
-import Textual or Whoosh."""
+"""Reading and writing nkterm's files safely. ``read_file`` reads only regular files, without
+blocking (a FIFO or a device in a file's place cannot hang anything) and up to a size limit;
+``write_atomic`` replaces a file so that a crash at any moment leaves the old file or the new
+one, never half of one. Used for documents, sidecars, the config, the index's metadata, the
+reader's positions and the bookmarks file. Must not import Textual, Whoosh or YAML."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
+
+_SPECIAL_FILES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def why_unusable(st: os.stat_result, limit: int) -> str:
+    """Why a file with this ``stat`` is not read (empty string if it is fine)."""
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in _SPECIAL_FILES if test(st.st_mode)), "a special file")
+        return f"not a regular file ({kind}): only plain files are read"
+    if st.st_size > limit:
+        return f"too large ({st.st_size / 2**20:.1f} MB; the limit is {limit / 2**20:g} MB): split it into smaller files"
+    return ""
+
+
+def read_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ``OSError`` (with a readable
+    ``strerror``) for anything else. Opened without blocking and checked on the open file, so
+    a file swapped for a FIFO after ``scan`` cannot hang the load."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        unusable = why_unusable(os.fstat(fd), limit)
+        if unusable:
+            raise OSError(errno.EINVAL, unusable)
+        with open(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # it grew after it was looked at
+        raise OSError(errno.EFBIG, f"too large (over {limit / 2**20:g} MB): split it into smaller files")
+    return data
 
 
 def temp_prefix(path: Path) -> str:

@@ -46,6 +46,7 @@ from whoosh.searching import Searcher
 
 from nkterm.corpus import Entry, Problem, load_entry, scan
 from nkterm.files import write_json
+from nkterm.manifest import INDEX_NAME, MANIFEST_FILE, META_FILE, summaries_of
 from nkterm.models import Claim, DocSummary, Document, Hit, SearchResult, Section, Span
 from nkterm.querytext import (
     MAX_FUZZY_EDITS,
@@ -58,9 +59,6 @@ from nkterm.querytext import (
 )
 
 SCHEMA_VERSION = 2  # 2: sentence spans stored
-META_FILE = "nkterm-index.json"
-MANIFEST_FILE = "manifest.json"
-INDEX_NAME = "MAIN"
 MAX_SUGGEST_WORDS = 16  # distinct words a "did you mean" corrects
 MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1 s
 BATCH = 5000  # documents per commit in a large build: a killed run keeps what it committed; each
@@ -472,19 +470,7 @@ class Index:
 
     def summaries(self) -> list[DocSummary]:
         """What the document list shows, for every document, without reading any file."""
-        docs = self.manifest()["docs"]
-        return [
-            DocSummary(
-                id=doc_id,
-                title=d.get("title", doc_id),
-                source=d.get("source", ""),
-                words=int(d.get("words", 0)),
-                claims=int(d.get("claims", 0)),
-                check_worthy=int(d.get("check_worthy", 0)),
-                path=d.get("path", ""),
-            )
-            for doc_id, d in sorted(docs.items())
-        ]
+        return summaries_of(self.manifest()["docs"])
 
     def __len__(self) -> int:
         return len(self.manifest()["docs"])

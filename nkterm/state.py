@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from nkterm import paths
-from nkterm.corpus import read_file
-from nkterm.files import write_json
+from nkterm.files import read_file, write_json
 
 POSITIONS_FILE = "positions.json"
+MAX_FILE_BYTES = 16 << 20  # 2,000 small entries are well under 1 MB
 MAX_ENTRIES = 2000  # the most recently read documents are kept
 
 
@@ -119,7 +119,7 @@ def _read(path: Path) -> dict[str, Any] | str:
     """The file's entries, or a message saying why they could not be read."""
     try:
         # through the corpus reader: a FIFO in the file's place cannot hang the reader
-        text = read_file(path).decode("utf-8")
+        text = read_file(path, MAX_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         return {}
     except OSError as exc:

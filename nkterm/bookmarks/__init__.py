@@ -14,25 +14,52 @@ Headless: nothing here imports Textual or Whoosh.
 
 from __future__ import annotations
 
-from nkterm.bookmarks.anchoring import locate
-from nkterm.bookmarks.exchange import ImportReport, looks_like_path
-from nkterm.bookmarks.model import (
-    CONTEXT_CHARS,
-    Anchor,
-    Bookmark,
-    BookmarkNotFound,
-    BookmarksError,
-    BookmarksLocked,
-    BookmarksReadOnly,
-    BookmarksWriteError,
-    ClaimRef,
-    InvalidBookmark,
-    TextPositionSelector,
-    TextQuoteSelector,
-    quote_at,
-)
-from nkterm.bookmarks.store import BookmarkStore, default_path
-from nkterm.bookmarks.yamlfile import FORMAT_VERSION, InvalidEntry
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nkterm.bookmarks.anchoring import locate
+    from nkterm.bookmarks.exchange import ImportReport, looks_like_path
+    from nkterm.bookmarks.model import (
+        CONTEXT_CHARS,
+        Anchor,
+        Bookmark,
+        BookmarkNotFound,
+        BookmarksError,
+        BookmarksLocked,
+        BookmarksReadOnly,
+        BookmarksWriteError,
+        ClaimRef,
+        InvalidBookmark,
+        TextPositionSelector,
+        TextQuoteSelector,
+        quote_at,
+    )
+    from nkterm.bookmarks.store import BookmarkStore, default_path
+    from nkterm.bookmarks.yamlfile import FORMAT_VERSION, InvalidEntry
+
+# Each name is imported from its module when first asked for (PEP 562): the reader's start-up and
+# the CLI's other commands import ``nkterm.bookmarks.query`` or ``.model`` without paying for the
+# store, its file format and YAML (~60 ms), which only the workers and handlers that read or write
+# bookmarks need.
+_SOURCES = {
+    "locate": "anchoring",
+    "ImportReport": "exchange",
+    "looks_like_path": "exchange",
+    "BookmarkStore": "store",
+    "default_path": "store",
+    "FORMAT_VERSION": "yamlfile",
+    "InvalidEntry": "yamlfile",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_SOURCES.get(name, 'model')}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CONTEXT_CHARS",

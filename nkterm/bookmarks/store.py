@@ -50,7 +50,7 @@ from nkterm.bookmarks.yamlfile import (
     parse_file,
     write_atomic,
 )
-from nkterm.corpus import read_file
+from nkterm.files import read_file
 from nkterm.models import Claim, Document
 from nkterm.paths import data_dir
 

@@ -10,6 +10,7 @@ find) follow in ``DocumentExtras``.
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from nkterm.screens.search import SearchChoice
 
 PROGRESSIVE_CHARS = 150_000  # longer documents show their text before their claims are loaded
+LIST_PAINT_WAIT = 1.0  # s: at most this long the index worker waits for the first list's frame
 
 
 class FeedScreen(Screen[None]):
@@ -59,6 +61,7 @@ class FeedScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._final = False
         self._words: dict[str, int] = {}
+        self._list_painted = threading.Event()  # the manifest's list is on screen (the worker waits)
 
     @property
     def nk(self) -> NktermApp:
@@ -80,14 +83,39 @@ class FeedScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def start_index(self) -> None:
-        """Show the list from the existing index at once, then bring the index up to date."""
-        from nkterm.index import Index, IndexLocked
+        """Show the list from the manifest at once, then open the index, check it, and bring
+        it up to date.
+
+        The first list comes from ``manifest.json`` alone (``nkterm.manifest``): no Whoosh
+        import, no index opened (at 20,000 documents that is most of the way to the list).
+        The index is opened afterwards, in this worker; the list it reads replaces the first
+        one if they differ, and the update's list (``final``) replaces both, so a stale or
+        mismatched manifest is never shown for good."""
+        from nkterm.manifest import quick_summaries
 
         corpus, directory = self.nk.corpus, self.nk.index_dir
         try:
+            quick = quick_summaries(directory)
+        except Exception:  # noqa: BLE001 - opening the index below says what is wrong
+            quick = None
+        if quick is not None:
+            self._list_painted.clear()
+            self.post_message(SummariesLoaded(quick, None, final=False))
+            # Whoosh's import and the corpus scan below hold the GIL: let the list paint first
+            self._list_painted.wait(LIST_PAINT_WAIT)
+
+        from nkterm.index import Index, IndexLocked
+
+        usable = False  # whether the list on screen was read from a checked index
+        try:
             reader = Index(corpus, directory)
             if reader.exists():
-                self.post_message(SummariesLoaded(reader.summaries(), reader, final=False))
+                checked = reader.summaries()
+                usable = True
+                # the same rows: the list stays as it is, only the index arrives
+                self.post_message(
+                    SummariesLoaded(quick if checked == quick else checked, reader, final=False)
+                )
         except Exception as exc:  # noqa: BLE001 - a broken index is rebuilt below
             self.post_message(IndexFailed(f"the index could not be read ({exc}); rebuilding it"))
         writer = Index(corpus, directory)
@@ -97,11 +125,13 @@ class FeedScreen(Screen[None]):
 
         try:
             report = writer.update(progress)
-        except IndexLocked as exc:
-            self.post_message(IndexFailed(f"{exc} (showing the index as it is)"))
-            return
-        except Exception as exc:  # noqa: BLE001 - anything else: say so, keep what we have
-            self.post_message(IndexFailed(f"indexing failed: {exc}"))
+        except Exception as exc:  # noqa: BLE001 - say so, keep what we have
+            locked = isinstance(exc, IndexLocked)
+            self.post_message(
+                IndexFailed(f"{exc} (showing the index as it is)" if locked else f"indexing failed: {exc}")
+            )
+            if quick is not None and not usable:  # the manifest's list, of an index that failed its check
+                self.post_message(SummariesLoaded([], None, final=True))
             return
         finally:
             writer.close()
@@ -128,14 +158,18 @@ class FeedScreen(Screen[None]):
         if self._final and not message.final:
             return  # the up-to-date list arrived first
         self._final = self._final or message.final
-        self.nk.index = message.index
-        self.nk.summaries = message.summaries
-        self._words = {s.id: s.words for s in message.summaries}
+        if message.index is not None or message.final:
+            self.nk.index = message.index  # None: the manifest's list, shown before the index opens
         if message.final:
             # what start-up built stays for good: later collections skip it (a 100,000-word
             # document's claims load in half the time)
             gc.freeze()
-        self.documents.set_summaries(message.summaries)
+        if message.summaries is not self.nk.summaries:  # the checked index found the same rows
+            self.nk.summaries = message.summaries
+            self._words = {s.id: s.words for s in message.summaries}
+            self.documents.set_summaries(message.summaries)
+        if message.index is None and not message.final:
+            self.call_after_refresh(self._list_painted.set)
         if self.reader.doc_id:
             self.documents.select_id(self.reader.doc_id)
         if message.final:

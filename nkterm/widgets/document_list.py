@@ -2,13 +2,18 @@
 
 ``DocumentList`` shows each document's title, source, word count and claim counts (from the
 index manifest, never a file). ``DocumentsPane`` owns the filter ``Input`` and the list and
-wires one to the other; choosing a document posts ``DocumentChosen`` to the screen. Titles and
+wires one to the other; choosing a document posts ``DocumentChosen`` to the screen.
+``Listing`` and ``ListFilter`` keep the typing fast at 100,000 rows: each sort order is made
+once, and a key that only adds to the filter text narrows the rows already shown. Titles and
 sources are shown literally (``render.safe`` + ``Text``), never parsed as markup.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from itertools import compress, repeat
+from operator import attrgetter, contains
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -26,12 +31,16 @@ from nkterm.widgets.row_list import RowList
 SORT_LABELS = {"title": "title", "words": "words", "claims": "claims"}
 
 
-def sort_summaries(summaries: list[DocSummary], key: str) -> list[DocSummary]:
+def _sort_key(key: str) -> Callable[[DocSummary], Any]:
     if key == "words":
-        return sorted(summaries, key=lambda s: (-s.words, s.title.casefold(), s.id))
+        return lambda s: (-s.words, s.title.casefold(), s.id)
     if key == "claims":
-        return sorted(summaries, key=lambda s: (-s.claims, -s.check_worthy, s.title.casefold(), s.id))
-    return sorted(summaries, key=lambda s: (s.title.casefold(), s.id))
+        return lambda s: (-s.claims, -s.check_worthy, s.title.casefold(), s.id)
+    return lambda s: (s.title.casefold(), s.id)
+
+
+def sort_summaries(summaries: list[DocSummary], key: str) -> list[DocSummary]:
+    return sorted(summaries, key=_sort_key(key))
 
 
 def filter_summaries(summaries: list[DocSummary], text: str) -> list[DocSummary]:
@@ -39,7 +48,94 @@ def filter_summaries(summaries: list[DocSummary], text: str) -> list[DocSummary]
     words = text.casefold().split()
     if not words:
         return summaries
-    return [s for s in summaries if all(w in f"{s.title}\n{s.source}\n{s.id}".casefold() for w in words)]
+    return [s for s in summaries if all(w in _haystack(s) for w in words)]
+
+
+def _haystack(s: DocSummary) -> str:
+    return f"{s.title}\n{s.source}\n{s.id}".casefold()
+
+
+class Listing:
+    """The summaries with what sorting and filtering them needs, each computed once: the order
+    for each sort key (sorted when first asked for) and the casefolded text the filter looks
+    in. Pure data, no Textual."""
+
+    def __init__(self, summaries: list[DocSummary]) -> None:
+        self.summaries = summaries
+        self._rows: dict[str, list[DocSummary]] = {}
+        self._haystacks: dict[str, list[str]] = {}
+
+    def rows(self, key: str) -> list[DocSummary]:
+        """Every summary, sorted by ``key`` as ``sort_summaries`` does (the same list each time:
+        never change it). Stable sorts on plain keys rather than one sort on tuples: by id
+        (the manifest's order already: one pass), then by title, then by the key's numbers
+        (100,000 rows: ~0.1 s instead of ~0.2 s)."""
+        key = key if key in ("words", "claims") else "title"
+        rows = self._rows.get(key)
+        if rows is None:
+            if key == "title":
+                rows = sorted(sorted(self.summaries, key=attrgetter("id")), key=_folded_title)
+            elif key == "words":
+                rows = sorted(self.rows("title"), key=_fewer_words)
+            else:
+                rows = sorted(self.rows("title"), key=_fewer_claims)
+            self._rows[key] = rows
+        return rows
+
+    def haystacks(self, key: str) -> list[str]:
+        """The filter's text of each row of ``rows(key)``, in that order."""
+        key = key if key in ("words", "claims") else "title"
+        found = self._haystacks.get(key)
+        if found is None:
+            found = self._haystacks[key] = [_haystack(s) for s in self.rows(key)]
+        return found
+
+
+def _folded_title(s: DocSummary) -> str:
+    return s.title.casefold()
+
+
+def _fewer_words(s: DocSummary) -> int:
+    return -s.words
+
+
+def _fewer_claims(s: DocSummary) -> tuple[int, int]:
+    return (-s.claims, -s.check_worthy)
+
+
+class ListFilter:
+    """The filtered rows of one sort order of a ``Listing``, kept from key to key.
+
+    Equal to ``sort_summaries(filter_summaries(summaries, text), key)`` for every text, but a
+    key costs one pass over the rows still shown when the text only grew (every earlier word is
+    part of a word now: the new rows are some of the old ones, in the same order), and only for
+    the words that can still drop a row. Nothing is sorted after the listing's first sort."""
+
+    def __init__(self, listing: Listing, key: str) -> None:
+        self.listing = listing
+        self.key = key
+        self.words: list[str] = []
+        self.rows: list[DocSummary] = listing.rows(key)
+        self._haystacks: list[str] | None = None  # of ``rows``; built when a word first needs them
+
+    def apply(self, text: str) -> list[DocSummary]:
+        words = list(dict.fromkeys(text.casefold().split()))
+        old = self.words
+        if old and all(any(o in w for w in words) for o in old):
+            rows, haystacks = self.rows, self._haystacks
+            todo = [w for w in words if not any(w in o for o in old)]
+        else:
+            rows, haystacks, todo = self.listing.rows(self.key), None, words
+        if todo:
+            if haystacks is None:
+                haystacks = self.listing.haystacks(self.key)
+            for word in todo:
+                mask = list(map(contains, haystacks, repeat(word)))
+                if False in mask:  # typing a word every row has ("r", "re"...) copies nothing
+                    rows = list(compress(rows, mask))
+                    haystacks = list(compress(haystacks, mask))
+        self.words, self.rows, self._haystacks = words, rows, haystacks
+        return rows
 
 
 class DocumentList(RowList):
@@ -116,6 +212,8 @@ class DocumentsPane(Vertical):
         super().__init__(id=id)
         self.summaries: list[DocSummary] = []
         self.sort_key = sort if sort in SORT_KEYS else "title"
+        self.listing = Listing([])
+        self._filter: ListFilter | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="documents-title", markup=False)
@@ -131,13 +229,17 @@ class DocumentsPane(Vertical):
 
     def set_summaries(self, summaries: list[DocSummary]) -> None:
         self.summaries = summaries
+        self.listing = Listing(summaries)  # sorted here, once per sort key
+        self._filter = None
         self._apply()
 
     def _apply(self) -> None:
         doc_list = self.list_view
         keep = doc_list.current_id()
         text = self.query_one("#documents-filter", Input).value
-        doc_list.show(sort_summaries(filter_summaries(self.summaries, text), self.sort_key), keep)
+        if self._filter is None or self._filter.key != self.sort_key:
+            self._filter = ListFilter(self.listing, self.sort_key)
+        doc_list.show(list(self._filter.apply(text)), keep)  # its own list: the listing's stay as they are
         self._update_title()
 
     def _update_title(self) -> None:
@@ -161,6 +263,9 @@ class DocumentsPane(Vertical):
 
     def action_filter(self) -> None:
         self.query_one("#documents-filter", Input).focus()
+        # the filter's casefolded texts, built once the box is drawn rather than on the first key
+        # (100,000 rows: ~80 ms)
+        self.call_after_refresh(self.listing.haystacks, self.sort_key)
 
     @on(Input.Changed, "#documents-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

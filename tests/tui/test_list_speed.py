@@ -1,0 +1,120 @@
+"""The document list at start-up and under the filter: shown from the manifest before the
+index is opened (and corrected when the manifest was wrong), and filtered key by key to
+exactly what filtering and sorting every row again would give."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from benchmarks.tui_measure import synthetic_summaries
+from nkterm.index import MANIFEST_FILE, META_FILE, Index
+from nkterm.messages import SummariesLoaded
+from nkterm.widgets.document_list import filter_summaries, sort_summaries
+from tests.tui.conftest import SIZE, make_app, settle
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 20.0) -> bool:
+    for _ in range(int(timeout / 0.02)):
+        if condition():
+            return True
+        await pilot.pause(0.02)
+    return condition()
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], threading.Event]]:
+    """``gate("summaries")``: that ``Index`` method waits until the returned event is set."""
+    events: list[threading.Event] = []
+
+    def close(name: str) -> threading.Event:
+        event = threading.Event()
+        events.append(event)
+        original = getattr(Index, name)
+
+        def waiting(self: Index, *args: Any, **kwargs: Any) -> Any:
+            event.wait(30)
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Index, name, waiting)
+        return event
+
+    yield close
+    for event in events:
+        event.set()  # never leave a worker waiting
+
+
+async def test_the_list_shows_from_the_manifest_before_the_index_opens(
+    seeds_env: tuple[Path, Path], gate: Callable[[str], threading.Event]
+) -> None:
+    opened = gate("summaries")  # the index's own list (opening Whoosh) waits
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        doc_list = app.main_screen.documents.list_view
+        assert await until(pilot, lambda: len(doc_list.rows) == 2)
+        assert app.index is None  # nothing opened yet: the rows came from manifest.json
+        await pilot.press("enter")  # choosing a document now opens it once the index is there
+        opened.set()
+        await settle(pilot)
+        assert app.index is not None
+        assert app.main_screen.reader.doc_id == doc_list.rows[0].id
+
+
+async def test_a_wrong_manifest_is_corrected(
+    seeds_env: tuple[Path, Path], tmp_path: Path, gate: Callable[[str], threading.Event]
+) -> None:
+    corpus, index_dir = seeds_env
+    copy = tmp_path / "index"
+    shutil.copytree(index_dir, copy)
+    manifest = json.loads((copy / MANIFEST_FILE).read_text("utf-8"))
+    manifest["docs"]["ghost"] = {"title": "A ghost document", "words": 5}  # same generation
+    (copy / MANIFEST_FILE).write_text(json.dumps(manifest), "utf-8")
+    meta = json.loads((copy / META_FILE).read_text("utf-8"))
+    meta["schema_version"] = 1  # an index this nkterm cannot read: rebuilt by the update
+    (copy / META_FILE).write_text(json.dumps(meta), "utf-8")
+    updated = gate("update")
+    app = make_app((corpus, copy))
+    async with app.run_test(size=SIZE) as pilot:
+        doc_list = app.main_screen.documents.list_view
+        assert await until(pilot, lambda: len(doc_list.rows) == 3)  # the manifest, as it is
+        updated.set()
+        await settle(pilot)
+        assert sorted(s.id for s in doc_list.rows) == sorted(s.id for s in Index(corpus, copy).summaries())
+        assert "ghost" not in {s.id for s in doc_list.rows} and len(doc_list.rows) == 2
+        assert app.index is not None
+
+
+async def test_filtering_and_sorting_key_by_key_match_the_whole_list(tmp_path: Path) -> None:
+    summaries = synthetic_summaries(3000)
+    app = make_app((tmp_path / "corpus", tmp_path / "index"))
+    (tmp_path / "corpus").mkdir()
+    app.main_screen.start_index = lambda: None  # type: ignore[method-assign]  # the list only
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.main_screen.post_message(SummariesLoaded(summaries, None, final=True))
+        await settle(pilot)
+        pane = app.main_screen.documents
+        box = pane.query_one("#documents-filter")
+
+        def expected() -> list[str]:
+            return [s.id for s in sort_summaries(filter_summaries(summaries, box.value), pane.sort_key)]
+
+        assert [s.id for s in pane.list_view.rows] == expected()
+        await pilot.press("f")
+        for key in [*"report 9", "backspace", "1", "2", "backspace", "7"]:
+            await pilot.press(key)
+            assert [s.id for s in pane.list_view.rows] == expected(), box.value
+        assert box.value == "report 17" and 0 < len(pane.list_view.rows) < len(summaries)
+        await pilot.press("down", "s")  # by words, the filter kept
+        assert pane.sort_key == "words"
+        assert [s.id for s in pane.list_view.rows] == expected()
+        await pilot.press("f", "backspace", "backspace", "e")
+        assert [s.id for s in pane.list_view.rows] == expected()
+        assert "Documents (" in str(pane.query_one("#documents-title").render())

@@ -1,0 +1,52 @@
+"""The manifest read without Whoosh (the reader's first list): the same rows as the opened
+index, and nothing when the manifest is not the index's newest."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from nkterm.index import MANIFEST_FILE, META_FILE, Index
+from nkterm.manifest import latest_generation, quick_summaries
+
+
+def test_the_quick_list_is_the_indexs_list(seed_index: Index) -> None:
+    quick = quick_summaries(seed_index.directory)
+    assert quick is not None and len(quick) == 2
+    assert quick == seed_index.summaries()
+    assert latest_generation(seed_index.directory) == seed_index._open().latest_generation()
+
+
+def test_no_index_no_quick_list(tmp_path: Path) -> None:
+    assert quick_summaries(tmp_path / "nothing") is None
+    assert latest_generation(tmp_path / "nothing") == -1
+
+
+def test_a_manifest_of_another_generation_is_not_shown(seed_corpus: Path, tmp_path: Path) -> None:
+    index = Index(seed_corpus, tmp_path / "ix")
+    index.update()
+    path = tmp_path / "ix" / MANIFEST_FILE
+    data = json.loads(path.read_text("utf-8"))
+    assert quick_summaries(tmp_path / "ix") is not None
+    data["generation"] += 1  # a run killed between commit and manifest, or the reverse
+    path.write_text(json.dumps(data), "utf-8")
+    assert quick_summaries(tmp_path / "ix") is None
+    path.write_text("{not json", "utf-8")
+    assert quick_summaries(tmp_path / "ix") is None
+    (tmp_path / "ix" / META_FILE).unlink()
+    data["generation"] -= 1
+    path.write_text(json.dumps(data), "utf-8")
+    assert quick_summaries(tmp_path / "ix") is None  # not an nkterm index folder
+
+
+def test_reading_the_manifest_imports_no_whoosh(seed_index: Index) -> None:
+    code = (
+        "import sys\n"
+        "from nkterm.manifest import quick_summaries\n"
+        f"assert len(quick_summaries({str(seed_index.directory)!r})) == 2\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('whoosh', 'textual', 'yaml')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
