@@ -12,6 +12,7 @@ document list shows), written atomically after each commit and tied to the index
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -20,10 +21,12 @@ import multiprocessing
 import os
 import re
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -435,8 +438,18 @@ class Index:
         # forkserver, not fork: the TUI calls update() from a thread, and forking a threaded
         # process can deadlock
         context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            yield from pool.map(prepare, *zip(*jobs, strict=True), chunksize=32)
+        pool: ProcessPoolExecutor | None = None
+        try:
+            with _stderr_with_a_file():  # the pool's queues and the worker start helper processes
+                pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+                results = pool.map(prepare, *zip(*jobs, strict=True), chunksize=32)
+        except (OSError, ValueError, BrokenProcessPool):  # no worker here: do it in-process
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            yield from (prepare(*job) for job in jobs)
+            return
+        with pool:
+            yield from results
 
     def _writer(self, timeout: float) -> Any:
         ix = self._open()
@@ -782,6 +795,29 @@ def _match_spans(body: str, matched: Iterable[tuple[str, bytes]] | None, q: Any 
 
 
 # -- documents <-> stored fields
+
+
+@contextlib.contextmanager
+def _stderr_with_a_file() -> Iterator[None]:
+    """Starting a worker passes ``sys.stderr``'s file descriptor to multiprocessing's helper
+    processes; inside the reader, Textual has replaced ``sys.stderr`` with an object whose
+    ``fileno()`` is -1, and the start fails ("bad value(s) in fds_to_keep"). For the start,
+    the helpers get /dev/null instead (nothing of theirs may reach the reader's screen)."""
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        yield
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w", encoding="utf-8") as null:
+        sys.stderr = null
+        try:
+            yield
+        finally:
+            sys.stderr = saved
+
 
 PARALLEL_MIN = 400  # below this, starting a worker process costs more than it saves
 
