@@ -84,7 +84,7 @@ class RowList(ScrollView, can_focus=True):
         self._count = self.row_count()
         self._line_cache.clear()
         self.cursor = max(0, min(cursor, self._count - 1))
-        self.virtual_size = Size(self.size.width, self._count * self.ROW_HEIGHT)
+        self.virtual_size = Size(self.size.width, self._virtual_height())
         self.scroll_to(y=0, animate=False)
         self._scroll_cursor_visible()
         self.refresh()
@@ -108,6 +108,12 @@ class RowList(ScrollView, can_focus=True):
         if notify:
             self.row_highlighted(row)
 
+    def _virtual_height(self) -> int:
+        """The rows' lines, plus the lines left over below the last whole row that fits, so
+        that scrolling to the end also stops on a row's first line."""
+        height = self.scrollable_content_region.height
+        return self._count * self.ROW_HEIGHT + (height % self.ROW_HEIGHT if height else 0)
+
     def _scroll_cursor_visible(self) -> None:
         height = self.scrollable_content_region.height
         if not height:  # not laid out yet (or hidden): on_resize does it
@@ -117,7 +123,10 @@ class RowList(ScrollView, can_focus=True):
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False)
         elif bottom > self.scroll_offset.y + height:
-            self.scroll_to(y=bottom - height, animate=False)
+            # the cursor's row last on screen, with whole rows above it: never the second line
+            # of a row at the top when the height is not a multiple of the row height
+            first = self.cursor - max(1, height // self.ROW_HEIGHT) + 1
+            self.scroll_to(y=max(0, first) * self.ROW_HEIGHT, animate=False)
 
     # .. actions ..
 
@@ -157,7 +166,7 @@ class RowList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._line_cache.clear()
-        self.virtual_size = Size(event.size.width, self._count * self.ROW_HEIGHT)
+        self.virtual_size = Size(event.size.width, self._virtual_height())
         self._scroll_cursor_visible()
 
     def notify_style_update(self) -> None:

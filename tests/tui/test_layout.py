@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from nkterm.index import Index
 from tests.conftest import BLOGGER, PHOTO
-from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
+from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle
 
 
 async def test_80x24_shows_one_pane_at_a_time(seeds_env: tuple[Path, Path]) -> None:
@@ -124,3 +126,22 @@ async def test_command_palette_opens_documents_and_runs_commands(seeds_env: tupl
         await settle(pilot, delay=0.3)
         await press(pilot, "enter")
         assert app.screen.check_worthy_only is True
+
+
+@pytest.mark.parametrize("height", [40, 41])
+async def test_the_list_never_starts_with_half_a_row(tmp_path: Path, height: int) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(60):
+        (corpus / f"d{i:02}.txt").write_text(f"Title number {i:02}\n\nThe council said {i} roads closed.\n")
+    app = make_app((corpus, build_index(corpus, tmp_path / "index")))
+    async with app.run_test(size=(120, height)) as pilot:
+        await settle(pilot)
+        view = app.screen.documents.list_view
+        for keys in (["G"], ["g", "pagedown", "pagedown"], ["s", "G", "s"], ["g", "j"] * 20):
+            await press(pilot, *keys)
+            assert view.scroll_offset.y % view.ROW_HEIGHT == 0, f"after {keys}"
+            first = "".join(s.text for s in view.render_line(0)).strip()
+            assert first.startswith("Title number"), f"after {keys}: {first!r}"
+            assert view.cursor * view.ROW_HEIGHT >= view.scroll_offset.y  # and the cursor is on screen
+            assert (view.cursor + 1) * view.ROW_HEIGHT <= view.scroll_offset.y + view.size.height
