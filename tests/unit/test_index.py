@@ -329,3 +329,82 @@ def test_suggestions_are_real_words_of_the_corpus(seed_index: Index, typed: str,
 def test_no_suggestion_when_nothing_is_close(seed_index: Index) -> None:
     assert seed_index.suggest("zzzqqxv") is None
     assert seed_index.suggest("kind:quote") is None
+
+
+def test_searchers_of_all_threads_share_one_term_dictionary_and_map_nothing(
+    seed_corpus: Path, tmp_path: Path
+) -> None:
+    """One searcher per thread must not mean one copy of the index per thread (with mmap,
+    Whoosh copied every segment part a searcher opened: ~410 MB per thread at 20k)."""
+    import threading
+
+    index = Index(seed_corpus, tmp_path / "ix")
+    index.update()
+    term_buffers: list[object] = []
+    found: list[int] = []
+    mapped: list[object] = []
+
+    def read() -> None:
+        found.append(len(index.search("pyongyan~").hits) + len(index.search("kory*").hits))
+        for leaf, _offset in index._searcher().reader().leaf_readers():
+            compound = leaf._storage.a  # OverlayStorage(the segment's compound file, the folder)
+            mapped.append(compound._source)  # None: the segment is read, not mapped
+            term_buffers.append(leaf._terms._dbfile._buf)
+
+    threads = [threading.Thread(target=read) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+        thread.join()
+    assert found == [found[0]] * 3 and found[0] >= 2
+    assert mapped == [None] * 3
+    assert len(term_buffers) == 3 and isinstance(term_buffers[0], bytes)
+    assert all(buf is term_buffers[0] for buf in term_buffers)  # one copy, shared
+
+
+def _small_index(tmp_path: Path, texts: dict[str, str]) -> Index:
+    corpus = tmp_path / "small"
+    corpus.mkdir()
+    for name, text in texts.items():
+        (corpus / f"{name}.txt").write_text(text, "utf-8")
+    index = Index(corpus, tmp_path / "small-ix")
+    index.update()
+    return index
+
+
+def test_a_fuzzy_word_matches_words_close_to_it_as_typed_not_to_its_stem(tmp_path: Path) -> None:
+    # Whoosh alone stems "goverment" to "gover" first, and "over"/"cover" are one edit from that
+    index = _small_index(
+        tmp_path,
+        {
+            "a": "Notes\n\nThe government met on Monday and governments abroad listened.\n",
+            "b": "Diary\n\nIt is over now. We took cover from the rain; a lover of walks.\n",
+        },
+    )
+    result = index.search("goverment~")
+    assert result.error is None
+    assert [h.id for h in result.hits] == ["a"]
+    body = index.document("a").text
+    assert [body[s.start : s.end] for s in result.hits[0].hits] == ["government", "governments"]
+    assert index.search("governmnt~1 AND monday").total == 1
+    assert index.search("xqzvw~").total == 0  # nothing close: no hits, no error
+    assert index.hits_in("a", "goverment~") == result.hits[0].hits
+
+
+def test_totals_are_exact_when_there_are_more_matches_than_the_limit(tmp_path: Path) -> None:
+    texts = {f"d{i:02}": f"Report {i}\n\nThe alpha committee met today.\n" for i in range(30)}
+    texts |= {f"e{i:02}": f"Memo {i}\n\nAlpha and beta teams met in the beta hall.\n" for i in range(7)}
+    index = _small_index(tmp_path, texts)
+    for q, expected in (("alpha", 37), ("alpha beta", 7), ("alpha AND NOT beta", 30), ("alph*", 37)):
+        result = index.search(q, limit=3)
+        assert (len(result.hits), result.total) == (3, expected), q
+
+
+def test_negated_and_other_field_words_are_not_highlighted(tmp_path: Path) -> None:
+    index = _small_index(tmp_path, {"a": "Title words\n\nAlpha beta gamma, and alphabet soup.\n"})
+    result = index.search("alph* AND NOT delta AND NOT title:beta")
+    body = index.document("a").text
+    assert [body[s.start : s.end] for s in result.hits[0].hits] == ["Alpha", "alphabet"]
+    result = index.search("gamma NOT beta")
+    assert result.total == 0
+    result = index.search("gamma AND title:words")
+    assert [body[s.start : s.end] for s in result.hits[0].hits] == ["gamma"]
