@@ -791,8 +791,12 @@ class Index:
     @staticmethod
     def _closest_word(reader: Any, word: str) -> str | None:
         spelling = "spell_body"
+        # per segment: a reader over several segments compares the word with every term
+        leaves = [leaf for leaf, _offset in reader.leaf_readers()]
         for edits in (1, 2):
-            candidates = [c for c in reader.terms_within(spelling, word, edits, prefix=1) if c != word]
+            candidates = sorted(
+                {c for leaf in leaves for c in leaf.terms_within(spelling, word, edits, prefix=1) if c != word}
+            )
             if candidates:
                 return max(candidates, key=lambda c: (reader.doc_frequency(spelling, c), c))
         return None
