@@ -795,7 +795,12 @@ class Index:
         leaves = [leaf for leaf, _offset in reader.leaf_readers()]
         for edits in (1, 2):
             candidates = sorted(
-                {c for leaf in leaves for c in leaf.terms_within(spelling, word, edits, prefix=1) if c != word}
+                {
+                    c
+                    for leaf in leaves
+                    for c in leaf.terms_within(spelling, word, edits, prefix=1)
+                    if c != word
+                }
             )
             if candidates:
                 return max(candidates, key=lambda c: (reader.doc_frequency(spelling, c), c))
