@@ -50,7 +50,7 @@ from whoosh.searching import Searcher
 
 from nkterm.corpus import Entry, Problem, load_entry, scan
 from nkterm.files import write_json
-from nkterm.manifest import INDEX_NAME, MANIFEST_FILE, META_FILE, summaries_of
+from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
 from nkterm.models import Claim, DocSummary, Document, Hit, SearchResult, Section, Span
 from nkterm.querytext import (
     MAX_FUZZY_EDITS,
@@ -391,8 +391,11 @@ class Index:
         )
 
     def _write_manifest(self) -> None:
+        """The manifest, then the reader's first list (``LIST_FILE``), both of this generation."""
         if self._manifest is not None:
             write_json(self.directory / MANIFEST_FILE, self._manifest)
+            summaries = summaries_of(self._manifest["docs"])
+            write_json(self.directory / LIST_FILE, list_data(self._manifest["generation"], summaries))
 
     # .. building ..
 
@@ -1105,7 +1108,7 @@ def _jsonable(value: Any) -> Any:
 def _owned(name: str) -> bool:
     """Files an index folder may hold: Whoosh's (with the ``MAIN.tmp`` folder a killed writer
     leaves behind), ours, our temp files."""
-    ours = (META_FILE, MANIFEST_FILE, "." + META_FILE, "." + MANIFEST_FILE)  # + temp files
+    ours = (META_FILE, MANIFEST_FILE, LIST_FILE, "." + META_FILE, "." + MANIFEST_FILE, "." + LIST_FILE)
     return name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", *ours)) or name in (
         ".gitkeep",
         INDEX_NAME + ".tmp",

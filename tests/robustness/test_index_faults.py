@@ -385,3 +385,38 @@ def test_stray_files_from_a_killed_run_do_not_stop_the_next(seeds_copy: tuple[Pa
     assert report.rebuilt is None and report.touched == 0
     assert len(index.summaries()) == 2
     record("index: stray files of a killed run")
+
+
+def test_a_segment_truncated_while_the_index_is_open_is_a_message_not_a_crash(
+    pristine: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """With segments mapped into memory (Whoosh's default), a read past the new end was a
+    SIGBUS that killed the reader. Run in a child process, so that a crash fails this test
+    instead of killing the test run."""
+    corpus, clean = pristine
+    directory = tmp_path / "ix"
+    shutil.copytree(clean, directory)
+    code = f"""
+import os
+from pathlib import Path
+from nkterm.index import Index
+index = Index(Path({str(corpus)!r}), Path({str(directory)!r}))
+assert index.search("koryo").total == 1
+ids = [s.id for s in index.summaries()]
+for segment in Path({str(directory)!r}).glob("*.seg"):
+    os.truncate(segment, segment.stat().st_size // 3)
+errors = [index.search(q).error for q in ("report", "council AND mayor", "budg*", "koryo")]
+try:
+    for doc_id in ids:
+        index.load(doc_id)
+    errors.append(None)
+except Exception as exc:
+    errors.append(str(exc))
+print(sum(1 for e in errors if e and "is damaged" in e and "run `nkterm index`" in e))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert int(done.stdout.split()[-1]) >= 4  # every search (or the loads) says what to do
+    report = Index(corpus, directory).update()
+    assert report.rebuilt is not None and report.rebuilt.startswith("rebuilding the index: ")
+    record("index: segment truncated while open")

@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 
 from benchmarks.tui_measure import synthetic_summaries
 from nkterm.index import MANIFEST_FILE, META_FILE, Index
+from nkterm.manifest import LIST_FILE
 from nkterm.messages import SummariesLoaded
 from nkterm.widgets.document_list import filter_summaries, sort_summaries
 from tests.tui.conftest import SIZE, make_app, settle
@@ -76,6 +77,7 @@ async def test_a_wrong_manifest_is_corrected(
     manifest = json.loads((copy / MANIFEST_FILE).read_text("utf-8"))
     manifest["docs"]["ghost"] = {"title": "A ghost document", "words": 5}  # same generation
     (copy / MANIFEST_FILE).write_text(json.dumps(manifest), "utf-8")
+    (copy / LIST_FILE).unlink()  # the first list is read from the manifest
     meta = json.loads((copy / META_FILE).read_text("utf-8"))
     meta["schema_version"] = 1  # an index this nkterm cannot read: rebuilt by the update
     (copy / META_FILE).write_text(json.dumps(meta), "utf-8")

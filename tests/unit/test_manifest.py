@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from nkterm.index import MANIFEST_FILE, META_FILE, Index
-from nkterm.manifest import latest_generation, quick_summaries
+from nkterm.manifest import LIST_FILE, latest_generation, quick_summaries
 
 
 def test_the_quick_list_is_the_indexs_list(seed_index: Index) -> None:
@@ -30,6 +30,8 @@ def test_a_manifest_of_another_generation_is_not_shown(seed_corpus: Path, tmp_pa
     path = tmp_path / "ix" / MANIFEST_FILE
     data = json.loads(path.read_text("utf-8"))
     assert quick_summaries(tmp_path / "ix") is not None
+    (tmp_path / "ix" / LIST_FILE).unlink()  # the manifest is read when the list file is gone
+    assert quick_summaries(tmp_path / "ix") == index.summaries()
     data["generation"] += 1  # a run killed between commit and manifest, or the reverse
     path.write_text(json.dumps(data), "utf-8")
     assert quick_summaries(tmp_path / "ix") is None
@@ -50,3 +52,38 @@ def test_reading_the_manifest_imports_no_whoosh(seed_index: Index) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_list_file_is_read_first_and_only_when_it_is_the_newest_and_well_formed(
+    seed_index: Index,
+) -> None:
+    directory = seed_index.directory
+    path = directory / LIST_FILE
+    data = json.loads(path.read_text("utf-8"))
+    assert [row[0] for row in data["rows"]] == [s.id for s in seed_index.summaries()]
+    data["rows"][0][1] = "A title only the list file has"
+    path.write_text(json.dumps(data), "utf-8")
+    quick = quick_summaries(directory)
+    assert quick is not None and quick[0].title == "A title only the list file has"
+    for broken in (
+        {**data, "generation": data["generation"] + 1},  # stale: the manifest is read instead
+        {**data, "rows": [[*data["rows"][0][:3], "12", *data["rows"][0][4:]]]},  # words as text
+        {**data, "rows": [data["rows"][0][:6]]},  # a column missing
+        {**data, "rows": "not rows"},
+        ["not", "an", "object"],
+    ):
+        path.write_text(json.dumps(broken), "utf-8")
+        assert quick_summaries(directory) == seed_index.summaries(), broken
+    path.write_bytes(b"\xff\xfe not json")
+    assert quick_summaries(directory) == seed_index.summaries()
+
+
+def test_every_commit_writes_the_list_file(seed_corpus: Path, tmp_path: Path) -> None:
+    index = Index(seed_corpus, tmp_path / "ix")
+    index.update()
+    (seed_corpus / "extra.txt").write_text("Extra\n\nA third account of Pyongyang.\n", "utf-8")
+    index.update()
+    quick = quick_summaries(tmp_path / "ix")
+    assert quick is not None and len(quick) == 3 and quick == index.summaries()
+    data = json.loads((tmp_path / "ix" / LIST_FILE).read_text("utf-8"))
+    assert data["generation"] == latest_generation(tmp_path / "ix")
