@@ -414,7 +414,9 @@ except Exception as exc:
     errors.append(str(exc))
 print(sum(1 for e in errors if e and "is damaged" in e and "run `nkterm index`" in e))
 """
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert int(done.stdout.split()[-1]) >= 4  # every search (or the loads) says what to do
     report = Index(corpus, directory).update()
