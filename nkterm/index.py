@@ -521,7 +521,9 @@ class Index:
     def _writer(self, timeout: float) -> Any:
         ix = self._open()
         try:
-            return ix.writer(timeout=timeout, limitmb=128)
+            # limitmb: the postings buffer before Whoosh spills sorted runs to disk; 20k build:
+            # 128 MB -> peak RSS 358 MB (all processes), 32 MB -> 272 MB, no slower (119 vs 133 docs/s)
+            return ix.writer(timeout=timeout, limitmb=32)
         except LockError as exc:
             raise IndexLocked(
                 f"the index in {self.directory} is being written by another nkterm process; "
