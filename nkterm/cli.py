@@ -219,14 +219,14 @@ def _console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, highlight=False, soft_wrap=False, theme=CLI_THEME, width=width)
 
 
-def _document(index: Any, doc_id: str) -> Any:
+def document_or_fail(index: Any, doc_id: str) -> Any:
     try:
         return index.document(doc_id)
     except KeyError:
         raise UserError(f"no document {doc_id!r}; `nkterm docs` lists the ids") from None
 
 
-def _print_json(data: Any) -> None:
+def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -277,7 +277,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.error:
         raise UserError(f"bad query: {result.error}")
     if args.json:
-        _print_json([h.to_dict() for h in result.hits])
+        print_json([h.to_dict() for h in result.hits])
     else:
         from nkterm.render import hit_text
 
@@ -296,7 +296,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     index = open_index(args)
-    doc = _document(index, args.doc_id)
+    doc = document_or_fail(index, args.doc_id)
     text = doc.text if doc.text.endswith("\n") else doc.text + "\n"
     if args.raw or not sys.stdout.isatty():
         # piped or redirected: the exact text, like cat (a file or a program wants the bytes)
@@ -315,7 +315,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     index = open_index(args)
     summaries = index.summaries()
     if args.json:
-        _print_json(
+        print_json(
             [
                 {"id": s.id, "title": s.title, "source": s.source, "words": s.words, "claims": s.claims}
                 for s in summaries
@@ -341,12 +341,12 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 def cmd_claims(args: argparse.Namespace) -> int:
     index = open_index(args)
-    doc = _document(index, args.doc_id)
+    doc = document_or_fail(index, args.doc_id)
     claims = index.claims(doc.id)
     if args.check_worthy:
         claims = [c for c in claims if c.check_worthy]
     if args.json:
-        _print_json([c.to_dict(doc.text) for c in claims])
+        print_json([c.to_dict(doc.text) for c in claims])
         return EXIT_OK
     from nkterm.render import claim_text
 

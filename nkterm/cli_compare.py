@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 from nkterm.cli import (  # the same checks and output as the other subcommands
     IntAtLeast,
     UserError,
-    _document,
-    _print_json,
     corpus_and_index_dirs,
+    document_or_fail,
     open_index,
+    print_json,
 )
 
 if TYPE_CHECKING:  # nkterm.compare imports Whoosh: only the two commands pay for it
@@ -109,8 +109,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from nkterm.compare import align, corpus_idf
 
     index = open_index(args)
-    doc_a = _document(index, args.doc_a)
-    doc_b = _document(index, args.doc_b)
+    doc_a = document_or_fail(index, args.doc_a)
+    doc_b = document_or_fail(index, args.doc_b)
     if not args.json and not args.plain and sys.stdout.isatty():
         opened = _open_screen(args, doc_a.id, doc_b.id)
         if opened is not None:
@@ -124,7 +124,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         threshold=args.threshold,
     )
     if args.json:
-        _print_json(alignment.to_dict())
+        print_json(alignment.to_dict())
     else:
         print_report(_console(), alignment, doc_a.title, doc_b.title)
     return 0
@@ -226,7 +226,7 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
     from nkterm.compare import Passage, corroborate, unit_at
 
     index = open_index(args)
-    doc = _document(index, args.doc_id)
+    doc = document_or_fail(index, args.doc_id)
     if args.start >= len(doc.text):
         raise UserError(f"offset {args.start} is past the end of {doc.id} ({len(doc.text)} characters)")
     if args.end is not None:
@@ -241,7 +241,7 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
         raise UserError(f"{doc.id} has no claim or sentence at offset {args.start}")
     results = corroborate(index, doc.id, claim, limit=args.limit)
     if args.json:
-        _print_json({"doc": doc.id, "claim": claim.to_dict(), "results": [r.to_dict() for r in results]})
+        print_json({"doc": doc.id, "claim": claim.to_dict(), "results": [r.to_dict() for r in results]})
         return 0
     print_corroborations(_console(), doc.id, claim, results)
     if not results:
