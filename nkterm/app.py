@@ -21,16 +21,8 @@ from textual.screen import ModalScreen, Screen
 from nkterm.config import Config, ConfigProblem, config_path, load_config
 from nkterm.messages import BookmarkRequested
 from nkterm.models import DocSummary
-from nkterm.screens.bookmark_dialog import BookmarkDialog
-from nkterm.screens.bookmarks import BookmarksScreen, PassageChoice
 from nkterm.screens.commands import CompareCommands, DocumentCommands, ReaderCommands
-from nkterm.screens.compare import CompareScreen, open_comparison
-from nkterm.screens.compare_picker import ComparePicker
-from nkterm.screens.corroborate import CorroborateScreen
-from nkterm.screens.help import HelpScreen, help_sections, own_bindings
-from nkterm.screens.legend import LegendScreen
 from nkterm.screens.main import MainScreen
-from nkterm.screens.search import SearchScreen
 from nkterm.state import PositionStore
 from nkterm.widgets.claim_list import ClaimsPane
 from nkterm.widgets.document_list import DocumentsPane
@@ -39,6 +31,7 @@ from nkterm.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import BookmarkStore
+    from nkterm.screens.bookmarks import PassageChoice
 
 
 class NktermApp(App[int]):
@@ -59,22 +52,35 @@ class NktermApp(App[int]):
         ),
     ]
 
-    # Where the help screen takes its rows from, in order.
-    HELP_SOURCES: ClassVar[list[tuple[str, type]]] = [
-        ("Reader (the text pane)", DocumentView),
-        ("Anywhere on the main screen", MainScreen),
-        ("Document list", DocumentsPane),
-        ("Any list: documents, claims, search results", RowList),
-        ("Claims panel", ClaimsPane),
-        ("Bookmarks panel (B)", BookmarksScreen),
-        ("Bookmark dialog", BookmarkDialog),
-        ("Comparison (c in the reader)", CompareScreen),
-        ("Choosing the document to compare with", ComparePicker),
-        ("Corroboration (o in the reader)", CorroborateScreen),
-        ("Search", SearchScreen),
-        ("Help and legend", HelpScreen),
-        ("Legend", LegendScreen),
-    ]
+    @staticmethod
+    def help_sources() -> list[tuple[str, type]]:
+        """Where the help screen (and the keymap's ids) take their rows from, in order. The
+        screens not on the way to the first frame are imported here, when first needed
+        (~40 ms of start-up)."""
+        from nkterm.screens.bookmark_dialog import BookmarkDialog
+        from nkterm.screens.bookmarks import BookmarksScreen
+        from nkterm.screens.compare import CompareScreen
+        from nkterm.screens.compare_picker import ComparePicker
+        from nkterm.screens.corroborate import CorroborateScreen
+        from nkterm.screens.help import HelpScreen
+        from nkterm.screens.legend import LegendScreen
+        from nkterm.screens.search import SearchScreen
+
+        return [
+            ("Reader (the text pane)", DocumentView),
+            ("Anywhere on the main screen", MainScreen),
+            ("Document list", DocumentsPane),
+            ("Any list: documents, claims, search results", RowList),
+            ("Claims panel", ClaimsPane),
+            ("Bookmarks panel (B)", BookmarksScreen),
+            ("Bookmark dialog", BookmarkDialog),
+            ("Comparison (c in the reader)", CompareScreen),
+            ("Choosing the document to compare with", ComparePicker),
+            ("Corroboration (o in the reader)", CorroborateScreen),
+            ("Search", SearchScreen),
+            ("Help and legend", HelpScreen),
+            ("Legend", LegendScreen),
+        ]
 
     def __init__(
         self,
@@ -122,18 +128,20 @@ class NktermApp(App[int]):
     def on_mount(self) -> None:
         self._apply_keymap()
         if self.start_compare is not None:
+            from nkterm.screens.compare import open_comparison
+
             open_comparison(self, *self.start_compare)
 
     # .. keymap ..
 
     def binding_ids(self) -> set[str]:
-        ids = {b.id for _title, cls in self.HELP_SOURCES for b in _bindings(cls) if b.id}
+        ids = {b.id for _title, cls in self.help_sources() for b in _bindings(cls) if b.id}
         ids.update(b.id for b in _bindings(type(self)) if b.id)
         return ids
 
     def _apply_keymap(self) -> None:
         problems = list(self.config_problems)
-        known = self.binding_ids()
+        known = self.binding_ids() if self.config.keymap else set()
         keymap: dict[str, str] = {}
         path = str(self.config.path or config_path())
         for binding_id, keys in self.config.keymap.items():
@@ -169,10 +177,12 @@ class NktermApp(App[int]):
     # .. actions ..
 
     def action_help(self) -> None:
+        from nkterm.screens.help import HelpScreen, help_sections
+
         if isinstance(self.screen, HelpScreen):
             return
         app_bindings = [binding for _key, binding in self._bindings]
-        sources: list[tuple[str, Any]] = [("Everywhere", app_bindings), *self.HELP_SOURCES]
+        sources: list[tuple[str, Any]] = [("Everywhere", app_bindings), *self.help_sources()]
         sections = help_sections(self, sources)
         page_back = next(
             (keys for _t, rows in sections for keys, _d, bid in rows if bid == "reader.page-up"), "pageup"
@@ -200,6 +210,8 @@ class NktermApp(App[int]):
         return True
 
     def action_bookmarks(self) -> None:
+        from nkterm.screens.bookmarks import BookmarksScreen
+
         self.push_screen(BookmarksScreen(), self._bookmark_chosen)
 
     def _bookmark_chosen(self, choice: PassageChoice | None) -> None:
@@ -228,6 +240,8 @@ class NktermApp(App[int]):
 
 
 def _bindings(cls: type) -> list[Binding]:
+    from nkterm.screens.help import own_bindings
+
     return [b for b in own_bindings(cls) if isinstance(b, Binding)]
 
 

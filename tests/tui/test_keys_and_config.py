@@ -25,7 +25,7 @@ OWNED = {
 def _all_bindings() -> list:  # type: ignore[type-arg]
     from textual.binding import Binding
 
-    classes = [NktermApp] + [cls for _title, cls in NktermApp.HELP_SOURCES]
+    classes = [NktermApp] + [cls for _title, cls in NktermApp.help_sources()]
     return [b for cls in classes for b in own_bindings(cls) if isinstance(b, Binding)]
 
 
