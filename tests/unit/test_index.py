@@ -359,6 +359,9 @@ def test_searchers_of_all_threads_share_one_term_dictionary_and_map_nothing(
     assert mapped == [None] * 3
     assert len(term_buffers) == 3 and isinstance(term_buffers[0], bytes)
     assert all(buf is term_buffers[0] for buf in term_buffers)  # one copy, shared
+    names = list(index._ix.storage._shared)
+    assert any(n.endswith(".trm") for n in names) and any(n.endswith("_len.col") for n in names)
+    assert all(n.endswith((".trm", "_len.col")) for n in names)  # never the postings or stored fields
 
 
 def _small_index(tmp_path: Path, texts: dict[str, str]) -> Index:
