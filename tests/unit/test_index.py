@@ -253,8 +253,16 @@ def test_rebuild_waits_for_a_running_writer(seed_corpus: Path, tmp_path: Path) -
     assert Index(seed_corpus, tmp_path / "ix").update().added == 2
 
 
-def test_parallel_preparation_gives_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("chunk", "ahead"), [(32, 16), (2, 2), (1, 1)])
+def test_parallel_preparation_gives_the_same_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, ahead: int
+) -> None:
+    """The worker prepares documents a window ahead of the indexer (PREPARE_AHEAD chunks of
+    PREPARE_CHUNK): small windows refill many times, and every document arrives, in order."""
     import nkterm.index as nkindex
+
+    monkeypatch.setattr(nkindex, "PREPARE_CHUNK", chunk)
+    monkeypatch.setattr(nkindex, "PREPARE_AHEAD", ahead)
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
