@@ -734,7 +734,8 @@ class Index:
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.add_plugin(qparser.GtLtPlugin())
         parser.add_plugin(DateParserPlugin(free=False))
-        return parser.parse(rewrite_fields(text))
+        rewritten = rewrite_fields(text)
+        return _typed_prefixes(parser.parse(rewritten), rewritten, schema)
 
     def _expand_fuzzy(self, parsed: Any, searcher: Searcher, text: str) -> Any:
         """``parsed`` with each fuzzy title/body word (``word~``) replaced by the words of the
@@ -876,6 +877,32 @@ def _check_prefixes(q: Any) -> str | None:
         if isinstance(sub, query.Every) and sub.fieldname not in (None, "id"):
             return "'*' alone would match everything: add at least 3 letters before it"
     return None
+
+
+_PREFIX_WORD = re.compile(r"(\w+)\*")
+
+
+def _typed_prefixes(q: Any, text: str, schema: Any) -> Any:
+    """``q`` with each title/body prefix also matched as typed: Whoosh stems the letters before
+    '*' like a whole word, so "kory*" became "kori*" and found nothing (not "Koryo"), and
+    "pyongy*" became "pyongi*". A prefix the stemmer changed is searched both ways."""
+    typed = {m.group(1).lower() for m in _PREFIX_WORD.finditer(text)}
+    if not typed:
+        return q
+    stemmed = {
+        field: {t.text: word for word in typed for t in schema[field].analyzer(word, mode="query")}
+        for field in ("title", "body")
+    }
+
+    def fix(sub: Any) -> Any:
+        if not isinstance(sub, query.Prefix):
+            return sub.apply(fix) if not sub.is_leaf() else sub
+        word = stemmed.get(sub.fieldname, {}).get(sub.text)
+        if word is None or word == sub.text:
+            return sub
+        return query.Or([query.Prefix(sub.fieldname, word, boost=sub.boost), sub])
+
+    return fix(q)
 
 
 def _body_terms(q: Any, reader: Any) -> set[tuple[str, bytes]]:

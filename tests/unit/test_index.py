@@ -419,3 +419,15 @@ def test_negated_and_other_field_words_are_not_highlighted(tmp_path: Path) -> No
     assert result.total == 0
     result = index.search("gamma AND title:words")
     assert [body[s.start : s.end] for s in result.hits[0].hits] == ["gamma"]
+
+
+def test_a_prefix_matches_as_typed_even_where_the_stemmer_would_change_it(seed_index: Index) -> None:
+    # Whoosh stems the letters before '*' like a word: "kory" -> "kori", "pyongy" -> "pyongi"
+    for q in ("kory*", "Pyongy*", "kory* NOT zzzq"):
+        result = seed_index.search(q)
+        assert result.error is None and result.total == 2, q
+    hit = seed_index.search("kory*").hits[0]
+    body = seed_index.document(hit.id).text
+    assert {body[s.start : s.end] for s in hit.hits} == {"Koryo"}
+    assert seed_index.search("photograph*").total == 1  # prefixes the stemmer keeps still work
+    assert seed_index.hits_in(hit.id, "kory*") == hit.hits
