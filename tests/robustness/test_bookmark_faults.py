@@ -93,6 +93,8 @@ def _go(*procs: subprocess.Popen[str]) -> None:
 def _apply(lines: list[str], ids: set[str], notes: dict[str, str]) -> None:
     for line in lines:
         parts = line.split(" ", 2)
+        if len(parts) < (3 if parts[0] == "~" else 2):
+            continue  # a report cut short by the kill: its operation was the one in flight
         if parts[0] == "+":
             ids.add(parts[1])
         elif parts[0] == "-":
