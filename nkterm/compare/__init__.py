@@ -35,12 +35,14 @@ and ``nkterm.index.analyze``, which return plain data.
 from __future__ import annotations
 
 from nkterm.compare.alignment import align, compare_texts
-from nkterm.compare.corroboration import corroborate, unit_at
+from nkterm.compare.corroboration import corroborate, corroboration_report, unit_at
+from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.matching import max_weight_matching
 from nkterm.compare.params import (
     CORROBORATION_AGREES,
     CORROBORATION_CANDIDATES,
     CORROBORATION_MIN,
+    FOUND_MIN,
     MIN_CORPUS_DOCS,
     MIN_SHARED,
     MIN_WORDS,
@@ -53,17 +55,25 @@ from nkterm.compare.params import (
     TOPIC_SHARE,
     WEAK_CLAIM,
 )
+from nkterm.compare.numbers import Number, numbers, same_amount
+from nkterm.compare.relations import conflict_of, relation_of
 from nkterm.compare.results import (
     AGREES,
     DIFFERS,
+    MEANINGS,
     RELATED_ONLY,
+    WEAK,
     Alignment,
+    Change,
     Corroboration,
+    CorroborationReport,
+    Independence,
     HasSpan,
     Pair,
     Passage,
 )
 from nkterm.compare.similarity import IdfFn, IdfSpec, corpus_idf
+from nkterm.compare.worddiff import word_changes
 from nkterm.compare.units import passages
 from nkterm.compare.words import (
     COMMON_FACTOR,
@@ -81,6 +91,22 @@ from nkterm.compare.words import (
 
 __all__ = [
     "AGREES",
+    "FOUND_MIN",
+    "MEANINGS",
+    "WEAK",
+    "Change",
+    "CorroborationReport",
+    "Independence",
+    "Number",
+    "conflict_of",
+    "corroboration_report",
+    "independence",
+    "independent_sources",
+    "numbers",
+    "relation_of",
+    "same_amount",
+    "source_of",
+    "word_changes",
     "COMMON_FACTOR",
     "COMMON_STEMS",
     "COMMON_WORDS",

@@ -11,9 +11,14 @@ from collections.abc import Sequence
 
 from nkterm.compare.matching import max_weight_matching
 from nkterm.compare.params import MIN_SHARED, SHARED_SHOWN, THRESHOLD, TOPIC_SHARE
+
+IDENTICAL_BONUS = 10.0  # an identical pair outweighs any other edge in the matching
 from nkterm.compare.results import Alignment, Pair, Passage
-from nkterm.compare.similarity import IdfSpec, make_weights, relation_of, shared_keys
-from nkterm.compare.units import Unit, passages, unit_of
+from nkterm.compare.independence import independence
+from nkterm.compare.relations import normalised, relation_of
+from nkterm.compare.similarity import IdfSpec, make_weights, shared_keys
+from nkterm.compare.units import HEADLINE, Unit, passages, unit_of
+from nkterm.compare.worddiff import word_changes
 from nkterm.index import analyze
 from nkterm.models import Claim, Document
 
@@ -44,7 +49,8 @@ def align(
     idf: IdfSpec = None,
     threshold: float = THRESHOLD,
 ) -> Alignment:
-    """Pair the units of two documents that say substantially the same thing.
+    """Pair the units of two documents that say substantially the same thing, each pair with
+    its relation (``relations.relation_of``) and, when near-identical, its changed words.
 
     ``idf`` is a term -> IDF function (``Index.idf``), or ``(function, document count)`` as
     ``corpus_idf`` returns it; None computes IDF over the units of the two documents. A unit is
@@ -63,13 +69,22 @@ def align(
     edges: list[tuple[int, int, float]] = []
     found: dict[tuple[int, int], list[tuple[float, str, str]]] = {}
     topic = _topic_keys(units_a, units_b)
+    # identical sentences always pair (a document compared with itself pairs everything)
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for j, u in enumerate(units_b):
+        by_text[normalised(u.passage.text)].append(j)
     for i, u in enumerate(units_a):
+        head = HEADLINE in u.passage.kinds
         counts: Counter[int] = Counter()
         for key in u.keys:
             counts.update(postings.get(key, ()))
+        for j in by_text.get(normalised(u.passage.text), ()):
+            sim, shared = shared_keys(u, units_b[j], weigh)
+            edges.append((i, j, IDENTICAL_BONUS + sim))
+            found[(i, j)] = shared
         for j, n_shared in counts.items():
-            if n_shared < MIN_SHARED:
-                continue
+            if n_shared < MIN_SHARED or (i, j) in found or head != (HEADLINE in units_b[j].passage.kinds):
+                continue  # headlines are compared with headlines only
             sim, shared = shared_keys(u, units_b[j], weigh)
             if sim >= threshold and any(key not in topic for _w, _label, key in shared):
                 edges.append((i, j, sim))
@@ -78,15 +93,20 @@ def align(
     matching = max_weight_matching(len(units_a), len(units_b), edges)
     pairs: list[Pair] = []
     for i, j in matching:
-        relation, reason = relation_of(units_a[i], units_b[j])
+        similarity = min(1.0, weight[(i, j)] if weight[(i, j)] <= 1.0 else 1.0)
+        relation, reason = relation_of(units_a[i], units_b[j], similarity, found[(i, j)])
+        a, b = units_a[i].passage, units_b[j].passage
+        changes = word_changes(a.text, b.text, a.start, b.start) if reason != "identical text" else None
         pairs.append(
             Pair(
-                a=units_a[i].passage,
-                b=units_b[j].passage,
-                similarity=weight[(i, j)],
+                a=a,
+                b=b,
+                similarity=similarity,
                 relation=relation,
                 shared_terms=tuple(label for _w, label, _key in found[(i, j)][:SHARED_SHOWN]),
                 reason=reason,
+                changes_a=changes[0] if changes else (),
+                changes_b=changes[1] if changes else (),
             )
         )
     pairs.sort(key=lambda p: (-p.similarity, p.a.start, p.b.start))
@@ -98,6 +118,7 @@ def align(
         pairs=tuple(pairs),
         only_a=tuple(u.passage for i, u in enumerate(units_a) if i not in paired_a),
         only_b=tuple(u.passage for j, u in enumerate(units_b) if j not in paired_b),
+        independence=independence(doc_a, doc_b),
     )
 
 
@@ -109,5 +130,5 @@ def compare_texts(
     a = unit_of(Passage(0, len(text_a), text_a))
     b = unit_of(Passage(0, len(text_b), text_b))
     sim, shared = shared_keys(a, b, make_weights([a, b], idf))
-    relation, reason = relation_of(a, b)
+    relation, reason = relation_of(a, b, sim, shared)
     return sim, relation, reason, tuple(label for _w, label, _key in shared)

@@ -14,14 +14,25 @@ from nkterm.compare.params import (
     CORROBORATION_AGREES,
     CORROBORATION_CANDIDATES,
     CORROBORATION_MIN,
+    FOUND_MIN,
     MIN_SHARED,
     PARAGRAPHS_PER_DOCUMENT,
     SHARED_SHOWN,
     THRESHOLD,
 )
 from nkterm.compare.prefilter import prefilter_for
-from nkterm.compare.results import AGREES, RELATED_ONLY, Corroboration, HasSpan, Passage
-from nkterm.compare.similarity import corpus_idf, make_weights, relation_of, shared_keys
+from nkterm.compare.independence import independence, independent_sources, source_of
+from nkterm.compare.relations import relation_of
+from nkterm.compare.results import (
+    AGREES,
+    RELATED_ONLY,
+    WEAK,
+    Corroboration,
+    CorroborationReport,
+    HasSpan,
+    Passage,
+)
+from nkterm.compare.similarity import corpus_idf, make_weights, shared_keys
 from nkterm.compare.units import Unit, passages, unit_of
 from nkterm.models import Claim, Document
 
@@ -49,26 +60,39 @@ def corroborate(
     candidates: int = CORROBORATION_CANDIDATES,
     per_document: int = 2,
 ) -> list[Corroboration]:
-    """Passages elsewhere in the corpus that discuss what ``claim`` (any span of ``doc_id``:
-    a Claim, a Passage) says, best first.
+    """The passages of ``corroboration_report`` that pass ``FOUND_MIN``, best first."""
+    return list(corroboration_report(index, doc_id, claim, limit, candidates=candidates, per_document=per_document).found)
+
+
+def corroboration_report(
+    index: Index,
+    doc_id: str,
+    claim: HasSpan,
+    limit: int = 10,
+    *,
+    candidates: int = CORROBORATION_CANDIDATES,
+    per_document: int = 2,
+) -> CorroborationReport:
+    """What the corpus says about ``claim`` (any span of ``doc_id``: a Claim, a Passage).
 
     Candidate documents come from ``Index.more_like`` (the Whoosh key terms of the claim); in
     each, every unit is scored with ``align``'s similarity, and the best ``per_document``
-    scoring >= ``CORROBORATION_MIN`` (with ``MIN_SHARED`` shared keys) are kept. A passage that
-    would make an ``align`` pair (>= ``THRESHOLD``) and trips a conflict rule is DIFFERS; one
-    without a conflict is AGREES from ``CORROBORATION_AGREES`` up, a stricter bar than
-    ``align``'s because candidates come from a whole corpus rather than from a second account
-    of the same story, so a moderate similarity often means only the same topic; anything
-    else is RELATED_ONLY: about the same thing, too loosely matched to judge.
+    scoring >= ``CORROBORATION_MIN`` (with ``MIN_SHARED`` shared keys) are kept. Those from
+    ``FOUND_MIN`` up are *found*, with ``relation_of``'s relation (a stricter bar for "agrees",
+    ``CORROBORATION_AGREES``, since candidates come from a whole corpus); the rest are *weak*
+    ("weakly related"). No found passage is the answer "no passage in the corpus discusses
+    this". Each passage says whether its document is independent of the claim's (same source,
+    near-duplicate, quotation) and which independent source it counts for.
     Raises KeyError for an unknown ``doc_id``."""
     doc = index.document(doc_id)
     start, end = max(0, claim.start), min(len(doc.text), claim.end)
     text = doc.text[start:end]
+    empty = CorroborationReport((), (), 0)
     if not text.strip():
-        return []
+        return empty
     query = unit_of(Passage(start, end, text, tuple(getattr(claim, "kinds", ()) or ())))
     if not query.keys:
-        return []
+        return empty
     found = index.more_like(text, exclude=doc_id, limit=candidates)
     corpus = corpus_idf(index)
     # a small corpus (no corpus IDF to rank paragraphs by) is cheap to read whole
@@ -80,7 +104,7 @@ def corroborate(
         documents.append((other, units))
     all_units = [query] + [u for _doc, units in documents for u in units]
     weigh = make_weights(all_units, corpus)
-    results: list[Corroboration] = []
+    scored_all: list[tuple[float, Document, Unit, list[tuple[float, str, str]]]] = []
     for other, units in documents:
         scored: list[tuple[float, int, list[tuple[float, str, str]]]] = []
         for k, u in enumerate(units):
@@ -88,28 +112,47 @@ def corroborate(
             if sim >= CORROBORATION_MIN and len(shared) >= MIN_SHARED:
                 scored.append((sim, k, shared))
         scored.sort(key=lambda x: (-x[0], x[1]))
-        for sim, k, shared in scored[:per_document]:
-            relation, reason = relation_of(query, units[k]) if sim >= THRESHOLD else (RELATED_ONLY, "")
-            if relation == AGREES and sim < CORROBORATION_AGREES:
-                relation = RELATED_ONLY
-            results.append(
-                Corroboration(
-                    doc_id=other.id,
-                    title=other.title,
-                    passage=units[k].passage,
-                    similarity=sim,
-                    relation=relation,
-                    shared_terms=tuple(label for _w, label, _key in shared[:SHARED_SHOWN]),
-                    reason=reason,
-                )
-            )
-    results.sort(key=lambda c: (-c.similarity, c.doc_id, c.passage.start))
+        scored_all.extend((sim, other, units[k], shared) for sim, k, shared in scored[:per_document])
+    scored_all.sort(key=lambda x: (-x[0], x[1].id, x[2].passage.start))
     # the same passage in two documents (a corpus with duplicates, a syndicated story) once
     seen: set[str] = set()
-    unique: list[Corroboration] = []
-    for c in results:
-        text = " ".join(c.passage.text.split()).casefold()
-        if text not in seen:
-            seen.add(text)
-            unique.append(c)
-    return unique[:limit]
+    unique = []
+    for item in scored_all:
+        key = " ".join(item[2].passage.text.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    unique = unique[:limit]
+    strong = [item for item in unique if item[0] >= FOUND_MIN]
+    groups = independent_sources([doc, *{item[1].id: item[1] for item in strong}.values()])
+    group_of = {d.id: g for g in groups for d in g}
+    own = {d.id for d in group_of[doc.id]}
+    results_found: list[Corroboration] = []
+    results_weak: list[Corroboration] = []
+    for sim, other, unit, shared in unique:
+        is_strong = sim >= FOUND_MIN
+        if is_strong:
+            relation, reason = relation_of(query, unit, sim, shared)
+            if relation == AGREES and sim < CORROBORATION_AGREES:
+                relation, reason = RELATED_ONLY, "same topic, too loosely matched to call agreement"
+        else:
+            relation, reason = WEAK, "shares words only: " + ", ".join(label for _w, label, _k in shared[:3])
+        independent = other.id not in own
+        if is_strong and not independent:
+            why = independence(doc, other).reasons or ("not independent of a source already counted",)
+            reason = f"{reason}; not independent: {why[0]}"
+        group = group_of.get(other.id, [other])
+        result = Corroboration(
+            doc_id=other.id,
+            title=other.title,
+            passage=unit.passage,
+            similarity=sim,
+            relation=relation,
+            shared_terms=tuple(label for _w, label, _key in shared[:SHARED_SHOWN]),
+            reason=reason,
+            source=source_of(group[0]) or group[0].id,
+            independent=independent,
+        )
+        (results_found if is_strong else results_weak).append(result)
+    sources = len({id(group_of[c.doc_id]) for c in results_found if c.independent})
+    return CorroborationReport(tuple(results_found), tuple(results_weak), sources)

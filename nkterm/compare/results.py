@@ -8,9 +8,41 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-AGREES = "agrees"
-DIFFERS = "differs"
-RELATED_ONLY = "related"  # corroboration only: the same subject, too loose a match to judge
+AGREES = "agrees"  # the same proposition (docs/compare.md: "same")
+DIFFERS = "differs"  # the same slot with incompatible values ("conflicts")
+RELATED_ONLY = "related"  # the same topic, different propositions
+WEAK = "weakly related"  # corroboration: a word match below FOUND_MIN, shown only on request
+# what each shown label means, for --json readers
+MEANINGS = {AGREES: "same", DIFFERS: "conflicts", RELATED_ONLY: "related", WEAK: "weak"}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A changed word of a near-identical pair: its span in the document and its kind
+    ("number", "name" or "word")."""
+
+    start: int
+    end: int
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Independence:
+    """Whether two documents are independent accounts, and if not, why."""
+
+    independent: bool
+    reasons: tuple[str, ...] = ()
+    shingle_overlap: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "independent": self.independent,
+            "reasons": list(self.reasons),
+            "shingle_overlap": round(self.shingle_overlap, 4),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +66,13 @@ class Pair:
     a: Passage
     b: Passage
     similarity: float
-    relation: str  # AGREES or DIFFERS
+    relation: str  # AGREES, DIFFERS or RELATED_ONLY
     # what made the match, heaviest first: "tours", "photographs/photographer", "locals≈people"
     shared_terms: tuple[str, ...]
-    reason: str = ""  # why it DIFFERS, e.g. "numbers differ: 3 vs 5 days"; "" when it agrees
+    reason: str = ""  # why this relation, e.g. "numbers differ beyond rounding: 3 vs 5 days"
+    # word-level differences when the passages are near-identical (else both empty)
+    changes_a: tuple[Change, ...] = ()
+    changes_b: tuple[Change, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -45,8 +80,11 @@ class Pair:
             "b": self.b.to_dict(),
             "similarity": round(self.similarity, 4),
             "relation": self.relation,
+            "meaning": MEANINGS.get(self.relation, self.relation),
             "shared_terms": list(self.shared_terms),
             "reason": self.reason,
+            "changes_a": [c.to_dict() for c in self.changes_a],
+            "changes_b": [c.to_dict() for c in self.changes_b],
         }
 
 
@@ -60,11 +98,13 @@ class Alignment:
     pairs: tuple[Pair, ...]
     only_a: tuple[Passage, ...]
     only_b: tuple[Passage, ...]
+    independence: Independence | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "a": self.a_id,
             "b": self.b_id,
+            "independence": self.independence.to_dict() if self.independence else None,
             "pairs": [p.to_dict() for p in self.pairs],
             "only_a": [p.to_dict() for p in self.only_a],
             "only_b": [p.to_dict() for p in self.only_b],
@@ -79,9 +119,11 @@ class Corroboration:
     title: str
     passage: Passage
     similarity: float
-    relation: str  # AGREES, DIFFERS, or RELATED_ONLY when the method cannot tell
+    relation: str  # AGREES, DIFFERS, RELATED_ONLY, or WEAK below FOUND_MIN
     shared_terms: tuple[str, ...]
     reason: str = ""
+    source: str = ""  # the independent source it counts for (a representative document's source or id)
+    independent: bool = True  # False: not independent of the claim's own document
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,8 +132,43 @@ class Corroboration:
             "passage": self.passage.to_dict(),
             "similarity": round(self.similarity, 4),
             "relation": self.relation,
+            "meaning": MEANINGS.get(self.relation, self.relation),
             "shared_terms": list(self.shared_terms),
             "reason": self.reason,
+            "source": self.source,
+            "independent": self.independent,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CorroborationReport:
+    """What the corpus says about a claim: ``found`` (matches >= FOUND_MIN, best first),
+    ``weak`` (word matches below it, "weakly related"), and how many independent sources the
+    found passages come from. ``nothing`` when no passage passes the threshold: the answer
+    "no passage in the corpus discusses this"."""
+
+    found: tuple[Corroboration, ...]
+    weak: tuple[Corroboration, ...]
+    sources: int
+
+    @property
+    def nothing(self) -> bool:
+        return not self.found
+
+    def summary(self) -> str:
+        if self.nothing:
+            return "no passage in the corpus discusses this"
+        n = len(self.found)
+        s = "s" if self.sources != 1 else ""
+        return f"{n} passage{'s' if n != 1 else ''} from {self.sources} independent source{s}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "summary": self.summary(),
+            "nothing_found": self.nothing,
+            "independent_sources": self.sources,
+            "found": [c.to_dict() for c in self.found],
+            "weak": [c.to_dict() for c in self.weak],
         }
 
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from nkterm.compare.params import MIN_CORPUS_DOCS, MIN_WORDS, NUMBER_DF, RELATED_FACTOR
-from nkterm.compare.results import AGREES, DIFFERS
-from nkterm.compare.units import Number, Unit
+from nkterm.compare.params import MIN_CORPUS_DOCS, MIN_WORDS, NAME_FACTOR, NUMBER_DF, RELATED_FACTOR
+from nkterm.compare.units import Unit
 from nkterm.compare.words import COMMON_FACTOR, COMMON_STEMS
 
 if TYPE_CHECKING:
@@ -56,6 +55,8 @@ class Weights:
             return cached
         if key_stem.startswith("#"):
             value = self.number
+        elif key_stem.startswith("@"):  # a name of several words: its rarest word
+            value = max(self(part) for part in key_stem[1:].split())
         elif self._idf is None:
             value = math.log(self._n / max(1, self._df[key_stem]))
         else:
@@ -67,7 +68,10 @@ class Weights:
         return value
 
     def weigh(self, unit: Unit) -> None:
-        unit.weights = {key: max(self(s) for s in stems) for key, stems in unit.keys.items()}
+        unit.weights = {
+            key: max(self(s) for s in stems) * (NAME_FACTOR if key in unit.names else 1.0)
+            for key, stems in unit.keys.items()
+        }
         unit.total = sum(unit.weights.values())
 
 
@@ -137,7 +141,8 @@ def shared_keys(a: Unit, b: Unit, weigh: Weights) -> tuple[float, list[tuple[flo
         common = [s for s in stems_a if s in stems_b]
         if common:
             best = max(common, key=lambda s: (weigh(s), s))
-            weight = min(weigh(best), math.sqrt(a.weights[key] * b.weights[key]))
+            factor = NAME_FACTOR if key in a.names and key in b.names else 1.0
+            weight = min(weigh(best) * factor, math.sqrt(a.weights[key] * b.weights[key]))
             label = _label(stems_a[best], stems_b[best], True)
         else:
             weight = RELATED_FACTOR * math.sqrt(a.weights[key] * b.weights[key])
@@ -152,37 +157,3 @@ def _label(word_a: str, word_b: str, same_stem: bool) -> str:
     if word_a == word_b:
         return word_a
     return f"{word_a}/{word_b}" if same_stem else f"{word_a}≈{word_b}"
-
-
-def relation_of(a: Unit, b: Unit) -> tuple[str, str]:
-    """(DIFFERS, why) when the units conflict, else (AGREES, "")."""
-    numbers_a: dict[str, list[Number]] = defaultdict(list)
-    numbers_b: dict[str, list[Number]] = defaultdict(list)
-    for n in a.numbers:
-        if n.unit:
-            numbers_a[n.unit].append(n)
-    for n in b.numbers:
-        if n.unit:
-            numbers_b[n.unit].append(n)
-    for unit_key, found_a in numbers_a.items():
-        found_b = numbers_b.get(unit_key)
-        if not found_b or {n.value for n in found_a} & {n.value for n in found_b}:
-            continue
-        na, nb = found_a[0], found_b[0]
-        unit_text = f" {na.unit_text}" if na.unit_text else ""
-        return DIFFERS, f"numbers differ: {na.number} vs {nb.number}{unit_text}"
-    for key, stems_a in a.keys.items():
-        stems_b = b.keys.get(key, {})
-        for key_stem in stems_a:
-            if key_stem not in stems_b:
-                continue  # only a word both use, exactly, can be denied by one of them
-            cue_a, cue_b = a.negated.get(key_stem), b.negated.get(key_stem)
-            if (cue_a is None) != (cue_b is None):
-                side = "A" if cue_a else "B"
-                word = stems_a[key_stem] if cue_a else stems_b[key_stem]
-                return DIFFERS, f'negation: "{cue_a or cue_b}" before "{word}" only in {side}'
-    for axis, (sign_a, words_a) in a.polarity.items():
-        sign_b, words_b = b.polarity.get(axis, (0, ""))
-        if sign_a and sign_b and sign_a != sign_b:
-            return DIFFERS, f'opposite evaluation: "{words_a}" vs "{words_b}"'
-    return AGREES, ""

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from nkterm.compare.numbers import Number, numbers
 from nkterm.compare.params import NEGATION_SCOPE, WEAK_CLAIM
 from nkterm.compare.results import Passage
 from nkterm.compare.words import (
@@ -24,6 +25,7 @@ from nkterm.compare.words import (
     RELATED,
     stem,
 )
+from nkterm.dateline import find_dateline
 from nkterm.index import analyze
 from nkterm.models import Claim, Document, Span
 from nkterm.text import sentences as split_sentences
@@ -32,39 +34,86 @@ if TYPE_CHECKING:
     from nkterm.compare.prefilter import Prefilter
 
 
+HEADLINE = "headline"  # the kind of the passage that is the document's title line
+
+# page furniture that is not prose: photo captions and credits, "listen"/"click" links
+FURNITURE_RE = re.compile(
+    r"^\s*(?:\(?(?:photo|picture|image|caption|credit|copyright|source|video|graphic)s?\b[^a-z]{0,3}[:)\-]"
+    r"|©|\((?:ap|afp|reuters|getty|epa)\b|listen to\b|click here\b|read more\b|see also\b|watch\b)",
+    re.IGNORECASE,
+)
+
+
+def headline_span(doc: Document) -> tuple[int, int] | None:
+    """The document's title as its first line ("Ad sales boost Time Warner profit"), if the text
+    opens with it: a headline is compared only with a headline."""
+    text = doc.text
+    first = len(text) - len(text.lstrip())
+    line_end = text.find("\n", first)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[first:line_end].strip()
+    if line and doc.title and " ".join(line.split()) == " ".join(doc.title.split()):
+        return first, first + len(line)
+    return None
+
+
 def passages(doc: Document, claims: Sequence[Claim] = (), *, where: Prefilter | None = None) -> list[Passage]:
     """The units of ``doc`` in text order: its claims scored >= ``WEAK_CLAIM`` (of two
     overlapping claims the stronger), then every sentence that no kept claim overlaps.
-    Passages inside sections of kind ``boilerplate`` (newsletter links, page furniture) and
-    passages without a single word are left out.
+    The title line, when the text opens with it, is one passage of kind ``HEADLINE``. Never
+    compared: passages inside sections of kind ``boilerplate`` (newsletter links, page
+    furniture), captions and credits (``FURNITURE_RE``), the agency dateline (a passage that
+    opens with one starts after it), and passages without a single word.
 
     ``where``: only passages it accepts, and only paragraphs it accepts are split into
     sentences; corroboration uses it to skip what cannot match its claim."""
     skip = [(s.start, s.end) for s in doc.sections if s.kind == "boilerplate"]
+    head = headline_span(doc)
+    if head is not None:
+        skip.append(head)
+    dateline = find_dateline(doc.text)
+    dateline_end = dateline.end if dateline is not None else -1
+
+    def trimmed(start: int, end: int) -> int:
+        if dateline is not None and start <= dateline.start < end and dateline.end < end:
+            start = dateline.end
+        while start < end and doc.text[start].isspace():
+            start += 1
+        return start
 
     def wanted(start: int, end: int) -> bool:
         if end <= start or not any(ch.isalnum() for ch in doc.text[start:end]):
             return False
-        return not any(s <= start and end <= e for s, e in skip)
+        if dateline is not None and dateline.start <= start and end <= dateline_end:
+            return False
+        if FURNITURE_RE.match(doc.text, start, end):
+            return False
+        return not any(s < end and start < e for s, e in skip)
 
     kept: list[Claim] = []
     for claim in sorted(claims, key=lambda c: (-c.score, c.start, c.end)):
-        if claim.score < WEAK_CLAIM or not wanted(claim.start, claim.end):
+        if claim.score < WEAK_CLAIM or not wanted(trimmed(claim.start, claim.end), claim.end):
             continue
         if any(claim.start < k.end and k.start < claim.end for k in kept):
             continue
         kept.append(claim)
     if where is not None:
         kept = where.best_claims(doc.text, kept)
-    out = [Passage(c.start, c.end, doc.text[c.start : c.end], tuple(c.kinds)) for c in kept]
+    out = []
+    for c in kept:
+        start = trimmed(c.start, c.end)
+        out.append(Passage(start, c.end, doc.text[start : c.end], tuple(c.kinds)))
+    if head is not None and (where is None or where.search(doc.text, *head)):
+        out.append(Passage(head[0], head[1], doc.text[head[0] : head[1]], (HEADLINE,)))
     for sentence in _sentences(doc, where):
-        if not wanted(sentence.start, sentence.end):
+        start = trimmed(sentence.start, sentence.end)
+        if not wanted(start, sentence.end):
             continue
-        if where is not None and not where.search(doc.text, sentence.start, sentence.end):
+        if where is not None and not where.search(doc.text, start, sentence.end):
             continue
-        if any(sentence.start < k.end and k.start < sentence.end for k in kept):
+        if any(start < k.end and k.start < sentence.end for k in kept):
             continue
-        out.append(Passage(sentence.start, sentence.end, doc.text[sentence.start : sentence.end]))
+        out.append(Passage(start, sentence.end, doc.text[start : sentence.end]))
     out.sort(key=lambda p: (p.start, p.end))
     return out
 
@@ -81,14 +130,6 @@ def _sentences(doc: Document, where: Prefilter | None) -> Iterable[Span]:
             yield Span(para.start + span.start, para.start + span.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    value: float
-    unit: str  # stemmed unit word, "%", a currency sign, "(year)", or "" for a bare number
-    number: str  # the number as written: "3", "three", "30,000", "$5.2m", "5%"
-    unit_text: str  # the unit word as written ("days"), or "" when ``number`` carries it
-
-
 @dataclass
 class Unit:
     passage: Passage
@@ -100,113 +141,50 @@ class Unit:
     weights: dict[str, float] = field(default_factory=dict)  # key -> weight of its heaviest stem
     total: float = 0.0  # the sum of the weights...
     norm: float = 0.0  # ...or, for a short unit, MIN_WORDS median weights: what similarity divides by
+    names: set[str] = field(default_factory=set)  # keys that are names (weigh NAME_FACTOR more)
 
     def add(self, key: str, key_stem: str, surface: str) -> None:
         self.keys.setdefault(key, {}).setdefault(key_stem, surface)
-
-
-_WORD_NUMBERS: dict[str, int] = {
-    **{
-        w: n for n, w in enumerate(str.split("two three four five six seven eight nine ten eleven twelve"), 2)
-    },
-    **{
-        w: n
-        for n, w in enumerate(str.split("thirteen fourteen fifteen sixteen seventeen eighteen nineteen"), 13)
-    },
-    **{
-        w: 10 * n for n, w in enumerate(str.split("twenty thirty forty fifty sixty seventy eighty ninety"), 2)
-    },
-    "hundred": 100,
-    "thousand": 1000,
-    "dozen": 12,
-}
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-_NUMBER_RE = re.compile(
-    r"(?<![\w.,$£€¥])(?P<cur>[$£€¥])?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:"
-    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
-    + r")\b)(?![.,]?\d)"
-    r"(?P<scale>\s(?:thousand|million|billion|trillion)\b|(?:k|m|bn)\b)?"
-    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
-    re.IGNORECASE,
-)
-# "5.2 million dollars" counts the same thing as "$5.2m"
-_UNIT_SYMBOLS = {
-    "dollar": "$",
-    "dollars": "$",
-    "pound": "£",
-    "pounds": "£",
-    "euro": "€",
-    "euros": "€",
-    "yen": "¥",
-}
-_UNIT_WORD_RE = re.compile(r"[ \t-]*([A-Za-z]+)")
-_YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
-_YEAR_BEFORE_RE = re.compile(
-    r"\b(?:in|since|until|till|by|of|from|to|between|and|early|late|mid|year|summer|winter|spring|autumn)\s+$",
-    re.IGNORECASE,
-)
-_NOT_UNITS = FUNCTION_WORDS | {"per", "and", "or"}
-
-
-def _numbers(text: str) -> tuple[list[Number], list[tuple[int, int]]]:
-    """Numbers with what they count ("3 days", "5%", "$5.2m", "in 2011"), and the character
-    ranges they cover, number and unit word."""
-    out: list[Number] = []
-    spans: list[tuple[int, int]] = []
-    for m in _NUMBER_RE.finditer(text):
-        raw = m.group("num")
-        is_word = raw.lower() in _WORD_NUMBERS
-        value = float(_WORD_NUMBERS[raw.lower()]) if is_word else float(raw.replace(",", ""))
-        scale = (m.group("scale") or "").strip().lower()
-        value *= _SCALES.get(scale, 1.0)
-        end = m.end()
-        written = m.group(0).strip()
-        unit, unit_text = "", ""
-        if m.group("cur"):
-            unit = m.group("cur")
-        elif m.group("pct"):
-            unit = "%"
-        else:
-            written = raw + (m.group("scale") or "")
-            after = _UNIT_WORD_RE.match(text, end)
-            if after and after.group(1).lower() not in _NOT_UNITS:
-                unit_text = after.group(1)
-                unit = _UNIT_SYMBOLS.get(unit_text.lower(), stem(unit_text))
-                end = after.end()
-            if not is_word and not scale and _YEAR_RE.fullmatch(raw):
-                before = _YEAR_BEFORE_RE.search(text, 0, m.start())
-                if not unit or before:
-                    unit, unit_text, end = "(year)", "", m.end()
-        if is_word and not unit:
-            continue  # "two of them": too vague to compare
-        out.append(Number(value, unit, written, unit_text))
-        spans.append((m.start(), end))
-    return out, spans
 
 
 def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
     """Keys, numbers, negations and evaluations of one passage (weights come later)."""
     text = passage.text
     unit = Unit(passage)
-    numbers, consumed = _numbers(text)
-    unit.numbers = numbers
-    for number in numbers:
-        key = f"#{number.value:g} {number.unit}"
+    found, consumed = numbers(text)
+    unit.numbers = found
+    for number in found:
+        key = number_key(number)
         unit.add(key, key, f"{number.number} {number.unit_text}".strip())
     for pattern, key, word_stem in PHRASES:
         for m in pattern.finditer(text):
             unit.add(key, word_stem, " ".join(m.group(0).lower().split()))
             consumed.append((m.start(), m.end()))
     tokens: list[tuple[str, int, str]] = []  # (stem, start, word as written)
-    for term, start, end in analyze(text):
+    analysed = [
+        (term, start, end)
+        for term, start, end in analyze(text)
+        if not any(ch.isdigit() for ch in term) and not any(start < e and s < end for s, e in consumed)
+    ]
+    runs = _name_runs(text, analysed)
+    for k, (term, start, end) in enumerate(analysed):
         word = text[start:end].lower()
         if word in FUNCTION_WORDS or term in drop or text[end : end + 2] in CONTRACTION_TAIL:
             continue
-        if any(ch.isdigit() for ch in term) or any(start < e and s < end for s, e in consumed):
-            continue
+        run = runs.get(k)
+        if run is not None and k != run[-1]:
+            continue  # "Kim Jong" of "Kim Jong Un": only the whole name and its last word count
         tokens.append((term, start, word))
         unit.add(RELATED.get(term, term), term, word)
+        if run is not None or (start > 0 and text[start].isupper() and not _sentence_start(text, start)):
+            unit.names.add(RELATED.get(term, term))
+    for run in {tuple(r) for r in runs.values()}:
+        terms = [analysed[k][0] for k in run]
+        if any(t in drop for t in terms):
+            continue
+        key = "@" + " ".join(terms)
+        unit.add(key, key, text[analysed[run[0]][1] : analysed[run[-1]][2]])
+        unit.names.add(key)
     # negation: the first content word(s) after a cue, within its clause
     negated_at: dict[int, str] = {}  # token start -> cue
     for m in NEGATION_RE.finditer(text):
@@ -232,3 +210,46 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
             old = unit.polarity.get(axis)
             unit.polarity[axis] = (sign, shown) if old is None or old[0] == sign else (0, shown)
     return unit
+
+
+_NAME_GAP_RE = re.compile(r"[ \t]+|[ \t]*-[ \t]*|'s?[ \t]+")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _name_runs(text: str, analysed: list[tuple[str, int, int]]) -> dict[int, list[int]]:
+    """Runs of two or more capitalised words next to each other ("Kim Jong Un", "Malcolm
+    Glazer", "Football Association"): token index -> the indices of its run. A name is one
+    thing: "Kim Jong Un" must not match "Kim Jong Il" on "Kim" and "Jong"."""
+    runs: dict[int, list[int]] = {}
+    current: list[int] = []
+
+    def close() -> None:
+        if len(current) >= 2:
+            for k in current:
+                runs[k] = list(current)
+        current.clear()
+
+    previous_end = -1
+    for k, (_term, start, end) in enumerate(analysed):
+        capital = text[start].isupper() and text[start:end].lower() not in FUNCTION_WORDS
+        joined = previous_end >= 0 and _NAME_GAP_RE.fullmatch(text, previous_end, start) is not None
+        if capital and current and joined and "'" not in text[previous_end:start]:
+            current.append(k)
+        else:
+            close()
+            if capital:
+                current.append(k)
+        previous_end = end
+    close()
+    return runs
+
+
+def number_key(number: Number) -> str:
+    """The key of a number: its unit and its value to two significant figures, so that amounts
+    equal within rounding ("$9.37bn", "$9.4bn") meet; ``same_amount`` decides the rest."""
+    value = float(f"{number.value:.2g}") if number.value else 0.0
+    return f"#{value:g} {number.unit}"

@@ -100,6 +100,12 @@ PHRASE_PATTERNS: tuple[tuple[str, str, str], ...] = (
 # Evaluation axes: a pair whose units take opposite sides of one (after negation: "not that
 # much different" sides with "similar") differs. Chosen to be evaluations, not topics.
 EVALUATION_WORDS: dict[str, tuple[str, str]] = {
+    # testimony: one account has a person admit or know what the other has them deny
+    "admits/denies": (
+        "admit admits admitted admitting confirm confirms confirmed acknowledge acknowledged aware "
+        "knew guilty",
+        "deny denies denied denying denial refute refuted dispute disputed unaware innocent",
+    ),
     "good/bad": (
         "good great better best excellent positive positivity success successful improve "
         "improved improvement benefit beneficial impressive",
@@ -133,7 +139,8 @@ EVALUATION_WORDS: dict[str, tuple[str, str]] = {
 }
 
 NEGATION_RE = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly)\b|\b\w+n['’]t\b",
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly)\b|\b\w+n['’]t\b"
+    r"|\b(?:declin|refus|fail)(?:e|es|ed|ing|s)?\s+to\b",
     re.IGNORECASE,
 )
 CONTRACTION_TAIL = ("'t", "’t")

@@ -1,0 +1,56 @@
+"""Word-level differences of two near-identical passages (two versions or translations of one
+story): which words, numbers and names one changed, as character spans of each passage.
+
+``word_changes`` uses ``difflib.SequenceMatcher`` (stdlib) over the passages' words. Pure: no
+nkterm imports but the results module.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from nkterm.compare.params import NEAR_IDENTICAL
+from nkterm.compare.results import Change
+
+_WORD_RE = re.compile(r"[$£€¥]?\w[\w.,'’%-]*\w%?|[$£€¥]?\w")
+
+
+def _kind(word: str, at_start: bool) -> str:
+    if any(ch.isdigit() for ch in word):
+        return "number"
+    if word[:1].isupper() and not at_start:
+        return "name"
+    return "word"
+
+
+def _words(text: str, offset: int) -> list[tuple[str, int, int, str]]:
+    out = []
+    for m in _WORD_RE.finditer(text):
+        before = text[: m.start()].rstrip(" \"'“‘(")
+        at_start = not before or before[-1] in ".!?\n"
+        out.append((m.group(0).casefold(), offset + m.start(), offset + m.end(), _kind(m.group(0), at_start)))
+    return out
+
+
+def word_changes(
+    text_a: str, text_b: str, offset_a: int = 0, offset_b: int = 0, *, least: float = NEAR_IDENTICAL
+) -> tuple[tuple[Change, ...], tuple[Change, ...]] | None:
+    """The changed words of each passage (offsets added), or None when the passages are not
+    near-identical (their words match less than ``least``: the SequenceMatcher ratio). Words
+    only one passage has are marked too (inserted, deleted), each with its kind: "number",
+    "name" (capitalised inside a sentence) or "word"."""
+    words_a, words_b = _words(text_a, offset_a), _words(text_b, offset_b)
+    if not words_a or not words_b:
+        return None
+    matcher = difflib.SequenceMatcher(None, [w[0] for w in words_a], [w[0] for w in words_b], autojunk=False)
+    if matcher.ratio() < least:
+        return None
+    changes_a: list[Change] = []
+    changes_b: list[Change] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        changes_a.extend(Change(w[1], w[2], w[3]) for w in words_a[i1:i2])
+        changes_b.extend(Change(w[1], w[2], w[3]) for w in words_b[j1:j2])
+    return tuple(changes_a), tuple(changes_b)
