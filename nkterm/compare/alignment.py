@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from nkterm.compare.matching import max_weight_matching
-from nkterm.compare.params import MIN_SHARED, SHARED_SHOWN, THRESHOLD, TOPIC_SHARE
+from nkterm.compare.params import MIN_SHARED, SAME_MIN, SHARED_SHOWN, THRESHOLD, TOPIC_SHARE
 
 IDENTICAL_BONUS = 10.0  # an identical pair outweighs any other edge in the matching
 from nkterm.compare.results import Alignment, Pair, Passage
@@ -86,7 +86,9 @@ def align(
             if n_shared < MIN_SHARED or (i, j) in found or head != (HEADLINE in units_b[j].passage.kinds):
                 continue  # headlines are compared with headlines only
             sim, shared = shared_keys(u, units_b[j], weigh)
-            if sim >= threshold and any(key not in topic for _w, _label, key in shared):
+            # a pair must share more than the documents' common topic, unless headlines (which
+            # say little else) or close enough to be one proposition
+            if sim >= threshold and (head or sim >= SAME_MIN or any(key not in topic for _w, _l, key in shared)):
                 edges.append((i, j, sim))
                 found[(i, j)] = shared
     weight = {(i, j): w for i, j, w in edges}

@@ -42,7 +42,7 @@ _WORD_NUMBERS: dict[str, int] = {
 }
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _NUMBER_RE = re.compile(
-    r"(?<![\w.,$£€¥])(?P<cur>[$£€¥])?"
+    r"(?<![\w.,$£€¥])(?<!\d[-–])(?P<cur>[$£€¥])?"  # not the second half of a score ("2-0")
     # digits grouped by commas, or by a space or thin space ("4 200"), or plain
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|(?:"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))

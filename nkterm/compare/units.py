@@ -20,6 +20,7 @@ from nkterm.compare.words import (
     CONTRACTION_TAIL,
     EVALUATION_AXES,
     FUNCTION_WORDS,
+    DENIAL_RE,
     NEGATION_RE,
     PHRASES,
     RELATED,
@@ -142,6 +143,7 @@ class Unit:
     total: float = 0.0  # the sum of the weights...
     norm: float = 0.0  # ...or, for a short unit, MIN_WORDS median weights: what similarity divides by
     names: set[str] = field(default_factory=set)  # keys that are names (weigh NAME_FACTOR more)
+    negative: bool = False  # says what is not so: a negation cue or a verb of denial
 
     def add(self, key: str, key_stem: str, surface: str) -> None:
         self.keys.setdefault(key, {}).setdefault(key_stem, surface)
@@ -185,6 +187,7 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
         key = "@" + " ".join(terms)
         unit.add(key, key, text[analysed[run[0]][1] : analysed[run[-1]][2]])
         unit.names.add(key)
+    unit.negative = bool(NEGATION_RE.search(text) or DENIAL_RE.search(text))
     # negation: the first content word(s) after a cue, within its clause
     negated_at: dict[int, str] = {}  # token start -> cue
     for m in NEGATION_RE.finditer(text):

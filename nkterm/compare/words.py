@@ -139,10 +139,12 @@ EVALUATION_WORDS: dict[str, tuple[str, str]] = {
 }
 
 NEGATION_RE = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly)\b|\b\w+n['’]t\b"
-    r"|\b(?:declin|refus|fail)(?:e|es|ed|ing|s)?\s+to\b",
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|hardly)\b|\b\w+n['’]t\b"
+    r"|\b(?:declin|refus|fail|resist)(?:e|es|ed|ing|s)?\s+(?:calls\s+)?to\b",
     re.IGNORECASE,
 )
+# verbs that deny: a passage with one says what is not so, like one with a negation
+DENIAL_RE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed))\b", re.I)
 CONTRACTION_TAIL = ("'t", "’t")
 CLAUSE_END_RE = re.compile(r"[,.;:!?\"“”()\[\]\u2014]")
 

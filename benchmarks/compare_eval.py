@@ -1,0 +1,160 @@
+"""Evaluate nkterm.compare against hand-labelled data: relations of aligned pairs and
+corroboration of claims.
+
+    python benchmarks/compare_eval.py [--index DIR] [--split dev|held-out|all]
+
+Reads ``benchmarks/data/compare_pairs.yaml`` (sentence pairs of BBC and seed documents,
+labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
+(claims with the passages elsewhere in the BBC corpus that corroborate them, or none). BBC
+documents are read at run time from ``$NKTERM_BBC`` (default /work/shared/corpora/bbc-news),
+never copied. ``--index`` is a Whoosh index of that corpus (built there if missing, about 35 s);
+alignment then uses the corpus's IDF, as the application does.
+
+Prints, per split: for each relation, precision (of the pairs the method gives that relation,
+the share a reader gave it too) and recall; the confusion table; then corroboration
+precision@5 (of the found passages in the top 5, the share labelled relevant), the rate of
+correct "nothing found" (claims the corpus does not discuss) and of wrong ones.
+Owns nothing the application imports; must not import Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nkterm.compare import MEANINGS, align, corpus_idf, corroboration_report
+from nkterm.compare.relations import normalised
+from nkterm.corpus import read_document
+from nkterm.index import Index
+from nkterm.models import Document
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BBC = Path(os.environ.get("NKTERM_BBC") or "/work/shared/corpora/bbc-news")
+LABELS = ("same", "conflicts", "related", "none")
+
+
+def load_document(path: str) -> Document:
+    """A labelled document by path: "seeds/..." in the repository, anything else in the BBC corpus."""
+    if path.startswith("seeds/"):
+        return read_document(ROOT / "seeds", path.removeprefix("seeds/").removesuffix(".txt"))
+    return read_document(BBC, path.removesuffix(".txt"))
+
+
+def evaluate_pairs(data: dict[str, Any], split: str, idf: Any) -> tuple[Counter[tuple[str, str]], list[str]]:
+    """(label, predicted) counts over the labelled pairs, and the wrong ones, described."""
+    confusion: Counter[tuple[str, str]] = Counter()
+    wrong: list[str] = []
+    for entry in data["document_pairs"]:
+        if split != "all" and entry["split"] != split:
+            continue
+        doc_a, doc_b = load_document(entry["a"]), load_document(entry["b"])
+        alignment = align(doc_a, doc_b, idf=idf)
+        predicted = {
+            (normalised(p.a.text), normalised(p.b.text)): (MEANINGS[p.relation], p) for p in alignment.pairs
+        }
+        for pair in entry["pairs"]:
+            got, found = predicted.get((normalised(pair["a"]), normalised(pair["b"])), ("none", None))
+            confusion[(pair["label"], got)] += 1
+            if got != pair["label"]:
+                why = f" ({found.similarity:.2f}: {found.reason})" if found else ""
+                wrong.append(
+                    f"{entry['a']} | {entry['b']}: labelled {pair['label']}, got {got}{why}\n"
+                    f"    A: {pair['a'][:110]}\n    B: {pair['b'][:110]}"
+                )
+    return confusion, wrong
+
+
+def print_pairs(confusion: Counter[tuple[str, str]]) -> dict[str, float]:
+    total = sum(confusion.values())
+    print(f"  {total} labelled pairs")
+    print(f"  {'relation':<10} {'precision':>10} {'recall':>8} {'given':>6} {'labelled':>9}")
+    out: dict[str, float] = {}
+    for label in LABELS:
+        given = sum(n for (_lab, got), n in confusion.items() if got == label)
+        labelled = sum(n for (lab, _got), n in confusion.items() if lab == label)
+        right = confusion[(label, label)]
+        precision = right / given if given else float("nan")
+        recall = right / labelled if labelled else float("nan")
+        out[f"{label}_precision"], out[f"{label}_recall"] = precision, recall
+        print(f"  {label:<10} {precision:>10.2f} {recall:>8.2f} {given:>6} {labelled:>9}")
+    print("  confusion (rows: labelled, columns: given): " + " ".join(f"{g[:4]:>5}" for g in LABELS))
+    for label in LABELS:
+        print(f"  {label:<44} " + " ".join(f"{confusion[(label, g)]:>5}" for g in LABELS))
+    return out
+
+
+def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: str) -> dict[str, float]:
+    hits = returned = 0
+    none_right = none_total = false_nothing = discussed = 0
+    for claim in claims:
+        if split != "all" and claim["split"] != split:
+            continue
+        doc_id = claim["doc"].removesuffix(".txt")
+        doc = index.document(doc_id)
+        start = doc.text.find(claim["text"])
+        if start < 0:
+            raise SystemExit(f"claim text not found in {claim['doc']}: {claim['text'][:60]!r}")
+        span = _Span(start, start + len(claim["text"]))
+        report = corroboration_report(index, doc_id, span)
+        relevant = {(r["doc"].removesuffix(".txt"), normalised(r["text"])) for r in claim.get("relevant") or ()}
+        if not relevant:
+            none_total += 1
+            none_right += report.nothing
+        else:
+            discussed += 1
+            false_nothing += report.nothing
+        for c in report.found[:5]:
+            returned += 1
+            ok = any(d == c.doc_id and (t in normalised(c.passage.text) or normalised(c.passage.text) in t) for d, t in relevant)
+            hits += ok
+    p5 = hits / returned if returned else float("nan")
+    print(f"  corroboration: {len(claims) if split == 'all' else none_total + discussed} claims")
+    print(f"  precision@5 {p5:.2f} ({hits} of {returned} found passages relevant)")
+    print(f"  correct 'nothing found': {none_right} of {none_total} claims the corpus does not discuss")
+    print(f"  wrong 'nothing found': {false_nothing} of {discussed} claims it does discuss")
+    return {"p5": p5, "nothing_right": none_right / none_total if none_total else float("nan")}
+
+
+class _Span:
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--index", type=Path, help="Whoosh index of the BBC corpus (built if missing)")
+    parser.add_argument("--split", choices=("dev", "mined", "held-out", "all"), default="all")
+    parser.add_argument("--wrong", action="store_true", help="list the wrongly judged pairs")
+    args = parser.parse_args(argv)
+    if not BBC.is_dir():
+        print(f"BBC corpus not found at {BBC} (set NKTERM_BBC)", file=sys.stderr)
+        return 2
+    data = yaml.safe_load((HERE / "data" / "compare_pairs.yaml").read_text(encoding="utf-8"))
+    claims = yaml.safe_load((HERE / "data" / "corroboration_claims.yaml").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        index = Index(BBC, args.index or Path(tmp) / "index")
+        if not index.exists() or index.doc_count() == 0:
+            index.update()
+        idf = corpus_idf(index)
+        splits = ("dev", "mined", "held-out") if args.split == "all" else (args.split,)
+        for split in splits:
+            print(f"== {split}")
+            confusion, wrong = evaluate_pairs(data, split, idf)
+            print_pairs(confusion)
+            if args.wrong:
+                print("\n".join(wrong))
+            if split != "mined":
+                evaluate_corroboration(index, claims["claims"], split)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
