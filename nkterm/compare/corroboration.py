@@ -33,7 +33,7 @@ from nkterm.compare.results import (
     Passage,
 )
 from nkterm.compare.similarity import corpus_idf, make_weights, shared_keys
-from nkterm.compare.units import Unit, passages, unit_of
+from nkterm.compare.units import HEADLINE, Unit, headline_span, passages, unit_of
 from nkterm.models import Claim, Document
 
 if TYPE_CHECKING:
@@ -90,6 +90,8 @@ def corroboration_report(
     empty = CorroborationReport((), (), 0)
     if not text.strip():
         return empty
+    head = headline_span(doc)
+    is_headline = head is not None and head[0] <= start and end <= head[1] + 1
     query = unit_of(Passage(start, end, text, tuple(getattr(claim, "kinds", ()) or ())))
     if not query.keys:
         return empty
@@ -100,7 +102,11 @@ def corroboration_report(
     documents: list[tuple[Document, list[Unit]]] = []
     for other_id, _score in found:
         other = index.document(other_id)
-        units = [unit_of(p) for p in passages(other, index.claims(other_id), where=where)]
+        units = [
+            unit_of(p)
+            for p in passages(other, index.claims(other_id), where=where)
+            if (HEADLINE in p.kinds) == is_headline  # headlines only with headlines
+        ]
         documents.append((other, units))
     all_units = [query] + [u for _doc, units in documents for u in units]
     weigh = make_weights(all_units, corpus)

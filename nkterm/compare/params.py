@@ -29,4 +29,4 @@ NEAR_IDENTICAL = 0.6  # word-level differences are marked for pairs whose words 
 SHINGLE = 5  # words per shingle for near-duplicate detection...
 NEAR_DUPLICATE = 0.5  # ...two documents sharing this share of their shingles are not independent
 QUOTED_WORDS = 12  # a run of this many words of one document inside the other is a quotation
-FOUND_MIN = 0.3  # corroboration: below this similarity a match is only "weakly related"
+FOUND_MIN = 0.5  # corroboration: below this similarity a match is only "weakly related" (calibrated on labelled BBC claims)

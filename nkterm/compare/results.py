@@ -157,7 +157,8 @@ class CorroborationReport:
 
     def summary(self) -> str:
         if self.nothing:
-            return "no passage in the corpus discusses this"
+            weak = f" ({len(self.weak)} weakly related)" if self.weak else ""
+            return f"no passage in the corpus discusses this{weak}"
         n = len(self.found)
         s = "s" if self.sources != 1 else ""
         return f"{n} passage{'s' if n != 1 else ''} from {self.sources} independent source{s}"
