@@ -104,7 +104,9 @@ def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: st
             raise SystemExit(f"claim text not found in {claim['doc']}: {claim['text'][:60]!r}")
         span = _Span(start, start + len(claim["text"]))
         report = corroboration_report(index, doc_id, span)
-        relevant = {(r["doc"].removesuffix(".txt"), normalised(r["text"])) for r in claim.get("relevant") or ()}
+        relevant = {
+            (r["doc"].removesuffix(".txt"), normalised(r["text"])) for r in claim.get("relevant") or ()
+        }
         if not relevant:
             none_total += 1
             none_right += report.nothing
@@ -113,7 +115,10 @@ def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: st
             false_nothing += report.nothing
         for c in report.found[:5]:
             returned += 1
-            ok = any(d == c.doc_id and (t in normalised(c.passage.text) or normalised(c.passage.text) in t) for d, t in relevant)
+            ok = any(
+                d == c.doc_id and (t in normalised(c.passage.text) or normalised(c.passage.text) in t)
+                for d, t in relevant
+            )
             hits += ok
     p5 = hits / returned if returned else float("nan")
     print(f"  corroboration: {len(claims) if split == 'all' else none_total + discussed} claims")

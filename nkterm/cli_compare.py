@@ -29,14 +29,15 @@ from nkterm.cli import (  # the same checks and output as the other subcommands
 )
 
 if TYPE_CHECKING:  # nkterm.compare imports Whoosh: only the two commands pay for it
-    from nkterm.compare import Alignment, Corroboration, Passage
+    from nkterm.compare import Alignment, Change, Corroboration, CorroborationReport, Pair, Passage
 
 REPORT_WIDTH = 120  # the side-by-side report's width when stdout is not a terminal
 _offset = IntAtLeast(0, "a character offset")
 _positive_int = IntAtLeast(1)
 DEFAULT_THRESHOLD = 0.18  # nkterm.compare.THRESHOLD (a test checks they agree)
 # the relation word is always printed as well: never colour alone
-RELATION_STYLES = {"agrees": "bold green", "differs": "bold red", "related": "bold"}
+RELATION_STYLES = {"agrees": "bold green", "differs": "bold red", "related": "bold", "weakly related": "dim"}
+CHANGE_STYLE = "bold underline"  # a changed word of a near-identical pair (never colour alone)
 
 
 def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -44,8 +45,9 @@ def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "compare",
         parents=[common],
         help="line up two documents: what both say, where they differ, what only one says",
-        description="Pair the claims (or sentences) of two documents that say substantially the same "
-        "thing, mark each pair agrees or differs (with the reason), and list what only one says.",
+        description="Pair the claims (or sentences) of two documents that discuss the same thing, mark "
+        "each pair agrees (the same proposition), differs (the same slot, incompatible values) or "
+        "related (same topic), with the reason, and list what only one says.",
     )
     p.add_argument("doc_a", metavar="A", help="a document id (`nkterm docs` lists them)")
     p.add_argument("doc_b", metavar="B", help="another document id")
@@ -65,7 +67,8 @@ def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="find passages elsewhere in the corpus that discuss a claim",
         description="Take the claim (or sentence) of DOC_ID that contains character offset START "
         "(or exactly START..END), and rank the passages of other documents that discuss the same "
-        "thing, each labelled agrees, differs or related.",
+        "thing, each labelled agrees, differs or related, and count the independent sources behind "
+        "them; says so when no passage passes the threshold.",
     )
     p.add_argument("doc_id", help="the document the claim is in")
     p.add_argument(
@@ -73,6 +76,7 @@ def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("end", type=_offset, nargs="?", help="end offset: use exactly START..END as the claim")
     p.add_argument("--limit", "-n", type=_positive_int, default=10, help="at most N passages (default 10)")
+    p.add_argument("--weak", action="store_true", help="also list the weakly related word matches")
     p.add_argument("--json", action="store_true", help="print JSON (see docs/compare.md)")
     p.set_defaults(handler=cmd_corroborate)
 
@@ -161,12 +165,8 @@ def print_report(console: Any, alignment: Alignment, title_a: str, title_b: str)
     head.append("B  ", style="bold")
     head.append(safe_line(title_b), style="title")
     head.append(f"  {safe_line(alignment.b_id)}\n", style="meta")
-    differ = sum(1 for p in alignment.pairs if p.relation == "differs")
-    head.append(
-        f"{len(alignment.pairs)} pair(s), {differ} differ; {len(alignment.only_a)} passage(s) only in A, "
-        f"{len(alignment.only_b)} only in B",
-        style="meta",
-    )
+    head.append(summary_line(alignment), style="meta")
+    head.append("\n" + independence_line(alignment))
     console.print(head)
     for number, pair in enumerate(alignment.pairs, 1):
         line = _relation_head(number, pair.relation, pair.similarity)
@@ -175,14 +175,45 @@ def print_report(console: Any, alignment: Alignment, title_a: str, title_b: str)
         table = Table(box=box.SIMPLE, expand=True, show_edge=False, pad_edge=False)
         table.add_column(Text(f"A {pair.a.start}-{pair.a.end}", style="meta"), ratio=1)
         table.add_column(Text(f"B {pair.b.start}-{pair.b.end}", style="meta"), ratio=1)
-        table.add_row(_passage_text(pair.a), _passage_text(pair.b))
+        table.add_row(_passage_text(pair.a, pair.changes_a), _passage_text(pair.b, pair.changes_b))
         console.print(table)
+        if pair.changes_a or pair.changes_b:
+            console.print(Text("    changed: " + changes_line(pair), style="meta"))
     for label, only in (("Only in A", alignment.only_a), ("Only in B", alignment.only_b)):
         console.print(Text(f"\n{label} ({len(only)})", style="title"))
         for passage in only:
             line = Text(f"  {passage.start}-{passage.end}  ", style="meta")
             line.append_text(_passage_text(passage))
             console.print(line)
+
+
+def changes_line(pair: Pair) -> str:
+    """The changed words of a near-identical pair, in plain words: "A: has, wants | B: wanted"."""
+    from nkterm.render import safe_line
+
+    def words(passage: Passage, changes: tuple[Change, ...]) -> str:
+        text = passage.text
+        found = [text[c.start - passage.start : c.end - passage.start] for c in changes]
+        return safe_line(", ".join(found)) or "(none)"
+
+    return f"A: {words(pair.a, pair.changes_a)} | B: {words(pair.b, pair.changes_b)}"
+
+
+def summary_line(alignment: Alignment) -> str:
+    """``12 pairs: 7 agree, 1 differs, 4 related; 3 only in A, 5 only in B``."""
+    counts = {r: sum(1 for p in alignment.pairs if p.relation == r) for r in ("agrees", "differs", "related")}
+    return (
+        f"{len(alignment.pairs)} pair(s): {counts['agrees']} agree, {counts['differs']} differ, "
+        f"{counts['related']} related; {len(alignment.only_a)} only in A, {len(alignment.only_b)} only in B"
+    )
+
+
+def independence_line(alignment: Alignment) -> str:
+    """Whether the two documents are independent accounts, and if not, why."""
+    ind = alignment.independence
+    if ind is None or ind.independent:
+        return "independent accounts (different sources, no shared text)"
+    return "NOT independent: " + "; ".join(ind.reasons)
 
 
 def _relation_head(number: int, relation: str, similarity: float) -> Any:
@@ -211,19 +242,40 @@ def _explanation(reason: str, shared_terms: tuple[str, ...], before_reason: str)
     return out
 
 
-def _passage_text(passage: Passage) -> Any:
+def _passage_text(passage: Passage, changes: tuple[Change, ...] = ()) -> Any:
+    """The passage on one line; its changed words (of a near-identical pair) underlined bold."""
     from rich.text import Text
 
     from nkterm.render import safe
 
-    return Text(safe(" ".join(passage.text.split())))
+    out = Text(safe(passage.text))
+    if len(out.plain) == len(passage.text):  # safe() kept the offsets: the changes can be marked
+        for change in changes:
+            out.stylize(CHANGE_STYLE, change.start - passage.start, change.end - passage.start)
+    return _one_line(out)
+
+
+def _one_line(text: Any) -> Any:
+    """Whitespace runs (newlines too) as one space, keeping the styles."""
+    import re
+
+    from rich.text import Text
+
+    plain = text.plain
+    out = Text()
+    for m in re.finditer(r"\S+|\s+", plain):
+        if m.group(0).isspace():
+            out.append(" ")
+        else:
+            out.append_text(text[m.start() : m.end()])
+    return out
 
 
 # -- corroborate ----------------------------------------------------------------------------------
 
 
 def cmd_corroborate(args: argparse.Namespace) -> int:
-    from nkterm.compare import Passage, corroborate, unit_at
+    from nkterm.compare import Passage, corroboration_report, unit_at
 
     index = open_index(args)
     doc = document_or_fail(index, args.doc_id)
@@ -239,17 +291,21 @@ def cmd_corroborate(args: argparse.Namespace) -> int:
         claim = unit_at(doc, index.claims(doc.id), args.start)
     if claim is None:
         raise UserError(f"{doc.id} has no claim or sentence at offset {args.start}")
-    results = corroborate(index, doc.id, claim, limit=args.limit)
+    report = corroboration_report(index, doc.id, claim, limit=args.limit)
     if args.json:
-        print_json({"doc": doc.id, "claim": claim.to_dict(), "results": [r.to_dict() for r in results]})
+        data = {"doc": doc.id, "claim": claim.to_dict(), **report.to_dict()}
+        data["results"] = data["found"]  # the name of the list before found/weak
+        print_json(data)
         return 0
-    print_corroborations(_console(), doc.id, claim, results)
-    if not results:
-        print("nkterm: no passage elsewhere in the corpus discusses this", file=sys.stderr)
+    print_corroborations(_console(), doc.id, claim, report, weak=args.weak)
+    if report.nothing:
+        print(f"nkterm: {report.summary()}", file=sys.stderr)
     return 0
 
 
-def print_corroborations(console: Any, doc_id: str, claim: Passage, results: list[Corroboration]) -> None:
+def print_corroborations(
+    console: Any, doc_id: str, claim: Passage, report: CorroborationReport, *, weak: bool = False
+) -> None:
     from rich.text import Text
 
     from nkterm.render import safe_line
@@ -257,13 +313,19 @@ def print_corroborations(console: Any, doc_id: str, claim: Passage, results: lis
     head = Text("Claim ", style="title")
     head.append(f"{safe_line(doc_id)} {claim.start}-{claim.end}\n  ", style="meta")
     head.append_text(_passage_text(claim))
+    head.append("\n" + report.summary(), style="bold")
+    if report.weak and not weak:
+        head.append(f"  ({len(report.weak)} weakly related word matches: --weak lists them)", style="meta")
     console.print(head)
     width = shutil.get_terminal_size((REPORT_WIDTH, 24)).columns
+    results: list[Corroboration] = [*report.found, *(report.weak if weak else ())]
     for number, result in enumerate(results, 1):
         line = _relation_head(number, result.relation, result.similarity)
         line.append("  ")
         line.append(safe_line(result.title)[: max(20, width // 2)], style="title")
         line.append(f"  {safe_line(result.doc_id)} {result.passage.start}-{result.passage.end}", style="meta")
+        if not result.independent:
+            line.append("  not independent", style="bold")
         line.append_text(_explanation(result.reason, result.shared_terms, "\n    "))
         line.append("\n    ")
         line.append_text(_passage_text(result.passage))

@@ -38,6 +38,7 @@ from nkterm.compare.alignment import align, compare_texts
 from nkterm.compare.corroboration import corroborate, corroboration_report, unit_at
 from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.matching import max_weight_matching
+from nkterm.compare.numbers import Number, numbers, same_amount
 from nkterm.compare.params import (
     CORROBORATION_AGREES,
     CORROBORATION_CANDIDATES,
@@ -55,7 +56,6 @@ from nkterm.compare.params import (
     TOPIC_SHARE,
     WEAK_CLAIM,
 )
-from nkterm.compare.numbers import Number, numbers, same_amount
 from nkterm.compare.relations import conflict_of, relation_of
 from nkterm.compare.results import (
     AGREES,
@@ -67,14 +67,14 @@ from nkterm.compare.results import (
     Change,
     Corroboration,
     CorroborationReport,
-    Independence,
     HasSpan,
+    Independence,
     Pair,
     Passage,
 )
 from nkterm.compare.similarity import IdfFn, IdfSpec, corpus_idf
-from nkterm.compare.worddiff import word_changes
 from nkterm.compare.units import passages
+from nkterm.compare.worddiff import word_changes
 from nkterm.compare.words import (
     COMMON_FACTOR,
     COMMON_STEMS,
@@ -91,22 +91,6 @@ from nkterm.compare.words import (
 
 __all__ = [
     "AGREES",
-    "FOUND_MIN",
-    "MEANINGS",
-    "WEAK",
-    "Change",
-    "CorroborationReport",
-    "Independence",
-    "Number",
-    "conflict_of",
-    "corroboration_report",
-    "independence",
-    "independent_sources",
-    "numbers",
-    "relation_of",
-    "same_amount",
-    "source_of",
-    "word_changes",
     "COMMON_FACTOR",
     "COMMON_STEMS",
     "COMMON_WORDS",
@@ -116,7 +100,9 @@ __all__ = [
     "DIFFERS",
     "EVALUATION_AXES",
     "EVALUATION_WORDS",
+    "FOUND_MIN",
     "FUNCTION_WORDS",
+    "MEANINGS",
     "MIN_CORPUS_DOCS",
     "MIN_SHARED",
     "MIN_WORDS",
@@ -132,20 +118,34 @@ __all__ = [
     "SHARED_SHOWN",
     "THRESHOLD",
     "TOPIC_SHARE",
+    "WEAK",
     "WEAK_CLAIM",
     "Alignment",
+    "Change",
     "Corroboration",
+    "CorroborationReport",
     "HasSpan",
     "IdfFn",
     "IdfSpec",
+    "Independence",
+    "Number",
     "Pair",
     "Passage",
     "align",
     "compare_texts",
+    "conflict_of",
     "corpus_idf",
     "corroborate",
+    "corroboration_report",
+    "independence",
+    "independent_sources",
     "max_weight_matching",
+    "numbers",
     "passages",
+    "relation_of",
+    "same_amount",
+    "source_of",
     "stem",
     "unit_at",
+    "word_changes",
 ]

@@ -9,18 +9,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from nkterm.compare.independence import independence
 from nkterm.compare.matching import max_weight_matching
 from nkterm.compare.params import MIN_SHARED, SAME_MIN, SHARED_SHOWN, THRESHOLD, TOPIC_SHARE
-
-IDENTICAL_BONUS = 10.0  # an identical pair outweighs any other edge in the matching
-from nkterm.compare.results import Alignment, Pair, Passage
-from nkterm.compare.independence import independence
 from nkterm.compare.relations import normalised, relation_of
+from nkterm.compare.results import Alignment, Pair, Passage
 from nkterm.compare.similarity import IdfSpec, make_weights, shared_keys
 from nkterm.compare.units import HEADLINE, Unit, passages, unit_of
 from nkterm.compare.worddiff import word_changes
 from nkterm.index import analyze
 from nkterm.models import Claim, Document
+
+IDENTICAL_BONUS = 10.0  # an identical pair outweighs any other edge in the matching
 
 
 def _subject_names(doc: Document) -> set[str]:
@@ -88,7 +88,9 @@ def align(
             sim, shared = shared_keys(u, units_b[j], weigh)
             # a pair must share more than the documents' common topic, unless headlines (which
             # say little else) or close enough to be one proposition
-            if sim >= threshold and (head or sim >= SAME_MIN or any(key not in topic for _w, _l, key in shared)):
+            if sim >= threshold and (
+                head or sim >= SAME_MIN or any(key not in topic for _w, _l, key in shared)
+            ):
                 edges.append((i, j, sim))
                 found[(i, j)] = shared
     weight = {(i, j): w for i, j, w in edges}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.params import (
     CORROBORATION_AGREES,
     CORROBORATION_CANDIDATES,
@@ -18,10 +19,8 @@ from nkterm.compare.params import (
     MIN_SHARED,
     PARAGRAPHS_PER_DOCUMENT,
     SHARED_SHOWN,
-    THRESHOLD,
 )
 from nkterm.compare.prefilter import prefilter_for
-from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.relations import relation_of
 from nkterm.compare.results import (
     AGREES,
@@ -61,7 +60,11 @@ def corroborate(
     per_document: int = 2,
 ) -> list[Corroboration]:
     """The passages of ``corroboration_report`` that pass ``FOUND_MIN``, best first."""
-    return list(corroboration_report(index, doc_id, claim, limit, candidates=candidates, per_document=per_document).found)
+    return list(
+        corroboration_report(
+            index, doc_id, claim, limit, candidates=candidates, per_document=per_document
+        ).found
+    )
 
 
 def corroboration_report(

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from nkterm.compare.numbers import Number, same_amount
 from nkterm.compare import params
+from nkterm.compare.numbers import Number, same_amount
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.units import Unit
 
@@ -67,7 +67,8 @@ def conflict_of(a: Unit, b: Unit, similarity: float = 1.0) -> str:
 
 
 _DENY_RE = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|unaware|innocent|not guilty|refut(?:e|es|ed))\b", re.IGNORECASE
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|unaware|innocent|not guilty|refut(?:e|es|ed))\b",
+    re.IGNORECASE,
 )
 _ASSERT_RE = re.compile(
     r"\b(?:aware|knew|involved|implicated|directed|ordered|pressured|instructed|responsible|admit(?:s|ted)?|"
@@ -75,7 +76,26 @@ _ASSERT_RE = re.compile(
     re.IGNORECASE,
 )
 _PERSON_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
-_NOT_PERSONS = frozenset("mr mrs ms dr sir former the he she it they his her but however and".split())
+_NOT_PERSONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "former",
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "his",
+        "her",
+        "but",
+        "however",
+        "and",
+    ]
+)
 
 
 def _actors(text: str, verbs: re.Pattern[str]) -> set[str]:
@@ -126,7 +146,9 @@ def predicate_share(a: Unit, b: Unit, shared: list[tuple[float, str, str]]) -> f
     def plain(unit: Unit) -> float:
         return sum(w for k, w in unit.weights.items() if not k.startswith("#") and k not in unit.names)
 
-    common = sum(w for w, _label, k in shared if not k.startswith("#") and k not in a.names and k not in b.names)
+    common = sum(
+        w for w, _label, k in shared if not k.startswith("#") and k not in a.names and k not in b.names
+    )
     least = min(plain(a), plain(b))
     return common / least if least > 0 else 0.0
 

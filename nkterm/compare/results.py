@@ -156,12 +156,17 @@ class CorroborationReport:
         return not self.found
 
     def summary(self) -> str:
+        """ "5 passages from 3 independent sources", "no passage in the corpus discusses this"."""
         if self.nothing:
-            weak = f" ({len(self.weak)} weakly related)" if self.weak else ""
-            return f"no passage in the corpus discusses this{weak}"
+            return "no passage in the corpus discusses this"
         n = len(self.found)
+        passages = f"{n} passage{'s' if n != 1 else ''}"
+        dependent = sum(1 for c in self.found if not c.independent)
+        if self.sources == 0:
+            return f"{passages}, all from sources not independent of this document"
         s = "s" if self.sources != 1 else ""
-        return f"{n} passage{'s' if n != 1 else ''} from {self.sources} independent source{s}"
+        out = f"{passages} from {self.sources} independent source{s}"
+        return out + (f" ({dependent} not independent of this document)" if dependent else "")
 
     def to_dict(self) -> dict[str, Any]:
         return {

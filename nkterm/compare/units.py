@@ -18,13 +18,12 @@ from nkterm.compare.results import Passage
 from nkterm.compare.words import (
     CLAUSE_END_RE,
     CONTRACTION_TAIL,
+    DENIAL_RE,
     EVALUATION_AXES,
     FUNCTION_WORDS,
-    DENIAL_RE,
     NEGATION_RE,
     PHRASES,
     RELATED,
-    stem,
 )
 from nkterm.dateline import find_dateline
 from nkterm.index import analyze
@@ -180,12 +179,12 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
         unit.add(RELATED.get(term, term), term, word)
         if run is not None or (start > 0 and text[start].isupper() and not _sentence_start(text, start)):
             unit.names.add(RELATED.get(term, term))
-    for run in {tuple(r) for r in runs.values()}:
-        terms = [analysed[k][0] for k in run]
+    for whole in sorted({tuple(r) for r in runs.values()}):
+        terms = [analysed[k][0] for k in whole]
         if any(t in drop for t in terms):
             continue
         key = "@" + " ".join(terms)
-        unit.add(key, key, text[analysed[run[0]][1] : analysed[run[-1]][2]])
+        unit.add(key, key, text[analysed[whole[0]][1] : analysed[whole[-1]][2]])
         unit.names.add(key)
     unit.negative = bool(NEGATION_RE.search(text) or DENIAL_RE.search(text))
     # negation: the first content word(s) after a cue, within its clause
@@ -215,7 +214,7 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
     return unit
 
 
-_NAME_GAP_RE = re.compile(r"[ \t]+|[ \t]*-[ \t]*|'s?[ \t]+")
+_NAME_GAP_RE = re.compile(r"[ \t]+|-")
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -13,7 +13,8 @@ import re
 from nkterm.compare.params import NEAR_IDENTICAL
 from nkterm.compare.results import Change
 
-_WORD_RE = re.compile(r"[$£€¥]?\w[\w.,'’%-]*\w%?|[$£€¥]?\w")
+# a number with its currency, separators and scale ("$9.37bn", "30,000", "5%"), or a word
+_WORD_RE = re.compile(r"[$£€¥]?\d+(?:[.,]\d+)*(?:bn|m|k|%)?|\w+(?:['’-]\w+)*")
 
 
 def _kind(word: str, at_start: bool) -> str:

@@ -144,7 +144,9 @@ NEGATION_RE = re.compile(
     re.IGNORECASE,
 )
 # verbs that deny: a passage with one says what is not so, like one with a negation
-DENIAL_RE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed))\b", re.I)
+DENIAL_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed))\b", re.I
+)
 CONTRACTION_TAIL = ("'t", "’t")
 CLAUSE_END_RE = re.compile(r"[,.;:!?\"“”()\[\]\u2014]")
 

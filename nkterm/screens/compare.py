@@ -94,7 +94,7 @@ class CompareScreen(ComparisonFeed):
             "f",
             "filter(1)",
             "filter",
-            tooltip="list pairs, agrees, differs, only in A, only in B, or everything (cycles)",
+            tooltip="list pairs, agrees, differs, related, only in A, only in B, or everything (cycles)",
             id="compare.filter",
         ),
         Binding("F", "filter(-1)", "filter back", show=False, id="compare.filter-back"),
@@ -284,13 +284,18 @@ class CompareScreen(ComparisonFeed):
         alignment = self.alignment
         if alignment is None:
             return
-        differ = sum(1 for p in alignment.pairs if p.relation == "differs")
-        title = Text(
+        count = {
+            r: sum(1 for p in alignment.pairs if p.relation == r) for r in ("agrees", "differs", "related")
+        }
+        independence = alignment.independence
+        title = Text(no_wrap=True, overflow="ellipsis")
+        if independence is not None and not independence.independent:
+            title.append(f"not independent: {safe('; '.join(independence.reasons))}", style="bold")
+            title.append(" · ")
+        title.append(
             f"{FILTERS[self.filter][0]}: {len(self.pair_list.rows)} listed (f) · "
-            f"{len(alignment.pairs)} pairs: {len(alignment.pairs) - differ} agree, {differ} differ · "
-            f"{len(alignment.only_a)} only in A · {len(alignment.only_b)} only in B",
-            no_wrap=True,
-            overflow="ellipsis",
+            f"{len(alignment.pairs)} pairs: {count['agrees']} agree, {count['differs']} differ, "
+            f"{count['related']} related · {len(alignment.only_a)} only in A · {len(alignment.only_b)} only in B"
         )
         self.query_one("#pairs-title", Static).update(title, layout=False)
 

@@ -1,10 +1,13 @@
 """The corroboration screen: what the rest of the corpus says about one claim.
 
 The reader's ``o`` opens it for the claim under the cursor (or, outside any claim, the cursor's
-sentence). ``nkterm.compare.corroborate`` runs in a thread worker (``group="corroborate"``);
-each result shows its document's title, the relation as a symbol and a word (never colour
-alone), similarity, shared terms and the passage. ``enter`` opens that document at the
-passage; ``c`` opens the comparison of the two documents at the claim.
+sentence). ``nkterm.compare.corroboration_report`` runs in a thread worker
+(``group="corroborate"``); the title says how many passages from how many independent sources
+discuss the claim, or "no passage in the corpus discusses this". Each result shows its
+document's title, the relation as a symbol and a word (never colour alone), similarity, whether
+its document is independent of the claim's, the reason and shared terms, and the passage.
+Weak word matches ("weakly related") are listed only after ``w``. ``enter`` opens that document
+at the passage; ``c`` opens the comparison of the two documents at the claim.
 """
 
 from __future__ import annotations
@@ -27,17 +30,19 @@ from nkterm.widgets.item_list import ItemList, explanation
 
 if TYPE_CHECKING:
     from nkterm.app import NktermApp
-    from nkterm.compare import Corroboration
+    from nkterm.compare import Corroboration, CorroborationReport
     from nkterm.screens.main import MainScreen
 
 RESULT_LIMIT = 20
-SYMBOLS = {"agrees": "=", "differs": "≠", "related": "≈"}
+SYMBOLS = {"agrees": "=", "differs": "≠", "related": "≈", "weakly related": "~"}
+STYLES = {"weakly related": "related"}  # relation -> its component class suffix, when not itself
 
 
 class CorroborationsReady(Message):
-    def __init__(self, results: list[Corroboration], elapsed_ms: float) -> None:
+    def __init__(self, report: CorroborationReport, elapsed_ms: float) -> None:
         super().__init__()
-        self.results = results
+        self.report = report
+        self.results = list(report.found)
         self.elapsed_ms = elapsed_ms
 
 
@@ -74,11 +79,13 @@ class CorroborationList(ItemList["Corroboration"]):
         if line == 0:
             out = Text(f"{row + 1:>3}. ")
             symbol = SYMBOLS.get(result.relation, "?")
+            style = STYLES.get(result.relation, result.relation)
             out.append(
-                f"{symbol} {result.relation.upper():<7}",
-                style=self._style(f"corroboration-list--{result.relation}"),
+                f"{symbol} {result.relation.upper():<7}", style=self._style(f"corroboration-list--{style}")
             )
             out.append(f"  {result.similarity:.2f}  ", style=meta)
+            if not result.independent:
+                out.append("not independent  ", style=self._style("corroboration-list--reason"))
             out.append(one_line(result.title), style=self._style("corroboration-list--title"))
             out.append(f"  {safe(result.doc_id)} {result.passage.start}–{result.passage.end}", style=meta)
             return out
@@ -111,6 +118,13 @@ class CorroborateScreen(Screen[None]):
             tooltip="compare the two documents, starting at this claim",
             id="corroborate.compare",
         ),
+        Binding(
+            "w",
+            "toggle_weak",
+            "weak matches",
+            tooltip="also list the weakly related passages (shared words only) - on/off",
+            id="corroborate.toggle-weak",
+        ),
         Binding("escape", "close", "back", tooltip="back to the reader", id="corroborate.close"),
     ]
 
@@ -122,6 +136,8 @@ class CorroborateScreen(Screen[None]):
         self.text = text  # the claim as the reader shows it (already made safe)
         self.label = label
         self.results: list[Corroboration] | None = None
+        self.report: CorroborationReport | None = None
+        self.show_weak = False
         self.ready_ms: float | None = None
 
     @property
@@ -150,7 +166,7 @@ class CorroborateScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="corroborate")
     def find(self, index: Any, doc_id: str, span: Span) -> None:
-        from nkterm.compare import Passage, corroborate
+        from nkterm.compare import Passage, corroboration_report
 
         worker = get_current_worker()
         started = time.perf_counter()
@@ -159,12 +175,12 @@ class CorroborateScreen(Screen[None]):
                 raise RuntimeError("the index is not ready yet; try again shortly")
             doc = index.document(doc_id)
             claim = Passage(span.start, span.end, doc.text[span.start : span.end])
-            results = corroborate(index, doc_id, claim, limit=RESULT_LIMIT)
+            report = corroboration_report(index, doc_id, claim, limit=RESULT_LIMIT)
         except Exception as exc:  # noqa: BLE001 - a broken index is a message, not a crash
             self.post_message(CorroborationFailed(f"corroboration failed: {exc}"))
             return
         if not worker.is_cancelled:
-            self.post_message(CorroborationsReady(results, (time.perf_counter() - started) * 1000))
+            self.post_message(CorroborationsReady(report, (time.perf_counter() - started) * 1000))
 
     @on(CorroborationFailed)
     def _failed(self, message: CorroborationFailed) -> None:
@@ -174,23 +190,33 @@ class CorroborateScreen(Screen[None]):
 
     @on(CorroborationsReady)
     def _ready(self, message: CorroborationsReady) -> None:
-        self.results = message.results
+        self.report = message.report
         self.ready_ms = (time.perf_counter() - self._started) * 1000
+        self._show()
+
+    def _show(self) -> None:
+        report = self.report
+        if report is None:
+            return
         view = self.list_view
-        view.rows = message.results
-        view.empty = "no passage elsewhere in the corpus discusses this"
-        view.reset_rows()
-        counts = {r: sum(1 for c in message.results if c.relation == r) for r in SYMBOLS}
-        summary = ", ".join(f"{n} {SYMBOLS[r]} {r}" for r, n in counts.items() if n)
-        title = (
-            f"{len(message.results)} passage(s) elsewhere discuss it" + (f" ({summary})" if summary else "")
-            if message.results
-            else "nothing found"
+        view.rows = self.results = [*report.found, *(report.weak if self.show_weak else ())]
+        view.empty = "no passage in the corpus discusses this" + (
+            f" · w lists {len(report.weak)} weakly related" if report.weak and not self.show_weak else ""
         )
+        view.reset_rows()
+        counts = {r: sum(1 for c in report.found if c.relation == r) for r in SYMBOLS}
+        summary = ", ".join(f"{n} {SYMBOLS[r]} {r}" for r, n in counts.items() if n)
+        title = report.summary() + (f" ({summary})" if summary else "")
+        if report.weak:
+            title += f" · {len(report.weak)} weakly related (w {'hides' if self.show_weak else 'lists'} them)"
         title += " · enter opens the document there · c compares the two documents · esc back"
         self.query_one("#corroborate-title", Static).update(
             Text(title, no_wrap=True, overflow="ellipsis"), layout=False
         )
+
+    def action_toggle_weak(self) -> None:
+        self.show_weak = not self.show_weak
+        self._show()
 
     @on(CorroborationChosen)
     def _chosen(self, message: CorroborationChosen) -> None:

@@ -25,20 +25,22 @@ if TYPE_CHECKING:
     from nkterm.compare import Alignment, Pair, Passage
     from nkterm.models import Span
 
-AGREES, DIFFERS, ONLY_A, ONLY_B = "agrees", "differs", "only-a", "only-b"
+AGREES, DIFFERS, RELATED, ONLY_A, ONLY_B = "agrees", "differs", "related", "only-a", "only-b"
 
-# the symbol in the list and in the panes' gutters, and the word beside it
-SYMBOLS = {AGREES: "=", DIFFERS: "≠", ONLY_A: "A", ONLY_B: "B"}
-WORDS = {AGREES: "agrees", DIFFERS: "differs", ONLY_A: "only in A", ONLY_B: "only in B"}
+# the symbol in the list and in the panes' gutters, and the word beside it: "agrees" is the same
+# proposition, "differs" the same slot with incompatible values, "related" the same topic
+SYMBOLS = {AGREES: "=", DIFFERS: "≠", RELATED: "≈", ONLY_A: "A", ONLY_B: "B"}
+WORDS = {AGREES: "agrees", DIFFERS: "differs", RELATED: "related", ONLY_A: "only in A", ONLY_B: "only in B"}
 
 # filter name -> (label for the title line, the kinds of row it keeps); `f` cycles in this order
 FILTERS: dict[str, tuple[str, frozenset[str]]] = {
-    "pairs": ("pairs", frozenset({AGREES, DIFFERS})),
+    "pairs": ("pairs", frozenset({AGREES, DIFFERS, RELATED})),
     "agrees": ("= agrees", frozenset({AGREES})),
     "differs": ("≠ differs", frozenset({DIFFERS})),
+    "related": ("≈ related", frozenset({RELATED})),
     "only-a": ("only in A", frozenset({ONLY_A})),
     "only-b": ("only in B", frozenset({ONLY_B})),
-    "all": ("everything", frozenset({AGREES, DIFFERS, ONLY_A, ONLY_B})),
+    "all": ("everything", frozenset({AGREES, DIFFERS, RELATED, ONLY_A, ONLY_B})),
 }
 
 
@@ -46,7 +48,7 @@ FILTERS: dict[str, tuple[str, frozenset[str]]] = {
 class CompareItem:
     """One row: a pair (``a`` and ``b`` both set) or a passage only one side has."""
 
-    kind: str  # AGREES, DIFFERS, ONLY_A or ONLY_B
+    kind: str  # AGREES, DIFFERS, RELATED, ONLY_A or ONLY_B
     a: Passage | None
     b: Passage | None
     pair: Pair | None = None
@@ -58,13 +60,14 @@ class CompareItem:
 def items_of(alignment: Alignment) -> list[CompareItem]:
     """Every row of the list: pairs in A's text order, then what only A says, then only B."""
     pairs = sorted(alignment.pairs, key=lambda p: (p.a.start, p.b.start))
-    items = [CompareItem(DIFFERS if p.relation == "differs" else AGREES, p.a, p.b, p) for p in pairs]
+    kinds = {"differs": DIFFERS, "related": RELATED}
+    items = [CompareItem(kinds.get(p.relation, AGREES), p.a, p.b, p) for p in pairs]
     items.extend(CompareItem(ONLY_A, p, None) for p in alignment.only_a)
     items.extend(CompareItem(ONLY_B, None, p) for p in alignment.only_b)
     return items
 
 
-MARK_ROLES = {AGREES: "pair", DIFFERS: "differs"}  # relation -> mark role (nkterm.tcss)
+MARK_ROLES = {AGREES: "pair", DIFFERS: "differs", RELATED: "pair"}  # relation -> mark role (nkterm.tcss)
 ONLY_GUTTER = "◦"  # the gutter symbol of the current passage when it has no partner
 
 
@@ -72,8 +75,9 @@ def marks_for(
     items: list[CompareItem], current: CompareItem | None, side: str, bookmarks: tuple[Span, ...] = ()
 ) -> tuple[Mark, ...]:
     """The marks of one pane: every paired passage, its relation in the gutter as well as in
-    colour (``=`` agrees, ``≠`` differs); the current row's passage drawn stronger (an "only
-    in" passage gets ``◦``). ``bookmarks``, the pane's bookmarked passages, are drawn as in
+    colour (``=`` agrees, ``≠`` differs, ``≈`` related); the changed words of near-identical
+    pairs (``changed``: underlined, no gutter); the current row's passage drawn stronger (an
+    "only in" passage gets ``◦``). ``bookmarks``, the pane's bookmarked passages, are drawn as in
     the reader but under the pairs' colours; their gutter symbol (``▌``) goes over the pairs'
     so that a bookmark is seen without colour, like in the reader."""
     marks = [Mark(span.start, span.end, "bookmark") for span in bookmarks]
@@ -87,6 +91,10 @@ def marks_for(
         marks.append(Mark(passage.start, passage.end, "pair-current", symbol))
         if current.kind == DIFFERS:  # keep the differing colour, bold on top of it
             marks.append(Mark(passage.start, passage.end, "differs", symbol))
+    for item in items:  # over the pairs' colours, so that a changed word shows in the current pair too
+        if item.pair is not None:
+            changes = item.pair.changes_a if side == "a" else item.pair.changes_b
+            marks.extend(Mark(c.start, c.end, "changed") for c in changes)
     marks.extend(Mark(span.start, span.end, "bookmark-gutter", BOOKMARK_GUTTER) for span in bookmarks)
     return tuple(marks)
 
@@ -107,6 +115,7 @@ class PairList(ItemList[CompareItem]):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "pair-list--agrees",
         "pair-list--differs",
+        "pair-list--related",
         "pair-list--only",
         "pair-list--reason",
         "pair-list--meta",
