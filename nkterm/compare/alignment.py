@@ -13,7 +13,7 @@ from nkterm.compare.independence import independence
 from nkterm.compare.matching import max_weight_matching
 from nkterm.compare.params import MIN_SHARED, SAME_MIN, SHARED_SHOWN, THRESHOLD, TOPIC_SHARE
 from nkterm.compare.relations import normalised, relation_of
-from nkterm.compare.results import Alignment, Pair, Passage
+from nkterm.compare.results import RELATED_ONLY, UNPAIRED, Alignment, Pair, Passage
 from nkterm.compare.similarity import IdfSpec, make_weights, shared_keys
 from nkterm.compare.units import HEADLINE, Unit, passages, unit_of
 from nkterm.compare.worddiff import word_changes
@@ -135,4 +135,6 @@ def compare_texts(
     b = unit_of(Passage(0, len(text_b), text_b))
     sim, shared = shared_keys(a, b, make_weights([a, b], idf))
     relation, reason = relation_of(a, b, sim, shared)
+    if sim < THRESHOLD and relation == RELATED_ONLY:
+        relation, reason = UNPAIRED, "too little in common: align would not pair them"
     return sim, relation, reason, tuple(label for _w, label, _key in shared)

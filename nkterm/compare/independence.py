@@ -8,6 +8,7 @@ the sources behind a corroboration. Pure: imports no Textual, no Whoosh.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -19,12 +20,22 @@ from nkterm.models import Document
 _WORD_RE = re.compile(r"\w+")
 
 
-def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD_RE.findall(text)]
+@functools.lru_cache(maxsize=64)
+def _shingles(text: str) -> tuple[list[int], frozenset[int]]:
+    """The hashes of the text's ``SHINGLE``-word shingles, in order and as a set (memoised: a
+    corroboration compares one document with many)."""
+    words = [w.casefold() for w in _WORD_RE.findall(text)]
+    hashes = [hash(tuple(words[i : i + SHINGLE])) for i in range(max(0, len(words) - SHINGLE + 1))]
+    return hashes, frozenset(hashes)
 
 
-def _shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + size]) for i in range(max(0, len(words) - size + 1))}
+def _longest_shared_run(hashes_a: list[int], set_b: frozenset[int]) -> int:
+    """The most words in a row of A that are in B too (runs of shared shingles)."""
+    best = run = 0
+    for h in hashes_a:
+        run = run + 1 if h in set_b else 0
+        best = max(best, run)
+    return best + SHINGLE - 1 if best else 0
 
 
 def source_of(doc: Document) -> str:
@@ -41,19 +52,18 @@ def independence(a: Document, b: Document) -> Independence:
     source_a, source_b = source_of(a), source_of(b)
     if source_a and source_a.casefold() == source_b.casefold():
         reasons.append(f"same source: {source_a}")
-    words_a, words_b = _words(a.text), _words(b.text)
-    shingles_a, shingles_b = _shingles(words_a, SHINGLE), _shingles(words_b, SHINGLE)
-    union = shingles_a | shingles_b
-    overlap = len(shingles_a & shingles_b) / len(union) if union else 0.0
+    list_a, shingles_a = _shingles(a.text)
+    _list_b, shingles_b = _shingles(b.text)
+    union = len(shingles_a | shingles_b)
+    overlap = len(shingles_a & shingles_b) / union if union else 0.0
     if a.id == b.id:
         reasons.append("the same document")
     elif overlap >= NEAR_DUPLICATE:
         reasons.append(f"near-duplicate text: {overlap:.0%} of word shingles shared")
     else:
-        quoted = _shingles(words_a, QUOTED_WORDS) & _shingles(words_b, QUOTED_WORDS)
-        if quoted:
-            run = " ".join(next(iter(sorted(quoted))))
-            reasons.append(f'one quotes the other: "{run[:60]}…"')
+        run = _longest_shared_run(list_a, shingles_b)
+        if run >= QUOTED_WORDS:
+            reasons.append(f"one quotes the other: {run} words in a row are the same")
     return Independence(not reasons, tuple(reasons), overlap)
 
 

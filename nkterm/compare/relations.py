@@ -20,6 +20,7 @@ from nkterm.compare import params
 from nkterm.compare.numbers import Number, same_amount
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.units import Unit
+from nkterm.compare.worddiff import word_ratio
 
 
 def normalised(text: str) -> str:
@@ -169,7 +170,16 @@ def relation_of(
     apart = _names_apart(a, b)
     share = predicate_share(a, b, shared)
     same_slot = not apart and share >= params.PREDICATE_MIN
-    conflict = conflict_of(a, b, similarity) if similarity >= params.CONFLICT_MIN else ""
+    # near-identical wording (two versions of one sentence) is the same slot whatever the IDF
+    # says: a changed number or an added "not" is then a conflict, anything else agreement
+    near = not apart and word_ratio(a.passage.text, b.passage.text) >= params.NEAR_IDENTICAL
+    conflict = (
+        conflict_of(a, b, 1.0 if near else similarity) if similarity >= params.CONFLICT_MIN or near else ""
+    )
+    if conflict and near:
+        return DIFFERS, conflict
+    if near:
+        return AGREES, "near-identical wording: " + ", ".join(labels) if labels else "near-identical wording"
     if conflict.startswith("contradicting testimony"):
         return DIFFERS, conflict  # the same person and act: its own slot, whatever else is said
     # measured on labelled BBC pairs: below these bars most number and negation "conflicts"

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 AGREES = "agrees"  # the same proposition (docs/compare.md: "same")
 DIFFERS = "differs"  # the same slot with incompatible values ("conflicts")
 RELATED_ONLY = "related"  # the same topic, different propositions
+UNPAIRED = "unpaired"  # compare_texts only: two passages align would not pair
 WEAK = "weakly related"  # corroboration: a word match below FOUND_MIN, shown only on request
 # what each shown label means, for --json readers
 MEANINGS = {AGREES: "same", DIFFERS: "conflicts", RELATED_ONLY: "related", WEAK: "weak"}

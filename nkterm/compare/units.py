@@ -165,7 +165,8 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
     analysed = [
         (term, start, end)
         for term, start, end in analyze(text)
-        if not any(ch.isdigit() for ch in term) and not any(start < e and s < end for s, e in consumed)
+        if not any(ch.isdigit() for ch in term)
+        and not (consumed and any(start < e and s < end for s, e in consumed))
     ]
     runs = _name_runs(text, analysed)
     for k, (term, start, end) in enumerate(analysed):
@@ -202,10 +203,7 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
         if start not in negated_at:
             unit.negated.pop(term, None)
     for term, start, word in tokens:
-        for axis, (positive, negative) in EVALUATION_AXES.items():
-            sign = 1 if term in positive else -1 if term in negative else 0
-            if not sign:
-                continue
+        for axis, sign in _EVALUATION_SIGNS.get(term, ()):
             shown = word
             if start in negated_at:  # "not that much different" sides with "similar"
                 sign, shown = -sign, f"{negated_at[start]} {word}"
@@ -217,8 +215,17 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
 _NAME_GAP_RE = re.compile(r"[ \t]+|-")
 
 
+# stem -> the evaluation axes it takes a side of, and which side
+_EVALUATION_SIGNS: dict[str, list[tuple[str, int]]] = {}
+for _axis, (_positive, _negative) in EVALUATION_AXES.items():
+    for _stem in _positive:
+        _EVALUATION_SIGNS.setdefault(_stem, []).append((_axis, 1))
+    for _stem in _negative:
+        _EVALUATION_SIGNS.setdefault(_stem, []).append((_axis, -1))
+
+
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'“‘(")
+    before = text[max(0, start - 12) : start].rstrip(" \t\"'“‘(")
     return not before or before[-1] in ".!?:\n"
 
 

@@ -34,6 +34,15 @@ def _words(text: str, offset: int) -> list[tuple[str, int, int, str]]:
     return out
 
 
+def word_ratio(text_a: str, text_b: str) -> float:
+    """How much two passages' words match in order (``SequenceMatcher.ratio``, 0-1)."""
+    words_a = [w.group(0).casefold() for w in _WORD_RE.finditer(text_a)]
+    words_b = [w.group(0).casefold() for w in _WORD_RE.finditer(text_b)]
+    if not words_a or not words_b:
+        return 0.0
+    return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+
+
 def word_changes(
     text_a: str, text_b: str, offset_a: int = 0, offset_b: int = 0, *, least: float = NEAR_IDENTICAL
 ) -> tuple[tuple[Change, ...], tuple[Change, ...]] | None:
