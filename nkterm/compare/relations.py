@@ -106,7 +106,7 @@ def _actors(text: str, verbs: re.Pattern[str]) -> set[str]:
     for m in verbs.finditer(text):
         start = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start()), 0)
         names = [w.casefold() for w in _PERSON_RE.findall(text, start, m.start())]
-        names = [n.rstrip("'’s") or n for n in names if n not in _NOT_PERSONS]
+        names = [n[:-2] if n.endswith(("'s", "’s")) else n for n in names if n not in _NOT_PERSONS]
         if names:
             found.add(names[-1])
     return found

@@ -36,9 +36,10 @@ if TYPE_CHECKING:
 
 HEADLINE = "headline"  # the kind of the passage that is the document's title line
 
-# page furniture that is not prose: photo captions and credits, "listen"/"click" links
+# page furniture that is not prose: photo captions and credits, "listen"/"click" links (matched
+# at a passage's start: ``FURNITURE_RE.match(text, start)``)
 FURNITURE_RE = re.compile(
-    r"^\s*(?:\(?(?:photo|picture|image|caption|credit|copyright|source|video|graphic)s?\b[^a-z]{0,3}[:)\-]"
+    r"\s*(?:\(?(?:photo|picture|image|caption|credit|copyright|source|video|graphic)s?\b[^a-z]{0,3}[:)\-]"
     r"|©|\((?:ap|afp|reuters|getty|epa)\b|listen to\b|click here\b|read more\b|see also\b|watch\b)",
     re.IGNORECASE,
 )

@@ -1,0 +1,297 @@
+"""The relations of nkterm.compare on real-looking sentence pairs: what "agrees", "differs" and
+"related" mean (docs/compare.md), numbers within rounding, names as one thing, and what is never
+compared. IDF comes from a small corpus of news sentences written for these tests."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import pytest
+
+from nkterm.compare import (
+    AGREES,
+    DIFFERS,
+    RELATED_ONLY,
+    UNPAIRED,
+    align,
+    compare_texts,
+    numbers,
+    passages,
+    same_amount,
+    word_changes,
+)
+from nkterm.index import analyze
+from nkterm.models import Document
+
+# News sentences on other subjects: the background that makes shared words rare or common.
+BACKGROUND = [
+    "The central bank left interest rates unchanged at 4.75% on Thursday.",
+    "Shares in the company fell 3% after the chief executive resigned.",
+    "The minister said the government would publish the report next week.",
+    "Police said two people had been arrested after the match in London.",
+    "The film took $19.5m in its first three days at the US box office.",
+    "Sales of mobile phones rose by a fifth in the last three months of the year.",
+    "The court heard that the company had hidden losses from its auditors.",
+    "Officials said the talks would continue in Geneva next month.",
+    "The striker is expected to be out for six weeks with a knee injury.",
+    "The airline said fuel costs had risen by 30% over the year.",
+    "Voters in the region go to the polls on Sunday in a closely fought election.",
+    "The report said exports had grown strongly in the third quarter.",
+    "A spokesman for the firm declined to comment on the reports.",
+    "The club said it had received an offer but gave no details.",
+    "The oil firm said production had fallen after a fire at a refinery.",
+    "The prime minister said the country's economy was in good shape.",
+    "The jury heard evidence from a former accountant at the firm.",
+    "The leader visited a farm and a school in the north of the country.",
+    "Prices in the shops rose faster than expected in December.",
+    "The union said its members would strike if the plan went ahead.",
+]
+
+
+def _idf(*extra: str) -> tuple[object, int]:
+    """A corpus IDF (Whoosh's formula) over the background and the pair itself."""
+    docs = [*BACKGROUND, *extra]
+    df: Counter[str] = Counter()
+    for text in docs:
+        df.update({term for term, _s, _e in analyze(text)})
+    n = len(docs)
+    return (lambda term: math.log(n / (df[term] + 1)) + 1), n
+
+
+def judge(a: str, b: str) -> tuple[str, str, tuple[str, ...]]:
+    _sim, relation, reason, shared = compare_texts(a, b, idf=_idf(a, b))  # type: ignore[arg-type]
+    return relation, reason, shared
+
+
+# -- same (shown "agrees") ------------------------------------------------------------------------
+
+
+def test_amounts_equal_within_the_coarser_precision_agree() -> None:
+    relation, reason, shared = judge(
+        "Yugansk was sold at auction for $9.37bn to a little-known group registered in Tver.",
+        "Yugansk was sold at auction for $9.4bn to a little-known group registered in Tver.",
+    )
+    assert relation == AGREES
+    assert "$9.37bn/$9.4bn" in shared
+
+
+def test_days_and_weeks_are_the_same_amount() -> None:
+    relation, _reason, shared = judge(
+        "The Manchester United board has 14 days to decide whether to open its books to Malcolm Glazer.",
+        "The Manchester United board has two weeks to decide whether to open its books to Malcolm Glazer.",
+    )
+    assert relation == AGREES
+    assert "14 days/two weeks" in shared
+
+
+def test_a_price_given_in_three_currencies_agrees_with_the_dollar_figure() -> None:
+    # the issue's missed pair: "$2bn (£1.06bn)" and "1.55bn euros ($2bn; £1.1bn)"
+    relation, reason, shared = judge(
+        "General Motors is thought to be offering Fiat about $2bn (£1.06bn) to extricate itself from the deal.",
+        "General Motors is to pay Fiat 1.55bn euros ($2bn; £1.1bn) to get out of the deal.",
+    )
+    assert relation == AGREES, reason
+    assert "$2bn" in shared and "£1.06bn/£1.1bn" in shared
+    assert "numbers equal within rounding" in reason
+
+
+def test_identical_sentences_agree_as_identical() -> None:
+    assert judge("He pleads not guilty.", "He pleads not guilty.")[:2] == (AGREES, "identical text")
+
+
+# -- conflicts (shown "differs") ------------------------------------------------------------------
+
+
+def test_amounts_beyond_rounding_differ() -> None:
+    relation, reason, _shared = judge(
+        "Yugansk was sold at auction for $9.37bn to a little-known group registered in Tver.",
+        "Yugansk was sold at auction for $9.5bn to a little-known group registered in Tver.",
+    )
+    assert (relation, reason) == (DIFFERS, "numbers differ beyond rounding: $9.37bn vs $9.5bn")
+
+
+def test_a_death_toll_that_differs_in_two_reports_differs() -> None:
+    relation, reason, _shared = judge(
+        "The tsunami has left at least 25,000 people dead, with Sri Lanka, Thailand, India and Indonesia worst hit.",
+        "The worst-hit areas of the tsunami are Sri Lanka, India, Indonesia and Thailand, with at least 23,000 people dead.",
+    )
+    assert relation == DIFFERS
+    assert reason == "numbers differ beyond rounding: 25,000 vs 23,000 people"
+
+
+def test_a_denial_against_a_witness_about_the_same_person_differs() -> None:
+    relation, reason, _shared = judge(
+        "Former WorldCom chief Bernie Ebbers has denied that he knew about the accounting fraud at the firm.",
+        "Bernie Ebbers was aware of the accounting fraud at the firm, his former finance chief told the court.",
+    )
+    assert relation == DIFFERS
+    assert reason == "contradicting testimony about Ebbers: denial only in A"
+
+
+def test_a_denial_and_an_admission_by_different_people_do_not_conflict() -> None:
+    relation, _reason, _shared = judge(
+        "Mr Ebbers rejected allegations that he pressured Scott Sullivan to falsify the financial statements.",
+        "On his first day of questioning, Mr Sullivan admitted to falsifying the financial statements.",
+    )
+    assert relation != DIFFERS
+
+
+def test_an_added_negation_differs() -> None:
+    relation, reason, _shared = judge(
+        "Rover said on Friday that it would close the Longbridge plant in Birmingham.",
+        "Rover said on Friday that it would not close the Longbridge plant in Birmingham.",
+    )
+    assert (relation, reason) == (DIFFERS, 'opposite polarity: "not close" only in B')
+
+
+def test_two_ways_of_refusing_are_no_conflict() -> None:
+    # the issue's paraphrase called a conflict: "decline to pay in 14 days" / "will not pay in two weeks"
+    relation, reason, _shared = judge(
+        "The insurer said it would decline to pay the claim in 14 days.",
+        "The insurer said it will not pay the claim in two weeks.",
+    )
+    assert relation != DIFFERS, reason
+
+
+# -- related, and what is not the same thing -------------------------------------------------------
+
+
+def test_the_same_people_saying_different_things_are_related() -> None:
+    relation, reason, _shared = judge(
+        "Malcolm Glazer has made a fresh approach to buy Manchester United, valuing the club at £800m.",
+        "Malcolm Glazer and his family own the Tampa Bay Buccaneers American football team in Florida.",
+    )
+    assert relation in (RELATED_ONLY, UNPAIRED)
+    assert relation != AGREES, reason
+
+
+def test_kim_jong_un_is_not_kim_jong_il() -> None:
+    relation, _reason, shared = judge(
+        "Kim Jong Un inspected a new fertiliser factory in South Hamgyong province.",
+        "Kim Jong Il's travel schedule was kept secret even from senior officials.",
+    )
+    assert relation != AGREES
+    assert not {"kim", "jong", "Kim Jong"} & set(shared)
+
+
+def test_a_name_is_matched_whole_and_by_its_last_word() -> None:
+    _relation, _reason, shared = judge(
+        "Mr Glazer presented the board with detailed proposals on an offer to buy the club.",
+        "Malcolm Glazer has presented the United board with detailed proposals to buy the club.",
+    )
+    assert "glazer" in shared
+
+
+# -- numbers --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "precision"),
+    [
+        ("$9.37bn", 9.37e9, "$", 1e7),
+        ("$9.4bn", 9.4e9, "$", 1e8),
+        ("4 200 people", 4200, "peopl", 100),
+        ("30,000 jobs", 30000, "job", 10000),
+        ("two weeks", 14, "dai", 7),
+        ("68%", 68, "%", 1),
+        ("1.55bn euros", 1.55e9, "€", 1e7),
+    ],
+)
+def test_numbers_carry_value_unit_and_precision(text: str, value: float, unit: str, precision: float) -> None:
+    (number,), _spans = numbers(text)
+    assert number.value == pytest.approx(value)
+    assert (number.unit, number.precision) == (unit, pytest.approx(precision))
+
+
+def test_the_coarser_precision_decides() -> None:
+    (a, b, c), _ = numbers("$9.37bn, $9.4bn and $9.5bn")
+    assert same_amount(a, b) and not same_amount(a, c) and not same_amount(b, c)
+    (x, y), _ = numbers("29% and 28.9%")
+    assert same_amount(x, y)
+
+
+def test_score_lines_are_not_amounts() -> None:
+    found, _ = numbers("Middlesbrough beat Lazio 2-0 in the Uefa Cup.")
+    assert [n.unit for n in found] == [""]  # the 2 alone, with no unit; the 0 is no amount
+
+
+# -- word-level differences -----------------------------------------------------------------------
+
+
+def test_word_changes_mark_numbers_names_and_words_in_both_passages() -> None:
+    a = "It was bought for $9.4bn by a previously-unknown group, which was bought by Rosneft."
+    b = "It was bought for $9.2bn by a previously unknown group, which was bought by Gazprom."
+    changes = word_changes(a, b, 100, 200)
+    assert changes is not None
+    changes_a, changes_b = changes
+    assert [(a[c.start - 100 : c.end - 100], c.kind) for c in changes_a] == [
+        ("$9.4bn", "number"),
+        ("previously-unknown", "word"),
+        ("Rosneft", "name"),
+    ]
+    assert [(b[c.start - 200 : c.end - 200], c.kind) for c in changes_b] == [
+        ("$9.2bn", "number"),
+        ("previously", "word"),
+        ("unknown", "word"),
+        ("Gazprom", "name"),
+    ]
+    assert word_changes("Parry insists Gerrard stays.", "Euronext may bid for the exchange.") is None
+
+
+# -- what is compared -----------------------------------------------------------------------------
+
+
+def _doc(doc_id: str, text: str, title: str, **fields: object) -> Document:
+    return Document(id=doc_id, text=text, title=title, **fields)  # type: ignore[arg-type]
+
+
+def test_headlines_pair_only_with_headlines() -> None:
+    a = _doc(
+        "a",
+        "Ebbers denies WorldCom fraud\n\nBernie Ebbers denied knowing about the WorldCom fraud on Tuesday.\n",
+        "Ebbers denies WorldCom fraud",
+    )
+    b = _doc(
+        "b",
+        "Ebbers 'aware' of WorldCom fraud\n\nThe jury heard that Ebbers was aware of the WorldCom fraud.\n",
+        "Ebbers 'aware' of WorldCom fraud",
+    )
+    alignment = align(a, b)
+    heads = [p for p in alignment.pairs if "headline" in p.a.kinds or "headline" in p.b.kinds]
+    assert len(heads) == 1 and "headline" in heads[0].a.kinds and "headline" in heads[0].b.kinds
+    assert heads[0].relation == DIFFERS
+
+
+def test_datelines_and_captions_are_never_compared() -> None:
+    text = (
+        "Leader visits factory\n\n"
+        "PYONGYANG, August 16 (KCNA) -- Kim Jong Un visited the Ryongsong Machine Complex.\n\n"
+        "Photo: KCNA via Reuters\n\n"
+        "He praised the workers for overfulfilling the plan.\n"
+    )
+    doc = _doc("d", text, "Leader visits factory")
+    texts = [p.text for p in passages(doc)]
+    assert texts == [
+        "Leader visits factory",
+        "Kim Jong Un visited the Ryongsong Machine Complex.",
+        "He praised the workers for overfulfilling the plan.",
+    ]
+
+
+def test_identical_short_sentences_always_pair() -> None:
+    a = _doc("a", "Talks resume\n\nHe left.\n\nThe talks resumed in Geneva on Monday.\n", "Talks resume")
+    b = _doc("b", "Geneva talks\n\nThe union accepted the offer.\n\nHe left.\n", "Geneva talks")
+    alignment = align(a, b)
+    assert [(p.a.text, p.b.text, p.reason) for p in alignment.pairs if p.a.text == "He left."] == [
+        ("He left.", "He left.", "identical text")
+    ]
+
+
+def test_a_document_compared_with_itself_pairs_everything() -> None:
+    text = "\n\n".join(["Talks resume", *BACKGROUND[:8], "He left.", "He left."]) + "\n"
+    doc = _doc("same", text, "Talks resume")
+    alignment = align(doc, doc)
+    assert not alignment.only_a and not alignment.only_b
+    assert all(p.a == p.b and p.relation == AGREES for p in alignment.pairs)
+    assert alignment.independence is not None and not alignment.independence.independent
