@@ -34,15 +34,19 @@ def test_compare_json_shape(seed_corpus: Path, index_dir: Path) -> None:
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert (data["a"], data["b"]) == (BLOGGER, PHOTO)
-    assert set(data) >= {"a", "b", "pairs", "only_a", "only_b"}
+    assert set(data) >= {"a", "b", "pairs", "only_a", "only_b", "independence"}
+    assert data["independence"] == {"independent": True, "reasons": [], "shingle_overlap": 0.0}
     texts = {
         BLOGGER: (seed_corpus / f"{BLOGGER}.txt").read_text("utf-8"),
         PHOTO: (seed_corpus / f"{PHOTO}.txt").read_text("utf-8"),
     }
     assert data["pairs"], "the two seeds share claims"
     for pair in data["pairs"]:
-        assert set(pair) >= {"a", "b", "similarity", "relation", "shared_terms"}
-        assert pair["relation"] in ("agrees", "differs")
+        assert set(pair) >= {"a", "b", "similarity", "relation", "meaning", "reason", "shared_terms"}
+        meaning = {"agrees": "same", "differs": "conflicts", "related": "related"}
+        assert meaning[pair["relation"]] == pair["meaning"]
+        assert pair["reason"]  # every pair says why it has its relation
+        assert isinstance(pair["changes_a"], list) and isinstance(pair["changes_b"], list)
         assert isinstance(pair["similarity"], float) and 0 < pair["similarity"] <= 1
         assert pair["shared_terms"] and all(isinstance(t, str) for t in pair["shared_terms"])
         for side, doc_id in (("a", BLOGGER), ("b", PHOTO)):
@@ -63,7 +67,9 @@ def test_compare_prints_a_side_by_side_report_when_piped(seed_corpus: Path, inde
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert "Travel blogger Drew Binsky" in out and "PHOTOS: A Glimpse" in out
-    assert "AGREES" in out and "shared: koryo, tours" in out
+    assert "RELATED" in out and "shared: Koryo Tours" in out
+    assert "independent accounts (different sources, no shared text)" in out
+    assert "pair(s): " in out and " agree, " in out and " related; " in out
     assert "Only in A" in out and "Only in B" in out
     # two columns side by side: a line carrying the start of both Koryo Tours sentences
     assert any("I recently spent 3 days" in line and "When in 2011" in line for line in out.splitlines())
@@ -100,9 +106,12 @@ def test_corroborate_json(seed_corpus: Path, index_dir: Path) -> None:
     assert data["doc"] == BLOGGER
     claim = data["claim"]
     assert claim["start"] <= offset < claim["end"] and text[claim["start"] : claim["end"]] == claim["text"]
-    best = data["results"][0]
+    # the photo essay names Koryo Tours for another man's trip: only a weak match
+    assert data["nothing_found"] is True and data["found"] == data["results"] == []
+    assert data["summary"] == "no passage in the corpus discusses this"
+    best = data["weak"][0]
     assert best["doc"] == PHOTO and "Koryo Tours" in best["passage"]["text"]
-    assert best["relation"] in ("agrees", "related")
+    assert (best["relation"], best["meaning"]) == ("weakly related", "weak")
 
 
 def test_corroborate_plain_and_explicit_span(seed_corpus: Path, index_dir: Path) -> None:
@@ -112,7 +121,11 @@ def test_corroborate_plain_and_explicit_span(seed_corpus: Path, index_dir: Path)
     run = nkterm("corroborate", PHOTO, str(start), str(end), corpus=seed_corpus, index=index_dir)
     assert run.returncode == 0, run.stderr
     assert f"Claim {PHOTO} {start}-{end}" in run.stdout
-    assert "must stick to their tour group" in run.stdout
+    assert "no passage in the corpus discusses this" in run.stdout
+    assert "weakly related word matches: --weak lists them" in run.stdout
+    assert "must stick to their tour group" not in run.stdout
+    run = nkterm("corroborate", PHOTO, str(start), str(end), "--weak", corpus=seed_corpus, index=index_dir)
+    assert "WEAKLY RELATED" in run.stdout and "must stick to their tour group" in run.stdout
 
 
 @pytest.mark.parametrize(
