@@ -21,7 +21,7 @@ from textual.pilot import Pilot
 
 from nkterm.app import NktermApp
 from nkterm.bookmarks import BookmarkStore
-from nkterm.compare import Alignment, Corroboration, align, corpus_idf, corroborate
+from nkterm.compare import Alignment, Corroboration, align, corpus_idf, corroboration_report
 from nkterm.index import Index
 from nkterm.models import Claim, Span
 from nkterm.screens.bookmark_dialog import BookmarkDialog
@@ -31,7 +31,7 @@ from nkterm.screens.corroborate import CorroborateScreen
 from nkterm.screens.main import MainScreen
 from nkterm.widgets.compare_view import CompareView
 from nkterm.widgets.marks import BOOKMARK_GUTTER, Mark
-from nkterm.widgets.pair_list import CompareItem, items_of
+from nkterm.widgets.pair_list import SYMBOLS, WORDS, CompareItem, items_of
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui import bookmark_fixtures as fx
 from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
@@ -128,15 +128,17 @@ async def test_c_and_the_picker_open_the_comparison(seeds_env: tuple[Path, Path]
         pairs = _pairs_in_a_order(expected)
         assert screen.pair_list.rows == pairs
         text = screen_text(app)
-        differ = sum(1 for p in expected.pairs if p.relation == "differs")
-        agree = len(expected.pairs) - differ
+        count = {
+            r: sum(1 for p in expected.pairs if p.relation == r) for r in ("agrees", "differs", "related")
+        }
         assert (
-            f"pairs: {len(pairs)} listed (f) · {len(expected.pairs)} pairs: {agree} agree, {differ} differ"
-            in text
+            f"pairs: {len(pairs)} listed (f) · {len(expected.pairs)} pairs: {count['agrees']} agree, "
+            f"{count['differs']} differ, {count['related']} related" in text
         )
         first = pairs[0].pair
         assert first is not None
-        assert f"1. = AGREES  {first.similarity:.2f}  shared: {', '.join(first.shared_terms)}" in text
+        head = f"1. {SYMBOLS[pairs[0].kind]} {WORDS[pairs[0].kind].upper()}  {first.similarity:.2f}  "
+        assert head + first.reason[:30] in text, "every pair says why"
         _assert_item_shown(app, screen, pairs[0])  # the first pair is shown at once
 
         await press(pilot, "escape")
@@ -258,6 +260,8 @@ async def test_f_filters_by_relation(seeds_env: tuple[Path, Path]) -> None:
     alignment = _alignment(seeds_env, BLOGGER, PHOTO)
     agrees = [p for p in _pairs_in_a_order(alignment) if p.kind == "agrees"]
     differs = [p for p in _pairs_in_a_order(alignment) if p.kind == "differs"]
+    related = [p for p in _pairs_in_a_order(alignment) if p.kind == "related"]
+    assert related, "two travellers' accounts: mostly the same topic, different propositions"
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_comparison(pilot, seeds_env)
@@ -269,6 +273,9 @@ async def test_f_filters_by_relation(seeds_env: tuple[Path, Path]) -> None:
         if not differs:  # the seeds' two accounts do not contradict each other
             assert "no pairs of this kind (f: next filter)" in screen_text(app)
         await press(pilot, "f")
+        assert screen.pair_list.rows == related
+        assert f"≈ related: {len(related)} listed (f)" in screen_text(app)
+        await press(pilot, "f")
         only_a = screen.pair_list.rows
         assert [item.a for item in only_a] == list(alignment.only_a)
         assert "A ONLY IN A" in screen_text(app)
@@ -277,7 +284,7 @@ async def test_f_filters_by_relation(seeds_env: tuple[Path, Path]) -> None:
         _assert_item_shown(app, screen, only_a[0])
         await press(pilot, "right_square_bracket")
         _assert_item_shown(app, screen, only_a[1])
-        await press(pilot, "F", "F", "F")  # back to the pairs
+        await press(pilot, "F", "F", "F", "F")  # back to the pairs
         assert screen.pair_list.rows == _pairs_in_a_order(alignment)
 
 
@@ -300,7 +307,7 @@ async def test_a_differing_pair_says_so_in_words_and_symbols(tmp_path: Path) -> 
         item = screen.current
         assert item is not None and item.kind == "differs"
         text = screen_text(app)
-        assert "1. ≠ DIFFERS" in text and "numbers differ: 3 vs 5 roads" in text
+        assert "1. ≠ DIFFERS" in text and "numbers differ beyond rounding: 3 vs 5 roads" in text
         assert "≠ differs" in text.splitlines()[-2], "the status line names the relation"
         for side in ("a", "b"):
             view = screen.view(side)
@@ -532,7 +539,7 @@ async def test_bookmarks_are_marked_in_the_panes_and_b_v_bookmark_from_them(
         passage = Span(claim.start, claim.end) if claim is not None else view_a.cursor
         row = screen.pair_list.current
         assert row is not None and row.a is not None and row.a.start <= passage.start < row.a.end
-        assert _gutter_of(view_a, passage) == {"="}, "a pair shows its relation before"
+        assert _gutter_of(view_a, passage) == {SYMBOLS[row.kind]}, "a pair shows its relation before"
         await press(pilot, "b")
         assert isinstance(app.screen, BookmarkDialog)
         await pilot.press(*"first pair")
@@ -580,14 +587,18 @@ async def test_bookmarks_are_marked_in_the_panes_and_b_v_bookmark_from_them(
 def _claim_with_results(
     env: tuple[Path, Path], doc_id: str, wanted: Callable[[Claim], bool] = lambda claim: True
 ) -> tuple[int, Claim, list[Corroboration]]:
-    """The first claim of ``doc_id`` (in text order) that something elsewhere corroborates."""
+    """The first claim of ``doc_id`` (in text order) that something elsewhere matches, and what
+    the corroboration screen lists after ``w`` (found, then weakly related). The seeds are two
+    different trips: what matches is only weakly related, so "nothing found" plus weak ones."""
     index = Index(*env)
     try:
         claims = sorted(index.claims(doc_id), key=lambda c: (c.start, c.end))
         for i, claim in enumerate(claims):
-            results = corroborate(index, doc_id, claim, limit=20) if wanted(claim) else []
-            if results:
-                return i, claim, results
+            if not wanted(claim):
+                continue
+            report = corroboration_report(index, doc_id, claim, limit=20)
+            if report.found or report.weak:
+                return i, claim, [*report.found, *report.weak]
     finally:
         index.close()
     raise AssertionError("no claim of the seeds is corroborated")
@@ -613,6 +624,12 @@ async def test_o_corroborates_the_claim_and_enter_opens_the_result(seeds_env: tu
         await press(pilot, "o")
         screen = app.screen
         assert isinstance(screen, CorroborateScreen)
+        await settle(pilot)
+        assert screen.report is not None
+        if not screen.report.found:
+            assert "no passage in the corpus discusses this" in screen_text(app)
+            assert "(w lists them)" in screen_text(app)
+        await press(pilot, "w")
         assert screen.results == results
         text = screen_text(app)
         first = results[0]
@@ -647,6 +664,7 @@ async def test_c_in_the_corroboration_opens_the_comparison_at_the_claim(seeds_en
         await _walk_to_claim(pilot, claim, i)
         await press(pilot, "o")
         await settle(pilot)
+        await press(pilot, "w")  # the seeds' matches are weak ones
         await press(pilot, "c")
         screen = await _open_comparison(pilot, seeds_env)
         assert (screen.a_id, screen.b_id) == (BLOGGER, results[0].doc_id)
