@@ -23,7 +23,7 @@ MARK_ROLES: tuple[str, ...] = (
     "pair",  # a claim with a counterpart in the other document (compare)
     "pair-current",  # the pair under the cursor (compare)
     "differs",  # a pair whose numbers or polarity differ (compare)
-    "changed",  # a changed word of a near-identical pair (compare): underlined, no gutter symbol
+    "changed",  # a changed word of a near-identical pair (compare): reversed and bold, no gutter symbol
 )
 
 BOOKMARK_GUTTER = "▌"

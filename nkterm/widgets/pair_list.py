@@ -76,7 +76,7 @@ def marks_for(
 ) -> tuple[Mark, ...]:
     """The marks of one pane: every paired passage, its relation in the gutter as well as in
     colour (``=`` agrees, ``≠`` differs, ``≈`` related); the changed words of near-identical
-    pairs (``changed``: underlined, no gutter); the current row's passage drawn stronger (an
+    pairs (``changed``: reversed and bold, no gutter); the current row's passage drawn stronger (an
     "only in" passage gets ``◦``). ``bookmarks``, the pane's bookmarked passages, are drawn as in
     the reader but under the pairs' colours; their gutter symbol (``▌``) goes over the pairs'
     so that a bookmark is seen without colour, like in the reader."""

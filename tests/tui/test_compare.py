@@ -682,7 +682,8 @@ async def test_c_in_the_corroboration_opens_the_comparison_at_the_claim(seeds_en
 
 def test_comparison_snapshot(snap_compare: Any, seeds_env: tuple[Path, Path]) -> None:
     """The blogger's account against the photo essay at 120x40, on the second pair: both passages
-    level, `=` in the gutters, the pair list with relation words, the sync status line."""
+    level, `≈` (related: two travellers, the same topics) in the gutters, the pair list with
+    relation words and reasons, the sync status line."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
@@ -695,7 +696,7 @@ def test_comparison_snapshot(snap_compare: Any, seeds_env: tuple[Path, Path]) ->
 
 def test_comparison_snapshot_at_80x24(snap_compare: Any, seeds_env: tuple[Path, Path]) -> None:
     """At 80x24: A above B, on the second pair, whose passage in A is bookmarked (`▌` in A's
-    gutter instead of `=`, "▌ bookmarked in A" in the status line, `=` beside the partner in B);
+    gutter instead of `≈`, "▌ bookmarked in A" in the status line, `≈` beside the partner in B);
     the footer keeps b, v, s and f."""
     pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
     second = pairs[1].a
