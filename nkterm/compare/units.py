@@ -7,6 +7,7 @@ Must not import Textual, nor Whoosh directly.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -95,11 +96,12 @@ def passages(doc: Document, claims: Sequence[Claim] = (), *, where: Prefilter | 
     for claim in sorted(claims, key=lambda c: (-c.score, c.start, c.end)):
         if claim.score < WEAK_CLAIM or not wanted(trimmed(claim.start, claim.end), claim.end):
             continue
-        if any(claim.start < k.end and k.start < claim.end for k in kept):
+        if _overlaps(claim.start, claim.end, kept):
             continue
         kept.append(claim)
+        kept.sort(key=lambda k: k.start)
     if where is not None:
-        kept = where.best_claims(doc.text, kept)
+        kept = sorted(where.best_claims(doc.text, kept), key=lambda k: k.start)
     out = []
     for c in kept:
         start = trimmed(c.start, c.end)
@@ -112,11 +114,19 @@ def passages(doc: Document, claims: Sequence[Claim] = (), *, where: Prefilter | 
             continue
         if where is not None and not where.search(doc.text, start, sentence.end):
             continue
-        if any(start < k.end and k.start < sentence.end for k in kept):
+        if _overlaps(start, sentence.end, kept):
             continue
         out.append(Passage(start, sentence.end, doc.text[start : sentence.end]))
     out.sort(key=lambda p: (p.start, p.end))
     return out
+
+
+def _overlaps(start: int, end: int, kept: list[Claim]) -> bool:
+    """Whether [start, end) overlaps one of ``kept`` (non-overlapping, sorted by start)."""
+    i = bisect.bisect_left(kept, start, key=lambda k: k.end) if kept else 0
+    return (i < len(kept) and kept[i].start < end and start < kept[i].end) or (
+        i + 1 < len(kept) and kept[i + 1].start < end and start < kept[i + 1].end
+    )
 
 
 def _sentences(doc: Document, where: Prefilter | None) -> Iterable[Span]:
@@ -166,8 +176,7 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
     analysed = [
         (term, start, end)
         for term, start, end in analyze(text)
-        if not any(ch.isdigit() for ch in term)
-        and not (consumed and any(start < e and s < end for s, e in consumed))
+        if not _DIGIT_RE.search(term) and not (consumed and any(start < e and s < end for s, e in consumed))
     ]
     runs = _name_runs(text, analysed)
     for k, (term, start, end) in enumerate(analysed):
@@ -215,6 +224,8 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
 
 _NAME_GAP_RE = re.compile(r"[ \t]+|-")
 
+
+_DIGIT_RE = re.compile(r"\d")
 
 # stem -> the evaluation axes it takes a side of, and which side
 _EVALUATION_SIGNS: dict[str, list[tuple[str, int]]] = {}
