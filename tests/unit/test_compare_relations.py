@@ -72,7 +72,7 @@ def test_amounts_equal_within_the_coarser_precision_agree() -> None:
         "Yugansk was sold at auction for $9.37bn to a little-known group registered in Tver.",
         "Yugansk was sold at auction for $9.4bn to a little-known group registered in Tver.",
     )
-    assert relation == AGREES
+    assert relation == AGREES, reason
     assert "$9.37bn/$9.4bn" in shared
 
 
