@@ -292,7 +292,9 @@ class DocumentView(DocumentLines, can_focus=True):
             return ""
         paragraphs = len(self.prepared.sentences.paragraphs)
         percent = 100 * self._cursor.start // max(1, len(self.prepared.display))
-        return f"paragraph {self._pos[0] + 1} of {paragraphs} · {percent}% into the text"
+        where = f"paragraph {self._pos[0] + 1} of {paragraphs} · {percent}% into the text"
+        part = self.prepared.doc.part_at(self._cursor.start)  # a PDF's page, an e-book's chapter
+        return f"{part.label} · {where}" if part is not None else where
 
     # .. actions ..
 
