@@ -13,6 +13,7 @@ document list shows), written atomically after each commit and tied to the index
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -436,6 +437,9 @@ class Index:
         report.problems.extend(problems)
         known: dict[str, Any] = manifest["docs"]
         by_file = _ids_by_file(known)  # a web archive or a feed is one file of many documents
+        # files that gave no document, by stamp: a re-run repeats their problems without
+        # reading them again (a PDF that needs OCR is not parsed on every update)
+        failed: dict[str, Any] = manifest.setdefault("failed", {})
         todo: list[tuple[Entry, list[str]]] = []
         restamped = False
         for entry in entries:
@@ -444,10 +448,17 @@ class Index:
             if old_ids and all(known[i].get("stamp") == stamp for i in old_ids):
                 report.unchanged += len(old_ids)
                 continue
+            known_failure = failed.get(entry.id)
+            if not old_ids and isinstance(known_failure, dict) and known_failure.get("stamp") == stamp:
+                report.problems.extend(_problems_from(known_failure.get("problems")))
+                continue
             todo.append((entry, old_ids))
         seen = {e.id for e in entries}
         removed = [doc_id for doc_id, d in known.items() if d.get("file", doc_id) not in seen]
-        if not todo and not removed:
+        for gone in [file_id for file_id in failed if file_id not in seen]:
+            del failed[gone]
+            restamped = True
+        if not todo and not removed and not restamped:
             report.seconds = time.perf_counter() - t0
             return report
 
@@ -477,6 +488,14 @@ class Index:
                 # feed: drop it, the problems say why
                 produced = {prepared.id for prepared in prepared_file.documents}
                 removed.extend(doc_id for doc_id in old_ids if doc_id not in produced)
+                if not produced and prepared_file.problems:
+                    failed[entry.id] = {
+                        "stamp": list(entry.stamp),
+                        "problems": [dataclasses.asdict(p) for p in prepared_file.problems],
+                    }
+                    restamped = True
+                elif failed.pop(entry.id, None) is not None:
+                    restamped = True
                 done += 1
                 if progress is not None:
                     progress(done, len(todo))
@@ -1032,6 +1051,23 @@ def prepare(corpus: Path, entry: Entry, old_hashes: dict[str, str | None]) -> Pr
             manifest["file"] = entry.id
         out.append(Prepared(doc.id, fields=fields, manifest=manifest))
     return PreparedFile(problems, out)
+
+
+def _problems_from(value: Any) -> list[Problem]:
+    """Problems as the manifest keeps them for files that gave no document."""
+    out: list[Problem] = []
+    for p in value if isinstance(value, list) else ():
+        if isinstance(p, dict) and isinstance(p.get("path"), str) and isinstance(p.get("message"), str):
+            line = p.get("line")
+            out.append(
+                Problem(
+                    p["path"],
+                    str(p.get("action", "skipped")),
+                    p["message"],
+                    line if type(line) is int else None,
+                )
+            )
+    return out
 
 
 def _ids_by_file(known: dict[str, Any]) -> dict[str, list[str]]:

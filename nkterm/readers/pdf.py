@@ -119,7 +119,7 @@ def _reflow(text: str) -> str:
     typical = statistics.median(widths) if len(widths) < 5 else sorted(widths)[int(len(widths) * 0.8)]
     paragraphs: list[str] = []
     current = ""
-    for line in lines:
+    for i, line in enumerate(lines):
         if not line:
             if current:
                 paragraphs.append(current)
@@ -131,7 +131,10 @@ def _reflow(text: str) -> str:
             current = current[:-1] + line  # a word hyphenated at the line's end
         else:
             current = current + " " + line
-        if _SENTENCE_END.search(line) and len(line) < 0.75 * typical:
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        ends_sentence = bool(_SENTENCE_END.search(line)) and len(line) < 0.75 * typical
+        heading = len(line) < 0.6 * typical and following[:1].isupper() and not line.endswith(",")
+        if ends_sentence or heading:
             paragraphs.append(current)
             current = ""
     if current:
