@@ -22,7 +22,10 @@ def _config(whole_text: bool = False) -> ConfigParser:
 
     config = use_config()
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signal-based, CLI only
-    if whole_text:  # a chapter or a feed entry: short is not a sign of a failed extraction
+    if whole_text:
+        # Below MIN_EXTRACTED_SIZE characters trafilatura "rescues" a page with its baseline,
+        # which keeps everything, menus and footers included: a short article, a chapter or a
+        # feed entry is not a failed extraction (a 60-character story kept its navigation)
         config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
     return config
 
@@ -39,7 +42,7 @@ def extract_page(content: bytes | str, url: str | None = None) -> Extracted | No
         include_tables=True,
         include_images=False,
         include_links=False,
-        config=_config(),
+        config=_config(whole_text=True),
     )
     text = join_blocks(doc.text.splitlines()) if doc is not None and doc.text else ""
     if not text:
@@ -69,7 +72,11 @@ def html_text(content: bytes | str) -> str:
         content = b"<html><body>" + content + b"</body></html>"
     try:
         doc: Any = trafilatura.bare_extraction(
-            content, include_comments=False, include_tables=True, favor_recall=True, config=_config(True)
+            content,
+            include_comments=False,
+            include_tables=True,
+            favor_recall=True,
+            config=_config(whole_text=True),
         )
         text = doc.text if doc is not None and doc.text else ""
         if not text:

@@ -148,11 +148,11 @@ def test_not_a_zip_and_broken_containers(tmp_path: Path) -> None:
     (tmp_path / "b.docx").write_bytes(b"just text, not a zip")
     with zipfile.ZipFile(tmp_path / "c.epub", "w") as z:
         z.writestr("mimetype", "application/epub+zip")
-    with pytest.raises(ReaderError, match="not an EPUB e-book .it is not a zip"):
+    with pytest.raises(ReaderError, match=r"not an EPUB e-book .it is not a zip"):
         read_uncapped(tmp_path / "a.epub", "a.epub")
     with pytest.raises(ReaderError, match="not a Word document"):
         read_uncapped(tmp_path / "b.docx", "b.docx")
-    with pytest.raises(ReaderError, match="container.xml is missing"):
+    with pytest.raises(ReaderError, match=r"container\.xml is missing"):
         read_uncapped(tmp_path / "c.epub", "c.epub")
 
 
@@ -313,13 +313,15 @@ def test_a_file_over_the_memory_cap_is_refused_and_the_next_one_read(
     from nkterm.readers import capped
 
     huge = tmp_path / "huge.html"
-    huge.write_text("<html><body>" + "<p>Word of the page, and another word. </p>" * 150_000 + "</body></html>", "utf-8")
+    huge.write_text(
+        "<html><body>" + "<p>Word of the page, and another word. </p>" * 150_000 + "</body></html>", "utf-8"
+    )
     small = write_html(tmp_path / "small.html", "Inside the metro", "Jane Roe", "2019-05-04", STORY)
     monkeypatch.setenv("NKTERM_READER_MEMORY_MB", "150")
     if capped._child is not None:  # a child started by an earlier test has the default cap
         capped._child.stop()
         capped._child = None
-    with pytest.raises(ReaderError, match="memory|crashed"):
+    with pytest.raises(ReaderError, match=r"memory|crashed"):
         read_capped(huge, huge.name)
     assert "Pyongyang" in read_capped(small, small.name).documents[0].text
     monkeypatch.delenv("NKTERM_READER_MEMORY_MB")
