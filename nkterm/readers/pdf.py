@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import statistics
 
 from nkterm.models import Part
 from nkterm.readers.base import Extracted, FileResult, ReaderError, clean_name_list, iso_date
@@ -116,7 +115,7 @@ def _reflow(text: str) -> str:
     widths = [len(x) for x in lines if x]
     if not widths:
         return ""
-    typical = statistics.median(widths) if len(widths) < 5 else sorted(widths)[int(len(widths) * 0.8)]
+    typical = sorted(widths)[int(len(widths) * 0.8)]  # most lines of a page run to its width
     paragraphs: list[str] = []
     current = ""
     for i, line in enumerate(lines):
