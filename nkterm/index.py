@@ -48,7 +48,7 @@ from whoosh.index import LockError
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
-from nkterm.corpus import Entry, Problem, load_documents, scan
+from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, load_documents, scan
 from nkterm.files import write_json
 from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
 from nkterm.models import Claim, DocSummary, Document, Hit, Part, SearchResult, Section, Span
@@ -61,7 +61,9 @@ from nkterm.querytext import (
     rewrite_fields,
     unrewrite_fields,
 )
+from nkterm.readers import format_for
 from nkterm.readers.capped import stderr_with_a_file as _stderr_with_a_file
+from nkterm.readers.registry import readers_version
 
 SCHEMA_VERSION = 2  # 2: sentence spans stored
 MAX_FUZZY_TERMS = 64  # index words a fuzzy word stands for, the most frequent first
@@ -442,9 +444,24 @@ class Index:
         failed: dict[str, Any] = manifest.setdefault("failed", {})
         todo: list[tuple[Entry, list[str]]] = []
         restamped = False
+        # another extraction (a reader or its library changed): files of those formats are read
+        # again, and only documents whose text or metadata changed are re-indexed
+        extraction = readers_version()
+        reread = manifest.get("readers") != extraction
+        if reread:
+            manifest["readers"] = extraction
+            restamped = True
         for entry in entries:
             old_ids = by_file.get(entry.id, [])
             stamp = list(entry.stamp)
+            if (
+                reread
+                and format_for(entry.path.name) is not None
+                and not entry.path.name.lower().endswith(DOC_SUFFIXES)
+            ):
+                failed.pop(entry.id, None)
+                todo.append((entry, old_ids))
+                continue
             if old_ids and all(known[i].get("stamp") == stamp for i in old_ids):
                 report.unchanged += len(old_ids)
                 continue

@@ -7,6 +7,9 @@ when it runs). Must not import Textual or Whoosh.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.metadata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,3 +66,23 @@ def stem(name: str) -> str:
     lower = name.lower()
     suffix = next(s for s in sorted(fmt.suffixes, key=len, reverse=True) if lower.endswith(s))
     return name[: len(name) - len(suffix)]
+
+
+LIBRARIES = ("trafilatura", "lxml", "pypdf", "python-docx", "warcio", "feedparser")
+
+
+@functools.cache
+def readers_version() -> str:
+    """A fingerprint of the extraction: the readers' code and the versions of their libraries.
+    When it changes, files of these formats are read again (a document whose text changed is
+    re-indexed, and its bookmarks re-anchor as after an edit)."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={importlib.metadata.version(name)};".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name}=?;".encode())
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -34,6 +34,7 @@ class ClaimDetail(Static):
 
     def show(self, claim: Claim | None, where: str, part: str = "") -> None:
         """The claim under the cursor (or where the cursor is); ``part``: its page or chapter."""
+
         def style(name: str) -> Style:
             return component_style(self, f"claim-detail--{name}")
 

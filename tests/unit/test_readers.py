@@ -327,3 +327,30 @@ def test_a_file_over_the_memory_cap_is_refused_and_the_next_one_read(
     monkeypatch.delenv("NKTERM_READER_MEMORY_MB")
     capped._child.stop()  # type: ignore[union-attr]
     capped._child = None
+
+
+def test_a_new_extraction_reads_the_files_again(tmp_path: Path) -> None:
+    """A reader or library upgrade (another fingerprint): files of these formats are read again;
+    a document whose text is the same is not re-indexed, a text file is not read at all."""
+    import json
+
+    from nkterm.index import Index
+    from nkterm.manifest import MANIFEST_FILE
+    from nkterm.readers.registry import readers_version
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_html(corpus / "page.html", "Inside the metro", "Jane Roe", "2019-05-04", STORY)
+    (corpus / "note.txt").write_text("A note on the Pyongyang metro.\n", "utf-8")
+    (corpus / "scan.pdf").write_bytes(write_pdf(tmp_path / "s.pdf", [[]]).read_bytes())
+    index = Index(corpus, tmp_path / "index")
+    first = index.update()
+    assert first.added == 2 and [p.path for p in first.problems] == ["scan.pdf"]
+    manifest = json.loads((tmp_path / "index" / MANIFEST_FILE).read_text("utf-8"))
+    assert manifest["readers"] == readers_version() and "scan" in manifest["failed"]
+    manifest["readers"] = "an older extraction"
+    (tmp_path / "index" / MANIFEST_FILE).write_text(json.dumps(manifest), "utf-8")
+    again = Index(corpus, tmp_path / "index").update()
+    assert (again.touched, again.unchanged) == (0, 2)
+    assert [p.path for p in again.problems] == ["scan.pdf"]
+    assert json.loads((tmp_path / "index" / MANIFEST_FILE).read_text("utf-8"))["readers"] == readers_version()
