@@ -354,3 +354,32 @@ def test_a_new_extraction_reads_the_files_again(tmp_path: Path) -> None:
     assert (again.touched, again.unchanged) == (0, 2)
     assert [p.path for p in again.problems] == ["scan.pdf"]
     assert json.loads((tmp_path / "index" / MANIFEST_FILE).read_text("utf-8"))["readers"] == readers_version()
+
+
+@pytest.mark.parametrize("name", ["x.pdf", "x.epub", "x.docx", "x.html", "x.warc", "x.warc.gz", "x.rss"])
+def test_random_bytes_never_raise_out_of_a_load(tmp_path: Path, name: str) -> None:
+    import random
+
+    rng = random.Random(name)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    prefix = {".pdf": b"%PDF-1.4\n", ".epub": b"PK\x03\x04", ".docx": b"PK\x03\x04", ".gz": b"\x1f\x8b\x08"}
+    head = next((v for k, v in prefix.items() if name.endswith(k)), b"")
+    (corpus / name).write_bytes(head + rng.randbytes(3000))
+    (corpus / "note.txt").write_text("A note that must survive its neighbour.\n", "utf-8")
+    loaded = load_corpus(corpus)
+    assert "note" in loaded.by_id()  # nothing else lost
+    assert loaded.documents or loaded.problems
+    assert all(p.path == name for p in loaded.problems)
+
+
+def test_a_huge_file_is_named_and_not_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with open(corpus / "huge.pdf", "wb") as fh:  # sparse: no disk space used
+        fh.truncate(300 * 1024 * 1024)
+    write_html(corpus / "page.html", "Inside the metro", "Jane Roe", "2019-05-04", STORY)
+    loaded = load_corpus(corpus)
+    assert list(loaded.by_id()) == ["page"]
+    (problem,) = loaded.problems
+    assert problem.path == "huge.pdf" and "too large" in problem.message

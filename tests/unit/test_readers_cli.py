@@ -213,3 +213,30 @@ def test_a_feed_that_changes_keeps_its_entries_ids(folder: tuple[Path, dict[str,
     after = {d["title"]: d["id"] for d in json.loads(nkterm("docs", "--json", env=env).stdout)}
     assert after["Rail link opens"] == before["Rail link opens"]
     assert "Harvest report" not in after and "Port reopens" in after
+
+
+def test_formats_benchmark_runs(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.formats_bench",
+            "--files",
+            "2",
+            "--formats",
+            "txt,html,rss",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr
+    rows = {r["format"]: r for r in json.loads(out.read_text("utf-8"))["rows"]}
+    assert rows["html"]["documents"] == rows["html"]["index_added"] == 2
+    assert rows["rss"]["documents"] == rows["rss"]["index_added"] == 6  # three entries a feed
+    assert all(r["rerun_touched"] == 0 and r["index_problems"] == 0 for r in rows.values())
+    assert rows["html"]["extract_docs_per_cpu_s"] > 0
