@@ -317,7 +317,16 @@ def cmd_docs(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             [
-                {"id": s.id, "title": s.title, "source": s.source, "words": s.words, "claims": s.claims}
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "source": s.source,
+                    "authors": list(s.authors),
+                    "date": s.date or None,
+                    "url": s.url,
+                    "words": s.words,
+                    "claims": s.claims,
+                }
                 for s in summaries
             ]
         )

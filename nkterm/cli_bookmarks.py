@@ -214,12 +214,21 @@ def cmd_list(args: argparse.Namespace, store: BookmarkStore) -> int:
     _warn_problems(store)
     found = store.list(doc_id=args.doc, text=args.text, tag=args.tag)
     root = _corpus_root(args)
-    if root.is_dir():
-        found = store.anchored(_resolver(root), found)
+    resolve = _resolver(root) if root.is_dir() else None
+    if resolve is not None:
+        found = store.anchored(resolve, found)
     else:
         print(f"nkterm: warning: corpus folder not found: {root}", file=sys.stderr)
     if args.json:
-        json.dump([b.to_dict() for b in found], sys.stdout, ensure_ascii=False, indent=2)
+        rows = []
+        for bookmark in found:
+            row = bookmark.to_dict()
+            doc = resolve(bookmark.doc_id) if resolve is not None else None
+            part = doc.part_at(bookmark.span.start) if doc is not None and bookmark.span else None
+            if part is not None:
+                row["part"] = part.label  # the page of a PDF, the chapter of an e-book
+            rows.append(row)
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for bookmark in found:

@@ -1,7 +1,7 @@
 """Reading a corpus: files -> ``Document`` objects with metadata, ids and problems.
 
-Owns: which files are documents (``.txt``/``.md`` below a root, no hidden folders, no links
-that lead outside the root), decoding (UTF-8, else a named fallback), YAML front matter and
+Owns: which files are documents (``.txt``/``.md`` below a root, and the formats of
+``nkterm.readers``; no hidden folders, no links that lead outside the root), decoding (UTF-8, else a named fallback), YAML front matter and
 ``NAME.yaml`` sidecars, inferred metadata, stable ids (the relative path without extension),
 and the list of what was skipped or repaired. Bad input never raises out of ``load_corpus``.
 Must not import Textual or Whoosh.
@@ -10,6 +10,7 @@ Must not import Textual or Whoosh.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -24,8 +25,12 @@ import yaml
 
 from nkterm.files import read_file, why_unusable
 from nkterm.models import Document, Section
+from nkterm.readers import SUFFIXES as READER_SUFFIXES
+from nkterm.readers import ReaderError, format_for
+from nkterm.readers import stem as reader_stem
 
 DOC_SUFFIXES = (".txt", ".md")
+ALL_SUFFIXES = DOC_SUFFIXES + READER_SUFFIXES
 SIDECAR_SUFFIXES = (".yaml", ".yml")
 MAX_TITLE = 160
 # A document is read whole, segmented and indexed as one unit (10 MB: ~24 s on the 2-core test
@@ -107,13 +112,13 @@ def scan(root: Path) -> tuple[list[Entry], list[Problem]]:
     real_root = root.resolve()
     for prefix, item, names in _walk(root, real_root, problems):
         rel = prefix + item.name
-        doc_id = prefix + os.path.splitext(item.name)[0]  # doc_id_for(rel), without pathlib
+        doc_id = prefix + _stem(item.name)  # doc_id_for(rel), without pathlib
         try:
             st = item.stat()
         except OSError as exc:
             problems.append(Problem(rel, "skipped", f"cannot read: {exc.strerror or exc}"))
             continue
-        unusable = why_unusable(st, MAX_DOCUMENT_BYTES)
+        unusable = why_unusable(st, _max_bytes(item.name))
         if unusable:
             problems.append(Problem(rel, "skipped", unusable))
             continue
@@ -159,7 +164,7 @@ def _walk(
                     subdirs.append((item.path, prefix + item.name + "/"))
                 continue
             name = item.name
-            if name.startswith(".") or not name.lower().endswith(DOC_SUFFIXES):
+            if name.startswith(".") or not name.lower().endswith(ALL_SUFFIXES):
                 continue
             if item.is_symlink():
                 rel = prefix + name
@@ -175,6 +180,20 @@ def _walk(
                     continue
             yield prefix, item, names
         stack.extend(reversed(subdirs))
+
+
+def _stem(name: str) -> str:
+    """A file name without its format's ending: the last part of the document id."""
+    if name.lower().endswith(DOC_SUFFIXES):
+        return os.path.splitext(name)[0]
+    return reader_stem(name)
+
+
+def _max_bytes(name: str) -> int:
+    """The largest file of this format that is read (a PDF or a web archive may be far larger
+    than any text: its text is what must stay under ``MAX_DOCUMENT_BYTES``)."""
+    fmt = None if name.lower().endswith(DOC_SUFFIXES) else format_for(name)
+    return MAX_DOCUMENT_BYTES if fmt is None else fmt.max_bytes
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -214,10 +233,9 @@ def load_corpus(root: Path) -> Corpus:
     entries, problems = scan(root)
     corpus = Corpus(Path(root), problems=problems)
     for entry in entries:
-        doc, found = load_entry(Path(root), entry)
+        docs, found = load_documents(Path(root), entry)
         corpus.problems.extend(found)
-        if doc is not None:
-            corpus.documents.append(doc)
+        corpus.documents.extend(docs)
     return corpus
 
 
@@ -228,23 +246,138 @@ def read_document(root: Path, doc_id: str) -> Document:
         raise DocumentNotFound(f"not a valid document id: {doc_id!r}")
     root = Path(root)
     real_root = root.resolve()
-    for suffix in DOC_SUFFIXES:
-        path = root / (doc_id + suffix)
-        if not path.is_file():
+    file_id = doc_id
+    path = _find_file(root, doc_id)
+    if path is None and "#" in doc_id:  # a record of a web archive or a feed: file#key
+        file_id = doc_id.rsplit("#", 1)[0]
+        path = _find_file(root, file_id, many=True)
+    if path is None:
+        raise DocumentNotFound(f"no document {doc_id!r} in {root}")
+    if not path.resolve().is_relative_to(real_root):
+        raise DocumentNotFound(f"document {doc_id!r} points outside the corpus")
+    st = path.stat()
+    sidecar, sc_mtime, sc_size, _ignored = _find_sidecar(path, real_root)
+    entry = Entry(file_id, _rel(path, root), path, st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size)
+    docs, problems = load_documents(root, entry)
+    for doc in docs:
+        if doc.id == doc_id:
+            return doc
+    raise DocumentNotFound("; ".join(str(p) for p in problems) or f"no document {doc_id!r} in {root}")
+
+
+def _find_file(root: Path, doc_id: str, *, many: bool = False) -> Path | None:
+    """The file of the document ``doc_id`` (the name's case as the folder has it); with
+    ``many``, only a file of a format with many documents (``doc_id`` is then the file's id)."""
+    folder, _, base = doc_id.rpartition("/")
+    if not many:
+        for suffix in DOC_SUFFIXES:
+            path = root / (doc_id + suffix)
+            if path.is_file():
+                return path
+    try:
+        names = sorted(os.listdir(root / folder if folder else root))
+    except OSError:
+        return None
+    for name in names:
+        if name.startswith(".") or _stem(name) != base or not name.lower().endswith(ALL_SUFFIXES):
             continue
-        if not path.resolve().is_relative_to(real_root):
-            raise DocumentNotFound(f"document {doc_id!r} points outside the corpus")
-        st = path.stat()
-        sidecar, sc_mtime, sc_size, _ignored = _find_sidecar(path, real_root)
-        entry = Entry(doc_id, _rel(path, root), path, st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size)
-        doc, problems = load_entry(root, entry)
-        if doc is None:
-            raise DocumentNotFound("; ".join(str(p) for p in problems) or f"cannot load {doc_id!r}")
-        return doc
-    raise DocumentNotFound(f"no document {doc_id!r} in {root}")
+        fmt = None if name.lower().endswith(DOC_SUFFIXES) else format_for(name)
+        if many and (fmt is None or not fmt.many):
+            continue
+        path = root / folder / name if folder else root / name
+        if path.is_file():
+            return path
+    return None
 
 
 # -- one file ---------------------------------------------------------------------------------
+
+
+def load_documents(root: Path, entry: Entry) -> tuple[list[Document], list[Problem]]:
+    """The documents of one file (one for most formats; one per record for web archives and
+    feeds, with ids ``FILE_ID#KEY``). Never raises for bad content."""
+    if entry.path.name.lower().endswith(DOC_SUFFIXES) or format_for(entry.path.name) is None:
+        doc, problems = load_entry(root, entry)
+        return ([doc] if doc is not None else []), problems
+    return _load_rich(root, entry)
+
+
+def _load_rich(root: Path, entry: Entry) -> tuple[list[Document], list[Problem]]:
+    """A file of a format of ``nkterm.readers``, read in the capped child process. Its text is
+    the extracted text (offsets and bookmarks refer to it); metadata comes from the file, and
+    a sidecar overrides it (for files of one document)."""
+    from nkterm.readers.capped import read_capped
+
+    fmt = format_for(entry.path.name)
+    assert fmt is not None
+    try:
+        result = read_capped(entry.path, entry.path.name)
+    except ReaderError as exc:
+        return [], [Problem(entry.rel, "skipped", f"{fmt.name}: {exc}")]
+    problems = [Problem(entry.rel, action, message) for action, message in result.problems]
+    sidecar_meta, sidecar_raw = _sidecar_meta(root, entry, problems)
+    docs: list[Document] = []
+    for extracted in result.documents:
+        doc_entry = (
+            entry if not extracted.key else dataclasses.replace(entry, id=f"{entry.id}#{extracted.key}")
+        )
+        where = f"record {extracted.url or extracted.key}: " if extracted.key else ""
+        if len(extracted.text) > MAX_DOCUMENT_BYTES:
+            problems.append(
+                Problem(
+                    entry.rel,
+                    "skipped",
+                    f"{where}its text is too long ({len(extracted.text):,} characters; the limit is "
+                    f"{MAX_DOCUMENT_BYTES:,}): split the file",
+                )
+            )
+            continue
+        if not extracted.text.strip():
+            continue
+        meta: dict[str, Any] = {
+            k: v
+            for k, v in (
+                ("title", extracted.title),
+                ("authors", list(extracted.authors)),
+                ("date", extracted.date),
+                ("source", extracted.source),
+                ("url", extracted.url),
+            )
+            if v
+        }
+        if not fmt.many:
+            meta.update(sidecar_meta)  # the sidecar wins over what the file says
+        digest = hashlib.sha1(usedforsecurity=False)
+        for value in (extracted.text, repr(sorted(meta.items())), repr(extracted.parts), sidecar_raw):
+            digest.update(value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value)
+            digest.update(b"\0")
+        doc = _build_document(doc_entry, extracted.text, meta, digest.hexdigest(), problems)
+        extra = {**extracted.extra, **doc.extra} if extracted.extra else doc.extra
+        docs.append(dataclasses.replace(doc, parts=extracted.parts, extra=extra))
+    if not docs and not any(p.action == "skipped" for p in problems):
+        problems.append(Problem(entry.rel, "skipped", f"{fmt.name}: no text found"))
+    return docs, problems
+
+
+def _sidecar_meta(root: Path, entry: Entry, problems: list[Problem]) -> tuple[dict[str, Any], bytes]:
+    """The metadata of ``entry``'s sidecar, and its bytes (for the content hash)."""
+    if entry.sidecar is None:
+        return {}, b""
+    sc_rel = _rel(entry.sidecar, root)
+    try:
+        raw = read_file(entry.sidecar, MAX_SIDECAR_BYTES)
+    except OSError as exc:
+        problems.append(Problem(sc_rel, "ignored", f"cannot read sidecar: {exc.strerror or exc}"))
+        return {}, b""
+    text, note = decode(raw)
+    if text is None:
+        problems.append(Problem(sc_rel, "ignored", f"metadata sidecar: {note}"))
+        return {}, raw
+    parsed, problem = _parse_yaml(text, sc_rel)
+    if problem:
+        problems.append(problem)
+        return {}, raw
+    return parsed, raw
 
 
 def load_entry(root: Path, entry: Entry) -> tuple[Document | None, list[Problem]]:
@@ -261,7 +394,6 @@ def load_entry(root: Path, entry: Entry) -> tuple[Document | None, list[Problem]
         problems.append(Problem(entry.rel, "repaired", note))
 
     meta: dict[str, Any] = {}
-    sidecar_raw = b""
     fm = _FRONT_MATTER.match(text)
     if fm:
         body_start = fm.end()
@@ -271,21 +403,8 @@ def load_entry(root: Path, entry: Entry) -> tuple[Document | None, list[Problem]
         else:
             meta.update(parsed)
         text = text[body_start:]
-    if entry.sidecar is not None:
-        sc_rel = _rel(entry.sidecar, root)
-        try:
-            sidecar_raw = read_file(entry.sidecar, MAX_SIDECAR_BYTES)
-            sc_text, sc_note = decode(sidecar_raw)
-            if sc_text is None:
-                problems.append(Problem(sc_rel, "ignored", f"metadata sidecar: {sc_note}"))
-            else:
-                parsed, problem = _parse_yaml(sc_text, sc_rel)
-                if problem:
-                    problems.append(problem)
-                else:
-                    meta.update(parsed)  # the sidecar wins over front matter
-        except OSError as exc:
-            problems.append(Problem(sc_rel, "ignored", f"cannot read sidecar: {exc.strerror or exc}"))
+    sidecar_meta, sidecar_raw = _sidecar_meta(root, entry, problems)
+    meta.update(sidecar_meta)  # the sidecar wins over front matter
 
     if not text.strip():
         return None, [*problems, Problem(entry.rel, "skipped", "empty document (no text)")]

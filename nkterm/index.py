@@ -13,7 +13,7 @@ document list shows), written atomically after each commit and tied to the index
 from __future__ import annotations
 
 import collections
-import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -22,7 +22,6 @@ import multiprocessing
 import os
 import re
 import shutil
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -49,10 +48,10 @@ from whoosh.index import LockError
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
-from nkterm.corpus import Entry, Problem, load_entry, scan
+from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, load_documents, scan
 from nkterm.files import write_json
 from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
-from nkterm.models import Claim, DocSummary, Document, Hit, SearchResult, Section, Span
+from nkterm.models import Claim, DocSummary, Document, Hit, Part, SearchResult, Section, Span
 from nkterm.querytext import (
     MAX_FUZZY_EDITS,
     MAX_FUZZY_WORDS,
@@ -62,6 +61,9 @@ from nkterm.querytext import (
     rewrite_fields,
     unrewrite_fields,
 )
+from nkterm.readers import format_for
+from nkterm.readers.capped import stderr_with_a_file as _stderr_with_a_file
+from nkterm.readers.registry import readers_version
 
 SCHEMA_VERSION = 2  # 2: sentence spans stored
 MAX_FUZZY_TERMS = 64  # index words a fuzzy word stands for, the most frequent first
@@ -436,43 +438,81 @@ class Index:
         entries, problems = scan(self.corpus)
         report.problems.extend(problems)
         known: dict[str, Any] = manifest["docs"]
-        todo: list[tuple[Entry, bool]] = []
+        by_file = _ids_by_file(known)  # a web archive or a feed is one file of many documents
+        # files that gave no document, by stamp: a re-run repeats their problems without
+        # reading them again (a PDF that needs OCR is not parsed on every update)
+        failed: dict[str, Any] = manifest.setdefault("failed", {})
+        todo: list[tuple[Entry, list[str]]] = []
         restamped = False
+        # another extraction (a reader or its library changed): files of those formats are read
+        # again, and only documents whose text or metadata changed are re-indexed
+        extraction = readers_version()
+        reread = manifest.get("readers") != extraction
+        if reread:
+            manifest["readers"] = extraction
+            restamped = True
         for entry in entries:
-            old = known.get(entry.id)
-            if old is not None and old.get("stamp") == list(entry.stamp):
-                report.unchanged += 1
+            old_ids = by_file.get(entry.id, [])
+            stamp = list(entry.stamp)
+            if (
+                reread
+                and format_for(entry.path.name) is not None
+                and not entry.path.name.lower().endswith(DOC_SUFFIXES)
+            ):
+                failed.pop(entry.id, None)
+                todo.append((entry, old_ids))
                 continue
-            todo.append((entry, old is not None))
+            if old_ids and all(known[i].get("stamp") == stamp for i in old_ids):
+                report.unchanged += len(old_ids)
+                continue
+            known_failure = failed.get(entry.id)
+            if not old_ids and isinstance(known_failure, dict) and known_failure.get("stamp") == stamp:
+                report.problems.extend(_problems_from(known_failure.get("problems")))
+                continue
+            todo.append((entry, old_ids))
         seen = {e.id for e in entries}
-        removed = [doc_id for doc_id in known if doc_id not in seen]
-        if not todo and not removed:
+        removed = [doc_id for doc_id, d in known.items() if d.get("file", doc_id) not in seen]
+        for gone in [file_id for file_id in failed if file_id not in seen]:
+            del failed[gone]
+            restamped = True
+        if not todo and not removed and not restamped:
             report.seconds = time.perf_counter() - t0
             return report
 
         writer = None
         done = 0
         try:
-            for i, ((entry, existed), prepared) in enumerate(
+            for i, ((entry, old_ids), prepared_file) in enumerate(
                 zip(todo, self._prepare_all(todo, known), strict=True)
             ):
-                report.problems.extend(prepared.problems)
-                if prepared.unchanged:
-                    known[entry.id]["stamp"] = list(entry.stamp)  # touched, not changed
-                    report.unchanged += 1
+                report.problems.extend(prepared_file.problems)
+                for prepared in prepared_file.documents:
+                    if prepared.unchanged:
+                        known[prepared.id]["stamp"] = list(entry.stamp)  # touched, not changed
+                        report.unchanged += 1
+                        restamped = True
+                    elif prepared.fields is not None:
+                        if writer is None:
+                            writer = self._writer(lock_timeout)
+                        if prepared.id in known:
+                            writer.update_document(**prepared.fields)
+                            report.changed += 1
+                        else:
+                            writer.add_document(**prepared.fields)  # no delete look-up for new ids
+                            report.added += 1
+                        known[prepared.id] = prepared.manifest
+                # a file that became unreadable or empty, a record gone from an archive or a
+                # feed: drop it, the problems say why
+                produced = {prepared.id for prepared in prepared_file.documents}
+                removed.extend(doc_id for doc_id in old_ids if doc_id not in produced)
+                if not produced and prepared_file.problems:
+                    failed[entry.id] = {
+                        "stamp": list(entry.stamp),
+                        "problems": [dataclasses.asdict(p) for p in prepared_file.problems],
+                    }
                     restamped = True
-                elif prepared.fields is not None:
-                    if writer is None:
-                        writer = self._writer(lock_timeout)
-                    if existed:
-                        writer.update_document(**prepared.fields)
-                        report.changed += 1
-                    else:
-                        writer.add_document(**prepared.fields)  # no delete look-up for new ids
-                        report.added += 1
-                    known[entry.id] = prepared.manifest
-                elif existed:  # it became unreadable or empty: drop it, the problem says why
-                    removed.append(entry.id)
+                elif failed.pop(entry.id, None) is not None:
+                    restamped = True
                 done += 1
                 if progress is not None:
                     progress(done, len(todo))
@@ -497,11 +537,14 @@ class Index:
         report.seconds = time.perf_counter() - t0
         return report
 
-    def _prepare_all(self, todo: list[tuple[Entry, bool]], known: dict[str, Any]) -> Iterator[Prepared]:
+    def _prepare_all(
+        self, todo: list[tuple[Entry, list[str]]], known: dict[str, Any]
+    ) -> Iterator[PreparedFile]:
         """Read, segment and detect claims for each entry, in order. A large run does this in
         a second process while this one feeds Whoosh: on two cores the two halves overlap."""
         jobs = [
-            (self.corpus, entry, known[entry.id].get("hash") if existed else None) for entry, existed in todo
+            (self.corpus, entry, {doc_id: known[doc_id].get("hash") for doc_id in old_ids})
+            for entry, old_ids in todo
         ]
         if len(jobs) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
             yield from (prepare(*job) for job in jobs)
@@ -683,6 +726,10 @@ class Index:
                         snippet_spans=snippet_spans,
                         hits=spans,
                         source=stored.get("source", ""),
+                        # pages or chapters: only documents that have them pay for the JSON
+                        parts=_part_labels(_loads(stored.get("meta")), spans)
+                        if spans and '"parts": [[' in (stored.get("meta") or "")
+                        else (),
                     )
                 )
         except Exception as exc:  # noqa: BLE001 - e.g. a fuzzy prefix longer than its word
@@ -978,28 +1025,6 @@ def _match_spans(body: str, matched: Iterable[tuple[str, bytes]] | None, q: Any 
 # -- documents <-> stored fields
 
 
-@contextlib.contextmanager
-def _stderr_with_a_file() -> Iterator[None]:
-    """Starting a worker passes ``sys.stderr``'s file descriptor to multiprocessing's helper
-    processes; inside the reader, Textual has replaced ``sys.stderr`` with an object whose
-    ``fileno()`` is -1, and the start fails ("bad value(s) in fds_to_keep"). For the start,
-    the helpers get /dev/null instead (nothing of theirs may reach the reader's screen)."""
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable:
-        yield
-        return
-    saved = sys.stderr
-    with open(os.devnull, "w", encoding="utf-8") as null:
-        sys.stderr = null
-        try:
-            yield
-        finally:
-            sys.stderr = saved
-
-
 PARALLEL_MIN = 400  # below this, starting a worker process costs more than it saves
 PREPARE_CHUNK = 32  # documents sent to the worker at a time
 PREPARE_AHEAD = 16  # chunks the worker may be ahead of the indexer (512 documents)
@@ -1009,26 +1034,65 @@ PREPARE_AHEAD = 16  # chunks the worker may be ahead of the indexer (512 documen
 class Prepared:
     """One document made ready for the writer (picklable: it may come from another process)."""
 
-    problems: list[Problem]
+    id: str
     unchanged: bool = False
     fields: dict[str, Any] | None = None
     manifest: dict[str, Any] | None = None
 
 
-def _prepare_chunk(jobs: list[tuple[Path, Entry, str | None]]) -> list[Prepared]:
+@dataclass(frozen=True)
+class PreparedFile:
+    """The documents of one file (many for a web archive or a feed) and its problems."""
+
+    problems: list[Problem]
+    documents: list[Prepared] = field(default_factory=list)
+
+
+def _prepare_chunk(jobs: list[tuple[Path, Entry, dict[str, str | None]]]) -> list[PreparedFile]:
     return [prepare(*job) for job in jobs]
 
 
-def prepare(corpus: Path, entry: Entry, old_hash: str | None) -> Prepared:
-    doc, problems = load_entry(corpus, entry)
-    if doc is None:
-        return Prepared(problems)
-    if old_hash is not None and old_hash == doc.content_hash:
-        return Prepared(problems, unchanged=True)
-    fields = _fields(doc, _detect(doc))
-    return Prepared(
-        problems, fields=fields, manifest=_manifest_entry(fields, _loads(fields["meta"]), stamp=entry.stamp)
-    )
+def prepare(corpus: Path, entry: Entry, old_hashes: dict[str, str | None]) -> PreparedFile:
+    """Read one file (a PDF, an archive: in the capped reader process) and make each of its
+    documents ready; a document whose content hash is in ``old_hashes`` is only restamped."""
+    docs, problems = load_documents(corpus, entry)
+    out: list[Prepared] = []
+    for doc in docs:
+        old_hash = old_hashes.get(doc.id)
+        if old_hash is not None and old_hash == doc.content_hash:
+            out.append(Prepared(doc.id, unchanged=True))
+            continue
+        fields = _fields(doc, _detect(doc))
+        manifest = _manifest_entry(fields, _loads(fields["meta"]), stamp=entry.stamp)
+        if doc.id != entry.id:
+            manifest["file"] = entry.id
+        out.append(Prepared(doc.id, fields=fields, manifest=manifest))
+    return PreparedFile(problems, out)
+
+
+def _problems_from(value: Any) -> list[Problem]:
+    """Problems as the manifest keeps them for files that gave no document."""
+    out: list[Problem] = []
+    for p in value if isinstance(value, list) else ():
+        if isinstance(p, dict) and isinstance(p.get("path"), str) and isinstance(p.get("message"), str):
+            line = p.get("line")
+            out.append(
+                Problem(
+                    p["path"],
+                    str(p.get("action", "skipped")),
+                    p["message"],
+                    line if type(line) is int else None,
+                )
+            )
+    return out
+
+
+def _ids_by_file(known: dict[str, Any]) -> dict[str, list[str]]:
+    """The indexed document ids of each file id (a file of one document: its own id)."""
+    out: dict[str, list[str]] = {}
+    for doc_id, d in known.items():
+        out.setdefault(d.get("file", doc_id), []).append(doc_id)
+    return out
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1069,6 +1133,7 @@ def _fields(doc: Document, claims: list[Claim]) -> dict[str, Any]:
             for s in doc.sections
         ],
         "hash": doc.content_hash,
+        "parts": [[p.start, p.end, p.kind, p.label] for p in doc.parts],
         "words": doc.word_count,
         "extra": _jsonable(doc.extra),
     }
@@ -1103,6 +1168,9 @@ def _manifest_entry(stored: dict[str, Any], meta: Any, stamp: tuple[int, ...] | 
         "path": meta.get("path", stored.get("path", "")),
         "title": stored.get("title", ""),
         "source": meta.get("source", ""),
+        "authors": meta.get("authors") or [],
+        "date": meta.get("date") or "",
+        "url": meta.get("url") or "",
         "words": int(meta.get("words", stored.get("words", 0)) or 0),
         "claims": len(claims),
         "check_worthy": sum(1 for c in claims if float(c.get("score", 0)) >= 0.5),
@@ -1133,6 +1201,7 @@ def _document_from_stored(stored: dict[str, Any]) -> Document:
             for s in meta.get("sections", ())
         ),
         content_hash=meta.get("hash", ""),
+        parts=_parts(meta.get("parts")),
         extra=meta.get("extra") or {},
     )
     flat = _loads(stored.get("sentences"))
@@ -1140,6 +1209,26 @@ def _document_from_stored(stored: dict[str, Any]) -> Document:
         # pre-fill the cached property: reopening a long document never re-segments it
         doc.__dict__["sentences"] = tuple(Span(flat[i], flat[i + 1]) for i in range(0, len(flat), 2))
     return doc
+
+
+def _parts(value: Any) -> tuple[Part, ...]:
+    """Pages or chapters as stored (``[start, end, kind, label]`` each), malformed ones left out."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        Part(p[0], p[1], str(p[2]), str(p[3]))
+        for p in value
+        if isinstance(p, list) and len(p) == 4 and type(p[0]) is int and type(p[1]) is int
+    )
+
+
+def _part_labels(meta: Any, spans: tuple[Span, ...]) -> tuple[str, ...]:
+    """The page or chapter of each hit, for a document that has them."""
+    parts = _parts(meta.get("parts")) if isinstance(meta, dict) else ()
+    if not parts or not spans:
+        return ()
+    doc = Document(id="", text="", title="", parts=parts)
+    return tuple(part.label if (part := doc.part_at(span.start)) else "" for span in spans)
 
 
 def _loads(value: Any) -> Any:

@@ -42,6 +42,9 @@ def summaries_of(docs: dict[str, Any]) -> list[DocSummary]:
                 claims if type(claims) is int else int(claims or 0),
                 strong if type(strong) is int else int(strong or 0),
                 d.get("path", ""),
+                tuple(d.get("authors") or ()),
+                d.get("date") or "",
+                d.get("url") or "",
             )
         )
     return out

@@ -53,6 +53,17 @@ class Section:
     label: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A page of a PDF, a chapter of an e-book or a heading's stretch of a Word file: where it
+    lies in the extracted text, and how the reader names it ("p. 2", a chapter's title)."""
+
+    start: int
+    end: int
+    kind: str  # "page" | "chapter" | "heading"
+    label: str
+
+
 @dataclass(frozen=True)
 class Document:
     """One document of the corpus: its text verbatim and its metadata.
@@ -73,6 +84,7 @@ class Document:
     tags: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     content_hash: str = ""
+    parts: tuple[Part, ...] = ()  # pages or chapters of the file the text was extracted from
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @cached_property
@@ -96,6 +108,16 @@ class Document:
             if section.start <= offset < section.end:
                 return section
         return None
+
+    def part_at(self, offset: int) -> Part | None:
+        """The page or chapter holding ``offset`` (the last one that starts at or before it)."""
+        found = None
+        for part in self.parts:
+            if part.start > offset:
+                break
+            if offset < part.end:
+                found = part
+        return found
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -156,6 +178,9 @@ class DocSummary:
     claims: int
     check_worthy: int
     path: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""  # YYYY-MM-DD, or empty
+    url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,14 +194,19 @@ class Hit:
     snippet_spans: tuple[Span, ...]  # offsets into ``snippet`` of the matched words
     hits: tuple[Span, ...]  # offsets into the document text of every matched word
     source: str = ""
+    parts: tuple[str, ...] = ()  # per hit, the page or chapter it is on ("p. 2"), if the file has them
 
     def to_dict(self) -> dict[str, Any]:
+        hits: list[dict[str, Any]] = [{"start": s.start, "end": s.end} for s in self.hits]
+        for hit, label in zip(hits, self.parts, strict=False):
+            if label:
+                hit["part"] = label
         return {
             "id": self.id,
             "title": self.title,
             "score": round(self.score, 4),
             "snippet": self.snippet,
-            "hits": [{"start": s.start, "end": s.end} for s in self.hits],
+            "hits": hits,
         }
 
 

@@ -317,7 +317,7 @@ class MainScreen(BookmarkingScreen):
     @on(CursorMoved)
     def _moved(self, message: CursorMoved) -> None:
         reader = self.reader
-        self.query_one(ClaimDetail).show(message.claim, reader.where())
+        self.query_one(ClaimDetail).show(message.claim, reader.where(), reader.part())
         self.claims.select_claim(message.claim)
         self.nk.positions.set(message.doc_id, message.cursor.start, message.top)
         if self._save_timer is None:

@@ -62,6 +62,11 @@ def layout_document(
             if section.voice:
                 label.append(f"voice: {section.voice}")
             before.setdefault(p, []).append(Decor(safe("§ " + " ".join(" ".join(label).split())), "section"))
+    for part in doc.parts:
+        if part.kind == "page" and part.start > 0:  # a chapter or heading opens with its own title
+            p = bisect.bisect_left(starts, part.start)
+            if p < len(paragraphs):
+                before.setdefault(p, []).append(Decor(safe(f"— {part.label} —"), "section"))
     return wrap(display, paragraphs, width, header=header, before=before)
 
 

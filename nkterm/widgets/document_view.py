@@ -292,7 +292,16 @@ class DocumentView(DocumentLines, can_focus=True):
             return ""
         paragraphs = len(self.prepared.sentences.paragraphs)
         percent = 100 * self._cursor.start // max(1, len(self.prepared.display))
-        return f"paragraph {self._pos[0] + 1} of {paragraphs} · {percent}% into the text"
+        where = f"paragraph {self._pos[0] + 1} of {paragraphs} · {percent}% into the text"
+        part = self.part()
+        return f"{part} · {where}" if part else where
+
+    def part(self) -> str:
+        """The page (PDF) or chapter (e-book) the cursor is on, e.g. "p. 2"; empty if none."""
+        if self.prepared is None or self._pos is None:
+            return ""
+        part = self.prepared.doc.part_at(self._cursor.start)
+        return part.label if part is not None else ""
 
     # .. actions ..
 

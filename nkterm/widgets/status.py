@@ -32,7 +32,9 @@ class ClaimDetail(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
 
-    def show(self, claim: Claim | None, where: str) -> None:
+    def show(self, claim: Claim | None, where: str, part: str = "") -> None:
+        """The claim under the cursor (or where the cursor is); ``part``: its page or chapter."""
+
         def style(name: str) -> Style:
             return component_style(self, f"claim-detail--{name}")
 
@@ -51,6 +53,8 @@ class ClaimDetail(Static):
         if claim.speaker:
             out.append("  · speaker: ", style=style("label"))
             out.append(one_line(claim.speaker))
+        if part:
+            out.append(f"  · {one_line(part)}", style=style("label"))
         out.append("\n")
         out.append("cues: ", style=style("label"))
         out.append(one_line("; ".join(claim.cues)) if claim.cues else "none recorded")

@@ -1,0 +1,88 @@
+"""Which file names are documents of which format, and the reader for each.
+
+Plain text (``.txt``, ``.md``) stays with ``nkterm.corpus``; every other format has a reader
+module here. Importing this module imports no format library (each reader imports its own
+when it runs). Must not import Textual or Whoosh.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from nkterm.readers.base import FileResult
+from nkterm.readers.epub import read_epub
+from nkterm.readers.feeds import read_feed
+from nkterm.readers.pdf import read_pdf
+from nkterm.readers.warc import read_warc
+from nkterm.readers.web import read_html
+from nkterm.readers.word import read_docx
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A document format: its name, file name endings, the largest file read, its reader."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    max_bytes: int
+    read_bytes: Callable[[bytes, str], FileResult] | None = None
+    read_path: Callable[[Path, str], FileResult] | None = None  # reads the file itself (streams)
+    many: bool = False  # one document per record (ids: file id + "#" + record key)
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("HTML", (".html", ".htm", ".xhtml"), 50 * MB, read_bytes=read_html),
+    Format("PDF", (".pdf",), 256 * MB, read_bytes=read_pdf),
+    Format("EPUB", (".epub",), 256 * MB, read_bytes=read_epub),
+    Format("DOCX", (".docx",), 256 * MB, read_bytes=read_docx),
+    Format("WARC", (".warc", ".warc.gz"), 4096 * MB, read_path=read_warc, many=True),
+    Format("RSS/Atom", (".rss", ".atom", ".xml"), 50 * MB, read_bytes=read_feed, many=True),
+)
+SUFFIXES: tuple[str, ...] = tuple(s for f in FORMATS for s in f.suffixes)
+_BY_SUFFIX = sorted(((s, f) for f in FORMATS for s in f.suffixes), key=lambda x: -len(x[0]))
+
+
+def format_for(name: str) -> Format | None:
+    """The format of a file by its name (case-insensitive; ``.warc.gz`` before ``.gz``)."""
+    lower = name.lower()
+    for suffix, fmt in _BY_SUFFIX:
+        if lower.endswith(suffix) and len(lower) > len(suffix):
+            return fmt
+    return None
+
+
+def stem(name: str) -> str:
+    """``name`` without its format's ending (``crawl.warc.gz`` -> ``crawl``)."""
+    fmt = format_for(name)
+    if fmt is None:
+        return name.rsplit(".", 1)[0] if "." in name[1:] else name
+    lower = name.lower()
+    suffix = next(s for s in sorted(fmt.suffixes, key=len, reverse=True) if lower.endswith(s))
+    return name[: len(name) - len(suffix)]
+
+
+LIBRARIES = ("trafilatura", "lxml", "pypdf", "python-docx", "warcio", "feedparser")
+
+
+@functools.cache
+def readers_version() -> str:
+    """A fingerprint of the extraction: the readers' code and the versions of their libraries.
+    When it changes, files of these formats are read again (a document whose text changed is
+    re-indexed, and its bookmarks re-anchor as after an edit)."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={importlib.metadata.version(name)};".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name}=?;".encode())
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

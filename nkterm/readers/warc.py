@@ -1,0 +1,138 @@
+"""Web archives (``.warc``, ``.warc.gz``): one document per HTML response record, with its URL
+and capture date, text and metadata through the HTML reader. warcio (Apache-2.0) reads the
+records; a record that cannot be read is named in a problem and the reader resumes at the next
+record it can find, so one bad record costs only itself. Must not import Textual or Whoosh.
+"""
+
+from __future__ import annotations
+
+import mmap
+from pathlib import Path
+from typing import Any
+
+from nkterm.readers.base import Extracted, FileResult, ReaderError, iso_date, record_key
+from nkterm.readers.web import extract_page
+
+MAX_RECORD = 32 * 1024 * 1024  # the payload of one page
+MAX_RECORDS = 100_000
+_HTML = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(path: Path, name: str) -> FileResult:
+    """Reads the file itself (a WARC may be far larger than memory should hold)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    documents: list[Extracted] = []
+    problems: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    gzipped = name.lower().endswith(".gz")
+    with open(path, "rb") as fh:
+        size = fh.seek(0, 2)
+        if size == 0:
+            raise ReaderError("an empty WARC file")
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        try:
+            offset: int | None = 0
+            records = 0
+            while offset is not None and offset < size and records < MAX_RECORDS:
+                assert offset is not None
+                fh.seek(offset)
+                iterator = ArchiveIterator(fh, arc2warc=True)
+                resume: int | None = None
+                try:
+                    for record in iterator:
+                        records += 1
+                        _read_record(record, records, documents, problems, seen)
+                        if records >= MAX_RECORDS:
+                            problems.append(
+                                ("skipped", f"more than {MAX_RECORDS} records: the rest are not read")
+                            )
+                            break
+                except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on bad input
+                    at = offset + int(getattr(iterator, "offset", 0) or 0)
+                    problems.append(
+                        ("skipped", f"record at byte {at}: unreadable ({type(exc).__name__}: {exc})"[:300])
+                    )
+                    resume = _next_record(mapped, at + 1, gzipped)
+                    if resume is None and not documents and at == 0:
+                        raise ReaderError(f"not a WARC file ({type(exc).__name__}: {exc})"[:300]) from None
+                offset = resume
+        finally:
+            mapped.close()
+    if not documents and not problems:
+        raise ReaderError("a WARC file without HTML pages (no response records of type text/html)")
+    return FileResult(documents, problems)
+
+
+def _next_record(mapped: mmap.mmap, start: int, gzipped: bool) -> int | None:
+    marker = b"\x1f\x8b\x08" if gzipped else b"WARC/1."
+    found = mapped.find(marker, start)
+    return None if found < 0 else found
+
+
+def _read_record(
+    record: Any,
+    number: int,
+    documents: list[Extracted],
+    problems: list[tuple[str, str]],
+    seen: dict[str, int],
+) -> None:
+    if record.rec_type != "response":
+        return
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    captured = record.rec_headers.get_header("WARC-Date") or ""
+    http = record.http_headers
+    content_type = (http.get_header("Content-Type") if http is not None else "") or ""
+    if http is None or content_type.split(";")[0].strip().lower() not in _HTML:
+        return
+    status = http.get_statuscode() or ""
+    if not status.startswith("2"):
+        return
+    label = f"record {url or number}"
+    try:
+        payload = record.content_stream().read(MAX_RECORD + 1)
+    except Exception as exc:  # noqa: BLE001 - broken chunking or content encoding
+        problems.append(
+            ("skipped", f"{label}: its content cannot be decoded ({type(exc).__name__}: {exc})"[:300])
+        )
+        return
+    if len(payload) > MAX_RECORD:
+        problems.append(("skipped", f"{label}: larger than {MAX_RECORD // 2**20} MB, not read"))
+        return
+    try:
+        page = extract_page(payload, url=url or None)
+    except Exception as exc:  # noqa: BLE001 - one page the extractor chokes on costs only itself
+        problems.append(
+            ("skipped", f"{label}: text could not be extracted ({type(exc).__name__}: {exc})"[:300])
+        )
+        return
+    if page is None:
+        problems.append(("skipped", f"{label}: no text found in the page"))
+        return
+    key = record_key(url, captured)
+    if key in seen:  # the same URL captured twice in the same second: keep both
+        seen[key] += 1
+        key = record_key(url, captured, str(seen[key]))
+    seen.setdefault(key, 1)
+    date = page.date or iso_date(captured)
+    documents.append(
+        Extracted(
+            text=page.text,
+            key=key,
+            title=page.title or url,
+            authors=page.authors,
+            date=date,
+            source=page.source or _host(url),
+            url=url or page.url,
+            extra={"captured": captured} if captured else {},
+        )
+    )
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
