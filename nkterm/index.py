@@ -50,7 +50,9 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
 from nkterm.corpus import Entry, Problem, load_entry, scan
+from nkterm.errors import IndexDamaged, IndexError, IndexLocked, IndexMissing  # re-exported
 from nkterm.files import write_json
+from nkterm.freshness import SCAN_FILE
 from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
 from nkterm.models import Claim, DocSummary, Document, Hit, SearchResult, Section, Span
 from nkterm.querytext import (
@@ -69,22 +71,6 @@ MAX_SUGGEST_WORDS = 16  # distinct words a "did you mean" corrects
 MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1 s
 BATCH = 5000  # documents per commit in a large build: a killed run keeps what it committed; each
 # commit is a segment every query visits (20k: 4 segments, search p95 181 ms; 1,000 per commit: 20, 664 ms)
-
-
-class IndexError(Exception):
-    """An index problem the user must be told about (with a readable message)."""
-
-
-class IndexLocked(IndexError):
-    """Another process holds the index write lock."""
-
-
-class IndexMissing(IndexError):
-    """There is no usable index yet: run ``nkterm index``."""
-
-
-class IndexDamaged(IndexError):
-    """A file of the index is missing, truncated or corrupt: ``nkterm index`` rebuilds it."""
 
 
 BAD_QUERY = "cannot understand this query: check its quotes, brackets, ranges and field:value pairs"
@@ -106,6 +92,17 @@ class UpdateReport:
     @property
     def touched(self) -> int:
         return self.added + self.changed + self.removed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "rebuilt": self.rebuilt,
+            "problems": [str(p) for p in self.problems],
+            "seconds": round(self.seconds, 3),
+        }
 
 
 ProgressFn = Callable[[int, int], None]
@@ -302,6 +299,11 @@ class Index:
                 f"index in {self.directory} cannot be opened ({exc}): run `nkterm index`"
             ) from exc
         return self._ix
+
+    def reset(self, reason: str | None = None) -> None:
+        """Throw the index away and start an empty one (``nkterm index --rebuild``); see
+        ``_create`` for what it deletes and when it refuses."""
+        self._create(reason)
 
     def _create(self, reason: str | None) -> Any:
         """Start a fresh, empty index. Deletes only files that are the index's own (never a
@@ -1167,7 +1169,8 @@ def _jsonable(value: Any) -> Any:
 def _owned(name: str) -> bool:
     """Files an index folder may hold: Whoosh's (with the ``MAIN.tmp`` folder a killed writer
     leaves behind), ours, our temp files."""
-    ours = (META_FILE, MANIFEST_FILE, LIST_FILE, "." + META_FILE, "." + MANIFEST_FILE, "." + LIST_FILE)
+    files = (META_FILE, MANIFEST_FILE, LIST_FILE, SCAN_FILE)
+    ours = (*files, *("." + name for name in files))
     return name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", *ours)) or name in (
         ".gitkeep",
         INDEX_NAME + ".tmp",
