@@ -5,7 +5,9 @@ corpus (a ``stat`` per file, an entry per document, the sidecar look-ups) plus r
 manifest and opening every segment, 1.8-2.8 s at 20k documents for a 0.1 s search. After every
 full update the library records *when that scan started* (``SCAN_FILE`` in the index folder,
 with the index generation, the schema and claim-detector versions it belongs to). The next
-command asks ``is_current``: the same corpus, index generation and versions, and no folder,
+command asks ``is_current``: the same corpus, index generation and versions, every file of the
+index folder with the size and modification time it had then (a segment deleted, truncated or
+overwritten since is found by a full update, which rebuilds the index), and no folder,
 document or sidecar below the corpus with a change time (``st_ctime``, which no program can set
 back, unlike ``st_mtime``) or modification time at or after that moment. Adding, removing or
 renaming a file changes its folder's times; writing or touching a file changes its own.
@@ -65,6 +67,7 @@ def record(
                 "generation": generation,
                 "created": meta.get("created"),
                 "started_ns": started_ns,
+                "files": index_files(directory),
                 **versions,
             },
         )
@@ -92,7 +95,28 @@ def is_current(corpus: Path, directory: Path, versions: Mapping[str, Any]) -> bo
     started = stamp.get("started_ns")
     if type(started) is not int or stamp.get("generation") != latest_generation(directory):
         return False
+    if stamp.get("files") != index_files(directory):
+        return False
     return not changed_since(Path(corpus), started - MARGIN_NS)
+
+
+def index_files(directory: Path) -> dict[str, list[int]]:
+    """{name: [size, modification time]} of the index folder's files: Whoosh's, the manifest,
+    the list; not the write lock (taken and released without a change), not temp files."""
+    out: dict[str, list[int]] = {}
+    try:
+        with os.scandir(directory) as items:
+            for item in items:
+                if item.name.startswith(".") or item.name == SCAN_FILE or item.name.endswith("WRITELOCK"):
+                    continue
+                try:
+                    st = item.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                out[item.name] = [st.st_size, st.st_mtime_ns]
+    except OSError:
+        pass
+    return out
 
 
 def changed_since(root: Path, since_ns: int) -> bool:

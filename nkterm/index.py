@@ -566,7 +566,11 @@ class Index:
         if searcher is None:
             searcher = ix.searcher()
         elif not searcher.up_to_date():
-            searcher = searcher.refresh()
+            # a new searcher, not searcher.refresh(): whoosh3 3.54 reuses the old reader's
+            # segments *beside* the new ones, so a document updated by this process was found
+            # twice, its old text first (the library's update-then-read test found it)
+            searcher.close()
+            searcher = ix.searcher()
         self._local.searcher = searcher
         return searcher
 
