@@ -230,3 +230,32 @@ def test_importing_nkterm_and_the_library_loads_neither_textual_nor_whoosh() -> 
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_session_in_docs_api_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every python block of docs/api.md, in order, in one namespace; the search block prints
+    what the document shows (search does not depend on the claim detector's tuning)."""
+    import ast
+    import contextlib
+    import io
+    import re
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    doc = (ROOT / "docs" / "api.md").read_text("utf-8")
+    blocks = re.findall(r"```python\n(.*?)```\n(?:\n```text\n(.*?)```)?", doc, re.S)
+    assert len(blocks) >= 8
+    namespace: dict[str, object] = {}
+    for code, shown in blocks:
+        out = io.StringIO()
+        tree = ast.parse(code)
+        with contextlib.redirect_stdout(out):
+            if isinstance(tree.body[-1], ast.Expr):  # a notebook shows the last value
+                exec(compile(ast.Module(tree.body[:-1], []), "api.md", "exec"), namespace)
+                value = eval(compile(ast.Expression(tree.body[-1].value), "api.md", "eval"), namespace)
+                if value is not None:
+                    print(repr(value))
+            else:
+                exec(compile(tree, "api.md", "exec"), namespace)
+        if "lib.search(" in code:
+            assert out.getvalue().rstrip("\n") == shown.rstrip("\n")
