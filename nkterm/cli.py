@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -198,9 +199,22 @@ def bring_up_to_date(library: Library) -> None:
 
 
 def run_update(library: Library, *, quiet: bool, rebuild: bool = False) -> UpdateReport:
-    """``Library.update`` with a rich progress bar on a terminal, silence otherwise."""
+    """``Library.update``, then ``merge_segments``, with a rich progress bar and a status line
+    on a terminal, silence otherwise."""
     if quiet or not sys.stderr.isatty():
         return library.update(rebuild=rebuild)
+    report = _update_with_progress(library, rebuild)
+    if report.touched:
+        from rich.console import Console
+
+        started = time.perf_counter()
+        with Console(stderr=True).status("merging the index's segments (searches go on meanwhile)"):
+            if library.merge_segments():
+                report.seconds += time.perf_counter() - started
+    return report
+
+
+def _update_with_progress(library: Library, rebuild: bool) -> UpdateReport:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(
@@ -215,7 +229,7 @@ def run_update(library: Library, *, quiet: bool, rebuild: bool = False) -> Updat
         def step(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return library.update(step, rebuild=rebuild)
+        return library.update(step, rebuild=rebuild, merge=False)
 
 
 def _console(stderr: bool = False) -> Any:

@@ -75,6 +75,20 @@ def record(
         forget(directory)
 
 
+def carry_over(directory: Path, was_generation: int, generation: int) -> None:
+    """After a commit that changed no document (a merge of segments): a record that held for
+    ``was_generation`` holds for ``generation``, with the index folder's files as they are now."""
+    stamp = _read_json(directory / SCAN_FILE)
+    if stamp is None or stamp.get("generation") != was_generation:
+        return
+    try:
+        write_json(
+            directory / SCAN_FILE, {**stamp, "generation": generation, "files": index_files(directory)}
+        )
+    except OSError:
+        forget(directory)
+
+
 def forget(directory: Path) -> None:
     """Drop the record (the next command scans in full)."""
     with contextlib.suppress(OSError):

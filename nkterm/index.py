@@ -549,9 +549,29 @@ class Index:
                 "try again when it has finished"
             ) from exc
 
-    def _commit(self, writer: Any, *, merge: bool) -> None:
+    def segment_count(self) -> int:
+        """How many segments the index has (every search visits each)."""
+        return len(self._open()._segments())
+
+    def optimize(self, *, lock_timeout: float = 0.0) -> bool:
+        """Merge every segment into one (the library's merge policy decides when). Readers go
+        on searching the old segments meanwhile and see the merged one on their next search;
+        False when another process holds the write lock (nothing is done)."""
+        self.manifest()  # loaded: the commit moves it to the new generation
+        try:
+            writer = self._writer(lock_timeout)
+        except IndexLocked:
+            return False
+        try:
+            self._commit(writer, merge=True, optimize=True)
+        except BaseException:
+            writer.cancel()
+            raise
+        return True
+
+    def _commit(self, writer: Any, *, merge: bool, optimize: bool = False) -> None:
         # merge=False keeps small commits cheap; the final commit of a big run merges segments
-        writer.commit(merge=merge)
+        writer.commit(merge=merge, optimize=optimize)
         self._ix.storage.forget()
         assert self._manifest is not None
         self._manifest["generation"] = self._ix.latest_generation()

@@ -259,3 +259,28 @@ def test_the_session_in_docs_api_runs_as_written(tmp_path: Path, monkeypatch: py
                 exec(compile(tree, "api.md", "exec"), namespace)
         if "lib.search(" in code:
             assert out.getvalue().rstrip("\n") == shown.rstrip("\n")
+
+
+def test_an_update_that_leaves_many_segments_merges_them(tmp_path: Path) -> None:
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    lib = nkterm.open(corpus, tmp_path / "index", update=False)
+
+    def add_round(number: int, **update: bool) -> int:
+        for i in range(50):  # an update of 50+ documents adds a segment
+            (corpus / f"d{number}_{i:02}.txt").write_text(f"Round{number} report {i}.\n", "utf-8")
+        assert lib.update(**update).added == 50
+        return lib.index.segment_count()
+
+    assert [add_round(0, merge=False), add_round(1, merge=False)] == [1, 2]
+    assert add_round(2) == 1  # it left MERGE_AT segments: merged
+    assert [lib.search(f"round{r}").total for r in range(3)] == [50, 50, 50]
+    assert [add_round(3, merge=False), add_round(4, merge=False)] == [2, 3]
+    time.sleep(MARGIN_NS / 1e9 + 0.2)
+    lib.update(merge=False)  # nothing changed: the full scan is recorded
+    assert lib.is_current()
+    assert lib.merge_segments(at_least=4) is False and lib.index.segment_count() == 3
+    assert lib.merge_segments() is True and lib.index.segment_count() == 1
+    assert lib.is_current()  # a merge changes no document: no rescan needed
+    assert len(lib) == 250 and lib.search("report").total == 250
+    lib.close()
