@@ -33,4 +33,5 @@ def open(
     return open_library(corpus, index, bookmarks=bookmarks, update=update, progress=progress)
 
 
-__all__ = ["__version__", "open"]
+# not "open": `from nkterm import *` must not shadow the builtin; write nkterm.open(...)
+__all__ = ["__version__"]
