@@ -141,6 +141,8 @@ def test_bookmarks_add_list_export_import_remove(library: Library, tmp_path: Pat
     other = Library(library.corpus, library.index_dir, bookmarks=tmp_path / "elsewhere.yaml")
     report = other.bookmarks.import_json(marks.export("json"))
     assert [b.id for b in report.added] == [added.id] and not report.rejected
+    assert json.loads(json.dumps(report.to_dict()))["added"][0]["id"] == added.id
+    assert other.bookmarks.import_json(marks.export("json")).to_dict()["skipped"]  # already there
     assert [b.to_dict() for b in other.bookmarks.list()] == [b.to_dict() for b in marks.list()]
 
     with pytest.raises(BadRequest, match="quote not found"):
