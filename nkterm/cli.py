@@ -1,9 +1,10 @@
 """The command line: argument parsing and the plain-text faces of every feature.
 
-Owns the ``nkterm`` command and its subcommands. Imports the TUI lazily, only when the reader
-is started, so ``nkterm search`` never pays for Textual. Document text reaches the terminal
-only through ``rich.text.Text`` objects (never markup strings), with control characters made
-visible by ``nkterm.render.safe``.
+Owns the ``nkterm`` command and its subcommands: a thin face over ``nkterm.library.Library``
+(every answer comes from it; this module parses, prints and picks exit codes). Imports the TUI
+lazily, only when the reader is started, so ``nkterm search`` never pays for Textual. Document
+text reaches the terminal only through ``rich.text.Text`` objects (never markup strings), with
+control characters made visible by ``nkterm.render.safe``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,19 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nkterm import __version__, paths
+from nkterm.errors import DocumentNotFound, NktermError
+from nkterm.errors import IndexError as NkIndexError
+
+if TYPE_CHECKING:
+    from nkterm.index import UpdateReport
+    from nkterm.library import Library
+    from nkterm.models import Document
 
 EXIT_OK = 0
 EXIT_USER = 2
@@ -135,12 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # e.g. `nkterm docs | head`: not an error the user needs to see
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception as exc:
-        # an index problem found late (a segment damaged since the last update): one line, not
-        # a traceback. nkterm.index is looked up, not imported: most commands never load Whoosh.
-        index_module = sys.modules.get("nkterm.index")
-        if index_module is None or not isinstance(exc, index_module.IndexError):
-            raise
+    except NktermError as exc:
+        # e.g. an index problem found late (a segment damaged since the last update), an
+        # offset past the end of a document: one line, not a traceback
         print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USER
 
@@ -161,36 +167,54 @@ def corpus_and_index_dirs(args: argparse.Namespace) -> tuple[Path, Path]:
     return corpus, paths.index_dir(corpus, args.index)
 
 
-def open_index(args: argparse.Namespace, *, quiet: bool = True) -> Any:
-    """The corpus index, brought up to date first (a quick scan when nothing changed)."""
-    from nkterm.index import Index
-    from nkterm.index import IndexError as NkIndexError
+def open_library(args: argparse.Namespace) -> Library:
+    """The library of ``--corpus``/``--index``, its index brought up to date first (a quick
+    look at the files when nothing changed)."""
+    from nkterm.library import Library
 
     corpus, directory = corpus_and_index_dirs(args)
-    index = Index(corpus, directory)
+    library = Library(corpus, directory)
+    bring_up_to_date(library)
+    return library
+
+
+def bring_up_to_date(library: Library) -> None:
+    """``Library.ensure_current``, saying on stderr what the user must know: the index is used
+    as it is (another process is writing it), it was rebuilt, files were skipped."""
     try:
-        report = run_update(index, quiet=quiet)
+        report = library.ensure_current(stale_ok=True)
     except NkIndexError as exc:
-        if index.exists():  # locked by another writer: the existing index still answers
-            print(f"nkterm: {exc} (using the index as it is)", file=sys.stderr)
-            return index
         raise UserError(str(exc)) from exc
+    if library.stale_reason:
+        print(f"nkterm: {library.stale_reason} (using the index as it is)", file=sys.stderr)
+    if report is None:
+        return
     if report.rebuilt and report.rebuilt != "new index":
         print(f"nkterm: {_safe(report.rebuilt)}", file=sys.stderr)
-    if quiet and report.problems and report.touched:
+    if report.problems and report.touched:
         print(
             f"nkterm: {len(report.problems)} file(s) skipped or repaired; `nkterm index` lists them",
             file=sys.stderr,
         )
-    return index
 
 
-def run_update(index: Any, *, quiet: bool, rebuild: bool = False) -> Any:
-    """Update the index with a rich progress bar on a terminal, silence otherwise."""
-    if rebuild:
-        index._create("rebuilding the index as asked (--rebuild)")
+def run_update(library: Library, *, quiet: bool, rebuild: bool = False) -> UpdateReport:
+    """``Library.update``, then ``merge_segments``, with a rich progress bar and a status line
+    on a terminal, silence otherwise."""
     if quiet or not sys.stderr.isatty():
-        return index.update()
+        return library.update(rebuild=rebuild)
+    report = _update_with_progress(library, rebuild)
+    if report.touched:
+        from rich.console import Console
+
+        started = time.perf_counter()
+        with Console(stderr=True).status("merging the index's segments (searches go on meanwhile)"):
+            if library.merge_segments():
+                report.seconds += time.perf_counter() - started
+    return report
+
+
+def _update_with_progress(library: Library, rebuild: bool) -> UpdateReport:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(
@@ -205,7 +229,7 @@ def run_update(index: Any, *, quiet: bool, rebuild: bool = False) -> Any:
         def step(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return index.update(step)
+        return library.update(step, rebuild=rebuild, merge=False)
 
 
 def _console(stderr: bool = False) -> Any:
@@ -219,10 +243,10 @@ def _console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, highlight=False, soft_wrap=False, theme=CLI_THEME, width=width)
 
 
-def document_or_fail(index: Any, doc_id: str) -> Any:
+def document_or_fail(library: Library, doc_id: str) -> Document:
     try:
-        return index.document(doc_id)
-    except KeyError:
+        return library.document(doc_id)
+    except DocumentNotFound:
         raise UserError(f"no document {doc_id!r}; `nkterm docs` lists the ids") from None
 
 
@@ -244,13 +268,12 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from nkterm.index import Index
-    from nkterm.index import IndexError as NkIndexError
+    from nkterm.library import Library
 
     corpus, directory = corpus_and_index_dirs(args)
-    index = Index(corpus, directory)
+    library = Library(corpus, directory)
     try:
-        report = run_update(index, quiet=args.quiet, rebuild=args.rebuild)
+        report = run_update(library, quiet=args.quiet, rebuild=args.rebuild)
     except NkIndexError as exc:
         raise UserError(str(exc)) from exc
     err = _console(stderr=True)
@@ -264,7 +287,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         if report.rebuilt and report.rebuilt != "new index":
             err.print(Text(safe(report.rebuilt), style="yellow"))
         print(
-            f"{len(index)} documents in {directory}: {report.added} added, {report.changed} changed, "
+            f"{len(library)} documents in {directory}: {report.added} added, {report.changed} changed, "
             f"{report.removed} removed, {report.unchanged} unchanged ({report.seconds:.2f} s)"
             + (f"; {len(report.problems)} problem(s) above" if report.problems else "")
         )
@@ -272,8 +295,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    index = open_index(args)
-    result = index.search(args.query, limit=args.limit)
+    result = open_library(args).search(args.query, limit=args.limit)
     if result.error:
         raise UserError(f"bad query: {result.error}")
     if args.json:
@@ -295,8 +317,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    index = open_index(args)
-    doc = document_or_fail(index, args.doc_id)
+    library = open_library(args)
+    doc = document_or_fail(library, args.doc_id)
     text = doc.text if doc.text.endswith("\n") else doc.text + "\n"
     if args.raw or not sys.stdout.isatty():
         # piped or redirected: the exact text, like cat (a file or a program wants the bytes)
@@ -304,7 +326,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     elif args.claims:
         from nkterm.render import document_text
 
-        _console().print(document_text(doc, index.claims(doc.id)))
+        _console().print(document_text(doc, library.claims(doc.id)))
     else:
         # a terminal: the document must not drive it (escape sequences, title changes, bidi)
         sys.stdout.write(_safe(text))
@@ -312,8 +334,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    index = open_index(args)
-    summaries = index.summaries()
+    summaries = open_library(args).documents()
     if args.json:
         print_json(
             [
@@ -349,11 +370,9 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    index = open_index(args)
-    doc = document_or_fail(index, args.doc_id)
-    claims = index.claims(doc.id)
-    if args.check_worthy:
-        claims = [c for c in claims if c.check_worthy]
+    library = open_library(args)
+    doc = document_or_fail(library, args.doc_id)
+    claims = library.claims(doc.id, check_worthy=args.check_worthy)
     if args.json:
         print_json([c.to_dict(doc.text) for c in claims])
         return EXIT_OK

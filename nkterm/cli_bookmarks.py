@@ -1,18 +1,19 @@
 """``nkterm bookmarks``: list, add, remove, export and import bookmarks from the shell.
 
 Owns the ``bookmarks`` subcommand: ``add_parser`` registers it (``nkterm.cli`` calls it) and
-sets ``handler=run``. Documents come from ``nkterm.corpus.read_document`` under
-``paths.corpus_dir(args.corpus)``; bookmarks from ``BookmarkStore`` (``$NKTERM_DATA``).
-Every failure is one line on stderr: exit 2 for a user error (unknown document or bookmark,
-quote not found, broken bookmark file, bad import file), 1 when the system failed (lock
-timeout, disk full); never a traceback. Must not import Textual or Whoosh.
+sets ``handler=run``. A thin face over ``Library.bookmarks`` (``nkterm.library_bookmarks``):
+bookmarks are anchored against the documents as indexed, as the reader anchors them, so the
+commands that read documents (list, add, export md/csv, import) bring the index up to date
+first. Every failure is one line on stderr: exit 2 for a user error (unknown document or
+bookmark, quote not found, broken bookmark file, bad import file), 1 when the system failed
+(lock timeout, disk full); never a traceback. Must not import Textual or Whoosh (the library
+loads the index when a command needs it).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -27,21 +28,15 @@ from nkterm.bookmarks import (  # the model only (nkterm.bookmarks loads its par
     BookmarksWriteError,
     InvalidBookmark,
 )
-from nkterm.models import Document
+from nkterm.errors import BadRequest, DocumentNotFound
 
 if TYPE_CHECKING:
-    from nkterm.bookmarks import BookmarkStore
+    from nkterm.library import Library
+    from nkterm.library_bookmarks import Bookmarks
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USER = 2
-
-# What a person types for what documents print: straight quotes for curly ones, '-' for dashes.
-_EQUIVALENT = {
-    "'": "['\u2018\u2019\u02bc]",
-    '"': '["\u201c\u201d\u201e]',
-    "-": "[-\u2010\u2011\u2012\u2013\u2014]",
-}
 
 
 class _UserError(Exception):
@@ -97,12 +92,13 @@ def run(args: argparse.Namespace) -> int:
     if action is None:
         print("nkterm: bookmarks needs an action: list, add, remove, export or import", file=sys.stderr)
         return EXIT_USER
-    from nkterm.bookmarks.store import BookmarkStore  # the store (YAML, locking): here, not at start-up
+    from nkterm.library import Library  # the index and the store: here, not at start-up
 
-    store = BookmarkStore()
+    corpus = paths.corpus_dir(getattr(args, "corpus", None))
+    library = Library(corpus, paths.index_dir(corpus, getattr(args, "index", None)))
     try:
-        return int(_ACTIONS[action](args, store))
-    except _UserError as exc:
+        return int(_ACTIONS[action](args, library))
+    except (_UserError, BadRequest) as exc:
         print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USER
     except (BookmarksLocked, BookmarksWriteError) as exc:
@@ -127,66 +123,23 @@ def _short(text: str, width: int = 80) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def _warn_problems(store: BookmarkStore) -> None:
-    for problem in store.problems:
-        if problem != store.read_only_reason:
+def _warn_problems(bookmarks: Bookmarks) -> None:
+    for problem in bookmarks.problems:
+        if problem != bookmarks.read_only_reason:
             print(f"nkterm: warning: {_safe(problem)}", file=sys.stderr)
 
 
-def _corpus_root(args: argparse.Namespace) -> Path:
-    return paths.corpus_dir(getattr(args, "corpus", None))
+def _current(library: Library) -> Library:
+    """The library with its index brought up to date (the corpus folder must exist)."""
+    from nkterm.cli import UserError, bring_up_to_date
 
-
-def _resolver(root: Path) -> Callable[[str], Document | None]:
-    from nkterm.corpus import DocumentNotFound, read_document
-
-    cache: dict[str, Document | None] = {}
-
-    def resolve(doc_id: str) -> Document | None:
-        if doc_id not in cache:
-            try:
-                cache[doc_id] = read_document(root, doc_id)
-            except (DocumentNotFound, OSError):
-                cache[doc_id] = None
-        return cache[doc_id]
-
-    return resolve
-
-
-class _CorpusIds:
-    """``doc_id in ids`` asks the corpus, one document at a time (import only needs ``in``)."""
-
-    def __init__(self, root: Path) -> None:
-        self._resolve = _resolver(root)
-
-    def __contains__(self, doc_id: object) -> bool:
-        return isinstance(doc_id, str) and self._resolve(doc_id) is not None
-
-
-def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
-    """Where ``quote`` occurs in ``text``: any run of whitespace matches any other, straight
-    quotes and hyphens match their typographic forms; case matters unless nothing matched."""
-    words = quote.split()
-    if not words:
-        return []
-    pattern = r"\s+".join("".join(_EQUIVALENT.get(ch, re.escape(ch)) for ch in word) for word in words)
-    for flags in (0, re.IGNORECASE):
-        spans = [m.span() for m in re.finditer(pattern, text, flags)]
-        if spans:
-            return spans
-    return []
-
-
-def _find_id(store: BookmarkStore, given: str) -> str:
-    ids = [b.id for b in store.bookmarks]
-    if given in ids:
-        return given
-    matches = [i for i in ids if i.startswith(given)] if len(given) >= 4 else []
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        raise _UserError(f"{given!r} is the start of {len(matches)} bookmark ids; give more of it")
-    raise _UserError(f"no bookmark with id {given!r}; `nkterm bookmarks list` shows the ids")
+    if not library.corpus.is_dir():
+        raise _UserError(f"corpus folder not found: {library.corpus}")
+    try:
+        bring_up_to_date(library)
+    except UserError as exc:
+        raise _UserError(str(exc)) from None
+    return library
 
 
 def _line(bookmark: Bookmark) -> str:
@@ -207,23 +160,23 @@ def _line(bookmark: Bookmark) -> str:
 # -- actions -----------------------------------------------------------------------------------
 
 
-def cmd_list(args: argparse.Namespace, store: BookmarkStore) -> int:
-    store.load()
-    if store.read_only_reason and not store.bookmarks:
-        raise _UserError(store.read_only_reason)
-    _warn_problems(store)
-    found = store.list(doc_id=args.doc, text=args.text, tag=args.tag)
-    root = _corpus_root(args)
-    resolve = _resolver(root) if root.is_dir() else None
-    if resolve is not None:
-        found = store.anchored(resolve, found)
+def cmd_list(args: argparse.Namespace, library: Library) -> int:
+    bookmarks = library.bookmarks
+    bookmarks.load()
+    if bookmarks.read_only_reason and not bookmarks.store.bookmarks:
+        raise _UserError(bookmarks.read_only_reason)
+    _warn_problems(bookmarks)
+    anchored = library.corpus.is_dir()
+    if anchored:
+        _current(library)
     else:
-        print(f"nkterm: warning: corpus folder not found: {root}", file=sys.stderr)
+        print(f"nkterm: warning: corpus folder not found: {library.corpus}", file=sys.stderr)
+    found = bookmarks.list(doc_id=args.doc, text=args.text, tag=args.tag, anchored=anchored)
     if args.json:
         rows = []
         for bookmark in found:
             row = bookmark.to_dict()
-            doc = resolve(bookmark.doc_id) if resolve is not None else None
+            doc = library.find_document(bookmark.doc_id) if anchored else None
             part = doc.part_at(bookmark.span.start) if doc is not None and bookmark.span else None
             if part is not None:
                 row["part"] = part.label  # the page of a PDF, the chapter of an e-book
@@ -233,68 +186,53 @@ def cmd_list(args: argparse.Namespace, store: BookmarkStore) -> int:
     else:
         for bookmark in found:
             print(_line(bookmark))
-        print(f"{len(found)} bookmark(s) in {store.path}", file=sys.stderr)
+        print(f"{len(found)} bookmark(s) in {bookmarks.path}", file=sys.stderr)
     return EXIT_OK
 
 
-def cmd_add(args: argparse.Namespace, store: BookmarkStore) -> int:
-    from nkterm.corpus import DocumentNotFound, read_document
-
-    root = _corpus_root(args)
-    if not root.is_dir():
-        raise _UserError(f"corpus folder not found: {root}")
+def cmd_add(args: argparse.Namespace, library: Library) -> int:
+    _current(library)
     try:
-        doc = read_document(root, args.doc_id)
+        found = library.bookmarks.find(args.doc_id, args.quote, args.occurrence)
     except DocumentNotFound as exc:
         raise _UserError(f"{exc}; `nkterm docs` lists the ids") from None
-    spans = find_quote(doc.text, args.quote)
-    if not spans:
-        raise _UserError(f"quote not found in {args.doc_id!r}: “{_safe(_short(args.quote))}”")
-    number = args.occurrence or 1
-    if not 1 <= number <= len(spans):
-        raise _UserError(f"the quote occurs {len(spans)} time(s) in {args.doc_id!r}, not {number}")
-    if len(spans) > 1 and args.occurrence is None:
+    if found.count > 1 and args.occurrence is None:
         print(
-            f"nkterm: the quote occurs {len(spans)} times; bookmarked the first "
-            "(--occurrence N picks another)",
+            f"nkterm: the quote occurs {found.count} times; bookmarked the first (--occurrence N picks another)",
             file=sys.stderr,
         )
-    start, end = spans[number - 1]
-    store.load()
-    _warn_problems(store)
+    library.bookmarks.load()
+    _warn_problems(library.bookmarks)
     try:
-        bookmark = store.add(doc, start, end, note=args.note, tags=args.tag)
+        bookmark = library.bookmarks.add(found.doc_id, found.start, found.end, note=args.note, tags=args.tag)
     except InvalidBookmark as exc:
         raise _UserError(str(exc)) from None
     print(bookmark.id)
-    print(f"bookmarked “{_safe(_short(bookmark.exact, 60))}” in {doc.id}", file=sys.stderr)
+    print(f"bookmarked “{_safe(_short(bookmark.exact, 60))}” in {found.doc_id}", file=sys.stderr)
     return EXIT_OK
 
 
-def cmd_remove(args: argparse.Namespace, store: BookmarkStore) -> int:
-    store.load()
-    _warn_problems(store)
+def cmd_remove(args: argparse.Namespace, library: Library) -> int:
+    library.bookmarks.load()
+    _warn_problems(library.bookmarks)
     try:
-        removed = store.remove(_find_id(store, args.bookmark_id))
+        removed = library.bookmarks.remove(args.bookmark_id)
     except BookmarkNotFound as exc:  # removed by another process meanwhile
         raise _UserError(str(exc)) from None
     print(f"removed {removed.id}: “{_safe(_short(removed.exact, 60))}”", file=sys.stderr)
     return EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace, store: BookmarkStore) -> int:
-    store.load()
-    if store.read_only_reason and not store.bookmarks:
-        raise _UserError(store.read_only_reason)
-    _warn_problems(store)
-    root = _corpus_root(args)
-    if args.format == "json":
-        text = store.export_json()
-    elif args.format == "csv":
-        text = store.export_csv(_resolver(root))
-    else:
-        text = store.export_markdown(_resolver(root))
-    count = len(store.bookmarks)
+def cmd_export(args: argparse.Namespace, library: Library) -> int:
+    bookmarks = library.bookmarks
+    bookmarks.load()
+    if bookmarks.read_only_reason and not bookmarks.store.bookmarks:
+        raise _UserError(bookmarks.read_only_reason)
+    _warn_problems(bookmarks)
+    if args.format != "json":  # Markdown and CSV name each bookmark's document
+        _current(library)
+    text = bookmarks.export(args.format)
+    count = len(bookmarks.store.bookmarks)
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8", newline="")
@@ -306,16 +244,17 @@ def cmd_export(args: argparse.Namespace, store: BookmarkStore) -> int:
     return EXIT_OK
 
 
-def cmd_import(args: argparse.Namespace, store: BookmarkStore) -> int:
+def cmd_import(args: argparse.Namespace, library: Library) -> int:
     name = "stdin" if args.file == "-" else args.file
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
         raise _UserError(f"cannot read {name}: {exc.strerror or exc}") from None
-    store.load()
-    _warn_problems(store)
+    library.bookmarks.load()
+    _warn_problems(library.bookmarks)
+    _current(library)
     try:
-        report = store.import_json(data, _CorpusIds(_corpus_root(args)))
+        report = library.bookmarks.import_json(data)
     except InvalidBookmark as exc:
         raise _UserError(f"{name}: {exc}") from None
     for message in report.messages:
@@ -328,7 +267,7 @@ def cmd_import(args: argparse.Namespace, store: BookmarkStore) -> int:
     return EXIT_USER if report.rejected else EXIT_OK
 
 
-_ACTIONS: dict[str, Callable[[argparse.Namespace, BookmarkStore], int]] = {
+_ACTIONS: dict[str, Callable[[argparse.Namespace, Library], int]] = {
     "list": cmd_list,
     "add": cmd_add,
     "remove": cmd_remove,

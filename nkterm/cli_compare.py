@@ -1,6 +1,7 @@
 """The ``compare`` and ``corroborate`` subcommands: the command-line faces of nkterm.compare.
 
-Owns their arguments, the JSON they print and the plain-text side-by-side report. Plugs into
+Owns their arguments, the JSON they print and the plain-text side-by-side report; the answers
+come from ``Library.compare`` and ``Library.corroborate``. Plugs into
 ``nkterm.cli`` through ``add_parser(subparsers, common)`` (``nkterm.cli._optional_module``).
 Must not import Textual: on a terminal ``nkterm compare A B`` hands over to the TUI's comparison
 screen only if ``nkterm.screens.compare`` exists and ``nkterm.app.run_app`` takes ``compare=``,
@@ -21,10 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from nkterm.cli import (  # the same checks and output as the other subcommands
     IntAtLeast,
-    UserError,
     corpus_and_index_dirs,
     document_or_fail,
-    open_index,
+    open_library,
     print_json,
 )
 
@@ -110,23 +110,14 @@ def _report_width() -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from nkterm.compare import align, corpus_idf
-
-    index = open_index(args)
-    doc_a = document_or_fail(index, args.doc_a)
-    doc_b = document_or_fail(index, args.doc_b)
+    library = open_library(args)
+    doc_a = document_or_fail(library, args.doc_a)
+    doc_b = document_or_fail(library, args.doc_b)
     if not args.json and not args.plain and sys.stdout.isatty():
         opened = _open_screen(args, doc_a.id, doc_b.id)
         if opened is not None:
             return opened
-    alignment = align(
-        doc_a,
-        doc_b,
-        index.claims(doc_a.id),
-        index.claims(doc_b.id),
-        idf=corpus_idf(index),
-        threshold=args.threshold,
-    )
+    alignment = library.compare(doc_a.id, doc_b.id, threshold=args.threshold)
     if args.json:
         print_json(alignment.to_dict())
     else:
@@ -275,29 +266,14 @@ def _one_line(text: Any) -> Any:
 
 
 def cmd_corroborate(args: argparse.Namespace) -> int:
-    from nkterm.compare import Passage, corroboration_report, unit_at
-
-    index = open_index(args)
-    doc = document_or_fail(index, args.doc_id)
-    if args.start >= len(doc.text):
-        raise UserError(f"offset {args.start} is past the end of {doc.id} ({len(doc.text)} characters)")
-    if args.end is not None:
-        if args.end <= args.start or args.end > len(doc.text):
-            raise UserError(
-                f"END must be after START and at most {len(doc.text)}, got {args.start}..{args.end}"
-            )
-        claim: Passage | None = Passage(args.start, args.end, doc.text[args.start : args.end])
-    else:
-        claim = unit_at(doc, index.claims(doc.id), args.start)
-    if claim is None:
-        raise UserError(f"{doc.id} has no claim or sentence at offset {args.start}")
-    report = corroboration_report(index, doc.id, claim, limit=args.limit)
+    library = open_library(args)
+    doc = document_or_fail(library, args.doc_id)
+    found = library.corroborate(doc.id, args.start, args.end, limit=args.limit)
     if args.json:
-        data = {"doc": doc.id, "claim": claim.to_dict(), **report.to_dict()}
-        data["results"] = data["found"]  # the name of the list before found/weak
-        print_json(data)
+        print_json(found.to_dict())
         return 0
-    print_corroborations(_console(), doc.id, claim, report, weak=args.weak)
+    report = found.report
+    print_corroborations(_console(), doc.id, found.claim, report, weak=args.weak)
     if report.nothing:
         print(f"nkterm: {report.summary()}", file=sys.stderr)
     return 0

@@ -23,6 +23,7 @@ from typing import Any, TypeGuard
 
 import yaml
 
+from nkterm.errors import DocumentNotFound  # re-exported: nkterm.corpus.DocumentNotFound
 from nkterm.files import read_file, why_unusable
 from nkterm.models import Document, Section
 from nkterm.readers import SUFFIXES as READER_SUFFIXES
@@ -38,10 +39,6 @@ MAX_TITLE = 160
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 MAX_SIDECAR_BYTES = 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-
-
-class DocumentNotFound(LookupError):
-    """No document with that id in the corpus (or the id is not a valid corpus id)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,9 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
 from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, load_documents, scan
+from nkterm.errors import IndexDamaged, IndexError, IndexLocked, IndexMissing  # re-exported
 from nkterm.files import write_json
+from nkterm.freshness import SCAN_FILE
 from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
 from nkterm.models import Claim, DocSummary, Document, Hit, Part, SearchResult, Section, Span
 from nkterm.querytext import (
@@ -73,22 +75,6 @@ BATCH = 5000  # documents per commit in a large build: a killed run keeps what i
 # commit is a segment every query visits (20k: 4 segments, search p95 181 ms; 1,000 per commit: 20, 664 ms)
 
 
-class IndexError(Exception):
-    """An index problem the user must be told about (with a readable message)."""
-
-
-class IndexLocked(IndexError):
-    """Another process holds the index write lock."""
-
-
-class IndexMissing(IndexError):
-    """There is no usable index yet: run ``nkterm index``."""
-
-
-class IndexDamaged(IndexError):
-    """A file of the index is missing, truncated or corrupt: ``nkterm index`` rebuilds it."""
-
-
 BAD_QUERY = "cannot understand this query: check its quotes, brackets, ranges and field:value pairs"
 UNRUNNABLE_QUERY = "cannot run this query: check its ranges, dates, fuzzy (~) and boost (^) parts"
 
@@ -108,6 +94,17 @@ class UpdateReport:
     @property
     def touched(self) -> int:
         return self.added + self.changed + self.removed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "rebuilt": self.rebuilt,
+            "problems": [str(p) for p in self.problems],
+            "seconds": round(self.seconds, 3),
+        }
 
 
 ProgressFn = Callable[[int, int], None]
@@ -304,6 +301,11 @@ class Index:
                 f"index in {self.directory} cannot be opened ({exc}): run `nkterm index`"
             ) from exc
         return self._ix
+
+    def reset(self, reason: str | None = None) -> None:
+        """Throw the index away and start an empty one (``nkterm index --rebuild``); see
+        ``_create`` for what it deletes and when it refuses."""
+        self._create(reason)
 
     def _create(self, reason: str | None) -> Any:
         """Start a fresh, empty index. Deletes only files that are the index's own (never a
@@ -590,9 +592,29 @@ class Index:
                 "try again when it has finished"
             ) from exc
 
-    def _commit(self, writer: Any, *, merge: bool) -> None:
+    def segment_count(self) -> int:
+        """How many segments the index has (every search visits each)."""
+        return len(self._open()._segments())
+
+    def optimize(self, *, lock_timeout: float = 0.0) -> bool:
+        """Merge every segment into one (the library's merge policy decides when). Readers go
+        on searching the old segments meanwhile and see the merged one on their next search;
+        False when another process holds the write lock (nothing is done)."""
+        self.manifest()  # loaded: the commit moves it to the new generation
+        try:
+            writer = self._writer(lock_timeout)
+        except IndexLocked:
+            return False
+        try:
+            self._commit(writer, merge=True, optimize=True)
+        except BaseException:
+            writer.cancel()
+            raise
+        return True
+
+    def _commit(self, writer: Any, *, merge: bool, optimize: bool = False) -> None:
         # merge=False keeps small commits cheap; the final commit of a big run merges segments
-        writer.commit(merge=merge)
+        writer.commit(merge=merge, optimize=optimize)
         self._ix.storage.forget()
         assert self._manifest is not None
         self._manifest["generation"] = self._ix.latest_generation()
@@ -607,7 +629,11 @@ class Index:
         if searcher is None:
             searcher = ix.searcher()
         elif not searcher.up_to_date():
-            searcher = searcher.refresh()
+            # a new searcher, not searcher.refresh(): whoosh3 3.54 reuses the old reader's
+            # segments *beside* the new ones, so a document updated by this process was found
+            # twice, its old text first (the library's update-then-read test found it)
+            searcher.close()
+            searcher = ix.searcher()
         self._local.searcher = searcher
         return searcher
 
@@ -1256,7 +1282,8 @@ def _jsonable(value: Any) -> Any:
 def _owned(name: str) -> bool:
     """Files an index folder may hold: Whoosh's (with the ``MAIN.tmp`` folder a killed writer
     leaves behind), ours, our temp files."""
-    ours = (META_FILE, MANIFEST_FILE, LIST_FILE, "." + META_FILE, "." + MANIFEST_FILE, "." + LIST_FILE)
+    files = (META_FILE, MANIFEST_FILE, LIST_FILE, SCAN_FILE)
+    ours = (*files, *("." + name for name in files))
     return name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", *ours)) or name in (
         ".gitkeep",
         INDEX_NAME + ".tmp",

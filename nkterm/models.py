@@ -41,6 +41,9 @@ class Span:
     def contains(self, offset: int) -> bool:
         return self.start <= offset < self.end
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
 
 @dataclass(frozen=True, slots=True)
 class Section:
@@ -51,6 +54,15 @@ class Section:
     voice: str | None = None  # who speaks in first person here; None for a reporter's voice
     kind: str = "body"  # "body", "first-person", "boilerplate", ...
     label: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "voice": self.voice,
+            "kind": self.kind,
+            "label": self.label,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +134,30 @@ class Document:
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
+    def to_dict(self, *, text: bool = True) -> dict[str, Any]:
+        """JSON-ready metadata (dates as ISO text), the text unless ``text=False``, and the
+        sentence offsets when they are already known (never computed for this)."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "path": self.path,
+            "source": self.source,
+            "authors": list(self.authors),
+            "people": list(self.people),
+            "date": self.date.isoformat() if self.date else None,
+            "url": self.url,
+            "tags": list(self.tags),
+            "sections": [s.to_dict() for s in self.sections],
+            "words": self.word_count,
+            "content_hash": self.content_hash,
+            "extra": dict(self.extra),
+        }
+        if text:
+            data["text"] = self.text
+        if "sentences" in self.__dict__:
+            data["sentences"] = [s.to_dict() for s in self.sentences]
+        return data
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -182,6 +218,17 @@ class DocSummary:
     date: str = ""  # YYYY-MM-DD, or empty
     url: str = ""
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "words": self.words,
+            "claims": self.claims,
+            "check_worthy": self.check_worthy,
+            "path": self.path,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -220,3 +267,17 @@ class SearchResult:
     suggestion: str | None = None
     error: str | None = None
     elapsed_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The hits as ``Hit.to_dict`` gives them (what ``nkterm search --json`` prints), each
+        with its snippet's match offsets, and the rest of the answer."""
+        return {
+            "query": self.query,
+            "hits": [
+                {**h.to_dict(), "snippet_hits": [s.to_dict() for s in h.snippet_spans]} for h in self.hits
+            ],
+            "total": self.total,
+            "suggestion": self.suggestion,
+            "error": self.error,
+            "elapsed_ms": round(self.elapsed_ms, 2),
+        }

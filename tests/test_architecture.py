@@ -1,21 +1,41 @@
-"""The core is headless: importing it, and running the CLI, never imports Textual."""
+"""The shape of the package: every module is in one layer (core, CLI, reader), every module
+imports, the core never loads Textual, importing nkterm or the library loads neither Textual nor
+Whoosh. The import contracts in pyproject.toml (``lint-imports``) check the directions; this
+test checks that their lists name every module there is, and only modules that exist."""
 
 from __future__ import annotations
 
+import pkgutil
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
-CORE = [
-    "nkterm",
-    "nkterm.models",
-    "nkterm.paths",
-    "nkterm.corpus",
-    "nkterm.text",
-    "nkterm.index",
-    "nkterm.render",
-    "nkterm.cli",
-]
-OPTIONAL_CORE = ["nkterm.claims", "nkterm.compare", "nkterm.bookmarks", "nkterm.config", "nkterm.state"]
+import nkterm
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+CONTRACTS = {c["id"]: c for c in PYPROJECT["tool"]["importlinter"]["contracts"]}
+
+CORE: list[str] = CONTRACTS["core-headless"]["source_modules"]
+CLI = ["nkterm.cli", "nkterm.cli_bookmarks", "nkterm.cli_compare", "nkterm.__main__"]
+READER = ["nkterm.app", "nkterm.screens", "nkterm.widgets", "nkterm.messages"]
+
+
+def _all_modules() -> list[str]:
+    found = ["nkterm"]
+    for info in pkgutil.walk_packages(nkterm.__path__, "nkterm."):
+        found.append(info.name)
+    return sorted(found)
+
+
+def _layer_of(module: str) -> list[str]:
+    return [
+        name
+        for layer in (CORE, CLI, READER)
+        for name in layer
+        if module == name or module.startswith(name + ".")
+    ]
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -24,24 +44,59 @@ def _loaded_after(code: str) -> set[str]:
         capture_output=True,
         text=True,
         check=True,
+        cwd=ROOT,
     ).stdout
     return set(out.split())
 
 
-def test_core_modules_do_not_import_textual() -> None:
-    imports = "\n".join(f"import {m}" for m in CORE)
-    imports += "\n" + "\n".join(
-        f"try:\n    import {m}\nexcept ModuleNotFoundError:\n    pass" for m in OPTIONAL_CORE
+def _top(modules: set[str], *names: str) -> set[str]:
+    return {m for m in modules if m.split(".")[0] in names}
+
+
+def test_every_module_is_in_exactly_one_layer() -> None:
+    modules = [m for m in _all_modules() if m != "nkterm"]  # the root: open() and the version
+    assert len(modules) > 60, modules
+    unplaced = [m for m in modules if len(_layer_of(m)) != 1]
+    assert unplaced == [], f"place these in CORE (pyproject contracts), CLI or READER: {unplaced}"
+
+
+def test_every_listed_module_exists() -> None:
+    modules = set(_all_modules())
+    listed = {*CORE, *CLI, *READER}
+    for contract in CONTRACTS.values():
+        listed |= {
+            m for m in contract["source_modules"] + contract["forbidden_modules"] if m.startswith("nkterm")
+        }
+    missing = sorted(m for m in listed if m not in modules)
+    assert missing == [], f"the architecture names modules that do not exist: {missing}"
+    # every contract about the core covers all of it (the Whoosh ones leave out nkterm.index)
+    assert set(CONTRACTS["core-below-faces"]["source_modules"]) == set(CORE)
+    assert set(CONTRACTS["whoosh-in-search-layer"]["source_modules"]) == {*CORE, *CLI, *READER} - {
+        "nkterm.index"
+    }
+
+
+def test_every_module_imports_and_the_core_loads_no_textual() -> None:
+    modules = _all_modules()
+    core = [m for m in modules if m == "nkterm" or any(_layer_of(m) == [c] for c in CORE)]
+    loaded = _loaded_after("\n".join(f"import {m}" for m in core))
+    assert "nkterm.index" in loaded and "nkterm.compare.alignment" in loaded
+    assert _top(loaded, "textual") == set()
+    every = _loaded_after("\n".join(f"import {m}" for m in modules))
+    assert set(modules) <= every
+
+
+def test_importing_nkterm_the_library_and_the_cli_loads_neither_textual_nor_whoosh() -> None:
+    loaded = _loaded_after(
+        "import nkterm, nkterm.errors, nkterm.library, nkterm.library_bookmarks, nkterm.cli, "
+        "nkterm.cli_compare, nkterm.cli_bookmarks\nnkterm.cli.build_parser()"
     )
-    modules = _loaded_after(imports)
-    assert "nkterm.index" in modules
-    assert not {m for m in modules if m == "textual" or m.startswith("textual.")}
+    assert {"nkterm.library", "nkterm.cli_bookmarks"} <= loaded
+    assert _top(loaded, "textual", "whoosh") == set()
 
 
 def test_whoosh_is_imported_only_by_the_index_module() -> None:
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent / "nkterm"
+    root = ROOT / "nkterm"
     offenders = [
         str(p.relative_to(root))
         for p in root.rglob("*.py")
@@ -51,12 +106,12 @@ def test_whoosh_is_imported_only_by_the_index_module() -> None:
     assert offenders == []
 
 
-def test_cli_search_runs_without_textual(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_search_runs_without_textual(tmp_path: Path) -> None:
     code = (
         "import sys, os\n"
         f"os.environ['NKTERM_INDEX'] = {str(tmp_path / 'ix')!r}\n"
         "from nkterm.cli import main\n"
-        "main(['search', 'korea', '--json'])\n"
+        "assert main(['search', 'korea', '--json']) == 0\n"
         "assert not any(m.startswith('textual') for m in sys.modules), 'textual imported'\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT)

@@ -65,6 +65,13 @@ class ImportReport:
     def messages(self) -> tuple[str, ...]:
         return self.skipped + self.rejected
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": [b.to_dict() for b in self.added],
+            "skipped": list(self.skipped),
+            "rejected": list(self.rejected),
+        }
+
 
 # --- W3C Web Annotation JSON -------------------------------------------------------------
 
