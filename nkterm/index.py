@@ -34,14 +34,7 @@ from typing import Any
 
 from whoosh import collectors, qparser, query
 from whoosh import index as windex
-from whoosh.analysis import (
-    LowercaseFilter,
-    RegexTokenizer,
-    StandardAnalyzer,
-    StemFilter,
-    StemmingAnalyzer,
-    StopFilter,
-)
+from whoosh.analysis import Composable, Token
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
@@ -49,6 +42,9 @@ from whoosh.index import LockError
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
+from nkterm.analysis import analyze as _analyze
+from nkterm.analysis import fold, join_given_names, tokens
+from nkterm.analysis.names import NameMatch, NameTable, user_table
 from nkterm.corpus import Entry, Problem, load_entry, scan
 from nkterm.files import write_json
 from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
@@ -63,7 +59,7 @@ from nkterm.querytext import (
     unrewrite_fields,
 )
 
-SCHEMA_VERSION = 2  # 2: sentence spans stored
+SCHEMA_VERSION = 3  # 2: sentence spans stored; 3: folded words, Hangul bigrams, joined given names
 MAX_FUZZY_TERMS = 64  # index words a fuzzy word stands for, the most frequent first
 MAX_SUGGEST_WORDS = 16  # distinct words a "did you mean" corrects
 MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1 s
@@ -111,17 +107,70 @@ class UpdateReport:
 ProgressFn = Callable[[int, int], None]
 
 
+class FoldingAnalyzer(Composable):
+    """nkterm's analysis (``nkterm.analysis.tokens``: folded words, Porter stems, Hangul
+    bigrams, joined given names) as a Whoosh analyzer, for the index and queries alike.
+    ``no_morph`` (the spelling field) skips stems; ``tokenize=False`` (ranges, wildcards)
+    folds the whole value."""
+
+    def __init__(self, *, stem: bool = True, stop: bool = True) -> None:
+        self.stem = stem
+        self.stop = stop
+        self.is_morph = stem
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and vars(self) == vars(other)
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        no_morph: bool = False,
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = value
+            t.text = fold(value)
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar, t.endchar = start_char, start_char + len(value)
+            yield t
+            return
+        found = tokens(value, stem_words=self.stem and not no_morph, stop=self.stop and removestops)
+        for tok in found:
+            t.text = tok.term
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = value[tok.start : tok.end]
+            if positions:
+                t.pos = start_pos + tok.pos
+            if chars:
+                t.startchar, t.endchar = start_char + tok.start, start_char + tok.end
+            yield t
+
+
 def body_analyzer() -> Any:
-    """The analyzer of the body field: tokenize, lowercase, stop words, Porter stems."""
-    return StemmingAnalyzer()
+    """The analyzer of the title and body fields: folded words, stop words out, stems."""
+    return FoldingAnalyzer()
 
 
 def make_schema() -> Schema:
-    name_analyzer = StandardAnalyzer(stoplist=None)
+    name_analyzer = FoldingAnalyzer(stem=False, stop=False)
     return Schema(
         id=ID(unique=True, stored=True),
         path=STORED(),
-        title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
+        title=TEXT(analyzer=body_analyzer(), stored=True, field_boost=2.0),
         authors=TEXT(analyzer=name_analyzer, stored=True),
         people=TEXT(analyzer=name_analyzer, stored=True),
         source=TEXT(analyzer=name_analyzer, stored=True),
@@ -138,47 +187,11 @@ def make_schema() -> Schema:
     )
 
 
-_ANALYZER = body_analyzer()
-
-
-def _plain_analyzer(analyzer: Any) -> Callable[[str], list[tuple[str, int, int]]] | None:
-    """The body analyzer replayed in plain Python: the same (term, start, end) triples as
-    ``analyzer(text, chars=True, mode="index")``, about 2x faster because it builds no Token
-    objects and runs no generator chain (snippet offsets re-analyse the body of every visible
-    hit). None when the analyzer is not the tokenizer | lowercase | stop words | stemmer chain
-    it replays, so a schema change can never make it silently disagree."""
-    items = getattr(analyzer, "items", None)
-    kinds = (RegexTokenizer, LowercaseFilter, StopFilter, StemFilter)
-    if not items or len(items) != 4 or not all(type(i) is k for i, k in zip(items, kinds, strict=True)):
-        return None
-    tokenizer, _lower, stop, stemmer = items
-    if tokenizer.gaps or stemmer.lang:
-        return None
-    finditer = tokenizer.expression.finditer
-    stops, minsize, maxsize, ignore = stop.stops, stop.min, stop.max, stemmer.ignore
-    stem = functools.lru_cache(maxsize=50_000)(stemmer.stemfn)
-
-    def run(text: str) -> list[tuple[str, int, int]]:
-        out: list[tuple[str, int, int]] = []
-        for m in finditer(text):
-            word = m.group().lower()
-            if len(word) < minsize or (maxsize is not None and len(word) > maxsize) or word in stops:
-                continue
-            out.append((word if word in ignore else stem(word), m.start(), m.end()))
-        return out
-
-    return run
-
-
-_PLAIN_ANALYZE = _plain_analyzer(_ANALYZER)
-
-
 def analyze(text: str) -> list[tuple[str, int, int]]:
     """(stemmed term, start, end) for every indexed token of ``text``: the index's own analysis,
-    for callers (comparison) that must tokenize exactly as search does."""
-    if _PLAIN_ANALYZE is not None:
-        return _PLAIN_ANALYZE(text)
-    return [(t.text, t.startchar, t.endchar) for t in _ANALYZER(text, chars=True, mode="index")]
+    for callers (comparison) that must tokenize exactly as search does
+    (``nkterm.analysis.analyze``, which imports no Whoosh)."""
+    return _analyze(text)
 
 
 # -- the index ----------------------------------------------------------------------------------
@@ -259,6 +272,12 @@ class Index:
         self._local = threading.local()
         self._manifest: dict[str, Any] | None = None
         self.messages: list[str] = []  # what opening the index had to repair, for the user
+        self.names: NameTable | None = None  # spellings of one name; None: shipped + config.yaml
+
+    def name_table(self) -> NameTable:
+        if self.names is None:
+            self.names = user_table()
+        return self.names
 
     # .. opening ..
 
@@ -654,7 +673,7 @@ class Index:
         hits: list[Hit] = []
         try:
             searcher = self._searcher()
-            run = self._expand_fuzzy(parsed, searcher, text)
+            run, names = _expand_names(self._expand_fuzzy(parsed, searcher, text), self.name_table())
             # Every match is scored and counted in one pass, so the total is exact: Whoosh's
             # default skips blocks and prunes the matcher tree (replace), which leaves the
             # total unknown, and counting it took a second pass (20k: median 24 -> 16 ms,
@@ -695,6 +714,7 @@ class Index:
             hits=tuple(hits),
             total=len(results),
             suggestion=suggestion,
+            also=_also_spelled(names, searcher.reader()),
             elapsed_ms=(time.perf_counter() - t0) * 1000,
         )
 
@@ -712,7 +732,7 @@ class Index:
             return ()
         try:
             searcher = self._searcher()
-            run = self._expand_fuzzy(parsed, searcher, text)
+            run, _names = _expand_names(self._expand_fuzzy(parsed, searcher, text), self.name_table())
             results = searcher.search(query.And([query.Term("id", doc_id), run]), limit=1, terms=True)
             if not results:
                 return ()
@@ -734,7 +754,7 @@ class Index:
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.add_plugin(qparser.GtLtPlugin())
         parser.add_plugin(DateParserPlugin(free=False))
-        rewritten = rewrite_fields(text)
+        rewritten = _query_text(text)
         return _typed_prefixes(parser.parse(rewritten), rewritten, schema)
 
     def _expand_fuzzy(self, parsed: Any, searcher: Searcher, text: str) -> Any:
@@ -745,7 +765,7 @@ class Index:
         spelling list of each segment, and the stems of the words found are searched."""
         if not any(isinstance(sub, query.FuzzyTerm) for sub in _walk_query(parsed)):
             return parsed
-        rewritten = rewrite_fields(text)
+        rewritten = _query_text(text)
         reader = searcher.reader()
         leaves = [leaf for leaf, _offset in reader.leaf_readers()]
         schema = self._open().schema
@@ -797,7 +817,7 @@ class Index:
             words = _query_words(parsed)
             if len({w for _s, _e, w, _f in words}) > MAX_SUGGEST_WORDS:
                 return None  # ~10-20 ms per word: "did you mean" is for a few mistyped words
-            rewritten = rewrite_fields(text)
+            rewritten = _query_text(text)
             reader = searcher.reader()
             known: dict[tuple[int, int], bool] = {}
             for start, end, term, field in words:
@@ -854,6 +874,125 @@ def _query_words(q: Any) -> list[tuple[int, int, str, str]]:
             for word, (start, end) in zip(sub.words, sub.char_ranges, strict=False):
                 out.append((start, end, str(word), sub.fieldname))
     return out
+
+
+def _query_text(text: str) -> str:
+    """The query as parsed: user field names mapped to the schema's, and given names written
+    apart or hyphenated joined ("Kim Il Sung" -> "Kim IlSung"), as the index also holds them."""
+    return join_given_names(rewrite_fields(text))
+
+
+MAX_NAME_PHRASES = 64  # phrases one quoted phrase may expand to (several names in it multiply)
+
+
+def _expand_names(q: Any, table: NameTable) -> tuple[Any, list[NameMatch]]:
+    """``q`` with each title/body word or run of words that spells a known name (a cluster of
+    ``table``) also matched by every other spelling, and the names found. A run of words
+    becomes: the words as typed, or any spelling as a phrase; a quoted phrase: the phrase
+    with the name spelled each way."""
+    found: list[NameMatch] = []
+    if not len(table):
+        return q, found
+
+    def word(node: Any) -> tuple[frozenset[str], tuple[str, ...]] | None:
+        if isinstance(node, query.Term) and node.fieldname in ("title", "body"):
+            return frozenset([node.fieldname]), (str(node.text),)
+        if isinstance(node, query.Or | query.And) and node.subqueries:
+            parts = [word(c) for c in node.subqueries]
+            if any(p is None for p in parts):
+                return None
+            if isinstance(node, query.And) and all(len(p[0]) == 1 for p in parts if p):
+                fields = {f for p in parts if p for f in p[0]}
+                if len(fields) == 1:  # one typed word that became several terms ("Il-sung", Hangul)
+                    return frozenset(fields), tuple(t for p in parts if p for t in p[1])
+                return None
+            if isinstance(node, query.Or) and len({p[1] for p in parts if p}) == 1:
+                return frozenset(f for p in parts if p for f in p[0]), parts[0][1] if parts[0] else ()
+        return None
+
+    def spelled(fields: Iterable[str], spelling: tuple[str, ...]) -> list[Any]:
+        return [
+            query.Term(f, spelling[0]) if len(spelling) == 1 else query.Phrase(f, list(spelling))
+            for f in sorted(fields)
+        ]
+
+    def run_of(children: list[Any]) -> list[Any]:
+        units = [word(c) for c in children]
+        out: list[Any] = []
+        i = 0
+        while i < len(children):
+            j = i
+            while j < len(children) and units[j] is not None:
+                j += 1
+            if j == i:
+                out.append(expand(children[i]))
+                i += 1
+                continue
+            terms: list[str] = []
+            bounds = [0]
+            for unit in units[i:j]:
+                assert unit is not None
+                terms.extend(unit[1])
+                bounds.append(len(terms))
+            where = {b: k for k, b in enumerate(bounds)}
+            done = i
+            for m in table.find(terms, bounds):
+                a, b = i + where[m.start], i + where[m.end]
+                fields = frozenset.intersection(*(u[0] for u in units[a:b] if u is not None))
+                if not fields:
+                    continue
+                out.extend(children[done:a])
+                typed = children[a] if b - a == 1 else query.And(children[a:b])
+                options = [typed] + [q for s in m.others() for q in spelled(fields, s.terms)]
+                out.append(query.Or(options))
+                found.append(m)
+                done = b
+            out.extend(children[done:j])
+            i = j
+        return out
+
+    def phrase(node: Any) -> Any:
+        words = [str(w) for w in node.words]
+        matches = table.find(words)
+        if not matches:
+            return node
+        found.extend(matches)
+        variants: list[list[str]] = [[]]
+        last = 0
+        for m in matches:
+            options = [list(s.terms) for s in m.spellings]
+            variants = [v + words[last : m.start] + o for v in variants for o in options][:MAX_NAME_PHRASES]
+            last = m.end
+        options = [
+            query.Term(node.fieldname, v[0]) if len(v) == 1 else query.Phrase(node.fieldname, v, slop=node.slop)
+            for v in (v + words[last:] for v in variants)
+            if v + words[last:] != words
+        ]
+        return query.Or([node, *options]) if options else node
+
+    def expand(node: Any) -> Any:
+        if isinstance(node, query.Phrase):
+            return phrase(node) if node.fieldname in ("title", "body") else node
+        if isinstance(node, query.And) and len(node.subqueries) > 1 and word(node) is None:
+            return query.And(run_of(list(node.subqueries)), boost=node.boost)
+        unit = word(node)
+        if unit is not None:
+            replaced = run_of([node])
+            return replaced[0] if len(replaced) == 1 else node
+        return node if node.is_leaf() else node.apply(expand)
+
+    return expand(q), found
+
+
+def _also_spelled(found: list[NameMatch], reader: Any) -> tuple[str, ...]:
+    """The other spellings of the names a query matched that occur in the index (every term
+    of the spelling in some document): what the search bar lists after "also:"."""
+    out: list[str] = []
+    for m in found:
+        for spelling in m.others():
+            if spelling.name not in out and all(reader.doc_frequency("body", t) for t in spelling.terms):
+                out.append(spelling.name)
+    return tuple(out)
 
 
 def _check_prefixes(q: Any) -> str | None:
@@ -948,31 +1087,42 @@ def _match_spans(body: str, matched: Iterable[tuple[str, bytes]] | None, q: Any 
     in_phrases = {w for words, _ in phrases for w in words}
     # terms from multi-term queries (prefix, fuzzy) are matched terms not named by a phrase
     loose |= terms - in_phrases
-    tokens = analyze(body)
-    keep = [False] * len(tokens)
-    for i, (term, _s, _e) in enumerate(tokens):
-        if term in loose and term in terms:
+    found = tokens(body)
+    keep = [False] * len(found)
+    at: dict[tuple[int, str], list[int]] = {}  # (position, term) -> tokens (a joined given name
+    # shares its position with its first syllable)
+    for i, tok in enumerate(found):
+        at.setdefault((tok.pos, tok.term), []).append(i)
+        if tok.term in loose and tok.term in terms:
             keep[i] = True
     for words, slop in phrases:
         if not words or not set(words) <= terms:
             continue
-        for i, (term, _s, _e) in enumerate(tokens):
-            if term != words[0]:
+        for i, tok in enumerate(found):
+            if tok.term != words[0]:
                 continue
             chosen = [i]
-            j = i
+            pos = tok.pos
             for word in words[1:]:
                 nxt = next(
-                    (k for k in range(j + 1, min(len(tokens), j + 1 + slop)) if tokens[k][0] == word), None
+                    (at[p, word][0] for p in range(pos + 1, pos + 1 + max(1, slop)) if (p, word) in at), None
                 )
                 if nxt is None:
                     break
                 chosen.append(nxt)
-                j = nxt
+                pos = found[nxt].pos
             else:
                 for k in chosen:
                     keep[k] = True
-    return tuple(Span(s, e) for (term, s, e), k in zip(tokens, keep, strict=True) if k)
+    spans: list[Span] = []
+    for tok, k in zip(found, keep, strict=True):
+        if not k:
+            continue
+        if spans and tok.start < spans[-1].end:  # a joined given name and its syllables: one hit
+            spans[-1] = Span(spans[-1].start, max(spans[-1].end, tok.end))
+        else:
+            spans.append(Span(tok.start, tok.end))
+    return tuple(spans)
 
 
 # -- documents <-> stored fields

@@ -190,3 +190,4 @@ class SearchResult:
     suggestion: str | None = None
     error: str | None = None
     elapsed_ms: float = 0.0
+    also: tuple[str, ...] = ()  # other spellings of a name in the query that the search matched
