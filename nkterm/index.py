@@ -41,9 +41,11 @@ from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.index import LockError
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
+from whoosh.support.levenshtein import levenshtein
 
 from nkterm.analysis import analyze as _analyze
 from nkterm.analysis import fold, join_given_names, tokens
+from nkterm.analysis import terms as analysis_terms
 from nkterm.analysis.names import NameMatch, NameTable, user_table
 from nkterm.corpus import Entry, Problem, load_entry, scan
 from nkterm.files import write_json
@@ -60,6 +62,7 @@ from nkterm.querytext import (
 )
 
 SCHEMA_VERSION = 3  # 2: sentence spans stored; 3: folded words, Hangul bigrams, joined given names
+SCHEMA_CHANGE = "words are now folded so that P'yŏngyang = Pyongyang, and Hangul is searchable"
 MAX_FUZZY_TERMS = 64  # index words a fuzzy word stands for, the most frequent first
 MAX_SUGGEST_WORDS = 16  # distinct words a "did you mean" corrects
 MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1 s
@@ -307,7 +310,7 @@ class Index:
         if meta.get("schema_version") != SCHEMA_VERSION:
             raise IndexMissing(
                 f"index in {self.directory} has schema {meta.get('schema_version')!r}, "
-                f"this nkterm needs {SCHEMA_VERSION}: run `nkterm index` to rebuild it"
+                f"this nkterm needs {SCHEMA_VERSION} ({SCHEMA_CHANGE}): run `nkterm index` to rebuild it"
             )
         if meta.get("claims_version") != claims_version():
             raise IndexMissing(
@@ -686,11 +689,14 @@ class Index:
             matchable = (
                 _body_terms(run, searcher.reader()) if n_offsets and results.scored_length() else set()
             )
+            seen: list[tuple[str, tuple[Span, ...]]] = []  # bodies and hits, for "also:"
             for rank, r in enumerate(results):
                 stored = r.fields()
                 if rank < n_offsets:
                     spans = _match_spans(stored.get("body", ""), matchable, run)
                     snippet, snippet_spans = make_snippet(stored.get("body", ""), spans)
+                    if names:
+                        seen.append((stored.get("body", ""), spans))
                 else:
                     spans, snippet, snippet_spans = (), "", ()
                 hits.append(
@@ -714,7 +720,7 @@ class Index:
             hits=tuple(hits),
             total=len(results),
             suggestion=suggestion,
-            also=_also_spelled(names, searcher.reader()),
+            also=_also_spelled(names, seen, text, searcher.reader()),
             elapsed_ms=(time.perf_counter() - t0) * 1000,
         )
 
@@ -827,7 +833,7 @@ class Index:
                 raw = rewritten[start:end]
                 if found or len(raw) > MAX_SUGGEST_LENGTH or len(raw) < 3:
                     continue
-                better = self._closest_word(reader, raw.lower())
+                better = self._closest_name(reader, raw) or self._closest_word(reader, raw.lower())
                 if better is not None:
                     shown = better.capitalize() if raw[:1].isupper() else better
                     replaced = replaced[:start] + shown + replaced[end:]
@@ -837,6 +843,29 @@ class Index:
             return None
         suggestion = unrewrite_fields(replaced)
         return suggestion if suggestion.strip() and suggestion != text else None
+
+    def _closest_name(self, reader: Any, typed: str) -> str | None:
+        """For a word within one edit (two from six letters on) of a one-word spelling of a
+        known name: the spelling of that name found in most documents (the name as this
+        corpus writes it), or None."""
+        word = fold(typed)
+        if len(word) < 4 or not word.isalnum():
+            return None
+        limit = 1 if len(word) < 6 else 2
+        best: tuple[int, int, str] | None = None  # (edits, -documents, spelling)
+        for spelled, spellings in self.name_table().near(word):
+            if abs(len(spelled) - len(word)) > limit:
+                continue
+            edits = levenshtein(word, spelled, limit)
+            if edits > limit:
+                continue
+            for spelling in spellings:
+                if len(spelling.terms) != 1:
+                    continue
+                n = min(reader.doc_frequency("body", t) for t in spelling.terms)
+                if n and (best is None or (edits, -n) < best[:2]):
+                    best = (edits, -n, spelling.name)
+        return best[2] if best is not None else None
 
     @staticmethod
     def _closest_word(reader: Any, word: str) -> str | None:
@@ -984,15 +1013,44 @@ def _expand_names(q: Any, table: NameTable) -> tuple[Any, list[NameMatch]]:
     return expand(q), found
 
 
-def _also_spelled(found: list[NameMatch], reader: Any) -> tuple[str, ...]:
-    """The other spellings of the names a query matched that occur in the index (every term
-    of the spelling in some document): what the search bar lists after "also:"."""
-    out: list[str] = []
+MAX_ALSO = 8  # other spellings the search bar names
+
+
+def _also_spelled(
+    found: list[NameMatch], seen: list[tuple[str, tuple[Span, ...]]], typed: str, reader: Any
+) -> tuple[str, ...]:
+    """The other spellings of the names a query matched, for the search bar's "also:": first
+    as written in the hits shown (``seen``: body and hit spans; neighbouring hits joined by a
+    space or hyphen make one name), then any other spelling every term of which the index
+    holds."""
+    if not found:
+        return ()
+    keys = {s.terms for m in found for s in m.spellings}
+    typed = " ".join(typed.lower().split())
+    counts: dict[str, int] = {}
+    covered: set[tuple[str, ...]] = set()
+    for body, spans in seen:
+        groups: list[list[int]] = []
+        for span in spans:
+            if groups and body[groups[-1][1] : span.start] in (" ", "-", "\u00a0"):
+                groups[-1][1] = span.end
+            else:
+                groups.append([span.start, span.end])
+        for start, end in groups:
+            written = " ".join(body[start:end].split())
+            key = tuple(analysis_terms(written))
+            if key in keys:
+                covered.add(key)
+                if written.lower() not in typed:
+                    counts[written] = counts.get(written, 0) + 1
+    out = sorted(counts, key=lambda w: -counts[w])
     for m in found:
         for spelling in m.others():
-            if spelling.name not in out and all(reader.doc_frequency("body", t) for t in spelling.terms):
+            if spelling.terms in covered or spelling.name in out:
+                continue
+            if all(reader.doc_frequency("body", t) for t in spelling.terms):
                 out.append(spelling.name)
-    return tuple(out)
+    return tuple(out[:MAX_ALSO])
 
 
 def _check_prefixes(q: Any) -> str | None:

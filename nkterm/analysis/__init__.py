@@ -19,6 +19,7 @@ from nkterm.analysis.words import (
     stem,
     terms,
     tokens,
+    undetected_language,
 )
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "stem",
     "terms",
     "tokens",
+    "undetected_language",
 ]

@@ -51,6 +51,23 @@ def has_hangul(text: str) -> bool:
     return not text.isascii() and any(is_hangul(c) for c in text)
 
 
+LANGUAGE_SAMPLE = 20_000  # characters looked at to tell a document's script
+
+
+def undetected_language(text: str) -> str | None:
+    """"Korean" when much of ``text`` (a third of its letters, in the first 20,000 characters)
+    is Hangul: the claim detector reads English only, so the reader says so; else None."""
+    sample = text[:LANGUAGE_SAMPLE]
+    if sample.isascii():
+        return None
+    letters = hangul = 0
+    for ch in sample:
+        if ch.isalpha():
+            letters += 1
+            hangul += is_hangul(ch)
+    return "Korean" if letters and hangul * 3 >= letters else None
+
+
 @functools.lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     """``word`` case-folded, without apostrophes, modifier letters or diacritics; Hangul kept."""
