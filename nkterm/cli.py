@@ -286,7 +286,10 @@ def cmd_search(args: argparse.Namespace) -> int:
             console.print(hit_text(hit))
             console.print()
         also = f"; also spelled: {_safe(', '.join(result.also))}" if result.also else ""
-        print(f"{len(result.hits)} of {result.total} result(s), {result.elapsed_ms:.0f} ms{also}", file=sys.stderr)
+        print(
+            f"{len(result.hits)} of {result.total} result(s), {result.elapsed_ms:.0f} ms{also}",
+            file=sys.stderr,
+        )
     if not result.hits:
         msg = "no matches"
         if result.suggestion:

@@ -34,7 +34,7 @@ from typing import Any
 
 from whoosh import collectors, qparser, query
 from whoosh import index as windex
-from whoosh.analysis import Composable, Token
+from whoosh.analysis import Analyzer, Token
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
@@ -110,7 +110,7 @@ class UpdateReport:
 ProgressFn = Callable[[int, int], None]
 
 
-class FoldingAnalyzer(Composable):
+class FoldingAnalyzer(Analyzer):
     """nkterm's analysis (``nkterm.analysis.tokens``: folded words, Porter stems, Hangul
     bigrams, joined given names) as a Whoosh analyzer, for the index and queries alike.
     ``no_morph`` (the spelling field) skips stems; ``tokenize=False`` (ranges, wildcards)
@@ -140,7 +140,7 @@ class FoldingAnalyzer(Composable):
     ) -> Iterator[Token]:
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
-            t.original = value
+            t.original = value  # type: ignore[attr-defined]
             t.text = fold(value)
             t.boost = 1.0
             if positions:
@@ -155,7 +155,7 @@ class FoldingAnalyzer(Composable):
             t.boost = 1.0
             t.stopped = False
             if keeporiginal:
-                t.original = value[tok.start : tok.end]
+                t.original = value[tok.start : tok.end]  # type: ignore[attr-defined]
             if positions:
                 t.pos = start_pos + tok.pos
             if chars:
@@ -989,11 +989,13 @@ def _expand_names(q: Any, table: NameTable) -> tuple[Any, list[NameMatch]]:
         variants: list[list[str]] = [[]]
         last = 0
         for m in matches:
-            options = [list(s.terms) for s in m.spellings]
-            variants = [v + words[last : m.start] + o for v in variants for o in options][:MAX_NAME_PHRASES]
+            spelled = [list(s.terms) for s in m.spellings]
+            variants = [v + words[last : m.start] + o for v in variants for o in spelled][:MAX_NAME_PHRASES]
             last = m.end
         options = [
-            query.Term(node.fieldname, v[0]) if len(v) == 1 else query.Phrase(node.fieldname, v, slop=node.slop)
+            query.Term(node.fieldname, v[0])
+            if len(v) == 1
+            else query.Phrase(node.fieldname, v, slop=node.slop)
             for v in (v + words[last:] for v in variants)
             if v + words[last:] != words
         ]

@@ -139,7 +139,7 @@ def _derived(names: Sequence[str], kind: str) -> list[str]:
         mode = "name" if kind == "person" and len(name) in (3, 4) and " " not in name else "general"
         try:
             rr = romanize(name, mode=mode, capitalize=True)
-        except Exception:  # noqa: BLE001 - a derivation is a nicety; the listed spellings stand
+        except Exception:  # noqa: BLE001, S112 - a derivation is a nicety; the listed spellings stand
             continue
         key = tuple(terms(rr))
         if rr and not has_hangul(rr) and key and key not in have:
