@@ -72,6 +72,22 @@ class NameTable:
             self._spellings.append(tuple(seen.values()))
             for key in seen:
                 self._by_key.setdefault(key, []).append(i)
+        # clusters that share a spelling are one name (a user's cluster extends a shipped one)
+        parent = list(range(len(self.clusters)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for members in self._by_key.values():
+            for other in members[1:]:
+                parent[root(other)] = root(members[0])
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self.clusters)):
+            groups.setdefault(root(i), []).append(i)
+        self._group = {i: groups[root(i)] for i in range(len(self.clusters))}
         self.longest = max((len(k) for k in self._by_key), default=0)
         self._firsts = {k[0] for k in self._by_key}
 
@@ -81,7 +97,8 @@ class NameTable:
     def spellings(self, key: Sequence[str]) -> tuple[Spelling, ...]:
         """Every spelling of every cluster that ``key`` (a term sequence) belongs to."""
         out: dict[tuple[str, ...], Spelling] = {}
-        for i in self._by_key.get(tuple(key), ()):
+        members = {j for i in self._by_key.get(tuple(key), ()) for j in self._group[i]}
+        for i in sorted(members):
             for spelling in self._spellings[i]:
                 out.setdefault(spelling.terms, spelling)
         return tuple(out.values())

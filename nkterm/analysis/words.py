@@ -218,7 +218,8 @@ def tokens(text: str, *, stem_words: bool = True, stop: bool = True, joins: bool
 
 def _given_names(matches: list[tuple[str, int]], text: str, stemmed: bool) -> dict[int, tuple[str, int]]:
     """Start of the first syllable -> (joined term, end of the second) for each given name."""
-    words = [(w, s, s + len(w)) for w, s in matches]
+    # a possessive is not part of the name: "Kim Il Sung's" is "Kim Il Sung" + 's
+    words = [(w[:-2], s, s + len(w) - 2) if w.endswith(("'s", "’s")) else (w, s, s + len(w)) for w, s in matches]
     out: dict[int, tuple[str, int]] = {}
     for i in range(len(words) - 2):
         if _given_name_at(words, i, text):
