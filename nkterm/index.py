@@ -865,7 +865,9 @@ class Index:
                 n = min(reader.doc_frequency("body", t) for t in spelling.terms)
                 if n and (best is None or (edits, -n) < best[:2]):
                     best = (edits, -n, spelling.name)
-        return best[2] if best is not None else None
+        if best is None:
+            return None
+        return best[2] if typed[:1].isupper() else best[2].lower()  # in the case it was typed
 
     @staticmethod
     def _closest_word(reader: Any, word: str) -> str | None:

@@ -208,7 +208,9 @@ def tokens(text: str, *, stem_words: bool = True, stop: bool = True, joins: bool
             folded = fold(piece)
             keep = len(folded) >= MIN_LENGTH and folded not in stops
             if keep:
-                out.append(Token(stem(folded) if stem_words else folded, start, start + len(piece), pos))
+                # a possessive's hit is the word without its 's ("Gellman" of "Gellman's")
+                end = start + len(piece) - (2 if piece.endswith(("'s", "’s")) and len(piece) > 3 else 0)
+                out.append(Token(stem(folded) if stem_words else folded, start, end, pos))
             if joined and start in joined:
                 # the joined given name shares the position of its first syllable
                 out.append(Token(joined[start][0], start, joined[start][1], pos, joined=True))
