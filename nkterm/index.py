@@ -1153,16 +1153,17 @@ def _match_spans(body: str, matched: Iterable[tuple[str, bytes]] | None, q: Any 
     keep = [False] * len(found)
     at: dict[tuple[int, str], list[int]] = {}  # (position, term) -> tokens (a joined given name
     # shares its position with its first syllable)
+    where: dict[str, list[int]] = {}  # term -> tokens: a name's variant phrases start nowhere mostly
     for i, tok in enumerate(found):
         at.setdefault((tok.pos, tok.term), []).append(i)
+        where.setdefault(tok.term, []).append(i)
         if tok.term in loose and tok.term in terms:
             keep[i] = True
     for words, slop in phrases:
         if not words or not set(words) <= terms:
             continue
-        for i, tok in enumerate(found):
-            if tok.term != words[0]:
-                continue
+        for i in where.get(words[0], ()):
+            tok = found[i]
             chosen = [i]
             pos = tok.pos
             for word in words[1:]:

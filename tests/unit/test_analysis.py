@@ -65,7 +65,9 @@ def test_hangul_runs_become_bigrams_and_particles_do_not_hide_a_word() -> None:
     assert all(is_hangul(c) for t in found for c in t.term)
 
 
-@pytest.mark.parametrize("written", ["Kim Il Sung", "Kim Il-sung", "Kim il Sung", "Kim Ilsung", "Kim Il Sung's"])
+@pytest.mark.parametrize(
+    "written", ["Kim Il Sung", "Kim Il-sung", "Kim il Sung", "Kim Ilsung", "Kim Il Sung's"]
+)
 def test_given_names_are_joined_however_they_are_written(written: str) -> None:
     assert "ilsung" in [t.term for t in tokens(written)]
 
@@ -143,7 +145,11 @@ def test_the_table_finds_names_in_a_run_of_words() -> None:
     table = NameTable(shipped_clusters())
     words = terms("yesterday Kim Jong Un visited Pyongyang with Ri Sol Ju")
     found = {(m.start, m.end): m for m in table.find(words)}
-    assert {words[a:b][-1] for a, b in found} == {terms("Kim Jong Un")[-1], "pyongyang", terms("Ri Sol Ju")[-1]}
+    assert {words[a:b][-1] for a, b in found} == {
+        terms("Kim Jong Un")[-1],
+        "pyongyang",
+        terms("Ri Sol Ju")[-1],
+    }
     pyongyang = next(m for m in found.values() if m.typed == ("pyongyang",))
     spelled = {s.name for s in pyongyang.spellings}
     assert {"Pyeongyang", "평양"} <= spelled

@@ -36,12 +36,24 @@ DOCS = {
 }
 
 GROUPS = {
-    "pyongyang": (["Pyongyang", "P'yŏngyang", "pyeongyang", "평양", "Phyongyang"], {"mr", "dprk", "rr", "hangul"}),
+    "pyongyang": (
+        ["Pyongyang", "P'yŏngyang", "pyeongyang", "평양", "Phyongyang"],
+        {"mr", "dprk", "rr", "hangul"},
+    ),
     "juche": (["juche", "Chuch'e", "chuche", "주체"], {"mr", "dprk", "hangul"}),
     "rodong": (['"Rodong Sinmun"', "Nodong Sinmun", "로동신문", "노동신문"], {"mr", "dprk", "hangul"}),
     "kaesong": (["Kaesong", "Gaeseong", "개성", "Kaesŏng"], {"mr", "rr"}),
     "kim il sung": (
-        ["Kim Il Sung", "Kim Il-sung", "Kim Ilsung", "kim il sung", "Kim il Sung", '"Kim Il Sung"', "김일성", "Kim Il-sŏng"],
+        [
+            "Kim Il Sung",
+            "Kim Il-sung",
+            "Kim Ilsung",
+            "kim il sung",
+            "Kim il Sung",
+            '"Kim Il Sung"',
+            "김일성",
+            "Kim Il-sŏng",
+        ],
         {"mr", "hyphen", "joined", "lower"},
     ),
     "kim jong un": (
@@ -49,7 +61,10 @@ GROUPS = {
         {"dprk", "rr", "hyphen", "joined", "hangul"},
     ),
     "kcna": (["KCNA", "Korean Central News Agency", "조선중앙통신"], {"dprk", "hangul"}),
-    "pak myong chol": (["Pak Myong Chol", "Pak Myong-chol", "Pak Myongchol", "pak myong chol"], {"pak1", "pak2", "pak3"}),
+    "pak myong chol": (
+        ["Pak Myong Chol", "Pak Myong-chol", "Pak Myongchol", "pak myong chol"],
+        {"pak1", "pak2", "pak3"},
+    ),
 }
 
 
@@ -67,7 +82,9 @@ def names_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
 
 
 @pytest.mark.parametrize(("name", "query"), [(n, q) for n, (qs, _docs) in GROUPS.items() for q in qs])
-def test_any_spelling_finds_every_document_with_any_spelling(names_index: Index, name: str, query: str) -> None:
+def test_any_spelling_finds_every_document_with_any_spelling(
+    names_index: Index, name: str, query: str
+) -> None:
     result = names_index.search(query, limit=50)
     assert result.error is None
     assert {h.id for h in result.hits} == GROUPS[name][1], query
@@ -85,7 +102,12 @@ def test_hangul_documents_are_found_by_hangul_words(names_index: Index) -> None:
 
 
 def test_hits_highlight_every_spelling(names_index: Index) -> None:
-    for doc_id, written in (("mr", "P'yŏngyang"), ("dprk", "Pyongyang"), ("rr", "Pyeongyang"), ("hangul", "평양")):
+    for doc_id, written in (
+        ("mr", "P'yŏngyang"),
+        ("dprk", "Pyongyang"),
+        ("rr", "Pyeongyang"),
+        ("hangul", "평양"),
+    ):
         spans = names_index.hits_in(doc_id, "pyongyang")
         assert [DOCS[doc_id][s.start : s.end] for s in spans] == [written]
     spans = names_index.hits_in("lower", "Kim Ilsung")
@@ -160,5 +182,7 @@ def test_compare_sees_one_name_however_it_is_spelled() -> None:
     from nkterm.index import analyze
 
     assert {t for t, _s, _e in analyze("P'yŏngyang")} == {t for t, _s, _e in analyze("Pyongyang")}
-    assert "ilsung" in {t for t, _s, _e in analyze("Kim Il-sung")} & {t for t, _s, _e in analyze("Kim Ilsung")}
+    assert "ilsung" in {t for t, _s, _e in analyze("Kim Il-sung")} & {
+        t for t, _s, _e in analyze("Kim Ilsung")
+    }
     assert terms("Kaesŏng") == terms("KAESONG")
