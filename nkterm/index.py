@@ -720,7 +720,7 @@ class Index:
             hits=tuple(hits),
             total=len(results),
             suggestion=suggestion,
-            also=_also_spelled(names, seen, text, searcher.reader()),
+            also=_also_spelled(names, seen, text),
             elapsed_ms=(time.perf_counter() - t0) * 1000,
         )
 
@@ -913,7 +913,9 @@ def _query_text(text: str) -> str:
     return join_given_names(rewrite_fields(text))
 
 
-MAX_NAME_PHRASES = 64  # phrases one quoted phrase may expand to (several names in it multiply)
+MAX_NAME_PHRASES = 32  # phrases one quoted phrase may expand to (several names in it multiply)
+MAX_NAMES_IN_PHRASE = 2  # a quoted phrase with more names is searched as typed (a pasted
+# paragraph of 150 names took 2 s to expand)
 
 
 def _expand_names(q: Any, table: NameTable) -> tuple[Any, list[NameMatch]]:
@@ -985,7 +987,7 @@ def _expand_names(q: Any, table: NameTable) -> tuple[Any, list[NameMatch]]:
     def phrase(node: Any) -> Any:
         words = [str(w) for w in node.words]
         matches = table.find(words)
-        if not matches:
+        if not matches or len(matches) > MAX_NAMES_IN_PHRASE:
             return node
         found.extend(matches)
         variants: list[list[str]] = [[]]
@@ -1004,6 +1006,18 @@ def _expand_names(q: Any, table: NameTable) -> tuple[Any, list[NameMatch]]:
         return query.Or([node, *options]) if options else node
 
     def expand(node: Any) -> Any:
+        if isinstance(node, query.Not | query.AndNot):
+            # a name that is excluded is excluded in every spelling, but it "matched" nothing
+            kept = len(found)
+            if isinstance(node, query.Not):
+                out = node.apply(expand)
+                del found[kept:]
+                return out
+            a = expand(node.a)
+            kept = len(found)
+            b = expand(node.b)
+            del found[kept:]
+            return query.AndNot(a, b, boost=node.boost)
         if isinstance(node, query.Phrase):
             return phrase(node) if node.fieldname in ("title", "body") else node
         if isinstance(node, query.And) and len(node.subqueries) > 1 and word(node) is None:
@@ -1021,40 +1035,36 @@ MAX_ALSO = 8  # other spellings the search bar names
 
 
 def _also_spelled(
-    found: list[NameMatch], seen: list[tuple[str, tuple[Span, ...]]], typed: str, reader: Any
+    found: list[NameMatch], seen: list[tuple[str, tuple[Span, ...]]], typed: str
 ) -> tuple[str, ...]:
-    """The other spellings of the names a query matched, for the search bar's "also:": first
-    as written in the hits shown (``seen``: body and hit spans; neighbouring hits joined by a
-    space or hyphen make one name), then any other spelling every term of which the index
-    holds."""
+    """The other spellings of the names a query matched, for the search bar's "also:": as
+    written in the hits shown (``seen``: body and hit spans; neighbouring hits joined by a
+    space or hyphen make one name), the most frequent first."""
     if not found:
         return ()
     keys = {s.terms for m in found for s in m.spellings}
     typed = " ".join(typed.lower().split())
     counts: dict[str, int] = {}
-    covered: set[tuple[str, ...]] = set()
     for body, spans in seen:
-        groups: list[list[int]] = []
+        runs: list[list[Span]] = []  # hits one space or hyphen apart
         for span in spans:
-            if groups and body[groups[-1][1] : span.start] in (" ", "-", "\u00a0"):
-                groups[-1][1] = span.end
+            if runs and body[runs[-1][-1].end : span.start] in (" ", "-", "\u00a0"):
+                runs[-1].append(span)
             else:
-                groups.append([span.start, span.end])
-        for start, end in groups:
-            written = " ".join(body[start:end].split())
-            key = tuple(analysis_terms(written))
-            if key in keys:
-                covered.add(key)
-                if written.lower() not in typed:
-                    counts[written] = counts.get(written, 0) + 1
-    out = sorted(counts, key=lambda w: -counts[w])
-    for m in found:
-        for spelling in m.others():
-            if spelling.terms in covered or spelling.name in out:
-                continue
-            if all(reader.doc_frequency("body", t) for t in spelling.terms):
-                out.append(spelling.name)
-    return tuple(out[:MAX_ALSO])
+                runs.append([span])
+        for run in runs:
+            i = 0
+            while i < len(run):  # the longest stretch from here that spells a matched name
+                for j in range(len(run), i, -1):
+                    written = " ".join(body[run[i].start : run[j - 1].end].split())
+                    if tuple(analysis_terms(written)) in keys:
+                        if written.lower() not in typed:
+                            counts[written] = counts.get(written, 0) + 1
+                        i = j
+                        break
+                else:
+                    i += 1
+    return tuple(sorted(counts, key=lambda w: -counts[w])[:MAX_ALSO])
 
 
 def _check_prefixes(q: Any) -> str | None:
