@@ -1017,7 +1017,7 @@ def _expand_names(q: Any, table: NameTable) -> tuple[Any, list[NameMatch]]:
             kept = len(found)
             b = expand(node.b)
             del found[kept:]
-            return query.AndNot(a, b, boost=node.boost)
+            return query.AndNot(a, b)
         if isinstance(node, query.Phrase):
             return phrase(node) if node.fieldname in ("title", "body") else node
         if isinstance(node, query.And) and len(node.subqueries) > 1 and word(node) is None:

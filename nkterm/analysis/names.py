@@ -89,6 +89,7 @@ class NameTable:
             groups.setdefault(root(i), []).append(i)
         self._group = {i: groups[root(i)] for i in range(len(self.clusters))}
         self.longest = max((len(k) for k in self._by_key), default=0)
+        self._near: dict[str, list[tuple[str, tuple[Spelling, ...]]]] | None = None
         self._firsts = {k[0] for k in self._by_key}
 
     def __len__(self) -> int:
@@ -128,15 +129,19 @@ class NameTable:
         return out
 
     def near(self, word: str) -> list[tuple[str, tuple[Spelling, ...]]]:
-        """(folded one-word spelling, its cluster's spellings) for every one-word spelling:
-        what "did you mean" compares a mistyped word with."""
-        out: list[tuple[str, tuple[Spelling, ...]]] = []
-        for i, spellings in enumerate(self._spellings):
-            for name in self.clusters[i].names:
-                folded = fold(name)
-                if folded.isalnum() and not has_hangul(folded):
-                    out.append((folded, spellings))
-        return out
+        """(folded one-word spelling, its name's spellings) for the one-word spellings that
+        start with the letter ``word`` starts with: what "did you mean" compares a mistyped
+        word with (a name is listed in every romanization, so the first letter of one of its
+        spellings is kept even by a writer who mistypes the rest)."""
+        if self._near is None:
+            self._near = {}
+            for i in range(len(self.clusters)):
+                spellings = self.spellings(self._spellings[i][0].terms) if self._spellings[i] else ()
+                for name in self.clusters[i].names:
+                    folded = fold(name)
+                    if folded.isalnum() and not has_hangul(folded):
+                        self._near.setdefault(folded[0], []).append((folded, spellings))
+        return self._near.get(fold(word)[:1], [])
 
 
 # -- loading --------------------------------------------------------------------------------------
