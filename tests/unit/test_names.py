@@ -186,3 +186,27 @@ def test_compare_sees_one_name_however_it_is_spelled() -> None:
         t for t, _s, _e in analyze("Kim Ilsung")
     }
     assert terms("Kaesŏng") == terms("KAESONG")
+
+
+def test_the_names_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bbc = tmp_path / "bbc"
+    for category in ("politics", "world"):
+        (bbc / category).mkdir(parents=True)
+        for i in range(3):
+            text = f"Officials in Pyongyang said on day {i} that Kim Jong Un met {category} envoys."
+            (bbc / category / f"{i:03}.txt").write_text(text + "\n", "utf-8")
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.names_bench", "--docs", "6", "--rounds", "1", "--repeats", "1"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={**os.environ, "NKTERM_BBC": str(bbc)},
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "build, 6 BBC docs" in result.stdout and "query expansion: median" in result.stdout
