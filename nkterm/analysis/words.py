@@ -133,11 +133,8 @@ def _given_name_at(words: list[tuple[str, int, int]], i: int, text: str, *, stri
     if i + 2 >= len(words):
         return False
     (w0, _s0, e0), (w1, s1, e1), (w2, s2, _e2) = words[i], words[i + 1], words[i + 2]
-    if not (w0.isascii() and w1.isascii() and w2.isascii()):
-        return False
-    if w0.lower() not in SURNAMES or w1.lower() not in SYLLABLES or w2.lower() not in SYLLABLES:
-        return False
-    if not (w0.isalpha() and w1.isalpha() and w2.isalpha()):
+    # folded, so McCune-Reischauer's breves and apostrophes count too ("Kim Chŏng-ŭn", "Ch'oe")
+    if fold(w0) not in SURNAMES or fold(w1) not in SYLLABLES or fold(w2) not in SYLLABLES:
         return False
     gap0, gap1 = text[e0:s1], text[e1:s2]
     if not (gap0.isspace() and len(gap0) <= 2 and (gap1 == "-" or (gap1.isspace() and len(gap1) <= 2))):
@@ -145,7 +142,7 @@ def _given_name_at(words: list[tuple[str, int, int]], i: int, text: str, *, stri
     return not strict or (w0[:1].isupper() and (w2[:1].isupper() or gap1 == "-"))
 
 
-_QUERY_WORD = re.compile(r"[A-Za-z]+")
+_QUERY_WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*")
 
 
 def join_given_names(text: str) -> str:
@@ -229,7 +226,9 @@ _WRITTEN_SURNAMES = frozenset(w.capitalize() for w in SURNAMES) | frozenset(w.up
 def _has_surname(matches: list[tuple[str, int]]) -> bool:
     """Whether a capitalized surname is among the words (most texts: none, and the given-name
     scan is skipped)."""
-    return not _WRITTEN_SURNAMES.isdisjoint(w for w, _s in matches)
+    if not _WRITTEN_SURNAMES.isdisjoint(w for w, _s in matches):
+        return True
+    return any((not w.isascii() or "'" in w) and w[:1].isupper() and fold(w) in SURNAMES for w, _s in matches)
 
 
 def _given_names(matches: list[tuple[str, int]], text: str, stemmed: bool) -> dict[int, tuple[str, int]]:
@@ -242,7 +241,7 @@ def _given_names(matches: list[tuple[str, int]], text: str, stemmed: bool) -> di
     for i in range(len(words) - 2):
         if _given_name_at(words, i, text):
             (w1, s1, _e1), (w2, _s2, e2) = words[i + 1], words[i + 2]
-            joined = (w1 + w2).lower()
+            joined = fold(w1) + fold(w2)
             out[s1] = (stem(joined) if stemmed else joined, e2)
     return out
 

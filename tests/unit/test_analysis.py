@@ -66,10 +66,16 @@ def test_hangul_runs_become_bigrams_and_particles_do_not_hide_a_word() -> None:
 
 
 @pytest.mark.parametrize(
-    "written", ["Kim Il Sung", "Kim Il-sung", "Kim il Sung", "Kim Ilsung", "Kim Il Sung's"]
+    "written", ["Kim Il Sung", "Kim Il-sung", "Kim il Sung", "Kim Ilsung", "Kim Il Sung's", "KIM Il Sung"]
 )
 def test_given_names_are_joined_however_they_are_written(written: str) -> None:
     assert "ilsung" in [t.term for t in tokens(written)]
+
+
+@pytest.mark.parametrize(("written", "joined"), [("Kim Chŏng-ŭn", "chongun"), ("Ch'oe Ryong-hae", "ryongha")])
+def test_mccune_reischauer_given_names_are_joined_too(written: str, joined: str) -> None:
+    assert joined in [t.term for t in tokens(written)]
+    assert terms(written) == terms(written.replace("-", ""))
 
 
 def test_a_joined_given_name_shares_the_position_of_its_first_syllable() -> None:

@@ -29,6 +29,7 @@ DOCS = {
     "lower": "Kim il Sung's portrait hung in every classroom of the school.",
     "hangul": "김정은 국무위원장이 평양에서 열린 회의에 참석했다고 조선중앙통신이 보도했다. "
     "로동신문은 주체사상을 강조했다.",
+    "mrjoined": "Scholars write the name Kim Chŏngŭn, without a hyphen.",
     "pak1": "The engineer Pak Myong Chol described the dam.",
     "pak2": "Pak Myong-chol, an engineer, described the dam.",
     "pak3": "A defector named Pak Myongchol described the dam.",
@@ -57,8 +58,16 @@ GROUPS = {
         {"mr", "hyphen", "joined", "lower"},
     ),
     "kim jong un": (
-        ["Kim Jong Un", "Kim Jong-un", "Kim Jongun", "김정은", "Kim Jeong-eun", '"Kim Jong Un"'],
-        {"dprk", "rr", "hyphen", "joined", "hangul"},
+        [
+            "Kim Jong Un",
+            "Kim Jong-un",
+            "Kim Jongun",
+            "김정은",
+            "Kim Jeong-eun",
+            '"Kim Jong Un"',
+            "Kim Chŏng-ŭn",
+        ],
+        {"dprk", "rr", "hyphen", "joined", "hangul", "mrjoined"},
     ),
     "kcna": (["KCNA", "Korean Central News Agency", "조선중앙통신"], {"dprk", "hangul"}),
     "pak myong chol": (
