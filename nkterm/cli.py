@@ -307,7 +307,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         for hit in result.hits:
             console.print(hit_text(hit))
             console.print()
-        print(f"{len(result.hits)} of {result.total} result(s), {result.elapsed_ms:.0f} ms", file=sys.stderr)
+        also = f"; also spelled: {_safe(', '.join(result.also))}" if result.also else ""
+        print(
+            f"{len(result.hits)} of {result.total} result(s), {result.elapsed_ms:.0f} ms{also}",
+            file=sys.stderr,
+        )
     if not result.hits:
         msg = "no matches"
         if result.suggestion:

@@ -15,6 +15,8 @@ The format::
       show_claims: auto          # the claims panel: auto (wide terminals), true, false
     documents:
       sort: title                # title, words or claims
+    names:                       # more spellings that are one name (see README, "Names")
+      - [Phyongyang, Pyongyang, 평양]
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class Config:
     check_worthy_only: bool = False
     show_claims: bool | None = None  # None: decided by the terminal width
     sort: str = "title"
+    names: tuple[tuple[str, ...], ...] = ()  # clusters of spellings of one name
     path: Path | None = None
 
 
@@ -149,8 +152,10 @@ def parse_config(source: str, path: Path) -> tuple[Config, list[ConfigProblem]]:
                         problem(sub_value, f"documents.sort must be one of {', '.join(SORT_KEYS)}")
                 else:
                     problem(sub_key, f"unknown setting documents.{sub} (known: sort)")
+        elif name == "names":
+            values["names"] = _parse_names(value_node, problem)
         else:
-            problem(key_node, f"unknown section {name!r} (known: keymap, reader, documents)")
+            problem(key_node, f"unknown section {name!r} (known: keymap, reader, documents, names)")
     config = Config(
         keymap=MappingProxyType(keymap),
         keymap_lines=MappingProxyType(keymap_lines),
@@ -181,6 +186,28 @@ def _parse_keymap(node: yaml.Node, keymap: dict[str, str], lines: dict[str, int]
             continue
         keymap[binding_id] = ",".join(keys)
         lines[binding_id] = id_node.start_mark.line + 1
+
+
+def _parse_names(node: yaml.Node, problem: Any) -> tuple[tuple[str, ...], ...]:
+    """``names:``: a list of clusters, each a list of two or more spellings of one name."""
+    if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
+        return ()
+    if not isinstance(node, yaml.SequenceNode):
+        problem(node, "names: expected a list of clusters such as - [Pyongyang, Phyongyang, 평양]")
+        return ()
+    clusters: list[tuple[str, ...]] = []
+    for item in node.value:
+        spellings = (
+            [str(n.value).strip() for n in item.value if isinstance(n, yaml.ScalarNode)]
+            if isinstance(item, yaml.SequenceNode)
+            else []
+        )
+        spellings = [s for s in spellings if s]
+        if len(spellings) < 2 or len(spellings) != len(getattr(item, "value", ())):
+            problem(item, "names: each cluster is a list of two or more spellings, e.g. [Kaesong, Gaeseong]")
+            continue
+        clusters.append(tuple(spellings))
+    return tuple(clusters)
 
 
 def _mapping(node: yaml.Node, name: str, problem: Any) -> list[tuple[yaml.Node, yaml.Node]]:

@@ -33,21 +33,19 @@ from typing import Any
 
 from whoosh import collectors, qparser, query
 from whoosh import index as windex
-from whoosh.analysis import (
-    LowercaseFilter,
-    RegexTokenizer,
-    StandardAnalyzer,
-    StemFilter,
-    StemmingAnalyzer,
-    StopFilter,
-)
+from whoosh.analysis import Analyzer, Token
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.index import LockError
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
+from whoosh.support.levenshtein import levenshtein
 
+from nkterm.analysis import analyze as _analyze
+from nkterm.analysis import fold, join_given_names, tokens
+from nkterm.analysis import terms as analysis_terms
+from nkterm.analysis.names import NameMatch, NameTable, user_table
 from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, load_documents, scan
 from nkterm.errors import IndexDamaged, IndexError, IndexLocked, IndexMissing  # re-exported
 from nkterm.files import write_json
@@ -67,7 +65,8 @@ from nkterm.readers import format_for
 from nkterm.readers.capped import stderr_with_a_file as _stderr_with_a_file
 from nkterm.readers.registry import readers_version
 
-SCHEMA_VERSION = 2  # 2: sentence spans stored
+SCHEMA_VERSION = 3  # 2: sentence spans stored; 3: folded words, Hangul bigrams, joined given names
+SCHEMA_CHANGE = "words are now folded so that P'yŏngyang = Pyongyang, and Hangul is searchable"
 MAX_FUZZY_TERMS = 64  # index words a fuzzy word stands for, the most frequent first
 MAX_SUGGEST_WORDS = 16  # distinct words a "did you mean" corrects
 MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1 s
@@ -110,17 +109,70 @@ class UpdateReport:
 ProgressFn = Callable[[int, int], None]
 
 
+class FoldingAnalyzer(Analyzer):
+    """nkterm's analysis (``nkterm.analysis.tokens``: folded words, Porter stems, Hangul
+    bigrams, joined given names) as a Whoosh analyzer, for the index and queries alike.
+    ``no_morph`` (the spelling field) skips stems; ``tokenize=False`` (ranges, wildcards)
+    folds the whole value."""
+
+    def __init__(self, *, stem: bool = True, stop: bool = True) -> None:
+        self.stem = stem
+        self.stop = stop
+        self.is_morph = stem
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and vars(self) == vars(other)
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        no_morph: bool = False,
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = value  # type: ignore[attr-defined]
+            t.text = fold(value)
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar, t.endchar = start_char, start_char + len(value)
+            yield t
+            return
+        found = tokens(value, stem_words=self.stem and not no_morph, stop=self.stop and removestops)
+        for tok in found:
+            t.text = tok.term
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = value[tok.start : tok.end]  # type: ignore[attr-defined]
+            if positions:
+                t.pos = start_pos + tok.pos
+            if chars:
+                t.startchar, t.endchar = start_char + tok.start, start_char + tok.end
+            yield t
+
+
 def body_analyzer() -> Any:
-    """The analyzer of the body field: tokenize, lowercase, stop words, Porter stems."""
-    return StemmingAnalyzer()
+    """The analyzer of the title and body fields: folded words, stop words out, stems."""
+    return FoldingAnalyzer()
 
 
 def make_schema() -> Schema:
-    name_analyzer = StandardAnalyzer(stoplist=None)
+    name_analyzer = FoldingAnalyzer(stem=False, stop=False)
     return Schema(
         id=ID(unique=True, stored=True),
         path=STORED(),
-        title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
+        title=TEXT(analyzer=body_analyzer(), stored=True, field_boost=2.0),
         authors=TEXT(analyzer=name_analyzer, stored=True),
         people=TEXT(analyzer=name_analyzer, stored=True),
         source=TEXT(analyzer=name_analyzer, stored=True),
@@ -137,47 +189,11 @@ def make_schema() -> Schema:
     )
 
 
-_ANALYZER = body_analyzer()
-
-
-def _plain_analyzer(analyzer: Any) -> Callable[[str], list[tuple[str, int, int]]] | None:
-    """The body analyzer replayed in plain Python: the same (term, start, end) triples as
-    ``analyzer(text, chars=True, mode="index")``, about 2x faster because it builds no Token
-    objects and runs no generator chain (snippet offsets re-analyse the body of every visible
-    hit). None when the analyzer is not the tokenizer | lowercase | stop words | stemmer chain
-    it replays, so a schema change can never make it silently disagree."""
-    items = getattr(analyzer, "items", None)
-    kinds = (RegexTokenizer, LowercaseFilter, StopFilter, StemFilter)
-    if not items or len(items) != 4 or not all(type(i) is k for i, k in zip(items, kinds, strict=True)):
-        return None
-    tokenizer, _lower, stop, stemmer = items
-    if tokenizer.gaps or stemmer.lang:
-        return None
-    finditer = tokenizer.expression.finditer
-    stops, minsize, maxsize, ignore = stop.stops, stop.min, stop.max, stemmer.ignore
-    stem = functools.lru_cache(maxsize=50_000)(stemmer.stemfn)
-
-    def run(text: str) -> list[tuple[str, int, int]]:
-        out: list[tuple[str, int, int]] = []
-        for m in finditer(text):
-            word = m.group().lower()
-            if len(word) < minsize or (maxsize is not None and len(word) > maxsize) or word in stops:
-                continue
-            out.append((word if word in ignore else stem(word), m.start(), m.end()))
-        return out
-
-    return run
-
-
-_PLAIN_ANALYZE = _plain_analyzer(_ANALYZER)
-
-
 def analyze(text: str) -> list[tuple[str, int, int]]:
     """(stemmed term, start, end) for every indexed token of ``text``: the index's own analysis,
-    for callers (comparison) that must tokenize exactly as search does."""
-    if _PLAIN_ANALYZE is not None:
-        return _PLAIN_ANALYZE(text)
-    return [(t.text, t.startchar, t.endchar) for t in _ANALYZER(text, chars=True, mode="index")]
+    for callers (comparison) that must tokenize exactly as search does
+    (``nkterm.analysis.analyze``, which imports no Whoosh)."""
+    return _analyze(text)
 
 
 # -- the index ----------------------------------------------------------------------------------
@@ -258,6 +274,12 @@ class Index:
         self._local = threading.local()
         self._manifest: dict[str, Any] | None = None
         self.messages: list[str] = []  # what opening the index had to repair, for the user
+        self.names: NameTable | None = None  # spellings of one name; None: shipped + config.yaml
+
+    def name_table(self) -> NameTable:
+        if self.names is None:
+            self.names = user_table()
+        return self.names
 
     # .. opening ..
 
@@ -287,7 +309,7 @@ class Index:
         if meta.get("schema_version") != SCHEMA_VERSION:
             raise IndexMissing(
                 f"index in {self.directory} has schema {meta.get('schema_version')!r}, "
-                f"this nkterm needs {SCHEMA_VERSION}: run `nkterm index` to rebuild it"
+                f"this nkterm needs {SCHEMA_VERSION} ({SCHEMA_CHANGE}): run `nkterm index` to rebuild it"
             )
         if meta.get("claims_version") != claims_version():
             raise IndexMissing(
@@ -723,7 +745,7 @@ class Index:
         hits: list[Hit] = []
         try:
             searcher = self._searcher()
-            run = self._expand_fuzzy(parsed, searcher, text)
+            run, names = _expand_names(self._expand_fuzzy(parsed, searcher, text), self.name_table())
             # Every match is scored and counted in one pass, so the total is exact: Whoosh's
             # default skips blocks and prunes the matcher tree (replace), which leaves the
             # total unknown, and counting it took a second pass (20k: median 24 -> 16 ms,
@@ -736,11 +758,14 @@ class Index:
             matchable = (
                 _body_terms(run, searcher.reader()) if n_offsets and results.scored_length() else set()
             )
+            seen: list[tuple[str, tuple[Span, ...]]] = []  # bodies and hits, for "also:"
             for rank, r in enumerate(results):
                 stored = r.fields()
                 if rank < n_offsets:
                     spans = _match_spans(stored.get("body", ""), matchable, run)
                     snippet, snippet_spans = make_snippet(stored.get("body", ""), spans)
+                    if names:
+                        seen.append((stored.get("body", ""), spans))
                 else:
                     spans, snippet, snippet_spans = (), "", ()
                 hits.append(
@@ -768,6 +793,7 @@ class Index:
             hits=tuple(hits),
             total=len(results),
             suggestion=suggestion,
+            also=_also_spelled(names, seen, text),
             elapsed_ms=(time.perf_counter() - t0) * 1000,
         )
 
@@ -785,7 +811,7 @@ class Index:
             return ()
         try:
             searcher = self._searcher()
-            run = self._expand_fuzzy(parsed, searcher, text)
+            run, _names = _expand_names(self._expand_fuzzy(parsed, searcher, text), self.name_table())
             results = searcher.search(query.And([query.Term("id", doc_id), run]), limit=1, terms=True)
             if not results:
                 return ()
@@ -807,7 +833,7 @@ class Index:
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.add_plugin(qparser.GtLtPlugin())
         parser.add_plugin(DateParserPlugin(free=False))
-        rewritten = rewrite_fields(text)
+        rewritten = _query_text(text)
         return _typed_prefixes(parser.parse(rewritten), rewritten, schema)
 
     def _expand_fuzzy(self, parsed: Any, searcher: Searcher, text: str) -> Any:
@@ -818,7 +844,7 @@ class Index:
         spelling list of each segment, and the stems of the words found are searched."""
         if not any(isinstance(sub, query.FuzzyTerm) for sub in _walk_query(parsed)):
             return parsed
-        rewritten = rewrite_fields(text)
+        rewritten = _query_text(text)
         reader = searcher.reader()
         leaves = [leaf for leaf, _offset in reader.leaf_readers()]
         schema = self._open().schema
@@ -870,7 +896,7 @@ class Index:
             words = _query_words(parsed)
             if len({w for _s, _e, w, _f in words}) > MAX_SUGGEST_WORDS:
                 return None  # ~10-20 ms per word: "did you mean" is for a few mistyped words
-            rewritten = rewrite_fields(text)
+            rewritten = _query_text(text)
             reader = searcher.reader()
             known: dict[tuple[int, int], bool] = {}
             for start, end, term, field in words:
@@ -880,7 +906,7 @@ class Index:
                 raw = rewritten[start:end]
                 if found or len(raw) > MAX_SUGGEST_LENGTH or len(raw) < 3:
                     continue
-                better = self._closest_word(reader, raw.lower())
+                better = self._closest_name(reader, raw) or self._closest_word(reader, raw.lower())
                 if better is not None:
                     shown = better.capitalize() if raw[:1].isupper() else better
                     replaced = replaced[:start] + shown + replaced[end:]
@@ -890,6 +916,31 @@ class Index:
             return None
         suggestion = unrewrite_fields(replaced)
         return suggestion if suggestion.strip() and suggestion != text else None
+
+    def _closest_name(self, reader: Any, typed: str) -> str | None:
+        """For a word within one edit (two from six letters on) of a one-word spelling of a
+        known name: the spelling of that name found in most documents (the name as this
+        corpus writes it), or None."""
+        word = fold(typed)
+        if len(word) < 4 or not word.isalnum():
+            return None
+        limit = 1 if len(word) < 6 else 2
+        best: tuple[int, int, str] | None = None  # (edits, -documents, spelling)
+        for spelled, spellings in self.name_table().near(word):
+            if abs(len(spelled) - len(word)) > limit:
+                continue
+            edits = levenshtein(word, spelled, limit)
+            if edits > limit:
+                continue
+            for spelling in spellings:
+                if len(spelling.terms) != 1:
+                    continue
+                n = min(reader.doc_frequency("body", t) for t in spelling.terms)
+                if n and (best is None or (edits, -n) < best[:2]):
+                    best = (edits, -n, spelling.name)
+        if best is None:
+            return None
+        return best[2] if typed[:1].isupper() else best[2].lower()  # in the case it was typed
 
     @staticmethod
     def _closest_word(reader: Any, word: str) -> str | None:
@@ -927,6 +978,166 @@ def _query_words(q: Any) -> list[tuple[int, int, str, str]]:
             for word, (start, end) in zip(sub.words, sub.char_ranges, strict=False):
                 out.append((start, end, str(word), sub.fieldname))
     return out
+
+
+def _query_text(text: str) -> str:
+    """The query as parsed: user field names mapped to the schema's, and given names written
+    apart or hyphenated joined ("Kim Il Sung" -> "Kim IlSung"), as the index also holds them."""
+    return join_given_names(rewrite_fields(text))
+
+
+MAX_NAME_PHRASES = 32  # phrases one quoted phrase may expand to (several names in it multiply)
+MAX_NAMES_IN_PHRASE = 2  # a quoted phrase with more names is searched as typed (a pasted
+# paragraph of 150 names took 2 s to expand)
+
+
+def _expand_names(q: Any, table: NameTable) -> tuple[Any, list[NameMatch]]:
+    """``q`` with each title/body word or run of words that spells a known name (a cluster of
+    ``table``) also matched by every other spelling, and the names found. A run of words
+    becomes: the words as typed, or any spelling as a phrase; a quoted phrase: the phrase
+    with the name spelled each way."""
+    found: list[NameMatch] = []
+    if not len(table):
+        return q, found
+
+    def word(node: Any) -> tuple[frozenset[str], tuple[str, ...]] | None:
+        if isinstance(node, query.Term) and node.fieldname in ("title", "body"):
+            return frozenset([node.fieldname]), (str(node.text),)
+        if isinstance(node, query.Or | query.And) and node.subqueries:
+            parts = [word(c) for c in node.subqueries]
+            if any(p is None for p in parts):
+                return None
+            if isinstance(node, query.And) and all(len(p[0]) == 1 for p in parts if p):
+                fields = {f for p in parts if p for f in p[0]}
+                if len(fields) == 1:  # one typed word that became several terms ("Il-sung", Hangul)
+                    return frozenset(fields), tuple(t for p in parts if p for t in p[1])
+                return None
+            if isinstance(node, query.Or) and len({p[1] for p in parts if p}) == 1:
+                return frozenset(f for p in parts if p for f in p[0]), parts[0][1] if parts[0] else ()
+        return None
+
+    def spelled(fields: Iterable[str], spelling: tuple[str, ...]) -> list[Any]:
+        return [
+            query.Term(f, spelling[0]) if len(spelling) == 1 else query.Phrase(f, list(spelling))
+            for f in sorted(fields)
+        ]
+
+    def run_of(children: list[Any]) -> list[Any]:
+        units = [word(c) for c in children]
+        out: list[Any] = []
+        i = 0
+        while i < len(children):
+            j = i
+            while j < len(children) and units[j] is not None:
+                j += 1
+            if j == i:
+                out.append(expand(children[i]))
+                i += 1
+                continue
+            terms: list[str] = []
+            bounds = [0]
+            for unit in units[i:j]:
+                assert unit is not None
+                terms.extend(unit[1])
+                bounds.append(len(terms))
+            where = {b: k for k, b in enumerate(bounds)}
+            done = i
+            for m in table.find(terms, bounds):
+                a, b = i + where[m.start], i + where[m.end]
+                fields = frozenset.intersection(*(u[0] for u in units[a:b] if u is not None))
+                if not fields:
+                    continue
+                out.extend(children[done:a])
+                typed = children[a] if b - a == 1 else query.And(children[a:b])
+                options = [typed] + [q for s in m.others() for q in spelled(fields, s.terms)]
+                out.append(query.Or(options))
+                found.append(m)
+                done = b
+            out.extend(children[done:j])
+            i = j
+        return out
+
+    def phrase(node: Any) -> Any:
+        words = [str(w) for w in node.words]
+        matches = table.find(words)
+        if not matches or len(matches) > MAX_NAMES_IN_PHRASE:
+            return node
+        found.extend(matches)
+        variants: list[list[str]] = [[]]
+        last = 0
+        for m in matches:
+            spelled = [list(s.terms) for s in m.spellings]
+            variants = [v + words[last : m.start] + o for v in variants for o in spelled][:MAX_NAME_PHRASES]
+            last = m.end
+        options = [
+            query.Term(node.fieldname, v[0])
+            if len(v) == 1
+            else query.Phrase(node.fieldname, v, slop=node.slop)
+            for v in (v + words[last:] for v in variants)
+            if v + words[last:] != words
+        ]
+        return query.Or([node, *options]) if options else node
+
+    def expand(node: Any) -> Any:
+        if isinstance(node, query.Not | query.AndNot):
+            # a name that is excluded is excluded in every spelling, but it "matched" nothing
+            kept = len(found)
+            if isinstance(node, query.Not):
+                out = node.apply(expand)
+                del found[kept:]
+                return out
+            a = expand(node.a)
+            kept = len(found)
+            b = expand(node.b)
+            del found[kept:]
+            return query.AndNot(a, b)
+        if isinstance(node, query.Phrase):
+            return phrase(node) if node.fieldname in ("title", "body") else node
+        if isinstance(node, query.And) and len(node.subqueries) > 1 and word(node) is None:
+            return query.And(run_of(list(node.subqueries)), boost=node.boost)
+        unit = word(node)
+        if unit is not None:
+            replaced = run_of([node])
+            return replaced[0] if len(replaced) == 1 else node
+        return node if node.is_leaf() else node.apply(expand)
+
+    return expand(q), found
+
+
+MAX_ALSO = 8  # other spellings the search bar names
+
+
+def _also_spelled(
+    found: list[NameMatch], seen: list[tuple[str, tuple[Span, ...]]], typed: str
+) -> tuple[str, ...]:
+    """The other spellings of the names a query matched, for the search bar's "also:": as
+    written in the hits shown (``seen``: body and hit spans; neighbouring hits joined by a
+    space or hyphen make one name), the most frequent first."""
+    if not found:
+        return ()
+    keys = {s.terms for m in found for s in m.spellings}
+    typed = " ".join(typed.lower().split())
+    counts: dict[str, int] = {}
+    for body, spans in seen:
+        runs: list[list[Span]] = []  # hits one space or hyphen apart
+        for span in spans:
+            if runs and body[runs[-1][-1].end : span.start] in (" ", "-", "\u00a0"):
+                runs[-1].append(span)
+            else:
+                runs.append([span])
+        for run in runs:
+            i = 0
+            while i < len(run):  # the longest stretch from here that spells a matched name
+                for j in range(len(run), i, -1):
+                    written = " ".join(body[run[i].start : run[j - 1].end].split())
+                    if tuple(analysis_terms(written)) in keys:
+                        if written.lower() not in typed:
+                            counts[written] = counts.get(written, 0) + 1
+                        i = j
+                        break
+                else:
+                    i += 1
+    return tuple(sorted(counts, key=lambda w: -counts[w])[:MAX_ALSO])
 
 
 def _check_prefixes(q: Any) -> str | None:
@@ -1021,31 +1232,43 @@ def _match_spans(body: str, matched: Iterable[tuple[str, bytes]] | None, q: Any 
     in_phrases = {w for words, _ in phrases for w in words}
     # terms from multi-term queries (prefix, fuzzy) are matched terms not named by a phrase
     loose |= terms - in_phrases
-    tokens = analyze(body)
-    keep = [False] * len(tokens)
-    for i, (term, _s, _e) in enumerate(tokens):
-        if term in loose and term in terms:
+    found = tokens(body)
+    keep = [False] * len(found)
+    at: dict[tuple[int, str], list[int]] = {}  # (position, term) -> tokens (a joined given name
+    # shares its position with its first syllable)
+    where: dict[str, list[int]] = {}  # term -> tokens: a name's variant phrases start nowhere mostly
+    for i, tok in enumerate(found):
+        at.setdefault((tok.pos, tok.term), []).append(i)
+        where.setdefault(tok.term, []).append(i)
+        if tok.term in loose and tok.term in terms:
             keep[i] = True
     for words, slop in phrases:
         if not words or not set(words) <= terms:
             continue
-        for i, (term, _s, _e) in enumerate(tokens):
-            if term != words[0]:
-                continue
+        for i in where.get(words[0], ()):
+            tok = found[i]
             chosen = [i]
-            j = i
+            pos = tok.pos
             for word in words[1:]:
                 nxt = next(
-                    (k for k in range(j + 1, min(len(tokens), j + 1 + slop)) if tokens[k][0] == word), None
+                    (at[p, word][0] for p in range(pos + 1, pos + 1 + max(1, slop)) if (p, word) in at), None
                 )
                 if nxt is None:
                     break
                 chosen.append(nxt)
-                j = nxt
+                pos = found[nxt].pos
             else:
                 for k in chosen:
                     keep[k] = True
-    return tuple(Span(s, e) for (term, s, e), k in zip(tokens, keep, strict=True) if k)
+    spans: list[Span] = []
+    for tok, k in zip(found, keep, strict=True):
+        if not k:
+            continue
+        if spans and tok.start < spans[-1].end:  # a joined given name and its syllables: one hit
+            spans[-1] = Span(spans[-1].start, max(spans[-1].end, tok.end))
+        else:
+            spans.append(Span(tok.start, tok.end))
+    return tuple(spans)
 
 
 # -- documents <-> stored fields

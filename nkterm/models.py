@@ -267,6 +267,7 @@ class SearchResult:
     suggestion: str | None = None
     error: str | None = None
     elapsed_ms: float = 0.0
+    also: tuple[str, ...] = ()  # other spellings of a name in the query that the search matched
 
     def to_dict(self) -> dict[str, Any]:
         """The hits as ``Hit.to_dict`` gives them (what ``nkterm search --json`` prints), each
@@ -278,6 +279,7 @@ class SearchResult:
             ],
             "total": self.total,
             "suggestion": self.suggestion,
+            "also": list(self.also),
             "error": self.error,
             "elapsed_ms": round(self.elapsed_ms, 2),
         }

@@ -8,7 +8,7 @@ it was made; docs/compare.md describes it in full:
 
 * A document is cut into *units* (``units``): its claims where the claim detector found them
   (score >= ``WEAK_CLAIM``), its sentences everywhere else; boilerplate sections are left out.
-* A unit is a set of *keys*: the index's own stemmed terms (``nkterm.index.analyze``, so
+* A unit is a set of *keys*: the index's own stemmed terms (``nkterm.analysis.analyze``, so
   "photographer" and "photographs" meet) minus function words; a word of the related-terms
   table ``RELATED_WORDS`` (``words``: "locals" and "people", "guides" and "rules") stands for
   its group; a number becomes a ``number + unit`` key ("3 days").
@@ -29,7 +29,7 @@ it was made; docs/compare.md describes it in full:
 
 This module only gathers the public names; import from ``nkterm.compare``. Must not import
 Textual, nor Whoosh directly: the corpus is reached only through ``nkterm.index.Index`` methods
-and ``nkterm.index.analyze``, which return plain data.
+and ``nkterm.analysis.analyze`` (no Whoosh), which return plain data.
 """
 
 from __future__ import annotations

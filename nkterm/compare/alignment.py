@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from nkterm.analysis import analyze
 from nkterm.compare.independence import independence
 from nkterm.compare.matching import max_weight_matching
 from nkterm.compare.params import MIN_SHARED, SAME_MIN, SHARED_SHOWN, THRESHOLD, TOPIC_SHARE
@@ -17,7 +18,6 @@ from nkterm.compare.results import RELATED_ONLY, UNPAIRED, Alignment, Pair, Pass
 from nkterm.compare.similarity import IdfSpec, make_weights, shared_keys
 from nkterm.compare.units import HEADLINE, Unit, passages, unit_of
 from nkterm.compare.worddiff import word_changes
-from nkterm.index import analyze
 from nkterm.models import Claim, Document
 
 IDENTICAL_BONUS = 10.0  # an identical pair outweighs any other edge in the matching

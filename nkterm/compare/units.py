@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from nkterm.analysis import analyze_names_joined
 from nkterm.compare.numbers import Number, numbers
 from nkterm.compare.params import NEGATION_SCOPE, WEAK_CLAIM
 from nkterm.compare.results import Passage
@@ -27,7 +28,6 @@ from nkterm.compare.words import (
     RELATED,
 )
 from nkterm.dateline import find_dateline
-from nkterm.index import analyze
 from nkterm.models import Claim, Document, Span
 from nkterm.text import sentences as split_sentences
 
@@ -175,7 +175,7 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
     tokens: list[tuple[str, int, str]] = []  # (stem, start, word as written)
     analysed = [
         (term, start, end)
-        for term, start, end in analyze(text)
+        for term, start, end in analyze_names_joined(text)
         if not _DIGIT_RE.search(term) and not (consumed and any(start < e and s < end for s, e in consumed))
     ]
     runs = _name_runs(text, analysed)

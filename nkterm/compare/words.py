@@ -3,7 +3,7 @@ short phrases, the evaluation axes and the negation cues; and ``stem``, the inde
 
 The tables are written as plain words and stemmed at import with the index's analyzer, so they
 always agree with the index whatever its stemmer does ("intimidated" -> "intimidat", "news" ->
-"new"). Extend them here. Must not import Textual, nor Whoosh directly (``nkterm.index.analyze``
+"new"). Extend them here. Must not import Textual, nor Whoosh (``nkterm.analysis.analyze``
 is the only way to the analyzer).
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from nkterm.index import analyze
+from nkterm.analysis import analyze
 
 # Dropped before matching: words that say nothing about what a passage is about. Negations are
 # here too (they are handled by the negation rule), and reporting verbs ("said"), which every

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 
+from nkterm.analysis import undetected_language
 from nkterm.messages import Prepared
 from nkterm.models import Claim, Document, Span
 from nkterm.render import safe
@@ -23,13 +24,17 @@ def text_width(pane_width: int) -> int:
     return max(10, min(MAX_TEXT_WIDTH, pane_width - GUTTER - 1))
 
 
-def claims_line(claims: tuple[Claim, ...] | None) -> str:
+def claims_line(claims: tuple[Claim, ...] | None, text: str = "") -> str:
+    """The header line about claims; it says when the text is in a language the detector does
+    not read (it reads English)."""
+    language = undetected_language(text)
     if claims is None:
         return "claims: loading…"
     if not claims:
-        return "no claims found"
+        return f"claims are not detected in {language} text" if language else "no claims found"
     strong = sum(1 for c in claims if c.check_worthy)
-    return f"{len(claims)} claims, {strong} check-worthy · [ ] walk them · L legend"
+    unread = f" · not detected in its {language} text" if language else ""
+    return f"{len(claims)} claims, {strong} check-worthy{unread} · [ ] walk them · L legend"
 
 
 def layout_document(
@@ -46,7 +51,7 @@ def layout_document(
     header = [
         Decor(safe(" ".join(doc.title.split())), "title"),
         Decor(safe(" · ".join(meta)), "meta"),
-        Decor(claims_line(claims), "claims"),
+        Decor(claims_line(claims, doc.text), "claims"),
     ]
     paragraphs = doc.paragraphs
     starts = [p.start for p in paragraphs]

@@ -179,7 +179,7 @@ class DocumentView(DocumentLines, can_focus=True):
         self.prepared = dataclasses.replace(self.prepared, claims=ordered, claims_loaded=True)
         self._filter_claims()
         line = next((i for i, d in self._wrapped.decor.items() if d.role == "claims"), None)
-        text = claims_line(ordered)
+        text = claims_line(ordered, self.prepared.doc.text)
         if line is not None and cell_len(text) <= self._wrapped.width:
             self._wrapped.decor[line] = Decor(text, "claims")
         else:  # the new line would wrap differently: lay the document out again

@@ -2,8 +2,8 @@
 
 ``SearchBar`` debounces typing (``DEBOUNCE`` seconds) and posts ``SearchRequested``; its
 screen runs the query in a worker and hands the ``SearchResult`` back with ``show_result``.
-The status line shows the query's error, or a "did you mean" suggestion (enter or a click
-applies it). ``SearchResults`` lists each hit's title, score and a two-line snippet with the
+The status line shows the query's error, the other spellings of a name the search also
+matched ("also: P'yŏngyang, 평양"), or a "did you mean" suggestion (enter or a click applies it). ``SearchResults`` lists each hit's title, score and a two-line snippet with the
 matched words highlighted (for a ``bookmark:`` / ``btag:`` query: each bookmark, its quote,
 note and tags). Nothing here touches the index.
 """
@@ -211,7 +211,8 @@ class SearchBar(Vertical):
         elif result.hits:
             more = f" (first {len(result.hits)} shown)" if result.total > len(result.hits) else ""
             what = "bookmark(s)" if bookmarks else "document(s)"
-            self._say(Text(f"{result.total} {what} match{more} · enter opens · ↑↓ choose · esc closes"))
+            also = f" · also: {safe(', '.join(result.also))}" if result.also else ""
+            self._say(Text(f"{result.total} {what} match{more}{also} · enter opens · ↑↓ choose · esc closes"))
         elif result.suggestion:
             status.suggestion = result.suggestion
             out = Text("no matches. Did you mean: ")

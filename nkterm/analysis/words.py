@@ -1,0 +1,269 @@
+"""Words as search and compare see them: folding, stems, Hangul bigrams, joined given names.
+
+One tokenizer for the index (through a thin Whoosh wrapper in ``nkterm.index``), for query
+words and for comparison, so a name is one term wherever it is spelled:
+
+* **folding**: apostrophes and modifier letters inside a word are dropped (' ’ ʼ ʻ), diacritics
+  are folded (ŏ -> o, ŭ -> u), case is folded: "P'yŏngyang" -> "pyongyang", "Chuch'e" ->
+  "chuche". Hangul is left as it is (decomposing it would turn syllables into jamo).
+* **stems**: the Porter algorithm of Snowball (PyStemmer, C; MIT/BSD), cached.
+* **Hangul** runs become overlapping character bigrams (a one-syllable run stays one token):
+  "평양에서" -> 평양, 양에, 에서, so "평양" finds it whatever particle follows.
+* **given names**: after a Korean surname, two romanized syllables written apart or with a
+  hyphen ("Kim Il Sung", "Kim Il-sung") also yield the joined token ("ilsung") at the
+  position of the first syllable; ``join_given_names`` writes a query the same way, so
+  "Kim Ilsung" and "Kim Il Sung" find each other.
+
+Must not import Whoosh or Textual.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from itertools import product
+from typing import NamedTuple
+
+import Stemmer
+
+# Whoosh's default English stop words (whoosh.analysis.STOP_WORDS), kept here so that
+# comparison tokenizes exactly as the index without importing Whoosh
+STOP_WORDS = frozenset(
+    ("a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "have", "if", "in", "is",
+     "it", "may", "not", "of", "on", "or", "tbd", "that", "the", "this", "to", "us", "we", "when",
+     "will", "with", "yet", "you", "your")
+)  # fmt: skip
+MIN_LENGTH = 2  # shorter Latin words are not indexed (Whoosh's StopFilter minimum)
+
+APOSTROPHES = "'’ʼʻ‘`"
+_MARKS = "\u0300-\u036f"  # combining diacritics: a decomposed "ŏ" is one word, not two
+# a word: letters, digits, '*' (query wildcards), joined by one '.' or apostrophe
+WORD = re.compile(rf"[\w*{_MARKS}]+(?:[.{APOSTROPHES}]?[\w*{_MARKS}]+)*")
+_DROP = dict.fromkeys(map(ord, APOSTROPHES))
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+|[^\uac00-\ud7a3]+")
+
+
+def is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def has_hangul(text: str) -> bool:
+    return not text.isascii() and any(is_hangul(c) for c in text)
+
+
+LANGUAGE_SAMPLE = 20_000  # characters looked at to tell a document's script
+
+
+def undetected_language(text: str) -> str | None:
+    """ "Korean" when much of ``text`` (a third of its letters, in the first 20,000 characters)
+    is Hangul: the claim detector reads English only, so the reader says so; else None."""
+    sample = text[:LANGUAGE_SAMPLE]
+    if sample.isascii():
+        return None
+    letters = hangul = 0
+    for ch in sample:
+        if ch.isalpha():
+            letters += 1
+            hangul += is_hangul(ch)
+    return "Korean" if letters and hangul * 3 >= letters else None
+
+
+@functools.lru_cache(maxsize=100_000)
+def fold(word: str) -> str:
+    """``word`` case-folded, without apostrophes, modifier letters or diacritics; Hangul kept."""
+    if word.isascii():
+        return word.lower().replace("'", "").replace("`", "")
+    out: list[str] = []
+    for ch in word.translate(_DROP):
+        if is_hangul(ch):
+            out.append(ch)
+            continue
+        for part in unicodedata.normalize("NFKD", ch):
+            if not unicodedata.combining(part) and unicodedata.category(part) != "Lm":
+                out.append(part)
+    return "".join(out).casefold()
+
+
+_STEMMER = Stemmer.Stemmer("porter")
+
+
+@functools.lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """The Porter stem of a folded word (Hangul and words with digits or '*' unchanged)."""
+    if not word.isascii() or "*" in word:
+        return word
+    return str(_STEMMER.stemWord(word))
+
+
+# -- given names ---------------------------------------------------------------------------------
+
+# Korean surnames as English texts write them (folded). Left out: those that are common English
+# words or parts of them ("So", "O", "Oh", "An", "Ha", "Ma", "No", "Do", "Im" as in "I'm", "We", "Won", "Go").
+SURNAMES = frozenset(
+    """
+    kim gim ri rhee lee yi pak park bak choe choi chae jang chang jong jeong jung chung chong cheong
+    kang gang yun yoon han hwang jo cho ho heo hur hyon hyun hyeon song son sohn ryu yoo yu ahn paek
+    baek paik pyon byun byeon kwon gwon ko koh nam mun moon hong jon jeon chon chun jun sin shin
+    ju joo chu choo lim rim yang ryang kye gye thae tae kil gil noh ro rho roh min sim shim seo
+    suh yeo ryo pyo pang bang eom
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+_INITIALS = (
+    "", "g", "k", "kk", "gg", "n", "d", "t", "tt", "dd", "r", "l", "m", "b", "p", "pp", "bb",
+    "s", "ss", "sh", "j", "ch", "jj", "tch", "h", "kh", "th", "ph",
+)  # fmt: skip
+_MEDIALS = (
+    "a", "ae", "ya", "yae", "eo", "o", "e", "yeo", "ye", "yo", "wa", "wae", "oe", "we", "u", "wo",
+    "weo", "wi", "yu", "eu", "ui", "eui", "i", "oo", "ee", "ou", "ai", "yuu",
+)  # fmt: skip
+_FINALS = ("", "k", "n", "t", "l", "m", "p", "ng", "g", "r")
+# every way a Korean syllable is romanized (McCune-Reischauer folded, Revised, the DPRK's own,
+# and common informal spellings such as "sung", "hee", "woo")
+SYLLABLES = frozenset("".join(p) for p in product(_INITIALS, _MEDIALS, _FINALS))
+
+
+def _given_name_at(words: list[tuple[str, int, int]], i: int, text: str, *, strict: bool = True) -> bool:
+    """Whether words i, i+1, i+2 are a surname and a two-syllable given name written apart.
+    ``strict`` (document text): the surname is capitalized, and so is the second syllable
+    unless a hyphen joins it ("Kim Il Sung", "Kim il Sung", "Kim Il-sung"); a query may be
+    typed in lower case."""
+    if i + 2 >= len(words):
+        return False
+    (w0, _s0, e0), (w1, s1, e1), (w2, s2, _e2) = words[i], words[i + 1], words[i + 2]
+    # folded, so McCune-Reischauer's breves and apostrophes count too ("Kim Chŏng-ŭn", "Ch'oe")
+    if fold(w0) not in SURNAMES or fold(w1) not in SYLLABLES or fold(w2) not in SYLLABLES:
+        return False
+    gap0, gap1 = text[e0:s1], text[e1:s2]
+    if not (gap0.isspace() and len(gap0) <= 2 and (gap1 == "-" or (gap1.isspace() and len(gap1) <= 2))):
+        return False
+    return not strict or (w0[:1].isupper() and (w2[:1].isupper() or gap1 == "-"))
+
+
+_QUERY_WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*")
+
+
+def join_given_names(text: str) -> str:
+    """``text`` with each surname + spaced or hyphenated two-syllable given name written
+    joined ("Kim Il Sung", "Kim Il-sung" -> "Kim Ilsung"), as the index also holds it. A
+    syllable followed by a query operator ('*', '~', ':') is left alone."""
+    words = [(m.group(), m.start(), m.end()) for m in _QUERY_WORD.finditer(text)]
+    cuts: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if _given_name_at(words, i, text, strict=False):
+            end = words[i + 2][2]
+            if end < len(text) and text[end] in "*~:'’":
+                i += 1
+                continue
+            cuts.append((words[i + 1][2], words[i + 2][1]))
+            i += 3
+        else:
+            i += 1
+    for start, end in reversed(cuts):
+        text = text[:start] + text[end:]
+    return text
+
+
+# -- tokens ----------------------------------------------------------------------------------------
+
+
+class Token(NamedTuple):
+    """One indexed term: its text, its character range and its position (a joined given name
+    shares the position of its first syllable, so phrases match either way). A named tuple:
+    a document makes thousands, and a frozen dataclass is three times slower to make."""
+
+    term: str
+    start: int
+    end: int
+    pos: int
+    joined: bool = False
+
+
+def tokens(text: str, *, stem_words: bool = True, stop: bool = True, joins: bool = True) -> list[Token]:
+    """Every term of ``text`` with offsets and positions: the index's analysis."""
+    matches = [(m.group(), m.start()) for m in WORD.finditer(text)]
+    joined = _given_names(matches, text, stem_words) if joins and _has_surname(matches) else {}
+    out: list[Token] = []
+    append = out.append
+    pos = 0
+    stops = STOP_WORDS if stop else frozenset()
+    for word, offset in matches:
+        if word.isascii() or not has_hangul(word):
+            pieces: Iterable[tuple[str, int]] = ((word, offset),)
+        else:
+            pieces = [(r.group(), offset + r.start()) for r in _HANGUL_RUN.finditer(word)]
+        for piece, start in pieces:
+            if "\uac00" <= piece[0] <= "\ud7a3":
+                if len(piece) == 1:
+                    append(Token(piece, start, start + 1, pos))
+                    pos += 1
+                for k in range(len(piece) - 1):
+                    append(Token(piece[k : k + 2], start + k, start + k + 2, pos))
+                    pos += 1
+                continue
+            folded = fold(piece)
+            if len(folded) >= MIN_LENGTH and folded not in stops:
+                # a possessive's hit is the word without its 's ("Gellman" of "Gellman's")
+                end = start + len(piece)
+                if piece[-2:] in ("'s", "’s") and len(piece) > 3:
+                    end -= 2
+                append(Token(stem(folded) if stem_words else folded, start, end, pos))
+                if joined and start in joined:
+                    append(Token(joined[start][0], start, joined[start][1], pos, True))
+                pos += 1
+            elif joined and start in joined:
+                # the joined given name shares the position of its first syllable
+                append(Token(joined[start][0], start, joined[start][1], pos, True))
+    return out
+
+
+_WRITTEN_SURNAMES = frozenset(w.capitalize() for w in SURNAMES) | frozenset(w.upper() for w in SURNAMES)
+
+
+def _has_surname(matches: list[tuple[str, int]]) -> bool:
+    """Whether a capitalized surname is among the words (most texts: none, and the given-name
+    scan is skipped)."""
+    if not _WRITTEN_SURNAMES.isdisjoint(w for w, _s in matches):
+        return True
+    return any((not w.isascii() or "'" in w) and w[:1].isupper() and fold(w) in SURNAMES for w, _s in matches)
+
+
+def _given_names(matches: list[tuple[str, int]], text: str, stemmed: bool) -> dict[int, tuple[str, int]]:
+    """Start of the first syllable -> (joined term, end of the second) for each given name."""
+    # a possessive is not part of the name: "Kim Il Sung's" is "Kim Il Sung" + 's
+    words = [
+        (w[:-2], s, s + len(w) - 2) if w.endswith(("'s", "’s")) else (w, s, s + len(w)) for w, s in matches
+    ]
+    out: dict[int, tuple[str, int]] = {}
+    for i in range(len(words) - 2):
+        if _given_name_at(words, i, text):
+            (w1, s1, _e1), (w2, _s2, e2) = words[i + 1], words[i + 2]
+            joined = fold(w1) + fold(w2)
+            out[s1] = (stem(joined) if stemmed else joined, e2)
+    return out
+
+
+def analyze(text: str) -> list[tuple[str, int, int]]:
+    """(term, start, end) of every indexed token of ``text``, joined given names included."""
+    return [(t.term, t.start, t.end) for t in tokens(text)]
+
+
+def analyze_names_joined(text: str) -> list[tuple[str, int, int]]:
+    """``analyze`` with each joined given name in place of its syllables ("Kim Jong Un" -> kim,
+    jongun): one term per word of a name, for callers that compare names (compare/), where
+    "Jong" alone would make Kim Jong Un and Kim Jong Il share a word."""
+    toks = tokens(text)
+    joined = [(t.start, t.end) for t in toks if t.joined]
+    return [
+        (t.term, t.start, t.end)
+        for t in toks
+        if t.joined or not any(s <= t.start and t.end <= e for s, e in joined)
+    ]
+
+
+def terms(text: str) -> list[str]:
+    """The terms a query phrase of ``text`` searches for (given names joined first)."""
+    return [t.term for t in tokens(join_given_names(text)) if not t.joined]
