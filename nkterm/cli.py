@@ -119,7 +119,7 @@ _positive_int = IntAtLeast(1)
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_query_words_as_positionals(parser, sys.argv[1:] if argv is None else list(argv)))
     args.corpus = getattr(args, "corpus", None)
     args.index = getattr(args, "index", None)
     command = args.command or "read"
@@ -143,6 +143,43 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USER
+
+
+def _query_words_as_positionals(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``nkterm search -oil``: argparse takes any word starting with '-' for an option (and
+    ``-nuclear`` for ``-n uclear``). After ``search``, a word that is not exactly one of its
+    options (``-n 5``, ``-n5``, ``--limit=5``, any ``--word``) is moved behind ``--``, so it is
+    the query."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):  # options before the command
+        i += 2 if argv[i] in ("--corpus", "--index") else 1
+    if i >= len(argv) or argv[i] != "search":
+        return argv
+    search = next(
+        p
+        for a in parser._actions  # noqa: SLF001 - argparse keeps its subparsers here
+        if isinstance(a, argparse._SubParsersAction)  # noqa: SLF001
+        for name, p in a.choices.items()
+        if name == "search"
+    )
+    takes_value = {s for a in search._actions if a.nargs != 0 for s in a.option_strings}  # noqa: SLF001
+    flags = {s for a in search._actions if a.nargs == 0 for s in a.option_strings}  # noqa: SLF001
+    options: list[str] = []
+    words: list[str] = []
+    rest = iter(argv[i + 1 :])
+    for arg in rest:
+        name = arg.split("=", 1)[0]
+        if arg == "--":
+            words.extend(rest)
+        elif arg in flags:
+            options.append(arg)
+        elif arg in takes_value:
+            options.extend([arg, next(rest, "")])
+        elif name.startswith("--") or (arg[:2] == "-n" and arg[2:].isdigit()):  # argparse judges these
+            options.append(arg)
+        else:
+            words.append(arg)
+    return [*argv[: i + 1], *options, *(["--", *words] if words else [])]
 
 
 # -- shared helpers ------------------------------------------------------------------------------

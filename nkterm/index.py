@@ -46,6 +46,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.index import LockError
+from whoosh.qparser import syntax
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
@@ -731,11 +732,15 @@ class Index:
     def _parse(self, text: str) -> Any:
         schema = self._open().schema
         parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
+        parser.replace_plugin(_lucene_operators())
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.add_plugin(qparser.GtLtPlugin())
         parser.add_plugin(DateParserPlugin(free=False))
         rewritten = rewrite_fields(text)
-        return _typed_prefixes(parser.parse(rewritten), rewritten, schema)
+        parsed = _typed_prefixes(parser.parse(rewritten), rewritten, schema)
+        if _only_excludes(parsed):  # "-oil": every document without oil (Lucene would find none)
+            return query.And([query.Every(), parsed])
+        return parsed
 
     def _expand_fuzzy(self, parsed: Any, searcher: Searcher, text: str) -> Any:
         """``parsed`` with each fuzzy title/body word (``word~``) replaced by the words of the
@@ -839,6 +844,30 @@ class Index:
 
 # -- query helpers --------------------------------------------------------------------------------
 
+_OPERATOR_START = r"(^|(?<=[\s()]))"
+
+
+def _lucene_operators() -> Any:
+    """Whoosh's AND/OR/NOT plus Lucene's spellings: ``-word`` and ``!word`` (NOT), ``+word``
+    (required, which every word already is), ``&&`` and ``||``. Whoosh alone reads ``-oil``
+    as ``oil`` and ``oil || gas`` as ``oil AND gas``: the opposite of what Lucene users mean."""
+    tagger = qparser.OperatorsPlugin.OpTagger
+    plus = tagger(_OPERATOR_START + r"\+(?=[^\s+])", syntax.AndGroup, syntax.PrefixOperator, memo="plus")
+    return qparser.OperatorsPlugin(
+        ops=[(plus, 0)],
+        And=r"(?<=\s)(AND|&&)(?=\s)",
+        Or=r"(?<=\s)(OR|\|\|)(?=\s)",
+        Not=_OPERATOR_START + r"(NOT(?=\s)|[-!](?=[^\s\-!]))",
+    )
+
+
+def _only_excludes(q: Any) -> bool:
+    """Whether ``q`` only says what a document must not hold (``-oil``, ``NOT a NOT b``)."""
+    if isinstance(q, query.Not):
+        return True
+    return isinstance(q, query.And) and bool(q.subqueries) and all(_only_excludes(s) for s in q.subqueries)
+
+
 
 def _query_words(q: Any) -> list[tuple[int, int, str, str]]:
     """(start, end, analysed term, field) of every title/body word of a parsed query, with the
@@ -854,6 +883,14 @@ def _query_words(q: Any) -> list[tuple[int, int, str, str]]:
             for word, (start, end) in zip(sub.words, sub.char_ranges, strict=False):
                 out.append((start, end, str(word), sub.fieldname))
     return out
+
+
+# A range of words ([a TO z], {* TO zzzz}, body:>a) walks most of the vocabulary of every
+# segment: 1.5-1.8 s of CPU at 2,225 BBC documents. Ranges are for dates.
+RANGE_ON_WORDS = (
+    "ranges work on dates only, e.g. date:[2011 TO 2012] or date:>2015; "
+    "a range of words ([a TO z]) would match most of the vocabulary: use word* instead"
+)
 
 
 def _check_prefixes(q: Any) -> str | None:
@@ -874,6 +911,8 @@ def _check_prefixes(q: Any) -> str | None:
             literal = re.split(r"[*?]", str(sub.text))[0]
             if len(literal) < MIN_PREFIX:
                 return f"a prefix needs at least {MIN_PREFIX} letters before '*' (got {str(sub.text)[:40]!r})"
+        if isinstance(sub, query.TermRange):  # dates and numbers are NumericRange, not this
+            return RANGE_ON_WORDS
         if isinstance(sub, query.Every) and sub.fieldname not in (None, "id"):
             return "'*' alone would match everything: add at least 3 letters before it"
     return None
