@@ -52,6 +52,7 @@ from whoosh.searching import Searcher
 
 from nkterm.corpus import Entry, Problem, load_entry, scan
 from nkterm.files import write_json
+from nkterm.lifeline import exit_with
 from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
 from nkterm.models import Claim, DocSummary, Document, Hit, SearchResult, Section, Span
 from nkterm.querytext import (
@@ -515,7 +516,10 @@ class Index:
         ahead: collections.deque[Any] = collections.deque()
         try:
             with _stderr_with_a_file():  # the pool's queues and the worker start helper processes
-                pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+                # the worker ends when this process does, even by SIGKILL (nkterm.lifeline)
+                pool = ProcessPoolExecutor(
+                    max_workers=1, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
+                )
                 ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in chunks[:PREPARE_AHEAD])
         except (OSError, ValueError, BrokenProcessPool):  # no worker here: do it in-process
             if pool is not None:
