@@ -205,6 +205,7 @@ def open_index(args: argparse.Namespace, *, quiet: bool = True) -> Any:
 
     corpus, directory = corpus_and_index_dirs(args)
     index = Index(corpus, directory)
+    _say_if_unfinished(index)
     try:
         report = run_update(index, quiet=quiet)
     except NkIndexError as exc:
@@ -220,6 +221,12 @@ def open_index(args: argparse.Namespace, *, quiet: bool = True) -> Any:
             file=sys.stderr,
         )
     return index
+
+
+def _say_if_unfinished(index: Any) -> None:
+    """Before the wait: a build that was killed is finished now, which takes a while."""
+    if index.unfinished():
+        print("nkterm: an index build was interrupted: finishing it first", file=sys.stderr)
 
 
 def run_update(index: Any, *, quiet: bool, rebuild: bool = False) -> Any:
@@ -286,6 +293,8 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     corpus, directory = corpus_and_index_dirs(args)
     index = Index(corpus, directory)
+    if not args.quiet and not args.rebuild:
+        _say_if_unfinished(index)
     try:
         report = run_update(index, quiet=args.quiet, rebuild=args.rebuild)
     except NkIndexError as exc:

@@ -1,4 +1,5 @@
-"""``nkterm index`` SIGKILLed while its worker runs leaves no process behind (issue 15, item 4).
+"""Killed builds (issue 15): ``nkterm index`` SIGKILLed leaves no process behind, and the next
+command says it is finishing the build.
 
 A build of 400 documents or more prepares them in a worker process started through
 multiprocessing's forkserver, which also starts a resource tracker. Killing only the main
@@ -21,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.robustness.conftest import nkterm_env, record, scale
+from tests.robustness.conftest import nkterm_env, record, run_piped, scale
 
 DOCUMENTS = 1200  # over PARALLEL_MIN (400), and long enough to build for several seconds
 
@@ -91,3 +92,34 @@ def test_sigkill_of_nkterm_index_leaves_no_helper_process(big_corpus: Path, tmp_
                 os.kill(pid, signal.SIGKILL)
     assert not survivors, f"{len(survivors)} process(es) outlived a killed build: {survivors[:3]}"
     record("index: nkterm index SIGKILLed with its worker running, no process left", kills)
+
+
+def test_the_command_after_a_killed_build_says_it_is_finishing_it(big_corpus: Path, tmp_path: Path) -> None:
+    # Issue 15: the next `search` finished a killed build silently (6.9 s at BBC size).
+    index = tmp_path / "index"
+    env = nkterm_env(big_corpus, index, tmp_path / "home")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nkterm", "index", "-q"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while len(_session(proc.pid)) < 4 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)  # the worker runs: the build is under way
+        assert proc.poll() is None, "the build ended before it could be killed"
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    finally:
+        for pid, _cmd in _session(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+    first = run_piped(["search", "report"], env)
+    assert first.returncode == 0, first.stderr
+    assert "nkterm: an index build was interrupted: finishing it first" in first.stderr
+    assert f"of {DOCUMENTS} result(s)" in first.stderr  # and it did finish it
+    second = run_piped(["search", "report"], env)
+    assert second.returncode == 0 and "interrupted" not in second.stderr
+    record("index: the command after a killed build says it finishes it")
