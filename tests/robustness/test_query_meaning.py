@@ -100,7 +100,15 @@ def test_nkterm_search_accepts_a_query_starting_with_a_minus(corpus: Path, tmp_p
     record("queries: CLI queries starting with '-'", 5)
 
 
-WORD_RANGES = ["[a TO z]", "{* TO zzzz}", "body:[0 TO ~]", "{a TO}", "title:[a TO b]", "body:>a", "oil OR [a TO z]"]
+WORD_RANGES = [
+    "[a TO z]",
+    "{* TO zzzz}",
+    "body:[0 TO ~]",
+    "{a TO}",
+    "title:[a TO b]",
+    "body:>a",
+    "oil OR [a TO z]",
+]
 
 
 @pytest.mark.parametrize("text", WORD_RANGES)
