@@ -342,8 +342,8 @@ class BookmarkStore:
 
     def anchor(self, bookmark: Bookmark, doc: Document | None) -> Anchor:
         """Where ``bookmark`` is in ``doc``'s current text (an orphan if ``doc`` is None)."""
-        if doc is None:
-            return Anchor("orphan", reason=f"document {bookmark.doc_id!r} is not in the corpus")
+        if doc is None:  # kept, and said to be missing: not "not found in the document"
+            return Anchor("missing", reason=f"document {bookmark.doc_id!r} is not in the corpus")
         if doc.id != bookmark.doc_id:
             raise ValueError(f"bookmark {bookmark.id} is on {bookmark.doc_id!r}, not {doc.id!r}")
         return locate(doc.text, bookmark.quote, bookmark.position)
