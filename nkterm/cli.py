@@ -119,7 +119,9 @@ _positive_int = IntAtLeast(1)
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(_query_words_as_positionals(parser, sys.argv[1:] if argv is None else list(argv)))
+    args = parser.parse_args(
+        _query_words_as_positionals(parser, sys.argv[1:] if argv is None else list(argv))
+    )
     args.corpus = getattr(args, "corpus", None)
     args.index = getattr(args, "index", None)
     command = args.command or "read"
@@ -157,13 +159,13 @@ def _query_words_as_positionals(parser: argparse.ArgumentParser, argv: list[str]
         return argv
     search = next(
         p
-        for a in parser._actions  # noqa: SLF001 - argparse keeps its subparsers here
-        if isinstance(a, argparse._SubParsersAction)  # noqa: SLF001
+        for a in parser._actions  # argparse keeps its subparsers among the actions
+        if isinstance(a, argparse._SubParsersAction)
         for name, p in a.choices.items()
         if name == "search"
     )
-    takes_value = {s for a in search._actions if a.nargs != 0 for s in a.option_strings}  # noqa: SLF001
-    flags = {s for a in search._actions if a.nargs == 0 for s in a.option_strings}  # noqa: SLF001
+    takes_value = {s for a in search._actions if a.nargs != 0 for s in a.option_strings}
+    flags = {s for a in search._actions if a.nargs == 0 for s in a.option_strings}
     options: list[str] = []
     words: list[str] = []
     rest = iter(argv[i + 1 :])

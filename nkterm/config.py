@@ -41,8 +41,31 @@ _KEY = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[^\s,+]|[a-z][
 # and its short names for some characters. Other names are characters' Unicode names
 # (left_curly_bracket, pound_sign).
 _NAMED_KEYS = frozenset(
-    "escape enter return tab space backspace delete insert home end pageup pagedown up down left "
-    "right newline slash backslash at minus plus underscore".split()
+    [
+        "escape",
+        "enter",
+        "return",
+        "tab",
+        "space",
+        "backspace",
+        "delete",
+        "insert",
+        "home",
+        "end",
+        "pageup",
+        "pagedown",
+        "up",
+        "down",
+        "left",
+        "right",
+        "newline",
+        "slash",
+        "backslash",
+        "at",
+        "minus",
+        "plus",
+        "underscore",
+    ]
 ) | {f"f{n}" for n in range(1, 25)}
 _CHARACTER_NAMES = frozenset(
     unicodedata.name(chr(c)).lower().replace(" ", "_").replace("-", "_") for c in range(33, 127)
@@ -131,7 +154,9 @@ def load_config(path: Path | None = None) -> tuple[Config, list[ConfigProblem]]:
             except OSError:
                 size = ""
             reason = f"too large for a settings file ({size}the limit is {MAX_CONFIG_BYTES >> 10} KB)"
-            return Config(path=path), [ConfigProblem(str(path), None, f"{reason}; using the default settings")]
+            return Config(path=path), [
+                ConfigProblem(str(path), None, f"{reason}; using the default settings")
+            ]
         return Config(path=path), [ConfigProblem(str(path), None, f"cannot read the file ({reason})")]
     except UnicodeDecodeError as exc:
         return Config(path=path), [ConfigProblem(str(path), None, f"cannot read the file ({exc})")]

@@ -888,7 +888,6 @@ def _only_excludes(q: Any) -> bool:
     return isinstance(q, query.And) and bool(q.subqueries) and all(_only_excludes(s) for s in q.subqueries)
 
 
-
 def _query_words(q: Any) -> list[tuple[int, int, str, str]]:
     """(start, end, analysed term, field) of every title/body word of a parsed query, with the
     character offsets of the word in the query text (words of phrases included)."""

@@ -123,7 +123,7 @@ def test_date_ranges_still_work(corpus: Path, tmp_path: Path) -> None:
     (corpus.parent / "dated").mkdir(exist_ok=True)
     dated = corpus.parent / "dated"
     for year in (2011, 2015):
-        (dated / f"y{year}.txt").write_text("---\ndate: %d-05-01\n---\nA market report.\n" % year, "utf-8")
+        (dated / f"y{year}.txt").write_text(f"---\ndate: {year}-05-01\n---\nA market report.\n", "utf-8")
     ix = Index(dated, tmp_path / "index")
     ix.update()
     try:

@@ -133,7 +133,7 @@ def test_a_link_that_loops_or_leads_nowhere_is_a_message_and_stays(tmp_path: Pat
     dangling.symlink_to(tmp_path / "unmounted" / "positions.json")
     store = PositionStore(dangling).load()
     store.set("a", 1, 1)
-    with pytest.raises(OSError, match="does not exist|No such file"):
+    with pytest.raises(OSError, match=r"does not exist|No such file"):
         store.save()
     assert dangling.is_symlink() and not (tmp_path / "unmounted").exists()
     assert store.dirty  # kept for the next save
