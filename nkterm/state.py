@@ -101,7 +101,7 @@ class PositionStore:
             self._dirty.clear()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with FileLock(lock_path(self.path), timeout=LOCK_TIMEOUT):
+            with FileLock(lock_path(self.path), timeout=LOCK_TIMEOUT, poll_interval=0.01):
                 self._merge_into_file(changed)
         except Timeout as exc:
             with self._lock:

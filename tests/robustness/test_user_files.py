@@ -37,7 +37,12 @@ print("ready", flush=True)
 sys.stdin.readline()
 for i in range(count):
     store.set(f"{name}-{i}", i, i)
-    store.save()
+    for attempt in range(10):  # as the reader does: a save that timed out is retried later
+        try:
+            store.save()
+            break
+        except OSError:
+            assert store.dirty  # nothing dropped: kept for the next save
 print("done", flush=True)
 """
 
