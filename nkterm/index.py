@@ -828,11 +828,14 @@ class Index:
             for start, end, term, field in words:
                 known[start, end] = known.get((start, end), False) or reader.doc_frequency(field, term) > 0
             replaced = rewritten
+            closest: dict[str, str | None] = {}  # a word repeated 300 times is looked up once
             for (start, end), found in sorted(known.items(), reverse=True):
                 raw = rewritten[start:end]
                 if found or len(raw) > MAX_SUGGEST_LENGTH or len(raw) < 3:
                     continue
-                better = self._closest_word(reader, raw.lower())
+                if raw.lower() not in closest:
+                    closest[raw.lower()] = self._closest_word(reader, raw.lower())
+                better = closest[raw.lower()]
                 if better is not None:
                     shown = better.capitalize() if raw[:1].isupper() else better
                     replaced = replaced[:start] + shown + replaced[end:]

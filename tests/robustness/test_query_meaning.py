@@ -8,7 +8,8 @@ corpus written here, and ``nkterm`` as a real process.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,22 @@ def test_date_ranges_still_work(corpus: Path, tmp_path: Path) -> None:
         assert ids(ix, "market date:>2014") == {"y2015"}
     finally:
         ix.close()
+
+
+def _cpu(call: Callable[[], object]) -> float:
+    start = time.thread_time()
+    call()
+    return time.thread_time() - start
+
+
+def test_a_misspelt_word_repeated_is_corrected_once(index: Index) -> None:
+    # benchmarks/query_kinds.py at BBC size: a phrase of "koryo tours" x 150 took 1.8 s of CPU,
+    # "did you mean" looking up the same two words for each of their 300 places
+    once = '"markat togther"'
+    repeated = '"' + " ".join(["markat togther"] * 120) + '"'
+    assert index.suggest(once) == '"market together"'
+    assert index.suggest(repeated) == '"' + " ".join(["market together"] * 120) + '"'
+    single = min(_cpu(lambda: index.suggest(once)) for _ in range(3))
+    many = min(_cpu(lambda: index.suggest(repeated)) for _ in range(3))
+    assert many < 10 * single + 0.02, f"{many:.3f} s for 240 words, {single:.4f} s for 2"
+    record("queries: repeated misspelt words corrected once")
