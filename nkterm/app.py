@@ -18,7 +18,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
-from nkterm.config import Config, ConfigProblem, config_path, load_config
+from nkterm.config import Config, ConfigProblem, config_path, load_config, summary
 from nkterm.messages import BookmarkRequested
 from nkterm.models import DocSummary
 from nkterm.screens.commands import CompareCommands, DocumentCommands, ReaderCommands
@@ -156,8 +156,8 @@ class NktermApp(App[int]):
                 )
         if keymap:
             self.set_keymap(keymap)
-        for problem in problems:
-            self.notify(str(problem), title="Config", severity="error", timeout=15, markup=False)
+        if problems:  # one notification, however many: one per problem expired unseen
+            self.notify(summary(problems), title="Config", severity="error", timeout=20, markup=False)
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: Any) -> None:
         ids = frozenset(b.id or b.action for b in clashed_bindings)

@@ -128,7 +128,9 @@ _positive_int = IntAtLeast(1)
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(
+        _query_words_as_positionals(parser, sys.argv[1:] if argv is None else list(argv))
+    )
     args.corpus = getattr(args, "corpus", None)
     args.index = getattr(args, "index", None)
     command = args.command or "read"
@@ -149,6 +151,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         # offset past the end of a document: one line, not a traceback
         print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USER
+
+
+def _query_words_as_positionals(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``nkterm search -oil``: argparse takes any word starting with '-' for an option (and
+    ``-nuclear`` for ``-n uclear``). After ``search``, a word that is not exactly one of its
+    options (``-n 5``, ``-n5``, ``--limit=5``, any ``--word``) is moved behind ``--``, so it is
+    the query."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):  # options before the command
+        i += 2 if argv[i] in ("--corpus", "--index") else 1
+    if i >= len(argv) or argv[i] != "search":
+        return argv
+    search = next(
+        p
+        for a in parser._actions  # argparse keeps its subparsers among the actions
+        if isinstance(a, argparse._SubParsersAction)
+        for name, p in a.choices.items()
+        if name == "search"
+    )
+    takes_value = {s for a in search._actions if a.nargs != 0 for s in a.option_strings}
+    flags = {s for a in search._actions if a.nargs == 0 for s in a.option_strings}
+    options: list[str] = []
+    words: list[str] = []
+    rest = iter(argv[i + 1 :])
+    for arg in rest:
+        name = arg.split("=", 1)[0]
+        if arg == "--":
+            words.extend(rest)
+        elif arg in flags:
+            options.append(arg)
+        elif arg in takes_value:
+            options.extend([arg, next(rest, "")])
+        elif name.startswith("--") or (arg[:2] == "-n" and arg[2:].isdigit()):  # argparse judges these
+            options.append(arg)
+        else:
+            words.append(arg)
+    return [*argv[: i + 1], *options, *(["--", *words] if words else [])]
 
 
 # -- shared helpers ------------------------------------------------------------------------------
@@ -179,8 +218,10 @@ def open_library(args: argparse.Namespace) -> Library:
 
 
 def bring_up_to_date(library: Library) -> None:
-    """``Library.ensure_current``, saying on stderr what the user must know: the index is used
-    as it is (another process is writing it), it was rebuilt, files were skipped."""
+    """``Library.ensure_current``, saying on stderr what the user must know: a killed build is
+    finished first, the index is used as it is (another process is writing it), it was rebuilt,
+    files were skipped."""
+    _say_if_unfinished(library)
     try:
         report = library.ensure_current(stale_ok=True)
     except NkIndexError as exc:
@@ -196,6 +237,12 @@ def bring_up_to_date(library: Library) -> None:
             f"nkterm: {len(report.problems)} file(s) skipped or repaired; `nkterm index` lists them",
             file=sys.stderr,
         )
+
+
+def _say_if_unfinished(library: Library) -> None:
+    """Before the wait: a build that was killed is finished now, which takes a while."""
+    if library.index.unfinished():
+        print("nkterm: an index build was interrupted: finishing it first", file=sys.stderr)
 
 
 def run_update(library: Library, *, quiet: bool, rebuild: bool = False) -> UpdateReport:
@@ -272,6 +319,8 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     corpus, directory = corpus_and_index_dirs(args)
     library = Library(corpus, directory)
+    if not args.quiet and not args.rebuild:
+        _say_if_unfinished(library)
     try:
         report = run_update(library, quiet=args.quiet, rebuild=args.rebuild)
     except NkIndexError as exc:

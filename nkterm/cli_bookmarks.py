@@ -145,7 +145,9 @@ def _current(library: Library) -> Library:
 def _line(bookmark: Bookmark) -> str:
     anchor = bookmark.anchor
     mark = ""
-    if anchor is not None and anchor.orphan:
+    if anchor is not None and anchor.status == "missing":
+        mark = " [document missing: deleted or renamed?]"
+    elif anchor is not None and anchor.orphan:
         mark = " [not found in the document]"
     elif anchor is not None and anchor.status == "fuzzy":
         mark = " [document changed]"

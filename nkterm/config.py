@@ -22,6 +22,7 @@ The format::
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,39 @@ SORT_KEYS: tuple[str, ...] = ("title", "words", "claims")
 
 # One key: optional modifiers, then one character or a key name (pageup, left_curly_bracket, f5).
 _KEY = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[^\s,+]|[a-z][a-z0-9_]*|plus)$")
+# Keys that are not characters, by the names the reader's key handling (Textual) gives them,
+# and its short names for some characters. Other names are characters' Unicode names
+# (left_curly_bracket, pound_sign).
+_NAMED_KEYS = frozenset(
+    [
+        "escape",
+        "enter",
+        "return",
+        "tab",
+        "space",
+        "backspace",
+        "delete",
+        "insert",
+        "home",
+        "end",
+        "pageup",
+        "pagedown",
+        "up",
+        "down",
+        "left",
+        "right",
+        "newline",
+        "slash",
+        "backslash",
+        "at",
+        "minus",
+        "plus",
+        "underscore",
+    ]
+) | {f"f{n}" for n in range(1, 25)}
+_CHARACTER_NAMES = frozenset(
+    unicodedata.name(chr(c)).lower().replace(" ", "_").replace("-", "_") for c in range(33, 127)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +100,40 @@ class Config:
     path: Path | None = None
 
 
-MAX_CONFIG_BYTES = 1 << 20  # a settings file is a few lines; anything over 1 MB is not one
+# A settings file is a few lines (a keymap rebinding every key of the reader: ~3 KB). The limit
+# keeps the check under ~50 ms before the first screen: an 828 KB file of 60,000 keymap lines
+# (under the old 1 MB limit) took 21 s to the first full screen.
+MAX_CONFIG_BYTES = 64 << 10
+SHOWN_PROBLEMS = 3  # problems quoted in the one notification (the rest are counted)
+
+if hasattr(yaml, "CSafeLoader"):
+    from yaml._yaml import CParser
+    from yaml.composer import Composer
+    from yaml.resolver import Resolver
+
+    class _Loader(Composer, CParser, Resolver):  # type: ignore[misc]
+        """libyaml's parser (~15x faster than PyYAML's) with PyYAML's composer: libyaml's own
+        composer recurses in C and kills the process (SIGSEGV) on a file nested a few ten
+        thousand levels deep, where this one raises ``RecursionError``. (As ``_DeepLoader``
+        in ``nkterm.bookmarks.yamlfile``, not imported from there to keep the start light.)"""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Resolver.__init__(self)
+            Composer.__init__(self)
+
+    _LOADER: Any = _Loader
+else:  # pragma: no cover - PyYAML without libyaml
+    _LOADER = yaml.SafeLoader
+
+
+def _compose(source: str) -> yaml.Node | None:
+    loader = _LOADER(source)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
 
 
 def config_path() -> Path:
@@ -84,6 +151,15 @@ def load_config(path: Path | None = None) -> tuple[Config, list[ConfigProblem]]:
         return Config(path=path), []
     except OSError as exc:
         reason = exc.strerror or str(exc)
+        if reason.startswith("too large"):
+            try:
+                size = f"{path.stat().st_size / 1024:,.0f} KB; "
+            except OSError:
+                size = ""
+            reason = f"too large for a settings file ({size}the limit is {MAX_CONFIG_BYTES >> 10} KB)"
+            return Config(path=path), [
+                ConfigProblem(str(path), None, f"{reason}; using the default settings")
+            ]
         return Config(path=path), [ConfigProblem(str(path), None, f"cannot read the file ({reason})")]
     except UnicodeDecodeError as exc:
         return Config(path=path), [ConfigProblem(str(path), None, f"cannot read the file ({exc})")]
@@ -99,7 +175,7 @@ def parse_config(source: str, path: Path) -> tuple[Config, list[ConfigProblem]]:
         problems.append(ConfigProblem(str(path), line, message))
 
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        root = _compose(source)
     except RecursionError:
         msg = "nested too deeply to be a settings file; using the default settings"
         return Config(path=path), [ConfigProblem(str(path), None, msg)]
@@ -111,6 +187,9 @@ def parse_config(source: str, path: Path) -> tuple[Config, list[ConfigProblem]]:
         return Config(path=path), [ConfigProblem(str(path), line, msg)]
     if root is None:
         return Config(path=path), []
+    if "&" in source and _has_alias(root):  # a few lines can stand for billions of values
+        msg = "uses YAML aliases (&name, *name), which a settings file does not need; using the default settings"
+        return Config(path=path), [ConfigProblem(str(path), None, msg)]
     if not isinstance(root, yaml.MappingNode):
         problem(root, "expected a mapping such as 'keymap:' at the top; using the default settings")
         return Config(path=path), problems
@@ -172,13 +251,16 @@ def _parse_keymap(node: yaml.Node, keymap: dict[str, str], lines: dict[str, int]
             problem(id_node, "a keymap entry needs a binding id such as reader.next-sentence")
             continue
         if isinstance(keys_node, yaml.SequenceNode):
-            keys = [str(_scalar(n)) for n in keys_node.value]
+            if not all(isinstance(n, yaml.ScalarNode) for n in keys_node.value):
+                problem(keys_node, f"{binding_id}: each key of the list must be text, such as ctrl+n")
+                continue
+            keys = [str(n.value).strip() for n in keys_node.value]
         elif isinstance(keys_node, yaml.ScalarNode) and str(keys_node.value).strip():
             keys = [k.strip() for k in str(keys_node.value).split(",")]
         else:
             problem(keys_node, f"{binding_id}: give a key, keys separated by commas, or a list of keys")
             continue
-        bad = [k for k in keys if not _KEY.match(k)]
+        bad = [k for k in keys if not is_key_name(k)]
         if bad or not keys:
             problem(
                 keys_node, f"{binding_id}: not a key name: {', '.join(repr(k) for k in bad) or 'nothing'}"
@@ -208,6 +290,49 @@ def _parse_names(node: yaml.Node, problem: Any) -> tuple[tuple[str, ...], ...]:
             continue
         clusters.append(tuple(spellings))
     return tuple(clusters)
+
+
+def is_key_name(key: str) -> bool:
+    """Whether ``key`` names a key: modifiers, then a character or a known key name."""
+    if not _KEY.match(key):
+        return False
+    name = key.rsplit("+", 1)[-1] if len(key) > 1 else key
+    if len(name) == 1 or name in _NAMED_KEYS or name in _CHARACTER_NAMES:
+        return True
+    try:
+        unicodedata.lookup(name.replace("_", " "))
+    except KeyError:
+        return False
+    return True
+
+
+def summary(problems: list[ConfigProblem], shown: int = SHOWN_PROBLEMS) -> str:
+    """All of ``problems`` as one message: the count, the file, the first few with their lines."""
+    if len(problems) == 1:
+        return str(problems[0])
+    problems = sorted(problems, key=lambda p: p.line or 0)
+    files = sorted({p.path for p in problems})
+    head = f"{len(problems):,} problems in {', '.join(files)} (the defaults apply for those lines); "
+    quoted = [f"line {p.line}: {p.message}" if p.line else p.message for p in problems[:shown]]
+    more = len(problems) - shown
+    tail = f"; and {more:,} more" if more > 0 else ""
+    return head + "; ".join(quoted) + tail
+
+
+def _has_alias(root: yaml.Node) -> bool:
+    """Whether a node is reached twice (``*name``). Iterative; the tree is shallow anyway."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+    return False
 
 
 def _mapping(node: yaml.Node, name: str, problem: Any) -> list[tuple[yaml.Node, yaml.Node]]:

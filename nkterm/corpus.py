@@ -157,8 +157,12 @@ def _walk(
             except OSError:
                 is_dir = False
             if is_dir:
-                if not item.name.startswith(".") and not item.is_symlink():
+                if item.name.startswith("."):
+                    continue
+                if not item.is_symlink():
                     subdirs.append((item.path, prefix + item.name + "/"))
+                elif (why := _folder_link_problem(Path(item.path), real_root)) is not None:
+                    problems.append(Problem(prefix + item.name, "skipped", why))
                 continue
             name = item.name
             if name.startswith(".") or not name.lower().endswith(ALL_SUFFIXES):
@@ -191,6 +195,22 @@ def _max_bytes(name: str) -> int:
     than any text: its text is what must stay under ``MAX_DOCUMENT_BYTES``)."""
     fmt = None if name.lower().endswith(DOC_SUFFIXES) else format_for(name)
     return MAX_DOCUMENT_BYTES if fmt is None else fmt.max_bytes
+
+
+def _folder_link_problem(link: Path, real_root: Path) -> str | None:
+    """Why a link to a folder is worth a line (it is never followed): it leads out of the
+    corpus, or back into a folder that holds it (a loop). A link to another folder of the
+    corpus needs no line: that folder's documents are read where they are."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "folder link that loops: not followed"
+    if not target.is_relative_to(real_root):
+        return f"folder link points outside the corpus ({target}): not followed"
+    if link.parent.resolve().is_relative_to(target):
+        where = "the corpus folder" if target == real_root else _rel(target, real_root)
+        return f"folder link loops back to {where}: not followed"
+    return None
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -67,12 +67,49 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def write_target(path: Path) -> Path:
+    """The file a write to ``path`` replaces: ``path`` itself, or the file its link leads to.
+    A user who keeps a file in a synced folder and links it here must keep one file: replacing
+    the link by a regular file would silently send every later write to a local copy.
+    Raises ``OSError`` for a link that loops."""
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:  # a dangling link: the write creates the file it leads to
+        target = Path(os.path.realpath(path))
+    except OSError as exc:
+        raise OSError(exc.errno or errno.ELOOP, f"{path} is a link that loops") from exc
+    if target.is_symlink():
+        raise OSError(errno.ELOOP, f"{path} is a link that loops")
+    return target
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of ``path``: beside the file a write replaces (``write_target``), so two
+    links to one file share one lock; beside ``path`` when the link loops or leads into a
+    folder that does not exist (no folder is created there)."""
+    try:
+        target = write_target(path)
+    except OSError:
+        target = path
+    if not target.parent.is_dir():
+        target = path
+    return target.with_name(target.name + ".lock")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data``: temp file beside it, fsync, ``os.replace``, fsync of the
     folder. Keeps the old file's permissions. Raises ``OSError`` with the old file intact and
-    no temp file left behind."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    no temp file left behind. When ``path`` is a link, the file it leads to is replaced (in
+    that file's folder), and the link stays a link (``write_target``)."""
+    target = write_target(path)
+    folder = target.parent
+    if target == path:
+        folder.mkdir(parents=True, exist_ok=True)
+    elif not folder.is_dir():  # never create folders where a dangling link points
+        raise OSError(errno.ENOENT, f"{path} is a link to {target}, in a folder that does not exist")
+    path = target
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=folder)

@@ -2,9 +2,11 @@
 
 Owns ``state_dir()/positions.json``: per document id, the cursor (offset of the sentence under
 the cursor) and the offset shown at the top of the view, both character offsets into the
-document text, so they survive a different terminal width. Writes are atomic (temp file +
-``os.replace``) and merge with what is on disk, so two readers do not erase each other's
-positions. A corrupt file is reported and then replaced, never a crash. Must not import Textual or Whoosh.
+document text, so they survive a different terminal width. A save takes a lock shared by
+every nkterm process (``positions.json.lock``), reads the file, merges its own changes in and
+replaces the file atomically (temp file + ``os.replace``), so readers saving at once do not
+erase each other's positions. A linked file is written where the link leads. A corrupt file is
+reported and then replaced, never a crash. Must not import Textual or Whoosh.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
+
 from nkterm import paths
-from nkterm.files import read_file, write_json
+from nkterm.files import lock_path, read_file, write_json
 
 POSITIONS_FILE = "positions.json"
 MAX_FILE_BYTES = 16 << 20  # 2,000 small entries are well under 1 MB
 MAX_ENTRIES = 2000  # the most recently read documents are kept
+LOCK_TIMEOUT = 10.0  # seconds to wait for another process's save (a save takes milliseconds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,17 +100,27 @@ class PositionStore:
             changed = {doc_id: self._positions[doc_id] for doc_id in self._dirty}
             self._dirty.clear()
         try:
-            on_disk = _read(self.path)
-            merged: dict[str, Any] = on_disk if isinstance(on_disk, dict) else {}
-            merged.update({doc_id: pos.to_dict() for doc_id, pos in changed.items()})
-            if len(merged) > MAX_ENTRIES:
-                ranked = sorted(merged.items(), key=lambda kv: _seen(kv[1]), reverse=True)
-                merged = dict(ranked[:MAX_ENTRIES])
-            write_json(self.path, merged, sort_keys=True)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with FileLock(lock_path(self.path), timeout=LOCK_TIMEOUT, poll_interval=0.01):
+                self._merge_into_file(changed)
+        except Timeout as exc:
+            with self._lock:
+                self._dirty.update(changed)
+            raise OSError(f"another nkterm process held {exc.lock_file} for {LOCK_TIMEOUT:g} s") from exc
         except BaseException:
             with self._lock:
                 self._dirty.update(changed)
             raise
+
+    def _merge_into_file(self, changed: dict[str, Position]) -> None:
+        """Read the file, merge ``changed`` in and replace it: only ever under the lock."""
+        on_disk = _read(self.path)
+        merged: dict[str, Any] = on_disk if isinstance(on_disk, dict) else {}
+        merged.update({doc_id: pos.to_dict() for doc_id, pos in changed.items()})
+        if len(merged) > MAX_ENTRIES:
+            ranked = sorted(merged.items(), key=lambda kv: _seen(kv[1]), reverse=True)
+            merged = dict(ranked[:MAX_ENTRIES])
+        write_json(self.path, merged, sort_keys=True)
 
 
 def _seen(entry: Any) -> float:

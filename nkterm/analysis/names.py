@@ -200,8 +200,12 @@ def shipped_clusters() -> tuple[Cluster, ...]:
     """The clusters of the table shipped with nkterm."""
     text = table_path().read_text("utf-8")
     # libyaml where PyYAML has it: the pure-Python parser takes 0.5 s over this table
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    clusters, problems = clusters_from(yaml.load(text, Loader=loader), TABLE_FILE)  # noqa: S506 - a safe loader
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    clusters, problems = clusters_from(data, TABLE_FILE)
     if problems:  # the shipped table is checked by the tests: this is a packaging fault
         raise ValueError("; ".join(problems))
     return tuple(clusters)

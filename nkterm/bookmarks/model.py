@@ -18,7 +18,7 @@ from nkterm.models import Claim, Span
 
 CONTEXT_CHARS = 32  # characters of prefix and suffix kept around a quote
 
-AnchorStatus = Literal["exact", "moved", "fuzzy", "orphan"]
+AnchorStatus = Literal["exact", "moved", "fuzzy", "orphan", "missing"]
 
 # The record keys, in the order they are written. Anything else in an entry is kept as is.
 RECORD_KEYS: tuple[str, ...] = (
@@ -104,7 +104,8 @@ class Anchor:
 
     ``exact``: found at its saved position; ``moved``: the same quote found elsewhere;
     ``fuzzy``: a close but changed passage (``score`` is the similarity, 0..1); ``orphan``: not
-    found (``span`` is None) and kept with its saved quote; ``reason`` says why.
+    found (``span`` is None) and kept with its saved quote; ``missing``: the document itself is
+    not in the corpus (deleted or renamed), the bookmark kept as an orphan; ``reason`` says why.
     """
 
     status: AnchorStatus

@@ -50,7 +50,7 @@ from nkterm.bookmarks.yamlfile import (
     parse_file,
     write_atomic,
 )
-from nkterm.files import read_file
+from nkterm.files import lock_path, read_file
 from nkterm.models import Claim, Document
 from nkterm.paths import data_dir
 
@@ -76,7 +76,7 @@ class BookmarkStore:
 
     def __init__(self, path: Path | str | None = None, *, lock_timeout: float = LOCK_TIMEOUT):
         self.path = Path(path) if path is not None else default_path()
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.lock_path = lock_path(self.path)  # beside the file a link leads to
         self.lock_timeout = lock_timeout
         self._file_lock = FileLock(self.lock_path, timeout=lock_timeout, poll_interval=0.01)
         self._thread_lock = threading.RLock()
@@ -342,8 +342,8 @@ class BookmarkStore:
 
     def anchor(self, bookmark: Bookmark, doc: Document | None) -> Anchor:
         """Where ``bookmark`` is in ``doc``'s current text (an orphan if ``doc`` is None)."""
-        if doc is None:
-            return Anchor("orphan", reason=f"document {bookmark.doc_id!r} is not in the corpus")
+        if doc is None:  # kept, and said to be missing: not "not found in the document"
+            return Anchor("missing", reason=f"document {bookmark.doc_id!r} is not in the corpus")
         if doc.id != bookmark.doc_id:
             raise ValueError(f"bookmark {bookmark.id} is on {bookmark.doc_id!r}, not {doc.id!r}")
         return locate(doc.text, bookmark.quote, bookmark.position)

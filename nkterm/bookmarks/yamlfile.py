@@ -309,7 +309,8 @@ def backup_copy(path: Path, data: bytes) -> Path:
 def write_atomic(path: Path, data: bytes) -> None:
     """``nkterm.files.write_atomic``, after removing temp files left by killed writers. Call it
     only under the lock: only a lock holder can know they are stale."""
-    for stale in path.parent.glob(f"{temp_prefix(path)}*.tmp"):
+    target = files.write_target(path)  # a linked file is replaced where it is
+    for stale in target.parent.glob(f"{temp_prefix(target)}*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
     files.write_atomic(path, data)

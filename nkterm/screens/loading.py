@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 PROGRESSIVE_CHARS = 150_000  # longer documents show their text before their claims are loaded
 LIST_PAINT_WAIT = 1.0  # s: at most this long the index worker waits for the first list's frame
+INDEX_WATCH_SECONDS = 2.0  # how often the index folder is looked at for a re-index from the CLI
 
 
 class FeedScreen(Screen[None]):
@@ -62,6 +63,8 @@ class FeedScreen(Screen[None]):
         self._final = False
         self._words: dict[str, int] = {}
         self._list_painted = threading.Event()  # the manifest's list is on screen (the worker waits)
+        self._generation = -1  # the index generation the list on screen was read from
+        self._watch_timer: Timer | None = None
 
     @property
     def nk(self) -> NktermApp:
@@ -135,8 +138,30 @@ class FeedScreen(Screen[None]):
             return
         finally:
             writer.close()
+        from nkterm.manifest import latest_generation
+
         fresh = Index(corpus, directory)
+        self._generation = latest_generation(directory)
         self.post_message(SummariesLoaded(fresh.summaries(), fresh, final=True, report=report))
+
+    @work(thread=True, exclusive=True, group="index-watch")
+    def watch_index(self) -> None:
+        """Refresh the list when another process (``nkterm index``) committed to the index:
+        one listing of the index folder every ``INDEX_WATCH_SECONDS``; the list is read only
+        when the generation changed, from the list file written with it."""
+        from nkterm.manifest import latest_generation, quick_summaries
+
+        directory = self.nk.index_dir
+        generation = latest_generation(directory)
+        if generation == self._generation or generation < 0:
+            return
+        summaries = quick_summaries(directory)
+        if summaries is None:
+            return  # the list file of the new generation is not written yet: next time
+        from nkterm.index import Index
+
+        self._generation = generation
+        self.post_message(SummariesLoaded(summaries, Index(self.nk.corpus, directory), final=True))
 
     @on(IndexProgress)
     def _progress(self, message: IndexProgress) -> None:
@@ -176,6 +201,8 @@ class FeedScreen(Screen[None]):
             self.indexing = None
             self.query_one(StatusBar).progress_done()
             self._report(message.report)
+            if self._watch_timer is None:
+                self._watch_timer = self.set_interval(INDEX_WATCH_SECONDS, self.watch_index)
         self._status()
         if self._pending_open:
             doc_id = self._pending_open

@@ -197,7 +197,9 @@ class BookmarkList(RowList):
         meta = self._style("bookmark-list--meta")
         out = Text("     ")
         parts: list[tuple[str, str]] = []
-        if b.orphan:
+        if b.anchor is not None and b.anchor.status == "missing":
+            parts.append((f"from {one_line(title)}: the document is missing", "bookmark-list--orphan"))
+        elif b.orphan:
             parts.append((f"from {one_line(title)}", "bookmark-list--meta"))
         if b.tags:
             parts.append((" ".join(f"#{one_line(t)}" for t in b.tags), "bookmark-list--tags"))

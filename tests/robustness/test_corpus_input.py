@@ -618,6 +618,9 @@ def test_links_that_loop_or_leave_the_corpus_are_not_followed(tmp_path: Path) ->
     os.symlink(root / "b.txt", root / "a.txt")
     os.symlink(root / "a.txt", root / "b.txt")
     os.symlink(root, root / "sub" / "loop-dir")
+    os.symlink(".", root / "sub" / "self")
+    (root / "other").mkdir()
+    os.symlink(root / "other", root / "sub" / "inside-link")
     os.symlink(root / "inside.txt", root / "alias.txt")  # inside: fine
     os.symlink(root / "missing.txt", root / "dangling.txt")
     os.mkfifo(root / "fifo-target")
@@ -630,6 +633,13 @@ def test_links_that_loop_or_leave_the_corpus_are_not_followed(tmp_path: Path) ->
     for name in ("self.txt", "a.txt", "b.txt", "dangling.txt"):
         assert any("broken or looping" in p for p in problems[name]), name
     assert any("not a regular file" in p for p in problems["to-fifo.txt"])
+    # folder links are never followed; those leading out or looping back say so (issue 15)
+    assert problems["dir-leak"] == [
+        f"skipped: folder link points outside the corpus ({outside / 'folder'}): not followed"
+    ]
+    assert problems["sub/loop-dir"] == ["skipped: folder link loops back to the corpus folder: not followed"]
+    assert problems["sub/self"] == ["skipped: folder link loops back to sub: not followed"]
+    assert "sub/inside-link" not in problems  # a link to another folder of the corpus: fine
     assert any("meta.yaml is a link that points outside the corpus" in p for p in problems["meta.txt"])
     assert corpus.by_id()["meta"].title == "Meta body."
     index = Index(root, tmp_path / "ix")

@@ -309,12 +309,12 @@ def test_docs_table_aligns_any_titles_and_ids(
         for n, (doc_id, title) in enumerate(titles)
     ]
 
-    class FakeIndex:
-        def summaries(self) -> list[DocSummary]:
+    class Listing:  # the library's document list, without building an index for each example
+        def documents(self) -> list[DocSummary]:
             return summaries
 
     out = _Terminal()
-    monkeypatch.setattr(cli, "open_index", lambda args: FakeIndex())
+    monkeypatch.setattr(cli, "open_library", lambda args: Listing())
     monkeypatch.setattr("sys.stdout", out)
     monkeypatch.setenv("COLUMNS", "160")
     assert cli.main(["docs"]) == 0

@@ -240,7 +240,7 @@ def test_no_id_path_link_or_import_makes_nkterm_read_outside_the_corpus(fenced: 
     assert "points outside the corpus" in by_label["index"]["err"]
     assert "meta.yaml is a link that points outside the corpus" in by_label["index"]["err"]
     listing = by_label["bookmarks list"]["out"]
-    assert listing.count("[not found in the document]") == 5
+    assert listing.count("[document missing: deleted or renamed?]") == 5  # never looked up
     imported = next(r for r in results if r["args"][:2] == ["bookmarks", "import"])
     assert "imported 1 bookmark(s)" in imported["err"] and "6 rejected" in imported["err"]  # only "doc"
     assert "looks like a path or URL" in imported["err"] and "is not in the corpus" in imported["err"]

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nkterm.config import Config, config_path, load_config, parse_config
+from nkterm.config import (
+    MAX_CONFIG_BYTES,
+    Config,
+    ConfigProblem,
+    config_path,
+    load_config,
+    parse_config,
+    summary,
+)
 
 PATH = Path("/home/me/.config/nkterm/config.yaml")
 
@@ -125,3 +135,84 @@ def test_a_huge_file_is_refused_unread(tmp_path: Path) -> None:
     config, problems = load_config(path)
     assert config == Config(path=path)
     assert len(problems) == 1 and "too large" in str(problems[0])
+
+
+def test_a_file_over_the_settings_limit_is_refused_unread_with_its_size(tmp_path: Path) -> None:
+    # issue 15: 60,000 unknown keymap ids in 828 KB (under the old 1 MB limit) stalled the start
+    path = tmp_path / "config.yaml"
+    path.write_text("keymap:\n" + "".join(f"  x.action-{i:05d}: ctrl+x\n" for i in range(30_000)))
+    config, problems = load_config(path)
+    assert config == Config(path=path)
+    assert [str(p) for p in problems] == [
+        f"{path}: too large for a settings file (732 KB; the limit is 64 KB); using the default settings"
+    ]
+
+
+def test_the_largest_accepted_file_is_checked_in_a_few_tens_of_milliseconds(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    text, i = "keymap:\n", 0
+    while len(text) < MAX_CONFIG_BYTES - 40:
+        text += f"  x.action-{i:05d}: ctrl+alt+nonsense\n"
+        i += 1
+    path.write_text(text)
+    best = min(_cpu_seconds(lambda: load_config(path)) for _ in range(3))
+    config, problems = load_config(path)
+    assert len(problems) == i and dict(config.keymap) == {}
+    assert best < 0.1, f"{best:.3f} s of CPU to check {len(text):,} bytes"  # measured: ~0.03 s
+
+
+def _cpu_seconds(call: Callable[[], object]) -> float:
+    start = time.thread_time()
+    call()
+    return time.thread_time() - start
+
+
+def test_a_billion_laughs_config_is_one_readable_problem() -> None:
+    bomb = (
+        'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n'
+        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "keymap:\n  reader.next-claim: [*c, *c, *c]\n"
+    )
+    config, problems = parse_config(bomb, PATH)
+    assert config == Config(path=PATH)
+    assert [p.message for p in problems] == [
+        "uses YAML aliases (&name, *name), which a settings file does not need; using the default settings"
+    ]
+    _, nested = parse_config("keymap:\n  reader.next-claim: [[z], ctrl+n]\n", PATH)
+    assert [p.message for p in nested] == [
+        "reader.next-claim: each key of the list must be text, such as ctrl+n"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "known"),
+    [
+        ("ctrl+alt+nonsense", False),
+        ("nonsense", False),
+        ("ctrl+pagedown", True),
+        ("f24", True),
+        ("f25", False),
+        ("ctrl+left_curly_bracket", True),
+        ("ctrl+hyphen_minus", True),
+        ("pound_sign", True),
+        ("shift+space", True),
+        ("é", True),
+        ("ctrl+plus", True),
+    ],
+)
+def test_key_names_are_checked(key: str, known: bool) -> None:
+    config, problems = parse_config(f"keymap:\n  reader.next-claim: '{key}'\n", PATH)
+    assert (dict(config.keymap) == {"reader.next-claim": key}) is known
+    assert (problems == []) is known
+    if not known:
+        assert problems[0].line == 2 and f"not a key name: {key!r}" in problems[0].message
+
+
+def test_many_problems_are_summarised_in_one_message() -> None:
+    problems = [ConfigProblem(str(PATH), n, f"problem {n}") for n in (9, 3, 5, 7)]
+    assert summary(problems) == (
+        f"4 problems in {PATH} (the defaults apply for those lines); "
+        "line 3: problem 3; line 5: problem 5; line 7: problem 7; and 1 more"
+    )
+    assert summary(problems[:1]) == f"{PATH}, line 9: problem 9"

@@ -91,8 +91,10 @@ def test_no_temp_files_are_left_behind_by_concurrent_saves(tmp_path: Path) -> No
         t.start()
     for t in threads:
         t.join()
-    assert json.loads(path.read_text())  # always a whole file
-    assert [p.name for p in tmp_path.iterdir()] == ["positions.json"]
+    saved = json.loads(path.read_text())  # always a whole file
+    assert set(saved) == {f"d{n}-{i}" for n in range(4) for i in range(20)}  # none lost
+    # the lock file stays (deleting it would let a third process lock another file)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["positions.json", "positions.json.lock"]
 
 
 def test_deeply_nested_json_is_reported_and_replaced(tmp_path: Path) -> None:
