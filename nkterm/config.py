@@ -14,7 +14,7 @@ The format::
       check_worthy_only: false   # start with only check-worthy claims highlighted
       show_claims: auto          # the claims panel: auto (wide terminals), true, false
     documents:
-      sort: title                # title, words or claims
+      sort: title                # title, date (newest first), oldest, words or claims
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from nkterm import paths
 from nkterm.files import read_file
 
 CONFIG_FILE = "config.yaml"
-SORT_KEYS: tuple[str, ...] = ("title", "words", "claims")
+SORT_KEYS: tuple[str, ...] = ("title", "date", "oldest", "words", "claims")  # as nkterm.listing
 
 # One key: optional modifiers, then one character or a key name (pageup, left_curly_bracket, f5).
 _KEY = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[^\s,+]|[a-z][a-z0-9_]*|plus)$")

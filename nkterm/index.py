@@ -63,7 +63,7 @@ from nkterm.querytext import (
     unrewrite_fields,
 )
 
-SCHEMA_VERSION = 2  # 2: sentence spans stored
+SCHEMA_VERSION = 3  # 2: sentence spans stored; 3: dates and sources inferred (file names, datelines)
 MAX_FUZZY_TERMS = 64  # index words a fuzzy word stands for, the most frequent first
 MAX_SUGGEST_WORDS = 16  # distinct words a "did you mean" corrects
 MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1 s
@@ -1062,6 +1062,9 @@ def _fields(doc: Document, claims: list[Claim]) -> dict[str, Any]:
         "authors": list(doc.authors),
         "people": list(doc.people),
         "date": doc.date.isoformat() if doc.date else None,
+        "date_from": doc.date_from,
+        "source_from": doc.source_from,
+        "place": doc.place,
         "url": doc.url,
         "tags": list(doc.tags),
         "sections": [
@@ -1103,6 +1106,7 @@ def _manifest_entry(stored: dict[str, Any], meta: Any, stamp: tuple[int, ...] | 
         "path": meta.get("path", stored.get("path", "")),
         "title": stored.get("title", ""),
         "source": meta.get("source", ""),
+        "date": meta.get("date") or "",
         "words": int(meta.get("words", stored.get("words", 0)) or 0),
         "claims": len(claims),
         "check_worthy": sum(1 for c in claims if float(c.get("score", 0)) >= 0.5),
@@ -1126,6 +1130,9 @@ def _document_from_stored(stored: dict[str, Any]) -> Document:
         authors=tuple(meta.get("authors", ())),
         people=tuple(meta.get("people", ())),
         date=date,
+        date_from=meta.get("date_from", ""),
+        source_from=meta.get("source_from", ""),
+        place=meta.get("place", ""),
         url=meta.get("url", ""),
         tags=tuple(meta.get("tags", ())),
         sections=tuple(

@@ -70,6 +70,11 @@ class Document:
     people: tuple[str, ...] = ()
     date: _dt.date | None = None
     url: str = ""
+    # where the date and the source came from ("the file name", "the dateline", "the front
+    # matter"...) and the dateline's place: shown in the document header
+    date_from: str = ""
+    source_from: str = ""
+    place: str = ""
     tags: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     content_hash: str = ""
@@ -156,6 +161,8 @@ class DocSummary:
     claims: int
     check_worthy: int
     path: str = ""
+    date: str = ""  # ISO 8601 ("2024-08-16"), "" when unknown
+    duplicate_of: str = ""  # the id of a byte-identical document listed before this one
 
 
 @dataclass(frozen=True, slots=True)
