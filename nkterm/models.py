@@ -176,12 +176,15 @@ class Hit:
     snippet_spans: tuple[Span, ...]  # offsets into ``snippet`` of the matched words
     hits: tuple[Span, ...]  # offsets into the document text of every matched word
     source: str = ""
+    date: str = ""  # ISO 8601, "" when unknown
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
             "score": round(self.score, 4),
+            "date": self.date or None,
+            "source": self.source,
             "snippet": self.snippet,
             "hits": [{"start": s.start, "end": s.end} for s in self.hits],
         }
@@ -197,3 +200,4 @@ class SearchResult:
     suggestion: str | None = None
     error: str | None = None
     elapsed_ms: float = 0.0
+    months: tuple[tuple[str, int], ...] = ()  # ("2024-08", hits) when asked for a timeline
