@@ -36,9 +36,7 @@ AGENCIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Xinhua", ("Beijing", "Pyongyang")),
     ("NK News", ("Seoul",)),
 )
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = ("January February March April May June July August September October November December").split()
 COUNTIES = ("Sinuiju", "Uiju", "Hoeryong", "Musan", "Kanggye", "Hyesan", "Anju", "Kaechon", "Nampo")
 RIVERS = ("Amnok", "Tumen", "Taedong", "Chongchon", "Ryesong")
 COUNTRIES = ("Laos", "Viet Nam", "Cuba", "Syria", "Belarus", "Nicaragua", "Mongolia", "Iran")
@@ -228,7 +226,9 @@ def main(argv: list[str]) -> int:
     n = int(argv[1]) if len(argv) > 1 else 1059
     seed = int(argv[2]) if len(argv) > 2 else 20
     summary = write_archive(Path(argv[0]), n, seed)
-    print(f"{len(summary.files)} reports in {argv[0]}: {dict(summary.topics)}; {len(summary.duplicates)} duplicates")
+    print(
+        f"{len(summary.files)} reports in {argv[0]}: {dict(summary.topics)}; {len(summary.duplicates)} duplicates"
+    )
     return 0
 
 

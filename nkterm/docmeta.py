@@ -20,9 +20,20 @@ from nkterm.dateline import find_dateline
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _FOLDER_DATE = re.compile(r"(?:^|/)((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december".split()
-)
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _TEXT_DATE = re.compile(
     r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
@@ -53,9 +64,9 @@ def date_in_path(rel: str) -> tuple[dt.date | None, str]:
         found = _date(*m.groups())
         if found:
             return found, "the file name"
-    m = _FOLDER_DATE.search(folder + "/") if folder else None
-    if m:
-        found = _date(*m.groups())
+    in_folder = _FOLDER_DATE.search(folder + "/") if folder else None
+    if in_folder:
+        found = _date(*in_folder.groups())
         if found:
             return found, "the folder names"
     return None, ""

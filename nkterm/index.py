@@ -53,7 +53,7 @@ from nkterm.corpus import Entry, Problem, load_entry, scan
 from nkterm.files import write_json
 from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
 from nkterm.models import Claim, DocSummary, Document, Hit, SearchResult, Section, Span
-from nkterm.queryfilters import Filters, FilterError, split_filters
+from nkterm.queryfilters import FilterError, Filters, split_filters
 from nkterm.querytext import (
     MAX_FUZZY_EDITS,
     MAX_FUZZY_WORDS,
@@ -612,7 +612,9 @@ class Index:
     def timeline(self, text: str = "") -> dict[str, int]:
         """Matching documents per month ("2024-08" -> n) for a query (every dated document for
         an empty one); {} when the query cannot run."""
-        result = self.search(text, limit=1, offsets_for=0, suggest=False, timeline=True) if text.strip() else None
+        result = (
+            self.search(text, limit=1, offsets_for=0, suggest=False, timeline=True) if text.strip() else None
+        )
         if result is not None:
             return dict(result.months)
         searcher = self._searcher()
@@ -754,7 +756,9 @@ class Index:
                 months = tuple(sorted(counts.items()))
             n_offsets = len(results) if offsets_for is None else start + offsets_for
             matchable = (
-                _body_terms(run, searcher.reader()) if n_offsets > start and results.scored_length() else set()
+                _body_terms(run, searcher.reader())
+                if n_offsets > start and results.scored_length()
+                else set()
             )
             for rank in range(start, results.scored_length()):
                 r = results[rank]

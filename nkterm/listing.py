@@ -67,7 +67,7 @@ def _date_or_last(s: DocSummary) -> str:
 
 
 def month_of(date: str) -> str:
-    """"2024-08" of "2024-08-16"; "" when there is no date."""
+    """ "2024-08" of "2024-08-16"; "" when there is no date."""
     return date[:7] if len(date) >= 7 else ""
 
 

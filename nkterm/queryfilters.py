@@ -16,7 +16,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-FILTER_FIELDS = {"date": "date", "source": "source", "publisher": "source", "kind": "kind", "tag": "tags", "tags": "tags"}
+FILTER_FIELDS = {
+    "date": "date",
+    "source": "source",
+    "publisher": "source",
+    "kind": "kind",
+    "tag": "tags",
+    "tags": "tags",
+}
 _DATE = r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?"
 _TOKEN = re.compile(
     r"""(?<![^\s])(?P<field>[A-Za-z]+):(?:
@@ -64,7 +71,11 @@ def parse_date_bound(text: str, *, end: bool) -> dt.date:
             return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
         if len(parts) == 2:
             y, m = parts
-            return dt.date(y, m, calendar.monthrange(y, m)[1] if end else 1) if 1 <= m <= 12 else dt.date(y, m, 1)
+            return (
+                dt.date(y, m, calendar.monthrange(y, m)[1] if end else 1)
+                if 1 <= m <= 12
+                else dt.date(y, m, 1)
+            )
         return dt.date(parts[0], parts[1], parts[2])
     except ValueError:
         raise FilterError(f"not a date: {text!r} (write YYYY, YYYY-MM or YYYY-MM-DD)") from None
@@ -113,6 +124,8 @@ def split_filters(text: str) -> tuple[str, Filters]:
                 continue
             value = m.group("word") if m.group("word") is not None else m.group("phrase")
             if field == "date":
+                lo: dt.date | None
+                hi: dt.date | None
                 if value is not None:
                     if not re.fullmatch(_DATE, value):
                         continue  # "date:yesterday": the parser says what is wrong with it
@@ -127,11 +140,11 @@ def split_filters(text: str) -> tuple[str, Filters]:
                 if hi is not None and (date_to is None or hi < date_to):
                     date_to = hi
             else:
-                words = tuple(w for w in re.split(r"[\W_]+", (value or "").lower()) if w)
-                if not words:
+                parts = [w for w in re.split(r"[\W_]+", (value or "").lower()) if w]
+                if not parts:
                     continue
                 {"source": sources, "kind": kinds, "tags": tags}[field].extend(
-                    [" ".join(words)] if field == "tags" else words
+                    [" ".join(parts)] if field == "tags" else parts
                 )
             cut.append((m.start(), m.end()))
     if not cut:

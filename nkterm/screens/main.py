@@ -30,6 +30,8 @@ from nkterm.widgets.document_view import DocumentView
 from nkterm.widgets.status import ClaimDetail, StatusBar
 
 NARROW = 100  # below this many columns one pane shows at a time
+LIST_SHARE = 0.38  # of the terminal's width for the document list (at least LIST_MIN columns)
+LIST_MIN, LIST_MAX, LIST_STEP = 42, 100, 8
 WIDE = 160  # from this many columns the claims panel sits beside the reader
 SAVE_DELAY = 1.0  # seconds after the last move before positions are written
 _HIT_KEYS = Binding.Group("hit")
@@ -93,6 +95,22 @@ class MainScreen(BookmarkingScreen):
             "a", "toggle_claims", "claims", tooltip="show or hide the claims panel", id="screen.toggle-claims"
         ),
         Binding(
+            "greater_than_sign",
+            "list_width(1)",
+            "widen list",
+            show=False,
+            tooltip="widen the document list",
+            id="screen.widen-list",
+        ),
+        Binding(
+            "less_than_sign",
+            "list_width(-1)",
+            "narrow list",
+            show=False,
+            tooltip="narrow the document list",
+            id="screen.narrow-list",
+        ),
+        Binding(
             "L",
             "legend",
             "legend",
@@ -131,6 +149,7 @@ class MainScreen(BookmarkingScreen):
         self.show_list = True
         self.show_claims: bool | None = None  # None: beside the reader on wide terminals only
         self.check_worthy_only = False
+        self.list_steps = 0  # > and < widen and narrow the list by LIST_STEP columns each
         self.search_choice: SearchChoice | None = None
         self._search_screen: SearchScreen | None = None
         # kept as attributes: the screen reads them until (and while) it unmounts
@@ -189,9 +208,27 @@ class MainScreen(BookmarkingScreen):
         self.set_class(not self.show_list, "-no-list")
         self.set_class(not self._claims_visible(), "-no-claims")
         self.set_class(list_only, "-list-only")
+        self.documents.styles.width = None if narrow else self.list_width()
         # ctrl+p stays listed in the help: on a narrow footer its room goes to the pane's keys
         self.query_one(Footer).show_command_palette = not narrow
         self.call_after_refresh(self._fix_focus)
+
+    def list_width(self) -> int:
+        """The list's columns beside the reader: a share of the terminal, never fewer than
+        LIST_MIN, and room left for the reader."""
+        width = self.size.width
+        base = max(LIST_MIN, min(LIST_MAX, round(width * LIST_SHARE)))
+        return max(24, min(width - 40, base + self.list_steps * LIST_STEP))
+
+    def action_list_width(self, step: int) -> None:
+        if self.size.width < NARROW:
+            self.notify("the list fills the screen at this width", timeout=2)
+            return
+        before = self.list_width()
+        self.list_steps += step
+        if self.list_width() == before:
+            self.list_steps -= step
+        self._apply_layout()
 
     def _fix_focus(self) -> None:
         """If the focused pane was just hidden, focus the first pane still on screen."""
@@ -342,12 +379,15 @@ class MainScreen(BookmarkingScreen):
             self._search_screen = SearchScreen(self.nk.index)
             self.app.install_screen(self._search_screen, "search")
         self._search_screen.index = self.nk.index
+        self._search_screen.index_source = lambda: (self.nk.index, self.indexing)
         self.app.push_screen("search", self._search_done)
 
     def _search_done(self, choice: SearchChoice | None) -> None:
         if choice is None:
             return
         self.search_choice = choice
+        if choice.result.months:
+            self.documents.show_search_months(choice.result.months, choice.result.query)
         self._open_result(choice.rank, "first-hit")
 
     def _open_result(self, rank: int, target: str) -> None:
@@ -385,6 +425,7 @@ class MainScreen(BookmarkingScreen):
 
     def action_clear_search(self) -> None:
         self.search_choice = None
+        self.documents.show_search_months(None)
         self.reader.set_hits((), None)
         self.refresh_bindings()
         self._status()
