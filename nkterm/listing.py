@@ -24,6 +24,7 @@ SORT_LABELS = {
     "claims": "claims",
 }
 BLOCKS = " ▁▂▃▄▅▆▇█"
+MAX_BAR = 3  # columns a month's bar may take when there is room
 UNDATED = "\uffff"  # sorts after every ISO date
 
 
@@ -104,11 +105,14 @@ class Timeline:
         if not self.months or width <= 0:
             return "", []
         per = max(1, -(-len(self.months) // width))
-        groups = [self.months[i : i + per] for i in range(0, len(self.months), per)]
+        groups = [tuple(self.months[i : i + per]) for i in range(0, len(self.months), per)]
         sums = [sum(self.counts[i : i + per]) for i in range(0, len(self.counts), per)]
         top = max(sums) or 1
-        line = "".join(BLOCKS[0 if n == 0 else max(1, round(n / top * (len(BLOCKS) - 1)))] for n in sums)
-        return line, [tuple(g) for g in groups]
+        cells = [BLOCKS[0 if n == 0 else max(1, round(n / top * (len(BLOCKS) - 1)))] for n in sums]
+        # few months on a wide line: each bar several columns wide (at most MAX_BAR)
+        repeat = max(1, min(MAX_BAR, width // len(groups)))
+        line = "".join(cell * repeat for cell in cells)
+        return line, [g for g in groups for _ in range(repeat)]
 
     def count_of(self, months: tuple[str, ...]) -> int:
         wanted = set(months)

@@ -157,7 +157,7 @@ class SearchBar(Vertical):
     def compose(self) -> ComposeResult:
         yield Input(value=self._initial, placeholder=PLACEHOLDER, id="search-input")
         yield SuggestionLine(id="search-status")
-        yield TimelineBars(what="hits", id="search-timeline")
+        yield TimelineBars(what="hits", hint="tab", id="search-timeline")
         yield SearchResults(id="search-results")
 
     def on_mount(self) -> None:

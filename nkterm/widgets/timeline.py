@@ -46,8 +46,9 @@ class TimelineBars(Widget, can_focus=True):
         def control(self) -> TimelineBars:
             return self.timeline
 
-    def __init__(self, *, what: str = "documents", id: str | None = None) -> None:
+    def __init__(self, *, what: str = "documents", hint: str = "t", id: str | None = None) -> None:
         super().__init__(id=id)
+        self.hint = hint  # the key that focuses the timeline, said in the caption
         self.timeline = Timeline((), ())
         self.what = what  # "documents" or "hits": said in the caption
         self.marker = -1  # the bar under the marker; -1: none yet (the busiest when focused)
@@ -72,8 +73,13 @@ class TimelineBars(Widget, can_focus=True):
         if not groups:
             return Text("no dates to draw" if self.timeline.undated else "", style=label, no_wrap=True)
         out = Text(line, style=component_style(self, "timeline--bars"), no_wrap=True)
-        if self.has_focus and 0 <= self.marker < len(line):
-            out.stylize(component_style(self, "timeline--marker"), self.marker, self.marker + 1)
+        if self.has_focus and 0 <= self.marker < len(groups):
+            here = groups[self.marker]
+            first = groups.index(here)
+            last = first
+            while last + 1 < len(groups) and groups[last + 1] == here:
+                last += 1
+            out.stylize(component_style(self, "timeline--marker"), first, last + 1)
         out.append("\n")
         out.append_text(self._caption(groups))
         return out
@@ -88,7 +94,7 @@ class TimelineBars(Widget, can_focus=True):
                 f"{name}: {n:,} {self.what} · ←→ enter", style=label, no_wrap=True, overflow="ellipsis"
             )
         first, last = groups[0][0], groups[-1][-1]
-        middle = f" {self.what}/month · t "
+        middle = f" {self.what}/month · {self.hint} "
         room = self.size.width - len(first) - len(last)
         if room < len(middle):
             middle = " " * max(1, room)
@@ -108,9 +114,20 @@ class TimelineBars(Widget, can_focus=True):
         self.marker = -1 if not self.has_focus else min(self.marker, max(0, len(self._layout()[1]) - 1))
 
     def action_move(self, step: int) -> None:
-        if self._groups:
-            self.marker = max(0, min(len(self._groups) - 1, self.marker + step))
-            self.refresh()
+        """To the next (previous) month's bar; a big step to the first or last."""
+        n = len(self._groups)
+        if not n:
+            return
+        if abs(step) > 1:
+            i = 0 if step < 0 else n - 1
+        else:
+            here = self._groups[self.marker] if 0 <= self.marker < n else None
+            i = max(0, self.marker)
+            while 0 <= i < n and self._groups[i] == here:  # a bar may be several columns wide
+                i += step
+            i = max(0, min(n - 1, i))
+        self.marker = i
+        self.refresh()
 
     def action_choose(self) -> None:
         if 0 <= self.marker < len(self._groups):
