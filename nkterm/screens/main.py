@@ -95,6 +95,14 @@ class MainScreen(BookmarkingScreen):
             "a", "toggle_claims", "claims", tooltip="show or hide the claims panel", id="screen.toggle-claims"
         ),
         Binding(
+            "E",
+            "toggle_explain",
+            "explain",
+            show=False,
+            tooltip="show the whole explanation of the claim under the cursor (again: a few lines)",
+            id="screen.toggle-explain",
+        ),
+        Binding(
             "greater_than_sign",
             "list_width(1)",
             "widen list",
@@ -213,6 +221,9 @@ class MainScreen(BookmarkingScreen):
         self.query_one(Footer).show_command_palette = not narrow
         self.call_after_refresh(self._fix_focus)
 
+    def action_toggle_explain(self) -> None:
+        self.toggle_class("-explain")
+
     def list_width(self) -> int:
         """The list's columns beside the reader: a share of the terminal, never fewer than
         LIST_MIN, and room left for the reader."""
@@ -295,10 +306,24 @@ class MainScreen(BookmarkingScreen):
         if self.show_claims and self.show_list and self.size.width < NARROW:
             self.show_list = False
         self._apply_layout()
+        # the reader may have lost height to the panel: the cursor sentence stays in view
+        self.call_after_refresh(self.reader.keep_cursor_in_view)
         if self.show_claims:
             self.claims.list_view.focus()
         elif self._owner(self.focused) in (None, "claims"):
             self.reader.focus()
+
+    def positions_loaded(self) -> None:
+        """No document asked for on the command line: reopen the one read last, where it was."""
+        if self.nk.start_doc or self._pending_open or self.reader.doc_id is not None:
+            return
+        last = self.nk.positions.last()
+        if last is None:
+            return
+        if any(s.id == last for s in self.nk.summaries):
+            self.open_document(last)
+        elif not self.nk.summaries:
+            self._pending_open = last  # opened when the list arrives
 
     def action_toggle_check_worthy(self) -> None:
         self.check_worthy_only = not self.check_worthy_only

@@ -260,6 +260,11 @@ class DocumentView(DocumentLines, can_focus=True):
             target = 0
         self.scroll_to(y=max(0, target), animate=False)
 
+    def keep_cursor_in_view(self) -> None:
+        """After the pane changed size (a panel opened): scroll the cursor sentence back in."""
+        if self.prepared is not None and self._wrapped is not None:
+            self._follow()
+
     def _cursor_visible(self) -> bool:
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
         first, last = self._cursor_lines

@@ -1,7 +1,8 @@
 """Two small lines: the claim detail under the reader, and the status bar above the footer.
 
 ``ClaimDetail`` says what the claim under the cursor is: kinds (symbol + tag + name), score,
-check-worthiness, speaker and the cues that fired. ``StatusBar`` shows indexing progress, the
+check-worthiness, speaker and the cues that fired, wrapped to the area's width (a few lines;
+the screen's E key gives it more room), never cut off. ``StatusBar`` shows indexing progress, the
 document count, the claim filter and the search walk. Plain ``Text``, styles from the
 stylesheet's component classes.
 """
@@ -36,7 +37,8 @@ class ClaimDetail(Static):
         def style(name: str) -> Style:
             return component_style(self, f"claim-detail--{name}")
 
-        out = Text(no_wrap=True, overflow="ellipsis")
+        # wrapped, never cut: the detail area grows to a few lines, E shows all of it
+        out = Text()
         if claim is None:
             out.append("no claim in this sentence", style=style("dim"))
             out.append("  ·  [ ] previous/next claim  ·  L legend\n", style=style("dim"))
