@@ -38,16 +38,26 @@ _DATE_WORD = re.compile(r"(?<!\S)date:\S*")
 
 
 def filter_summaries(summaries: list[DocSummary], text: str) -> list[DocSummary]:
-    """Documents whose title, source or id contain every word of ``text`` (any case)."""
+    """Documents whose title, source or id contain every word of ``text`` (any case); a word
+    ``date:2024-08`` keeps the documents of that day, month or year, ``source:kcna`` those
+    whose source contains it."""
     words = text.casefold().split()
     if not words:
         return summaries
-    return [s for s in summaries if all(w in _haystack(s) for w in words)]
+    return [s for s in summaries if all(_keeps(s, w) for w in words)]
+
+
+def _keeps(s: DocSummary, word: str) -> bool:
+    field, _, value = word.partition(":")
+    if field == "date" and value:
+        return s.date.startswith(value)
+    if field == "source" and value:
+        return value in s.source.casefold()
+    return word in _haystack(s)
 
 
 def _haystack(s: DocSummary) -> str:
-    # "date:2024-08" and "source:kcna" match as text: a month is a prefix of the date
-    return f"{s.title}\n{s.source}\n{s.id}\ndate:{s.date}\nsource:{s.source}".casefold()
+    return f"{s.title}\n{s.source}\n{s.id}".casefold()
 
 
 class Listing:
@@ -120,21 +130,38 @@ class ListFilter:
     def apply(self, text: str) -> list[DocSummary]:
         words = list(dict.fromkeys(text.casefold().split()))
         old = self.words
-        if old and all(any(o in w for w in words) for o in old):
+        if old and all(any(_narrows(o, w) for w in words) for o in old):
             rows, haystacks = self.rows, self._haystacks
-            todo = [w for w in words if not any(w in o for o in old)]
+            todo = [w for w in words if not any(_narrows(w, o) for o in old)]
         else:
             rows, haystacks, todo = self.listing.rows(self.key), None, words
         if todo:
             if haystacks is None:
                 haystacks = self.listing.haystacks(self.key)
             for word in todo:
-                mask = list(map(contains, haystacks, repeat(word)))
+                field, _, value = word.partition(":")
+                if field == "date" and value:
+                    mask = [s.date.startswith(value) for s in rows]
+                elif field == "source" and value:
+                    mask = [value in s.source.casefold() for s in rows]
+                else:
+                    mask = list(map(contains, haystacks, repeat(word)))
                 if False in mask:  # typing a word every row has ("r", "re"...) copies nothing
                     rows = list(compress(rows, mask))
                     haystacks = list(compress(haystacks, mask))
         self.words, self.rows, self._haystacks = words, rows, haystacks
         return rows
+
+
+def _field(word: str) -> str:
+    """"date" or "source" for a ``date:``/``source:`` word, else "" (a word of the text)."""
+    field, colon, value = word.partition(":")
+    return field if colon and value and field in ("date", "source") else ""
+
+
+def _narrows(old: str, new: str) -> bool:
+    """Whether every row ``new`` keeps is one ``old`` kept (the same kind of word, grown)."""
+    return _field(old) == _field(new) and old in new
 
 
 class DocumentList(RowList):
