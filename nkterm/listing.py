@@ -17,11 +17,11 @@ from nkterm.models import DocSummary
 
 SORT_KEYS: tuple[str, ...] = ("title", "date", "oldest", "words", "claims")
 SORT_LABELS = {
-    "title": "title",
-    "date": "date, newest first",
-    "oldest": "date, oldest first",
-    "words": "words",
-    "claims": "claims",
+    "title": "by title",
+    "date": "newest first",
+    "oldest": "oldest first",
+    "words": "by words",
+    "claims": "by claims",
 }
 BLOCKS = " ▁▂▃▄▅▆▇█"
 MAX_BAR = 3  # columns a month's bar may take when there is room

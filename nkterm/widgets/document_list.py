@@ -334,9 +334,9 @@ class DocumentsPane(Vertical):
         if self.months:
             count += f", {min(self.months)}…{max(self.months)}"
         if self.summaries and not any(s.date for s in self.summaries) and self.sort_key in ("date", "oldest"):
-            count += ", none dated"
+            count += ", undated"
         self.query_one("#documents-title", Static).update(
-            Text(f"Documents ({count}) · by {SORT_LABELS[self.sort_key]}", no_wrap=True, overflow="ellipsis"),
+            Text(f"Documents ({count}) · {SORT_LABELS[self.sort_key]}", no_wrap=True, overflow="ellipsis"),
             layout=False,
         )
 

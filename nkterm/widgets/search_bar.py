@@ -89,7 +89,9 @@ class SearchResults(RowList):
             if self.bookmarks:
                 meta = "  bookmark" if hit.hits else "  bookmark · passage no longer in the text"
             else:
-                meta = f"  {hit.date or 'undated'} · {one_line(hit.source) or '?'} · score {hit.score:.2f}"
+                n = f" · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}" if hit.hits else ""
+                where = " · ".join(x for x in (hit.date, one_line(hit.source)) if x)
+                meta = f"  {where + ' · ' if where else ''}score {hit.score:.2f}{n}"
             title = one_line(hit.title)
             room = max(1, width - len(meta) - 6)
             if len(title) > room:
