@@ -180,6 +180,7 @@ class DocumentList(RowList):
         super().__init__(id=id)
         self.rows: list[DocSummary] = []
         self.waiting = True
+        self.dated = False  # whether any document of the corpus has a date
 
     def row_count(self) -> int:
         return len(self.rows)
@@ -201,10 +202,13 @@ class DocumentList(RowList):
             right = f"{words:>7} words {claims:>4} claims {strong:>4} check-worthy"
         elif width >= 52:
             right = f"{words:>7} words {claims:>4} claims {strong:>4} cw"
-        else:
+        elif self.dated:  # the date takes the room of the check-worthy count
             right = f"{words:>6}w {claims:>3}c"
-        date = summary.date or "undated".ljust(10)
-        source = date + "  " + one_line(summary.source or summary.id)
+        else:
+            right = f"{words:>7}w {claims:>3}c {strong:>3}cw"
+        source = one_line(summary.source or summary.id)
+        if self.dated:  # a date column when any document has one
+            source = (summary.date or "undated".ljust(10)) + "  " + source
         room = max(0, width - len(right) - 4)
         if len(source) > room:
             source = source[: max(0, room - 1)] + "…" if room else ""
@@ -269,6 +273,7 @@ class DocumentsPane(Vertical):
         yield DocumentList(id="documents-list")
 
     def on_mount(self) -> None:
+        self.timeline.display = False  # until there are dates to draw
         self._update_title()
 
     @property
@@ -279,9 +284,10 @@ class DocumentsPane(Vertical):
         self.summaries = summaries
         self.listing = Listing(summaries)  # sorted here, once per sort key
         self._filter = None
+        self.list_view.dated = any(s.date for s in summaries)
         self._apply()
         if self.search_months is None:
-            self.timeline.set_timeline(Timeline.of_dates(s.date for s in summaries), "documents")
+            self._set_timeline(Timeline.of_dates(s.date for s in summaries), "documents")
 
     @property
     def timeline(self) -> TimelineBars:
@@ -291,11 +297,20 @@ class DocumentsPane(Vertical):
         """The timeline of a search's hits (None: of every document again)."""
         self.search_months = months
         if months is None:
-            self.timeline.set_timeline(Timeline.of_dates(s.date for s in self.summaries), "documents")
+            self._set_timeline(Timeline.of_dates(s.date for s in self.summaries), "documents")
         else:
-            self.timeline.set_timeline(Timeline.of_months(Counter(dict(months))), f"hits of {query!r}")
+            self._set_timeline(Timeline.of_months(Counter(dict(months))), f"hits of {query!r}")
+
+    def _set_timeline(self, timeline: Timeline, what: str) -> None:
+        """Shown when there is something to draw (a corpus without dates has no timeline)."""
+        bars = self.timeline
+        bars.set_timeline(timeline, what)
+        bars.display = bool(timeline.months)
 
     def action_timeline(self) -> None:
+        if not self.timeline.display:
+            self.notify("no document has a date: no timeline to choose from", timeout=3)
+            return
         self.timeline.focus()
 
     @on(TimelineBars.Chosen, "#documents-timeline")

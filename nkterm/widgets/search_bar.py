@@ -36,6 +36,7 @@ from nkterm.widgets.textlayout import wrap
 from nkterm.widgets.timeline import TimelineBars
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a query runs
+SOURCE_CHARS = 24  # of a result's source: the title keeps the room
 PLACEHOLDER = (
     'words, "a phrase", title:word, source:kcna, date:2024-08, date:[2024-07 TO 2024-09], kind:quantity,'
     " word~ · bookmark:word, btag:x"
@@ -90,7 +91,9 @@ class SearchResults(RowList):
                 meta = "  bookmark" if hit.hits else "  bookmark · passage no longer in the text"
             else:
                 n = f" · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}" if hit.hits else ""
-                where = " · ".join(x for x in (hit.date, one_line(hit.source)) if x)
+                source = one_line(hit.source)
+                source = source if len(source) <= SOURCE_CHARS else source[: SOURCE_CHARS - 1] + "…"
+                where = " · ".join(x for x in (hit.date, source) if x)
                 meta = f"  {where + ' · ' if where else ''}score {hit.score:.2f}{n}"
             title = one_line(hit.title)
             room = max(1, width - len(meta) - 6)
