@@ -154,7 +154,7 @@ class ListFilter:
 
 
 def _field(word: str) -> str:
-    """"date" or "source" for a ``date:``/``source:`` word, else "" (a word of the text)."""
+    """ "date" or "source" for a ``date:``/``source:`` word, else "" (a word of the text)."""
     field, colon, value = word.partition(":")
     return field if colon and value and field in ("date", "source") else ""
 
