@@ -96,7 +96,9 @@ def test_the_timeline_of_a_search_counts_every_hit_per_month(
     index, summary, _root = archive
     result = index.search("flood", limit=1, timeline=True)
     assert sum(n for _m, n in result.months) == result.total
-    assert dict(result.months) == {m: n for m, n in summary.flood_months.items() if n}  # only floods say "flood"
+    assert dict(result.months) == {
+        m: n for m, n in summary.flood_months.items() if n
+    }  # only floods say "flood"
     assert index.timeline() == dict(summary.months)
 
 
