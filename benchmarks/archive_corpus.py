@@ -36,7 +36,20 @@ AGENCIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Xinhua", ("Beijing", "Pyongyang")),
     ("NK News", ("Seoul",)),
 )
-MONTHS = ("January February March April May June July August September October November December").split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 COUNTIES = ("Sinuiju", "Uiju", "Hoeryong", "Musan", "Kanggye", "Hyesan", "Anju", "Kaechon", "Nampo")
 RIVERS = ("Amnok", "Tumen", "Taedong", "Chongchon", "Ryesong")
 COUNTRIES = ("Laos", "Viet Nam", "Cuba", "Syria", "Belarus", "Nicaragua", "Mongolia", "Iran")
