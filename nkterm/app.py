@@ -21,7 +21,7 @@ from textual.screen import ModalScreen, Screen
 from nkterm.config import Config, ConfigProblem, config_path, load_config
 from nkterm.messages import BookmarkRequested
 from nkterm.models import DocSummary
-from nkterm.screens.commands import CompareCommands, DocumentCommands, ReaderCommands
+from nkterm.screens.commands import BookmarkCommands, CompareCommands, DocumentCommands, ReaderCommands
 from nkterm.screens.main import MainScreen
 from nkterm.state import PositionStore
 from nkterm.widgets.claim_list import ClaimsPane
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 class NktermApp(App[int]):
     CSS_PATH = "nkterm.tcss"
     TITLE = "nkterm"
-    COMMANDS = App.COMMANDS | {DocumentCommands, ReaderCommands, CompareCommands}
+    COMMANDS = App.COMMANDS | {DocumentCommands, ReaderCommands, CompareCommands, BookmarkCommands}
     COMMAND_PALETTE_DISPLAY = "^p"
 
     BINDINGS: ClassVar[list[BindingType]] = [
