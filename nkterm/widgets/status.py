@@ -32,6 +32,15 @@ class ClaimDetail(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
+        self._lines = 0  # wrapped lines of what is shown: a change resizes the area
+
+    def _show(self, out: Text) -> None:
+        """``out``, laid out again only when it wraps to another number of lines (a cursor move
+        that keeps the height costs no layout)."""
+        width = max(1, self.content_region.width or self.size.width or 80)
+        lines = len(out.wrap(self.app.console, width))
+        self.update(out, layout=lines != self._lines)
+        self._lines = lines
 
     def show(self, claim: Claim | None, where: str) -> None:
         def style(name: str) -> Style:
@@ -43,7 +52,7 @@ class ClaimDetail(Static):
             out.append("no claim in this sentence", style=style("dim"))
             out.append("  ·  [ ] previous/next claim  ·  L legend\n", style=style("dim"))
             out.append(where, style=style("dim"))
-            self.update(out, layout=False)
+            self._show(out)
             return
         kinds = ", ".join(f"{KIND_SYMBOLS[k]} {k}" for k in claim.kinds if k in KIND_TAGS)
         out.append(kinds, style=style("tags"))
@@ -56,7 +65,7 @@ class ClaimDetail(Static):
         out.append("\n")
         out.append("cues: ", style=style("label"))
         out.append(one_line("; ".join(claim.cues)) if claim.cues else "none recorded")
-        self.update(out, layout=False)
+        self._show(out)
 
 
 class StatusBar(Horizontal):
