@@ -26,6 +26,6 @@ def test_archive_bench_prints_every_target(tmp_path: Path) -> None:
     data = json.loads(out.read_text("utf-8"))
     assert data["documents"] == 60
     assert data["totals"]["date:2025-07"] >= 0 and sum(data["totals"].values()) > 0
-    assert 0 < data["first_list_ms"] and 0 <= data["date_sort_ms"]
+    assert data["first_list_ms"] > 0 and data["date_sort_ms"] >= 0
     assert data["filtered_query_ms"]["p95"] >= data["filtered_query_ms"]["median"] > 0
     assert set(data["pass"]) == {"first_list", "date_sort", "filtered_p95", "timeline"}
