@@ -127,6 +127,7 @@ def make_schema() -> Schema:
         people=TEXT(analyzer=name_analyzer, stored=True),
         source=TEXT(analyzer=name_analyzer, stored=True),
         date=DATETIME(stored=True, sortable=True),  # sortable: a column for the timeline
+        source_name=ID(sortable=True),  # the source as written, a column: a search's hits by source
         tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
         sections=TEXT(analyzer=name_analyzer, stored=False),
         body=TEXT(analyzer=body_analyzer(), stored=True, spelling=True, phrase=True),
@@ -571,6 +572,7 @@ class Index:
         self._local.searcher = searcher
         self._local.filters = {}  # docnums change with the searcher: the cached filters too
         self._local.months = None
+        self._local.sources = None
         return searcher
 
     def _allowed(self, searcher: Searcher, filters: Filters) -> set[int]:
@@ -608,6 +610,20 @@ class Index:
                         months[docnum] = f"{value.year:04d}-{value.month:02d}"
             self._local.months = months
         return months
+
+    def _doc_sources(self, searcher: Searcher) -> list[str]:
+        """The source of every document number ("" when none), from its column, once per searcher."""
+        sources: list[str] | None = self._local.sources
+        if sources is None:
+            reader = searcher.reader()
+            sources = [""] * reader.doc_count_all()
+            if reader.has_column("source_name"):
+                column = reader.column_reader("source_name", translate=True)
+                for docnum in range(len(sources)):
+                    value = column[docnum]
+                    sources[docnum] = value if isinstance(value, str) else ""
+            self._local.sources = sources
+        return sources
 
     def timeline(self, text: str = "") -> dict[str, int]:
         """Matching documents per month ("2024-08" -> n) for a query (every dated document for
@@ -746,14 +762,19 @@ class Index:
             searcher.search_with_collector(run, collector)
             results = collector.results()
             months: tuple[tuple[str, int], ...] = ()
+            sources: tuple[tuple[str, int], ...] = ()
             if timeline:
-                of_doc = self._doc_months(searcher)
+                of_doc, source_of = self._doc_months(searcher), self._doc_sources(searcher)
                 counts: dict[str, int] = {}
+                by_source: dict[str, int] = {}
                 for docnum in results.docs():
-                    month = of_doc[docnum]
+                    month, source = of_doc[docnum], source_of[docnum]
                     counts[month] = counts.get(month, 0) + 1
+                    by_source[source] = by_source.get(source, 0) + 1
                 counts.pop("", None)
+                by_source.pop("", None)
                 months = tuple(sorted(counts.items()))
+                sources = tuple(sorted(by_source.items(), key=lambda kv: (-kv[1], kv[0])))
             n_offsets = len(results) if offsets_for is None else start + offsets_for
             matchable = (
                 _body_terms(run, searcher.reader())
@@ -791,6 +812,7 @@ class Index:
             total=len(results),
             suggestion=suggestion,
             months=months,
+            sources=sources,
             elapsed_ms=(time.perf_counter() - t0) * 1000,
         )
 
@@ -1184,6 +1206,7 @@ def _fields(doc: Document, claims: list[Claim]) -> dict[str, Any]:
         "authors": " ; ".join(doc.authors),
         "people": " ; ".join(doc.people),
         "source": doc.source,
+        "source_name": doc.source,
         "tags": ",".join(doc.tags),
         "sections": " ; ".join(f"{s.kind} {s.voice or ''} {s.label}" for s in doc.sections),
         "body": doc.text,

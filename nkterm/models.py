@@ -201,3 +201,4 @@ class SearchResult:
     error: str | None = None
     elapsed_ms: float = 0.0
     months: tuple[tuple[str, int], ...] = ()  # ("2024-08", hits) when asked for a timeline
+    sources: tuple[tuple[str, int], ...] = ()  # ("KCNA", hits), most first, with the timeline

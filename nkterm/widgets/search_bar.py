@@ -37,6 +37,7 @@ from nkterm.widgets.timeline import TimelineBars
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a query runs
 SOURCE_CHARS = 24  # of a result's source: the title keeps the room
+NARROW_RESULTS = 100  # below this many columns a result's line shows no score or hit count
 PLACEHOLDER = (
     'words, "a phrase", title:word, source:kcna, date:2024-08, date:[2024-07 TO 2024-09], kind:quantity,'
     " word~ · bookmark:word, btag:x"
@@ -95,6 +96,8 @@ class SearchResults(RowList):
                 source = source if len(source) <= SOURCE_CHARS else source[: SOURCE_CHARS - 1] + "…"
                 where = " · ".join(x for x in (hit.date, source) if x)
                 meta = f"  {where + ' · ' if where else ''}score {hit.score:.2f}{n}"
+                if width < NARROW_RESULTS and where:  # the title keeps the room: when and who only
+                    meta = f"  {where}"
             title = one_line(hit.title)
             room = max(1, width - len(meta) - 6)
             if len(title) > room:
@@ -132,6 +135,15 @@ class SearchResults(RowList):
     def row_chosen(self, row: int) -> None:
         if row < len(self.hits):
             self.post_message(SearchHitChosen(row))
+
+
+def _by_source(result: SearchResult, shown: int = 3) -> str:
+    """ " · KCNA 5, Yonhap 4, AFP 3, +2 more": who reported the hits, most first."""
+    if not result.sources:
+        return ""
+    top = ", ".join(f"{one_line(name)} {n:,}" for name, n in result.sources[:shown])
+    rest = len(result.sources) - shown
+    return f" · {top}" + (f", +{rest} more" if rest > 0 else "")
 
 
 class SuggestionLine(Static):
@@ -247,7 +259,11 @@ class SearchBar(Vertical):
         elif result.hits:
             what = "bookmark(s)" if bookmarks else "document(s)"
             when = " · tab: timeline" if result.months else ""
-            self._say(Text(f"{result.total:,} {what} match · enter opens · ↑↓ choose{when} · esc closes"))
+            self._say(
+                Text(
+                    f"{result.total:,} {what} match{_by_source(result)} · enter opens · ↑↓ choose{when} · esc closes"
+                )
+            )
         elif result.suggestion:
             status.suggestion = result.suggestion
             out = Text("no matches. Did you mean: ")

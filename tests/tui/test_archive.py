@@ -116,6 +116,9 @@ async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeli
         text = screen_text(app)
         assert f"{result.total} document(s) match" in text
         assert result.hits[0].source in text and result.hits[0].date in text  # by whom, when
+        top, n = result.sources[0]
+        assert sum(k for _s, k in result.sources) == result.total
+        assert f"{result.total} document(s) match · {top} {n}" in text  # who reported most
         await press(pilot, "enter")  # opens the first: its header says where the date came from
         header = screen_text(app)
         assert re.search(rf"{year_month}-\d\d, from the (file name|folder names)", header), header

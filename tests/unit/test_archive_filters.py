@@ -86,6 +86,8 @@ def test_filters_match_what_the_archive_holds(archive: tuple[Index, ArchiveSumma
     everything = index.search("flood", limit=1000)
     assert {h.id for h in floods.hits} == {h.id for h in everything.hits if h.date.startswith(month)}
     assert floods.months == ((month, floods.total),) if floods.total else floods.months == ()
+    assert dict(floods.sources) == Counter(h.source for h in floods.hits)  # who reported them
+    assert [n for _s, n in floods.sources] == sorted((n for _s, n in floods.sources), reverse=True)
     assert index.search("flood date:1999", limit=5).total == 0
     assert index.search("date:2024-02-30", limit=5).error  # February has no 30th
 
