@@ -32,7 +32,8 @@ from nkterm.widgets.status import ClaimDetail, StatusBar
 NARROW = 100  # below this many columns one pane shows at a time
 LIST_SHARE = 0.38  # of the terminal's width for the document list (at least LIST_MIN columns)
 LIST_MIN, LIST_MAX, LIST_STEP = 42, 100, 8
-READER_MIN = 80  # columns the reader keeps before the list grows past LIST_MIN
+READER_MIN = 72  # columns the reader keeps before the list grows past LIST_MIN
+READER_BESIDE_CLAIMS = 8  # more beside the claims panel (its lines are shorter there)
 CLAIMS_WIDTH = 60  # the claims panel beside the reader (nkterm.tcss: MainScreen.-wide #claims)
 WIDE = 160  # from this many columns the claims panel sits beside the reader
 SAVE_DELAY = 1.0  # seconds after the last move before positions are written
@@ -231,7 +232,8 @@ class MainScreen(BookmarkingScreen):
         LIST_MIN, and room left for the reader."""
         width = self.size.width
         beside = CLAIMS_WIDTH if width >= WIDE and self._claims_visible() else 0
-        base = max(LIST_MIN, min(LIST_MAX, round(width * LIST_SHARE), width - beside - READER_MIN))
+        reader = READER_MIN + (READER_BESIDE_CLAIMS if beside else 0)
+        base = max(LIST_MIN, min(LIST_MAX, round(width * LIST_SHARE), width - beside - reader))
         return max(24, min(width - beside - 40, base + self.list_steps * LIST_STEP))
 
     def action_list_width(self, step: int) -> None:

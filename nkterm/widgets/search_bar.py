@@ -92,8 +92,7 @@ class SearchResults(RowList):
                 meta = "  bookmark" if hit.hits else "  bookmark · passage no longer in the text"
             else:
                 n = f" · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}" if hit.hits else ""
-                source = one_line(hit.source)
-                source = source if len(source) <= SOURCE_CHARS else source[: SOURCE_CHARS - 1] + "…"
+                source = _short(one_line(hit.source))
                 where = " · ".join(x for x in (hit.date, source) if x)
                 meta = f"  {where + ' · ' if where else ''}score {hit.score:.2f}{n}"
                 if width < NARROW_RESULTS and where:  # the title keeps the room: when and who only
@@ -137,11 +136,15 @@ class SearchResults(RowList):
             self.post_message(SearchHitChosen(row))
 
 
+def _short(source: str) -> str:
+    return source if len(source) <= SOURCE_CHARS else source[: SOURCE_CHARS - 1] + "…"
+
+
 def _by_source(result: SearchResult, shown: int = 3) -> str:
     """ " · KCNA 5, Yonhap 4, AFP 3, +2 more": who reported the hits, most first."""
     if not result.sources:
         return ""
-    top = ", ".join(f"{one_line(name)} {n:,}" for name, n in result.sources[:shown])
+    top = ", ".join(f"{_short(one_line(name))} {n:,}" for name, n in result.sources[:shown])
     rest = len(result.sources) - shown
     return f" · {top}" + (f", +{rest} more" if rest > 0 else "")
 
