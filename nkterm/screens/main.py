@@ -226,6 +226,7 @@ class MainScreen(BookmarkingScreen):
 
     def action_toggle_explain(self) -> None:
         self.toggle_class("-explain")
+        self.call_after_refresh(self.query_one(ClaimDetail).redraw)
 
     def list_width(self) -> int:
         """The list's columns beside the reader: a share of the terminal, never fewer than
@@ -326,9 +327,14 @@ class MainScreen(BookmarkingScreen):
         if last is None:
             return
         if any(s.id == last for s in self.nk.summaries):
-            self.open_document(last)
+            # after the next refresh: the reader has its width then, so the saved top line holds
+            self.call_after_refresh(self._reopen, last)
         elif not self.nk.summaries:
             self._pending_open = last  # opened when the list arrives
+
+    def _reopen(self, doc_id: str) -> None:
+        if self.reader.doc_id is None:  # the user has not opened one meanwhile
+            self.open_document(doc_id)
 
     def action_toggle_check_worthy(self) -> None:
         self.check_worthy_only = not self.check_worthy_only

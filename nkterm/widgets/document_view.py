@@ -161,7 +161,10 @@ class DocumentView(DocumentLines, can_focus=True):
             pos = prepared.sentences.locate(min(max(cursor, 0), max(length - 1, 0)))
             if top is not None:
                 self.scroll_to(y=self._top_line(min(top, length)), animate=False)
-            self._set_cursor(pos)
+            # the saved view as it was: moved only if the cursor is not in it (another size)
+            self._set_cursor(pos, follow=top is None)
+            if top is not None and not self._cursor_visible():
+                self._follow()
             return
         self.scroll_to(y=0, animate=False)
         self._set_cursor(prepared.sentences.first(), follow=False)

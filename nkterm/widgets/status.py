@@ -33,20 +33,34 @@ class ClaimDetail(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._lines = 0  # wrapped lines of what is shown: a change resizes the area
+        self._last: tuple[Claim | None, str] | None = None
 
-    def _show(self, out: Text) -> None:
-        """``out``, laid out again only when it wraps to another number of lines (a cursor move
-        that keeps the height costs no layout)."""
+    def _show(self, out: Text, first_line_end: int | None = None) -> None:
+        """``out`` wrapped into the area; when it needs more lines than the area has, the first
+        line says so ("E: all of it"). Laid out again only when the number of lines changes
+        (the E view grows with it; the normal area has a fixed height)."""
         width = max(1, self.content_region.width or self.size.width or 80)
         lines = len(out.wrap(self.app.console, width))
+        room = self.content_region.height
+        if first_line_end is not None and room and lines > room and not self.expanded:
+            out = (
+                out[:first_line_end]
+                + Text(" · E: all of it", style=component_style(self, "claim-detail--dim"))
+                + out[first_line_end:]
+            )
         self.update(out, layout=lines != self._lines)
         self._lines = lines
+
+    @property
+    def expanded(self) -> bool:
+        return self.screen.has_class("-explain")
 
     def show(self, claim: Claim | None, where: str) -> None:
         def style(name: str) -> Style:
             return component_style(self, f"claim-detail--{name}")
 
-        # wrapped, never cut: the detail area grows to a few lines, E shows all of it
+        # wrapped, never cut: three lines here, E shows all of it
+        self._last = (claim, where)
         out = Text()
         if claim is None:
             out.append("no claim in this sentence", style=style("dim"))
@@ -62,10 +76,17 @@ class ClaimDetail(Static):
         if claim.speaker:
             out.append("  · speaker: ", style=style("label"))
             out.append(one_line(claim.speaker))
+        first_line_end = len(out)
         out.append("\n")
         out.append("cues: ", style=style("label"))
         out.append(one_line("; ".join(claim.cues)) if claim.cues else "none recorded")
-        self._show(out)
+        self._show(out, first_line_end)
+
+    def redraw(self) -> None:
+        """Again, after the area changed (E), laid out again: its height may follow the text."""
+        self._lines = -1
+        if self._last is not None:
+            self.show(*self._last)
 
 
 class StatusBar(Horizontal):
