@@ -120,7 +120,7 @@ async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeli
         assert sum(k for _s, k in result.sources) == result.total
         assert f"{result.total} document(s) match · {top} {n}" in text  # who reported most
         await press(pilot, "enter")  # opens the first: its header says where the date came from
-        header = screen_text(app)
+        header = _shown_in(app, app.screen.reader)
         assert re.search(rf"{year_month}-\d\d, from the (file name|folder names)", header), header
         assert "from the dateline" in header
 
