@@ -21,7 +21,7 @@ from textual.screen import ModalScreen, Screen
 from nkterm.config import Config, ConfigProblem, config_path, load_config, summary
 from nkterm.messages import BookmarkRequested
 from nkterm.models import DocSummary
-from nkterm.screens.commands import CompareCommands, DocumentCommands, ReaderCommands
+from nkterm.screens.commands import BookmarkCommands, CompareCommands, DocumentCommands, ReaderCommands
 from nkterm.screens.main import MainScreen
 from nkterm.state import PositionStore
 from nkterm.widgets.claim_list import ClaimsPane
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 class NktermApp(App[int]):
     CSS_PATH = "nkterm.tcss"
     TITLE = "nkterm"
-    COMMANDS = App.COMMANDS | {DocumentCommands, ReaderCommands, CompareCommands}
+    COMMANDS = App.COMMANDS | {DocumentCommands, ReaderCommands, CompareCommands, BookmarkCommands}
     COMMAND_PALETTE_DISPLAY = "^p"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -139,13 +139,35 @@ class NktermApp(App[int]):
         ids.update(b.id for b in _bindings(type(self)) if b.id)
         return ids
 
+    def _binding_infos(self) -> list[Any]:
+        from nkterm.keymap_check import BindingInfo, split_keys
+
+        sources = [(type(self).__name__, _bindings(type(self)) + _bindings(App))]
+        sources += [(cls.__name__, _bindings(cls)) for _title, cls in self.help_sources()]
+        return [
+            BindingInfo(scope, b.id, split_keys(b.key), b.action) for scope, found in sources for b in found
+        ]
+
     def _apply_keymap(self) -> None:
+        """The user's keymap, checked at start: unknown ids, keys Textual does not know and keys
+        taken from another binding are reported with their line; the rest applies."""
         problems = list(self.config_problems)
         known = self.binding_ids() if self.config.keymap else set()
         keymap: dict[str, str] = {}
         path = str(self.config.path or config_path())
         for binding_id, keys in self.config.keymap.items():
-            if binding_id in known:
+            unknown = [k for k in keys.split(",") if not _is_key(k)]
+            if binding_id in known and unknown:
+                line = self.config.keymap_lines.get(binding_id)
+                problems.append(
+                    ConfigProblem(
+                        path,
+                        line,
+                        f"keymap: {binding_id}: not a key: {', '.join(repr(k) for k in unknown)} "
+                        "(keys look like j, ctrl+j, pageup, f5, left_square_bracket)",
+                    )
+                )
+            elif binding_id in known:
                 keymap[binding_id] = keys
             else:
                 line = self.config.keymap_lines.get(binding_id)
@@ -155,11 +177,22 @@ class NktermApp(App[int]):
                     )
                 )
         if keymap:
+            from nkterm.keymap_check import taken_keys
+
+            for binding_id, messages in taken_keys(keymap, self._binding_infos()).items():
+                line = self.config.keymap_lines.get(binding_id)
+                problems.extend(ConfigProblem(path, line, message) for message in messages)
             self.set_keymap(keymap)
         if problems:  # one notification, however many: one per problem expired unseen
             self.notify(summary(problems), title="Config", severity="error", timeout=20, markup=False)
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: Any) -> None:
+        # a key given to a binding of the same action (app.quit: [q, ctrl+q] beside Textual's
+        # ctrl+q quit) takes nothing; a key taken from another binding was reported at start
+        # with its line (``nkterm.keymap_check``)
+        rebound = {b.action for b in self._binding_infos() if b.id in self.config.keymap}
+        if all(b.action in rebound for b in clashed_bindings) or self._taken_reported(clashed_bindings):
+            return
         ids = frozenset(b.id or b.action for b in clashed_bindings)
         if ids in self._clashes_reported:
             return
@@ -172,6 +205,15 @@ class NktermApp(App[int]):
             severity="warning",
             timeout=10,
             markup=False,
+        )
+
+    def _taken_reported(self, clashed_bindings: set[Binding]) -> bool:
+        from nkterm.keymap_check import taken_keys
+
+        taken = taken_keys(self.config.keymap, self._binding_infos())
+        return bool(taken) and all(
+            any(f"from {b.id or b.action} " in m for ms in taken.values() for m in ms)
+            for b in clashed_bindings
         )
 
     # .. actions ..
@@ -237,6 +279,17 @@ class NktermApp(App[int]):
     def on_unmount(self) -> None:
         # the moves since the save timer last ran; the screen and its workers are gone by now
         self.save_state()
+
+
+def _is_key(key: str) -> bool:
+    """Whether Textual knows ``key`` (after its modifiers): one character, a key name (pageup,
+    f5, escape) or a character's name (left_square_bracket, greater_than_sign)."""
+    from textual.keys import Keys, _character_to_key
+
+    name = key.strip().rpartition("+")[2] if key.strip() not in ("+", "plus") else "plus"
+    if len(name) == 1 or name in {k.value for k in Keys} or name in ("plus", "space", "enter", "tab"):
+        return True
+    return name in {_character_to_key(chr(c)) for c in range(32, 0x250)}
 
 
 def _bindings(cls: type) -> list[Binding]:

@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("docs", parents=[common], help="list the documents")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--sort",
+        choices=("title", "date", "oldest", "words", "claims", "id"),
+        default="id",
+        help="order: title, date (newest first), oldest, words, claims or id (default)",
+    )
 
     p = sub.add_parser("claims", parents=[common], help="list a document's claims")
     p.add_argument("doc_id")
@@ -387,7 +393,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    summaries = open_library(args).documents()
+    summaries = open_library(args).documents(sort=args.sort)
     if args.json:
         print_json(
             [
@@ -400,6 +406,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
                     "url": s.url,
                     "words": s.words,
                     "claims": s.claims,
+                    "duplicate_of": s.duplicate_of or None,
                 }
                 for s in summaries
             ]
@@ -412,11 +419,20 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
     table = Table(box=None, pad_edge=False, show_edge=False)
     table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", overflow="ellipsis", no_wrap=True, max_width=16)
     table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=70)
     table.add_column("words", justify="right")
     table.add_column("claims", justify="right")
     for s in summaries:
-        table.add_row(Text(safe_line(s.id)), Text(safe_line(s.title)), str(s.words), str(s.claims))
+        table.add_row(
+            Text(safe_line(s.id)),
+            s.date or "-",
+            Text(safe_line(s.source)),
+            Text(safe_line(s.title) + (" (duplicate)" if s.duplicate_of else "")),
+            str(s.words),
+            str(s.claims),
+        )
     _console().print(table)
     print(f"{len(summaries)} document(s)", file=sys.stderr)
     return EXIT_OK

@@ -14,7 +14,7 @@ The format::
       check_worthy_only: false   # start with only check-worthy claims highlighted
       show_claims: auto          # the claims panel: auto (wide terminals), true, false
     documents:
-      sort: title                # title, words or claims
+      sort: title                # title, date (newest first), oldest, words or claims
     names:                       # more spellings that are one name (see README, "Names")
       - [Phyongyang, Pyongyang, 평양]
 """
@@ -35,7 +35,7 @@ from nkterm import paths
 from nkterm.files import read_file
 
 CONFIG_FILE = "config.yaml"
-SORT_KEYS: tuple[str, ...] = ("title", "words", "claims")
+SORT_KEYS: tuple[str, ...] = ("title", "date", "oldest", "words", "claims")  # as nkterm.listing
 
 # One key: optional modifiers, then one character or a key name (pageup, left_curly_bracket, f5).
 _KEY = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[^\s,+]|[a-z][a-z0-9_]*|plus)$")
@@ -183,8 +183,16 @@ def parse_config(source: str, path: Path) -> tuple[Config, list[ConfigProblem]]:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = mark.line + 1 if mark is not None else None
-        msg = f"not valid YAML ({reason}); using the default settings"
-        return Config(path=path), [ConfigProblem(str(path), line, msg)]
+        kept = _valid_start(source, mark.line if mark is not None else 0)
+        if kept is None:
+            msg = f"not valid YAML ({reason}); using the default settings"
+            return Config(path=path), [ConfigProblem(str(path), line, msg)]
+        root, good_lines = kept
+        msg = (
+            f"not valid YAML ({reason}); lines 1-{good_lines} still apply, "
+            f"the rest of the file is ignored (defaults for it)"
+        )
+        problems.append(ConfigProblem(str(path), line, msg))
     if root is None:
         return Config(path=path), []
     if "&" in source and _has_alias(root):  # a few lines can stand for billions of values
@@ -242,6 +250,20 @@ def parse_config(source: str, path: Path) -> tuple[Config, list[ConfigProblem]]:
         **values,
     )
     return config, problems
+
+
+def _valid_start(source: str, error_line: int) -> tuple[yaml.Node, int] | None:
+    """The longest start of ``source`` before ``error_line`` (0-based) that is valid YAML with
+    something in it, and its number of lines: what a broken file still says. None if nothing."""
+    lines = source.splitlines()
+    for n in range(min(error_line, len(lines)), 0, -1):
+        try:
+            node = yaml.compose("\n".join(lines[:n]), Loader=yaml.SafeLoader)
+        except (yaml.YAMLError, RecursionError):
+            continue
+        if isinstance(node, yaml.MappingNode) and node.value:
+            return node, n
+    return None
 
 
 def _parse_keymap(node: yaml.Node, keymap: dict[str, str], lines: dict[str, int], problem: Any) -> None:

@@ -23,6 +23,7 @@ from typing import Any, TypeGuard
 
 import yaml
 
+from nkterm.docmeta import infer as infer_metadata
 from nkterm.errors import DocumentNotFound  # re-exported: nkterm.corpus.DocumentNotFound
 from nkterm.files import read_file, why_unusable
 from nkterm.models import Document, Section
@@ -362,13 +363,15 @@ def _load_rich(root: Path, entry: Entry) -> tuple[list[Document], list[Problem]]
             )
             if v
         }
+        origins = dict.fromkeys(meta, f"the {fmt.name} file's metadata")
         if not fmt.many:
             meta.update(sidecar_meta)  # the sidecar wins over what the file says
+            origins.update(dict.fromkeys(sidecar_meta, "the metadata sidecar"))
         digest = hashlib.sha1(usedforsecurity=False)
         for value in (extracted.text, repr(sorted(meta.items())), repr(extracted.parts), sidecar_raw):
             digest.update(value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value)
             digest.update(b"\0")
-        doc = _build_document(doc_entry, extracted.text, meta, digest.hexdigest(), problems)
+        doc = _build_document(doc_entry, extracted.text, meta, digest.hexdigest(), problems, origins)
         extra = {**extracted.extra, **doc.extra} if extracted.extra else doc.extra
         docs.append(dataclasses.replace(doc, parts=extracted.parts, extra=extra))
     if not docs and not any(p.action == "skipped" for p in problems):
@@ -411,6 +414,7 @@ def load_entry(root: Path, entry: Entry) -> tuple[Document | None, list[Problem]
         problems.append(Problem(entry.rel, "repaired", note))
 
     meta: dict[str, Any] = {}
+    origins: dict[str, str] = {}  # metadata field -> where it was read ("the front matter")
     fm = _FRONT_MATTER.match(text)
     if fm:
         body_start = fm.end()
@@ -419,15 +423,17 @@ def load_entry(root: Path, entry: Entry) -> tuple[Document | None, list[Problem]
             problems.append(problem)
         else:
             meta.update(parsed)
+            origins.update(dict.fromkeys(parsed, "the front matter"))
         text = text[body_start:]
     sidecar_meta, sidecar_raw = _sidecar_meta(root, entry, problems)
     meta.update(sidecar_meta)  # the sidecar wins over front matter
+    origins.update(dict.fromkeys(sidecar_meta, "the metadata sidecar"))
 
     if not text.strip():
         return None, [*problems, Problem(entry.rel, "skipped", "empty document (no text)")]
 
     content_hash = hashlib.sha1(raw + b"\0" + sidecar_raw, usedforsecurity=False).hexdigest()
-    doc = _build_document(entry, text, meta, content_hash, problems)
+    doc = _build_document(entry, text, meta, content_hash, problems, origins)
     return doc, problems
 
 
@@ -568,7 +574,12 @@ class _NoAliasSafeLoader(yaml.SafeLoader):
 
 
 def _build_document(
-    entry: Entry, text: str, meta: dict[str, Any], content_hash: str, problems: list[Problem]
+    entry: Entry,
+    text: str,
+    meta: dict[str, Any],
+    content_hash: str,
+    problems: list[Problem],
+    origins: dict[str, str] | None = None,
 ) -> Document:
     where = entry.sidecar.name if entry.sidecar is not None else entry.rel
 
@@ -603,6 +614,19 @@ def _build_document(
 
     title = text_field("title") or _infer_title(text, entry)
     date = _parse_date(meta.get("date"), entry, where, problems)
+    origins = origins or {}
+    raw_date = meta.get("date")
+    year_only = isinstance(raw_date, int) or (isinstance(raw_date, str) and raw_date.strip().isdigit())
+    source = text_field("source") or text_field("publisher")
+    inferred = infer_metadata(
+        entry.rel,
+        text,
+        meta_date=None if year_only else date,
+        meta_date_from=origins.get("date", ""),
+        meta_source=source,
+        meta_source_from=origins.get("source") or origins.get("publisher", ""),
+        meta_year=date.year if year_only and date else None,
+    )
     sections = _parse_sections(meta.get("sections"), len(text), entry, where, problems)
     known = {"title", "source", "publisher", "author", "authors", "people", "date", "url", "tags", "sections"}
     extra = {k: v for k, v in meta.items() if k not in known and isinstance(k, str)}
@@ -611,10 +635,13 @@ def _build_document(
         text=text,
         title=title[:MAX_TITLE],
         path=entry.rel,
-        source=text_field("source") or text_field("publisher"),
+        source=inferred.source,
         authors=list_field("authors", "author"),
         people=list_field("people"),
-        date=date,
+        date=inferred.date,
+        date_from=inferred.date_from,
+        source_from=inferred.source_from,
+        place=inferred.place,
         url=text_field("url"),
         tags=list_field("tags"),
         sections=sections,

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh import collectors, qparser, query
+from whoosh import collectors, qparser, query, sorting
 from whoosh import index as windex
 from whoosh.analysis import Analyzer, Token
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
@@ -54,6 +54,7 @@ from nkterm.freshness import SCAN_FILE
 from nkterm.lifeline import exit_with
 from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
 from nkterm.models import Claim, DocSummary, Document, Hit, Part, SearchResult, Section, Span
+from nkterm.queryfilters import FilterError, Filters, split_filters
 from nkterm.querytext import (
     MAX_FUZZY_EDITS,
     MAX_FUZZY_WORDS,
@@ -67,8 +68,13 @@ from nkterm.readers import format_for
 from nkterm.readers.capped import stderr_with_a_file as _stderr_with_a_file
 from nkterm.readers.registry import readers_version
 
-SCHEMA_VERSION = 3  # 2: sentence spans stored; 3: folded words, Hangul bigrams, joined given names
-SCHEMA_CHANGE = "words are now folded so that P'yŏngyang = Pyongyang, and Hangul is searchable"
+# 2: sentence spans stored; 3: folded words, Hangul bigrams, joined given names; 4: dates and
+# sources inferred (file names, datelines) and stored as unscored filter fields
+SCHEMA_VERSION = 4
+SCHEMA_CHANGE = (
+    "words are now folded so that P'yŏngyang = Pyongyang, Hangul is searchable, and documents "
+    "have dates and sources from file names and datelines"
+)
 MAX_FUZZY_TERMS = 64  # index words a fuzzy word stands for, the most frequent first
 MAX_SUGGEST_WORDS = 16  # distinct words a "did you mean" corrects
 MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1 s
@@ -179,7 +185,8 @@ def make_schema() -> Schema:
         authors=TEXT(analyzer=name_analyzer, stored=True),
         people=TEXT(analyzer=name_analyzer, stored=True),
         source=TEXT(analyzer=name_analyzer, stored=True),
-        date=DATETIME(stored=True),
+        date=DATETIME(stored=True, sortable=True),  # sortable: a column for the timeline
+        source_name=ID(sortable=True),  # the source as written, a column: a search's hits by source
         tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
         sections=TEXT(analyzer=name_analyzer, stored=False),
         body=TEXT(analyzer=body_analyzer(), stored=True, spelling=True, phrase=True),
@@ -677,8 +684,78 @@ class Index:
             # twice, its old text first (the library's update-then-read test found it)
             searcher.close()
             searcher = ix.searcher()
+        else:
+            return searcher
         self._local.searcher = searcher
+        self._local.filters = {}  # docnums change with the searcher: the cached filters too
+        self._local.months = None
+        self._local.sources = None
         return searcher
+
+    def _allowed(self, searcher: Searcher, filters: Filters) -> set[int]:
+        """The documents ``filters`` let through (cached per searcher: a filter is a set lookup
+        after its first use)."""
+        cache: dict[tuple[object, ...], set[int]] = self._local.filters  # never changed once made
+        found = cache.get(filters.key)
+        if found is None:
+            parts: list[Any] = []
+            if filters.has_date:
+                lo = dt.datetime.combine(filters.date_from, dt.time.min) if filters.date_from else None
+                hi = dt.datetime.combine(filters.date_to, dt.time.max) if filters.date_to else None
+                parts.append(query.DateRange("date", lo, hi) if lo or hi else query.Every("date"))
+            parts += [query.Term("source", w) for w in filters.sources]
+            parts += [query.Term("kind", k) for k in filters.kinds]
+            parts += [query.Term("tags", t) for t in filters.tags]
+            found = set(searcher.docs_for_query(query.And(parts)))  # a set: Whoosh refuses a frozenset
+            if len(cache) >= 64:
+                cache.clear()
+            cache[filters.key] = found
+        return found
+
+    def _doc_months(self, searcher: Searcher) -> list[str]:
+        """``"YYYY-MM"`` of every document number ("" when undated), from the date column,
+        once per searcher (20k documents: ~20 ms)."""
+        months: list[str] | None = self._local.months
+        if months is None:
+            reader = searcher.reader()
+            months = [""] * reader.doc_count_all()
+            if reader.has_column("date"):
+                column = reader.column_reader("date", translate=True)
+                for docnum in range(len(months)):
+                    value = column[docnum]
+                    if isinstance(value, dt.datetime) and value.year > 1:
+                        months[docnum] = f"{value.year:04d}-{value.month:02d}"
+            self._local.months = months
+        return months
+
+    def _doc_sources(self, searcher: Searcher) -> list[str]:
+        """The source of every document number ("" when none), from its column, once per searcher."""
+        sources: list[str] | None = self._local.sources
+        if sources is None:
+            reader = searcher.reader()
+            sources = [""] * reader.doc_count_all()
+            if reader.has_column("source_name"):
+                column = reader.column_reader("source_name", translate=True)
+                for docnum in range(len(sources)):
+                    value = column[docnum]
+                    sources[docnum] = value if isinstance(value, str) else ""
+            self._local.sources = sources
+        return sources
+
+    def timeline(self, text: str = "") -> dict[str, int]:
+        """Matching documents per month ("2024-08" -> n) for a query (every dated document for
+        an empty one); {} when the query cannot run."""
+        result = (
+            self.search(text, limit=1, offsets_for=0, suggest=False, timeline=True) if text.strip() else None
+        )
+        if result is not None:
+            return dict(result.months)
+        searcher = self._searcher()
+        out: dict[str, int] = {}
+        for month in self._doc_months(searcher):
+            if month:
+                out[month] = out.get(month, 0) + 1
+        return out
 
     def summaries(self) -> list[DocSummary]:
         """What the document list shows, for every document, without reading any file."""
@@ -736,11 +813,22 @@ class Index:
     # .. search ..
 
     def search(
-        self, text: str, *, limit: int = 20, offsets_for: int | None = None, suggest: bool = True
+        self,
+        text: str,
+        *,
+        limit: int = 20,
+        offsets_for: int | None = None,
+        suggest: bool = True,
+        start: int = 0,
+        timeline: bool = False,
     ) -> SearchResult:
         """Run a user query. Never raises for bad queries: ``SearchResult.error`` says what is
         wrong. Hit offsets and snippets are computed for the first ``offsets_for`` results
-        (all by default): they dominate the cost, so a list shows only what is visible."""
+        (all by default): they dominate the cost, so a list shows only what is visible.
+        ``start``: the hits of ranks ``start`` to ``limit`` only (a list loading more as it
+        scrolls); ``total`` counts every match. ``timeline``: ``months`` counts the matches
+        per month. ``date:``, ``source:``, ``kind:`` and ``tag:`` terms are unscored filters
+        (``nkterm.queryfilters``); a query of filters alone lists the documents newest first."""
         t0 = time.perf_counter()
         text = " ".join(text.split())  # one line: a line break would end a phrase early
         if not text:
@@ -755,7 +843,11 @@ class Index:
         except Exception as exc:  # noqa: BLE001 - a damaged table of contents
             return SearchResult(query=text, error=str(self._damaged(exc)))
         try:
-            parsed = self._parse(text)
+            rest, filters = split_filters(text)
+        except FilterError as exc:
+            return SearchResult(query=text, error=str(exc))
+        try:
+            parsed = self._parse(rest) if rest or not filters else query.Every()
         except Exception:  # noqa: BLE001 - Whoosh's parser fails with internal errors, never a message
             return SearchResult(query=text, error=BAD_QUERY)
         problem = _check_prefixes(parsed)
@@ -772,15 +864,43 @@ class Index:
             # total unknown, and counting it took a second pass (20k: median 24 -> 16 ms,
             # p95 56 -> 43 ms). No terms=True: recording the matched terms of every match
             # tripled prefix and fuzzy queries; the visible hits get theirs from the query.
-            collector = collectors.TopCollector(limit=max(1, limit), usequality=False, replace=0)
+            collector: Any
+            if isinstance(parsed, query.Every):  # filters alone: newest first
+                collector = collectors.SortingCollector(
+                    sorting.FieldFacet("date", reverse=True), limit=max(1, limit)
+                )
+            else:
+                collector = collectors.TopCollector(limit=max(1, limit), usequality=False, replace=0)
+            if filters:
+                allowed = self._allowed(searcher, filters)
+                if not allowed:
+                    return SearchResult(query=text, elapsed_ms=(time.perf_counter() - t0) * 1000)
+                collector = collectors.FilterCollector(collector, allow=allowed)
             searcher.search_with_collector(run, collector)
             results = collector.results()
-            n_offsets = len(results) if offsets_for is None else offsets_for
+            months: tuple[tuple[str, int], ...] = ()
+            sources: tuple[tuple[str, int], ...] = ()
+            if timeline:
+                of_doc, source_of = self._doc_months(searcher), self._doc_sources(searcher)
+                counts: dict[str, int] = {}
+                by_source: dict[str, int] = {}
+                for docnum in results.docs():
+                    month, source = of_doc[docnum], source_of[docnum]
+                    counts[month] = counts.get(month, 0) + 1
+                    by_source[source] = by_source.get(source, 0) + 1
+                counts.pop("", None)
+                by_source.pop("", None)
+                months = tuple(sorted(counts.items()))
+                sources = tuple(sorted(by_source.items(), key=lambda kv: (-kv[1], kv[0])))
+            n_offsets = len(results) if offsets_for is None else start + offsets_for
             matchable = (
-                _body_terms(run, searcher.reader()) if n_offsets and results.scored_length() else set()
+                _body_terms(run, searcher.reader())
+                if n_offsets > start and results.scored_length()
+                else set()
             )
             seen: list[tuple[str, tuple[Span, ...]]] = []  # bodies and hits, for "also:"
-            for rank, r in enumerate(results):
+            for rank in range(start, results.scored_length()):
+                r = results[rank]
                 stored = r.fields()
                 if rank < n_offsets:
                     spans = _match_spans(stored.get("body", ""), matchable, run)
@@ -802,6 +922,7 @@ class Index:
                         parts=_part_labels(_loads(stored.get("meta")), spans)
                         if spans and '"parts": [[' in (stored.get("meta") or "")
                         else (),
+                        date=_date_text(stored.get("date")),
                     )
                 )
         except Exception as exc:  # noqa: BLE001 - e.g. a fuzzy prefix longer than its word
@@ -815,6 +936,8 @@ class Index:
             total=len(results),
             suggestion=suggestion,
             also=_also_spelled(names, seen, text),
+            months=months,
+            sources=sources,
             elapsed_ms=(time.perf_counter() - t0) * 1000,
         )
 
@@ -823,6 +946,12 @@ class Index:
         text = " ".join(text.split())
         problem = lint_query(text)
         if problem or not text:
+            return ()
+        try:
+            text = split_filters(text)[0]  # filters mark no words
+        except FilterError:
+            return ()
+        if not text:
             return ()
         try:
             parsed = self._parse(text)
@@ -1441,6 +1570,9 @@ def _fields(doc: Document, claims: list[Claim]) -> dict[str, Any]:
         "authors": list(doc.authors),
         "people": list(doc.people),
         "date": doc.date.isoformat() if doc.date else None,
+        "date_from": doc.date_from,
+        "source_from": doc.source_from,
+        "place": doc.place,
         "url": doc.url,
         "tags": list(doc.tags),
         "sections": [
@@ -1459,6 +1591,7 @@ def _fields(doc: Document, claims: list[Claim]) -> dict[str, Any]:
         "authors": " ; ".join(doc.authors),
         "people": " ; ".join(doc.people),
         "source": doc.source,
+        "source_name": doc.source,
         "tags": ",".join(doc.tags),
         "sections": " ; ".join(f"{s.kind} {s.voice or ''} {s.label}" for s in doc.sections),
         "body": doc.text,
@@ -1509,6 +1642,9 @@ def _document_from_stored(stored: dict[str, Any]) -> Document:
         authors=tuple(meta.get("authors", ())),
         people=tuple(meta.get("people", ())),
         date=date,
+        date_from=meta.get("date_from", ""),
+        source_from=meta.get("source_from", ""),
+        place=meta.get("place", ""),
         url=meta.get("url", ""),
         tags=tuple(meta.get("tags", ())),
         sections=tuple(
@@ -1544,6 +1680,10 @@ def _part_labels(meta: Any, spans: tuple[Span, ...]) -> tuple[str, ...]:
         return ()
     doc = Document(id="", text="", title="", parts=parts)
     return tuple(part.label if (part := doc.part_at(span.start)) else "" for span in spans)
+
+
+def _date_text(value: Any) -> str:
+    return value.date().isoformat() if isinstance(value, dt.datetime) else ""
 
 
 def _loads(value: Any) -> Any:

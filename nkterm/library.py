@@ -235,10 +235,19 @@ class Library:
 
     # -- documents -------------------------------------------------------------------------------
 
-    def documents(self) -> list[DocSummary]:
-        """One row per document (id, title, source, words, claims, check-worthy claims, path),
-        sorted by id, without reading any document."""
-        return self.index.summaries()
+    def documents(self, sort: str = "id") -> list[DocSummary]:
+        """One row per document (id, title, source, date, words, claims, check-worthy claims,
+        path, the document it duplicates), without reading any document: sorted by ``sort``,
+        ``id`` (the default), ``title``, ``date`` (newest first), ``oldest``, ``words`` or
+        ``claims`` (undated documents last in both date orders)."""
+        summaries = self.index.summaries()
+        if sort == "id":
+            return summaries
+        from nkterm.listing import SORT_KEYS, sort_summaries
+
+        if sort not in SORT_KEYS:
+            raise BadRequest(f"unknown sort {sort!r}: one of id, {', '.join(SORT_KEYS)}")
+        return sort_summaries(summaries, sort)
 
     def __len__(self) -> int:
         return len(self.index)

@@ -31,8 +31,12 @@ def summaries_of(docs: dict[str, Any]) -> list[DocSummary]:
     ``int()`` of what is already an int: 20,000 rows build in half the time."""
     out: list[DocSummary] = []
     append = out.append
+    first_of_hash: dict[str, str] = {}  # byte-identical documents: the first id of each hash
     for doc_id, d in sorted(docs.items()):
         words, claims, strong = d.get("words", 0), d.get("claims", 0), d.get("check_worthy", 0)
+        digest = d.get("hash") or ""
+        original = first_of_hash.setdefault(digest, doc_id) if digest else doc_id
+        date = d.get("date") or ""
         append(
             DocSummary(
                 doc_id,
@@ -43,8 +47,9 @@ def summaries_of(docs: dict[str, Any]) -> list[DocSummary]:
                 strong if type(strong) is int else int(strong or 0),
                 d.get("path", ""),
                 tuple(d.get("authors") or ()),
-                d.get("date") or "",
+                date if type(date) is str else "",
                 d.get("url") or "",
+                "" if original == doc_id else original,
             )
         )
     return out
@@ -64,7 +69,10 @@ def list_data(generation: int, summaries: list[DocSummary]) -> dict[str, Any]:
     """What ``LIST_FILE`` holds: the generation it belongs to and one row per document."""
     return {
         "generation": generation,
-        "rows": [[s.id, s.title, s.source, s.words, s.claims, s.check_worthy, s.path] for s in summaries],
+        "rows": [
+            [s.id, s.title, s.source, s.words, s.claims, s.check_worthy, s.path, s.date, s.duplicate_of]
+            for s in summaries
+        ],
     }
 
 
@@ -106,7 +114,7 @@ def _valid_rows(rows: Any) -> bool:
     """Rows of exactly the list's types (a hand-edited file is not shown, never crashes)."""
     return type(rows) is list and all(
         type(r) is list
-        and len(r) == 7
+        and len(r) == 9
         and type(r[0]) is str
         and type(r[1]) is str
         and type(r[2]) is str
@@ -114,5 +122,7 @@ def _valid_rows(rows: Any) -> bool:
         and type(r[4]) is int
         and type(r[5]) is int
         and type(r[6]) is str
+        and type(r[7]) is str
+        and type(r[8]) is str
         for r in rows
     )

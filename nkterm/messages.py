@@ -163,10 +163,22 @@ class DocumentFailed(Message):
 
 
 class SearchAnswered(Message):
-    def __init__(self, result: SearchResult, request: int) -> None:
+    def __init__(self, result: SearchResult, request: int, *, more: bool = False) -> None:
         super().__init__()
         self.result = result
         self.request = request
+        self.more = more  # the next page of the same query: appended to the hits shown
+
+
+class MoreResultsWanted(Message):
+    """The results list scrolled to its last loaded row: load the next page."""
+
+    def __init__(self, loaded: int) -> None:
+        super().__init__()
+        self.loaded = loaded
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, MoreResultsWanted)
 
 
 # -- bookmarks ---------------------------------------------------------------------------------

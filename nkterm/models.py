@@ -93,6 +93,11 @@ class Document:
     people: tuple[str, ...] = ()
     date: _dt.date | None = None
     url: str = ""
+    # where the date and the source came from ("the file name", "the dateline", "the front
+    # matter"...) and the dateline's place: shown in the document header
+    date_from: str = ""
+    source_from: str = ""
+    place: str = ""
     tags: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     content_hash: str = ""
@@ -215,18 +220,23 @@ class DocSummary:
     check_worthy: int
     path: str = ""
     authors: tuple[str, ...] = ()
-    date: str = ""  # YYYY-MM-DD, or empty
+    date: str = ""  # ISO 8601 ("2024-08-16"), "" when unknown
     url: str = ""
+    duplicate_of: str = ""  # the id of a byte-identical document listed before this one
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
             "source": self.source,
+            "authors": list(self.authors),
+            "date": self.date or None,
+            "url": self.url,
             "words": self.words,
             "claims": self.claims,
             "check_worthy": self.check_worthy,
             "path": self.path,
+            "duplicate_of": self.duplicate_of or None,
         }
 
 
@@ -242,6 +252,7 @@ class Hit:
     hits: tuple[Span, ...]  # offsets into the document text of every matched word
     source: str = ""
     parts: tuple[str, ...] = ()  # per hit, the page or chapter it is on ("p. 2"), if the file has them
+    date: str = ""  # ISO 8601, "" when unknown
 
     def to_dict(self) -> dict[str, Any]:
         hits: list[dict[str, Any]] = [{"start": s.start, "end": s.end} for s in self.hits]
@@ -252,6 +263,8 @@ class Hit:
             "id": self.id,
             "title": self.title,
             "score": round(self.score, 4),
+            "date": self.date or None,
+            "source": self.source,
             "snippet": self.snippet,
             "hits": hits,
         }
@@ -268,6 +281,8 @@ class SearchResult:
     error: str | None = None
     elapsed_ms: float = 0.0
     also: tuple[str, ...] = ()  # other spellings of a name in the query that the search matched
+    months: tuple[tuple[str, int], ...] = ()  # ("2024-08", hits) when asked for a timeline
+    sources: tuple[tuple[str, int], ...] = ()  # ("KCNA", hits), most first, with the timeline
 
     def to_dict(self) -> dict[str, Any]:
         """The hits as ``Hit.to_dict`` gives them (what ``nkterm search --json`` prints), each
@@ -280,6 +295,8 @@ class SearchResult:
             "total": self.total,
             "suggestion": self.suggestion,
             "also": list(self.also),
+            "months": [list(m) for m in self.months],
+            "sources": [list(m) for m in self.sources],
             "error": self.error,
             "elapsed_ms": round(self.elapsed_ms, 2),
         }

@@ -87,6 +87,13 @@ class PositionStore:
             self._positions[doc_id] = Position(cursor, top, time.time())
             self._dirty.add(doc_id)
 
+    def last(self) -> str | None:
+        """The document read most recently (the one to reopen at start), or None."""
+        with self._lock:
+            if not self._positions:
+                return None
+            return max(self._positions.items(), key=lambda kv: kv[1].seen)[0]
+
     @property
     def dirty(self) -> bool:
         with self._lock:

@@ -55,7 +55,8 @@ def test_search_json_phrase(env: dict[str, str], seed_corpus: Path) -> None:
     hits = json.loads(result.stdout)
     assert {h["id"] for h in hits} == {BLOGGER, PHOTO}
     for hit in hits:
-        assert set(hit) == {"id", "title", "score", "snippet", "hits"}
+        assert set(hit) == {"id", "title", "score", "date", "source", "snippet", "hits"}
+        assert hit["date"] is None  # the seeds have no dates
         text = (seed_corpus / f"{hit['id']}.txt").read_text("utf-8")
         assert [text[h["start"] : h["end"]] for h in hit["hits"]] == ["Koryo", "Tours"]
 

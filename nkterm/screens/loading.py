@@ -340,6 +340,10 @@ class FeedScreen(Screen[None]):
         store.load()
         if store.problem:
             self.app.call_from_thread(self.notify, store.problem, severity="warning", markup=False)
+        self.app.call_from_thread(self.positions_loaded)
+
+    def positions_loaded(self) -> None:
+        """The reading positions are in (a hook: the main screen reopens the last document)."""
 
     def record_position(self) -> None:
         """Note where the reader is (scrolling alone posts no message: this reads it)."""

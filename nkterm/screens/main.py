@@ -30,6 +30,11 @@ from nkterm.widgets.document_view import DocumentView
 from nkterm.widgets.status import ClaimDetail, StatusBar
 
 NARROW = 100  # below this many columns one pane shows at a time
+LIST_SHARE = 0.38  # of the terminal's width for the document list (at least LIST_MIN columns)
+LIST_MIN, LIST_MAX, LIST_STEP = 42, 100, 8
+READER_MIN = 72  # columns the reader keeps before the list grows past LIST_MIN
+READER_BESIDE_CLAIMS = 8  # more beside the claims panel (its lines are shorter there)
+CLAIMS_WIDTH = 60  # the claims panel beside the reader (nkterm.tcss: MainScreen.-wide #claims)
 WIDE = 160  # from this many columns the claims panel sits beside the reader
 SAVE_DELAY = 1.0  # seconds after the last move before positions are written
 _HIT_KEYS = Binding.Group("hit")
@@ -93,6 +98,30 @@ class MainScreen(BookmarkingScreen):
             "a", "toggle_claims", "claims", tooltip="show or hide the claims panel", id="screen.toggle-claims"
         ),
         Binding(
+            "E",
+            "toggle_explain",
+            "explain",
+            show=False,
+            tooltip="show the whole explanation of the claim under the cursor (again: a few lines)",
+            id="screen.toggle-explain",
+        ),
+        Binding(
+            "greater_than_sign",
+            "list_width(1)",
+            "widen list",
+            show=False,
+            tooltip="widen the document list",
+            id="screen.widen-list",
+        ),
+        Binding(
+            "less_than_sign",
+            "list_width(-1)",
+            "narrow list",
+            show=False,
+            tooltip="narrow the document list",
+            id="screen.narrow-list",
+        ),
+        Binding(
             "L",
             "legend",
             "legend",
@@ -131,6 +160,7 @@ class MainScreen(BookmarkingScreen):
         self.show_list = True
         self.show_claims: bool | None = None  # None: beside the reader on wide terminals only
         self.check_worthy_only = False
+        self.list_steps = 0  # > and < widen and narrow the list by LIST_STEP columns each
         self.search_choice: SearchChoice | None = None
         self._search_screen: SearchScreen | None = None
         # kept as attributes: the screen reads them until (and while) it unmounts
@@ -189,9 +219,33 @@ class MainScreen(BookmarkingScreen):
         self.set_class(not self.show_list, "-no-list")
         self.set_class(not self._claims_visible(), "-no-claims")
         self.set_class(list_only, "-list-only")
+        self.documents.styles.width = None if narrow else self.list_width()
         # ctrl+p stays listed in the help: on a narrow footer its room goes to the pane's keys
         self.query_one(Footer).show_command_palette = not narrow
         self.call_after_refresh(self._fix_focus)
+
+    def action_toggle_explain(self) -> None:
+        self.toggle_class("-explain")
+        self.call_after_refresh(self.query_one(ClaimDetail).redraw)
+
+    def list_width(self) -> int:
+        """The list's columns beside the reader: a share of the terminal, never fewer than
+        LIST_MIN, and room left for the reader."""
+        width = self.size.width
+        beside = CLAIMS_WIDTH if width >= WIDE and self._claims_visible() else 0
+        reader = READER_MIN + (READER_BESIDE_CLAIMS if beside else 0)
+        base = max(LIST_MIN, min(LIST_MAX, round(width * LIST_SHARE), width - beside - reader))
+        return max(24, min(width - beside - 40, base + self.list_steps * LIST_STEP))
+
+    def action_list_width(self, step: int) -> None:
+        if self.size.width < NARROW:
+            self.notify("the list fills the screen at this width", timeout=2)
+            return
+        before = self.list_width()
+        self.list_steps += step
+        if self.list_width() == before:
+            self.list_steps -= step
+        self._apply_layout()
 
     def _fix_focus(self) -> None:
         """If the focused pane was just hidden, focus the first pane still on screen."""
@@ -258,10 +312,29 @@ class MainScreen(BookmarkingScreen):
         if self.show_claims and self.show_list and self.size.width < NARROW:
             self.show_list = False
         self._apply_layout()
+        # the reader may have lost height to the panel: the cursor sentence stays in view
+        self.call_after_refresh(self.reader.keep_cursor_in_view)
         if self.show_claims:
             self.claims.list_view.focus()
         elif self._owner(self.focused) in (None, "claims"):
             self.reader.focus()
+
+    def positions_loaded(self) -> None:
+        """No document asked for on the command line: reopen the one read last, where it was."""
+        if self.nk.start_doc or self._pending_open or self.reader.doc_id is not None:
+            return
+        last = self.nk.positions.last()
+        if last is None:
+            return
+        if any(s.id == last for s in self.nk.summaries):
+            # after the next refresh: the reader has its width then, so the saved top line holds
+            self.call_after_refresh(self._reopen, last)
+        elif not self.nk.summaries:
+            self._pending_open = last  # opened when the list arrives
+
+    def _reopen(self, doc_id: str) -> None:
+        if self.reader.doc_id is None:  # the user has not opened one meanwhile
+            self.open_document(doc_id)
 
     def action_toggle_check_worthy(self) -> None:
         self.check_worthy_only = not self.check_worthy_only
@@ -342,12 +415,15 @@ class MainScreen(BookmarkingScreen):
             self._search_screen = SearchScreen(self.nk.index)
             self.app.install_screen(self._search_screen, "search")
         self._search_screen.index = self.nk.index
+        self._search_screen.index_source = lambda: (self.nk.index, self.indexing)
         self.app.push_screen("search", self._search_done)
 
     def _search_done(self, choice: SearchChoice | None) -> None:
         if choice is None:
             return
         self.search_choice = choice
+        if choice.result.months:
+            self.documents.show_search_months(choice.result.months, choice.result.query)
         self._open_result(choice.rank, "first-hit")
 
     def _open_result(self, rank: int, target: str) -> None:
@@ -385,6 +461,7 @@ class MainScreen(BookmarkingScreen):
 
     def action_clear_search(self) -> None:
         self.search_choice = None
+        self.documents.show_search_months(None)
         self.reader.set_hits((), None)
         self.refresh_bindings()
         self._status()

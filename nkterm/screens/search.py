@@ -5,11 +5,16 @@ group="search"`` worker (a new query cancels the one before, whose answer is dro
 typing never waits for Whoosh. A query starting with ``bookmark:`` or ``btag:`` searches the
 bookmarks instead (``nkterm.bookmarks.query``): each result is a bookmark whose passage is its
 one hit, so it opens like any result. Dismisses with a ``SearchChoice`` (or None on escape).
+Results come in pages of ``PAGE``: scrolling to the end of those loaded asks for the next
+(``MoreResultsWanted``), so every result is reachable and the count is exact. A query typed
+before the index is open waits for it ("indexing 40%… your search runs when ready") and runs by
+itself: ``index_source`` says what the index and its progress are now.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -20,12 +25,14 @@ from textual.screen import ModalScreen
 from textual.worker import get_current_worker
 
 from nkterm.bookmarks.query import is_bookmark_search
-from nkterm.messages import SearchAnswered, SearchHitChosen, SearchRequested
+from nkterm.messages import MoreResultsWanted, SearchAnswered, SearchHitChosen, SearchRequested
 from nkterm.models import SearchResult
 from nkterm.widgets.search_bar import SearchBar
 
-RESULT_LIMIT = 40
-VISIBLE_RESULTS = 20  # results drawn with a snippet; the rest show title and score
+RESULT_LIMIT = 40  # the first page
+PAGE = 40  # each further page, all drawn with snippets
+VISIBLE_RESULTS = 20  # results of the first page drawn with a snippet; the rest show title and score
+WAIT_POLL = 0.25  # seconds between looks at whether the index is ready
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,10 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         self._query = query
         self._result = result
         self._request = 0
+        self._waiting: str | None = None  # a query typed before the index was ready
+        self._loading_more = False
+        # (index, (done, total) or None): set by the screen that opens this one
+        self.index_source: Callable[[], tuple[Any, tuple[int, int] | None]] | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBar(self._query, self._result, id="search-bar")
@@ -63,15 +74,67 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
     def action_move(self, delta: int) -> None:
         self.bar.move(delta)
 
+    def on_screen_resume(self) -> None:
+        """Reopened: the old query selected, so typing replaces it (an arrow key keeps it)."""
+        box = self.bar.query_one("#search-input")
+        box.focus()
+        if hasattr(box, "select_all"):
+            box.select_all()
+
     @on(SearchRequested)
     def _requested(self, message: SearchRequested) -> None:
         self._request += 1
+        self._loading_more = False
+        if self.index_source is not None and self.index is None:
+            self.index = self.index_source()[0]
         if self.index is None:
-            self.bar.show_result(
-                SearchResult(message.query, error="the index is not ready yet; try again shortly")
-            )
+            first = self._waiting is None
+            self._waiting = message.query
+            self._say_waiting()
+            if first:
+                self.set_timer(WAIT_POLL, self._poll_index)
             return
+        self._waiting = None
         self.run_search(message.query, self._request)
+
+    def _say_waiting(self) -> None:
+        progress = self.index_source()[1] if self.index_source is not None else None
+        done = f"indexing {progress[0] * 100 // max(1, progress[1])}%" if progress else "opening the index"
+        self.bar.say_waiting(f"{done}… your search runs when it is ready · esc closes")
+
+    def _poll_index(self) -> None:
+        if self._waiting is None:
+            return
+        index = self.index_source()[0] if self.index_source is not None else self.index
+        if index is None:
+            self._say_waiting()
+            self.set_timer(WAIT_POLL, self._poll_index)
+            return
+        self.index = index
+        query, self._waiting = self._waiting, None
+        if query == self.bar.query_text:
+            self.run_search(query, self._request)
+
+    @on(MoreResultsWanted)
+    def _more(self, message: MoreResultsWanted) -> None:
+        result = self.bar.result
+        if self._loading_more or result is None or message.loaded != len(result.hits) or self.index is None:
+            return
+        if message.loaded >= result.total or is_bookmark_search(result.query):
+            return
+        self._loading_more = True
+        self.load_more(result.query, message.loaded, self._request)
+
+    @work(thread=True, exclusive=True, group="search-more")
+    def load_more(self, query: str, start: int, request: int) -> None:
+        try:
+            result = self.index.search(
+                query, limit=start + PAGE, start=start, offsets_for=PAGE, suggest=False
+            )
+        except Exception as exc:  # noqa: BLE001
+            result = SearchResult(query, error=f"search failed: {exc}")
+        if not get_current_worker().is_cancelled:
+            self.post_message(SearchAnswered(result, request, more=True))
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, request: int) -> None:
@@ -82,7 +145,7 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
                 result = self._search_bookmarks(query)
             else:
                 result = self.index.search(
-                    query, limit=RESULT_LIMIT, offsets_for=VISIBLE_RESULTS, suggest=False
+                    query, limit=RESULT_LIMIT, offsets_for=VISIBLE_RESULTS, suggest=False, timeline=True
                 )
         except Exception as exc:  # noqa: BLE001 - search never raises, but a broken index might
             result = SearchResult(query, error=f"search failed: {exc}")
@@ -121,7 +184,12 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
 
     @on(SearchAnswered)
     def _answered(self, message: SearchAnswered) -> None:
-        if message.request == self._request:
+        if message.request != self._request:
+            return
+        if message.more:
+            self._loading_more = False
+            self.bar.add_page(message.result)
+        else:
             self.bar.show_result(message.result)
 
     @on(SearchHitChosen)

@@ -1,8 +1,11 @@
-"""The document list pane: a filter box over a sortable list of every document.
+"""The document list pane: a timeline and a filter box over a sortable list of every document.
 
-``DocumentList`` shows each document's title, source, word count and claim counts (from the
-index manifest, never a file). ``DocumentsPane`` owns the filter ``Input`` and the list and
-wires one to the other; choosing a document posts ``DocumentChosen`` to the screen.
+``DocumentList`` shows each document's title, date, source, word count and claim counts (from
+the index manifest, never a file), and marks byte-identical duplicates. ``DocumentsPane`` owns
+the timeline (documents per month; while a search is active, its hits per month), the filter
+``Input`` and the list and wires one to the other; choosing a document posts
+``DocumentChosen`` to the screen, choosing a month puts ``date:YYYY-MM`` in the filter (which
+also takes ``source:name``: both match as text against each row).
 ``Listing`` and ``ListFilter`` keep the typing fast at 100,000 rows: each sort order is made
 once, and a key that only adds to the filter text narrows the rows already shown. Titles and
 sources are shown literally (``render.safe`` + ``Text``), never parsed as markup.
@@ -10,10 +13,11 @@ sources are shown literally (``render.safe`` + ``Text``), never parsed as markup
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections import Counter
 from itertools import compress, repeat
 from operator import attrgetter, contains
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -22,33 +26,34 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from nkterm.config import SORT_KEYS
+from nkterm.listing import SORT_KEYS, SORT_LABELS, Timeline, newest_first, oldest_first, sort_summaries
 from nkterm.messages import DocumentChosen
 from nkterm.models import DocSummary
 from nkterm.render import one_line
 from nkterm.widgets.row_list import RowList
+from nkterm.widgets.timeline import TimelineBars
 
-SORT_LABELS = {"title": "title", "words": "words", "claims": "claims"}
-
-
-def _sort_key(key: str) -> Callable[[DocSummary], Any]:
-    if key == "words":
-        return lambda s: (-s.words, s.title.casefold(), s.id)
-    if key == "claims":
-        return lambda s: (-s.claims, -s.check_worthy, s.title.casefold(), s.id)
-    return lambda s: (s.title.casefold(), s.id)
-
-
-def sort_summaries(summaries: list[DocSummary], key: str) -> list[DocSummary]:
-    return sorted(summaries, key=_sort_key(key))
+__all__ = ["SORT_LABELS", "DocumentList", "DocumentsPane", "ListFilter", "Listing", "sort_summaries"]
+_DATE_WORD = re.compile(r"(?<!\S)date:\S*")
 
 
 def filter_summaries(summaries: list[DocSummary], text: str) -> list[DocSummary]:
-    """Documents whose title, source or id contain every word of ``text`` (any case)."""
+    """Documents whose title, source or id contain every word of ``text`` (any case); a word
+    ``date:2024-08`` keeps the documents of that day, month or year, ``source:kcna`` those
+    whose source contains it."""
     words = text.casefold().split()
     if not words:
         return summaries
-    return [s for s in summaries if all(w in _haystack(s) for w in words)]
+    return [s for s in summaries if all(_keeps(s, w) for w in words)]
+
+
+def _keeps(s: DocSummary, word: str) -> bool:
+    field, _, value = word.partition(":")
+    if field == "date" and value:
+        return s.date.startswith(value)
+    if field == "source" and value:
+        return value in s.source.casefold()
+    return word in _haystack(s)
 
 
 def _haystack(s: DocSummary) -> str:
@@ -70,11 +75,15 @@ class Listing:
         never change it). Stable sorts on plain keys rather than one sort on tuples: by id
         (the manifest's order already: one pass), then by title, then by the key's numbers
         (100,000 rows: ~0.1 s instead of ~0.2 s)."""
-        key = key if key in ("words", "claims") else "title"
+        key = key if key in SORT_KEYS else "title"
         rows = self._rows.get(key)
         if rows is None:
             if key == "title":
                 rows = sorted(sorted(self.summaries, key=attrgetter("id")), key=_folded_title)
+            elif key == "date":
+                rows = newest_first(self.rows("title"))
+            elif key == "oldest":
+                rows = oldest_first(self.rows("title"))
             elif key == "words":
                 rows = sorted(self.rows("title"), key=_fewer_words)
             else:
@@ -84,7 +93,7 @@ class Listing:
 
     def haystacks(self, key: str) -> list[str]:
         """The filter's text of each row of ``rows(key)``, in that order."""
-        key = key if key in ("words", "claims") else "title"
+        key = key if key in SORT_KEYS else "title"
         found = self._haystacks.get(key)
         if found is None:
             found = self._haystacks[key] = [_haystack(s) for s in self.rows(key)]
@@ -121,16 +130,22 @@ class ListFilter:
     def apply(self, text: str) -> list[DocSummary]:
         words = list(dict.fromkeys(text.casefold().split()))
         old = self.words
-        if old and all(any(o in w for w in words) for o in old):
+        if old and all(any(_narrows(o, w) for w in words) for o in old):
             rows, haystacks = self.rows, self._haystacks
-            todo = [w for w in words if not any(w in o for o in old)]
+            todo = [w for w in words if not any(_narrows(w, o) for o in old)]
         else:
             rows, haystacks, todo = self.listing.rows(self.key), None, words
         if todo:
             if haystacks is None:
                 haystacks = self.listing.haystacks(self.key)
             for word in todo:
-                mask = list(map(contains, haystacks, repeat(word)))
+                field, _, value = word.partition(":")
+                if field == "date" and value:
+                    mask = [s.date.startswith(value) for s in rows]
+                elif field == "source" and value:
+                    mask = [value in s.source.casefold() for s in rows]
+                else:
+                    mask = list(map(contains, haystacks, repeat(word)))
                 if False in mask:  # typing a word every row has ("r", "re"...) copies nothing
                     rows = list(compress(rows, mask))
                     haystacks = list(compress(haystacks, mask))
@@ -138,18 +153,34 @@ class ListFilter:
         return rows
 
 
+def _field(word: str) -> str:
+    """ "date" or "source" for a ``date:``/``source:`` word, else "" (a word of the text)."""
+    field, colon, value = word.partition(":")
+    return field if colon and value and field in ("date", "source") else ""
+
+
+def _narrows(old: str, new: str) -> bool:
+    """Whether every row ``new`` keeps is one ``old`` kept (the same kind of word, grown)."""
+    return _field(old) == _field(new) and old in new
+
+
 class DocumentList(RowList):
-    """Two lines a document: the title, then source, words and claims."""
+    """Two lines a document: the title, then date, source, words and claims."""
 
     ROW_HEIGHT = 2
     EMPTY_TEXT = "no documents"
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"document-list--title", "document-list--meta"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "document-list--title",
+        "document-list--meta",
+        "document-list--duplicate",
+    }
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[DocSummary] = []
         self.waiting = True
+        self.dated = False  # whether any document of the corpus has a date
 
     def row_count(self) -> int:
         return len(self.rows)
@@ -160,7 +191,10 @@ class DocumentList(RowList):
     def render_row(self, row: int, line: int, width: int) -> Text:
         summary = self.rows[row]
         if line == 0:
-            return Text(" " + one_line(summary.title), style=self._style("document-list--title"))
+            out = Text(" " + one_line(summary.title), style=self._style("document-list--title"))
+            if summary.duplicate_of:
+                out.append(" ≡ duplicate", style=self._style("document-list--duplicate"))
+            return out
         meta = self._style("document-list--meta")
         words, claims, strong = f"{summary.words:,}", summary.claims, summary.check_worthy
         # one format for the whole list (by its width), so the columns line up
@@ -168,9 +202,13 @@ class DocumentList(RowList):
             right = f"{words:>7} words {claims:>4} claims {strong:>4} check-worthy"
         elif width >= 52:
             right = f"{words:>7} words {claims:>4} claims {strong:>4} cw"
+        elif self.dated:  # the date takes the room of the check-worthy count
+            right = f"{words:>6}w {claims:>3}c"
         else:
             right = f"{words:>7}w {claims:>3}c {strong:>3}cw"
         source = one_line(summary.source or summary.id)
+        if self.dated:  # a date column when any document has one
+            source = (summary.date or "undated".ljust(10)) + "  " + source
         room = max(0, width - len(right) - 4)
         if len(source) > room:
             source = source[: max(0, room - 1)] + "…" if room else ""
@@ -197,7 +235,18 @@ class DocumentsPane(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "s", "cycle_sort", "sort", tooltip="sort the list by title, words or claims", id="documents.sort"
+            "s",
+            "cycle_sort",
+            "sort",
+            tooltip="sort the list by title, date (newest, oldest), words or claims",
+            id="documents.sort",
+        ),
+        Binding(
+            "t",
+            "timeline",
+            "timeline",
+            tooltip="choose a month on the timeline (←→, enter filters the list to it)",
+            id="documents.timeline",
         ),
         Binding(
             "f",
@@ -214,13 +263,17 @@ class DocumentsPane(Vertical):
         self.sort_key = sort if sort in SORT_KEYS else "title"
         self.listing = Listing([])
         self._filter: ListFilter | None = None
+        self.search_months: tuple[tuple[str, int], ...] | None = None
+        self.months: frozenset[str] | None = None  # chosen on the timeline, beside the filter text
 
     def compose(self) -> ComposeResult:
         yield Static(id="documents-title", markup=False)
-        yield Input(placeholder="filter (f): words of title/source", id="documents-filter")
+        yield TimelineBars(id="documents-timeline")
+        yield Input(placeholder="filter (f): words, date:2024-08, source:kcna", id="documents-filter")
         yield DocumentList(id="documents-list")
 
     def on_mount(self) -> None:
+        self.timeline.display = False  # until there are dates to draw
         self._update_title()
 
     @property
@@ -231,7 +284,51 @@ class DocumentsPane(Vertical):
         self.summaries = summaries
         self.listing = Listing(summaries)  # sorted here, once per sort key
         self._filter = None
+        self.list_view.dated = any(s.date for s in summaries)
         self._apply()
+        if self.search_months is None:
+            self._set_timeline(Timeline.of_dates(s.date for s in summaries), "documents")
+
+    @property
+    def timeline(self) -> TimelineBars:
+        return self.query_one(TimelineBars)
+
+    def show_search_months(self, months: tuple[tuple[str, int], ...] | None, query: str = "") -> None:
+        """The timeline of a search's hits (None: of every document again)."""
+        self.search_months = months
+        if months is None:
+            self._set_timeline(Timeline.of_dates(s.date for s in self.summaries), "documents")
+        else:
+            self._set_timeline(Timeline.of_months(Counter(dict(months))), f"hits of {query!r}")
+
+    def _set_timeline(self, timeline: Timeline, what: str) -> None:
+        """Shown when there is something to draw (a corpus without dates has no timeline)."""
+        bars = self.timeline
+        bars.set_timeline(timeline, what)
+        bars.display = bool(timeline.months)
+
+    def action_timeline(self) -> None:
+        if not self.timeline.display:
+            self.notify("no document has a date: no timeline to choose from", timeout=3)
+            return
+        self.timeline.focus()
+
+    @on(TimelineBars.Chosen, "#documents-timeline")
+    def _month_chosen(self, event: TimelineBars.Chosen) -> None:
+        """The list filtered to the chosen month(s): ``date:2024-08`` in the filter box, in place
+        of a ``date:`` word already there (a span of months: the years or months they share)."""
+        event.stop()
+        months = event.months
+        box = self.query_one("#documents-filter", Input)
+        words = _DATE_WORD.sub(" ", box.value).split()
+        if len(months) == 1:
+            self.months = None
+            box.value = " ".join([*words, f"date:{months[0]}"])
+        else:  # a bar for several months (a narrow list): kept beside the text
+            self.months = frozenset(months)
+            box.value = " ".join(words)
+            self._apply()
+        self.list_view.focus()
 
     def _apply(self) -> None:
         doc_list = self.list_view
@@ -239,14 +336,22 @@ class DocumentsPane(Vertical):
         text = self.query_one("#documents-filter", Input).value
         if self._filter is None or self._filter.key != self.sort_key:
             self._filter = ListFilter(self.listing, self.sort_key)
-        doc_list.show(list(self._filter.apply(text)), keep)  # its own list: the listing's stay as they are
+        rows = self._filter.apply(text)
+        if self.months:
+            months = self.months
+            rows = [s for s in rows if s.date[:7] in months]
+        doc_list.show(list(rows), keep)  # its own list: the listing's stay as they are
         self._update_title()
 
     def _update_title(self) -> None:
         shown, total = len(self.list_view.rows), len(self.summaries)
         count = f"{total:,}" if shown == total else f"{shown:,} of {total:,}"
+        if self.months:
+            count += f", {min(self.months)}…{max(self.months)}"
+        if self.summaries and not any(s.date for s in self.summaries) and self.sort_key in ("date", "oldest"):
+            count += ", undated"
         self.query_one("#documents-title", Static).update(
-            Text(f"Documents ({count}) · by {SORT_LABELS[self.sort_key]}", no_wrap=True, overflow="ellipsis"),
+            Text(f"Documents ({count}) · {SORT_LABELS[self.sort_key]}", no_wrap=True, overflow="ellipsis"),
             layout=False,
         )
 
@@ -290,6 +395,9 @@ class DocumentsPane(Vertical):
         if event.key == "escape":
             event.stop()
             box.value = ""
+            if self.months:
+                self.months = None
+                self._apply()
             self.list_view.focus()
         elif event.key == "down":
             event.stop()

@@ -161,7 +161,10 @@ class DocumentView(DocumentLines, can_focus=True):
             pos = prepared.sentences.locate(min(max(cursor, 0), max(length - 1, 0)))
             if top is not None:
                 self.scroll_to(y=self._top_line(min(top, length)), animate=False)
-            self._set_cursor(pos)
+            # the saved view as it was: moved only if the cursor is not in it (another size)
+            self._set_cursor(pos, follow=top is None)
+            if top is not None and not self._cursor_visible():
+                self._follow()
             return
         self.scroll_to(y=0, animate=False)
         self._set_cursor(prepared.sentences.first(), follow=False)
@@ -259,6 +262,11 @@ class DocumentView(DocumentLines, can_focus=True):
         if last + margin < height:  # the top of the document fits too: keep its title in view
             target = 0
         self.scroll_to(y=max(0, target), animate=False)
+
+    def keep_cursor_in_view(self) -> None:
+        """After the pane changed size (a panel opened): scroll the cursor sentence back in."""
+        if self.prepared is not None and self._wrapped is not None:
+            self._follow()
 
     def _cursor_visible(self) -> bool:
         top, height = self.scroll_offset.y, self.scrollable_content_region.height

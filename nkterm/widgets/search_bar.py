@@ -1,15 +1,22 @@
 """The search bar: a query box, a status line and the results as you type.
 
 ``SearchBar`` debounces typing (``DEBOUNCE`` seconds) and posts ``SearchRequested``; its
-screen runs the query in a worker and hands the ``SearchResult`` back with ``show_result``.
-The status line shows the query's error, the other spellings of a name the search also
-matched ("also: P'yŏngyang, 평양"), or a "did you mean" suggestion (enter or a click applies it). ``SearchResults`` lists each hit's title, score and a two-line snippet with the
+screen runs the query in a worker and hands the ``SearchResult`` back with ``show_result``
+(the next page with ``add_page``: the list shows a "loading more" row at the end of what is
+loaded, and drawing it posts ``MoreResultsWanted``, so every result is reachable by scrolling).
+A timeline of the hits per month sits above the results; choosing a bar adds ``date:YYYY-MM``.
+The status line shows the query's error, the other spellings of a name the search also matched
+("also: P'yŏngyang, 평양"), or a "did you mean" suggestion (enter or a click applies it).
+``SearchResults`` lists each hit's title, score and a two-line snippet with the
 matched words highlighted (for a ``bookmark:`` / ``btag:`` query: each bookmark, its quote,
 note and tags). Nothing here touches the index.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections import Counter
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,15 +27,23 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from nkterm.bookmarks.query import is_bookmark_search
-from nkterm.messages import SearchHitChosen, SearchRequested
+from nkterm.listing import Timeline
+from nkterm.messages import MoreResultsWanted, SearchHitChosen, SearchRequested
 from nkterm.models import Hit, SearchResult, Span
 from nkterm.render import one_line, safe
 from nkterm.widgets.row_list import RowList
 from nkterm.widgets.styles import component_style
 from nkterm.widgets.textlayout import wrap
+from nkterm.widgets.timeline import TimelineBars
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a query runs
-PLACEHOLDER = 'words, "a phrase", title:word, author:name, kind:quantity, date:2005, word~ · bookmarks: bookmark:word, btag:x'
+SOURCE_CHARS = 24  # of a result's source: the title keeps the room
+NARROW_RESULTS = 100  # below this many columns a result's line shows no score or hit count
+PLACEHOLDER = (
+    'words, "a phrase", title:word, source:kcna, date:2024-08, date:[2024-07 TO 2024-09], kind:quantity,'
+    " word~ · bookmark:word, btag:x"
+)
+_DATE_FILTER = re.compile(r"(?<!\S)date:(?:\[[^\]]*\]|\S+)")
 
 
 class SearchResults(RowList):
@@ -45,30 +60,49 @@ class SearchResults(RowList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: tuple[Hit, ...] = ()
+        self.total = 0  # every match; ``hits`` are the ones loaded so far
         self.bookmarks = False  # the hits are bookmarks (a bookmark: or btag: query)
         self._snippets: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     def row_count(self) -> int:
-        return len(self.hits)
+        return len(self.hits) + (1 if self.total > len(self.hits) else 0)
 
-    def set_hits(self, hits: tuple[Hit, ...], *, bookmarks: bool = False) -> None:
+    def set_hits(self, hits: tuple[Hit, ...], *, bookmarks: bool = False, total: int | None = None) -> None:
         self.hits = hits
+        self.total = len(hits) if total is None else total
         self.bookmarks = bookmarks
         self._snippets.clear()
         self.reset_rows(0)
 
+    def add_hits(self, hits: tuple[Hit, ...], total: int) -> None:
+        """The next page: appended, the cursor stays where it is."""
+        self.hits = self.hits + hits
+        self.total = total
+        self.reset_rows(min(self.cursor, max(0, len(self.hits) - 1)))
+
     def render_row(self, row: int, line: int, width: int) -> Text:
+        if row >= len(self.hits):  # the row after the last loaded: drawing it loads the next page
+            if line == 0:
+                self.post_message(MoreResultsWanted(len(self.hits)))
+                left = self.total - len(self.hits)
+                return Text(f"      loading {left:,} more result{'s' if left != 1 else ''}…")
+            return Text()
         hit = self.hits[row]
         if line == 0:
             if self.bookmarks:
                 meta = "  bookmark" if hit.hits else "  bookmark · passage no longer in the text"
             else:
-                meta = f"  score {hit.score:.2f} · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}"
+                n = f" · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}" if hit.hits else ""
+                source = _short(one_line(hit.source))
+                where = " · ".join(x for x in (hit.date, source) if x)
+                meta = f"  {where + ' · ' if where else ''}score {hit.score:.2f}{n}"
+                if width < NARROW_RESULTS and where:  # the title keeps the room: when and who only
+                    meta = f"  {where}"
             title = one_line(hit.title)
             room = max(1, width - len(meta) - 6)
             if len(title) > room:
                 title = title[: room - 1] + "…"
-            out = Text(f" {row + 1:>2}. ")
+            out = Text(f" {row + 1:>2}. " if row < 99 else f"{row + 1:>3}. ")
             out.append(title, style=self._style("search-results--title"))
             out.append(meta, style=self._style("search-results--meta"))
             return out
@@ -99,7 +133,21 @@ class SearchResults(RowList):
         return lines
 
     def row_chosen(self, row: int) -> None:
-        self.post_message(SearchHitChosen(row))
+        if row < len(self.hits):
+            self.post_message(SearchHitChosen(row))
+
+
+def _short(source: str) -> str:
+    return source if len(source) <= SOURCE_CHARS else source[: SOURCE_CHARS - 1] + "…"
+
+
+def _by_source(result: SearchResult, shown: int = 3) -> str:
+    """ " · KCNA 5, Yonhap 4, AFP 3, +2 more": who reported the hits, most first."""
+    if not result.sources:
+        return ""
+    top = ", ".join(f"{_short(one_line(name))} {n:,}" for name, n in result.sources[:shown])
+    rest = len(result.sources) - shown
+    return f" · {top}" + (f", +{rest} more" if rest > 0 else "")
 
 
 class SuggestionLine(Static):
@@ -130,6 +178,7 @@ class SearchBar(Vertical):
     def compose(self) -> ComposeResult:
         yield Input(value=self._initial, placeholder=PLACEHOLDER, id="search-input")
         yield SuggestionLine(id="search-status")
+        yield TimelineBars(what="hits", hint="tab", id="search-timeline")
         yield SearchResults(id="search-results")
 
     def on_mount(self) -> None:
@@ -203,16 +252,24 @@ class SearchBar(Vertical):
         self.result = result
         self.pending = result.query != self.query_text.strip()
         bookmarks = is_bookmark_search(result.query)
-        self.results.set_hits(result.hits, bookmarks=bookmarks)
+        self.results.set_hits(result.hits, bookmarks=bookmarks, total=max(result.total, len(result.hits)))
+        timeline = self.query_one(TimelineBars)
+        timeline.set_timeline(Timeline.of_months(Counter(dict(result.months))), "hits")
+        timeline.display = bool(result.months)
         status = self.query_one(SuggestionLine)
         status.suggestion = None
         if result.error:
             self._say(Text(f"query error: {safe(result.error)}"))
         elif result.hits:
-            more = f" (first {len(result.hits)} shown)" if result.total > len(result.hits) else ""
             what = "bookmark(s)" if bookmarks else "document(s)"
             also = f" · also: {safe(', '.join(result.also))}" if result.also else ""
-            self._say(Text(f"{result.total} {what} match{more}{also} · enter opens · ↑↓ choose · esc closes"))
+            when = " · tab: timeline" if result.months else ""
+            self._say(
+                Text(
+                    f"{result.total:,} {what} match{_by_source(result)}{also} · enter opens · ↑↓ choose{when}"
+                    " · esc closes"
+                )
+            )
         elif result.suggestion:
             status.suggestion = result.suggestion
             out = Text("no matches. Did you mean: ")
@@ -230,5 +287,29 @@ class SearchBar(Vertical):
             if result.hits:
                 self.post_message(SearchHitChosen(self.results.cursor))
 
+    def add_page(self, result: SearchResult) -> None:
+        """The next page of the results shown (the same query): appended."""
+        if self.result is None or result.query != self.result.query or result.error:
+            return
+        self.result = dataclasses.replace(
+            self.result, hits=self.result.hits + result.hits, total=result.total
+        )
+        self.results.add_hits(result.hits, result.total)
+
     def move(self, delta: int) -> None:
         self.results.select(self.results.cursor + delta)
+
+    def say_waiting(self, text: str) -> None:
+        self._say(Text(text))
+
+    @on(TimelineBars.Chosen, "#search-timeline")
+    def _month_chosen(self, event: TimelineBars.Chosen) -> None:
+        """The query narrowed to the chosen month(s): its ``date:`` filter replaced."""
+        event.stop()
+        months = event.months
+        box = self.query_one(Input)
+        words = _DATE_FILTER.sub(" ", box.value).split()
+        when = f"date:{months[0]}" if len(months) == 1 else f"date:[{months[0]} TO {months[-1]}]"
+        box.value = " ".join([*words, when])
+        box.cursor_position = len(box.value)
+        box.focus()

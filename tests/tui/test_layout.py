@@ -100,7 +100,10 @@ async def test_document_list_sorts_and_filters(seeds_env: tuple[Path, Path]) -> 
         documents = app.screen.documents
         ids = lambda: [s.id for s in documents.list_view.rows]  # noqa: E731
         assert ids() == [PHOTO, BLOGGER]  # by title
-        await press(pilot, "s")  # by words, longest first: the blogger has 865 words
+        await press(pilot, "s")  # by date, newest first: the seeds have no dates, title order stays
+        assert ids() == [PHOTO, BLOGGER]
+        assert "Documents (2, undated) · newest first" in screen_text(app)
+        await press(pilot, "s", "s")  # oldest first, then by words, longest first: the blogger has 865 words
         assert ids() == [BLOGGER, PHOTO]
         assert "Documents (2) · by words" in screen_text(app)
         await press(pilot, "s")  # by claims: the blogger has more

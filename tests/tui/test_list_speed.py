@@ -114,7 +114,10 @@ async def test_filtering_and_sorting_key_by_key_match_the_whole_list(tmp_path: P
             await pilot.press(key)
             assert [s.id for s in pane.list_view.rows] == expected(), box.value
         assert box.value == "report 17" and 0 < len(pane.list_view.rows) < len(summaries)
-        await pilot.press("down", "s")  # by words, the filter kept
+        await pilot.press("down", "s")  # by date, newest first, the filter kept
+        assert pane.sort_key == "date"
+        assert [s.id for s in pane.list_view.rows] == expected()
+        await pilot.press("s", "s")  # oldest first, then by words
         assert pane.sort_key == "words"
         assert [s.id for s in pane.list_view.rows] == expected()
         await pilot.press("f", "backspace", "backspace", "e")

@@ -35,7 +35,7 @@ async def test_start_shows_the_document_list(seeds_env: tuple[Path, Path]) -> No
         await settle(pilot)
         text = screen_text(app)
         assert "Documents (2)" in text
-        assert "PHOTOS: A Glimpse Of Ordinary Life In N…" in text  # cut to the pane, visibly
+        assert "PHOTOS: A Glimpse Of Ordinary Life In North…" in text  # cut to the pane, visibly
         assert "Travel blogger Drew Binsky" in text
         assert "nkterm · corpus" in text  # the header names the corpus
         # sorted by title: "PHOTOS" before "Travel"

@@ -74,7 +74,7 @@ def test_the_config_is_frozen() -> None:
         ("reader:\n  check_worthy_only: perhaps\n", 2, "must be true or false"),
         ("reader:\n  show_claims: sometimes\n", 2, "auto, true or false"),
         ("reader:\n  colour: red\n", 2, "unknown setting reader.colour"),
-        ("documents:\n  sort: date\n", 2, "title, words, claims"),
+        ("documents:\n  sort: newest\n", 2, "title, date, oldest, words, claims"),
         ("theme: dark\n", 1, "unknown section 'theme'"),
     ],
 )

@@ -1,0 +1,187 @@
+"""``python -m benchmarks.archive_bench [N] [--json FILE]``: the news-archive targets of issue 20.
+
+Writes an agency archive of N documents (``benchmarks.archive_corpus``, default 2,000) into a
+temporary folder, builds its index, and measures, in this process (no Textual):
+
+- first list: the reader's first list, read from the index folder (``quick_summaries``) and
+  sorted by title (``Listing.rows``), as the reader does before Whoosh is imported;
+- date sort: the list sorted newest first, from the title order (``Listing.rows("date")``);
+- date-filtered query: median and p95 of queries with ``date:``/``source:`` filters, top 40 with
+  20 snippets as the search bar asks (the filters' first use included in the samples);
+- timeline for a search: the same search with ``timeline=True`` (every hit counted per month)
+  and the month bars drawn (``Timeline.of_months(...).bars``), and its extra cost over the
+  search alone.
+
+Targets (issue 20, at 20,000 documents): first list < 0.5 s, date sort < 50 ms, filtered query
+p95 < 16 ms, timeline < 30 ms. Imports nothing from Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks.archive_corpus import write_archive
+from benchmarks.index_bench import percentile
+
+FILTERED_QUERIES = (
+    "flood date:2024-08",
+    "missile date:[2024-01 TO 2024-06]",
+    "source:kcna date:2023",
+    "greetings source:yonhap",
+    "date:2025-07",
+    "production date:[2024-07-25 TO 2024-08-05]",
+    "delegation date:[2025 TO]",
+    "rain source:reuters date:2024",
+)
+TIMELINE_QUERIES = ("flood", "missile", "kim jong un", "production", "date:2024")
+TARGETS_MS = {"first_list": 500.0, "date_sort": 50.0, "filtered_p95": 16.0, "timeline": 30.0}
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    t0 = time.perf_counter()
+    value = fn()
+    return (time.perf_counter() - t0) * 1000, value
+
+
+def run(n: int, rounds: int = 20) -> dict[str, Any]:
+    from nkterm.index import Index
+    from nkterm.listing import Timeline
+    from nkterm.manifest import quick_summaries
+    from nkterm.widgets.document_list import Listing  # pure data; imports Textual's widgets module
+
+    with tempfile.TemporaryDirectory(prefix="nk-archive-bench-") as tmp:
+        root = Path(tmp)
+        summary = write_archive(root / "corpus", n)
+        t_build, _ = _timed(lambda: Index(root / "corpus", root / "index").update())
+
+        first: list[float] = []
+        sort: list[float] = []
+        for _ in range(5):
+            ms, _rows = _timed(lambda: Listing(quick_summaries(root / "index") or []).rows("title"))
+            first.append(ms)
+        listing = Listing(quick_summaries(root / "index") or [])
+        listing.rows("title")
+        for _ in range(5):
+            fresh = Listing(listing.summaries)
+            fresh.rows("title")
+            ms, _ = _timed(lambda fresh=fresh: fresh.rows("date"))  # type: ignore[misc]
+            sort.append(ms)
+
+        index = Index(root / "corpus", root / "index")
+        index.search("warm up", limit=1)
+        filtered: list[float] = []
+        bare: list[float] = []  # the same without snippets: the filters' and Whoosh's own cost
+        totals: dict[str, int] = {}
+        for _ in range(rounds):
+            for q in FILTERED_QUERIES:
+                ms, result = _timed(lambda q=q: index.search(q, limit=40, offsets_for=20, suggest=False))  # type: ignore[misc]
+                assert result.error is None, (q, result.error)
+                filtered.append(ms)
+                totals[q] = result.total
+                ms, _ = _timed(lambda q=q: index.search(q, limit=40, offsets_for=0, suggest=False))  # type: ignore[misc]
+                bare.append(ms)
+        plain: list[float] = []
+        with_timeline: list[float] = []
+        for _ in range(rounds):
+            for q in TIMELINE_QUERIES:
+                ms, _ = _timed(lambda q=q: index.search(q, limit=40, offsets_for=20, suggest=False))  # type: ignore[misc]
+                plain.append(ms)
+
+                def timeline(q: str = q) -> Any:
+                    result = index.search(q, limit=40, offsets_for=20, suggest=False, timeline=True)
+                    return Timeline.of_months(Counter(dict(result.months))).bars(100)
+
+                ms, _ = _timed(timeline)
+                with_timeline.append(ms)
+        index.close()
+    out = {
+        "documents": n,
+        "flood_reports": summary.topics["flood"],
+        "build_s": round(t_build / 1000, 1),
+        "first_list_ms": round(statistics.median(first), 1),
+        "date_sort_ms": round(statistics.median(sort), 1),
+        "filtered_query_ms": {
+            "median": round(statistics.median(filtered), 2),
+            "p95": round(percentile(filtered, 95), 2),
+            "max": round(max(filtered), 2),
+        },
+        "filtered_query_no_snippets_ms": {
+            "median": round(statistics.median(bare), 2),
+            "p95": round(percentile(bare, 95), 2),
+        },
+        "search_ms": {"median": round(statistics.median(plain), 2), "p95": round(percentile(plain, 95), 2)},
+        "search_with_timeline_ms": {
+            "median": round(statistics.median(with_timeline), 2),
+            "p95": round(percentile(with_timeline, 95), 2),
+        },
+        "timeline_extra_ms_median": round(statistics.median(with_timeline) - statistics.median(plain), 2),
+        "totals": totals,
+        "load": os.getloadavg()[0],
+    }
+    out["pass"] = {
+        "first_list": out["first_list_ms"] < TARGETS_MS["first_list"],
+        "date_sort": out["date_sort_ms"] < TARGETS_MS["date_sort"],
+        "filtered_p95": out["filtered_query_ms"]["p95"] < TARGETS_MS["filtered_p95"],
+        "timeline": out["search_with_timeline_ms"]["p95"] < TARGETS_MS["timeline"],
+    }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.archive_bench")
+    parser.add_argument("n", nargs="?", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    result = run(args.n, args.rounds)
+    print(
+        f"archive of {result['documents']:,} documents (built in {result['build_s']} s, load {result['load']:.1f})"
+    )
+    f = result["filtered_query_ms"]
+    t = result["search_with_timeline_ms"]
+    rows = [
+        (
+            "first list (manifest + title sort)",
+            f"{result['first_list_ms']} ms",
+            "< 500 ms",
+            result["pass"]["first_list"],
+        ),
+        ("date sort (newest first)", f"{result['date_sort_ms']} ms", "< 50 ms", result["pass"]["date_sort"]),
+        (
+            "date-filtered query p95 (20 snippets)",
+            f"{f['p95']} ms (median {f['median']})",
+            "< 16 ms",
+            result["pass"]["filtered_p95"],
+        ),
+        (
+            "  the same without snippets",
+            f"{result['filtered_query_no_snippets_ms']['p95']} ms (median {result['filtered_query_no_snippets_ms']['median']})",
+            "",
+            result["filtered_query_no_snippets_ms"]["p95"] < TARGETS_MS["filtered_p95"],
+        ),
+        (
+            "search + timeline p95",
+            f"{t['p95']} ms (median {t['median']}; +{result['timeline_extra_ms_median']} over the search)",
+            "< 30 ms",
+            result["pass"]["timeline"],
+        ),
+    ]
+    for name, value, target, ok in rows:
+        print(f"  {name:<36} {value:<48} {target:<10} {'PASS' if ok else 'FAIL'}")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""The reader on an agency archive (issue 20): dates and sources in the list and the header, date
+sort, the timeline, date-filtered searches, every result reachable, a search typed before the
+index is ready, and the rough edges (the explanation, ``a`` at 80x24, ``/`` again, restart)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from benchmarks.archive_corpus import ArchiveSummary, write_archive
+from nkterm.screens.search import RESULT_LIMIT, SearchScreen
+from nkterm.widgets.status import ClaimDetail
+from nkterm.widgets.timeline import TimelineBars
+from tests.conftest import BLOGGER
+from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle
+
+N = 240
+
+
+@pytest.fixture(scope="session")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[tuple[Path, Path], ArchiveSummary]:
+    root = tmp_path_factory.mktemp("archive")
+    corpus = root / "corpus"
+    summary = write_archive(corpus, N, seed=3)
+    return (corpus, build_index(corpus, root / "index")), summary
+
+
+def _month_of_row(row: object) -> str:
+    return getattr(row, "date", "")[:7]
+
+
+async def test_list_has_dates_sources_duplicates_and_sorts_by_date(archive: tuple) -> None:  # type: ignore[type-arg]
+    env, summary = archive
+    app = make_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = app.screen.documents.list_view.rows
+        assert len(rows) == N and all(r.date and r.source for r in rows)
+        text = screen_text(app)
+        first = rows[0]
+        assert first.date in text and first.source in text
+        copies = [r for r in rows if r.duplicate_of]
+        assert len(copies) == len(summary.duplicates) > 0
+        await press(pilot, "s")  # newest first
+        dates = [r.date for r in app.screen.documents.list_view.rows]
+        assert dates == sorted(dates, reverse=True)
+        assert "newest first" in screen_text(app)
+        await press(pilot, "s")  # oldest first
+        dates = [r.date for r in app.screen.documents.list_view.rows]
+        assert dates == sorted(dates)
+        # a duplicate is marked where it is listed
+        await press(pilot, "f", *f"date:{copies[0].date}")
+        assert "≡ duplicate" in screen_text(app)
+
+
+async def test_the_timeline_filters_the_list_to_a_month(archive: tuple) -> None:  # type: ignore[type-arg]
+    env, summary = archive
+    app = make_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        documents = app.screen.documents
+        bars = documents.query_one(TimelineBars)
+        assert bars.display and bars.timeline.total == N
+        assert dict(zip(bars.timeline.months, bars.timeline.counts, strict=True)) == {
+            m: summary.months.get(m, 0) for m in bars.timeline.months
+        }
+        await press(pilot, "t")
+        assert bars.has_focus
+        busiest = max(summary.months.values())
+        assert f": {busiest} documents" in screen_text(app)  # the busiest month is picked first
+        await press(pilot, "right", "enter")
+        rows = documents.list_view.rows
+        months = {_month_of_row(r) for r in rows}
+        assert len(months) == 1
+        (month,) = months
+        assert len(rows) == summary.months[month]
+        assert f"Documents ({len(rows)} of {N})" in screen_text(app)
+        assert documents.query_one("#documents-filter").value == f"date:{month}"
+        # a click on a bar does the same
+        await pilot.click(TimelineBars, offset=(0, 0))
+        await settle(pilot)
+        first = bars.timeline.months[0]
+        assert {_month_of_row(r) for r in documents.list_view.rows} == {first}
+
+
+async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeline(
+    archive: tuple,  # type: ignore[type-arg]
+) -> None:
+    env, summary = archive
+    year_month = max((m for m in summary.flood_months if m.endswith("-08")), key=summary.flood_months.get)
+    app = make_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *"flood")
+        await settle(pilot, delay=0.3)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        timeline = screen.bar.query_one(TimelineBars)
+        assert timeline.display and timeline.timeline.total == screen.bar.result.total
+        # choose the August bar on the hits' timeline: the query gets the date filter
+        await press(pilot, "tab")
+        assert timeline.has_focus
+        steps = timeline.timeline.months.index(year_month) - timeline.timeline.months.index(
+            max(timeline.timeline.months, key=lambda m: timeline.timeline.count_of((m,)))
+        )
+        await press(pilot, *(["right"] * steps if steps > 0 else ["left"] * -steps))
+        await press(pilot, "enter")
+        await settle(pilot, delay=0.3)
+        assert screen.bar.query_text == f"flood date:{year_month}"
+        result = screen.bar.result
+        assert result is not None and result.total > 0
+        assert all(h.date.startswith(year_month) and h.source for h in result.hits)
+        text = screen_text(app)
+        assert f"{result.total} document(s) match" in text
+        assert result.hits[0].source in text and result.hits[0].date in text  # by whom, when
+        top, n = result.sources[0]
+        assert sum(k for _s, k in result.sources) == result.total
+        assert f"{result.total} document(s) match · {top} {n}" in text  # who reported most
+        await press(pilot, "enter")  # opens the first: its header says where the date came from
+        header = _shown_in(app, app.screen.reader)
+        assert re.search(rf"{year_month}-\d\d, from the (file name|folder names)", header), header
+        assert "from the dateline" in header
+
+
+async def test_every_result_is_reachable_and_the_count_is_exact(archive: tuple) -> None:  # type: ignore[type-arg]
+    env, _summary = archive
+    app = make_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *"date:[2023 TO 2024]")
+        await settle(pilot, delay=0.3)
+        bar = app.screen.bar
+        total = bar.result.total
+        assert total > RESULT_LIMIT * 2
+        assert f"{total:,} document(s) match" in screen_text(app) and "shown" not in screen_text(app)
+        for _ in range(total // 5 + 10):
+            await pilot.press("pagedown")
+            if len(bar.result.hits) == total and bar.results.cursor == total - 1:
+                break
+            await settle(pilot)
+        await settle(pilot)
+        assert len(bar.result.hits) == total
+        assert len({h.id for h in bar.result.hits}) == total  # pages neither overlap nor skip
+        assert all(h.date[:4] in ("2023", "2024") for h in bar.result.hits)
+        assert bar.results.cursor == total - 1
+
+
+async def test_a_query_typed_before_the_index_is_ready_runs_when_it_is(
+    archive: tuple,  # type: ignore[type-arg]
+    tmp_path: Path,
+) -> None:
+    env, _summary = archive
+    corpus = tmp_path / "corpus"
+    shutil.copytree(env[0], corpus)
+    app = make_app((corpus, tmp_path / "fresh-index"))  # no index: it is built at start
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"flood")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, SearchScreen)
+        if app.main_screen.nk.index is None:  # still building (it nearly always is)
+            assert "your search runs when it is ready" in screen_text(app)
+        await settle(pilot, delay=0.5)
+        for _ in range(40):
+            if app.screen.bar.result is not None and app.screen.bar.result.hits:
+                break
+            await pilot.pause(0.25)
+        result = app.screen.bar.result
+        assert result is not None and result.error is None and result.total > 0
+        assert "document(s) match" in screen_text(app)
+
+
+async def test_the_whole_explanation_is_readable(seeds_env: tuple[Path, Path]) -> None:
+    app = make_app(seeds_env, BLOGGER)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reader = app.screen.reader
+        detail = app.screen.query_one(ClaimDetail)
+        longest = max(reader.prepared.claims, key=lambda c: len("; ".join(c.cues)))
+        reader.goto_claim(longest)
+        await settle(pilot)
+        cues = " ".join("; ".join(longest.cues).split())
+        assert len(cues) > SIZE[0] - 10  # it would not fit one line
+        if cues not in _shown_in(app, detail):  # more than the few lines the area grows to: E shows it all
+            await press(pilot, "E")
+        assert cues in _shown_in(app, detail)
+
+
+def _shown_in(app: object, widget: object) -> str:
+    """The text on screen inside ``widget``'s region, lines joined by spaces."""
+    region = widget.content_region  # type: ignore[attr-defined]
+    lines = screen_text(app).splitlines()  # type: ignore[arg-type]
+    return " ".join(
+        " ".join(line[region.x : region.right].split()) for line in lines[region.y : region.bottom]
+    )
+
+
+async def test_claims_panel_at_80x24_keeps_the_cursor_sentence_on_screen(
+    seeds_env: tuple[Path, Path],
+) -> None:
+    app = make_app(seeds_env, BLOGGER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        reader = app.screen.reader
+        await press(pilot, *["j"] * 12)
+        await press(pilot, "a")
+        assert app.screen.claims.display
+        assert reader._cursor_visible()
+
+
+async def test_reopening_search_selects_the_old_query(seeds_env: tuple[Path, Path]) -> None:
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *"korea")
+        await settle(pilot, delay=0.3)
+        await press(pilot, "escape", "slash", *"gellman")
+        assert app.screen.bar.query_text == "gellman"
+
+
+async def test_restart_reopens_the_last_document(seeds_env: tuple[Path, Path]) -> None:
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "down", "enter", "j", "j")
+        assert app.screen.reader.doc_id == BLOGGER
+        cursor = app.screen.reader.cursor
+    again = make_app(seeds_env)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot, delay=0.2)
+        assert again.screen.reader.doc_id == BLOGGER
+        assert again.screen.reader.cursor == cursor
+
+
+async def test_the_list_is_wider_on_a_wide_screen_and_keys_widen_it(archive: tuple) -> None:  # type: ignore[type-arg]
+    env, _summary = archive
+    app = make_app(env)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot)
+        documents = app.screen.documents
+        wide = documents.outer_size.width
+        assert wide > 50
+        await press(pilot, "greater_than_sign")
+        assert documents.outer_size.width > wide
+        await press(pilot, "less_than_sign", "less_than_sign")
+        assert documents.outer_size.width < wide
+        rows = documents.list_view.rows
+        assert rows[0].title in screen_text(app)  # titles of this archive fit whole
