@@ -12,11 +12,11 @@ import logging
 from collections.abc import Sequence
 
 from nkterm.claims.evidence import SIGNALS, Evidence
-from nkterm.claims.model import DocScorer, explain, features, load_model
+from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
 from nkterm.claims.quotes import Attribution, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
 from nkterm.claims.speakers import Resolver, SpeakerContext
-from nkterm.models import CLAIM_KINDS, Claim, Document, Span
+from nkterm.models import CHECK_WORTHY, CLAIM_KINDS, Claim, Document, Span
 from nkterm.text import paragraphs, sentences
 
 log = logging.getLogger(__name__)
@@ -50,14 +50,15 @@ def detect_document(doc: Document) -> list[Claim]:
         return []
 
 
-def sentence_features(text: str) -> set[str]:
-    """Model features of ``text`` taken as one sentence (what the training script learns from)."""
+def sentence_features(text: str) -> tuple[set[str], set[str]]:
+    """Model features of ``text`` taken as one sentence (what the training script learns from):
+    its word n-grams and its cue features."""
     toks = tokenize(text)
     n = len(toks.lows)
     ev = scan_sentence(text, toks, 0, n)
     quoted = any(_has_token(toks, max(q.start, 0), q.end) for q in find_quotes(text, paragraphs(text)))
     kinds = _kinds(ev, quoted)
-    return features(toks.lows, ev.feats, kinds, ev.question)
+    return ngrams(toks.lows), cue_features(n, ev.feats, kinds, ev.question)
 
 
 def _kinds(ev: Evidence, quoted: bool) -> set[str]:
@@ -106,10 +107,15 @@ def _detect(text: str, spans: Sequence[Span], ctx: SpeakerContext) -> list[Claim
             continue
         quote = _quote_in(quotes, qstarts, sp, toks)
         kinds = _kinds(ev, quote is not None)
-        if not kinds:
-            continue
-        ordered = tuple(k for k in CLAIM_KINDS if k in kinds)
+        # Every sentence is scored: kinds explain, the score decides check-worthiness. A
+        # sentence no cue rule claims but the model finds check-worthy is a fact.
         p, contrib = scorer.score(lo, hi, ev.feats, kinds, ev.question)
+        if not kinds:
+            if p < CHECK_WORTHY or ev.question:
+                continue
+            kinds = {"fact"}
+            ev.cues.append(("fact", "fact: the learned score finds it check-worthy", sp.start, sp.end))
+        ordered = tuple(k for k in CLAIM_KINDS if k in kinds)
         speaker, why = _speaker(sp, ev, quote, run_speakers, resolver, quotes)
         cues = [cue for k in ordered for kind, cue, _, _ in ev.cues if kind == k]
         cues.extend(cue for kind, cue, _, _ in ev.cues if kind in SIGNALS)
@@ -119,7 +125,7 @@ def _detect(text: str, spans: Sequence[Span], ctx: SpeakerContext) -> list[Claim
             cues.insert(0, f"quote: {preview}")
         if speaker is not None:
             cues.append(f"speaker: {why}")
-        cues.extend(explain(contrib, model.priors))
+        cues.extend(explain(contrib))
         claims.append(Claim(sp.start, sp.end, ordered, round(p, 4), speaker, tuple(cues)))
     return claims
 

@@ -20,7 +20,12 @@ from nkterm.claims.evidence import Evidence, Report
 # Currency and percent signs, and words: letters and digits joined by inner apostrophes, hyphens
 # and dots ("wasn't", "year-old", "news.com.au", "1.13bn"), or by commas and colons between
 # digits ("30,000", "10:30"). Run on the lower-cased text, whose offsets equal the original's.
-TOKEN_RE = re.compile(r"[$£€¥%©]|\w+(?:[.'\-]\w+|(?<=\d)[,:]\d+)*")
+# A space, no-break space or thin space between digit groups ("13 000", "4\u00a0200") is a
+# thousands separator when it joins a group of 1-3 digits to groups of exactly three.
+TOKEN_RE = re.compile(
+    r"[$£€¥%©]|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?![\w,.]\d))+(?![\w])(?:\.\d+)?"
+    r"|\w+(?:[.'\-]\w+|(?<=\d)[,:]\d+)*"
+)
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 _YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20\d\d)s?")
 _BOILERPLATE_START = re.compile(lx.BOILERPLATE_START)
@@ -297,6 +302,8 @@ class _SentenceScan:
         ):
             j += 1
         first = _number_word(lows[i]) or lows[i]
+        if i > self.lo and self.text[self.starts[i]].isupper() and self.text[self.starts[i - 1]].isupper():
+            return i  # part of a name: "BBC Four", "Formula One", "Air Force One"
         head = lows[j]
         cat = "number"
         unit = ""
