@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 
 from nkterm.claims.evidence import SIGNALS, Evidence
+from nkterm.claims.furniture import furniture_spans, trim
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
 from nkterm.claims.quotes import Attribution, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
@@ -23,8 +24,11 @@ log = logging.getLogger(__name__)
 _QUOTE_PREVIEW = 6  # words of a quote shown in its cue
 
 
-def detect(text: str, *, speakers: SpeakerContext | None = None) -> list[Claim]:
-    """Claims in ``text`` (a document or a single sentence), ordered by start.
+def detect(
+    text: str, *, speakers: SpeakerContext | None = None, recurring: frozenset[str] = frozenset()
+) -> list[Claim]:
+    """Claims in ``text`` (a document or a single sentence), ordered by start. ``recurring`` are
+    a corpus's furniture lines (``furniture.recurring_lines``): they are never claims.
 
     Never raises: a bug on some input is logged and gives no claims rather than a traceback in
     the middle of an index build.
@@ -32,19 +36,19 @@ def detect(text: str, *, speakers: SpeakerContext | None = None) -> list[Claim]:
     if not isinstance(text, str) or not text.strip():
         return []
     try:
-        return _detect(text, sentences(text), speakers or SpeakerContext())
+        return _detect(text, sentences(text), speakers or SpeakerContext(), recurring)
     except Exception:
         log.exception("claim detection failed on a %d-character text", len(text))
         return []
 
 
-def detect_document(doc: Document) -> list[Claim]:
+def detect_document(doc: Document, *, recurring: frozenset[str] = frozenset()) -> list[Claim]:
     """Claims of a document, using its people, authors and sections (boilerplate sections are
     never claims; first-person sections speak in their ``voice``). Reuses ``doc.sentences``."""
     if not doc.text.strip():
         return []
     try:
-        return _detect(doc.text, doc.sentences, SpeakerContext.from_document(doc))
+        return _detect(doc.text, doc.sentences, SpeakerContext.from_document(doc), recurring)
     except Exception:
         log.exception("claim detection failed on document %s", doc.id)
         return []
@@ -87,8 +91,12 @@ def _token_ranges(toks: Tokens, spans: Sequence[Span]) -> list[tuple[int, int]]:
     return out
 
 
-def _detect(text: str, spans: Sequence[Span], ctx: SpeakerContext) -> list[Claim]:
+def _detect(
+    text: str, spans: Sequence[Span], ctx: SpeakerContext, recurring: frozenset[str] = frozenset()
+) -> list[Claim]:
     spans = sorted((s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: s.start)
+    # Furniture (datelines, end marks, headlines, captions, comments) is cut out of the sentences.
+    spans = trim(spans, furniture_spans(text, recurring), text)
     toks = tokenize(text)
     model = load_model()
     scorer = DocScorer(model, toks.lows)
