@@ -71,9 +71,7 @@ def furniture_spans(text: str, recurring: frozenset[str] = frozenset()) -> list[
         line = m.group()
         if not line.strip():
             continue
-        if (recurring and normalise_line(line) in recurring) or _CAPTION.match(line):
-            out.append(Span(m.start(), m.end()))
-        elif _headline(text, lines, k):
+        if (recurring and normalise_line(line) in recurring) or _CAPTION.match(line) or _headline(text, lines, k):
             out.append(Span(m.start(), m.end()))
     out.sort(key=lambda s: s.start)
     return out

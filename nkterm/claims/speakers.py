@@ -77,6 +77,58 @@ def _people_index(people: tuple[str, ...]) -> tuple[tuple[_Person, ...], re.Patt
     return persons, re.compile(rf"(?<![\w'’])(?:{alt})(?![\w'’])", re.IGNORECASE)
 
 
+_CHAIN = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){1,4}")
+# Words of a title that go before a name and are no part of it ("Prime Minister Tony Blair").
+_TITLE_WORDS = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "sir", "prof", "professor", "lord", "lady", "dame", "prime", "minister", "president", "chancellor", "secretary", "foreign", "home", "general", "chief", "executive", "chairman", "chairwoman", "senator", "governor", "judge", "justice", "king", "queen", "prince", "princess", "premier", "leader", "deputy", "vice", "mayor", "ambassador", "spokesman", "spokeswoman", "commander", "captain", "colonel", "marshal", "admiral", "sergeant", "officer", "director", "manager", "coach", "boss", "striker", "midfielder", "defender", "goalkeeper", "skipper", "star", "singer", "actor", "actress", "rapper", "economist", "analyst", "attorney", "labour", "tory", "conservative", "liberal", "democrat", "republican", "former", "acting", "shadow", "mp", "us", "uk", "eu", "un", "new"]
+)
+_ORG_WORDS = frozenset(
+    ["ministry", "government", "department", "agency", "company", "corp", "corporation", "inc", "ltd", "plc", "group", "bank", "office", "commission", "committee", "council", "court", "police", "army", "union", "party", "association", "federation", "organisation", "organization", "institute", "embassy", "university", "college", "school", "news", "times", "post", "journal", "network", "club", "united", "city", "rovers", "fc", "board", "authority", "service", "services", "airways", "airlines", "motors", "international", "reuters", "kcna", "yonhap", "afp", "bbc"]
+)
+_TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+    january february march april may june july august september october november december
+    """.split()
+)
+_NOT_IN_NAME = _TITLE_WORDS | _TIME_WORDS | frozenset(
+    "a an the but and on in at as after before when while however meanwhile if so".split()
+)
+_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess"})
+_MALE = frozenset({"mr", "sir", "lord", "king", "prince"})
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in _WORD.findall(name.replace("''", " "))]
+
+
+def _strip_titles(name: str) -> str:
+    words = _name_words(name)
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_WORDS:
+        k += 1
+    return " ".join(words[k:])
+
+
+def is_org(name: str) -> bool:
+    """A name that is an organisation, not a person ("Foreign Ministry", "KCNA", "Acme Corp")."""
+    words = _name_words(name)
+    if not words:
+        return False
+    if any(w.lower() in _ORG_WORDS for w in words):
+        return True
+    return len(words) == 1 and len(words[0]) > 1 and words[0].isupper()
+
+
+def _gender(name: str) -> str | None:
+    first = name.split()[0].lower().rstrip(".") if name.split() else ""
+    if first in _FEMALE:
+        return "f"
+    if first in _MALE:
+        return "m"
+    return None
+
+
 class Resolver:
     """Speaker resolution for one text."""
 
@@ -93,12 +145,27 @@ class Resolver:
                 if person is not None:
                     self._mentions.append(m.start())
                     self._mentioned.append(person)
-        # Without a people list, "he" is the last person named as a speaker.
-        self._named = sorted(
+        # Full names ("Bernie Ebbers") by surname, so that "Mr Ebbers" is linked to them.
+        self._full: dict[str, list[tuple[int, str]]] = {}
+        for m in _CHAIN.finditer(text):
+            words = _name_words(m.group())
+            cut = max((k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in _NOT_IN_NAME), default=0)
+            words = words[cut:]
+            full = " ".join(words)
+            if len(words) >= 2 and not is_org(full) and all(w[0].isupper() for w in words):
+                self._full.setdefault(words[-1].lower(), []).append((m.start(), full))
+        # Without a people list, "he" is the last compatible person named as a speaker (or with
+        # a title: "Mr Ebbers").
+        named = [
             (r.subject_start, r.subject)
             for r in reports
-            if r.subject_kind == "name" and r.subject and "." not in r.subject
+            if r.subject_kind == "name" and r.subject and not is_org(r.subject)
+        ]
+        named.extend(
+            (m.start(), m.group())
+            for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.? [A-Z][\w'’-]+", text)
         )
+        self._named = sorted(named)
         self._named_pos = [p for p, _ in self._named]
 
     def match(self, name: str) -> str | None:
@@ -115,17 +182,35 @@ class Resolver:
                 best = (points, person.canonical)
         return best[1] if best else None
 
-    def focus(self, pos: int) -> str | None:
-        """The person a "he" or "she" at ``pos`` most likely refers to."""
+    def focus(self, pos: int, pronoun: str = "he") -> str | None:
+        """The person a "he" or "she" at ``pos`` most likely refers to: the person of ``people``
+        named last, else the last named speaker of a compatible gender."""
         i = bisect.bisect_left(self._mentions, pos) - 1
         if i >= 0:
             return self._mentioned[i]
         if self.persons:
             return self.persons[0].canonical
         j = bisect.bisect_left(self._named_pos, pos) - 1
-        if j >= 0:
-            return self._named[j][1]
+        avoid = "m" if pronoun in ("she", "her") else "f"
+        while j >= 0:
+            p, name = self._named[j]
+            if _gender(name) != avoid:
+                return self.full_name(name, p)
+            j -= 1
         return None
+
+    def full_name(self, name: str, pos: int) -> str:
+        """The full name ``name`` is a short form of ("Mr Ebbers" -> "Bernie Ebbers" when that
+        was written earlier; "Prime Minister Tony Blair" -> "Tony Blair"), else ``name``."""
+        written = " ".join(name.split())
+        plain = _strip_titles(written) or written
+        words = plain.split()
+        if not words:
+            return written
+        for p, full in reversed(self._full.get(words[-1].lower(), [])):
+            if p <= pos and len(full.split()) >= len(words) and full.endswith(plain):
+                return full
+        return plain if len(words) >= 2 else written
 
     def voice(self, pos: int) -> str | None:
         section = self.ctx.section_at(pos)
@@ -145,10 +230,19 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
-            return " ".join(subject.replace("''", " ").split()), "named"
+            written = " ".join(subject.replace("''", " ").split())
+            if is_org(written):
+                return written, "named"
+            full = self.full_name(written, report.subject_start)
+            return full, "named" if full == written else f"{written} = {full}"
+        if kind == "org":
+            words = subject.split()
+            if words and words[0].lower() in ("the", "a", "an"):
+                words = words[1:]
+            return " ".join(words), "organisation or role"
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):
-                return self.focus(report.subject_start), f"{low} = person in focus"
+                return self.focus(report.subject_start, low), f"{low} = person in focus"
             if low in ("i", "we"):
                 voice = self.voice(report.subject_start)
                 if voice is not None:
