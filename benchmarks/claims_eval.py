@@ -117,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         f"model: {MODEL_PATH.relative_to(REPO_ROOT)}  {size / 1024:.0f} KB, "
         f"{len(model.ngrams):,} n-grams, {len(model.cues):,} cue weights"
     )
-    print(f"  {meta.get('model')}; chosen by CV: {meta.get('params')}, threshold logit {meta.get('threshold_logit')}")
+    print(
+        f"  {meta.get('model')}; chosen by CV: {meta.get('params')}, threshold logit {meta.get('threshold_logit')}"
+    )
     print(f"  size < {TARGET_MODEL_BYTES // 2**20} MB: {verdict(size < TARGET_MODEL_BYTES)}")
     print(
         f"\nCV on train ({meta.get('cv_folds')}-fold, {meta.get('rows')} sentences, recorded by "
@@ -142,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
             f"\ndev ({len(rows)} sentences, {sum(gold)} Yes; read once, never tuned on): "
             f"F1 {f1:.3f}  precision {p:.3f}  recall {r:.3f}"
         )
-        print(f"  all-Yes baseline F1 {base:.3f}; detect(sentence) incl. segmentation: {per * 1e6:.0f} µs/sentence")
+        print(
+            f"  all-Yes baseline F1 {base:.3f}; detect(sentence) incl. segmentation: {per * 1e6:.0f} µs/sentence"
+        )
         print("  dev calibration (each dev line scored as one sentence):")
         print_calibration(calibration(whole, gold))
     else:

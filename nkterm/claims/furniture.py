@@ -21,7 +21,7 @@ from nkterm.models import Span
 _LINE = re.compile(r"[^\n]+")
 _WORDS = re.compile(r"[^\W_]+")
 _HEADLINE_MAX_WORDS = 16
-_SENTENCE_END = tuple('.!?:;"”’\')…')
+_SENTENCE_END = tuple(".!?:;\"”’')…")
 _CAPTION = re.compile(
     r"(?i)^\s*(?:\(?\s*(?:photos?|pictures?|images?|captions?|credits?|photographs?|illustrations?|"
     r"video|graphic|map)(?:\s+credit)?\s*[:|/]|[^\n]{0,80}(?:/\s*(?:getty images|afp|reuters|ap|epa|"
@@ -71,7 +71,11 @@ def furniture_spans(text: str, recurring: frozenset[str] = frozenset()) -> list[
         line = m.group()
         if not line.strip():
             continue
-        if (recurring and normalise_line(line) in recurring) or _CAPTION.match(line) or _headline(text, lines, k):
+        if (
+            (recurring and normalise_line(line) in recurring)
+            or _CAPTION.match(line)
+            or _headline(text, lines, k)
+        ):
             out.append(Span(m.start(), m.end()))
     out.sort(key=lambda s: s.start)
     return out

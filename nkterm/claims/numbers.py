@@ -32,10 +32,34 @@ _CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 _ONES = {
     w: i
     for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
 }
-_TENS = {w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+}
 _NUMBER_WORD = "|".join(sorted([*_ONES, *_TENS], key=len, reverse=True))
 _UNIT = r"(?:\s?%|\s+per\s+cent\b|\s+percent\b|\s+[^\W\d_]+(?:-[^\W\d_]+)*)?"
 
@@ -55,7 +79,46 @@ _WORDS = re.compile(
 )
 # Words after a number that are no unit of it
 _NOT_UNITS = frozenset(
-    ["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from", "is", "are", "was", "were", "that", "this", "it", "he", "she", "they", "we", "i", "you", "as", "but", "if", "so", "than", "then", "per", "which", "who", "when", "while"]
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "that",
+        "this",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "as",
+        "but",
+        "if",
+        "so",
+        "than",
+        "then",
+        "per",
+        "which",
+        "who",
+        "when",
+        "while",
+    ]
 )
 
 

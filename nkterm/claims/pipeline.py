@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from nkterm.claims.evidence import SIGNALS, Evidence
+from nkterm.claims.evidence import SIGNALS, Evidence, Report
+from nkterm.claims.framing import framed_speakers
 from nkterm.claims.furniture import furniture_spans, trim
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
 from nkterm.claims.quotes import Attribution, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
 from nkterm.claims.speakers import Resolver, SpeakerContext
+from nkterm.claims.subjects import SubjectFinder
 from nkterm.models import CHECK_WORTHY, CLAIM_KINDS, Claim, Document, Span
 from nkterm.text import paragraphs, sentences
 
@@ -104,13 +108,15 @@ def _detect(
     evidence = [scan_sentence(text, toks, lo, hi) for lo, hi in ranges]
     quotes = find_quotes(text, paragraphs(text))
     reports = [r for ev in evidence for r in ev.reports]
-    resolver = Resolver(text, ctx, reports)
+    resolver = Resolver(text, ctx, reports, _named_subjects(text, toks, ranges))
     attributions = attribute_runs(text, quotes, reports, spans)
-    run_speakers = _run_speakers(attributions, resolver, quotes)
+    qctx = _Context(text, toks, spans, ranges, sorted(reports, key=lambda r: r.verb_start), quotes, resolver)
+    run_speakers = _run_speakers(attributions, resolver, quotes, qctx)
     qstarts = [q.start for q in quotes]
+    framed = framed_speakers(text, spans, ranges, toks, evidence, resolver)
 
     claims: list[Claim] = []
-    for sp, (lo, hi), ev in zip(spans, ranges, evidence, strict=True):
+    for n, (sp, (lo, hi), ev) in enumerate(zip(spans, ranges, evidence, strict=True)):
         if hi <= lo or ev.boilerplate or resolver.boilerplate(sp.start, sp.end):
             continue
         quote = _quote_in(quotes, qstarts, sp, toks)
@@ -125,6 +131,8 @@ def _detect(
             ev.cues.append(("fact", "fact: the learned score finds it check-worthy", sp.start, sp.end))
         ordered = tuple(k for k in CLAIM_KINDS if k in kinds)
         speaker, why = _speaker(sp, ev, quote, run_speakers, resolver, quotes)
+        if n in framed and (quote is None or speaker is None):
+            speaker, why = framed[n]
         cues = [cue for k in ordered for kind, cue, _, _ in ev.cues if kind == k]
         cues.extend(cue for kind, cue, _, _ in ev.cues if kind in SIGNALS)
         if quote is not None:
@@ -148,8 +156,82 @@ def _quote_in(quotes: list[Quote], qstarts: list[int], sp: Span, toks: Tokens) -
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the quote fallbacks read: the text, its tokens, sentences and reports."""
+
+    text: str
+    toks: Tokens
+    spans: Sequence[Span]
+    ranges: Sequence[tuple[int, int]]
+    reports: list[Report]
+    quotes: list[Quote]
+    resolver: Resolver
+
+
+def _named_subjects(text: str, toks: Tokens, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Names that are the subject of a sentence: the people a later "he" or "she" may mean."""
+    out: list[tuple[int, str]] = []
+    for lo, hi in ranges:
+        if hi - lo < 3 or not text[toks.starts[lo]].isupper():
+            continue
+        subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
+        if subj is None or subj.kind != "name":
+            continue
+        name = text[subj.start : subj.end]
+        words = name.split()
+        # a lone capitalised word opening a sentence is a name only if it is capitalised
+        # mid-sentence somewhere too ("Despite", "Instead" are not)
+        if len(words) == 1 and not re.search(rf"\b[a-z]+[,;]? {re.escape(words[0])}\b", text):
+            continue
+        if text[max(0, toks.starts[lo] - 1) : toks.starts[lo]] in ('"', "“", "'", "‘"):
+            continue  # a sentence of someone's quote
+        out.append((subj.start, name))
+    return out
+
+
+def _sentence_at(pos: int, ctx: _Context) -> int:
+    return bisect.bisect_right([s.start for s in ctx.spans], pos) - 1
+
+
+def _subject_speaker(pos: int, ctx: _Context) -> str | None:
+    """A quote opening mid-sentence in a sentence with no reporting verb ("Martyn Williams called
+    it \"one of the most surreal games I have played in\""): the sentence's named subject."""
+    n = _sentence_at(pos, ctx)
+    if n < 0:
+        return None
+    lo, hi = ctx.ranges[n]
+    q = bisect.bisect_left(ctx.toks.starts, pos, lo, hi)
+    if q - lo < 2:
+        return None
+    subj = SubjectFinder(ctx.text, ctx.toks.lows, ctx.toks.starts, ctx.toks.ends, lo, hi).sentence_subject(
+        q, ""
+    )
+    if subj is None or subj.kind != "name":
+        return None
+    return ctx.resolver.full_name(ctx.text[subj.start : subj.end], subj.start)
+
+
+def _previous_report(pos: int, ctx: _Context) -> tuple[str, str] | None:
+    """An unattributed quote right after reported speech ("After the meeting, Mr Fox said ...
+    \"If it's 12.30 ...\""): the speaker of the last report in the two sentences before."""
+    n = _sentence_at(pos, ctx)
+    if n < 1:
+        return None
+    floor = ctx.spans[max(0, n - 2)].start
+    for r in reversed(ctx.reports):
+        if r.verb_start >= pos or any(q.start < r.verb_start < q.end for q in ctx.quotes):
+            continue
+        if r.verb_start < floor:
+            return None
+        who, _ = ctx.resolver.speaker(r)
+        if who is not None:
+            return who, f'quote after "{r.subject} {r.verb}"'
+    return None
+
+
 def _run_speakers(
-    attributions: dict[int, Attribution], resolver: Resolver, quotes: list[Quote]
+    attributions: dict[int, Attribution], resolver: Resolver, quotes: list[Quote], ctx: _Context
 ) -> dict[int, tuple[str | None, str]]:
     out: dict[int, tuple[str | None, str]] = {}
     first_start: dict[int, int] = {}
@@ -166,8 +248,12 @@ def _run_speakers(
                 who,
                 f"quote attributed by {verb}" + (f" ({how})" if how and how != "named" else ""),
             )
+        elif (who := _subject_speaker(first_start[run_id], ctx)) is not None:
+            out[run_id] = (who, "quote in a sentence whose subject speaks")
         elif att.inherits is not None and out.get(att.inherits, (None, ""))[0] is not None:
             out[run_id] = (out[att.inherits][0], "continues the previous quote")
+        elif (prev := _previous_report(first_start[run_id], ctx)) is not None:
+            out[run_id] = prev
         else:
             voice = resolver.voice(first_start[run_id])
             if voice is not None:

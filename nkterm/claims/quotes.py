@@ -107,7 +107,9 @@ _WORK_BEFORE = re.compile(
     r"painting|series|show|programme|program|slogan|motto|titled|entitled|called|named|work|article|"
     r"essay|treatise|speech|editorial|documentary)\s*,?\s*$"
 )
-_SMALL_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by", "from", "as", "is"])
+_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by", "from", "as", "is"]
+)
 
 
 def _is_title(text: str, q: Quote) -> bool:
@@ -182,6 +184,8 @@ def attribute_runs(
             if not q.closed:
                 continue
             i = bisect.bisect_left(rstarts, q.end)
+            if text[q.end - 2 : q.end - 1] == "." and not text[q.end : q.end + 3].lstrip(" ").startswith(","):
+                continue  # 'matter." Mourinho claimed': the quote ended its sentence; a new one begins
             for r in reports[i : i + 3]:
                 first = min(r.verb_start, r.subject_start)
                 gap = text[q.end : max(first, q.end)]

@@ -52,7 +52,9 @@ _PLACE_PREPOSITIONS = frozenset(
     {"in", "to", "at", "from", "inside", "around", "through", "across", "near", "into"}
 )
 # First words of the phrase cues whose sense the context decides (nkterm.claims.senses)
-_SENSE_WORDS = frozenset({"will", "might", "led", "lead", "leads", "leading", "due", "personally", "shall", "should", "ought"})
+_SENSE_WORDS = frozenset(
+    {"will", "might", "led", "lead", "leads", "leading", "due", "personally", "shall", "should", "ought"}
+)
 _BARE_REPORTING = frozenset({"say", "tell", "suggest"})
 _INVERSION = frozenset({"said", "says", "added", "asked", "wrote", "explained", "replied", "insisted"})
 
@@ -371,7 +373,9 @@ class _SentenceScan:
         if subj is not None:
             phrase = self.text[self.starts[i] : self.ends[k - 1]]
             who = self.text[subj.start : subj.end]
-            self.ev.reports.append(Report(self.starts[i], self.ends[k - 1], phrase, who, subj.kind, subj.start))
+            self.ev.reports.append(
+                Report(self.starts[i], self.ends[k - 1], phrase, who, subj.kind, subj.start)
+            )
 
     def _restriction(self, first: int, last: int) -> None:
         """A rule laid on people ("travellers must", "they can only", "Gellman was allowed to"):

@@ -62,7 +62,15 @@ def _is_year(w: str) -> bool:
 
 
 def sense(
-    kind: str, phrase: Sequence[str], lows: Sequence[str], text: str, starts: Sequence[int], first: int, last: int, lo: int, hi: int
+    kind: str,
+    phrase: Sequence[str],
+    lows: Sequence[str],
+    text: str,
+    starts: Sequence[int],
+    first: int,
+    last: int,
+    lo: int,
+    hi: int,
 ) -> tuple[str, str] | None:
     """The (kind, label) this phrase cue signals here, or None when it is used in another sense.
     ``first``/``last`` are its token indices in ``lows``; ``lo``/``hi`` bound the sentence."""

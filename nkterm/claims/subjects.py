@@ -40,13 +40,23 @@ SPEAKING_NOUNS = words(
     association federation organisation organization institute embassy regime authorities officials
     official analysts analyst experts expert critics sources source minister ministers chief head
     director executive chairman chairwoman president secretary leader leaders adviser advisers
-    spokesmen statement report study survey researchers economists economist lawyer lawyers
+    spokesmen premier statement report study survey researchers economists economist lawyer lawyers
     prosecutors prosecutor judge campaigners campaigners manager coach players player team club
     owner owners founder editor news newspaper paper broadcaster network station daily
+    chiefs bosses watchdog regulator body panel inquiry charity campaign groups firms companies
+    banks unions employers ministers mps doctors scientists teachers residents
     """
 )
 _DETERMINERS = words("the a an its his her their our this that these those")
-_CONNECT = words("of for the and de du von van der la al el bin &")
+_ROLES = words(
+    """
+    author economist coach manager captain striker boss founder presenter reviewer critic
+    correspondent editor analyst professor researcher scientist expert director officer
+    chairman chairwoman spokesman spokeswoman secretary minister leader mp colleague star
+    singer actor actress producer writer novelist lawyer judge president chief executive
+    """
+)
+_CONNECT = words("of for the and de du den da di dos das von van der la le al el bin &")
 _JOIN = words("and but")
 _CLAUSE_OPENERS = words(
     """
@@ -54,11 +64,24 @@ _CLAUSE_OPENERS = words(
     at by after before during since while when as although though despite last this
     """
 )
+_PHRASE_OPENERS = words(
+    """
+    in on at by after before during since while when as although though despite however
+    meanwhile separately last this speaking writing instead earlier later
+    """
+)
 _ING_REPORTING = words(
     """
     saying adding telling claiming insisting arguing warning noting stating explaining accusing
     """
 )
+_WON = words(
+    """
+    title titles victory win prize gold silver bronze medal medals lead lives life seat seats place
+    spot crown trophy cup record share points goals wickets responsibility credit top first
+    """
+)
+_NAME_GAP = frozenset(" '\"“”‘’&")
 _AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})
 
 
@@ -92,8 +115,14 @@ class SubjectFinder:
         lows = self.lows
         if lows[i] in _ING_REPORTING:
             return self.sentence_subject(i, "subject of the sentence")
+        if lows[i] == "claimed" and any(w in _WON for w in lows[i + 1 : min(self.hi, i + 4)]):
+            return None  # "claimed the individual titles": won, not said
         j = i - 1
-        while j >= self.lo and (lows[j] in lx.SUBJECT_SKIP or (lows[j].endswith("ly") and len(lows[j]) > 4)):
+        while (
+            j >= self.lo
+            and (lows[j] in lx.SUBJECT_SKIP or (lows[j].endswith("ly") and len(lows[j]) > 4))
+            and self._gap(j).isspace()
+        ):
             j -= 1
         if j < self.lo:
             return None
@@ -101,6 +130,16 @@ class SubjectFinder:
         if lows[j] in _JOIN and gap.isspace():
             return self.sentence_subject(j, "subject of the sentence")
         if gap.strip() == "," and not any(c in gap for c in "\"“”'‘’"):
+            # "A crestfallen France coach, Bernard Laporte, simply observed"
+            named = self.phrase_ending(j)
+            if named is not None and named.kind == "name":
+                k = self._token_at(named.start)
+                if (
+                    k > self.lo
+                    and "," in self._gap(k - 1)
+                    and len(self.text[named.start : named.end].split()) >= 2
+                ):
+                    return Subject("name", named.start, named.end, "named between commas")
             return self._appositive(j)
         if not gap.isspace():
             return None
@@ -108,9 +147,9 @@ class SubjectFinder:
 
     def _appositive(self, j: int) -> Subject | None:
         """``Name, title at Org, said``: the name before the earlier comma."""
-        for k in range(j, max(self.lo, j - 16), -1):
+        for k in range(j, max(self.lo, j - 26), -1):
             gap = self.text[self.ends[k - 1] : self.starts[k]]
-            if any(c in gap for c in "\"“”'‘’."):
+            if any(c in gap for c in '"“”‘.'):
                 return None
             if "," in gap:
                 subj = self.phrase_ending(k - 1)
@@ -135,6 +174,10 @@ class SubjectFinder:
             head = self._head_before_of(k)
             if head is not None:
                 return Subject("org", starts[head], ends[j])
+            if k - 2 >= self.lo and lows[k - 1] in ("of", "at", "from") and self._upper(k - 2):
+                person = self._name_start(k - 2)
+                if k - 2 > person:  # "Ashok Vishwanathan of Operation Black Vote"
+                    return Subject("name", starts[person], ends[k - 2])
             if lows[k] in lx.NOT_NAMES:
                 return Subject("org", starts[k], ends[j]) if low in SPEAKING_NOUNS else None
             return Subject("name", starts[k], ends[j])
@@ -165,8 +208,8 @@ class SubjectFinder:
         while k - 1 >= self.lo:
             w = lows[k - 1]
             gap = self._gap(k - 1)
-            if not (gap.isspace() or gap == "" or set(gap) <= set(" '\"“”‘’")):
-                break
+            if not (gap == "" or set(gap) <= _NAME_GAP) or w.endswith(("'s", "s'")):
+                break  # "ONGC's Mr Raha": the possessor is no part of the name
             if self._name_part(k - 1):
                 k -= 1
                 continue
@@ -174,7 +217,7 @@ class SubjectFinder:
             m = k - 1
             while m >= self.lo and lows[m] in _CONNECT and not self._upper(m) and self._gap(m).isspace():
                 m -= 1
-            if self.lo <= m < k - 1 and self._name_part(m):
+            if self.lo <= m < k - 1 and self._name_part(m) and self._gap(m).isspace():
                 k = m
                 continue
             break
@@ -190,6 +233,25 @@ class SubjectFinder:
             return False  # "Later Mr Blair told"
         return not (w in lx.NOT_NAMES and (m == self.lo or w in _DETERMINERS or len(w) <= 3))
 
+    def _token_at(self, pos: int) -> int:
+        k = self.lo
+        while k < self.hi and self.starts[k] < pos:
+            k += 1
+        return k
+
+    def _chain_end(self, k: int) -> int:
+        """Last token of the capitalised name starting at ``k``."""
+        lows = self.lows
+        j = k
+        while (
+            j + 1 < self.hi
+            and set(self._gap(j)) <= _NAME_GAP
+            and not lows[j].endswith("'s")
+            and (self._upper(j + 1) or (lows[j + 1] in _CONNECT and j + 2 < self.hi and self._upper(j + 2)))
+        ):
+            j += 1
+        return j
+
     def _head_before_of(self, k: int) -> int | None:
         """For a name starting at ``k`` preceded by "chief of (the)", the index of "chief"
         (with its determiner's phrase), else None."""
@@ -202,7 +264,13 @@ class SubjectFinder:
         h = m - 1
         if h < self.lo or self._upper(h) or lows[h] not in SPEAKING_NOUNS:
             return None
-        while h - 1 >= self.lo and lows[h - 1].isalpha() and lows[h - 1] not in lx.NOT_NAMES and not self._upper(h - 1) and lows[h - 1] not in _CONNECT:
+        while (
+            h - 1 >= self.lo
+            and lows[h - 1].isalpha()
+            and lows[h - 1] not in lx.NOT_NAMES
+            and not self._upper(h - 1)
+            and lows[h - 1] not in _CONNECT
+        ):
             if lows[h - 1] in _DETERMINERS:
                 break
             h -= 1
@@ -214,18 +282,22 @@ class SubjectFinder:
         lows = self.lows
         k = self.lo
         # skip an opening adverbial up to its comma ("On Tuesday, ...", "In a statement, ...")
-        for m in range(self.lo, min(before, self.lo + 8)):
-            if "," in self._gap(m) and lows[self.lo] in _CLAUSE_OPENERS:
+        for m in range(self.lo, min(before - 1, self.lo + 14, self.hi - 1)):
+            if "," in self._gap(m) and lows[self.lo] in _PHRASE_OPENERS:
                 k = m + 1
                 break
-        while k < before and (lows[k] in _CLAUSE_OPENERS or lows[k] in TIME_WORDS) and not (
-            self._upper(k) and lows[k] not in lx.NOT_NAMES and lows[k] not in TIME_WORDS
+        while (
+            k < before
+            and (lows[k] in _CLAUSE_OPENERS or lows[k] in TIME_WORDS)
+            and not (self._upper(k) and lows[k] not in lx.NOT_NAMES and lows[k] not in TIME_WORDS)
         ):
             k += 1
         # the subject phrase ends before the first lower-case word that is no part of it
         end = k
-        while end + 1 < before and self._gap(end).isspace() and (
-            self._upper(end + 1) or lows[end + 1] in _CONNECT or (lows[end] in _DETERMINERS)
+        while (
+            end + 1 < before
+            and self._gap(end).isspace()
+            and (self._upper(end + 1) or lows[end + 1] in _CONNECT or (lows[end] in _DETERMINERS))
         ):
             if lows[end + 1] in TIME_WORDS:
                 break
@@ -234,6 +306,20 @@ class SubjectFinder:
             end -= 1
         if end >= before:
             return None
+        r = end + 1
+        while (
+            r < before
+            and r <= end + 3
+            and lows[r].isalpha()
+            and not self._upper(r)
+            and lows[r] not in _CONNECT
+            and lows[r] not in lx.NOT_NAMES
+        ):
+            r += 1
+        if r > end + 1 and r < before and self._upper(r) and self._gap(r - 1).isspace():
+            last = self._chain_end(r)
+            if last > r and last < before:
+                end = last  # "Welsh legend Mervyn Davies", "Tory leader Michael Howard"
         subj = self.phrase_ending(end)
         if subj is None or subj.kind == "noun":
             # a common-noun subject: "the ministry reacted ... and said"
@@ -253,22 +339,59 @@ class SubjectFinder:
             return None
         if lows[k] in ("he", "she"):
             return Subject("pronoun", starts[k], ends[k])
+        # "said managing director Rodrigo Rato": role words before the name
+        r = k
+        while (
+            r < self.hi and r < k + 3 and lows[r].isalpha() and not self._upper(r) and lows[r] not in _CONNECT
+        ):
+            r += 1
+        if (
+            r > k
+            and r < self.hi
+            and self._upper(r)
+            and (lows[r - 1] in _ROLES or lows[r - 1] in SPEAKING_NOUNS)
+        ):
+            if lows[k] not in ("the", "a", "an") or r > k + 1:
+                k = r
         det = k
-        if lows[k] == "the" and k + 1 < self.hi:
+        if lows[k] in ("the", "a", "an") and k + 1 < self.hi:
             k += 1
         if not self._upper(k) and lows[k] not in SPEAKING_NOUNS:
             return None
         if self._upper(k) and lows[k] in lx.NOT_NAMES:
             return None
-        j = k
-        while j + 1 < self.hi and set(self._gap(j)) <= set(" '\"“”‘’") and (
-            self._upper(j + 1) or (lows[j + 1] in _CONNECT and j + 2 < self.hi and self._upper(j + 2))
+        j = self._chain_end(k)
+        # "said report author Mary Madden", "wrote S&P credit analyst Helena Hessel": the name
+        # after the role words is the speaker
+        r = j + 1
+        while (
+            r < self.hi
+            and r <= j + 3
+            and not self._upper(r)
+            and lows[r].isalpha()
+            and lows[r] not in _CONNECT
         ):
-            j += 1
+            r += 1
+        if (
+            (r > j + 1 or not self._upper(k))
+            and r < self.hi
+            and self._upper(r)
+            and self._gap(r - 1).isspace()
+        ):
+            if lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in _ROLES:
+                k = det = r
+                j = self._chain_end(r)
         if inverted:
             after = self._gap(j).strip()[:1] if j + 1 < self.hi else ""
-            if j + 1 < self.hi and after not in _AFTER_INVERTED and lows[j + 1] not in ("who", "of", "from", "at"):
+            if (
+                j + 1 < self.hi
+                and after not in _AFTER_INVERTED
+                and lows[j + 1] not in ("who", "of", "from", "at")
+            ):
                 return None
+        if self._upper(k) and j + 1 < self.hi and lows[j + 1] in SPEAKING_NOUNS and not self._upper(j + 1):
+            j += 1  # "said a Vodafone spokesman"
+            return Subject("org", starts[det], ends[j])
         kind = "name" if self._upper(k) and det == k else "org"
         if kind == "org" and lows[j] not in SPEAKING_NOUNS and not self._upper(j):
             return None
