@@ -350,9 +350,8 @@ class SubjectFinder:
             and r < self.hi
             and self._upper(r)
             and (lows[r - 1] in _ROLES or lows[r - 1] in SPEAKING_NOUNS)
-        ):
-            if lows[k] not in ("the", "a", "an") or r > k + 1:
-                k = r
+        ) and (lows[k] not in ("the", "a", "an") or r > k + 1):
+            k = r
         det = k
         if lows[k] in ("the", "a", "an") and k + 1 < self.hi:
             k += 1
@@ -377,10 +376,9 @@ class SubjectFinder:
             and r < self.hi
             and self._upper(r)
             and self._gap(r - 1).isspace()
-        ):
-            if lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in _ROLES:
-                k = det = r
-                j = self._chain_end(r)
+        ) and (lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in _ROLES):
+            k = det = r
+            j = self._chain_end(r)
         if inverted:
             after = self._gap(j).strip()[:1] if j + 1 < self.hi else ""
             if (
