@@ -79,7 +79,7 @@ def _people_index(people: tuple[str, ...]) -> tuple[tuple[_Person, ...], re.Patt
 
 _NAME_WORD = r"[A-Z][\w'’\-]*(?:\.[A-Z][\w'’\-]*)*"
 _CHAIN = re.compile(
-    rf"(?<![\w'’]){_NAME_WORD}(?:[ ](?:(?:de|den|van|von|der|da|di|du|dos|le|la|bin|al|el)[ ])*{_NAME_WORD}){{1,4}}"
+    rf"(?<![\w'’]){_NAME_WORD}(?:[ ](?:(?:de|den|van|von|der|da|di|du|dos|le|la|bin|al|el)[ ])*{_NAME_WORD}){{1,6}}"
 )
 # Words of a title that go before a name and are no part of it ("Prime Minister Tony Blair").
 _TITLE_WORDS = frozenset(

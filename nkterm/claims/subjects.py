@@ -387,7 +387,13 @@ class SubjectFinder:
                 and lows[j + 1] not in ("who", "of", "from", "at")
             ):
                 return None
-        if self._upper(k) and j + 1 < self.hi and lows[j + 1] in SPEAKING_NOUNS and not self._upper(j + 1):
+        if (
+            self._upper(k)
+            and j + 1 < self.hi
+            and lows[j + 1] in SPEAKING_NOUNS
+            and not self._upper(j + 1)
+            and self._gap(j).isspace()
+        ):
             j += 1  # "said a Vodafone spokesman"
             return Subject("org", starts[det], ends[j])
         kind = "name" if self._upper(k) and det == k else "org"
