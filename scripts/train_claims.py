@@ -169,6 +169,32 @@ def cross_validate(data: Featurised, ys: np.ndarray, params: dict[str, Any]) -> 
     return oof
 
 
+# The hand-set genre priors of the previous model (added to learned weights after training). CV
+# decides whether they stay: ``--check-priors`` adds them to the out-of-fold logits of the chosen
+# model and prints CV F1 with and without them.
+OLD_PRIORS: dict[str, float] = {
+    "[rule:restriction]": 2.5,
+    "[experience:testimony]": 2.5,
+    "[stance:intention]": -2.0,
+    "[stance:evaluation]": -2.0,
+    "[stance:feeling]": -2.0,
+}
+
+
+def check_priors(data: Featurised, ys: np.ndarray, oof: np.ndarray) -> None:
+    base_t, base_f1 = best_threshold(oof, ys)
+    print(f"priors check: CV F1 without priors {base_f1:.3f} (threshold {base_t:+.2f})")
+    for name, prior in [*OLD_PRIORS.items(), ("all", 0.0)]:
+        shifted = oof.copy()
+        for i, (_, cues) in enumerate(data):
+            if name == "all":
+                shifted[i] += sum(p for f, p in OLD_PRIORS.items() if f in cues)
+            elif name in cues:
+                shifted[i] += prior
+        t, f1 = best_threshold(shifted, ys)
+        print(f"  with {name} {'' if name == 'all' else f'{prior:+.1f}'}: CV F1 {f1:.3f} ({f1 - base_f1:+.3f})")
+
+
 def export(fitted: Fitted, threshold: float, meta: dict[str, Any]) -> dict[str, Any]:
     coef = fitted.lr.coef_[0]
     n_grams = len(fitted.tfidf.vocabulary_)
@@ -189,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--check-priors", action="store_true", help="print CV F1 with the old genre priors")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     for name in (TRAIN, DEV):
@@ -216,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"chosen {params}, threshold logit {threshold:+.2f}: CV F1 {cv_f1:.3f} P {cv_p:.3f} R {cv_r:.3f}")
     print("CV calibration (out-of-fold scores, threshold folded in):")
     print_calibration(cv_table)
+    if args.check_priors:
+        check_priors(data, ys, oof)
 
     fitted = Fitted(data, ys, params)
     meta = {
