@@ -9,6 +9,7 @@ the meeting."), else the person in focus. Pure Python; must not import textual o
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -28,6 +29,9 @@ _FRAME = re.compile(
 _POSSESSIVE = re.compile(r"([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,4})['’]s\b")
 
 
+_HINT = re.compile(r"as\s+follows|text\s+of|\breads?\s*:|\b(?:goes|went)\s*:|\bbelow\b", re.IGNORECASE)
+
+
 def framed_speakers(
     text: str,
     spans: Sequence[Span],
@@ -38,19 +42,24 @@ def framed_speakers(
 ) -> dict[int, tuple[str, str]]:
     """For each sentence index after a framing sentence: (speaker, why)."""
     out: dict[int, tuple[str, str]] = {}
-    for n, sp in enumerate(spans):
+    starts = [sp.start for sp in spans]
+    tried: set[int] = set()
+    for hint in _HINT.finditer(text):
+        n = bisect.bisect_right(starts, hint.start()) - 1
+        if n < 0 or n in tried or n in out:
+            continue
+        tried.add(n)
+        sp = spans[n]
         sentence = text[sp.start : sp.end]
         if not _FRAME.search(sentence):
             continue
         who = _frame_speaker(text, spans, ranges, toks, evidence, resolver, n)
         if who is None:
             continue
-        preview = " ".join(sentence.split()[:8])
-        why = (
-            f'framed speech ("{preview} …")' if len(sentence.split()) > 8 else f'framed speech ("{preview}")'
-        )
+        words = sentence.split()
+        preview = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
         for m in range(n + 1, len(spans)):
-            out[m] = (who, why)
+            out[m] = (who, f'framed speech ("{preview}")')
     return out
 
 

@@ -27,6 +27,7 @@ _CAPTION = re.compile(
     r"video|graphic|map)(?:\s+credit)?\s*[:|/]|[^\n]{0,80}(?:/\s*(?:getty images|afp|reuters|ap|epa|"
     r"yonhap|kcna)\s*\)?\s*$|©))"
 )
+_CAPTION_HINT = re.compile(r"[:|/©]")
 _COMMENTS_HEADING = re.compile(
     r"(?im)^[ \t]*(?:\d+[ \t]+)?(?:reader(?:s'|s)?[ \t]+)?(?:comments?|responses?)(?:[ \t]*\(\d+\))?"
     r"[ \t]*:?[ \t]*$|^[ \t]*(?:have[ \t]+your[ \t]+say|your[ \t]+(?:comments|views)|"
@@ -73,7 +74,7 @@ def furniture_spans(text: str, recurring: frozenset[str] = frozenset()) -> list[
             continue
         if (
             (recurring and normalise_line(line) in recurring)
-            or _CAPTION.match(line)
+            or (_CAPTION_HINT.search(line) is not None and _CAPTION.match(line) is not None)
             or _headline(text, lines, k)
         ):
             out.append(Span(m.start(), m.end()))
@@ -105,13 +106,18 @@ def trim(spans: Sequence[Span], furniture: Sequence[Span], text: str) -> list[Sp
     out: list[Span] = []
     for sp in spans:
         start, end = sp.start, sp.end
+        touched = False
         for f in furniture:
             if f.end <= start or f.start >= end:
                 continue
+            touched = True
             if f.start <= start:
                 start = max(start, f.end)
             elif f.end >= end:
                 end = min(end, f.start)
+        if not touched:
+            out.append(sp)
+            continue
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

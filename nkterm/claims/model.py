@@ -14,13 +14,15 @@ textual or whoosh.
 
 from __future__ import annotations
 
+import heapq
 import json
 import logging
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
 from nkterm.models import CLAIM_KINDS
@@ -108,49 +110,63 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         return Model(_PRIOR, {}, {}, {"fallback": True})
 
 
+_Entry = tuple[float, str, float, float]  # (|weight * idf|, n-gram, weight * idf, idf ** 2)
+
+
+def _entry(table: dict[str, tuple[float, float]], gram: str) -> _Entry | None:
+    v = table.get(gram)
+    return None if v is None else (abs(v[0]), gram, v[0], v[1])
+
+
 def score(model: Model, grams: Iterable[str], cues: Iterable[str]) -> tuple[float, list[tuple[float, str]]]:
     """Probability of check-worthiness and the strongest contributing features (contribution,
     name), for a sentence given as its n-grams and its cue features."""
     table = model.ngrams
-    known = [g for g in set(grams) if g in table]
-    return _probability(model, known, set(cues))
+    entries = [e for e in (_entry(table, g) for g in set(grams)) if e is not None]
+    return _probability(model, entries, set(cues))
 
 
-def _probability(model: Model, known: list[str], cues: set[str]) -> tuple[float, list[tuple[float, str]]]:
-    table, cw = model.ngrams, model.cues
-    known_cues = [c for c in cues if c in cw]
-    norm2 = math.fsum(table[g][1] for g in known)
+def _probability(
+    model: Model, entries: list[_Entry], cues: set[str]
+) -> tuple[float, list[tuple[float, str]]]:
+    cw = model.cues
+    norm2 = math.fsum(map(itemgetter(3), entries))
     inv = 1.0 / math.sqrt(norm2) if norm2 > 0 else 0.0
-    contrib = [(table[g][0] * inv, g) for g in known]
-    contrib.extend((cw[c], c) for c in known_cues)
+    known_cues = [(abs(cw[c]), c, cw[c]) for c in cues if c in cw]
     # fsum: exact, so the score does not depend on the set's (hash-seeded) iteration order
-    z = model.bias + math.fsum(c for c, _ in contrib)
+    z = model.bias + math.fsum(map(itemgetter(2), entries)) * inv + math.fsum(map(itemgetter(2), known_cues))
     z = max(-30.0, min(30.0, z))
-    # Length buckets act as the intercept for a sentence's length: never named as a reason.
-    shown = sorted((x for x in contrib if x[1][:5] != "[len:"), key=lambda x: (-abs(x[0]), x[1]))
-    return 1.0 / (1.0 + math.exp(-z)), shown[:_EXPLAIN_TOP]
+    # The strongest contributions explain the score (|w * idf| orders the n-grams, the norm is
+    # the same for all of them); length buckets act as the intercept for a sentence's length and
+    # are never named as a reason.
+    top = heapq.nlargest(_EXPLAIN_TOP, entries)
+    ranked = [(a * inv, g, w * inv) for a, g, w, _ in top]
+    ranked.extend(c for c in known_cues if c[1][:5] != "[len:")
+    shown = [(w, name) for _, name, w in heapq.nlargest(_EXPLAIN_TOP, ranked)]
+    return 1.0 / (1.0 + math.exp(-z)), shown
 
 
 class DocScorer:
-    """Scores the sentences of one text. N-gram lookups are done once for the whole text with
-    C-level ``map``; per sentence only the slices are combined. Gives exactly
-    ``score(model, ngrams(...), cue_features(...))`` (a unit test holds it to that)."""
+    """Scores the sentences of one text. N-gram lookups are done once for the whole text; per
+    sentence only the slices are combined. Gives exactly ``score(model, ngrams(...),
+    cue_features(...))`` (a unit test holds it to that)."""
 
-    __slots__ = ("bigram_known", "bigrams", "model", "word_known", "words")
+    __slots__ = ("bigram_entries", "model", "word_entries")
 
     def __init__(self, model: Model, lows: Sequence[str]) -> None:
         table = model.ngrams
         self.model = model
-        self.words = shaped(lows)
-        self.word_known = [w in table for w in self.words]
-        self.bigrams = list(map(" ".join, zip(self.words, islice(self.words, 1, None), strict=False)))
-        self.bigram_known = [b in table for b in self.bigrams]
+        words = shaped(lows)
+        self.word_entries = [_entry(table, w) for w in words]
+        self.bigram_entries = [
+            _entry(table, b) for b in map(" ".join, zip(words, islice(words, 1, None), strict=False))
+        ]
 
     def score(
         self, lo: int, hi: int, cue_feats: Iterable[str], kinds: Iterable[str], question: bool
     ) -> tuple[float, list[tuple[float, str]]]:
-        known = set(compress(self.words[lo:hi], self.word_known[lo:hi]))
-        known.update(compress(self.bigrams[lo : hi - 1], self.bigram_known[lo : hi - 1]))
+        known = set(filter(None, self.word_entries[lo:hi]))
+        known.update(filter(None, self.bigram_entries[lo : hi - 1]))
         return _probability(self.model, list(known), cue_features(hi - lo, cue_feats, kinds, question))
 
 

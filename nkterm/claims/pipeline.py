@@ -108,9 +108,19 @@ def _detect(
     evidence = [scan_sentence(text, toks, lo, hi) for lo, hi in ranges]
     quotes = find_quotes(text, paragraphs(text))
     reports = [r for ev in evidence for r in ev.reports]
-    resolver = Resolver(text, ctx, reports, _named_subjects(text, toks, ranges))
+    pronouns = any(r.subject_kind == "pronoun" and r.subject in ("he", "she", "He", "She") for r in reports)
+    resolver = Resolver(text, ctx, reports, _named_subjects(text, toks, ranges) if pronouns else [])
     attributions = attribute_runs(text, quotes, reports, spans)
-    qctx = _Context(text, toks, spans, ranges, sorted(reports, key=lambda r: r.verb_start), quotes, resolver)
+    qctx = _Context(
+        text,
+        toks,
+        spans,
+        ranges,
+        sorted(reports, key=lambda r: r.verb_start),
+        quotes,
+        resolver,
+        [s.start for s in spans],
+    )
     run_speakers = _run_speakers(attributions, resolver, quotes, qctx)
     qstarts = [q.start for q in quotes]
     framed = framed_speakers(text, spans, ranges, toks, evidence, resolver)
@@ -167,14 +177,21 @@ class _Context:
     reports: list[Report]
     quotes: list[Quote]
     resolver: Resolver
+    starts: list[int]
+
+
+_MID_CAPITAL = re.compile(r"\b[a-z]+[,;]? ([A-Z][\w'’-]*)")
 
 
 def _named_subjects(text: str, toks: Tokens, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
     """Names that are the subject of a sentence: the people a later "he" or "she" may mean."""
     out: list[tuple[int, str]] = []
+    mid: set[str] | None = None
     for lo, hi in ranges:
         if hi - lo < 3 or not text[toks.starts[lo]].isupper():
             continue
+        if text[max(0, toks.starts[lo] - 1) : toks.starts[lo]] in ('"', "“", "'", "‘"):
+            continue  # a sentence of someone's quote
         subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
         if subj is None or subj.kind != "name":
             continue
@@ -182,16 +199,17 @@ def _named_subjects(text: str, toks: Tokens, ranges: Sequence[tuple[int, int]]) 
         words = name.split()
         # a lone capitalised word opening a sentence is a name only if it is capitalised
         # mid-sentence somewhere too ("Despite", "Instead" are not)
-        if len(words) == 1 and not re.search(rf"\b[a-z]+[,;]? {re.escape(words[0])}\b", text):
-            continue
-        if text[max(0, toks.starts[lo] - 1) : toks.starts[lo]] in ('"', "“", "'", "‘"):
-            continue  # a sentence of someone's quote
+        if len(words) == 1:
+            if mid is None:
+                mid = set(_MID_CAPITAL.findall(text))
+            if words[0] not in mid:
+                continue
         out.append((subj.start, name))
     return out
 
 
 def _sentence_at(pos: int, ctx: _Context) -> int:
-    return bisect.bisect_right([s.start for s in ctx.spans], pos) - 1
+    return bisect.bisect_right(ctx.starts, pos) - 1
 
 
 def _subject_speaker(pos: int, ctx: _Context) -> str | None:

@@ -361,17 +361,8 @@ class Resolver:
                 if person is not None:
                     self._mentions.append(m.start())
                     self._mentioned.append(person)
-        # Full names ("Bernie Ebbers") by surname, so that "Mr Ebbers" is linked to them.
-        self._full: dict[str, list[tuple[int, str]]] = {}
-        for m in _CHAIN.finditer(text):
-            words = _name_words(m.group())
-            cut = max(
-                (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in _NOT_IN_NAME), default=0
-            )
-            words = words[cut:]
-            full = " ".join(words)
-            if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
-                self._full.setdefault(words[-1].lower(), []).append((m.start(), full))
+        self._text = text
+        self._full_index: dict[str, list[tuple[int, str]]] | None = None
         # Without a people list, "he" is the last compatible person named as a speaker (or with
         # a title: "Mr Ebbers").
         named = [
@@ -401,6 +392,24 @@ class Resolver:
         ]
         self._orgs = sorted(orgs)
         self._org_pos = [p for p, _ in self._orgs]
+
+    @property
+    def _full(self) -> dict[str, list[tuple[int, str]]]:
+        """Full names ("Bernie Ebbers") by surname, so that "Mr Ebbers" is linked to them; read
+        from the text the first time a name needs it."""
+        if self._full_index is None:
+            full_index: dict[str, list[tuple[int, str]]] = {}
+            for m in _CHAIN.finditer(self._text):
+                words = _name_words(m.group())
+                cut = max(
+                    (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in _NOT_IN_NAME), default=0
+                )
+                words = words[cut:]
+                full = " ".join(words)
+                if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
+                    full_index.setdefault(words[-1].lower(), []).append((m.start(), full))
+            self._full_index = full_index
+        return self._full_index
 
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
