@@ -44,6 +44,9 @@ def framed_speakers(
     out: dict[int, tuple[str, str]] = {}
     starts = [sp.start for sp in spans]
     tried: set[int] = set()
+    low = toks.low
+    if not any(h in low for h in ("follows", "text of", "read", "goes", "went", "below")):
+        return out
     for hint in _HINT.finditer(text):
         n = bisect.bisect_right(starts, hint.start()) - 1
         if n < 0 or n in tried or n in out:

@@ -19,7 +19,7 @@ import json
 import logging
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from operator import itemgetter
@@ -43,6 +43,11 @@ class Model:
     ngrams: dict[str, tuple[float, float]]  # n-gram -> (weight * idf, idf ** 2)
     cues: dict[str, float]  # cue, kind, length and question features -> weight
     meta: dict[str, object]
+    # n-gram -> (|weight * idf|, n-gram, weight * idf, idf ** 2): what the scorer sums and ranks
+    entries: dict[str, tuple[float, str, float, float]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entries", {g: (abs(v[0]), g, v[0], v[1]) for g, v in self.ngrams.items()})
 
     @property
     def fallback(self) -> bool:
@@ -113,16 +118,11 @@ def load_model(path: Path = MODEL_PATH) -> Model:
 _Entry = tuple[float, str, float, float]  # (|weight * idf|, n-gram, weight * idf, idf ** 2)
 
 
-def _entry(table: dict[str, tuple[float, float]], gram: str) -> _Entry | None:
-    v = table.get(gram)
-    return None if v is None else (abs(v[0]), gram, v[0], v[1])
-
-
 def score(model: Model, grams: Iterable[str], cues: Iterable[str]) -> tuple[float, list[tuple[float, str]]]:
     """Probability of check-worthiness and the strongest contributing features (contribution,
     name), for a sentence given as its n-grams and its cue features."""
-    table = model.ngrams
-    entries = [e for e in (_entry(table, g) for g in set(grams)) if e is not None]
+    table = model.entries
+    entries = [table[g] for g in set(grams) if g in table]
     return _probability(model, entries, set(cues))
 
 
@@ -154,13 +154,11 @@ class DocScorer:
     __slots__ = ("bigram_entries", "model", "word_entries")
 
     def __init__(self, model: Model, lows: Sequence[str]) -> None:
-        table = model.ngrams
+        get = model.entries.get
         self.model = model
         words = shaped(lows)
-        self.word_entries = [_entry(table, w) for w in words]
-        self.bigram_entries = [
-            _entry(table, b) for b in map(" ".join, zip(words, islice(words, 1, None), strict=False))
-        ]
+        self.word_entries = list(map(get, words))
+        self.bigram_entries = list(map(get, map(" ".join, zip(words, islice(words, 1, None), strict=False))))
 
     def score(
         self, lo: int, hi: int, cue_feats: Iterable[str], kinds: Iterable[str], question: bool
