@@ -135,8 +135,8 @@ def _detect(
         # sentence no cue rule claims but the model finds check-worthy is a fact.
         p, contrib = scorer.score(lo, hi, ev.feats, kinds, ev.question)
         if not kinds:
-            if p < CHECK_WORTHY or ev.question:
-                continue
+            if p < CHECK_WORTHY or ev.question or any(k in SIGNALS for k, _, _, _ in ev.cues):
+                continue  # a stance alone ("It was his favourite.") is no claim, whatever its score
             kinds = {"fact"}
             ev.cues.append(("fact", "fact: the learned score finds it check-worthy", sp.start, sp.end))
         ordered = tuple(k for k in CLAIM_KINDS if k in kinds)

@@ -198,7 +198,9 @@ def test_doc_scorer_matches_the_reference_features() -> None:
             continue
         ev = scan_sentence(text, toks, lo, hi)
         fast, _ = scorer.score(lo, hi, ev.feats, ev.kinds, ev.question)
-        slow, _ = score(model, ngrams(toks.lows[lo:hi]), cue_features(hi - lo, ev.feats, ev.kinds, ev.question))
+        slow, _ = score(
+            model, ngrams(toks.lows[lo:hi]), cue_features(hi - lo, ev.feats, ev.kinds, ev.question)
+        )
         assert fast == pytest.approx(slow, abs=1e-12)
         checked += 1
     assert checked > 10

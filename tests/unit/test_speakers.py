@@ -50,7 +50,9 @@ def test_time_words_never_join_a_name() -> None:
 
 def test_organisations_speak() -> None:
     assert speaker_of("The foreign ministry said the talks had failed.", "talks") == "foreign ministry"
-    assert speaker_of("Harbour Freight Ltd said profits fell 12% last year.", "profits") == "Harbour Freight Ltd"
+    assert (
+        speaker_of("Harbour Freight Ltd said profits fell 12% last year.", "profits") == "Harbour Freight Ltd"
+    )
 
 
 def test_org_a_reacted_and_said_org_b() -> None:
