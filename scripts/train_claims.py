@@ -191,8 +191,10 @@ def check_priors(data: Featurised, ys: np.ndarray, oof: np.ndarray) -> None:
                 shifted[i] += sum(p for f, p in OLD_PRIORS.items() if f in cues)
             elif name in cues:
                 shifted[i] += prior
-        t, f1 = best_threshold(shifted, ys)
-        print(f"  with {name} {'' if name == 'all' else f'{prior:+.1f}'}: CV F1 {f1:.3f} ({f1 - base_f1:+.3f})")
+        _t, f1 = best_threshold(shifted, ys)
+        print(
+            f"  with {name} {'' if name == 'all' else f'{prior:+.1f}'}: CV F1 {f1:.3f} ({f1 - base_f1:+.3f})"
+        )
 
 
 def export(fitted: Fitted, threshold: float, meta: dict[str, Any]) -> dict[str, Any]:
