@@ -45,7 +45,7 @@ def framed_speakers(
     starts = [sp.start for sp in spans]
     tried: set[int] = set()
     low = toks.low
-    if not any(h in low for h in ("follows", "text of", "read", "goes", "went", "below")):
+    if not any(h in low for h in ("follows", "text of", "reads", "read:", "goes:", "went:", "below")):
         return out
     for hint in _HINT.finditer(text):
         n = bisect.bisect_right(starts, hint.start()) - 1

@@ -118,17 +118,33 @@ def load_model(path: Path = MODEL_PATH) -> Model:
 _Entry = tuple[float, str, float, float]  # (|weight * idf|, n-gram, weight * idf, idf ** 2)
 
 
-def score(model: Model, grams: Iterable[str], cues: Iterable[str]) -> tuple[float, list[tuple[float, str]]]:
-    """Probability of check-worthiness and the strongest contributing features (contribution,
-    name), for a sentence given as its n-grams and its cue features."""
+def score(model: Model, grams: Iterable[str], cues: Iterable[str]) -> tuple[float, Contributions]:
+    """Probability of check-worthiness and what made it (``.top()``: the strongest contributing
+    features), for a sentence given as its n-grams and its cue features."""
     table = model.entries
     entries = [table[g] for g in set(grams) if g in table]
     return _probability(model, entries, set(cues))
 
 
-def _probability(
-    model: Model, entries: list[_Entry], cues: set[str]
-) -> tuple[float, list[tuple[float, str]]]:
+class Contributions:
+    """What made a score, ranked only when a claim's explanation asks for it."""
+
+    __slots__ = ("cues", "entries", "inv")
+
+    def __init__(self, entries: list[_Entry], cues: list[tuple[float, str, float]], inv: float) -> None:
+        self.entries, self.cues, self.inv = entries, cues, inv
+
+    def top(self, n: int = _EXPLAIN_TOP) -> list[tuple[float, str]]:
+        """The ``n`` strongest contributions (signed weight, name). |w * idf| orders the n-grams
+        (the norm is the same for all of them); length buckets act as the intercept for a
+        sentence's length and are never named as a reason."""
+        inv = self.inv
+        ranked = [(a * inv, g, w * inv) for a, g, w, _ in heapq.nlargest(n, self.entries)]
+        ranked.extend(c for c in self.cues if c[1][:5] != "[len:")
+        return [(w, name) for _, name, w in heapq.nlargest(n, ranked)]
+
+
+def _probability(model: Model, entries: list[_Entry], cues: set[str]) -> tuple[float, Contributions]:
     cw = model.cues
     norm2 = math.fsum(map(itemgetter(3), entries))
     inv = 1.0 / math.sqrt(norm2) if norm2 > 0 else 0.0
@@ -136,14 +152,7 @@ def _probability(
     # fsum: exact, so the score does not depend on the set's (hash-seeded) iteration order
     z = model.bias + math.fsum(map(itemgetter(2), entries)) * inv + math.fsum(map(itemgetter(2), known_cues))
     z = max(-30.0, min(30.0, z))
-    # The strongest contributions explain the score (|w * idf| orders the n-grams, the norm is
-    # the same for all of them); length buckets act as the intercept for a sentence's length and
-    # are never named as a reason.
-    top = heapq.nlargest(_EXPLAIN_TOP, entries)
-    ranked = [(a * inv, g, w * inv) for a, g, w, _ in top]
-    ranked.extend(c for c in known_cues if c[1][:5] != "[len:")
-    shown = [(w, name) for _, name, w in heapq.nlargest(_EXPLAIN_TOP, ranked)]
-    return 1.0 / (1.0 + math.exp(-z)), shown
+    return 1.0 / (1.0 + math.exp(-z)), Contributions(entries, known_cues, inv)
 
 
 class DocScorer:
@@ -162,16 +171,16 @@ class DocScorer:
 
     def score(
         self, lo: int, hi: int, cue_feats: Iterable[str], kinds: Iterable[str], question: bool
-    ) -> tuple[float, list[tuple[float, str]]]:
+    ) -> tuple[float, Contributions]:
         known = set(filter(None, self.word_entries[lo:hi]))
         known.update(filter(None, self.bigram_entries[lo : hi - 1]))
         return _probability(self.model, list(known), cue_features(hi - lo, cue_feats, kinds, question))
 
 
-def explain(contrib: list[tuple[float, str]]) -> list[str]:
+def explain(contrib: Contributions) -> list[str]:
     """Cues for the strongest learned features: ``learned: "percent" +0.91``."""
     out: list[str] = []
-    for w, f in contrib:
+    for w, f in contrib.top():
         if abs(w) < _EXPLAIN_MIN:
             break
         name = f if f.startswith("[") else f'"{f}"'
