@@ -14,7 +14,6 @@ textual or whoosh.
 
 from __future__ import annotations
 
-import heapq
 import json
 import logging
 import math
@@ -139,9 +138,11 @@ class Contributions:
         (the norm is the same for all of them); length buckets act as the intercept for a
         sentence's length and are never named as a reason."""
         inv = self.inv
-        ranked = [(a * inv, g, w * inv) for a, g, w, _ in heapq.nlargest(n, self.entries)]
+        # sorted() runs in C and beats heapq.nlargest on the few dozen n-grams of a sentence
+        ranked = [(a * inv, g, w * inv) for a, g, w, _ in sorted(self.entries, reverse=True)[:n]]
         ranked.extend(c for c in self.cues if c[1][:5] != "[len:")
-        return [(w, name) for _, name, w in heapq.nlargest(n, ranked)]
+        ranked.sort(reverse=True)
+        return [(w, name) for _, name, w in ranked[:n]]
 
 
 def _probability(model: Model, entries: list[_Entry], cues: set[str]) -> tuple[float, Contributions]:
@@ -167,7 +168,13 @@ class DocScorer:
         self.model = model
         words = shaped(lows)
         self.word_entries = list(map(get, words))
-        self.bigram_entries = list(map(get, map(" ".join, zip(words, islice(words, 1, None), strict=False))))
+        # A word pair seen in two training sentences has both its words seen there too (min_df
+        # 2), so only pairs of known words are looked up.
+        known = self.word_entries
+        self.bigram_entries = [
+            get(f"{a} {b}") if known[k] is not None and known[k + 1] is not None else None
+            for k, (a, b) in enumerate(zip(words, islice(words, 1, None), strict=False))
+        ]
 
     def score(
         self, lo: int, hi: int, cue_feats: Iterable[str], kinds: Iterable[str], question: bool
