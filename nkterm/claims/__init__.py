@@ -3,13 +3,18 @@ that fired.
 
 The package owns claim detection for the headless core (index build, CLI, compare):
 
-- ``lexicon``  cue words and phrases (data only)
-- ``scan``     one tokeniser pass, then per-sentence cue rules
-- ``evidence`` what the rules found in a sentence (cues, features, reporting verbs)
-- ``quotes``   quote marks, multi-paragraph quote runs, their attribution
-- ``speakers`` people, aliases, pronouns, first-person sections
-- ``model``    learned check-worthiness weights (``nkterm/data/claims_model.json``), read lazily
-- ``pipeline`` detect() and detect_document()
+- ``lexicon``   cue words and phrases (data only)
+- ``scan``      one tokeniser pass, then per-sentence cue rules
+- ``senses``    the sense of a few ambiguous cue words, from their neighbours
+- ``evidence``  what the rules found in a sentence (cues, features, reporting verbs)
+- ``furniture`` datelines, end marks, headlines, captions, comments, recurring corpus lines
+- ``numbers``   quantities(): value, unit and precision of every number written
+- ``quotes``    quote marks, multi-paragraph quote runs, quoted titles, their attribution
+- ``subjects``  the subject of a reporting verb (head of the phrase, appositives, organisations)
+- ``speakers``  people, aliases and short forms, pronouns, first-person sections
+- ``framing``   framed speech ("The full text of the speech is as follows:")
+- ``model``     learned check-worthiness model (``nkterm/data/claims_model.json``), read lazily
+- ``pipeline``  detect() and detect_document()
 
 It must not import textual or whoosh, and at runtime it is pure Python (no numpy). See
 docs/claims.md for how detection, scoring and speaker resolution work and where they fail.

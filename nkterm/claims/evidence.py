@@ -20,8 +20,9 @@ class Report:
     verb_end: int
     verb: str
     subject: str | None
-    subject_kind: str  # "name", "pronoun", "noun" or "none"
+    subject_kind: str  # "name", "pronoun", "org" (a speaking common noun), "noun" or "none"
     subject_start: int  # offset of the subject (the verb's when there is none)
+    how: str = ""  # how the subject was found when not right before the verb ("appositive skipped")
 
 
 @dataclass(slots=True)

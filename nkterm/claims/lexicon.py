@@ -268,7 +268,8 @@ REPORTING_VERBS: frozenset[str] = words(
     explains indicated insisted insists mentioned mentions noted notes pledged predicted predicts
     promised promises recalled recalls remarked replied replies reported reports revealed reveals
     said say saying says stated states stressed stresses suggest suggested suggests tell tells
-    testified told urged urges vowed warned warns writes wrote
+    testified told urged urges vowed warned warns writes wrote observed hailed responded retorted
+    countered joked reiterated cautioned maintained
     """
 )
 

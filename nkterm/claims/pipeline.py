@@ -9,22 +9,30 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from nkterm.claims.evidence import SIGNALS, Evidence
-from nkterm.claims.model import DocScorer, explain, features, load_model
+from nkterm.claims.evidence import SIGNALS, Evidence, Report
+from nkterm.claims.framing import framed_speakers
+from nkterm.claims.furniture import furniture_spans, trim
+from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
 from nkterm.claims.quotes import Attribution, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
 from nkterm.claims.speakers import Resolver, SpeakerContext
-from nkterm.models import CLAIM_KINDS, Claim, Document, Span
+from nkterm.claims.subjects import SubjectFinder
+from nkterm.models import CHECK_WORTHY, CLAIM_KINDS, Claim, Document, Span
 from nkterm.text import paragraphs, sentences
 
 log = logging.getLogger(__name__)
 _QUOTE_PREVIEW = 6  # words of a quote shown in its cue
 
 
-def detect(text: str, *, speakers: SpeakerContext | None = None) -> list[Claim]:
-    """Claims in ``text`` (a document or a single sentence), ordered by start.
+def detect(
+    text: str, *, speakers: SpeakerContext | None = None, recurring: frozenset[str] = frozenset()
+) -> list[Claim]:
+    """Claims in ``text`` (a document or a single sentence), ordered by start. ``recurring`` are
+    a corpus's furniture lines (``furniture.recurring_lines``): they are never claims.
 
     Never raises: a bug on some input is logged and gives no claims rather than a traceback in
     the middle of an index build.
@@ -32,32 +40,33 @@ def detect(text: str, *, speakers: SpeakerContext | None = None) -> list[Claim]:
     if not isinstance(text, str) or not text.strip():
         return []
     try:
-        return _detect(text, sentences(text), speakers or SpeakerContext())
+        return _detect(text, sentences(text), speakers or SpeakerContext(), recurring)
     except Exception:
         log.exception("claim detection failed on a %d-character text", len(text))
         return []
 
 
-def detect_document(doc: Document) -> list[Claim]:
+def detect_document(doc: Document, *, recurring: frozenset[str] = frozenset()) -> list[Claim]:
     """Claims of a document, using its people, authors and sections (boilerplate sections are
     never claims; first-person sections speak in their ``voice``). Reuses ``doc.sentences``."""
     if not doc.text.strip():
         return []
     try:
-        return _detect(doc.text, doc.sentences, SpeakerContext.from_document(doc))
+        return _detect(doc.text, doc.sentences, SpeakerContext.from_document(doc), recurring)
     except Exception:
         log.exception("claim detection failed on document %s", doc.id)
         return []
 
 
-def sentence_features(text: str) -> set[str]:
-    """Model features of ``text`` taken as one sentence (what the training script learns from)."""
+def sentence_features(text: str) -> tuple[set[str], set[str]]:
+    """Model features of ``text`` taken as one sentence (what the training script learns from):
+    its word n-grams and its cue features."""
     toks = tokenize(text)
     n = len(toks.lows)
     ev = scan_sentence(text, toks, 0, n)
     quoted = any(_has_token(toks, max(q.start, 0), q.end) for q in find_quotes(text, paragraphs(text)))
     kinds = _kinds(ev, quoted)
-    return features(toks.lows, ev.feats, kinds, ev.question)
+    return ngrams(toks.lows), cue_features(n, ev.feats, kinds, ev.question)
 
 
 def _kinds(ev: Evidence, quoted: bool) -> set[str]:
@@ -86,8 +95,12 @@ def _token_ranges(toks: Tokens, spans: Sequence[Span]) -> list[tuple[int, int]]:
     return out
 
 
-def _detect(text: str, spans: Sequence[Span], ctx: SpeakerContext) -> list[Claim]:
+def _detect(
+    text: str, spans: Sequence[Span], ctx: SpeakerContext, recurring: frozenset[str] = frozenset()
+) -> list[Claim]:
     spans = sorted((s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: s.start)
+    # Furniture (datelines, end marks, headlines, captions, comments) is cut out of the sentences.
+    spans = trim(spans, furniture_spans(text, recurring), text)
     toks = tokenize(text)
     model = load_model()
     scorer = DocScorer(model, toks.lows)
@@ -95,22 +108,41 @@ def _detect(text: str, spans: Sequence[Span], ctx: SpeakerContext) -> list[Claim
     evidence = [scan_sentence(text, toks, lo, hi) for lo, hi in ranges]
     quotes = find_quotes(text, paragraphs(text))
     reports = [r for ev in evidence for r in ev.reports]
-    resolver = Resolver(text, ctx, reports)
+    pronouns = any(r.subject_kind == "pronoun" and r.subject in ("he", "she", "He", "She") for r in reports)
+    resolver = Resolver(text, ctx, reports, _named_subjects(text, toks, ranges) if pronouns else [])
     attributions = attribute_runs(text, quotes, reports, spans)
-    run_speakers = _run_speakers(attributions, resolver, quotes)
+    qctx = _Context(
+        text,
+        toks,
+        spans,
+        ranges,
+        sorted(reports, key=lambda r: r.verb_start),
+        quotes,
+        resolver,
+        [s.start for s in spans],
+    )
+    run_speakers = _run_speakers(attributions, resolver, quotes, qctx)
     qstarts = [q.start for q in quotes]
+    framed = framed_speakers(text, spans, ranges, toks, evidence, resolver)
 
     claims: list[Claim] = []
-    for sp, (lo, hi), ev in zip(spans, ranges, evidence, strict=True):
+    for n, (sp, (lo, hi), ev) in enumerate(zip(spans, ranges, evidence, strict=True)):
         if hi <= lo or ev.boilerplate or resolver.boilerplate(sp.start, sp.end):
             continue
         quote = _quote_in(quotes, qstarts, sp, toks)
         kinds = _kinds(ev, quote is not None)
-        if not kinds:
-            continue
-        ordered = tuple(k for k in CLAIM_KINDS if k in kinds)
+        # Every sentence is scored: kinds explain, the score decides check-worthiness. A
+        # sentence no cue rule claims but the model finds check-worthy is a fact.
         p, contrib = scorer.score(lo, hi, ev.feats, kinds, ev.question)
+        if not kinds:
+            if p < CHECK_WORTHY or ev.question or any(k in SIGNALS for k, _, _, _ in ev.cues):
+                continue  # a stance alone ("It was his favourite.") is no claim, whatever its score
+            kinds = {"fact"}
+            ev.cues.append(("fact", "fact: the learned score finds it check-worthy", sp.start, sp.end))
+        ordered = tuple(k for k in CLAIM_KINDS if k in kinds)
         speaker, why = _speaker(sp, ev, quote, run_speakers, resolver, quotes)
+        if n in framed and (quote is None or speaker is None):
+            speaker, why = framed[n]
         cues = [cue for k in ordered for kind, cue, _, _ in ev.cues if kind == k]
         cues.extend(cue for kind, cue, _, _ in ev.cues if kind in SIGNALS)
         if quote is not None:
@@ -119,7 +151,7 @@ def _detect(text: str, spans: Sequence[Span], ctx: SpeakerContext) -> list[Claim
             cues.insert(0, f"quote: {preview}")
         if speaker is not None:
             cues.append(f"speaker: {why}")
-        cues.extend(explain(contrib, model.priors))
+        cues.extend(explain(contrib))
         claims.append(Claim(sp.start, sp.end, ordered, round(p, 4), speaker, tuple(cues)))
     return claims
 
@@ -134,8 +166,90 @@ def _quote_in(quotes: list[Quote], qstarts: list[int], sp: Span, toks: Tokens) -
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the quote fallbacks read: the text, its tokens, sentences and reports."""
+
+    text: str
+    toks: Tokens
+    spans: Sequence[Span]
+    ranges: Sequence[tuple[int, int]]
+    reports: list[Report]
+    quotes: list[Quote]
+    resolver: Resolver
+    starts: list[int]
+
+
+_MID_CAPITAL = re.compile(r"\b[a-z]+[,;]? ([A-Z][\w'’-]*)")
+
+
+def _named_subjects(text: str, toks: Tokens, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Names that are the subject of a sentence: the people a later "he" or "she" may mean."""
+    out: list[tuple[int, str]] = []
+    mid: set[str] | None = None
+    for lo, hi in ranges:
+        if hi - lo < 3 or not text[toks.starts[lo]].isupper():
+            continue
+        if text[max(0, toks.starts[lo] - 1) : toks.starts[lo]] in ('"', "“", "'", "‘"):
+            continue  # a sentence of someone's quote
+        subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
+        if subj is None or subj.kind != "name":
+            continue
+        name = text[subj.start : subj.end]
+        words = name.split()
+        # a lone capitalised word opening a sentence is a name only if it is capitalised
+        # mid-sentence somewhere too ("Despite", "Instead" are not)
+        if len(words) == 1:
+            if mid is None:
+                mid = set(_MID_CAPITAL.findall(text))
+            if words[0] not in mid:
+                continue
+        out.append((subj.start, name))
+    return out
+
+
+def _sentence_at(pos: int, ctx: _Context) -> int:
+    return bisect.bisect_right(ctx.starts, pos) - 1
+
+
+def _subject_speaker(pos: int, ctx: _Context) -> str | None:
+    """A quote opening mid-sentence in a sentence with no reporting verb ("Martyn Williams called
+    it \"one of the most surreal games I have played in\""): the sentence's named subject."""
+    n = _sentence_at(pos, ctx)
+    if n < 0:
+        return None
+    lo, hi = ctx.ranges[n]
+    q = bisect.bisect_left(ctx.toks.starts, pos, lo, hi)
+    if q - lo < 2:
+        return None
+    subj = SubjectFinder(ctx.text, ctx.toks.lows, ctx.toks.starts, ctx.toks.ends, lo, hi).sentence_subject(
+        q, ""
+    )
+    if subj is None or subj.kind != "name":
+        return None
+    return ctx.resolver.full_name(ctx.text[subj.start : subj.end], subj.start)
+
+
+def _previous_report(pos: int, ctx: _Context) -> tuple[str, str] | None:
+    """An unattributed quote right after reported speech ("After the meeting, Mr Fox said ...
+    \"If it's 12.30 ...\""): the speaker of the last report in the two sentences before."""
+    n = _sentence_at(pos, ctx)
+    if n < 1:
+        return None
+    floor = ctx.spans[max(0, n - 2)].start
+    for r in reversed(ctx.reports):
+        if r.verb_start >= pos or any(q.start < r.verb_start < q.end for q in ctx.quotes):
+            continue
+        if r.verb_start < floor:
+            return None
+        who, _ = ctx.resolver.speaker(r)
+        if who is not None:
+            return who, f'quote after "{r.subject} {r.verb}"'
+    return None
+
+
 def _run_speakers(
-    attributions: dict[int, Attribution], resolver: Resolver, quotes: list[Quote]
+    attributions: dict[int, Attribution], resolver: Resolver, quotes: list[Quote], ctx: _Context
 ) -> dict[int, tuple[str | None, str]]:
     out: dict[int, tuple[str | None, str]] = {}
     first_start: dict[int, int] = {}
@@ -152,8 +266,12 @@ def _run_speakers(
                 who,
                 f"quote attributed by {verb}" + (f" ({how})" if how and how != "named" else ""),
             )
+        elif (who := _subject_speaker(first_start[run_id], ctx)) is not None:
+            out[run_id] = (who, "quote in a sentence whose subject speaks")
         elif att.inherits is not None and out.get(att.inherits, (None, ""))[0] is not None:
             out[run_id] = (out[att.inherits][0], "continues the previous quote")
+        elif (prev := _previous_report(first_start[run_id], ctx)) is not None:
+            out[run_id] = prev
         else:
             voice = resolver.voice(first_start[run_id])
             if voice is not None:

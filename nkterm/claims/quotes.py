@@ -95,9 +95,38 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
         if dopen is not None:
             found.append(Quote(dopen, hi, False, pi))
         found.sort(key=lambda q: q.start)
-        quotes.extend(q for q in found if len(text[q.start : q.end].split()) >= _MIN_WORDS)
+        quotes.extend(
+            q for q in found if len(text[q.start : q.end].split()) >= _MIN_WORDS and not _is_title(text, q)
+        )
     _group_runs(text, quotes, paragraphs)
     return quotes
+
+
+_WORK_BEFORE = re.compile(
+    r"(?i)(?:song|songs|hymn|anthem|film|movie|book|novel|poem|opera|play|album|single|march|"
+    r"painting|series|show|programme|program|slogan|motto|titled|entitled|called|named|work|article|"
+    r"essay|treatise|speech|editorial|documentary)\s*,?\s*$"
+)
+_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by", "from", "as", "is"]
+)
+
+
+def _is_title(text: str, q: Quote) -> bool:
+    """A quoted title of a song, film, book or other work, not speech: title case ("Song of
+    General Kim Il Sung"), or after a word that names a work ("the song 'We Will Go to Mount
+    Paektu'") with no sentence punctuation inside."""
+    inner = text[q.start : q.end].strip("\"'“”‘’ ")
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner)]
+    if not words or not q.closed:
+        return False
+    inside_punct = re.search(r"[.!?;:]\s", inner) is not None or inner.endswith((".", "!", "?", ","))
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    title_case = bool(big) and all(w[0].isupper() for w in big) and len(words) <= 12
+    if title_case and not inside_punct:
+        return True
+    before = text[max(0, q.start - 30) : q.start]
+    return _WORK_BEFORE.search(before) is not None and not inside_punct and len(words) <= 12
 
 
 def _group_runs(text: str, quotes: list[Quote], paragraphs: Sequence[Span]) -> None:
@@ -155,6 +184,8 @@ def attribute_runs(
             if not q.closed:
                 continue
             i = bisect.bisect_left(rstarts, q.end)
+            if text[q.end - 2 : q.end - 1] == "." and not text[q.end : q.end + 3].lstrip(" ").startswith(","):
+                continue  # 'matter." Mourinho claimed': the quote ended its sentence; a new one begins
             for r in reports[i : i + 3]:
                 first = min(r.verb_start, r.subject_start)
                 gap = text[q.end : max(first, q.end)]

@@ -16,11 +16,18 @@ from itertools import accumulate
 
 from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Evidence, Report
+from nkterm.claims.senses import sense
+from nkterm.claims.subjects import SubjectFinder
 
 # Currency and percent signs, and words: letters and digits joined by inner apostrophes, hyphens
 # and dots ("wasn't", "year-old", "news.com.au", "1.13bn"), or by commas and colons between
 # digits ("30,000", "10:30"). Run on the lower-cased text, whose offsets equal the original's.
-TOKEN_RE = re.compile(r"[$£€¥%©]|\w+(?:[.'\-]\w+|(?<=\d)[,:]\d+)*")
+# A space, no-break space or thin space between digit groups ("13 000", "4\u00a0200") is a
+# thousands separator when it joins a group of 1-3 digits to groups of exactly three.
+TOKEN_RE = re.compile(
+    r"[$£€¥%©]|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?![\w,.]\d))+(?![\w])(?:\.\d+)?"
+    r"|\w+(?:[.'\-]\w+|(?<=\d)[,:]\d+)*"
+)
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 _YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20\d\d)s?")
 _BOILERPLATE_START = re.compile(lx.BOILERPLATE_START)
@@ -43,6 +50,10 @@ _FUNCTION = _STOP | lx.words(
 _CLAUSE_BREAKS = frozenset({"but", "while", "because", "which", "who", "that", "when", "although"})
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "to", "at", "from", "inside", "around", "through", "across", "near", "into"}
+)
+# First words of the phrase cues whose sense the context decides (nkterm.claims.senses)
+_SENSE_WORDS = frozenset(
+    {"will", "might", "led", "lead", "leads", "leading", "due", "personally", "shall", "should", "ought"}
 )
 _BARE_REPORTING = frozenset({"say", "tell", "suggest"})
 _INVERSION = frozenset({"said", "says", "added", "asked", "wrote", "explained", "replied", "insisted"})
@@ -217,6 +228,12 @@ class _SentenceScan:
             last = first + len(words) - 1
             if len(words) > 1 and (first < self.lo or last >= self.hi or lows[first : last + 1] != words):
                 continue
+            if len(words) <= 2 and words[0] in _SENSE_WORDS:
+                decided = sense(kind, words, lows, self.text, self.starts, first, last, self.lo, self.hi)
+                if decided is None:
+                    seen.add(kind)  # another sense: no shorter phrase of this kind either
+                    continue
+                kind, label = decided[0], decided[1] or label
             seen.add(kind)
             self._add(kind, label, self.starts[first], self.ends[last], f"[{kind}:{label}]")
             if kind == "attributed":
@@ -297,6 +314,8 @@ class _SentenceScan:
         ):
             j += 1
         first = _number_word(lows[i]) or lows[i]
+        if i > self.lo and self.text[self.starts[i]].isupper() and self.text[self.starts[i - 1]].isupper():
+            return i  # part of a name: "BBC Four", "Formula One", "Air Force One"
         head = lows[j]
         cat = "number"
         unit = ""
@@ -330,71 +349,33 @@ class _SentenceScan:
 
     # -- reported speech -----------------------------------------------------------------------
 
+    def _finder(self) -> SubjectFinder:
+        return SubjectFinder(self.text, self.lows, self.starts, self.ends, self.lo, self.hi)
+
     def _report(self, i: int) -> None:
-        subj = self._subject_before(i)
+        finder = self._finder()
+        subj = finder.for_verb(i)
         if subj is None and self.lows[i] in _INVERSION:
-            subj = self._name_after(i + 1)
+            subj = finder.name_after(i + 1, inverted=True)
         if subj is None:
             return
-        kind, s, e = subj
-        if self.lows[i] in _BARE_REPORTING and self.text[s:e].lower() in ("i", "we", "you"):
+        if self.lows[i] in _BARE_REPORTING and self.text[subj.start : subj.end].lower() in ("i", "we", "you"):
             return  # "what I say" is no report
-        self._add_report(i, self.text[s:e], kind, s)
+        self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
 
-    def _add_report(self, i: int, subject: str | None, kind: str, subject_start: int) -> None:
+    def _add_report(self, i: int, subject: str | None, kind: str, subject_start: int, how: str = "") -> None:
         verb = self.text[self.starts[i] : self.ends[i]]
-        self.ev.reports.append(Report(self.starts[i], self.ends[i], verb, subject, kind, subject_start))
+        self.ev.reports.append(Report(self.starts[i], self.ends[i], verb, subject, kind, subject_start, how))
         self._add("attributed", "reporting verb", self.starts[i], self.ends[i], "[attributed:verb]")
 
-    def _subject_before(self, i: int) -> tuple[str, int, int] | None:
-        lows, starts, ends, text = self.lows, self.starts, self.ends, self.text
-        j = i - 1
-        while j >= self.lo and (lows[j] in lx.SUBJECT_SKIP or (lows[j].endswith("ly") and len(lows[j]) > 4)):
-            j -= 1
-        if j < self.lo or not text[ends[j] : starts[j + 1]].isspace():
-            return None
-        low = lows[j]
-        if low in lx.PRONOUNS_SINGULAR or low in lx.PRONOUNS_OTHER:
-            return ("pronoun", starts[j], ends[j])
-        if low in _FUNCTION or not low[0].isalpha():
-            return None
-        if text[starts[j]].isupper() or "." in low:
-            if low in lx.NOT_NAMES:
-                return ("noun", starts[j], ends[j])
-            k = j
-            while (
-                k - 1 >= self.lo
-                and text[starts[k - 1]].isupper()
-                and lows[k - 1] not in lx.NOT_NAMES
-                and set(text[ends[k - 1] : starts[k]]) <= _NAME_GAP
-            ):
-                k -= 1
-            return ("name", starts[k], ends[j])
-        return ("noun", starts[j], ends[j])
-
-    def _name_after(self, k: int) -> tuple[str, int, int] | None:
-        lows, starts, ends, text = self.lows, self.starts, self.ends, self.text
-        if k >= self.hi:
-            return None
-        if lows[k] in ("he", "she", "him", "her"):
-            return ("pronoun", starts[k], ends[k])
-        if not text[starts[k]].isupper() or lows[k] in lx.NOT_NAMES:
-            return None
-        j = k
-        while (
-            j + 1 < self.hi
-            and text[starts[j + 1]].isupper()
-            and set(text[ends[j] : starts[j + 1]]) <= _NAME_GAP
-        ):
-            j += 1
-        return ("name", starts[k], ends[j])
-
     def _according_to(self, k: int, i: int) -> None:
-        subj = self._name_after(k)
+        subj = self._finder().name_after(k, inverted=False)
         if subj is not None:
-            kind, s, e = subj
             phrase = self.text[self.starts[i] : self.ends[k - 1]]
-            self.ev.reports.append(Report(self.starts[i], self.ends[k - 1], phrase, self.text[s:e], kind, s))
+            who = self.text[subj.start : subj.end]
+            self.ev.reports.append(
+                Report(self.starts[i], self.ends[k - 1], phrase, who, subj.kind, subj.start)
+            )
 
     def _restriction(self, first: int, last: int) -> None:
         """A rule laid on people ("travellers must", "they can only", "Gellman was allowed to"):

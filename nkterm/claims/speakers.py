@@ -77,10 +77,278 @@ def _people_index(people: tuple[str, ...]) -> tuple[tuple[_Person, ...], re.Patt
     return persons, re.compile(rf"(?<![\w'’])(?:{alt})(?![\w'’])", re.IGNORECASE)
 
 
+_NAME_WORD = r"[A-Z][\w'’\-]*(?:\.[A-Z][\w'’\-]*)*"
+_CHAIN = re.compile(
+    rf"(?<![\w'’]){_NAME_WORD}(?:[ ](?:(?:de|den|van|von|der|da|di|du|dos|le|la|bin|al|el)[ ])*{_NAME_WORD}){{1,6}}"
+)
+# Words of a title that go before a name and are no part of it ("Prime Minister Tony Blair").
+_TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "prof",
+        "professor",
+        "lord",
+        "lady",
+        "dame",
+        "prime",
+        "minister",
+        "president",
+        "chancellor",
+        "secretary",
+        "foreign",
+        "home",
+        "general",
+        "chief",
+        "executive",
+        "chairman",
+        "chairwoman",
+        "senator",
+        "governor",
+        "judge",
+        "justice",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "premier",
+        "leader",
+        "deputy",
+        "vice",
+        "mayor",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "commander",
+        "captain",
+        "colonel",
+        "marshal",
+        "admiral",
+        "sergeant",
+        "officer",
+        "director",
+        "manager",
+        "coach",
+        "boss",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "skipper",
+        "star",
+        "singer",
+        "actor",
+        "actress",
+        "rapper",
+        "economist",
+        "analyst",
+        "attorney",
+        "labour",
+        "tory",
+        "conservative",
+        "liberal",
+        "democrat",
+        "republican",
+        "former",
+        "acting",
+        "shadow",
+        "mp",
+        "us",
+        "uk",
+        "eu",
+        "un",
+        "new",
+    ]
+)
+_ORG_WORDS = frozenset(
+    [
+        "ministry",
+        "government",
+        "department",
+        "agency",
+        "company",
+        "corp",
+        "corporation",
+        "inc",
+        "ltd",
+        "plc",
+        "group",
+        "bank",
+        "office",
+        "commission",
+        "committee",
+        "council",
+        "court",
+        "police",
+        "army",
+        "union",
+        "party",
+        "association",
+        "federation",
+        "organisation",
+        "organization",
+        "institute",
+        "embassy",
+        "university",
+        "college",
+        "school",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "network",
+        "club",
+        "united",
+        "city",
+        "rovers",
+        "fc",
+        "board",
+        "authority",
+        "service",
+        "services",
+        "airways",
+        "airlines",
+        "motors",
+        "international",
+        "reuters",
+        "kcna",
+        "yonhap",
+        "afp",
+        "bbc",
+    ]
+)
+_TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "tomorrow",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_NOT_IN_NAME = (
+    _TITLE_WORDS
+    | _TIME_WORDS
+    | frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "but",
+            "and",
+            "on",
+            "in",
+            "at",
+            "as",
+            "after",
+            "before",
+            "when",
+            "while",
+            "however",
+            "meanwhile",
+            "if",
+            "so",
+        ]
+    )
+)
+_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess"})
+_MALE = frozenset({"mr", "sir", "lord", "king", "prince"})
+
+
+def _name_words(name: str) -> list[str]:
+    words = (w.strip("\"“”‘’',.;:()") for w in name.replace("''", " ").split())
+    return [w.removesuffix("'s").removesuffix("’s") for w in words if w]
+
+
+def _strip_titles(name: str) -> str:
+    words = _name_words(name)
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_WORDS:
+        k += 1
+    return " ".join(words[k:])
+
+
+def is_org(name: str) -> bool:
+    """A name that is an organisation, not a person ("Foreign Ministry", "KCNA", "Acme Corp")."""
+    words = _name_words(name)
+    if not words:
+        return False
+    if any(w.lower() in _ORG_WORDS for w in words):
+        return True
+    return len(words) == 1 and len(words[0]) > 1 and words[0].isupper()
+
+
+_PERSON_ROLES = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "director",
+        "executive",
+        "chairman",
+        "chairwoman",
+        "secretary",
+        "minister",
+        "president",
+        "leader",
+        "head",
+        "official",
+        "adviser",
+        "editor",
+        "manager",
+        "coach",
+        "analyst",
+        "economist",
+    ]
+)
+_FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "actress", "businesswoman", "congresswoman"})
+_MALE_ROLES = frozenset({"spokesman", "chairman", "businessman", "congressman"})
+
+
+def _gender(name: str) -> str | None:
+    words = name.lower().split()
+    first = words[0].rstrip(".") if words else ""
+    if first in _FEMALE or (words and words[-1] in _FEMALE_ROLES):
+        return "f"
+    if first in _MALE or (words and words[-1] in _MALE_ROLES):
+        return "m"
+    return None
+
+
 class Resolver:
     """Speaker resolution for one text."""
 
-    def __init__(self, text: str, ctx: SpeakerContext, reports: list[Report]) -> None:
+    def __init__(
+        self,
+        text: str,
+        ctx: SpeakerContext,
+        reports: list[Report],
+        subjects: list[tuple[int, str]] | None = None,
+    ) -> None:
+        subjects = [(p, n) for p, n in subjects or () if not is_org(n)]
         self.ctx = ctx
         self.persons, pattern = _people_index(ctx.people)
         self._mentions: list[int] = []
@@ -93,13 +361,55 @@ class Resolver:
                 if person is not None:
                     self._mentions.append(m.start())
                     self._mentioned.append(person)
-        # Without a people list, "he" is the last person named as a speaker.
-        self._named = sorted(
+        self._text = text
+        self._full_index: dict[str, list[tuple[int, str]]] | None = None
+        # Without a people list, "he" is the last compatible person named as a speaker (or with
+        # a title: "Mr Ebbers").
+        named = [
             (r.subject_start, r.subject)
             for r in reports
-            if r.subject_kind == "name" and r.subject and "." not in r.subject
+            if r.subject_kind == "name" and r.subject and not is_org(r.subject)
+        ]
+        named.extend(
+            (m.start(), m.group())
+            for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.? [A-Z][\w-]+(?![\w'’])", text)
         )
+        # people named as the subject of a sentence ("Gordon Brown has outlined ...") and the
+        # roles that spoke ("a Department for Education spokeswoman said")
+        named.extend(subjects)
+        named.extend(
+            (r.subject_start, r.subject)
+            for r in reports
+            if r.subject_kind == "org" and r.subject and r.subject.split()[-1].lower() in _PERSON_ROLES
+        )
+        self._named = sorted(named)
         self._named_pos = [p for p, _ in self._named]
+        # "it said": the organisation that spoke last
+        orgs = [
+            (r.subject_start, r.subject)
+            for r in reports
+            if r.subject and (r.subject_kind == "org" or (r.subject_kind == "name" and is_org(r.subject)))
+        ]
+        self._orgs = sorted(orgs)
+        self._org_pos = [p for p, _ in self._orgs]
+
+    @property
+    def _full(self) -> dict[str, list[tuple[int, str]]]:
+        """Full names ("Bernie Ebbers") by surname, so that "Mr Ebbers" is linked to them; read
+        from the text the first time a name needs it."""
+        if self._full_index is None:
+            full_index: dict[str, list[tuple[int, str]]] = {}
+            for m in _CHAIN.finditer(self._text):
+                words = _name_words(m.group())
+                cut = max(
+                    (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in _NOT_IN_NAME), default=0
+                )
+                words = words[cut:]
+                full = " ".join(words)
+                if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
+                    full_index.setdefault(words[-1].lower(), []).append((m.start(), full))
+            self._full_index = full_index
+        return self._full_index
 
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
@@ -115,17 +425,42 @@ class Resolver:
                 best = (points, person.canonical)
         return best[1] if best else None
 
-    def focus(self, pos: int) -> str | None:
-        """The person a "he" or "she" at ``pos`` most likely refers to."""
+    def focus(self, pos: int, pronoun: str = "he") -> str | None:
+        """The person a "he" or "she" at ``pos`` most likely refers to: the person of ``people``
+        named last, else the last named speaker of a compatible gender."""
         i = bisect.bisect_left(self._mentions, pos) - 1
         if i >= 0:
             return self._mentioned[i]
         if self.persons:
             return self.persons[0].canonical
         j = bisect.bisect_left(self._named_pos, pos) - 1
-        if j >= 0:
-            return self._named[j][1]
+        avoid = "m" if pronoun in ("she", "her") else "f"
+        while j >= 0:
+            p, name = self._named[j]
+            if _gender(name) != avoid:
+                if name.split()[-1].lower() in _PERSON_ROLES:
+                    words = name.split()
+                    return " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
+                return self.full_name(name, p)
+            j -= 1
         return None
+
+    def full_name(self, name: str, pos: int) -> str:
+        """The full name ``name`` is a short form of ("Mr Ebbers" -> "Bernie Ebbers" when that
+        was written earlier; "Prime Minister Tony Blair" -> "Tony Blair"), else ``name``."""
+        written = " ".join(name.split())
+        plain = _strip_titles(written) or written
+        words = plain.split()
+        if not words:
+            return written
+        for p, full in reversed(self._full.get(words[-1].lower(), [])):
+            if p > pos:
+                continue
+            if full.endswith(plain) or plain.endswith(" " + full):
+                return full
+            if len(words) > 1 and len(words[0]) <= 3 and full.endswith(" ".join(words[1:])):
+                return full  # a short title the list does not know ("Me den Hartog")
+        return plain if len(words) >= 2 else written
 
     def voice(self, pos: int) -> str | None:
         section = self.ctx.section_at(pos)
@@ -145,10 +480,27 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
-            return " ".join(subject.replace("''", " ").split()), "named"
+            written = " ".join(_name_words(subject))
+            if is_org(written):
+                return written, "named"
+            full = self.full_name(written, report.subject_start)
+            return full, "named" if full == written else f"{written} = {full}"
+        if kind == "org":
+            words = subject.removesuffix("'s").removesuffix("’s").split()
+            if words and words[0].lower() in ("the", "a", "an"):
+                words = words[1:]
+            return " ".join(words), "organisation or role"
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):
-                return self.focus(report.subject_start), f"{low} = person in focus"
+                return self.focus(report.subject_start, low), f"{low} = person in focus"
+            if low == "it":
+                j = bisect.bisect_left(self._org_pos, report.subject_start) - 1
+                if j >= 0:
+                    org = self._orgs[j][1]
+                    words = org.split()
+                    if words and words[0].lower() in ("the", "a", "an"):
+                        org = " ".join(words[1:])
+                    return org, f"it = {org}"
             if low in ("i", "we"):
                 voice = self.voice(report.subject_start)
                 if voice is not None:

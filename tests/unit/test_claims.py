@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from nkterm.claims import SpeakerContext, detect, detect_document
 from nkterm.claims.evidence import Evidence
-from nkterm.claims.model import MODEL_PATH, DocScorer, features, load_model, score
+from nkterm.claims.model import MODEL_PATH, DocScorer, cue_features, load_model, ngrams, score
 from nkterm.claims.pipeline import sentence_features
 from nkterm.claims.scan import scan_sentence, tokenize
 from nkterm.models import CLAIM_KINDS, Claim, Document, Section
@@ -194,26 +194,29 @@ def test_doc_scorer_matches_the_reference_features() -> None:
 
     checked = 0
     for lo, hi in _token_ranges(toks, sentences(text)):
-        ev = scan_sentence(text, toks, lo, hi)
-        if hi <= lo or not ev.kinds:
+        if hi <= lo:
             continue
+        ev = scan_sentence(text, toks, lo, hi)
         fast, _ = scorer.score(lo, hi, ev.feats, ev.kinds, ev.question)
-        slow, _ = score(model, features(toks.lows[lo:hi], ev.feats, ev.kinds, ev.question))
+        slow, _ = score(
+            model, ngrams(toks.lows[lo:hi]), cue_features(hi - lo, ev.feats, ev.kinds, ev.question)
+        )
         assert fast == pytest.approx(slow, abs=1e-12)
         checked += 1
     assert checked > 10
 
 
 def test_training_features_see_the_same_cues() -> None:
-    feats = sentence_features("Profits rose 76% to $1.13bn, the company said.")
-    assert {"[q:percentage]", "[q:money]", "[k:quantity]", "[k:attributed]", "<num> %"} <= feats
+    grams, cues = sentence_features("Profits rose 76% to $1.13bn, the company said.")
+    assert {"[q:percentage]", "[q:money]", "[k:quantity]", "[k:attributed]"} <= cues
+    assert {"<num> %", "profits", "company said"} <= grams
 
 
-def test_model_file_is_small_and_learned() -> None:
-    assert MODEL_PATH.stat().st_size < 300 * 1024
+def test_model_file_is_compact_and_learned() -> None:
+    assert MODEL_PATH.stat().st_size < 20 * 2**20
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    assert len(data["weights"]) > 1000
-    assert data["weights"]["%"] > 0  # percentages make a sentence check-worthy
+    assert len(data["ngrams"]) > 1000
+    assert data["ngrams"]["percent"][0] > 0  # percentages make a sentence check-worthy
     assert data["meta"]["cv_f1"] > 0.5
 
 
@@ -222,10 +225,20 @@ def test_unreadable_model_falls_back_to_the_prior(tmp_path: Path, caplog: pytest
     bad.write_text("{not json", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         model = load_model(bad)
-    assert model.weights == {}
-    assert 0 < score(model, {"%"})[0] < 0.5
+    assert model.ngrams == {} and model.fallback
+    assert 0 < score(model, {"percent"}, set())[0] < 0.5
     assert "unusable" in caplog.text
-    assert load_model(tmp_path / "missing.json").weights == {}
+    assert load_model(tmp_path / "missing.json").ngrams == {}
+
+
+def test_every_sentence_is_scored_and_a_checkworthy_one_without_a_kind_is_a_fact() -> None:
+    """Kinds explain; the score decides: a sentence no cue rule claims still gets a claim when
+    the model finds it check-worthy, and says why."""
+    (claim,) = detect("He totally gave up on manufacturing.")
+    assert claim.kinds == ("fact",)
+    assert claim.check_worthy
+    assert "fact: the learned score finds it check-worthy" in claim.cues
+    assert any(c.startswith("learned: ") for c in claim.cues)
 
 
 # -- the seeds, as a careful reader would check them ---------------------------------------------

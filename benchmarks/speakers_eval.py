@@ -1,0 +1,154 @@
+"""Speakers without metadata: precision and recall on the labelled cases in benchmarks/data/speakers.yaml.
+
+    .venv/bin/python benchmarks/speakers_eval.py [--corpus DIR] [--cases FILE] [--show-errors]
+
+For each case the sentence is found in its document (a BBC article read from ../shared, or a
+seed of this repository) by its anchor, the document goes through ``detect_document`` (BBC
+articles with no metadata at all; seeds with their sidecar), and the speaker of the claim that
+holds the sentence is compared with the label (no claim, or a claim without speaker, is "no
+speaker"). Names match when they are equal after lower-casing, dropping titles ("Mr", "Prime
+Minister") and a leading article, or when one contains the other and they end in the same word
+("Mr Blair" / "Tony Blair", "technology committee" / "Commons science and technology committee").
+
+precision = right speakers / speakers given; recall = right speakers / labelled speakers.
+Targets (issue 16): precision >= 0.90, recall >= 0.85. Cases marked ``set: heldout`` were labelled
+after the rules were written and never used to change them; they are reported apart from the
+development set. Imports no Textual and no Whoosh.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from nkterm.claims import detect_document  # noqa: E402
+from nkterm.corpus import read_document  # noqa: E402
+from nkterm.models import Claim, Document  # noqa: E402
+
+BBC = Path(os.environ.get("NKTERM_BBC", "/work/shared/corpora/bbc-news"))
+CASES = REPO_ROOT / "benchmarks" / "data" / "speakers.yaml"
+SEEDS = REPO_ROOT / "seeds"
+TARGET_PRECISION = 0.90
+TARGET_RECALL = 0.85
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "prime",
+        "minister",
+        "president",
+        "chancellor",
+        "secretary",
+        "foreign",
+        "the",
+        "a",
+        "an",
+    ]
+)
+
+
+def normalise(name: str) -> list[str]:
+    words = re.findall(r"[\w&'’-]+", name.lower().replace("’", "'"))
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    return words
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    p, g = normalise(predicted), normalise(gold)
+    if p == g:
+        return True
+    if not p or not g or p[-1] != g[-1]:
+        return False
+    ps, gs = " ".join(p), " ".join(g)
+    return ps in gs or gs in ps
+
+
+def find(text: str, anchor: str) -> int | None:
+    pattern = r"\s+".join(re.escape(w) for w in anchor.split())
+    m = re.search(pattern, text)
+    return m.start() if m else None
+
+
+def speaker_at(claims: list[Claim], pos: int) -> str | None:
+    for c in claims:
+        if c.start <= pos < c.end:
+            return c.speaker
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=BBC, help="BBC News folder (category/NNN.txt)")
+    ap.add_argument("--cases", type=Path, default=CASES)
+    ap.add_argument("--show-errors", action="store_true")
+    args = ap.parse_args(argv)
+    cases = yaml.safe_load(args.cases.read_text(encoding="utf-8"))
+    if not args.corpus.is_dir():
+        print(f"BBC corpus not found at {args.corpus}: BBC cases skipped")
+    docs: dict[tuple[str, str], tuple[Document, list[Claim]]] = {}
+    tally: dict[str, list[int]] = {}  # set -> [counted, labelled, given, right]
+    errors: list[str] = []
+    for case in cases:
+        key = (case["source"], case["path"])
+        if key not in docs:
+            if case["source"] == "bbc":
+                path = args.corpus / case["path"]
+                if not path.is_file():
+                    continue
+                doc = Document(
+                    id=path.stem, text=path.read_text(encoding="utf-8", errors="replace"), title=""
+                )
+            else:
+                doc = read_document(SEEDS, case["path"])
+            docs[key] = (doc, detect_document(doc))
+        doc, claims = docs[key]
+        pos = find(doc.text, case["anchor"])
+        if pos is None:
+            print(f"{case['path']}: anchor not found: {case['anchor']!r}", file=sys.stderr)
+            return 2
+        gold = case["speaker"]
+        predicted = speaker_at(claims, pos)
+        ok = same_speaker(predicted, gold)
+        t = tally.setdefault(case.get("set", "development"), [0, 0, 0, 0])
+        t[0] += 1
+        t[1] += gold is not None
+        t[2] += predicted is not None
+        t[3] += ok and predicted is not None
+        if not ok:
+            errors.append(f"{case['path']}: {case['anchor']!r}: gold {gold!r}, given {predicted!r}")
+    for name, (counted, labelled, given, right) in tally.items():
+        p = right / given if given else 0.0
+        r = right / labelled if labelled else 0.0
+        print(
+            f"{name} set: {counted} cases ({labelled} with a speaker, {counted - labelled} the writer's own)"
+        )
+        print(f"  precision {p:.3f} ({right}/{given})  recall {r:.3f} ({right}/{labelled})")
+        print(
+            f"  precision >= {TARGET_PRECISION}: {'PASS' if p >= TARGET_PRECISION else 'FAIL'}; "
+            f"recall >= {TARGET_RECALL}: {'PASS' if r >= TARGET_RECALL else 'FAIL'}"
+        )
+    if args.show_errors:
+        print("\n".join(errors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,402 @@
+"""The subject of a reporting verb, read from the tokens of one sentence.
+
+Owns the phrase rules behind a speaker found without metadata:
+
+- the head of the subject phrase, not the last capitalised word: "the chief of the Swiss Group
+  for the Study of the Juche Idea said" is the chief, not "Juche Idea";
+- time words never join a name: "on Tuesday Mr X denied" is Mr X;
+- an appositive between subject and verb is skipped: "Jane Doe, head of research at Acme,
+  said" is Jane Doe;
+- organisations and roles speak: "the foreign ministry said", "a company spokesman said",
+  "analysts said";
+- a verb joined to an earlier one ("Acme reacted angrily and said Beta had ...") and a participle
+  ("Mr X also left the party saying ...") take the subject of the sentence, not the nearest
+  capitalised word;
+- "said Mr X" only when the name ends the clause ("..., said Mr X." / "said Mr X, the chief"),
+  not "said Beta had bought itself trouble".
+
+Pure Python; must not import textual or whoosh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nkterm.claims import lexicon as lx
+from nkterm.claims.lexicon import words
+
+TIME_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+    january february march april june july august september october november december
+    """
+)
+# Common nouns that speak when they head a subject: organisations, roles and groups.
+SPEAKING_NOUNS = words(
+    """
+    ministry government department agency company firm bank group spokesman spokeswoman
+    spokesperson office commission committee council court police army military board union party
+    association federation organisation organization institute embassy regime authorities officials
+    official analysts analyst experts expert critics sources source minister ministers chief head
+    director executive chairman chairwoman president secretary leader leaders adviser advisers
+    spokesmen premier statement report study survey researchers economists economist lawyer lawyers
+    prosecutors prosecutor judge campaigners campaigners manager coach players player team club
+    owner owners founder editor news newspaper paper broadcaster network station daily
+    chiefs bosses watchdog regulator body panel inquiry charity campaign groups firms companies
+    banks unions employers ministers mps doctors scientists teachers residents
+    """
+)
+_DETERMINERS = words("the a an its his her their our this that these those")
+_ROLES = words(
+    """
+    author economist coach manager captain striker boss founder presenter reviewer critic
+    correspondent editor analyst professor researcher scientist expert director officer
+    chairman chairwoman spokesman spokeswoman secretary minister leader mp colleague star
+    singer actor actress producer writer novelist lawyer judge president chief executive
+    """
+)
+_CONNECT = words("of for the and de du den da di dos das von van der la le al el bin &")
+_JOIN = words("and but")
+_CLAUSE_OPENERS = words(
+    """
+    but and however meanwhile also so yet still now then later earlier separately elsewhere in on
+    at by after before during since while when as although though despite last this
+    """
+)
+_PHRASE_OPENERS = words(
+    """
+    in on at by after before during since while when as although though despite however
+    meanwhile separately last this speaking writing instead earlier later
+    """
+)
+_ING_REPORTING = words(
+    """
+    saying adding telling claiming insisting arguing warning noting stating explaining accusing
+    """
+)
+_WON = words(
+    """
+    title titles victory win prize gold silver bronze medal medals lead lives life seat seats place
+    spot crown trophy cup record share points goals wickets responsibility credit top first
+    """
+)
+_NAME_GAP = frozenset(" '\"“”‘’&")
+_AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    kind: str  # "name", "pronoun", "org" (a speaking common noun) or "noun" (no speaker)
+    start: int
+    end: int
+    how: str = ""  # how it was found, when not plainly before the verb
+
+
+class SubjectFinder:
+    """Finds subjects in the tokens ``lo..hi`` of one sentence."""
+
+    __slots__ = ("ends", "hi", "lo", "lows", "starts", "text")
+
+    def __init__(
+        self, text: str, lows: Sequence[str], starts: Sequence[int], ends: Sequence[int], lo: int, hi: int
+    ) -> None:
+        self.text, self.lows, self.starts, self.ends, self.lo, self.hi = text, lows, starts, ends, lo, hi
+
+    def _gap(self, k: int) -> str:
+        """Text between token k and token k + 1."""
+        return self.text[self.ends[k] : self.starts[k + 1]]
+
+    def _upper(self, k: int) -> bool:
+        return self.text[self.starts[k]].isupper()
+
+    def for_verb(self, i: int) -> Subject | None:
+        """The subject of the reporting verb at token ``i``."""
+        lows = self.lows
+        if lows[i] in _ING_REPORTING:
+            return self.sentence_subject(i, "subject of the sentence")
+        if lows[i] == "claimed" and any(w in _WON for w in lows[i + 1 : min(self.hi, i + 4)]):
+            return None  # "claimed the individual titles": won, not said
+        j = i - 1
+        while (
+            j >= self.lo
+            and (lows[j] in lx.SUBJECT_SKIP or (lows[j].endswith("ly") and len(lows[j]) > 4))
+            and self._gap(j).isspace()
+        ):
+            j -= 1
+        if j < self.lo:
+            return None
+        gap = self._gap(j)
+        if lows[j] in _JOIN and gap.isspace():
+            return self.sentence_subject(j, "subject of the sentence")
+        if gap.strip() == "," and not any(c in gap for c in "\"“”'‘’"):
+            # "A crestfallen France coach, Bernard Laporte, simply observed"
+            named = self.phrase_ending(j)
+            if named is not None and named.kind == "name":
+                k = self._token_at(named.start)
+                if (
+                    k > self.lo
+                    and "," in self._gap(k - 1)
+                    and len(self.text[named.start : named.end].split()) >= 2
+                ):
+                    return Subject("name", named.start, named.end, "named between commas")
+            return self._appositive(j)
+        if not gap.isspace():
+            return None
+        return self.phrase_ending(j)
+
+    def _appositive(self, j: int) -> Subject | None:
+        """``Name, title at Org, said``: the name before the earlier comma."""
+        for k in range(j, max(self.lo, j - 26), -1):
+            gap = self.text[self.ends[k - 1] : self.starts[k]]
+            if any(c in gap for c in '"“”‘.'):
+                return None
+            if "," in gap:
+                subj = self.phrase_ending(k - 1)
+                if subj is not None and subj.kind in ("name", "org"):
+                    return Subject(subj.kind, subj.start, subj.end, "appositive skipped")
+                return None
+        return None
+
+    def phrase_ending(self, j: int) -> Subject | None:
+        """The subject phrase whose last word is token ``j``."""
+        lows, starts, ends = self.lows, self.starts, self.ends
+        low = lows[j]
+        if low in lx.PRONOUNS_SINGULAR or low in lx.PRONOUNS_OTHER:
+            return Subject("pronoun", starts[j], ends[j])
+        if not low[0].isalpha() or low in TIME_WORDS:
+            return None
+        if self._upper(j) or "." in low:
+            if low in lx.NOT_NAMES and low not in SPEAKING_NOUNS:
+                return Subject("noun", starts[j], ends[j])
+            k = self._name_start(j)
+            # "the chief of the Swiss Group ...": the head is the common noun before "of"
+            head = self._head_before_of(k)
+            if head is not None:
+                return Subject("org", starts[head], ends[j])
+            if k - 2 >= self.lo and lows[k - 1] in ("of", "at", "from") and self._upper(k - 2):
+                person = self._name_start(k - 2)
+                if k - 2 > person:  # "Ashok Vishwanathan of Operation Black Vote"
+                    return Subject("name", starts[person], ends[k - 2])
+            if lows[k] in lx.NOT_NAMES:
+                return Subject("org", starts[k], ends[j]) if low in SPEAKING_NOUNS else None
+            return Subject("name", starts[k], ends[j])
+        if low in lx.NOT_NAMES or low in lx.SUBJECT_SKIP:
+            return None
+        # a common noun: its phrase back to the determiner ("the foreign ministry")
+        k = j
+        while k - 1 >= self.lo and self._gap(k - 1).isspace():
+            w = lows[k - 1]
+            if w in _DETERMINERS or w.endswith(("'s", "s'")):
+                if w.endswith(("'s", "s'")):
+                    k -= 1
+                    k = self._name_start(k) if self._upper(k) else k
+                break
+            if not w.isalpha() or w in lx.NOT_NAMES or w in TIME_WORDS or w in _CONNECT:
+                break
+            k -= 1
+        if low in SPEAKING_NOUNS:
+            head = self._head_before_of(k)
+            return Subject("org", starts[head if head is not None else k], ends[j])
+        return Subject("noun", starts[j], ends[j])
+
+    def _name_start(self, j: int) -> int:
+        """First token of the capitalised name ending at ``j`` ("Swiss Group for the Study of the
+        Juche Idea"); time words, sentence openers and function words never join it."""
+        lows = self.lows
+        k = j
+        while k - 1 >= self.lo:
+            w = lows[k - 1]
+            gap = self._gap(k - 1)
+            if not (gap == "" or set(gap) <= _NAME_GAP) or w.endswith(("'s", "s'")):
+                break  # "ONGC's Mr Raha": the possessor is no part of the name
+            if self._name_part(k - 1):
+                k -= 1
+                continue
+            # connectors inside a name: "Group for the Study of the Juche Idea"
+            m = k - 1
+            while m >= self.lo and lows[m] in _CONNECT and not self._upper(m) and self._gap(m).isspace():
+                m -= 1
+            if self.lo <= m < k - 1 and self._name_part(m) and self._gap(m).isspace():
+                k = m
+                continue
+            break
+        return k
+
+    def _name_part(self, m: int) -> bool:
+        """A capitalised word that can be part of a name: no time word, and no sentence opener
+        ("But", "However") at the start of the sentence."""
+        w = self.lows[m]
+        if not (self._upper(m) and w[0].isalpha()) or w in TIME_WORDS:
+            return False
+        if m == self.lo and (w in _CLAUSE_OPENERS or w in lx.SUBJECT_SKIP):
+            return False  # "Later Mr Blair told"
+        return not (w in lx.NOT_NAMES and (m == self.lo or w in _DETERMINERS or len(w) <= 3))
+
+    def _token_at(self, pos: int) -> int:
+        k = self.lo
+        while k < self.hi and self.starts[k] < pos:
+            k += 1
+        return k
+
+    def _chain_end(self, k: int) -> int:
+        """Last token of the capitalised name starting at ``k``."""
+        lows = self.lows
+        j = k
+        while (
+            j + 1 < self.hi
+            and set(self._gap(j)) <= _NAME_GAP
+            and not lows[j].endswith("'s")
+            and (self._upper(j + 1) or (lows[j + 1] in _CONNECT and j + 2 < self.hi and self._upper(j + 2)))
+        ):
+            j += 1
+        return j
+
+    def _head_before_of(self, k: int) -> int | None:
+        """For a name starting at ``k`` preceded by "chief of (the)", the index of "chief"
+        (with its determiner's phrase), else None."""
+        lows = self.lows
+        m = k - 1
+        if m >= self.lo and lows[m] == "the":
+            m -= 1
+        if m < self.lo or lows[m] not in ("of", "at", "for"):
+            return None
+        h = m - 1
+        if h < self.lo or self._upper(h) or lows[h] not in SPEAKING_NOUNS:
+            return None
+        while (
+            h - 1 >= self.lo
+            and lows[h - 1].isalpha()
+            and lows[h - 1] not in lx.NOT_NAMES
+            and not self._upper(h - 1)
+            and lows[h - 1] not in _CONNECT
+        ):
+            if lows[h - 1] in _DETERMINERS:
+                break
+            h -= 1
+        return h
+
+    def sentence_subject(self, before: int, how: str) -> Subject | None:
+        """The subject of the sentence (its first name, pronoun or speaking noun phrase),
+        skipping openers such as "But", "On Tuesday," or "However,"."""
+        lows = self.lows
+        k = self.lo
+        # skip an opening adverbial up to its comma ("On Tuesday, ...", "In a statement, ...")
+        for m in range(self.lo, min(before - 1, self.lo + 14, self.hi - 1)):
+            if "," in self._gap(m) and lows[self.lo] in _PHRASE_OPENERS:
+                k = m + 1
+                break
+        while (
+            k < before
+            and (lows[k] in _CLAUSE_OPENERS or lows[k] in TIME_WORDS)
+            and not (self._upper(k) and lows[k] not in lx.NOT_NAMES and lows[k] not in TIME_WORDS)
+        ):
+            k += 1
+        # the subject phrase ends before the first lower-case word that is no part of it
+        end = k
+        while (
+            end + 1 < before
+            and self._gap(end).isspace()
+            and (self._upper(end + 1) or lows[end + 1] in _CONNECT or (lows[end] in _DETERMINERS))
+        ):
+            if lows[end + 1] in TIME_WORDS:
+                break
+            end += 1
+        while end > k and lows[end] in _CONNECT:
+            end -= 1
+        if end >= before:
+            return None
+        r = end + 1
+        while (
+            r < before
+            and r <= end + 3
+            and lows[r].isalpha()
+            and not self._upper(r)
+            and lows[r] not in _CONNECT
+            and lows[r] not in lx.NOT_NAMES
+        ):
+            r += 1
+        if r > end + 1 and r < before and self._upper(r) and self._gap(r - 1).isspace():
+            last = self._chain_end(r)
+            if last > r and last < before:
+                end = last  # "Welsh legend Mervyn Davies", "Tory leader Michael Howard"
+        subj = self.phrase_ending(end)
+        if subj is None or subj.kind == "noun":
+            # a common-noun subject: "the ministry reacted ... and said"
+            for e in range(k, min(before, k + 5)):
+                if lows[e] in SPEAKING_NOUNS and not self._upper(e):
+                    subj = self.phrase_ending(e)
+                    break
+        if subj is None or subj.kind == "noun":
+            return None
+        return Subject(subj.kind, subj.start, subj.end, how)
+
+    def name_after(self, k: int, *, inverted: bool) -> Subject | None:
+        """A name (or he/she) starting at token ``k``. After an inverted verb ("said Mr X") the
+        name must end its clause: "said Beta had bought" is no inversion."""
+        lows, starts, ends = self.lows, self.starts, self.ends
+        if k >= self.hi:
+            return None
+        if lows[k] in ("he", "she"):
+            return Subject("pronoun", starts[k], ends[k])
+        # "said managing director Rodrigo Rato": role words before the name
+        r = k
+        while (
+            r < self.hi and r < k + 3 and lows[r].isalpha() and not self._upper(r) and lows[r] not in _CONNECT
+        ):
+            r += 1
+        if (
+            r > k
+            and r < self.hi
+            and self._upper(r)
+            and (lows[r - 1] in _ROLES or lows[r - 1] in SPEAKING_NOUNS)
+        ) and (lows[k] not in ("the", "a", "an") or r > k + 1):
+            k = r
+        det = k
+        if lows[k] in ("the", "a", "an") and k + 1 < self.hi:
+            k += 1
+        if not self._upper(k) and lows[k] not in SPEAKING_NOUNS:
+            return None
+        if self._upper(k) and lows[k] in lx.NOT_NAMES:
+            return None
+        j = self._chain_end(k)
+        # "said report author Mary Madden", "wrote S&P credit analyst Helena Hessel": the name
+        # after the role words is the speaker
+        r = j + 1
+        while (
+            r < self.hi
+            and r <= j + 3
+            and not self._upper(r)
+            and lows[r].isalpha()
+            and lows[r] not in _CONNECT
+        ):
+            r += 1
+        if (
+            (r > j + 1 or not self._upper(k))
+            and r < self.hi
+            and self._upper(r)
+            and self._gap(r - 1).isspace()
+        ) and (lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in _ROLES):
+            k = det = r
+            j = self._chain_end(r)
+        if inverted:
+            after = self._gap(j).strip()[:1] if j + 1 < self.hi else ""
+            if (
+                j + 1 < self.hi
+                and after not in _AFTER_INVERTED
+                and lows[j + 1] not in ("who", "of", "from", "at")
+            ):
+                return None
+        if (
+            self._upper(k)
+            and j + 1 < self.hi
+            and lows[j + 1] in SPEAKING_NOUNS
+            and not self._upper(j + 1)
+            and self._gap(j).isspace()
+        ):
+            j += 1  # "said a Vodafone spokesman"
+            return Subject("org", starts[det], ends[j])
+        kind = "name" if self._upper(k) and det == k else "org"
+        if kind == "org" and lows[j] not in SPEAKING_NOUNS and not self._upper(j):
+            return None
+        return Subject(kind, starts[det if kind == "org" else k], ends[j])

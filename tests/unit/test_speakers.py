@@ -1,0 +1,123 @@
+"""Speakers found without metadata: one test per pattern of issue 16, on sentences written for
+these tests (no people list, no sections)."""
+
+from __future__ import annotations
+
+from nkterm.claims import SpeakerContext, detect
+from nkterm.models import Claim
+
+
+def claim_with(text: str, fragment: str) -> Claim:
+    start = text.index(fragment)
+    for c in detect(text):
+        if c.start <= start < c.end:
+            return c
+    raise AssertionError(f"no claim holds {fragment!r}: {detect(text)}")
+
+
+def speaker_of(text: str, fragment: str) -> str | None:
+    return claim_with(text, fragment).speaker
+
+
+def test_name_title_at_org_said_colon_and_the_quote_after_it() -> None:
+    text = (
+        'Nora Lindqvist, head of research at Baltic Grain Traders, said: "Wheat exports will fall by '
+        'a fifth this year. Farmers are already cutting back."'
+    )
+    assert speaker_of(text, "Nora Lindqvist, head") == "Nora Lindqvist"
+    assert speaker_of(text, "Farmers are already") == "Nora Lindqvist"
+    assert any("speaker: " in c for c in claim_with(text, "Farmers are").cues)
+
+
+def test_said_name_and_according_to_name() -> None:
+    assert speaker_of("Exports rose 4% in March, said Omar Haddad.", "Exports") == "Omar Haddad"
+    text = "Exports rose 4% in March, according to the Central Statistics Office."
+    assert speaker_of(text, "Exports") == "Central Statistics Office"
+    text = '"Prices will keep rising," said trade analyst Ines Moreau.'
+    assert speaker_of(text, "Prices") == "Ines Moreau"
+
+
+def test_head_of_the_subject_phrase_not_the_last_capitalised_word() -> None:
+    text = "The chief of the Danish Society for the Study of Ancient Maps said the atlas was a forgery."
+    who = speaker_of(text, "The chief")
+    assert who is not None and who.startswith("chief of the Danish Society")
+
+
+def test_time_words_never_join_a_name() -> None:
+    assert speaker_of("On Tuesday Mr Okafor denied taking the money.", "denied") == "Mr Okafor"
+    assert speaker_of("Yesterday Ms Varga said the bridge was unsafe.", "bridge") == "Ms Varga"
+
+
+def test_organisations_speak() -> None:
+    assert speaker_of("The foreign ministry said the talks had failed.", "talks") == "foreign ministry"
+    assert (
+        speaker_of("Harbour Freight Ltd said profits fell 12% last year.", "profits") == "Harbour Freight Ltd"
+    )
+
+
+def test_org_a_reacted_and_said_org_b() -> None:
+    text = "Northwind Mining reacted angrily and said Eastgate Capital had bought itself trouble."
+    assert speaker_of(text, "reacted") == "Northwind Mining"
+
+
+def test_participle_saying_takes_the_subject_of_the_sentence() -> None:
+    text = "Mr Tanaka also left the Reform Party saying he was tired of its leaders."
+    assert speaker_of(text, "left") == "Mr Tanaka"
+
+
+def test_pronoun_to_the_most_recent_compatible_named_speaker() -> None:
+    text = (
+        'Anders Holm, the defendant, spoke first. "I never saw the accounts," Mr Holm said. '
+        '"I trusted my staff," he told the court. Judge Ruth Baker said she would rule on Friday. '
+        '"The evidence is thin," she said.'
+    )
+    assert speaker_of(text, "I trusted") == "Anders Holm"
+    assert speaker_of(text, "The evidence") == "Ruth Baker"
+
+
+def test_short_form_linked_to_the_full_name_found_earlier() -> None:
+    text = (
+        "Telecoms founder Viktor Ebbersen went on trial on Monday. "
+        '"I did not know about the fraud," Mr Ebbersen told the jury.'
+    )
+    claim = claim_with(text, "I did not know")
+    assert claim.speaker == "Viktor Ebbersen"
+    assert any("Mr Ebbersen = Viktor Ebbersen" in c for c in claim.cues)
+
+
+def test_it_said_is_the_organisation_that_spoke_last() -> None:
+    text = "The Port Authority said traffic rose 8% in 2024. It said a new berth would open in May."
+    assert speaker_of(text, "It said") == "Port Authority"
+
+
+def test_framed_speech_gives_its_speaker_to_the_whole_run() -> None:
+    text = (
+        "Chairman Lee Sun-ok made a speech at the harvest meeting. The full text of the speech is as follows:\n\n"
+        "Comrades, this year we harvested 20 percent more rice than last year.\n\n"
+        "Our farms will grow because every worker is devoted to them.\n"
+    )
+    for fragment in ("Comrades, this year", "Our farms will grow"):
+        claim = claim_with(text, fragment)
+        assert claim.speaker == "Lee Sun-ok"
+        assert any(c.startswith("speaker: framed speech") for c in claim.cues)
+
+
+def test_a_quote_after_reported_speech_keeps_its_speaker() -> None:
+    text = (
+        "After the hearing, Mr Dlamini said a 24-hour closure had no effect.\n\n"
+        '"If you close at midnight on a Saturday, nobody notices until Monday."'
+    )
+    assert speaker_of(text, "If you close") == "Mr Dlamini"
+
+
+def test_metadata_people_stay_a_hint() -> None:
+    text = '"We were told where to stand," Goldberg said.'
+    ctx = SpeakerContext(people=("Drew Goldberg",))
+    (claim,) = detect(text, speakers=ctx)
+    assert claim.speaker == "Drew Goldberg"
+
+
+def test_no_speaker_for_the_writers_own_statement_or_a_won_title() -> None:
+    assert speaker_of("The bridge was built in 1931 by the county.", "bridge") is None
+    text = "Anna Berg and Tom Reyes claimed the individual titles at the cross-country championship."
+    assert speaker_of(text, "claimed") is None
