@@ -70,7 +70,10 @@ def list_data(generation: int, summaries: list[DocSummary]) -> dict[str, Any]:
     return {
         "generation": generation,
         "rows": [
-            [s.id, s.title, s.source, s.words, s.claims, s.check_worthy, s.path, s.date, s.duplicate_of]
+            [
+                *(s.id, s.title, s.source, s.words, s.claims, s.check_worthy, s.path),
+                *(list(s.authors), s.date, s.url, s.duplicate_of),
+            ]
             for s in summaries
         ],
     }
@@ -89,7 +92,7 @@ def quick_summaries(directory: Path) -> list[DocSummary] | None:
         return None
     rows = _read_json(directory / LIST_FILE)
     if isinstance(rows, dict) and rows.get("generation") == generation and _valid_rows(rows.get("rows")):
-        return [DocSummary(*row) for row in rows["rows"]]
+        return [DocSummary(*row[:7], tuple(row[7]), *row[8:]) for row in rows["rows"]]
     data = _read_json(directory / MANIFEST_FILE)
     if (
         not isinstance(data, dict)
@@ -114,7 +117,7 @@ def _valid_rows(rows: Any) -> bool:
     """Rows of exactly the list's types (a hand-edited file is not shown, never crashes)."""
     return type(rows) is list and all(
         type(r) is list
-        and len(r) == 9
+        and len(r) == 11
         and type(r[0]) is str
         and type(r[1]) is str
         and type(r[2]) is str
@@ -122,7 +125,10 @@ def _valid_rows(rows: Any) -> bool:
         and type(r[4]) is int
         and type(r[5]) is int
         and type(r[6]) is str
-        and type(r[7]) is str
+        and type(r[7]) is list
+        and all(type(a) is str for a in r[7])
         and type(r[8]) is str
+        and type(r[9]) is str
+        and type(r[10]) is str
         for r in rows
     )

@@ -310,7 +310,7 @@ def test_docs_table_aligns_any_titles_and_ids(
     ]
 
     class Listing:  # the library's document list, without building an index for each example
-        def documents(self) -> list[DocSummary]:
+        def documents(self, sort: str = "id") -> list[DocSummary]:
             return summaries
 
     out = _Terminal()
