@@ -92,7 +92,10 @@ def quick_summaries(directory: Path) -> list[DocSummary] | None:
         return None
     rows = _read_json(directory / LIST_FILE)
     if isinstance(rows, dict) and rows.get("generation") == generation and _valid_rows(rows.get("rows")):
-        return [DocSummary(*row[:7], tuple(row[7]), *row[8:]) for row in rows["rows"]]
+        return [
+            DocSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7]), r[8], r[9], r[10])
+            for r in rows["rows"]
+        ]
     data = _read_json(directory / MANIFEST_FILE)
     if (
         not isinstance(data, dict)

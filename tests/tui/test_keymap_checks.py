@@ -34,7 +34,9 @@ async def test_an_invalid_key_is_reported_as_invalid_with_its_line_at_start(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         messages = _messages(app)
-        assert any(f"{path}, line 3" in m and "not a key" in m and "'ctrl+foo'" in m for m in messages), messages
+        assert any(f"{path}, line 3" in m and "not a key" in m and "'ctrl+foo'" in m for m in messages), (
+            messages
+        )
         assert not any("more than one action" in m for m in messages)
         await press(pilot, "enter", "z")
         first = app.screen.reader.current_claim
