@@ -21,9 +21,9 @@ it was made; docs/compare.md describes it in full:
   documents' common topic, are the edges of a bipartite graph; the pairing (``alignment``) is a
   maximum-weight matching of it (``matching``: exact, by successive shortest paths), so a unit
   is paired at most once.
-* A pair ``differs`` when the units give different numbers for the same unit, when one negates
-  a word both use, or when they take opposite sides of an evaluation axis ("good"/"bad",
-  "similar"/"different"); it ``agrees`` otherwise, and ``reason`` says which rule fired.
+* ``relations`` says what a pair is: ``agrees`` (the same proposition), ``differs`` (the same
+  slot with incompatible values: numbers beyond rounding, read by the shared ``nkterm.numbers``;
+  opposite polarity; contradicting testimony) or ``related``, and ``reason`` says which rule fired.
 * ``corroboration`` scores the passages of the documents ``Index.more_like`` proposes the same
   way, reading only what the ``prefilter`` lets through.
 
@@ -38,7 +38,6 @@ from nkterm.compare.alignment import align, compare_texts
 from nkterm.compare.corroboration import corroborate, corroboration_report, unit_at
 from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.matching import max_weight_matching
-from nkterm.compare.numbers import Number, numbers, same_amount
 from nkterm.compare.params import (
     CORROBORATION_AGREES,
     CORROBORATION_CANDIDATES,
@@ -130,7 +129,6 @@ __all__ = [
     "IdfFn",
     "IdfSpec",
     "Independence",
-    "Number",
     "Pair",
     "Passage",
     "align",
@@ -142,10 +140,8 @@ __all__ = [
     "independence",
     "independent_sources",
     "max_weight_matching",
-    "numbers",
     "passages",
     "relation_of",
-    "same_amount",
     "source_of",
     "stem",
     "unit_at",

@@ -2,7 +2,7 @@
 
 * ``agrees`` — the same proposition: identical text, or similarity >= ``SAME_MIN`` with the same
   participants (no name on each side that the other lacks), numbers equal within rounding
-  (``numbers.same_amount``: the coarser precision decides) and the same polarity;
+  (``nkterm.numbers``: within half the coarser precision) and the same polarity;
 * ``differs`` — the same slot with incompatible values: numbers of one unit beyond rounding,
   one side negating a word both use ("denies"/"refused"/"not"), or opposite sides of an
   evaluation or testimony axis ("denied" vs "admitted"), at similarity >= ``CONFLICT_MIN``;
@@ -17,10 +17,10 @@ import re
 from collections import defaultdict
 
 from nkterm.compare import params
-from nkterm.compare.numbers import Number, same_amount
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.units import Unit
 from nkterm.compare.worddiff import word_ratio
+from nkterm.numbers import Quantity
 
 
 def normalised(text: str) -> str:
@@ -31,21 +31,22 @@ def conflict_of(a: Unit, b: Unit, similarity: float = 1.0) -> str:
     """Why two units conflict, or "" when nothing does. Years count only between passages
     close enough to be one proposition (>= ``SAME_MIN``): "in 1998" and "in 2004" usually
     date two different events."""
-    numbers_a: dict[str, list[Number]] = defaultdict(list)
-    numbers_b: dict[str, list[Number]] = defaultdict(list)
+    numbers_a: dict[str, list[Quantity]] = defaultdict(list)
+    numbers_b: dict[str, list[Quantity]] = defaultdict(list)
     for n in a.numbers:
-        if n.unit and (n.unit != "(year)" or similarity >= params.SAME_MIN):
-            numbers_a[n.unit].append(n)
+        if n.key and (not n.year or similarity >= params.SAME_MIN):
+            numbers_a[n.key].append(n)
     for n in b.numbers:
-        if n.unit:
-            numbers_b[n.unit].append(n)
+        if n.key:
+            numbers_b[n.key].append(n)
     for unit_key, found_a in numbers_a.items():
         found_b = numbers_b.get(unit_key)
-        if not found_b or any(same_amount(x, y) for x in found_a for y in found_b):
+        if not found_b or any(x.agrees(y) for x in found_a for y in found_b):
             continue
-        na, nb = found_a[0], found_b[0]
-        unit_text = f" {na.unit_text}" if na.unit_text else ""
-        return f"numbers differ beyond rounding: {na.number} vs {nb.number}{unit_text}"
+        (number_a, unit_a), (number_b, unit_b) = _shown(found_a[0]), _shown(found_b[0])
+        if unit_a == unit_b:  # "3 vs 5 days"
+            return f"numbers differ beyond rounding: {number_a} vs {number_b}{unit_a}"
+        return f"numbers differ beyond rounding: {number_a}{unit_a} vs {number_b}{unit_b}"
     testimony = testimony_conflict(a, b)
     if testimony:
         return testimony
@@ -65,6 +66,15 @@ def conflict_of(a: Unit, b: Unit, similarity: float = 1.0) -> str:
         if sign_a and sign_b and sign_a != sign_b:
             return f'opposite {axis}: "{words_a}" vs "{words_b}"'
     return ""
+
+
+def _shown(q: Quantity) -> tuple[str, str]:
+    """A number as written and its unit word apart: ("3", " days"), ("$9.37bn", "")."""
+    written = " ".join(q.written.split())
+    at = written.lower().rfind(q.unit.split()[0]) if q.unit and q.unit != "%" else -1
+    if at <= 0:
+        return written, ""
+    return written[:at].rstrip(" -"), " " + written[at:]
 
 
 _DENY_RE = re.compile(

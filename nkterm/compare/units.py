@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from nkterm.analysis import analyze_names_joined
-from nkterm.compare.numbers import Number, numbers
 from nkterm.compare.params import NEGATION_SCOPE, WEAK_CLAIM
 from nkterm.compare.results import Passage
 from nkterm.compare.words import (
@@ -29,6 +28,7 @@ from nkterm.compare.words import (
 )
 from nkterm.dateline import find_dateline
 from nkterm.models import Claim, Document, Span
+from nkterm.numbers import Quantity, quantities
 from nkterm.text import sentences as split_sentences
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ class Unit:
     passage: Passage
     # key -> {stem: the word as written}: a group key ("~people") can gather several stems
     keys: dict[str, dict[str, str]] = field(default_factory=dict)
-    numbers: list[Number] = field(default_factory=list)
+    numbers: list[Quantity] = field(default_factory=list)
     negated: dict[str, str] = field(default_factory=dict)  # stem -> the cue negating it ("not")
     polarity: dict[str, tuple[int, str]] = field(default_factory=dict)  # axis -> (+1/-1/0, words)
     weights: dict[str, float] = field(default_factory=dict)  # key -> weight of its heaviest stem
@@ -163,11 +163,13 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
     """Keys, numbers, negations and evaluations of one passage (weights come later)."""
     text = passage.text
     unit = Unit(passage)
-    found, consumed = numbers(text)
+    # a number word alone ("twenty of them") is too vague to compare
+    found = [q for q in quantities(text) if q.unit or q.year or q.written[:1].isdigit()]
+    consumed = [(q.start, q.end) for q in found]
     unit.numbers = found
     for number in found:
         key = number_key(number)
-        unit.add(key, key, f"{number.number} {number.unit_text}".strip())
+        unit.add(key, key, number.written)
     for pattern, key, word_stem in PHRASES:
         for m in pattern.finditer(text):
             unit.add(key, word_stem, " ".join(m.group(0).lower().split()))
@@ -269,8 +271,9 @@ def _name_runs(text: str, analysed: list[tuple[str, int, int]]) -> dict[int, lis
     return runs
 
 
-def number_key(number: Number) -> str:
-    """The key of a number: its unit and its value to two significant figures, so that amounts
-    equal within rounding ("$9.37bn", "$9.4bn") meet; ``same_amount`` decides the rest."""
-    value = float(f"{number.value:.2g}") if number.value else 0.0
-    return f"#{value:g} {number.unit}"
+def number_key(number: Quantity) -> str:
+    """The key of a number: what it counts and its value to two significant figures, so that
+    amounts equal within rounding ("$9.37bn", "$9.4bn") meet; ``Quantity.agrees`` decides the rest."""
+    base = number.base[0]
+    value = float(f"{base:.2g}") if base else 0.0
+    return f"#{value:g} {number.key}"

@@ -16,13 +16,12 @@ from nkterm.compare import (
     UNPAIRED,
     align,
     compare_texts,
-    numbers,
     passages,
-    same_amount,
     word_changes,
 )
 from nkterm.index import analyze
 from nkterm.models import Document
+from nkterm.numbers import quantities
 
 # News sentences on other subjects: the background that makes shared words rare or common.
 BACKGROUND = [
@@ -187,33 +186,43 @@ def test_a_name_is_matched_whole_and_by_its_last_word() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "unit", "precision"),
+    ("text", "value", "key", "precision"),
     [
-        ("$9.37bn", 9.37e9, "$", 1e7),
-        ("$9.4bn", 9.4e9, "$", 1e8),
-        ("4 200 people", 4200, "peopl", 100),
+        ("$9.37bn", 9.37e9, "dollars", 1e7),
+        ("$9.4bn", 9.4e9, "dollars", 1e8),
+        ("4 200 people", 4200, "people", 100),
         ("30,000 jobs", 30000, "job", 10000),
-        ("two weeks", 14, "dai", 7),
+        ("two weeks", 14, "day", 7),
         ("68%", 68, "%", 1),
-        ("1.55bn euros", 1.55e9, "€", 1e7),
+        ("1.55bn euros", 1.55e9, "euros", 1e7),
+        ("a 25-year-old man", 25, "year old", 1),
+        ("since 2004", 2004, "(year)", 1),
     ],
 )
-def test_numbers_carry_value_unit_and_precision(text: str, value: float, unit: str, precision: float) -> None:
-    (number,), _spans = numbers(text)
-    assert number.value == pytest.approx(value)
-    assert (number.unit, number.precision) == (unit, pytest.approx(precision))
+def test_numbers_carry_value_unit_and_precision(text: str, value: float, key: str, precision: float) -> None:
+    (number,) = quantities(text)
+    assert number.base == (pytest.approx(value), pytest.approx(precision))
+    assert number.key == key
 
 
 def test_the_coarser_precision_decides() -> None:
-    (a, b, c), _ = numbers("$9.37bn, $9.4bn and $9.5bn")
-    assert same_amount(a, b) and not same_amount(a, c) and not same_amount(b, c)
-    (x, y), _ = numbers("29% and 28.9%")
-    assert same_amount(x, y)
+    a, b, c = quantities("$9.37bn, $9.4bn and $9.5bn")
+    assert a.agrees(b) and not a.agrees(c) and not b.agrees(c)
+    x, y = quantities("29% and 28.9%")
+    assert x.agrees(y)
+    days, weeks, years = quantities("14 days, two weeks, 14 years")
+    assert days.agrees(weeks) and not days.agrees(years)
+
+
+def test_years_are_exact() -> None:
+    a, b = quantities("It was agreed in 2000 and signed in 2004.")
+    assert (a.key, b.key) == ("(year)", "(year)")
+    assert not a.agrees(b)
 
 
 def test_score_lines_are_not_amounts() -> None:
-    found, _ = numbers("Middlesbrough beat Lazio 2-0 in the Uefa Cup.")
-    assert [n.unit for n in found] == [""]  # the 2 alone, with no unit; the 0 is no amount
+    found = quantities("Middlesbrough beat Lazio 2-0 in the Uefa Cup.")
+    assert [(n.written, n.key) for n in found] == [("2", "")]  # the 2 alone, with no unit
 
 
 # -- word-level differences -----------------------------------------------------------------------
