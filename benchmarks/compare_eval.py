@@ -3,8 +3,8 @@ corroboration of claims.
 
     python benchmarks/compare_eval.py [--index DIR] [--split dev|held-out|all]
 
-Reads ``benchmarks/data/compare_pairs.yaml`` (sentence pairs of BBC and seed documents,
-labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
+Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` (sentence pairs
+of BBC and seed documents, labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
 (claims with the passages elsewhere in the BBC corpus that corroborate them, or none). BBC
 documents are read at run time from ``$NKTERM_BBC`` (default /work/shared/corpora/bbc-news),
 never copied. ``--index`` is a Whoosh index of that corpus (built there if missing, about 35 s);
@@ -39,6 +39,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BBC = Path(os.environ.get("NKTERM_BBC") or "/work/shared/corpora/bbc-news")
 LABELS = ("same", "conflicts", "related", "none")
+# round 1 (compare_pairs.yaml) and round 2 (compare_pairs_round2.yaml): tuned on dev and mined;
+# held-out looked at once per round
+SPLITS = ("dev", "mined", "dev2", "mined2", "held-out", "held-out2")
+PAIR_FILES = ("compare_pairs.yaml", "compare_pairs_round2.yaml")
 
 
 def load_document(path: str) -> Document:
@@ -136,27 +140,35 @@ class _Span:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, help="Whoosh index of the BBC corpus (built if missing)")
-    parser.add_argument("--split", choices=("dev", "mined", "held-out", "all"), default="all")
+    parser.add_argument("--split", choices=(*SPLITS, "all", "tuning"), default="all")
     parser.add_argument("--wrong", action="store_true", help="list the wrongly judged pairs")
     args = parser.parse_args(argv)
     if not BBC.is_dir():
         print(f"BBC corpus not found at {BBC} (set NKTERM_BBC)", file=sys.stderr)
         return 2
-    data = yaml.safe_load((HERE / "data" / "compare_pairs.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = {"document_pairs": []}
+    for name in PAIR_FILES:
+        loaded = yaml.safe_load((HERE / "data" / name).read_text(encoding="utf-8"))
+        data["document_pairs"].extend(loaded["document_pairs"])
     claims = yaml.safe_load((HERE / "data" / "corroboration_claims.yaml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         index = Index(BBC, args.index or Path(tmp) / "index")
         if not index.exists() or index.doc_count() == 0:
             index.update()
         idf = corpus_idf(index)
-        splits = ("dev", "mined", "held-out") if args.split == "all" else (args.split,)
+        if args.split == "all":
+            splits: tuple[str, ...] = SPLITS
+        elif args.split == "tuning":
+            splits = tuple(s for s in SPLITS if not s.startswith("held-out"))
+        else:
+            splits = (args.split,)
         for split in splits:
             print(f"== {split}")
             confusion, wrong = evaluate_pairs(data, split, idf)
             print_pairs(confusion)
             if args.wrong:
                 print("\n".join(wrong))
-            if split != "mined":
+            if split in ("dev", "held-out"):
                 evaluate_corroboration(index, claims["claims"], split)
     return 0
 

@@ -137,6 +137,18 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
     return ""
 
 
+def _unmatched_numbers(a: Unit, b: Unit) -> str:
+    """A number that counts what the other passage counts too but has no equal there ("from
+    £4,745 to £4,895" / "£4,745"): one passage says more than the other, so not the same
+    proposition. Years and bare numbers are left out."""
+    for one, other in ((a, b), (b, a)):
+        keys = {q.key for q in other.numbers if q.key and not q.year}
+        for q in one.numbers:
+            if q.key in keys and not any(q.agrees(r) for r in other.numbers if r.key == q.key):
+                return q.written
+    return ""
+
+
 def _names_apart(a: Unit, b: Unit) -> str:
     """A name on each side that the other lacks ("Kim Jong Un" / "Kim Jong Il"): not the same
     participants. Only multi-word names and names inside sentences count."""
@@ -207,6 +219,12 @@ def relation_of(
         return RELATED_ONLY, apart
     if not same_slot:
         return RELATED_ONLY, f"same names, different things said ({share:.0%} of the rest shared)"
+    if a.negative != b.negative:
+        side = "A" if a.negative else "B"
+        return RELATED_ONLY, f"{topic}; only {side} denies or negates, so not the same proposition"
+    unmatched = _unmatched_numbers(a, b)
+    if unmatched:
+        return RELATED_ONLY, f"{topic}; numbers only partly shared ({unmatched})"
     numbers = [label for _w, label, key in shared if key.startswith("#")]
     how = f"same proposition: {', '.join(labels)}"
     if numbers:
