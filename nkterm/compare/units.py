@@ -132,11 +132,20 @@ def _overlaps(start: int, end: int, kept: list[Claim]) -> bool:
 def _sentences(doc: Document, where: Prefilter | None) -> Iterable[Span]:
     """The document's sentences, or only those of the paragraphs ``where`` matches: sentences
     never cross a paragraph, so splitting a paragraph on its own gives the same spans, and
-    sentence splitting is most of what corroboration costs."""
+    sentence splitting is most of what corroboration costs. A document read from the index
+    has its sentences already (stored at indexing): those are picked, never split again."""
     if where is None:
         yield from doc.sentences
         return
+    known = "sentences" in vars(doc)  # a cached property: present once computed or stored
+    starts = [s.start for s in doc.sentences] if known else []
     for para in where.paragraphs(doc):
+        if known:
+            i = bisect.bisect_left(starts, para.start)
+            while i < len(starts) and starts[i] < para.end:
+                yield doc.sentences[i]
+                i += 1
+            continue
         for span in split_sentences(doc.text[para.start : para.end]):
             yield Span(para.start + span.start, para.start + span.end)
 
