@@ -20,6 +20,7 @@ from nkterm.compare import params
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.units import Unit
 from nkterm.compare.worddiff import word_ratio
+from nkterm.compare.words import DENIAL_RE, NEGATION_RE
 from nkterm.numbers import Quantity
 
 
@@ -200,6 +201,10 @@ def relation_of(
     )
     if conflict and near:
         return DIFFERS, conflict
+    if near and a.negative != b.negative:  # "X has denied that Y resigned" / "X said Y resigned"
+        side, text = ("A", a.passage.text) if a.negative else ("B", b.passage.text)
+        cue = DENIAL_RE.search(text) or NEGATION_RE.search(text)
+        return DIFFERS, f'opposite polarity: "{cue.group(0) if cue else "not"}" only in {side}'
     if near:
         return AGREES, "near-identical wording: " + ", ".join(labels) if labels else "near-identical wording"
     if conflict.startswith("contradicting testimony"):

@@ -379,6 +379,22 @@ def test_corroboration_prefilter_never_hides_a_match(query_words: list[str], sen
             assert (p.start, p.end) in kept, (query_words, p.text)
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_INFLECTED), min_size=2, max_size=6), _documents_of(_INFLECTED))
+def test_corroboration_reads_the_same_passages_with_known_or_new_sentences(
+    query_words: list[str], sents: list[str]
+) -> None:
+    # a document read from the index has its sentences already; one made fresh splits only the
+    # paragraphs the prefilter keeps: both must give the same passages
+    where = prefilter_for(unit_of(Passage(0, 0, " ".join(query_words))))
+    fresh = _doc("d", *sents)
+    known = _doc("d", *sents)
+    assert known.sentences  # computed now, as the index stores them
+    got_fresh = [(p.start, p.end) for p in passages(fresh, where=where)]
+    assert "sentences" not in vars(fresh)  # the fresh one was split paragraph by paragraph
+    assert [(p.start, p.end) for p in passages(known, where=where)] == got_fresh
+
+
 def _brute_force(n: int, m: int, weights: dict[tuple[int, int], float]) -> float:
     best = 0.0
     for k in range(min(n, m) + 1):

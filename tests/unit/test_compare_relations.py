@@ -153,6 +153,37 @@ def test_two_ways_of_refusing_are_no_conflict() -> None:
     assert relation != DIFFERS, reason
 
 
+# -- related: close wording that is not one proposition -----------------------------------------------
+
+
+def test_a_denial_and_an_assertion_are_not_the_same_proposition() -> None:
+    # the same people and topic, but only one side denies: the "same polarity"
+    relation, reason, _shared = judge(
+        "Mr Campbell is acting as an adviser for Labour, which denies engaging in personal campaigning.",
+        "Mr Campbell has re-joined the Labour election campaign as an adviser on personal campaigning.",
+    )
+    assert relation == RELATED_ONLY, reason
+    assert "only A denies or negates" in reason
+
+
+def test_the_same_sentence_denied_differs() -> None:
+    relation, reason, _shared = judge(
+        "Tottenham sporting director Frank Arnesen has denied that coach Jacques Santini resigned over a clash.",
+        "Tottenham sporting director Frank Arnesen said coach Jacques Santini resigned over a clash.",
+    )
+    assert (relation, reason) == (DIFFERS, 'opposite polarity: "denied" only in A')
+
+
+def test_a_passage_with_more_numbers_of_the_same_unit_is_not_the_same_proposition() -> None:
+    # "from £4,745 to £4,895" says a rise; "£4,745" only the current figure
+    relation, reason, _shared = judge(
+        "The personal income tax allowance will rise in line with inflation from £4,745 to £4,895 next month.",
+        "The personal income tax allowance is £4,745 for the current tax year, in line with inflation.",
+    )
+    assert relation == RELATED_ONLY, reason
+    assert "numbers only partly shared (£4,895)" in reason
+
+
 # -- related, and what is not the same thing -------------------------------------------------------
 
 
