@@ -20,8 +20,21 @@ from nkterm.compare import params
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.units import Unit
 from nkterm.compare.worddiff import word_ratio
-from nkterm.compare.words import DENIAL_RE, NEGATION_RE
+from nkterm.compare.words import DENIAL_RE, EVALUATION_AXES, NEGATION_RE
 from nkterm.numbers import Quantity
+
+_EVALUATION_STEMS = frozenset(s for pos, neg in EVALUATION_AXES.values() for s in pos | neg)
+
+
+def says_not(unit: Unit) -> bool:
+    """Whether a unit says what is not so: a verb of denial, or a negation that is not only the
+    other side of an evaluation ("not that much different" says what "similar" says, and the
+    evaluation axes compare it)."""
+    if not unit.negative:
+        return False
+    if DENIAL_RE.search(unit.passage.text):
+        return True
+    return not unit.negated or any(s not in _EVALUATION_STEMS for s in unit.negated)
 
 
 def normalised(text: str) -> str:
@@ -201,8 +214,9 @@ def relation_of(
     )
     if conflict and near:
         return DIFFERS, conflict
-    if near and a.negative != b.negative:  # "X has denied that Y resigned" / "X said Y resigned"
-        side, text = ("A", a.passage.text) if a.negative else ("B", b.passage.text)
+    not_a, not_b = says_not(a), says_not(b)
+    if near and not_a != not_b:  # "X has denied that Y resigned" / "X said Y resigned"
+        side, text = ("A", a.passage.text) if not_a else ("B", b.passage.text)
         cue = DENIAL_RE.search(text) or NEGATION_RE.search(text)
         return DIFFERS, f'opposite polarity: "{cue.group(0) if cue else "not"}" only in {side}'
     if near:
@@ -224,8 +238,8 @@ def relation_of(
         return RELATED_ONLY, apart
     if not same_slot:
         return RELATED_ONLY, f"same names, different things said ({share:.0%} of the rest shared)"
-    if a.negative != b.negative:
-        side = "A" if a.negative else "B"
+    if not_a != not_b:
+        side = "A" if not_a else "B"
         return RELATED_ONLY, f"{topic}; only {side} denies or negates, so not the same proposition"
     unmatched = _unmatched_numbers(a, b)
     if unmatched:
