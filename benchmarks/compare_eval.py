@@ -5,7 +5,8 @@ corroboration of claims.
 
 Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` (sentence pairs
 of BBC and seed documents, labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
-(claims with the passages elsewhere in the BBC corpus that corroborate them, or none). BBC
+and ``corroboration_claims_round2.yaml`` (claims with the passages elsewhere in the BBC corpus
+that corroborate them, or none). BBC
 documents are read at run time from ``$NKTERM_BBC`` (default /work/shared/corpora/bbc-news),
 never copied. ``--index`` is a Whoosh index of that corpus (built there if missing, about 35 s);
 alignment then uses the corpus's IDF, as the application does.
@@ -43,6 +44,7 @@ LABELS = ("same", "conflicts", "related", "none")
 # held-out looked at once per round
 SPLITS = ("dev", "mined", "dev2", "mined2", "held-out", "held-out2")
 PAIR_FILES = ("compare_pairs.yaml", "compare_pairs_round2.yaml")
+CLAIM_FILES = ("corroboration_claims.yaml", "corroboration_claims_round2.yaml")
 
 
 def load_document(path: str) -> Document:
@@ -150,7 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in PAIR_FILES:
         loaded = yaml.safe_load((HERE / "data" / name).read_text(encoding="utf-8"))
         data["document_pairs"].extend(loaded["document_pairs"])
-    claims = yaml.safe_load((HERE / "data" / "corroboration_claims.yaml").read_text(encoding="utf-8"))
+    claims: dict[str, Any] = {"claims": []}
+    for name in CLAIM_FILES:
+        loaded = yaml.safe_load((HERE / "data" / name).read_text(encoding="utf-8"))
+        claims["claims"].extend(loaded["claims"])
     with tempfile.TemporaryDirectory() as tmp:
         index = Index(BBC, args.index or Path(tmp) / "index")
         if not index.exists() or index.doc_count() == 0:
@@ -168,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             print_pairs(confusion)
             if args.wrong:
                 print("\n".join(wrong))
-            if split in ("dev", "held-out"):
+            if split in ("dev", "held-out", "held-out2"):
                 evaluate_corroboration(index, claims["claims"], split)
     return 0
 
