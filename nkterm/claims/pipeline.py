@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from nkterm.claims.evidence import SIGNALS, Evidence, Report
 from nkterm.claims.framing import framed_speakers
@@ -108,8 +109,9 @@ def _detect(
     evidence = [scan_sentence(text, toks, lo, hi) for lo, hi in ranges]
     quotes = find_quotes(text, paragraphs(text))
     reports = [r for ev in evidence for r in ev.reports]
+    # the sentence subjects a "he" or "she" may mean: found only when such a pronoun asks for them
     pronouns = any(r.subject_kind == "pronoun" and r.subject in ("he", "she", "He", "She") for r in reports)
-    resolver = Resolver(text, ctx, reports, _named_subjects(text, toks, ranges) if pronouns else [])
+    resolver = Resolver(text, ctx, reports, partial(_named_subjects, text, toks, ranges) if pronouns else [])
     attributions = attribute_runs(text, quotes, reports, spans)
     qctx = _Context(
         text,

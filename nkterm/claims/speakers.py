@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -346,9 +347,10 @@ class Resolver:
         text: str,
         ctx: SpeakerContext,
         reports: list[Report],
-        subjects: list[tuple[int, str]] | None = None,
+        subjects: list[tuple[int, str]] | Callable[[], list[tuple[int, str]]] | None = None,
     ) -> None:
-        subjects = [(p, n) for p, n in subjects or () if not is_org(n)]
+        """``subjects``: names that are the subject of a sentence, or a function that finds them
+        (called only if a pronoun needs them)."""
         self.ctx = ctx
         self.persons, pattern = _people_index(ctx.people)
         self._mentions: list[int] = []
@@ -363,27 +365,9 @@ class Resolver:
                     self._mentioned.append(person)
         self._text = text
         self._full_index: dict[str, list[tuple[int, str]]] | None = None
-        # Without a people list, "he" is the last compatible person named as a speaker (or with
-        # a title: "Mr Ebbers").
-        named = [
-            (r.subject_start, r.subject)
-            for r in reports
-            if r.subject_kind == "name" and r.subject and not is_org(r.subject)
-        ]
-        named.extend(
-            (m.start(), m.group())
-            for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.? [A-Z][\w-]+(?![\w'’])", text)
-        )
-        # people named as the subject of a sentence ("Gordon Brown has outlined ...") and the
-        # roles that spoke ("a Department for Education spokeswoman said")
-        named.extend(subjects)
-        named.extend(
-            (r.subject_start, r.subject)
-            for r in reports
-            if r.subject_kind == "org" and r.subject and r.subject.split()[-1].lower() in _PERSON_ROLES
-        )
-        self._named = sorted(named)
-        self._named_pos = [p for p, _ in self._named]
+        self._reports = reports
+        self._subjects = subjects
+        self._named_index: tuple[list[tuple[int, str]], list[int]] | None = None
         # "it said": the organisation that spoke last
         orgs = [
             (r.subject_start, r.subject)
@@ -392,6 +376,36 @@ class Resolver:
         ]
         self._orgs = sorted(orgs)
         self._org_pos = [p for p, _ in self._orgs]
+
+    @property
+    def _named(self) -> tuple[list[tuple[int, str]], list[int]]:
+        """The people a "he" or "she" may mean, by position (and their positions); built the
+        first time a pronoun needs them, so a text without one never pays for it."""
+        if self._named_index is None:
+            reports, text = self._reports, self._text
+            given = self._subjects() if callable(self._subjects) else self._subjects or ()
+            # Without a people list, "he" is the last compatible person named as a speaker (or
+            # with a title: "Mr Ebbers").
+            named = [
+                (r.subject_start, r.subject)
+                for r in reports
+                if r.subject_kind == "name" and r.subject and not is_org(r.subject)
+            ]
+            named.extend(
+                (m.start(), m.group())
+                for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.? [A-Z][\w-]+(?![\w'’])", text)
+            )
+            # people named as the subject of a sentence ("Gordon Brown has outlined ...") and the
+            # roles that spoke ("a Department for Education spokeswoman said")
+            named.extend((p, n) for p, n in given if not is_org(n))
+            named.extend(
+                (r.subject_start, r.subject)
+                for r in reports
+                if r.subject_kind == "org" and r.subject and r.subject.split()[-1].lower() in _PERSON_ROLES
+            )
+            ordered = sorted(named)
+            self._named_index = ordered, [p for p, _ in ordered]
+        return self._named_index
 
     @property
     def _full(self) -> dict[str, list[tuple[int, str]]]:
@@ -433,10 +447,11 @@ class Resolver:
             return self._mentioned[i]
         if self.persons:
             return self.persons[0].canonical
-        j = bisect.bisect_left(self._named_pos, pos) - 1
+        named, named_pos = self._named
+        j = bisect.bisect_left(named_pos, pos) - 1
         avoid = "m" if pronoun in ("she", "her") else "f"
         while j >= 0:
-            p, name = self._named[j]
+            p, name = named[j]
             if _gender(name) != avoid:
                 if name.split()[-1].lower() in _PERSON_ROLES:
                     words = name.split()
