@@ -169,7 +169,7 @@ class DocScorer:
         words = shaped(lows)
         # every lookup runs in C (map over dict.get and str.join): no Python loop per token
         self.word_entries = list(map(get, words))
-        self.bigram_entries = list(map(get, map(" ".join, zip(words, islice(words, 1, None)))))
+        self.bigram_entries = list(map(get, map(" ".join, zip(words, islice(words, 1, None), strict=False))))
 
     def score(
         self, lo: int, hi: int, cue_feats: Iterable[str], kinds: Iterable[str], question: bool

@@ -393,7 +393,9 @@ class Resolver:
             ]
             named.extend(
                 (m.start(), m.group())
-                for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.? [A-Z][\w-]+(?![\w'’])", text)
+                for m in re.finditer(
+                    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.? [A-Z][\w-]+(?![\w'’])", text
+                )
             )
             # people named as the subject of a sentence ("Gordon Brown has outlined ...") and the
             # roles that spoke ("a Department for Education spokeswoman said")
