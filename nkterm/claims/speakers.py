@@ -301,6 +301,35 @@ def is_org(name: str) -> bool:
     return len(words) == 1 and len(words[0]) > 1 and words[0].isupper()
 
 
+# Plural nouns that "they" can stand for when they spoke just before (a capitalised one opening
+# a sentence is read as a name: "Opponents say …").
+_GROUP_NOUNS = frozenset(
+    [
+        "opponents",
+        "critics",
+        "officials",
+        "analysts",
+        "campaigners",
+        "experts",
+        "residents",
+        "ministers",
+        "unions",
+        "protesters",
+        "observers",
+        "economists",
+        "researchers",
+        "scientists",
+        "activists",
+        "investors",
+        "doctors",
+        "teachers",
+        "lawyers",
+        "supporters",
+        "leaders",
+        "police",
+    ]
+)
+
 _PERSON_ROLES = frozenset(
     [
         "spokesman",
@@ -488,6 +517,27 @@ class Resolver:
     def boilerplate(self, start: int, end: int) -> bool:
         return any(s.kind == "boilerplate" and s.start < end and start < s.end for s in self.ctx.sections)
 
+    def _group_before(self, pos: int, reach: int = 400) -> str | None:
+        """What a "they said" at ``pos`` means: the last group that spoke within ``reach``
+        characters before it ("Opponents say …. They said …"): a speaking noun in the plural
+        ("critics", "the unions", "analysts"). A named organisation is no antecedent of "they"."""
+        for r in reversed(self._reports):
+            if r.subject_start >= pos or not r.subject or r.subject_kind not in ("org", "name"):
+                continue
+            if pos - r.subject_start > reach:
+                return None
+            words = r.subject.split()
+            head = words[-1].lower()
+            if head in _GROUP_NOUNS or (
+                r.subject_kind == "org" and head.endswith("s") and not head.endswith("ss")
+            ):
+                return " ".join(
+                    words[1:] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words
+                )
+            if r.subject_kind == "name":
+                return None  # a named speaker in between: "they" does not reach past it
+        return None
+
     def speaker(self, report: Report) -> tuple[str | None, str]:
         """(speaker, how) for a reporting verb's subject; ``how`` explains the choice."""
         subject = report.subject or ""
@@ -518,6 +568,10 @@ class Resolver:
                     if words and words[0].lower() in ("the", "a", "an"):
                         org = " ".join(words[1:])
                     return org, f"it = {org}"
+            if low == "they":
+                group = self._group_before(report.subject_start)
+                if group is not None:
+                    return group, f"they = {group}"
             if low in ("i", "we"):
                 voice = self.voice(report.subject_start)
                 if voice is not None:

@@ -142,3 +142,12 @@ def test_a_name_given_in_quotes_is_no_judgement() -> None:
 def test_a_passive_judgement_gives_no_speaker_to_the_thing_judged() -> None:
     text = 'A failed council scheme to sell ferry tickets online has been branded a "disgraceful waste" by auditors.'
     assert speaker_of(text, "A failed council scheme") is None
+
+
+def test_they_is_the_group_that_spoke_just_before_never_a_named_company() -> None:
+    text = (
+        "Critics say the bridge toll will cost commuters £300 a year. They said this breaks the "
+        "council's promise. Nordwind Ferries said bookings rose by 12%. They said more routes would follow."
+    )
+    assert speaker_of(text, "They said this breaks") == "Critics"
+    assert speaker_of(text, "They said more routes") is None
