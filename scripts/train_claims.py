@@ -16,6 +16,7 @@ is made, and only printed. The exported file is scored at runtime in pure Python
 scikit-learn is a training-time dependency only (``pip install -e '.[train]'``).
 
     .venv/bin/python scripts/train_claims.py            # CV grid, train, write the model, print dev
+    .venv/bin/python scripts/train_claims.py --try-embeddings   # + CV of WordLlama embeddings (offline)
 """
 
 from __future__ import annotations
