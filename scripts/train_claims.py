@@ -16,6 +16,7 @@ is made, and only printed. The exported file is scored at runtime in pure Python
 scikit-learn is a training-time dependency only (``pip install -e '.[train]'``).
 
     .venv/bin/python scripts/train_claims.py            # CV grid, train, write the model, print dev
+    .venv/bin/python scripts/train_claims.py --try-embeddings   # + CV of WordLlama embeddings (offline)
 """
 
 from __future__ import annotations
@@ -197,6 +198,64 @@ def check_priors(data: Featurised, ys: np.ndarray, oof: np.ndarray) -> None:
         )
 
 
+# --- WordLlama sentence embeddings: measured by CV (``--try-embeddings``), not shipped ----------
+# WordLlama (MIT) ships its weights (l2_supercat_256.safetensors, 32,000 x 256 float16) and its
+# tokenizer inside the wheel, but ``WordLlama.load()`` looks for the tokenizer in a folder that
+# does not exist and then downloads it. This loader opens the packaged files directly and never
+# touches the network. The embedding of a sentence is the mean of its tokens' vectors (what
+# ``WordLlamaInference.embed(norm=False)`` computes).
+EMB_GRID: dict[str, tuple[Any, ...]] = {"C": (3.0, 5.0), "alpha": (0.02, 0.05)}
+
+
+def wordllama_embed(texts: list[str]) -> np.ndarray:
+    import importlib.util
+
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("train_claims: --try-embeddings needs `pip install wordllama`")
+    pkg = Path(spec.submodule_search_locations[0])  # found without importing the package
+    tok = Tokenizer.from_file(str(pkg / "tokenizers" / "l2_supercat_tokenizer_config.json"))
+    table = load_file(str(pkg / "weights" / "l2_supercat_256.safetensors"))["embedding.weight"]
+    table = table.astype(np.float32)
+    ids = [e.ids for e in tok.encode_batch(texts, add_special_tokens=False)]
+    return np.stack([table[i].mean(axis=0) if i else np.zeros(table.shape[1], np.float32) for i in ids])
+
+
+def try_embeddings(
+    rows: list[tuple[str, int]], data: Featurised, ys: np.ndarray, params: dict[str, Any], base: np.ndarray
+) -> None:
+    """CV of [TF-IDF + cues + alpha * standardised embedding] against the chosen model, with the
+    per-fold F1 difference (at each model's own CV threshold), so a gain can be told from noise."""
+    t0 = time.perf_counter()
+    emb = wordllama_embed([t for t, _ in rows])
+    print(f"embeddings: {emb.shape} in {time.perf_counter() - t0:.1f}s")
+    z = (emb - emb.mean(axis=0)) / (emb.std(axis=0) + 1e-6)
+    folds = list(
+        StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED).split(np.zeros(len(ys)), ys)
+    )
+    base_t, base_f1 = best_threshold(base, ys)
+    for c, alpha in itertools.product(EMB_GRID["C"], EMB_GRID["alpha"]):
+        p = {**params, "C": c}
+        oof = np.zeros(len(ys))
+        for tr, te in folds:
+            fitted = Fitted([data[i] for i in tr], ys[tr], p)
+            x_tr = hstack([fitted._matrix([data[i] for i in tr]), csr_matrix(alpha * z[tr])])
+            lr = LogisticRegression(C=c, class_weight=p["class_weight"], solver="liblinear", max_iter=2000)
+            lr.fit(csr_matrix(x_tr), ys[tr])
+            x_te = hstack([fitted._matrix([data[i] for i in te]), csr_matrix(alpha * z[te])])
+            oof[te] = lr.decision_function(csr_matrix(x_te))
+        t, f1 = best_threshold(oof, ys)
+        diffs = [prf(oof[te], ys[te], t)[0] - prf(base[te], ys[te], base_t)[0] for _, te in folds]
+        print(
+            f"  + embedding C={c} alpha={alpha}: CV F1 {f1:.3f} ({f1 - base_f1:+.3f}); per-fold "
+            f"difference {' '.join(f'{d:+.3f}' for d in diffs)}",
+            flush=True,
+        )
+
+
 def export(fitted: Fitted, threshold: float, meta: dict[str, Any]) -> dict[str, Any]:
     coef = fitted.lr.coef_[0]
     n_grams = len(fitted.tfidf.vocabulary_)
@@ -218,6 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--check-priors", action="store_true", help="print CV F1 with the old genre priors")
+    ap.add_argument(
+        "--try-embeddings",
+        action="store_true",
+        help="CV of the model plus WordLlama embeddings (needs wordllama)",
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     for name in (TRAIN, DEV):
@@ -247,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     print_calibration(cv_table)
     if args.check_priors:
         check_priors(data, ys, oof)
+    if args.try_embeddings:
+        try_embeddings(train_rows, data, ys, params, oof)
 
     fitted = Fitted(data, ys, params)
     meta = {

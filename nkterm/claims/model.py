@@ -167,14 +167,9 @@ class DocScorer:
         get = model.entries.get
         self.model = model
         words = shaped(lows)
+        # every lookup runs in C (map over dict.get and str.join): no Python loop per token
         self.word_entries = list(map(get, words))
-        # A word pair seen in two training sentences has both its words seen there too (min_df
-        # 2), so only pairs of known words are looked up.
-        known = self.word_entries
-        self.bigram_entries = [
-            get(f"{a} {b}") if known[k] is not None and known[k + 1] is not None else None
-            for k, (a, b) in enumerate(zip(words, islice(words, 1, None), strict=False))
-        ]
+        self.bigram_entries = list(map(get, map(" ".join, zip(words, islice(words, 1, None), strict=False))))
 
     def score(
         self, lo: int, hi: int, cue_feats: Iterable[str], kinds: Iterable[str], question: bool

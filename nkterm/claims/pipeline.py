@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from nkterm.claims.evidence import SIGNALS, Evidence, Report
 from nkterm.claims.framing import framed_speakers
@@ -108,8 +109,9 @@ def _detect(
     evidence = [scan_sentence(text, toks, lo, hi) for lo, hi in ranges]
     quotes = find_quotes(text, paragraphs(text))
     reports = [r for ev in evidence for r in ev.reports]
+    # the sentence subjects a "he" or "she" may mean: found only when such a pronoun asks for them
     pronouns = any(r.subject_kind == "pronoun" and r.subject in ("he", "she", "He", "She") for r in reports)
-    resolver = Resolver(text, ctx, reports, _named_subjects(text, toks, ranges) if pronouns else [])
+    resolver = Resolver(text, ctx, reports, partial(_named_subjects, text, toks, ranges) if pronouns else [])
     attributions = attribute_runs(text, quotes, reports, spans)
     qctx = _Context(
         text,
@@ -143,6 +145,8 @@ def _detect(
         speaker, why = _speaker(sp, ev, quote, run_speakers, resolver, quotes)
         if n in framed and (quote is None or speaker is None):
             speaker, why = framed[n]
+        if speaker is None and (judged := _judgement_speaker(n, qctx)) is not None:
+            speaker, why = judged
         cues = [cue for k in ordered for kind, cue, _, _ in ev.cues if kind == k]
         cues.extend(cue for kind, cue, _, _ in ev.cues if kind in SIGNALS)
         if quote is not None:
@@ -228,6 +232,41 @@ def _subject_speaker(pos: int, ctx: _Context) -> str | None:
     if subj is None or subj.kind != "name":
         return None
     return ctx.resolver.full_name(ctx.text[subj.start : subj.end], subj.start)
+
+
+# A verb of judgement with a quoted label: "The Lib Dems branded it a "sticking plaster"",
+# "Jacques Chirac has called the rebate "unjustified"". The quote may be one or two words, too
+# short to be speech, but the sentence is still its subject's word.
+_JUDGEMENT = re.compile(
+    r"\b(?:called|branded|dubbed|labell?ed|described)\b[^\"“”.;:]{0,80}?[\"“][^\"“”]{1,60}[\"”]"
+)
+_PASSIVE = frozenset(["be", "been", "being", "is", "are", "was", "were", "'s", "’s"])
+
+
+def _judgement_speaker(n: int, ctx: _Context) -> tuple[str, str] | None:
+    """The speaker of sentence ``n`` when it labels something with a judgement verb and a quoted
+    word: the sentence's named subject or speaking organisation."""
+    sp = ctx.spans[n]
+    m = _JUDGEMENT.search(ctx.text, sp.start, sp.end)
+    if m is None:
+        return None
+    lo, hi = ctx.ranges[n]
+    toks = ctx.toks
+    q = bisect.bisect_left(toks.starts, m.start(), lo, hi)
+    if q - lo < 1 or toks.lows[q - 1] in _PASSIVE:
+        return None  # "has been branded a "disgraceful waste" by MPs": the subject is no speaker
+    subj = SubjectFinder(ctx.text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(q, "")
+    if subj is None or subj.kind not in ("name", "org"):
+        return None
+    written = " ".join(ctx.text[subj.start : subj.end].split())
+    verb = m.group().split()[0]
+    if subj.kind == "name":
+        return ctx.resolver.full_name(
+            written, subj.start
+        ), f'"{written} {verb}" (a judgement with a quoted label)'
+    words = written.split()
+    who = " ".join(words[1:] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words)
+    return who, f'"{written} {verb}" (a judgement with a quoted label)'
 
 
 def _previous_report(pos: int, ctx: _Context) -> tuple[str, str] | None:

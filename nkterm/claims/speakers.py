@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -300,6 +301,35 @@ def is_org(name: str) -> bool:
     return len(words) == 1 and len(words[0]) > 1 and words[0].isupper()
 
 
+# Plural nouns that "they" can stand for when they spoke just before (a capitalised one opening
+# a sentence is read as a name: "Opponents say …").
+_GROUP_NOUNS = frozenset(
+    [
+        "opponents",
+        "critics",
+        "officials",
+        "analysts",
+        "campaigners",
+        "experts",
+        "residents",
+        "ministers",
+        "unions",
+        "protesters",
+        "observers",
+        "economists",
+        "researchers",
+        "scientists",
+        "activists",
+        "investors",
+        "doctors",
+        "teachers",
+        "lawyers",
+        "supporters",
+        "leaders",
+        "police",
+    ]
+)
+
 _PERSON_ROLES = frozenset(
     [
         "spokesman",
@@ -346,9 +376,10 @@ class Resolver:
         text: str,
         ctx: SpeakerContext,
         reports: list[Report],
-        subjects: list[tuple[int, str]] | None = None,
+        subjects: list[tuple[int, str]] | Callable[[], list[tuple[int, str]]] | None = None,
     ) -> None:
-        subjects = [(p, n) for p, n in subjects or () if not is_org(n)]
+        """``subjects``: names that are the subject of a sentence, or a function that finds them
+        (called only if a pronoun needs them)."""
         self.ctx = ctx
         self.persons, pattern = _people_index(ctx.people)
         self._mentions: list[int] = []
@@ -363,27 +394,9 @@ class Resolver:
                     self._mentioned.append(person)
         self._text = text
         self._full_index: dict[str, list[tuple[int, str]]] | None = None
-        # Without a people list, "he" is the last compatible person named as a speaker (or with
-        # a title: "Mr Ebbers").
-        named = [
-            (r.subject_start, r.subject)
-            for r in reports
-            if r.subject_kind == "name" and r.subject and not is_org(r.subject)
-        ]
-        named.extend(
-            (m.start(), m.group())
-            for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.? [A-Z][\w-]+(?![\w'’])", text)
-        )
-        # people named as the subject of a sentence ("Gordon Brown has outlined ...") and the
-        # roles that spoke ("a Department for Education spokeswoman said")
-        named.extend(subjects)
-        named.extend(
-            (r.subject_start, r.subject)
-            for r in reports
-            if r.subject_kind == "org" and r.subject and r.subject.split()[-1].lower() in _PERSON_ROLES
-        )
-        self._named = sorted(named)
-        self._named_pos = [p for p, _ in self._named]
+        self._reports = reports
+        self._subjects = subjects
+        self._named_index: tuple[list[tuple[int, str]], list[int]] | None = None
         # "it said": the organisation that spoke last
         orgs = [
             (r.subject_start, r.subject)
@@ -392,6 +405,38 @@ class Resolver:
         ]
         self._orgs = sorted(orgs)
         self._org_pos = [p for p, _ in self._orgs]
+
+    @property
+    def _named(self) -> tuple[list[tuple[int, str]], list[int]]:
+        """The people a "he" or "she" may mean, by position (and their positions); built the
+        first time a pronoun needs them, so a text without one never pays for it."""
+        if self._named_index is None:
+            reports, text = self._reports, self._text
+            given = self._subjects() if callable(self._subjects) else self._subjects or ()
+            # Without a people list, "he" is the last compatible person named as a speaker (or
+            # with a title: "Mr Ebbers").
+            named = [
+                (r.subject_start, r.subject)
+                for r in reports
+                if r.subject_kind == "name" and r.subject and not is_org(r.subject)
+            ]
+            named.extend(
+                (m.start(), m.group())
+                for m in re.finditer(
+                    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.? [A-Z][\w-]+(?![\w'’])", text
+                )
+            )
+            # people named as the subject of a sentence ("Gordon Brown has outlined ...") and the
+            # roles that spoke ("a Department for Education spokeswoman said")
+            named.extend((p, n) for p, n in given if not is_org(n))
+            named.extend(
+                (r.subject_start, r.subject)
+                for r in reports
+                if r.subject_kind == "org" and r.subject and r.subject.split()[-1].lower() in _PERSON_ROLES
+            )
+            ordered = sorted(named)
+            self._named_index = ordered, [p for p, _ in ordered]
+        return self._named_index
 
     @property
     def _full(self) -> dict[str, list[tuple[int, str]]]:
@@ -433,10 +478,11 @@ class Resolver:
             return self._mentioned[i]
         if self.persons:
             return self.persons[0].canonical
-        j = bisect.bisect_left(self._named_pos, pos) - 1
+        named, named_pos = self._named
+        j = bisect.bisect_left(named_pos, pos) - 1
         avoid = "m" if pronoun in ("she", "her") else "f"
         while j >= 0:
-            p, name = self._named[j]
+            p, name = named[j]
             if _gender(name) != avoid:
                 if name.split()[-1].lower() in _PERSON_ROLES:
                     words = name.split()
@@ -471,6 +517,27 @@ class Resolver:
     def boilerplate(self, start: int, end: int) -> bool:
         return any(s.kind == "boilerplate" and s.start < end and start < s.end for s in self.ctx.sections)
 
+    def _group_before(self, pos: int, reach: int = 400) -> str | None:
+        """What a "they said" at ``pos`` means: the last group that spoke within ``reach``
+        characters before it ("Opponents say …. They said …"): a speaking noun in the plural
+        ("critics", "the unions", "analysts"). A named organisation is no antecedent of "they"."""
+        for r in reversed(self._reports):
+            if r.subject_start >= pos or not r.subject or r.subject_kind not in ("org", "name"):
+                continue
+            if pos - r.subject_start > reach:
+                return None
+            words = r.subject.split()
+            head = words[-1].lower()
+            if head in _GROUP_NOUNS or (
+                r.subject_kind == "org" and head.endswith("s") and not head.endswith("ss")
+            ):
+                return " ".join(
+                    words[1:] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words
+                )
+            if r.subject_kind == "name":
+                return None  # a named speaker in between: "they" does not reach past it
+        return None
+
     def speaker(self, report: Report) -> tuple[str | None, str]:
         """(speaker, how) for a reporting verb's subject; ``how`` explains the choice."""
         subject = report.subject or ""
@@ -501,6 +568,10 @@ class Resolver:
                     if words and words[0].lower() in ("the", "a", "an"):
                         org = " ".join(words[1:])
                     return org, f"it = {org}"
+            if low == "they":
+                group = self._group_before(report.subject_start)
+                if group is not None:
+                    return group, f"they = {group}"
             if low in ("i", "we"):
                 voice = self.voice(report.subject_start)
                 if voice is not None:

@@ -121,3 +121,33 @@ def test_no_speaker_for_the_writers_own_statement_or_a_won_title() -> None:
     assert speaker_of("The bridge was built in 1931 by the county.", "bridge") is None
     text = "Anna Berg and Tom Reyes claimed the individual titles at the cross-country championship."
     assert speaker_of(text, "claimed") is None
+
+
+def test_a_judgement_verb_with_a_short_quoted_label_gives_the_subject() -> None:
+    text = (
+        'The Greens praised the budget. The Harbour Party branded it a "sticking plaster" for the '
+        'ferries. Mayor Ilse Brandt has called the new toll "unjustified".'
+    )
+    assert speaker_of(text, "The Harbour Party branded") == "Harbour Party"
+    chirac = claim_with(text, "Mayor Ilse Brandt has called")
+    assert chirac.speaker == "Ilse Brandt"
+    assert any("judgement with a quoted label" in cue for cue in chirac.cues)
+
+
+def test_a_name_given_in_quotes_is_no_judgement() -> None:
+    text = 'The ferry is called "Morning Star" and carries 400 people across the bay every day.'
+    assert speaker_of(text, "The ferry is called") is None
+
+
+def test_a_passive_judgement_gives_no_speaker_to_the_thing_judged() -> None:
+    text = 'A failed council scheme to sell ferry tickets online has been branded a "disgraceful waste" by auditors.'
+    assert speaker_of(text, "A failed council scheme") is None
+
+
+def test_they_is_the_group_that_spoke_just_before_never_a_named_company() -> None:
+    text = (
+        "Critics say the bridge toll will cost commuters £300 a year. They said this breaks the "
+        "council's promise. Nordwind Ferries said bookings rose by 12%. They said more routes would follow."
+    )
+    assert speaker_of(text, "They said this breaks") == "Critics"
+    assert speaker_of(text, "They said more routes") is None
