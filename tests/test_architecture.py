@@ -71,7 +71,9 @@ def test_every_listed_module_exists() -> None:
     assert missing == [], f"the architecture names modules that do not exist: {missing}"
     # every contract about the core covers all of it (the Whoosh one leaves out the Whoosh backend)
     assert set(CONTRACTS["core-below-faces"]["source_modules"]) == set(CORE)
-    search = {m for m in modules if m.startswith("nkterm.search.") and not m.startswith("nkterm.search.whoosh")}
+    search = {
+        m for m in modules if m.startswith("nkterm.search.") and not m.startswith("nkterm.search.whoosh")
+    }
     assert set(CONTRACTS["whoosh-in-search-layer"]["source_modules"]) == ({*CORE, *CLI, *READER} | search) - {
         "nkterm.search"
     }
