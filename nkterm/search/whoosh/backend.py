@@ -136,7 +136,7 @@ class WhooshBackend(WhooshStore):
         hits: list[Hit] = []
         try:
             searcher = self._searcher()
-            run, names = expand_names(expand_fuzzy(parsed, searcher, text), self.name_table())
+            run, names = expand_names(expand_fuzzy(parsed, searcher, text, self.spelling), self.name_table())
             # Every match is scored and counted in one pass, so the total is exact: Whoosh's
             # default skips blocks and prunes the matcher tree (replace), which leaves the
             # total unknown, and counting it took a second pass (20k: median 24 -> 16 ms,
@@ -205,7 +205,7 @@ class WhooshBackend(WhooshStore):
             return SearchResult(query=text, error=self._run_error(exc))
         suggestion = None
         if not hits and suggest:
-            suggestion = suggest_words(searcher, parsed, text, self.name_table())
+            suggestion = suggest_words(searcher, parsed, text, self.name_table(), self.spelling)
         return SearchResult(
             query=text,
             hits=tuple(hits),
@@ -231,7 +231,7 @@ class WhooshBackend(WhooshStore):
             return ()
         try:
             searcher = self._searcher()
-            run, _names = expand_names(expand_fuzzy(parsed, searcher, text), self.name_table())
+            run, _names = expand_names(expand_fuzzy(parsed, searcher, text, self.spelling), self.name_table())
             results = searcher.search(query.And([query.Term("id", doc_id), run]), limit=1, terms=True)
             if not results:
                 return ()
@@ -260,6 +260,6 @@ class WhooshBackend(WhooshStore):
             parsed = self._parse(text)
             if check_prefixes(parsed):
                 return None
-            return suggest_words(self._searcher(), parsed, text, self.name_table())
+            return suggest_words(self._searcher(), parsed, text, self.name_table(), self.spelling)
         except Exception:  # noqa: BLE001 - a suggestion is a nicety, never an error
             return None

@@ -3,7 +3,7 @@ match by, and the character offsets of the matched words in a document's body.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from whoosh import query
@@ -12,21 +12,21 @@ from nkterm.analysis import tokens
 from nkterm.models import Span
 from nkterm.search.query import query_text
 from nkterm.search.whoosh.parsing import walk_query
+from nkterm.search.whoosh.spelling import Spelling
 
 MAX_FUZZY_TERMS = 64  # index words a fuzzy word stands for, the most frequent first
 
 
-def expand_fuzzy(parsed: Any, searcher: Any, text: str) -> Any:
+def expand_fuzzy(parsed: Any, searcher: Any, text: str, spelling: Callable[[], Spelling]) -> Any:
     """``parsed`` with each fuzzy title/body word (``word~``) replaced by the words of the
     index within its edits, as typed: Whoosh matches the *stem* fuzzily ("goverment~" ->
     "gover", which finds "over" and "cover" but not "government") and walks every term
-    of every segment for it. Here the typed word is matched against the (unstemmed)
-    spelling list of each segment, and the stems of the words found are searched."""
+    of every segment for it. Here the typed word is matched against the in-memory spelling
+    list (``spelling()``: unstemmed words), and the stems of the words found are searched."""
     if not any(isinstance(sub, query.FuzzyTerm) for sub in walk_query(parsed)):
         return parsed
     rewritten = query_text(text)
     reader = searcher.reader()
-    leaves = [leaf for leaf, _offset in reader.leaf_readers()]
     schema = searcher.schema
 
     close: dict[tuple[str, int, int], set[str]] = {}  # the same word in title and body
@@ -39,7 +39,7 @@ def expand_fuzzy(parsed: Any, searcher: Any, text: str) -> Any:
             return q
         key = (rewritten[start:end].lower(), int(q.maxdist), int(q.prefixlength))
         if key not in close:
-            close[key] = {w for leaf in leaves for w in leaf.terms_within("body", *key)}
+            close[key] = set(spelling().within(*key))
         words = close[key]
         analyzer = schema[q.fieldname].analyzer
         stems = {t.text for w in words for t in analyzer(w, mode="query")}

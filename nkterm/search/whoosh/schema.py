@@ -14,11 +14,12 @@ from nkterm.analysis import analyze as _analyze
 from nkterm.analysis import fold, tokens
 
 # 2: sentence spans stored; 3: folded words, Hangul bigrams, joined given names; 4: dates and
-# sources inferred (file names, datelines) and stored as unscored filter fields
-SCHEMA_VERSION = 4
+# sources inferred (file names, datelines) and stored as unscored filter fields; 5: no spelling
+# field (the spelling list is in memory, nkterm.search.whoosh.spelling)
+SCHEMA_VERSION = 5
 SCHEMA_CHANGE = (
-    "words are now folded so that P'yŏngyang = Pyongyang, Hangul is searchable, and documents "
-    "have dates and sources from file names and datelines"
+    'the index no longer holds a spelling field: fuzzy words and "did you mean" use a word list '
+    "in memory, and building is faster"
 )
 
 
@@ -93,7 +94,7 @@ def make_schema() -> Schema:
         source_name=ID(sortable=True),  # the source as written, a column: a search's hits by source
         tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
         sections=TEXT(analyzer=name_analyzer, stored=False),
-        body=TEXT(analyzer=body_analyzer(), stored=True, spelling=True, phrase=True),
+        body=TEXT(analyzer=body_analyzer(), stored=True, phrase=True),  # spelling: spelling.py
         kind=KEYWORD(lowercase=True, scorable=True),
         speaker=TEXT(analyzer=name_analyzer),
         words=NUMERIC(stored=True),

@@ -8,6 +8,7 @@ schema version and corpus, the manifest, the document list, the freshness record
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import shutil
@@ -29,9 +30,11 @@ from nkterm.freshness import SCAN_FILE
 from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE
 from nkterm.models import Claim, Document
 from nkterm.search.api import Upsert
+from nkterm.search.whoosh import spelling as spelling_list
 from nkterm.search.whoosh.schema import SCHEMA_CHANGE, SCHEMA_VERSION, make_schema
+from nkterm.search.whoosh.spelling import SPELLING_FILE, Spelling, words_of
 from nkterm.search.whoosh.storage import Storage
-from nkterm.search.whoosh.stored import claims_of, document_from_stored, loads, manifest_entry
+from nkterm.search.whoosh.stored import WORDS, claims_of, document_from_stored, loads, manifest_entry
 
 
 class WhooshStore:
@@ -43,6 +46,8 @@ class WhooshStore:
         self._ix: Any = None
         self._local = threading.local()
         self.messages: list[str] = []  # what opening the index had to repair, for the user
+        self._spelling: tuple[int, Spelling] | None = None  # (generation, list)
+        self._spelling_lock = threading.Lock()
         self.names: NameTable | None = None  # spellings of one name; None: shipped + config.yaml
 
     def name_table(self) -> NameTable:
@@ -211,11 +216,38 @@ class WhooshStore:
             raise
         return True
 
-    def _commit(self, writer: Any, *, merge: bool, optimize: bool = False) -> None:
+    def _commit(
+        self, writer: Any, *, merge: bool, optimize: bool = False, spelling: Spelling | None = None
+    ) -> None:
+        """Commit, then save the spelling list (``spelling``: as the writer changed it) and the
+        manifest for the new generation."""
+        if spelling is None:
+            spelling = self.spelling()  # unchanged (a merge): carried to the new generation
         # merge=False keeps small commits cheap; the final commit of a big run merges segments
         writer.commit(merge=merge, optimize=optimize)
         self._ix.storage.forget()
-        self._committed(self._ix.latest_generation())
+        generation = self._ix.latest_generation()
+        spelling_list.save(self.directory, generation, spelling)
+        with self._spelling_lock:
+            self._spelling = (generation, spelling)
+        self._committed(generation)
+
+    def spelling(self) -> Spelling:
+        """The spelling list of the index as it is now (loaded once per generation; rebuilt
+        from the stored bodies when its file is missing or stale)."""
+        generation = self._open().latest_generation()
+        with self._spelling_lock:
+            cached = self._spelling
+            if cached is not None and cached[0] == generation:
+                return cached[1]
+            found = spelling_list.load(self.directory, generation)
+            if found is None:
+                with self._open().searcher() as searcher:
+                    found = spelling_list.from_bodies(s.get("body", "") for s in searcher.all_stored_fields())
+                with contextlib.suppress(OSError):  # a read-only index folder: built again next time
+                    spelling_list.save(self.directory, generation, found)
+            self._spelling = (generation, found)
+            return found
 
     # .. reading ..
 
@@ -317,7 +349,7 @@ class WhooshStore:
 def owned(name: str) -> bool:
     """Files an index folder may hold: Whoosh's (with the ``MAIN.tmp`` folder a killed writer
     leaves behind), ours, our temp files."""
-    files = (META_FILE, MANIFEST_FILE, LIST_FILE, SCAN_FILE)
+    files = (META_FILE, MANIFEST_FILE, LIST_FILE, SCAN_FILE, SPELLING_FILE)
     ours = (*files, *("." + name for name in files))
     return name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", *ours)) or name in (
         ".gitkeep",
@@ -335,18 +367,38 @@ class _Writer:
     def __init__(self, store: WhooshStore, writer: Any) -> None:
         self._store = store
         self._writer = writer
+        self._spelling: Spelling | None = None  # a copy, changed as documents come and go
+
+    def _words(self) -> Spelling:
+        if self._spelling is None:
+            self._spelling = self._store.spelling().copy()
+        return self._spelling
+
+    def _forget(self, doc_id: str) -> None:
+        """Take the words of the indexed copy of ``doc_id`` off the spelling list."""
+        try:
+            body = self._store._stored(doc_id).get("body", "")
+        except KeyError:
+            return
+        self._words().remove(words_of(body))
 
     def upsert(self, item: Upsert) -> None:
+        fields = dict(item.payload)
+        words = fields.pop(WORDS, None)
         if item.new:
-            self._writer.add_document(**item.payload)  # no delete look-up for new ids
+            self._writer.add_document(**fields)  # no delete look-up for new ids
         else:
-            self._writer.update_document(**item.payload)
+            self._forget(item.id)
+            self._writer.update_document(**fields)
+        self._words().add(words if words is not None else words_of(fields.get("body", "")))
 
     def delete(self, doc_id: str) -> None:
+        self._forget(doc_id)
         self._writer.delete_by_term("id", doc_id)
 
     def commit(self, *, merge: bool) -> None:
-        self._store._commit(self._writer, merge=merge)
+        self._store._commit(self._writer, merge=merge, spelling=self._spelling)
+        self._spelling = None
 
     def cancel(self) -> None:
         self._writer.cancel()

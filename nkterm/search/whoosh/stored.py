@@ -9,14 +9,20 @@ import json
 from typing import Any
 
 from nkterm.models import Claim, Document, Part, Section, Span
+from nkterm.search.whoosh.spelling import words_of
+
+WORDS = "_words"  # the payload's words for the spelling list (not a field of the schema)
 
 
 def encode(
     doc: Document, claims: list[Claim], stamp: tuple[int, ...] | None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The stored fields of ``doc`` and its manifest entry (run in the build's worker process)."""
+    """The backend's payload for ``doc`` (its stored fields, and its words for the spelling
+    list) and its manifest entry: run in the build's worker process."""
     fields = _fields(doc, claims)
-    return fields, manifest_entry(fields, loads(fields["meta"]), stamp)
+    entry = manifest_entry(fields, loads(fields["meta"]), stamp)
+    fields[WORDS] = words_of(doc.text)
+    return fields, entry
 
 
 def claims_of(stored: dict[str, Any]) -> list[Claim]:

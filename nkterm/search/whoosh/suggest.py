@@ -3,6 +3,7 @@ the index's spelling list (names first, as this corpus spells them)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from whoosh import query
@@ -13,14 +14,17 @@ from nkterm.analysis.names import NameTable
 from nkterm.querytext import unrewrite_fields
 from nkterm.search.query import query_text
 from nkterm.search.whoosh.parsing import query_words, walk_query
+from nkterm.search.whoosh.spelling import Spelling
 
 MAX_SUGGEST_WORDS = 16  # distinct words a "did you mean" corrects
 MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1 s
 
 
-def suggest(searcher: Any, parsed: Any, text: str, names: NameTable) -> str | None:
+def suggest(
+    searcher: Any, parsed: Any, text: str, names: NameTable, spelling: Callable[[], Spelling]
+) -> str | None:
     """Correct each word of the title/body part that is in no document, to the closest word
-    of the index's (unstemmed) spelling list: fewest edits first (1, then 2), the one in most
+    of the index's in-memory spelling list (unstemmed words): fewest edits first (1, then 2), the one in most
     documents among those, same first letter. Whoosh's own ``correct_query`` is not used: it
     corrects the *stemmed* term ("econmy" -> "economi") and prefers the rarest candidate
     ("goverment" -> "gamer")."""
@@ -42,7 +46,7 @@ def suggest(searcher: Any, parsed: Any, text: str, names: NameTable) -> str | No
             if found or len(raw) > MAX_SUGGEST_LENGTH or len(raw) < 3:
                 continue
             if raw.lower() not in closest:
-                closest[raw.lower()] = closest_name(reader, raw, names) or closest_word(reader, raw.lower())
+                closest[raw.lower()] = closest_name(reader, raw, names) or spelling().closest(raw.lower())
             better = closest[raw.lower()]
             if better is not None:
                 shown = better.capitalize() if raw[:1].isupper() else better
@@ -79,16 +83,3 @@ def closest_name(reader: Any, typed: str, names: NameTable) -> str | None:
     if best is None:
         return None
     return best[2] if typed[:1].isupper() else best[2].lower()  # in the case it was typed
-
-
-def closest_word(reader: Any, word: str) -> str | None:
-    spelling = "spell_body"
-    # per segment: a reader over several segments compares the word with every term
-    leaves = [leaf for leaf, _offset in reader.leaf_readers()]
-    for edits in (1, 2):
-        candidates = sorted(
-            {c for leaf in leaves for c in leaf.terms_within(spelling, word, edits, prefix=1) if c != word}
-        )
-        if candidates:
-            return max(candidates, key=lambda c: (reader.doc_frequency(spelling, c), c))
-    return None
