@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from nkterm.index import Index
 from nkterm.search.whoosh.spelling import SPELLING_FILE, Spelling, from_bodies, load, words_of
 
@@ -38,6 +40,8 @@ def test_within_and_closest_follow_edits_prefix_and_counts() -> None:
     assert s.closest("governmen") == "government"  # one edit: "government" (2 docs) over nothing else
     assert s.closest("parlament") == "parliament"
     assert s.closest("zzzz") is None
+    with pytest.raises(ValueError, match="longer than"):
+        s.within("kor", 1, prefix=4)
     s.remove(["government", "government", "movement"])
     assert s.df("government") == 0 and "movement" not in s.counts and len(s) == 3
 

@@ -18,8 +18,9 @@ from nkterm.analysis import fold, tokens
 # field (the spelling list is in memory, nkterm.search.whoosh.spelling)
 SCHEMA_VERSION = 5
 SCHEMA_CHANGE = (
-    'the index no longer holds a spelling field: fuzzy words and "did you mean" use a word list '
-    "in memory, and building is faster"
+    "words are now folded so that P'yŏngyang = Pyongyang, Hangul is searchable, documents "
+    "have dates and sources from file names and datelines, and fuzzy words use a word list "
+    "in memory instead of a spelling field"
 )
 
 

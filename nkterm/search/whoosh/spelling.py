@@ -75,6 +75,8 @@ class Spelling:
         that share its first ``prefix`` letters (Whoosh's ``terms_within``)."""
         if not word:
             return []
+        if prefix > len(word):  # as Whoosh: the query says what it cannot mean
+            raise ValueError(f"a fuzzy prefix of {prefix} letters is longer than {word!r}")
         start = word[:prefix]
         pool = self._pool(word[:1] if prefix else "")
         if len(start) > 1:
