@@ -81,20 +81,18 @@ def update(index: Index, progress: ProgressFn | None = None, *, lock_timeout: fl
     t0 = time.perf_counter()
     report = UpdateReport()
     try:
-        index._open()
-        manifest = index.manifest()
-        index._check_readable()
+        manifest = index.check()
     except IndexMissing as exc:
         had_files = index.directory.exists() and any(
             p.name not in (".gitkeep",) for p in index.directory.iterdir()
         )
-        index._create(
+        index.reset(
             "rebuilding the index: " + str(exc).split(": run `nkterm index`")[0] if had_files else None
         )
         report.rebuilt = index.messages[-1] if had_files else "new index"
         manifest = index.manifest()
     except Exception as exc:  # noqa: BLE001 - a corrupt manifest/segment: rebuild
-        index._create(f"rebuilding the index: it could not be read ({exc})")
+        index.reset(f"rebuilding the index: it could not be read ({exc})")
         report.rebuilt = index.messages[-1]
         manifest = index.manifest()
 
@@ -140,13 +138,13 @@ def update(index: Index, progress: ProgressFn | None = None, *, lock_timeout: fl
         restamped = True
     if not todo and not removed and not restamped:
         if manifest.pop("unfinished", None):  # killed after its last document: nothing left
-            index._write_manifest()
+            index.write_manifest()
         report.seconds = time.perf_counter() - t0
         return report
 
     if len(todo) >= UNFINISHED_MIN:  # killed before the end, the next run says it is finishing
         manifest["unfinished"] = True
-        index._write_manifest()
+        index.write_manifest()
     writer = None
     done = 0
     try:
@@ -199,7 +197,7 @@ def update(index: Index, progress: ProgressFn | None = None, *, lock_timeout: fl
             writer.commit(merge=report.touched < 50)
             writer = None
         elif restamped or finished:
-            index._write_manifest()
+            index.write_manifest()
     finally:
         if writer is not None:
             writer.cancel()

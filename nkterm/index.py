@@ -80,6 +80,18 @@ class Index(WhooshBackend):
         """Bring the index in line with the corpus (``nkterm.build.update``)."""
         return _update(self, progress, lock_timeout=lock_timeout)
 
+    def check(self) -> dict[str, Any]:
+        """Open the index, its manifest and every segment (``update`` rebuilds when this
+        raises: IndexMissing for a missing or outdated index, anything else for damage)."""
+        self._open()
+        manifest = self.manifest()
+        self._check_readable()
+        return manifest
+
+    def write_manifest(self) -> None:
+        """Save the manifest and the document list as they are now (same generation)."""
+        self._write_manifest()
+
     # .. the folder's versions ..
 
     def _check_meta(self, meta: dict[str, Any]) -> None:
