@@ -9,7 +9,7 @@ worker processes. Wall-clock times are reported with CPU times beside them: this
 two cores shared with other work, and the load average is recorded.
 
 Imports nkterm's public API and the standard library only (the profiled build also sets
-``nkterm.index.PARALLEL_MIN``, when it exists, to keep everything in one process); never
+``nkterm.build.PARALLEL_MIN``, when it exists, to keep everything in one process); never
 Whoosh or Textual.
 """
 
@@ -230,7 +230,9 @@ def child_build(argv: Sequence[str]) -> int:
     in_process = False
     if args.profile and hasattr(nkindex, "PARALLEL_MIN"):
         # cProfile sees one process: prepare documents (read, segment, claims) in this one
-        nkindex.PARALLEL_MIN = 1 << 60  # type: ignore[attr-defined]
+        import nkterm.build
+
+        nkterm.build.PARALLEL_MIN = 1 << 60
         in_process = True
     state: dict[str, Any] = {"done": 0, "total": 0, "stopped_at": None}
     t0 = 0.0

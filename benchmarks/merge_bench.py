@@ -2,7 +2,7 @@
 
     python -m benchmarks.merge_bench --corpus DIR [--batch 500] [--passes 3] [--workdir DIR]
 
-A large build commits every ``nkterm.index.BATCH`` documents (5,000: a 20k build leaves 4-5
+A large build commits every ``nkterm.build.BATCH`` documents (5,000: a 20k build leaves 4-5
 segments) and an update of 50 or more documents adds one; every query visits each segment.
 This builds ``--corpus`` committing every ``--batch`` documents (BBC, 500: 5 segments, as a
 20k build has), times the benchmark's queries (``index_bench.QUERIES``, top 10 with
@@ -40,13 +40,13 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--workdir", type=Path)
     args = parser.parse_args()
-    import nkterm.index as index_module
+    import nkterm.build as build_module
     from nkterm.index import Index
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="nkterm-merge-"))
     directory = work / "index"
     shutil.rmtree(directory, ignore_errors=True)
-    index_module.BATCH = args.batch
+    build_module.BATCH = args.batch
     t0 = time.perf_counter()
     index = Index(args.corpus, directory)
     report = index.update()

@@ -69,7 +69,7 @@ def old_analyzer() -> Iterator[None]:
     """The schema before issue 22: Whoosh's own analyzers (no folding, no bigrams, no joins)."""
     from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 
-    from nkterm import index
+    from nkterm.search.whoosh import schema as index  # the analyzers make_schema uses
 
     saved_body, saved_folding = index.body_analyzer, index.FoldingAnalyzer
 

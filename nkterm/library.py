@@ -34,6 +34,7 @@ from nkterm.models import Claim, DocSummary, Document, SearchResult, Span
 if TYPE_CHECKING:
     from nkterm.compare import Alignment, Corroboration, CorroborationReport, Passage
     from nkterm.index import Index, UpdateReport
+    from nkterm.search.api import SearchBackend
 
 ProgressFn = Callable[[int, int], None]  # (documents done, documents to do)
 _CACHED_DOCUMENTS = 8  # documents kept open: a comparison or a bookmark reads its document again
@@ -128,6 +129,11 @@ class Library:
             if self._index is not None:
                 self._index.close()
             self._documents.clear()
+
+    @property
+    def _backend(self) -> SearchBackend:
+        """The search backend behind the index (the questions go through its protocol)."""
+        return self.index
 
     @property
     def index(self) -> Index:
@@ -282,7 +288,7 @@ class Library:
         if not valid_doc_id(doc_id):
             raise DocumentNotFound(f"not a valid document id: {doc_id!r}")
         try:
-            loaded = self.index.load(doc_id)
+            loaded = self._backend.load(doc_id)
         except KeyError:
             raise DocumentNotFound(f"no document {doc_id!r} in {self.corpus}") from None
         with self._lock:
@@ -300,15 +306,15 @@ class Library:
         bad query: ``SearchResult.error`` says what is wrong, ``suggestion`` offers a "did you
         mean" when nothing matched. Each hit has a snippet and the character offsets of every
         matched word of the document (``offsets_for``: only for the first N hits)."""
-        return self.index.search(query, limit=limit, offsets_for=offsets_for, suggest=suggest)
+        return self._backend.search(query, limit=limit, offsets_for=offsets_for, suggest=suggest)
 
     def hits_in(self, doc_id: str, query: str) -> tuple[Span, ...]:
         """The offsets of every word of ``doc_id`` that ``query`` matches (empty if none)."""
-        return self.index.hits_in(doc_id, query)
+        return self._backend.hits_in(doc_id, query)
 
     def suggest(self, query: str) -> str | None:
         """A "did you mean" correction of ``query``, or None."""
-        return self.index.suggest(query)
+        return self._backend.suggest(query)
 
     # -- comparing -------------------------------------------------------------------------------
 

@@ -69,10 +69,13 @@ def test_every_listed_module_exists() -> None:
         }
     missing = sorted(m for m in listed if m not in modules)
     assert missing == [], f"the architecture names modules that do not exist: {missing}"
-    # every contract about the core covers all of it (the Whoosh ones leave out nkterm.index)
+    # every contract about the core covers all of it (the Whoosh one leaves out the Whoosh backend)
     assert set(CONTRACTS["core-below-faces"]["source_modules"]) == set(CORE)
-    assert set(CONTRACTS["whoosh-in-search-layer"]["source_modules"]) == {*CORE, *CLI, *READER} - {
-        "nkterm.index"
+    search = {
+        m for m in modules if m.startswith("nkterm.search.") and not m.startswith("nkterm.search.whoosh")
+    }
+    assert set(CONTRACTS["whoosh-in-search-layer"]["source_modules"]) == ({*CORE, *CLI, *READER} | search) - {
+        "nkterm.search"
     }
 
 
@@ -80,7 +83,7 @@ def test_every_module_imports_and_the_core_loads_no_textual() -> None:
     modules = _all_modules()
     core = [m for m in modules if m == "nkterm" or any(_layer_of(m) == [c] for c in CORE)]
     loaded = _loaded_after("\n".join(f"import {m}" for m in core))
-    assert "nkterm.index" in loaded and "nkterm.compare.alignment" in loaded
+    assert {"nkterm.index", "nkterm.search.whoosh.backend", "nkterm.compare.alignment"} <= loaded
     assert _top(loaded, "textual") == set()
     every = _loaded_after("\n".join(f"import {m}" for m in modules))
     assert set(modules) <= every
@@ -95,12 +98,12 @@ def test_importing_nkterm_the_library_and_the_cli_loads_neither_textual_nor_whoo
     assert _top(loaded, "textual", "whoosh") == set()
 
 
-def test_whoosh_is_imported_only_by_the_index_module() -> None:
+def test_whoosh_is_imported_only_by_the_whoosh_backend() -> None:
     root = ROOT / "nkterm"
     offenders = [
         str(p.relative_to(root))
         for p in root.rglob("*.py")
-        if p.name != "index.py"
+        if not p.is_relative_to(root / "search" / "whoosh")
         and ("import whoosh" in p.read_text("utf-8") or "from whoosh" in p.read_text("utf-8"))
     ]
     assert offenders == []

@@ -663,9 +663,9 @@ def _matches_corpus(index: Index, root: Path) -> None:
 def test_files_changed_or_deleted_while_indexing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
 ) -> None:
-    import nkterm.index as index_module
+    import nkterm.build as build_module
 
-    monkeypatch.setattr(index_module, "PARALLEL_MIN", 10 if parallel else 10**9)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN", 10 if parallel else 10**9)
     rng = random.Random(77)
     root = _corpus(
         tmp_path / "c", {f"d{i:03}.txt": f"Document {i} says {i} people came.\n" for i in range(40)}

@@ -21,6 +21,7 @@ import pytest
 from whoosh import index as windex
 from whoosh.fields import ID, STORED, TEXT, Schema
 
+import nkterm.build as build_module
 import nkterm.index as index_module
 from nkterm.cli import main
 from nkterm.corpus import load_corpus
@@ -31,9 +32,10 @@ from tests.robustness.conftest import LONG, record, scale
 BUILD = """
 import sys
 from pathlib import Path
+import nkterm.build
 import nkterm.index as ix
-ix.BATCH = int(sys.argv[3])
-ix.PARALLEL_MIN = 10 if sys.argv[4] == "parallel" else 10**9
+nkterm.build.BATCH = int(sys.argv[3])
+nkterm.build.PARALLEL_MIN = 10 if sys.argv[4] == "parallel" else 10**9
 index = ix.Index(Path(sys.argv[1]), Path(sys.argv[2]))
 print("ready", flush=True)
 index.update()
@@ -182,12 +184,12 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         _write_doc(corpus, i, 0)
     (corpus / "koryo.txt").write_text("Koryo Tours runs trips to Pyongyang.\n", "utf-8")
     directory = root / "index"
-    saved = index_module.BATCH
-    index_module.BATCH = 2
+    saved = build_module.BATCH
+    build_module.BATCH = 2
     try:
         Index(corpus, directory).update()
     finally:
-        index_module.BATCH = saved
+        build_module.BATCH = saved
     (corpus / "d0000.txt").unlink()  # plus a deletion commit
     Index(corpus, directory).update()
     return corpus, directory

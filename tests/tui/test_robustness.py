@@ -174,13 +174,13 @@ async def test_first_start_on_a_large_corpus_builds_with_the_worker_process(
     # A corpus of PARALLEL_MIN documents or more is prepared in a worker process. Inside the
     # reader, Textual's sys.stderr has no file descriptor, which once made the worker's start
     # fail ("bad value(s) in fds_to_keep"): the reader could not index a large corpus at all.
-    import nkterm.index as index_module
+    import nkterm.build as build_module
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(12):
         (corpus / f"d{i:02}.txt").write_text(f"Report {i}\n\nOfficials said {i + 3} schools closed.\n")
-    monkeypatch.setattr(index_module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN", 10)
     app = make_app((corpus, tmp_path / "index"))
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(200):  # the worker's start takes a second or two

@@ -205,8 +205,9 @@ def test_locked_index_gives_a_clear_error(seed_corpus: Path, tmp_path: Path) -> 
 _KILL_SCRIPT = """
 import sys
 from pathlib import Path
+import nkterm.build
 import nkterm.index as ix
-ix.BATCH = 40
+nkterm.build.BATCH = 40
 ix.Index(Path(sys.argv[1]), Path(sys.argv[2])).update()
 """
 
@@ -259,7 +260,7 @@ def test_parallel_preparation_gives_the_same_index(
 ) -> None:
     """The worker prepares documents a window ahead of the indexer (PREPARE_AHEAD chunks of
     PREPARE_CHUNK): small windows refill many times, and every document arrives, in order."""
-    import nkterm.index as nkindex
+    import nkterm.build as nkindex  # the build reads its settings
 
     monkeypatch.setattr(nkindex, "PREPARE_CHUNK", chunk)
     monkeypatch.setattr(nkindex, "PREPARE_AHEAD", ahead)

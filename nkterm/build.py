@@ -1,0 +1,341 @@
+"""The build: scan the corpus -> read each new or changed file -> segment -> detect claims ->
+write the search backend and the manifest, the reading half in a worker process.
+
+``update(index)`` brings an index in line with its corpus: new documents added, changed ones
+(by content hash) replaced, deleted ones removed; a missing, outdated or unreadable index is
+rebuilt from scratch with the reason in the report. Files are read (a PDF, an archive: in the
+capped reader process) and documents made ready for the backend in a second process while
+this one feeds the backend: on two cores the two halves overlap. Must not import Textual; the
+backend is written through ``nkterm.search.api`` (its encoder runs in the worker).
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import functools
+import hashlib
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, load_documents, scan
+from nkterm.errors import IndexMissing
+from nkterm.lifeline import exit_with
+from nkterm.models import Claim, Document
+from nkterm.readers import format_for
+from nkterm.readers.capped import stderr_with_a_file as _stderr_with_a_file
+from nkterm.readers.registry import readers_version
+from nkterm.search.api import Upsert
+from nkterm.search.whoosh.stored import encode
+
+if TYPE_CHECKING:
+    from nkterm.index import Index
+
+UNFINISHED_MIN = 200  # an update of this many documents or more is marked until it ends
+BATCH = 5000  # documents per commit in a large build: a killed run keeps what it committed; each
+# commit is a segment every query visits (20k: 4 segments, search p95 181 ms; 1,000 per commit: 20, 664 ms)
+
+
+@dataclass
+class UpdateReport:
+    """What ``update`` did, for the CLI and the TUI to tell the user."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    rebuilt: str | None = None  # why the index was rebuilt from scratch, if it was
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def touched(self) -> int:
+        return self.added + self.changed + self.removed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "rebuilt": self.rebuilt,
+            "problems": [str(p) for p in self.problems],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+ProgressFn = Callable[[int, int], None]
+
+
+def update(index: Index, progress: ProgressFn | None = None, *, lock_timeout: float = 2.0) -> UpdateReport:
+    """Bring the index in line with the corpus: add new documents, re-index changed ones
+    (by content hash), remove deleted ones. Rebuilds from scratch, with a reason in the
+    report, when the index is missing, from another schema version or unreadable."""
+    t0 = time.perf_counter()
+    report = UpdateReport()
+    try:
+        manifest = index.check()
+    except IndexMissing as exc:
+        had_files = index.directory.exists() and any(
+            p.name not in (".gitkeep",) for p in index.directory.iterdir()
+        )
+        index.reset(
+            "rebuilding the index: " + str(exc).split(": run `nkterm index`")[0] if had_files else None
+        )
+        report.rebuilt = index.messages[-1] if had_files else "new index"
+        manifest = index.manifest()
+    except Exception as exc:  # noqa: BLE001 - a corrupt manifest/segment: rebuild
+        index.reset(f"rebuilding the index: it could not be read ({exc})")
+        report.rebuilt = index.messages[-1]
+        manifest = index.manifest()
+
+    entries, problems = scan(index.corpus)
+    report.problems.extend(problems)
+    known: dict[str, Any] = manifest["docs"]
+    by_file = _ids_by_file(known)  # a web archive or a feed is one file of many documents
+    # files that gave no document, by stamp: a re-run repeats their problems without
+    # reading them again (a PDF that needs OCR is not parsed on every update)
+    failed: dict[str, Any] = manifest.setdefault("failed", {})
+    todo: list[tuple[Entry, list[str]]] = []
+    restamped = False
+    # another extraction (a reader or its library changed): files of those formats are read
+    # again, and only documents whose text or metadata changed are re-indexed
+    extraction = readers_version()
+    reread = manifest.get("readers") != extraction
+    if reread:
+        manifest["readers"] = extraction
+        restamped = True
+    for entry in entries:
+        old_ids = by_file.get(entry.id, [])
+        stamp = list(entry.stamp)
+        if (
+            reread
+            and format_for(entry.path.name) is not None
+            and not entry.path.name.lower().endswith(DOC_SUFFIXES)
+        ):
+            failed.pop(entry.id, None)
+            todo.append((entry, old_ids))
+            continue
+        if old_ids and all(known[i].get("stamp") == stamp for i in old_ids):
+            report.unchanged += len(old_ids)
+            continue
+        known_failure = failed.get(entry.id)
+        if not old_ids and isinstance(known_failure, dict) and known_failure.get("stamp") == stamp:
+            report.problems.extend(_problems_from(known_failure.get("problems")))
+            continue
+        todo.append((entry, old_ids))
+    seen = {e.id for e in entries}
+    removed = [doc_id for doc_id, d in known.items() if d.get("file", doc_id) not in seen]
+    for gone in [file_id for file_id in failed if file_id not in seen]:
+        del failed[gone]
+        restamped = True
+    if not todo and not removed and not restamped:
+        if manifest.pop("unfinished", None):  # killed after its last document: nothing left
+            index.write_manifest()
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    if len(todo) >= UNFINISHED_MIN:  # killed before the end, the next run says it is finishing
+        manifest["unfinished"] = True
+        index.write_manifest()
+    writer = None
+    done = 0
+    try:
+        for i, ((entry, old_ids), prepared_file) in enumerate(
+            zip(todo, _prepare_all(index.corpus, todo, known), strict=True)
+        ):
+            report.problems.extend(prepared_file.problems)
+            for prepared in prepared_file.documents:
+                if prepared.unchanged:
+                    known[prepared.id]["stamp"] = list(entry.stamp)  # touched, not changed
+                    report.unchanged += 1
+                    restamped = True
+                elif prepared.fields is not None:
+                    if writer is None:
+                        writer = index.writer(lock_timeout)
+                    new = prepared.id not in known
+                    writer.upsert(Upsert(prepared.id, prepared.fields, new=new))
+                    if new:
+                        report.added += 1
+                    else:
+                        report.changed += 1
+                    known[prepared.id] = prepared.manifest
+            # a file that became unreadable or empty, a record gone from an archive or a
+            # feed: drop it, the problems say why
+            produced = {prepared.id for prepared in prepared_file.documents}
+            removed.extend(doc_id for doc_id in old_ids if doc_id not in produced)
+            if not produced and prepared_file.problems:
+                failed[entry.id] = {
+                    "stamp": list(entry.stamp),
+                    "problems": [dataclasses.asdict(p) for p in prepared_file.problems],
+                }
+                restamped = True
+            elif failed.pop(entry.id, None) is not None:
+                restamped = True
+            done += 1
+            if progress is not None:
+                progress(done, len(todo))
+            if writer is not None and (i + 1) % BATCH == 0 and i + 1 < len(todo):
+                writer.commit(merge=False)
+                writer = None
+        if removed:
+            if writer is None:
+                writer = index.writer(lock_timeout)
+            for doc_id in removed:
+                writer.delete(doc_id)
+                known.pop(doc_id, None)
+                report.removed += 1
+        finished = manifest.pop("unfinished", None) is not None
+        if writer is not None:
+            writer.commit(merge=report.touched < 50)
+            writer = None
+        elif restamped or finished:
+            index.write_manifest()
+    finally:
+        if writer is not None:
+            writer.cancel()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _prepare_all(
+    corpus: Path, todo: list[tuple[Entry, list[str]]], known: dict[str, Any]
+) -> Iterator[PreparedFile]:
+    """Read, segment and detect claims for each entry, in order. A large run does this in
+    a second process while this one feeds Whoosh: on two cores the two halves overlap."""
+    jobs = [
+        (corpus, entry, {doc_id: known[doc_id].get("hash") for doc_id in old_ids}) for entry, old_ids in todo
+    ]
+    if len(jobs) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
+        yield from (prepare(*job) for job in jobs)
+        return
+    # forkserver, not fork: the TUI calls update() from a thread, and forking a threaded
+    # process can deadlock
+    context = multiprocessing.get_context("forkserver")
+    chunks = [jobs[i : i + PREPARE_CHUNK] for i in range(0, len(jobs), PREPARE_CHUNK)]
+    pool: ProcessPoolExecutor | None = None
+    ahead: collections.deque[Any] = collections.deque()
+    try:
+        with _stderr_with_a_file():  # the pool's queues and the worker start helper processes
+            # the worker ends when this process does, even by SIGKILL (nkterm.lifeline)
+            pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
+            )
+            ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in chunks[:PREPARE_AHEAD])
+    except (OSError, ValueError, BrokenProcessPool):  # no worker here: do it in-process
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        yield from (prepare(*job) for job in jobs)
+        return
+    # A window of chunks, not pool.map: map submits every document at once, and when the
+    # worker is faster than Whoosh the prepared documents pile up in this process (100k
+    # build, 35,000 documents in: main process 464 MB)
+    try:
+        following = iter(chunks[PREPARE_AHEAD:])
+        while ahead:
+            done = ahead.popleft().result()
+            chunk = next(following, None)
+            if chunk is not None:
+                ahead.append(pool.submit(_prepare_chunk, chunk))
+            yield from done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+PARALLEL_MIN = 400  # below this, starting a worker process costs more than it saves
+PREPARE_CHUNK = 32  # documents sent to the worker at a time
+PREPARE_AHEAD = 16  # chunks the worker may be ahead of the indexer (512 documents)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One document made ready for the writer (picklable: it may come from another process)."""
+
+    id: str
+    unchanged: bool = False
+    fields: dict[str, Any] | None = None
+    manifest: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """The documents of one file (many for a web archive or a feed) and its problems."""
+
+    problems: list[Problem]
+    documents: list[Prepared] = field(default_factory=list)
+
+
+def _prepare_chunk(jobs: list[tuple[Path, Entry, dict[str, str | None]]]) -> list[PreparedFile]:
+    return [prepare(*job) for job in jobs]
+
+
+def prepare(corpus: Path, entry: Entry, old_hashes: dict[str, str | None]) -> PreparedFile:
+    """Read one file (a PDF, an archive: in the capped reader process) and make each of its
+    documents ready; a document whose content hash is in ``old_hashes`` is only restamped."""
+    docs, problems = load_documents(corpus, entry)
+    out: list[Prepared] = []
+    for doc in docs:
+        old_hash = old_hashes.get(doc.id)
+        if old_hash is not None and old_hash == doc.content_hash:
+            out.append(Prepared(doc.id, unchanged=True))
+            continue
+        fields, manifest = encode(doc, _detect(doc), entry.stamp)
+        if doc.id != entry.id:
+            manifest["file"] = entry.id
+        out.append(Prepared(doc.id, fields=fields, manifest=manifest))
+    return PreparedFile(problems, out)
+
+
+def _problems_from(value: Any) -> list[Problem]:
+    """Problems as the manifest keeps them for files that gave no document."""
+    out: list[Problem] = []
+    for p in value if isinstance(value, list) else ():
+        if isinstance(p, dict) and isinstance(p.get("path"), str) and isinstance(p.get("message"), str):
+            line = p.get("line")
+            out.append(
+                Problem(
+                    p["path"],
+                    str(p.get("action", "skipped")),
+                    p["message"],
+                    line if type(line) is int else None,
+                )
+            )
+    return out
+
+
+def _ids_by_file(known: dict[str, Any]) -> dict[str, list[str]]:
+    """The indexed document ids of each file id (a file of one document: its own id)."""
+    out: dict[str, list[str]] = {}
+    for doc_id, d in known.items():
+        out.setdefault(d.get("file", doc_id), []).append(doc_id)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def claims_version() -> str:
+    """A fingerprint of the claim detector (its code and model): claims stored in an index
+    built by another detector are stale, so the index is rebuilt."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    package = Path(__file__).resolve().parent
+    for path in sorted([*(package / "claims").glob("*.py"), *(package / "data").glob("claims*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _detect(doc: Document) -> list[Claim]:
+    try:
+        from nkterm.claims import detect_document
+    except ImportError:
+        return []
+    return detect_document(doc)

@@ -1,0 +1,112 @@
+"""The Whoosh schema and nkterm's analysis as a Whoosh analyzer (folded words, stems, Hangul
+bigrams, joined given names). A change here changes what an index holds: bump
+``SCHEMA_VERSION`` so that older indexes are rebuilt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.analysis import Analyzer, Token
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from nkterm.analysis import analyze as _analyze
+from nkterm.analysis import fold, tokens
+
+# 2: sentence spans stored; 3: folded words, Hangul bigrams, joined given names; 4: dates and
+# sources inferred (file names, datelines) and stored as unscored filter fields; 5: no spelling
+# field (the spelling list is in memory, nkterm.search.whoosh.spelling)
+SCHEMA_VERSION = 5
+SCHEMA_CHANGE = (
+    "words are now folded so that P'yŏngyang = Pyongyang, Hangul is searchable, documents "
+    "have dates and sources from file names and datelines, and fuzzy words use a word list "
+    "in memory instead of a spelling field"
+)
+
+
+class FoldingAnalyzer(Analyzer):
+    """nkterm's analysis (``nkterm.analysis.tokens``: folded words, Porter stems, Hangul
+    bigrams, joined given names) as a Whoosh analyzer, for the index and queries alike.
+    ``no_morph`` (the spelling field) skips stems; ``tokenize=False`` (ranges, wildcards)
+    folds the whole value."""
+
+    def __init__(self, *, stem: bool = True, stop: bool = True) -> None:
+        self.stem = stem
+        self.stop = stop
+        self.is_morph = stem
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and vars(self) == vars(other)
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        no_morph: bool = False,
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = value  # type: ignore[attr-defined]
+            t.text = fold(value)
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar, t.endchar = start_char, start_char + len(value)
+            yield t
+            return
+        found = tokens(value, stem_words=self.stem and not no_morph, stop=self.stop and removestops)
+        for tok in found:
+            t.text = tok.term
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = value[tok.start : tok.end]  # type: ignore[attr-defined]
+            if positions:
+                t.pos = start_pos + tok.pos
+            if chars:
+                t.startchar, t.endchar = start_char + tok.start, start_char + tok.end
+            yield t
+
+
+def body_analyzer() -> Any:
+    """The analyzer of the title and body fields: folded words, stop words out, stems."""
+    return FoldingAnalyzer()
+
+
+def make_schema() -> Schema:
+    name_analyzer = FoldingAnalyzer(stem=False, stop=False)
+    return Schema(
+        id=ID(unique=True, stored=True),
+        path=STORED(),
+        title=TEXT(analyzer=body_analyzer(), stored=True, field_boost=2.0),
+        authors=TEXT(analyzer=name_analyzer, stored=True),
+        people=TEXT(analyzer=name_analyzer, stored=True),
+        source=TEXT(analyzer=name_analyzer, stored=True),
+        date=DATETIME(stored=True, sortable=True),  # sortable: a column for the timeline
+        source_name=ID(sortable=True),  # the source as written, a column: a search's hits by source
+        tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
+        sections=TEXT(analyzer=name_analyzer, stored=False),
+        body=TEXT(analyzer=body_analyzer(), stored=True, phrase=True),  # spelling: spelling.py
+        kind=KEYWORD(lowercase=True, scorable=True),
+        speaker=TEXT(analyzer=name_analyzer),
+        words=NUMERIC(stored=True),
+        meta=STORED(),  # JSON: what it takes to rebuild the Document without the file
+        claims=STORED(),  # JSON list of Claim dicts
+        sentences=STORED(),  # flat JSON list [start, end, start, end, ...]: segmentation is not free
+    )
+
+
+def analyze(text: str) -> list[tuple[str, int, int]]:
+    """(stemmed term, start, end) for every indexed token of ``text``: the index's own analysis,
+    for callers (comparison) that must tokenize exactly as search does
+    (``nkterm.analysis.analyze``, which imports no Whoosh)."""
+    return _analyze(text)

@@ -1,0 +1,404 @@
+"""The Whoosh index in a folder: opening it (checking its versions), creating and clearing it
+under the write lock, writing and committing, the per-thread searcher, stored documents and
+term statistics. Broken or outdated indexes raise ``nkterm.errors`` errors, never Whoosh's.
+
+The folder also holds nkterm's own files (``nkterm.manifest``: ``nkterm-index.json`` with the
+schema version and corpus, the manifest, the document list, the freshness record).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import shutil
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh import query
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import LockError
+from whoosh.searching import Searcher
+
+from nkterm.analysis.names import NameTable, user_table
+from nkterm.errors import IndexDamaged, IndexError, IndexLocked, IndexMissing
+from nkterm.files import write_json
+from nkterm.freshness import SCAN_FILE
+from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE
+from nkterm.models import Claim, Document
+from nkterm.search.api import Upsert
+from nkterm.search.whoosh import spelling as spelling_list
+from nkterm.search.whoosh.schema import SCHEMA_CHANGE, SCHEMA_VERSION, make_schema
+from nkterm.search.whoosh.spelling import SPELLING_FILE, Spelling, words_of
+from nkterm.search.whoosh.storage import Storage
+from nkterm.search.whoosh.stored import WORDS, claims_of, document_from_stored, loads, manifest_entry
+
+
+class WhooshStore:
+    """A corpus folder's Whoosh index. Thread-safe for reading: one Searcher per thread."""
+
+    def __init__(self, corpus: Path, directory: Path) -> None:
+        self.corpus = Path(corpus)
+        self.directory = Path(directory)
+        self._ix: Any = None
+        self._local = threading.local()
+        self.messages: list[str] = []  # what opening the index had to repair, for the user
+        self._spelling: tuple[int, Spelling] | None = None  # (generation, list)
+        self._spelling_lock = threading.Lock()
+        self.names: NameTable | None = None  # spellings of one name; None: shipped + config.yaml
+
+    def name_table(self) -> NameTable:
+        if self.names is None:
+            self.names = user_table()
+        return self.names
+
+    # .. opening ..
+
+    def exists(self) -> bool:
+        return self._read_meta() is not None and self._has_toc()
+
+    def _has_toc(self) -> bool:
+        try:
+            return bool(windex.exists_in(str(self.directory), INDEX_NAME))
+        except Exception:  # noqa: BLE001 - a damaged table of contents: opening it says what is wrong
+            return True
+
+    def _read_meta(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads((self.directory / META_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _open(self) -> Any:
+        """The Whoosh index, opened once. Raises IndexMissing if there is none usable."""
+        if self._ix is not None:
+            return self._ix
+        meta = self._read_meta()
+        if meta is None or not self._has_toc():
+            raise IndexMissing(f"no index in {self.directory} yet: run `nkterm index`")
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            raise IndexMissing(
+                f"index in {self.directory} has schema {meta.get('schema_version')!r}, "
+                f"this nkterm needs {SCHEMA_VERSION} ({SCHEMA_CHANGE}): run `nkterm index` to rebuild it"
+            )
+        self._check_meta(meta)
+        try:
+            self._ix = Storage(self.directory).open_index(INDEX_NAME)
+        except Exception as exc:
+            raise IndexMissing(
+                f"index in {self.directory} cannot be opened ({exc}): run `nkterm index`"
+            ) from exc
+        return self._ix
+
+    def reset(self, reason: str | None = None) -> None:
+        """Throw the index away and start an empty one (``nkterm index --rebuild``); see
+        ``_create`` for what it deletes and when it refuses."""
+        self._create(reason)
+
+    def _create(self, reason: str | None) -> Any:
+        """Start a fresh, empty index. Deletes only files that are the index's own (never a
+        folder of other files given by mistake as --index), and only while holding the
+        write lock, so a rebuild never pulls an index out from under a running writer."""
+        self.close()
+        if self.directory.exists():
+            foreign = [c.name for c in self.directory.iterdir() if not owned(c.name)]
+            if foreign:
+                raise IndexError(
+                    f"{self.directory} holds files that are not an nkterm index "
+                    f"({', '.join(sorted(foreign)[:3])}); refusing to clear it: choose another --index folder"
+                )
+            lock = FileStorage(str(self.directory)).lock(INDEX_NAME + "_WRITELOCK")
+            if not lock.acquire(blocking=False):
+                raise IndexLocked(
+                    f"the index in {self.directory} is being written by another nkterm process; "
+                    "try again when it has finished"
+                )
+            try:
+                for child in self.directory.iterdir():
+                    if child.name in (".gitkeep", INDEX_NAME + "_WRITELOCK"):
+                        continue  # the lock file is harmless and held by us right now
+                    if child.is_dir() and not child.is_symlink():
+                        shutil.rmtree(child)
+                    else:
+                        child.unlink()
+            finally:
+                lock.release()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._ix = Storage(self.directory).create_index(make_schema(), indexname=INDEX_NAME)
+        write_json(
+            self.directory / META_FILE,
+            {
+                "schema_version": SCHEMA_VERSION,
+                **self._meta_extra(),
+                "corpus": str(self.corpus.resolve()),
+                "created": now(),
+            },
+        )
+        self._created()
+        if reason:
+            self.messages.append(reason)
+        return self._ix
+
+    def close(self) -> None:
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is not None:
+            searcher.close()
+            self._local.searcher = None
+        if self._ix is not None:
+            self._ix.close()
+        self._ix = None
+
+    def _check_readable(self) -> None:
+        """Open every segment and read one stored document of each: a deleted, truncated or
+        overwritten segment file fails here, where ``update`` rebuilds the index, rather than
+        in the middle of a search. Raises whatever Whoosh raises."""
+        with self._open().reader() as reader:
+            for leaf, _offset in reader.leaf_readers():
+                if leaf.doc_count_all():
+                    leaf.stored_fields(leaf.doc_count_all() - 1)
+
+    def _damaged(self, exc: BaseException) -> IndexDamaged:
+        return IndexDamaged(
+            f"the index in {self.directory} is damaged ({type(exc).__name__}: {exc}): "
+            "run `nkterm index` to rebuild it"
+        )
+
+    def _writer(self, timeout: float) -> Any:
+        ix = self._open()
+        try:
+            # limitmb: the postings buffer before Whoosh spills sorted runs to disk; 20k build:
+            # 128 MB -> peak RSS 358 MB (all processes), 32 MB -> 272 MB, no slower (119 vs 133 docs/s)
+            return ix.writer(timeout=timeout, limitmb=32)
+        except LockError as exc:
+            raise IndexLocked(
+                f"the index in {self.directory} is being written by another nkterm process; "
+                "try again when it has finished"
+            ) from exc
+
+    def writer(self, lock_timeout: float) -> _Writer:
+        """A batch of changes (``nkterm.search.api.BackendWriter``); raises IndexLocked."""
+        return _Writer(self, self._writer(lock_timeout))
+
+    def apply(self, upserts: Iterable[Upsert], deletes: Iterable[str], *, lock_timeout: float = 2.0) -> None:
+        """Add or replace ``upserts`` and remove ``deletes`` in one commit."""
+        writer = self.writer(lock_timeout)
+        try:
+            for item in upserts:
+                writer.upsert(item)
+            for doc_id in deletes:
+                writer.delete(doc_id)
+            writer.commit(merge=True)
+        except BaseException:
+            writer.cancel()
+            raise
+
+    def segment_count(self) -> int:
+        """How many segments the index has (every search visits each)."""
+        return len(self._open()._segments())
+
+    def optimize(self, *, lock_timeout: float = 0.0) -> bool:
+        """Merge every segment into one (the library's merge policy decides when). Readers go
+        on searching the old segments meanwhile and see the merged one on their next search;
+        False when another process holds the write lock (nothing is done)."""
+        self._before_commit()
+        try:
+            writer = self._writer(lock_timeout)
+        except IndexLocked:
+            return False
+        try:
+            self._commit(writer, merge=True, optimize=True)
+        except BaseException:
+            writer.cancel()
+            raise
+        return True
+
+    def _commit(
+        self, writer: Any, *, merge: bool, optimize: bool = False, spelling: Spelling | None = None
+    ) -> None:
+        """Commit, then save the spelling list (``spelling``: as the writer changed it) and the
+        manifest for the new generation."""
+        if spelling is None:
+            spelling = self.spelling()  # unchanged (a merge): carried to the new generation
+        # merge=False keeps small commits cheap; the final commit of a big run merges segments
+        writer.commit(merge=merge, optimize=optimize)
+        self._ix.storage.forget()
+        generation = self._ix.latest_generation()
+        spelling_list.save(self.directory, generation, spelling)
+        with self._spelling_lock:
+            self._spelling = (generation, spelling)
+        self._committed(generation)
+
+    def spelling(self) -> Spelling:
+        """The spelling list of the index as it is now (loaded once per generation; rebuilt
+        from the stored bodies when its file is missing or stale)."""
+        generation = self._open().latest_generation()
+        with self._spelling_lock:
+            cached = self._spelling
+            if cached is not None and cached[0] == generation:
+                return cached[1]
+            found = spelling_list.load(self.directory, generation)
+            if found is None:
+                with self._open().searcher() as searcher:
+                    found = spelling_list.from_bodies(s.get("body", "") for s in searcher.all_stored_fields())
+                with contextlib.suppress(OSError):  # a read-only index folder: built again next time
+                    spelling_list.save(self.directory, generation, found)
+            self._spelling = (generation, found)
+            return found
+
+    # .. reading ..
+
+    def _searcher(self) -> Searcher:
+        """This thread's searcher, refreshed if the index changed since it was opened."""
+        ix = self._open()
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = ix.searcher()
+        elif not searcher.up_to_date():
+            # a new searcher, not searcher.refresh(): whoosh3 3.54 reuses the old reader's
+            # segments *beside* the new ones, so a document updated by this process was found
+            # twice, its old text first (the library's update-then-read test found it)
+            searcher.close()
+            searcher = ix.searcher()
+        else:
+            return searcher
+        self._local.searcher = searcher
+        self._local.filters = {}  # docnums change with the searcher: the cached filters too
+        self._local.months = None
+        self._local.sources = None
+        return searcher
+
+    def _stored(self, doc_id: str) -> dict[str, Any]:
+        try:
+            stored = self._searcher().document(id=doc_id)
+        except IndexError:
+            raise
+        except Exception as exc:  # a segment file damaged after the last update
+            raise self._damaged(exc) from exc
+        if stored is None:
+            raise KeyError(doc_id)
+        return dict(stored)
+
+    def document(self, doc_id: str) -> Document:
+        """The document as indexed: its text is the one every stored offset points into."""
+        stored = self._stored(doc_id)
+        return document_from_stored(stored)
+
+    def load(self, doc_id: str) -> tuple[Document, list[Claim]]:
+        """The document and its claims from one read of the stored fields."""
+        stored = self._stored(doc_id)
+        return document_from_stored(stored), claims_of(stored)
+
+    def claims(self, doc_id: str) -> list[Claim]:
+        return claims_of(self._stored(doc_id))
+
+    def idf(self, term: str, fieldname: str = "body") -> float:
+        return float(self._searcher().idf(fieldname, term))
+
+    def doc_count(self) -> int:
+        return int(self._searcher().doc_count())
+
+    def key_terms(self, text: str, numterms: int = 12) -> list[tuple[str, float]]:
+        """The most distinctive stemmed terms of ``text`` against the corpus statistics."""
+        pairs = self._searcher().key_terms_from_text("body", text, numterms=numterms)
+        return [(str(t), float(w)) for t, w in pairs]
+
+    def more_like(self, text: str, *, exclude: str | None = None, limit: int = 10) -> list[tuple[str, float]]:
+        """Documents that discuss what ``text`` discusses (Whoosh key terms as an OR query)."""
+        terms = self.key_terms(text)
+        if not terms:
+            return []
+        q = query.Or([query.Term("body", t, boost=w) for t, w in terms])
+        searcher = self._searcher()
+        results = searcher.search(q, limit=limit + 1)
+        return [(r["id"], float(r.score)) for r in results if r["id"] != exclude][:limit]
+
+    # .. what the index folder adds (``nkterm.index.Index`` overrides these) ..
+
+    def _check_meta(self, meta: dict[str, Any]) -> None:
+        """Raise IndexMissing when ``nkterm-index.json`` says the index is outdated."""
+
+    def _meta_extra(self) -> dict[str, Any]:
+        return {}
+
+    def _created(self) -> None:
+        """Called when a new, empty index was created."""
+
+    def _before_commit(self) -> None:
+        """Called before a commit that is not an update's (a merge)."""
+
+    def _committed(self, generation: int) -> None:
+        """Called after each commit with the new generation."""
+
+    def stored_entries(self) -> dict[str, dict[str, Any]]:
+        """The manifest entry of every indexed document, from its stored fields (a manifest
+        lost or stale after a killed run is rebuilt from these)."""
+        docs: dict[str, Any] = {}
+        with self._open().searcher() as searcher:
+            for stored in searcher.all_stored_fields():
+                docs[stored["id"]] = manifest_entry(stored, loads(stored.get("meta")), stamp=None)
+        return docs
+
+    def generation(self) -> int:
+        return int(self._open().latest_generation())
+
+
+def owned(name: str) -> bool:
+    """Files an index folder may hold: Whoosh's (with the ``MAIN.tmp`` folder a killed writer
+    leaves behind), ours, our temp files."""
+    files = (META_FILE, MANIFEST_FILE, LIST_FILE, SCAN_FILE, SPELLING_FILE)
+    ours = (*files, *("." + name for name in files))
+    return name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", *ours)) or name in (
+        ".gitkeep",
+        INDEX_NAME + ".tmp",
+    )
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class _Writer:
+    """Whoosh's writer behind ``nkterm.search.api.BackendWriter``."""
+
+    def __init__(self, store: WhooshStore, writer: Any) -> None:
+        self._store = store
+        self._writer = writer
+        self._spelling: Spelling | None = None  # a copy, changed as documents come and go
+
+    def _words(self) -> Spelling:
+        if self._spelling is None:
+            self._spelling = self._store.spelling().copy()
+        return self._spelling
+
+    def _forget(self, doc_id: str) -> None:
+        """Take the words of the indexed copy of ``doc_id`` off the spelling list."""
+        try:
+            body = self._store._stored(doc_id).get("body", "")
+        except KeyError:
+            return
+        self._words().remove(words_of(body))
+
+    def upsert(self, item: Upsert) -> None:
+        fields = dict(item.payload)
+        words = fields.pop(WORDS, None)
+        if item.new:
+            self._writer.add_document(**fields)  # no delete look-up for new ids
+        else:
+            self._forget(item.id)
+            self._writer.update_document(**fields)
+        self._words().add(words if words is not None else words_of(fields.get("body", "")))
+
+    def delete(self, doc_id: str) -> None:
+        self._forget(doc_id)
+        self._writer.delete_by_term("id", doc_id)
+
+    def commit(self, *, merge: bool) -> None:
+        self._store._commit(self._writer, merge=merge, spelling=self._spelling)
+        self._spelling = None
+
+    def cancel(self) -> None:
+        self._writer.cancel()

@@ -1,0 +1,137 @@
+"""The search layer's seams (issue 18): the ``SearchBackend`` protocol the library talks to, the
+Whoosh backend behind it (real indexes in temp folders), nkterm's query handling that is no
+backend's, and the build writing through the protocol."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nkterm.errors import IndexLocked
+from nkterm.index import Index
+from nkterm.library import Library
+from nkterm.models import Claim, Document, Hit, SearchResult, Span
+from nkterm.search.api import SearchBackend, Upsert
+from nkterm.search.query import Request, one_line, prepare, query_text
+from nkterm.search.whoosh.backend import WhooshBackend
+from nkterm.search.whoosh.stored import document_from_stored, encode
+from tests.conftest import BLOGGER, PHOTO, ROOT
+
+
+def _doc(doc_id: str, text: str, title: str = "") -> Document:
+    return Document(id=doc_id, text=text, title=title or doc_id, path=f"{doc_id}.txt")
+
+
+def _payload(doc: Document) -> dict[str, object]:
+    fields, _entry = encode(doc, [], None)
+    return fields
+
+
+def test_the_index_and_the_bare_backend_are_search_backends(seed_index: Index, tmp_path: Path) -> None:
+    assert isinstance(seed_index, SearchBackend)
+    assert isinstance(WhooshBackend(tmp_path, tmp_path / "bare"), SearchBackend)
+    assert not isinstance(object(), SearchBackend)
+
+
+def test_apply_adds_replaces_and_deletes_through_the_protocol(tmp_path: Path) -> None:
+    backend: SearchBackend = WhooshBackend(tmp_path / "corpus", tmp_path / "ix")
+    backend.reset()
+    a = _doc("a", "The Taedong river runs through Pyongyang.")
+    b = _doc("b", "Rice harvests in South Hwanghae were poor.")
+    backend.apply([Upsert("a", _payload(a), new=True), Upsert("b", _payload(b), new=True)], [])
+    assert [h.id for h in backend.search("river").hits] == ["a"]
+    assert backend.document("a").text == a.text
+    # a replacement: the old text is gone, found once
+    a2 = _doc("a", "The Taedong river froze over in January.")
+    backend.apply([Upsert("a", _payload(a2))], ["b"])
+    result = backend.search("taedong")
+    assert [h.id for h in result.hits] == ["a"] and result.total == 1
+    assert backend.document("a").text == a2.text
+    assert backend.search("harvests").hits == ()
+    with pytest.raises(KeyError):
+        backend.document("b")
+    assert backend.doc_count() == 1
+
+
+def test_a_second_writer_is_refused_with_index_locked(tmp_path: Path) -> None:
+    backend = WhooshBackend(tmp_path / "corpus", tmp_path / "ix")
+    backend.reset()
+    holder = backend.writer(0.1)
+    try:
+        with pytest.raises(IndexLocked, match="another nkterm process"):
+            WhooshBackend(tmp_path / "corpus", tmp_path / "ix").writer(0.1)
+    finally:
+        holder.cancel()
+    backend.apply([Upsert("x", _payload(_doc("x", "Kaesong")), new=True)], [], lock_timeout=0.1)
+    assert [h.id for h in backend.search("kaesong").hits] == ["x"]
+
+
+def test_no_whoosh_object_crosses_the_protocol(seed_index: Index) -> None:
+    result = seed_index.search('"Koryo Tours"')
+    assert isinstance(result, SearchResult) and result.hits
+    for hit in result.hits:
+        assert isinstance(hit, Hit)
+        assert all(isinstance(s, Span) for s in (*hit.hits, *hit.snippet_spans))
+        for f in dataclasses.fields(hit):
+            assert not type(getattr(hit, f.name)).__module__.startswith("whoosh")
+    doc, claims = seed_index.load(PHOTO)
+    assert isinstance(doc, Document) and all(isinstance(c, Claim) for c in claims)
+    assert all(isinstance(i, str) and isinstance(s, float) for i, s in seed_index.more_like(doc.text[:2000]))
+
+
+def test_the_library_asks_the_backend(seed_corpus: Path, tmp_path: Path) -> None:
+    with Library(seed_corpus, tmp_path / "ix") as lib:
+        lib.update()
+        assert isinstance(lib._backend, SearchBackend)
+        assert [h.id for h in lib.search("badminton").hits] == [PHOTO]
+        assert lib.hits_in(BLOGGER, "koryo") == lib._backend.hits_in(BLOGGER, "koryo") != ()
+
+
+def test_stored_fields_round_trip_a_document() -> None:
+    doc = Document(
+        id="d1",
+        text="One. Two sentences here.",
+        title="T",
+        path="d1.txt",
+        source="KCNA",
+        authors=("A. Writer",),
+        tags=("food",),
+        extra={"when": {"nested": [1, 2]}},
+    )
+    fields, entry = encode(doc, [], (1, 2))
+    back = document_from_stored(fields)
+    assert (back.id, back.text, back.title, back.source, back.authors, back.tags) == (
+        "d1",
+        doc.text,
+        "T",
+        "KCNA",
+        ("A. Writer",),
+        ("food",),
+    )
+    assert back.sentences == doc.sentences
+    assert entry["stamp"] == [1, 2] and entry["title"] == "T" and entry["claims"] == 0
+
+
+def test_query_handling_without_a_backend() -> None:
+    assert one_line("  a\n b ") == "a b"
+    request = prepare("korea   date:2015 kind:quantity")
+    assert isinstance(request, Request)
+    assert request.words == "korea" and request.filters and request.text == "korea date:2015 kind:quantity"
+    assert prepare("   ") == "type a query"
+    bad = prepare("date:2015-13")
+    assert isinstance(bad, str) and "date" in bad
+    assert prepare('"unclosed') == 'unbalanced quote: every " needs a closing "'  # lint_query
+    assert query_text("Kim Il Sung") == "Kim IlSung"
+
+
+def test_only_the_backend_package_loads_whoosh() -> None:
+    code = (
+        "import sys\nimport nkterm.search.api, nkterm.search.query, nkterm.search.whoosh.stored\n"
+        "print(any(m == 'whoosh' or m.startswith('whoosh.') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "False"
