@@ -115,8 +115,8 @@ async def _open_latency(pilot: Any, frames: Frames, reader: Any, with_claims: li
 async def measure_in_app(envs: dict[str, tuple[Path, Path]], home: Path) -> dict[str, Any]:
     os.environ["NKTERM_STATE"] = str(home / "state")
     os.environ["NKTERM_CONFIG"] = str(home / "config")
-    from nkterm.app import NktermApp
-    from nkterm.widgets.search_bar import DEBOUNCE
+    from nkterm.tui.app import NktermApp
+    from nkterm.tui.widgets.search_bar import DEBOUNCE
 
     frames = Frames()
     results: dict[str, Any] = {}
@@ -204,7 +204,7 @@ def child_first_paint(corpus: str, index_dir: str) -> None:
 
     async def main() -> None:
         frames = Frames()
-        from nkterm.app import NktermApp
+        from nkterm.tui.app import NktermApp
 
         app = NktermApp(Path(corpus), Path(index_dir))
         frames.probe = lambda: bool(app.screen.documents.list_view.rows) if app.is_running else False

@@ -309,8 +309,8 @@ async def _list_keys(pilot: Any, frames: Frames, doc_list: Any, repeats: int) ->
 async def session(corpus: Path, index_dir: Path, repeats: int, open_docs: int) -> dict[str, Any]:
     quicker_pilot()
     frames = Frames()
-    from nkterm.app import NktermApp
-    from nkterm.widgets.search_bar import DEBOUNCE
+    from nkterm.tui.app import NktermApp
+    from nkterm.tui.widgets.search_bar import DEBOUNCE
 
     res: dict[str, Any] = {"repeats": repeats}
     app = NktermApp(corpus, index_dir)
@@ -467,8 +467,8 @@ async def synthetic(rows: int, repeats: int, workdir: Path) -> dict[str, Any]:
     """The real main screen, fed ``rows`` synthetic summaries as the index worker would."""
     quicker_pilot()
     frames = Frames()
-    from nkterm.app import NktermApp
-    from nkterm.messages import SummariesLoaded
+    from nkterm.tui.app import NktermApp
+    from nkterm.tui.messages import SummariesLoaded
 
     corpus = workdir / "synthetic-corpus"
     corpus.mkdir(parents=True, exist_ok=True)
@@ -509,7 +509,7 @@ def first_paint_child(corpus: str, index_dir: str) -> None:
     offset = time.time() - time.perf_counter()
     imported0 = time.perf_counter()
     frames = Frames()
-    from nkterm.app import NktermApp
+    from nkterm.tui.app import NktermApp
 
     out: dict[str, float] = {"imports_start": imported0 + offset, "imported": time.perf_counter() + offset}
 

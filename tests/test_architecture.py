@@ -19,7 +19,7 @@ CONTRACTS = {c["id"]: c for c in PYPROJECT["tool"]["importlinter"]["contracts"]}
 
 CORE: list[str] = CONTRACTS["core-headless"]["source_modules"]
 CLI = ["nkterm.cli", "nkterm.cli_bookmarks", "nkterm.cli_compare", "nkterm.__main__"]
-READER = ["nkterm.app", "nkterm.screens", "nkterm.widgets", "nkterm.messages"]
+READER = ["nkterm.tui"]
 
 
 def _all_modules() -> list[str]:

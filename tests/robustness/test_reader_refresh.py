@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from nkterm.app import NktermApp
+from nkterm.tui.app import NktermApp
 from tests.conftest import ROOT, SEEDS
 from tests.robustness.conftest import nkterm_env, record
 

@@ -16,7 +16,7 @@ import pytest
 from textual.pilot import Pilot
 
 from benchmarks.tui_measure import generated_text
-from nkterm.app import NktermApp
+from nkterm.tui.app import NktermApp
 from tests.conftest import SEEDS
 
 SIZE = (120, 40)

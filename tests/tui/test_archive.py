@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.archive_corpus import ArchiveSummary, write_archive
-from nkterm.screens.search import RESULT_LIMIT, SearchScreen
-from nkterm.widgets.status import ClaimDetail
-from nkterm.widgets.timeline import TimelineBars
+from nkterm.tui.screens.search import RESULT_LIMIT, SearchScreen
+from nkterm.tui.widgets.status import ClaimDetail
+from nkterm.tui.widgets.timeline import TimelineBars
 from tests.conftest import BLOGGER
 from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle
 

@@ -12,12 +12,12 @@ from textual.widgets import Input
 
 from nkterm.bookmarks import default_path
 from nkterm.models import Span
-from nkterm.screens.bookmark_dialog import BookmarkDialog
-from nkterm.screens.bookmarks import BookmarksScreen
-from nkterm.screens.help import HelpScreen
-from nkterm.widgets.bookmark_list import BookmarkList
-from nkterm.widgets.marks import BOOKMARK_GUTTER, SELECTION_GUTTER
-from nkterm.widgets.search_bar import DEBOUNCE
+from nkterm.tui.screens.bookmark_dialog import BookmarkDialog
+from nkterm.tui.screens.bookmarks import BookmarksScreen
+from nkterm.tui.screens.help import HelpScreen
+from nkterm.tui.widgets.bookmark_list import BookmarkList
+from nkterm.tui.widgets.marks import BOOKMARK_GUTTER, SELECTION_GUTTER
+from nkterm.tui.widgets.search_bar import DEBOUNCE
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui.bookmark_fixtures import (
     bookmark_sentence,

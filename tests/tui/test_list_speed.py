@@ -17,8 +17,8 @@ from textual.pilot import Pilot
 from benchmarks.tui_measure import synthetic_summaries
 from nkterm.index import MANIFEST_FILE, META_FILE, Index
 from nkterm.manifest import LIST_FILE
-from nkterm.messages import SummariesLoaded
-from nkterm.widgets.document_list import filter_summaries, sort_summaries
+from nkterm.tui.messages import SummariesLoaded
+from nkterm.tui.widgets.document_list import filter_summaries, sort_summaries
 from tests.tui.conftest import SIZE, make_app, settle
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from rich.style import Style
 
-from nkterm.widgets.document_view import DocumentView
-from nkterm.widgets.marks import Mark
+from nkterm.tui.widgets.document_view import DocumentView
+from nkterm.tui.widgets.marks import Mark
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui.conftest import SIZE, make_app, press, settle
 

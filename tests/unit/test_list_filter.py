@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nkterm.models import DocSummary
-from nkterm.widgets.document_list import ListFilter, Listing, filter_summaries, sort_summaries
+from nkterm.tui.widgets.document_list import ListFilter, Listing, filter_summaries, sort_summaries
 
 LETTERS = list("abAB ßsSİi9é ")
 

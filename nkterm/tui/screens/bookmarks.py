@@ -23,15 +23,15 @@ from textual.widgets import Input, Static
 
 from nkterm.bookmarks import Bookmark, BookmarksError
 from nkterm.bookmarks.query import filter_bookmarks
-from nkterm.messages import BookmarksChanged, BookmarksFailed, BookmarksLoaded
 from nkterm.models import DocSummary, Document
 from nkterm.render import one_line, safe
-from nkterm.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
-from nkterm.widgets.bookmark_list import BookmarkList, rows_for
+from nkterm.tui.messages import BookmarksChanged, BookmarksFailed, BookmarksLoaded
+from nkterm.tui.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
+from nkterm.tui.widgets.bookmark_list import BookmarkList, rows_for
 
 if TYPE_CHECKING:
-    from nkterm.app import NktermApp
     from nkterm.bookmarks import BookmarkStore
+    from nkterm.tui.app import NktermApp
 
 KEYS = "enter go to it · e edit · x delete · u undo delete · f filter (words, tag:x) · esc close"
 

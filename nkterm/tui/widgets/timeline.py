@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from nkterm.listing import Timeline
-from nkterm.widgets.styles import component_style
+from nkterm.tui.widgets.styles import component_style
 
 
 class TimelineBars(Widget, can_focus=True):

@@ -26,12 +26,12 @@ from textual.worker import get_current_worker
 
 from nkterm.models import Span
 from nkterm.render import one_line, safe
-from nkterm.widgets.item_list import ItemList, explanation
+from nkterm.tui.widgets.item_list import ItemList, explanation
 
 if TYPE_CHECKING:
-    from nkterm.app import NktermApp
     from nkterm.compare import Corroboration, CorroborationReport
-    from nkterm.screens.main import MainScreen
+    from nkterm.tui.app import NktermApp
+    from nkterm.tui.screens.main import MainScreen
 
 RESULT_LIMIT = 20
 SYMBOLS = {"agrees": "=", "differs": "≠", "related": "≈", "weakly related": "~"}
@@ -225,7 +225,7 @@ class CorroborateScreen(Screen[None]):
         self.nk.main_screen.goto_passage(result.doc_id, result.passage.start)
 
     def action_compare(self) -> None:
-        from nkterm.screens.compare import open_comparison
+        from nkterm.tui.screens.compare import open_comparison
 
         result = self.list_view.current
         if result is None:

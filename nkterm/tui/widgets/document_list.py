@@ -27,11 +27,11 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from nkterm.listing import SORT_KEYS, SORT_LABELS, Timeline, newest_first, oldest_first, sort_summaries
-from nkterm.messages import DocumentChosen
 from nkterm.models import DocSummary
 from nkterm.render import one_line
-from nkterm.widgets.row_list import RowList
-from nkterm.widgets.timeline import TimelineBars
+from nkterm.tui.messages import DocumentChosen
+from nkterm.tui.widgets.row_list import RowList
+from nkterm.tui.widgets.timeline import TimelineBars
 
 __all__ = ["SORT_LABELS", "DocumentList", "DocumentsPane", "ListFilter", "Listing", "sort_summaries"]
 _DATE_WORD = re.compile(r"(?<!\S)date:\S*")

@@ -23,10 +23,10 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from nkterm.messages import CursorMoved
 from nkterm.models import Span
 from nkterm.render import one_line, safe
-from nkterm.widgets.document_view import DocumentView
+from nkterm.tui.messages import CursorMoved
+from nkterm.tui.widgets.document_view import DocumentView
 
 # the reader keeps b and v out of its footer (it needs the room); the comparison shows them
 SHOWN_READER_KEYS = ("reader.bookmark", "reader.select")

@@ -21,7 +21,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from nkterm.widgets.styles import component_style
+from nkterm.tui.widgets.styles import component_style
 
 
 class RowList(ScrollView, can_focus=True):

@@ -14,7 +14,7 @@ from rich.style import Style
 from rich.text import Text
 
 from nkterm.render import one_line
-from nkterm.widgets.row_list import RowList
+from nkterm.tui.widgets.row_list import RowList
 
 T = TypeVar("T")
 

@@ -30,13 +30,18 @@ from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from nkterm.messages import BookmarkRequested
 from nkterm.models import Document, Span
 from nkterm.render import safe
-from nkterm.screens.compare_load import ComparisonBookmarks, ComparisonFailed, ComparisonFeed, ComparisonReady
-from nkterm.widgets.compare_view import ComparePane, CompareView, PaneMoved
-from nkterm.widgets.marks import BOOKMARK_GUTTER
-from nkterm.widgets.pair_list import (
+from nkterm.tui.messages import BookmarkRequested
+from nkterm.tui.screens.compare_load import (
+    ComparisonBookmarks,
+    ComparisonFailed,
+    ComparisonFeed,
+    ComparisonReady,
+)
+from nkterm.tui.widgets.compare_view import ComparePane, CompareView, PaneMoved
+from nkterm.tui.widgets.marks import BOOKMARK_GUTTER
+from nkterm.tui.widgets.pair_list import (
     FILTERS,
     SYMBOLS,
     WORDS,

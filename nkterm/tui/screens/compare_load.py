@@ -18,13 +18,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from nkterm.messages import Prepared
 from nkterm.models import Document, Span
-from nkterm.widgets.document_layout import prepare
+from nkterm.tui.messages import Prepared
+from nkterm.tui.widgets.document_layout import prepare
 
 if TYPE_CHECKING:
-    from nkterm.app import NktermApp
     from nkterm.compare import Alignment
+    from nkterm.tui.app import NktermApp
 
 
 class ComparisonReady(Message):

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 from textual import on, work
 
 from nkterm.bookmarks import Bookmark, BookmarksError
-from nkterm.messages import BookmarkRequested, BookmarksChanged, BookmarksFailed, BookmarksLoaded
 from nkterm.models import Claim, Document
 from nkterm.render import KIND_TAGS, one_line, safe
-from nkterm.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
-from nkterm.screens.loading import FeedScreen
-from nkterm.widgets.marks import BOOKMARK_GUTTER, Mark
+from nkterm.tui.messages import BookmarkRequested, BookmarksChanged, BookmarksFailed, BookmarksLoaded
+from nkterm.tui.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
+from nkterm.tui.screens.loading import FeedScreen
+from nkterm.tui.widgets.marks import BOOKMARK_GUTTER, Mark
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import BookmarkStore

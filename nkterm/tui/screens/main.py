@@ -19,15 +19,15 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
-from nkterm.messages import ClaimHighlighted, CursorMoved, DocumentChosen
 from nkterm.render import safe
-from nkterm.screens.bookmarking import BookmarkingScreen
-from nkterm.screens.legend import LegendScreen
-from nkterm.screens.search import SearchChoice, SearchScreen
-from nkterm.widgets.claim_list import ClaimsPane
-from nkterm.widgets.document_list import DocumentsPane
-from nkterm.widgets.document_view import DocumentView
-from nkterm.widgets.status import ClaimDetail, StatusBar
+from nkterm.tui.messages import ClaimHighlighted, CursorMoved, DocumentChosen
+from nkterm.tui.screens.bookmarking import BookmarkingScreen
+from nkterm.tui.screens.legend import LegendScreen
+from nkterm.tui.screens.search import SearchChoice, SearchScreen
+from nkterm.tui.widgets.claim_list import ClaimsPane
+from nkterm.tui.widgets.document_list import DocumentsPane
+from nkterm.tui.widgets.document_view import DocumentView
+from nkterm.tui.widgets.status import ClaimDetail, StatusBar
 
 NARROW = 100  # below this many columns one pane shows at a time
 LIST_SHARE = 0.38  # of the terminal's width for the document list (at least LIST_MIN columns)
@@ -343,12 +343,12 @@ class MainScreen(BookmarkingScreen):
         self._status()
 
     def action_compare(self) -> None:
-        from nkterm.screens.compare_picker import choose_and_compare
+        from nkterm.tui.screens.compare_picker import choose_and_compare
 
         choose_and_compare(self)
 
     def action_corroborate(self) -> None:
-        from nkterm.screens.corroborate import corroborate_cursor
+        from nkterm.tui.screens.corroborate import corroborate_cursor
 
         corroborate_cursor(self)
 

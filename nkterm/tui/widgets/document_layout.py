@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 
 from nkterm.analysis import undetected_language
-from nkterm.messages import Prepared
 from nkterm.models import Claim, Document, Span
 from nkterm.render import safe
-from nkterm.widgets.textlayout import Decor, Sentences, WrappedText, wrap
+from nkterm.tui.messages import Prepared
+from nkterm.tui.widgets.textlayout import Decor, Sentences, WrappedText, wrap
 
 GUTTER = 6  # cursor mark, check-worthy mark, three kind symbols, a space
 MAX_TEXT_WIDTH = 100  # cells: longer lines are hard to read, so wide panes keep a margin

@@ -19,7 +19,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from nkterm.messages import (
+from nkterm.models import Span
+from nkterm.render import one_line, safe
+from nkterm.tui.messages import (
     DocumentExtras,
     DocumentFailed,
     DocumentLoaded,
@@ -27,17 +29,15 @@ from nkterm.messages import (
     IndexProgress,
     SummariesLoaded,
 )
-from nkterm.models import Span
-from nkterm.render import one_line, safe
-from nkterm.widgets.claim_list import ClaimsPane
-from nkterm.widgets.document_layout import prepare
-from nkterm.widgets.document_list import DocumentsPane
-from nkterm.widgets.document_view import DocumentView
-from nkterm.widgets.status import StatusBar
+from nkterm.tui.widgets.claim_list import ClaimsPane
+from nkterm.tui.widgets.document_layout import prepare
+from nkterm.tui.widgets.document_list import DocumentsPane
+from nkterm.tui.widgets.document_view import DocumentView
+from nkterm.tui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
-    from nkterm.app import NktermApp
-    from nkterm.screens.search import SearchChoice
+    from nkterm.tui.app import NktermApp
+    from nkterm.tui.screens.search import SearchChoice
 
 PROGRESSIVE_CHARS = 150_000  # longer documents show their text before their claims are loaded
 LIST_PAINT_WAIT = 1.0  # s: at most this long the index worker waits for the first list's frame

@@ -19,8 +19,8 @@ from textual.message import Message
 from nkterm.bookmarks import Bookmark
 from nkterm.models import DocSummary
 from nkterm.render import KIND_TAGS, one_line
-from nkterm.widgets.marks import BOOKMARK_GUTTER
-from nkterm.widgets.row_list import RowList
+from nkterm.tui.widgets.marks import BOOKMARK_GUTTER
+from nkterm.tui.widgets.row_list import RowList
 
 CHANGED_SYMBOL = "◇"  # found, but the text there changed since it was saved
 ORPHAN_SYMBOL = "?"

@@ -110,7 +110,7 @@ class CompareCommands(Provider):
                 )
 
     def _compare(self, a_id: str, b_id: str) -> None:
-        from nkterm.screens.compare import open_comparison
+        from nkterm.tui.screens.compare import open_comparison
 
         open_comparison(self.app, a_id, b_id)
 

@@ -16,14 +16,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from nkterm.messages import DocumentChosen
 from nkterm.models import DocSummary
 from nkterm.render import one_line
-from nkterm.screens.compare import open_comparison
-from nkterm.widgets.document_list import DocumentList, filter_summaries, sort_summaries
+from nkterm.tui.messages import DocumentChosen
+from nkterm.tui.screens.compare import open_comparison
+from nkterm.tui.widgets.document_list import DocumentList, filter_summaries, sort_summaries
 
 if TYPE_CHECKING:
-    from nkterm.screens.main import MainScreen
+    from nkterm.tui.screens.main import MainScreen
 
 
 class ComparePicker(ModalScreen["str | None"]):

@@ -28,13 +28,13 @@ from textual.widgets import Input, Static
 
 from nkterm.bookmarks.query import is_bookmark_search
 from nkterm.listing import Timeline
-from nkterm.messages import MoreResultsWanted, SearchHitChosen, SearchRequested
 from nkterm.models import Hit, SearchResult, Span
 from nkterm.render import one_line, safe
-from nkterm.widgets.row_list import RowList
-from nkterm.widgets.styles import component_style
-from nkterm.widgets.textlayout import wrap
-from nkterm.widgets.timeline import TimelineBars
+from nkterm.tui.messages import MoreResultsWanted, SearchHitChosen, SearchRequested
+from nkterm.tui.widgets.row_list import RowList
+from nkterm.tui.widgets.styles import component_style
+from nkterm.tui.widgets.textlayout import wrap
+from nkterm.tui.widgets.timeline import TimelineBars
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a query runs
 SOURCE_CHARS = 24  # of a result's source: the title keeps the room

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from nkterm.bookmarks import Bookmark
-    from nkterm.widgets.textlayout import Sentences, WrappedText
+    from nkterm.tui.widgets.textlayout import Sentences, WrappedText
 
 
 # -- from the widgets ------------------------------------------------------------------------------

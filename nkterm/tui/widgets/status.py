@@ -19,7 +19,7 @@ from textual.widgets import ProgressBar, Static
 
 from nkterm.models import Claim
 from nkterm.render import KIND_SYMBOLS, KIND_TAGS, one_line
-from nkterm.widgets.styles import component_style
+from nkterm.tui.widgets.styles import component_style
 
 
 class ClaimDetail(Static):

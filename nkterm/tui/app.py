@@ -1,7 +1,7 @@
 """The Textual app: configuration, keymap, help, command palette, and ``run_app``.
 
-Kept lean on purpose: the screens (``nkterm.screens``) hold the layout and the workers, the
-widgets (``nkterm.widgets``) the rendering. This module wires them together, applies the
+Kept lean on purpose: the screens (``nkterm.tui.screens``) hold the layout and the workers, the
+widgets (``nkterm.tui.widgets``) the rendering. This module wires them together, applies the
 user's keymap (``config.yaml``; problems become notifications naming file and line) and saves
 reading positions once the app has stopped. Imported only by ``nkterm.cli`` when the reader
 starts, so the CLI's other commands never load Textual.
@@ -19,19 +19,19 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from nkterm.config import Config, ConfigProblem, config_path, load_config, summary
-from nkterm.messages import BookmarkRequested
 from nkterm.models import DocSummary
-from nkterm.screens.commands import BookmarkCommands, CompareCommands, DocumentCommands, ReaderCommands
-from nkterm.screens.main import MainScreen
 from nkterm.state import PositionStore
-from nkterm.widgets.claim_list import ClaimsPane
-from nkterm.widgets.document_list import DocumentsPane
-from nkterm.widgets.document_view import DocumentView
-from nkterm.widgets.row_list import RowList
+from nkterm.tui.messages import BookmarkRequested
+from nkterm.tui.screens.commands import BookmarkCommands, CompareCommands, DocumentCommands, ReaderCommands
+from nkterm.tui.screens.main import MainScreen
+from nkterm.tui.widgets.claim_list import ClaimsPane
+from nkterm.tui.widgets.document_list import DocumentsPane
+from nkterm.tui.widgets.document_view import DocumentView
+from nkterm.tui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import BookmarkStore
-    from nkterm.screens.bookmarks import PassageChoice
+    from nkterm.tui.screens.bookmarks import PassageChoice
 
 
 class NktermApp(App[int]):
@@ -57,14 +57,14 @@ class NktermApp(App[int]):
         """Where the help screen (and the keymap's ids) take their rows from, in order. The
         screens not on the way to the first frame are imported here, when first needed
         (~40 ms of start-up)."""
-        from nkterm.screens.bookmark_dialog import BookmarkDialog
-        from nkterm.screens.bookmarks import BookmarksScreen
-        from nkterm.screens.compare import CompareScreen
-        from nkterm.screens.compare_picker import ComparePicker
-        from nkterm.screens.corroborate import CorroborateScreen
-        from nkterm.screens.help import HelpScreen
-        from nkterm.screens.legend import LegendScreen
-        from nkterm.screens.search import SearchScreen
+        from nkterm.tui.screens.bookmark_dialog import BookmarkDialog
+        from nkterm.tui.screens.bookmarks import BookmarksScreen
+        from nkterm.tui.screens.compare import CompareScreen
+        from nkterm.tui.screens.compare_picker import ComparePicker
+        from nkterm.tui.screens.corroborate import CorroborateScreen
+        from nkterm.tui.screens.help import HelpScreen
+        from nkterm.tui.screens.legend import LegendScreen
+        from nkterm.tui.screens.search import SearchScreen
 
         return [
             ("Reader (the text pane)", DocumentView),
@@ -128,7 +128,7 @@ class NktermApp(App[int]):
     def on_mount(self) -> None:
         self._apply_keymap()
         if self.start_compare is not None:
-            from nkterm.screens.compare import open_comparison
+            from nkterm.tui.screens.compare import open_comparison
 
             open_comparison(self, *self.start_compare)
 
@@ -219,7 +219,7 @@ class NktermApp(App[int]):
     # .. actions ..
 
     def action_help(self) -> None:
-        from nkterm.screens.help import HelpScreen, help_sections
+        from nkterm.tui.screens.help import HelpScreen, help_sections
 
         if isinstance(self.screen, HelpScreen):
             return
@@ -252,7 +252,7 @@ class NktermApp(App[int]):
         return True
 
     def action_bookmarks(self) -> None:
-        from nkterm.screens.bookmarks import BookmarksScreen
+        from nkterm.tui.screens.bookmarks import BookmarksScreen
 
         self.push_screen(BookmarksScreen(), self._bookmark_chosen)
 
@@ -293,7 +293,7 @@ def _is_key(key: str) -> bool:
 
 
 def _bindings(cls: type) -> list[Binding]:
-    from nkterm.screens.help import own_bindings
+    from nkterm.tui.screens.help import own_bindings
 
     return [b for b in own_bindings(cls) if isinstance(b, Binding)]
 

@@ -15,10 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from nkterm.messages import ClaimHighlighted
 from nkterm.models import CLAIM_KINDS, Claim
 from nkterm.render import KIND_SYMBOLS, KIND_TAGS, one_line
-from nkterm.widgets.item_list import ItemList
+from nkterm.tui.messages import ClaimHighlighted
+from nkterm.tui.widgets.item_list import ItemList
 
 # What the kind filter cycles through: everything, then each kind.
 KIND_FILTERS: tuple[str, ...] = ("all", *CLAIM_KINDS)

@@ -21,12 +21,12 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 
-from nkterm.messages import BookmarkRequested, CursorMoved, Prepared
 from nkterm.models import Claim, Span
-from nkterm.widgets.document_layout import GUTTER, claims_line, layout_document, text_width
-from nkterm.widgets.document_lines import DocumentLines
-from nkterm.widgets.marks import SELECTION_GUTTER, Mark
-from nkterm.widgets.textlayout import Decor, WrappedText
+from nkterm.tui.messages import BookmarkRequested, CursorMoved, Prepared
+from nkterm.tui.widgets.document_layout import GUTTER, claims_line, layout_document, text_width
+from nkterm.tui.widgets.document_lines import DocumentLines
+from nkterm.tui.widgets.marks import SELECTION_GUTTER, Mark
+from nkterm.tui.widgets.textlayout import Decor, WrappedText
 
 _CLAIM_KEYS = Binding.Group("claim")
 

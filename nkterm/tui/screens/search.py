@@ -25,9 +25,9 @@ from textual.screen import ModalScreen
 from textual.worker import get_current_worker
 
 from nkterm.bookmarks.query import is_bookmark_search
-from nkterm.messages import MoreResultsWanted, SearchAnswered, SearchHitChosen, SearchRequested
 from nkterm.models import SearchResult
-from nkterm.widgets.search_bar import SearchBar
+from nkterm.tui.messages import MoreResultsWanted, SearchAnswered, SearchHitChosen, SearchRequested
+from nkterm.tui.widgets.search_bar import SearchBar
 
 RESULT_LIMIT = 40  # the first page
 PAGE = 40  # each further page, all drawn with snippets
