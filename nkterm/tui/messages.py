@@ -7,18 +7,18 @@ that can flood define ``can_replace``. Plain data only: never a Whoosh object.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from nkterm.models import Claim, DocSummary, Document, SearchResult, Span
+from nkterm.tui.view.document_layout import Prepared
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from nkterm.bookmarks import Bookmark
-    from nkterm.tui.widgets.textlayout import Sentences, WrappedText
+    from nkterm.index import Index, UpdateReport
 
 
 # -- from the widgets ------------------------------------------------------------------------------
@@ -101,7 +101,14 @@ class SummariesLoaded(Message):
     """The document list's data, from the index manifest. ``final`` once the index is up to
     date (the first list may come from the index as it was at start-up)."""
 
-    def __init__(self, summaries: list[DocSummary], index: Any, *, final: bool, report: Any = None) -> None:
+    def __init__(
+        self,
+        summaries: list[DocSummary],
+        index: Index | None,
+        *,
+        final: bool,
+        report: UpdateReport | None = None,
+    ) -> None:
         super().__init__()
         self.summaries = summaries
         self.index = index
@@ -115,21 +122,6 @@ class IndexFailed(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A document ready for the view: loaded, made safe to show, laid out at ``wrapped.width``."""
-
-    doc: Document
-    claims: tuple[Claim, ...]
-    display: str
-    sentences: Sentences
-    wrapped: WrappedText
-    hits: tuple[Span, ...] = ()
-    query: str | None = None
-    words: int | None = None
-    claims_loaded: bool = True  # False: a long document's claims are still on their way
 
 
 class DocumentLoaded(Message):

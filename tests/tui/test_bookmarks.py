@@ -15,8 +15,8 @@ from nkterm.models import Span
 from nkterm.tui.screens.bookmark_dialog import BookmarkDialog
 from nkterm.tui.screens.bookmarks import BookmarksScreen
 from nkterm.tui.screens.help import HelpScreen
+from nkterm.tui.view.marks import BOOKMARK_GUTTER, SELECTION_GUTTER
 from nkterm.tui.widgets.bookmark_list import BookmarkList
-from nkterm.tui.widgets.marks import BOOKMARK_GUTTER, SELECTION_GUTTER
 from nkterm.tui.widgets.search_bar import DEBOUNCE
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui.bookmark_fixtures import (

@@ -29,8 +29,8 @@ from nkterm.tui.screens.compare import CompareScreen
 from nkterm.tui.screens.compare_picker import ComparePicker
 from nkterm.tui.screens.corroborate import CorroborateScreen
 from nkterm.tui.screens.main import MainScreen
+from nkterm.tui.view.marks import BOOKMARK_GUTTER, Mark
 from nkterm.tui.widgets.compare_view import CompareView
-from nkterm.tui.widgets.marks import BOOKMARK_GUTTER, Mark
 from nkterm.tui.widgets.pair_list import SYMBOLS, WORDS, CompareItem, items_of
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui import bookmark_fixtures as fx

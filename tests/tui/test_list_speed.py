@@ -16,9 +16,10 @@ from textual.pilot import Pilot
 
 from benchmarks.tui_measure import synthetic_summaries
 from nkterm.index import MANIFEST_FILE, META_FILE, Index
+from nkterm.listing import sort_summaries
 from nkterm.manifest import LIST_FILE
 from nkterm.tui.messages import SummariesLoaded
-from nkterm.tui.widgets.document_list import filter_summaries, sort_summaries
+from nkterm.tui.view.listing import filter_summaries
 from tests.tui.conftest import SIZE, make_app, settle
 
 

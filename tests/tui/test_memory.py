@@ -11,9 +11,9 @@ import pytest
 from textual.widgets._footer import FooterKey
 
 from benchmarks.tui_measure import generated_text
-from nkterm.tui.messages import Prepared
 from nkterm.tui.screens.main import MainFooter
-from nkterm.tui.widgets.textlayout import WrappedText
+from nkterm.tui.view.document_layout import Prepared
+from nkterm.tui.view.textlayout import WrappedText
 from tests.tui.conftest import SIZE, build_index, make_app, press, settle
 
 DOCS = 12

@@ -22,7 +22,7 @@ from nkterm.render import KIND_TAGS, one_line, safe
 from nkterm.tui.messages import BookmarkRequested, BookmarksChanged, BookmarksFailed, BookmarksLoaded
 from nkterm.tui.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
 from nkterm.tui.screens.loading import FeedScreen
-from nkterm.tui.widgets.marks import BOOKMARK_GUTTER, Mark
+from nkterm.tui.view.marks import BOOKMARK_GUTTER, Mark
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import BookmarkStore

@@ -11,7 +11,7 @@ text of its document, and each change. After a change the main screen is told
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
@@ -31,6 +31,7 @@ from nkterm.tui.widgets.bookmark_list import BookmarkList, rows_for
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import BookmarkStore
+    from nkterm.index import Index
     from nkterm.tui.app import NktermApp
 
 KEYS = "enter go to it · e edit · x delete · u undo delete · f filter (words, tag:x) · esc close"
@@ -107,7 +108,7 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
         self.load_bookmarks(self.nk.index)
 
     @work(thread=True, exclusive=True, group="bookmarks-panel")
-    def load_bookmarks(self, index: Any) -> None:
+    def load_bookmarks(self, index: Index | None) -> None:
         """Every bookmark, re-anchored against the indexed text of its document."""
         from nkterm.index import IndexError as IndexProblem  # whoosh loads after the first paint
 

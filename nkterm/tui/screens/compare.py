@@ -39,8 +39,8 @@ from nkterm.tui.screens.compare_load import (
     ComparisonFeed,
     ComparisonReady,
 )
+from nkterm.tui.view.marks import BOOKMARK_GUTTER
 from nkterm.tui.widgets.compare_view import ComparePane, CompareView, PaneMoved
-from nkterm.tui.widgets.marks import BOOKMARK_GUTTER
 from nkterm.tui.widgets.pair_list import (
     FILTERS,
     SYMBOLS,

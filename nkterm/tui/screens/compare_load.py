@@ -11,7 +11,7 @@ come from the app's store (``NktermApp.bookmarks``), which the main screen write
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
@@ -19,11 +19,11 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from nkterm.models import Document, Span
-from nkterm.tui.messages import Prepared
-from nkterm.tui.widgets.document_layout import prepare
+from nkterm.tui.view.document_layout import Prepared, prepare
 
 if TYPE_CHECKING:
     from nkterm.compare import Alignment
+    from nkterm.index import Index
     from nkterm.tui.app import NktermApp
 
 
@@ -71,7 +71,7 @@ class ComparisonFeed(Screen[None]):
 
     @work(thread=True, exclusive=True, group="compare")
     def load_comparison(
-        self, index: Any, a_id: str, b_id: str, width_a: int, width_b: int, request: int
+        self, index: Index | None, a_id: str, b_id: str, width_a: int, width_b: int, request: int
     ) -> None:
         """Read both documents and their claims, align them (corpus IDF), lay both out."""
         from nkterm.compare import align, corpus_idf
@@ -80,7 +80,7 @@ class ComparisonFeed(Screen[None]):
         started = time.perf_counter()
         worker = get_current_worker()
         own = index is None  # started from the command line before the reader's index is up
-        if own:
+        if index is None:
             index = Index(self.nk.corpus, self.nk.index_dir)
         try:
             doc_a, claims_a = index.load(a_id)

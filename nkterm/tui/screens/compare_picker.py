@@ -16,11 +16,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from nkterm.listing import sort_summaries
 from nkterm.models import DocSummary
 from nkterm.render import one_line
 from nkterm.tui.messages import DocumentChosen
 from nkterm.tui.screens.compare import open_comparison
-from nkterm.tui.widgets.document_list import DocumentList, filter_summaries, sort_summaries
+from nkterm.tui.view.listing import filter_summaries
+from nkterm.tui.widgets.document_list import DocumentList
 
 if TYPE_CHECKING:
     from nkterm.tui.screens.main import MainScreen

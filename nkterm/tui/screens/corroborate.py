@@ -13,7 +13,7 @@ at the passage; ``c`` opens the comparison of the two documents at the claim.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -30,6 +30,7 @@ from nkterm.tui.widgets.item_list import ItemList, explanation
 
 if TYPE_CHECKING:
     from nkterm.compare import Corroboration, CorroborationReport
+    from nkterm.index import Index
     from nkterm.tui.app import NktermApp
     from nkterm.tui.screens.main import MainScreen
 
@@ -165,7 +166,7 @@ class CorroborateScreen(Screen[None]):
         self.find(self.nk.index, self.doc_id, self.span)
 
     @work(thread=True, exclusive=True, group="corroborate")
-    def find(self, index: Any, doc_id: str, span: Span) -> None:
+    def find(self, index: Index | None, doc_id: str, span: Span) -> None:
         from nkterm.compare import Passage, corroboration_report
 
         worker = get_current_worker()

@@ -29,13 +29,14 @@ from nkterm.tui.messages import (
     IndexProgress,
     SummariesLoaded,
 )
+from nkterm.tui.view.document_layout import prepare
 from nkterm.tui.widgets.claim_list import ClaimsPane
-from nkterm.tui.widgets.document_layout import prepare
 from nkterm.tui.widgets.document_list import DocumentsPane
 from nkterm.tui.widgets.document_view import DocumentView
 from nkterm.tui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
+    from nkterm.index import Index
     from nkterm.tui.app import NktermApp
     from nkterm.tui.screens.search import SearchChoice
 
@@ -251,7 +252,7 @@ class FeedScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="document")
     def load_document(
         self,
-        index: Any,
+        index: Index,
         doc_id: str,
         target: str,
         query: str | None,
@@ -270,7 +271,7 @@ class FeedScreen(Screen[None]):
             find_hits = bool(query) and not hits
             claims = None if progressive else index.claims(doc_id)
             if find_hits and not progressive:
-                hits = index.hits_in(doc_id, query)
+                hits = index.hits_in(doc_id, query or "")
             prepared = prepare(doc, claims, width, hits, query, words=words)
             if worker.is_cancelled:
                 return

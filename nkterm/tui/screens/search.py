@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,6 +28,9 @@ from nkterm.bookmarks.query import is_bookmark_search
 from nkterm.models import SearchResult
 from nkterm.tui.messages import MoreResultsWanted, SearchAnswered, SearchHitChosen, SearchRequested
 from nkterm.tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from nkterm.index import Index
 
 RESULT_LIMIT = 40  # the first page
 PAGE = 40  # each further page, all drawn with snippets
@@ -50,7 +53,7 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         Binding("pageup", "move(-5)", "results page up", show=False, id="search.results-page-up"),
     ]
 
-    def __init__(self, index: Any, query: str = "", result: SearchResult | None = None) -> None:
+    def __init__(self, index: Index | None, query: str = "", result: SearchResult | None = None) -> None:
         super().__init__()
         self.index = index
         self._query = query
@@ -59,7 +62,7 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         self._waiting: str | None = None  # a query typed before the index was ready
         self._loading_more = False
         # (index, (done, total) or None): set by the screen that opens this one
-        self.index_source: Callable[[], tuple[Any, tuple[int, int] | None]] | None = None
+        self.index_source: Callable[[], tuple[Index | None, tuple[int, int] | None]] | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBar(self._query, self._result, id="search-bar")
@@ -127,10 +130,11 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
 
     @work(thread=True, exclusive=True, group="search-more")
     def load_more(self, query: str, start: int, request: int) -> None:
+        index = self.index
+        if index is None:
+            return
         try:
-            result = self.index.search(
-                query, limit=start + PAGE, start=start, offsets_for=PAGE, suggest=False
-            )
+            result = index.search(query, limit=start + PAGE, start=start, offsets_for=PAGE, suggest=False)
         except Exception as exc:  # noqa: BLE001
             result = SearchResult(query, error=f"search failed: {exc}")
         if not get_current_worker().is_cancelled:
@@ -138,13 +142,16 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, request: int) -> None:
+        index = self.index
+        if index is None:  # answered when the index arrives (``index_source``)
+            return
         try:
             # snippets and offsets for the rows a bar can show; the suggestion (slow on a big
             # corpus) follows in a second answer, so "no matches" shows at once
             if is_bookmark_search(query):
                 result = self._search_bookmarks(query)
             else:
-                result = self.index.search(
+                result = index.search(
                     query, limit=RESULT_LIMIT, offsets_for=VISIBLE_RESULTS, suggest=False, timeline=True
                 )
         except Exception as exc:  # noqa: BLE001 - search never raises, but a broken index might
@@ -153,7 +160,7 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
             return
         self.post_message(SearchAnswered(result, request))
         if not result.hits and result.error is None and not is_bookmark_search(query):
-            suggestion = self.index.suggest(query)
+            suggestion = index.suggest(query)
             if suggestion and not get_current_worker().is_cancelled:
                 self.post_message(SearchAnswered(dataclasses.replace(result, suggestion=suggestion), request))
 
@@ -172,7 +179,7 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
 
         def resolve(doc_id: str) -> Any:
             try:
-                return index.document(doc_id)
+                return index.document(doc_id) if index is not None else None
             except (KeyError, IndexProblem):  # gone, or the index was damaged meanwhile
                 return None
 

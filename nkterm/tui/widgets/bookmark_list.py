@@ -19,7 +19,7 @@ from textual.message import Message
 from nkterm.bookmarks import Bookmark
 from nkterm.models import DocSummary
 from nkterm.render import KIND_TAGS, one_line
-from nkterm.tui.widgets.marks import BOOKMARK_GUTTER
+from nkterm.tui.view.marks import BOOKMARK_GUTTER
 from nkterm.tui.widgets.row_list import RowList
 
 CHANGED_SYMBOL = "◇"  # found, but the text there changed since it was saved

@@ -25,11 +25,10 @@ from textual.strip import Strip
 
 from nkterm.models import CLAIM_KINDS, Claim, Span
 from nkterm.render import KIND_SYMBOLS
-from nkterm.tui.messages import Prepared
-from nkterm.tui.widgets.document_layout import GUTTER
-from nkterm.tui.widgets.marks import MARK_ROLES, Mark
+from nkterm.tui.view.document_layout import GUTTER, Prepared
+from nkterm.tui.view.marks import MARK_ROLES, Mark
+from nkterm.tui.view.textlayout import WrappedText
 from nkterm.tui.widgets.styles import component_style
-from nkterm.tui.widgets.textlayout import WrappedText
 
 PLACEHOLDER = (
     "",
@@ -101,7 +100,7 @@ class DocumentLines(ScrollView):
         return self._marks
 
     def set_marks(self, marks: tuple[Mark, ...]) -> None:
-        """Draw these spans over the text (see ``nkterm.tui.widgets.marks``); replaces the marks
+        """Draw these spans over the text (see ``nkterm.tui.view.marks``); replaces the marks
         set before. ``show`` clears them: set them after showing a document."""
         self._marks = tuple(marks)
         self._index_marks()

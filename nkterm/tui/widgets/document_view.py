@@ -22,11 +22,11 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 
 from nkterm.models import Claim, Span
-from nkterm.tui.messages import BookmarkRequested, CursorMoved, Prepared
-from nkterm.tui.widgets.document_layout import GUTTER, claims_line, layout_document, text_width
+from nkterm.tui.messages import BookmarkRequested, CursorMoved
+from nkterm.tui.view.document_layout import GUTTER, Prepared, claims_line, layout_document, text_width
+from nkterm.tui.view.marks import SELECTION_GUTTER, Mark
+from nkterm.tui.view.textlayout import Decor, WrappedText
 from nkterm.tui.widgets.document_lines import DocumentLines
-from nkterm.tui.widgets.marks import SELECTION_GUTTER, Mark
-from nkterm.tui.widgets.textlayout import Decor, WrappedText
 
 _CLAIM_KEYS = Binding.Group("claim")
 

@@ -18,8 +18,8 @@ from rich.text import Text
 from textual.message import Message
 
 from nkterm.render import one_line
+from nkterm.tui.view.marks import BOOKMARK_GUTTER, Mark
 from nkterm.tui.widgets.item_list import ItemList, explanation
-from nkterm.tui.widgets.marks import BOOKMARK_GUTTER, Mark
 
 if TYPE_CHECKING:
     from nkterm.compare import Alignment, Pair, Passage

@@ -31,9 +31,9 @@ from nkterm.listing import Timeline
 from nkterm.models import Hit, SearchResult, Span
 from nkterm.render import one_line, safe
 from nkterm.tui.messages import MoreResultsWanted, SearchHitChosen, SearchRequested
+from nkterm.tui.view.textlayout import wrap
 from nkterm.tui.widgets.row_list import RowList
 from nkterm.tui.widgets.styles import component_style
-from nkterm.tui.widgets.textlayout import wrap
 from nkterm.tui.widgets.timeline import TimelineBars
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a query runs

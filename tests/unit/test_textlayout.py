@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from nkterm.models import Span
 from nkterm.render import safe
 from nkterm.text import paragraphs, sentences
-from nkterm.tui.widgets.textlayout import LONG_PARAGRAPH, Decor, Sentences, split_sentences, wrap
+from nkterm.tui.view.textlayout import LONG_PARAGRAPH, Decor, Sentences, split_sentences, wrap
 
 WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=400)
 

@@ -8,12 +8,28 @@ view calls ``layout_document`` again only when its width changes.
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 
 from nkterm.analysis import undetected_language
 from nkterm.models import Claim, Document, Span
 from nkterm.render import safe
-from nkterm.tui.messages import Prepared
-from nkterm.tui.widgets.textlayout import Decor, Sentences, WrappedText, wrap
+from nkterm.tui.view.textlayout import Decor, Sentences, WrappedText, wrap
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document ready for the view: loaded, made safe to show, laid out at ``wrapped.width``."""
+
+    doc: Document
+    claims: tuple[Claim, ...]
+    display: str
+    sentences: Sentences
+    wrapped: WrappedText
+    hits: tuple[Span, ...] = ()
+    query: str | None = None
+    words: int | None = None
+    claims_loaded: bool = True  # False: a long document's claims are still on their way
+
 
 GUTTER = 6  # cursor mark, check-worthy mark, three kind symbols, a space
 MAX_TEXT_WIDTH = 100  # cells: longer lines are hard to read, so wide panes keep a margin
