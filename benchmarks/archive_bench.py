@@ -30,8 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.archive_corpus import write_archive
 from benchmarks.index_bench import percentile
+from nkterm.synthetic.archive import write_archive
 
 FILTERED_QUERIES = (
     "flood date:2024-08",

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import REPO_ROOT
-from benchmarks.tui_measure import SIZE, Frames, generated_text, settle, stats, until
+from benchmarks.tui_measure import SIZE, Frames, settle, stats, until
+from nkterm.synthetic.text import generated_text
 
 BBC = Path(os.environ.get("NKTERM_BBC", "/work/shared/corpora/bbc-news"))
 TARGETS = {"first_paint_s": 1.0, "open_ms": 200.0, "key_ms": 50.0}

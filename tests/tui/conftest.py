@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from benchmarks.tui_measure import generated_text
+from nkterm.synthetic.text import generated_text
 from nkterm.tui.app import NktermApp
 from tests.conftest import SEEDS
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.archive_corpus import ArchiveSummary, write_archive
+from nkterm.synthetic.archive import ArchiveSummary, write_archive
 from nkterm.tui.screens.search import RESULT_LIMIT, SearchScreen
 from nkterm.tui.widgets.status import ClaimDetail
 from nkterm.tui.widgets.timeline import TimelineBars

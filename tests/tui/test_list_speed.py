@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from benchmarks.tui_measure import synthetic_summaries
 from nkterm.index import MANIFEST_FILE, META_FILE, Index
 from nkterm.listing import sort_summaries
 from nkterm.manifest import LIST_FILE
+from nkterm.synthetic.text import synthetic_summaries
 from nkterm.tui.messages import SummariesLoaded
 from nkterm.tui.view.listing import filter_summaries
 from tests.tui.conftest import SIZE, make_app, settle
