@@ -31,7 +31,7 @@ from nkterm.tui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import BookmarkStore
-    from nkterm.index import Index
+    from nkterm.library import Library
     from nkterm.tui.screens.bookmarks import PassageChoice
 
 
@@ -102,7 +102,7 @@ class NktermApp(App[int]):
             config, config_problems = load_config()
         self.config = config
         self.config_problems = list(config_problems or [])
-        self.index: Index | None = None  # set by the main screen's index worker
+        self.library: Library | None = None  # the open library, set by the main screen's index worker
         self.summaries: list[DocSummary] = []
         self.positions = PositionStore()
         self._bookmarks: BookmarkStore | None = None

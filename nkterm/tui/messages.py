@@ -7,6 +7,7 @@ that can flood define ``can_replace``. Plain data only: never a Whoosh object.
 
 from __future__ import annotations
 
+from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -18,156 +19,137 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from nkterm.bookmarks import Bookmark
-    from nkterm.index import Index, UpdateReport
+    from nkterm.index import UpdateReport
+    from nkterm.library import Library
 
 
 # -- from the widgets ------------------------------------------------------------------------------
 
 
+@dataclass(eq=False)
 class DocumentChosen(Message):
     """The user picked a document (enter or click in the list, the command palette)."""
 
-    def __init__(self, doc_id: str) -> None:
-        super().__init__()
-        self.doc_id = doc_id
+    doc_id: str
 
 
+@dataclass(eq=False)
 class ClaimHighlighted(Message):
     """The claims panel's cursor moved onto a claim: the reader follows it."""
 
-    def __init__(self, claim: Claim, *, focus_reader: bool = False) -> None:
-        super().__init__()
-        self.claim = claim
-        self.focus_reader = focus_reader
+    claim: Claim
+    _: KW_ONLY
+    focus_reader: bool = False
 
 
+@dataclass(eq=False)
 class CursorMoved(Message):
     """The reader's sentence cursor moved (or the view scrolled)."""
 
-    def __init__(self, doc_id: str, cursor: Span, top: int, claim: Claim | None) -> None:
-        super().__init__()
-        self.doc_id = doc_id
-        self.cursor = cursor
-        self.top = top  # offset of the text at the top of the view
-        self.claim = claim
+    doc_id: str
+    cursor: Span
+    top: int  # offset of the text at the top of the view
+    claim: Claim | None
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, CursorMoved)
 
 
+@dataclass(eq=False)
 class SearchRequested(Message):
     """The search bar's text settled: run the query."""
 
-    def __init__(self, query: str) -> None:
-        super().__init__()
-        self.query = query
+    query: str
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, SearchRequested)
 
 
+@dataclass(eq=False)
 class SearchHitChosen(Message):
     """Open result number ``rank`` of the current results."""
 
-    def __init__(self, rank: int) -> None:
-        super().__init__()
-        self.rank = rank
+    rank: int
 
 
+@dataclass(eq=False)
 class SuggestionApplied(Message):
     """The user took the "did you mean" suggestion."""
 
-    def __init__(self, suggestion: str) -> None:
-        super().__init__()
-        self.suggestion = suggestion
+    suggestion: str
 
 
 # -- from worker threads ---------------------------------------------------------------------------
 
 
+@dataclass(eq=False)
 class IndexProgress(Message):
     """``done`` of ``total`` documents indexed so far."""
 
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
+    done: int
+    total: int
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, IndexProgress)
 
 
+@dataclass(eq=False)
 class SummariesLoaded(Message):
     """The document list's data, from the index manifest. ``final`` once the index is up to
     date (the first list may come from the index as it was at start-up)."""
 
-    def __init__(
-        self,
-        summaries: list[DocSummary],
-        index: Index | None,
-        *,
-        final: bool,
-        report: UpdateReport | None = None,
-    ) -> None:
-        super().__init__()
-        self.summaries = summaries
-        self.index = index
-        self.final = final
-        self.report = report
+    summaries: list[DocSummary]
+    library: Library | None
+    _: KW_ONLY
+    final: bool
+    report: UpdateReport | None = None
 
 
+@dataclass(eq=False)
 class IndexFailed(Message):
     """Indexing could not run (locked by another process, unreadable corpus...)."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
+    text: str
 
 
+@dataclass(eq=False)
 class DocumentLoaded(Message):
-    def __init__(self, prepared: Prepared, target: str, request: int, elapsed_ms: float = 0.0) -> None:
-        super().__init__()
-        self.prepared = prepared
-        self.target = target  # "saved", "first-hit", "last-hit", "top"
-        self.request = request
-        self.elapsed_ms = elapsed_ms  # time spent in the worker
+    prepared: Prepared
+    target: str  # "saved", "first-hit", "last-hit", "top"
+    request: int
+    elapsed_ms: float = 0.0  # time spent in the worker
 
 
+@dataclass(eq=False)
 class DocumentExtras(Message):
     """What a long document's worker sends after its text: the claims, and the search hits if
     they had to be computed."""
 
-    def __init__(
-        self, doc_id: str, request: int, claims: tuple[Claim, ...], hits: tuple[Span, ...] | None
-    ) -> None:
-        super().__init__()
-        self.doc_id = doc_id
-        self.request = request
-        self.claims = claims
-        self.hits = hits
+    doc_id: str
+    request: int
+    claims: tuple[Claim, ...]
+    hits: tuple[Span, ...] | None
 
 
+@dataclass(eq=False)
 class DocumentFailed(Message):
-    def __init__(self, doc_id: str, text: str) -> None:
-        super().__init__()
-        self.doc_id = doc_id
-        self.text = text
+    doc_id: str
+    text: str
 
 
+@dataclass(eq=False)
 class SearchAnswered(Message):
-    def __init__(self, result: SearchResult, request: int, *, more: bool = False) -> None:
-        super().__init__()
-        self.result = result
-        self.request = request
-        self.more = more  # the next page of the same query: appended to the hits shown
+    result: SearchResult
+    request: int
+    _: KW_ONLY
+    more: bool = False  # the next page of the same query: appended to the hits shown
 
 
+@dataclass(eq=False)
 class MoreResultsWanted(Message):
     """The results list scrolled to its last loaded row: load the next page."""
 
-    def __init__(self, loaded: int) -> None:
-        super().__init__()
-        self.loaded = loaded
+    loaded: int
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, MoreResultsWanted)
@@ -176,61 +158,43 @@ class MoreResultsWanted(Message):
 # -- bookmarks ---------------------------------------------------------------------------------
 
 
+@dataclass(eq=False)
 class BookmarkRequested(Message):
     """b in a reader: bookmark ``[start, end)`` of ``doc``'s text; ``claim`` is the claim the
     cursor was on, ``sentences`` how many sentences the passage covers. ``done`` is called
     (on the UI thread) once the bookmark is saved, e.g. to end the reader's selection."""
 
-    def __init__(
-        self,
-        doc: Document,
-        start: int,
-        end: int,
-        claim: Claim | None,
-        sentences: int = 1,
-        done: Callable[[], None] | None = None,
-    ) -> None:
-        super().__init__()
-        self.doc = doc
-        self.start = start
-        self.end = end
-        self.claim = claim
-        self.sentences = sentences
-        self.done = done
+    doc: Document
+    start: int
+    end: int
+    claim: Claim | None
+    sentences: int = 1
+    done: Callable[[], None] | None = None
 
 
+@dataclass(eq=False)
 class BookmarksChanged(Message):
     """The bookmarks file changed (from this app): marks and lists load again. ``saved``: the
     bookmark just added or edited, if any."""
 
-    def __init__(self, doc_id: str | None = None, saved: Bookmark | None = None) -> None:
-        super().__init__()
-        self.doc_id = doc_id
-        self.saved = saved
+    doc_id: str | None = None
+    saved: Bookmark | None = None
 
 
+@dataclass(eq=False)
 class BookmarksLoaded(Message):
     """From a worker: ``bookmarks`` (anchored) of ``doc_id``, or of every document when
     ``doc_id`` is None; ``problems``: what is wrong with the file, for a notification;
     ``read_only``: why the file cannot be written (broken, or from a newer nkterm)."""
 
-    def __init__(
-        self,
-        doc_id: str | None,
-        bookmarks: tuple[Bookmark, ...],
-        problems: tuple[str, ...] = (),
-        read_only: str | None = None,
-    ) -> None:
-        super().__init__()
-        self.doc_id = doc_id
-        self.bookmarks = bookmarks
-        self.problems = problems
-        self.read_only = read_only
+    doc_id: str | None
+    bookmarks: tuple[Bookmark, ...]
+    problems: tuple[str, ...] = ()
+    read_only: str | None = None
 
 
+@dataclass(eq=False)
 class BookmarksFailed(Message):
     """From a worker: a bookmark could not be read or saved; ``text`` names the file."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
+    text: str

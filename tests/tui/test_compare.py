@@ -24,6 +24,7 @@ from nkterm.compare import Alignment, Corroboration, align, corpus_idf, corrobor
 from nkterm.index import Index
 from nkterm.models import Claim, Span
 from nkterm.tui.app import NktermApp
+from nkterm.tui.messages import BookmarksChanged
 from nkterm.tui.screens.bookmark_dialog import BookmarkDialog
 from nkterm.tui.screens.compare import CompareScreen
 from nkterm.tui.screens.compare_picker import ComparePicker
@@ -564,11 +565,13 @@ async def test_bookmarks_are_marked_in_the_panes_and_b_v_bookmark_from_them(
         assert (selection.start, selection.end) in {(b.position.start, b.position.end) for b in fx.saved()}
         assert _gutter_of(view_a, selection) == {BOOKMARK_GUTTER}
 
-        # a bookmark the main screen is still saving: the panes read the file until it is there
+        # a bookmark the main screen saved: its app-wide BookmarksChanged reaches the comparison
+        # (no polling of the file: nothing changes here until the message comes)
         later = fx.sentence_spans(seeds_env, PHOTO)[4]
-        screen.load_bookmarks(dict(screen._docs), screen._request, later)
-        await pilot.pause(0.3)
-        BookmarkStore().add(fx.document(seeds_env, PHOTO), later.start, later.end)
+        saved = BookmarkStore().add(fx.document(seeds_env, PHOTO), later.start, later.end)
+        await settle(pilot, 0.2)
+        assert later not in screen._bookmarks["b"]
+        app.main_screen.post_message(BookmarksChanged(PHOTO, saved))
         await settle(pilot)
         assert later in screen._bookmarks["b"]
 

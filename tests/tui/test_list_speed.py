@@ -61,11 +61,11 @@ async def test_the_list_shows_from_the_manifest_before_the_index_opens(
     async with app.run_test(size=SIZE) as pilot:
         doc_list = app.main_screen.documents.list_view
         assert await until(pilot, lambda: len(doc_list.rows) == 2)
-        assert app.index is None  # nothing opened yet: the rows came from manifest.json
+        assert app.library is None  # nothing opened yet: the rows came from manifest.json
         await pilot.press("enter")  # choosing a document now opens it once the index is there
         opened.set()
         await settle(pilot)
-        assert app.index is not None
+        assert app.library is not None
         assert app.main_screen.reader.doc_id == doc_list.rows[0].id
 
 
@@ -91,7 +91,7 @@ async def test_a_wrong_manifest_is_corrected(
         await settle(pilot)
         assert sorted(s.id for s in doc_list.rows) == sorted(s.id for s in Index(corpus, copy).summaries())
         assert "ghost" not in {s.id for s in doc_list.rows} and len(doc_list.rows) == 2
-        assert app.index is not None
+        assert app.library is not None
 
 
 async def test_filtering_and_sorting_key_by_key_match_the_whole_list(tmp_path: Path) -> None:

@@ -109,6 +109,11 @@ class BookmarkingScreen(FeedScreen):
             quote = one_line(saved.quote.exact)
             quote = quote if len(quote) <= 60 else quote[:59] + "…"
             self.notify(f"bookmarked “{quote}” (B lists your bookmarks)", timeout=4, markup=False)
+            # the app-wide news: the other screens on the stack (the comparison) mark it too;
+            # without ``saved``, so no screen answers it with another round
+            for screen in self.app.screen_stack:
+                if screen is not self:
+                    screen.post_message(BookmarksChanged(message.doc_id))
         self.load_marks()
 
     # .. saving ..

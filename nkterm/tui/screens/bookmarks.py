@@ -31,7 +31,7 @@ from nkterm.tui.widgets.bookmark_list import BookmarkList, rows_for
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import BookmarkStore
-    from nkterm.index import Index
+    from nkterm.library import Library
     from nkterm.tui.app import NktermApp
 
 KEYS = "enter go to it · e edit · x delete · u undo delete · f filter (words, tag:x) · esc close"
@@ -105,12 +105,12 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
     # .. reading ..
 
     def reload(self) -> None:
-        self.load_bookmarks(self.nk.index)
+        self.load_bookmarks(self.nk.library)
 
     @work(thread=True, exclusive=True, group="bookmarks-panel")
-    def load_bookmarks(self, index: Index | None) -> None:
+    def load_bookmarks(self, index: Library | None) -> None:
         """Every bookmark, re-anchored against the indexed text of its document."""
-        from nkterm.index import IndexError as IndexProblem  # whoosh loads after the first paint
+        from nkterm.errors import IndexError as IndexProblem
 
         docs: dict[str, Document | None] = {}
         damaged: list[str] = []
@@ -119,8 +119,8 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
             if index is None:
                 return None
             try:
-                return index.document(doc_id)  # type: ignore[no-any-return]
-            except KeyError:
+                return index.document(doc_id)
+            except LookupError:  # DocumentNotFound
                 return None
             except IndexProblem as exc:  # damaged meanwhile: list the bookmarks unplaced, say why
                 damaged[:] = [str(exc)]

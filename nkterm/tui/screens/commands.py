@@ -162,7 +162,7 @@ def export_bookmarks(app: Any, fmt: str) -> tuple[Path, int]:
 
     store = app.bookmarks
     store.load()
-    index = app.index
+    index = app.library
 
     def resolve(doc_id: str) -> Any:
         try:

@@ -9,8 +9,8 @@ in a thread worker (``group="compare"``): the UI thread never touches Whoosh or 
 
 Bookmarked passages are marked in both panes as in the reader (``▌`` in the gutter), read in
 a thread worker when the documents arrive, when the screen is shown again, and after ``b`` in
-a pane: the app saves that bookmark through the main screen (``BookmarkRequested``), and this
-screen reads the bookmarks again once the new one is in the file.
+a pane: the app saves that bookmark through the main screen (``BookmarkRequested``), which
+tells every screen once it is in the file (``BookmarksChanged``): this one reads them again.
 
 ``open_comparison`` shows it (one instance, installed and reused); the reader's ``c`` picks
 the second document in ``screens/compare_picker.py`` first.
@@ -32,7 +32,7 @@ from textual.widgets import Footer, Header, Static
 
 from nkterm.models import Document, Span
 from nkterm.render import safe
-from nkterm.tui.messages import BookmarkRequested
+from nkterm.tui.messages import BookmarksChanged
 from nkterm.tui.screens.compare_load import (
     ComparisonBookmarks,
     ComparisonFailed,
@@ -141,7 +141,6 @@ class CompareScreen(ComparisonFeed):
         self._expect: dict[str, list[Span]] = {"a": [], "b": []}
         self._docs: dict[str, Document] = {}
         self._bookmarks: dict[str, tuple[Span, ...]] = {"a": (), "b": ()}
-        self._saving: Span | None = None  # a bookmark from a pane that is not in the file yet
 
     def compare(self, a_id: str, b_id: str, *, at: int | None = None) -> None:
         """Point the screen at two (other) documents; they load when it is shown."""
@@ -197,7 +196,7 @@ class CompareScreen(ComparisonFeed):
         self._pending = False
         self._request += 1
         self.load_comparison(
-            self.nk.index, self.a_id, self.b_id, self._pane_width("a"), self._pane_width("b"), self._request
+            self.nk.library, self.a_id, self.b_id, self._pane_width("a"), self._pane_width("b"), self._request
         )
 
     def on_resize(self) -> None:
@@ -413,35 +412,25 @@ class CompareScreen(ComparisonFeed):
             self.view(side).set_marks(marks_for(self.items, self.current, side, self._bookmarks[side]))
 
     def _load_bookmarks(self) -> None:
-        # every read waits for the bookmark being saved, if any: the read when the dialog
-        # closes (screen resume) replaces the one that waits for the save (one worker a group)
-        self.load_bookmarks(dict(self._docs), self._request, self._saving)
+        self.load_bookmarks(dict(self._docs), self._request)
 
     @on(ComparisonBookmarks)
     def _bookmarks_read(self, message: ComparisonBookmarks) -> None:
         if message.request != self._request:
             return
-        self._saving = None  # it is in the file now, or it will not be (the save failed)
         if message.problem:
             self.notify(safe(message.problem), title="Bookmarks", severity="error", timeout=8, markup=False)
         self._bookmarks = {side: message.spans.get(side, ()) for side in ("a", "b")}
         self._apply_marks()
         self._status()
 
-    @on(BookmarkRequested)
-    def _bookmark_requested(self, message: BookmarkRequested) -> None:
-        """``b`` in a pane: the app saves it (its handler, after this one, hands the request to
-        the main screen); once the note is given, read the bookmarks again to mark it here."""
-        request, done = self._request, message.done
-
-        def saved() -> None:
-            if done is not None:
-                done()
-            if request == self._request:
-                self._saving = Span(message.start, message.end)
-                self._load_bookmarks()
-
-        message.done = saved
+    @on(BookmarksChanged)
+    def _bookmarks_changed(self, message: BookmarksChanged) -> None:
+        """A bookmark was saved (``b`` in a pane goes to the app, which has the main screen
+        save it; the main screen then tells every screen): mark it here."""
+        message.stop()
+        if self._docs and (message.doc_id is None or message.doc_id in {d.id for d in self._docs.values()}):
+            self._load_bookmarks()
 
     # .. keys and the status line ..
 

@@ -13,6 +13,7 @@ at the passage; ``c`` opens the comparison of the two documents at the claim.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -30,7 +31,7 @@ from nkterm.tui.widgets.item_list import ItemList, explanation
 
 if TYPE_CHECKING:
     from nkterm.compare import Corroboration, CorroborationReport
-    from nkterm.index import Index
+    from nkterm.library import Library
     from nkterm.tui.app import NktermApp
     from nkterm.tui.screens.main import MainScreen
 
@@ -47,16 +48,14 @@ class CorroborationsReady(Message):
         self.elapsed_ms = elapsed_ms
 
 
+@dataclass(eq=False)
 class CorroborationFailed(Message):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
+    text: str
 
 
+@dataclass(eq=False)
 class CorroborationChosen(Message):
-    def __init__(self, result: Corroboration) -> None:
-        super().__init__()
-        self.result = result
+    result: Corroboration
 
 
 class CorroborationList(ItemList["Corroboration"]):
@@ -163,20 +162,16 @@ class CorroborateScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "corroboration"
         self._started = time.perf_counter()
-        self.find(self.nk.index, self.doc_id, self.span)
+        self.find(self.nk.library, self.doc_id, self.span)
 
     @work(thread=True, exclusive=True, group="corroborate")
-    def find(self, index: Index | None, doc_id: str, span: Span) -> None:
-        from nkterm.compare import Passage, corroboration_report
-
+    def find(self, index: Library | None, doc_id: str, span: Span) -> None:
         worker = get_current_worker()
         started = time.perf_counter()
         try:
             if index is None:
                 raise RuntimeError("the index is not ready yet; try again shortly")
-            doc = index.document(doc_id)
-            claim = Passage(span.start, span.end, doc.text[span.start : span.end])
-            report = corroboration_report(index, doc_id, claim, limit=RESULT_LIMIT)
+            report = index.corroborate(doc_id, span.start, span.end, limit=RESULT_LIMIT).report
         except Exception as exc:  # noqa: BLE001 - a broken index is a message, not a crash
             self.post_message(CorroborationFailed(f"corroboration failed: {exc}"))
             return

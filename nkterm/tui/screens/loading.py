@@ -36,7 +36,7 @@ from nkterm.tui.widgets.document_view import DocumentView
 from nkterm.tui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
-    from nkterm.index import Index
+    from nkterm.library import Library
     from nkterm.tui.app import NktermApp
     from nkterm.tui.screens.search import SearchChoice
 
@@ -108,27 +108,29 @@ class FeedScreen(Screen[None]):
             # Whoosh's import and the corpus scan below hold the GIL: let the list paint first
             self._list_painted.wait(LIST_PAINT_WAIT)
 
-        from nkterm.index import Index, IndexLocked
+        from nkterm.errors import IndexLocked
+        from nkterm.library import Library
 
         usable = False  # whether the list on screen was read from a checked index
+        library = Library(corpus, directory)  # one for the reader: it reads while it updates
         try:
-            reader = Index(corpus, directory)
-            if reader.exists():
-                checked = reader.summaries()
+            if library.has_index():
+                checked = library.documents()
                 usable = True
                 # the same rows: the list stays as it is, only the index arrives
                 self.post_message(
-                    SummariesLoaded(quick if checked == quick else checked, reader, final=False)
+                    SummariesLoaded(quick if checked == quick else checked, library, final=False)
                 )
         except Exception as exc:  # noqa: BLE001 - a broken index is rebuilt below
             self.post_message(IndexFailed(f"the index could not be read ({exc}); rebuilding it"))
-        writer = Index(corpus, directory)
+            library = Library(corpus, directory)
 
         def progress(done: int, total: int) -> None:
             self.post_message(IndexProgress(done, total))
 
         try:
-            report = writer.update(progress)
+            # merging segments waits for `nkterm index`: never while the reader starts
+            report = library.update(progress, merge=False)
         except Exception as exc:  # noqa: BLE001 - say so, keep what we have
             locked = isinstance(exc, IndexLocked)
             self.post_message(
@@ -137,13 +139,10 @@ class FeedScreen(Screen[None]):
             if quick is not None and not usable:  # the manifest's list, of an index that failed its check
                 self.post_message(SummariesLoaded([], None, final=True))
             return
-        finally:
-            writer.close()
         from nkterm.manifest import latest_generation
 
-        fresh = Index(corpus, directory)
         self._generation = latest_generation(directory)
-        self.post_message(SummariesLoaded(fresh.summaries(), fresh, final=True, report=report))
+        self.post_message(SummariesLoaded(library.documents(), library, final=True, report=report))
 
     @work(thread=True, exclusive=True, group="index-watch")
     def watch_index(self) -> None:
@@ -159,10 +158,10 @@ class FeedScreen(Screen[None]):
         summaries = quick_summaries(directory)
         if summaries is None:
             return  # the list file of the new generation is not written yet: next time
-        from nkterm.index import Index
+        from nkterm.library import Library
 
         self._generation = generation
-        self.post_message(SummariesLoaded(summaries, Index(self.nk.corpus, directory), final=True))
+        self.post_message(SummariesLoaded(summaries, Library(self.nk.corpus, directory), final=True))
 
     @on(IndexProgress)
     def _progress(self, message: IndexProgress) -> None:
@@ -184,8 +183,8 @@ class FeedScreen(Screen[None]):
         if self._final and not message.final:
             return  # the up-to-date list arrived first
         self._final = self._final or message.final
-        if message.index is not None or message.final:
-            self.nk.index = message.index  # None: the manifest's list, shown before the index opens
+        if message.library is not None or message.final:
+            self.nk.library = message.library  # None: the manifest's list, shown before the index opens
         if message.final:
             # what start-up built stays for good: later collections skip it (a 100,000-word
             # document's claims load in half the time)
@@ -194,7 +193,7 @@ class FeedScreen(Screen[None]):
             self.nk.summaries = message.summaries
             self._words = {s.id: s.words for s in message.summaries}
             self.documents.set_summaries(message.summaries)
-        if message.index is None and not message.final:
+        if message.library is None and not message.final:
             self.call_after_refresh(self._list_painted.set)
         if self.reader.doc_id:
             self.documents.select_id(self.reader.doc_id)
@@ -237,7 +236,7 @@ class FeedScreen(Screen[None]):
     def open_document(
         self, doc_id: str, *, target: str = "saved", query: str | None = None, hits: tuple[Span, ...] = ()
     ) -> None:
-        index = self.nk.index
+        index = self.nk.library
         if index is None:
             self._pending_open = doc_id
             return
@@ -252,7 +251,7 @@ class FeedScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="document")
     def load_document(
         self,
-        index: Index,
+        index: Library,
         doc_id: str,
         target: str,
         query: str | None,
@@ -282,7 +281,7 @@ class FeedScreen(Screen[None]):
                 found = index.hits_in(doc_id, query) if find_hits and query else None
                 if not worker.is_cancelled:
                     self.post_message(DocumentExtras(doc_id, request, tuple(claims), found))
-        except KeyError:
+        except LookupError:  # DocumentNotFound
             self.post_message(
                 DocumentFailed(doc_id, f"no document {doc_id!r} in the index (was it removed?)")
             )

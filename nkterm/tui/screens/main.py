@@ -412,10 +412,10 @@ class MainScreen(BookmarkingScreen):
         # one search screen, kept installed: reopening it is cheap and it keeps the last
         # query and results
         if self._search_screen is None:
-            self._search_screen = SearchScreen(self.nk.index)
+            self._search_screen = SearchScreen(self.nk.library)
             self.app.install_screen(self._search_screen, "search")
-        self._search_screen.index = self.nk.index
-        self._search_screen.index_source = lambda: (self.nk.index, self.indexing)
+        self._search_screen.library = self.nk.library
+        self._search_screen.index_source = lambda: (self.nk.library, self.indexing)
         self.app.push_screen("search", self._search_done)
 
     def _search_done(self, choice: SearchChoice | None) -> None:

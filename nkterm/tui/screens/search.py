@@ -30,7 +30,7 @@ from nkterm.tui.messages import MoreResultsWanted, SearchAnswered, SearchHitChos
 from nkterm.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
-    from nkterm.index import Index
+    from nkterm.library import Library
 
 RESULT_LIMIT = 40  # the first page
 PAGE = 40  # each further page, all drawn with snippets
@@ -53,16 +53,16 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         Binding("pageup", "move(-5)", "results page up", show=False, id="search.results-page-up"),
     ]
 
-    def __init__(self, index: Index | None, query: str = "", result: SearchResult | None = None) -> None:
+    def __init__(self, library: Library | None, query: str = "", result: SearchResult | None = None) -> None:
         super().__init__()
-        self.index = index
+        self.library = library
         self._query = query
         self._result = result
         self._request = 0
         self._waiting: str | None = None  # a query typed before the index was ready
         self._loading_more = False
         # (index, (done, total) or None): set by the screen that opens this one
-        self.index_source: Callable[[], tuple[Index | None, tuple[int, int] | None]] | None = None
+        self.index_source: Callable[[], tuple[Library | None, tuple[int, int] | None]] | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBar(self._query, self._result, id="search-bar")
@@ -88,9 +88,9 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
     def _requested(self, message: SearchRequested) -> None:
         self._request += 1
         self._loading_more = False
-        if self.index_source is not None and self.index is None:
-            self.index = self.index_source()[0]
-        if self.index is None:
+        if self.index_source is not None and self.library is None:
+            self.library = self.index_source()[0]
+        if self.library is None:
             first = self._waiting is None
             self._waiting = message.query
             self._say_waiting()
@@ -108,12 +108,12 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
     def _poll_index(self) -> None:
         if self._waiting is None:
             return
-        index = self.index_source()[0] if self.index_source is not None else self.index
+        index = self.index_source()[0] if self.index_source is not None else self.library
         if index is None:
             self._say_waiting()
             self.set_timer(WAIT_POLL, self._poll_index)
             return
-        self.index = index
+        self.library = index
         query, self._waiting = self._waiting, None
         if query == self.bar.query_text:
             self.run_search(query, self._request)
@@ -121,7 +121,7 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
     @on(MoreResultsWanted)
     def _more(self, message: MoreResultsWanted) -> None:
         result = self.bar.result
-        if self._loading_more or result is None or message.loaded != len(result.hits) or self.index is None:
+        if self._loading_more or result is None or message.loaded != len(result.hits) or self.library is None:
             return
         if message.loaded >= result.total or is_bookmark_search(result.query):
             return
@@ -130,7 +130,7 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
 
     @work(thread=True, exclusive=True, group="search-more")
     def load_more(self, query: str, start: int, request: int) -> None:
-        index = self.index
+        index = self.library
         if index is None:
             return
         try:
@@ -142,7 +142,7 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, request: int) -> None:
-        index = self.index
+        index = self.library
         if index is None:  # answered when the index arrives (``index_source``)
             return
         try:
@@ -173,14 +173,14 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         store = getattr(self.app, "bookmarks", None)
         if store is None:
             return SearchResult(query, error="bookmarks are not available here")
-        from nkterm.index import IndexError as IndexProblem
+        from nkterm.errors import IndexError as IndexProblem
 
-        index = self.index
+        index = self.library
 
         def resolve(doc_id: str) -> Any:
             try:
                 return index.document(doc_id) if index is not None else None
-            except (KeyError, IndexProblem):  # gone, or the index was damaged meanwhile
+            except (LookupError, IndexProblem):  # gone, or the index was damaged meanwhile
                 return None
 
         try:
