@@ -30,8 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.archive_corpus import write_archive
 from benchmarks.index_bench import percentile
+from nkterm.synthetic.archive import write_archive
 
 FILTERED_QUERIES = (
     "flood date:2024-08",
@@ -57,7 +57,7 @@ def run(n: int, rounds: int = 20) -> dict[str, Any]:
     from nkterm.index import Index
     from nkterm.listing import Timeline
     from nkterm.manifest import quick_summaries
-    from nkterm.widgets.document_list import Listing  # pure data; imports Textual's widgets module
+    from nkterm.tui.view.listing import Listing  # pure data, no Textual
 
     with tempfile.TemporaryDirectory(prefix="nk-archive-bench-") as tmp:
         root = Path(tmp)

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import REPO_ROOT
-from benchmarks.tui_measure import SIZE, Frames, generated_text, settle, stats, until
+from benchmarks.tui_measure import SIZE, Frames, settle, stats, until
+from nkterm.synthetic.text import generated_text
 
 BBC = Path(os.environ.get("NKTERM_BBC", "/work/shared/corpora/bbc-news"))
 TARGETS = {"first_paint_s": 1.0, "open_ms": 200.0, "key_ms": 50.0}
@@ -115,8 +116,8 @@ async def _open_latency(pilot: Any, frames: Frames, reader: Any, with_claims: li
 async def measure_in_app(envs: dict[str, tuple[Path, Path]], home: Path) -> dict[str, Any]:
     os.environ["NKTERM_STATE"] = str(home / "state")
     os.environ["NKTERM_CONFIG"] = str(home / "config")
-    from nkterm.app import NktermApp
-    from nkterm.widgets.search_bar import DEBOUNCE
+    from nkterm.tui.app import NktermApp
+    from nkterm.tui.widgets.search_bar import DEBOUNCE
 
     frames = Frames()
     results: dict[str, Any] = {}
@@ -204,7 +205,7 @@ def child_first_paint(corpus: str, index_dir: str) -> None:
 
     async def main() -> None:
         frames = Frames()
-        from nkterm.app import NktermApp
+        from nkterm.tui.app import NktermApp
 
         app = NktermApp(Path(corpus), Path(index_dir))
         frames.probe = lambda: bool(app.screen.documents.list_view.rows) if app.is_running else False

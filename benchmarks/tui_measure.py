@@ -33,7 +33,6 @@ import asyncio
 import bisect
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import REPO_ROOT
+from nkterm.synthetic.text import synthetic_summaries
 
 SIZE = (120, 40)
 NO_CHANGE_WAIT = 0.05  # s: a key whose effect is not in the state by then changed nothing
@@ -54,55 +54,6 @@ SLOW_TYPING_TEXT = " rate"  # then "s": the results after the last key
 
 
 # -- shared with tui_bench.py ---------------------------------------------------------------------
-
-
-def generated_text(words: int, seed: int = 7) -> str:
-    """Paragraphs of plausible news-like sentences (numbers, reporting verbs, predictions)."""
-    rnd = random.Random(seed)
-    vocab = [
-        "the",
-        "a",
-        "reporter",
-        "said",
-        "that",
-        "about",
-        "people",
-        "city",
-        "council",
-        "budget",
-        "million",
-        "percent",
-        "will",
-        "because",
-        "must",
-        "may",
-        "officials",
-        "told",
-        "according",
-        "to",
-        "residents",
-        "village",
-        "water",
-        "school",
-        "road",
-        "hospital",
-        "thousand",
-        "years",
-        "expected",
-        "rise",
-        "fall",
-    ]
-    paragraphs, count = [], 0
-    while count < words:
-        sentences = []
-        for _ in range(rnd.randint(3, 7)):
-            chosen = [rnd.choice(vocab) for _ in range(rnd.randint(8, 22))]
-            if rnd.random() < 0.3:
-                chosen.insert(rnd.randint(0, len(chosen) - 1), str(rnd.randint(2, 9999)))
-            sentences.append(" ".join(chosen).capitalize() + ".")
-            count += len(chosen)
-        paragraphs.append(" ".join(sentences))
-    return "\n\n".join(paragraphs) + "\n"
 
 
 class Frames:
@@ -309,8 +260,8 @@ async def _list_keys(pilot: Any, frames: Frames, doc_list: Any, repeats: int) ->
 async def session(corpus: Path, index_dir: Path, repeats: int, open_docs: int) -> dict[str, Any]:
     quicker_pilot()
     frames = Frames()
-    from nkterm.app import NktermApp
-    from nkterm.widgets.search_bar import DEBOUNCE
+    from nkterm.tui.app import NktermApp
+    from nkterm.tui.widgets.search_bar import DEBOUNCE
 
     res: dict[str, Any] = {"repeats": repeats}
     app = NktermApp(corpus, index_dir)
@@ -431,44 +382,15 @@ async def session(corpus: Path, index_dir: Path, repeats: int, open_docs: int) -
 # -- the synthetic 100k list -----------------------------------------------------------------------
 
 
-def synthetic_summaries(rows: int, seed: int = 3) -> list[Any]:
-    from nkterm.models import DocSummary
-
-    rnd = random.Random(seed)
-    words = [
-        "economy",
-        "election",
-        "oil",
-        "prices",
-        "games",
-        "report",
-        "council",
-        "budget",
-        "film",
-        "award",
-        "phone",
-        "rates",
-    ]
-    sources = ["BBC News", "Reuters", "AP", "The Guardian", "local paper"]
-    return [
-        DocSummary(
-            id=f"synthetic/{i:06d}",
-            title=f"{' '.join(rnd.sample(words, 3)).capitalize()} report {i}",
-            source=rnd.choice(sources),
-            words=rnd.randint(80, 4000),
-            claims=rnd.randint(0, 60),
-            check_worthy=rnd.randint(0, 20),
-        )
-        for i in range(rows)
-    ]
+# -- first paint, in a fresh process ---------------------------------------------------------------
 
 
 async def synthetic(rows: int, repeats: int, workdir: Path) -> dict[str, Any]:
     """The real main screen, fed ``rows`` synthetic summaries as the index worker would."""
     quicker_pilot()
     frames = Frames()
-    from nkterm.app import NktermApp
-    from nkterm.messages import SummariesLoaded
+    from nkterm.tui.app import NktermApp
+    from nkterm.tui.messages import SummariesLoaded
 
     corpus = workdir / "synthetic-corpus"
     corpus.mkdir(parents=True, exist_ok=True)
@@ -500,16 +422,13 @@ async def synthetic(rows: int, repeats: int, workdir: Path) -> dict[str, Any]:
     return res
 
 
-# -- first paint, in a fresh process ---------------------------------------------------------------
-
-
 def first_paint_child(corpus: str, index_dir: str) -> None:
     """Print, as wall-clock times (to compare with the parent's launch time): imports done,
     app start, first frame, first frame with the list filled."""
     offset = time.time() - time.perf_counter()
     imported0 = time.perf_counter()
     frames = Frames()
-    from nkterm.app import NktermApp
+    from nkterm.tui.app import NktermApp
 
     out: dict[str, float] = {"imports_start": imported0 + offset, "imported": time.perf_counter() + offset}
 

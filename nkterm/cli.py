@@ -315,7 +315,7 @@ def cmd_read(args: argparse.Namespace) -> int:
     corpus, directory = corpus_and_index_dirs(args)
     if not sys.stdout.isatty() and not os.environ.get("NKTERM_FORCE_TUI"):
         raise UserError("the reader needs a terminal; try `nkterm docs` or `nkterm search QUERY`")
-    from nkterm.app import run_app  # the only place the CLI touches Textual
+    from nkterm.tui.app import run_app  # the only place the CLI touches Textual
 
     return run_app(corpus=corpus, index_dir=directory, doc_id=getattr(args, "doc_id", None))
 

@@ -4,7 +4,7 @@ Owns their arguments, the JSON they print and the plain-text side-by-side report
 come from ``Library.compare`` and ``Library.corroborate``. Plugs into
 ``nkterm.cli`` through ``add_parser(subparsers, common)`` (``nkterm.cli._optional_module``).
 Must not import Textual: on a terminal ``nkterm compare A B`` hands over to the TUI's comparison
-screen only if ``nkterm.screens.compare`` exists and ``nkterm.app.run_app`` takes ``compare=``,
+screen only if ``nkterm.tui.screens.compare`` exists and ``nkterm.tui.app.run_app`` takes ``compare=``,
 both imported lazily; otherwise, and whenever stdout is not a terminal, it prints the report.
 Document text reaches the terminal only inside ``rich.text.Text`` objects, after
 ``nkterm.render.safe``, never as markup.
@@ -128,8 +128,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def _open_screen(args: argparse.Namespace, a_id: str, b_id: str) -> int | None:
     """Run the TUI's comparison screen if it exists; None when it does not (yet)."""
     try:
-        importlib.import_module("nkterm.screens.compare")
-        app = importlib.import_module("nkterm.app")
+        importlib.import_module("nkterm.tui.screens.compare")
+        app = importlib.import_module("nkterm.tui.app")
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("nkterm"):
             return None

@@ -300,13 +300,24 @@ class Library:
     # -- search ----------------------------------------------------------------------------------
 
     def search(
-        self, query: str, *, limit: int = 10, offsets_for: int | None = None, suggest: bool = True
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        offsets_for: int | None = None,
+        suggest: bool = True,
+        start: int = 0,
+        timeline: bool = False,
     ) -> SearchResult:
         """Run a query in nkterm's query language (README, "Query language"). Never raises for a
         bad query: ``SearchResult.error`` says what is wrong, ``suggestion`` offers a "did you
         mean" when nothing matched. Each hit has a snippet and the character offsets of every
-        matched word of the document (``offsets_for``: only for the first N hits)."""
-        return self._backend.search(query, limit=limit, offsets_for=offsets_for, suggest=suggest)
+        matched word of the document (``offsets_for``: only for the first N hits). ``start``
+        skips the first hits (the next page: ``limit`` counts from the first hit); with
+        ``timeline`` the result counts its hits per month and per source."""
+        return self._backend.search(
+            query, limit=limit, offsets_for=offsets_for, suggest=suggest, start=start, timeline=timeline
+        )
 
     def hits_in(self, doc_id: str, query: str) -> tuple[Span, ...]:
         """The offsets of every word of ``doc_id`` that ``query`` matches (empty if none)."""

@@ -27,6 +27,19 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.delenv("NKTERM_INDEX", raising=False)
 
 
+@pytest.fixture(scope="session")
+def _seed_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """seeds/ and its index, built once per session; every test gets its own copy."""
+    from nkterm.index import Index
+
+    root = tmp_path_factory.mktemp("seed-template")
+    shutil.copytree(SEEDS, root / "corpus")
+    index = Index(root / "corpus", root / "index")
+    index.update()
+    index.close()
+    return root / "corpus", root / "index"
+
+
 @pytest.fixture
 def seed_corpus(tmp_path: Path) -> Path:
     """A writable copy of seeds/ (texts and sidecars)."""
@@ -36,10 +49,14 @@ def seed_corpus(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def seed_index(seed_corpus: Path, tmp_path: Path) -> Iterator[object]:
+def seed_index(seed_corpus: Path, tmp_path: Path, _seed_template: tuple[Path, Path]) -> Iterator[object]:
+    """A writable index of ``seed_corpus``: a copy of the session's seed index (files and
+    times kept), brought up to date as a user's would be (nothing to re-index)."""
     from nkterm.index import Index
 
+    shutil.copytree(_seed_template[1], tmp_path / "index")
     index = Index(seed_corpus, tmp_path / "index")
-    index.update()
+    report = index.update()
+    assert not report.touched, "the copied seed index should need no re-indexing"
     yield index
     index.close()

@@ -19,7 +19,7 @@ CONTRACTS = {c["id"]: c for c in PYPROJECT["tool"]["importlinter"]["contracts"]}
 
 CORE: list[str] = CONTRACTS["core-headless"]["source_modules"]
 CLI = ["nkterm.cli", "nkterm.cli_bookmarks", "nkterm.cli_compare", "nkterm.__main__"]
-READER = ["nkterm.app", "nkterm.screens", "nkterm.widgets", "nkterm.messages"]
+READER = ["nkterm.tui"]
 
 
 def _all_modules() -> list[str]:
@@ -65,7 +65,11 @@ def test_every_listed_module_exists() -> None:
     listed = {*CORE, *CLI, *READER}
     for contract in CONTRACTS.values():
         listed |= {
-            m for m in contract["source_modules"] + contract["forbidden_modules"] if m.startswith("nkterm")
+            m
+            for m in contract.get("source_modules", [])
+            + contract.get("forbidden_modules", [])
+            + contract.get("layers", [])
+            if m.startswith("nkterm")
         }
     missing = sorted(m for m in listed if m not in modules)
     assert missing == [], f"the architecture names modules that do not exist: {missing}"
@@ -87,6 +91,13 @@ def test_every_module_imports_and_the_core_loads_no_textual() -> None:
     assert _top(loaded, "textual") == set()
     every = _loaded_after("\n".join(f"import {m}" for m in modules))
     assert set(modules) <= every
+
+
+def test_the_readers_view_models_load_no_textual() -> None:
+    view = [m for m in _all_modules() if m.startswith("nkterm.tui.view.")]
+    assert {"nkterm.tui.view.listing", "nkterm.tui.view.textlayout", "nkterm.tui.view.marks"} <= set(view)
+    loaded = _loaded_after("\n".join(f"import {m}" for m in view))
+    assert _top(loaded, "textual") == set()
 
 
 def test_importing_nkterm_the_library_and_the_cli_loads_neither_textual_nor_whoosh() -> None:

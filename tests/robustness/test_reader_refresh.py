@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from nkterm.app import NktermApp
+from nkterm.tui.app import NktermApp
 from tests.conftest import ROOT, SEEDS
 from tests.robustness.conftest import nkterm_env, record
 
@@ -40,7 +40,7 @@ async def test_the_document_list_notices_a_reindex_from_the_cli(tmp_path: Path) 
         await pilot.pause(0.2)
         assert f"Documents ({count + 1})" in _screen(app)
         # and the index the reader searches is the new one
-        result = app.index.search("reader runs")
+        result = app.library.search("reader runs")
         assert [h.id for h in result.hits] == ["added"]
     record("reader: the list follows a re-index from the CLI")
 

@@ -10,7 +10,7 @@ from nkterm.bookmarks import Bookmark, BookmarkStore, default_path
 from nkterm.index import Index
 from nkterm.models import Document, Span
 from nkterm.text import sentences
-from nkterm.widgets.document_view import DocumentView
+from nkterm.tui.widgets.document_view import DocumentView
 
 FIXED_TIME = "2025-03-01T10:00:00+00:00"
 GUTTER_MARK_COLUMN = 5  # the reader gutter's last cell holds a mark's symbol

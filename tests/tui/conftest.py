@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from benchmarks.tui_measure import generated_text
-from nkterm.app import NktermApp
+from nkterm.synthetic.text import generated_text
+from nkterm.tui.app import NktermApp
 from tests.conftest import SEEDS
 
 SIZE = (120, 40)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.archive_corpus import ArchiveSummary, write_archive
-from nkterm.screens.search import RESULT_LIMIT, SearchScreen
-from nkterm.widgets.status import ClaimDetail
-from nkterm.widgets.timeline import TimelineBars
+from nkterm.synthetic.archive import ArchiveSummary, write_archive
+from nkterm.tui.screens.search import RESULT_LIMIT, SearchScreen
+from nkterm.tui.widgets.status import ClaimDetail
+from nkterm.tui.widgets.timeline import TimelineBars
 from tests.conftest import BLOGGER
 from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle
 
@@ -161,7 +161,7 @@ async def test_a_query_typed_before_the_index_is_ready_runs_when_it_is(
         await pilot.press("slash", *"flood")
         await pilot.pause(0.3)
         assert isinstance(app.screen, SearchScreen)
-        if app.main_screen.nk.index is None:  # still building (it nearly always is)
+        if app.main_screen.nk.library is None:  # still building (it nearly always is)
             assert "your search runs when it is ready" in screen_text(app)
         await settle(pilot, delay=0.5)
         for _ in range(40):

@@ -19,19 +19,20 @@ import pytest
 from textual.events import MouseScrollDown, MouseScrollUp
 from textual.pilot import Pilot
 
-from nkterm.app import NktermApp
 from nkterm.bookmarks import BookmarkStore
 from nkterm.compare import Alignment, Corroboration, align, corpus_idf, corroboration_report
 from nkterm.index import Index
 from nkterm.models import Claim, Span
-from nkterm.screens.bookmark_dialog import BookmarkDialog
-from nkterm.screens.compare import CompareScreen
-from nkterm.screens.compare_picker import ComparePicker
-from nkterm.screens.corroborate import CorroborateScreen
-from nkterm.screens.main import MainScreen
-from nkterm.widgets.compare_view import CompareView
-from nkterm.widgets.marks import BOOKMARK_GUTTER, Mark
-from nkterm.widgets.pair_list import SYMBOLS, WORDS, CompareItem, items_of
+from nkterm.tui.app import NktermApp
+from nkterm.tui.messages import BookmarksChanged
+from nkterm.tui.screens.bookmark_dialog import BookmarkDialog
+from nkterm.tui.screens.compare import CompareScreen
+from nkterm.tui.screens.compare_picker import ComparePicker
+from nkterm.tui.screens.corroborate import CorroborateScreen
+from nkterm.tui.screens.main import MainScreen
+from nkterm.tui.view.marks import BOOKMARK_GUTTER, Mark
+from nkterm.tui.widgets.compare_view import CompareView
+from nkterm.tui.widgets.pair_list import SYMBOLS, WORDS, CompareItem, items_of
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui import bookmark_fixtures as fx
 from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
@@ -205,7 +206,7 @@ def test_the_command_line_hands_over_to_the_screen(
     seeds_env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On a terminal `nkterm compare A B` runs the TUI with compare=(A, B)."""
-    import nkterm.app
+    import nkterm.tui.app
     from nkterm.cli import main
 
     calls: list[dict[str, Any]] = []
@@ -218,7 +219,7 @@ def test_the_command_line_hands_over_to_the_screen(
         def isatty(self) -> bool:
             return True
 
-    monkeypatch.setattr(nkterm.app, "run_app", fake_run_app)
+    monkeypatch.setattr(nkterm.tui.app, "run_app", fake_run_app)
     monkeypatch.setattr(sys, "stdout", Terminal())
     corpus, index_dir = seeds_env
     assert main(["compare", BLOGGER, PHOTO, "--corpus", str(corpus), "--index", str(index_dir)]) == 0
@@ -385,7 +386,7 @@ async def test_sync_scroll_follows_the_partner_and_s_turns_it_off(seeds_env: tup
 async def test_compare_keys_are_in_the_help_and_can_be_rebound(
     seeds_env: tuple[Path, Path], config_file: Callable[[str], Path]
 ) -> None:
-    from nkterm.screens.help import HelpScreen
+    from nkterm.tui.screens.help import HelpScreen
 
     config_file("keymap:\n  compare.next-pair: z\n  compare.toggle-sync: ctrl+s\n")
     pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
@@ -564,11 +565,13 @@ async def test_bookmarks_are_marked_in_the_panes_and_b_v_bookmark_from_them(
         assert (selection.start, selection.end) in {(b.position.start, b.position.end) for b in fx.saved()}
         assert _gutter_of(view_a, selection) == {BOOKMARK_GUTTER}
 
-        # a bookmark the main screen is still saving: the panes read the file until it is there
+        # a bookmark the main screen saved: its app-wide BookmarksChanged reaches the comparison
+        # (no polling of the file: nothing changes here until the message comes)
         later = fx.sentence_spans(seeds_env, PHOTO)[4]
-        screen.load_bookmarks(dict(screen._docs), screen._request, later)
-        await pilot.pause(0.3)
-        BookmarkStore().add(fx.document(seeds_env, PHOTO), later.start, later.end)
+        saved = BookmarkStore().add(fx.document(seeds_env, PHOTO), later.start, later.end)
+        await settle(pilot, 0.2)
+        assert later not in screen._bookmarks["b"]
+        app.main_screen.post_message(BookmarksChanged(PHOTO, saved))
         await settle(pilot)
         assert later in screen._bookmarks["b"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from nkterm.app import NktermApp
-from nkterm.screens.help import HelpScreen, own_bindings
+from nkterm.tui.app import NktermApp
+from nkterm.tui.screens.help import HelpScreen, own_bindings
 from tests.conftest import PHOTO
 from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
 
@@ -130,7 +130,7 @@ async def test_a_config_of_thousands_of_problems_is_one_notification_and_starts_
 async def test_the_legend_is_one_key_away_and_names_every_kind(seeds_env: tuple[Path, Path]) -> None:
     from nkterm.models import CLAIM_KINDS
     from nkterm.render import KIND_SYMBOLS, KIND_TAGS
-    from nkterm.screens.legend import LegendScreen
+    from nkterm.tui.screens.legend import LegendScreen
 
     app = make_app(seeds_env)
     async with app.run_test(size=(120, 50)) as pilot:

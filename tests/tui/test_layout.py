@@ -58,7 +58,7 @@ async def test_200x60_uses_the_width_for_three_panes(seeds_env: tuple[Path, Path
         assert list_region.right <= reader_region.x < reader_region.right <= claims_region.x
         assert reader_region.width >= 80 and claims_region.width >= 50
         assert reader_region.height >= 50
-        count = len(app.index.claims(screen.reader.doc_id))
+        count = len(app.library.claims(screen.reader.doc_id))
         assert count > 10 and f"Claims {count} of {count}" in screen_text(app)
 
 

@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from benchmarks.tui_measure import synthetic_summaries
 from nkterm.index import MANIFEST_FILE, META_FILE, Index
+from nkterm.listing import sort_summaries
 from nkterm.manifest import LIST_FILE
-from nkterm.messages import SummariesLoaded
-from nkterm.widgets.document_list import filter_summaries, sort_summaries
+from nkterm.synthetic.text import synthetic_summaries
+from nkterm.tui.messages import SummariesLoaded
+from nkterm.tui.view.listing import filter_summaries
 from tests.tui.conftest import SIZE, make_app, settle
 
 
@@ -60,11 +61,11 @@ async def test_the_list_shows_from_the_manifest_before_the_index_opens(
     async with app.run_test(size=SIZE) as pilot:
         doc_list = app.main_screen.documents.list_view
         assert await until(pilot, lambda: len(doc_list.rows) == 2)
-        assert app.index is None  # nothing opened yet: the rows came from manifest.json
+        assert app.library is None  # nothing opened yet: the rows came from manifest.json
         await pilot.press("enter")  # choosing a document now opens it once the index is there
         opened.set()
         await settle(pilot)
-        assert app.index is not None
+        assert app.library is not None
         assert app.main_screen.reader.doc_id == doc_list.rows[0].id
 
 
@@ -90,7 +91,7 @@ async def test_a_wrong_manifest_is_corrected(
         await settle(pilot)
         assert sorted(s.id for s in doc_list.rows) == sorted(s.id for s in Index(corpus, copy).summaries())
         assert "ghost" not in {s.id for s in doc_list.rows} and len(doc_list.rows) == 2
-        assert app.index is not None
+        assert app.library is not None
 
 
 async def test_filtering_and_sorting_key_by_key_match_the_whole_list(tmp_path: Path) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from rich.style import Style
 
-from nkterm.widgets.document_view import DocumentView
-from nkterm.widgets.marks import Mark
+from nkterm.tui.view.marks import Mark
+from nkterm.tui.widgets.document_view import DocumentView
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui.conftest import SIZE, make_app, press, settle
 
@@ -33,19 +32,6 @@ def _style_at(segments: list[tuple[str, Style | None]], column: int) -> Style:
             return style or Style()
         at += len(text)
     raise IndexError(column)
-
-
-def test_a_mark_is_plain_data_with_a_one_cell_symbol() -> None:
-    Mark(3, 9, "bookmark", "◆")
-    Mark(3, 3, "pair")  # empty, no symbol: allowed
-    with pytest.raises(ValueError):
-        Mark(9, 3, "bookmark")
-    with pytest.raises(ValueError):
-        Mark(0, 3, "bookmark", "◆◆")
-    with pytest.raises(ValueError):
-        Mark(0, 3, "bookmark", "中")  # two cells wide
-    with pytest.raises(ValueError):
-        Mark(0, 3, "not a class")
 
 
 async def test_marks_style_the_span_and_put_a_symbol_in_the_gutter(seeds_env: tuple[Path, Path]) -> None:

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from nkterm import paths
-from nkterm.screens.bookmark_dialog import BookmarkDialog
-from nkterm.screens.bookmarks import BookmarksScreen
+from nkterm.tui.screens.bookmark_dialog import BookmarkDialog
+from nkterm.tui.screens.bookmarks import BookmarksScreen
 from tests.conftest import PHOTO
 from tests.tui.bookmark_fixtures import bookmark_sentence
 from tests.tui.conftest import SIZE, make_app, press, settle

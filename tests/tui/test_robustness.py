@@ -68,7 +68,7 @@ async def test_position_is_remembered_across_restarts(seeds_env: tuple[Path, Pat
 
 
 async def test_positions_are_saved_while_reading(seeds_env: tuple[Path, Path]) -> None:
-    from nkterm.screens.main import SAVE_DELAY
+    from nkterm.tui.screens.main import SAVE_DELAY
 
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:

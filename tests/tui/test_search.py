@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nkterm.screens.search import SearchScreen
-from nkterm.widgets.search_bar import DEBOUNCE
+from nkterm.tui.screens.search import SearchScreen
+from nkterm.tui.widgets.search_bar import DEBOUNCE
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
 

@@ -13,7 +13,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from nkterm.widgets.search_bar import DEBOUNCE
+from nkterm.tui.widgets.search_bar import DEBOUNCE
 from tests.tui.conftest import SIZE, make_app, settle
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.archive_corpus import ArchiveSummary, write_archive
 from nkterm.index import Index
 from nkterm.listing import Timeline, sort_summaries
 from nkterm.models import DocSummary
 from nkterm.queryfilters import FilterError, split_filters
+from nkterm.synthetic.archive import ArchiveSummary, write_archive
 
 D = dt.date
 

@@ -4,8 +4,6 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from nkterm.corpus import DocumentNotFound, load_corpus, load_entry, read_document, scan, valid_doc_id
 from tests.conftest import BLOGGER, PHOTO, SEEDS
@@ -167,14 +165,3 @@ def test_read_document_refuses_ids_that_leave_the_corpus(tmp_path: Path) -> None
         with pytest.raises(DocumentNotFound):
             read_document(tmp_path / "corpus", bad)
     assert read_document(SEEDS, PHOTO).id == PHOTO
-
-
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.binary(max_size=300))
-def test_any_bytes_load_or_are_skipped_with_a_reason(tmp_path: Path, data: bytes) -> None:
-    path = tmp_path / "fuzz.txt"
-    path.write_bytes(data)
-    (tmp_path / "fuzz.yaml").write_bytes(data[::-1])
-    corpus = load_corpus(tmp_path)
-    if not corpus.documents:
-        assert any(p.path == "fuzz.txt" and p.action == "skipped" for p in corpus.problems)

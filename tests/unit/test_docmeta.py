@@ -75,7 +75,7 @@ def test_metadata_wins_and_a_year_alone_takes_the_datelines_day(tmp_path: Path) 
 
 
 def test_the_generated_archive_gets_every_date_and_agency_right(tmp_path: Path) -> None:
-    from benchmarks.archive_corpus import write_archive
+    from nkterm.synthetic.archive import write_archive
 
     summary = write_archive(tmp_path, 150, seed=5)
     docs = {tmp_path / d.path: d for d in load_corpus(tmp_path).documents}

@@ -2,9 +2,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -98,7 +95,12 @@ def test_did_you_mean(seed_index: Index) -> None:
 @given(st.text(alphabet=st.sampled_from(list('ab koryo"()[]*~:^-+ANDORNOTtitle:kind:')), max_size=40))
 def test_random_queries_never_raise(seed_index: Index, query: str) -> None:
     result = seed_index.search(query)
-    assert (result.error is None) or isinstance(result.error, str)
+    if result.error is None:  # a query that parses finds only documents of the index
+        assert len(result.hits) <= result.total and all(
+            seed_index.document(h.id).id == h.id for h in result.hits
+        )
+    else:  # a readable message instead of hits, never a traceback
+        assert result.hits == () and result.error.strip() and "Traceback" not in result.error
 
 
 def test_lint_ignores_colons_inside_phrases() -> None:
@@ -200,35 +202,6 @@ def test_locked_index_gives_a_clear_error(seed_corpus: Path, tmp_path: Path) -> 
     finally:
         holder.cancel()
     assert Index(seed_corpus, tmp_path / "ix").update().added == 1
-
-
-_KILL_SCRIPT = """
-import sys
-from pathlib import Path
-import nkterm.build
-import nkterm.index as ix
-nkterm.build.BATCH = 40
-ix.Index(Path(sys.argv[1]), Path(sys.argv[2])).update()
-"""
-
-
-def test_killed_indexing_run_leaves_an_index_that_the_next_run_repairs(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(300):
-        (corpus / f"d{i:03}.txt").write_text(f"Document {i} about walrus number w{i}.\n" * 20, "utf-8")
-    directory = tmp_path / "ix"
-    for delay in (0.6, 1.2, 2.0):
-        proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(corpus), str(directory)])
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-    index = Index(corpus, directory)
-    report = index.update()
-    assert report.added + report.unchanged == 300
-    assert len(index.summaries()) == 300
-    assert _ids(index, "w299") == ["d299"]
-    assert index.update().unchanged == 300
 
 
 def test_rebuild_never_deletes_files_that_are_not_the_index(seed_corpus: Path, tmp_path: Path) -> None:

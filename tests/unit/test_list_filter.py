@@ -6,8 +6,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nkterm.listing import sort_summaries
 from nkterm.models import DocSummary
-from nkterm.widgets.document_list import ListFilter, Listing, filter_summaries, sort_summaries
+from nkterm.tui.view.listing import ListFilter, Listing, filter_summaries
 
 LETTERS = list("abAB ßsSİi9é ")
 

@@ -16,7 +16,7 @@ from nkterm.analysis import terms
 from nkterm.config import parse_config
 from nkterm.index import Index
 from nkterm.manifest import META_FILE
-from nkterm.widgets.document_layout import claims_line
+from nkterm.tui.view.document_layout import claims_line
 
 DOCS = {
     "mr": "Visitors to P'yŏngyang read the Nodong Sinmun, which praised Chuch'e thought. "

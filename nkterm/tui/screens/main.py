@@ -1,0 +1,493 @@
+"""The main screen: document list, reader and claims panel side by side (or one at a time).
+
+Owns the layout (panes collapse and stack on narrow terminals), the keys that work anywhere
+on it, the claim filter, the search walk (n/N through the hits, then into the next result)
+and the status line. The workers that feed it live in its base classes: ``FeedScreen``
+(screens/loading.py) and, for bookmarks, ``BookmarkingScreen`` (screens/bookmarking.py).
+Widgets post messages here; this screen answers by setting their attributes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Footer, Header
+
+from nkterm.render import safe
+from nkterm.tui.messages import ClaimHighlighted, CursorMoved, DocumentChosen
+from nkterm.tui.screens.bookmarking import BookmarkingScreen
+from nkterm.tui.screens.legend import LegendScreen
+from nkterm.tui.screens.search import SearchChoice, SearchScreen
+from nkterm.tui.widgets.claim_list import ClaimsPane
+from nkterm.tui.widgets.document_list import DocumentsPane
+from nkterm.tui.widgets.document_view import DocumentView
+from nkterm.tui.widgets.status import ClaimDetail, StatusBar
+
+NARROW = 100  # below this many columns one pane shows at a time
+LIST_SHARE = 0.38  # of the terminal's width for the document list (at least LIST_MIN columns)
+LIST_MIN, LIST_MAX, LIST_STEP = 42, 100, 8
+READER_MIN = 72  # columns the reader keeps before the list grows past LIST_MIN
+READER_BESIDE_CLAIMS = 8  # more beside the claims panel (its lines are shorter there)
+CLAIMS_WIDTH = 60  # the claims panel beside the reader (nkterm.tcss: MainScreen.-wide #claims)
+WIDE = 160  # from this many columns the claims panel sits beside the reader
+SAVE_DELAY = 1.0  # seconds after the last move before positions are written
+_HIT_KEYS = Binding.Group("hit")
+
+
+class MainFooter(Footer):
+    """Textual's footer without its leak. The footer is composed again whenever the bindings
+    change (every focus change, every document opened), and each new key is ``data_bind``-ed
+    to the footer's ``compact``: Textual keeps one watcher per key ever composed, each holding
+    the removed key with its styles and render caches, and prunes them only when ``compact``
+    changes, which it never does here (textual 8.2: ~570 dead keys after 50 documents).
+    Before composing, drop the watchers whose key has been removed."""
+
+    def compose(self) -> ComposeResult:
+        self.forget_removed_keys()
+        yield from super().compose()
+
+    def forget_removed_keys(self) -> None:
+        watchers = getattr(self, "__watchers", None)  # textual.reactive._watch keeps them there
+        if not isinstance(watchers, dict):
+            return
+        for entries in watchers.values():
+            entries[:] = [(node, callback) for node, callback in entries if not node._closing]
+
+
+class MainScreen(BookmarkingScreen):
+    AUTO_FOCUS = "DocumentList"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "slash", "search", "search", tooltip="full-text search: results as you type", id="screen.search"
+        ),
+        Binding(
+            "N",
+            "previous_hit",
+            "previous hit",
+            tooltip="previous search hit; before the first, the previous result's last hit",
+            id="search.previous-hit",
+            group=_HIT_KEYS,
+        ),
+        Binding(
+            "n",
+            "next_hit",
+            "next hit",
+            tooltip="next search hit; after the last, the next result document",
+            id="search.next-hit",
+            group=_HIT_KEYS,
+        ),
+        Binding("escape", "clear_search", "clear the search hits", show=False, id="search.clear"),
+        Binding(
+            "w",
+            "toggle_check_worthy",
+            "check-worthy",
+            tooltip="highlight all claims, or only the check-worthy ones (score >= 0.5)",
+            id="reader.toggle-check-worthy",
+        ),
+        Binding(
+            "l", "toggle_list", "list", tooltip="show or hide the document list", id="screen.toggle-list"
+        ),
+        Binding(
+            "a", "toggle_claims", "claims", tooltip="show or hide the claims panel", id="screen.toggle-claims"
+        ),
+        Binding(
+            "E",
+            "toggle_explain",
+            "explain",
+            show=False,
+            tooltip="show the whole explanation of the claim under the cursor (again: a few lines)",
+            id="screen.toggle-explain",
+        ),
+        Binding(
+            "greater_than_sign",
+            "list_width(1)",
+            "widen list",
+            show=False,
+            tooltip="widen the document list",
+            id="screen.widen-list",
+        ),
+        Binding(
+            "less_than_sign",
+            "list_width(-1)",
+            "narrow list",
+            show=False,
+            tooltip="narrow the document list",
+            id="screen.narrow-list",
+        ),
+        Binding(
+            "L",
+            "legend",
+            "legend",
+            show=False,
+            tooltip="what the claim marks and colours mean",
+            id="screen.legend",
+        ),
+        Binding(
+            "tab",
+            "pane(1)",
+            "next pane",
+            show=False,
+            tooltip="focus the next pane: list, reader, claims",
+            id="screen.next-pane",
+        ),
+        Binding("shift+tab", "pane(-1)", "previous pane", show=False, id="screen.previous-pane"),
+        Binding(
+            "c",
+            "compare",
+            "compare",
+            tooltip="compare this document with another (picked from a list): pairs side by side",
+            id="reader.compare",
+        ),
+        Binding(
+            "o",
+            "corroborate",
+            "corroborate",
+            show=False,
+            tooltip="what the rest of the corpus says about the claim under the cursor",
+            id="reader.corroborate",
+        ),
+    ]
+
+    def __init__(self, *, sort: str = "title") -> None:
+        super().__init__()
+        self.show_list = True
+        self.show_claims: bool | None = None  # None: beside the reader on wide terminals only
+        self.check_worthy_only = False
+        self.list_steps = 0  # > and < widen and narrow the list by LIST_STEP columns each
+        self.search_choice: SearchChoice | None = None
+        self._search_screen: SearchScreen | None = None
+        # kept as attributes: the screen reads them until (and while) it unmounts
+        self.documents = DocumentsPane(sort=sort, id="documents")
+        self.reader = DocumentView(id="reader")
+        self.claims = ClaimsPane(id="claims")
+
+    # .. composition and layout ..
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with Horizontal(id="panes"):
+            yield self.documents
+            with Container(id="reading"):
+                with Vertical(id="reader-pane"):
+                    yield self.reader
+                    yield ClaimDetail(id="detail")
+                yield self.claims
+        yield StatusBar(id="status")
+        yield MainFooter(compact=True)
+
+    def on_mount(self) -> None:
+        config = self.nk.config
+        self.check_worthy_only = config.check_worthy_only
+        self.show_claims = config.show_claims
+        self.reader.set_check_worthy_only(self.check_worthy_only)
+        self.claims.set_check_worthy_only(self.check_worthy_only)
+        self._pending_open = self.nk.start_doc
+        self._apply_layout()
+        self.documents.list_view.focus()
+        self._status()
+        self.load_positions()
+        self.start_index()
+
+    def on_resize(self) -> None:
+        self._apply_layout()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        owner = self._owner(event.widget)
+        for name, pane in (
+            ("documents", self.documents),
+            ("reader", self.query_one("#reader-pane")),
+            ("claims", self.claims),
+        ):
+            pane.set_class(name == owner, "-active")
+
+    def _claims_visible(self) -> bool:
+        return self.show_claims if self.show_claims is not None else self.size.width >= WIDE
+
+    def _apply_layout(self) -> None:
+        width = self.size.width
+        narrow = width < NARROW
+        list_only = narrow and self.show_list
+        self.set_class(narrow, "-narrow")
+        self.set_class(width >= WIDE, "-wide")
+        self.set_class(not self.show_list, "-no-list")
+        self.set_class(not self._claims_visible(), "-no-claims")
+        self.set_class(list_only, "-list-only")
+        self.documents.styles.width = None if narrow else self.list_width()
+        # ctrl+p stays listed in the help: on a narrow footer its room goes to the pane's keys
+        self.query_one(Footer).show_command_palette = not narrow
+        self.call_after_refresh(self._fix_focus)
+
+    def action_toggle_explain(self) -> None:
+        self.toggle_class("-explain")
+        self.call_after_refresh(self.query_one(ClaimDetail).redraw)
+
+    def list_width(self) -> int:
+        """The list's columns beside the reader: a share of the terminal, never fewer than
+        LIST_MIN, and room left for the reader."""
+        width = self.size.width
+        beside = CLAIMS_WIDTH if width >= WIDE and self._claims_visible() else 0
+        reader = READER_MIN + (READER_BESIDE_CLAIMS if beside else 0)
+        base = max(LIST_MIN, min(LIST_MAX, round(width * LIST_SHARE), width - beside - reader))
+        return max(24, min(width - beside - 40, base + self.list_steps * LIST_STEP))
+
+    def action_list_width(self, step: int) -> None:
+        if self.size.width < NARROW:
+            self.notify("the list fills the screen at this width", timeout=2)
+            return
+        before = self.list_width()
+        self.list_steps += step
+        if self.list_width() == before:
+            self.list_steps -= step
+        self._apply_layout()
+
+    def _fix_focus(self) -> None:
+        """If the focused pane was just hidden, focus the first pane still on screen."""
+        visible = self._visible_panes()
+        if self._owner(self.focused) in visible or not visible:
+            return
+        self._pane(visible[0]).focus()
+
+    def _owner(self, widget: Widget | None) -> str | None:
+        """Which pane ``widget`` belongs to: "documents", "reader" or "claims"."""
+        if widget is None:
+            return None
+        for name, pane in (("documents", self.documents), ("reader", self.reader), ("claims", self.claims)):
+            if widget is pane or pane in widget.ancestors:
+                return name
+        return None
+
+    def _pane(self, name: str) -> Widget:
+        return {
+            "documents": self.documents.list_view,
+            "reader": self.reader,
+            "claims": self.claims.list_view,
+        }[name]
+
+    def _visible_panes(self) -> list[str]:
+        narrow = self.size.width < NARROW
+        out: list[str] = []
+        if self.show_list:
+            out.append("documents")
+        if not (narrow and self.show_list):
+            out.append("reader")
+            if self._claims_visible():
+                out.append("claims")
+        return out
+
+    def action_pane(self, step: int) -> None:
+        names = ["documents", "reader", "claims"]
+        i = names.index(self._owner(self.focused) or "documents")
+        narrow = self.size.width < NARROW
+        for k in range(1, len(names) + 1):
+            name = names[(i + step * k) % len(names)]
+            if name == "claims" and not self._claims_visible():
+                continue
+            if name == "documents" and not self.show_list and not narrow:
+                continue
+            if name != "documents" and self.reader.prepared is None:
+                continue
+            if narrow:
+                self.show_list = name == "documents"
+            self._apply_layout()
+            self._pane(name).focus()
+            return
+
+    def action_toggle_list(self) -> None:
+        if self.show_list and self.size.width < NARROW and self.reader.prepared is None:
+            self.notify("open a document first (enter)", timeout=2)
+            return
+        self.show_list = not self.show_list
+        self._apply_layout()
+        (self.documents.list_view if self.show_list else self.reader).focus()
+
+    def action_toggle_claims(self) -> None:
+        self.show_claims = not self._claims_visible()
+        if self.show_claims and self.show_list and self.size.width < NARROW:
+            self.show_list = False
+        self._apply_layout()
+        # the reader may have lost height to the panel: the cursor sentence stays in view
+        self.call_after_refresh(self.reader.keep_cursor_in_view)
+        if self.show_claims:
+            self.claims.list_view.focus()
+        elif self._owner(self.focused) in (None, "claims"):
+            self.reader.focus()
+
+    def positions_loaded(self) -> None:
+        """No document asked for on the command line: reopen the one read last, where it was."""
+        if self.nk.start_doc or self._pending_open or self.reader.doc_id is not None:
+            return
+        last = self.nk.positions.last()
+        if last is None:
+            return
+        if any(s.id == last for s in self.nk.summaries):
+            # after the next refresh: the reader has its width then, so the saved top line holds
+            self.call_after_refresh(self._reopen, last)
+        elif not self.nk.summaries:
+            self._pending_open = last  # opened when the list arrives
+
+    def _reopen(self, doc_id: str) -> None:
+        if self.reader.doc_id is None:  # the user has not opened one meanwhile
+            self.open_document(doc_id)
+
+    def action_toggle_check_worthy(self) -> None:
+        self.check_worthy_only = not self.check_worthy_only
+        self.reader.set_check_worthy_only(self.check_worthy_only)
+        self.claims.set_check_worthy_only(self.check_worthy_only)
+        self._status()
+
+    def action_compare(self) -> None:
+        from nkterm.tui.screens.compare_picker import choose_and_compare
+
+        choose_and_compare(self)
+
+    def action_corroborate(self) -> None:
+        from nkterm.tui.screens.corroborate import corroborate_cursor
+
+        corroborate_cursor(self)
+
+    def action_legend(self) -> None:
+        strong = self.reader._style("claim-strong")
+        self.app.push_screen(LegendScreen(self.reader.kind_styles(), strong))
+
+    def action_sort_documents(self) -> None:
+        self.documents.action_cycle_sort()
+
+    def action_reader_claim(self, direction: int) -> None:
+        self.reader.action_claim(direction)
+
+    def _document_shown(self) -> None:
+        if self.size.width < NARROW:
+            self.show_list = False
+            self._apply_layout()
+        self.reader.focus()
+        self.bookmarks_on_show()
+        self._status()
+        self.refresh_bindings()
+
+    def _reader_width(self) -> int:
+        width = self.reader.scrollable_content_region.width
+        if width:
+            return width
+        panes = self.size.width
+        if self.size.width >= NARROW:
+            panes -= self.documents.outer_size.width if self.show_list else 0
+            panes -= self.claims.outer_size.width if self.size.width >= WIDE and self._claims_visible() else 0
+        return max(20, panes - 2)
+
+    @on(DocumentChosen)
+    def _chosen(self, message: DocumentChosen) -> None:
+        self.open_document(message.doc_id)
+
+    # .. the cursor ..
+
+    @on(CursorMoved)
+    def _moved(self, message: CursorMoved) -> None:
+        reader = self.reader
+        self.query_one(ClaimDetail).show(message.claim, reader.where(), reader.part())
+        self.claims.select_claim(message.claim)
+        self.nk.positions.set(message.doc_id, message.cursor.start, message.top)
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self._save_soon)
+        self._status()
+
+    @on(ClaimHighlighted)
+    def _claim_highlighted(self, message: ClaimHighlighted) -> None:
+        self.reader.goto_claim(message.claim)
+        if message.focus_reader:
+            if self.size.width < NARROW:
+                self.show_claims = False
+                self._apply_layout()
+            self.reader.focus()
+
+    # .. search ..
+
+    def action_search(self) -> None:
+        # one search screen, kept installed: reopening it is cheap and it keeps the last
+        # query and results
+        if self._search_screen is None:
+            self._search_screen = SearchScreen(self.nk.library)
+            self.app.install_screen(self._search_screen, "search")
+        self._search_screen.library = self.nk.library
+        self._search_screen.index_source = lambda: (self.nk.library, self.indexing)
+        self.app.push_screen("search", self._search_done)
+
+    def _search_done(self, choice: SearchChoice | None) -> None:
+        if choice is None:
+            return
+        self.search_choice = choice
+        if choice.result.months:
+            self.documents.show_search_months(choice.result.months, choice.result.query)
+        self._open_result(choice.rank, "first-hit")
+
+    def _open_result(self, rank: int, target: str) -> None:
+        assert self.search_choice is not None
+        result = self.search_choice.result
+        self.search_choice = SearchChoice(result, rank)
+        hit = result.hits[rank]
+        self.open_document(hit.id, target=target, query=result.query, hits=hit.hits)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_hit", "previous_hit", "clear_search"):
+            return self.search_choice is not None
+        return True
+
+    def action_next_hit(self) -> None:
+        if self.reader.next_hit():
+            self._status()
+            return
+        choice = self.search_choice
+        if choice is not None and choice.rank + 1 < len(choice.result.hits):
+            self._open_result(choice.rank + 1, "first-hit")
+        else:
+            self.notify("that was the last hit of the search", timeout=2)
+
+    def action_previous_hit(self) -> None:
+        if self.reader.previous_hit():
+            self._status()
+            return
+        choice = self.search_choice
+        if choice is not None and choice.rank > 0:
+            self._open_result(choice.rank - 1, "last-hit")
+        else:
+            self.notify("that was the first hit of the search", timeout=2)
+
+    def action_clear_search(self) -> None:
+        self.search_choice = None
+        self.documents.show_search_months(None)
+        self.reader.set_hits((), None)
+        self.refresh_bindings()
+        self._status()
+
+    # .. the status line ..
+
+    def _status(self) -> None:
+        parts: list[str] = []
+        total = len(self.nk.summaries)
+        parts.append(f"{self.nk.corpus.name or Path(self.nk.corpus).name}: {total} documents")
+        if self.indexing is not None:
+            done, all_ = self.indexing
+            parts.append(f"indexing {done}/{all_}")
+        parts.append("check-worthy claims only (w)" if self.check_worthy_only else "all claims (w)")
+        choice = self.search_choice
+        if choice is not None:
+            reader = self.reader
+            where = f"result {choice.rank + 1}/{len(choice.result.hits)}"
+            if reader.hits:
+                current = reader.current_hit
+                hit = (
+                    f"hit {current + 1}/{len(reader.hits)}"
+                    if current is not None
+                    else f"{len(reader.hits)} hits"
+                )
+            else:
+                hit = "no hits in the text"
+            parts.append(f"search {safe(choice.result.query)!r}: {hit}, {where} (n/N, esc clears)")
+        self.query_one(StatusBar).say(" · ".join(parts))

@@ -1,0 +1,297 @@
+"""``DocumentLines``: a laid-out document drawn with Textual's Line API.
+
+The base class of ``DocumentView``: it owns what the text looks like, and ``DocumentView``
+owns the cursor and the keys. Only the lines on screen are rendered, each cached until
+something that changes it moves (the cursor, the current claim or hit: ``_invalidate_lines``
+repaints just those). Text goes to the terminal as ``Segment``s of the safe display string,
+never parsed as markup. Every claim gets its kind's component-class style (colours live in
+nkterm.tcss) *and* its kind symbols in the gutter, ``*`` for a check-worthy claim and ``›``
+beside the cursor, so nothing depends on colour alone. Marks (``set_marks``: bookmarks, the
+selection, compared pairs) are layered over the claims' styles, with their own symbol in the
+gutter's last column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.cache import LRUCache
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from nkterm.models import CLAIM_KINDS, Claim, Span
+from nkterm.render import KIND_SYMBOLS
+from nkterm.tui.view.document_layout import GUTTER, Prepared
+from nkterm.tui.view.marks import MARK_ROLES, Mark
+from nkterm.tui.view.textlayout import WrappedText
+from nkterm.tui.widgets.styles import component_style
+
+PLACEHOLDER = (
+    "",
+    "  Choose a document in the list (enter) or search with /.",
+    "",
+    "  Then j k move by sentence, { } by paragraph, [ ] from claim to claim;",
+    "  w shows only check-worthy claims, L explains the marks, ? lists every key.",
+    "  b bookmarks a sentence, v selects a passage, B lists your bookmarks.",
+)
+
+
+class DocumentLines(ScrollView):
+    """Rendering state and ``render_line``; see the module docstring."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "document-view--gutter",
+        "document-view--gutter-strong",
+        "document-view--gutter-cursor",
+        "document-view--cursor",
+        "document-view--claim-strong",
+        "document-view--claim-current",
+        "document-view--hit",
+        "document-view--hit-current",
+        "document-view--title",
+        "document-view--meta",
+        "document-view--claims",
+        "document-view--section",
+        "document-view--placeholder",
+        *(f"document-view--claim-{kind}" for kind in CLAIM_KINDS),
+        *(f"document-view--mark-{role}" for role in MARK_ROLES),
+        *(f"document-view--gutter-{role}" for role in MARK_ROLES),
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.prepared: Prepared | None = None
+        self.check_worthy_only = False
+        self._wrapped: WrappedText | None = None
+        self._shown: list[Claim] = []  # the claims drawn (all, or the check-worthy ones)
+        self._shown_starts: list[int] = []
+        self._max_claim = 0
+        self._hit_starts: list[int] = []
+        self._hit: int | None = None
+        self._cursor = Span(0, 0)
+        self._cursor_lines = (-1, -1)
+        self._claim: Claim | None = None
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        self._marks: tuple[Mark, ...] = ()  # set by the screen
+        self._selection: Mark | None = None  # the view's own: the passage being selected
+        self._drawn: list[tuple[int, Mark]] = []  # (order, mark) by start: both of the above
+        self._drawn_starts: list[int] = []
+        self._max_mark = 0
+
+    @property
+    def hits(self) -> tuple[Span, ...]:
+        return self.prepared.hits if self.prepared else ()
+
+    def _filter_claims(self) -> None:
+        claims = self.prepared.claims if self.prepared else ()
+        self._shown = [c for c in claims if c.check_worthy or not self.check_worthy_only]
+        self._shown_starts = [c.start for c in self._shown]
+        self._max_claim = max((c.end - c.start for c in self._shown), default=0)
+
+    # .. marks ..
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        return self._marks
+
+    def set_marks(self, marks: tuple[Mark, ...]) -> None:
+        """Draw these spans over the text (see ``nkterm.tui.view.marks``); replaces the marks
+        set before. ``show`` clears them: set them after showing a document."""
+        self._marks = tuple(marks)
+        self._index_marks()
+        self._invalidate()
+
+    def _set_selection(self, mark: Mark | None) -> None:
+        if mark == self._selection:
+            return
+        self._selection = mark
+        self._index_marks()
+        self._invalidate()
+
+    def _index_marks(self) -> None:
+        drawn = list(enumerate(self._marks))
+        if self._selection is not None:
+            drawn.append((len(drawn), self._selection))
+        drawn.sort(key=lambda p: (p[1].start, p[0]))
+        self._drawn = drawn
+        self._drawn_starts = [m.start for _, m in drawn]
+        self._max_mark = max((m.end - m.start for _, m in drawn), default=0)
+
+    def _marks_in(self, start: int, end: int) -> list[Mark]:
+        """The marks over ``[start, end)``, in drawing order (later ones on top)."""
+        if not self._drawn:
+            return []
+        lo = bisect.bisect_left(self._drawn_starts, start - self._max_mark)
+        hi = bisect.bisect_left(self._drawn_starts, max(end, start + 1))
+        found = [p for p in self._drawn[lo:hi] if p[1].end > start or p[1].start == p[1].end >= start]
+        return [m for _, m in sorted(found, key=lambda p: p[0])]
+
+    # .. the cursor ..
+
+    def _marked_lines(self) -> set[int]:
+        """Lines whose look depends on the cursor, the current claim or the current hit."""
+        if self._wrapped is None or self._cursor_lines[0] < 0:
+            return set()
+        lines = set(range(self._cursor_lines[0], self._cursor_lines[1] + 1))
+        for span in (
+            self._claim,
+            self.hits[self._hit] if self._hit is not None and self._hit < len(self.hits) else None,
+        ):
+            if span is not None:
+                first, last = self._wrapped.lines_of(Span(span.start, span.end))
+                lines.update(range(first, last + 1))
+        return lines
+
+    def _invalidate_lines(self, lines: set[int]) -> None:
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        for line in lines:
+            self._cache.discard(line)
+            if top <= line < top + height:
+                self.refresh_line(line)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    # .. rendering ..
+
+    def _base_style(self) -> Style:
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = component_style(self, f"document-view--{name}")
+        return style
+
+    def kind_styles(self) -> dict[str, Style]:
+        """The style of each claim kind (for the legend)."""
+        return {kind: self._style(f"claim-{kind}") for kind in CLAIM_KINDS}
+
+    def _claims_in(self, start: int, end: int) -> list[Claim]:
+        lo = bisect.bisect_left(self._shown_starts, start - self._max_claim)
+        hi = bisect.bisect_left(self._shown_starts, end)
+        return [c for c in self._shown[lo:hi] if c.end > start]
+
+    def _hits_in(self, start: int, end: int) -> list[int]:
+        if not self._hit_starts:
+            return []
+        lo = max(0, bisect.bisect_left(self._hit_starts, start) - 1)
+        hi = bisect.bisect_left(self._hit_starts, end)
+        hits = self.hits
+        return [i for i in range(lo, hi) if hits[i].end > start]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self._base_style()
+        if self._wrapped is None:
+            text = PLACEHOLDER[y] if y < len(PLACEHOLDER) else ""
+            return (
+                Strip([Segment(text, self._style("placeholder"))])
+                .apply_style(base)
+                .crop_extend(0, width, base)
+            )
+        index = self.scroll_offset.y + y
+        if index >= len(self._wrapped):
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._cache[index] = Strip(self._line_segments(index)).apply_style(base)
+        return strip.crop_extend(0, width, base)
+
+    def _line_segments(self, index: int) -> list[Segment]:
+        assert self._wrapped is not None and self.prepared is not None
+        decor = self._wrapped.decor.get(index)
+        if decor is not None:
+            return [
+                Segment(" " * GUTTER),
+                Segment(decor.text, self._style(decor.role) if decor.text else None),
+            ]
+        start, end = self._wrapped.starts[index], self._wrapped.ends[index]
+        claims = self._claims_in(start, end)
+        hits = self._hits_in(start, end)
+        marks = self._marks_in(start, end)
+        on_cursor = self._cursor_lines[0] <= index <= self._cursor_lines[1]
+        segments = self._gutter(claims, on_cursor, marks)
+        cuts = {start, end}
+        for c in claims:
+            cuts.update((max(start, c.start), min(end, c.end)))
+        spans: list[Span | Mark] = [self.hits[i] for i in hits]
+        spans.extend(marks)
+        if on_cursor:
+            spans.append(self._cursor)
+        for s in spans:
+            cuts.update((max(start, min(end, s.start)), min(end, s.end)))
+        points = sorted(cuts)
+        display = self.prepared.display
+        for a, b in itertools.pairwise(points):
+            segments.append(Segment(display[a:b], self._piece_style(a, claims, hits, on_cursor, marks)))
+        return segments
+
+    def _gutter(self, claims: list[Claim], on_cursor: bool, marks: list[Mark]) -> list[Segment]:
+        present = {kind for claim in claims for kind in claim.kinds}
+        kinds = [kind for kind in CLAIM_KINDS if kind in present]  # a fixed order reads better
+        segments = [
+            Segment("›" if on_cursor else " ", self._style("gutter-cursor")),
+            Segment("*" if any(c.check_worthy for c in claims) else " ", self._style("gutter-strong")),
+        ]
+        shown = kinds[:3] if len(kinds) <= 3 else kinds[:2]
+        for kind in shown:
+            segments.append(Segment(KIND_SYMBOLS[kind], self._style(f"claim-{kind}")))
+        if len(kinds) > 3:
+            segments.append(Segment("+", self._style("gutter")))
+        pad = 3 - min(3, len(kinds))
+        if pad:
+            segments.append(Segment(" " * pad, self._style("gutter")))
+        # the last column: the topmost mark's symbol, else the space before the text
+        mark = next((m for m in reversed(marks) if m.gutter), None)
+        if mark is None:
+            segments.append(Segment(" ", self._style("gutter")))
+        else:
+            segments.append(Segment(mark.gutter, self._mark_style(mark.role, "gutter-")))
+        return segments
+
+    def _mark_style(self, role: str, where: str = "mark-") -> Style:
+        """A mark's style over the text (``mark-``), or its gutter symbol's (``gutter-``)."""
+        name = f"{where}{role}"
+        try:
+            return self._style(name)
+        except KeyError:  # a role the stylesheet does not know: its gutter symbol still shows
+            self._styles[name] = Style()
+            return Style()
+
+    def _piece_style(
+        self, at: int, claims: list[Claim], hits: list[int], on_cursor: bool, marks: list[Mark]
+    ) -> Style:
+        # claims, then marks over them, then the cursor (so it shows on a marked passage),
+        # then search hits on top
+        style = Style()
+        for claim in claims:
+            if claim.start <= at < claim.end:
+                style += self._style(f"claim-{claim.kinds[0] if claim.kinds else 'quantity'}")
+                if claim.check_worthy:
+                    style += self._style("claim-strong")
+                if claim == self._claim:
+                    style += self._style("claim-current")
+        for mark in marks:
+            if mark.start <= at < mark.end:
+                style += self._mark_style(mark.role)
+        if on_cursor and self._cursor.start <= at < self._cursor.end:
+            style += self._style("cursor")
+        for i in hits:
+            if self.hits[i].start <= at < self.hits[i].end:
+                style += self._style("hit-current" if i == self._hit else "hit")
+        return style

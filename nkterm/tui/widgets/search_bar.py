@@ -1,0 +1,315 @@
+"""The search bar: a query box, a status line and the results as you type.
+
+``SearchBar`` debounces typing (``DEBOUNCE`` seconds) and posts ``SearchRequested``; its
+screen runs the query in a worker and hands the ``SearchResult`` back with ``show_result``
+(the next page with ``add_page``: the list shows a "loading more" row at the end of what is
+loaded, and drawing it posts ``MoreResultsWanted``, so every result is reachable by scrolling).
+A timeline of the hits per month sits above the results; choosing a bar adds ``date:YYYY-MM``.
+The status line shows the query's error, the other spellings of a name the search also matched
+("also: P'yŏngyang, 평양"), or a "did you mean" suggestion (enter or a click applies it).
+``SearchResults`` lists each hit's title, score and a two-line snippet with the
+matched words highlighted (for a ``bookmark:`` / ``btag:`` query: each bookmark, its quote,
+note and tags). Nothing here touches the index.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+from nkterm.bookmarks.query import is_bookmark_search
+from nkterm.listing import Timeline
+from nkterm.models import Hit, SearchResult, Span
+from nkterm.render import one_line, safe
+from nkterm.tui.messages import MoreResultsWanted, SearchHitChosen, SearchRequested
+from nkterm.tui.view.textlayout import wrap
+from nkterm.tui.widgets.row_list import RowList
+from nkterm.tui.widgets.styles import component_style
+from nkterm.tui.widgets.timeline import TimelineBars
+
+DEBOUNCE = 0.15  # seconds of quiet typing before a query runs
+SOURCE_CHARS = 24  # of a result's source: the title keeps the room
+NARROW_RESULTS = 100  # below this many columns a result's line shows no score or hit count
+PLACEHOLDER = (
+    'words, "a phrase", title:word, source:kcna, date:2024-08, date:[2024-07 TO 2024-09], kind:quantity,'
+    " word~ · bookmark:word, btag:x"
+)
+_DATE_FILTER = re.compile(r"(?<!\S)date:(?:\[[^\]]*\]|\S+)")
+
+
+class SearchResults(RowList):
+    ROW_HEIGHT = 3
+    EMPTY_TEXT = ""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "search-results--title",
+        "search-results--meta",
+        "search-results--snippet",
+        "search-results--hit",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.hits: tuple[Hit, ...] = ()
+        self.total = 0  # every match; ``hits`` are the ones loaded so far
+        self.bookmarks = False  # the hits are bookmarks (a bookmark: or btag: query)
+        self._snippets: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def row_count(self) -> int:
+        return len(self.hits) + (1 if self.total > len(self.hits) else 0)
+
+    def set_hits(self, hits: tuple[Hit, ...], *, bookmarks: bool = False, total: int | None = None) -> None:
+        self.hits = hits
+        self.total = len(hits) if total is None else total
+        self.bookmarks = bookmarks
+        self._snippets.clear()
+        self.reset_rows(0)
+
+    def add_hits(self, hits: tuple[Hit, ...], total: int) -> None:
+        """The next page: appended, the cursor stays where it is."""
+        self.hits = self.hits + hits
+        self.total = total
+        self.reset_rows(min(self.cursor, max(0, len(self.hits) - 1)))
+
+    def render_row(self, row: int, line: int, width: int) -> Text:
+        if row >= len(self.hits):  # the row after the last loaded: drawing it loads the next page
+            if line == 0:
+                self.post_message(MoreResultsWanted(len(self.hits)))
+                left = self.total - len(self.hits)
+                return Text(f"      loading {left:,} more result{'s' if left != 1 else ''}…")
+            return Text()
+        hit = self.hits[row]
+        if line == 0:
+            if self.bookmarks:
+                meta = "  bookmark" if hit.hits else "  bookmark · passage no longer in the text"
+            else:
+                n = f" · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}" if hit.hits else ""
+                source = _short(one_line(hit.source))
+                where = " · ".join(x for x in (hit.date, source) if x)
+                meta = f"  {where + ' · ' if where else ''}score {hit.score:.2f}{n}"
+                if width < NARROW_RESULTS and where:  # the title keeps the room: when and who only
+                    meta = f"  {where}"
+            title = one_line(hit.title)
+            room = max(1, width - len(meta) - 6)
+            if len(title) > room:
+                title = title[: room - 1] + "…"
+            out = Text(f" {row + 1:>2}. " if row < 99 else f"{row + 1:>3}. ")
+            out.append(title, style=self._style("search-results--title"))
+            out.append(meta, style=self._style("search-results--meta"))
+            return out
+        snippet = safe(hit.snippet)
+        pieces = self._snippet_lines(row, snippet, width - 6)
+        if line - 1 >= len(pieces):
+            return Text()
+        a, b = pieces[line - 1]
+        out = Text(snippet[a:b], style=self._style("search-results--snippet"))
+        if line == 2 and len(pieces) > 2:
+            out.append("…")
+        for span in hit.snippet_spans:
+            if span.end > a and span.start < b:
+                out.stylize(self._style("search-results--hit"), max(0, span.start - a), min(b, span.end) - a)
+        out.pad_left(6)
+        return out
+
+    def _snippet_lines(self, row: int, snippet: str, width: int) -> list[tuple[int, int]]:
+        key = (row, width)
+        lines = self._snippets.get(key)
+        if lines is None:
+            if not snippet.strip():
+                lines = []
+            else:
+                wrapped = wrap(snippet, [Span(0, len(snippet))], max(10, width))
+                lines = list(zip(wrapped.starts, wrapped.ends, strict=True))
+            self._snippets[key] = lines
+        return lines
+
+    def row_chosen(self, row: int) -> None:
+        if row < len(self.hits):
+            self.post_message(SearchHitChosen(row))
+
+
+def _short(source: str) -> str:
+    return source if len(source) <= SOURCE_CHARS else source[: SOURCE_CHARS - 1] + "…"
+
+
+def _by_source(result: SearchResult, shown: int = 3) -> str:
+    """ " · KCNA 5, Yonhap 4, AFP 3, +2 more": who reported the hits, most first."""
+    if not result.sources:
+        return ""
+    top = ", ".join(f"{_short(one_line(name))} {n:,}" for name, n in result.sources[:shown])
+    rest = len(result.sources) - shown
+    return f" · {top}" + (f", +{rest} more" if rest > 0 else "")
+
+
+class SuggestionLine(Static):
+    """The status line; a click on it applies the suggestion when there is one."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"search-status--suggestion"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.suggestion: str | None = None
+
+    def on_click(self, event: events.Click) -> None:
+        if self.suggestion:
+            bar = self.parent
+            if isinstance(bar, SearchBar):
+                bar.apply_suggestion()
+
+
+class SearchBar(Vertical):
+    def __init__(self, query: str = "", result: SearchResult | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._initial = query
+        self.result = result
+        self.pending = False
+        self.open_when_ready = False
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(value=self._initial, placeholder=PLACEHOLDER, id="search-input")
+        yield SuggestionLine(id="search-status")
+        yield TimelineBars(what="hits", hint="tab", id="search-timeline")
+        yield SearchResults(id="search-results")
+
+    def on_mount(self) -> None:
+        box = self.query_one(Input)
+        box.focus()
+        if self.result is not None and self.result.query == self._initial.strip():
+            self.show_result(self.result)
+        elif self._initial.strip():
+            self._request(self._initial)
+        else:
+            self._say(Text("type to search; results appear as you type · esc closes"))
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one(Input).value
+
+    @property
+    def results(self) -> SearchResults:
+        return self.query_one(SearchResults)
+
+    def _say(self, text: Text) -> None:
+        self.query_one(SuggestionLine).update(text, layout=False)
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.pending = True
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._request(event.value))
+
+    def _request(self, query: str) -> None:
+        self._timer = None
+        if not query.strip():
+            self.pending = False
+            self.result = None
+            self.results.set_hits(())
+            self._say(Text("type to search; results appear as you type · esc closes"))
+            return
+        self.pending = True
+        self._say(Text(f"searching for {safe(query.strip())!r}…"))
+        self.post_message(SearchRequested(query))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.choose()
+
+    def choose(self) -> None:
+        """Enter: open the highlighted result; with no results, take the suggestion."""
+        if self.pending or self.result is None or self.result.query != self.query_text.strip():
+            self.open_when_ready = True
+            if self._timer is not None:
+                self._timer.stop()
+                self._request(self.query_text)
+            return
+        if self.result.hits:
+            self.post_message(SearchHitChosen(self.results.cursor))
+        elif self.result.suggestion:
+            self.apply_suggestion()
+
+    def apply_suggestion(self) -> None:
+        if self.result is not None and self.result.suggestion:
+            box = self.query_one(Input)
+            box.value = self.result.suggestion
+            box.cursor_position = len(box.value)
+            box.focus()
+
+    def show_result(self, result: SearchResult) -> None:
+        """The answer to the latest query (attribute down from the screen)."""
+        self.result = result
+        self.pending = result.query != self.query_text.strip()
+        bookmarks = is_bookmark_search(result.query)
+        self.results.set_hits(result.hits, bookmarks=bookmarks, total=max(result.total, len(result.hits)))
+        timeline = self.query_one(TimelineBars)
+        timeline.set_timeline(Timeline.of_months(Counter(dict(result.months))), "hits")
+        timeline.display = bool(result.months)
+        status = self.query_one(SuggestionLine)
+        status.suggestion = None
+        if result.error:
+            self._say(Text(f"query error: {safe(result.error)}"))
+        elif result.hits:
+            what = "bookmark(s)" if bookmarks else "document(s)"
+            also = f" · also: {safe(', '.join(result.also))}" if result.also else ""
+            when = " · tab: timeline" if result.months else ""
+            self._say(
+                Text(
+                    f"{result.total:,} {what} match{_by_source(result)}{also} · enter opens · ↑↓ choose{when}"
+                    " · esc closes"
+                )
+            )
+        elif result.suggestion:
+            status.suggestion = result.suggestion
+            out = Text("no matches. Did you mean: ")
+            out.append(safe(result.suggestion), style=component_style(status, "search-status--suggestion"))
+            out.append(" ? (enter or click to search for it)")
+            self._say(out)
+        elif bookmarks:
+            self._say(
+                Text("no bookmark matches (bookmark:word searches quotes, notes and tags; btag:x tags)")
+            )
+        else:
+            self._say(Text("no matches"))
+        if self.open_when_ready and not self.pending:
+            self.open_when_ready = False
+            if result.hits:
+                self.post_message(SearchHitChosen(self.results.cursor))
+
+    def add_page(self, result: SearchResult) -> None:
+        """The next page of the results shown (the same query): appended."""
+        if self.result is None or result.query != self.result.query or result.error:
+            return
+        self.result = dataclasses.replace(
+            self.result, hits=self.result.hits + result.hits, total=result.total
+        )
+        self.results.add_hits(result.hits, result.total)
+
+    def move(self, delta: int) -> None:
+        self.results.select(self.results.cursor + delta)
+
+    def say_waiting(self, text: str) -> None:
+        self._say(Text(text))
+
+    @on(TimelineBars.Chosen, "#search-timeline")
+    def _month_chosen(self, event: TimelineBars.Chosen) -> None:
+        """The query narrowed to the chosen month(s): its ``date:`` filter replaced."""
+        event.stop()
+        months = event.months
+        box = self.query_one(Input)
+        words = _DATE_FILTER.sub(" ", box.value).split()
+        when = f"date:{months[0]}" if len(months) == 1 else f"date:[{months[0]} TO {months[-1]}]"
+        box.value = " ".join([*words, when])
+        box.cursor_position = len(box.value)
+        box.focus()
