@@ -30,13 +30,14 @@ from nkterm.tui.view.marks import MARK_ROLES, Mark
 from nkterm.tui.view.textlayout import WrappedText
 from nkterm.tui.widgets.styles import component_style
 
+# at most 70 columns: the reader pane is 72 wide beside the list at 120 columns
 PLACEHOLDER = (
     "",
     "  Choose a document in the list (enter) or search with /.",
     "",
-    "  Then j k move by sentence, { } by paragraph, [ ] from claim to claim;",
-    "  w shows only check-worthy claims, L explains the marks, ? lists every key.",
-    "  b bookmarks a sentence, v selects a passage, B lists your bookmarks.",
+    "  Then j k move by sentence, { } by paragraph, [ ] by claim;",
+    "  w: check-worthy claims only, L: the marks, ?: every key;",
+    "  b bookmarks a sentence, v selects a passage, B: bookmarks.",
 )
 
 
