@@ -15,25 +15,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from nkterm.dateline import find_dateline
+from nkterm.dateline import MONTH_NAMES, find_dateline
 
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _FOLDER_DATE = re.compile(r"(?:^|/)((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 _TEXT_DATE = re.compile(
     r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
@@ -85,7 +71,7 @@ def _nearest_full_date(text: str, at: int) -> dt.date | None:
     best: tuple[int, dt.date] | None = None
     for m in _TEXT_DATE.finditer(text, 0, min(len(text), 20_000)):
         if m.group(1):
-            found = _date(m.group(3), _MONTH_NAMES.index(_month_name(m.group(1))) + 1, m.group(2))
+            found = _date(m.group(3), MONTH_NAMES.index(_month_name(m.group(1))) + 1, m.group(2))
         else:
             found = _date(m.group(4), m.group(5), m.group(6))
         if found and (best is None or abs(m.start() - at) < best[0]):
@@ -95,7 +81,7 @@ def _nearest_full_date(text: str, at: int) -> dt.date | None:
 
 def _month_name(abbrev: str) -> str:
     key = abbrev.lower()[:3]
-    return next(name for name in _MONTH_NAMES if name.startswith(key))
+    return next(name for name in MONTH_NAMES if name.startswith(key))
 
 
 def infer(

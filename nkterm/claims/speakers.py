@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nkterm.claims.evidence import Report
+from nkterm.dateline import MONTH_NAMES
 from nkterm.models import Document, Section
 
 _NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
@@ -235,18 +236,7 @@ _TIME_WORDS = frozenset(
         "yesterday",
         "tonight",
         "tomorrow",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *MONTH_NAMES,
     ]
 )
 _NOT_IN_NAME = (
