@@ -40,10 +40,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BBC = Path(os.environ.get("NKTERM_BBC") or "/work/shared/corpora/bbc-news")
 LABELS = ("same", "conflicts", "related", "none")
-# round 1 (compare_pairs.yaml) and round 2 (compare_pairs_round2.yaml): tuned on dev and mined;
-# held-out looked at once per round
-SPLITS = ("dev", "mined", "dev2", "mined2", "held-out", "held-out2")
-PAIR_FILES = ("compare_pairs.yaml", "compare_pairs_round2.yaml")
+# round 1 (compare_pairs.yaml), round 2 (compare_pairs_round2.yaml) and round 3
+# (compare_pairs_round3.yaml, conflicts): tuned on dev, mined, dev2, mined2, dev3; held-out looked at
+# once per round
+SPLITS = ("dev", "mined", "dev2", "mined2", "dev3", "held-out", "held-out2", "held-out3")
+PAIR_FILES = ("compare_pairs.yaml", "compare_pairs_round2.yaml", "compare_pairs_round3.yaml")
 CLAIM_FILES = ("corroboration_claims.yaml", "corroboration_claims_round2.yaml")
 
 
