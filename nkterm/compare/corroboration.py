@@ -7,11 +7,14 @@ Whoosh directly.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.params import (
+    CANDIDATE_DF,
+    CANDIDATE_WORDS,
     CORROBORATION_AGREES,
     CORROBORATION_CANDIDATES,
     CORROBORATION_MIN,
@@ -33,7 +36,7 @@ from nkterm.compare.results import (
     HasSpan,
     Passage,
 )
-from nkterm.compare.similarity import corpus_idf, make_weights, shared_keys
+from nkterm.compare.similarity import IdfFn, corpus_idf, make_weights, shared_keys
 from nkterm.compare.units import HEADLINE, Unit, headline_span, passages, unit_of
 from nkterm.compare.worddiff import word_ratio
 from nkterm.models import Claim, Document
@@ -68,6 +71,28 @@ def name_discounted(query: Unit, unit: Unit, sim: float, shared: Sequence[tuple[
     if sim >= FOUND_MIN and word_ratio(query.passage.text, unit.passage.text) >= NEAR_IDENTICAL:
         return sim
     return discounted
+
+
+def _candidate_query(query: Unit, text: str, corpus: tuple[IdfFn, int] | None) -> str:
+    """What ``Index.more_like`` looks for: the claim's words that at most ``CANDIDATE_DF`` of the
+    documents use (at least its ``CANDIDATE_WORDS`` rarest ones): the key terms of a short claim
+    otherwise include words that half the corpus uses, and their postings are most of what a
+    candidate search costs in a large corpus. Without corpus statistics: the claim's text."""
+    if corpus is None:
+        return text
+    idf = corpus[0]
+    floor = math.log(1 / CANDIDATE_DF) + 1  # Whoosh's IDF of a word in CANDIDATE_DF of the documents
+    words = {
+        surface: idf(word_stem)
+        for key, stems in query.keys.items()
+        if not key.startswith(("#", "@"))
+        for word_stem, surface in stems.items()
+    }
+    ranked = sorted(words, key=lambda w: -words[w])
+    kept = [w for w in ranked if words[w] >= floor]
+    if len(kept) < CANDIDATE_WORDS:
+        kept = ranked[:CANDIDATE_WORDS]
+    return " ".join(kept) if kept else text
 
 
 def corroborate(
@@ -118,8 +143,8 @@ def corroboration_report(
     query = unit_of(Passage(start, end, text, tuple(getattr(claim, "kinds", ()) or ())))
     if not query.keys:
         return empty
-    found = index.more_like(text, exclude=doc_id, limit=candidates)
     corpus = corpus_idf(index)
+    found = index.more_like(_candidate_query(query, text, corpus), exclude=doc_id, limit=candidates)
     # a small corpus (no corpus IDF to rank paragraphs by) is cheap to read whole
     where = prefilter_for(query, corpus[0], PARAGRAPHS_PER_DOCUMENT) if corpus else prefilter_for(query)
     documents: list[tuple[Document, list[Unit]]] = []
