@@ -23,7 +23,9 @@ it was made; docs/compare.md describes it in full:
   is paired at most once.
 * ``relations`` says what a pair is: ``agrees`` (the same proposition), ``differs`` (the same
   slot with incompatible values: numbers beyond rounding, read by the shared ``nkterm.numbers``;
-  opposite polarity; contradicting testimony) or ``related``, and ``reason`` says which rule fired.
+  opposite polarity; contradicting testimony; a denial of the act the other asserts) or
+  ``related``, and ``reason`` says which rule fired. A same-slot conflict (``slot_conflict``)
+  weighs ``SLOT_CONFLICT_BONUS`` more in the matching, so a denial finds the charge it denies.
 * ``corroboration`` scores the passages of the documents ``Index.more_like`` proposes the same
   way, reading only what the ``prefilter`` lets through.
 
@@ -39,6 +41,8 @@ from nkterm.compare.corroboration import corroborate, corroboration_report, unit
 from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.matching import max_weight_matching
 from nkterm.compare.params import (
+    CANDIDATE_DF,
+    CANDIDATE_WORDS,
     CORROBORATION_AGREES,
     CORROBORATION_CANDIDATES,
     CORROBORATION_MIN,
@@ -51,11 +55,12 @@ from nkterm.compare.params import (
     PARAGRAPHS_PER_DOCUMENT,
     RELATED_FACTOR,
     SHARED_SHOWN,
+    SLOT_CONFLICT_BONUS,
     THRESHOLD,
     TOPIC_SHARE,
     WEAK_CLAIM,
 )
-from nkterm.compare.relations import conflict_of, relation_of
+from nkterm.compare.relations import conflict_of, relation_of, slot_conflict
 from nkterm.compare.results import (
     AGREES,
     DIFFERS,
@@ -91,6 +96,8 @@ from nkterm.compare.words import (
 
 __all__ = [
     "AGREES",
+    "CANDIDATE_DF",
+    "CANDIDATE_WORDS",
     "COMMON_FACTOR",
     "COMMON_STEMS",
     "COMMON_WORDS",
@@ -106,6 +113,7 @@ __all__ = [
     "MIN_CORPUS_DOCS",
     "MIN_SHARED",
     "MIN_WORDS",
+    "NAME_DISCOUNT",
     "NEGATION_RE",
     "NEGATION_SCOPE",
     "NUMBER_DF",
@@ -116,6 +124,7 @@ __all__ = [
     "RELATED_ONLY",
     "RELATED_WORDS",
     "SHARED_SHOWN",
+    "SLOT_CONFLICT_BONUS",
     "THRESHOLD",
     "TOPIC_SHARE",
     "UNPAIRED",
@@ -142,6 +151,7 @@ __all__ = [
     "max_weight_matching",
     "passages",
     "relation_of",
+    "slot_conflict",
     "source_of",
     "stem",
     "unit_at",

@@ -12,8 +12,15 @@ from collections.abc import Sequence
 from nkterm.analysis import analyze
 from nkterm.compare.independence import independence
 from nkterm.compare.matching import max_weight_matching
-from nkterm.compare.params import MIN_SHARED, SAME_MIN, SHARED_SHOWN, THRESHOLD, TOPIC_SHARE
-from nkterm.compare.relations import normalised, relation_of
+from nkterm.compare.params import (
+    MIN_SHARED,
+    SAME_MIN,
+    SHARED_SHOWN,
+    SLOT_CONFLICT_BONUS,
+    THRESHOLD,
+    TOPIC_SHARE,
+)
+from nkterm.compare.relations import normalised, relation_of, slot_conflict
 from nkterm.compare.results import RELATED_ONLY, UNPAIRED, Alignment, Pair, Passage
 from nkterm.compare.similarity import IdfSpec, make_weights, shared_keys
 from nkterm.compare.units import HEADLINE, Unit, passages, unit_of
@@ -68,6 +75,7 @@ def align(
             postings[key].append(j)
     edges: list[tuple[int, int, float]] = []
     found: dict[tuple[int, int], list[tuple[float, str, str]]] = {}
+    sims: dict[tuple[int, int], float] = {}
     topic = _topic_keys(units_a, units_b)
     # identical sentences always pair (a document compared with itself pairs everything)
     by_text: dict[str, list[int]] = defaultdict(list)
@@ -81,23 +89,28 @@ def align(
         for j in by_text.get(normalised(u.passage.text), ()):
             sim, shared = shared_keys(u, units_b[j], weigh)
             edges.append((i, j, IDENTICAL_BONUS + sim))
+            sims[(i, j)] = 1.0
             found[(i, j)] = shared
         for j, n_shared in counts.items():
             if n_shared < MIN_SHARED or (i, j) in found or head != (HEADLINE in units_b[j].passage.kinds):
                 continue  # headlines are compared with headlines only
             sim, shared = shared_keys(u, units_b[j], weigh)
+            if sim < threshold:
+                continue
+            # a same-slot conflict (a denial and the charge it denies) must be able to win over a
+            # partner that merely shares more words, and it is evidence enough to pair on the
+            # documents' common topic alone
+            slot = slot_conflict(u, units_b[j])
             # a pair must share more than the documents' common topic, unless headlines (which
             # say little else) or close enough to be one proposition
-            if sim >= threshold and (
-                head or sim >= SAME_MIN or any(key not in topic for _w, _l, key in shared)
-            ):
-                edges.append((i, j, sim))
+            if slot or head or sim >= SAME_MIN or any(key not in topic for _w, _l, key in shared):
+                edges.append((i, j, sim + (SLOT_CONFLICT_BONUS if slot else 0.0)))
+                sims[(i, j)] = sim
                 found[(i, j)] = shared
-    weight = {(i, j): w for i, j, w in edges}
     matching = max_weight_matching(len(units_a), len(units_b), edges)
     pairs: list[Pair] = []
     for i, j in matching:
-        similarity = min(1.0, weight[(i, j)] if weight[(i, j)] <= 1.0 else 1.0)
+        similarity = min(1.0, sims[(i, j)])
         relation, reason = relation_of(units_a[i], units_b[j], similarity, found[(i, j)])
         a, b = units_a[i].passage, units_b[j].passage
         changes = word_changes(a.text, b.text, a.start, b.start) if reason != "identical text" else None

@@ -7,16 +7,21 @@ Whoosh directly.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.params import (
+    CANDIDATE_DF,
+    CANDIDATE_WORDS,
     CORROBORATION_AGREES,
     CORROBORATION_CANDIDATES,
     CORROBORATION_MIN,
     FOUND_MIN,
     MIN_SHARED,
+    NAME_DISCOUNT,
+    NEAR_IDENTICAL,
     PARAGRAPHS_PER_DOCUMENT,
     SHARED_SHOWN,
 )
@@ -31,8 +36,9 @@ from nkterm.compare.results import (
     HasSpan,
     Passage,
 )
-from nkterm.compare.similarity import corpus_idf, make_weights, shared_keys
+from nkterm.compare.similarity import IdfFn, corpus_idf, make_weights, shared_keys
 from nkterm.compare.units import HEADLINE, Unit, headline_span, passages, unit_of
+from nkterm.compare.worddiff import word_ratio
 from nkterm.models import Claim, Document
 
 if TYPE_CHECKING:
@@ -48,6 +54,45 @@ def unit_at(doc: Document, claims: Sequence[Claim], offset: int) -> Passage | No
     if not units:
         return None
     return min(units, key=lambda p: min(abs(p.start - offset), abs(p.end - 1 - offset)))
+
+
+def name_discounted(query: Unit, unit: Unit, sim: float, shared: Sequence[tuple[float, str, str]]) -> float:
+    """A corroboration's similarity: ``align``'s, with the part of it that names make counting
+    ``NAME_DISCOUNT`` less. Across a whole corpus a passage that shares mostly the claim's names
+    ("Aston Villa", "Bernie Ebbers") is about the same people, not the same fact; between two
+    accounts of one story (``align``) the names are the story's and count in full, and so they
+    do for a passage worded like the claim (``NEAR_IDENTICAL``: the same sentence)."""
+    total = sum(w for w, _label, _key in shared)
+    if not total:
+        return sim
+    names = query.names | unit.names
+    named = sum(w for w, _label, key in shared if key in names)
+    discounted = sim * (1 - NAME_DISCOUNT * named / total)
+    if sim >= FOUND_MIN and word_ratio(query.passage.text, unit.passage.text) >= NEAR_IDENTICAL:
+        return sim
+    return discounted
+
+
+def _candidate_query(query: Unit, text: str, corpus: tuple[IdfFn, int] | None) -> str:
+    """What ``Index.more_like`` looks for: the claim's words that at most ``CANDIDATE_DF`` of the
+    documents use (at least its ``CANDIDATE_WORDS`` rarest ones): the key terms of a short claim
+    otherwise include words that half the corpus uses, and their postings are most of what a
+    candidate search costs in a large corpus. Without corpus statistics: the claim's text."""
+    if corpus is None:
+        return text
+    idf = corpus[0]
+    floor = math.log(1 / CANDIDATE_DF) + 1  # Whoosh's IDF of a word in CANDIDATE_DF of the documents
+    words = {
+        surface: idf(word_stem)
+        for key, stems in query.keys.items()
+        if not key.startswith(("#", "@"))
+        for word_stem, surface in stems.items()
+    }
+    ranked = sorted(words, key=lambda w: -words[w])
+    kept = [w for w in ranked if words[w] >= floor]
+    if len(kept) < CANDIDATE_WORDS:
+        kept = ranked[:CANDIDATE_WORDS]
+    return " ".join(kept) if kept else text
 
 
 def corroborate(
@@ -98,8 +143,8 @@ def corroboration_report(
     query = unit_of(Passage(start, end, text, tuple(getattr(claim, "kinds", ()) or ())))
     if not query.keys:
         return empty
-    found = index.more_like(text, exclude=doc_id, limit=candidates)
     corpus = corpus_idf(index)
+    found = index.more_like(_candidate_query(query, text, corpus), exclude=doc_id, limit=candidates)
     # a small corpus (no corpus IDF to rank paragraphs by) is cheap to read whole
     where = prefilter_for(query, corpus[0], PARAGRAPHS_PER_DOCUMENT) if corpus else prefilter_for(query)
     documents: list[tuple[Document, list[Unit]]] = []
@@ -114,10 +159,13 @@ def corroboration_report(
     all_units = [query] + [u for _doc, units in documents for u in units]
     weigh = make_weights(all_units, corpus)
     scored_all: list[tuple[float, Document, Unit, list[tuple[float, str, str]]]] = []
+    raw_similarity: dict[int, float] = {}  # align's similarity, which the relation rules are set for
     for other, units in documents:
         scored: list[tuple[float, int, list[tuple[float, str, str]]]] = []
         for k, u in enumerate(units):
-            sim, shared = shared_keys(query, u, weigh)
+            raw, shared = shared_keys(query, u, weigh)
+            raw_similarity[id(u)] = raw
+            sim = name_discounted(query, u, raw, shared)
             if sim >= CORROBORATION_MIN and len(shared) >= MIN_SHARED:
                 scored.append((sim, k, shared))
         scored.sort(key=lambda x: (-x[0], x[1]))
@@ -141,7 +189,7 @@ def corroboration_report(
     for sim, other, unit, shared in unique:
         is_strong = sim >= FOUND_MIN
         if is_strong:
-            relation, reason = relation_of(query, unit, sim, shared)
+            relation, reason = relation_of(query, unit, raw_similarity[id(unit)], shared)
             if relation == AGREES and sim < CORROBORATION_AGREES:
                 relation, reason = RELATED_ONLY, "same topic, too loosely matched to call agreement"
         else:

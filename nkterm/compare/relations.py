@@ -18,9 +18,9 @@ from collections import defaultdict
 
 from nkterm.compare import params
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
-from nkterm.compare.units import Unit
+from nkterm.compare.units import Unit, actor_before
 from nkterm.compare.worddiff import word_ratio
-from nkterm.compare.words import DENIAL_RE, EVALUATION_AXES, NEGATION_RE
+from nkterm.compare.words import COMMON_STEMS, DENIAL_RE, EVALUATION_AXES, NEGATION_RE, RELATED
 from nkterm.numbers import Quantity
 
 _EVALUATION_STEMS = frozenset(s for pos, neg in EVALUATION_AXES.values() for s in pos | neg)
@@ -97,42 +97,27 @@ _DENY_RE = re.compile(
 )
 _ASSERT_RE = re.compile(
     r"\b(?:aware|knew|involved|implicated|directed|ordered|pressured|instructed|responsible|admit(?:s|ted)?|"
-    r"participated|oversaw|overseeing)\b",
+    r"participated|oversaw|overseeing|orchestrated|masterminded|mastermind|accused|charged|guilty)\b",
     re.IGNORECASE,
 )
-_PERSON_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
-_NOT_PERSONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "former",
-        "the",
-        "he",
-        "she",
-        "it",
-        "they",
-        "his",
-        "her",
-        "but",
-        "however",
-        "and",
-    ]
-)
+# a negation just before an assertion makes it a denial: "was not responsible", "never knew"
+_NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-def _actors(text: str, verbs: re.Pattern[str]) -> set[str]:
+def _actors(text: str, verbs: re.Pattern[str], negated: bool | None = None) -> dict[str, str]:
     """The names that do what ``verbs`` say: for each verb, the nearest capitalised word before it
-    in its sentence ("Mr Ebbers has denied" -> ebbers)."""
-    found: set[str] = set()
+    in its sentence ("Mr Ebbers has denied" -> ebber, as stemmed, so "Mr Ebber's" is the same
+    person). ``negated``: only verbs with (True) or without (False) a negation just before them."""
+    found: dict[str, str] = {}
     for m in verbs.finditer(text):
-        start = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start()), 0)
-        names = [w.casefold() for w in _PERSON_RE.findall(text, start, m.start())]
-        names = [n[:-2] if n.endswith(("'s", "’s")) else n for n in names if n not in _NOT_PERSONS]
-        if names:
-            found.add(names[-1])
+        if (
+            negated is not None
+            and bool(_NEGATED_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())) != negated
+        ):
+            continue
+        actor, written = actor_before(text, m.start())
+        if actor:
+            found.setdefault(actor, written)
     return found
 
 
@@ -141,14 +126,49 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
     has the same person know, do or admit ("Ebbers denies fraud" / "Ebbers 'aware' of fraud")."""
     text_a, text_b = a.passage.text, b.passage.text
     for deny_text, assert_text, side in ((text_a, text_b, "A"), (text_b, text_a, "B")):
-        denied = _actors(deny_text, _DENY_RE)
+        denied = {**_actors(deny_text, _ASSERT_RE, negated=True), **_actors(deny_text, _DENY_RE)}
         if not denied:
             continue
-        asserted = _actors(assert_text, _ASSERT_RE) - _actors(assert_text, _DENY_RE)
-        both = sorted(denied & asserted)
+        asserted = set(_actors(assert_text, _ASSERT_RE, negated=False))
+        asserted -= {*_actors(assert_text, _DENY_RE), *_actors(assert_text, _ASSERT_RE, negated=True)}
+        both = sorted(denied.keys() & asserted)
         if both:
-            return f"contradicting testimony about {both[0].title()}: denial only in {side}"
+            return f"contradicting testimony about {denied[both[0]]}: denial only in {side}"
     return ""
+
+
+def denial_conflict(a: Unit, b: Unit) -> str:
+    """One passage has someone deny an act that the other passage asserts about them: a denial
+    cue ("denied", "rejected", "never", "no longer") whose actor (the name before it) the other
+    passage names too, and after which two or more content words follow that the other passage
+    says without any negation, the first of them included ("Hartley denied claims that he
+    leaked the budget report" /
+    "charged Hartley with leaking the budget report"). Names are the participants, not the act;
+    common words ("made", "take") are no evidence. The other passage must not deny or negate
+    anything (two denials have no polarity to oppose)."""
+    for deny, other, side in ((a, b, "A"), (b, a, "B")):
+        if not deny.scopes or says_not(other):
+            continue
+        other_stems = {s for stems in other.keys.values() for s in stems}
+        names = {s for unit in (a, b) for key in unit.names for s in unit.keys.get(key, {})}
+        deny_names = {s for key in deny.names for s in deny.keys.get(key, {})}
+        for cue, actor, stems in deny.scopes:
+            if actor not in deny_names or actor not in other_stems:
+                continue  # who denies must be a name ("Users are warned never to..." is advice)
+            act = [s for s in stems if s in other_stems and s not in COMMON_STEMS and s not in names]
+            # the first word after the cue heads what is denied ("denied [claims that he] leaked"):
+            # sharing only its objects ("the confidential budget report") is not asserting the act
+            if len(act) >= 2 and act[0] == stems[0]:
+                words = [deny.keys.get(RELATED.get(s, s), {}).get(s, s) for s in act]
+                return f'opposite polarity: "{cue}" {", ".join(words[:3])} only in {side}'
+    return ""
+
+
+def slot_conflict(a: Unit, b: Unit) -> str:
+    """A conflict about one participant and act, whatever else the passages say: contradicting
+    testimony, or a denial of what the other asserts (``denial_conflict``). ``align`` gives such
+    a pair a bonus in its matching, so a denial finds the charge it denies."""
+    return testimony_conflict(a, b) or denial_conflict(a, b)
 
 
 def _unmatched_numbers(a: Unit, b: Unit) -> str:
@@ -190,6 +210,28 @@ def predicate_share(a: Unit, b: Unit, shared: list[tuple[float, str, str]]) -> f
     return common / least if least > 0 else 0.0
 
 
+# what may or will be (a modal, a condition, a plan): "GM's profits were hit by higher costs" and
+# "higher costs would hurt its performance" are not one proposition
+_MODAL_RE = re.compile(
+    r"\b(?:would|could|should|may|might|will|shall|if|(?:expected|set|likely|due|plans?|planning|hopes?) to)\b|'ll\b",
+    re.IGNORECASE,
+)
+
+
+def _mood_apart(a: Unit, b: Unit) -> str:
+    """Why two passages cannot assert one proposition whatever words they share, or "": one is a
+    question ("Did you ever know Mr Ebbers to make an accounting entry?"), or only one says what
+    may or will be ("would hurt" / "were hit")."""
+    for unit, side in ((a, "A"), (b, "B")):
+        if unit.passage.text.rstrip(" \"'”’)").endswith("?"):
+            return f"{side} is a question: it asserts nothing to agree with"
+    mood_a, mood_b = _MODAL_RE.search(a.passage.text), _MODAL_RE.search(b.passage.text)
+    if (mood_a is None) != (mood_b is None):
+        side, cue = ("A", mood_a) if mood_a else ("B", mood_b)
+        return f'only {side} says what may or will be ("{cue.group(0) if cue else ""}")'
+    return ""
+
+
 def relation_of(
     a: Unit, b: Unit, similarity: float, shared: list[tuple[float, str, str]] | None = None
 ) -> tuple[str, str]:
@@ -219,10 +261,14 @@ def relation_of(
         side, text = ("A", a.passage.text) if not_a else ("B", b.passage.text)
         cue = DENIAL_RE.search(text) or NEGATION_RE.search(text)
         return DIFFERS, f'opposite polarity: "{cue.group(0) if cue else "not"}" only in {side}'
-    if near:
+    mood = _mood_apart(a, b)
+    if near and not mood:
         return AGREES, "near-identical wording: " + ", ".join(labels) if labels else "near-identical wording"
     if conflict.startswith("contradicting testimony"):
         return DIFFERS, conflict  # the same person and act: its own slot, whatever else is said
+    slot = slot_conflict(a, b)
+    if slot and similarity >= params.THRESHOLD:
+        return DIFFERS, slot
     # measured on labelled BBC pairs: below these bars most number and negation "conflicts"
     # are two different events or statements (docs/compare.md)
     least = params.NUMBER_CONFLICT_MIN if conflict.startswith("numbers") else params.POLARITY_CONFLICT_MIN
@@ -244,6 +290,8 @@ def relation_of(
     unmatched = _unmatched_numbers(a, b)
     if unmatched:
         return RELATED_ONLY, f"{topic}; numbers only partly shared ({unmatched})"
+    if mood:
+        return RELATED_ONLY, f"{topic}; {mood}"
     numbers = [label for _w, label, key in shared if key.startswith("#")]
     how = f"same proposition: {', '.join(labels)}"
     if numbers:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from nkterm.analysis import analyze_names_joined
-from nkterm.compare.params import NEGATION_SCOPE, WEAK_CLAIM
+from nkterm.compare.params import DENIAL_SCOPE, NEGATION_SCOPE, WEAK_CLAIM
 from nkterm.compare.results import Passage
 from nkterm.compare.words import (
     CLAUSE_END_RE,
@@ -25,6 +25,7 @@ from nkterm.compare.words import (
     NEGATION_RE,
     PHRASES,
     RELATED,
+    stem,
 )
 from nkterm.dateline import find_dateline
 from nkterm.models import Claim, Document, Span
@@ -163,6 +164,10 @@ class Unit:
     norm: float = 0.0  # ...or, for a short unit, MIN_WORDS median weights: what similarity divides by
     names: set[str] = field(default_factory=set)  # keys that are names (weigh NAME_FACTOR more)
     negative: bool = False  # says what is not so: a negation cue or a verb of denial
+    # what each denial says is not so: (cue as written, the stem of who denies, stems of the
+    # content words after it in its clause, at most ``DENIAL_SCOPE``): "Kenteris denied claims
+    # that he faked a crash" -> ("denied", "kenteri", ("claim", "fake", "crash"))
+    scopes: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
 
     def add(self, key: str, key_stem: str, surface: str) -> None:
         self.keys.setdefault(key, {}).setdefault(key_stem, surface)
@@ -209,6 +214,8 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
         unit.add(key, key, text[analysed[whole[0]][1] : analysed[whole[-1]][2]])
         unit.names.add(key)
     unit.negative = bool(NEGATION_RE.search(text) or DENIAL_RE.search(text))
+    if unit.negative and _DENIAL_CUE_RE.search(text):
+        unit.scopes = _scopes(text, tokens)
     # negation: the first content word(s) after a cue, within its clause
     negated_at: dict[int, str] = {}  # token start -> cue
     for m in NEGATION_RE.finditer(text):
@@ -234,6 +241,85 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
 
 
 _NAME_GAP_RE = re.compile(r"[ \t]+|-")
+# the cues of a denial: verbs of denial, "never", "no longer", "not guilty" (a plain "not" negates
+# too many things in passing to stand for a denial of the other passage's act)
+_DENIAL_CUE_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|never|no\s+longer"
+    r"|not\s+guilty|unaware)\b",
+    re.IGNORECASE,
+)
+# what is dismissed when an opinion is: "dismissed fears/concerns/worries/criticism that ..."
+_OPINION_STEMS = frozenset(
+    stem(w) for w in ["fears", "concerns", "worries", "criticism", "criticisms", "doubts"]
+)
+# what is denied when a statement is: "denied claims/allegations/suggestions that ..." (the act follows)
+_REPORT_STEMS = frozenset(
+    stem(w)
+    for w in ["claims", "allegations", "suggestions", "accusations", "rumours", "speculation", "charges"]
+)
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+_NOT_ACTORS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "his",
+        "her",
+        "but",
+        "however",
+        "and",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+    ]
+)
+
+
+# a name after a preposition is an object, not who acts: "his relationship with Mr Sullivan and denied"
+_OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:with|to|by|of|for|from|against|about|at|on|in|into|over|than|and)\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?$"
+)
+
+
+def actor_before(text: str, at: int) -> tuple[str, str]:
+    """Who does what the verb at ``at`` says: the stem of the nearest capitalised word before it
+    in its sentence that is not an object ("Mr Ebbers has denied" -> ebber, "Mr Ebber's lawyers
+    said he was unaware" -> ebber; "Ebbers played down his relationship with Mr Sullivan and
+    denied" -> ebber), with the word as written; ("", "") when there is none."""
+    sentence = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at), 0)
+    for m in reversed(list(_CAPITALISED_RE.finditer(text, sentence, at))):
+        word = m.group(0).casefold().removesuffix("'s").removesuffix("’s").rstrip("'’")
+        if word in _NOT_ACTORS or _OBJECT_BEFORE_RE.search(text, sentence, m.start()):
+            continue
+        return stem(word) or word, m.group(0).removesuffix("'s").removesuffix("’s").rstrip("'’")
+    return "", ""
+
+
+def _scopes(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """For each denial cue of ``text`` (``_DENIAL_CUE_RE``): the cue, who denies (the stem of the
+    nearest capitalised word before it in its sentence, "" if none) and the stems of the content
+    words after it, to the end of its clause, at most ``DENIAL_SCOPE`` of them."""
+    out = []
+    for m in _DENIAL_CUE_RE.finditer(text):
+        clause = CLAUSE_END_RE.search(text, m.end())
+        clause_end = clause.start() if clause else len(text)
+        stems = [t for t, start, _w in tokens if m.end() <= start < clause_end][:DENIAL_SCOPE]
+        if stems and stems[0] in _OPINION_STEMS:
+            continue  # "dismissed fears that his plans are too modest": an opinion, not an act
+        stems = [t for t in stems if t not in _REPORT_STEMS]  # "denied claims that ...": the act follows
+        actor = actor_before(text, m.start())[0]
+        if stems:
+            out.append((m.group(0), actor, tuple(dict.fromkeys(stems))))
+    return out
 
 
 _DIGIT_RE = re.compile(r"\d")

@@ -136,6 +136,54 @@ def test_a_denial_and_an_admission_by_different_people_do_not_conflict() -> None
     assert relation != DIFFERS
 
 
+def test_a_denial_of_the_act_the_other_asserts_differs() -> None:
+    # a denial and the charge it denies, worded apart: the same person and act, opposite polarity
+    relation, reason, _shared = judge(
+        "Senator Hartley has denied claims that he leaked the confidential budget report to journalists.",
+        "An inquiry has concluded that Senator Hartley leaked the confidential budget report in March.",
+    )
+    assert relation == DIFFERS, reason
+    assert (
+        reason.startswith('opposite polarity: "denied"')
+        and "leaked" in reason
+        and reason.endswith("only in A")
+    )
+
+
+def test_a_denial_about_someone_else_is_no_conflict() -> None:
+    relation, reason, _shared = judge(
+        "Senator Hartley has denied claims that he leaked the confidential budget report to journalists.",
+        "An inquiry has concluded that Ms Osborne leaked the confidential budget report in March.",
+    )
+    assert relation != DIFFERS, reason
+
+
+def test_dismissing_fears_denies_no_act() -> None:
+    # "dismissed fears that his plans are too modest" rejects an opinion, not the plans
+    relation, reason, _shared = judge(
+        "Michael Howard has dismissed fears from some colleagues that his plans for tax cuts are too modest.",
+        "Michael Howard has finally revealed the full scale of his plans for tax cuts.",
+    )
+    assert relation != DIFFERS, reason
+
+
+def test_a_denial_by_the_person_named_as_the_object_is_read_as_the_subjects() -> None:
+    # "played down his relationship with Mr Sullivan and denied ...": Ebbers denies, not Sullivan
+    relation, reason, _shared = judge(
+        "Mr Ebbers played down his relationship with Mr Sullivan and denied he was aware of the fraud.",
+        "Mr Sullivan admitted he was aware of the fraud at the company.",
+    )
+    assert relation != DIFFERS, reason
+
+
+def test_a_lawyers_denial_and_an_accusation_of_the_same_man_differ() -> None:
+    relation, reason, _shared = judge(
+        "Mr Ebbers, 63, is accused of being the mastermind behind an $11bn accounting fraud at the firm.",
+        "Mr Ebbers' lawyers have said he was unaware of the fraud, arguing that auditors did not alert him.",
+    )
+    assert (relation, reason) == (DIFFERS, "contradicting testimony about Ebbers: denial only in B")
+
+
 def test_an_added_negation_differs() -> None:
     relation, reason, _shared = judge(
         "Rover said on Friday that it would close the Longbridge plant in Birmingham.",
@@ -160,7 +208,7 @@ def test_a_denial_and_an_assertion_are_not_the_same_proposition() -> None:
     # the same people and topic, but only one side denies: the issue's "same polarity"
     relation, reason, _shared = judge(
         "Mr Campbell is acting as an adviser for Labour, which denies engaging in personal campaigning.",
-        "Mr Campbell has re-joined the Labour election campaign as an adviser on personal campaigning.",
+        "Mr Campbell, back as an adviser for Labour, has been engaging with voters in the election.",
     )
     assert relation == RELATED_ONLY, reason
     assert "only A denies or negates" in reason
@@ -172,6 +220,24 @@ def test_the_same_sentence_denied_differs() -> None:
         "Tottenham sporting director Frank Arnesen said coach Jacques Santini resigned over a clash.",
     )
     assert (relation, reason) == (DIFFERS, 'opposite polarity: "denied" only in A')
+
+
+def test_what_was_and_what_would_be_are_not_the_same_proposition() -> None:
+    relation, reason, _shared = judge(
+        "GM said its profits were also hit by higher healthcare costs in the United States.",
+        "GM said higher healthcare costs in the United States would hurt its profits in 2005.",
+    )
+    assert relation == RELATED_ONLY, reason
+    assert 'only B says what may or will be ("would")' in reason
+
+
+def test_a_question_asserts_nothing_to_agree_with() -> None:
+    relation, reason, _shared = judge(
+        "Did Mr Ebbers ever make an accounting entry in the WorldCom books?",
+        "Mr Ebbers made an accounting entry in the WorldCom books, the witness said.",
+    )
+    assert relation == RELATED_ONLY, reason
+    assert "A is a question: it asserts nothing to agree with" in reason
 
 
 def test_a_passage_with_more_numbers_of_the_same_unit_is_not_the_same_proposition() -> None:
@@ -326,6 +392,28 @@ def test_identical_short_sentences_always_pair() -> None:
     assert [(p.a.text, p.b.text, p.reason) for p in alignment.pairs if p.a.text == "He left."] == [
         ("He left.", "He left.", "identical text")
     ]
+
+
+def test_a_denial_pairs_with_the_charge_it_denies_over_a_wordier_partner() -> None:
+    # B's first sentence shares more words with the denial than the charge does (0.68 against
+    # 0.44); the same-slot conflict must still win the one-to-one matching
+    a = _doc(
+        "a",
+        "Hartley hearing\n\n"
+        "Senator Hartley has denied claims that he leaked the confidential budget report to journalists on Monday.\n",
+        "Hartley hearing",
+    )
+    b = _doc(
+        "b",
+        "Budget leak\n\n"
+        "Senator Hartley spoke to journalists on Monday about claims over the confidential budget report and his rivals.\n\n"
+        "Prosecutors have charged Senator Hartley with leaking the budget report.\n",
+        "Budget leak",
+    )
+    alignment = align(a, b)
+    denial = [p for p in alignment.pairs if p.a.text.startswith("Senator Hartley has denied")]
+    assert [(p.b.text[:23], p.relation) for p in denial] == [("Prosecutors have charge", DIFFERS)]
+    assert denial[0].reason == 'opposite polarity: "denied" leaked, budget, report only in A'
 
 
 def test_a_document_compared_with_itself_pairs_everything() -> None:
