@@ -9,6 +9,7 @@ highlights of one query share one tree (trees are frozen)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from nkterm.analysis import join_given_names
@@ -24,10 +25,16 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_OPERATOR = re.compile(r"((?<!\S)(?:AND|OR|NOT|ANDNOT|&&|\|\|)(?!\S))")
+
+
 def query_text(text: str) -> str:
     """The query as parsed: user field names mapped to the schema's, and given names written
-    apart or hyphenated joined ("Kim Il Sung" -> "Kim IlSung"), as the index also holds them."""
-    return join_given_names(rewrite_fields(text))
+    apart or hyphenated joined ("Kim Il Sung" -> "Kim IlSung"), as the index also holds them.
+    A name does not run across an operator ("Noh OR NOT x": "or" and "not" are syllables)."""
+    return "".join(
+        part if i % 2 else join_given_names(part) for i, part in enumerate(_OPERATOR.split(rewrite_fields(text)))
+    )
 
 
 def prepare(text: str | Request) -> Request | str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError, UnexpectedInput, VisitError
 
@@ -49,10 +50,23 @@ TOO_DEEP = "the query nests too deeply: use fewer brackets and NOTs"
 MAX_DEPTH = 200  # nested groups and NOTs (a tree this deep is walked by recursion)
 
 # the index's field names, as nkterm.querytext.rewrite_fields writes the user's
-_FIELDS = ("title", "body", "authors", "people", "source", "tags", "date", "sections", "kind", "speaker", "id")
+_FIELDS = (
+    "title",
+    "body",
+    "authors",
+    "people",
+    "source",
+    "tags",
+    "date",
+    "sections",
+    "kind",
+    "speaker",
+    "id",
+)
 FILTER_FIELDS = ("date", "source", "kind", "tags")
 
-GRAMMAR = r"""
+GRAMMAR = (
+    r"""
 start: _or*
 group: "(" _or* ")"
 _or: or_
@@ -65,7 +79,9 @@ andnot: _ANDNOT unary
 ?atom: group | leaf | FIELD (group | WORD | PHRASE | RANGE | CMP) -> fielded
 leaf: WORD | PHRASE | RANGE
 
-FIELD.4: /(""" + "|".join(_FIELDS) + r"""):(?=\S)/
+FIELD.4: /("""
+    + "|".join(_FIELDS)
+    + r"""):(?=\S)/
 PHRASE.3: /"[^"]*"(~[1-9][0-9]*)?(\^([0-9]*\.)?[0-9]+(?=[\s)]|$))?/
 RANGE.3: /[\[{][^\]}]*?(?<![^\s\[{])(TO|to|To|tO)(?![^\s\]}])[^\]}]*[\]}]/
 CMP.3: /(>=|<=|=>|=<|>|<)[^\s()"]+/
@@ -77,6 +93,7 @@ _OR.2: /(OR|\|\|)(?=\s)/
 WORD: /[^\s()"]+/
 %ignore /\s+/
 """
+)
 
 _BOOST = re.compile(r"\^((?:[0-9]*\.)?[0-9]+)$")
 _FUZZY = re.compile(r"(?<=\S)~([0-9])?(?:/([1-9][0-9]*))?$")
@@ -143,7 +160,9 @@ def _scoped(node: Node | None, field: str) -> Node | None:
     if node is None:
         return None
     if isinstance(node, And | Or):
-        return replace(node, children=tuple(c for c in (_scoped(c, field) for c in node.children) if c is not None))
+        return replace(
+            node, children=tuple(c for c in (_scoped(c, field) for c in node.children) if c is not None)
+        )
     if isinstance(node, Not | Required):
         child = _scoped(node.child, field)
         return None if child is None else replace(node, child=child)
@@ -162,7 +181,7 @@ def _leaf(token: Token, field: str | None) -> Leaf | None:
     if token.type == "PHRASE":
         close = text.rindex('"')
         slop = re.match(r"~([0-9]+)", text[close + 1 :])
-        boost = _BOOST.search(text[close + 1 :])
+        boosted = _BOOST.search(text[close + 1 :])
         inner = text[1:close]
         if field == "date":
             return _date(inner, start + 1, start + close)
@@ -172,13 +191,15 @@ def _leaf(token: Token, field: str | None) -> Leaf | None:
             start + close,
             field,
             slop=int(slop.group(1)) if slop else 1,
-            boost=float(boost.group(1)) if boost else 1.0,
+            boost=float(boosted.group(1)) if boosted else 1.0,
         )
     if token.type == "RANGE":
         if field != "date":
             raise QueryError(RANGE_ON_WORDS)
         inner = text[1:-1]
-        lo_text, hi_text = (part.strip() for part in re.split(r"(?<![^\s])(?:TO|to|To|tO)(?![^\s])", inner, 1))
+        lo_text, hi_text = (
+            part.strip() for part in re.split(r"(?<![^\s])(?:TO|to|To|tO)(?![^\s])", inner, maxsplit=1)
+        )
         return DateRange(_bound(lo_text, end=False), _bound(hi_text, end=True), start, end)
     if token.type == "CMP":
         if field != "date":
@@ -211,7 +232,9 @@ def _leaf(token: Token, field: str | None) -> Leaf | None:
         edits = int(fuzzy.group(1)) if fuzzy.group(1) else 1
         prefix = int(fuzzy.group(2)) if fuzzy.group(2) else 0
         if edits > MAX_FUZZY_EDITS:
-            raise QueryError(f"a fuzzy word allows at most {MAX_FUZZY_EDITS} edits: word~1 or word~{MAX_FUZZY_EDITS}")
+            raise QueryError(
+                f"a fuzzy word allows at most {MAX_FUZZY_EDITS} edits: word~1 or word~{MAX_FUZZY_EDITS}"
+            )
         if prefix > len(word):
             raise QueryError(UNRUNNABLE_QUERY)
         return Fuzzy(word, start, start + len(word), field, edits=edits, prefix=prefix, boost=boost)
@@ -222,7 +245,9 @@ def _leaf(token: Token, field: str | None) -> Leaf | None:
             raise QueryError(EVERYTHING)
         literal = re.split(r"[*?]", text)[0]
         if len(literal) < MIN_PREFIX:
-            raise QueryError(f"a prefix needs at least {MIN_PREFIX} letters before '*' (got {text.lower()[:40]!r})")
+            raise QueryError(
+                f"a prefix needs at least {MIN_PREFIX} letters before '*' (got {text.lower()[:40]!r})"
+            )
         if text.endswith("*") and text.count("*") == 1 and "?" not in text and "[" not in text:
             return Prefix(text[:-1], start, end, field, boost=boost)
         return Wildcard(text, start, end, field, boost=boost)
@@ -259,7 +284,9 @@ def parser() -> Lark:
     """The grammar's LALR parser (built on first use: ~20 ms)."""
     global _PARSER
     if _PARSER is None:
-        _PARSER = Lark(GRAMMAR, parser="lalr", lexer="contextual", transformer=_Build(), maybe_placeholders=False)
+        _PARSER = Lark(
+            GRAMMAR, parser="lalr", lexer="contextual", transformer=_Build(), maybe_placeholders=False
+        )
     return _PARSER
 
 
@@ -267,7 +294,7 @@ def parse_tree(source: str) -> Node | None:
     """The tree of ``source`` (a query on one line, field names mapped, given names joined),
     its filters still in it. Raises ``QueryError`` with a readable message."""
     try:
-        node: Node | None = parser().parse(source)
+        node: Node | None = parser().parse(source)  # type: ignore[assignment]  # the transformer's
     except VisitError as exc:
         if isinstance(exc.orig_exc, QueryError):
             raise exc.orig_exc from None
@@ -333,12 +360,15 @@ def split(node: Node | None, source: str) -> tuple[Node | None, Filters, str]:
     tags: list[str] = []
     for item in items:
         leaf = item.child if isinstance(item, Required) else item
-        start = source.rfind(" ", 0, getattr(leaf, "start", 0)) + 1  # with its field name and '+'
         words: list[str] = []
         if isinstance(leaf, Term | Phrase) and leaf.field in FILTER_FIELDS and leaf.boost == 1.0:
             words = filter_words(leaf.text)
-        if not (isinstance(leaf, DateRange) or words) or "(" in source[start : getattr(leaf, "start", 0)]:
-            kept.append(item)  # a word to score, or a filter inside brackets ("(date:2024)")
+        if not (isinstance(leaf, DateRange) or (isinstance(leaf, Term | Phrase) and words)):
+            kept.append(item)  # a part to score
+            continue
+        start = source.rfind(" ", 0, leaf.start) + 1  # with its field name and any '+'
+        if "(" in source[start : leaf.start]:  # "(date:2024)": inside brackets, it stays
+            kept.append(item)
             continue
         if isinstance(leaf, DateRange):
             has_date = True
@@ -350,7 +380,7 @@ def split(node: Node | None, source: str) -> tuple[Node | None, Filters, str]:
             {"source": sources, "kind": kinds, "tags": tags}[str(leaf.field)].extend(
                 [" ".join(words)] if leaf.field == "tags" else words
             )
-        end = leaf.end + (1 if source[leaf.end : leaf.end + 1] == '"' else 0)  # type: ignore[union-attr]
+        end = leaf.end + (1 if source[leaf.end : leaf.end + 1] == '"' else 0)
         cut.append((start, end))
     if not cut:
         return node, Filters(), source

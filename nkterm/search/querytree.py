@@ -208,9 +208,9 @@ def _operand(child: Node, parent: Node) -> str:
     """``child`` as an operand of ``parent``, bracketed where precedence needs it: words side by
     side bind loosest, then OR, then AND, then NOT."""
     text = to_text(child)
-    if isinstance(child, And | Or) and not child.bracketed and child.boost == 1.0:
-        if isinstance(parent, Not | Required) or (isinstance(parent, Or) and isinstance(child, And)):
-            return f"({text})"
+    loose = isinstance(child, And | Or) and not child.bracketed and child.boost == 1.0
+    if loose and (isinstance(parent, Not | Required) or (isinstance(parent, Or) and isinstance(child, And))):
+        return f"({text})"
     return text
 
 

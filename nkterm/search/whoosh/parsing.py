@@ -79,15 +79,20 @@ class Translator:
         if isinstance(leaf, Term):
             q = self._terms.term_query(field, leaf.text, query.Term, leaf.boost)
         elif isinstance(leaf, Prefix):
-            q = self._terms.term_query(field, leaf.text, query.Prefix, leaf.boost, tokenize=False, removestops=False)
+            q = self._terms.term_query(
+                field, leaf.text, query.Prefix, leaf.boost, tokenize=False, removestops=False
+            )
         elif isinstance(leaf, Wildcard):
             q = self._terms.term_query(
                 field, leaf.pattern, query.Wildcard, leaf.boost, tokenize=False, removestops=False
             )
         elif isinstance(leaf, Fuzzy):
-            q = self._terms.term_query(field, leaf.text, query.FuzzyTerm, leaf.boost, tokenize=False, removestops=False)
+            q = self._terms.term_query(
+                field, leaf.text, query.FuzzyTerm, leaf.boost, tokenize=False, removestops=False
+            )
             if isinstance(q, query.FuzzyTerm):
-                q.maxdist, q.prefixlength = leaf.edits, leaf.prefix
+                setattr(q, "maxdist", leaf.edits)  # noqa: B010 - Whoosh's stub types it None
+                q.prefixlength = leaf.prefix
         else:
             return None
         if q is not None:
@@ -103,7 +108,7 @@ class Translator:
         for token in self.schema[field].tokenize(leaf.text, mode="query", chars=True):
             words.append(token.text)
             ranges.append((leaf.start + token.startchar, leaf.start + token.endchar))
-        q = query.Phrase(field, words, slop=leaf.slop, boost=leaf.boost, char_ranges=ranges)
+        q: Any = query.Phrase(field, words, slop=leaf.slop, boost=leaf.boost, char_ranges=ranges)
         q.startchar, q.endchar = leaf.start, leaf.end
         return q
 
@@ -118,7 +123,9 @@ class Translator:
             for field in DEFAULT_FIELDS if leaf.field is None else (leaf.field,):
                 if isinstance(leaf, Phrase):
                     for token in self.schema[field].tokenize(leaf.text, mode="query", chars=True):
-                        out.append((leaf.start + token.startchar, leaf.start + token.endchar, token.text, field))
+                        out.append(
+                            (leaf.start + token.startchar, leaf.start + token.endchar, token.text, field)
+                        )
                     continue
                 found = list(self.schema[field].process_text(leaf.text, mode="query"))
                 if len(found) == 1:  # a word the analyzer splits is not corrected

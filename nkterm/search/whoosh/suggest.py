@@ -20,7 +20,11 @@ MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1
 
 
 def suggest(
-    searcher: Any, request: Request, translator: Translator, names: NameTable, spelling: Callable[[], Spelling]
+    searcher: Any,
+    request: Request,
+    translator: Translator,
+    names: NameTable,
+    spelling: Callable[[], Spelling],
 ) -> str | None:
     """Correct each word of the title/body part that is in no document, to the closest word
     of the index's in-memory spelling list (unstemmed words): fewest edits first (1, then 2), the one in most
