@@ -33,7 +33,8 @@ def query_text(text: str) -> str:
     apart or hyphenated joined ("Kim Il Sung" -> "Kim IlSung"), as the index also holds them.
     A name does not run across an operator ("Noh OR NOT x": "or" and "not" are syllables)."""
     return "".join(
-        part if i % 2 else join_given_names(part) for i, part in enumerate(_OPERATOR.split(rewrite_fields(text)))
+        part if i % 2 else join_given_names(part)
+        for i, part in enumerate(_OPERATOR.split(rewrite_fields(text)))
     )
 
 

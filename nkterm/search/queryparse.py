@@ -25,6 +25,7 @@ from nkterm.querytext import MAX_FUZZY_EDITS, MAX_FUZZY_WORDS, MIN_PREFIX
 from nkterm.search.querytree import (
     And,
     DateRange,
+    Every,
     Fuzzy,
     Leaf,
     Node,
@@ -95,7 +96,7 @@ WORD: /[^\s()"]+/
 """
 )
 
-_BOOST = re.compile(r"\^((?:[0-9]*\.)?[0-9]+)$")
+_BOOST = re.compile(r"\^((?:[0-9]*\.)?[0-9]+)?$")  # "koryo^": no boost, still the word
 _FUZZY = re.compile(r"(?<=\S)~([0-9])?(?:/([1-9][0-9]*))?$")
 
 
@@ -191,7 +192,7 @@ def _leaf(token: Token, field: str | None) -> Leaf | None:
             start + close,
             field,
             slop=int(slop.group(1)) if slop else 1,
-            boost=float(boosted.group(1)) if boosted else 1.0,
+            boost=float(boosted.group(1)) if boosted and boosted.group(1) else 1.0,
         )
     if token.type == "RANGE":
         if field != "date":
@@ -219,10 +220,12 @@ def _leaf(token: Token, field: str | None) -> Leaf | None:
             "=<": (None, last),
         }[op.group()]
         return DateRange(lo, hi, start, end)
+    if text == "*:*" and field is None:  # Lucene's "every document"
+        return Every(start, end)
     boost = 1.0
     found = _BOOST.search(text)
     if found and found.start() > 0:
-        boost, text = float(found.group(1)), text[: found.start()]
+        boost, text = float(found.group(1) or 1.0), text[: found.start()]
         end = start + len(text)
     if field == "date":
         return _date(text, start, end)
@@ -239,8 +242,8 @@ def _leaf(token: Token, field: str | None) -> Leaf | None:
             raise QueryError(UNRUNNABLE_QUERY)
         return Fuzzy(word, start, start + len(word), field, edits=edits, prefix=prefix, boost=boost)
     if "*" in text or "?" in text:
-        if not text.strip("*?"):
-            if field == "id" and "?" not in text:
+        if text == "*":
+            if field == "id":
                 return Wildcard("*", start, end, field, boost=boost)
             raise QueryError(EVERYTHING)
         literal = re.split(r"[*?]", text)[0]

@@ -93,6 +93,15 @@ class DateRange:
 
 
 @dataclass(frozen=True, slots=True)
+class Every:
+    """Every document (Lucene's ``*:*``)."""
+
+    start: int
+    end: int
+    field: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class And:
     """Every child must match (words side by side, ``AND``, ``&&``)."""
 
@@ -125,9 +134,9 @@ class Required:
     child: Node
 
 
-Leaf: TypeAlias = Term | Phrase | Prefix | Wildcard | Fuzzy | DateRange
+Leaf: TypeAlias = Term | Phrase | Prefix | Wildcard | Fuzzy | DateRange | Every
 Node: TypeAlias = Leaf | And | Or | Not | Required
-LEAVES = (Term, Phrase, Prefix, Wildcard, Fuzzy, DateRange)
+LEAVES = (Term, Phrase, Prefix, Wildcard, Fuzzy, DateRange, Every)
 
 
 @dataclass(frozen=True)
@@ -187,6 +196,8 @@ def to_text(node: Node | None) -> str:
     if isinstance(node, Required):
         return "+" + _operand(node.child, node)
     field = f"{node.field}:" if node.field is not None else ""
+    if isinstance(node, Every):
+        return "*:*"
     if isinstance(node, DateRange):
         lo = node.lo.isoformat() if node.lo else ""
         hi = node.hi.isoformat() if node.hi else ""

@@ -20,6 +20,7 @@ from nkterm.search.query import prepare
 from nkterm.search.querytree import (
     And,
     DateRange,
+    Every,
     Fuzzy,
     Node,
     Not,
@@ -100,6 +101,8 @@ def test_phrases_prefixes_fuzzy_words_and_boosts() -> None:
     assert shape(tree("koryo^2")) == shape(Term("koryo", 0, 0, boost=2.0))
     assert shape(tree('"a b"~2^3')) == shape(Phrase("a b", 0, 0, slop=2, boost=3.0))
     assert shape(tree("id:*")) == shape(Wildcard("*", 0, 0, "id"))
+    assert shape(tree("*:*")) == shape(Every(0, 0))  # Lucene's every document
+    assert shape(tree("koryo^")) == shape(t("koryo"))  # a caret without a number is no boost
     # offsets index the text as parsed: what "did you mean" replaces
     request = prepare('tours "koryo tours"~3')
     assert isinstance(request, Request) and isinstance(request.node, And)
@@ -111,7 +114,9 @@ def test_a_field_scopes_a_group_and_user_names_map_to_the_index() -> None:
     assert shape(tree("title:(a b)")) == shape(And((t("a", "title"), t("b", "title"))))
     assert shape(tree("title:(a body:b)")) == shape(And((t("a", "title"), t("b", "body"))))
     assert shape(tree("title:(a OR -b)")) == shape(Or((t("a", "title"), Not(t("b", "title")))))
-    assert shape(tree("author:smith voice:binsky")) == shape(And((t("smith", "authors"), t("binsky", "sections"))))
+    assert shape(tree("author:smith voice:binsky")) == shape(
+        And((t("smith", "authors"), t("binsky", "sections")))
+    )
     assert shape(tree("Kim Il Sung")) == shape(And((t("Kim"), t("IlSung"))))  # joined as indexed
 
 
@@ -129,7 +134,8 @@ def test_filters_come_off_the_top_level_only() -> None:
         request = prepare(stays)
         assert isinstance(request, Request) and not request.filters, stays
         assert any(
-            isinstance(n, DateRange) or (isinstance(n, Term) and n.field == "source") for n in walk(request.node)
+            isinstance(n, DateRange) or (isinstance(n, Term) and n.field == "source")
+            for n in walk(request.node)
         ), stays
     inside = prepare("flood OR date:2024")
     assert isinstance(inside, Request) and isinstance(inside.node, Or)
@@ -178,15 +184,24 @@ _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=8).f
 _FIELD = st.sampled_from([None, "title", "body", "people", "speaker"])
 _LEAF = st.one_of(
     st.builds(lambda w, f: Term(w, 0, 0, f), _WORD, _FIELD),
-    st.builds(lambda ws, f, s: Phrase(" ".join(ws), 0, 0, f, slop=s), st.lists(_WORD, min_size=1, max_size=3), _FIELD, st.integers(1, 9)),
+    st.builds(
+        lambda ws, f, s: Phrase(" ".join(ws), 0, 0, f, slop=s),
+        st.lists(_WORD, min_size=1, max_size=3),
+        _FIELD,
+        st.integers(1, 9),
+    ),
     st.builds(lambda w, f: Prefix(w, 0, 0, f), _WORD, _FIELD),
     st.builds(lambda w, f, e: Fuzzy(w, 0, 0, f, edits=e), _WORD, _FIELD, st.integers(1, 2)),
 )
 _TREES = st.recursive(
     _LEAF,
     lambda inner: st.one_of(
-        st.builds(lambda cs, b: And(tuple(cs), bracketed=b), st.lists(inner, min_size=2, max_size=3), st.booleans()),
-        st.builds(lambda cs, b: Or(tuple(cs), bracketed=b), st.lists(inner, min_size=2, max_size=3), st.booleans()),
+        st.builds(
+            lambda cs, b: And(tuple(cs), bracketed=b), st.lists(inner, min_size=2, max_size=3), st.booleans()
+        ),
+        st.builds(
+            lambda cs, b: Or(tuple(cs), bracketed=b), st.lists(inner, min_size=2, max_size=3), st.booleans()
+        ),
         st.builds(Not, inner),
     ),
     max_leaves=8,
@@ -254,9 +269,10 @@ def test_a_query_is_parsed_once_for_search_suggest_and_hits(
     assert found.hits
     spans = lib.hits_in(found.hits[0].id, "koryo tours")
     assert spans == found.hits[0].hits  # n/N marks what the list showed
+    assert lib.suggest("koryo -pyongyangg") == "koryo -pyongyang"  # excluded words are corrected too
     text = lib.document(found.hits[0].id).text
     assert {text[s.start : s.end].lower() for s in spans} <= {"koryo", "tours", "tour"}
-    assert calls == ["koryo tourz pyongyangg", "koryo tours"]
+    assert calls == ["koryo tourz pyongyangg", "koryo tours", "koryo -pyongyangg"]
     lib.close()
 
 
@@ -266,7 +282,9 @@ def test_the_backend_takes_the_tree(seed_corpus: Path, tmp_path: Path) -> None:
     assert isinstance(request, Request)
     backend = lib._backend
     by_tree = backend.search(request, limit=5)
-    assert by_tree.hits and [h.id for h in by_tree.hits] == [h.id for h in lib.search("koryo -zebra", limit=5).hits]
+    assert by_tree.hits and [h.id for h in by_tree.hits] == [
+        h.id for h in lib.search("koryo -zebra", limit=5).hits
+    ]
     assert backend.hits_in(by_tree.hits[0].id, request) == by_tree.hits[0].hits
     assert re.search("koryo", by_tree.hits[0].snippet, re.I)
     lib.close()

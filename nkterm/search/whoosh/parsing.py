@@ -15,6 +15,7 @@ from nkterm.search.querytree import (
     DEFAULT_FIELDS,
     And,
     DateRange,
+    Every,
     Fuzzy,
     Leaf,
     Node,
@@ -64,6 +65,8 @@ class Translator:
             return self._node(node.child)
         if isinstance(node, DateRange):
             return date_range(node.lo, node.hi)
+        if isinstance(node, Every):
+            return query.Every()
         fields = DEFAULT_FIELDS if node.field is None else (node.field,)
         parts = [p for p in (self._leaf(node, f) for f in fields) if p is not None]
         if not parts:
@@ -113,11 +116,11 @@ class Translator:
         return q
 
     def words(self, node: Node | None) -> list[tuple[int, int, str, str]]:
-        """(start, end, analysed term, field) of every title/body word the tree searches for
-        (phrases' words included, not the excluded ones), with its offsets in
-        ``Request.source``: what "did you mean" corrects."""
+        """(start, end, analysed term, field) of every title/body word of the tree (phrases'
+        words and excluded words included: ``market -oill`` is corrected too), with its
+        offsets in ``Request.source``: what "did you mean" corrects."""
         out: list[tuple[int, int, str, str]] = []
-        for leaf in leaves(node):
+        for leaf in leaves(node, negated=True):
             if not isinstance(leaf, Term | Phrase) or not searches_words(leaf):
                 continue
             for field in DEFAULT_FIELDS if leaf.field is None else (leaf.field,):
