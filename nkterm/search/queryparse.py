@@ -301,12 +301,14 @@ def parse_tree(source: str) -> Node | None:
     except VisitError as exc:
         if isinstance(exc.orig_exc, QueryError):
             raise exc.orig_exc from None
-        raise QueryError(BAD_QUERY) from None
+        raise QueryError(TOO_DEEP if isinstance(exc.orig_exc, RecursionError) else BAD_QUERY) from None
     except QueryError:
         raise
+    except RecursionError:  # a field scoping hundreds of nested groups
+        raise QueryError(TOO_DEEP) from None
     except UnexpectedInput as exc:
         raise QueryError(_syntax_message(source, exc)) from None
-    except (LarkError, RecursionError):
+    except LarkError:
         raise QueryError(BAD_QUERY) from None
     _check(node)
     return node

@@ -163,7 +163,9 @@ def test_filters_come_off_the_top_level_only() -> None:
         ("(a b", "unbalanced brackets"),
         ("(a " * 300 + ")" * 300, "nests too deeply"),
         ("NOT " * 300 + "a", "nests too deeply"),
+        ("title:" + "(a " * 450 + ")" * 450, "nests too deeply"),
         ("   ", "type a query"),
+        ("koryo ( NOT )", "cannot understand this query at ')'"),
     ],
 )
 def test_errors_name_the_bad_part(text: str, message: str) -> None:
