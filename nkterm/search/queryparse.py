@@ -16,9 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-
-from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import LarkError, UnexpectedInput, VisitError
+from typing import TYPE_CHECKING, Any
 
 from nkterm.queryfilters import DATE_VALUE, FilterError, Filters, filter_words, parse_date_bound
 from nkterm.querytext import MAX_FUZZY_EDITS, MAX_FUZZY_WORDS, MIN_PREFIX
@@ -39,6 +37,10 @@ from nkterm.search.querytree import (
     leaves,
     walk,
 )
+
+if TYPE_CHECKING:
+    from lark import Lark, Token
+    from lark.exceptions import UnexpectedInput
 
 BAD_QUERY = "cannot understand this query: check its quotes, brackets, ranges and field:value pairs"
 UNRUNNABLE_QUERY = "cannot run this query: check its ranges, dates, fuzzy (~) and boost (^) parts"
@@ -104,9 +106,10 @@ class QueryError(ValueError):
     """A query that cannot be run, with the message that says why."""
 
 
-@v_args(inline=True)
-class _Build(Transformer[Token, Node | None]):
-    """Lark's parse tree to nkterm's, one rule at a time as the parser reduces it."""
+class _Callbacks:
+    """Lark's parse tree to nkterm's, one rule at a time as the parser reduces it (Lark's
+    ``Transformer`` is mixed in by ``parser()``: Lark is imported on the first parse, so the
+    build, ``nkterm index`` and the comparison never load it)."""
 
     def start(self, *items: Node | None) -> Node | None:
         return _join(And, items, bracketed=False)
@@ -137,7 +140,7 @@ class _Build(Transformer[Token, Node | None]):
 
     def fielded(self, field: Token, value: Node | Token | None) -> Node | None:
         name = str(field)[:-1]
-        if isinstance(value, Token):
+        if isinstance(value, str):  # a Token: WORD, PHRASE, RANGE or CMP
             return _leaf(value, name)
         return _scoped(value, name)
 
@@ -284,11 +287,16 @@ _PARSER: Lark | None = None
 
 
 def parser() -> Lark:
-    """The grammar's LALR parser (built on first use: ~20 ms)."""
+    """The grammar's LALR parser, built on first use (Lark's import ~80 ms CPU with the
+    ``regex`` module it loads, the build ~30 ms)."""
     global _PARSER
     if _PARSER is None:
+        from lark import Lark, Transformer, v_args
+
+        methods = {k: v for k, v in vars(_Callbacks).items() if not k.startswith("__")}
+        build: Any = v_args(inline=True)(type("_Build", (Transformer,), methods))()
         _PARSER = Lark(
-            GRAMMAR, parser="lalr", lexer="contextual", transformer=_Build(), maybe_placeholders=False
+            GRAMMAR, parser="lalr", lexer="contextual", transformer=build, maybe_placeholders=False
         )
     return _PARSER
 
@@ -296,6 +304,8 @@ def parser() -> Lark:
 def parse_tree(source: str) -> Node | None:
     """The tree of ``source`` (a query on one line, field names mapped, given names joined),
     its filters still in it. Raises ``QueryError`` with a readable message."""
+    from lark.exceptions import LarkError, UnexpectedInput, VisitError
+
     try:
         node: Node | None = parser().parse(source)  # type: ignore[assignment]  # the transformer's
     except VisitError as exc:

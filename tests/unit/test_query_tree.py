@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -292,3 +294,15 @@ def test_the_backend_takes_the_tree(seed_corpus: Path, tmp_path: Path) -> None:
     assert backend.hits_in(by_tree.hits[0].id, request) == by_tree.hits[0].hits
     assert re.search("koryo", by_tree.hits[0].snippet, re.I)
     lib.close()
+
+
+def test_lark_is_loaded_by_the_first_parse_only() -> None:
+    # the build (and its workers), `nkterm index` and the comparison never parse a query
+    code = (
+        "import sys\nimport nkterm.build, nkterm.library, nkterm.search.api, nkterm.search.query\n"
+        "before = 'lark' in sys.modules\nnkterm.search.query.prepare('koryo')\n"
+        "print(before, 'lark' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.split() == ["False", "True"]
