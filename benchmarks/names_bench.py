@@ -139,12 +139,14 @@ def bench_build(corpus: Path, work: Path, rounds: int) -> dict[str, float]:
 def bench_queries(corpus: Path, work: Path, repeats: int) -> dict[str, float]:
     from nkterm.analysis.names import NameTable, user_table
     from nkterm.index import Index, _expand_names, _query_text
+    from nkterm.search.query import Request, prepare
 
     index = Index(corpus, work / "ix-new")
     index.update()
     table = user_table()
     index.name_table()
-    parsed = [index._parse(q) for q in QUERIES]
+    requests = [prepare(q) for q in QUERIES]
+    parsed = [index._translate(r) for r in requests if isinstance(r, Request)]
     per_query: list[float] = []
     t = time.perf_counter()
     for q, tree in zip(QUERIES, parsed, strict=True):  # the first pass fills the word caches

@@ -43,6 +43,11 @@ def _cpu(call: Callable[[], Any]) -> tuple[Any, float, float]:
     return result, time.thread_time() - cpu, time.perf_counter() - wall
 
 
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(len(ordered) * 0.95) - 1)]
+
+
 def vocabulary(corpus: Path) -> tuple[list[str], list[str], list[str]]:
     """Common words, rare words (2-5 documents) and long words of the corpus."""
     counts: collections.Counter[str] = collections.Counter()
@@ -152,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("ignore", NonInteractiveExampleWarning)
         queries += [("random (fuzz strategy)", QUERIES.example()) for _ in range(args.random)]
 
-    rows: dict[str, list[tuple[float, float, str, str | None]]] = collections.defaultdict(list)
+    rows: dict[str, list[tuple[float, float, str, str | None, float]]] = collections.defaultdict(list)
     for kind, text in queries:
         gc.freeze()
         try:
@@ -168,29 +173,37 @@ def main(argv: list[str] | None = None) -> int:
                 max(search_wall, hits_wall, suggest_wall),
                 text,
                 result.error,
+                search_cpu,
             )
         )
 
     figures = {}
     print(
-        f"\n{'kind':28} {'n':>5} {'refused':>8} {'median ms':>10} {'worst ms':>9} {'worst wall':>10}  slowest query"
+        f"\n{'kind':28} {'n':>5} {'refused':>8} {'median ms':>10} {'p95 ms':>7} {'worst ms':>9} {'worst wall':>10}"
+        f" {'search med':>10} {'search p95':>10}  slowest query"
     )
     for kind in [*KINDS, "hand-picked adversarial", "random (fuzz strategy)"]:
         found = rows[kind]
         worst = max(found, key=lambda r: r[0])
         refused = sum(1 for r in found if r[3])
         median = statistics.median(r[0] for r in found)
+        p95 = _p95([r[0] for r in found])
+        search_only = [r[4] for r in found]
         figures[kind] = {
             "queries": len(found),
             "refused": refused,
             "median_cpu_ms": round(median * 1000, 1),
+            "p95_cpu_ms": round(p95 * 1000, 1),
+            "search_median_cpu_ms": round(statistics.median(search_only) * 1000, 2),
+            "search_p95_cpu_ms": round(_p95(search_only) * 1000, 2),
             "worst_cpu_ms": round(worst[0] * 1000, 1),
             "worst_wall_ms": round(max(r[1] for r in found) * 1000, 1),
             "slowest": worst[2][:80],
         }
         print(
-            f"{kind:28} {len(found):5} {refused:8} {median * 1000:10.1f} {worst[0] * 1000:9.1f} "
-            f"{max(r[1] for r in found) * 1000:10.1f}  {worst[2][:60]!r}"
+            f"{kind:28} {len(found):5} {refused:8} {median * 1000:10.1f} {p95 * 1000:7.1f} {worst[0] * 1000:9.1f} "
+            f"{max(r[1] for r in found) * 1000:10.1f} {statistics.median(search_only) * 1000:10.2f}"
+            f" {_p95(search_only) * 1000:10.2f}  {worst[2][:60]!r}"
         )
     over = [(k, r[2]) for k, found in rows.items() for r in found if r[0] > LIMIT]
     print(

@@ -30,6 +30,7 @@ from nkterm.corpus import valid_doc_id
 from nkterm.errors import BadRequest, DocumentNotFound, IndexError, NktermError
 from nkterm.library_bookmarks import Bookmarks
 from nkterm.models import Claim, DocSummary, Document, SearchResult, Span
+from nkterm.search.query import Request, one_line, prepare
 
 if TYPE_CHECKING:
     from nkterm.compare import Alignment, Corroboration, CorroborationReport, Passage
@@ -301,7 +302,7 @@ class Library:
 
     def search(
         self,
-        query: str,
+        query: str | Request,
         *,
         limit: int = 10,
         offsets_for: int | None = None,
@@ -314,18 +315,27 @@ class Library:
         mean" when nothing matched. Each hit has a snippet and the character offsets of every
         matched word of the document (``offsets_for``: only for the first N hits). ``start``
         skips the first hits (the next page: ``limit`` counts from the first hit); with
-        ``timeline`` the result counts its hits per month and per source."""
+        ``timeline`` the result counts its hits per month and per source. The query is parsed
+        once (``nkterm.search.query.prepare``, memoised): ``hits_in`` and ``suggest`` of the
+        same text reuse its tree."""
+        request = prepare(query)
+        if isinstance(request, str):
+            return SearchResult(
+                query=one_line(query) if isinstance(query, str) else query.text, error=request
+            )
         return self._backend.search(
-            query, limit=limit, offsets_for=offsets_for, suggest=suggest, start=start, timeline=timeline
+            request, limit=limit, offsets_for=offsets_for, suggest=suggest, start=start, timeline=timeline
         )
 
-    def hits_in(self, doc_id: str, query: str) -> tuple[Span, ...]:
+    def hits_in(self, doc_id: str, query: str | Request) -> tuple[Span, ...]:
         """The offsets of every word of ``doc_id`` that ``query`` matches (empty if none)."""
-        return self._backend.hits_in(doc_id, query)
+        request = prepare(query)
+        return () if isinstance(request, str) else self._backend.hits_in(doc_id, request)
 
-    def suggest(self, query: str) -> str | None:
+    def suggest(self, query: str | Request) -> str | None:
         """A "did you mean" correction of ``query``, or None."""
-        return self._backend.suggest(query)
+        request = prepare(query)
+        return None if isinstance(request, str) else self._backend.suggest(request)
 
     # -- comparing -------------------------------------------------------------------------------
 

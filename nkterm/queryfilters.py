@@ -1,12 +1,12 @@
 """Unscored filters in a query: ``date:``, ``source:``, ``kind:`` and ``tag:``.
 
-``split_filters`` takes them out of the query text before it is parsed, so the rest is
-searched and scored as before and the filters only narrow the documents (the index caches each
-filter's documents). Dates: ``date:2024``, ``date:2024-08``, ``date:2024-08-16`` and ranges
+The parser (``nkterm.search.queryparse.split``) takes them off the top level of the query
+tree, so the rest is searched and scored as before and the filters only narrow the documents
+(the index caches each filter's documents); ``split_filters`` does it for a text. Dates: ``date:2024``, ``date:2024-08``, ``date:2024-08-16`` and ranges
 ``date:[2024-07-25 TO 2024-08-05]`` with open ends (``date:[2024-07 TO]``, ``date:[TO 2024]``);
 a range's ends may be a year or a month (the start of the first, the end of the last).
 Only top-level terms are taken: one inside brackets, negated (``-source:x``, ``NOT``) or beside
-an ``OR`` is left to the query parser. Pure Python: no Whoosh, no Textual.
+an ``OR`` stays in the query. Pure Python: no Whoosh, no Textual.
 """
 
 from __future__ import annotations
@@ -16,27 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-FILTER_FIELDS = {
-    "date": "date",
-    "source": "source",
-    "publisher": "source",
-    "kind": "kind",
-    "tag": "tags",
-    "tags": "tags",
-}
 _DATE = r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?"
-_TOKEN = re.compile(
-    r"""(?<![^\s])(?P<field>[A-Za-z]+):(?:
-        \[\s*(?P<lo>"""
-    + _DATE
-    + r""")?\s*(?:TO|to)\s*(?P<hi>"""
-    + _DATE
-    + r""")?\s*\]
-      | "(?P<phrase>[^"]*)"
-      | (?P<word>[^\s()"\[\]]+)
-    )(?=\s|$)""",
-    re.VERBOSE,
-)
+DATE_VALUE = re.compile(_DATE)  # what a date filter's value or range end may be
 
 
 class FilterError(ValueError):
@@ -81,85 +62,18 @@ def parse_date_bound(text: str, *, end: bool) -> dt.date:
         raise FilterError(f"not a date: {text!r} (write YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
 
-def _top_level_spans(text: str) -> list[tuple[int, int]]:
-    """Stretches of ``text`` outside brackets and phrases."""
-    spans: list[tuple[int, int]] = []
-    depth, start, quoted = 0, 0, False
-    for i, ch in enumerate(text):
-        if ch == '"' and depth == 0:
-            quoted = not quoted
-        elif quoted:
-            continue
-        elif ch == "(":
-            if depth == 0:
-                spans.append((start, i))
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-            if depth == 0:
-                start = i + 1
-    if depth == 0:
-        spans.append((start, len(text)))
-    return spans
+def filter_words(value: str) -> list[str]:
+    """The lowercased words of a ``source:``/``kind:``/``tag:`` value, as the filter matches them."""
+    return [w for w in re.split(r"[\W_]+", value.lower()) if w]
 
 
 def split_filters(text: str) -> tuple[str, Filters]:
-    """The query without its filters, and the filters. Raises ``FilterError`` for a bad date."""
-    if re.search(r"(?<!\S)OR(?!\S)", text):  # "flood OR date:2024": the parser's business
-        return text, Filters()
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    has_date = False
-    sources: list[str] = []
-    kinds: list[str] = []
-    tags: list[str] = []
-    cut: list[tuple[int, int]] = []
-    for lo_span, hi_span in _top_level_spans(text):
-        for m in _TOKEN.finditer(text, lo_span, hi_span):
-            field = FILTER_FIELDS.get(m.group("field").lower())
-            if field is None:
-                continue
-            before = text[: m.start()].rstrip()
-            if before.endswith(("NOT", "-")) and not before.endswith("--"):
-                continue
-            value = m.group("word") if m.group("word") is not None else m.group("phrase")
-            if field == "date":
-                lo: dt.date | None
-                hi: dt.date | None
-                if value is not None:
-                    if not re.fullmatch(_DATE, value):
-                        continue  # "date:yesterday": the parser says what is wrong with it
-                    lo, hi = parse_date_bound(value, end=False), parse_date_bound(value, end=True)
-                else:
-                    lo_text, hi_text = m.group("lo"), m.group("hi")
-                    lo = parse_date_bound(lo_text, end=False) if lo_text else None
-                    hi = parse_date_bound(hi_text, end=True) if hi_text else None
-                has_date = True
-                if lo is not None and (date_from is None or lo > date_from):
-                    date_from = lo
-                if hi is not None and (date_to is None or hi < date_to):
-                    date_to = hi
-            else:
-                parts = [w for w in re.split(r"[\W_]+", (value or "").lower()) if w]
-                if not parts:
-                    continue
-                {"source": sources, "kind": kinds, "tags": tags}[field].extend(
-                    [" ".join(parts)] if field == "tags" else parts
-                )
-            cut.append((m.start(), m.end()))
-    if not cut:
-        return text, Filters()
-    rest, last = [], 0
-    for a, b in cut:
-        rest.append(text[last:a])
-        last = b
-    rest.append(text[last:])
-    words = "".join(rest).split()
-    while words and words[0] in ("AND", "NOT"):  # what joined a filter to the rest
-        words.pop(0)
-    while words and words[-1] in ("AND", "NOT"):
-        words.pop()
-    remaining = " ".join(words)
-    return remaining, Filters(
-        date_from, date_to, has_date, tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(kinds)), tuple(tags)
-    )
+    """The query without its top-level filters, and the filters (``nkterm.search.queryparse``
+    takes them off the query tree). Raises ``FilterError`` with the message for a bad date (or
+    any query that does not parse)."""
+    from nkterm.search.query import prepare  # the parser imports this module
+
+    request = prepare(text)
+    if isinstance(request, str):
+        raise FilterError(request)
+    return request.words, request.filters

@@ -1,8 +1,9 @@
 """Query text and snippets: the pure-string side of search.
 
-Owns the user-facing field names, the pre-parse lint that turns syntax Whoosh would silently
-misread into readable messages, and snippet building from hit offsets. Imports neither Whoosh
-nor Textual (index.py does the parsing and searching).
+Owns the user-facing field names, the pre-parse lint that turns syntax the parser cannot read
+(unbalanced quotes and brackets, unknown fields, costly fuzzy words) into readable messages
+before it runs, and snippet building from hit offsets. Imports neither Whoosh nor Textual
+(``nkterm.search.queryparse`` parses, the backend searches).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ _FUZZY_RE = re.compile(r"(?<=[^\s\"])~([0-9]?)")  # word~N (a phrase's "..."~N i
 
 
 def lint_query(text: str) -> str | None:
-    """A readable message for query syntax Whoosh would silently misread, else None."""
+    """A readable message for query syntax the parser cannot read, else None."""
     if len(text) > 2000:
         return "the query is too long (over 2,000 characters)"
     if text.count('"') % 2:

@@ -1,7 +1,8 @@
 """The search backend protocol: what the library and the build ask of a search index, whatever
 runs it (the embedded Whoosh backend, ``nkterm.search.whoosh``; later perhaps a shared
 OpenSearch/Elasticsearch one for a team's archive). Only plain data crosses it: queries are
-nkterm's query language as text, hits are ``nkterm.models`` dataclasses (``SearchResult``,
+nkterm's query tree, parsed once (``nkterm.search.query.prepare`` -> ``Request``: the tree of
+``nkterm.search.querytree`` and the unscored filters), hits are ``nkterm.models`` dataclasses (``SearchResult``,
 ``Hit``, ``Span``: character offsets into ``Document.text``), documents are ``Document`` and
 ``Claim``, failures are ``nkterm.errors`` errors. Imports no Whoosh."""
 
@@ -13,6 +14,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from nkterm.errors import IndexDamaged, IndexError, IndexLocked, IndexMissing
 from nkterm.models import Claim, Document, Hit, SearchResult, Span
+from nkterm.search.queryparse import BAD_QUERY, UNRUNNABLE_QUERY
+from nkterm.search.querytree import Request
 
 __all__ = [
     "BAD_QUERY",
@@ -23,14 +26,12 @@ __all__ = [
     "IndexError",
     "IndexLocked",
     "IndexMissing",
+    "Request",
     "SearchBackend",
     "SearchResult",
     "Span",
     "Upsert",
 ]
-
-BAD_QUERY = "cannot understand this query: check its quotes, brackets, ranges and field:value pairs"
-UNRUNNABLE_QUERY = "cannot run this query: check its ranges, dates, fuzzy (~) and boost (^) parts"
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class SearchBackend(Protocol):
     # -- searching
     def search(
         self,
-        text: str,
+        text: Request,
         *,
         limit: int = 20,
         offsets_for: int | None = None,
@@ -70,11 +71,11 @@ class SearchBackend(Protocol):
         """Ranked hits for a query; never raises for a bad query (``SearchResult.error``)."""
         ...
 
-    def hits_in(self, doc_id: str, text: str) -> tuple[Span, ...]:
+    def hits_in(self, doc_id: str, text: Request) -> tuple[Span, ...]:
         """Offsets of every word of ``doc_id`` that the query matches."""
         ...
 
-    def suggest(self, text: str) -> str | None:
+    def suggest(self, text: Request) -> str | None:
         """A "did you mean" correction, or None."""
         ...
 
@@ -82,8 +83,8 @@ class SearchBackend(Protocol):
         """Ids and scores of documents that discuss what ``text`` discusses."""
         ...
 
-    def timeline(self, text: str = "") -> dict[str, int]:
-        """Matching documents per month ("2024-08" -> n)."""
+    def timeline(self, text: Request | str = "") -> dict[str, int]:
+        """Matching documents per month ("2024-08" -> n) for a query ("": every document)."""
         ...
 
     # -- term statistics

@@ -15,12 +15,13 @@ from whoosh.searching import Searcher
 from nkterm.errors import IndexError
 from nkterm.models import Hit, SearchResult, Span
 from nkterm.queryfilters import Filters
-from nkterm.querytext import lint_query, make_snippet
-from nkterm.search.api import BAD_QUERY, UNRUNNABLE_QUERY
+from nkterm.querytext import make_snippet
+from nkterm.search.api import UNRUNNABLE_QUERY
 from nkterm.search.query import one_line, prepare
+from nkterm.search.querytree import Request
 from nkterm.search.whoosh.matching import body_terms, expand_fuzzy, match_spans
 from nkterm.search.whoosh.names import also_spelled, expand_names
-from nkterm.search.whoosh.parsing import check_prefixes, parse
+from nkterm.search.whoosh.parsing import Translator, date_range
 from nkterm.search.whoosh.store import WhooshStore
 from nkterm.search.whoosh.stored import date_text, loads, part_labels
 from nkterm.search.whoosh.suggest import suggest as suggest_words
@@ -37,9 +38,7 @@ class WhooshBackend(WhooshStore):
         if found is None:
             parts: list[Any] = []
             if filters.has_date:
-                lo = dt.datetime.combine(filters.date_from, dt.time.min) if filters.date_from else None
-                hi = dt.datetime.combine(filters.date_to, dt.time.max) if filters.date_to else None
-                parts.append(query.DateRange("date", lo, hi) if lo or hi else query.Every("date"))
+                parts.append(date_range(filters.date_from, filters.date_to))
             parts += [query.Term("source", w) for w in filters.sources]
             parts += [query.Term("kind", k) for k in filters.kinds]
             parts += [query.Term("tags", t) for t in filters.tags]
@@ -79,11 +78,13 @@ class WhooshBackend(WhooshStore):
             self._local.sources = sources
         return sources
 
-    def timeline(self, text: str = "") -> dict[str, int]:
+    def timeline(self, text: Request | str = "") -> dict[str, int]:
         """Matching documents per month ("2024-08" -> n) for a query (every dated document for
         an empty one); {} when the query cannot run."""
         result = (
-            self.search(text, limit=1, offsets_for=0, suggest=False, timeline=True) if text.strip() else None
+            self.search(text, limit=1, offsets_for=0, suggest=False, timeline=True)
+            if isinstance(text, Request) or text.strip()
+            else None
         )
         if result is not None:
             return dict(result.months)
@@ -98,7 +99,7 @@ class WhooshBackend(WhooshStore):
 
     def search(
         self,
-        text: str,
+        text: Request | str,
         *,
         limit: int = 20,
         offsets_for: int | None = None,
@@ -112,12 +113,13 @@ class WhooshBackend(WhooshStore):
         ``start``: the hits of ranks ``start`` to ``limit`` only (a list loading more as it
         scrolls); ``total`` counts every match. ``timeline``: ``months`` counts the matches
         per month. ``date:``, ``source:``, ``kind:`` and ``tag:`` terms are unscored filters
-        (``nkterm.queryfilters``); a query of filters alone lists the documents newest first."""
+        (``nkterm.queryfilters``); a query of filters alone lists the documents newest first.
+        ``text``: the parsed query (``nkterm.search.query.prepare``), or its text."""
         t0 = time.perf_counter()
         request = prepare(text)
         if isinstance(request, str):
-            return SearchResult(query=one_line(text), error=request)
-        text, rest, filters = request.text, request.words, request.filters
+            return SearchResult(query=one_line(text) if isinstance(text, str) else text.text, error=request)
+        text, filters = request.text, request.filters
         try:
             self._open()
         except IndexError as exc:
@@ -125,18 +127,17 @@ class WhooshBackend(WhooshStore):
         except Exception as exc:  # noqa: BLE001 - a damaged table of contents
             return SearchResult(query=text, error=str(self._damaged(exc)))
         try:
-            parsed = self._parse(rest) if rest or not filters else query.Every()
-        except Exception:  # noqa: BLE001 - Whoosh's parser fails with internal errors, never a message
-            return SearchResult(query=text, error=BAD_QUERY)
-        problem = check_prefixes(parsed)
-        if problem:
-            return SearchResult(query=text, error=problem)
+            parsed = self._translate(request)
+        except Exception as exc:  # noqa: BLE001 - an analyzer failing on a strange word
+            return SearchResult(query=text, error=self._run_error(exc))
         if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
             return SearchResult(query=text, error="the query has no searchable words (only stop words?)")
         hits: list[Hit] = []
         try:
             searcher = self._searcher()
-            run, names = expand_names(expand_fuzzy(parsed, searcher, text, self.spelling), self.name_table())
+            run, names = expand_names(
+                expand_fuzzy(parsed, searcher, request.source, self.spelling), self.name_table()
+            )
             # Every match is scored and counted in one pass, so the total is exact: Whoosh's
             # default skips blocks and prunes the matcher tree (replace), which leaves the
             # total unknown, and counting it took a second pass (20k: median 24 -> 16 ms,
@@ -205,7 +206,7 @@ class WhooshBackend(WhooshStore):
             return SearchResult(query=text, error=self._run_error(exc))
         suggestion = None
         if not hits and suggest:
-            suggestion = suggest_words(searcher, parsed, text, self.name_table(), self.spelling)
+            suggestion = self._suggest(searcher, request)
         return SearchResult(
             query=text,
             hits=tuple(hits),
@@ -217,21 +218,17 @@ class WhooshBackend(WhooshStore):
             elapsed_ms=(time.perf_counter() - t0) * 1000,
         )
 
-    def hits_in(self, doc_id: str, text: str) -> tuple[Span, ...]:
+    def hits_in(self, doc_id: str, text: Request | str) -> tuple[Span, ...]:
         """Offsets of every word of ``doc_id`` that the query matches (empty if none)."""
         request = prepare(text)
-        if isinstance(request, str) or not request.words:  # filters mark no words
-            return ()
-        text = request.words
-        try:
-            parsed = self._parse(text)
-        except Exception:  # noqa: BLE001
-            return ()
-        if check_prefixes(parsed):
+        if isinstance(request, str) or request.node is None:  # filters mark no words
             return ()
         try:
             searcher = self._searcher()
-            run, _names = expand_names(expand_fuzzy(parsed, searcher, text, self.spelling), self.name_table())
+            parsed = self._translate(request, filters=False)
+            run, _names = expand_names(
+                expand_fuzzy(parsed, searcher, request.source, self.spelling), self.name_table()
+            )
             results = searcher.search(query.And([query.Term("id", doc_id), run]), limit=1, terms=True)
             if not results:
                 return ()
@@ -247,19 +244,28 @@ class WhooshBackend(WhooshStore):
             return str(self._damaged(exc))
         return UNRUNNABLE_QUERY
 
-    def _parse(self, text: str) -> Any:
-        """The Whoosh query for ``text`` (words, without filters)."""
-        return parse(text, self._open().schema)
+    def _translate(self, request: Request, *, filters: bool = True) -> Any:
+        """The Whoosh query for the scored part of ``request`` (every document for a query of
+        filters alone, unless ``filters`` is False)."""
+        schema = self._open().schema
+        translator: Translator | None = getattr(self, "_translator", None)
+        if translator is None or translator.schema is not schema:
+            translator = self._translator = Translator(schema)
+        if request.node is None and not filters:
+            return query.NullQuery
+        return translator.query(request.node)
 
-    def suggest(self, text: str) -> str | None:
+    def _suggest(self, searcher: Searcher, request: Request) -> str | None:
+        translator = getattr(self, "_translator", None) or Translator(self._open().schema)
+        return suggest_words(searcher, request, translator, self.name_table(), self.spelling)
+
+    def suggest(self, text: Request | str) -> str | None:
         """A "did you mean" correction for a query (20k documents: ~10 ms), or None."""
-        text = one_line(text)
-        if not text or lint_query(text):
+        request = prepare(text)
+        if isinstance(request, str):
             return None
         try:
-            parsed = self._parse(text)
-            if check_prefixes(parsed):
-                return None
-            return suggest_words(self._searcher(), parsed, text, self.name_table(), self.spelling)
+            self._translate(request)
+            return self._suggest(self._searcher(), request)
         except Exception:  # noqa: BLE001 - a suggestion is a nicety, never an error
             return None

@@ -10,22 +10,22 @@ from whoosh import query
 
 from nkterm.analysis import tokens
 from nkterm.models import Span
-from nkterm.search.query import query_text
 from nkterm.search.whoosh.parsing import walk_query
 from nkterm.search.whoosh.spelling import Spelling
 
 MAX_FUZZY_TERMS = 64  # index words a fuzzy word stands for, the most frequent first
 
 
-def expand_fuzzy(parsed: Any, searcher: Any, text: str, spelling: Callable[[], Spelling]) -> Any:
+def expand_fuzzy(parsed: Any, searcher: Any, source: str, spelling: Callable[[], Spelling]) -> Any:
     """``parsed`` with each fuzzy title/body word (``word~``) replaced by the words of the
     index within its edits, as typed: Whoosh matches the *stem* fuzzily ("goverment~" ->
     "gover", which finds "over" and "cover" but not "government") and walks every term
     of every segment for it. Here the typed word is matched against the in-memory spelling
-    list (``spelling()``: unstemmed words), and the stems of the words found are searched."""
+    list (``spelling()``: unstemmed words), and the stems of the words found are searched.
+    ``source``: the text the query's offsets index (``Request.source``)."""
     if not any(isinstance(sub, query.FuzzyTerm) for sub in walk_query(parsed)):
         return parsed
-    rewritten = query_text(text)
+    rewritten = source
     reader = searcher.reader()
     schema = searcher.schema
 

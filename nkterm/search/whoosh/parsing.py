@@ -1,49 +1,146 @@
-"""Parsing nkterm's query language with Whoosh's parser: Lucene operators, user field names,
-typed prefixes, and the checks that refuse queries that would take too long."""
+"""nkterm's query tree (``nkterm.search.querytree``) as Whoosh queries. The tree is parsed once,
+without Whoosh; here each leaf's words are analysed by its field's analyzer (a word without a
+field searches the title and the body, like Whoosh's multifield parser), and the title/body
+words of the tree are listed with their offsets for "did you mean"."""
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from whoosh import qparser, query
-from whoosh.qparser import syntax
-from whoosh.qparser.dateparse import DateParserPlugin
 
-from nkterm.querytext import MAX_FUZZY_EDITS, MAX_FUZZY_WORDS, MIN_PREFIX
-from nkterm.search.query import query_text
-
-
-def parse(text: str, schema: Any) -> Any:
-    """The Whoosh query for ``text`` (without its filters), title and body searched alike."""
-    parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
-    parser.replace_plugin(lucene_operators())
-    parser.add_plugin(qparser.FuzzyTermPlugin())
-    parser.add_plugin(qparser.GtLtPlugin())
-    parser.add_plugin(DateParserPlugin(free=False))
-    rewritten = query_text(text)
-    parsed = typed_prefixes(parser.parse(rewritten), rewritten, schema)
-    if only_excludes(parsed):  # "-oil": every document without oil (Lucene would find none)
-        return query.And([query.Every(), parsed])
-    return parsed
-
-
-_OPERATOR_START = r"(^|(?<=[\s()]))"
+from nkterm.search.querytree import (
+    DEFAULT_FIELDS,
+    And,
+    DateRange,
+    Every,
+    Fuzzy,
+    Leaf,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Required,
+    Term,
+    Wildcard,
+    leaves,
+    searches_words,
+)
 
 
-def lucene_operators() -> Any:
-    """Whoosh's AND/OR/NOT plus Lucene's spellings: ``-word`` and ``!word`` (NOT), ``+word``
-    (required, which every word already is), ``&&`` and ``||``. Whoosh alone reads ``-oil``
-    as ``oil`` and ``oil || gas`` as ``oil AND gas``: the opposite of what Lucene users mean."""
-    tagger = qparser.OperatorsPlugin.OpTagger
-    plus = tagger(_OPERATOR_START + r"\+(?=[^\s+])", syntax.AndGroup, syntax.PrefixOperator, memo="plus")
-    return qparser.OperatorsPlugin(
-        ops=[(plus, 0)],
-        And=r"(?<=\s)(AND|&&)(?=\s)",
-        Or=r"(?<=\s)(OR|\|\|)(?=\s)",
-        Not=_OPERATOR_START + r"(NOT(?=\s)|[-!](?=[^\s\-!]))",
-    )
+class Translator:
+    """Whoosh queries for the trees of one schema (kept by the backend: one per index)."""
+
+    def __init__(self, schema: Any) -> None:
+        self.schema = schema
+        # only its per-field analysis (term_query) is used: no text is parsed by Whoosh
+        self._terms = qparser.QueryParser(None, schema, group=qparser.AndGroup)
+
+    def query(self, node: Node | None) -> Any:
+        """The Whoosh query for ``node`` (every document for None: filters alone), normalised
+        as Whoosh's parser did. A query of exclusions only (``-oil``) is every document
+        without them (Lucene would find none)."""
+        if node is None:
+            return query.Every()
+        q = self._node(node)
+        q = q.normalize() if q is not None else query.NullQuery
+        if only_excludes(q):
+            return query.And([query.Every(), q])
+        return q
+
+    def _node(self, node: Node) -> Any:
+        if isinstance(node, And | Or):
+            parts = [p for p in (self._node(c) for c in node.children) if p is not None]
+            if not parts:
+                return None
+            kind = query.And if isinstance(node, And) else query.Or
+            return kind(parts, boost=node.boost)
+        if isinstance(node, Not):
+            child = self._node(node.child)
+            return None if child is None else query.Not(child)
+        if isinstance(node, Required):
+            return self._node(node.child)
+        if isinstance(node, DateRange):
+            return date_range(node.lo, node.hi)
+        if isinstance(node, Every):
+            return query.Every()
+        fields = DEFAULT_FIELDS if node.field is None else (node.field,)
+        parts = [p for p in (self._leaf(node, f) for f in fields) if p is not None]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else query.Or(parts)
+
+    def _leaf(self, leaf: Leaf, field: str) -> Any:
+        if field not in self.schema:
+            return None
+        if isinstance(leaf, Phrase):
+            return self._phrase(leaf, field)
+        q: Any
+        if isinstance(leaf, Term):
+            q = self._terms.term_query(field, leaf.text, query.Term, leaf.boost)
+        elif isinstance(leaf, Prefix):
+            q = self._terms.term_query(
+                field, leaf.text, query.Prefix, leaf.boost, tokenize=False, removestops=False
+            )
+        elif isinstance(leaf, Wildcard):
+            q = self._terms.term_query(
+                field, leaf.pattern, query.Wildcard, leaf.boost, tokenize=False, removestops=False
+            )
+        elif isinstance(leaf, Fuzzy):
+            q = self._terms.term_query(
+                field, leaf.text, query.FuzzyTerm, leaf.boost, tokenize=False, removestops=False
+            )
+            if isinstance(q, query.FuzzyTerm):
+                setattr(q, "maxdist", leaf.edits)  # noqa: B010 - Whoosh's stub types it None
+                q.prefixlength = leaf.prefix
+        else:
+            return None
+        if q is not None:
+            q.startchar, q.endchar = leaf.start, leaf.end
+        return q
+
+    def _phrase(self, leaf: Phrase, field: str) -> Any:
+        analyzer = self.schema[field].analyzer
+        if analyzer is None:
+            return None
+        words: list[str] = []
+        ranges: list[tuple[int, int]] = []
+        for token in self.schema[field].tokenize(leaf.text, mode="query", chars=True):
+            words.append(token.text)
+            ranges.append((leaf.start + token.startchar, leaf.start + token.endchar))
+        q: Any = query.Phrase(field, words, slop=leaf.slop, boost=leaf.boost, char_ranges=ranges)
+        q.startchar, q.endchar = leaf.start, leaf.end
+        return q
+
+    def words(self, node: Node | None) -> list[tuple[int, int, str, str]]:
+        """(start, end, analysed term, field) of every title/body word of the tree (phrases'
+        words and excluded words included: ``market -oill`` is corrected too), with its
+        offsets in ``Request.source``: what "did you mean" corrects."""
+        out: list[tuple[int, int, str, str]] = []
+        for leaf in leaves(node, negated=True):
+            if not isinstance(leaf, Term | Phrase) or not searches_words(leaf):
+                continue
+            for field in DEFAULT_FIELDS if leaf.field is None else (leaf.field,):
+                if isinstance(leaf, Phrase):
+                    for token in self.schema[field].tokenize(leaf.text, mode="query", chars=True):
+                        out.append(
+                            (leaf.start + token.startchar, leaf.start + token.endchar, token.text, field)
+                        )
+                    continue
+                found = list(self.schema[field].process_text(leaf.text, mode="query"))
+                if len(found) == 1:  # a word the analyzer splits is not corrected
+                    out.append((leaf.start, leaf.end, found[0], field))
+        return out
+
+
+def date_range(lo: dt.date | None, hi: dt.date | None) -> Any:
+    """Documents dated from ``lo`` to ``hi``, inclusive (either open; both: any date)."""
+    start = dt.datetime.combine(lo, dt.time.min) if lo else None
+    end = dt.datetime.combine(hi, dt.time.max) if hi else None
+    return query.DateRange("date", start, end) if start or end else query.Every("date")
 
 
 def only_excludes(q: Any) -> bool:
@@ -53,80 +150,8 @@ def only_excludes(q: Any) -> bool:
     return isinstance(q, query.And) and bool(q.subqueries) and all(only_excludes(s) for s in q.subqueries)
 
 
-def query_words(q: Any) -> list[tuple[int, int, str, str]]:
-    """(start, end, analysed term, field) of every title/body word of a parsed query, with the
-    character offsets of the word in the query text (words of phrases included)."""
-    out: list[tuple[int, int, str, str]] = []
-    for sub in walk_query(q):
-        if getattr(sub, "fieldname", None) not in ("title", "body"):
-            continue
-        start, end = getattr(sub, "startchar", None), getattr(sub, "endchar", None)
-        if isinstance(sub, query.Term) and start is not None and end is not None:
-            out.append((start, end, str(sub.text), sub.fieldname))
-        elif isinstance(sub, query.Phrase) and sub.char_ranges:
-            for word, (start, end) in zip(sub.words, sub.char_ranges, strict=False):
-                out.append((start, end, str(word), sub.fieldname))
-    return out
-
-
-RANGE_ON_WORDS = (
-    "ranges work on dates only, e.g. date:[2011 TO 2012] or date:>2015; "
-    "a range of words ([a TO z]) would match most of the vocabulary: use word* instead"
-)
-
-
-def check_prefixes(q: Any) -> str | None:
-    """A message for the parts of a parsed query that would take too long: short prefixes,
-    '*' alone, fuzzy words with many edits or too many of them. (``lint_query`` says the same
-    from the text; this looks at what Whoosh made of it, phrases that did not parse included.)"""
-    fuzzy: set[str] = set()
-    for sub in walk_query(q):
-        if isinstance(sub, query.FuzzyTerm):
-            fuzzy.add(str(sub.text))
-            if int(sub.maxdist) > MAX_FUZZY_EDITS:
-                return (
-                    f"a fuzzy word allows at most {MAX_FUZZY_EDITS} edits: word~1 or word~{MAX_FUZZY_EDITS}"
-                )
-            if len(fuzzy) > MAX_FUZZY_WORDS:
-                return f"at most {MAX_FUZZY_WORDS} fuzzy words (word~) in one query"
-        if isinstance(sub, (query.Prefix, query.Wildcard)) and not isinstance(sub, query.Every):
-            literal = re.split(r"[*?]", str(sub.text))[0]
-            if len(literal) < MIN_PREFIX:
-                return f"a prefix needs at least {MIN_PREFIX} letters before '*' (got {str(sub.text)[:40]!r})"
-        if isinstance(sub, query.TermRange):  # dates and numbers are NumericRange, not this
-            return RANGE_ON_WORDS
-        if isinstance(sub, query.Every) and sub.fieldname not in (None, "id"):
-            return "'*' alone would match everything: add at least 3 letters before it"
-    return None
-
-
-_PREFIX_WORD = re.compile(r"(\w+)\*")
-
-
-def typed_prefixes(q: Any, text: str, schema: Any) -> Any:
-    """``q`` with each title/body prefix also matched as typed: Whoosh stems the letters before
-    '*' like a whole word, so "kory*" became "kori*" and found nothing (not "Koryo"), and
-    "pyongy*" became "pyongi*". A prefix the stemmer changed is searched both ways."""
-    typed = {m.group(1).lower() for m in _PREFIX_WORD.finditer(text)}
-    if not typed:
-        return q
-    stemmed = {
-        field: {t.text: word for word in typed for t in schema[field].analyzer(word, mode="query")}
-        for field in ("title", "body")
-    }
-
-    def fix(sub: Any) -> Any:
-        if not isinstance(sub, query.Prefix):
-            return sub.apply(fix) if not sub.is_leaf() else sub
-        word = stemmed.get(sub.fieldname, {}).get(sub.text)
-        if word is None or word == sub.text:
-            return sub
-        return query.Or([query.Prefix(sub.fieldname, word, boost=sub.boost), sub])
-
-    return fix(q)
-
-
 def walk_query(q: Any) -> Iterable[Any]:
+    """Every Whoosh query under ``q``, itself first."""
     yield q
     if hasattr(q, "children"):
         for child in q.children():

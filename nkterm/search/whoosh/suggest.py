@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from whoosh import query
 from whoosh.support.levenshtein import levenshtein
 
 from nkterm.analysis import fold
 from nkterm.analysis.names import NameTable
 from nkterm.querytext import unrewrite_fields
-from nkterm.search.query import query_text
-from nkterm.search.whoosh.parsing import query_words, walk_query
+from nkterm.search.querytree import Fuzzy, Prefix, Request, Wildcard, walk
+from nkterm.search.whoosh.parsing import Translator
 from nkterm.search.whoosh.spelling import Spelling
 
 MAX_SUGGEST_WORDS = 16  # distinct words a "did you mean" corrects
@@ -21,7 +20,11 @@ MAX_SUGGEST_LENGTH = 40  # characters: correcting a 2,000-letter "word" takes ~1
 
 
 def suggest(
-    searcher: Any, parsed: Any, text: str, names: NameTable, spelling: Callable[[], Spelling]
+    searcher: Any,
+    request: Request,
+    translator: Translator,
+    names: NameTable,
+    spelling: Callable[[], Spelling],
 ) -> str | None:
     """Correct each word of the title/body part that is in no document, to the closest word
     of the index's in-memory spelling list (unstemmed words): fewest edits first (1, then 2), the one in most
@@ -29,12 +32,12 @@ def suggest(
     corrects the *stemmed* term ("econmy" -> "economi") and prefers the rarest candidate
     ("goverment" -> "gamer")."""
     try:
-        if any(isinstance(sub, query.MultiTerm) for sub in walk_query(parsed)):
-            return None  # wildcards, fuzzy words, ranges: correcting them expands them, slowly
-        words = query_words(parsed)
+        if any(isinstance(node, Prefix | Wildcard | Fuzzy) for node in walk(request.node)):
+            return None  # wildcards, fuzzy words: correcting them expands them, slowly
+        words = translator.words(request.node)
         if len({w for _s, _e, w, _f in words}) > MAX_SUGGEST_WORDS:
             return None  # ~10-20 ms per word: "did you mean" is for a few mistyped words
-        rewritten = query_text(text)
+        rewritten = request.source
         reader = searcher.reader()
         known: dict[tuple[int, int], bool] = {}
         for start, end, term, field in words:
@@ -56,7 +59,7 @@ def suggest(
     if replaced == rewritten:
         return None
     suggestion = unrewrite_fields(replaced)
-    return suggestion if suggestion.strip() and suggestion != text else None
+    return suggestion if suggestion.strip() and suggestion != request.text else None
 
 
 def closest_name(reader: Any, typed: str, names: NameTable) -> str | None:
