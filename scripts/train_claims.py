@@ -260,16 +260,27 @@ def export(fitted: Fitted, threshold: float, meta: dict[str, Any]) -> dict[str, 
     coef = fitted.lr.coef_[0]
     n_grams = len(fitted.tfidf.vocabulary_)
     idf = fitted.tfidf.idf_
-    grams: dict[str, list[float]] = {}
-    for g, j in sorted(fitted.tfidf.vocabulary_.items()):
-        grams[g] = [round(float(coef[j] * idf[j]), 4), round(float(idf[j] ** 2), 3)]
+    rows = [
+        (round(float(coef[j] * idf[j]), 4), round(float(idf[j] ** 2), 3), g)
+        for g, j in fitted.tfidf.vocabulary_.items()
+    ]
+    # ordered by (|weight|, n-gram): an n-gram's place is its rank as a reason (nkterm.claims.model)
+    rows.sort(key=lambda r: (abs(r[0]), r[2]))
     cues: dict[str, float] = {}
     if fitted.params["cues"]:
         for c, j in sorted(fitted.dv.vocabulary_.items()):
             if abs(coef[n_grams + j]) >= 1e-4:
                 cues[c] = round(float(coef[n_grams + j]), 4)
     bias = float(fitted.lr.intercept_[0]) - threshold  # score >= 0.5 <=> logit >= threshold
-    return {"format": MODEL_FORMAT, "bias": round(bias, 4), "meta": meta, "cues": cues, "ngrams": grams}
+    return {
+        "format": MODEL_FORMAT,
+        "bias": round(bias, 4),
+        "meta": meta,
+        "cues": cues,
+        "ngrams": [g for _, _, g in rows],
+        "weight": [w for w, _, _ in rows],
+        "idf2": [f for _, f, _ in rows],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
