@@ -27,6 +27,7 @@ from nkterm.text import paragraphs, sentences
 
 log = logging.getLogger(__name__)
 _QUOTE_PREVIEW = 6  # words of a quote shown in its cue
+_HE_SHE = frozenset(["he", "she", "He", "She"])
 
 
 def detect(
@@ -110,8 +111,12 @@ def _detect(
     quotes = find_quotes(text, paragraphs(text))
     reports = [r for ev in evidence for r in ev.reports]
     # the sentence subjects a "he" or "she" may mean: found only when such a pronoun asks for them
-    pronouns = any(r.subject_kind == "pronoun" and r.subject in ("he", "she", "He", "She") for r in reports)
-    resolver = Resolver(text, ctx, reports, partial(_named_subjects, text, toks, ranges) if pronouns else [])
+    # (only the sentences before the last such pronoun can hold its antecedent)
+    last = max(
+        (r.subject_start for r in reports if r.subject_kind == "pronoun" and r.subject in _HE_SHE), default=-1
+    )
+    before = ranges[: bisect.bisect_left([s.start for s in spans], last)]
+    resolver = Resolver(text, ctx, reports, partial(_named_subjects, text, toks, before) if last >= 0 else [])
     attributions = attribute_runs(text, quotes, reports, spans)
     qctx = _Context(
         text,

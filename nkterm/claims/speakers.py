@@ -383,7 +383,8 @@ class Resolver:
                     self._mentions.append(m.start())
                     self._mentioned.append(person)
         self._text = text
-        self._full_index: dict[str, list[tuple[int, str]]] | None = None
+        self._full_index: dict[str, list[tuple[int, str]]] | None = None  # surname -> full names
+        self._chains: dict[str, list[tuple[int, str]]] = {}  # last word -> name chains
         self._reports = reports
         self._subjects = subjects
         self._named_index: tuple[list[tuple[int, str]], list[int]] | None = None
@@ -428,23 +429,33 @@ class Resolver:
             self._named_index = ordered, [p for p, _ in ordered]
         return self._named_index
 
-    @property
-    def _full(self) -> dict[str, list[tuple[int, str]]]:
-        """Full names ("Bernie Ebbers") by surname, so that "Mr Ebbers" is linked to them; read
-        from the text the first time a name needs it."""
+    def _full(self, surname: str) -> list[tuple[int, str]]:
+        """Full names ("Bernie Ebbers") ending in ``surname`` (lower case), by position, so that
+        "Mr Ebbers" is linked to them. The name chains of the text are found once (in C) and
+        filed by their last word; only the chains of a surname asked for are read as names."""
         if self._full_index is None:
-            full_index: dict[str, list[tuple[int, str]]] = {}
+            chains: dict[str, list[tuple[int, str]]] = {}
             for m in _CHAIN.finditer(self._text):
-                words = _name_words(m.group())
+                chain = m.group()
+                last = _name_words(chain[chain.rfind(" ") + 1 :])
+                if last:
+                    chains.setdefault(last[-1].lower(), []).append((m.start(), chain))
+            self._chains = chains
+            self._full_index = {}
+        found = self._full_index.get(surname)
+        if found is None:
+            found = []
+            for start, chain in self._chains.get(surname, ()):
+                words = _name_words(chain)
                 cut = max(
                     (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in _NOT_IN_NAME), default=0
                 )
                 words = words[cut:]
                 full = " ".join(words)
                 if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
-                    full_index.setdefault(words[-1].lower(), []).append((m.start(), full))
-            self._full_index = full_index
-        return self._full_index
+                    found.append((start, full))
+            self._full_index[surname] = found
+        return found
 
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
@@ -489,7 +500,7 @@ class Resolver:
         words = plain.split()
         if not words:
             return written
-        for p, full in reversed(self._full.get(words[-1].lower(), [])):
+        for p, full in reversed(self._full(words[-1].lower())):
             if p > pos:
                 continue
             if full.endswith(plain) or plain.endswith(" " + full):
