@@ -54,6 +54,9 @@ class Model:
     meta: dict[str, object]
     word_id: dict[str, int] = field(init=False, repr=False, compare=False)  # word -> id
     pair_id: dict[tuple[int, int], int] = field(init=False, repr=False, compare=False)
+    # cue -> (|weight|, cue, weight) for the cues an explanation may name (length buckets act as
+    # the intercept for a sentence's length and are never named as a reason)
+    reasons: dict[str, tuple[float, str, float]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         word_id: dict[str, int] = {}
@@ -70,6 +73,8 @@ class Model:
                 pair_id[word_id[left], word_id[right]] = i
         object.__setattr__(self, "word_id", word_id)
         object.__setattr__(self, "pair_id", pair_id)
+        reasons = {c: (abs(w), c, w) for c, w in self.cues.items() if not c.startswith("[len:")}
+        object.__setattr__(self, "reasons", reasons)
 
     @property
     def fallback(self) -> bool:
@@ -179,12 +184,12 @@ class Contributions:
         (the norm is the same for all of them); length buckets act as the intercept for a
         sentence's length and are never named as a reason."""
         m, inv = self.model, self.inv
-        names, weight, cw = m.names, m.weight, m.cues
+        names, weight = m.names, m.weight
         # ids are ranks (the file is ordered by |weight|, then name): the largest are the
         # strongest; sorted() runs in C and beats heapq.nlargest on a sentence's few dozen n-grams
         best = sorted(self.ids, reverse=True)[:n]
         ranked = [(abs(weight[i]) * inv, names[i], weight[i] * inv) for i in best]
-        ranked.extend((abs(cw[c]), c, cw[c]) for c in self.cues if c in cw and c[:5] != "[len:")
+        ranked.extend(filter(None, map(m.reasons.get, self.cues)))
         ranked.sort(reverse=True)
         return [(w, name) for _, name, w in ranked[:n]]
 
