@@ -447,7 +447,10 @@ class Resolver:
         if found is None:
             found = []
             for start, chain in self._chains.get(surname, ()):
-                words = _name_words(chain)
+                # a possessor is no part of the name: "Iron Maiden's Bruce Dickinson"
+                raw = chain.split(" ")
+                owner = max((k + 1 for k, w in enumerate(raw[:-1]) if w.endswith(("'s", "’s"))), default=0)
+                words = _name_words(" ".join(raw[owner:]))
                 cut = max(
                     (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in _NOT_IN_NAME), default=0
                 )
