@@ -8,7 +8,7 @@ and first words; the article goes through ``detect_document`` (no metadata), and
 counts as flagged when the claim holding it has score >= 0.5 (a sentence with no claim is not
 flagged). Prints precision / recall / F1 of the check-worthy class overall, per category and
 without the market report that prompted the question, the all-Yes baseline, and the share of
-claims flagged per article. ``--show`` lists every case with its score. The BBC text is read
+claims flagged per article, and a calibration table. ``--show`` lists every case with its score. The BBC text is read
 from ../shared ($NKTERM_BBC) and never copied. Imports no Textual and no Whoosh.
 """
 
@@ -103,6 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         if MARKET_REPORT in docs
         else ""
     )
+    print("  calibration (score bin: sentences, share check-worthy by hand; no claim = no score):")
+    for lo in (0.0, 0.3, 0.5, 0.7, 0.9):
+        hi = {0.0: 0.3, 0.3: 0.5, 0.5: 0.7, 0.7: 0.9, 0.9: 1.01}[lo]
+        got = [g for _, _, g, sc, _ in rows if sc is not None and lo <= sc < hi]
+        share = f"{sum(got) / len(got):.2f}" if got else "-"
+        print(f"    {lo:.1f}-{min(hi, 1.0):.1f}: {len(got):3}  {share}")
+    none = [g for _, _, g, sc, _ in rows if sc is None]
+    print(f"    no claim: {len(none):3}  {sum(none) / len(none):.2f}" if none else "    no claim:   0")
     if args.show:
         for path, p, g, s, anchor in rows:
             mark = "ok " if p == g else "ERR"
