@@ -359,11 +359,11 @@ def main(argv: list[str] | None = None) -> int:
     ys = np.array([y for _, y in train_rows])
     print(f"train {len(train_rows)} rows ({int(ys.sum())} Yes)")
     data = featurize(train_rows)
-    print(f"featurised in {time.perf_counter() - t0:.1f}s; {FOLDS}-fold CV over {GRID}")
 
     results: list[tuple[float, float, dict[str, Any], np.ndarray]] = []
     keys = list(GRID)
     grid = GRID if args.grid == "full" else {k: (v,) for k, v in load_chosen(MODEL_PATH).items()}
+    print(f"featurised in {time.perf_counter() - t0:.1f}s; {FOLDS}-fold CV over {grid}")
     for values in itertools.product(*(grid[k] for k in keys)):
         params = dict(zip(keys, values, strict=True))
         oof = cross_validate(data, ys, params)
