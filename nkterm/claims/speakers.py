@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nkterm.claims.evidence import Report
-from nkterm.dateline import MONTH_NAMES
+from nkterm.claims.namewords import (
+    CHAIN,
+    GROUP_NOUNS,
+    NOT_IN_NAME,
+    PERSON_ROLES,
+    gender,
+    is_org,
+    name_words,
+    strip_titles,
+)
 from nkterm.models import Document, Section
 
 _NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
@@ -77,288 +86,6 @@ def _people_index(people: tuple[str, ...]) -> tuple[tuple[_Person, ...], re.Patt
         return persons, None
     alt = "|".join(re.escape(w) for w in words)
     return persons, re.compile(rf"(?<![\w'’])(?:{alt})(?![\w'’])", re.IGNORECASE)
-
-
-_NAME_TAIL = r"[\w'’\-]*(?:\.[A-Z][\w'’\-]*)*"
-_NAME_WORD = "[A-Z]" + _NAME_TAIL
-# (the look-behind comes after the first capital: a pattern that opens with a character class lets
-# the regex engine skip to the next capital letter, twice as fast as testing every position)
-_CHAIN = re.compile(
-    rf"[A-Z](?<![\w'’][A-Z]){_NAME_TAIL}(?:[ ](?:(?:de|den|van|von|der|da|di|du|dos|le|la|bin|al|el)[ ])*{_NAME_WORD}){{1,6}}"
-)
-# Words of a title that go before a name and are no part of it ("Prime Minister Tony Blair").
-_TITLE_WORDS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sir",
-        "prof",
-        "professor",
-        "lord",
-        "lady",
-        "dame",
-        "prime",
-        "minister",
-        "president",
-        "chancellor",
-        "secretary",
-        "foreign",
-        "home",
-        "general",
-        "chief",
-        "executive",
-        "chairman",
-        "chairwoman",
-        "senator",
-        "governor",
-        "judge",
-        "justice",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "premier",
-        "leader",
-        "deputy",
-        "vice",
-        "mayor",
-        "ambassador",
-        "spokesman",
-        "spokeswoman",
-        "commander",
-        "captain",
-        "colonel",
-        "marshal",
-        "admiral",
-        "sergeant",
-        "officer",
-        "director",
-        "manager",
-        "coach",
-        "boss",
-        "striker",
-        "midfielder",
-        "defender",
-        "goalkeeper",
-        "skipper",
-        "star",
-        "singer",
-        "actor",
-        "actress",
-        "rapper",
-        "economist",
-        "analyst",
-        "attorney",
-        "labour",
-        "tory",
-        "conservative",
-        "liberal",
-        "democrat",
-        "republican",
-        "former",
-        "acting",
-        "shadow",
-        "mp",
-        "us",
-        "uk",
-        "eu",
-        "un",
-        "new",
-    ]
-)
-_ORG_WORDS = frozenset(
-    [
-        "ministry",
-        "government",
-        "department",
-        "agency",
-        "company",
-        "corp",
-        "corporation",
-        "inc",
-        "ltd",
-        "plc",
-        "group",
-        "bank",
-        "office",
-        "commission",
-        "committee",
-        "council",
-        "court",
-        "police",
-        "army",
-        "union",
-        "party",
-        "association",
-        "federation",
-        "organisation",
-        "organization",
-        "institute",
-        "embassy",
-        "university",
-        "college",
-        "school",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "network",
-        "club",
-        "united",
-        "city",
-        "rovers",
-        "fc",
-        "board",
-        "authority",
-        "service",
-        "services",
-        "airways",
-        "airlines",
-        "motors",
-        "international",
-        "reuters",
-        "kcna",
-        "yonhap",
-        "afp",
-        "bbc",
-    ]
-)
-_TIME_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "tomorrow",
-        *MONTH_NAMES,
-    ]
-)
-_NOT_IN_NAME = (
-    _TITLE_WORDS
-    | _TIME_WORDS
-    | frozenset(
-        [
-            "a",
-            "an",
-            "the",
-            "but",
-            "and",
-            "on",
-            "in",
-            "at",
-            "as",
-            "after",
-            "before",
-            "when",
-            "while",
-            "however",
-            "meanwhile",
-            "if",
-            "so",
-        ]
-    )
-)
-_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess"})
-_MALE = frozenset({"mr", "sir", "lord", "king", "prince"})
-
-
-def _name_words(name: str) -> list[str]:
-    words = (w.strip("\"“”‘’',.;:()") for w in name.replace("''", " ").split())
-    return [w.removesuffix("'s").removesuffix("’s") for w in words if w]
-
-
-def _strip_titles(name: str) -> str:
-    words = _name_words(name)
-    k = 0
-    while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_WORDS:
-        k += 1
-    return " ".join(words[k:])
-
-
-def is_org(name: str) -> bool:
-    """A name that is an organisation, not a person ("Foreign Ministry", "KCNA", "Acme Corp")."""
-    words = _name_words(name)
-    if not words:
-        return False
-    if any(w.lower() in _ORG_WORDS for w in words):
-        return True
-    return len(words) == 1 and len(words[0]) > 1 and words[0].isupper()
-
-
-# Plural nouns that "they" can stand for when they spoke just before (a capitalised one opening
-# a sentence is read as a name: "Opponents say …").
-_GROUP_NOUNS = frozenset(
-    [
-        "opponents",
-        "critics",
-        "officials",
-        "analysts",
-        "campaigners",
-        "experts",
-        "residents",
-        "ministers",
-        "unions",
-        "protesters",
-        "observers",
-        "economists",
-        "researchers",
-        "scientists",
-        "activists",
-        "investors",
-        "doctors",
-        "teachers",
-        "lawyers",
-        "supporters",
-        "leaders",
-        "police",
-    ]
-)
-
-_PERSON_ROLES = frozenset(
-    [
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chief",
-        "director",
-        "executive",
-        "chairman",
-        "chairwoman",
-        "secretary",
-        "minister",
-        "president",
-        "leader",
-        "head",
-        "official",
-        "adviser",
-        "editor",
-        "manager",
-        "coach",
-        "analyst",
-        "economist",
-    ]
-)
-_FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "actress", "businesswoman", "congresswoman"})
-_MALE_ROLES = frozenset({"spokesman", "chairman", "businessman", "congressman"})
-
-
-def _gender(name: str) -> str | None:
-    words = name.lower().split()
-    first = words[0].rstrip(".") if words else ""
-    if first in _FEMALE or (words and words[-1] in _FEMALE_ROLES):
-        return "f"
-    if first in _MALE or (words and words[-1] in _MALE_ROLES):
-        return "m"
-    return None
 
 
 class Resolver:
@@ -424,7 +151,7 @@ class Resolver:
             named.extend(
                 (r.subject_start, r.subject)
                 for r in reports
-                if r.subject_kind == "org" and r.subject and r.subject.split()[-1].lower() in _PERSON_ROLES
+                if r.subject_kind == "org" and r.subject and r.subject.split()[-1].lower() in PERSON_ROLES
             )
             ordered = sorted(named)
             self._named_index = ordered, [p for p, _ in ordered]
@@ -436,9 +163,9 @@ class Resolver:
         filed by their last word; only the chains of a surname asked for are read as names."""
         if self._full_index is None:
             chains: dict[str, list[tuple[int, str]]] = {}
-            for m in _CHAIN.finditer(self._text):
+            for m in CHAIN.finditer(self._text):
                 chain = m.group()
-                last = _name_words(chain[chain.rfind(" ") + 1 :])
+                last = name_words(chain[chain.rfind(" ") + 1 :])
                 if last:
                     chains.setdefault(last[-1].lower(), []).append((m.start(), chain))
             self._chains = chains
@@ -450,9 +177,9 @@ class Resolver:
                 # a possessor is no part of the name: "Iron Maiden's Bruce Dickinson"
                 raw = chain.split(" ")
                 owner = max((k + 1 for k, w in enumerate(raw[:-1]) if w.endswith(("'s", "’s"))), default=0)
-                words = _name_words(" ".join(raw[owner:]))
+                words = name_words(" ".join(raw[owner:]))
                 cut = max(
-                    (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in _NOT_IN_NAME), default=0
+                    (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in NOT_IN_NAME), default=0
                 )
                 words = words[cut:]
                 full = " ".join(words)
@@ -498,8 +225,8 @@ class Resolver:
             else:
                 p, name = named[j]
                 j -= 1
-            if _gender(name) != avoid:
-                if name.split()[-1].lower() in _PERSON_ROLES:
+            if gender(name) != avoid:
+                if name.split()[-1].lower() in PERSON_ROLES:
                     words = name.split()
                     return " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
                 return self.full_name(name, p)
@@ -509,7 +236,7 @@ class Resolver:
         """The full name ``name`` is a short form of ("Mr Ebbers" -> "Bernie Ebbers" when that
         was written earlier; "Prime Minister Tony Blair" -> "Tony Blair"), else ``name``."""
         written = " ".join(name.split())
-        plain = _strip_titles(written) or written
+        plain = strip_titles(written) or written
         words = plain.split()
         if not words:
             return written
@@ -542,7 +269,7 @@ class Resolver:
                 return None
             words = r.subject.split()
             head = words[-1].lower()
-            if head in _GROUP_NOUNS or (
+            if head in GROUP_NOUNS or (
                 r.subject_kind == "org" and head.endswith("s") and not head.endswith("ss")
             ):
                 return " ".join(
@@ -561,7 +288,7 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
-            written = " ".join(_name_words(subject))
+            written = " ".join(name_words(subject))
             if is_org(written):
                 return written, "named"
             full = self.full_name(written, report.subject_start)
