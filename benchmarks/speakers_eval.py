@@ -1,6 +1,6 @@
-"""Speakers without metadata: precision and recall on the labelled cases in benchmarks/data/speakers.yaml.
+"""Speakers without metadata: precision and recall on the labelled cases in benchmarks/data/speakers*.yaml.
 
-    .venv/bin/python benchmarks/speakers_eval.py [--corpus DIR] [--cases FILE] [--show-errors]
+    .venv/bin/python benchmarks/speakers_eval.py [--corpus DIR] [--cases FILE ...] [--show-errors]
 
 For each case the sentence is found in its document (a BBC article read from ../shared, or a
 seed of this repository) by its anchor, the document goes through ``detect_document`` (BBC
@@ -11,9 +11,10 @@ Minister") and a leading article, or when one contains the other and they end in
 ("Mr Blair" / "Tony Blair", "technology committee" / "Commons science and technology committee").
 
 precision = right speakers / speakers given; recall = right speakers / labelled speakers.
-Targets (issue 16): precision >= 0.90, recall >= 0.85. Cases marked ``set: heldout`` were labelled
-after the rules were written and never used to change them; they are reported apart from the
-development set. Imports no Textual and no Whoosh.
+Targets (issue 16): precision >= 0.90, recall >= 0.85. Cases marked ``set: heldout`` and ``set:
+heldout2`` (benchmarks/data/speakers_heldout2.yaml) were labelled after the rules were written and
+run once before any fix; they are reported apart from the development set, the only set rules
+are judged on. Imports no Textual and no Whoosh.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from nkterm.corpus import read_document  # noqa: E402
 from nkterm.models import Claim, Document  # noqa: E402
 
 BBC = Path(os.environ.get("NKTERM_BBC", "/work/shared/corpora/bbc-news"))
-CASES = REPO_ROOT / "benchmarks" / "data" / "speakers.yaml"
+CASES = [REPO_ROOT / "benchmarks" / "data" / name for name in ("speakers.yaml", "speakers_heldout2.yaml")]
 SEEDS = REPO_ROOT / "seeds"
 TARGET_PRECISION = 0.90
 TARGET_RECALL = 0.85
@@ -97,10 +98,10 @@ def speaker_at(claims: list[Claim], pos: int) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=BBC, help="BBC News folder (category/NNN.txt)")
-    ap.add_argument("--cases", type=Path, default=CASES)
+    ap.add_argument("--cases", type=Path, nargs="+", default=CASES, help="case files (default: both sets)")
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args(argv)
-    cases = yaml.safe_load(args.cases.read_text(encoding="utf-8"))
+    cases = [case for path in args.cases for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
     if not args.corpus.is_dir():
         print(f"BBC corpus not found at {args.corpus}: BBC cases skipped")
     docs: dict[tuple[str, str], tuple[Document, list[Claim]]] = {}

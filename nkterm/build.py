@@ -145,11 +145,14 @@ def update(index: Index, progress: ProgressFn | None = None, *, lock_timeout: fl
     if len(todo) >= UNFINISHED_MIN:  # killed before the end, the next run says it is finishing
         manifest["unfinished"] = True
         index.write_manifest()
+    # a corpus's recurring lines (agency boilerplate) are no claims: learned in one pass over the
+    # text files on a full build, else read from the manifest (nkterm.claims.recurring)
+    recurring = _recurring_lines(manifest, entries, full=not known or 2 * len(todo) >= len(entries))
     writer = None
     done = 0
     try:
         for i, ((entry, old_ids), prepared_file) in enumerate(
-            zip(todo, _prepare_all(index.corpus, todo, known), strict=True)
+            zip(todo, _prepare_all(index.corpus, todo, known, recurring), strict=True)
         ):
             report.problems.extend(prepared_file.problems)
             for prepared in prepared_file.documents:
@@ -206,12 +209,16 @@ def update(index: Index, progress: ProgressFn | None = None, *, lock_timeout: fl
 
 
 def _prepare_all(
-    corpus: Path, todo: list[tuple[Entry, list[str]]], known: dict[str, Any]
+    corpus: Path,
+    todo: list[tuple[Entry, list[str]]],
+    known: dict[str, Any],
+    recurring: frozenset[str] = frozenset(),
 ) -> Iterator[PreparedFile]:
     """Read, segment and detect claims for each entry, in order. A large run does this in
     a second process while this one feeds Whoosh: on two cores the two halves overlap."""
     jobs = [
-        (corpus, entry, {doc_id: known[doc_id].get("hash") for doc_id in old_ids}) for entry, old_ids in todo
+        (corpus, entry, {doc_id: known[doc_id].get("hash") for doc_id in old_ids}, recurring)
+        for entry, old_ids in todo
     ]
     if len(jobs) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
         yield from (prepare(*job) for job in jobs)
@@ -272,13 +279,18 @@ class PreparedFile:
     documents: list[Prepared] = field(default_factory=list)
 
 
-def _prepare_chunk(jobs: list[tuple[Path, Entry, dict[str, str | None]]]) -> list[PreparedFile]:
+def _prepare_chunk(
+    jobs: list[tuple[Path, Entry, dict[str, str | None], frozenset[str]]],
+) -> list[PreparedFile]:
     return [prepare(*job) for job in jobs]
 
 
-def prepare(corpus: Path, entry: Entry, old_hashes: dict[str, str | None]) -> PreparedFile:
+def prepare(
+    corpus: Path, entry: Entry, old_hashes: dict[str, str | None], recurring: frozenset[str] = frozenset()
+) -> PreparedFile:
     """Read one file (a PDF, an archive: in the capped reader process) and make each of its
-    documents ready; a document whose content hash is in ``old_hashes`` is only restamped."""
+    documents ready; a document whose content hash is in ``old_hashes`` is only restamped.
+    ``recurring``: the corpus's recurring lines, never claims."""
     docs, problems = load_documents(corpus, entry)
     out: list[Prepared] = []
     for doc in docs:
@@ -286,7 +298,7 @@ def prepare(corpus: Path, entry: Entry, old_hashes: dict[str, str | None]) -> Pr
         if old_hash is not None and old_hash == doc.content_hash:
             out.append(Prepared(doc.id, unchanged=True))
             continue
-        fields, manifest = encode(doc, _detect(doc), entry.stamp)
+        fields, manifest = encode(doc, _detect(doc, recurring), entry.stamp)
         if doc.id != entry.id:
             manifest["file"] = entry.id
         out.append(Prepared(doc.id, fields=fields, manifest=manifest))
@@ -333,9 +345,19 @@ def claims_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _detect(doc: Document) -> list[Claim]:
+def _detect(doc: Document, recurring: frozenset[str] = frozenset()) -> list[Claim]:
     try:
         from nkterm.claims import detect_document
     except ImportError:
         return []
-    return detect_document(doc)
+    return detect_document(doc, recurring=recurring)
+
+
+def _recurring_lines(manifest: dict[str, Any], entries: list[Entry], *, full: bool) -> frozenset[str]:
+    try:
+        from nkterm.claims.recurring import for_update
+    except ImportError:
+        return frozenset()
+    return for_update(
+        manifest, [e.path for e in entries if e.path.name.lower().endswith(DOC_SUFFIXES)], full=full
+    )

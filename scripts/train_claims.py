@@ -198,6 +198,56 @@ def check_priors(data: Featurised, ys: np.ndarray, oof: np.ndarray) -> None:
         )
 
 
+def load_chosen(path: Path) -> dict[str, Any]:
+    """The parameters the shipped model was trained with (``--grid chosen``: CV of those only)."""
+    params = json.loads(path.read_text(encoding="utf-8"))["meta"]["params"]
+    return {k: params[k] for k in GRID}
+
+
+def load_ids(path: Path) -> list[int]:
+    """The sentence ids of a split, in ``load_split``'s order (ClaimBuster numbers the sentences
+    of each debate in order, so a run of consecutive ids is a stretch of one debate)."""
+    ids: list[int] = []
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, delimiter="\t")
+        next(reader)
+        for row in reader:
+            if not row:
+                continue
+            ids.append(int(row[0]))
+            while len(row) >= 5 and _JOINED.match(row[2]):
+                joined = _JOINED.match(row[2])
+                assert joined is not None
+                ids.append(int(joined.group(2)))
+                row = [joined.group(2), *row[3:]]
+    return ids
+
+
+def check_per_document(ids: list[int], oof: np.ndarray, ys: np.ndarray, block: int = 40) -> None:
+    """CV F1 of per-document calibrations of the out-of-fold scores, on pseudo-documents of
+    ``block`` consecutive sentence ids: (a) each score centred on its document's mean; (b) only
+    the top share ``q`` of a document may be flagged. Thresholds chosen by CV as for the model."""
+    base_t, base_f1 = best_threshold(oof, ys)
+    order = np.argsort(np.array(ids), kind="stable")
+    doc = np.empty(len(ids), dtype=int)
+    doc[order] = np.arange(len(ids)) // block
+    counts = np.bincount(doc)
+    means = np.bincount(doc, weights=oof) / counts
+    print(f"per-document check ({len(counts)} documents of {block} consecutive sentences):")
+    print(f"  global threshold (shipped): CV F1 {base_f1:.3f} at {base_t:+.2f}")
+    t, f1 = best_threshold(oof - means[doc] + oof.mean(), ys)
+    print(f"  centred on the document's mean: CV F1 {f1:.3f} ({f1 - base_f1:+.3f}) at {t:+.2f}")
+    pct = np.empty(len(ids))
+    for d in range(len(counts)):
+        members = np.flatnonzero(doc == d)
+        ranks = np.argsort(np.argsort(oof[members], kind="stable"), kind="stable")
+        pct[members] = (ranks + 1) / len(members)
+    for q in (0.3, 0.5, 0.7):
+        capped = np.where(pct > 1 - q, oof, -99.0)
+        t, f1 = best_threshold(capped, ys)
+        print(f"  only the top {q:.0%} of a document: CV F1 {f1:.3f} ({f1 - base_f1:+.3f}) at {t:+.2f}")
+
+
 # --- WordLlama sentence embeddings: measured by CV (``--try-embeddings``), not shipped ----------
 # WordLlama (MIT) ships its weights (l2_supercat_256.safetensors, 32,000 x 256 float16) and its
 # tokenizer inside the wheel, but ``WordLlama.load()`` looks for the tokenizer in a folder that
@@ -260,16 +310,27 @@ def export(fitted: Fitted, threshold: float, meta: dict[str, Any]) -> dict[str, 
     coef = fitted.lr.coef_[0]
     n_grams = len(fitted.tfidf.vocabulary_)
     idf = fitted.tfidf.idf_
-    grams: dict[str, list[float]] = {}
-    for g, j in sorted(fitted.tfidf.vocabulary_.items()):
-        grams[g] = [round(float(coef[j] * idf[j]), 4), round(float(idf[j] ** 2), 3)]
+    rows = [
+        (round(float(coef[j] * idf[j]), 4), round(float(idf[j] ** 2), 3), g)
+        for g, j in fitted.tfidf.vocabulary_.items()
+    ]
+    # ordered by (|weight|, n-gram): an n-gram's place is its rank as a reason (nkterm.claims.model)
+    rows.sort(key=lambda r: (abs(r[0]), r[2]))
     cues: dict[str, float] = {}
     if fitted.params["cues"]:
         for c, j in sorted(fitted.dv.vocabulary_.items()):
             if abs(coef[n_grams + j]) >= 1e-4:
                 cues[c] = round(float(coef[n_grams + j]), 4)
     bias = float(fitted.lr.intercept_[0]) - threshold  # score >= 0.5 <=> logit >= threshold
-    return {"format": MODEL_FORMAT, "bias": round(bias, 4), "meta": meta, "cues": cues, "ngrams": grams}
+    return {
+        "format": MODEL_FORMAT,
+        "bias": round(bias, 4),
+        "meta": meta,
+        "cues": cues,
+        "ngrams": [g for _, _, g in rows],
+        "weight": [w for w, _, _ in rows],
+        "idf2": [f for _, f, _ in rows],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -277,6 +338,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--check-priors", action="store_true", help="print CV F1 with the old genre priors")
+    ap.add_argument(
+        "--check-per-document", action="store_true", help="print CV F1 of per-document calibrations"
+    )
+    ap.add_argument(
+        "--grid", choices=("full", "chosen"), default="full", help="chosen: only the shipped params"
+    )
     ap.add_argument(
         "--try-embeddings",
         action="store_true",
@@ -292,11 +359,12 @@ def main(argv: list[str] | None = None) -> int:
     ys = np.array([y for _, y in train_rows])
     print(f"train {len(train_rows)} rows ({int(ys.sum())} Yes)")
     data = featurize(train_rows)
-    print(f"featurised in {time.perf_counter() - t0:.1f}s; {FOLDS}-fold CV over {GRID}")
 
     results: list[tuple[float, float, dict[str, Any], np.ndarray]] = []
     keys = list(GRID)
-    for values in itertools.product(*(GRID[k] for k in keys)):
+    grid = GRID if args.grid == "full" else {k: (v,) for k, v in load_chosen(MODEL_PATH).items()}
+    print(f"featurised in {time.perf_counter() - t0:.1f}s; {FOLDS}-fold CV over {grid}")
+    for values in itertools.product(*(grid[k] for k in keys)):
         params = dict(zip(keys, values, strict=True))
         oof = cross_validate(data, ys, params)
         t, f1 = best_threshold(oof, ys)
@@ -311,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
     print_calibration(cv_table)
     if args.check_priors:
         check_priors(data, ys, oof)
+    if args.check_per_document:
+        check_per_document(load_ids(args.data / TRAIN), oof, ys)
     if args.try_embeddings:
         try_embeddings(train_rows, data, ys, params, oof)
 

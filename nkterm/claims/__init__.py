@@ -12,6 +12,8 @@ The package owns claim detection for the headless core (index build, CLI, compar
 - ``quotes``    quote marks, multi-paragraph quote runs, quoted titles, their attribution
 - ``subjects``  the subject of a reporting verb (head of the phrase, appositives, organisations)
 - ``speakers``  people, aliases and short forms, pronouns, first-person sections
+- ``namewords`` name chains, words never in a name, organisations, role nouns, gender cues
+- ``recurring`` a corpus's recurring lines for the index build, kept in the manifest
 - ``framing``   framed speech ("The full text of the speech is as follows:")
 - ``model``     learned check-worthiness model (``nkterm/data/claims_model.json``), read lazily
 - ``pipeline``  detect() and detect_document()

@@ -394,7 +394,7 @@ UNITS: dict[str, str] = _units(
         trillion
     """,
     percentage="""
-        percent per % percentage points
+        percent per % percentage
     """,
     measure="""
         km kilometres kilometers miles mile metres meters feet foot kg kilograms tonnes tons acres

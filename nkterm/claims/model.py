@@ -7,21 +7,22 @@ explanation (the strongest contributing features, shown as cues).
 The score of a sentence is ``sigmoid(bias + sum(cue weights) + sum(w_f * idf_f) / norm)`` where
 ``f`` runs over the distinct word n-grams of the sentence that the model knows (binary TF,
 scikit-learn's ``TfidfVectorizer(binary=True, norm="l2")``) and ``norm = sqrt(sum(idf_f ** 2))``.
-The model file stores ``w_f * idf_f`` and ``idf_f ** 2`` per n-gram, so scoring is two dict
-lookups per token and a sum. Pure Python at runtime: no numpy, no scikit-learn; must not import
-textual or whoosh.
+The model file (format 3) stores the n-grams as a list ordered by (|w_f * idf_f|, n-gram) and,
+in parallel, ``w_f * idf_f`` and ``idf_f ** 2``; scoring is one dict lookup per word and one
+per word pair (by the two word ids) for the whole text, then two sums per sentence. Pure Python
+at runtime: no numpy, no scikit-learn; must not import textual or whoosh.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
-from operator import itemgetter
+from itertools import islice, repeat
 from pathlib import Path
 
 from nkterm.models import CLAIM_KINDS
@@ -29,7 +30,7 @@ from nkterm.models import CLAIM_KINDS
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_model.json"
-MODEL_FORMAT = 2
+MODEL_FORMAT = 3
 _PRIOR = -1.15  # logit of the base rate (~24% check-worthy) when no model file can be read
 _EXPLAIN_TOP = 3
 _EXPLAIN_MIN = 0.15
@@ -38,19 +39,56 @@ _KIND_FEATURE = {k: f"[k:{k}]" for k in CLAIM_KINDS}
 
 @dataclass(frozen=True)
 class Model:
+    """The learned weights. N-gram ``i`` is ``names[i]`` with ``weight[i]`` (its coefficient
+    times its idf) and ``idf2[i]``; the file keeps the n-grams ordered by (|weight|, name), so an
+    n-gram's id is also its rank as a reason and a sentence's strongest reasons are its largest
+    ids. A sentence's distinct n-grams are a set of ints and its score two sums over them in C.
+    Every known word pair is made of known words (min_df 2), so a pair is looked up by the ids of
+    its two words (``pair_id``), never as a joined string."""
+
     bias: float
-    ngrams: dict[str, tuple[float, float]]  # n-gram -> (weight * idf, idf ** 2)
+    names: list[str]  # id -> n-gram
+    weight: list[float]  # id -> weight * idf
+    idf2: list[float]  # id -> idf ** 2
     cues: dict[str, float]  # cue, kind, length and question features -> weight
     meta: dict[str, object]
-    # n-gram -> (|weight * idf|, n-gram, weight * idf, idf ** 2): what the scorer sums and ranks
-    entries: dict[str, tuple[float, str, float, float]] = field(init=False, repr=False, compare=False)
+    word_id: dict[str, int] = field(init=False, repr=False, compare=False)  # word -> id
+    pair_id: dict[tuple[int, int], int] = field(init=False, repr=False, compare=False)
+    # cue -> (|weight|, cue, weight) for the cues an explanation may name (length buckets act as
+    # the intercept for a sentence's length and are never named as a reason)
+    reasons: dict[str, tuple[float, str, float]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "entries", {g: (abs(v[0]), g, v[0], v[1]) for g, v in self.ngrams.items()})
+        word_id: dict[str, int] = {}
+        pairs: list[tuple[str, int]] = []
+        for i, g in enumerate(self.names):
+            if " " in g:
+                pairs.append((g, i))
+            else:
+                word_id[g] = i
+        pair_id: dict[tuple[int, int], int] = {}
+        for g, i in pairs:
+            left, right = g.split(" ", 1)
+            if left in word_id and right in word_id:
+                pair_id[word_id[left], word_id[right]] = i
+        object.__setattr__(self, "word_id", word_id)
+        object.__setattr__(self, "pair_id", pair_id)
+        reasons = {c: (abs(w), c, w) for c, w in self.cues.items() if not c.startswith("[len:")}
+        object.__setattr__(self, "reasons", reasons)
 
     @property
     def fallback(self) -> bool:
         return bool(self.meta.get("fallback"))
+
+    @functools.cached_property
+    def gram_id(self) -> dict[str, int]:
+        """Any n-gram -> id (for scoring a sentence given as n-gram strings)."""
+        return dict(zip(self.names, range(len(self.names)), strict=True))
+
+    @property
+    def ngrams(self) -> dict[str, tuple[float, float]]:
+        """n-gram -> (weight * idf, idf ** 2), as a table to read."""
+        return {g: (w, f) for g, w, f in zip(self.names, self.weight, self.idf2, strict=True)}
 
 
 def _shape(word: str) -> str:
@@ -98,6 +136,12 @@ def cue_features(n_words: int, cue_feats: Iterable[str], kinds: Iterable[str], q
     return feats
 
 
+def _floats(value: object, n: int, what: str) -> list[float]:
+    if not isinstance(value, list) or len(value) != n:
+        raise ValueError(f"{what}: expected a list of {n} numbers")
+    return [float(x) for x in value]
+
+
 @lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> Model:
     """The learned weights, read once. A missing or unreadable file gives the base-rate prior,
@@ -106,77 +150,90 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"unknown model format {data.get('format')!r}")
-        grams = {str(k): (float(v[0]), float(v[1])) for k, v in data["ngrams"].items()}
+        names = data["ngrams"]
+        if not isinstance(names, list) or not all(isinstance(g, str) for g in names):
+            raise ValueError("ngrams: expected a list of strings")
+        weight = _floats(data["weight"], len(names), "weight")
+        idf2 = _floats(data["idf2"], len(names), "idf2")
         cues = {str(k): float(v) for k, v in data["cues"].items()}
-        return Model(float(data["bias"]), grams, cues, dict(data.get("meta", {})))
+        return Model(float(data["bias"]), names, weight, idf2, cues, dict(data.get("meta", {})))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         log.warning("claims model %s unusable (%s): scores fall back to the prior", path, exc)
-        return Model(_PRIOR, {}, {}, {"fallback": True})
-
-
-_Entry = tuple[float, str, float, float]  # (|weight * idf|, n-gram, weight * idf, idf ** 2)
+        return Model(_PRIOR, [], [], [], {}, {"fallback": True})
 
 
 def score(model: Model, grams: Iterable[str], cues: Iterable[str]) -> tuple[float, Contributions]:
     """Probability of check-worthiness and what made it (``.top()``: the strongest contributing
     features), for a sentence given as its n-grams and its cue features."""
-    table = model.entries
-    entries = [table[g] for g in set(grams) if g in table]
-    return _probability(model, entries, set(cues))
+    get = model.gram_id.get
+    ids = set(map(get, grams))
+    ids.discard(None)
+    return _probability(model, ids, set(cues))  # type: ignore[arg-type]
 
 
 class Contributions:
     """What made a score, ranked only when a claim's explanation asks for it."""
 
-    __slots__ = ("cues", "entries", "inv")
+    __slots__ = ("cues", "ids", "inv", "model")
 
-    def __init__(self, entries: list[_Entry], cues: list[tuple[float, str, float]], inv: float) -> None:
-        self.entries, self.cues, self.inv = entries, cues, inv
+    def __init__(self, model: Model, ids: set[int], cues: set[str], inv: float) -> None:
+        self.model, self.ids, self.cues, self.inv = model, ids, cues, inv
 
     def top(self, n: int = _EXPLAIN_TOP) -> list[tuple[float, str]]:
         """The ``n`` strongest contributions (signed weight, name). |w * idf| orders the n-grams
         (the norm is the same for all of them); length buckets act as the intercept for a
         sentence's length and are never named as a reason."""
-        inv = self.inv
-        # sorted() runs in C and beats heapq.nlargest on the few dozen n-grams of a sentence
-        ranked = [(a * inv, g, w * inv) for a, g, w, _ in sorted(self.entries, reverse=True)[:n]]
-        ranked.extend(c for c in self.cues if c[1][:5] != "[len:")
+        m, inv = self.model, self.inv
+        names, weight = m.names, m.weight
+        # ids are ranks (the file is ordered by |weight|, then name): the largest are the
+        # strongest; sorted() runs in C and beats heapq.nlargest on a sentence's few dozen n-grams
+        best = sorted(self.ids, reverse=True)[:n]
+        ranked = [(abs(weight[i]) * inv, names[i], weight[i] * inv) for i in best]
+        ranked.extend(filter(None, map(m.reasons.get, self.cues)))
         ranked.sort(reverse=True)
         return [(w, name) for _, name, w in ranked[:n]]
 
 
-def _probability(model: Model, entries: list[_Entry], cues: set[str]) -> tuple[float, Contributions]:
-    cw = model.cues
-    norm2 = math.fsum(map(itemgetter(3), entries))
+_ZEROS = repeat(0.0)
+
+
+def _probability(model: Model, ids: set[int], cues: set[str]) -> tuple[float, Contributions]:
+    # The ids are ints: a set of them iterates in the same order on every run, so the plain sum
+    # is reproducible. The cue names are strings (hash-seeded order): fsum, exact, for them.
+    norm2 = sum(map(model.idf2.__getitem__, ids))
     inv = 1.0 / math.sqrt(norm2) if norm2 > 0 else 0.0
-    known_cues = [(abs(cw[c]), c, cw[c]) for c in cues if c in cw]
-    # fsum: exact, so the score does not depend on the set's (hash-seeded) iteration order
-    z = model.bias + math.fsum(map(itemgetter(2), entries)) * inv + math.fsum(map(itemgetter(2), known_cues))
+    z = (
+        model.bias
+        + sum(map(model.weight.__getitem__, ids)) * inv
+        + math.fsum(map(model.cues.get, cues, _ZEROS))
+    )
     z = max(-30.0, min(30.0, z))
-    return 1.0 / (1.0 + math.exp(-z)), Contributions(entries, known_cues, inv)
+    return 1.0 / (1.0 + math.exp(-z)), Contributions(model, ids, cues, inv)
 
 
 class DocScorer:
-    """Scores the sentences of one text. N-gram lookups are done once for the whole text; per
-    sentence only the slices are combined. Gives exactly ``score(model, ngrams(...),
+    """Scores the sentences of one text. N-gram lookups are done once for the whole text (words
+    by string, pairs by the ids of their words: no pair string is ever built); per sentence only
+    the slices are combined into a set of ids. Gives exactly ``score(model, ngrams(...),
     cue_features(...))`` (a unit test holds it to that)."""
 
-    __slots__ = ("bigram_entries", "model", "word_entries")
+    __slots__ = ("model", "pair_ids", "word_ids")
 
     def __init__(self, model: Model, lows: Sequence[str]) -> None:
-        get = model.entries.get
         self.model = model
-        words = shaped(lows)
-        # every lookup runs in C (map over dict.get and str.join): no Python loop per token
-        self.word_entries = list(map(get, words))
-        self.bigram_entries = list(map(get, map(" ".join, zip(words, islice(words, 1, None), strict=False))))
+        # every lookup runs in C (map over dict.get): no Python loop per token
+        self.word_ids: list[int | None] = list(map(model.word_id.get, shaped(lows)))
+        self.pair_ids: list[int | None] = list(
+            map(model.pair_id.get, zip(self.word_ids, islice(self.word_ids, 1, None), strict=False))  # type: ignore[arg-type]
+        )
 
     def score(
         self, lo: int, hi: int, cue_feats: Iterable[str], kinds: Iterable[str], question: bool
     ) -> tuple[float, Contributions]:
-        known = set(filter(None, self.word_entries[lo:hi]))
-        known.update(filter(None, self.bigram_entries[lo : hi - 1]))
-        return _probability(self.model, list(known), cue_features(hi - lo, cue_feats, kinds, question))
+        ids = set(self.word_ids[lo:hi])
+        ids.update(self.pair_ids[lo : hi - 1])
+        ids.discard(None)
+        return _probability(self.model, ids, cue_features(hi - lo, cue_feats, kinds, question))  # type: ignore[arg-type]
 
 
 def explain(contrib: Contributions) -> list[str]:

@@ -10,15 +10,14 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from nkterm.claims.evidence import SIGNALS, Evidence, Report
 from nkterm.claims.framing import framed_speakers
 from nkterm.claims.furniture import furniture_spans, trim
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
-from nkterm.claims.quotes import Attribution, Quote, attribute_runs, find_quotes
+from nkterm.claims.quotes import Attribution, Inside, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
 from nkterm.claims.speakers import Resolver, SpeakerContext
 from nkterm.claims.subjects import SubjectFinder
@@ -109,9 +108,8 @@ def _detect(
     evidence = [scan_sentence(text, toks, lo, hi) for lo, hi in ranges]
     quotes = find_quotes(text, paragraphs(text))
     reports = [r for ev in evidence for r in ev.reports]
-    # the sentence subjects a "he" or "she" may mean: found only when such a pronoun asks for them
-    pronouns = any(r.subject_kind == "pronoun" and r.subject in ("he", "she", "He", "She") for r in reports)
-    resolver = Resolver(text, ctx, reports, partial(_named_subjects, text, toks, ranges) if pronouns else [])
+    # the sentence subjects a "he" or "she" may mean: read only when such a pronoun asks for them
+    resolver = Resolver(text, ctx, reports, _NamedSubjects(text, toks, spans, ranges))
     attributions = attribute_runs(text, quotes, reports, spans)
     qctx = _Context(
         text,
@@ -122,6 +120,7 @@ def _detect(
         quotes,
         resolver,
         [s.start for s in spans],
+        Inside(quotes),
     )
     run_speakers = _run_speakers(attributions, resolver, quotes, qctx)
     qstarts = [q.start for q in quotes]
@@ -142,7 +141,7 @@ def _detect(
             kinds = {"fact"}
             ev.cues.append(("fact", "fact: the learned score finds it check-worthy", sp.start, sp.end))
         ordered = tuple(k for k in CLAIM_KINDS if k in kinds)
-        speaker, why = _speaker(sp, ev, quote, run_speakers, resolver, quotes)
+        speaker, why = _speaker(sp, ev, quote, run_speakers, resolver, qctx.inside)
         if n in framed and (quote is None or speaker is None):
             speaker, why = framed[n]
         if speaker is None and (judged := _judgement_speaker(n, qctx)) is not None:
@@ -182,34 +181,52 @@ class _Context:
     quotes: list[Quote]
     resolver: Resolver
     starts: list[int]
+    inside: Inside  # is a position inside a quote
 
 
 _MID_CAPITAL = re.compile(r"\b[a-z]+[,;]? ([A-Z][\w'’-]*)")
 
 
-def _named_subjects(text: str, toks: Tokens, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
-    """Names that are the subject of a sentence: the people a later "he" or "she" may mean."""
-    out: list[tuple[int, str]] = []
-    mid: set[str] | None = None
-    for lo, hi in ranges:
+class _NamedSubjects:
+    """Names that are the subject of a sentence: the people a later "he" or "she" may mean.
+    Called with a pronoun's position, gives them nearest first, reading each sentence once and
+    only as far back as the caller asks."""
+
+    def __init__(
+        self, text: str, toks: Tokens, spans: Sequence[Span], ranges: Sequence[tuple[int, int]]
+    ) -> None:
+        self.text, self.toks, self.ranges = text, toks, ranges
+        self.starts = [s.start for s in spans]
+        self.found: dict[int, tuple[int, str] | None] = {}
+        self.mid: set[str] | None = None
+
+    def __call__(self, pos: int) -> Iterator[tuple[int, str]]:
+        for n in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
+            if n not in self.found:
+                self.found[n] = self._subject(*self.ranges[n])
+            got = self.found[n]
+            if got is not None and got[0] < pos:
+                yield got
+
+    def _subject(self, lo: int, hi: int) -> tuple[int, str] | None:
+        text, toks = self.text, self.toks
         if hi - lo < 3 or not text[toks.starts[lo]].isupper():
-            continue
+            return None
         if text[max(0, toks.starts[lo] - 1) : toks.starts[lo]] in ('"', "“", "'", "‘"):
-            continue  # a sentence of someone's quote
+            return None  # a sentence of someone's quote
         subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
         if subj is None or subj.kind != "name":
-            continue
+            return None
         name = text[subj.start : subj.end]
         words = name.split()
         # a lone capitalised word opening a sentence is a name only if it is capitalised
         # mid-sentence somewhere too ("Despite", "Instead" are not)
         if len(words) == 1:
-            if mid is None:
-                mid = set(_MID_CAPITAL.findall(text))
-            if words[0] not in mid:
-                continue
-        out.append((subj.start, name))
-    return out
+            if self.mid is None:
+                self.mid = set(_MID_CAPITAL.findall(text))
+            if words[0] not in self.mid:
+                return None
+        return subj.start, name
 
 
 def _sentence_at(pos: int, ctx: _Context) -> int:
@@ -240,6 +257,7 @@ def _subject_speaker(pos: int, ctx: _Context) -> str | None:
 _JUDGEMENT = re.compile(
     r"\b(?:called|branded|dubbed|labell?ed|described)\b[^\"“”.;:]{0,80}?[\"“][^\"“”]{1,60}[\"”]"
 )
+_JUDGEMENT_VERBS = ("called", "branded", "dubbed", "label", "described")
 _PASSIVE = frozenset(["be", "been", "being", "is", "are", "was", "were", "'s", "’s"])
 
 
@@ -247,6 +265,9 @@ def _judgement_speaker(n: int, ctx: _Context) -> tuple[str, str] | None:
     """The speaker of sentence ``n`` when it labels something with a judgement verb and a quoted
     word: the sentence's named subject or speaking organisation."""
     sp = ctx.spans[n]
+    segment = ctx.text[sp.start : sp.end]
+    if not any(verb in segment for verb in _JUDGEMENT_VERBS):
+        return None  # (substring tests: most sentences have none of the verbs)
     m = _JUDGEMENT.search(ctx.text, sp.start, sp.end)
     if m is None:
         return None
@@ -277,7 +298,7 @@ def _previous_report(pos: int, ctx: _Context) -> tuple[str, str] | None:
         return None
     floor = ctx.spans[max(0, n - 2)].start
     for r in reversed(ctx.reports):
-        if r.verb_start >= pos or any(q.start < r.verb_start < q.end for q in ctx.quotes):
+        if r.verb_start >= pos or ctx.inside(r.verb_start):
             continue
         if r.verb_start < floor:
             return None
@@ -328,7 +349,7 @@ def _speaker(
     quote: Quote | None,
     run_speakers: dict[int, tuple[str | None, str]],
     resolver: Resolver,
-    quotes: list[Quote],
+    inside: Inside,
 ) -> tuple[str | None, str]:
     """Speaker of a claim: its quote's, else its reporting verb's, else the section's voice."""
     if quote is not None:
@@ -336,7 +357,7 @@ def _speaker(
         if who is not None:
             return who, why
     for r in ev.reports:
-        if any(q.start < r.verb_start < q.end for q in quotes):
+        if inside(r.verb_start):
             continue  # a report inside a quote is the quoted speaker's, handled above
         who, how = resolver.speaker(r)
         if who is not None:

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from nkterm.claims.evidence import Report
 from nkterm.models import Span
@@ -112,21 +113,43 @@ _SMALL_WORDS = frozenset(
 )
 
 
+_INSIDE_PUNCT = re.compile(r"[.!?;:]\s")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _is_title(text: str, q: Quote) -> bool:
     """A quoted title of a song, film, book or other work, not speech: title case ("Song of
     General Kim Il Sung"), or after a word that names a work ("the song 'We Will Go to Mount
     Paektu'") with no sentence punctuation inside."""
-    inner = text[q.start : q.end].strip("\"'“”‘’ ")
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner)]
-    if not words or not q.closed:
+    if not q.closed:
         return False
-    inside_punct = re.search(r"[.!?;:]\s", inner) is not None or inner.endswith((".", "!", "?", ","))
+    inner = text[q.start : q.end].strip("\"'“”‘’ ")
+    # sentence punctuation inside: speech (checked first: most quotes are speech)
+    if inner.endswith((".", "!", "?", ",")) or _INSIDE_PUNCT.search(inner) is not None:
+        return False
+    words = _TITLE_WORD.findall(inner)
+    if not words or len(words) > 12:
+        return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    title_case = bool(big) and all(w[0].isupper() for w in big) and len(words) <= 12
-    if title_case and not inside_punct:
-        return True
-    before = text[max(0, q.start - 30) : q.start]
-    return _WORK_BEFORE.search(before) is not None and not inside_punct and len(words) <= 12
+    if big and all(w[0].isupper() for w in big):
+        return True  # title case
+    return _WORK_BEFORE.search(text, max(0, q.start - 30), q.start) is not None
+
+
+class Inside:
+    """Whether a position lies strictly inside any of ``quotes`` (a reporting verb inside a quote
+    is the quoted speaker's): one bisect instead of a pass over every quote."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        spans = sorted((q.start, q.end) for q in quotes)
+        self.starts = [s for s, _ in spans]
+        self.ends = list(accumulate((e for _, e in spans), max))  # the furthest end so far
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return i >= 0 and self.ends[i] > pos
 
 
 def _group_runs(text: str, quotes: list[Quote], paragraphs: Sequence[Span]) -> None:
@@ -172,8 +195,10 @@ def attribute_runs(
         i = bisect.bisect_right(sstarts, pos) - 1
         return sentences[i] if i >= 0 else None
 
+    inside = Inside(quotes)
+
     def inside_quote(r: Report) -> bool:
-        return any(q.start < r.verb_start < q.end for q in quotes)
+        return inside(r.verb_start)
 
     out: dict[int, Attribution] = {}
     last_para: dict[int, int] = {}

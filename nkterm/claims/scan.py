@@ -286,7 +286,7 @@ class _SentenceScan:
             elif nxt in lx.UNITS:
                 if cat != "money":
                     cat = lx.UNITS[nxt]
-                j = k
+                j = k + 1 if nxt == "percentage" and k + 1 < hi and lows[k + 1] == "points" else k
             elif nxt in lx.MONTHS or (i > self.lo and lows[i - 1] in lx.MONTHS):
                 cat = "date"
             elif nxt.isalpha() and nxt not in _STOP and cat == "number" and not _YEAR_RE.fullmatch(low):
@@ -333,7 +333,10 @@ class _SentenceScan:
             if nxt == "per" and k + 1 < hi and lows[k + 1] == "cent":
                 cat, j = "percentage", k + 1
             elif nxt in lx.UNITS:
-                cat, j = lx.UNITS[nxt], k
+                cat, j = (
+                    lx.UNITS[nxt],
+                    k + 1 if nxt == "percentage" and k + 1 < hi and lows[k + 1] == "points" else k,
+                )
             elif nxt.isalpha() and nxt not in _STOP:
                 unit, j = nxt, k
                 if k + 1 < hi and lows[k + 1].endswith("s") and not nxt.endswith("s"):

@@ -12,12 +12,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from nkterm.claims.evidence import Report
-from nkterm.dateline import MONTH_NAMES
+from nkterm.claims.namewords import (
+    CHAIN,
+    GROUP_NOUNS,
+    NOT_IN_NAME,
+    PERSON_ROLES,
+    gender,
+    is_org,
+    name_words,
+    strip_titles,
+)
 from nkterm.models import Document, Section
 
 _NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
@@ -79,285 +88,6 @@ def _people_index(people: tuple[str, ...]) -> tuple[tuple[_Person, ...], re.Patt
     return persons, re.compile(rf"(?<![\w'’])(?:{alt})(?![\w'’])", re.IGNORECASE)
 
 
-_NAME_WORD = r"[A-Z][\w'’\-]*(?:\.[A-Z][\w'’\-]*)*"
-_CHAIN = re.compile(
-    rf"(?<![\w'’]){_NAME_WORD}(?:[ ](?:(?:de|den|van|von|der|da|di|du|dos|le|la|bin|al|el)[ ])*{_NAME_WORD}){{1,6}}"
-)
-# Words of a title that go before a name and are no part of it ("Prime Minister Tony Blair").
-_TITLE_WORDS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sir",
-        "prof",
-        "professor",
-        "lord",
-        "lady",
-        "dame",
-        "prime",
-        "minister",
-        "president",
-        "chancellor",
-        "secretary",
-        "foreign",
-        "home",
-        "general",
-        "chief",
-        "executive",
-        "chairman",
-        "chairwoman",
-        "senator",
-        "governor",
-        "judge",
-        "justice",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "premier",
-        "leader",
-        "deputy",
-        "vice",
-        "mayor",
-        "ambassador",
-        "spokesman",
-        "spokeswoman",
-        "commander",
-        "captain",
-        "colonel",
-        "marshal",
-        "admiral",
-        "sergeant",
-        "officer",
-        "director",
-        "manager",
-        "coach",
-        "boss",
-        "striker",
-        "midfielder",
-        "defender",
-        "goalkeeper",
-        "skipper",
-        "star",
-        "singer",
-        "actor",
-        "actress",
-        "rapper",
-        "economist",
-        "analyst",
-        "attorney",
-        "labour",
-        "tory",
-        "conservative",
-        "liberal",
-        "democrat",
-        "republican",
-        "former",
-        "acting",
-        "shadow",
-        "mp",
-        "us",
-        "uk",
-        "eu",
-        "un",
-        "new",
-    ]
-)
-_ORG_WORDS = frozenset(
-    [
-        "ministry",
-        "government",
-        "department",
-        "agency",
-        "company",
-        "corp",
-        "corporation",
-        "inc",
-        "ltd",
-        "plc",
-        "group",
-        "bank",
-        "office",
-        "commission",
-        "committee",
-        "council",
-        "court",
-        "police",
-        "army",
-        "union",
-        "party",
-        "association",
-        "federation",
-        "organisation",
-        "organization",
-        "institute",
-        "embassy",
-        "university",
-        "college",
-        "school",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "network",
-        "club",
-        "united",
-        "city",
-        "rovers",
-        "fc",
-        "board",
-        "authority",
-        "service",
-        "services",
-        "airways",
-        "airlines",
-        "motors",
-        "international",
-        "reuters",
-        "kcna",
-        "yonhap",
-        "afp",
-        "bbc",
-    ]
-)
-_TIME_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "tomorrow",
-        *MONTH_NAMES,
-    ]
-)
-_NOT_IN_NAME = (
-    _TITLE_WORDS
-    | _TIME_WORDS
-    | frozenset(
-        [
-            "a",
-            "an",
-            "the",
-            "but",
-            "and",
-            "on",
-            "in",
-            "at",
-            "as",
-            "after",
-            "before",
-            "when",
-            "while",
-            "however",
-            "meanwhile",
-            "if",
-            "so",
-        ]
-    )
-)
-_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess"})
-_MALE = frozenset({"mr", "sir", "lord", "king", "prince"})
-
-
-def _name_words(name: str) -> list[str]:
-    words = (w.strip("\"“”‘’',.;:()") for w in name.replace("''", " ").split())
-    return [w.removesuffix("'s").removesuffix("’s") for w in words if w]
-
-
-def _strip_titles(name: str) -> str:
-    words = _name_words(name)
-    k = 0
-    while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_WORDS:
-        k += 1
-    return " ".join(words[k:])
-
-
-def is_org(name: str) -> bool:
-    """A name that is an organisation, not a person ("Foreign Ministry", "KCNA", "Acme Corp")."""
-    words = _name_words(name)
-    if not words:
-        return False
-    if any(w.lower() in _ORG_WORDS for w in words):
-        return True
-    return len(words) == 1 and len(words[0]) > 1 and words[0].isupper()
-
-
-# Plural nouns that "they" can stand for when they spoke just before (a capitalised one opening
-# a sentence is read as a name: "Opponents say …").
-_GROUP_NOUNS = frozenset(
-    [
-        "opponents",
-        "critics",
-        "officials",
-        "analysts",
-        "campaigners",
-        "experts",
-        "residents",
-        "ministers",
-        "unions",
-        "protesters",
-        "observers",
-        "economists",
-        "researchers",
-        "scientists",
-        "activists",
-        "investors",
-        "doctors",
-        "teachers",
-        "lawyers",
-        "supporters",
-        "leaders",
-        "police",
-    ]
-)
-
-_PERSON_ROLES = frozenset(
-    [
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chief",
-        "director",
-        "executive",
-        "chairman",
-        "chairwoman",
-        "secretary",
-        "minister",
-        "president",
-        "leader",
-        "head",
-        "official",
-        "adviser",
-        "editor",
-        "manager",
-        "coach",
-        "analyst",
-        "economist",
-    ]
-)
-_FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "actress", "businesswoman", "congresswoman"})
-_MALE_ROLES = frozenset({"spokesman", "chairman", "businessman", "congressman"})
-
-
-def _gender(name: str) -> str | None:
-    words = name.lower().split()
-    first = words[0].rstrip(".") if words else ""
-    if first in _FEMALE or (words and words[-1] in _FEMALE_ROLES):
-        return "f"
-    if first in _MALE or (words and words[-1] in _MALE_ROLES):
-        return "m"
-    return None
-
-
 class Resolver:
     """Speaker resolution for one text."""
 
@@ -366,10 +96,10 @@ class Resolver:
         text: str,
         ctx: SpeakerContext,
         reports: list[Report],
-        subjects: list[tuple[int, str]] | Callable[[], list[tuple[int, str]]] | None = None,
+        subjects: Callable[[int], Iterable[tuple[int, str]]] | None = None,
     ) -> None:
-        """``subjects``: names that are the subject of a sentence, or a function that finds them
-        (called only if a pronoun needs them)."""
+        """``subjects(pos)``: the names that are the subject of a sentence, before ``pos``, nearest
+        first (found lazily: a "he" reads only the sentences back to the person it means)."""
         self.ctx = ctx
         self.persons, pattern = _people_index(ctx.people)
         self._mentions: list[int] = []
@@ -383,7 +113,8 @@ class Resolver:
                     self._mentions.append(m.start())
                     self._mentioned.append(person)
         self._text = text
-        self._full_index: dict[str, list[tuple[int, str]]] | None = None
+        self._full_index: dict[str, list[tuple[int, str]]] | None = None  # surname -> full names
+        self._chains: dict[str, list[tuple[int, str]]] = {}  # last word -> name chains
         self._reports = reports
         self._subjects = subjects
         self._named_index: tuple[list[tuple[int, str]], list[int]] | None = None
@@ -402,7 +133,6 @@ class Resolver:
         first time a pronoun needs them, so a text without one never pays for it."""
         if self._named_index is None:
             reports, text = self._reports, self._text
-            given = self._subjects() if callable(self._subjects) else self._subjects or ()
             # Without a people list, "he" is the last compatible person named as a speaker (or
             # with a title: "Mr Ebbers").
             named = [
@@ -416,35 +146,47 @@ class Resolver:
                     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.? [A-Z][\w-]+(?![\w'’])", text
                 )
             )
-            # people named as the subject of a sentence ("Gordon Brown has outlined ...") and the
-            # roles that spoke ("a Department for Education spokeswoman said")
-            named.extend((p, n) for p, n in given if not is_org(n))
+            # the roles that spoke ("a Department for Education spokeswoman said"); people named as
+            # the subject of a sentence ("Gordon Brown has outlined ...") are read by ``focus``
             named.extend(
                 (r.subject_start, r.subject)
                 for r in reports
-                if r.subject_kind == "org" and r.subject and r.subject.split()[-1].lower() in _PERSON_ROLES
+                if r.subject_kind == "org" and r.subject and r.subject.split()[-1].lower() in PERSON_ROLES
             )
             ordered = sorted(named)
             self._named_index = ordered, [p for p, _ in ordered]
         return self._named_index
 
-    @property
-    def _full(self) -> dict[str, list[tuple[int, str]]]:
-        """Full names ("Bernie Ebbers") by surname, so that "Mr Ebbers" is linked to them; read
-        from the text the first time a name needs it."""
+    def _full(self, surname: str) -> list[tuple[int, str]]:
+        """Full names ("Bernie Ebbers") ending in ``surname`` (lower case), by position, so that
+        "Mr Ebbers" is linked to them. The name chains of the text are found once (in C) and
+        filed by their last word; only the chains of a surname asked for are read as names."""
         if self._full_index is None:
-            full_index: dict[str, list[tuple[int, str]]] = {}
-            for m in _CHAIN.finditer(self._text):
-                words = _name_words(m.group())
+            chains: dict[str, list[tuple[int, str]]] = {}
+            for m in CHAIN.finditer(self._text):
+                chain = m.group()
+                last = name_words(chain[chain.rfind(" ") + 1 :])
+                if last:
+                    chains.setdefault(last[-1].lower(), []).append((m.start(), chain))
+            self._chains = chains
+            self._full_index = {}
+        found = self._full_index.get(surname)
+        if found is None:
+            found = []
+            for start, chain in self._chains.get(surname, ()):
+                # a possessor is no part of the name: "Iron Maiden's Bruce Dickinson"
+                raw = chain.split(" ")
+                owner = max((k + 1 for k, w in enumerate(raw[:-1]) if w.endswith(("'s", "’s"))), default=0)
+                words = name_words(" ".join(raw[owner:]))
                 cut = max(
-                    (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in _NOT_IN_NAME), default=0
+                    (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in NOT_IN_NAME), default=0
                 )
                 words = words[cut:]
                 full = " ".join(words)
                 if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
-                    full_index.setdefault(words[-1].lower(), []).append((m.start(), full))
-            self._full_index = full_index
-        return self._full_index
+                    found.append((start, full))
+            self._full_index[surname] = found
+        return found
 
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
@@ -471,25 +213,34 @@ class Resolver:
         named, named_pos = self._named
         j = bisect.bisect_left(named_pos, pos) - 1
         avoid = "m" if pronoun in ("she", "her") else "f"
-        while j >= 0:
-            p, name = named[j]
-            if _gender(name) != avoid:
-                if name.split()[-1].lower() in _PERSON_ROLES:
+        # the nearest candidate first: speakers and titled names merged with sentence subjects
+        subjects = iter(
+            (p, n) for p, n in (self._subjects(pos) if self._subjects is not None else ()) if not is_org(n)
+        )
+        subject = next(subjects, None)
+        while j >= 0 or subject is not None:
+            if subject is not None and (j < 0 or subject > named[j]):
+                p, name = subject
+                subject = next(subjects, None)
+            else:
+                p, name = named[j]
+                j -= 1
+            if gender(name) != avoid:
+                if name.split()[-1].lower() in PERSON_ROLES:
                     words = name.split()
                     return " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
                 return self.full_name(name, p)
-            j -= 1
         return None
 
     def full_name(self, name: str, pos: int) -> str:
         """The full name ``name`` is a short form of ("Mr Ebbers" -> "Bernie Ebbers" when that
         was written earlier; "Prime Minister Tony Blair" -> "Tony Blair"), else ``name``."""
         written = " ".join(name.split())
-        plain = _strip_titles(written) or written
+        plain = strip_titles(written) or written
         words = plain.split()
         if not words:
             return written
-        for p, full in reversed(self._full.get(words[-1].lower(), [])):
+        for p, full in reversed(self._full(words[-1].lower())):
             if p > pos:
                 continue
             if full.endswith(plain) or plain.endswith(" " + full):
@@ -518,7 +269,7 @@ class Resolver:
                 return None
             words = r.subject.split()
             head = words[-1].lower()
-            if head in _GROUP_NOUNS or (
+            if head in GROUP_NOUNS or (
                 r.subject_kind == "org" and head.endswith("s") and not head.endswith("ss")
             ):
                 return " ".join(
@@ -537,7 +288,7 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
-            written = " ".join(_name_words(subject))
+            written = " ".join(name_words(subject))
             if is_org(written):
                 return written, "named"
             full = self.full_name(written, report.subject_start)

@@ -20,6 +20,7 @@ Pure Python; must not import textual or whoosh.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,7 +41,7 @@ SPEAKING_NOUNS = words(
     association federation organisation organization institute embassy regime authorities officials
     official analysts analyst experts expert critics sources source minister ministers chief head
     director executive chairman chairwoman president secretary leader leaders adviser advisers
-    spokesmen premier statement report study survey researchers economists economist lawyer lawyers
+    spokesmen premier agent statement report study survey researchers economists economist lawyer lawyers
     prosecutors prosecutor judge campaigners campaigners manager coach players player team club
     owner owners founder editor news newspaper paper broadcaster network station daily
     chiefs bosses watchdog regulator body panel inquiry charity campaign groups firms companies
@@ -56,6 +57,8 @@ _ROLES = words(
     singer actor actress producer writer novelist lawyer judge president chief executive
     """
 )
+_POLLED = words("polled surveyed questioned interviewed")
+_AGED = re.compile(r"\d+-year-old")
 _CONNECT = words("of for the and de du den da di dos das von van der la le al el bin &")
 _JOIN = words("and but")
 _CLAUSE_OPENERS = words(
@@ -181,8 +184,11 @@ class SubjectFinder:
             if lows[k] in lx.NOT_NAMES:
                 return Subject("org", starts[k], ends[j]) if low in SPEAKING_NOUNS else None
             return Subject("name", starts[k], ends[j])
-        if low in lx.NOT_NAMES or low in lx.SUBJECT_SKIP:
+        if (low in lx.NOT_NAMES and low not in SPEAKING_NOUNS) or low in lx.SUBJECT_SKIP:
             return None
+        # poll respondents: "those polled said", "53% of those surveyed said"
+        if low in _POLLED and j - 1 >= self.lo and lows[j - 1] == "those":
+            return Subject("org", starts[j - 1], ends[j])
         # a common noun: its phrase back to the determiner ("the foreign ministry")
         k = j
         while k - 1 >= self.lo and self._gap(k - 1).isspace():
@@ -195,7 +201,7 @@ class SubjectFinder:
             if not w.isalpha() or w in lx.NOT_NAMES or w in TIME_WORDS or w in _CONNECT:
                 break
             k -= 1
-        if low in SPEAKING_NOUNS:
+        if low in SPEAKING_NOUNS or _AGED.fullmatch(low):
             head = self._head_before_of(k)
             return Subject("org", starts[head if head is not None else k], ends[j])
         return Subject("noun", starts[j], ends[j])
@@ -262,7 +268,7 @@ class SubjectFinder:
         if m < self.lo or lows[m] not in ("of", "at", "for"):
             return None
         h = m - 1
-        if h < self.lo or self._upper(h) or lows[h] not in SPEAKING_NOUNS:
+        if h < self.lo or self._upper(h) or (lows[h] not in SPEAKING_NOUNS and lows[h] not in _ROLES):
             return None
         while (
             h - 1 >= self.lo
@@ -318,8 +324,8 @@ class SubjectFinder:
             r += 1
         if r > end + 1 and r < before and self._upper(r) and self._gap(r - 1).isspace():
             last = self._chain_end(r)
-            if last > r and last < before:
-                end = last  # "Welsh legend Mervyn Davies", "Tory leader Michael Howard"
+            if last < before and (last > r or lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in _ROLES):
+                end = last  # "Welsh legend Mervyn Davies", "Finnish security firm F-Secure"
         subj = self.phrase_ending(end)
         if subj is None or subj.kind == "noun":
             # a common-noun subject: "the ministry reacted ... and said"
@@ -360,6 +366,21 @@ class SubjectFinder:
         if self._upper(k) and lows[k] in lx.NOT_NAMES:
             return None
         j = self._chain_end(k)
+        if lows[j].endswith(("'s", "s'")) and self._upper(k):
+            # "said Iron Maiden's Bruce Dickinson", "said Aguilera's agent Meghan Prophet": the
+            # possessor is no speaker; the name after it (and its role words) is
+            r = j + 1
+            while (
+                r < self.hi
+                and r <= j + 3
+                and lows[r].isalpha()
+                and not self._upper(r)
+                and lows[r] not in _CONNECT
+            ):
+                r += 1
+            if r < self.hi and self._upper(r) and lows[r] not in lx.NOT_NAMES:
+                k = det = r
+                j = self._chain_end(r)
         # "said report author Mary Madden", "wrote S&P credit analyst Helena Hessel": the name
         # after the role words is the speaker
         r = j + 1

@@ -216,7 +216,11 @@ def test_model_file_is_compact_and_learned() -> None:
     assert MODEL_PATH.stat().st_size < 20 * 2**20
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert len(data["ngrams"]) > 1000
-    assert data["ngrams"]["percent"][0] > 0  # percentages make a sentence check-worthy
+    assert data["weight"][data["ngrams"].index("percent")] > 0  # percentages make a sentence check-worthy
+    # ids are ranks: the file lists the n-grams by (|weight|, name), which explanations rely on
+    ranks = [(abs(w), g) for w, g in zip(data["weight"], data["ngrams"], strict=True)]
+    assert ranks == sorted(ranks)
+    assert len(data["idf2"]) == len(data["ngrams"])
     assert data["meta"]["cv_f1"] > 0.5
 
 
@@ -229,6 +233,14 @@ def test_unreadable_model_falls_back_to_the_prior(tmp_path: Path, caplog: pytest
     assert 0 < score(model, {"percent"}, set())[0] < 0.5
     assert "unusable" in caplog.text
     assert load_model(tmp_path / "missing.json").ngrams == {}
+    uneven = tmp_path / "uneven.json"
+    uneven.write_text(
+        json.dumps(
+            {"format": 3, "bias": 0.0, "cues": {}, "ngrams": ["a", "b"], "weight": [1.0], "idf2": [1.0, 1.0]}
+        ),
+        encoding="utf-8",
+    )
+    assert load_model(uneven).fallback
 
 
 def test_every_sentence_is_scored_and_a_checkworthy_one_without_a_kind_is_a_fact() -> None:

@@ -57,3 +57,13 @@ def test_the_sense_decides_the_kind(sentence: str, kind: str, cue: str) -> None:
 def test_bbc_four_is_no_quantity_but_four_children_is() -> None:
     assert "quantity" not in kinds("The film will be shown on BBC Four.")
     assert "quantity" in kinds("Four children were rescued from the river.")
+
+
+def test_index_points_are_no_percentage_but_percentage_points_are() -> None:
+    """ "24,997 points" on a stock index is a number with a unit; "two percentage points" is a
+    percentage, the whole phrase shown."""
+    index = detect("The main share index closed at 24,997 points on Friday.")[0]
+    assert not any(c.startswith("percentage") for c in index.cues), index.cues
+    assert any(c.startswith('number with unit: "24,997 points"') for c in index.cues), index.cues
+    rate = detect("Interest rates rose by two percentage points last year.")[0]
+    assert any(c == 'percentage: "two percentage points"' for c in rate.cues), rate.cues

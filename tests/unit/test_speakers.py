@@ -151,3 +151,43 @@ def test_they_is_the_group_that_spoke_just_before_never_a_named_company() -> Non
     )
     assert speaker_of(text, "They said this breaks") == "Critics"
     assert speaker_of(text, "They said more routes") is None
+
+
+def test_a_possessor_before_the_name_is_no_speaker() -> None:
+    """ "said Org's Name" and "said Name's role Name": the person after the possessive speaks."""
+    text = (
+        '"We are thrilled to be back on the coast," said Iron Gull\'s frontman Tom Keel. '
+        '"No date has been set," said Marlowe\'s agent Jane Prentice.'
+    )
+    assert speaker_of(text, '"We are thrilled') == "Tom Keel"
+    assert speaker_of(text, '"No date has been set') == "Jane Prentice"
+    band = '"We sold out in a day," said Glass Harbour\'s Ben Ortiz.'
+    assert speaker_of(band, '"We sold out') == "Ben Ortiz"
+
+
+def test_a_one_word_name_after_a_role_noun_heads_the_subject() -> None:
+    text = (
+        "Danish security firm Varnish issued a warning about the new worm but said that it did no "
+        "damage to phones."
+    )
+    assert speaker_of(text, "Danish security firm") == "Varnish"
+
+
+def test_lower_case_critics_and_analysts_speak_after_an_opener() -> None:
+    text = "But critics say that the new tariff is confusing and costs families £40 a year."
+    assert speaker_of(text, "But critics say") == "critics"
+
+
+def test_poll_respondents_speak() -> None:
+    text = "A total of 53% of those polled said they backed the bridge toll."
+    assert speaker_of(text, "A total of 53%") == "those polled"
+
+
+def test_a_role_before_of_heads_the_subject_not_the_title_after_it() -> None:
+    text = "The star of Harbour Lights and Blue Mile said the theatre culture was in decline."
+    assert speaker_of(text, "The star of") == "star of Harbour Lights and Blue Mile"
+
+
+def test_an_agent_at_the_end_of_the_clause_speaks() -> None:
+    text = "Singer Mara Quell is to marry producer Dan Holt, the singer's agent has confirmed."
+    assert speaker_of(text, "Singer Mara Quell") == "singer's agent"
