@@ -12,8 +12,9 @@ from typing import Any
 from whoosh import collectors, query, sorting
 from whoosh.searching import Searcher
 
+from nkterm.catalog import CatalogDamaged
 from nkterm.errors import IndexError
-from nkterm.models import Hit, SearchResult, Span
+from nkterm.models import Document, Hit, Part, SearchResult, Span
 from nkterm.queryfilters import Filters
 from nkterm.querytext import lint_query, make_snippet
 from nkterm.search.api import BAD_QUERY, UNRUNNABLE_QUERY
@@ -22,7 +23,6 @@ from nkterm.search.whoosh.matching import body_terms, expand_fuzzy, match_spans
 from nkterm.search.whoosh.names import also_spelled, expand_names
 from nkterm.search.whoosh.parsing import check_prefixes, parse
 from nkterm.search.whoosh.store import WhooshStore
-from nkterm.search.whoosh.stored import date_text, loads, part_labels
 from nkterm.search.whoosh.suggest import suggest as suggest_words
 
 
@@ -175,32 +175,36 @@ class WhooshBackend(WhooshStore):
                 body_terms(run, searcher.reader()) if n_offsets > start and results.scored_length() else set()
             )
             seen: list[tuple[str, tuple[Span, ...]]] = []  # bodies and hits, for "also:"
-            for rank in range(start, results.scored_length()):
-                r = results[rank]
-                stored = r.fields()
+            page = [(rank, results[rank]) for rank in range(start, results.scored_length())]
+            ids = [r["id"] for _rank, r in page]
+            rows = self.catalog.hit_rows(ids, {r["id"] for rank, r in page if rank < n_offsets})
+            for rank, r in page:
+                doc_id = r["id"]
+                row = rows.get(doc_id)
+                if row is None:  # in the index, not in the catalog: repaired by the next update
+                    continue
                 if rank < n_offsets:
-                    spans = match_spans(stored.get("body", ""), matchable, run)
-                    snippet, snippet_spans = make_snippet(stored.get("body", ""), spans)
+                    spans = match_spans(row.text, matchable, run)
+                    snippet, snippet_spans = make_snippet(row.text, spans)
                     if names:
-                        seen.append((stored.get("body", ""), spans))
+                        seen.append((row.text, spans))
                 else:
                     spans, snippet, snippet_spans = (), "", ()
                 hits.append(
                     Hit(
-                        id=stored["id"],
-                        title=stored.get("title", stored["id"]),
+                        id=doc_id,
+                        title=row.title,
                         score=float(r.score),
                         snippet=snippet,
                         snippet_spans=snippet_spans,
                         hits=spans,
-                        source=stored.get("source", ""),
-                        # pages or chapters: only documents that have them pay for the JSON
-                        parts=part_labels(loads(stored.get("meta")), spans)
-                        if spans and '"parts": [[' in (stored.get("meta") or "")
-                        else (),
-                        date=date_text(stored.get("date")),
+                        source=row.source,
+                        parts=_part_labels(row.parts, spans),
+                        date=row.date,
                     )
                 )
+        except CatalogDamaged as exc:
+            return SearchResult(query=text, error=str(self._damaged(exc)))
         except Exception as exc:  # noqa: BLE001 - e.g. a fuzzy prefix longer than its word
             return SearchResult(query=text, error=self._run_error(exc))
         suggestion = None
@@ -235,7 +239,7 @@ class WhooshBackend(WhooshStore):
             results = searcher.search(query.And([query.Term("id", doc_id), run]), limit=1, terms=True)
             if not results:
                 return ()
-            return match_spans(results[0].get("body", ""), results[0].matched_terms(), run)
+            return match_spans(self.catalog.text(doc_id), results[0].matched_terms(), run)
         except Exception:  # noqa: BLE001 - search() has already told the user what is wrong
             return ()
 
@@ -263,3 +267,11 @@ class WhooshBackend(WhooshStore):
             return suggest_words(self._searcher(), parsed, text, self.name_table(), self.spelling)
         except Exception:  # noqa: BLE001 - a suggestion is a nicety, never an error
             return None
+
+
+def _part_labels(parts: tuple[Part, ...], spans: tuple[Span, ...]) -> tuple[str, ...]:
+    """The page or chapter of each hit, for a document that has them."""
+    if not parts or not spans:
+        return ()
+    doc = Document(id="", text="", title="", parts=parts)
+    return tuple(part.label if (part := doc.part_at(span.start)) else "" for span in spans)
