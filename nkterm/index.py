@@ -190,4 +190,3 @@ class Index(WhooshBackend):
 
     def __len__(self) -> int:
         return len(self.manifest()["docs"])
-

@@ -9,7 +9,7 @@ import datetime as dt
 import time
 from typing import Any
 
-from whoosh import collectors, query, sorting
+from whoosh import query
 from whoosh.searching import Searcher
 
 from nkterm.catalog import CatalogDamaged
@@ -19,6 +19,7 @@ from nkterm.queryfilters import Filters
 from nkterm.querytext import lint_query, make_snippet
 from nkterm.search.api import BAD_QUERY, UNRUNNABLE_QUERY
 from nkterm.search.query import one_line, prepare
+from nkterm.search.whoosh.collect import newest, scored
 from nkterm.search.whoosh.matching import body_terms, expand_fuzzy, match_spans
 from nkterm.search.whoosh.names import also_spelled, expand_names
 from nkterm.search.whoosh.parsing import check_prefixes, parse
@@ -49,21 +50,33 @@ class WhooshBackend(WhooshStore):
             cache[filters.key] = found
         return found
 
-    def _doc_months(self, searcher: Searcher) -> list[str]:
-        """``"YYYY-MM"`` of every document number ("" when undated), from the date column,
-        once per searcher (20k documents: ~20 ms)."""
-        months: list[str] | None = self._local.months
-        if months is None:
+    def _doc_dates(self, searcher: Searcher) -> tuple[list[str], list[int]]:
+        """``"YYYY-MM"`` ("" when undated) and the day number (-1 when undated) of every
+        document number, from the date column, once per searcher (20k documents: ~20 ms)."""
+        cached: tuple[list[str], list[int]] | None = self._local.months
+        if cached is None:
             reader = searcher.reader()
             months = [""] * reader.doc_count_all()
+            days = [-1] * len(months)
             if reader.has_column("date"):
                 column = reader.column_reader("date", translate=True)
                 for docnum in range(len(months)):
                     value = column[docnum]
                     if isinstance(value, dt.datetime) and value.year > 1:
                         months[docnum] = f"{value.year:04d}-{value.month:02d}"
-            self._local.months = months
-        return months
+                        days[docnum] = value.toordinal()
+            cached = self._local.months = (months, days)
+        return cached
+
+    def _doc_months(self, searcher: Searcher) -> list[str]:
+        return self._doc_dates(searcher)[0]
+
+    def _doc_id(self, searcher: Searcher, docnum: int) -> str:
+        """The id of a document number, from the id column (no stored-fields read)."""
+        column = self._local.ids
+        if column is None:
+            column = self._local.ids = searcher.reader().column_reader("id", translate=True)
+        return str(column[docnum])
 
     def _doc_sources(self, searcher: Searcher) -> list[str]:
         """The source of every document number ("" when none), from its column, once per searcher."""
@@ -142,27 +155,23 @@ class WhooshBackend(WhooshStore):
             # total unknown, and counting it took a second pass (20k: median 24 -> 16 ms,
             # p95 56 -> 43 ms). No terms=True: recording the matched terms of every match
             # tripled prefix and fuzzy queries; the visible hits get theirs from the query.
-            collector: Any
-            if isinstance(parsed, query.Every):  # filters alone: newest first
-                collector = collectors.SortingCollector(
-                    sorting.FieldFacet("date", reverse=True), limit=max(1, limit)
-                )
-            else:
-                collector = collectors.TopCollector(limit=max(1, limit), usequality=False, replace=0)
             if filters:
-                allowed = self._allowed(searcher, filters)
+                allowed: set[int] | None = self._allowed(searcher, filters)
                 if not allowed:
                     return SearchResult(query=text, elapsed_ms=(time.perf_counter() - t0) * 1000)
-                collector = collectors.FilterCollector(collector, allow=allowed)
-            searcher.search_with_collector(run, collector)
-            results = collector.results()
+            else:
+                allowed = None
+            if isinstance(parsed, query.Every) and allowed is not None:  # filters alone: newest first
+                found = newest(allowed, self._doc_dates(searcher)[1], max(1, limit))
+            else:
+                found = scored(searcher, run, max(1, limit), allowed=allowed, record=timeline)
             months: tuple[tuple[str, int], ...] = ()
             sources: tuple[tuple[str, int], ...] = ()
             if timeline:
                 of_doc, source_of = self._doc_months(searcher), self._doc_sources(searcher)
                 counts: dict[str, int] = {}
                 by_source: dict[str, int] = {}
-                for docnum in results.docs():
+                for docnum in found.docs:
                     month, source = of_doc[docnum], source_of[docnum]
                     counts[month] = counts.get(month, 0) + 1
                     by_source[source] = by_source.get(source, 0) + 1
@@ -170,16 +179,16 @@ class WhooshBackend(WhooshStore):
                 by_source.pop("", None)
                 months = tuple(sorted(counts.items()))
                 sources = tuple(sorted(by_source.items(), key=lambda kv: (-kv[1], kv[0])))
-            n_offsets = len(results) if offsets_for is None else start + offsets_for
-            matchable = (
-                body_terms(run, searcher.reader()) if n_offsets > start and results.scored_length() else set()
-            )
+            n_offsets = found.total if offsets_for is None else start + offsets_for
+            matchable = body_terms(run, searcher.reader()) if n_offsets > start and found.top else set()
             seen: list[tuple[str, tuple[Span, ...]]] = []  # bodies and hits, for "also:"
-            page = [(rank, results[rank]) for rank in range(start, results.scored_length())]
-            ids = [r["id"] for _rank, r in page]
-            rows = self.catalog.hit_rows(ids, {r["id"] for rank, r in page if rank < n_offsets})
-            for rank, r in page:
-                doc_id = r["id"]
+            page = [
+                (rank, self._doc_id(searcher, docnum), score)
+                for rank, (score, docnum) in enumerate(found.top)
+                if rank >= start
+            ]
+            rows = self.catalog.hit_rows([i for _r, i, _s in page], {i for r, i, _s in page if r < n_offsets})
+            for rank, doc_id, score in page:
                 row = rows.get(doc_id)
                 if row is None:  # in the index, not in the catalog: repaired by the next update
                     continue
@@ -194,7 +203,7 @@ class WhooshBackend(WhooshStore):
                     Hit(
                         id=doc_id,
                         title=row.title,
-                        score=float(r.score),
+                        score=float(score),
                         snippet=snippet,
                         snippet_spans=snippet_spans,
                         hits=spans,
@@ -213,7 +222,7 @@ class WhooshBackend(WhooshStore):
         return SearchResult(
             query=text,
             hits=tuple(hits),
-            total=len(results),
+            total=found.total,
             suggestion=suggestion,
             also=also_spelled(names, seen, text),
             months=months,

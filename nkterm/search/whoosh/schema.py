@@ -88,7 +88,7 @@ def make_schema() -> Schema:
     # stored: only the id and the content hash; what a document is read back as (text,
     # metadata, sentences, claims) is the catalog's (nkterm.catalog)
     return Schema(
-        id=ID(unique=True, stored=True),
+        id=ID(unique=True, stored=True, sortable=True),  # a column: a hit's id without a stored read
         hash=ID(stored=True),  # finds what the catalog and the index disagree on after a kill
         title=TEXT(analyzer=body_analyzer(), field_boost=2.0),
         authors=TEXT(analyzer=name_analyzer),

@@ -294,6 +294,7 @@ class WhooshStore:
         self._local.filters = {}  # docnums change with the searcher: the cached filters too
         self._local.months = None
         self._local.sources = None
+        self._local.ids = None
         return searcher
 
     def load(self, doc_id: str) -> tuple[Document, list[Claim]]:

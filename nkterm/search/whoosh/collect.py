@@ -1,0 +1,109 @@
+"""Gathering a query's matches from Whoosh: the top N by score with the exact total, every
+match's document number when the timeline asks for it (recorded in the same pass, not a second
+one), unscored filters applied by skipping to the allowed documents when they are few, and a
+query of filters alone answered newest first from a per-searcher date array without any
+matching. Returns plain ``Matches``; the caller reads ids and text from the catalog."""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import collectors
+from whoosh.searching import Searcher
+
+# the allowed documents are walked one by one (skip_to) when they are at most this share of
+# the index; beyond it, walking the query's own matches and checking each is cheaper
+SKIP_SHARE = 0.25
+
+
+@dataclass
+class Matches:
+    """The ranked documents (``top``: (score, docnum), best first), how many match in all, and
+    every matching docnum when asked for."""
+
+    top: list[tuple[float, int]]
+    total: int
+    docs: Sequence[int] = field(default_factory=list)
+
+
+class _Top(collectors.TopCollector):
+    """Whoosh's top-N collector that scores every match (``replace=0``: the total is exact
+    in one pass) and, when ``record`` is set, keeps each match's docnum for the timeline."""
+
+    def __init__(self, limit: int, record: bool, allow: set[int] | None) -> None:
+        super().__init__(limit=limit, usequality=False, replace=0)
+        self.record = record
+        self.allow = allow
+        self.seen: list[int] = []
+
+    def collect(self, sub_docnum: int) -> Any:
+        global_docnum = self.offset + sub_docnum
+        if self.allow is not None and global_docnum not in self.allow:
+            return 0
+        if self.record:
+            self.seen.append(global_docnum)
+        return self._collect(global_docnum, self.matcher.score())
+
+
+def scored(
+    searcher: Searcher, q: Any, limit: int, *, allowed: set[int] | None = None, record: bool = False
+) -> Matches:
+    """The top ``limit`` matches of ``q`` (only documents in ``allowed``, when given)."""
+    if allowed is not None and len(allowed) <= SKIP_SHARE * max(1, searcher.doc_count_all()):
+        return _scored_within(searcher, q, sorted(allowed), limit, record)
+    collector = _Top(max(1, limit), record, allowed)
+    searcher.search_with_collector(q, collector)
+    items = sorted(collector.items, reverse=True)
+    return Matches([(score, -neg) for score, neg in items], collector.total, collector.seen)
+
+
+def _scored_within(searcher: Searcher, q: Any, allowed: list[int], limit: int, record: bool) -> Matches:
+    """Score ``q`` on the ``allowed`` documents only (sorted docnums): the matcher skips to
+    each in turn, so the cost follows the filter's size, not the query's matches."""
+    context = searcher.context()
+    heap: list[tuple[float, int]] = []
+    total = 0
+    seen: list[int] = []
+    limit = max(1, limit)
+    for sub, offset in searcher.leaf_searchers():
+        lo = bisect.bisect_left(allowed, offset)
+        hi = bisect.bisect_left(allowed, offset + sub.doc_count_all())
+        if lo == hi:
+            continue
+        matcher = q.matcher(sub, context)
+        for global_docnum in allowed[lo:hi]:
+            if not matcher.is_active():
+                break
+            docnum = global_docnum - offset
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+                if not matcher.is_active():
+                    break
+            if matcher.id() != docnum:
+                continue
+            total += 1
+            if record:
+                seen.append(global_docnum)
+            item = (matcher.score(), -global_docnum)
+            if len(heap) < limit:
+                heapq.heappush(heap, item)
+            elif item > heap[0]:
+                heapq.heapreplace(heap, item)
+    heap.sort(reverse=True)
+    return Matches([(score, -neg) for score, neg in heap], total, seen)
+
+
+def newest(allowed: set[int], dates: Sequence[int], limit: int) -> Matches:
+    """A query of filters alone: the allowed documents newest first (undated last, then by
+    docnum), no scoring, no matching."""
+    top = heapq.nsmallest(max(1, limit), allowed, key=lambda d: (-dates[d], d))
+    return Matches([(0.0, d) for d in top], len(allowed), sorted(allowed))
+
+
+def matching_docs(searcher: Searcher, q: Any) -> list[int]:
+    """Every document ``q`` matches, unscored (the timeline of a query)."""
+    return list(searcher.docs_for_query(q))
