@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from whoosh import collectors
+from whoosh import collectors, query
 from whoosh.searching import Searcher
 
 # the allowed documents are walked one by one (skip_to) when they are at most this share of
@@ -55,10 +55,67 @@ def scored(
     """The top ``limit`` matches of ``q`` (only documents in ``allowed``, when given)."""
     if allowed is not None and len(allowed) <= SKIP_SHARE * max(1, searcher.doc_count_all()):
         return _scored_within(searcher, q, sorted(allowed), limit, record)
+    docs = matched_set(searcher, q)
+    if docs is not None:
+        # terms joined by AND/OR/NOT: the matches are set operations on posting lists, so the
+        # ranking can skip blocks that cannot reach the top (Whoosh's block quality, exact
+        # for the top N) and the total still is exact
+        if allowed is not None:
+            docs &= allowed
+        top: Any = collectors.TopCollector(limit=max(1, limit))
+        collector = collectors.FilterCollector(top, allow=allowed) if allowed is not None else top
+        searcher.search_with_collector(q, collector)
+        items = sorted(top.items, reverse=True)
+        return Matches([(score, -neg) for score, neg in items], len(docs), sorted(docs) if record else [])
     collector = _Top(max(1, limit), record, allowed)
     searcher.search_with_collector(q, collector)
     items = sorted(collector.items, reverse=True)
     return Matches([(score, -neg) for score, neg in items], collector.total, collector.seen)
+
+
+def matched_set(searcher: Searcher, q: Any) -> set[int] | None:
+    """Every document a query of terms joined by AND, OR and NOT matches, from the posting
+    lists' ids (no scoring, no positions); None for any other query (phrases, ranges,
+    prefixes and fuzzy words are matched by Whoosh)."""
+    if isinstance(q, query.Term):
+        found: set[int] = set()
+        context = searcher.boolean_context()
+        for sub, offset in searcher.leaf_searchers():
+            matcher = q.matcher(sub, context)
+            if offset:
+                found.update(d + offset for d in matcher.all_ids())
+            else:
+                found.update(matcher.all_ids())
+        return found
+    if isinstance(q, query.Or | query.DisjunctionMax):
+        union: set[int] = set()
+        for child in q.subqueries:
+            part = matched_set(searcher, child)
+            if part is None:
+                return None
+            union |= part
+        return union
+    if isinstance(q, query.And):
+        positive = [c for c in q.subqueries if not isinstance(c, query.Not)]
+        negative = [c.query for c in q.subqueries if isinstance(c, query.Not)]
+        if not positive:
+            return None
+        parts = [matched_set(searcher, c) for c in positive]
+        if any(part is None for part in parts):
+            return None
+        result = set.intersection(*sorted((p for p in parts if p is not None), key=len))
+        for child in negative:
+            part = matched_set(searcher, child)
+            if part is None:
+                return None
+            result -= part
+        return result
+    if isinstance(q, query.AndNot):
+        positive_set, negative_set = matched_set(searcher, q.a), matched_set(searcher, q.b)
+        if positive_set is None or negative_set is None:
+            return None
+        return positive_set - negative_set
+    return None
 
 
 def _scored_within(searcher: Searcher, q: Any, allowed: list[int], limit: int, record: bool) -> Matches:
