@@ -67,7 +67,7 @@ def _workspace(workdir: Path | None) -> Any:
     return contextlib.nullcontext(str(workdir))
 
 
-def run(n: int, rounds: int = 20, workdir: Path | None = None) -> dict[str, Any]:
+def run(n: int, rounds: int = 20, workdir: Path | None = None, reuse_index: bool = False) -> dict[str, Any]:
     from nkterm.index import Index
     from nkterm.listing import Timeline
     from nkterm.manifest import quick_summaries
@@ -82,7 +82,8 @@ def run(n: int, rounds: int = 20, workdir: Path | None = None) -> dict[str, Any]
             shutil.rmtree(root / "corpus", ignore_errors=True)
             flood = write_archive(root / "corpus", n).topics["flood"]
             done.write_text(json.dumps({"n": n, "flood": flood}), "utf-8")
-        shutil.rmtree(root / "index", ignore_errors=True)
+        if not reuse_index:
+            shutil.rmtree(root / "index", ignore_errors=True)
         t_build, _ = _timed(lambda: Index(root / "corpus", root / "index").update())
         cpu_build = CPU_MS[-1]
 
@@ -180,8 +181,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workdir", type=Path, help="keep the archive here and reuse it (the index is rebuilt each run)"
     )
+    parser.add_argument(
+        "--reuse-index",
+        action="store_true",
+        help="with --workdir: keep its index (brought up to date, not rebuilt)",
+    )
     args = parser.parse_args(argv)
-    result = run(args.n, args.rounds, args.workdir)
+    result = run(args.n, args.rounds, args.workdir, args.reuse_index)
     print(
         f"archive of {result['documents']:,} documents (built in {result['build_s']} s, load {result['load']:.1f})"
     )
