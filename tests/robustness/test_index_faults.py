@@ -421,13 +421,16 @@ try:
     errors.append(None)
 except Exception as exc:
     errors.append(str(exc))
+assert errors[-1] is None, errors[-1]
 print(sum(1 for e in errors if e and "is damaged" in e and "run `nkterm index`" in e))
 """
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert int(done.stdout.split()[-1]) >= 4  # every search (or the loads) says what to do
+    # every search that reads the truncated part says what to do ("koryo" was read before the
+    # damage and is answered from memory); the documents are in the catalog, which is intact
+    assert int(done.stdout.split()[-1]) >= 3
     report = Index(corpus, directory).update()
     assert report.rebuilt is not None and report.rebuilt.startswith("rebuilding the index: ")
     record("index: segment truncated while open")
