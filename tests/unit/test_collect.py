@@ -5,6 +5,7 @@ total, the same documents for the timeline — on a real Whoosh index of a gener
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
 
 from nkterm.index import Index
@@ -105,4 +106,3 @@ def test_the_timeline_counts_every_match_by_month(archive: Index) -> None:
         if hit.date:
             expected[hit.date[:7]] = expected.get(hit.date[:7], 0) + 1
     assert months == expected
-

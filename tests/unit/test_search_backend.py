@@ -13,9 +13,9 @@ import pytest
 
 from nkterm.catalog import Catalog, record_of
 from nkterm.errors import IndexLocked
-from nkterm.manifest import entry_of
 from nkterm.index import Index
 from nkterm.library import Library
+from nkterm.manifest import entry_of
 from nkterm.models import Claim, Document, Hit, SearchResult, Span
 from nkterm.search.api import SearchBackend, Upsert
 from nkterm.search.query import Request, one_line, prepare, query_text
