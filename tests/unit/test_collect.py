@@ -11,6 +11,7 @@ import pytest
 from nkterm.index import Index
 from nkterm.search.whoosh import collect
 from nkterm.search.whoosh.collect import Matches, matched_set, newest, scored
+from nkterm.search.whoosh.names import expand_names
 from nkterm.synthetic.archive import write_archive
 
 QUERIES = (
@@ -74,6 +75,17 @@ def test_a_filter_gives_the_same_hits_whether_skipped_to_or_checked(archive: Ind
         _same(fast, full)
         assert sorted(fast.docs) == full.docs
         assert all(d in allowed for _s, d in fast.top)
+
+
+def test_a_name_with_its_spellings_is_ranked_as_whoosh_ranks_it(archive: Index) -> None:
+    # the name expansion adds a phrase per spelling; those the corpus never uses match nothing
+    searcher = archive._searcher()
+    run, names = expand_names(archive._parse("kim jong un"), archive.name_table())
+    assert names and "Phrase" in repr(run)
+    for limit in (1, 10, 40):
+        fast = scored(searcher, run, limit, record=True)
+        _same(fast, _full(archive, run, limit))
+        assert fast.total == archive.search("kim jong un").total > 0
 
 
 def test_phrases_take_the_scoring_path_and_count_exactly(archive: Index) -> None:

@@ -88,6 +88,8 @@ def matched_set(searcher: Searcher, q: Any) -> set[int] | None:
     """Every document a query of terms joined by AND, OR and NOT matches, from the posting
     lists' ids (no scoring, no positions); None for any other query (phrases, ranges,
     prefixes and fuzzy words are matched by Whoosh)."""
+    if _impossible_phrase(searcher, q):
+        return set()
     if isinstance(q, query.Term):
         scores = _term_scores(searcher, q)  # the posting blocks' ids (and weights) read at once
         if scores is not None:
@@ -183,6 +185,8 @@ def match_scores(searcher: Searcher, q: Any) -> dict[int, float] | None:
     time; None for any other query or scorer."""
     if isinstance(q, query.Term):
         return _term_scores(searcher, q)
+    if _impossible_phrase(searcher, q):
+        return {}
     if isinstance(q, query.Or):
         parts = [match_scores(searcher, child) for child in q.subqueries]
         if any(part is None for part in parts):
@@ -289,3 +293,12 @@ def _lengths(sub: Searcher, fieldname: str) -> list[int] | None:
         found = [table[b] if b else 1 for b in column.load()]
     cache[fieldname] = found
     return found
+
+
+def _impossible_phrase(searcher: Searcher, q: Any) -> bool:
+    """A phrase with a word the index does not hold matches nothing (the spellings of a
+    name that this corpus never uses, added by the name expansion)."""
+    if not isinstance(q, query.Phrase):
+        return False
+    reader: Any = searcher.reader()
+    return any((q.fieldname, word) not in reader for word in q.words)
