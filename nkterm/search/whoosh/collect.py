@@ -18,6 +18,9 @@ from whoosh.matching import wrappers
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+# scoring every posting costs ~1/FEW_ALLOWED of skipping to one document: a filter allowing fewer
+# documents than the query's postings / FEW_ALLOWED is walked document by document
+FEW_ALLOWED = 8
 # the allowed documents are walked one by one (skip_to) when they are at most this share of
 # the index; beyond it, walking the query's own matches and checking each is cheaper
 SKIP_SHARE = 0.25
@@ -56,6 +59,10 @@ def scored(
     searcher: Searcher, q: Any, limit: int, *, allowed: set[int] | None = None, record: bool = False
 ) -> Matches:
     """The top ``limit`` matches of ``q`` (only documents in ``allowed``, when given)."""
+    few = allowed is not None and len(allowed) <= SKIP_SHARE * max(1, searcher.doc_count_all())
+    if few and allowed is not None and len(allowed) * FEW_ALLOWED < _postings(searcher, q):
+        # a narrow filter (a few days): score only its documents, skipping to each
+        return _scored_within(searcher, q, sorted(allowed), limit, record)
     scores = match_scores(searcher, q)
     if scores is not None:
         # terms joined by AND/OR/NOT, scored from whole posting blocks: every match scored
@@ -64,8 +71,6 @@ def scored(
             scores = {d: v for d, v in scores.items() if d in allowed}
         best = heapq.nlargest(max(1, limit), scores.items(), key=lambda kv: (kv[1], -kv[0]))
         return Matches([(v, d) for d, v in best], len(scores), sorted(scores) if record else [])
-    if allowed is not None and len(allowed) <= SKIP_SHARE * max(1, searcher.doc_count_all()):
-        return _scored_within(searcher, q, sorted(allowed), limit, record)
     docs = matched_set(searcher, q)
     if docs is not None:
         # terms joined by AND/OR/NOT: the matches are set operations on posting lists, so the
@@ -302,3 +307,15 @@ def _impossible_phrase(searcher: Searcher, q: Any) -> bool:
         return False
     reader: Any = searcher.reader()
     return any((q.fieldname, word) not in reader for word in q.words)
+
+
+def _postings(searcher: Searcher, q: Any) -> float:
+    """How many postings scoring every match of ``q`` reads (its terms' document
+    frequencies); infinite for queries that are not terms joined by AND, OR and NOT."""
+    if isinstance(q, query.Term):
+        return float(searcher.reader().doc_frequency(q.fieldname, q.text))
+    if isinstance(q, query.Or | query.And | query.DisjunctionMax):
+        return sum(_postings(searcher, c.query if isinstance(c, query.Not) else c) for c in q.subqueries)
+    if isinstance(q, query.AndNot):
+        return _postings(searcher, q.a) + _postings(searcher, q.b)
+    return 0.0 if _impossible_phrase(searcher, q) else float("inf")
