@@ -146,3 +146,32 @@ def test_only_the_backend_package_loads_whoosh() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+def test_the_catalog_answers_a_date_range_newest_first_from_its_date_index(tmp_path: Path) -> None:
+    import datetime as dt
+
+    catalog = Catalog(tmp_path)
+    catalog.create(0)
+    writer = catalog.writer()
+    for doc_id, day in (("a", "2024-08-16"), ("b", None), ("c", "2024-07-30"), ("d", "2023-01-02")):
+        doc = Document(
+            id=doc_id,
+            text=f"Text {doc_id}.",
+            title=doc_id,
+            path=f"{doc_id}.txt",
+            date=dt.date.fromisoformat(day) if day else None,
+        )
+        writer.upsert(record_of(doc, [], entry_of(doc, [], None)))
+    writer.commit(1)
+    assert catalog.ids(dated=True) == ["a", "c", "d"]
+    assert catalog.ids(date_from=dt.date(2024, 1, 1), newest_first=False) == ["c", "a"]
+    assert catalog.ids(date_to=dt.date(2024, 7, 31), limit=1) == ["c"]
+    assert set(catalog.ids()) == {"a", "b", "c", "d"} and len(catalog) == 4
+    plan = " ".join(
+        str(r)
+        for r in catalog._reader().execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM documents WHERE date >= '2024' ORDER BY date"
+        )
+    )
+    assert "documents_date" in plan
