@@ -124,3 +124,27 @@ def test_the_timeline_counts_every_match_by_month(archive: Index) -> None:
         if hit.date:
             expected[hit.date[:7]] = expected.get(hit.date[:7], 0) + 1
     assert months == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date:2024-08",
+        "date:[2024-01 TO 2024-06]",
+        "date:2023 source:kcna",
+        "date:[2025 TO]",
+        "date:[TO 2023-03]",
+    ],
+)
+def test_date_filters_from_the_day_array_equal_whooshs_date_ranges(archive: Index, text: str) -> None:
+    from whoosh import query
+
+    from nkterm.queryfilters import split_filters
+
+    searcher = archive._searcher()
+    _rest, filters = split_filters(text)
+    lo = dt.datetime.combine(filters.date_from, dt.time.min) if filters.date_from else None
+    hi = dt.datetime.combine(filters.date_to, dt.time.max) if filters.date_to else None
+    parts = [query.DateRange("date", lo, hi), *(query.Term("source", w) for w in filters.sources)]
+    expected = set(searcher.docs_for_query(query.And(parts)))
+    assert expected and archive._allowed(searcher, filters) == expected

@@ -26,6 +26,8 @@ from nkterm.search.whoosh.parsing import check_prefixes, parse
 from nkterm.search.whoosh.store import WhooshStore
 from nkterm.search.whoosh.suggest import suggest as suggest_words
 
+_DAY_US = 86_400_000_000  # microseconds in a day: Whoosh stores datetimes as microseconds since 0001-01-01
+
 
 class WhooshBackend(WhooshStore):
     """The embedded search backend: a corpus's Whoosh index, searched."""
@@ -36,15 +38,18 @@ class WhooshBackend(WhooshStore):
         cache: dict[tuple[object, ...], set[int]] = self._local.filters  # never changed once made
         found = cache.get(filters.key)
         if found is None:
-            parts: list[Any] = []
-            if filters.has_date:
-                lo = dt.datetime.combine(filters.date_from, dt.time.min) if filters.date_from else None
-                hi = dt.datetime.combine(filters.date_to, dt.time.max) if filters.date_to else None
-                parts.append(query.DateRange("date", lo, hi) if lo or hi else query.Every("date"))
-            parts += [query.Term("source", w) for w in filters.sources]
+            parts: list[Any] = [query.Term("source", w) for w in filters.sources]
             parts += [query.Term("kind", k) for k in filters.kinds]
             parts += [query.Term("tags", t) for t in filters.tags]
-            found = set(searcher.docs_for_query(query.And(parts)))  # a set: Whoosh refuses a frozenset
+            dated: set[int] | None = None
+            if filters.has_date:  # from the per-searcher day array, not a range of date terms
+                lo = filters.date_from.toordinal() if filters.date_from else 0
+                hi = filters.date_to.toordinal() if filters.date_to else 1 << 30
+                days = self._doc_dates(searcher)[1]
+                dated = {d for d, day in enumerate(days) if lo <= day <= hi}
+            found = set(searcher.docs_for_query(query.And(parts))) if parts else set()
+            if dated is not None:
+                found = found & dated if parts else {d for d in dated if not searcher.reader().is_deleted(d)}
             if len(cache) >= 64:
                 cache.clear()
             cache[filters.key] = found
@@ -52,19 +57,24 @@ class WhooshBackend(WhooshStore):
 
     def _doc_dates(self, searcher: Searcher) -> tuple[list[str], list[int]]:
         """``"YYYY-MM"`` ("" when undated) and the day number (-1 when undated) of every
-        document number, from the date column, once per searcher (20k documents: ~20 ms)."""
+        document number, from the date column read raw (microseconds since 0001-01-01), once
+        per searcher (20k documents: 117 ms translating each value, a few ms raw)."""
         cached: tuple[list[str], list[int]] | None = self._local.months
         if cached is None:
             reader = searcher.reader()
-            months = [""] * reader.doc_count_all()
-            days = [-1] * len(months)
+            count = reader.doc_count_all()
+            months, days = [""] * count, [-1] * count
             if reader.has_column("date"):
-                column = reader.column_reader("date", translate=True)
-                for docnum in range(len(months)):
-                    value = column[docnum]
-                    if isinstance(value, dt.datetime) and value.year > 1:
-                        months[docnum] = f"{value.year:04d}-{value.month:02d}"
-                        days[docnum] = value.toordinal()
+                column = reader.column_reader("date", translate=False)
+                month_of: dict[int, str] = {}
+                for docnum, value in enumerate(column):
+                    day = int(value) // _DAY_US + 1 if value else 0
+                    if day > 365:  # year 1 is Whoosh's "no date"
+                        days[docnum] = day
+                        month = month_of.get(day)
+                        if month is None:
+                            month = month_of[day] = dt.date.fromordinal(day).strftime("%Y-%m")
+                        months[docnum] = month
             cached = self._local.months = (months, days)
         return cached
 
