@@ -1,8 +1,16 @@
-"""Gathering a query's matches from Whoosh: the top N by score with the exact total, every
-match's document number when the timeline asks for it (recorded in the same pass, not a second
-one), unscored filters applied by skipping to the allowed documents when they are few, and a
-query of filters alone answered newest first from a per-searcher date array without any
-matching. Returns plain ``Matches``; the caller reads ids and text from the catalog."""
+"""Gathering a query's matches from Whoosh: the top N by score with the exact total, and every
+match's document number when the timeline asks for it, in one pass.
+
+- Terms joined by AND, OR and NOT (most queries): every match scored from whole posting blocks
+  (``match_scores``: Whoosh's BM25F per posting, sums as its matchers sum), no matcher tree.
+- A narrow filter (a few days): the query's matcher skips to each allowed document.
+- Filters alone: newest first from the per-searcher day array, no matching at all.
+- Anything else (phrases, prefixes, fuzzy words, ranges): Whoosh's collector, scoring every
+  match once (exact total) and recording the docnums for the timeline (no second pass).
+
+Returns plain ``Matches``; the caller reads ids from a column and text from the catalog.
+``tests/unit/test_collect.py`` holds every path to Whoosh scoring every match.
+"""
 
 from __future__ import annotations
 
