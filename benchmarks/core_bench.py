@@ -75,6 +75,14 @@ def main() -> None:
         "cpu_p95_ms": round(res["cpu_p95_ms"], 2),
         "suggest_median_ms": round(res["suggest_median_ms"], 2),
         "by_kind_median_ms": {k: round(v["median_ms"], 2) for k, v in sorted(res["by_kind"].items())},
+        "cpu_by_kind_ms": {
+            k: {"median": round(v["median"], 2), "p95": round(v["p95"], 2)}
+            for k, v in sorted(res["cpu_by_kind"].items())
+        },
+        "cpu_terms_and_or_not_fields": {
+            "median": round(res["cpu_target_kinds_median_ms"], 2),
+            "p95": round(res["cpu_target_kinds_p95_ms"], 2),
+        },
         "suggestions": {q["query"]: q["suggestion"] for q in res["queries"] if q["kind"] == "typo"},
         "fuzzy_totals": {q["query"]: q["total"] for q in res["queries"] if q["kind"] == "fuzzy"},
     }

@@ -495,6 +495,9 @@ def search_latency(
     return out
 
 
+TARGET_KINDS = ("plain", "and", "or", "title", "tag", "claims")
+
+
 def _latency_summary(per_query: dict[str, dict[str, Any]]) -> dict[str, Any]:
     wall = [t for d in per_query.values() for t in d["wall_ms"]]
     cpu = [t for d in per_query.values() for t in d["cpu_ms"]]
@@ -505,6 +508,16 @@ def _latency_summary(per_query: dict[str, dict[str, Any]]) -> dict[str, Any]:
     out["cpu_median_ms"] = percentile(cpu, 50)
     out["cpu_p95_ms"] = percentile(cpu, 95)
     out["by_kind"] = {k: summary_ms(v) for k, v in by_kind.items()}
+    cpu_kind: dict[str, list[float]] = {}
+    for d in per_query.values():
+        cpu_kind.setdefault(d["kind"], []).extend(d["cpu_ms"])
+    out["cpu_by_kind"] = {
+        k: {"median": percentile(v, 50), "p95": percentile(v, 95)} for k, v in cpu_kind.items()
+    }
+    # issue 18's target group: terms, AND, OR, NOT and field filters (p95 <= 16 ms CPU at 20k)
+    group = [t for k in TARGET_KINDS for t in cpu_kind.get(k, [])]
+    out["cpu_target_kinds_p95_ms"] = percentile(group, 95)
+    out["cpu_target_kinds_median_ms"] = percentile(group, 50)
     out["queries"] = [
         {
             "query": text,

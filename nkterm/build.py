@@ -1,5 +1,5 @@
 """The build: scan the corpus -> read each new or changed file -> segment -> detect claims ->
-write the search backend and the manifest, the reading half in a worker process.
+write the search backend, the catalog and the manifest, the reading half in a worker process.
 
 ``update(index)`` brings an index in line with its corpus: new documents added, changed ones
 (by content hash) replaced, deleted ones removed; a missing, outdated or unreadable index is
@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nkterm.catalog import Record, record_of
 from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, load_documents, scan
 from nkterm.errors import IndexMissing
 from nkterm.lifeline import exit_with
+from nkterm.manifest import entry_of
 from nkterm.models import Claim, Document
 from nkterm.readers import format_for
 from nkterm.readers.capped import stderr_with_a_file as _stderr_with_a_file
@@ -164,7 +166,7 @@ def update(index: Index, progress: ProgressFn | None = None, *, lock_timeout: fl
                     if writer is None:
                         writer = index.writer(lock_timeout)
                     new = prepared.id not in known
-                    writer.upsert(Upsert(prepared.id, prepared.fields, new=new))
+                    writer.upsert(Upsert(prepared.id, prepared.fields, new=new, record=prepared.record))
                     if new:
                         report.added += 1
                     else:
@@ -269,6 +271,7 @@ class Prepared:
     unchanged: bool = False
     fields: dict[str, Any] | None = None
     manifest: dict[str, Any] | None = None
+    record: Record | None = None  # the catalog's row (nkterm.catalog)
 
 
 @dataclass(frozen=True)
@@ -298,10 +301,14 @@ def prepare(
         if old_hash is not None and old_hash == doc.content_hash:
             out.append(Prepared(doc.id, unchanged=True))
             continue
-        fields, manifest = encode(doc, _detect(doc, recurring), entry.stamp)
+        claims = _detect(doc, recurring)
+        manifest = entry_of(doc, claims, entry.stamp)
         if doc.id != entry.id:
             manifest["file"] = entry.id
-        out.append(Prepared(doc.id, fields=fields, manifest=manifest))
+        fields = encode(doc, claims)
+        out.append(
+            Prepared(doc.id, fields=fields, manifest=manifest, record=record_of(doc, claims, manifest))
+        )
     return PreparedFile(problems, out)
 
 

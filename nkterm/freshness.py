@@ -114,14 +114,19 @@ def is_current(corpus: Path, directory: Path, versions: Mapping[str, Any]) -> bo
     return not changed_since(Path(corpus), started - MARGIN_NS)
 
 
+_UNTRACKED = ("WRITELOCK", "-wal", "-shm", "-journal")
+
+
 def index_files(directory: Path) -> dict[str, list[int]]:
-    """{name: [size, modification time]} of the index folder's files: Whoosh's, the manifest,
-    the list; not the write lock (taken and released without a change), not temp files."""
+    """{name: [size, modification time]} of the index folder's files: Whoosh's, the catalog, the
+    manifest, the list; not the write lock (taken and released without a change), not temp
+    files, not SQLite's WAL and shared-memory files (readers touch them; each commit folds the
+    WAL into the catalog file)."""
     out: dict[str, list[int]] = {}
     try:
         with os.scandir(directory) as items:
             for item in items:
-                if item.name.startswith(".") or item.name == SCAN_FILE or item.name.endswith("WRITELOCK"):
+                if item.name.startswith(".") or item.name == SCAN_FILE or item.name.endswith(_UNTRACKED):
                     continue
                 try:
                     st = item.stat(follow_symlinks=False)

@@ -1,8 +1,14 @@
-"""The index of a corpus: the search backend (``nkterm.search.whoosh``) plus nkterm's own files
-in its folder — ``nkterm-index.json`` (schema and claims versions, corpus path) and the
-manifest (per document: file stamp, content hash and what the document list shows), written
-atomically after each commit and tied to the index generation. ``update`` is
-``nkterm.build.update``. Imports no Whoosh itself; must not import Textual.
+"""The index of a corpus: the search backend (``nkterm.search.whoosh``), the catalog
+(``nkterm.catalog``: the documents, sentences and claims) and nkterm's own files in its folder —
+``nkterm-index.json`` (schema and claims versions, corpus path) and the manifest (per document:
+file stamp, content hash and what the document list shows), written atomically after each
+commit and tied to the index generation. ``update`` is ``nkterm.build.update``.
+
+A commit writes the backend first, then the catalog (recording the backend generation it
+agrees with), then the manifest. A run killed between the first two leaves the catalog a
+generation behind: ``check`` compares the two by id and content hash and takes every document
+they disagree on out of both, and the update that follows indexes those again from their files.
+Nothing committed to both is lost. Imports no Whoosh itself; must not import Textual.
 
 The names the rest of nkterm (and its tests and benchmarks) imported from here when this module
 held the whole index are re-exported.
@@ -28,6 +34,7 @@ from nkterm.build import (  # re-exported
     prepare,
 )
 from nkterm.build import update as _update
+from nkterm.catalog import Catalog
 from nkterm.errors import IndexDamaged, IndexError, IndexLocked, IndexMissing  # re-exported
 from nkterm.files import write_json
 from nkterm.manifest import LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
@@ -37,6 +44,7 @@ from nkterm.search.query import query_text as _query_text
 from nkterm.search.whoosh.backend import WhooshBackend
 from nkterm.search.whoosh.names import expand_names as _expand_names
 from nkterm.search.whoosh.schema import SCHEMA_CHANGE, SCHEMA_VERSION, analyze, body_analyzer, make_schema
+from nkterm.search.whoosh.spelling import SPELLING_FILE
 
 __all__ = [
     "BAD_QUERY",
@@ -73,7 +81,7 @@ class Index(WhooshBackend):
     """A corpus folder and its index. Thread-safe for reading: one searcher per thread."""
 
     def __init__(self, corpus: Path, directory: Path) -> None:
-        super().__init__(corpus, directory)
+        super().__init__(corpus, directory, Catalog(Path(directory)))
         self._manifest: dict[str, Any] | None = None
 
     def update(self, progress: ProgressFn | None = None, *, lock_timeout: float = 2.0) -> UpdateReport:
@@ -81,12 +89,33 @@ class Index(WhooshBackend):
         return _update(self, progress, lock_timeout=lock_timeout)
 
     def check(self) -> dict[str, Any]:
-        """Open the index, its manifest and every segment (``update`` rebuilds when this
-        raises: IndexMissing for a missing or outdated index, anything else for damage)."""
-        self._open()
-        manifest = self.manifest()
+        """Open the index, its catalog, its manifest and every segment, and make the catalog
+        and the backend agree (``update`` rebuilds when this raises: IndexMissing for a
+        missing or outdated index, anything else for damage)."""
+        ix = self._open()
         self._check_readable()
-        return manifest
+        if self.catalog.generation() != ix.latest_generation():
+            self.reconcile()
+        return self.manifest()
+
+    def reconcile(self) -> list[str]:
+        """Take every document the backend and the catalog disagree on (by id and content
+        hash: a run killed between their commits) out of both, so that the next update
+        indexes it again; returns their ids."""
+        differ = self.catalog.differences(self.indexed_hashes())
+        writer = self.writer(2.0)
+        try:
+            for doc_id in differ:
+                writer.delete(doc_id)
+            writer.commit(merge=False)
+        except BaseException:
+            writer.cancel()
+            raise
+        (self.directory / SPELLING_FILE).unlink(missing_ok=True)  # rebuilt from the catalog
+        with self._spelling_lock:
+            self._spelling = None
+        self._manifest = None
+        return differ
 
     def write_manifest(self) -> None:
         """Save the manifest and the document list as they are now (same generation)."""
@@ -113,9 +142,9 @@ class Index(WhooshBackend):
         self.manifest()  # loaded: the commit moves it to the new generation
 
     def _committed(self, generation: int) -> None:
-        assert self._manifest is not None
-        self._manifest["generation"] = generation
-        self._write_manifest()
+        if self._manifest is not None:
+            self._manifest["generation"] = generation
+            self._write_manifest()
 
     def manifest(self) -> dict[str, Any]:
         """Per-document stamps and list data, checked against the index generation."""
@@ -134,7 +163,7 @@ class Index(WhooshBackend):
                 return data
         except (OSError, ValueError):
             pass
-        # missing or stale (a run killed between commit and manifest): rebuild it from the index
+        # missing or stale (a run killed between commit and manifest): rebuild it from the catalog
         self._manifest = {"generation": generation, "docs": self.stored_entries()}
         self._write_manifest()
         return self._manifest

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from nkterm.files import read_file
-from nkterm.models import DocSummary
+from nkterm.models import Claim, DocSummary, Document
 
 META_FILE = "nkterm-index.json"
 MANIFEST_FILE = "manifest.json"
@@ -24,6 +24,23 @@ LIST_FILE = "doclist.json"  # the list's rows alone: 20k documents parse in ~35 
 INDEX_NAME = "MAIN"
 MAX_MANIFEST_BYTES = 1 << 30  # ~250 bytes a document: far above any corpus nkterm can index
 _TOC = re.compile(rf"^_{INDEX_NAME}_(\d+)\.toc$")  # Whoosh's table of contents, one per generation
+
+
+def entry_of(doc: Document, claims: list[Claim], stamp: tuple[int, ...] | None) -> dict[str, Any]:
+    """The manifest's entry for ``doc``: its file stamp and what the document list shows."""
+    return {
+        "stamp": list(stamp) if stamp else None,
+        "hash": doc.content_hash,
+        "path": doc.path,
+        "title": doc.title,
+        "source": doc.source,
+        "authors": list(doc.authors),
+        "date": doc.date.isoformat() if doc.date else "",
+        "url": doc.url or "",
+        "words": doc.word_count,
+        "claims": len(claims),
+        "check_worthy": sum(1 for c in claims if c.check_worthy),
+    }
 
 
 def summaries_of(docs: dict[str, Any]) -> list[DocSummary]:

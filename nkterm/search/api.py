@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
+from nkterm.catalog import Record
 from nkterm.errors import IndexDamaged, IndexError, IndexLocked, IndexMissing
 from nkterm.models import Claim, Document, Hit, SearchResult, Span
 from nkterm.search.queryparse import BAD_QUERY, UNRUNNABLE_QUERY
@@ -37,11 +38,14 @@ __all__ = [
 @dataclass(frozen=True)
 class Upsert:
     """One document for the backend to add or replace: ``payload`` is what the backend's own
-    encoder made of it (in a build worker), ``new`` skips looking for an old copy."""
+    encoder made of it (in a build worker), ``new`` skips looking for an old copy, ``record``
+    the catalog's record of it (``nkterm.catalog.Record``), which the backend's writer puts
+    in the catalog in the same commit (without one, the catalog forgets the document)."""
 
     id: str
     payload: dict[str, Any]
     new: bool = False
+    record: Record | None = None
 
 
 class BackendWriter(Protocol):

@@ -11,14 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from nkterm.catalog import Catalog, record_of
 from nkterm.errors import IndexLocked
 from nkterm.index import Index
 from nkterm.library import Library
+from nkterm.manifest import entry_of
 from nkterm.models import Claim, Document, Hit, SearchResult, Span
 from nkterm.search.api import SearchBackend, Upsert
 from nkterm.search.query import Request, one_line, prepare, query_text
 from nkterm.search.whoosh.backend import WhooshBackend
-from nkterm.search.whoosh.stored import document_from_stored, encode
+from nkterm.search.whoosh.stored import encode
 from tests.conftest import BLOGGER, PHOTO, ROOT
 
 
@@ -26,9 +28,8 @@ def _doc(doc_id: str, text: str, title: str = "") -> Document:
     return Document(id=doc_id, text=text, title=title or doc_id, path=f"{doc_id}.txt")
 
 
-def _payload(doc: Document) -> dict[str, object]:
-    fields, _entry = encode(doc, [], None)
-    return fields
+def _upsert(doc: Document, *, new: bool = False) -> Upsert:
+    return Upsert(doc.id, encode(doc, []), new=new, record=record_of(doc, [], entry_of(doc, [], None)))
 
 
 def test_the_index_and_the_bare_backend_are_search_backends(seed_index: Index, tmp_path: Path) -> None:
@@ -42,12 +43,12 @@ def test_apply_adds_replaces_and_deletes_through_the_protocol(tmp_path: Path) ->
     backend.reset()
     a = _doc("a", "The Taedong river runs through Pyongyang.")
     b = _doc("b", "Rice harvests in South Hwanghae were poor.")
-    backend.apply([Upsert("a", _payload(a), new=True), Upsert("b", _payload(b), new=True)], [])
+    backend.apply([_upsert(a, new=True), _upsert(b, new=True)], [])
     assert [h.id for h in backend.search("river").hits] == ["a"]
     assert backend.document("a").text == a.text
     # a replacement: the old text is gone, found once
     a2 = _doc("a", "The Taedong river froze over in January.")
-    backend.apply([Upsert("a", _payload(a2))], ["b"])
+    backend.apply([_upsert(a2)], ["b"])
     result = backend.search("taedong")
     assert [h.id for h in result.hits] == ["a"] and result.total == 1
     assert backend.document("a").text == a2.text
@@ -66,7 +67,7 @@ def test_a_second_writer_is_refused_with_index_locked(tmp_path: Path) -> None:
             WhooshBackend(tmp_path / "corpus", tmp_path / "ix").writer(0.1)
     finally:
         holder.cancel()
-    backend.apply([Upsert("x", _payload(_doc("x", "Kaesong")), new=True)], [], lock_timeout=0.1)
+    backend.apply([_upsert(_doc("x", "Kaesong"), new=True)], [], lock_timeout=0.1)
     assert [h.id for h in backend.search("kaesong").hits] == ["x"]
 
 
@@ -91,7 +92,7 @@ def test_the_library_asks_the_backend(seed_corpus: Path, tmp_path: Path) -> None
         assert lib.hits_in(BLOGGER, "koryo") == lib._backend.hits_in(BLOGGER, "koryo") != ()
 
 
-def test_stored_fields_round_trip_a_document() -> None:
+def test_the_catalog_gives_back_the_document_its_sentences_and_claims(tmp_path: Path) -> None:
     doc = Document(
         id="d1",
         text="One. Two sentences here.",
@@ -102,8 +103,14 @@ def test_stored_fields_round_trip_a_document() -> None:
         tags=("food",),
         extra={"when": {"nested": [1, 2]}},
     )
-    fields, entry = encode(doc, [], (1, 2))
-    back = document_from_stored(fields)
+    claim = Claim(5, 24, ("quote", "fact"), 0.71, "A. Writer", ('reporting verb: "said"',))
+    entry = entry_of(doc, [claim], (1, 2))
+    catalog = Catalog(tmp_path)
+    catalog.create(0)
+    writer = catalog.writer()
+    writer.upsert(record_of(doc, [claim], entry))
+    writer.commit(7)
+    back, claims = Catalog(tmp_path).load("d1")  # a fresh connection: what was committed
     assert (back.id, back.text, back.title, back.source, back.authors, back.tags) == (
         "d1",
         doc.text,
@@ -112,8 +119,12 @@ def test_stored_fields_round_trip_a_document() -> None:
         ("A. Writer",),
         ("food",),
     )
-    assert back.sentences == doc.sentences
-    assert entry["stamp"] == [1, 2] and entry["title"] == "T" and entry["claims"] == 0
+    assert back.sentences == doc.sentences and back.extra == {"when": {"nested": [1, 2]}}
+    assert claims == [claim]
+    assert entry["stamp"] == [1, 2] and entry["title"] == "T" and entry["claims"] == 1
+    assert catalog.entries() == {"d1": entry} and catalog.generation() == 7
+    with pytest.raises(KeyError):
+        catalog.load("d2")
 
 
 def test_query_handling_without_a_backend() -> None:
@@ -135,3 +146,32 @@ def test_only_the_backend_package_loads_whoosh() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+def test_the_catalog_answers_a_date_range_newest_first_from_its_date_index(tmp_path: Path) -> None:
+    import datetime as dt
+
+    catalog = Catalog(tmp_path)
+    catalog.create(0)
+    writer = catalog.writer()
+    for doc_id, day in (("a", "2024-08-16"), ("b", None), ("c", "2024-07-30"), ("d", "2023-01-02")):
+        doc = Document(
+            id=doc_id,
+            text=f"Text {doc_id}.",
+            title=doc_id,
+            path=f"{doc_id}.txt",
+            date=dt.date.fromisoformat(day) if day else None,
+        )
+        writer.upsert(record_of(doc, [], entry_of(doc, [], None)))
+    writer.commit(1)
+    assert catalog.ids(dated=True) == ["a", "c", "d"]
+    assert catalog.ids(date_from=dt.date(2024, 1, 1), newest_first=False) == ["c", "a"]
+    assert catalog.ids(date_to=dt.date(2024, 7, 31), limit=1) == ["c"]
+    assert set(catalog.ids()) == {"a", "b", "c", "d"} and len(catalog) == 4
+    plan = " ".join(
+        str(r)
+        for r in catalog._reader().execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM documents WHERE date >= '2024' ORDER BY date"
+        )
+    )
+    assert "documents_date" in plan

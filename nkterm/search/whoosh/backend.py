@@ -9,22 +9,25 @@ import datetime as dt
 import time
 from typing import Any
 
-from whoosh import collectors, query, sorting
+from whoosh import query
 from whoosh.searching import Searcher
 
+from nkterm.catalog import CatalogDamaged
 from nkterm.errors import IndexError
-from nkterm.models import Hit, SearchResult, Span
+from nkterm.models import Document, Hit, Part, SearchResult, Span
 from nkterm.queryfilters import Filters
 from nkterm.querytext import make_snippet
 from nkterm.search.api import UNRUNNABLE_QUERY
 from nkterm.search.query import one_line, prepare
 from nkterm.search.querytree import Request
+from nkterm.search.whoosh.collect import newest, scored
 from nkterm.search.whoosh.matching import body_terms, expand_fuzzy, match_spans
 from nkterm.search.whoosh.names import also_spelled, expand_names
-from nkterm.search.whoosh.parsing import Translator, date_range
+from nkterm.search.whoosh.parsing import Translator
 from nkterm.search.whoosh.store import WhooshStore
-from nkterm.search.whoosh.stored import date_text, loads, part_labels
 from nkterm.search.whoosh.suggest import suggest as suggest_words
+
+_DAY_US = 86_400_000_000  # microseconds in a day: Whoosh stores datetimes as microseconds since 0001-01-01
 
 
 class WhooshBackend(WhooshStore):
@@ -36,33 +39,55 @@ class WhooshBackend(WhooshStore):
         cache: dict[tuple[object, ...], set[int]] = self._local.filters  # never changed once made
         found = cache.get(filters.key)
         if found is None:
-            parts: list[Any] = []
-            if filters.has_date:
-                parts.append(date_range(filters.date_from, filters.date_to))
-            parts += [query.Term("source", w) for w in filters.sources]
+            parts: list[Any] = [query.Term("source", w) for w in filters.sources]
             parts += [query.Term("kind", k) for k in filters.kinds]
             parts += [query.Term("tags", t) for t in filters.tags]
-            found = set(searcher.docs_for_query(query.And(parts)))  # a set: Whoosh refuses a frozenset
+            dated: set[int] | None = None
+            if filters.has_date:  # from the per-searcher day array, not a range of date terms
+                lo = filters.date_from.toordinal() if filters.date_from else 0
+                hi = filters.date_to.toordinal() if filters.date_to else 1 << 30
+                days = self._doc_dates(searcher)[1]
+                dated = {d for d, day in enumerate(days) if lo <= day <= hi}
+            found = set(searcher.docs_for_query(query.And(parts))) if parts else set()
+            if dated is not None:
+                found = found & dated if parts else {d for d in dated if not searcher.reader().is_deleted(d)}
             if len(cache) >= 64:
                 cache.clear()
             cache[filters.key] = found
         return found
 
-    def _doc_months(self, searcher: Searcher) -> list[str]:
-        """``"YYYY-MM"`` of every document number ("" when undated), from the date column,
-        once per searcher (20k documents: ~20 ms)."""
-        months: list[str] | None = self._local.months
-        if months is None:
+    def _doc_dates(self, searcher: Searcher) -> tuple[list[str], list[int]]:
+        """``"YYYY-MM"`` ("" when undated) and the day number (-1 when undated) of every
+        document number, from the date column read raw (microseconds since 0001-01-01), once
+        per searcher (20k documents: 117 ms translating each value, a few ms raw)."""
+        cached: tuple[list[str], list[int]] | None = self._local.months
+        if cached is None:
             reader = searcher.reader()
-            months = [""] * reader.doc_count_all()
+            count = reader.doc_count_all()
+            months, days = [""] * count, [-1] * count
             if reader.has_column("date"):
-                column = reader.column_reader("date", translate=True)
-                for docnum in range(len(months)):
-                    value = column[docnum]
-                    if isinstance(value, dt.datetime) and value.year > 1:
-                        months[docnum] = f"{value.year:04d}-{value.month:02d}"
-            self._local.months = months
-        return months
+                column = reader.column_reader("date", translate=False)
+                month_of: dict[int, str] = {}
+                for docnum, value in enumerate(column):
+                    day = int(value) // _DAY_US + 1 if value else 0
+                    if day > 365:  # year 1 is Whoosh's "no date"
+                        days[docnum] = day
+                        month = month_of.get(day)
+                        if month is None:
+                            month = month_of[day] = dt.date.fromordinal(day).strftime("%Y-%m")
+                        months[docnum] = month
+            cached = self._local.months = (months, days)
+        return cached
+
+    def _doc_months(self, searcher: Searcher) -> list[str]:
+        return self._doc_dates(searcher)[0]
+
+    def _doc_id(self, searcher: Searcher, docnum: int) -> str:
+        """The id of a document number, from the id column (no stored-fields read)."""
+        column = self._local.ids
+        if column is None:
+            column = self._local.ids = searcher.reader().column_reader("id", translate=True)
+        return str(column[docnum])
 
     def _doc_sources(self, searcher: Searcher) -> list[str]:
         """The source of every document number ("" when none), from its column, once per searcher."""
@@ -143,27 +168,23 @@ class WhooshBackend(WhooshStore):
             # total unknown, and counting it took a second pass (20k: median 24 -> 16 ms,
             # p95 56 -> 43 ms). No terms=True: recording the matched terms of every match
             # tripled prefix and fuzzy queries; the visible hits get theirs from the query.
-            collector: Any
-            if isinstance(parsed, query.Every):  # filters alone: newest first
-                collector = collectors.SortingCollector(
-                    sorting.FieldFacet("date", reverse=True), limit=max(1, limit)
-                )
-            else:
-                collector = collectors.TopCollector(limit=max(1, limit), usequality=False, replace=0)
             if filters:
-                allowed = self._allowed(searcher, filters)
+                allowed: set[int] | None = self._allowed(searcher, filters)
                 if not allowed:
                     return SearchResult(query=text, elapsed_ms=(time.perf_counter() - t0) * 1000)
-                collector = collectors.FilterCollector(collector, allow=allowed)
-            searcher.search_with_collector(run, collector)
-            results = collector.results()
+            else:
+                allowed = None
+            if isinstance(parsed, query.Every) and allowed is not None:  # filters alone: newest first
+                found = newest(allowed, self._doc_dates(searcher)[1], max(1, limit))
+            else:
+                found = scored(searcher, run, max(1, limit), allowed=allowed, record=timeline)
             months: tuple[tuple[str, int], ...] = ()
             sources: tuple[tuple[str, int], ...] = ()
             if timeline:
                 of_doc, source_of = self._doc_months(searcher), self._doc_sources(searcher)
                 counts: dict[str, int] = {}
                 by_source: dict[str, int] = {}
-                for docnum in results.docs():
+                for docnum in found.docs:
                     month, source = of_doc[docnum], source_of[docnum]
                     counts[month] = counts.get(month, 0) + 1
                     by_source[source] = by_source.get(source, 0) + 1
@@ -171,37 +192,41 @@ class WhooshBackend(WhooshStore):
                 by_source.pop("", None)
                 months = tuple(sorted(counts.items()))
                 sources = tuple(sorted(by_source.items(), key=lambda kv: (-kv[1], kv[0])))
-            n_offsets = len(results) if offsets_for is None else start + offsets_for
-            matchable = (
-                body_terms(run, searcher.reader()) if n_offsets > start and results.scored_length() else set()
-            )
+            n_offsets = found.total if offsets_for is None else start + offsets_for
+            matchable = body_terms(run, searcher.reader()) if n_offsets > start and found.top else set()
             seen: list[tuple[str, tuple[Span, ...]]] = []  # bodies and hits, for "also:"
-            for rank in range(start, results.scored_length()):
-                r = results[rank]
-                stored = r.fields()
+            page = [
+                (rank, self._doc_id(searcher, docnum), score)
+                for rank, (score, docnum) in enumerate(found.top)
+                if rank >= start
+            ]
+            rows = self.catalog.hit_rows([i for _r, i, _s in page], {i for r, i, _s in page if r < n_offsets})
+            for rank, doc_id, score in page:
+                row = rows.get(doc_id)
+                if row is None:  # in the index, not in the catalog: repaired by the next update
+                    continue
                 if rank < n_offsets:
-                    spans = match_spans(stored.get("body", ""), matchable, run)
-                    snippet, snippet_spans = make_snippet(stored.get("body", ""), spans)
+                    spans = match_spans(row.text, matchable, run)
+                    snippet, snippet_spans = make_snippet(row.text, spans)
                     if names:
-                        seen.append((stored.get("body", ""), spans))
+                        seen.append((row.text, spans))
                 else:
                     spans, snippet, snippet_spans = (), "", ()
                 hits.append(
                     Hit(
-                        id=stored["id"],
-                        title=stored.get("title", stored["id"]),
-                        score=float(r.score),
+                        id=doc_id,
+                        title=row.title,
+                        score=float(score),
                         snippet=snippet,
                         snippet_spans=snippet_spans,
                         hits=spans,
-                        source=stored.get("source", ""),
-                        # pages or chapters: only documents that have them pay for the JSON
-                        parts=part_labels(loads(stored.get("meta")), spans)
-                        if spans and '"parts": [[' in (stored.get("meta") or "")
-                        else (),
-                        date=date_text(stored.get("date")),
+                        source=row.source,
+                        parts=_part_labels(row.parts, spans),
+                        date=row.date,
                     )
                 )
+        except CatalogDamaged as exc:
+            return SearchResult(query=text, error=str(self._damaged(exc)))
         except Exception as exc:  # noqa: BLE001 - e.g. a fuzzy prefix longer than its word
             return SearchResult(query=text, error=self._run_error(exc))
         suggestion = None
@@ -210,7 +235,7 @@ class WhooshBackend(WhooshStore):
         return SearchResult(
             query=text,
             hits=tuple(hits),
-            total=len(results),
+            total=found.total,
             suggestion=suggestion,
             also=also_spelled(names, seen, text),
             months=months,
@@ -232,7 +257,7 @@ class WhooshBackend(WhooshStore):
             results = searcher.search(query.And([query.Term("id", doc_id), run]), limit=1, terms=True)
             if not results:
                 return ()
-            return match_spans(results[0].get("body", ""), results[0].matched_terms(), run)
+            return match_spans(self.catalog.text(doc_id), results[0].matched_terms(), run)
         except Exception:  # noqa: BLE001 - search() has already told the user what is wrong
             return ()
 
@@ -269,3 +294,11 @@ class WhooshBackend(WhooshStore):
             return self._suggest(self._searcher(), request)
         except Exception:  # noqa: BLE001 - a suggestion is a nicety, never an error
             return None
+
+
+def _part_labels(parts: tuple[Part, ...], spans: tuple[Span, ...]) -> tuple[str, ...]:
+    """The page or chapter of each hit, for a document that has them."""
+    if not parts or not spans:
+        return ()
+    doc = Document(id="", text="", title="", parts=parts)
+    return tuple(part.label if (part := doc.part_at(span.start)) else "" for span in spans)

@@ -8,19 +8,20 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import Analyzer, Token
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from nkterm.analysis import analyze as _analyze
 from nkterm.analysis import fold, tokens
 
 # 2: sentence spans stored; 3: folded words, Hangul bigrams, joined given names; 4: dates and
 # sources inferred (file names, datelines) and stored as unscored filter fields; 5: no spelling
-# field (the spelling list is in memory, nkterm.search.whoosh.spelling)
-SCHEMA_VERSION = 5
+# field (the spelling list is in memory, nkterm.search.whoosh.spelling); 6: documents, sentences
+# and claims in the catalog (nkterm.catalog), Whoosh stores only ids and content hashes
+SCHEMA_VERSION = 6
 SCHEMA_CHANGE = (
     "words are now folded so that P'yŏngyang = Pyongyang, Hangul is searchable, documents "
-    "have dates and sources from file names and datelines, and fuzzy words use a word list "
-    "in memory instead of a spelling field"
+    "have dates and sources from file names and datelines, fuzzy words use a word list "
+    "in memory, and documents and claims are kept in a catalog beside the search index"
 )
 
 
@@ -84,24 +85,23 @@ def body_analyzer() -> Any:
 
 def make_schema() -> Schema:
     name_analyzer = FoldingAnalyzer(stem=False, stop=False)
+    # stored: only the id and the content hash; what a document is read back as (text,
+    # metadata, sentences, claims) is the catalog's (nkterm.catalog)
     return Schema(
-        id=ID(unique=True, stored=True),
-        path=STORED(),
-        title=TEXT(analyzer=body_analyzer(), stored=True, field_boost=2.0),
-        authors=TEXT(analyzer=name_analyzer, stored=True),
-        people=TEXT(analyzer=name_analyzer, stored=True),
-        source=TEXT(analyzer=name_analyzer, stored=True),
-        date=DATETIME(stored=True, sortable=True),  # sortable: a column for the timeline
+        id=ID(unique=True, stored=True, sortable=True),  # a column: a hit's id without a stored read
+        hash=ID(stored=True),  # finds what the catalog and the index disagree on after a kill
+        title=TEXT(analyzer=body_analyzer(), field_boost=2.0),
+        authors=TEXT(analyzer=name_analyzer),
+        people=TEXT(analyzer=name_analyzer),
+        source=TEXT(analyzer=name_analyzer),
+        date=DATETIME(sortable=True),  # sortable: a column for the timeline and the date sort
         source_name=ID(sortable=True),  # the source as written, a column: a search's hits by source
-        tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
+        tags=KEYWORD(commas=True, lowercase=True, scorable=True),
         sections=TEXT(analyzer=name_analyzer, stored=False),
-        body=TEXT(analyzer=body_analyzer(), stored=True, phrase=True),  # spelling: spelling.py
+        body=TEXT(analyzer=body_analyzer(), phrase=True),  # spelling: spelling.py
         kind=KEYWORD(lowercase=True, scorable=True),
         speaker=TEXT(analyzer=name_analyzer),
-        words=NUMERIC(stored=True),
-        meta=STORED(),  # JSON: what it takes to rebuild the Document without the file
-        claims=STORED(),  # JSON list of Claim dicts
-        sentences=STORED(),  # flat JSON list [start, end, start, end, ...]: segmentation is not free
+        words=NUMERIC(),
     )
 
 

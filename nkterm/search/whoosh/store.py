@@ -1,9 +1,11 @@
 """The Whoosh index in a folder: opening it (checking its versions), creating and clearing it
-under the write lock, writing and committing, the per-thread searcher, stored documents and
-term statistics. Broken or outdated indexes raise ``nkterm.errors`` errors, never Whoosh's.
+under the write lock, writing and committing, the per-thread searcher, documents read back
+(from the catalog) and term statistics. Broken or outdated indexes raise ``nkterm.errors``
+errors, never Whoosh's.
 
 The folder also holds nkterm's own files (``nkterm.manifest``: ``nkterm-index.json`` with the
-schema version and corpus, the manifest, the document list, the freshness record).
+schema version and corpus, the manifest, the document list, the freshness record) and the
+catalog (``nkterm.catalog``), which holds the documents themselves.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from whoosh.index import LockError
 from whoosh.searching import Searcher
 
 from nkterm.analysis.names import NameTable, user_table
+from nkterm.catalog import CATALOG_FILES, Catalog, CatalogDamaged, CatalogWriter
 from nkterm.errors import IndexDamaged, IndexError, IndexLocked, IndexMissing
 from nkterm.files import write_json
 from nkterm.freshness import SCAN_FILE
@@ -34,15 +37,16 @@ from nkterm.search.whoosh import spelling as spelling_list
 from nkterm.search.whoosh.schema import SCHEMA_CHANGE, SCHEMA_VERSION, make_schema
 from nkterm.search.whoosh.spelling import SPELLING_FILE, Spelling, words_of
 from nkterm.search.whoosh.storage import Storage
-from nkterm.search.whoosh.stored import WORDS, claims_of, document_from_stored, loads, manifest_entry
+from nkterm.search.whoosh.stored import WORDS
 
 
 class WhooshStore:
     """A corpus folder's Whoosh index. Thread-safe for reading: one Searcher per thread."""
 
-    def __init__(self, corpus: Path, directory: Path) -> None:
+    def __init__(self, corpus: Path, directory: Path, catalog: Catalog | None = None) -> None:
         self.corpus = Path(corpus)
         self.directory = Path(directory)
+        self.catalog = catalog if catalog is not None else Catalog(self.directory)
         self._ix: Any = None
         self._local = threading.local()
         self.messages: list[str] = []  # what opening the index had to repair, for the user
@@ -129,6 +133,7 @@ class WhooshStore:
                 lock.release()
         self.directory.mkdir(parents=True, exist_ok=True)
         self._ix = Storage(self.directory).create_index(make_schema(), indexname=INDEX_NAME)
+        self.catalog.create(self._ix.latest_generation())
         write_json(
             self.directory / META_FILE,
             {
@@ -151,15 +156,18 @@ class WhooshStore:
         if self._ix is not None:
             self._ix.close()
         self._ix = None
+        self.catalog.close()
 
     def _check_readable(self) -> None:
-        """Open every segment and read one stored document of each: a deleted, truncated or
-        overwritten segment file fails here, where ``update`` rebuilds the index, rather than
-        in the middle of a search. Raises whatever Whoosh raises."""
+        """Open every segment and read one stored document of each, and read the catalog's
+        tables: a deleted, truncated or overwritten file fails here, where ``update`` rebuilds
+        the index, rather than in the middle of a search. Raises whatever Whoosh raises, or
+        CatalogDamaged."""
         with self._open().reader() as reader:
             for leaf, _offset in reader.leaf_readers():
                 if leaf.doc_count_all():
                     leaf.stored_fields(leaf.doc_count_all() - 1)
+        self.catalog.check()
 
     def _damaged(self, exc: BaseException) -> IndexDamaged:
         return IndexDamaged(
@@ -217,16 +225,31 @@ class WhooshStore:
         return True
 
     def _commit(
-        self, writer: Any, *, merge: bool, optimize: bool = False, spelling: Spelling | None = None
+        self,
+        writer: Any,
+        *,
+        merge: bool,
+        optimize: bool = False,
+        spelling: Spelling | None = None,
+        catalog: CatalogWriter | None = None,
     ) -> None:
-        """Commit, then save the spelling list (``spelling``: as the writer changed it) and the
-        manifest for the new generation."""
+        """Commit Whoosh, then the catalog (``catalog``: the writer's changes; none for a
+        merge) with the new generation, then save the spelling list (``spelling``: as the
+        writer changed it) and the manifest. Killed between the first two, the catalog is a
+        generation behind: ``nkterm.index.Index.check`` repairs that."""
         if spelling is None:
             spelling = self.spelling()  # unchanged (a merge): carried to the new generation
-        # merge=False keeps small commits cheap; the final commit of a big run merges segments
-        writer.commit(merge=merge, optimize=optimize)
+        if catalog is None:
+            catalog = self.catalog.writer()
+        try:
+            # merge=False keeps small commits cheap; the final commit of a big run merges segments
+            writer.commit(merge=merge, optimize=optimize)
+        except BaseException:
+            catalog.cancel()
+            raise
         self._ix.storage.forget()
         generation = self._ix.latest_generation()
+        catalog.commit(generation)
         spelling_list.save(self.directory, generation, spelling)
         with self._spelling_lock:
             self._spelling = (generation, spelling)
@@ -242,8 +265,10 @@ class WhooshStore:
                 return cached[1]
             found = spelling_list.load(self.directory, generation)
             if found is None:
-                with self._open().searcher() as searcher:
-                    found = spelling_list.from_bodies(s.get("body", "") for s in searcher.all_stored_fields())
+                try:
+                    found = spelling_list.from_bodies(self.catalog.texts())
+                except CatalogDamaged as exc:
+                    raise self._damaged(exc) from exc
                 with contextlib.suppress(OSError):  # a read-only index folder: built again next time
                     spelling_list.save(self.directory, generation, found)
             self._spelling = (generation, found)
@@ -269,31 +294,25 @@ class WhooshStore:
         self._local.filters = {}  # docnums change with the searcher: the cached filters too
         self._local.months = None
         self._local.sources = None
+        self._local.ids = None
         return searcher
 
-    def _stored(self, doc_id: str) -> dict[str, Any]:
+    def load(self, doc_id: str) -> tuple[Document, list[Claim]]:
+        """The document and its claims, from one catalog read: the text is the one every hit
+        offset points into. Raises KeyError for an unknown id."""
         try:
-            stored = self._searcher().document(id=doc_id)
-        except IndexError:
-            raise
-        except Exception as exc:  # a segment file damaged after the last update
+            return self.catalog.load(doc_id)
+        except CatalogDamaged as exc:
             raise self._damaged(exc) from exc
-        if stored is None:
-            raise KeyError(doc_id)
-        return dict(stored)
 
     def document(self, doc_id: str) -> Document:
-        """The document as indexed: its text is the one every stored offset points into."""
-        stored = self._stored(doc_id)
-        return document_from_stored(stored)
-
-    def load(self, doc_id: str) -> tuple[Document, list[Claim]]:
-        """The document and its claims from one read of the stored fields."""
-        stored = self._stored(doc_id)
-        return document_from_stored(stored), claims_of(stored)
+        return self.load(doc_id)[0]
 
     def claims(self, doc_id: str) -> list[Claim]:
-        return claims_of(self._stored(doc_id))
+        try:
+            return self.catalog.claims(doc_id)
+        except CatalogDamaged as exc:
+            raise self._damaged(exc) from exc
 
     def idf(self, term: str, fieldname: str = "body") -> float:
         return float(self._searcher().idf(fieldname, term))
@@ -334,13 +353,15 @@ class WhooshStore:
         """Called after each commit with the new generation."""
 
     def stored_entries(self) -> dict[str, dict[str, Any]]:
-        """The manifest entry of every indexed document, from its stored fields (a manifest
+        """The manifest entry of every document as committed, from the catalog (a manifest
         lost or stale after a killed run is rebuilt from these)."""
-        docs: dict[str, Any] = {}
+        return self.catalog.entries()
+
+    def indexed_hashes(self) -> dict[str, str]:
+        """The content hash of every document in the Whoosh index, by id (compared with the
+        catalog's after a killed run)."""
         with self._open().searcher() as searcher:
-            for stored in searcher.all_stored_fields():
-                docs[stored["id"]] = manifest_entry(stored, loads(stored.get("meta")), stamp=None)
-        return docs
+            return {s["id"]: s.get("hash", "") for s in searcher.all_stored_fields()}
 
     def generation(self) -> int:
         return int(self._open().latest_generation())
@@ -349,7 +370,7 @@ class WhooshStore:
 def owned(name: str) -> bool:
     """Files an index folder may hold: Whoosh's (with the ``MAIN.tmp`` folder a killed writer
     leaves behind), ours, our temp files."""
-    files = (META_FILE, MANIFEST_FILE, LIST_FILE, SCAN_FILE, SPELLING_FILE)
+    files = (META_FILE, MANIFEST_FILE, LIST_FILE, SCAN_FILE, SPELLING_FILE, *CATALOG_FILES)
     ours = (*files, *("." + name for name in files))
     return name.startswith((INDEX_NAME + "_", "_" + INDEX_NAME + "_", *ours)) or name in (
         ".gitkeep",
@@ -368,6 +389,11 @@ class _Writer:
         self._store = store
         self._writer = writer
         self._spelling: Spelling | None = None  # a copy, changed as documents come and go
+        try:  # after Whoosh's lock: only its holder ever writes the catalog
+            self._catalog = store.catalog.writer()
+        except BaseException:
+            writer.cancel()
+            raise
 
     def _words(self) -> Spelling:
         if self._spelling is None:
@@ -377,7 +403,7 @@ class _Writer:
     def _forget(self, doc_id: str) -> None:
         """Take the words of the indexed copy of ``doc_id`` off the spelling list."""
         try:
-            body = self._store._stored(doc_id).get("body", "")
+            body = self._store.catalog.text(doc_id)  # the committed copy: the one indexed
         except KeyError:
             return
         self._words().remove(words_of(body))
@@ -391,14 +417,22 @@ class _Writer:
             self._forget(item.id)
             self._writer.update_document(**fields)
         self._words().add(words if words is not None else words_of(fields.get("body", "")))
+        if item.record is not None:
+            self._catalog.upsert(item.record)
+        else:
+            self._catalog.delete(item.id)
 
     def delete(self, doc_id: str) -> None:
         self._forget(doc_id)
         self._writer.delete_by_term("id", doc_id)
+        self._catalog.delete(doc_id)
 
     def commit(self, *, merge: bool) -> None:
-        self._store._commit(self._writer, merge=merge, spelling=self._spelling)
+        self._store._commit(self._writer, merge=merge, spelling=self._spelling, catalog=self._catalog)
         self._spelling = None
 
     def cancel(self) -> None:
-        self._writer.cancel()
+        try:
+            self._writer.cancel()
+        finally:
+            self._catalog.cancel()

@@ -1,0 +1,329 @@
+"""Gathering a query's matches from Whoosh: the top N by score with the exact total, and every
+match's document number when the timeline asks for it, in one pass.
+
+- Terms joined by AND, OR and NOT (most queries): every match scored from whole posting blocks
+  (``match_scores``: Whoosh's BM25F per posting, sums as its matchers sum), no matcher tree.
+- A narrow filter (a few days): the query's matcher skips to each allowed document.
+- Filters alone: newest first from the per-searcher day array, no matching at all.
+- Anything else (phrases, prefixes, fuzzy words, ranges): Whoosh's collector, scoring every
+  match once (exact total) and recording the docnums for the timeline (no second pass).
+
+Returns plain ``Matches``; the caller reads ids from a column and text from the catalog.
+``tests/unit/test_collect.py`` holds every path to Whoosh scoring every match.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import collectors, query, scoring
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.matching import wrappers
+from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
+
+# scoring every posting costs ~1/FEW_ALLOWED of skipping to one document: a filter allowing fewer
+# documents than the query's postings / FEW_ALLOWED is walked document by document
+FEW_ALLOWED = 8
+# the allowed documents are walked one by one (skip_to) when they are at most this share of
+# the index; beyond it, walking the query's own matches and checking each is cheaper
+SKIP_SHARE = 0.25
+
+
+@dataclass
+class Matches:
+    """The ranked documents (``top``: (score, docnum), best first), how many match in all, and
+    every matching docnum when asked for."""
+
+    top: list[tuple[float, int]]
+    total: int
+    docs: Sequence[int] = field(default_factory=list)
+
+
+class _Top(collectors.TopCollector):
+    """Whoosh's top-N collector that scores every match (``replace=0``: the total is exact
+    in one pass) and, when ``record`` is set, keeps each match's docnum for the timeline."""
+
+    def __init__(self, limit: int, record: bool, allow: set[int] | None) -> None:
+        super().__init__(limit=limit, usequality=False, replace=0)
+        self.record = record
+        self.allow = allow
+        self.seen: list[int] = []
+
+    def collect(self, sub_docnum: int) -> Any:
+        global_docnum = self.offset + sub_docnum
+        if self.allow is not None and global_docnum not in self.allow:
+            return 0
+        if self.record:
+            self.seen.append(global_docnum)
+        return self._collect(global_docnum, self.matcher.score())
+
+
+def scored(
+    searcher: Searcher, q: Any, limit: int, *, allowed: set[int] | None = None, record: bool = False
+) -> Matches:
+    """The top ``limit`` matches of ``q`` (only documents in ``allowed``, when given)."""
+    few = allowed is not None and len(allowed) <= SKIP_SHARE * max(1, searcher.doc_count_all())
+    if few and allowed is not None and len(allowed) * FEW_ALLOWED < _postings(searcher, q):
+        # a narrow filter (a few days): score only its documents, skipping to each
+        return _scored_within(searcher, q, sorted(allowed), limit, record)
+    scores = match_scores(searcher, q)
+    if scores is not None:
+        # terms joined by AND/OR/NOT, scored from whole posting blocks: every match scored
+        # as Whoosh scores it, at a fraction of the cost of its matcher tree
+        if allowed is not None:
+            scores = {d: v for d, v in scores.items() if d in allowed}
+        best = heapq.nlargest(max(1, limit), scores.items(), key=lambda kv: (kv[1], -kv[0]))
+        return Matches([(v, d) for d, v in best], len(scores), sorted(scores) if record else [])
+    docs = matched_set(searcher, q)
+    if docs is not None:
+        # terms joined by AND/OR/NOT: the matches are set operations on posting lists, so the
+        # ranking can skip blocks that cannot reach the top (Whoosh's block quality, exact
+        # for the top N) and the total still is exact
+        if allowed is not None:
+            docs &= allowed
+        top: Any = collectors.TopCollector(limit=max(1, limit))
+        collector = collectors.FilterCollector(top, allow=allowed) if allowed is not None else top
+        searcher.search_with_collector(q, collector)
+        items = sorted(top.items, reverse=True)
+        return Matches([(score, -neg) for score, neg in items], len(docs), sorted(docs) if record else [])
+    collector = _Top(max(1, limit), record, allowed)
+    searcher.search_with_collector(q, collector)
+    items = sorted(collector.items, reverse=True)
+    return Matches([(score, -neg) for score, neg in items], collector.total, collector.seen)
+
+
+def matched_set(searcher: Searcher, q: Any) -> set[int] | None:
+    """Every document a query of terms joined by AND, OR and NOT matches, from the posting
+    lists' ids (no scoring, no positions); None for any other query (phrases, ranges,
+    prefixes and fuzzy words are matched by Whoosh)."""
+    if _impossible_phrase(searcher, q):
+        return set()
+    if isinstance(q, query.Term):
+        scores = _term_scores(searcher, q)  # the posting blocks' ids (and weights) read at once
+        if scores is not None:
+            return set(scores)
+        found: set[int] = set()
+        context = searcher.boolean_context()
+        for sub, offset in searcher.leaf_searchers():
+            found.update(d + offset for d in q.matcher(sub, context).all_ids())
+        return found
+    if isinstance(q, query.Or | query.DisjunctionMax):
+        union: set[int] = set()
+        for child in q.subqueries:
+            part = matched_set(searcher, child)
+            if part is None:
+                return None
+            union |= part
+        return union
+    if isinstance(q, query.And):
+        positive = [c for c in q.subqueries if not isinstance(c, query.Not)]
+        negative = [c.query for c in q.subqueries if isinstance(c, query.Not)]
+        if not positive:
+            return None
+        parts = [matched_set(searcher, c) for c in positive]
+        if any(part is None for part in parts):
+            return None
+        result = set.intersection(*sorted((p for p in parts if p is not None), key=len))
+        for child in negative:
+            part = matched_set(searcher, child)
+            if part is None:
+                return None
+            result -= part
+        return result
+    if isinstance(q, query.AndNot):
+        positive_set, negative_set = matched_set(searcher, q.a), matched_set(searcher, q.b)
+        if positive_set is None or negative_set is None:
+            return None
+        return positive_set - negative_set
+    return None
+
+
+def _scored_within(searcher: Searcher, q: Any, allowed: list[int], limit: int, record: bool) -> Matches:
+    """Score ``q`` on the ``allowed`` documents only (sorted docnums): the matcher skips to
+    each in turn, so the cost follows the filter's size, not the query's matches."""
+    context = searcher.context()
+    heap: list[tuple[float, int]] = []
+    total = 0
+    seen: list[int] = []
+    limit = max(1, limit)
+    for sub, offset in searcher.leaf_searchers():
+        lo = bisect.bisect_left(allowed, offset)
+        hi = bisect.bisect_left(allowed, offset + sub.doc_count_all())
+        if lo == hi:
+            continue
+        matcher = q.matcher(sub, context)
+        for global_docnum in allowed[lo:hi]:
+            if not matcher.is_active():
+                break
+            docnum = global_docnum - offset
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+                if not matcher.is_active():
+                    break
+            if matcher.id() != docnum:
+                continue
+            total += 1
+            if record:
+                seen.append(global_docnum)
+            item = (matcher.score(), -global_docnum)
+            if len(heap) < limit:
+                heapq.heappush(heap, item)
+            elif item > heap[0]:
+                heapq.heapreplace(heap, item)
+    heap.sort(reverse=True)
+    return Matches([(score, -neg) for score, neg in heap], total, seen)
+
+
+def newest(allowed: set[int], dates: Sequence[int], limit: int) -> Matches:
+    """A query of filters alone: the allowed documents newest first (undated last, then by
+    docnum), no scoring, no matching."""
+    top = heapq.nsmallest(max(1, limit), allowed, key=lambda d: (-dates[d], d))
+    return Matches([(0.0, d) for d in top], len(allowed), sorted(allowed))
+
+
+def matching_docs(searcher: Searcher, q: Any) -> list[int]:
+    """Every document ``q`` matches, unscored (the timeline of a query)."""
+    return list(searcher.docs_for_query(q))
+
+
+def match_scores(searcher: Searcher, q: Any) -> dict[int, float] | None:
+    """The score of every document a query of terms joined by AND, OR and NOT matches,
+    computed as Whoosh's matchers compute it (the BM25F scorer of each term on each posting's
+    weight and the document's field length; sums for AND and OR) but a posting block at a
+    time; None for any other query or scorer."""
+    if isinstance(q, query.Term):
+        return _term_scores(searcher, q)
+    if _impossible_phrase(searcher, q):
+        return {}
+    if isinstance(q, query.Or):
+        parts = [match_scores(searcher, child) for child in q.subqueries]
+        if any(part is None for part in parts):
+            return None
+        total: dict[int, float] = {}
+        for part in parts:
+            assert part is not None
+            for d, v in part.items():
+                total[d] = total[d] + v if d in total else v
+        return total
+    if isinstance(q, query.And):
+        positive = [c for c in q.subqueries if not isinstance(c, query.Not)]
+        negative = [c.query for c in q.subqueries if isinstance(c, query.Not)]
+        if not positive:
+            return None
+        parts = [match_scores(searcher, c) for c in positive]
+        if any(part is None for part in parts):
+            return None
+        first, *rest = parts
+        assert first is not None
+        both = set(first).intersection(*rest)  # type: ignore[arg-type]
+        for child in negative:
+            excluded = matched_set(searcher, child)
+            if excluded is None:
+                return None
+            both -= excluded
+        out: dict[int, float] = {}
+        for d in both:
+            value = first[d]
+            for part in rest:
+                assert part is not None
+                value += part[d]
+            for _child in negative:  # Whoosh's NOT inside AND scores 1.0 (its InverseMatcher)
+                value += 1.0
+            out[d] = value
+        return out
+    if isinstance(q, query.AndNot):
+        positive_scores, excluded = match_scores(searcher, q.a), matched_set(searcher, q.b)
+        if positive_scores is None or excluded is None:
+            return None
+        return {d: v for d, v in positive_scores.items() if d not in excluded}
+    return None
+
+
+def _term_scores(searcher: Searcher, q: Any) -> dict[int, float] | None:
+    out: dict[int, float] = {}
+    context = searcher.context()
+    for sub, offset in searcher.leaf_searchers():
+        matcher = q.matcher(sub, context)
+        boost = 1.0
+        excluded: Any = ()
+        while isinstance(matcher, wrappers.WrappingMatcher):
+            if isinstance(matcher, wrappers.FilterMatcher):
+                if not getattr(matcher, "_exclude", False):
+                    return None
+                excluded = matcher._ids  # deleted documents
+            elif type(matcher) is not wrappers.WrappingMatcher:
+                return None
+            boost *= matcher.boost
+            matcher = matcher.child
+        if not matcher.is_active():
+            continue
+        scorer = getattr(matcher, "scorer", None)
+        if not isinstance(scorer, scoring.BM25FScorer) or not isinstance(matcher, W3LeafMatcher):
+            return None
+        lengths = _lengths(sub, q.fieldname)
+        if lengths is None:
+            return None
+        # bm25() of whoosh.scoring written out with the scorer's own values: the same float
+        # operations in the same order, so every score is bit for bit Whoosh's
+        idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+        leaf: Any = matcher
+        while leaf.is_active():
+            if leaf._ids is None:
+                leaf._read_ids()
+            if leaf._weights is None:
+                leaf._read_weights()
+            start, end = leaf._i, leaf._blocklength
+            for d, tf in zip(leaf._ids[start:end], leaf._weights[start:end], strict=True):
+                if excluded and d in excluded:
+                    continue
+                value = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[d] / avgfl)))
+                out[d + offset] = value * boost if boost != 1.0 else value
+            leaf._i = end
+            leaf._next_block()
+    return out
+
+
+def _lengths(sub: Searcher, fieldname: str) -> list[int] | None:
+    """Every document's length of ``fieldname`` in one segment, as Whoosh's scorer reads it
+    (``doc_field_length(d, field, 1)``), from its length column in one read; None when the
+    segment does not keep one."""
+    reader: Any = sub.reader()
+    cache = reader.__dict__.setdefault("_nkterm_lengths", {})
+    if fieldname in cache:
+        return cache[fieldname]  # type: ignore[no-any-return]
+    found: list[int] | None = None
+    try:
+        column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+    except AttributeError:
+        column = None
+    if column is not None:
+        table = [byte_to_length(b) for b in range(256)]
+        found = [table[b] if b else 1 for b in column.load()]
+    cache[fieldname] = found
+    return found
+
+
+def _impossible_phrase(searcher: Searcher, q: Any) -> bool:
+    """A phrase with a word the index does not hold matches nothing (the spellings of a
+    name that this corpus never uses, added by the name expansion)."""
+    if not isinstance(q, query.Phrase):
+        return False
+    reader: Any = searcher.reader()
+    return any((q.fieldname, word) not in reader for word in q.words)
+
+
+def _postings(searcher: Searcher, q: Any) -> float:
+    """How many postings scoring every match of ``q`` reads (its terms' document
+    frequencies); infinite for queries that are not terms joined by AND, OR and NOT."""
+    if isinstance(q, query.Term):
+        return float(searcher.reader().doc_frequency(q.fieldname, q.text))
+    if isinstance(q, query.Or | query.And | query.DisjunctionMax):
+        return sum(_postings(searcher, c.query if isinstance(c, query.Not) else c) for c in q.subqueries)
+    if isinstance(q, query.AndNot):
+        return _postings(searcher, q.a) + _postings(searcher, q.b)
+    return 0.0 if _impossible_phrase(searcher, q) else float("inf")
