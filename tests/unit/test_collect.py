@@ -9,10 +9,19 @@ import datetime as dt
 import pytest
 
 from nkterm.index import Index
+from nkterm.search.query import prepare
 from nkterm.search.whoosh import collect
 from nkterm.search.whoosh.collect import Matches, matched_set, newest, scored
 from nkterm.search.whoosh.names import expand_names
 from nkterm.synthetic.archive import write_archive
+
+
+def _parse(index: Index, text: str) -> object:
+    """The Whoosh query the backend runs for ``text`` (the query tree, translated)."""
+    request = prepare(text)
+    assert not isinstance(request, str), request
+    return index._translate(request)
+
 
 QUERIES = (
     "flood",
@@ -54,7 +63,7 @@ def _same(a: Matches, b: Matches) -> None:
 @pytest.mark.parametrize("text", QUERIES)
 def test_terms_and_or_not_ranked_with_skipping_equal_scoring_every_match(archive: Index, text: str) -> None:
     searcher = archive._searcher()
-    q = archive._parse(text)
+    q = _parse(archive, text)
     assert matched_set(searcher, q) is not None, "a query of terms should take the fast path"
     for limit in (1, 10, 40):
         fast = scored(searcher, q, limit, record=True)
@@ -67,7 +76,7 @@ def test_terms_and_or_not_ranked_with_skipping_equal_scoring_every_match(archive
 @pytest.mark.parametrize("text", QUERIES)
 def test_a_filter_gives_the_same_hits_whether_skipped_to_or_checked(archive: Index, text: str) -> None:
     searcher = archive._searcher()
-    q = archive._parse(text)
+    q = _parse(archive, text)
     everything = set(range(searcher.doc_count_all()))
     for allowed in (
         {d for d in everything if d % 50 == 0},  # narrow: skipped to, one by one
@@ -86,7 +95,7 @@ def test_a_filter_gives_the_same_hits_whether_skipped_to_or_checked(archive: Ind
 def test_a_name_with_its_spellings_is_ranked_as_whoosh_ranks_it(archive: Index) -> None:
     # the name expansion adds a phrase per spelling; those the corpus never uses match nothing
     searcher = archive._searcher()
-    run, names = expand_names(archive._parse("kim jong un"), archive.name_table())
+    run, names = expand_names(_parse(archive, "kim jong un"), archive.name_table())
     assert names and "Phrase" in repr(run)
     for limit in (1, 10, 40):
         fast = scored(searcher, run, limit, record=True)
@@ -96,7 +105,7 @@ def test_a_name_with_its_spellings_is_ranked_as_whoosh_ranks_it(archive: Index) 
 
 def test_phrases_take_the_scoring_path_and_count_exactly(archive: Index) -> None:
     searcher = archive._searcher()
-    q = archive._parse('"kim jong un"')
+    q = _parse(archive, '"kim jong un"')
     assert matched_set(searcher, q) is None
     _same(scored(searcher, q, 10), _full(archive, q, 10))
 
