@@ -100,8 +100,7 @@ def passages(doc: Document, claims: Sequence[Claim] = (), *, where: Prefilter | 
             continue
         if _overlaps(claim.start, claim.end, kept):
             continue
-        kept.append(claim)
-        kept.sort(key=lambda k: k.start)
+        bisect.insort(kept, claim, key=lambda k: k.start)
     if where is not None:
         kept = sorted(where.best_claims(doc.text, kept), key=lambda k: k.start)
     out = []
@@ -234,7 +233,7 @@ def _prepared(text: str) -> _Prepared:
         analysed = [
             (term, start, end)
             for term, start, end in analysed
-            if not _DIGIT_RE.search(term)
+            if (term.isalpha() or not _DIGIT_RE.search(term))
             and not (consumed and any(start < e and s < end for s, e in consumed))
         ]
     negative = bool(NEGATION_RE.search(text) or DENIAL_RE.search(text))
