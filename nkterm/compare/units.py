@@ -460,7 +460,10 @@ def _name_runs(text: str, analysed: list[tuple[str, int, int]]) -> dict[int, lis
 
 def number_key(number: Quantity) -> str:
     """The key of a number: what it counts and its value to two significant figures, so that
-    amounts equal within rounding ("$9.37bn", "$9.4bn") meet; ``Quantity.agrees`` decides the rest."""
+    amounts equal within rounding ("$9.37bn", "$9.4bn") meet; ``Quantity.agrees`` decides the rest.
+    A year keeps its exact value: "the late 1990s" and "in 2004" share no number."""
     base = number.base[0]
+    if number.year:
+        return f"#{base:g} {number.key}"
     value = float(f"{base:.2g}") if base else 0.0
     return f"#{value:g} {number.key}"
