@@ -83,9 +83,10 @@ def align(
         by_text[normalised(u.passage.text)].append(j)
     for i, u in enumerate(units_a):
         head = HEADLINE in u.passage.kinds
-        counts: Counter[int] = Counter()
+        counts: dict[int, int] = {}  # unit of B -> keys shared (a dict: Counter.update costs more)
         for key in u.keys:
-            counts.update(postings.get(key, ()))
+            for j in postings.get(key, ()):
+                counts[j] = counts.get(j, 0) + 1
         for j in by_text.get(normalised(u.passage.text), ()):
             sim, shared = shared_keys(u, units_b[j], weigh)
             edges.append((i, j, IDENTICAL_BONUS + sim))

@@ -202,11 +202,12 @@ class _Prepared:
     negations: list[tuple[int, int, str]]  # (cue end, its clause's end, cue as written)
 
 
-# a digit or a number word: what ``quantities`` needs to find anything ("2004", "two weeks")
-_NUMBERISH_RE = re.compile(
-    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
-    r"|ninety)\b",
+# a digit or a number word: what ``quantities`` needs to find anything ("2004", "two weeks");
+# the words by their first letter, which the regex engine checks faster than 28 alternatives
+_DIGIT_RE = re.compile(r"\d")
+_NUMBER_WORD_RE = re.compile(
+    r"\b(?:zero|one|t(?:wo|hree|en|welve|hirteen|wenty|hirty)|f(?:our|ive|ourteen|ifteen|orty|ifty)"
+    r"|s(?:ix|even|ixteen|eventeen|ixty|eventy)|e(?:ight|leven|ighteen|ighty)|n(?:ine|ineteen|inety))\b",
     re.IGNORECASE,
 )
 # what each phrase needs in the lower-cased text before its pattern is run
@@ -216,7 +217,7 @@ _CACHE_SIZE = 4096  # passages (a 7,000-word document has ~400): a few documents
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _prepared(text: str) -> _Prepared:
-    numberish = _NUMBERISH_RE.search(text) is not None
+    numberish = _DIGIT_RE.search(text) is not None or _NUMBER_WORD_RE.search(text) is not None
     # a number word alone ("twenty of them") is too vague to compare
     found = [q for q in quantities(text) if q.unit or q.year or q.written[:1].isdigit()] if numberish else []
     consumed = [(q.start, q.end) for q in found]
@@ -408,8 +409,6 @@ def _scopes(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[str, st
             out.append((m.group(0), actor, tuple(dict.fromkeys(stems))))
     return out
 
-
-_DIGIT_RE = re.compile(r"\d")
 
 # stem -> the evaluation axes it takes a side of, and which side
 _EVALUATION_SIGNS: dict[str, list[tuple[str, int]]] = {}
