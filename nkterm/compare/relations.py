@@ -124,6 +124,11 @@ def _actors(text: str, verbs: re.Pattern[str], negated: bool | None = None) -> d
     return found
 
 
+def clear_caches() -> None:
+    """Forget the memoised actors of passages (``_actors``)."""
+    _actors.cache_clear()
+
+
 def testimony_conflict(a: Unit, b: Unit) -> str:
     """Contradicting testimony: one passage has a person deny (or be unaware of) what the other
     has the same person know, do or admit ("Ebbers denies fraud" / "Ebbers 'aware' of fraud")."""

@@ -255,6 +255,12 @@ def _prepared(text: str) -> _Prepared:
     )
 
 
+def clear_caches() -> None:
+    """Forget the prepared passages (``_prepared``, ``_unit_parts``)."""
+    _prepared.cache_clear()
+    _unit_parts.cache_clear()
+
+
 _UnitParts = tuple[
     dict[str, dict[str, str]],
     list[Quantity],
