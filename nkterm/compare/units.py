@@ -212,7 +212,7 @@ _NUMBER_WORD_RE = re.compile(
 )
 # what each phrase needs in the lower-cased text before its pattern is run
 _PHRASE_NEEDS = ("like", "allowed")
-_CACHE_SIZE = 4096  # passages (a 7,000-word document has ~400): a few documents' worth
+_CACHE_SIZE = 2048  # passages in each cache (a 7,000-word document has ~400); full, both hold ~20 MB
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
