@@ -237,12 +237,11 @@ def _prepared(text: str) -> _Prepared:
             if (term.isalpha() or not _DIGIT_RE.search(term))
             and not (consumed and any(start < e and s < end for s, e in consumed))
         ]
-    negative = bool(NEGATION_RE.search(text) or DENIAL_RE.search(text))
     negations = []
-    if negative:
-        for m in NEGATION_RE.finditer(text):
-            clause = CLAUSE_END_RE.search(text, m.end())
-            negations.append((m.end(), clause.start() if clause else len(text), m.group(0)))
+    for m in NEGATION_RE.finditer(text):
+        clause = CLAUSE_END_RE.search(text, m.end())
+        negations.append((m.end(), clause.start() if clause else len(text), m.group(0)))
+    negative = bool(negations) or DENIAL_RE.search(text) is not None
     return _Prepared(
         numbers=found,
         phrase_hits=phrase_hits,
