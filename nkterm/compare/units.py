@@ -1,6 +1,7 @@
 """Units and their keys: which passages of a document are compared (``passages``: its strong
 claims, its sentences elsewhere) and what each one says in comparable form (``unit_of``: stemmed
-keys, related-term groups, numbers with their unit, negations, evaluations).
+keys, related-term groups, numbers with their unit, negations, evaluations), prepared once per
+passage text and kept in two bounded caches (``clear_caches`` empties them).
 
 Must not import Textual, nor Whoosh directly.
 """
@@ -168,9 +169,6 @@ class Unit:
     # content words after it in its clause, at most ``DENIAL_SCOPE``): "Kenteris denied claims
     # that he faked a crash" -> ("denied", "kenteri", ("claim", "fake", "crash"))
     scopes: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
-
-    def add(self, key: str, key_stem: str, surface: str) -> None:
-        self.keys.setdefault(key, {}).setdefault(key_stem, surface)
 
 
 def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
