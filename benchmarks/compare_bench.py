@@ -4,7 +4,8 @@
 
 The corpus defaults to ``$NKTERM_BBC``, else /work/shared/corpora/bbc-news.
 
-Prints: the index build (or update) time; ``align`` time for the two longest documents and
+Prints: the index build (or update) time; ``align`` time for the two longest documents (the
+process's first call, a pair met for the first time, a repeated call: ``align_longest``) and
 for a pair made up to >= 5,000 words each (by appending the next longest documents), with the
 corpus's IDF, with the pair's own, and with sentence splitting counted (fresh Documents);
 ``corroborate`` time per claim (median, p95, max) over randomly chosen claims (the detector's
@@ -30,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from nkterm.compare import Passage, align, corpus_idf, corroborate, passages
+from nkterm.compare import Passage, align, clear_caches, corpus_idf, corroborate, passages
 from nkterm.index import Index
 from nkterm.models import Claim, Document
 
@@ -74,14 +75,26 @@ def longest_two(index: Index) -> list[str]:
 
 def align_longest(index: Index, runs: int) -> dict[str, Any]:
     """``align`` on the two longest documents as the comparison screen calls it (their claims,
-    the corpus IDF): the first call with loading both and ``corpus_idf`` counted, then ``runs``
-    calls with both loaded and segmented. Times in seconds."""
+    the corpus IDF), in CPU and wall seconds:
+
+    - ``first``: the process's first call, loading both documents and looking up the corpus
+      IDF of their words counted (what a reader waits for on the first comparison);
+    - ``cold``: ``runs`` calls each after ``clear_caches`` (a pair compared for the first time
+      once its words' IDF is known: every passage prepared again);
+    - ``wall_s``/``cpu_s``: ``runs`` repeated calls (passages prepared, from the cache).
+    """
     a_id, b_id = longest_two(index)
     t0, c0 = time.perf_counter(), time.process_time()
     (a, claims_a), (b, claims_b) = index.load(a_id), index.load(b_id)
     idf = corpus_idf(index)
     align(a, b, claims_a, claims_b, idf=idf)
     first = (time.perf_counter() - t0, time.process_time() - c0)
+    cold_wall, cold_cpu = [], []
+    for _ in range(runs):
+        clear_caches()
+        wall, cpu, _pairs = _time_align(a, b, idf, 1, claims_a, claims_b)
+        cold_wall += wall
+        cold_cpu += cpu
     wall, cpu, pairs = _time_align(a, b, idf, runs, claims_a, claims_b)
     return {
         "a": a_id,
@@ -91,6 +104,8 @@ def align_longest(index: Index, runs: int) -> dict[str, Any]:
         "pairs": pairs,
         "first_s": first[0],
         "first_cpu_s": first[1],
+        "cold_wall_s": cold_wall,
+        "cold_cpu_s": cold_cpu,
         "wall_s": wall,
         "cpu_s": cpu,
     }
@@ -168,12 +183,25 @@ def main() -> int:
         print(f"IDF: {'corpus (' + str(idf[1]) + ' documents)' if idf else 'per pair (corpus too small)'}")
 
         by_size = sorted(index.summaries(), key=lambda s: (-s.words, s.id))
+        longest = align_longest(index, args.runs)
+        print(
+            f"\nalign, the two longest documents: {longest['a']} ({longest['words'][0]} words), "
+            f"{longest['b']} ({longest['words'][1]} words), their claims, corpus IDF; {longest['pairs']} pairs"
+        )
+        print(
+            f"  first call (loading, corpus IDF of their words, preparing): wall {_ms(longest['first_s'])}, "
+            f"CPU {_ms(longest['first_cpu_s'])}"
+        )
+        print(
+            f"  a new pair (IDF known, passages prepared again)  {_line(longest['cold_wall_s'], longest['cold_cpu_s'])}"
+        )
+        print(
+            f"  repeated (passages from the cache)               {_line(longest['wall_s'], longest['cpu_s'])}"
+        )
         a, b = (index.document(doc_id) for doc_id in longest_two(index))
         for doc in (a, b):
             _ = doc.sentences  # the Document caches its segmentation; align reuses it
-        print(
-            f"\nalign, the two longest documents: {a.id} ({a.word_count} words), {b.id} ({b.word_count} words)"
-        )
+        print("  without their claims, repeated:")
         for label, spec in (("corpus IDF", idf), ("pair IDF", None)):
             wall, cpu, pairs = _time_align(a, b, spec, args.runs)
             print(f"  {label:10}  {_line(wall, cpu)}; {pairs} pairs")
@@ -193,8 +221,9 @@ def main() -> int:
             wall, cpu, pairs = _time_align(big[0], big[1], spec, args.runs)
             print(f"  {label:10}  {_line(wall, cpu)}; {pairs} pairs")
         wall, cpu = [], []
-        for _ in range(args.runs):  # fresh Documents: sentence splitting counted too
+        for _ in range(args.runs):  # fresh Documents, nothing prepared: sentence splitting counted too
             fresh_a, fresh_b = (dataclasses.replace(doc) for doc in big)
+            clear_caches()
             t0, c0 = time.perf_counter(), time.process_time()
             align(fresh_a, fresh_b, idf=idf)
             wall.append(time.perf_counter() - t0)
@@ -205,7 +234,7 @@ def main() -> int:
         timed = time_corroborate(index, work)
         wall, cpu = timed["wall_s"], timed["cpu_s"]
         print(f"\ncorroborate, {len(work)} random {timed['kinds']}, per claim")
-        print(f"  {_line(wall, cpu)}; first call {_ms(wall[0])}")
+        print(f"  {_line(wall, cpu)}; first call {_ms(wall[0])} wall, {_ms(cpu[0])} CPU")
         print(f"  {timed['found']} of {len(work)} found something; relations: {timed['relations']}")
         index.close()
     return 0

@@ -36,7 +36,7 @@ and ``nkterm.analysis.analyze`` (no Whoosh), which return plain data.
 
 from __future__ import annotations
 
-from nkterm.compare.alignment import align, compare_texts
+from nkterm.compare.alignment import align, clear_caches, compare_texts
 from nkterm.compare.corroboration import corroborate, corroboration_report, unit_at
 from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.matching import max_weight_matching
@@ -141,6 +141,7 @@ __all__ = [
     "Pair",
     "Passage",
     "align",
+    "clear_caches",
     "compare_texts",
     "conflict_of",
     "corpus_idf",

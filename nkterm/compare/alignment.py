@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from nkterm.analysis import analyze
+from nkterm.compare import relations, units
 from nkterm.compare.independence import independence
 from nkterm.compare.matching import max_weight_matching
 from nkterm.compare.params import (
@@ -83,9 +84,10 @@ def align(
         by_text[normalised(u.passage.text)].append(j)
     for i, u in enumerate(units_a):
         head = HEADLINE in u.passage.kinds
-        counts: Counter[int] = Counter()
+        counts: dict[int, int] = {}  # unit of B -> keys shared (a dict: Counter.update costs more)
         for key in u.keys:
-            counts.update(postings.get(key, ()))
+            for j in postings.get(key, ()):
+                counts[j] = counts.get(j, 0) + 1
         for j in by_text.get(normalised(u.passage.text), ()):
             sim, shared = shared_keys(u, units_b[j], weigh)
             edges.append((i, j, IDENTICAL_BONUS + sim))
@@ -137,6 +139,14 @@ def align(
         only_b=tuple(u.passage for j, u in enumerate(units_b) if j not in paired_b),
         independence=independence(doc_a, doc_b),
     )
+
+
+def clear_caches() -> None:
+    """Forget every prepared passage (``units.unit_of``'s and the actors of ``relations``): the
+    next ``align`` prepares its documents as on a first comparison. For benchmarks and tests;
+    the caches are bounded, so nothing else needs it."""
+    units.clear_caches()
+    relations.clear_caches()
 
 
 def compare_texts(

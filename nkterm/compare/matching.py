@@ -25,9 +25,16 @@ def max_weight_matching(
     for i, j, w in edges:
         if w > 0 and w > best.get((i, j), 0.0):
             best[(i, j)] = w
+    # vertices without an edge take no part: number the others in the same order (so that ties
+    # break as before) and map back at the end; every pass is then over the graph's own vertices
+    lefts = sorted({i for i, _j in best})
+    rights = sorted({j for _i, j in best})
+    left_at = {i: k for k, i in enumerate(lefts)}
+    right_at = {j: k for k, j in enumerate(rights)}
+    n_left, n_right = len(lefts), len(rights)
     adj: list[list[tuple[int, float]]] = [[] for _ in range(n_left)]
     for (i, j), w in sorted(best.items()):
-        adj[i].append((j, -w))  # the cost of edge i -> j; matching minimises total cost
+        adj[left_at[i]].append((right_at[j], -w))  # the cost of edge i -> j; matching minimises total cost
     match_l = [-1] * n_left
     match_r = [-1] * n_right
     matched_cost = [0.0] * n_left
@@ -82,10 +89,8 @@ def max_weight_matching(
         # add distances to potentials (unreached vertices: the largest distance, which keeps
         # the reduced costs of edges into the reached part non-negative)
         cap = max([d for d in dist_l if d < inf] + [d for d in dist_r if d < inf])
-        for i in range(n_left):
-            pot_l[i] += min(dist_l[i], cap)
-        for j in range(n_right):
-            pot_r[j] += min(dist_r[j], cap)
+        pot_l = [p + (cap if cap < d else d) for p, d in zip(pot_l, dist_l, strict=True)]  # min(d, cap)
+        pot_r = [p + (cap if cap < d else d) for p, d in zip(pot_r, dist_r, strict=True)]
         j = end
         while j != -1:
             i = prev_r[j]
@@ -93,4 +98,4 @@ def max_weight_matching(
             match_l[i], match_r[j] = j, i
             matched_cost[i] = next(c for jj, c in adj[i] if jj == j)
             j = previous
-    return [(i, match_l[i]) for i in range(n_left) if match_l[i] != -1]
+    return [(lefts[i], rights[match_l[i]]) for i in range(n_left) if match_l[i] != -1]

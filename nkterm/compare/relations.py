@@ -13,6 +13,7 @@ Must not import Textual, nor Whoosh.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
@@ -104,10 +105,12 @@ _ASSERT_RE = re.compile(
 _NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)
 def _actors(text: str, verbs: re.Pattern[str], negated: bool | None = None) -> dict[str, str]:
     """The names that do what ``verbs`` say: for each verb, the nearest capitalised word before it
     in its sentence ("Mr Ebbers has denied" -> ebber, as stemmed, so "Mr Ebber's" is the same
-    person). ``negated``: only verbs with (True) or without (False) a negation just before them."""
+    person). ``negated``: only verbs with (True) or without (False) a negation just before them.
+    Memoised (a passage is checked against each of its candidates): callers must not change it."""
     found: dict[str, str] = {}
     for m in verbs.finditer(text):
         if (
@@ -119,6 +122,11 @@ def _actors(text: str, verbs: re.Pattern[str], negated: bool | None = None) -> d
         if actor:
             found.setdefault(actor, written)
     return found
+
+
+def clear_caches() -> None:
+    """Forget the memoised actors of passages (``_actors``)."""
+    _actors.cache_clear()
 
 
 def testimony_conflict(a: Unit, b: Unit) -> str:

@@ -68,10 +68,17 @@ class Weights:
         return value
 
     def weigh(self, unit: Unit) -> None:
-        unit.weights = {
-            key: max(self(s) for s in stems) * (NAME_FACTOR if key in unit.names else 1.0)
-            for key, stems in unit.keys.items()
-        }
+        cache, names, weights = self._cache, unit.names, {}
+        for key, stems in unit.keys.items():
+            if len(stems) == 1:  # most keys: one stem (the cache inlined: a unit has many keys)
+                (only,) = stems
+                value = cache.get(only)
+                if value is None:
+                    value = self(only)
+            else:
+                value = max(self(s) for s in stems)
+            weights[key] = value * (NAME_FACTOR if key in names else 1.0)
+        unit.weights = weights
         unit.total = sum(unit.weights.values())
 
 

@@ -1,6 +1,7 @@
 """Units and their keys: which passages of a document are compared (``passages``: its strong
 claims, its sentences elsewhere) and what each one says in comparable form (``unit_of``: stemmed
-keys, related-term groups, numbers with their unit, negations, evaluations).
+keys, related-term groups, numbers with their unit, negations, evaluations), prepared once per
+passage text and kept in two bounded caches (``clear_caches`` empties them).
 
 Must not import Textual, nor Whoosh directly.
 """
@@ -8,6 +9,7 @@ Must not import Textual, nor Whoosh directly.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -99,8 +101,7 @@ def passages(doc: Document, claims: Sequence[Claim] = (), *, where: Prefilter | 
             continue
         if _overlaps(claim.start, claim.end, kept):
             continue
-        kept.append(claim)
-        kept.sort(key=lambda k: k.start)
+        bisect.insort(kept, claim, key=lambda k: k.start)
     if where is not None:
         kept = sorted(where.best_claims(doc.text, kept), key=lambda k: k.start)
     out = []
@@ -169,32 +170,118 @@ class Unit:
     # that he faked a crash" -> ("denied", "kenteri", ("claim", "fake", "crash"))
     scopes: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
 
-    def add(self, key: str, key_stem: str, surface: str) -> None:
-        self.keys.setdefault(key, {}).setdefault(key_stem, surface)
-
 
 def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
-    """Keys, numbers, negations and evaluations of one passage (weights come later)."""
-    text = passage.text
-    unit = Unit(passage)
+    """Keys, numbers, negations and evaluations of one passage (weights come later).
+
+    Memoised by the passage's text and the dropped stems it contains (``_unit_parts``): a
+    document's sentences are prepared once for every comparison it takes part in. The returned
+    unit shares its keys, numbers, names, negations and scopes with other units of the same
+    text: they are read-only after this (``make_weights`` sets only weights, total and norm)."""
+    prepared = _prepared(passage.text)
+    used = drop.intersection(prepared.terms) if drop else frozenset()
+    keys, numbers, negated, polarity, names, negative, scopes = _unit_parts(passage.text, used)
+    return Unit(passage, keys, numbers, negated, polarity, names=names, negative=negative, scopes=scopes)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What a passage's text says before any stem is dropped: its numbers, the words that
+    phrases and numbers consumed, its analysed words (the index's stems, given names joined;
+    those inside a number or phrase left out) with their name runs, and its negation cues."""
+
+    numbers: list[Quantity]
+    phrase_hits: list[tuple[str, str, str]]  # (group key, stem, words as written)
+    analysed: list[tuple[str, int, int]]
+    runs: dict[int, list[int]]
+    terms: frozenset[str]
+    negative: bool
+    denial: bool  # has a cue of a denial (``_DENIAL_CUE_RE``)
+    negations: list[tuple[int, int, str]]  # (cue end, its clause's end, cue as written)
+
+
+# a digit or a number word: what ``quantities`` needs to find anything ("2004", "two weeks");
+# the words by their first letter, which the regex engine checks faster than 28 alternatives
+_DIGIT_RE = re.compile(r"\d")
+_NUMBER_WORD_RE = re.compile(
+    r"\b(?:zero|one|t(?:wo|hree|en|welve|hirteen|wenty|hirty)|f(?:our|ive|ourteen|ifteen|orty|ifty)"
+    r"|s(?:ix|even|ixteen|eventeen|ixty|eventy)|e(?:ight|leven|ighteen|ighty)|n(?:ine|ineteen|inety))\b",
+    re.IGNORECASE,
+)
+# what each phrase needs in the lower-cased text before its pattern is run
+_PHRASE_NEEDS = ("like", "allowed")
+_CACHE_SIZE = 2048  # passages in each cache (a 7,000-word document has ~400); full, both hold ~20 MB
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _prepared(text: str) -> _Prepared:
+    numberish = _DIGIT_RE.search(text) is not None or _NUMBER_WORD_RE.search(text) is not None
     # a number word alone ("twenty of them") is too vague to compare
-    found = [q for q in quantities(text) if q.unit or q.year or q.written[:1].isdigit()]
+    found = [q for q in quantities(text) if q.unit or q.year or q.written[:1].isdigit()] if numberish else []
     consumed = [(q.start, q.end) for q in found]
-    unit.numbers = found
-    for number in found:
-        key = number_key(number)
-        unit.add(key, key, number.written)
-    for pattern, key, word_stem in PHRASES:
+    phrase_hits: list[tuple[str, str, str]] = []
+    lower, ascii_only = text.lower(), text.isascii()
+    for (pattern, key, word_stem), need in zip(PHRASES, _PHRASE_NEEDS, strict=True):
+        if ascii_only and need not in lower:  # (a non-ASCII letter may match one case-insensitively)
+            continue
         for m in pattern.finditer(text):
-            unit.add(key, word_stem, " ".join(m.group(0).lower().split()))
+            phrase_hits.append((key, word_stem, " ".join(m.group(0).lower().split())))
             consumed.append((m.start(), m.end()))
+    analysed = analyze_names_joined(text)
+    if consumed or numberish or not text.isascii():  # (folding may make a digit: "²" -> "2")
+        analysed = [
+            (term, start, end)
+            for term, start, end in analysed
+            if (term.isalpha() or not _DIGIT_RE.search(term))
+            and not (consumed and any(start < e and s < end for s, e in consumed))
+        ]
+    negations = []
+    for m in NEGATION_RE.finditer(text):
+        clause = CLAUSE_END_RE.search(text, m.end())
+        negations.append((m.end(), clause.start() if clause else len(text), m.group(0)))
+    negative = bool(negations) or DENIAL_RE.search(text) is not None
+    return _Prepared(
+        numbers=found,
+        phrase_hits=phrase_hits,
+        analysed=analysed,
+        runs=_name_runs(text, analysed),
+        terms=frozenset(t for t, _s, _e in analysed),
+        negative=negative,
+        denial=negative and _DENIAL_CUE_RE.search(text) is not None,
+        negations=negations,
+    )
+
+
+def clear_caches() -> None:
+    """Forget the prepared passages (``_prepared``, ``_unit_parts``)."""
+    _prepared.cache_clear()
+    _unit_parts.cache_clear()
+
+
+_UnitParts = tuple[
+    dict[str, dict[str, str]],
+    list[Quantity],
+    dict[str, str],
+    dict[str, tuple[int, str]],
+    set[str],
+    bool,
+    list[tuple[str, str, tuple[str, ...]]],
+]
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _unit_parts(text: str, drop: frozenset[str]) -> _UnitParts:
+    """``unit_of``'s fields for ``text`` with the stems of ``drop`` left out."""
+    prepared = _prepared(text)
+    keys: dict[str, dict[str, str]] = {}
+    names: set[str] = set()
+    for number in prepared.numbers:
+        key = number_key(number)
+        keys.setdefault(key, {}).setdefault(key, number.written)
+    for key, word_stem, written in prepared.phrase_hits:
+        keys.setdefault(key, {}).setdefault(word_stem, written)
     tokens: list[tuple[str, int, str]] = []  # (stem, start, word as written)
-    analysed = [
-        (term, start, end)
-        for term, start, end in analyze_names_joined(text)
-        if not _DIGIT_RE.search(term) and not (consumed and any(start < e and s < end for s, e in consumed))
-    ]
-    runs = _name_runs(text, analysed)
+    analysed, runs = prepared.analysed, prepared.runs
     for k, (term, start, end) in enumerate(analysed):
         word = text[start:end].lower()
         if word in FUNCTION_WORDS or term in drop or text[end : end + 2] in CONTRACTION_TAIL:
@@ -203,41 +290,45 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
         if run is not None and k != run[-1]:
             continue  # "Kim Jong" of "Kim Jong Un": only the whole name and its last word count
         tokens.append((term, start, word))
-        unit.add(RELATED.get(term, term), term, word)
+        key = RELATED.get(term, term)
+        keys.setdefault(key, {}).setdefault(term, word)
         if run is not None or (start > 0 and text[start].isupper() and not _sentence_start(text, start)):
-            unit.names.add(RELATED.get(term, term))
-    for whole in sorted({tuple(r) for r in runs.values()}):
-        terms = [analysed[k][0] for k in whole]
-        if any(t in drop for t in terms):
-            continue
-        key = "@" + " ".join(terms)
-        unit.add(key, key, text[analysed[whole[0]][1] : analysed[whole[-1]][2]])
-        unit.names.add(key)
-    unit.negative = bool(NEGATION_RE.search(text) or DENIAL_RE.search(text))
-    if unit.negative and _DENIAL_CUE_RE.search(text):
-        unit.scopes = _scopes(text, tokens)
+            names.add(key)
+    if runs:
+        for whole in sorted({tuple(r) for r in runs.values()}):
+            terms = [analysed[k][0] for k in whole]
+            if any(t in drop for t in terms):
+                continue
+            key = "@" + " ".join(terms)
+            keys.setdefault(key, {}).setdefault(key, text[analysed[whole[0]][1] : analysed[whole[-1]][2]])
+            names.add(key)
+    scopes = _scopes(text, tokens) if prepared.denial else []
+    negated: dict[str, str] = {}
+    polarity: dict[str, tuple[int, str]] = {}
     # negation: the first content word(s) after a cue, within its clause
     negated_at: dict[int, str] = {}  # token start -> cue
-    for m in NEGATION_RE.finditer(text):
-        clause = CLAUSE_END_RE.search(text, m.end())
-        clause_end = clause.start() if clause else len(text)
-        for _term, start, _word in [t for t in tokens if m.end() <= t[1] < clause_end][:NEGATION_SCOPE]:
-            negated_at.setdefault(start, m.group(0))
-    # a word counts as negated only if every use of it is ("saw X, did not see Y" negates nothing)
-    for term, start, _word in tokens:
-        if start in negated_at:
-            unit.negated.setdefault(term, negated_at[start])
-    for term, start, _word in tokens:
-        if start not in negated_at:
-            unit.negated.pop(term, None)
+    for cue_end, clause_end, cue in prepared.negations:
+        for _term, start, _word in [t for t in tokens if cue_end <= t[1] < clause_end][:NEGATION_SCOPE]:
+            negated_at.setdefault(start, cue)
+    if negated_at:
+        # a word counts as negated only if every use of it is ("saw X, did not see Y" negates nothing)
+        for term, start, _word in tokens:
+            if start in negated_at:
+                negated.setdefault(term, negated_at[start])
+        for term, start, _word in tokens:
+            if start not in negated_at:
+                negated.pop(term, None)
     for term, start, word in tokens:
-        for axis, sign in _EVALUATION_SIGNS.get(term, ()):
+        signs = _EVALUATION_SIGNS.get(term)
+        if not signs:
+            continue
+        for axis, sign in signs:
             shown = word
             if start in negated_at:  # "not that much different" sides with "similar"
                 sign, shown = -sign, f"{negated_at[start]} {word}"
-            old = unit.polarity.get(axis)
-            unit.polarity[axis] = (sign, shown) if old is None or old[0] == sign else (0, shown)
-    return unit
+            old = polarity.get(axis)
+            polarity[axis] = (sign, shown) if old is None or old[0] == sign else (0, shown)
+    return keys, prepared.numbers, negated, polarity, names, prepared.negative, scopes
 
 
 _NAME_GAP_RE = re.compile(r"[ \t]+|-")
@@ -322,8 +413,6 @@ def _scopes(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[str, st
     return out
 
 
-_DIGIT_RE = re.compile(r"\d")
-
 # stem -> the evaluation axes it takes a side of, and which side
 _EVALUATION_SIGNS: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_positive, _negative) in EVALUATION_AXES.items():
@@ -354,8 +443,13 @@ def _name_runs(text: str, analysed: list[tuple[str, int, int]]) -> dict[int, lis
     previous_end = -1
     for k, (_term, start, end) in enumerate(analysed):
         capital = text[start].isupper() and text[start:end].lower() not in FUNCTION_WORDS
-        joined = previous_end >= 0 and _NAME_GAP_RE.fullmatch(text, previous_end, start) is not None
-        if capital and current and joined and "'" not in text[previous_end:start]:
+        if (
+            capital
+            and current
+            and previous_end >= 0
+            and _NAME_GAP_RE.fullmatch(text, previous_end, start) is not None
+            and "'" not in text[previous_end:start]
+        ):
             current.append(k)
         else:
             close()
@@ -368,7 +462,10 @@ def _name_runs(text: str, analysed: list[tuple[str, int, int]]) -> dict[int, lis
 
 def number_key(number: Quantity) -> str:
     """The key of a number: what it counts and its value to two significant figures, so that
-    amounts equal within rounding ("$9.37bn", "$9.4bn") meet; ``Quantity.agrees`` decides the rest."""
+    amounts equal within rounding ("$9.37bn", "$9.4bn") meet; ``Quantity.agrees`` decides the rest.
+    A year keeps its exact value: "the late 1990s" and "in 2004" share no number."""
     base = number.base[0]
+    if number.year:
+        return f"#{base:g} {number.key}"
     value = float(f"{base:.2g}") if base else 0.0
     return f"#{value:g} {number.key}"

@@ -17,6 +17,9 @@ from nkterm.compare.results import Change
 _WORD_RE = re.compile(r"[$£€¥]?\d+(?:[.,]\d+)*(?:bn|m|k|%)?|\w+(?:['’-]\w+)*")
 
 
+_OPENERS = " \"'“‘("
+
+
 def _kind(word: str, at_start: bool) -> str:
     if any(ch.isdigit() for ch in word):
         return "number"
@@ -28,8 +31,10 @@ def _kind(word: str, at_start: bool) -> str:
 def _words(text: str, offset: int) -> list[tuple[str, int, int, str]]:
     out = []
     for m in _WORD_RE.finditer(text):
-        before = text[: m.start()].rstrip(" \"'“‘(")
-        at_start = not before or before[-1] in ".!?\n"
+        k = m.start()  # the last character before the word that is no space, quote or bracket
+        while k and text[k - 1] in _OPENERS:
+            k -= 1
+        at_start = not k or text[k - 1] in ".!?\n"
         out.append((m.group(0).casefold(), offset + m.start(), offset + m.end(), _kind(m.group(0), at_start)))
     return out
 
@@ -50,12 +55,15 @@ def word_changes(
     near-identical (their words match less than ``least``: the SequenceMatcher ratio). Words
     only one passage has are marked too (inserted, deleted), each with its kind: "number",
     "name" (capitalised inside a sentence) or "word"."""
+    plain_a = [w.group(0).casefold() for w in _WORD_RE.finditer(text_a)]
+    plain_b = [w.group(0).casefold() for w in _WORD_RE.finditer(text_b)]
+    if not plain_a or not plain_b:
+        return None
+    matcher = difflib.SequenceMatcher(None, plain_a, plain_b, autojunk=False)
+    # the quick ratios are upper bounds of the ratio: most pairs are turned down by them
+    if matcher.real_quick_ratio() < least or matcher.quick_ratio() < least or matcher.ratio() < least:
+        return None
     words_a, words_b = _words(text_a, offset_a), _words(text_b, offset_b)
-    if not words_a or not words_b:
-        return None
-    matcher = difflib.SequenceMatcher(None, [w[0] for w in words_a], [w[0] for w in words_b], autojunk=False)
-    if matcher.ratio() < least:
-        return None
     changes_a: list[Change] = []
     changes_b: list[Change] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

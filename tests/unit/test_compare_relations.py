@@ -317,6 +317,25 @@ def test_years_are_exact() -> None:
     assert not a.agrees(b)
 
 
+def test_different_years_share_no_number_key() -> None:
+    # the key of a year is its exact value: rounded to two significant figures, "the late 1990s"
+    # and "in 2004" both had the key "#2000 (year)" and added to similarity as a shared number
+    a = "The company built its first factory in the town in the late 1990s, the report said."
+    b = "The company built its first factory in the town in 2004, the report said."
+    _sim, _relation, _reason, shared = compare_texts(a, b, idf=_idf(a, b))  # type: ignore[arg-type]
+    assert "factory" in shared
+    assert not [term for term in shared if "1990" in term or "2004" in term], shared
+    same = "The company built its first factory in the town in 2004, officials said."
+    _sim, _relation, _reason, shared = compare_texts(b, same, idf=_idf(b, same))  # type: ignore[arg-type]
+    assert "2004" in shared
+    # amounts still meet within rounding
+    _sim, _relation, _reason, shared = compare_texts(
+        "The takeover was worth $9.37bn to the shareholders of the firm.",
+        "The takeover was worth $9.4bn to the shareholders of the firm.",
+    )
+    assert "$9.37bn/$9.4bn" in shared
+
+
 def test_score_lines_are_not_amounts() -> None:
     found = quantities("Middlesbrough beat Lazio 2-0 in the Uefa Cup.")
     assert [(n.written, n.key) for n in found] == [("2", "")]  # the 2 alone, with no unit
