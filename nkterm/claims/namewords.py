@@ -199,6 +199,7 @@ NOT_IN_NAME = (
             "meanwhile",
             "if",
             "so",
+            "me",  # "Me den Hartog told": a typing slip for "Mr"
         ]
     )
 )

@@ -57,6 +57,10 @@ _SENSE_WORDS = frozenset(
 )
 _BARE_REPORTING = frozenset({"say", "tell", "suggest"})
 _INVERSION = frozenset({"said", "says", "added", "asked", "wrote", "explained", "replied", "insisted"})
+# Verbs that give a speaker (a stance or a message passed on: "the BPI strongly believes that",
+# "a bandmate informed the crowd") without making the sentence a report: no attributed cue, so the
+# claim's kinds and score stay as they were.
+_STANCE = frozenset({"believes", "believed", "informed", "informs"})
 
 
 @dataclass(slots=True)
@@ -123,7 +127,7 @@ def _build_trie() -> dict[str, list[_Entry]]:
 _TRIE = _build_trie()
 # First-token dispatch for the context rules, so the scan costs one dict lookup per token.
 _RULES: dict[str, int] = {}
-_R_REPORT, _R_PARTICIPLE, _R_FIRST, _R_QUANT, _R_SUPER, _R_THAN, _R_NUMWORD, _R_BOILER = (
+_R_REPORT, _R_PARTICIPLE, _R_FIRST, _R_QUANT, _R_SUPER, _R_THAN, _R_NUMWORD, _R_BOILER, _R_STANCE = (
     1,
     2,
     4,
@@ -132,6 +136,7 @@ _R_REPORT, _R_PARTICIPLE, _R_FIRST, _R_QUANT, _R_SUPER, _R_THAN, _R_NUMWORD, _R_
     32,
     64,
     128,
+    256,
 )
 for _w in lx.REPORTING_VERBS:
     _RULES[_w] = _RULES.get(_w, 0) | _R_REPORT
@@ -148,6 +153,8 @@ for _w in lx.BOILERPLATE_ANCHORS:
     _RULES[_w] = _RULES.get(_w, 0) | _R_BOILER
 for _w in lx.NUMBER_WORDS:
     _RULES[_w] = _RULES.get(_w, 0) | _R_NUMWORD
+for _w in _STANCE:
+    _RULES[_w] = _RULES.get(_w, 0) | _R_STANCE
 
 
 _TRIGGERS: frozenset[str] = frozenset(_TRIE) | frozenset(_RULES) | lx.MONTHS | lx.CURRENCY_SYMBOLS
@@ -211,6 +218,8 @@ class _SentenceScan:
                 self._comparison(i)
             if rules & _R_BOILER:
                 self.furniture = True
+            if rules & _R_STANCE and not text[starts[i]].isupper():
+                self._stance(i)
         return self.ev
 
     def _add(self, kind: str, label: str, start: int, end: int, feat: str) -> None:
@@ -365,6 +374,32 @@ class _SentenceScan:
         if self.lows[i] in _BARE_REPORTING and self.text[subj.start : subj.end].lower() in ("i", "we", "you"):
             return  # "what I say" is no report
         self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
+
+    def _stance(self, i: int) -> None:
+        """A speaker from a stance verb ("Acme strongly believes that"), never "believes in" nor
+        a first or second person ("I believe" is the writer's own)."""
+        if i + 1 < self.hi and self.lows[i + 1] in ("in", "to"):
+            return
+        subj = self._finder().for_verb(i)
+        if subj is None:
+            return
+        who = self.text[subj.start : subj.end]
+        if subj.kind == "noun":
+            # "A bandmate informed the crowd": whoever informs is a speaker, a common noun too
+            k = bisect.bisect_left(self.starts, subj.start, self.lo, self.hi)
+            if not (
+                self.lows[i].startswith("inform") and k > self.lo and self.lows[k - 1] in ("a", "an", "the")
+            ):
+                return
+            if not who.isalpha() or who.lower() in _FUNCTION:
+                return
+            kind = "org"
+        else:
+            kind = subj.kind
+        if who.lower() in ("i", "we", "you"):
+            return
+        verb = self.text[self.starts[i] : self.ends[i]]
+        self.ev.reports.append(Report(self.starts[i], self.ends[i], verb, who, kind, subj.start, subj.how))
 
     def _add_report(self, i: int, subject: str | None, kind: str, subject_start: int, how: str = "") -> None:
         verb = self.text[self.starts[i] : self.ends[i]]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from nkterm.claims import lexicon as lx
 from nkterm.claims.lexicon import words
+from nkterm.claims.namewords import NOT_IN_NAME, is_org
 
 TIME_WORDS = words(
     """
@@ -85,6 +86,9 @@ _WON = words(
     """
 )
 _NAME_GAP = frozenset(" '\"“”‘’&")
+# Capitalised words that never continue a name: a sentence opener glued on by a lost full stop
+# ("according to analysts Gartner More than 167 million"), a pronoun.
+_NEVER_NAME = words("more most but however this these it he she they we me there some many")
 _AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})
 
 
@@ -146,7 +150,26 @@ class SubjectFinder:
             return self._appositive(j)
         if not gap.isspace():
             return None
-        return self.phrase_ending(j)
+        subj = self.phrase_ending(j)
+        if subj is not None and subj.kind == "org":
+            named = self._name_before_role(self._token_at(subj.start))
+            if named is not None:
+                return named
+        return subj
+
+    def _name_before_role(self, h: int) -> Subject | None:
+        """``Name, spokeswoman for the Acme Company said`` (the appositive never closed): the name
+        that opens the sentence before the role, when it has two words or more."""
+        if h <= self.lo or self._upper(h) or "," not in self._gap(h - 1):
+            return None
+        if self.lows[h] not in SPEAKING_NOUNS and self.lows[h] not in _ROLES:
+            return None
+        named = self.phrase_ending(h - 1)
+        if named is None or named.kind != "name" or self._token_at(named.start) != self.lo:
+            return None
+        if len(self.text[named.start : named.end].split()) < 2:
+            return None
+        return Subject("name", named.start, named.end, "named before the role")
 
     def _appositive(self, j: int) -> Subject | None:
         """``Name, title at Org, said``: the name before the earlier comma."""
@@ -183,6 +206,9 @@ class SubjectFinder:
                     return Subject("name", starts[person], ends[k - 2])
             if lows[k] in lx.NOT_NAMES:
                 return Subject("org", starts[k], ends[j]) if low in SPEAKING_NOUNS else None
+            person = self._person_of(k, j)
+            if person is not None:
+                return person
             return Subject("name", starts[k], ends[j])
         if (low in lx.NOT_NAMES and low not in SPEAKING_NOUNS) or low in lx.SUBJECT_SKIP:
             return None
@@ -205,6 +231,19 @@ class SubjectFinder:
             head = self._head_before_of(k)
             return Subject("org", starts[head if head is not None else k], ends[j])
         return Subject("noun", starts[j], ends[j])
+
+    def _person_of(self, k: int, j: int) -> Subject | None:
+        """``Lena Okafor of Harbour Watch``: the person before "of", when two or more capitalised
+        words with no organisation or title word stand there ("Bank of England" stays whole)."""
+        m = next((m for m in range(k + 1, j) if self.lows[m] == "of" and not self._upper(m)), None)
+        if m is None or m - 1 <= k:
+            return None
+        if any(not self._upper(x) or self.lows[x] in NOT_IN_NAME for x in range(k, m)):
+            return None
+        name = self.text[self.starts[k] : self.ends[m - 1]]
+        if is_org(name):
+            return None
+        return Subject("name", self.starts[k], self.ends[m - 1])
 
     def _name_start(self, j: int) -> int:
         """First token of the capitalised name ending at ``j`` ("Swiss Group for the Study of the
@@ -237,6 +276,8 @@ class SubjectFinder:
             return False
         if m == self.lo and (w in _CLAUSE_OPENERS or w in lx.SUBJECT_SKIP):
             return False  # "Later Mr Blair told"
+        if w in _NEVER_NAME:
+            return False  # "Me den Hartog told" (a typing slip for "Mr")
         return not (w in lx.NOT_NAMES and (m == self.lo or w in _DETERMINERS or len(w) <= 3))
 
     def _token_at(self, pos: int) -> int:
@@ -254,6 +295,7 @@ class SubjectFinder:
             and set(self._gap(j)) <= _NAME_GAP
             and not lows[j].endswith("'s")
             and (self._upper(j + 1) or (lows[j + 1] in _CONNECT and j + 2 < self.hi and self._upper(j + 2)))
+            and lows[j + 1] not in _NEVER_NAME
         ):
             j += 1
         return j

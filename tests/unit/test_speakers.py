@@ -191,3 +191,46 @@ def test_a_role_before_of_heads_the_subject_not_the_title_after_it() -> None:
 def test_an_agent_at_the_end_of_the_clause_speaks() -> None:
     text = "Singer Mara Quell is to marry producer Dan Holt, the singer's agent has confirmed."
     assert speaker_of(text, "Singer Mara Quell") == "singer's agent"
+
+
+def test_believes_and_informed_report_a_stance_but_not_believes_in() -> None:
+    text = (
+        "The Federation of Ferry Operators strongly believes that the new harbour toll will cost "
+        "islanders £40m a year."
+    )
+    assert speaker_of(text, "The Federation") == "Federation of Ferry Operators"
+    text = 'A steward informed the crowd the ferry was "running two hours late" because of fog at sea.'
+    assert speaker_of(text, "A steward") == "steward"
+    text = "Marta Kovacs believes in the harbour plan, which will cost £40m a year."
+    assert speaker_of(text, "Marta Kovacs") is None
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    text = (
+        "Lena Okafor of Harbour Watch, which monitors ferry safety, said the crossings were 20% "
+        "slower this winter."
+    )
+    assert speaker_of(text, "Lena Okafor") == "Lena Okafor"
+    text = "The Bank of England said inflation would rise to 3% this year."
+    assert speaker_of(text, "The Bank") == "Bank of England"
+
+
+def test_a_name_before_an_unclosed_role_appositive_speaks() -> None:
+    text = (
+        "Ruth Amsel, spokeswoman for the Northern Ferry Company said 12 crossings were cancelled on Monday."
+    )
+    assert speaker_of(text, "Ruth Amsel") == "Ruth Amsel"
+
+
+def test_a_sentence_opener_glued_to_a_name_is_no_part_of_it() -> None:
+    # a lost full stop: "according to analysts Gartner More than ..."
+    text = (
+        "Ferry bookings rose 26% in the third quarter, according to analysts Harbourline More "
+        "than 167,000 tickets were sold."
+    )
+    assert speaker_of(text, "Ferry bookings") == "Harbourline"
+    text = (
+        'Jurgen van Dijk built the viewer. "We had to rewrite almost all the tools," Me van Dijk '
+        "told the BBC on Monday."
+    )
+    assert speaker_of(text, "We had to") == "Jurgen van Dijk"
