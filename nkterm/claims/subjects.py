@@ -206,9 +206,9 @@ class SubjectFinder:
                     return Subject("name", starts[person], ends[k - 2])
             if lows[k] in lx.NOT_NAMES:
                 return Subject("org", starts[k], ends[j]) if low in SPEAKING_NOUNS else None
-            person = self._person_of(k, j)
-            if person is not None:
-                return person
+            before_of = self._person_of(k, j)
+            if before_of is not None:
+                return before_of
             return Subject("name", starts[k], ends[j])
         if (low in lx.NOT_NAMES and low not in SPEAKING_NOUNS) or low in lx.SUBJECT_SKIP:
             return None
