@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from nkterm.claims import lexicon as lx
 from nkterm.claims.lexicon import words
-from nkterm.claims.namewords import NOT_IN_NAME, is_org
+from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
 
 TIME_WORDS = words(
     """
@@ -88,6 +88,7 @@ _WON = words(
 _NAME_GAP = frozenset(" '\"“”‘’&")
 # Capitalised words that never continue a name: a sentence opener glued on by a lost full stop
 # ("according to analysts Gartner More than 167 million"), a pronoun.
+_OF_TITLES = words("archbishop bishop cardinal duke duchess earl mayor dean chancellor governor speaker")
 _NEVER_NAME = words("more most but however this these it he she they we me there some many")
 _AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})
 
@@ -127,7 +128,11 @@ class SubjectFinder:
         j = i - 1
         while (
             j >= self.lo
-            and (lows[j] in lx.SUBJECT_SKIP or (lows[j].endswith("ly") and len(lows[j]) > 4))
+            # "Gellman has also said", "the BPI strongly believes" (never "Tony Kelly said")
+            and (
+                lows[j] in lx.SUBJECT_SKIP
+                or (lows[j].endswith("ly") and len(lows[j]) > 4 and not (j > self.lo and self._upper(j)))
+            )
             and self._gap(j).isspace()
         ):
             j -= 1
@@ -141,10 +146,13 @@ class SubjectFinder:
             named = self.phrase_ending(j)
             if named is not None and named.kind == "name":
                 k = self._token_at(named.start)
+                between = self.text[named.start : named.end].split()
                 if (
                     k > self.lo
                     and "," in self._gap(k - 1)
-                    and len(self.text[named.start : named.end].split()) >= 2
+                    and len(between) >= 2
+                    # "Ms Roche, Labour MP for Hornsey and Wood Green, said": a role, not a name
+                    and not any(w.lower() in TITLE_WORDS or w.lower() in _ROLES for w in between)
                 ):
                     return Subject("name", named.start, named.end, "named between commas")
             return self._appositive(j)
@@ -235,11 +243,15 @@ class SubjectFinder:
     def _person_of(self, k: int, j: int) -> Subject | None:
         """``Lena Okafor of Harbour Watch``: the person before "of", when two or more capitalised
         words with no organisation or title word stand there ("Bank of England" stays whole)."""
-        m = next((m for m in range(k + 1, j) if self.lows[m] == "of" and not self._upper(m)), None)
-        if m is None or m - 1 <= k:
-            return None
-        if any(not self._upper(x) or self.lows[x] in NOT_IN_NAME for x in range(k, m)):
-            return None
+        lows = self.lows
+        m = next((m for m in range(k + 1, j) if lows[m] == "of" and not self._upper(m)), None)
+        if m is None or m - 1 <= k or (k > self.lo and lows[k - 1] in _DETERMINERS):
+            return None  # "The Guinness Book of Records" is no person
+        if any(
+            not self._upper(x) or lows[x] in NOT_IN_NAME or lows[x] in _ROLES or lows[x] in _OF_TITLES
+            for x in range(k, m)
+        ):
+            return None  # "Roman Catholic Archbishop of Cardiff" is a title
         name = self.text[self.starts[k] : self.ends[m - 1]]
         if is_org(name):
             return None

@@ -234,3 +234,39 @@ def test_a_sentence_opener_glued_to_a_name_is_no_part_of_it() -> None:
         "told the BBC on Monday."
     )
     assert speaker_of(text, "We had to") == "Jurgen van Dijk"
+
+
+def test_a_name_ending_in_ly_is_no_adverb() -> None:
+    text = "The ferry company's lawyer Tony Kelly said 40 claims had been filed by passengers."
+    assert speaker_of(text, "The ferry") == "Tony Kelly"
+
+
+def test_a_role_between_commas_is_no_name() -> None:
+    text = (
+        "Barbara Roche has led the ferry campaign since 2003. Ms Roche, Labour MP for Hornsey and "
+        "Wood Green, said 30% of the crossings were cancelled."
+    )
+    assert speaker_of(text, "Ms Roche") == "Barbara Roche"
+
+
+def test_a_title_or_a_thing_of_a_place_is_no_person_of_an_organisation() -> None:
+    text = "Roman Catholic Archbishop of Cardiff Peter Smith said 20 churches would close."
+    assert speaker_of(text, "Roman Catholic") != "Roman Catholic Archbishop"
+    text = "The Harbour Book of Records has declared the 17m ferry the fastest on the coast."
+    assert speaker_of(text, "The Harbour") in (None, "Harbour Book of Records")
+
+
+def test_a_sentence_opener_is_no_part_of_a_full_name() -> None:
+    text = (
+        "Tony Wilson founded the label in 1978. Now Wilson believes the new act will sell 20,000 "
+        "records this year."
+    )
+    assert speaker_of(text, "Now Wilson") == "Tony Wilson"
+
+
+def test_a_month_name_in_a_person_name_between_commas() -> None:
+    text = 'The Shadow Secretary for Ferries, Theresa May, said: "These plans will cost £40m."'
+    assert speaker_of(text, "The Shadow") == "Theresa May"
+    # a capitalised "-ly" word opening the sentence is still no speaker
+    text = "Early estimates from the Harbour Bank put the cost at about $5bn."
+    assert speaker_of(text, "Early") is None
