@@ -56,7 +56,33 @@ _SENSE_WORDS = frozenset(
     {"will", "might", "led", "lead", "leads", "leading", "due", "personally", "shall", "should", "ought"}
 )
 _BARE_REPORTING = frozenset({"say", "tell", "suggest"})
-_INVERSION = frozenset({"said", "says", "added", "asked", "wrote", "explained", "replied", "insisted"})
+# Verbs that may stand before their subject after a quote ("..." noted coach Mike Ruddock.)
+_INVERSION = frozenset(
+    {
+        "said",
+        "says",
+        "added",
+        "asked",
+        "wrote",
+        "explained",
+        "replied",
+        "insisted",
+        "noted",
+        "admitted",
+        "warned",
+        "stressed",
+        "commented",
+        "remarked",
+        "argued",
+        "declared",
+        "conceded",
+        "confirmed",
+        "observed",
+        "responded",
+        "countered",
+        "joked",
+    }
+)
 # Verbs that give a speaker (a stance or a message passed on: "the BPI strongly believes that",
 # "a bandmate informed the crowd") without making the sentence a report: no attributed cue, so the
 # claim's kinds and score stay as they were.

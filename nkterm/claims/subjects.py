@@ -235,7 +235,7 @@ class SubjectFinder:
             if not w.isalpha() or w in lx.NOT_NAMES or w in TIME_WORDS or w in _CONNECT:
                 break
             k -= 1
-        if low in SPEAKING_NOUNS or _AGED.fullmatch(low):
+        if low in SPEAKING_NOUNS or low in _ROLES or _AGED.fullmatch(low):
             head = self._head_before_of(k)
             return Subject("org", starts[head if head is not None else k], ends[j])
         return Subject("noun", starts[j], ends[j])
@@ -398,6 +398,8 @@ class SubjectFinder:
         if k >= self.hi:
             return None
         if lows[k] in ("he", "she"):
+            if inverted and k + 1 < self.hi and self._gap(k).strip()[:1] not in _AFTER_INVERTED:
+                return None  # "who has admitted she "doesn't like it"": no inversion
             return Subject("pronoun", starts[k], ends[k])
         # "said managing director Rodrigo Rato": role words before the name
         r = k

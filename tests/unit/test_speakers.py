@@ -270,3 +270,27 @@ def test_a_month_name_in_a_person_name_between_commas() -> None:
     # a capitalised "-ly" word opening the sentence is still no speaker
     text = "Early estimates from the Harbour Bank put the cost at about $5bn."
     assert speaker_of(text, "Early") is None
+
+
+def test_more_verbs_invert_after_a_quote() -> None:
+    text = '"Bookings have doubled since March," noted ferry manager Ian Mackay.'
+    assert speaker_of(text, "Bookings") == "Ian Mackay"
+    text = '"We have had 30 offers," confirmed a Harbour Board spokesman.'
+    assert speaker_of(text, "We have had") == "Harbour Board spokesman"
+
+
+def test_a_role_noun_speaks() -> None:
+    text = (
+        '"At the end of it I didn\'t like having 20 cameras around the house," the Black Sabbath '
+        "singer told reporters."
+    )
+    assert speaker_of(text, "At the end") == "Black Sabbath singer"
+
+
+def test_a_pronoun_after_a_verb_opening_a_clause_is_no_inversion() -> None:
+    text = (
+        "Kelly Holmes won two golds in 2004. The grind will only get harder for Holmes, who has "
+        'already admitted she "doesn\'t like the training anymore." "You don\'t get 20 chances '
+        'in a career," agreed Cram.'
+    )
+    assert speaker_of(text, "You don't get") is None
