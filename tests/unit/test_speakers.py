@@ -294,3 +294,16 @@ def test_a_pronoun_after_a_verb_opening_a_clause_is_no_inversion() -> None:
         'in a career," agreed Cram.'
     )
     assert speaker_of(text, "You don't get") is None
+
+
+def test_he_never_means_a_name_after_the() -> None:
+    text = (
+        "Ricky Gervais has written an episode of the cartoon The Simpsons. The Simpsons is the best show of "
+        'all time. "I have 20 pages done," he said.'
+    )
+    assert speaker_of(text, "I have 20") == "Ricky Gervais"
+    text = (
+        "Chris Fox spoke to MPs on Monday. Instead, the new Licensing Act could cut disorder by "
+        "30%, he argued."
+    )
+    assert speaker_of(text, "Instead") == "Chris Fox"
