@@ -204,6 +204,9 @@ class SubjectFinder:
             if low in lx.NOT_NAMES and low not in SPEAKING_NOUNS:
                 return Subject("noun", starts[j], ends[j])
             k = self._name_start(j)
+            polled = self._polled_for(k)
+            if polled is not None:
+                return polled
             # "the chief of the Swiss Group ...": the head is the common noun before "of"
             head = self._head_before_of(k)
             if head is not None:
@@ -239,6 +242,19 @@ class SubjectFinder:
             head = self._head_before_of(k)
             return Subject("org", starts[head if head is not None else k], ends[j])
         return Subject("noun", starts[j], ends[j])
+
+    def _polled_for(self, k: int) -> Subject | None:
+        """``those polled for the Sunday Times said``: the respondents speak, not the paper."""
+        lows, m = self.lows, k - 1
+        while m >= self.lo and self._upper(m):
+            m -= 1  # "the Sunday Times": a time word stops the name chain
+        if m >= self.lo and lows[m] == "the":
+            m -= 1
+        if m - 2 < self.lo or lows[m] not in ("for", "by") or lows[m - 1] not in _POLLED:
+            return None
+        if lows[m - 2] != "those":
+            return None
+        return Subject("org", self.starts[m - 2], self.ends[m - 1])
 
     def _person_of(self, k: int, j: int) -> Subject | None:
         """``Lena Okafor of Harbour Watch``: the person before "of", when two or more capitalised

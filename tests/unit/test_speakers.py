@@ -307,3 +307,8 @@ def test_he_never_means_a_name_after_the() -> None:
         "30%, he argued."
     )
     assert speaker_of(text, "Instead") == "Chris Fox"
+
+
+def test_those_polled_for_a_paper_speak_not_the_paper() -> None:
+    text = "Almost a quarter (21%) of those polled for the Sunday Harbour Times said fares were too high."
+    assert speaker_of(text, "Almost") == "those polled"
