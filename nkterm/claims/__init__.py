@@ -4,7 +4,9 @@ that fired.
 The package owns claim detection for the headless core (index build, CLI, compare):
 
 - ``lexicon``   cue words and phrases (data only)
-- ``scan``      one tokeniser pass, then per-sentence cue rules
+- ``scan``      one tokeniser pass, then per-sentence cue rules (phrases, reported speech)
+- ``scanstate`` tokens and the state the sentence rules share
+- ``quantity_rules``, ``statement_rules``  quantities; first person, facts, generalizations
 - ``senses``    the sense of a few ambiguous cue words, from their neighbours
 - ``evidence``  what the rules found in a sentence (cues, features, reporting verbs)
 - ``furniture`` datelines, end marks, headlines, captions, comments, recurring corpus lines

@@ -161,6 +161,7 @@ _ORG_WORDS = frozenset(
         "bbc",
     ]
 )
+TITLE_WORDS = _TITLE_WORDS
 _TIME_WORDS = frozenset(
     [
         "monday",
@@ -199,6 +200,11 @@ NOT_IN_NAME = (
             "meanwhile",
             "if",
             "so",
+            "me",  # "Me den Hartog told": a typing slip for "Mr"
+            "now",  # "Now Wilson believes": a sentence opener
+            "then",
+            "yet",
+            "still",
         ]
     )
 )

@@ -32,6 +32,8 @@ from nkterm.models import Document, Section
 _NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "professor", "lord", "lady", "dame"})
+_WORDS_BEFORE = re.compile(r"[\w'’-]+")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
 _PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
 
 
@@ -215,7 +217,9 @@ class Resolver:
         avoid = "m" if pronoun in ("she", "her") else "f"
         # the nearest candidate first: speakers and titled names merged with sentence subjects
         subjects = iter(
-            (p, n) for p, n in (self._subjects(pos) if self._subjects is not None else ()) if not is_org(n)
+            (p, n)
+            for p, n in (self._subjects(pos) if self._subjects is not None else ())
+            if not is_org(n) and not self._after_determiner(p)
         )
         subject = next(subjects, None)
         while j >= 0 or subject is not None:
@@ -231,6 +235,23 @@ class Resolver:
                     return " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
                 return self.full_name(name, p)
         return None
+
+    def _after_determiner(self, pos: int) -> bool:
+        """A name after "the" or "a" is no person a "he" can mean ("The Simpsons is ...", "the
+        new Licensing Act could ...")."""
+        window = self._text[max(0, pos - 40) : pos]
+        cut = max(window.rfind(c) for c in '.!?;:"“”')  # never across a sentence or quote
+        before = _WORDS_BEFORE.findall(window[cut + 1 :])[-2:]
+        if before and before[-1].lower() in _DETERMINERS:
+            return True
+        # "the new Licensing Act" (never "the director Oliver Stone")
+        return (
+            len(before) == 2
+            and before[0].lower() in _DETERMINERS
+            and before[1].islower()
+            and before[1] not in PERSON_ROLES
+            and before[1] not in GROUP_NOUNS
+        )
 
     def full_name(self, name: str, pos: int) -> str:
         """The full name ``name`` is a short form of ("Mr Ebbers" -> "Bernie Ebbers" when that

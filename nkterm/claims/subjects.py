@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from nkterm.claims import lexicon as lx
 from nkterm.claims.lexicon import words
+from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
 
 TIME_WORDS = words(
     """
@@ -85,6 +86,10 @@ _WON = words(
     """
 )
 _NAME_GAP = frozenset(" '\"“”‘’&")
+# Capitalised words that never continue a name: a sentence opener glued on by a lost full stop
+# ("according to analysts Gartner More than 167 million"), a pronoun.
+_OF_TITLES = words("archbishop bishop cardinal duke duchess earl mayor dean chancellor governor speaker")
+_NEVER_NAME = words("more most but however this these it he she they we me there some many")
 _AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})
 
 
@@ -123,7 +128,11 @@ class SubjectFinder:
         j = i - 1
         while (
             j >= self.lo
-            and (lows[j] in lx.SUBJECT_SKIP or (lows[j].endswith("ly") and len(lows[j]) > 4))
+            # "Gellman has also said", "the BPI strongly believes" (never "Tony Kelly said")
+            and (
+                lows[j] in lx.SUBJECT_SKIP
+                or (lows[j].endswith("ly") and len(lows[j]) > 4 and not (j > self.lo and self._upper(j)))
+            )
             and self._gap(j).isspace()
         ):
             j -= 1
@@ -137,16 +146,38 @@ class SubjectFinder:
             named = self.phrase_ending(j)
             if named is not None and named.kind == "name":
                 k = self._token_at(named.start)
+                between = self.text[named.start : named.end].split()
                 if (
                     k > self.lo
                     and "," in self._gap(k - 1)
-                    and len(self.text[named.start : named.end].split()) >= 2
+                    and len(between) >= 2
+                    # "Ms Roche, Labour MP for Hornsey and Wood Green, said": a role, not a name
+                    and not any(w.lower() in TITLE_WORDS or w.lower() in _ROLES for w in between)
                 ):
                     return Subject("name", named.start, named.end, "named between commas")
             return self._appositive(j)
         if not gap.isspace():
             return None
-        return self.phrase_ending(j)
+        subj = self.phrase_ending(j)
+        if subj is not None and subj.kind == "org":
+            named = self._name_before_role(self._token_at(subj.start))
+            if named is not None:
+                return named
+        return subj
+
+    def _name_before_role(self, h: int) -> Subject | None:
+        """``Name, spokeswoman for the Acme Company said`` (the appositive never closed): the name
+        that opens the sentence before the role, when it has two words or more."""
+        if h <= self.lo or self._upper(h) or "," not in self._gap(h - 1):
+            return None
+        if self.lows[h] not in SPEAKING_NOUNS and self.lows[h] not in _ROLES:
+            return None
+        named = self.phrase_ending(h - 1)
+        if named is None or named.kind != "name" or self._token_at(named.start) != self.lo:
+            return None
+        if len(self.text[named.start : named.end].split()) < 2:
+            return None
+        return Subject("name", named.start, named.end, "named before the role")
 
     def _appositive(self, j: int) -> Subject | None:
         """``Name, title at Org, said``: the name before the earlier comma."""
@@ -173,6 +204,9 @@ class SubjectFinder:
             if low in lx.NOT_NAMES and low not in SPEAKING_NOUNS:
                 return Subject("noun", starts[j], ends[j])
             k = self._name_start(j)
+            polled = self._polled_for(k)
+            if polled is not None:
+                return polled
             # "the chief of the Swiss Group ...": the head is the common noun before "of"
             head = self._head_before_of(k)
             if head is not None:
@@ -183,6 +217,9 @@ class SubjectFinder:
                     return Subject("name", starts[person], ends[k - 2])
             if lows[k] in lx.NOT_NAMES:
                 return Subject("org", starts[k], ends[j]) if low in SPEAKING_NOUNS else None
+            before_of = self._person_of(k, j)
+            if before_of is not None:
+                return before_of
             return Subject("name", starts[k], ends[j])
         if (low in lx.NOT_NAMES and low not in SPEAKING_NOUNS) or low in lx.SUBJECT_SKIP:
             return None
@@ -201,10 +238,40 @@ class SubjectFinder:
             if not w.isalpha() or w in lx.NOT_NAMES or w in TIME_WORDS or w in _CONNECT:
                 break
             k -= 1
-        if low in SPEAKING_NOUNS or _AGED.fullmatch(low):
+        if low in SPEAKING_NOUNS or low in _ROLES or _AGED.fullmatch(low):
             head = self._head_before_of(k)
             return Subject("org", starts[head if head is not None else k], ends[j])
         return Subject("noun", starts[j], ends[j])
+
+    def _polled_for(self, k: int) -> Subject | None:
+        """``those polled for the Sunday Times said``: the respondents speak, not the paper."""
+        lows, m = self.lows, k - 1
+        while m >= self.lo and self._upper(m):
+            m -= 1  # "the Sunday Times": a time word stops the name chain
+        if m >= self.lo and lows[m] == "the":
+            m -= 1
+        if m - 2 < self.lo or lows[m] not in ("for", "by") or lows[m - 1] not in _POLLED:
+            return None
+        if lows[m - 2] != "those":
+            return None
+        return Subject("org", self.starts[m - 2], self.ends[m - 1])
+
+    def _person_of(self, k: int, j: int) -> Subject | None:
+        """``Lena Okafor of Harbour Watch``: the person before "of", when two or more capitalised
+        words with no organisation or title word stand there ("Bank of England" stays whole)."""
+        lows = self.lows
+        m = next((m for m in range(k + 1, j) if lows[m] == "of" and not self._upper(m)), None)
+        if m is None or m - 1 <= k or (k > self.lo and lows[k - 1] in _DETERMINERS):
+            return None  # "The Guinness Book of Records" is no person
+        if any(
+            not self._upper(x) or lows[x] in NOT_IN_NAME or lows[x] in _ROLES or lows[x] in _OF_TITLES
+            for x in range(k, m)
+        ):
+            return None  # "Roman Catholic Archbishop of Cardiff" is a title
+        name = self.text[self.starts[k] : self.ends[m - 1]]
+        if is_org(name):
+            return None
+        return Subject("name", self.starts[k], self.ends[m - 1])
 
     def _name_start(self, j: int) -> int:
         """First token of the capitalised name ending at ``j`` ("Swiss Group for the Study of the
@@ -237,6 +304,8 @@ class SubjectFinder:
             return False
         if m == self.lo and (w in _CLAUSE_OPENERS or w in lx.SUBJECT_SKIP):
             return False  # "Later Mr Blair told"
+        if w in _NEVER_NAME:
+            return False  # "Me den Hartog told" (a typing slip for "Mr")
         return not (w in lx.NOT_NAMES and (m == self.lo or w in _DETERMINERS or len(w) <= 3))
 
     def _token_at(self, pos: int) -> int:
@@ -254,6 +323,7 @@ class SubjectFinder:
             and set(self._gap(j)) <= _NAME_GAP
             and not lows[j].endswith("'s")
             and (self._upper(j + 1) or (lows[j + 1] in _CONNECT and j + 2 < self.hi and self._upper(j + 2)))
+            and lows[j + 1] not in _NEVER_NAME
         ):
             j += 1
         return j
@@ -344,6 +414,8 @@ class SubjectFinder:
         if k >= self.hi:
             return None
         if lows[k] in ("he", "she"):
+            if inverted and k + 1 < self.hi and self._gap(k).strip()[:1] not in _AFTER_INVERTED:
+                return None  # "who has admitted she "doesn't like it"": no inversion
             return Subject("pronoun", starts[k], ends[k])
         # "said managing director Rodrigo Rato": role words before the name
         r = k

@@ -191,3 +191,124 @@ def test_a_role_before_of_heads_the_subject_not_the_title_after_it() -> None:
 def test_an_agent_at_the_end_of_the_clause_speaks() -> None:
     text = "Singer Mara Quell is to marry producer Dan Holt, the singer's agent has confirmed."
     assert speaker_of(text, "Singer Mara Quell") == "singer's agent"
+
+
+def test_believes_and_informed_report_a_stance_but_not_believes_in() -> None:
+    text = (
+        "The Federation of Ferry Operators strongly believes that the new harbour toll will cost "
+        "islanders £40m a year."
+    )
+    assert speaker_of(text, "The Federation") == "Federation of Ferry Operators"
+    text = 'A steward informed the crowd the ferry was "running two hours late" because of fog at sea.'
+    assert speaker_of(text, "A steward") == "steward"
+    text = "Marta Kovacs believes in the harbour plan, which will cost £40m a year."
+    assert speaker_of(text, "Marta Kovacs") is None
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    text = (
+        "Lena Okafor of Harbour Watch, which monitors ferry safety, said the crossings were 20% "
+        "slower this winter."
+    )
+    assert speaker_of(text, "Lena Okafor") == "Lena Okafor"
+    text = "The Bank of England said inflation would rise to 3% this year."
+    assert speaker_of(text, "The Bank") == "Bank of England"
+
+
+def test_a_name_before_an_unclosed_role_appositive_speaks() -> None:
+    text = (
+        "Ruth Amsel, spokeswoman for the Northern Ferry Company said 12 crossings were cancelled on Monday."
+    )
+    assert speaker_of(text, "Ruth Amsel") == "Ruth Amsel"
+
+
+def test_a_sentence_opener_glued_to_a_name_is_no_part_of_it() -> None:
+    # a lost full stop: "according to analysts Gartner More than ..."
+    text = (
+        "Ferry bookings rose 26% in the third quarter, according to analysts Harbourline More "
+        "than 167,000 tickets were sold."
+    )
+    assert speaker_of(text, "Ferry bookings") == "Harbourline"
+    text = (
+        'Jurgen van Dijk built the viewer. "We had to rewrite almost all the tools," Me van Dijk '
+        "told the BBC on Monday."
+    )
+    assert speaker_of(text, "We had to") == "Jurgen van Dijk"
+
+
+def test_a_name_ending_in_ly_is_no_adverb() -> None:
+    text = "The ferry company's lawyer Tony Kelly said 40 claims had been filed by passengers."
+    assert speaker_of(text, "The ferry") == "Tony Kelly"
+
+
+def test_a_role_between_commas_is_no_name() -> None:
+    text = (
+        "Barbara Roche has led the ferry campaign since 2003. Ms Roche, Labour MP for Hornsey and "
+        "Wood Green, said 30% of the crossings were cancelled."
+    )
+    assert speaker_of(text, "Ms Roche") == "Barbara Roche"
+
+
+def test_a_title_or_a_thing_of_a_place_is_no_person_of_an_organisation() -> None:
+    text = "Roman Catholic Archbishop of Cardiff Peter Smith said 20 churches would close."
+    assert speaker_of(text, "Roman Catholic") != "Roman Catholic Archbishop"
+    text = "The Harbour Book of Records has declared the 17m ferry the fastest on the coast."
+    assert speaker_of(text, "The Harbour") in (None, "Harbour Book of Records")
+
+
+def test_a_sentence_opener_is_no_part_of_a_full_name() -> None:
+    text = (
+        "Tony Wilson founded the label in 1978. Now Wilson believes the new act will sell 20,000 "
+        "records this year."
+    )
+    assert speaker_of(text, "Now Wilson") == "Tony Wilson"
+
+
+def test_a_month_name_in_a_person_name_between_commas() -> None:
+    text = 'The Shadow Secretary for Ferries, Theresa May, said: "These plans will cost £40m."'
+    assert speaker_of(text, "The Shadow") == "Theresa May"
+    # a capitalised "-ly" word opening the sentence is still no speaker
+    text = "Early estimates from the Harbour Bank put the cost at about $5bn."
+    assert speaker_of(text, "Early") is None
+
+
+def test_more_verbs_invert_after_a_quote() -> None:
+    text = '"Bookings have doubled since March," noted ferry manager Ian Mackay.'
+    assert speaker_of(text, "Bookings") == "Ian Mackay"
+    text = '"We have had 30 offers," confirmed a Harbour Board spokesman.'
+    assert speaker_of(text, "We have had") == "Harbour Board spokesman"
+
+
+def test_a_role_noun_speaks() -> None:
+    text = (
+        '"At the end of it I didn\'t like having 20 cameras around the house," the Black Sabbath '
+        "singer told reporters."
+    )
+    assert speaker_of(text, "At the end") == "Black Sabbath singer"
+
+
+def test_a_pronoun_after_a_verb_opening_a_clause_is_no_inversion() -> None:
+    text = (
+        "Kelly Holmes won two golds in 2004. The grind will only get harder for Holmes, who has "
+        'already admitted she "doesn\'t like the training anymore." "You don\'t get 20 chances '
+        'in a career," agreed Cram.'
+    )
+    assert speaker_of(text, "You don't get") is None
+
+
+def test_he_never_means_a_name_after_the() -> None:
+    text = (
+        "Ricky Gervais has written an episode of the cartoon The Simpsons. The Simpsons is the best show of "
+        'all time. "I have 20 pages done," he said.'
+    )
+    assert speaker_of(text, "I have 20") == "Ricky Gervais"
+    text = (
+        "Chris Fox spoke to MPs on Monday. Instead, the new Licensing Act could cut disorder by "
+        "30%, he argued."
+    )
+    assert speaker_of(text, "Instead") == "Chris Fox"
+
+
+def test_those_polled_for_a_paper_speak_not_the_paper() -> None:
+    text = "Almost a quarter (21%) of those polled for the Sunday Harbour Times said fares were too high."
+    assert speaker_of(text, "Almost") == "those polled"
