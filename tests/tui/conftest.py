@@ -15,8 +15,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from nkterm.config import Config, ConfigProblem
 from nkterm.synthetic.text import generated_text
 from nkterm.tui.app import NktermApp
+from nkterm.tui.services import ReaderServices
 from tests.conftest import SEEDS
 
 SIZE = (120, 40)
@@ -53,9 +55,18 @@ def big_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return corpus, build_index(corpus, root / "index")
 
 
-def make_app(env: tuple[Path, Path], doc_id: str | None = None, **kwargs: Any) -> NktermApp:
+def make_app(
+    env: tuple[Path, Path],
+    doc_id: str | None = None,
+    *,
+    compare: tuple[str, str] | None = None,
+    config: Config | None = None,
+    config_problems: list[ConfigProblem] | None = None,
+) -> NktermApp:
+    """The reader over ``env`` (corpus, index folder), its services made as the CLI makes them."""
     corpus, index_dir = env
-    return NktermApp(corpus, index_dir, doc_id, **kwargs)
+    services = ReaderServices.for_folders(corpus, index_dir, config=config, config_problems=config_problems)
+    return NktermApp(services, doc_id, compare=compare)
 
 
 async def settle(pilot: Pilot[Any], delay: float = 0.0) -> None:

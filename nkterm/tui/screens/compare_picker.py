@@ -106,7 +106,7 @@ def choose_and_compare(main: MainScreen) -> None:
     if doc_id is None:
         main.notify("open a document first (enter), then c compares it with another", timeout=3)
         return
-    summaries = list(main.nk.summaries)
+    summaries = list(main.host.summaries)
     if not any(s.id != doc_id for s in summaries):
         main.notify("there is no other document to compare with", timeout=3)
         return

@@ -27,13 +27,14 @@ from textual.worker import get_current_worker
 
 from nkterm.models import Span
 from nkterm.render import one_line, safe
+from nkterm.tui.services import host_of
 from nkterm.tui.widgets.item_list import ItemList, explanation
 
 if TYPE_CHECKING:
     from nkterm.compare import Corroboration, CorroborationReport
     from nkterm.library import Library
-    from nkterm.tui.app import NktermApp
     from nkterm.tui.screens.main import MainScreen
+    from nkterm.tui.services import ReaderHost
 
 RESULT_LIMIT = 20
 SYMBOLS = {"agrees": "=", "differs": "≠", "related": "≈", "weakly related": "~"}
@@ -141,8 +142,8 @@ class CorroborateScreen(Screen[None]):
         self.ready_ms: float | None = None
 
     @property
-    def nk(self) -> NktermApp:
-        return self.app  # type: ignore[return-value]
+    def host(self) -> ReaderHost:
+        return host_of(self.app)
 
     @property
     def list_view(self) -> CorroborationList:
@@ -162,7 +163,7 @@ class CorroborateScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "corroboration"
         self._started = time.perf_counter()
-        self.find(self.nk.library, self.doc_id, self.span)
+        self.find(self.host.library, self.doc_id, self.span)
 
     @work(thread=True, exclusive=True, group="corroborate")
     def find(self, index: Library | None, doc_id: str, span: Span) -> None:
@@ -218,7 +219,7 @@ class CorroborateScreen(Screen[None]):
     def _chosen(self, message: CorroborationChosen) -> None:
         result = message.result
         self.dismiss(None)
-        self.nk.main_screen.goto_passage(result.doc_id, result.passage.start)
+        self.host.goto_passage(result.doc_id, result.passage.start)
 
     def action_compare(self) -> None:
         from nkterm.tui.screens.compare import open_comparison

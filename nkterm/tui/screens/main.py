@@ -2,32 +2,55 @@
 
 Owns the layout (panes collapse and stack on narrow terminals), the keys that work anywhere
 on it, the claim filter, the search walk (n/N through the hits, then into the next result)
-and the status line. The workers that feed it live in its base classes: ``FeedScreen``
-(screens/loading.py) and, for bookmarks, ``BookmarkingScreen`` (screens/bookmarking.py).
-Widgets post messages here; this screen answers by setting their attributes.
+and the status line. It is composed of two plain controllers, not a tower of base classes:
+``DocumentFeed`` (screens/loading.py: the index, documents and positions workers) and
+``BookmarkMarks`` (screens/bookmarking.py: saving, marking and jumping to bookmarks); the
+message handlers here hand their messages on to them, one line each. The app's services come
+in typed (``ReaderHost``). Widgets post messages here; this screen answers by setting their
+attributes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
 from nkterm.render import safe
-from nkterm.tui.messages import ClaimHighlighted, CursorMoved, DocumentChosen
-from nkterm.tui.screens.bookmarking import BookmarkingScreen
+from nkterm.tui.messages import (
+    BookmarkRequested,
+    BookmarksChanged,
+    BookmarksFailed,
+    BookmarksLoaded,
+    ClaimHighlighted,
+    CursorMoved,
+    DocumentChosen,
+    DocumentExtras,
+    DocumentFailed,
+    DocumentLoaded,
+    IndexFailed,
+    IndexProgress,
+    SummariesLoaded,
+)
+from nkterm.tui.screens.bookmarking import BookmarkMarks
 from nkterm.tui.screens.legend import LegendScreen
+from nkterm.tui.screens.loading import DocumentFeed
 from nkterm.tui.screens.search import SearchChoice, SearchScreen
 from nkterm.tui.widgets.claim_list import ClaimsPane
 from nkterm.tui.widgets.document_list import DocumentsPane
 from nkterm.tui.widgets.document_view import DocumentView
 from nkterm.tui.widgets.status import ClaimDetail, StatusBar
+
+if TYPE_CHECKING:
+    from nkterm.models import Span
+    from nkterm.tui.services import ReaderHost
 
 NARROW = 100  # below this many columns one pane shows at a time
 LIST_SHARE = 0.38  # of the terminal's width for the document list (at least LIST_MIN columns)
@@ -60,7 +83,7 @@ class MainFooter(Footer):
             entries[:] = [(node, callback) for node, callback in entries if not node._closing]
 
 
-class MainScreen(BookmarkingScreen):
+class MainScreen(Screen[None]):
     AUTO_FOCUS = "DocumentList"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -155,8 +178,9 @@ class MainScreen(BookmarkingScreen):
         ),
     ]
 
-    def __init__(self, *, sort: str = "title") -> None:
+    def __init__(self, host: ReaderHost, *, sort: str = "title") -> None:
         super().__init__()
+        self.host = host
         self.show_list = True
         self.show_claims: bool | None = None  # None: beside the reader on wide terminals only
         self.check_worthy_only = False
@@ -167,6 +191,83 @@ class MainScreen(BookmarkingScreen):
         self.documents = DocumentsPane(sort=sort, id="documents")
         self.reader = DocumentView(id="reader")
         self.claims = ClaimsPane(id="claims")
+        self.feed = DocumentFeed(
+            self,
+            host,
+            documents=self.documents,
+            reader=self.reader,
+            claims=self.claims,
+            status=self._status,
+            shown=self._document_shown,
+            reader_width=self._reader_width,
+            search_query=lambda: self.search_choice.result.query if self.search_choice else None,
+            positions_loaded=self.positions_loaded,
+        )
+        self.marks = BookmarkMarks(self, host, self.reader, open_document=self.open_document)
+
+    @property
+    def indexing(self) -> tuple[int, int] | None:
+        """(done, total) while the index updates."""
+        return self.feed.indexing
+
+    def open_document(
+        self, doc_id: str, *, target: str = "saved", query: str | None = None, hits: tuple[Span, ...] = ()
+    ) -> None:
+        self.feed.open_document(doc_id, target=target, query=query, hits=hits)
+
+    def goto_passage(self, doc_id: str, offset: int) -> None:
+        """Open ``doc_id`` (if it is not the open one) with the cursor on ``offset``."""
+        if self.marks.goto_passage(doc_id, offset):
+            self._document_shown()
+
+    def request_bookmark(self, message: BookmarkRequested) -> None:
+        self.marks.request(message)
+
+    # .. the controllers' messages ..
+
+    @on(IndexProgress)
+    def _index_progress(self, message: IndexProgress) -> None:
+        self.feed.progress(message)
+
+    @on(IndexFailed)
+    def _index_failed(self, message: IndexFailed) -> None:
+        self.feed.index_failed(message)
+
+    @on(SummariesLoaded)
+    def _summaries(self, message: SummariesLoaded) -> None:
+        self.feed.summaries_loaded(message)
+
+    @on(DocumentLoaded)
+    def _loaded(self, message: DocumentLoaded) -> None:
+        self.feed.loaded(message)
+
+    @on(DocumentExtras)
+    def _extras(self, message: DocumentExtras) -> None:
+        self.feed.extras(message)
+
+    @on(DocumentFailed)
+    def _failed(self, message: DocumentFailed) -> None:
+        self.feed.failed(message)
+
+    @on(BookmarksLoaded)
+    def _bookmarks_loaded(self, message: BookmarksLoaded) -> None:
+        self.marks.loaded(message)
+
+    @on(BookmarksFailed)
+    def _bookmarks_failed(self, message: BookmarksFailed) -> None:
+        self.marks.failed(message)
+
+    @on(BookmarksChanged)
+    def _bookmarks_changed(self, message: BookmarksChanged) -> None:
+        self.marks.changed(message)
+
+    @on(BookmarkRequested)
+    def _bookmark_requested(self, message: BookmarkRequested) -> None:
+        message.stop()
+        self.marks.request(message)
+
+    def on_unmount(self) -> None:
+        self.feed.unmounted()
 
     # .. composition and layout ..
 
@@ -183,17 +284,18 @@ class MainScreen(BookmarkingScreen):
         yield MainFooter(compact=True)
 
     def on_mount(self) -> None:
-        config = self.nk.config
+        self.marks.check()
+        config = self.host.config
         self.check_worthy_only = config.check_worthy_only
         self.show_claims = config.show_claims
         self.reader.set_check_worthy_only(self.check_worthy_only)
         self.claims.set_check_worthy_only(self.check_worthy_only)
-        self._pending_open = self.nk.start_doc
+        self.feed.pending_open = self.host.start_doc
         self._apply_layout()
         self.documents.list_view.focus()
         self._status()
-        self.load_positions()
-        self.start_index()
+        self.feed.load_positions()
+        self.feed.start_index()
 
     def on_resize(self) -> None:
         self._apply_layout()
@@ -321,16 +423,16 @@ class MainScreen(BookmarkingScreen):
 
     def positions_loaded(self) -> None:
         """No document asked for on the command line: reopen the one read last, where it was."""
-        if self.nk.start_doc or self._pending_open or self.reader.doc_id is not None:
+        if self.host.start_doc or self.feed.pending_open or self.reader.doc_id is not None:
             return
-        last = self.nk.positions.last()
+        last = self.host.positions.last()
         if last is None:
             return
-        if any(s.id == last for s in self.nk.summaries):
+        if any(s.id == last for s in self.host.summaries):
             # after the next refresh: the reader has its width then, so the saved top line holds
             self.call_after_refresh(self._reopen, last)
-        elif not self.nk.summaries:
-            self._pending_open = last  # opened when the list arrives
+        elif not self.host.summaries:
+            self.feed.pending_open = last  # opened when the list arrives
 
     def _reopen(self, doc_id: str) -> None:
         if self.reader.doc_id is None:  # the user has not opened one meanwhile
@@ -367,7 +469,7 @@ class MainScreen(BookmarkingScreen):
             self.show_list = False
             self._apply_layout()
         self.reader.focus()
-        self.bookmarks_on_show()
+        self.marks.shown()
         self._status()
         self.refresh_bindings()
 
@@ -392,9 +494,7 @@ class MainScreen(BookmarkingScreen):
         reader = self.reader
         self.query_one(ClaimDetail).show(message.claim, reader.where(), reader.part())
         self.claims.select_claim(message.claim)
-        self.nk.positions.set(message.doc_id, message.cursor.start, message.top)
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(SAVE_DELAY, self._save_soon)
+        self.feed.moved(message.doc_id, message.cursor.start, message.top, SAVE_DELAY)
         self._status()
 
     @on(ClaimHighlighted)
@@ -412,10 +512,10 @@ class MainScreen(BookmarkingScreen):
         # one search screen, kept installed: reopening it is cheap and it keeps the last
         # query and results
         if self._search_screen is None:
-            self._search_screen = SearchScreen(self.nk.library)
+            self._search_screen = SearchScreen(self.host.library, bookmarks=lambda: self.host.bookmarks)
             self.app.install_screen(self._search_screen, "search")
-        self._search_screen.library = self.nk.library
-        self._search_screen.index_source = lambda: (self.nk.library, self.indexing)
+        self._search_screen.library = self.host.library
+        self._search_screen.index_source = lambda: (self.host.library, self.indexing)
         self.app.push_screen("search", self._search_done)
 
     def _search_done(self, choice: SearchChoice | None) -> None:
@@ -470,8 +570,9 @@ class MainScreen(BookmarkingScreen):
 
     def _status(self) -> None:
         parts: list[str] = []
-        total = len(self.nk.summaries)
-        parts.append(f"{self.nk.corpus.name or Path(self.nk.corpus).name}: {total} documents")
+        total = len(self.host.summaries)
+        corpus = self.host.corpus
+        parts.append(f"{corpus.name or Path(corpus).name}: {total} documents")
         if self.indexing is not None:
             done, all_ = self.indexing
             parts.append(f"indexing {done}/{all_}")
