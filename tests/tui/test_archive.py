@@ -161,7 +161,7 @@ async def test_a_query_typed_before_the_index_is_ready_runs_when_it_is(
         await pilot.press("slash", *"flood")
         await pilot.pause(0.3)
         assert isinstance(app.screen, SearchScreen)
-        if app.main_screen.nk.library is None:  # still building (it nearly always is)
+        if app.main_screen.host.library is None:  # still building (it nearly always is)
             assert "your search runs when it is ready" in screen_text(app)
         await settle(pilot, delay=0.5)
         for _ in range(40):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from nkterm.synthetic.text import generated_text
-from nkterm.tui.screens.main import MainFooter
+from nkterm.tui.widgets.footer import MainFooter
 from nkterm.tui.view.document_layout import Prepared
 from nkterm.tui.view.textlayout import WrappedText
 from tests.tui.conftest import SIZE, build_index, make_app, press, settle

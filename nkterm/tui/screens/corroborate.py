@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -31,10 +31,12 @@ from nkterm.tui.services import host_of
 from nkterm.tui.widgets.item_list import ItemList, explanation
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from nkterm.compare import Corroboration, CorroborationReport
     from nkterm.library import Library
-    from nkterm.tui.screens.main import MainScreen
     from nkterm.tui.services import ReaderHost
+    from nkterm.tui.widgets.document_view import DocumentView
 
 RESULT_LIMIT = 20
 SYMBOLS = {"agrees": "=", "differs": "≠", "related": "≈", "weakly related": "~"}
@@ -234,9 +236,8 @@ class CorroborateScreen(Screen[None]):
         self.dismiss(None)
 
 
-def corroborate_cursor(main: MainScreen) -> None:
-    """The reader's ``o``: corroborate the claim under the cursor (else its sentence)."""
-    reader = main.reader
+def corroborate_cursor(main: Screen[Any], reader: DocumentView) -> None:
+    """The reader's ``o``: corroborate the claim under ``reader``'s cursor (else its sentence)."""
     prepared = reader.prepared
     if prepared is None or reader.doc_id is None:
         main.notify(

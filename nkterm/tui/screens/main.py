@@ -1,10 +1,10 @@
 """The main screen: document list, reader and claims panel side by side (or one at a time).
 
 Owns the layout (panes collapse and stack on narrow terminals), the keys that work anywhere
-on it, the claim filter, the search walk (n/N through the hits, then into the next result)
-and the status line. It is composed of two plain controllers, not a tower of base classes:
-``DocumentFeed`` (screens/loading.py: the index, documents and positions workers) and
-``BookmarkMarks`` (screens/bookmarking.py: saving, marking and jumping to bookmarks); the
+on it, the claim filter and the status line. It is composed of plain controllers, not a tower of
+base classes: ``DocumentFeed`` (screens/loading.py: the index, documents and positions
+workers), ``BookmarkMarks`` (screens/bookmarking.py: saving, marking and jumping to
+bookmarks) and ``SearchWalk`` (screens/search_walk.py: ``/``, n/N through every result); the
 message handlers here hand their messages on to them, one line each. The app's services come
 in typed (``ReaderHost``). Widgets post messages here; this screen answers by setting their
 attributes.
@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
-from nkterm.render import safe
 from nkterm.tui.messages import (
     BookmarkRequested,
     BookmarksChanged,
@@ -42,10 +41,12 @@ from nkterm.tui.messages import (
 from nkterm.tui.screens.bookmarking import BookmarkMarks
 from nkterm.tui.screens.legend import LegendScreen
 from nkterm.tui.screens.loading import DocumentFeed
-from nkterm.tui.screens.search import SearchChoice, SearchScreen
+from nkterm.tui.screens.main_keys import MAIN_BINDINGS
+from nkterm.tui.screens.search_walk import SearchWalk
 from nkterm.tui.widgets.claim_list import ClaimsPane
 from nkterm.tui.widgets.document_list import DocumentsPane
 from nkterm.tui.widgets.document_view import DocumentView
+from nkterm.tui.widgets.footer import MainFooter
 from nkterm.tui.widgets.status import ClaimDetail, StatusBar
 
 if TYPE_CHECKING:
@@ -60,123 +61,12 @@ READER_BESIDE_CLAIMS = 8  # more beside the claims panel (its lines are shorter 
 CLAIMS_WIDTH = 60  # the claims panel beside the reader (nkterm.tcss: MainScreen.-wide #claims)
 WIDE = 160  # from this many columns the claims panel sits beside the reader
 SAVE_DELAY = 1.0  # seconds after the last move before positions are written
-_HIT_KEYS = Binding.Group("hit")
-
-
-class MainFooter(Footer):
-    """Textual's footer without its leak. The footer is composed again whenever the bindings
-    change (every focus change, every document opened), and each new key is ``data_bind``-ed
-    to the footer's ``compact``: Textual keeps one watcher per key ever composed, each holding
-    the removed key with its styles and render caches, and prunes them only when ``compact``
-    changes, which it never does here (textual 8.2: ~570 dead keys after 50 documents).
-    Before composing, drop the watchers whose key has been removed."""
-
-    def compose(self) -> ComposeResult:
-        self.forget_removed_keys()
-        yield from super().compose()
-
-    def forget_removed_keys(self) -> None:
-        watchers = getattr(self, "__watchers", None)  # textual.reactive._watch keeps them there
-        if not isinstance(watchers, dict):
-            return
-        for entries in watchers.values():
-            entries[:] = [(node, callback) for node, callback in entries if not node._closing]
 
 
 class MainScreen(Screen[None]):
     AUTO_FOCUS = "DocumentList"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "slash", "search", "search", tooltip="full-text search: results as you type", id="screen.search"
-        ),
-        Binding(
-            "N",
-            "previous_hit",
-            "previous hit",
-            tooltip="previous search hit; before the first, the previous result's last hit",
-            id="search.previous-hit",
-            group=_HIT_KEYS,
-        ),
-        Binding(
-            "n",
-            "next_hit",
-            "next hit",
-            tooltip="next search hit; after the last, the next result document",
-            id="search.next-hit",
-            group=_HIT_KEYS,
-        ),
-        Binding("escape", "clear_search", "clear the search hits", show=False, id="search.clear"),
-        Binding(
-            "w",
-            "toggle_check_worthy",
-            "check-worthy",
-            tooltip="highlight all claims, or only the check-worthy ones (score >= 0.5)",
-            id="reader.toggle-check-worthy",
-        ),
-        Binding(
-            "l", "toggle_list", "list", tooltip="show or hide the document list", id="screen.toggle-list"
-        ),
-        Binding(
-            "a", "toggle_claims", "claims", tooltip="show or hide the claims panel", id="screen.toggle-claims"
-        ),
-        Binding(
-            "E",
-            "toggle_explain",
-            "explain",
-            show=False,
-            tooltip="show the whole explanation of the claim under the cursor (again: a few lines)",
-            id="screen.toggle-explain",
-        ),
-        Binding(
-            "greater_than_sign",
-            "list_width(1)",
-            "widen list",
-            show=False,
-            tooltip="widen the document list",
-            id="screen.widen-list",
-        ),
-        Binding(
-            "less_than_sign",
-            "list_width(-1)",
-            "narrow list",
-            show=False,
-            tooltip="narrow the document list",
-            id="screen.narrow-list",
-        ),
-        Binding(
-            "L",
-            "legend",
-            "legend",
-            show=False,
-            tooltip="what the claim marks and colours mean",
-            id="screen.legend",
-        ),
-        Binding(
-            "tab",
-            "pane(1)",
-            "next pane",
-            show=False,
-            tooltip="focus the next pane: list, reader, claims",
-            id="screen.next-pane",
-        ),
-        Binding("shift+tab", "pane(-1)", "previous pane", show=False, id="screen.previous-pane"),
-        Binding(
-            "c",
-            "compare",
-            "compare",
-            tooltip="compare this document with another (picked from a list): pairs side by side",
-            id="reader.compare",
-        ),
-        Binding(
-            "o",
-            "corroborate",
-            "corroborate",
-            show=False,
-            tooltip="what the rest of the corpus says about the claim under the cursor",
-            id="reader.corroborate",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
     def __init__(self, host: ReaderHost, *, sort: str = "title") -> None:
         super().__init__()
@@ -185,8 +75,6 @@ class MainScreen(Screen[None]):
         self.show_claims: bool | None = None  # None: beside the reader on wide terminals only
         self.check_worthy_only = False
         self.list_steps = 0  # > and < widen and narrow the list by LIST_STEP columns each
-        self.search_choice: SearchChoice | None = None
-        self._search_screen: SearchScreen | None = None
         # kept as attributes: the screen reads them until (and while) it unmounts
         self.documents = DocumentsPane(sort=sort, id="documents")
         self.reader = DocumentView(id="reader")
@@ -200,15 +88,28 @@ class MainScreen(Screen[None]):
             status=self._status,
             shown=self._document_shown,
             reader_width=self._reader_width,
-            search_query=lambda: self.search_choice.result.query if self.search_choice else None,
+            search_query=lambda: self.walk.query,
             positions_loaded=self.positions_loaded,
         )
         self.marks = BookmarkMarks(self, host, self.reader, open_document=self.open_document)
+        self.walk = SearchWalk(
+            self,
+            host,
+            reader=self.reader,
+            documents=self.documents,
+            open_document=self.open_document,
+            changed=self._walked,
+            indexing=lambda: self.feed.indexing,
+        )
 
     @property
     def indexing(self) -> tuple[int, int] | None:
         """(done, total) while the index updates."""
         return self.feed.indexing
+
+    def _walked(self) -> None:
+        self.refresh_bindings()
+        self._status()
 
     def open_document(
         self, doc_id: str, *, target: str = "saved", query: str | None = None, hits: tuple[Span, ...] = ()
@@ -447,12 +348,14 @@ class MainScreen(Screen[None]):
     def action_compare(self) -> None:
         from nkterm.tui.screens.compare_picker import choose_and_compare
 
-        choose_and_compare(self)
+        choose_and_compare(
+            self, self.reader.doc_id or self.documents.list_view.current_id(), list(self.host.summaries)
+        )
 
     def action_corroborate(self) -> None:
         from nkterm.tui.screens.corroborate import corroborate_cursor
 
-        corroborate_cursor(self)
+        corroborate_cursor(self, self.reader)
 
     def action_legend(self) -> None:
         strong = self.reader._style("claim-strong")
@@ -506,65 +409,24 @@ class MainScreen(Screen[None]):
                 self._apply_layout()
             self.reader.focus()
 
-    # .. search ..
+    # .. search (``SearchWalk``) ..
 
     def action_search(self) -> None:
-        # one search screen, kept installed: reopening it is cheap and it keeps the last
-        # query and results
-        if self._search_screen is None:
-            self._search_screen = SearchScreen(self.host.library, bookmarks=lambda: self.host.bookmarks)
-            self.app.install_screen(self._search_screen, "search")
-        self._search_screen.library = self.host.library
-        self._search_screen.index_source = lambda: (self.host.library, self.indexing)
-        self.app.push_screen("search", self._search_done)
-
-    def _search_done(self, choice: SearchChoice | None) -> None:
-        if choice is None:
-            return
-        self.search_choice = choice
-        if choice.result.months:
-            self.documents.show_search_months(choice.result.months, choice.result.query)
-        self._open_result(choice.rank, "first-hit")
-
-    def _open_result(self, rank: int, target: str) -> None:
-        assert self.search_choice is not None
-        result = self.search_choice.result
-        self.search_choice = SearchChoice(result, rank)
-        hit = result.hits[rank]
-        self.open_document(hit.id, target=target, query=result.query, hits=hit.hits)
-        self.refresh_bindings()
+        self.walk.open_search()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_hit", "previous_hit", "clear_search"):
-            return self.search_choice is not None
+            return self.walk.choice is not None
         return True
 
     def action_next_hit(self) -> None:
-        if self.reader.next_hit():
-            self._status()
-            return
-        choice = self.search_choice
-        if choice is not None and choice.rank + 1 < len(choice.result.hits):
-            self._open_result(choice.rank + 1, "first-hit")
-        else:
-            self.notify("that was the last hit of the search", timeout=2)
+        self.walk.next_hit()
 
     def action_previous_hit(self) -> None:
-        if self.reader.previous_hit():
-            self._status()
-            return
-        choice = self.search_choice
-        if choice is not None and choice.rank > 0:
-            self._open_result(choice.rank - 1, "last-hit")
-        else:
-            self.notify("that was the first hit of the search", timeout=2)
+        self.walk.previous_hit()
 
     def action_clear_search(self) -> None:
-        self.search_choice = None
-        self.documents.show_search_months(None)
-        self.reader.set_hits((), None)
-        self.refresh_bindings()
-        self._status()
+        self.walk.clear()
 
     # .. the status line ..
 
@@ -577,18 +439,7 @@ class MainScreen(Screen[None]):
             done, all_ = self.indexing
             parts.append(f"indexing {done}/{all_}")
         parts.append("check-worthy claims only (w)" if self.check_worthy_only else "all claims (w)")
-        choice = self.search_choice
-        if choice is not None:
-            reader = self.reader
-            where = f"result {choice.rank + 1}/{len(choice.result.hits)}"
-            if reader.hits:
-                current = reader.current_hit
-                hit = (
-                    f"hit {current + 1}/{len(reader.hits)}"
-                    if current is not None
-                    else f"{len(reader.hits)} hits"
-                )
-            else:
-                hit = "no hits in the text"
-            parts.append(f"search {safe(choice.result.query)!r}: {hit}, {where} (n/N, esc clears)")
+        searching = self.walk.status()
+        if searching is not None:
+            parts.append(searching)
         self.query_one(StatusBar).say(" · ".join(parts))
