@@ -249,3 +249,38 @@ async def test_the_list_is_wider_on_a_wide_screen_and_keys_widen_it(archive: tup
         assert documents.outer_size.width < wide
         rows = documents.list_view.rows
         assert rows[0].title in screen_text(app)  # titles of this archive fit whole
+
+
+async def test_n_and_shift_n_walk_every_result_not_only_the_loaded_ones(
+    archive: tuple,  # type: ignore[type-arg]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """n past the last loaded result reads the next page and opens the result after it (it
+    stopped at "result 40/40" with 158 matching); the status counts every result."""
+    import nkterm.tui.screens.search as search
+
+    monkeypatch.setattr(search, "RESULT_LIMIT", 3)  # small pages: the walk leaves them at once
+    monkeypatch.setattr(search, "PAGE", 2)
+    env, _summary = archive
+    app = make_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *"date:2024")
+        await settle(pilot, delay=0.3)
+        await press(pilot, "enter")
+        walk = app.main_screen.walk
+        assert walk.choice is not None and walk.choice.rank == 0
+        total = walk.choice.result.total
+        loaded = len(walk.choice.result.hits)  # the pages the search list had drawn
+        assert total > loaded + 2
+        for _ in range(loaded + 1):  # a filter-only query has no hits in the text: each n is the next result
+            await press(pilot, "n")
+        choice = walk.choice
+        assert choice is not None and choice.rank == loaded + 1
+        ids = [h.id for h in choice.result.hits]
+        assert len(ids) >= loaded + 2 and len(set(ids)) == len(ids)  # pages neither overlap nor skip
+        assert app.main_screen.reader.doc_id == ids[loaded + 1]
+        assert f"result {loaded + 2}/{total}" in screen_text(app)
+        await press(pilot, "N")
+        assert walk.choice is not None and walk.choice.rank == loaded
+        assert app.main_screen.reader.doc_id == ids[loaded]
