@@ -7,12 +7,18 @@ test, so reading positions and config files never touch the real home.
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
+from textual import events
+from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
 from textual.pilot import Pilot
 
 from nkterm.config import Config, ConfigProblem
@@ -78,20 +84,81 @@ async def settle(pilot: Pilot[Any], delay: float = 0.0) -> None:
         await pilot.pause()
 
 
+def _key_event(key: str) -> events.Key:
+    """The event a terminal sends for ``key``: a key name ("enter", "ctrl+p", "slash") or one
+    character ("/", "é"), as Textual names them."""
+    if len(key) == 1:
+        name = key
+        if not key.isalnum():
+            try:
+                name = unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
+            except ValueError:
+                name = {"\t": "tab", "\n": "enter", "\r": "enter"}.get(key, key)
+            name = KEY_NAME_REPLACEMENTS.get(name, name)
+        return events.Key(name, key)
+    return events.Key(key, key_to_character(key))
+
+
+async def send_keys(pilot: Pilot[Any], *keys: str) -> None:
+    """Press ``keys`` one after the other, each answered before the next (no wait for the process
+    to look idle, which depends on the machine's speed: the key's messages and workers are
+    waited for)."""
+    app = pilot.app
+    for key in keys:
+        app.post_message(_key_event(key))
+        await _answered(pilot)
+
+
+async def _answered(pilot: Pilot[Any]) -> None:
+    """Until the app has answered: its messages handled, its workers done (and what they
+    posted handled, and the workers that started), as a person waits before the next key."""
+    app = pilot.app
+    for _ in range(3):  # the app forwards the key to the focused widget, whose action may post more
+        await pilot.pause(0)
+    for _ in range(10):
+        if all(w.is_finished for w in app.workers):
+            break
+        await app.workers.wait_for_complete()
+        for _ in range(2):
+            await pilot.pause(0)
+
+
 async def press(pilot: Pilot[Any], *keys: str) -> None:
     """Press ``keys`` one after the other, then settle."""
-    await pilot.press(*keys)
+    await send_keys(pilot, *keys)
     await settle(pilot)
+
+
+_SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="([0-9.]+)" y="[0-9.]+" textLength="[0-9.]+" clip-path="url\(#[^)]*-line-(\d+)\)">(.*?)</text>'
+)
+_SVG_CHAR_WIDTH = 12.2  # rich's export_svg: font size 20 x aspect ratio 0.61
+
+
+def _screen_runs(app: NktermApp) -> list[tuple[int, int, str]]:
+    """(row, column, text) of every run of text on the screen, from Textual's public
+    screenshot (``App.export_screenshot``, an SVG of what the terminal shows)."""
+    svg = app.export_screenshot()
+    return [
+        (int(line), round(float(x) / _SVG_CHAR_WIDTH), html.unescape(text).replace("\xa0", " "))
+        for x, line, text in _SVG_TEXT.findall(svg)
+    ]
 
 
 def screen_text(app: NktermApp) -> str:
     """What the terminal shows, as plain text (one line per row)."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+    width, height = app.size
+    rows = [""] * height
+    for row, column, text in sorted(_screen_runs(app)):
+        if 0 <= row < height:
+            line = rows[row]
+            rows[row] = line + " " * max(0, column - cell_len(line)) + text
+    return "\n".join(row.ljust(width) for row in rows)
 
 
 def screen_segments(app: NktermApp) -> list[str]:
-    return [segment.text for strip in app.screen._compositor.render_strips() for segment in strip]
+    """Each run of text on the screen, as drawn."""
+    return [text for _row, _column, text in _screen_runs(app)]
 
 
 @pytest.fixture
@@ -106,14 +173,3 @@ def config_file() -> Callable[[str], Path]:
         return path
 
     return write
-
-
-@pytest.fixture(autouse=True)
-def _quicker_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pilot waits for "idle" in 20 ms slices after every key; 5 ms slices make a key press
-    several times cheaper. The tests never rely on idleness alone: ``settle`` waits for the
-    workers explicitly."""
-    import textual._wait
-
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.005)
-    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 0.005 / 20)
