@@ -284,3 +284,25 @@ async def test_n_and_shift_n_walk_every_result_not_only_the_loaded_ones(
         await press(pilot, "N")
         assert walk.choice is not None and walk.choice.rank == loaded
         assert app.main_screen.reader.doc_id == ids[loaded]
+
+
+async def test_the_timeline_marker_is_drawn_at_80_columns(archive: tuple) -> None:  # type: ignore[type-arg]
+    """The marker was only a background colour, which a full bar (█) hides: at 80 columns
+    nothing showed which month was chosen. A ▲ under the marked bar says it by its shape."""
+    env, _summary = archive
+    app = make_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bars = app.screen.documents.query_one(TimelineBars)
+        await press(pilot, "t")
+        assert bars.has_focus
+        for step in ("", "right", "right", "end", "home"):
+            if step:
+                await press(pilot, step)
+            rows = screen_text(app).splitlines()
+            y = bars.content_region.y
+            bar_row, caption = rows[y], rows[y + 1]
+            column = bars.content_region.x + bars._groups.index(bars._groups[bars.marker])
+            assert caption[column] == "▲", (step, bar_row, caption)
+            month = bars._groups[bars.marker][0]
+            assert f"{month}: " in caption
