@@ -7,6 +7,7 @@ test, so reading positions and config files never touch the real home.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 import shutil
@@ -20,6 +21,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerState
 
 from nkterm.config import Config, ConfigProblem
 from nkterm.synthetic.text import generated_text
@@ -80,8 +82,23 @@ async def settle(pilot: Pilot[Any], delay: float = 0.0) -> None:
     if delay:
         await pilot.pause(delay)
     for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
+        await _workers_done(pilot)
         await pilot.pause()
+
+
+async def _workers_done(pilot: Pilot[Any]) -> None:
+    """Until no worker is pending or running (one replaced by a newer one of its group is
+    cancelled: that is an end too)."""
+    app = pilot.app
+    for _ in range(100):
+        busy = [w for w in app.workers if not w.is_finished]
+        if not busy:
+            return
+        running = [w for w in busy if w.state != WorkerState.PENDING]
+        if running:
+            with contextlib.suppress(WorkerCancelled):
+                await app.workers.wait_for_complete(running)
+        await pilot.pause(0)
 
 
 def _key_event(key: str) -> events.Key:
@@ -112,15 +129,12 @@ async def send_keys(pilot: Pilot[Any], *keys: str) -> None:
 async def _answered(pilot: Pilot[Any]) -> None:
     """Until the app has answered: its messages handled, its workers done (and what they
     posted handled, and the workers that started), as a person waits before the next key."""
-    app = pilot.app
     for _ in range(3):  # the app forwards the key to the focused widget, whose action may post more
         await pilot.pause(0)
-    for _ in range(10):
-        if all(w.is_finished for w in app.workers):
-            break
-        await app.workers.wait_for_complete()
-        for _ in range(2):
-            await pilot.pause(0)
+    await _workers_done(pilot)
+    for _ in range(2):  # what the workers posted
+        await pilot.pause(0)
+    await _workers_done(pilot)  # and the workers that started
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:
