@@ -268,13 +268,13 @@ async def session(corpus: Path, index_dir: Path, repeats: int, open_docs: int) -
     app = NktermApp(ReaderServices.for_folders(corpus, index_dir))
     screen = app.main_screen
     reports: list[Any] = []
-    report_update = screen._report
+    report_update = screen.feed._report
 
     def keep_report(report: Any) -> None:  # what the app's own index update did
         reports.append(report)
         report_update(report)
 
-    screen._report = keep_report  # type: ignore[method-assign]
+    screen.feed._report = keep_report  # type: ignore[method-assign]
     frames.probe = safe(lambda: len(screen.documents.list_view.rows))
     t_start = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
@@ -318,7 +318,7 @@ async def session(corpus: Path, index_dir: Path, repeats: int, open_docs: int) -
         reader = screen.reader
         await until(lambda: reader.doc_id is not None and reader.prepared is not None)
         await settle(pilot)
-        res["longest"] = {"id": reader.doc_id, "words": screen._words.get(reader.doc_id or "", 0)}
+        res["longest"] = {"id": reader.doc_id, "words": screen.feed._words.get(reader.doc_id or "", 0)}
         probe = _cursor(reader)
         res["document"] = {
             "j": (await key_run(pilot, frames, "j", "k", probe, repeats)).summary(),
