@@ -289,8 +289,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", help="keep corpora and indexes here (reused by later runs)")
     parser.add_argument("--no-bbc", action="store_true", help="skip the BBC corpus")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument(
+        "--frames",
+        action="store_true",
+        help="frame times at scale instead (benchmarks.tui_frames: 20,000 rows, 5,000 results, 100,000 words)",
+    )
     parser.add_argument("--child-first-paint", nargs=2, metavar=("CORPUS", "INDEX"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.frames:
+        from benchmarks import tui_frames
+
+        return tui_frames.main(["--json", args.json] if args.json else [])
     if args.child_first_paint:
         child_first_paint(*args.child_first_paint)
         return 0
