@@ -78,12 +78,13 @@ def make_app(
 
 
 async def settle(pilot: Pilot[Any], delay: float = 0.0) -> None:
-    """Let messages, timers (``delay`` seconds) and every worker (and what it posts) finish."""
+    """Let messages, timers (``delay`` seconds) and every worker (and what it posts) finish:
+    waited for by events, not by the process looking idle (which takes longer, the more
+    loaded the machine)."""
     if delay:
         await pilot.pause(delay)
     for _ in range(2):
-        await _workers_done(pilot)
-        await pilot.pause()
+        await _answered(pilot)
 
 
 async def _workers_done(pilot: Pilot[Any]) -> None:
