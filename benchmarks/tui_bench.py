@@ -117,6 +117,7 @@ async def measure_in_app(envs: dict[str, tuple[Path, Path]], home: Path) -> dict
     os.environ["NKTERM_STATE"] = str(home / "state")
     os.environ["NKTERM_CONFIG"] = str(home / "config")
     from nkterm.tui.app import NktermApp
+    from nkterm.tui.services import ReaderServices
     from nkterm.tui.widgets.search_bar import DEBOUNCE
 
     frames = Frames()
@@ -128,12 +129,12 @@ async def measure_in_app(envs: dict[str, tuple[Path, Path]], home: Path) -> dict
     with_claims: list[float] = []
     for run in range(5):
         shutil.rmtree(home / "state", ignore_errors=True)
-        app = NktermApp(*envs["big"])
+        app = NktermApp(ReaderServices.for_folders(*envs["big"]))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             reader = app.screen.reader
             opens.append(await _open_latency(pilot, frames, reader, with_claims))
-            workers.append(app.screen.last_load_ms)
+            workers.append(app.main_screen.feed.last_load_ms)
             if run == 4:
                 results["key_j_big_ms"] = stats(
                     await _key_latency(pilot, frames, "j", _cursor_probe(reader), KEY_REPEATS)
@@ -145,7 +146,7 @@ async def measure_in_app(envs: dict[str, tuple[Path, Path]], home: Path) -> dict
     for name in ("seeds", "bbc"):
         if name not in envs:
             continue
-        app = NktermApp(*envs[name])
+        app = NktermApp(ReaderServices.for_folders(*envs[name]))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             reader = app.screen.reader
@@ -206,8 +207,9 @@ def child_first_paint(corpus: str, index_dir: str) -> None:
     async def main() -> None:
         frames = Frames()
         from nkterm.tui.app import NktermApp
+        from nkterm.tui.services import ReaderServices
 
-        app = NktermApp(Path(corpus), Path(index_dir))
+        app = NktermApp(ReaderServices.for_folders(Path(corpus), Path(index_dir)))
         frames.probe = lambda: bool(app.screen.documents.list_view.rows) if app.is_running else False
         async with app.run_test(size=SIZE) as pilot:
             await _until(pilot, lambda: frames.showing(0.0, False) is not None)
@@ -287,8 +289,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", help="keep corpora and indexes here (reused by later runs)")
     parser.add_argument("--no-bbc", action="store_true", help="skip the BBC corpus")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument(
+        "--frames",
+        action="store_true",
+        help="frame times at scale instead (benchmarks.tui_frames: 20,000 rows, 5,000 results, 100,000 words)",
+    )
     parser.add_argument("--child-first-paint", nargs=2, metavar=("CORPUS", "INDEX"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.frames:
+        from benchmarks import tui_frames
+
+        return tui_frames.main(["--json", args.json] if args.json else [])
     if args.child_first_paint:
         child_first_paint(*args.child_first_paint)
         return 0

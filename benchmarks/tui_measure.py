@@ -261,19 +261,20 @@ async def session(corpus: Path, index_dir: Path, repeats: int, open_docs: int) -
     quicker_pilot()
     frames = Frames()
     from nkterm.tui.app import NktermApp
+    from nkterm.tui.services import ReaderServices
     from nkterm.tui.widgets.search_bar import DEBOUNCE
 
     res: dict[str, Any] = {"repeats": repeats}
-    app = NktermApp(corpus, index_dir)
+    app = NktermApp(ReaderServices.for_folders(corpus, index_dir))
     screen = app.main_screen
     reports: list[Any] = []
-    report_update = screen._report
+    report_update = screen.feed._report
 
     def keep_report(report: Any) -> None:  # what the app's own index update did
         reports.append(report)
         report_update(report)
 
-    screen._report = keep_report  # type: ignore[method-assign]
+    screen.feed._report = keep_report  # type: ignore[method-assign]
     frames.probe = safe(lambda: len(screen.documents.list_view.rows))
     t_start = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
@@ -317,7 +318,7 @@ async def session(corpus: Path, index_dir: Path, repeats: int, open_docs: int) -
         reader = screen.reader
         await until(lambda: reader.doc_id is not None and reader.prepared is not None)
         await settle(pilot)
-        res["longest"] = {"id": reader.doc_id, "words": screen._words.get(reader.doc_id or "", 0)}
+        res["longest"] = {"id": reader.doc_id, "words": screen.feed._words.get(reader.doc_id or "", 0)}
         probe = _cursor(reader)
         res["document"] = {
             "j": (await key_run(pilot, frames, "j", "k", probe, repeats)).summary(),
@@ -391,13 +392,14 @@ async def synthetic(rows: int, repeats: int, workdir: Path) -> dict[str, Any]:
     frames = Frames()
     from nkterm.tui.app import NktermApp
     from nkterm.tui.messages import SummariesLoaded
+    from nkterm.tui.services import ReaderServices
 
     corpus = workdir / "synthetic-corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     summaries = synthetic_summaries(rows)
-    app = NktermApp(corpus, workdir / "synthetic-index")
+    app = NktermApp(ReaderServices.for_folders(corpus, workdir / "synthetic-index"))
     screen = app.main_screen
-    screen.start_index = lambda: None  # type: ignore[method-assign]  # no index: the list only
+    screen.feed.start_index = lambda: None  # type: ignore[method-assign]  # no index: the list only
     res: dict[str, Any] = {"rows": rows, "repeats": repeats}
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -429,11 +431,12 @@ def first_paint_child(corpus: str, index_dir: str) -> None:
     imported0 = time.perf_counter()
     frames = Frames()
     from nkterm.tui.app import NktermApp
+    from nkterm.tui.services import ReaderServices
 
     out: dict[str, float] = {"imports_start": imported0 + offset, "imported": time.perf_counter() + offset}
 
     async def main() -> None:
-        app = NktermApp(Path(corpus), Path(index_dir))
+        app = NktermApp(ReaderServices.for_folders(Path(corpus), Path(index_dir)))
         out["app_start"] = time.perf_counter() + offset
         frames.probe = safe(lambda: len(app.main_screen.documents.list_view.rows))
         async with app.run_test(size=SIZE):

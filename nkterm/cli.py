@@ -316,8 +316,10 @@ def cmd_read(args: argparse.Namespace) -> int:
     if not sys.stdout.isatty() and not os.environ.get("NKTERM_FORCE_TUI"):
         raise UserError("the reader needs a terminal; try `nkterm docs` or `nkterm search QUERY`")
     from nkterm.tui.app import run_app  # the only place the CLI touches Textual
+    from nkterm.tui.services import ReaderServices
 
-    return run_app(corpus=corpus, index_dir=directory, doc_id=getattr(args, "doc_id", None))
+    # the reader's services (library, positions, bookmarks, config) are made here, passed in
+    return run_app(ReaderServices.for_folders(corpus, directory), doc_id=getattr(args, "doc_id", None))
 
 
 def cmd_index(args: argparse.Namespace) -> int:

@@ -138,7 +138,8 @@ def _open_screen(args: argparse.Namespace, a_id: str, b_id: str) -> int | None:
     if run_app is None or "compare" not in inspect.signature(run_app).parameters:
         return None
     corpus, directory = corpus_and_index_dirs(args)
-    return int(run_app(corpus=corpus, index_dir=directory, compare=(a_id, b_id)) or 0)
+    services = importlib.import_module("nkterm.tui.services").ReaderServices.for_folders(corpus, directory)
+    return int(run_app(services, compare=(a_id, b_id)) or 0)
 
 
 def print_report(console: Any, alignment: Alignment, title_a: str, title_b: str) -> None:

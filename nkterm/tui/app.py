@@ -1,16 +1,17 @@
-"""The Textual app: configuration, keymap, help, command palette, and ``run_app``.
+"""The Textual app: keymap, help, command palette, and ``run_app``.
 
 Kept lean on purpose: the screens (``nkterm.tui.screens``) hold the layout and the workers, the
 widgets (``nkterm.tui.widgets``) the rendering. This module wires them together, applies the
 user's keymap (``config.yaml``; problems become notifications naming file and line) and saves
-reading positions once the app has stopped. Imported only by ``nkterm.cli`` when the reader
-starts, so the CLI's other commands never load Textual.
+reading positions once the app has stopped. Its services (the ``Library``, positions,
+bookmarks, config: ``nkterm.tui.services.ReaderServices``) are made by the caller and passed
+in; the screens see the app as a typed ``ReaderHost``. Imported only by ``nkterm.cli`` when
+the reader starts, so the CLI's other commands never load Textual.
 """
 
 from __future__ import annotations
 
 import contextlib
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,12 +19,13 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
-from nkterm.config import Config, ConfigProblem, config_path, load_config, summary
+from nkterm.config import Config, ConfigProblem, config_path, summary
 from nkterm.models import DocSummary
 from nkterm.state import PositionStore
-from nkterm.tui.messages import BookmarkRequested
+from nkterm.tui.messages import BookmarkRequested, BookmarksChanged
 from nkterm.tui.screens.commands import BookmarkCommands, CompareCommands, DocumentCommands, ReaderCommands
 from nkterm.tui.screens.main import MainScreen
+from nkterm.tui.services import ReaderHost, ReaderServices
 from nkterm.tui.widgets.claim_list import ClaimsPane
 from nkterm.tui.widgets.document_list import DocumentsPane
 from nkterm.tui.widgets.document_view import DocumentView
@@ -85,43 +87,45 @@ class NktermApp(App[int]):
 
     def __init__(
         self,
-        corpus: Path,
-        index_dir: Path,
+        services: ReaderServices,
         doc_id: str | None = None,
         *,
-        config: Config | None = None,
-        config_problems: list[ConfigProblem] | None = None,
         compare: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
-        self.corpus = Path(corpus)
-        self.index_dir = Path(index_dir)
+        self.services = services
         self.start_doc = doc_id
         self.start_compare = compare  # `nkterm compare A B`: open on the comparison of A and B
-        if config is None:  # read before the event loop starts: not on the UI thread's clock
-            config, config_problems = load_config()
-        self.config = config
-        self.config_problems = list(config_problems or [])
-        self.library: Library | None = None  # the open library, set by the main screen's index worker
+        self.config_problems = list(services.config_problems)
+        # the services' library once the main screen's index worker has opened its index
+        self.library: Library | None = None
         self.summaries: list[DocSummary] = []
-        self.positions = PositionStore()
-        self._bookmarks: BookmarkStore | None = None
-        self._bookmarks_lock = threading.Lock()
-        self.main_screen = MainScreen(sort=self.config.sort)
+        self.main_screen = MainScreen(self, sort=self.config.sort)
         self.title = f"nkterm · {self.corpus.name}"
         self._clashes_reported: set[frozenset[str]] = set()
 
     @property
-    def bookmarks(self) -> BookmarkStore:
-        """The user's bookmark store, read and written in workers only. Made when first asked
-        for (by a worker, or a bookmark key): importing the store (its file format, YAML,
-        filelock) is ~60 ms that the start-up need not wait for."""
-        with self._bookmarks_lock:
-            if self._bookmarks is None:
-                from nkterm.bookmarks import BookmarkStore
+    def corpus(self) -> Path:
+        return self.services.corpus
 
-                self._bookmarks = BookmarkStore()
-            return self._bookmarks
+    @property
+    def index_dir(self) -> Path:
+        return self.services.index_dir
+
+    @property
+    def config(self) -> Config:
+        return self.services.config
+
+    @property
+    def positions(self) -> PositionStore:
+        return self.services.positions
+
+    @property
+    def bookmarks(self) -> BookmarkStore:
+        """The user's bookmark store, read and written in workers only. Its file opens when
+        first asked for (by a worker, or a bookmark key): importing the store (its file
+        format, YAML, filelock) is ~60 ms that the start-up need not wait for."""
+        return self.services.bookmarks.store
 
     def get_default_screen(self) -> Screen[Any]:
         return self.main_screen
@@ -243,6 +247,14 @@ class NktermApp(App[int]):
     def open_document(self, doc_id: str) -> None:
         self.main_screen.open_document(doc_id)
 
+    def goto_passage(self, doc_id: str, offset: int) -> None:
+        """The reader to ``offset`` of ``doc_id`` (a bookmark's or a corroboration's passage)."""
+        self.main_screen.goto_passage(doc_id, offset)
+
+    def bookmarks_changed(self, doc_id: str | None) -> None:
+        """A screen changed the bookmarks file: the reader's marks follow."""
+        self.main_screen.post_message(BookmarksChanged(doc_id))
+
     def on_bookmark_requested(self, message: BookmarkRequested) -> None:
         """b in a reader of another screen (the comparison): saved like the main reader's."""
         self.main_screen.request_bookmark(message)
@@ -299,12 +311,17 @@ def _bindings(cls: type) -> list[Binding]:
     return [b for b in own_bindings(cls) if isinstance(b, Binding)]
 
 
+def _is_host(app: NktermApp) -> ReaderHost:
+    return app  # mypy checks here that the app is what its screens take it for
+
+
 def run_app(
-    corpus: Path, index_dir: Path, doc_id: str | None = None, compare: tuple[str, str] | None = None
+    services: ReaderServices, doc_id: str | None = None, compare: tuple[str, str] | None = None
 ) -> int:
-    """Run the reader until the user quits; the exit code for the shell. ``compare=(A, B)``
-    opens on the comparison of documents A and B (escape goes on to the reader)."""
-    app = NktermApp(corpus, index_dir, doc_id, compare=compare)
+    """Run the reader until the user quits; the exit code for the shell. ``services``: made by
+    the caller (``ReaderServices.for_folders(corpus, index_dir)``). ``compare=(A, B)`` opens on
+    the comparison of documents A and B (escape goes on to the reader)."""
+    app = NktermApp(services, doc_id, compare=compare)
     result = app.run()
     app.save_state()
     return int(result or 0)

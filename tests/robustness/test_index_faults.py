@@ -401,7 +401,11 @@ def test_a_segment_truncated_while_the_index_is_open_is_a_message_not_a_crash(
 ) -> None:
     """With segments mapped into memory (Whoosh's default), a read past the new end was a
     SIGBUS that killed the reader. Run in a child process, so that a crash fails this test
-    instead of killing the test run."""
+    instead of killing the test run. Each segment keeps only its first 64 bytes: every read of
+    postings or stored fields goes past the end. (Keeping a third of each made the outcome
+    depend on where each term's postings lay, which moves with the stored fields, e.g. the
+    files' paths in a temp folder whose name differs from run to run: one run of the suite
+    found 3 damaged answers of 5.)"""
     corpus, clean = pristine
     directory = tmp_path / "ix"
     shutil.copytree(clean, directory)
@@ -413,7 +417,7 @@ index = Index(Path({str(corpus)!r}), Path({str(directory)!r}))
 assert index.search("koryo").total == 1
 ids = [s.id for s in index.summaries()]
 for segment in Path({str(directory)!r}).glob("*.seg"):
-    os.truncate(segment, segment.stat().st_size // 3)
+    os.truncate(segment, 64)
 errors = [index.search(q).error for q in ("report", "council AND mayor", "budg*", "koryo")]
 try:
     for doc_id in ids:
@@ -422,15 +426,15 @@ try:
 except Exception as exc:
     errors.append(str(exc))
 assert errors[-1] is None, errors[-1]
-print(sum(1 for e in errors if e and "is damaged" in e and "run `nkterm index`" in e))
+print(sum(1 for e in errors[:3] if e and "is damaged" in e and "run `nkterm index`" in e))
 """
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    # every search that reads the truncated part says what to do ("koryo" was read before the
-    # damage and is answered from memory); the documents are in the catalog, which is intact
-    assert int(done.stdout.split()[-1]) >= 3
+    # every search that reads the truncated segments says what to do ("koryo" was read before
+    # the damage and may be answered from memory); the documents are in the catalog, intact
+    assert done.stdout.split()[-1] == "3", done.stdout
     report = Index(corpus, directory).update()
     assert report.rebuilt is not None and report.rebuilt.startswith("rebuilding the index: ")
     record("index: segment truncated while open")

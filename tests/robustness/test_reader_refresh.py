@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from nkterm.tui.app import NktermApp
+from nkterm.tui.services import ReaderServices
 from tests.conftest import ROOT, SEEDS
 from tests.robustness.conftest import nkterm_env, record
 
@@ -21,7 +22,7 @@ async def test_the_document_list_notices_a_reindex_from_the_cli(tmp_path: Path) 
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     shutil.copytree(SEEDS, corpus)
     count = len(list(corpus.glob("*.txt")))
-    app = NktermApp(corpus, index)
+    app = NktermApp(ReaderServices.for_folders(corpus, index))
     async with app.run_test(size=(120, 40)) as pilot:
         deadline = time.monotonic() + 60
         while len(app.summaries) != count and time.monotonic() < deadline:

@@ -7,16 +7,26 @@ test, so reading positions and config files never touch the real home.
 
 from __future__ import annotations
 
+import contextlib
+import html
+import re
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
+from textual import events
+from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerState
 
+from nkterm.config import Config, ConfigProblem
 from nkterm.synthetic.text import generated_text
 from nkterm.tui.app import NktermApp
+from nkterm.tui.services import ReaderServices
 from tests.conftest import SEEDS
 
 SIZE = (120, 40)
@@ -53,34 +63,117 @@ def big_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return corpus, build_index(corpus, root / "index")
 
 
-def make_app(env: tuple[Path, Path], doc_id: str | None = None, **kwargs: Any) -> NktermApp:
+def make_app(
+    env: tuple[Path, Path],
+    doc_id: str | None = None,
+    *,
+    compare: tuple[str, str] | None = None,
+    config: Config | None = None,
+    config_problems: list[ConfigProblem] | None = None,
+) -> NktermApp:
+    """The reader over ``env`` (corpus, index folder), its services made as the CLI makes them."""
     corpus, index_dir = env
-    return NktermApp(corpus, index_dir, doc_id, **kwargs)
+    services = ReaderServices.for_folders(corpus, index_dir, config=config, config_problems=config_problems)
+    return NktermApp(services, doc_id, compare=compare)
 
 
 async def settle(pilot: Pilot[Any], delay: float = 0.0) -> None:
-    """Let messages, timers (``delay`` seconds) and every worker (and what it posts) finish."""
+    """Let messages, timers (``delay`` seconds) and every worker (and what it posts) finish:
+    waited for by events, not by the process looking idle (which takes longer, the more
+    loaded the machine)."""
     if delay:
         await pilot.pause(delay)
     for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await _answered(pilot)
+
+
+async def _workers_done(pilot: Pilot[Any]) -> None:
+    """Until no worker is pending or running (one replaced by a newer one of its group is
+    cancelled: that is an end too)."""
+    app = pilot.app
+    for _ in range(100):
+        busy = [w for w in app.workers if not w.is_finished]
+        if not busy:
+            return
+        running = [w for w in busy if w.state != WorkerState.PENDING]
+        if running:
+            with contextlib.suppress(WorkerCancelled):
+                await app.workers.wait_for_complete(running)
+        await pilot.pause(0)
+
+
+def _key_event(key: str) -> events.Key:
+    """The event a terminal sends for ``key``: a key name ("enter", "ctrl+p", "slash") or one
+    character ("/", "é"), as Textual names them."""
+    if len(key) == 1:
+        name = key
+        if not key.isalnum():
+            try:
+                name = unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
+            except ValueError:
+                name = {"\t": "tab", "\n": "enter", "\r": "enter"}.get(key, key)
+            name = KEY_NAME_REPLACEMENTS.get(name, name)
+        return events.Key(name, key)
+    return events.Key(key, key_to_character(key))
+
+
+async def send_keys(pilot: Pilot[Any], *keys: str) -> None:
+    """Press ``keys`` one after the other, each answered before the next (no wait for the process
+    to look idle, which depends on the machine's speed: the key's messages and workers are
+    waited for)."""
+    app = pilot.app
+    for key in keys:
+        app.post_message(_key_event(key))
+        await _answered(pilot)
+
+
+async def _answered(pilot: Pilot[Any]) -> None:
+    """Until the app has answered: its messages handled, its workers done (and what they
+    posted handled, and the workers that started), as a person waits before the next key."""
+    for _ in range(3):  # the app forwards the key to the focused widget, whose action may post more
+        await pilot.pause(0)
+    await _workers_done(pilot)
+    for _ in range(2):  # what the workers posted
+        await pilot.pause(0)
+    await _workers_done(pilot)  # and the workers that started
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:
     """Press ``keys`` one after the other, then settle."""
-    await pilot.press(*keys)
+    await send_keys(pilot, *keys)
     await settle(pilot)
+
+
+_SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="([0-9.]+)" y="[0-9.]+" textLength="[0-9.]+" clip-path="url\(#[^)]*-line-(\d+)\)">(.*?)</text>'
+)
+_SVG_CHAR_WIDTH = 12.2  # rich's export_svg: font size 20 x aspect ratio 0.61
+
+
+def _screen_runs(app: NktermApp) -> list[tuple[int, int, str]]:
+    """(row, column, text) of every run of text on the screen, from Textual's public
+    screenshot (``App.export_screenshot``, an SVG of what the terminal shows)."""
+    svg = app.export_screenshot()
+    return [
+        (int(line), round(float(x) / _SVG_CHAR_WIDTH), html.unescape(text).replace("\xa0", " "))
+        for x, line, text in _SVG_TEXT.findall(svg)
+    ]
 
 
 def screen_text(app: NktermApp) -> str:
     """What the terminal shows, as plain text (one line per row)."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+    width, height = app.size
+    rows = [""] * height
+    for row, column, text in sorted(_screen_runs(app)):
+        if 0 <= row < height:
+            line = rows[row]
+            rows[row] = line + " " * max(0, column - cell_len(line)) + text
+    return "\n".join(row.ljust(width) for row in rows)
 
 
 def screen_segments(app: NktermApp) -> list[str]:
-    return [segment.text for strip in app.screen._compositor.render_strips() for segment in strip]
+    """Each run of text on the screen, as drawn."""
+    return [text for _row, _column, text in _screen_runs(app)]
 
 
 @pytest.fixture
@@ -95,14 +188,3 @@ def config_file() -> Callable[[str], Path]:
         return path
 
     return write
-
-
-@pytest.fixture(autouse=True)
-def _quicker_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pilot waits for "idle" in 20 ms slices after every key; 5 ms slices make a key press
-    several times cheaper. The tests never rely on idleness alone: ``settle`` waits for the
-    workers explicitly."""
-    import textual._wait
-
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.005)
-    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 0.005 / 20)

@@ -161,7 +161,7 @@ async def test_a_query_typed_before_the_index_is_ready_runs_when_it_is(
         await pilot.press("slash", *"flood")
         await pilot.pause(0.3)
         assert isinstance(app.screen, SearchScreen)
-        if app.main_screen.nk.library is None:  # still building (it nearly always is)
+        if app.main_screen.host.library is None:  # still building (it nearly always is)
             assert "your search runs when it is ready" in screen_text(app)
         await settle(pilot, delay=0.5)
         for _ in range(40):
@@ -249,3 +249,60 @@ async def test_the_list_is_wider_on_a_wide_screen_and_keys_widen_it(archive: tup
         assert documents.outer_size.width < wide
         rows = documents.list_view.rows
         assert rows[0].title in screen_text(app)  # titles of this archive fit whole
+
+
+async def test_n_and_shift_n_walk_every_result_not_only_the_loaded_ones(
+    archive: tuple,  # type: ignore[type-arg]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """n past the last loaded result reads the next page and opens the result after it (it
+    stopped at "result 40/40" with 158 matching); the status counts every result."""
+    import nkterm.tui.screens.search as search
+
+    monkeypatch.setattr(search, "RESULT_LIMIT", 3)  # small pages: the walk leaves them at once
+    monkeypatch.setattr(search, "PAGE", 2)
+    env, _summary = archive
+    app = make_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *"date:2024")
+        await settle(pilot, delay=0.3)
+        await press(pilot, "enter")
+        walk = app.main_screen.walk
+        assert walk.choice is not None and walk.choice.rank == 0
+        total = walk.choice.result.total
+        loaded = len(walk.choice.result.hits)  # the pages the search list had drawn
+        assert total > loaded + 2
+        for _ in range(loaded + 1):  # a filter-only query has no hits in the text: each n is the next result
+            await press(pilot, "n")
+        choice = walk.choice
+        assert choice is not None and choice.rank == loaded + 1
+        ids = [h.id for h in choice.result.hits]
+        assert len(ids) >= loaded + 2 and len(set(ids)) == len(ids)  # pages neither overlap nor skip
+        assert app.main_screen.reader.doc_id == ids[loaded + 1]
+        assert f"result {loaded + 2}/{total}" in screen_text(app)
+        await press(pilot, "N")
+        assert walk.choice is not None and walk.choice.rank == loaded
+        assert app.main_screen.reader.doc_id == ids[loaded]
+
+
+async def test_the_timeline_marker_is_drawn_at_80_columns(archive: tuple) -> None:  # type: ignore[type-arg]
+    """The marker was only a background colour, which a full bar (█) hides: at 80 columns
+    nothing showed which month was chosen. A ▲ under the marked bar says it by its shape."""
+    env, _summary = archive
+    app = make_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bars = app.screen.documents.query_one(TimelineBars)
+        await press(pilot, "t")
+        assert bars.has_focus
+        for step in ("", "right", "right", "end", "home"):
+            if step:
+                await press(pilot, step)
+            rows = screen_text(app).splitlines()
+            y = bars.content_region.y
+            bar_row, caption = rows[y], rows[y + 1]
+            column = bars.content_region.x + bars._groups.index(bars._groups[bars.marker])
+            assert caption[column] == "▲", (step, bar_row, caption)
+            month = bars._groups[bars.marker][0]
+            assert f"{month}: " in caption

@@ -208,11 +208,12 @@ def test_the_command_line_hands_over_to_the_screen(
     """On a terminal `nkterm compare A B` runs the TUI with compare=(A, B)."""
     import nkterm.tui.app
     from nkterm.cli import main
+    from nkterm.tui.services import ReaderServices
 
     calls: list[dict[str, Any]] = []
 
-    def fake_run_app(corpus: Path, index_dir: Path, doc_id: str | None = None, compare: Any = None) -> int:
-        calls.append({"corpus": corpus, "index_dir": index_dir, "compare": compare})
+    def fake_run_app(services: ReaderServices, doc_id: str | None = None, compare: Any = None) -> int:
+        calls.append({"corpus": services.corpus, "index_dir": services.index_dir, "compare": compare})
         return 0
 
     class Terminal(io.StringIO):

@@ -98,7 +98,7 @@ async def test_filtering_and_sorting_key_by_key_match_the_whole_list(tmp_path: P
     summaries = synthetic_summaries(3000)
     app = make_app((tmp_path / "corpus", tmp_path / "index"))
     (tmp_path / "corpus").mkdir()
-    app.main_screen.start_index = lambda: None  # type: ignore[method-assign]  # the list only
+    app.main_screen.feed.start_index = lambda: None  # type: ignore[method-assign]  # the list only
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         app.main_screen.post_message(SummariesLoaded(summaries, None, final=True))

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from nkterm.synthetic.text import generated_text
-from nkterm.tui.screens.main import MainFooter
 from nkterm.tui.view.document_layout import Prepared
 from nkterm.tui.view.textlayout import WrappedText
+from nkterm.tui.widgets.footer import MainFooter
 from tests.tui.conftest import SIZE, build_index, make_app, press, settle
 
 DOCS = 12

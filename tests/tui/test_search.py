@@ -165,3 +165,20 @@ async def test_escape_closes_the_bar_and_down_chooses_another_result(seeds_env: 
         assert app.screen.bar.query_text == "pyongyang"  # the last query comes back
         await press(pilot, "escape")
         assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_a_long_query_error_is_read_whole_at_120_and_80_columns(seeds_env: tuple[Path, Path]) -> None:
+    """The range refusal was cut at 120 columns ("… ([a TO z])"): its advice, "use word*
+    instead", was lost. An error wraps onto more lines; the next answer takes one line again."""
+    for size in (SIZE, (80, 24)):
+        app = make_app(seeds_env)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await _search(pilot, "kim [a TO z]")
+            text = " ".join(screen_text(app).replace("│", " ").split())
+            assert "query error: ranges work on dates only" in text
+            assert "use word* instead" in text, text
+            await pilot.press(*["backspace"] * 9)
+            await settle(pilot, delay=DEBOUNCE + 0.1)
+            status = app.screen.bar.query_one("#search-status")
+            assert status.size.height == 1 and "match" in screen_text(app)

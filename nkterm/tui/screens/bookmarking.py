@@ -1,70 +1,90 @@
-"""The main screen's bookmarks: saving the passage the reader asks for, marking the saved ones
-in the text, and jumping to a bookmarked passage.
+"""The main screen's bookmarks, ``BookmarkMarks``: saving the passage the reader asks for,
+marking the saved ones in the text, and jumping to a bookmarked passage.
 
-``BookmarkingScreen`` sits between ``FeedScreen`` (the workers that load documents) and
-``MainScreen`` (layout and keys). ``b`` in the reader posts ``BookmarkRequested``; this opens
-the note-and-tags dialog and saves in a thread worker. Every store access (read, re-anchor,
-write) runs in a worker: the UI thread never touches the bookmarks file. Errors (a broken
-file is read-only, a lock held by another nkterm, a full disk) become notifications that name
-the file, never a traceback. The store itself is the app's (``NktermApp.bookmarks``), shared
-with the bookmarks panel and the search screen.
+A plain object the main screen holds (``MainScreen.marks``), not a base class: it is given the
+screen it runs workers on and posts to, the app's services (``ReaderHost``: the bookmark
+store, shared with the bookmarks panel and the search screen) and the reader it marks; the
+screen hands it the bookmark messages (one line each). ``b`` in the reader posts
+``BookmarkRequested``; this opens the note-and-tags dialog and saves in a thread worker. Every
+store access (read, re-anchor, write) runs in a worker: the UI thread never touches the
+bookmarks file. Errors (a broken file is read-only, a lock held by another nkterm, a full
+disk) become notifications that name the file, never a traceback.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual.screen import Screen
 
 from nkterm.bookmarks import Bookmark, BookmarksError
 from nkterm.models import Claim, Document
 from nkterm.render import KIND_TAGS, one_line, safe
 from nkterm.tui.messages import BookmarkRequested, BookmarksChanged, BookmarksFailed, BookmarksLoaded
 from nkterm.tui.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
-from nkterm.tui.screens.loading import FeedScreen
 from nkterm.tui.view.marks import BOOKMARK_GUTTER, Mark
+from nkterm.tui.widgets.document_view import DocumentView
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import BookmarkStore
+    from nkterm.tui.services import ReaderHost
 
 
-class BookmarkingScreen(FeedScreen):
+class BookmarkMarks:
     """Bookmark requests, the bookmark marks of the open document, jumps to a passage."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        screen: Screen[Any],
+        host: ReaderHost,
+        reader: DocumentView,
+        *,
+        open_document: Callable[[str], None],
+    ) -> None:
+        self.screen = screen
+        self.host = host
+        self.reader = reader
+        self._open_document = open_document
         self.doc_bookmarks: tuple[Bookmark, ...] = ()  # the open document's, anchored
-        self.bookmarks_problem: str | None = None  # the store is read-only: why
+        self.problem: str | None = None  # the store is read-only: why
         self._pending_goto: tuple[str, int] | None = None
         self._problems_reported: set[str] = set()
 
     @property
     def store(self) -> BookmarkStore:
-        return self.nk.bookmarks
+        return self.host.bookmarks
 
-    def on_mount(self) -> None:
-        self.check_bookmarks()
+    def _post(self, message: Any) -> None:
+        self.screen.post_message(message)
+
+    def _notify(self, text: str, **kwargs: Any) -> None:
+        self.screen.notify(text, markup=False, **kwargs)
 
     # .. reading ..
 
-    @work(thread=True, exclusive=True, group="bookmarks-read")
-    def check_bookmarks(self) -> None:
+    def check(self) -> None:
         """Read the file once at start-up, to report a broken one before anything is saved."""
+        self.screen.run_worker(self._check_worker, thread=True, exclusive=True, group="bookmarks-read")
+
+    def _check_worker(self) -> None:
         try:
             self.store.load()
             problems, read_only = self.store.problems, self.store.read_only_reason
         except BookmarksError as exc:
             problems, read_only = (str(exc),), None
         if problems:
-            self.post_message(BookmarksLoaded("", (), tuple(problems), read_only))
+            self._post(BookmarksLoaded("", (), tuple(problems), read_only))
 
     def load_marks(self) -> None:
         prepared = self.reader.prepared
         if prepared is not None:
-            self._load_marks(prepared.doc)
+            doc = prepared.doc
+            self.screen.run_worker(
+                lambda: self._marks_worker(doc), thread=True, exclusive=True, group="bookmark-marks"
+            )
 
-    @work(thread=True, exclusive=True, group="bookmark-marks")
-    def _load_marks(self, doc: Document) -> None:
+    def _marks_worker(self, doc: Document) -> None:
         """The open document's bookmarks, re-anchored in its text (as indexed)."""
         try:
             self.store.load()
@@ -72,13 +92,12 @@ class BookmarkingScreen(FeedScreen):
             anchored = self.store.anchored(lambda _doc_id: doc, mine)
             problems, read_only = self.store.problems, self.store.read_only_reason
         except BookmarksError as exc:
-            self.post_message(BookmarksFailed(str(exc)))
+            self._post(BookmarksFailed(str(exc)))
             return
-        self.post_message(BookmarksLoaded(doc.id, tuple(anchored), tuple(problems), read_only))
+        self._post(BookmarksLoaded(doc.id, tuple(anchored), tuple(problems), read_only))
 
-    @on(BookmarksLoaded)
-    def _bookmarks_loaded(self, message: BookmarksLoaded) -> None:
-        self.bookmarks_problem = message.read_only
+    def loaded(self, message: BookmarksLoaded) -> None:
+        self.problem = message.read_only
         self._report_problems(message.problems)
         if message.doc_id and message.doc_id == self.reader.doc_id:
             self.doc_bookmarks = message.bookmarks
@@ -90,46 +109,36 @@ class BookmarkingScreen(FeedScreen):
             return
         self._problems_reported.update(fresh)
         more = f" (and {len(fresh) - 3} more problems)" if len(fresh) > 3 else ""
-        self.notify(
+        self._notify(
             "\n".join(safe(p) for p in fresh[:3]) + more,
             title="Bookmarks",
-            severity="error" if self.bookmarks_problem else "warning",
+            severity="error" if self.problem else "warning",
             timeout=15,
-            markup=False,
         )
 
-    @on(BookmarksFailed)
-    def _bookmarks_failed(self, message: BookmarksFailed) -> None:
-        self.notify(safe(message.text), title="Bookmarks", severity="error", timeout=12, markup=False)
+    def failed(self, message: BookmarksFailed) -> None:
+        self._notify(safe(message.text), title="Bookmarks", severity="error", timeout=12)
 
-    @on(BookmarksChanged)
-    def _bookmarks_changed(self, message: BookmarksChanged) -> None:
+    def changed(self, message: BookmarksChanged) -> None:
         saved = message.saved
         if saved is not None:
             quote = one_line(saved.quote.exact)
             quote = quote if len(quote) <= 60 else quote[:59] + "…"
-            self.notify(f"bookmarked “{quote}” (B lists your bookmarks)", timeout=4, markup=False)
+            self._notify(f"bookmarked “{quote}” (B lists your bookmarks)", timeout=4)
             # the app-wide news: the other screens on the stack (the comparison) mark it too;
             # without ``saved``, so no screen answers it with another round
-            for screen in self.app.screen_stack:
-                if screen is not self:
+            for screen in self.screen.app.screen_stack:
+                if screen is not self.screen:
                     screen.post_message(BookmarksChanged(message.doc_id))
         self.load_marks()
 
     # .. saving ..
 
-    @on(BookmarkRequested)
-    def _bookmark_requested(self, message: BookmarkRequested) -> None:
-        message.stop()
-        self.request_bookmark(message)
-
-    def request_bookmark(self, message: BookmarkRequested) -> None:
+    def request(self, message: BookmarkRequested) -> None:
         """Ask for the note and tags, then save (also for the readers of other screens: the
         app hands their requests here)."""
-        if self.bookmarks_problem:
-            self.notify(
-                safe(self.bookmarks_problem), title="Bookmarks", severity="error", timeout=12, markup=False
-            )
+        if self.problem:
+            self._notify(safe(self.problem), title="Bookmarks", severity="error", timeout=12)
             return
         doc = message.doc
         start, end, claim = message.start, message.end, message.claim
@@ -145,35 +154,40 @@ class BookmarkingScreen(FeedScreen):
             if edit is not None:
                 if message.done is not None:
                     message.done()
-                self.save_bookmark(doc, start, end, edit, claim)
+                self.save(doc, start, end, edit, claim)
 
-        self.app.push_screen(BookmarkDialog(doc.text[start:end], title=doc.title, about=about), done)
+        self.screen.app.push_screen(BookmarkDialog(doc.text[start:end], title=doc.title, about=about), done)
 
-    @work(thread=True, group="bookmarks-write")
-    def save_bookmark(
+    def save(self, doc: Document, start: int, end: int, edit: BookmarkEdit, claim: Claim | None) -> None:
+        self.screen.run_worker(
+            lambda: self._save_worker(doc, start, end, edit, claim), thread=True, group="bookmarks-write"
+        )
+
+    def _save_worker(
         self, doc: Document, start: int, end: int, edit: BookmarkEdit, claim: Claim | None
     ) -> None:
         try:
             saved = self.store.add(doc, start, end, edit.note, edit.tags, claim)
         except BookmarksError as exc:
-            self.post_message(BookmarksFailed(str(exc)))
+            self._post(BookmarksFailed(str(exc)))
             return
         except Exception as exc:  # noqa: BLE001 - anything else is still a message, not a traceback
-            self.post_message(BookmarksFailed(f"could not save the bookmark to {self.store.path}: {exc}"))
+            self._post(BookmarksFailed(f"could not save the bookmark to {self.store.path}: {exc}"))
             return
-        self.post_message(BookmarksChanged(doc.id, saved))
+        self._post(BookmarksChanged(doc.id, saved))
 
     # .. jumping to a passage ..
 
-    def goto_passage(self, doc_id: str, offset: int) -> None:
-        """Open ``doc_id`` (if it is not the open one) with the cursor on ``offset``."""
+    def goto_passage(self, doc_id: str, offset: int) -> bool:
+        """Go to ``offset`` of ``doc_id`` once it is shown; True when it is shown already
+        (``shown`` does it then), False when it must be opened first."""
         self._pending_goto = (doc_id, offset)
         if self.reader.doc_id == doc_id and self.reader.prepared is not None:
-            self._document_shown()
-        else:
-            self.open_document(doc_id)
+            return True
+        self._open_document(doc_id)
+        return False
 
-    def bookmarks_on_show(self) -> None:
+    def shown(self) -> None:
         """A document has just been put in the reader: go to the passage asked for, if any,
         and mark its bookmarks."""
         pending, self._pending_goto = self._pending_goto, None

@@ -27,12 +27,13 @@ from nkterm.models import DocSummary, Document
 from nkterm.render import one_line, safe
 from nkterm.tui.messages import BookmarksChanged, BookmarksFailed, BookmarksLoaded
 from nkterm.tui.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
+from nkterm.tui.services import host_of
 from nkterm.tui.widgets.bookmark_list import BookmarkList, rows_for
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import BookmarkStore
     from nkterm.library import Library
-    from nkterm.tui.app import NktermApp
+    from nkterm.tui.services import ReaderHost
 
 KEYS = "enter go to it · e edit · x delete · u undo delete · f filter (words, tag:x) · esc close"
 
@@ -76,12 +77,12 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
         self._keep: str | None = None  # the bookmark to put the cursor on after a reload
 
     @property
-    def nk(self) -> NktermApp:
-        return self.app  # type: ignore[return-value]
+    def host(self) -> ReaderHost:
+        return host_of(self.app)
 
     @property
     def store(self) -> BookmarkStore:
-        return self.nk.bookmarks
+        return self.host.bookmarks
 
     @property
     def list_view(self) -> BookmarkList:
@@ -99,13 +100,13 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
 
     def on_mount(self) -> None:
         self.list_view.focus()
-        self._summaries = {s.id: s for s in self.nk.summaries}
+        self._summaries = {s.id: s for s in self.host.summaries}
         self.reload()
 
     # .. reading ..
 
     def reload(self) -> None:
-        self.load_bookmarks(self.nk.library)
+        self.load_bookmarks(self.host.library)
 
     @work(thread=True, exclusive=True, group="bookmarks-panel")
     def load_bookmarks(self, index: Library | None) -> None:
@@ -335,4 +336,4 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
 
     def _changed(self, doc_id: str | None) -> None:
         """Tell the main screen, so the reader's marks follow."""
-        self.nk.main_screen.post_message(BookmarksChanged(doc_id))
+        self.host.bookmarks_changed(doc_id)

@@ -36,9 +36,10 @@ from nkterm.tui.messages import BookmarksChanged
 from nkterm.tui.screens.compare_load import (
     ComparisonBookmarks,
     ComparisonFailed,
-    ComparisonFeed,
+    ComparisonLoader,
     ComparisonReady,
 )
+from nkterm.tui.services import host_of
 from nkterm.tui.view.marks import BOOKMARK_GUTTER
 from nkterm.tui.widgets.compare_view import ComparePane, CompareView, PaneMoved
 from nkterm.tui.widgets.pair_list import (
@@ -54,13 +55,14 @@ from nkterm.tui.widgets.pair_list import (
 
 if TYPE_CHECKING:
     from nkterm.compare import Alignment
+    from nkterm.tui.services import ReaderHost
 
 SIDE_BY_SIDE = 100  # from this many columns the panes stand side by side; below, A above B
 CONTEXT_ROWS = 2  # a placed passage starts this many rows below the top of its pane
 _PAIR_KEYS = Binding.Group("pair")
 
 
-class CompareScreen(ComparisonFeed):
+class CompareScreen(Screen[None]):
     """Document A against document B. ``at``: an offset of A to start at (its pair if any).
 
     One instance is kept installed (``open_comparison``) and pointed at new documents with
@@ -115,8 +117,9 @@ class CompareScreen(ComparisonFeed):
         Binding("escape", "close", "back", tooltip="close the comparison", id="compare.close"),
     ]
 
-    def __init__(self, a_id: str, b_id: str, *, at: int | None = None) -> None:
+    def __init__(self, host: ReaderHost, a_id: str, b_id: str, *, at: int | None = None) -> None:
         super().__init__()
+        self.loader = ComparisonLoader(self, host)  # its workers: the alignment, the bookmarks
         self.sync = True
         self.ready_ms: float | None = None  # from the request to both panes shown (benchmarks)
         self.worker_ms: float | None = None  # of which the worker: read, align, lay out
@@ -195,9 +198,7 @@ class CompareScreen(ComparisonFeed):
             return
         self._pending = False
         self._request += 1
-        self.load_comparison(
-            self.nk.library, self.a_id, self.b_id, self._pane_width("a"), self._pane_width("b"), self._request
-        )
+        self.loader.load(self.a_id, self.b_id, self._pane_width("a"), self._pane_width("b"), self._request)
 
     def on_resize(self) -> None:
         self._apply_layout()
@@ -412,7 +413,7 @@ class CompareScreen(ComparisonFeed):
             self.view(side).set_marks(marks_for(self.items, self.current, side, self._bookmarks[side]))
 
     def _load_bookmarks(self) -> None:
-        self.load_bookmarks(dict(self._docs), self._request)
+        self.loader.load_bookmarks(dict(self._docs), self._request)
 
     @on(ComparisonBookmarks)
     def _bookmarks_read(self, message: ComparisonBookmarks) -> None:
@@ -484,7 +485,7 @@ def open_comparison(
         screen = app.get_screen(COMPARE_SCREEN)
         assert isinstance(screen, CompareScreen)
     else:
-        screen = CompareScreen(a_id, b_id, at=at)
+        screen = CompareScreen(host_of(app), a_id, b_id, at=at)
         app.install_screen(screen, COMPARE_SCREEN)
     if screen in app.screen_stack and app.screen is not screen:
         app.notify("a comparison is open below this screen: close it first (esc)", timeout=4)

@@ -6,7 +6,7 @@ Reads only the document summaries the app already holds: no index, no disk.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -25,7 +25,7 @@ from nkterm.tui.view.listing import filter_summaries
 from nkterm.tui.widgets.document_list import DocumentList
 
 if TYPE_CHECKING:
-    from nkterm.tui.screens.main import MainScreen
+    from textual.screen import Screen
 
 
 class ComparePicker(ModalScreen["str | None"]):
@@ -99,14 +99,12 @@ class ComparePicker(ModalScreen["str | None"]):
         self.dismiss(None)
 
 
-def choose_and_compare(main: MainScreen) -> None:
+def choose_and_compare(main: Screen[Any], doc_id: str | None, summaries: list[DocSummary]) -> None:
     """The reader's ``c``: compare the open document (else the one under the list's cursor)
     with one picked from a list."""
-    doc_id = main.reader.doc_id or main.documents.list_view.current_id()
     if doc_id is None:
         main.notify("open a document first (enter), then c compares it with another", timeout=3)
         return
-    summaries = list(main.nk.summaries)
     if not any(s.id != doc_id for s in summaries):
         main.notify("there is no other document to compare with", timeout=3)
         return

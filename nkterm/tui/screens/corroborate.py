@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -27,13 +27,16 @@ from textual.worker import get_current_worker
 
 from nkterm.models import Span
 from nkterm.render import one_line, safe
+from nkterm.tui.services import host_of
 from nkterm.tui.widgets.item_list import ItemList, explanation
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from nkterm.compare import Corroboration, CorroborationReport
     from nkterm.library import Library
-    from nkterm.tui.app import NktermApp
-    from nkterm.tui.screens.main import MainScreen
+    from nkterm.tui.services import ReaderHost
+    from nkterm.tui.widgets.document_view import DocumentView
 
 RESULT_LIMIT = 20
 SYMBOLS = {"agrees": "=", "differs": "≠", "related": "≈", "weakly related": "~"}
@@ -141,8 +144,8 @@ class CorroborateScreen(Screen[None]):
         self.ready_ms: float | None = None
 
     @property
-    def nk(self) -> NktermApp:
-        return self.app  # type: ignore[return-value]
+    def host(self) -> ReaderHost:
+        return host_of(self.app)
 
     @property
     def list_view(self) -> CorroborationList:
@@ -162,7 +165,7 @@ class CorroborateScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "corroboration"
         self._started = time.perf_counter()
-        self.find(self.nk.library, self.doc_id, self.span)
+        self.find(self.host.library, self.doc_id, self.span)
 
     @work(thread=True, exclusive=True, group="corroborate")
     def find(self, index: Library | None, doc_id: str, span: Span) -> None:
@@ -218,7 +221,7 @@ class CorroborateScreen(Screen[None]):
     def _chosen(self, message: CorroborationChosen) -> None:
         result = message.result
         self.dismiss(None)
-        self.nk.main_screen.goto_passage(result.doc_id, result.passage.start)
+        self.host.goto_passage(result.doc_id, result.passage.start)
 
     def action_compare(self) -> None:
         from nkterm.tui.screens.compare import open_comparison
@@ -233,9 +236,8 @@ class CorroborateScreen(Screen[None]):
         self.dismiss(None)
 
 
-def corroborate_cursor(main: MainScreen) -> None:
-    """The reader's ``o``: corroborate the claim under the cursor (else its sentence)."""
-    reader = main.reader
+def corroborate_cursor(main: Screen[Any], reader: DocumentView) -> None:
+    """The reader's ``o``: corroborate the claim under ``reader``'s cursor (else its sentence)."""
     prepared = reader.prepared
     if prepared is None or reader.doc_id is None:
         main.notify(

@@ -1,10 +1,13 @@
-"""The main screen's feeders: the workers that bring in the index, documents and reading
-positions, and where their answers land.
+"""The main screen's feeder, ``DocumentFeed``: the workers that bring in the index, documents and
+reading positions, and where their answers land.
 
-``FeedScreen`` is the base class of ``MainScreen`` (which owns the layout, the keys and the
-search walk). Every index and disk access here runs in a thread worker: the UI thread never
-touches Whoosh or a file. A long document shows its text first; its claims (and hits still to
-find) follow in ``DocumentExtras``.
+A plain object the main screen holds (``MainScreen.feed``), not a base class: it is given what it
+works on (the screen it runs workers on and posts to, the app's services as a ``ReaderHost``,
+the list, reader and claims widgets, and the screen's hooks), and the screen hands it the
+messages its workers post (one line each). Every index and disk access here runs in a thread
+worker (``screen.run_worker(..., thread=True)``): the UI thread never touches Whoosh or a file.
+A long document shows its text first; its claims (and hits still to find) follow in
+``DocumentExtras``.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ from __future__ import annotations
 import gc
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
@@ -37,28 +40,44 @@ from nkterm.tui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
     from nkterm.library import Library
-    from nkterm.tui.app import NktermApp
-    from nkterm.tui.screens.search import SearchChoice
+    from nkterm.tui.services import ReaderHost
 
 PROGRESSIVE_CHARS = 150_000  # longer documents show their text before their claims are loaded
 LIST_PAINT_WAIT = 1.0  # s: at most this long the index worker waits for the first list's frame
 INDEX_WATCH_SECONDS = 2.0  # how often the index folder is looked at for a re-index from the CLI
 
 
-class FeedScreen(Screen[None]):
-    """Workers and their answers; ``MainScreen`` supplies the widgets and the hooks below."""
+class DocumentFeed:
+    """The index, the documents and the reading positions of one screen's reader."""
 
-    documents: DocumentsPane
-    reader: DocumentView
-    claims: ClaimsPane
-    search_choice: SearchChoice | None
-
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        screen: Screen[Any],
+        host: ReaderHost,
+        *,
+        documents: DocumentsPane,
+        reader: DocumentView,
+        claims: ClaimsPane,
+        status: Callable[[], None],
+        shown: Callable[[], None],
+        reader_width: Callable[[], int],
+        search_query: Callable[[], str | None],
+        positions_loaded: Callable[[], None],
+    ) -> None:
+        self.screen = screen
+        self.host = host
+        self.documents = documents
+        self.reader = reader
+        self.claims = claims
+        self._status = status  # redraw the status line
+        self._document_shown = shown  # a document has just been put in the reader
+        self._reader_width = reader_width  # the reader's width, for laying a document out
+        self._search_query = search_query  # the search in progress: it highlights every document
+        self._positions_loaded = positions_loaded
         self.indexing: tuple[int, int] | None = None  # (done, total) while the index updates
         self.last_load_ms = 0.0  # the loading worker's time for the last document (benchmarks)
+        self.pending_open: str | None = None  # opened when the list arrives
         self._request = 0
-        self._pending_open: str | None = None
         self._pending_hit_target: str | None = None
         self._save_timer: Timer | None = None
         self._final = False
@@ -67,26 +86,21 @@ class FeedScreen(Screen[None]):
         self._generation = -1  # the index generation the list on screen was read from
         self._watch_timer: Timer | None = None
 
-    @property
-    def nk(self) -> NktermApp:
-        return self.app  # type: ignore[return-value]
+    def _post(self, message: Any) -> None:
+        self.screen.post_message(message)
 
-    # .. hooks for MainScreen ..
+    def _bar(self) -> StatusBar:
+        return self.screen.query_one(StatusBar)
 
-    def _status(self) -> None:
-        """Redraw the status line."""
-
-    def _document_shown(self) -> None:
-        """A document has just been put in the reader."""
-
-    def _reader_width(self) -> int:
-        """The width the reader will have, for laying a document out in its worker."""
-        return self.reader.scrollable_content_region.width or max(20, self.size.width - 2)
+    def _notify(self, text: str, **kwargs: Any) -> None:
+        self.screen.notify(text, markup=False, **kwargs)
 
     # .. the index ..
 
-    @work(thread=True, exclusive=True, group="index")
     def start_index(self) -> None:
+        self.screen.run_worker(self._index_worker, thread=True, exclusive=True, group="index")
+
+    def _index_worker(self) -> None:
         """Show the list from the manifest at once, then open the index, check it, and bring
         it up to date.
 
@@ -97,138 +111,130 @@ class FeedScreen(Screen[None]):
         mismatched manifest is never shown for good."""
         from nkterm.manifest import quick_summaries
 
-        corpus, directory = self.nk.corpus, self.nk.index_dir
+        library = self.host.services.library  # one for the reader: it reads while it updates
+        directory = library.index_dir
         try:
             quick = quick_summaries(directory)
         except Exception:  # noqa: BLE001 - opening the index below says what is wrong
             quick = None
         if quick is not None:
             self._list_painted.clear()
-            self.post_message(SummariesLoaded(quick, None, final=False))
+            self._post(SummariesLoaded(quick, None, final=False))
             # Whoosh's import and the corpus scan below hold the GIL: let the list paint first
             self._list_painted.wait(LIST_PAINT_WAIT)
 
         from nkterm.errors import IndexLocked
-        from nkterm.library import Library
 
         usable = False  # whether the list on screen was read from a checked index
-        library = Library(corpus, directory)  # one for the reader: it reads while it updates
         try:
             if library.has_index():
                 checked = library.documents()
                 usable = True
                 # the same rows: the list stays as it is, only the index arrives
-                self.post_message(
-                    SummariesLoaded(quick if checked == quick else checked, library, final=False)
-                )
+                self._post(SummariesLoaded(quick if checked == quick else checked, library, final=False))
         except Exception as exc:  # noqa: BLE001 - a broken index is rebuilt below
-            self.post_message(IndexFailed(f"the index could not be read ({exc}); rebuilding it"))
-            library = Library(corpus, directory)
+            self._post(IndexFailed(f"the index could not be read ({exc}); rebuilding it"))
+            library.close()
 
         def progress(done: int, total: int) -> None:
-            self.post_message(IndexProgress(done, total))
+            self._post(IndexProgress(done, total))
 
         try:
             # merging segments waits for `nkterm index`: never while the reader starts
             report = library.update(progress, merge=False)
         except Exception as exc:  # noqa: BLE001 - say so, keep what we have
             locked = isinstance(exc, IndexLocked)
-            self.post_message(
+            self._post(
                 IndexFailed(f"{exc} (showing the index as it is)" if locked else f"indexing failed: {exc}")
             )
             if quick is not None and not usable:  # the manifest's list, of an index that failed its check
-                self.post_message(SummariesLoaded([], None, final=True))
+                self._post(SummariesLoaded([], None, final=True))
             return
         from nkterm.manifest import latest_generation
 
         self._generation = latest_generation(directory)
-        self.post_message(SummariesLoaded(library.documents(), library, final=True, report=report))
+        self._post(SummariesLoaded(library.documents(), library, final=True, report=report))
 
-    @work(thread=True, exclusive=True, group="index-watch")
     def watch_index(self) -> None:
+        self.screen.run_worker(self._watch_worker, thread=True, exclusive=True, group="index-watch")
+
+    def _watch_worker(self) -> None:
         """Refresh the list when another process (``nkterm index``) committed to the index:
         one listing of the index folder every ``INDEX_WATCH_SECONDS``; the list is read only
         when the generation changed, from the list file written with it."""
         from nkterm.manifest import latest_generation, quick_summaries
 
-        directory = self.nk.index_dir
+        directory = self.host.index_dir
         generation = latest_generation(directory)
         if generation == self._generation or generation < 0:
             return
         summaries = quick_summaries(directory)
         if summaries is None:
             return  # the list file of the new generation is not written yet: next time
-        from nkterm.library import Library
-
         self._generation = generation
-        self.post_message(SummariesLoaded(summaries, Library(self.nk.corpus, directory), final=True))
+        self._post(SummariesLoaded(summaries, self.host.services.fresh_library(), final=True))
 
-    @on(IndexProgress)
-    def _progress(self, message: IndexProgress) -> None:
+    def progress(self, message: IndexProgress) -> None:
         self.indexing = (message.done, message.total)
-        self.query_one(StatusBar).progress(message.done, message.total)
+        self._bar().progress(message.done, message.total)
         self._status()
 
-    @on(IndexFailed)
-    def _index_failed(self, message: IndexFailed) -> None:
+    def index_failed(self, message: IndexFailed) -> None:
         self.indexing = None
-        self.query_one(StatusBar).progress_done()
-        self.notify(message.text, title="Index", severity="error", timeout=10, markup=False)
+        self._bar().progress_done()
+        self._notify(message.text, title="Index", severity="error", timeout=10)
         if self.documents.list_view.waiting:
             self.documents.set_summaries([])
         self._status()
 
-    @on(SummariesLoaded)
-    def _summaries(self, message: SummariesLoaded) -> None:
+    def summaries_loaded(self, message: SummariesLoaded) -> None:
+        host = self.host
         if self._final and not message.final:
             return  # the up-to-date list arrived first
         self._final = self._final or message.final
         if message.library is not None or message.final:
-            self.nk.library = message.library  # None: the manifest's list, shown before the index opens
+            host.library = message.library  # None: the manifest's list, shown before the index opens
         if message.final:
             # what start-up built stays for good: later collections skip it (a 100,000-word
             # document's claims load in half the time)
             gc.freeze()
-        if message.summaries is not self.nk.summaries:  # the checked index found the same rows
-            self.nk.summaries = message.summaries
+        if message.summaries is not host.summaries:  # the checked index found the same rows
+            host.summaries = message.summaries
             self._words = {s.id: s.words for s in message.summaries}
             self.documents.set_summaries(message.summaries)
         if message.library is None and not message.final:
-            self.call_after_refresh(self._list_painted.set)
+            self.screen.call_after_refresh(self._list_painted.set)
         if self.reader.doc_id:
             self.documents.select_id(self.reader.doc_id)
         if message.final:
             self.indexing = None
-            self.query_one(StatusBar).progress_done()
+            self._bar().progress_done()
             self._report(message.report)
             if self._watch_timer is None:
-                self._watch_timer = self.set_interval(INDEX_WATCH_SECONDS, self.watch_index)
+                self._watch_timer = self.screen.set_interval(INDEX_WATCH_SECONDS, self.watch_index)
         self._status()
-        if self._pending_open:
-            doc_id = self._pending_open
+        if self.pending_open:
+            doc_id = self.pending_open
             if any(s.id == doc_id for s in message.summaries):
-                self._pending_open = None
+                self.pending_open = None
                 self.open_document(doc_id)
             elif message.final:
-                self._pending_open = None
-                self.notify(
-                    f"no document {doc_id!r} in this corpus", severity="error", timeout=8, markup=False
-                )
+                self.pending_open = None
+                self._notify(f"no document {doc_id!r} in this corpus", severity="error", timeout=8)
 
     def _report(self, report: Any) -> None:
         if report is None:
             return
         if report.rebuilt and report.rebuilt != "new index":
-            self.notify(safe(report.rebuilt), title="Index", severity="warning", timeout=8, markup=False)
+            self._notify(safe(report.rebuilt), title="Index", severity="warning", timeout=8)
         if report.problems:
             shown = "; ".join(safe(str(p)) for p in report.problems[:3])
             more = f" and {len(report.problems) - 3} more" if len(report.problems) > 3 else ""
-            self.notify(
+            self._notify(
                 f"{len(report.problems)} file(s) skipped or repaired: {shown}{more} (`nkterm index` lists them)",
                 title="Corpus",
                 severity="warning",
                 timeout=10,
-                markup=False,
             )
 
     # .. opening documents ..
@@ -236,22 +242,27 @@ class FeedScreen(Screen[None]):
     def open_document(
         self, doc_id: str, *, target: str = "saved", query: str | None = None, hits: tuple[Span, ...] = ()
     ) -> None:
-        index = self.nk.library
-        if index is None:
-            self._pending_open = doc_id
+        library = self.host.library
+        if library is None:
+            self.pending_open = doc_id
             return
-        if query is None and self.search_choice is not None:
-            query = self.search_choice.result.query  # a search in progress highlights every document
+        if query is None:
+            query = self._search_query()  # a search in progress highlights every document
         self.record_position()
         self._request += 1
-        self.query_one(StatusBar).say("opening…")
+        self._bar().say("opening…")
         words = self._words.get(doc_id)
-        self.load_document(index, doc_id, target, query, hits, self._reader_width(), self._request, words)
+        request, width = self._request, self._reader_width()
+        self.screen.run_worker(
+            lambda: self._load_worker(library, doc_id, target, query, hits, width, request, words),
+            thread=True,
+            exclusive=True,
+            group="document",
+        )
 
-    @work(thread=True, exclusive=True, group="document")
-    def load_document(
+    def _load_worker(
         self,
-        index: Library,
+        library: Library,
         doc_id: str,
         target: str,
         query: str | None,
@@ -265,31 +276,28 @@ class FeedScreen(Screen[None]):
         started = time.perf_counter()
         worker = get_current_worker()
         try:
-            doc = index.document(doc_id)
+            doc = library.document(doc_id)
             progressive = len(doc.text) > PROGRESSIVE_CHARS
             find_hits = bool(query) and not hits
-            claims = None if progressive else index.claims(doc_id)
+            claims = None if progressive else library.claims(doc_id)
             if find_hits and not progressive:
-                hits = index.hits_in(doc_id, query or "")
+                hits = library.hits_in(doc_id, query or "")
             prepared = prepare(doc, claims, width, hits, query, words=words)
             if worker.is_cancelled:
                 return
             elapsed = (time.perf_counter() - started) * 1000
-            self.post_message(DocumentLoaded(prepared, target, request, elapsed))
+            self._post(DocumentLoaded(prepared, target, request, elapsed))
             if progressive:
-                claims = index.claims(doc_id)
-                found = index.hits_in(doc_id, query) if find_hits and query else None
+                claims = library.claims(doc_id)
+                found = library.hits_in(doc_id, query) if find_hits and query else None
                 if not worker.is_cancelled:
-                    self.post_message(DocumentExtras(doc_id, request, tuple(claims), found))
+                    self._post(DocumentExtras(doc_id, request, tuple(claims), found))
         except LookupError:  # DocumentNotFound
-            self.post_message(
-                DocumentFailed(doc_id, f"no document {doc_id!r} in the index (was it removed?)")
-            )
+            self._post(DocumentFailed(doc_id, f"no document {doc_id!r} in the index (was it removed?)"))
         except Exception as exc:  # noqa: BLE001 - an unreadable document is a notification
-            self.post_message(DocumentFailed(doc_id, f"cannot open {doc_id}: {exc}"))
+            self._post(DocumentFailed(doc_id, f"cannot open {doc_id}: {exc}"))
 
-    @on(DocumentExtras)
-    def _extras(self, message: DocumentExtras) -> None:
+    def extras(self, message: DocumentExtras) -> None:
         reader = self.reader
         if message.request != self._request or reader.doc_id != message.doc_id:
             return
@@ -306,18 +314,16 @@ class FeedScreen(Screen[None]):
         self._pending_hit_target = None
         self._status()
 
-    @on(DocumentFailed)
-    def _failed(self, message: DocumentFailed) -> None:
-        self.notify(message.text, title="Document", severity="error", timeout=8, markup=False)
+    def failed(self, message: DocumentFailed) -> None:
+        self._notify(message.text, title="Document", severity="error", timeout=8)
         self._status()
 
-    @on(DocumentLoaded)
-    def _loaded(self, message: DocumentLoaded) -> None:
+    def loaded(self, message: DocumentLoaded) -> None:
         if message.request != self._request:
             return
         prepared = message.prepared
         self.last_load_ms = message.elapsed_ms
-        saved = self.nk.positions.get(prepared.doc.id) if message.target == "saved" else None
+        saved = self.host.positions.get(prepared.doc.id) if message.target == "saved" else None
         reader = self.reader
         self._pending_hit_target = None
         if message.target in ("first-hit", "last-hit") and not prepared.hits and prepared.query:
@@ -328,43 +334,48 @@ class FeedScreen(Screen[None]):
             reader.show(prepared, target="top" if message.target == "saved" else message.target)
         self.claims.set_claims(prepared.claims, prepared.display)
         self.claims.select_claim(reader.current_claim)
-        self.sub_title = one_line(prepared.doc.title)
+        self.screen.sub_title = one_line(prepared.doc.title)
         self.documents.select_id(prepared.doc.id)
         self._document_shown()
 
     # .. positions ..
 
-    @work(thread=True, group="state")
     def load_positions(self) -> None:
-        store = self.nk.positions
-        store.load()
-        if store.problem:
-            self.app.call_from_thread(self.notify, store.problem, severity="warning", markup=False)
-        self.app.call_from_thread(self.positions_loaded)
+        self.screen.run_worker(self._positions_worker, thread=True, group="state")
 
-    def positions_loaded(self) -> None:
-        """The reading positions are in (a hook: the main screen reopens the last document)."""
+    def _positions_worker(self) -> None:
+        store = self.host.positions
+        store.load()
+        app = self.screen.app
+        if store.problem:
+            app.call_from_thread(self._notify, store.problem, severity="warning")
+        app.call_from_thread(self._positions_loaded)
 
     def record_position(self) -> None:
         """Note where the reader is (scrolling alone posts no message: this reads it)."""
         reader = self.reader
         if reader.doc_id is not None and reader.prepared is not None and reader.prepared.display:
-            self.nk.positions.set(reader.doc_id, reader.cursor.start, reader.top_offset)
+            self.host.positions.set(reader.doc_id, reader.cursor.start, reader.top_offset)
 
-    def on_unmount(self) -> None:
+    def moved(self, doc_id: str, cursor: int, top: int, delay: float) -> None:
+        """The cursor moved: note it, and write the positions ``delay`` s after the last move."""
+        self.host.positions.set(doc_id, cursor, top)
+        if self._save_timer is None:
+            self._save_timer = self.screen.set_timer(delay, self._save_soon)
+
+    def unmounted(self) -> None:
         self.record_position()  # the app writes the file once it has stopped
         gc.unfreeze()
 
     def _save_soon(self) -> None:
         self._save_timer = None
         self.record_position()
-        self.save_positions()
+        self.screen.run_worker(self._save_worker, thread=True, exclusive=True, group="state")
 
-    @work(thread=True, exclusive=True, group="state")
-    def save_positions(self) -> None:
+    def _save_worker(self) -> None:
         try:
-            self.nk.positions.save()
+            self.host.positions.save()
         except OSError as exc:
-            self.app.call_from_thread(
-                self.notify, f"cannot save reading positions: {exc}", severity="warning", markup=False
+            self.screen.app.call_from_thread(
+                self._notify, f"cannot save reading positions: {exc}", severity="warning"
             )

@@ -1,33 +1,57 @@
 """The main screen: document list, reader and claims panel side by side (or one at a time).
 
 Owns the layout (panes collapse and stack on narrow terminals), the keys that work anywhere
-on it, the claim filter, the search walk (n/N through the hits, then into the next result)
-and the status line. The workers that feed it live in its base classes: ``FeedScreen``
-(screens/loading.py) and, for bookmarks, ``BookmarkingScreen`` (screens/bookmarking.py).
-Widgets post messages here; this screen answers by setting their attributes.
+on it, the claim filter and the status line. It is composed of plain controllers, not a tower of
+base classes: ``DocumentFeed`` (screens/loading.py: the index, documents and positions
+workers), ``BookmarkMarks`` (screens/bookmarking.py: saving, marking and jumping to
+bookmarks) and ``SearchWalk`` (screens/search_walk.py: ``/``, n/N through every result); the
+message handlers here hand their messages on to them, one line each. The app's services come
+in typed (``ReaderHost``). Widgets post messages here; this screen answers by setting their
+attributes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, Horizontal, Vertical
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
-from nkterm.render import safe
-from nkterm.tui.messages import ClaimHighlighted, CursorMoved, DocumentChosen
-from nkterm.tui.screens.bookmarking import BookmarkingScreen
+from nkterm.tui.messages import (
+    BookmarkRequested,
+    BookmarksChanged,
+    BookmarksFailed,
+    BookmarksLoaded,
+    ClaimHighlighted,
+    CursorMoved,
+    DocumentChosen,
+    DocumentExtras,
+    DocumentFailed,
+    DocumentLoaded,
+    IndexFailed,
+    IndexProgress,
+    SummariesLoaded,
+)
+from nkterm.tui.screens.bookmarking import BookmarkMarks
 from nkterm.tui.screens.legend import LegendScreen
-from nkterm.tui.screens.search import SearchChoice, SearchScreen
+from nkterm.tui.screens.loading import DocumentFeed
+from nkterm.tui.screens.main_keys import MAIN_BINDINGS
+from nkterm.tui.screens.search_walk import SearchWalk
 from nkterm.tui.widgets.claim_list import ClaimsPane
 from nkterm.tui.widgets.document_list import DocumentsPane
 from nkterm.tui.widgets.document_view import DocumentView
+from nkterm.tui.widgets.footer import MainFooter
 from nkterm.tui.widgets.status import ClaimDetail, StatusBar
+
+if TYPE_CHECKING:
+    from nkterm.models import Span
+    from nkterm.tui.services import ReaderHost
 
 NARROW = 100  # below this many columns one pane shows at a time
 LIST_SHARE = 0.38  # of the terminal's width for the document list (at least LIST_MIN columns)
@@ -37,136 +61,114 @@ READER_BESIDE_CLAIMS = 8  # more beside the claims panel (its lines are shorter 
 CLAIMS_WIDTH = 60  # the claims panel beside the reader (nkterm.tcss: MainScreen.-wide #claims)
 WIDE = 160  # from this many columns the claims panel sits beside the reader
 SAVE_DELAY = 1.0  # seconds after the last move before positions are written
-_HIT_KEYS = Binding.Group("hit")
 
 
-class MainFooter(Footer):
-    """Textual's footer without its leak. The footer is composed again whenever the bindings
-    change (every focus change, every document opened), and each new key is ``data_bind``-ed
-    to the footer's ``compact``: Textual keeps one watcher per key ever composed, each holding
-    the removed key with its styles and render caches, and prunes them only when ``compact``
-    changes, which it never does here (textual 8.2: ~570 dead keys after 50 documents).
-    Before composing, drop the watchers whose key has been removed."""
-
-    def compose(self) -> ComposeResult:
-        self.forget_removed_keys()
-        yield from super().compose()
-
-    def forget_removed_keys(self) -> None:
-        watchers = getattr(self, "__watchers", None)  # textual.reactive._watch keeps them there
-        if not isinstance(watchers, dict):
-            return
-        for entries in watchers.values():
-            entries[:] = [(node, callback) for node, callback in entries if not node._closing]
-
-
-class MainScreen(BookmarkingScreen):
+class MainScreen(Screen[None]):
     AUTO_FOCUS = "DocumentList"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "slash", "search", "search", tooltip="full-text search: results as you type", id="screen.search"
-        ),
-        Binding(
-            "N",
-            "previous_hit",
-            "previous hit",
-            tooltip="previous search hit; before the first, the previous result's last hit",
-            id="search.previous-hit",
-            group=_HIT_KEYS,
-        ),
-        Binding(
-            "n",
-            "next_hit",
-            "next hit",
-            tooltip="next search hit; after the last, the next result document",
-            id="search.next-hit",
-            group=_HIT_KEYS,
-        ),
-        Binding("escape", "clear_search", "clear the search hits", show=False, id="search.clear"),
-        Binding(
-            "w",
-            "toggle_check_worthy",
-            "check-worthy",
-            tooltip="highlight all claims, or only the check-worthy ones (score >= 0.5)",
-            id="reader.toggle-check-worthy",
-        ),
-        Binding(
-            "l", "toggle_list", "list", tooltip="show or hide the document list", id="screen.toggle-list"
-        ),
-        Binding(
-            "a", "toggle_claims", "claims", tooltip="show or hide the claims panel", id="screen.toggle-claims"
-        ),
-        Binding(
-            "E",
-            "toggle_explain",
-            "explain",
-            show=False,
-            tooltip="show the whole explanation of the claim under the cursor (again: a few lines)",
-            id="screen.toggle-explain",
-        ),
-        Binding(
-            "greater_than_sign",
-            "list_width(1)",
-            "widen list",
-            show=False,
-            tooltip="widen the document list",
-            id="screen.widen-list",
-        ),
-        Binding(
-            "less_than_sign",
-            "list_width(-1)",
-            "narrow list",
-            show=False,
-            tooltip="narrow the document list",
-            id="screen.narrow-list",
-        ),
-        Binding(
-            "L",
-            "legend",
-            "legend",
-            show=False,
-            tooltip="what the claim marks and colours mean",
-            id="screen.legend",
-        ),
-        Binding(
-            "tab",
-            "pane(1)",
-            "next pane",
-            show=False,
-            tooltip="focus the next pane: list, reader, claims",
-            id="screen.next-pane",
-        ),
-        Binding("shift+tab", "pane(-1)", "previous pane", show=False, id="screen.previous-pane"),
-        Binding(
-            "c",
-            "compare",
-            "compare",
-            tooltip="compare this document with another (picked from a list): pairs side by side",
-            id="reader.compare",
-        ),
-        Binding(
-            "o",
-            "corroborate",
-            "corroborate",
-            show=False,
-            tooltip="what the rest of the corpus says about the claim under the cursor",
-            id="reader.corroborate",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
-    def __init__(self, *, sort: str = "title") -> None:
+    def __init__(self, host: ReaderHost, *, sort: str = "title") -> None:
         super().__init__()
+        self.host = host
         self.show_list = True
         self.show_claims: bool | None = None  # None: beside the reader on wide terminals only
         self.check_worthy_only = False
         self.list_steps = 0  # > and < widen and narrow the list by LIST_STEP columns each
-        self.search_choice: SearchChoice | None = None
-        self._search_screen: SearchScreen | None = None
         # kept as attributes: the screen reads them until (and while) it unmounts
         self.documents = DocumentsPane(sort=sort, id="documents")
         self.reader = DocumentView(id="reader")
         self.claims = ClaimsPane(id="claims")
+        self.feed = DocumentFeed(
+            self,
+            host,
+            documents=self.documents,
+            reader=self.reader,
+            claims=self.claims,
+            status=self._status,
+            shown=self._document_shown,
+            reader_width=self._reader_width,
+            search_query=lambda: self.walk.query,
+            positions_loaded=self.positions_loaded,
+        )
+        self.marks = BookmarkMarks(self, host, self.reader, open_document=self.open_document)
+        self.walk = SearchWalk(
+            self,
+            host,
+            reader=self.reader,
+            documents=self.documents,
+            open_document=self.open_document,
+            changed=self._walked,
+            indexing=lambda: self.feed.indexing,
+        )
+
+    @property
+    def indexing(self) -> tuple[int, int] | None:
+        """(done, total) while the index updates."""
+        return self.feed.indexing
+
+    def _walked(self) -> None:
+        self.refresh_bindings()
+        self._status()
+
+    def open_document(
+        self, doc_id: str, *, target: str = "saved", query: str | None = None, hits: tuple[Span, ...] = ()
+    ) -> None:
+        self.feed.open_document(doc_id, target=target, query=query, hits=hits)
+
+    def goto_passage(self, doc_id: str, offset: int) -> None:
+        """Open ``doc_id`` (if it is not the open one) with the cursor on ``offset``."""
+        if self.marks.goto_passage(doc_id, offset):
+            self._document_shown()
+
+    def request_bookmark(self, message: BookmarkRequested) -> None:
+        self.marks.request(message)
+
+    # .. the controllers' messages ..
+
+    @on(IndexProgress)
+    def _index_progress(self, message: IndexProgress) -> None:
+        self.feed.progress(message)
+
+    @on(IndexFailed)
+    def _index_failed(self, message: IndexFailed) -> None:
+        self.feed.index_failed(message)
+
+    @on(SummariesLoaded)
+    def _summaries(self, message: SummariesLoaded) -> None:
+        self.feed.summaries_loaded(message)
+
+    @on(DocumentLoaded)
+    def _loaded(self, message: DocumentLoaded) -> None:
+        self.feed.loaded(message)
+
+    @on(DocumentExtras)
+    def _extras(self, message: DocumentExtras) -> None:
+        self.feed.extras(message)
+
+    @on(DocumentFailed)
+    def _failed(self, message: DocumentFailed) -> None:
+        self.feed.failed(message)
+
+    @on(BookmarksLoaded)
+    def _bookmarks_loaded(self, message: BookmarksLoaded) -> None:
+        self.marks.loaded(message)
+
+    @on(BookmarksFailed)
+    def _bookmarks_failed(self, message: BookmarksFailed) -> None:
+        self.marks.failed(message)
+
+    @on(BookmarksChanged)
+    def _bookmarks_changed(self, message: BookmarksChanged) -> None:
+        self.marks.changed(message)
+
+    @on(BookmarkRequested)
+    def _bookmark_requested(self, message: BookmarkRequested) -> None:
+        message.stop()
+        self.marks.request(message)
+
+    def on_unmount(self) -> None:
+        self.feed.unmounted()
 
     # .. composition and layout ..
 
@@ -183,17 +185,18 @@ class MainScreen(BookmarkingScreen):
         yield MainFooter(compact=True)
 
     def on_mount(self) -> None:
-        config = self.nk.config
+        self.marks.check()
+        config = self.host.config
         self.check_worthy_only = config.check_worthy_only
         self.show_claims = config.show_claims
         self.reader.set_check_worthy_only(self.check_worthy_only)
         self.claims.set_check_worthy_only(self.check_worthy_only)
-        self._pending_open = self.nk.start_doc
+        self.feed.pending_open = self.host.start_doc
         self._apply_layout()
         self.documents.list_view.focus()
         self._status()
-        self.load_positions()
-        self.start_index()
+        self.feed.load_positions()
+        self.feed.start_index()
 
     def on_resize(self) -> None:
         self._apply_layout()
@@ -321,16 +324,16 @@ class MainScreen(BookmarkingScreen):
 
     def positions_loaded(self) -> None:
         """No document asked for on the command line: reopen the one read last, where it was."""
-        if self.nk.start_doc or self._pending_open or self.reader.doc_id is not None:
+        if self.host.start_doc or self.feed.pending_open or self.reader.doc_id is not None:
             return
-        last = self.nk.positions.last()
+        last = self.host.positions.last()
         if last is None:
             return
-        if any(s.id == last for s in self.nk.summaries):
+        if any(s.id == last for s in self.host.summaries):
             # after the next refresh: the reader has its width then, so the saved top line holds
             self.call_after_refresh(self._reopen, last)
-        elif not self.nk.summaries:
-            self._pending_open = last  # opened when the list arrives
+        elif not self.host.summaries:
+            self.feed.pending_open = last  # opened when the list arrives
 
     def _reopen(self, doc_id: str) -> None:
         if self.reader.doc_id is None:  # the user has not opened one meanwhile
@@ -345,12 +348,14 @@ class MainScreen(BookmarkingScreen):
     def action_compare(self) -> None:
         from nkterm.tui.screens.compare_picker import choose_and_compare
 
-        choose_and_compare(self)
+        choose_and_compare(
+            self, self.reader.doc_id or self.documents.list_view.current_id(), list(self.host.summaries)
+        )
 
     def action_corroborate(self) -> None:
         from nkterm.tui.screens.corroborate import corroborate_cursor
 
-        corroborate_cursor(self)
+        corroborate_cursor(self, self.reader)
 
     def action_legend(self) -> None:
         strong = self.reader._style("claim-strong")
@@ -367,7 +372,7 @@ class MainScreen(BookmarkingScreen):
             self.show_list = False
             self._apply_layout()
         self.reader.focus()
-        self.bookmarks_on_show()
+        self.marks.shown()
         self._status()
         self.refresh_bindings()
 
@@ -392,9 +397,7 @@ class MainScreen(BookmarkingScreen):
         reader = self.reader
         self.query_one(ClaimDetail).show(message.claim, reader.where(), reader.part())
         self.claims.select_claim(message.claim)
-        self.nk.positions.set(message.doc_id, message.cursor.start, message.top)
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(SAVE_DELAY, self._save_soon)
+        self.feed.moved(message.doc_id, message.cursor.start, message.top, SAVE_DELAY)
         self._status()
 
     @on(ClaimHighlighted)
@@ -406,88 +409,37 @@ class MainScreen(BookmarkingScreen):
                 self._apply_layout()
             self.reader.focus()
 
-    # .. search ..
+    # .. search (``SearchWalk``) ..
 
     def action_search(self) -> None:
-        # one search screen, kept installed: reopening it is cheap and it keeps the last
-        # query and results
-        if self._search_screen is None:
-            self._search_screen = SearchScreen(self.nk.library)
-            self.app.install_screen(self._search_screen, "search")
-        self._search_screen.library = self.nk.library
-        self._search_screen.index_source = lambda: (self.nk.library, self.indexing)
-        self.app.push_screen("search", self._search_done)
-
-    def _search_done(self, choice: SearchChoice | None) -> None:
-        if choice is None:
-            return
-        self.search_choice = choice
-        if choice.result.months:
-            self.documents.show_search_months(choice.result.months, choice.result.query)
-        self._open_result(choice.rank, "first-hit")
-
-    def _open_result(self, rank: int, target: str) -> None:
-        assert self.search_choice is not None
-        result = self.search_choice.result
-        self.search_choice = SearchChoice(result, rank)
-        hit = result.hits[rank]
-        self.open_document(hit.id, target=target, query=result.query, hits=hit.hits)
-        self.refresh_bindings()
+        self.walk.open_search()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_hit", "previous_hit", "clear_search"):
-            return self.search_choice is not None
+            return self.walk.choice is not None
         return True
 
     def action_next_hit(self) -> None:
-        if self.reader.next_hit():
-            self._status()
-            return
-        choice = self.search_choice
-        if choice is not None and choice.rank + 1 < len(choice.result.hits):
-            self._open_result(choice.rank + 1, "first-hit")
-        else:
-            self.notify("that was the last hit of the search", timeout=2)
+        self.walk.next_hit()
 
     def action_previous_hit(self) -> None:
-        if self.reader.previous_hit():
-            self._status()
-            return
-        choice = self.search_choice
-        if choice is not None and choice.rank > 0:
-            self._open_result(choice.rank - 1, "last-hit")
-        else:
-            self.notify("that was the first hit of the search", timeout=2)
+        self.walk.previous_hit()
 
     def action_clear_search(self) -> None:
-        self.search_choice = None
-        self.documents.show_search_months(None)
-        self.reader.set_hits((), None)
-        self.refresh_bindings()
-        self._status()
+        self.walk.clear()
 
     # .. the status line ..
 
     def _status(self) -> None:
         parts: list[str] = []
-        total = len(self.nk.summaries)
-        parts.append(f"{self.nk.corpus.name or Path(self.nk.corpus).name}: {total} documents")
+        total = len(self.host.summaries)
+        corpus = self.host.corpus
+        parts.append(f"{corpus.name or Path(corpus).name}: {total} documents")
         if self.indexing is not None:
             done, all_ = self.indexing
             parts.append(f"indexing {done}/{all_}")
         parts.append("check-worthy claims only (w)" if self.check_worthy_only else "all claims (w)")
-        choice = self.search_choice
-        if choice is not None:
-            reader = self.reader
-            where = f"result {choice.rank + 1}/{len(choice.result.hits)}"
-            if reader.hits:
-                current = reader.current_hit
-                hit = (
-                    f"hit {current + 1}/{len(reader.hits)}"
-                    if current is not None
-                    else f"{len(reader.hits)} hits"
-                )
-            else:
-                hit = "no hits in the text"
-            parts.append(f"search {safe(choice.result.query)!r}: {hit}, {where} (n/N, esc clears)")
+        searching = self.walk.status()
+        if searching is not None:
+            parts.append(searching)
         self.query_one(StatusBar).say(" · ".join(parts))

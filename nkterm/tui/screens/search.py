@@ -30,6 +30,7 @@ from nkterm.tui.messages import MoreResultsWanted, SearchAnswered, SearchHitChos
 from nkterm.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
+    from nkterm.bookmarks import BookmarkStore
     from nkterm.library import Library
 
 RESULT_LIMIT = 40  # the first page
@@ -53,9 +54,17 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         Binding("pageup", "move(-5)", "results page up", show=False, id="search.results-page-up"),
     ]
 
-    def __init__(self, library: Library | None, query: str = "", result: SearchResult | None = None) -> None:
+    def __init__(
+        self,
+        library: Library | None,
+        query: str = "",
+        result: SearchResult | None = None,
+        *,
+        bookmarks: Callable[[], BookmarkStore] | None = None,
+    ) -> None:
         super().__init__()
         self.library = library
+        self.bookmarks = bookmarks  # the user's bookmark store (for bookmark: and btag:), when asked
         self._query = query
         self._result = result
         self._request = 0
@@ -170,9 +179,9 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         from nkterm.bookmarks import BookmarksError
         from nkterm.bookmarks.query import search_bookmarks
 
-        store = getattr(self.app, "bookmarks", None)
-        if store is None:
+        if self.bookmarks is None:
             return SearchResult(query, error="bookmarks are not available here")
+        store = self.bookmarks()
         from nkterm.errors import IndexError as IndexProblem
 
         index = self.library

@@ -199,8 +199,12 @@ class SearchBar(Vertical):
     def results(self) -> SearchResults:
         return self.query_one(SearchResults)
 
-    def _say(self, text: Text) -> None:
-        self.query_one(SuggestionLine).update(text, layout=False)
+    def _say(self, text: Text, *, error: bool = False) -> None:
+        line = self.query_one(SuggestionLine)
+        # an error wraps onto more lines (nkterm.tcss: #search-status.-error): it is read whole
+        layout = error or line.has_class("-error")
+        line.set_class(error, "-error")
+        line.update(text, layout=layout)
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
@@ -259,7 +263,7 @@ class SearchBar(Vertical):
         status = self.query_one(SuggestionLine)
         status.suggestion = None
         if result.error:
-            self._say(Text(f"query error: {safe(result.error)}"))
+            self._say(Text(f"query error: {safe(result.error)}"), error=True)
         elif result.hits:
             what = "bookmark(s)" if bookmarks else "document(s)"
             also = f" · also: {safe(', '.join(result.also))}" if result.also else ""

@@ -1,7 +1,8 @@
 """``TimelineBars``: documents (or search hits) per month as one line of block characters.
 
 Sits in the document list's header and in the search bar. Focusable: ←/→ (h/l) move a marker
-over the bars and the line under them says which month it is and how many; enter, or a click
+over the bars (highlighted, and ``▲`` under it) and the line under them says which month it is
+and how many; enter, or a click
 on a bar, posts ``TimelineBars.Chosen`` with that bar's months (the owner filters to them).
 Data comes from ``nkterm.listing.Timeline``; nothing here reads the index.
 """
@@ -90,15 +91,38 @@ class TimelineBars(Widget, can_focus=True):
             months = groups[self.marker]
             name = months[0] if len(months) == 1 else f"{months[0]}…{months[-1]}"
             n = self.timeline.count_of(months)
-            return Text(
-                f"{name}: {n:,} {self.what} · ←→ enter", style=label, no_wrap=True, overflow="ellipsis"
-            )
+            return self._pointer(groups, f"{name}: {n:,} {self.what}", " · ←→ enter")
         first, last = groups[0][0], groups[-1][-1]
         middle = f" {self.what}/month · {self.hint} "
         room = self.size.width - len(first) - len(last)
         if room < len(middle):
             middle = " " * max(1, room)
         return Text(f"{first}{middle.center(room)}{last}", style=label, no_wrap=True, overflow="ellipsis")
+
+    def _pointer(self, groups: list[tuple[str, ...]], caption: str, hint: str) -> Text:
+        """The caption with ``▲`` under the marked bar: the marker is seen by its shape, not
+        by its colour alone (on a full bar, ``█``, a background colour does not show). The
+        caption stands right of the marker, else left of it; without ``hint`` if it must."""
+        first = groups.index(groups[self.marker])
+        last = first
+        while last + 1 < len(groups) and groups[last + 1] == groups[first]:
+            last += 1
+        arrow = "▲" * (last - first + 1)
+        width = self.size.width
+        line = ""
+        for text in (caption + hint, caption):
+            if first + len(arrow) + 1 + len(text) <= width:
+                line = " " * first + arrow + " " + text
+            elif len(text) + 1 <= first:
+                line = " " * (first - len(text) - 1) + text + " " + arrow
+            if line:
+                break
+        else:
+            line = " " * first + arrow + " " + caption  # cut at the edge
+        out = Text(line, style=component_style(self, "timeline--label"), no_wrap=True, overflow="ellipsis")
+        start = line.index(arrow)
+        out.stylize(component_style(self, "timeline--marker"), start, start + len(arrow))
+        return out
 
     def on_focus(self) -> None:
         if self.marker < 0:

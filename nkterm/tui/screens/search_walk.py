@@ -1,0 +1,171 @@
+"""The main screen's search walk, ``SearchWalk``: ``/`` opens the search screen; the chosen
+result opens in the reader, and ``n``/``N`` walk its hits, then on into the next (previous)
+result, through every result of the search, not only the ones loaded so far: past the last
+loaded result the next page is read in a thread worker (``screen.run_worker``) and the walk
+goes on there. ``esc`` clears the search.
+
+A plain object the main screen holds (``MainScreen.walk``): it is given the screen it runs
+workers on, the app's services (``ReaderHost``), the reader and the document list, and the
+screen's ``open_document`` and status hooks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.screen import Screen
+
+from nkterm.bookmarks.query import is_bookmark_search
+from nkterm.models import SearchResult
+from nkterm.render import safe
+from nkterm.tui.screens import search as search_screen
+from nkterm.tui.screens.search import SearchChoice, SearchScreen
+from nkterm.tui.widgets.document_list import DocumentsPane
+from nkterm.tui.widgets.document_view import DocumentView
+
+if TYPE_CHECKING:
+    from nkterm.tui.services import ReaderHost
+
+
+class SearchWalk:
+    """The search in progress in the main screen's reader, and walking its hits."""
+
+    def __init__(
+        self,
+        screen: Screen[Any],
+        host: ReaderHost,
+        *,
+        reader: DocumentView,
+        documents: DocumentsPane,
+        open_document: Callable[..., None],
+        changed: Callable[[], None],
+        indexing: Callable[[], tuple[int, int] | None],
+    ) -> None:
+        self.screen = screen
+        self.host = host
+        self.reader = reader
+        self.documents = documents
+        self._open_document = open_document  # (doc_id, target=, query=, hits=)
+        self._changed = changed  # the status line and the bindings follow the walk
+        self._indexing = indexing
+        self.choice: SearchChoice | None = None
+        self._search_screen: SearchScreen | None = None
+        self._loading = False  # the next page of results is being read
+
+    @property
+    def query(self) -> str | None:
+        """The query of the search in progress (it highlights every document opened)."""
+        return self.choice.result.query if self.choice is not None else None
+
+    def open_search(self) -> None:
+        # one search screen, kept installed: reopening it is cheap and it keeps the last
+        # query and results
+        host = self.host
+        if self._search_screen is None:
+            self._search_screen = SearchScreen(host.library, bookmarks=lambda: host.bookmarks)
+            self.screen.app.install_screen(self._search_screen, "search")
+        self._search_screen.library = host.library
+        self._search_screen.index_source = lambda: (host.library, self._indexing())
+        self.screen.app.push_screen("search", self._search_done)
+
+    def _search_done(self, choice: SearchChoice | None) -> None:
+        if choice is None:
+            return
+        self.choice = choice
+        if choice.result.months:
+            self.documents.show_search_months(choice.result.months, choice.result.query)
+        self._open_result(choice.rank, "first-hit")
+
+    def _open_result(self, rank: int, target: str) -> None:
+        assert self.choice is not None
+        result = self.choice.result
+        self.choice = SearchChoice(result, rank)
+        hit = result.hits[rank]
+        self._open_document(hit.id, target=target, query=result.query, hits=hit.hits)
+        self._changed()
+
+    def next_hit(self) -> None:
+        if self.reader.next_hit():
+            self._changed()
+            return
+        choice = self.choice
+        if choice is None:
+            return
+        result = choice.result
+        if choice.rank + 1 < len(result.hits):
+            self._open_result(choice.rank + 1, "first-hit")
+        elif len(result.hits) < result.total and not is_bookmark_search(result.query):
+            self._load_more(choice)
+        else:
+            self.screen.notify("that was the last hit of the search", timeout=2)
+
+    def previous_hit(self) -> None:
+        if self.reader.previous_hit():
+            self._changed()
+            return
+        choice = self.choice
+        if choice is not None and choice.rank > 0:
+            self._open_result(choice.rank - 1, "last-hit")
+        else:
+            self.screen.notify("that was the first hit of the search", timeout=2)
+
+    def clear(self) -> None:
+        self.choice = None
+        self.documents.show_search_months(None)
+        self.reader.set_hits((), None)
+        self._changed()
+
+    # .. the results after those loaded ..
+
+    def _load_more(self, choice: SearchChoice) -> None:
+        library = self.host.library
+        if self._loading or library is None:
+            return
+        self._loading = True
+        result = choice.result
+        start, page = len(result.hits), search_screen.PAGE
+        self.screen.notify(f"reading results {start + 1:,}–{min(result.total, start + page):,}…", timeout=2)
+
+        def read() -> None:
+            try:
+                more = library.search(
+                    result.query, limit=start + page, start=start, offsets_for=page, suggest=False
+                )
+            except Exception as exc:  # noqa: BLE001 - a broken index is a message
+                more = SearchResult(result.query, error=f"search failed: {exc}")
+            self.screen.app.call_from_thread(self._more_arrived, result, more)
+
+        self.screen.run_worker(read, thread=True, exclusive=True, group="search-walk")
+
+    def _more_arrived(self, before: SearchResult, more: SearchResult) -> None:
+        self._loading = False
+        choice = self.choice
+        if choice is None or choice.result is not before:  # the search changed meanwhile
+            return
+        if more.error or not more.hits:
+            self.screen.notify(more.error or "no more results", severity="warning", timeout=4, markup=False)
+            return
+        result = dataclasses.replace(before, hits=before.hits + more.hits, total=more.total)
+        self.choice = SearchChoice(result, choice.rank)
+        self._open_result(choice.rank + 1, "first-hit")
+
+    # .. the status line ..
+
+    def status(self) -> str | None:
+        """The search's part of the status line: which hit of which result, of all of them."""
+        choice = self.choice
+        if choice is None:
+            return None
+        reader = self.reader
+        total = max(choice.result.total, len(choice.result.hits))
+        where = f"result {choice.rank + 1:,}/{total:,}"
+        if reader.hits:
+            current = reader.current_hit
+            hit = (
+                f"hit {current + 1}/{len(reader.hits)}" if current is not None else f"{len(reader.hits)} hits"
+            )
+        else:
+            hit = "no hits in the text"
+        return f"search {safe(choice.result.query)!r}: {hit}, {where} (n/N, esc clears)"
