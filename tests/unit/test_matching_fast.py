@@ -13,11 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nkterm.analysis import tokens
+from nkterm.analysis.words import WORD
 from nkterm.index import Index
 from nkterm.models import Span
 from nkterm.querytext import _Collapsed, make_snippet
 from nkterm.search.query import prepare
-from nkterm.search.whoosh.matching import body_terms, expand_fuzzy, match_spans, match_spans_full
+from nkterm.search.whoosh.matching import _Vocabulary, body_terms, expand_fuzzy, match_spans, match_spans_full
 from nkterm.search.whoosh.names import expand_names
 from tests.conftest import SEEDS
 
@@ -200,3 +202,27 @@ def test_snippet_marks_the_matched_words() -> None:
     text, marks = make_snippet(body, spans)
     assert [text[m.start : m.end] for m in marks] == ["missile", "launch", "missile"]
     assert text.startswith("Leading space. The missile launch")
+
+
+def test_the_vocabulary_finds_the_same_words_after_it_is_cleared() -> None:
+    """Past its limit the per-process vocabulary starts again; what it answers stays exact."""
+    vocabulary = _Vocabulary()
+    vocabulary.LIMIT = 40
+    bodies = [*WRITTEN.values(), *(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))]
+    for terms in (
+        {"korea"},
+        {"kim", "ilsung", "평양"},
+        {"missil", "launch", "minist"},
+        {"pyongyang", "tour"},
+    ):
+        for body in bodies * 2:
+            distinct = set(WORD.findall(body))
+            wanted, surnames = vocabulary.words(distinct, terms)
+            assert sorted(wanted) == sorted(
+                w for w in distinct if {t.term for t in tokens(w, joins=False)} & terms
+            )
+            has_names = any(tok.joined for tok in tokens(body)) or bool(surnames)
+            assert set(surnames) <= distinct
+            if has_names:
+                assert surnames  # a joined given name needs its surname
+    assert len(vocabulary._known) <= 40 + max(len(set(WORD.findall(b))) for b in bodies)

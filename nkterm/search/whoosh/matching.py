@@ -209,7 +209,7 @@ def match_spans_full(
     return _spans(tokens(body), terms, loose, phrases, 0)
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=20_000)
 def _word_tokens(word: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, term) of each token of one word on its own (no given-name joining, which
     depends on the words around it)."""
@@ -222,7 +222,7 @@ class _Vocabulary:
     the terms of each word, the words that can start a surname + given name, and those that
     make ``_has_surname`` true. Cleared past ``LIMIT`` words."""
 
-    LIMIT = 300_000
+    LIMIT = 50_000  # words: ~10 MB (20k archive: ~46,000 distinct words in 3,000 bodies)
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -230,7 +230,7 @@ class _Vocabulary:
 
     def _clear(self) -> None:
         self._known: set[str] = set()
-        self._by_term: dict[str, set[str]] = {}
+        self._by_term: dict[str, tuple[str, ...]] = {}  # term -> its words (tuples: small)
         self._surnames: set[str] = set()  # fold (without a possessive) is a surname
         self._triggers: set[str] = set()  # _has_surname([word]) is true
 
@@ -244,7 +244,12 @@ class _Vocabulary:
                     self._clear()
                     new = distinct
                 self._learn(new)
-            wanted = [w for t in terms if (surfaces := self._by_term.get(t)) for w in surfaces & distinct]
+            wanted = [
+                w
+                for t in terms
+                if (surfaces := self._by_term.get(t))
+                for w in distinct.intersection(surfaces)
+            ]
             if self._triggers.isdisjoint(distinct):
                 return list(dict.fromkeys(wanted)), []
             return list(dict.fromkeys(wanted)), list(self._surnames & distinct)
@@ -252,7 +257,9 @@ class _Vocabulary:
     def _learn(self, words: set[str]) -> None:
         for word in words:
             for _s, _e, term in _word_tokens(word):
-                self._by_term.setdefault(term, set()).add(word)
+                had = self._by_term.get(term, ())
+                if word not in had:
+                    self._by_term[term] = (*had, word)
             if fold(word[:-2] if word.endswith(("'s", "’s")) else word) in SURNAMES:
                 self._surnames.add(word)
             if _has_surname([(word, 0)]):
