@@ -1,5 +1,6 @@
 """Matching: fuzzy words expanded against the in-memory spelling list, the body terms a hit can
-match by, and the character offsets of the matched words in a document's body."""
+match by, and the character offsets of the matched words in a document's body (found without
+tokenising the whole body; ``match_spans_full`` does, as the tests' reference)."""
 
 from __future__ import annotations
 
@@ -103,9 +104,8 @@ def match_spans(body: str, matched: Iterable[tuple[str, bytes]] | None, q: Any =
     the body's distinct words are found by the word pattern (C), each distinct word's terms
     come from a per-process cache, and only the words whose terms the query matched (and
     the Korean surnames a joined given name starts with) are located, with ``str.find``.
-    With no phrase, their tokens are the hits; with a phrase, only the stretch of the body
-    from the first such word to the last is tokenised (positions there are relative, which
-    is all a phrase needs)."""
+    With no phrase, their tokens are the hits; with a phrase, only windows around them are
+    tokenised (``_phrase_spans``)."""
     terms, loose, phrases = _query_words(matched, q)
     if not terms or not body:
         return ()
