@@ -13,7 +13,19 @@ from typing import Any
 from whoosh import query
 
 from nkterm.analysis import tokens
-from nkterm.analysis.words import _MARKS, APOSTROPHES, SURNAMES, WORD, Token, _given_names, _has_surname, fold
+from nkterm.analysis.words import (
+    _MARKS,
+    APOSTROPHES,
+    MIN_LENGTH,
+    STOP_WORDS,
+    SURNAMES,
+    WORD,
+    Token,
+    _given_names,
+    _has_surname,
+    fold,
+    stem,
+)
 from nkterm.models import Span
 from nkterm.search.whoosh.parsing import walk_query
 from nkterm.search.whoosh.spelling import Spelling
@@ -256,7 +268,12 @@ class _Vocabulary:
 
     def _learn(self, words: set[str]) -> None:
         for word in words:
-            for _s, _e, term in _word_tokens(word):
+            if word.isascii() and word.isalnum():  # most words: tokens() without its set-up
+                folded = word.lower()  # fold() of a plain ASCII word
+                found = (stem(folded),) if len(folded) >= MIN_LENGTH and folded not in STOP_WORDS else ()
+            else:
+                found = tuple(term for _s, _e, term in _word_tokens(word))
+            for term in found:
                 had = self._by_term.get(term, ())
                 if word not in had:
                     self._by_term[term] = (*had, word)
