@@ -270,7 +270,9 @@ class _Vocabulary:
         for word in words:
             if word.isascii() and word.isalnum():  # most words: tokens() without its set-up
                 folded = word.lower()  # fold() of a plain ASCII word
-                found = (stem(folded),) if len(folded) >= MIN_LENGTH and folded not in STOP_WORDS else ()
+                found: tuple[str, ...] = (
+                    (stem(folded),) if len(folded) >= MIN_LENGTH and folded not in STOP_WORDS else ()
+                )
             else:
                 found = tuple(term for _s, _e, term in _word_tokens(word))
             for term in found:
