@@ -8,6 +8,7 @@ before it runs, and snippet building from hit offsets. Imports neither Whoosh no
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from nkterm.models import Span
@@ -124,30 +125,42 @@ def make_snippet(
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(body) else ""
     text = prefix + " ".join(raw.split()) + suffix
-    # map spans through whitespace collapsing: rebuild with an index map
+    # map spans through whitespace collapsing
     out_spans: list[Span] = []
-    mapping = _collapse_map(raw)
+    collapsed = _Collapsed(raw)
     for span in spans:
         if span.start >= start and span.end <= end:
-            a = mapping[span.start - start] + len(prefix)
-            b = mapping[span.end - start - 1] + 1 + len(prefix)
+            a = collapsed.index(span.start - start) + len(prefix)
+            b = collapsed.index(span.end - start - 1) + 1 + len(prefix)
             out_spans.append(Span(a, b))
     return text, tuple(out_spans)
 
 
-def _collapse_map(raw: str) -> list[int]:
-    """For each index of ``raw``, its index in ``" ".join(raw.split())``."""
-    out: list[int] = []
-    pos = -1
-    in_space = True  # leading whitespace is dropped
-    for ch in raw:
-        if ch.isspace():
-            if not in_space:
-                pos += 1
-                in_space = True
-            out.append(max(pos, 0))
-        else:
-            pos += 1
-            in_space = False
-            out.append(pos)
-    return out
+_SPACES = re.compile(r"\s+")  # \s is str.isspace, what str.split() splits on
+
+
+class _Collapsed:
+    """Where each index of ``raw`` lands in ``" ".join(raw.split())``: leading whitespace is
+    dropped, every other run of whitespace becomes one space (a whitespace character maps to
+    its run's space, or to 0 when leading)."""
+
+    def __init__(self, raw: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.removed: list[int] = []  # characters dropped up to the end of each run
+        dropped = 0
+        for m in _SPACES.finditer(raw):
+            dropped += (m.end() - m.start()) - (0 if m.start() == 0 else 1)
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.removed.append(dropped)
+
+    def index(self, i: int) -> int:
+        k = bisect.bisect_right(self.starts, i) - 1
+        if k < 0:
+            return i
+        if i < self.ends[k]:  # inside a run of whitespace
+            if self.starts[k] == 0:
+                return 0
+            return self.starts[k] - (self.removed[k - 1] if k else 0)
+        return i - self.removed[k]
