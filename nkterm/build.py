@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from nkterm.catalog import Record, record_of
 from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, load_documents, scan
@@ -34,11 +34,8 @@ from nkterm.models import Claim, Document
 from nkterm.readers import format_for
 from nkterm.readers.capped import stderr_with_a_file as _stderr_with_a_file
 from nkterm.readers.registry import readers_version
-from nkterm.search.api import Upsert
+from nkterm.search.api import BackendWriter, Upsert
 from nkterm.search.whoosh.stored import encode
-
-if TYPE_CHECKING:
-    from nkterm.index import Index
 
 UNFINISHED_MIN = 200  # an update of this many documents or more is marked until it ends
 BATCH = 5000  # documents per commit in a large build: a killed run keeps what it committed; each
@@ -76,7 +73,24 @@ class UpdateReport:
 ProgressFn = Callable[[int, int], None]
 
 
-def update(index: Index, progress: ProgressFn | None = None, *, lock_timeout: float = 2.0) -> UpdateReport:
+class BuildTarget(Protocol):
+    """What ``update`` needs of an index (``nkterm.index.Index`` is one): its corpus and
+    folder, its manifest, a reset with the reason kept in ``messages``, and a backend writer."""
+
+    corpus: Path
+    directory: Path
+    messages: list[str]
+
+    def check(self) -> dict[str, Any]: ...
+    def manifest(self) -> dict[str, Any]: ...
+    def write_manifest(self) -> None: ...
+    def reset(self, reason: str | None = None) -> None: ...
+    def writer(self, lock_timeout: float) -> BackendWriter: ...
+
+
+def update(
+    index: BuildTarget, progress: ProgressFn | None = None, *, lock_timeout: float = 2.0
+) -> UpdateReport:
     """Bring the index in line with the corpus: add new documents, re-index changed ones
     (by content hash), remove deleted ones. Rebuilds from scratch, with a reason in the
     report, when the index is missing, from another schema version or unreadable."""

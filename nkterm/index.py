@@ -103,14 +103,7 @@ class Index(WhooshBackend):
         hash: a run killed between their commits) out of both, so that the next update
         indexes it again; returns their ids."""
         differ = self.catalog.differences(self.indexed_hashes())
-        writer = self.writer(2.0)
-        try:
-            for doc_id in differ:
-                writer.delete(doc_id)
-            writer.commit(merge=False)
-        except BaseException:
-            writer.cancel()
-            raise
+        self.apply((), differ, lock_timeout=2.0, merge=False)
         (self.directory / SPELLING_FILE).unlink(missing_ok=True)  # rebuilt from the catalog
         with self._spelling_lock:
             self._spelling = None

@@ -15,14 +15,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from nkterm.errors import BadRequest
-from nkterm.models import Claim
+from nkterm.models import Claim, Document
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import Bookmark, BookmarkStore, ClaimRef, ImportReport
-    from nkterm.library import Library
 
 ExportFormat = Literal["md", "json", "csv"]
 MIN_ID_PREFIX = 4  # the shortest start of an id that ``remove`` accepts
@@ -69,11 +68,20 @@ class QuoteMatch:
         }
 
 
+class Documents(Protocol):
+    """What bookmarks need of a library (``nkterm.library.Library`` is one): its documents as
+    indexed, by id, and which ids it holds."""
+
+    def document(self, doc_id: str) -> Document: ...
+    def find_document(self, doc_id: str) -> Document | None: ...
+    def __contains__(self, doc_id: object) -> bool: ...
+
+
 class Bookmarks:
     """The bookmarks of one user (``path``, default ``bookmarks.yaml`` in ``$NKTERM_DATA``)
     over one library's documents."""
 
-    def __init__(self, library: Library, path: Path | None = None) -> None:
+    def __init__(self, library: Documents, path: Path | None = None) -> None:
         self._library = library
         self._path = path
         self._store: BookmarkStore | None = None

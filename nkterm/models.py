@@ -1,7 +1,8 @@
 """Plain data shared by every layer: documents, spans, claims, search hits.
 
 Frozen dataclasses with character offsets into ``Document.text`` (Python ``str`` indices,
-not bytes). This module imports nothing from the rest of nkterm, and never Textual or Whoosh.
+not bytes). This module imports only ``nkterm.spans`` (``Span``, re-exported) at load, and
+``nkterm.text`` (syntok) when a document is first segmented; never Textual or Whoosh.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
+
+from nkterm.spans import Span  # re-exported: every layer imports it from here
 
 # The fixed vocabulary of claim kinds, in display order. Documented in README.md.
 CLAIM_KINDS: tuple[str, ...] = (
@@ -26,23 +29,6 @@ CLAIM_KINDS: tuple[str, ...] = (
 )
 
 CHECK_WORTHY = 0.5  # a claim with score >= this is check-worthy
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open character range ``[start, end)`` into a document's text."""
-
-    start: int
-    end: int
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    def contains(self, offset: int) -> bool:
-        return self.start <= offset < self.end
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 The parser (``nkterm.search.queryparse.split``) takes them off the top level of the query
 tree, so the rest is searched and scored as before and the filters only narrow the documents
-(the index caches each filter's documents); ``split_filters`` does it for a text. Dates: ``date:2024``, ``date:2024-08``, ``date:2024-08-16`` and ranges
+(the index caches each filter's documents); ``nkterm.search.query.split_filters`` does it for
+a text. Dates: ``date:2024``, ``date:2024-08``, ``date:2024-08-16`` and ranges
 ``date:[2024-07-25 TO 2024-08-05]`` with open ends (``date:[2024-07 TO]``, ``date:[TO 2024]``);
 a range's ends may be a year or a month (the start of the first, the end of the last).
 Only top-level terms are taken: one inside brackets, negated (``-source:x``, ``NOT``) or beside
@@ -65,15 +66,3 @@ def parse_date_bound(text: str, *, end: bool) -> dt.date:
 def filter_words(value: str) -> list[str]:
     """The lowercased words of a ``source:``/``kind:``/``tag:`` value, as the filter matches them."""
     return [w for w in re.split(r"[\W_]+", value.lower()) if w]
-
-
-def split_filters(text: str) -> tuple[str, Filters]:
-    """The query without its top-level filters, and the filters (``nkterm.search.queryparse``
-    takes them off the query tree). Raises ``FilterError`` with the message for a bad date (or
-    any query that does not parse)."""
-    from nkterm.search.query import prepare  # the parser imports this module
-
-    request = prepare(text)
-    if isinstance(request, str):
-        raise FilterError(request)
-    return request.words, request.filters

@@ -12,7 +12,7 @@ import re
 
 from syntok import segmenter
 
-from nkterm.models import Span
+from nkterm.spans import Span
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from nkterm.analysis import analyze_names_joined
 from nkterm.compare.params import DENIAL_SCOPE, NEGATION_SCOPE, WEAK_CLAIM
@@ -34,8 +34,14 @@ from nkterm.models import Claim, Document, Span
 from nkterm.numbers import Quantity, quantities
 from nkterm.text import sentences as split_sentences
 
-if TYPE_CHECKING:
-    from nkterm.compare.prefilter import Prefilter
+
+class PassageFilter(Protocol):
+    """What ``passages`` asks of a prefilter (``nkterm.compare.prefilter.Prefilter`` is the one):
+    whether a stretch of text can match, which claims and which paragraphs can."""
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> bool: ...
+    def best_claims(self, text: str, claims: list[Claim]) -> list[Claim]: ...
+    def paragraphs(self, doc: Document) -> list[Span]: ...
 
 
 HEADLINE = "headline"  # the kind of the passage that is the document's title line
@@ -62,7 +68,9 @@ def headline_span(doc: Document) -> tuple[int, int] | None:
     return None
 
 
-def passages(doc: Document, claims: Sequence[Claim] = (), *, where: Prefilter | None = None) -> list[Passage]:
+def passages(
+    doc: Document, claims: Sequence[Claim] = (), *, where: PassageFilter | None = None
+) -> list[Passage]:
     """The units of ``doc`` in text order: its claims scored >= ``WEAK_CLAIM`` (of two
     overlapping claims the stronger), then every sentence that no kept claim overlaps.
     The title line, when the text opens with it, is one passage of kind ``HEADLINE``. Never
@@ -131,7 +139,7 @@ def _overlaps(start: int, end: int, kept: list[Claim]) -> bool:
     )
 
 
-def _sentences(doc: Document, where: Prefilter | None) -> Iterable[Span]:
+def _sentences(doc: Document, where: PassageFilter | None) -> Iterable[Span]:
     """The document's sentences, or only those of the paragraphs ``where`` matches: sentences
     never cross a paragraph, so splitting a paragraph on its own gives the same spans, and
     sentence splitting is most of what corroboration costs. A document read from the index

@@ -106,8 +106,16 @@ class SearchBackend(Protocol):
         """A writer (raises ``IndexLocked`` when another process holds the lock)."""
         ...
 
-    def apply(self, upserts: Iterable[Upsert], deletes: Iterable[str], *, lock_timeout: float = 2.0) -> None:
-        """Add or replace ``upserts``, remove ``deletes``, in one commit."""
+    def apply(
+        self,
+        upserts: Iterable[Upsert],
+        deletes: Iterable[str],
+        *,
+        lock_timeout: float = 2.0,
+        merge: bool = True,
+    ) -> None:
+        """Add or replace ``upserts``, remove ``deletes``, in one commit (``merge``: as
+        ``BackendWriter.commit``)."""
         ...
 
     def reset(self, reason: str | None = None) -> None:

@@ -13,11 +13,12 @@ import re
 from functools import lru_cache
 
 from nkterm.analysis import join_given_names
+from nkterm.queryfilters import FilterError, Filters
 from nkterm.querytext import lint_query, rewrite_fields
 from nkterm.search.queryparse import QueryError, parse_tree, split
 from nkterm.search.querytree import Request
 
-__all__ = ["QueryError", "Request", "one_line", "prepare", "query_text"]
+__all__ = ["QueryError", "Request", "one_line", "prepare", "query_text", "split_filters"]
 
 
 def one_line(text: str) -> str:
@@ -59,3 +60,13 @@ def _prepare(text: str) -> Request | str:
     except QueryError as exc:
         return str(exc)
     return Request(text, source, node, filters, words)
+
+
+def split_filters(text: str) -> tuple[str, Filters]:
+    """The query without its top-level filters, and the filters (``nkterm.search.queryparse``
+    takes them off the query tree). Raises ``FilterError`` with the message for a bad date (or
+    any query that does not parse)."""
+    request = prepare(text)
+    if isinstance(request, str):
+        raise FilterError(request)
+    return request.words, request.filters

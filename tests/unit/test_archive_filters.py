@@ -17,7 +17,8 @@ import pytest
 from nkterm.index import Index
 from nkterm.listing import Timeline, sort_summaries
 from nkterm.models import DocSummary
-from nkterm.queryfilters import FilterError, split_filters
+from nkterm.queryfilters import FilterError
+from nkterm.search.query import split_filters
 from nkterm.synthetic.archive import ArchiveSummary, write_archive
 
 D = dt.date

@@ -148,7 +148,7 @@ def test_the_timeline_counts_every_match_by_month(archive: Index) -> None:
 def test_date_filters_from_the_day_array_equal_whooshs_date_ranges(archive: Index, text: str) -> None:
     from whoosh import query
 
-    from nkterm.queryfilters import split_filters
+    from nkterm.search.query import split_filters
 
     searcher = archive._searcher()
     _rest, filters = split_filters(text)

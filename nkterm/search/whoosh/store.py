@@ -191,15 +191,23 @@ class WhooshStore:
         """A batch of changes (``nkterm.search.api.BackendWriter``); raises IndexLocked."""
         return _Writer(self, self._writer(lock_timeout))
 
-    def apply(self, upserts: Iterable[Upsert], deletes: Iterable[str], *, lock_timeout: float = 2.0) -> None:
-        """Add or replace ``upserts`` and remove ``deletes`` in one commit."""
+    def apply(
+        self,
+        upserts: Iterable[Upsert],
+        deletes: Iterable[str],
+        *,
+        lock_timeout: float = 2.0,
+        merge: bool = True,
+    ) -> None:
+        """Add or replace ``upserts`` and remove ``deletes`` in one commit (``merge``: let Whoosh
+        merge small segments, as ``_Writer.commit``)."""
         writer = self.writer(lock_timeout)
         try:
             for item in upserts:
                 writer.upsert(item)
             for doc_id in deletes:
                 writer.delete(doc_id)
-            writer.commit(merge=True)
+            writer.commit(merge=merge)
         except BaseException:
             writer.cancel()
             raise
