@@ -60,7 +60,7 @@ def parse_date_bound(text: str, *, end: bool) -> dt.date:
             )
         return dt.date(parts[0], parts[1], parts[2])
     except ValueError:
-        raise FilterError(f"not a date: {text!r} (write YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        raise FilterError(f"not a date: {text[:40]!r} (write YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
 
 def filter_words(value: str) -> list[str]:

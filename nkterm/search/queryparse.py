@@ -265,7 +265,7 @@ _DAY = dt.timedelta(days=1)
 
 def _date(value: str, start: int, end: int) -> DateRange:
     if not DATE_VALUE.fullmatch(value):
-        raise QueryError(f"not a date: {value!r} (write YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise QueryError(f"not a date: {value[:40]!r} (write YYYY, YYYY-MM or YYYY-MM-DD)")
     try:
         return DateRange(parse_date_bound(value, end=False), parse_date_bound(value, end=True), start, end)
     except FilterError as exc:
@@ -330,7 +330,7 @@ def _syntax_message(source: str, exc: UnexpectedInput) -> str:
     token = getattr(exc, "token", None)
     if token is not None and getattr(token, "type", "") == "$END":
         tail = source.split()[-1] if source.split() else ""
-        return f"the query ends with {tail!r}: put a word after it"
+        return f"the query ends with {tail[-40:]!r}: put a word after it"
     if token is not None and str(token):
         return f"cannot understand this query at {str(token)[:40]!r}: check its operators and brackets"
     if at is not None:

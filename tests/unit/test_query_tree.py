@@ -252,6 +252,14 @@ def test_random_text_never_crashes_the_parser(text: str) -> None:
         prepare(to_text(found.node))  # what it prints parses too (or says why not)
 
 
+def test_a_long_bad_value_is_quoted_short() -> None:
+    """Found by hypothesis: a 360-character date value was quoted whole in the message."""
+    for text in ("DATE:00000" * 36, "date:" + "9" * 300, "a AND " + "b" * 300 + " AND"):
+        found = prepare(text)
+        if isinstance(found, str):
+            assert readable(found) and len(found) < 160, found
+
+
 # -- one parse per query through the public path
 
 
