@@ -6,7 +6,8 @@ typing never waits for Whoosh. A query starting with ``bookmark:`` or ``btag:`` 
 bookmarks instead (``nkterm.bookmarks.query``): each result is a bookmark whose passage is its
 one hit, so it opens like any result. Dismisses with a ``SearchChoice`` (or None on escape).
 Results come in pages of ``PAGE``: scrolling to the end of those loaded asks for the next
-(``MoreResultsWanted``), so every result is reachable and the count is exact. A query typed
+(``MoreResultsWanted``), so every result is reachable and the count is exact; the pages the
+reader's n/N walk reads past them are added to the same list (``add_walked_page``). A query typed
 before the index is open waits for it ("indexing 40%… your search runs when ready") and runs by
 itself: ``index_source`` says what the index and its progress are now.
 """

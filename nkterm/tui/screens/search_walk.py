@@ -2,7 +2,11 @@
 result opens in the reader, and ``n``/``N`` walk its hits, then on into the next (previous)
 result, through every result of the search, not only the ones loaded so far: past the last
 loaded result the next page is read in a thread worker (``screen.run_worker``) and the walk
-goes on there. ``esc`` clears the search.
+goes on there. The walk and the search screen's list share the pages: a page the walk read is
+added to the list (``SearchScreen.add_walked_page``; reopening ``/`` shows it, the cursor on the
+result the walk is on), and the walk goes on through the pages scrolling the list read
+(``SearchScreen.results_of``). The status line's part of it comes in two wordings, the short
+one (result first) when the full one does not fit. ``esc`` clears the search.
 
 A plain object the main screen holds (``MainScreen.walk``): it is given the screen it runs
 workers on, the app's services (``ReaderHost``), the reader and the document list, and the
