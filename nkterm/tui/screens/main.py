@@ -451,9 +451,11 @@ class MainScreen(Screen[None]):
         room = bar.text_room()
         if searching is not None and room and cell_len(line) > room:
             line = self.walk.status(room) or ""
-            short = [f"{name}: {total:,} docs", "check-worthy only (w)" if self.check_worthy_only else ""]
-            if indexing is not None:
-                short.insert(0, f"indexing {indexing[0]}/{indexing[1]}")
+            short = [
+                "check-worthy only (w)" if self.check_worthy_only else "",
+                f"indexing {indexing[0]}/{indexing[1]}" if indexing is not None else "",
+                f"{name}: {total:,} docs",
+            ]
             for part in short:
                 if part and cell_len(line) + 3 + cell_len(part) <= room:
                     line += f" · {part}"
