@@ -306,3 +306,89 @@ async def test_the_timeline_marker_is_drawn_at_80_columns(archive: tuple) -> Non
             assert caption[column] == "▲", (step, bar_row, caption)
             month = bars._groups[bars.marker][0]
             assert f"{month}: " in caption
+
+
+async def test_the_search_list_shows_the_pages_the_walk_read(
+    archive: tuple,  # type: ignore[type-arg]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """n past the loaded results read the next page for the walk only: reopening ``/`` showed
+    the pages the list had loaded, and scrolling read the walked ones again. Now the list and
+    the walk share the pages: ``/`` shows the walked results with the cursor on the one open,
+    and scrolling on reads the page after them."""
+    import nkterm.tui.screens.search as search
+
+    monkeypatch.setattr(search, "RESULT_LIMIT", 3)
+    monkeypatch.setattr(search, "PAGE", 2)
+    env, _summary = archive
+    app = make_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *"date:2024")
+        await settle(pilot, delay=0.3)
+        await press(pilot, "enter")
+        walk = app.main_screen.walk
+        assert walk.choice is not None
+        loaded = len(walk.choice.result.hits)
+        for _ in range(loaded + 1):  # into the page after those the list loaded
+            await press(pilot, "n")
+        walked = walk.choice
+        assert walked is not None and walked.rank == loaded + 1
+        walked_ids = [h.id for h in walked.result.hits]
+        await press(pilot, "slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        results = screen.bar.results
+        # (drawing the loading row after them may read the next page already)
+        assert [h.id for h in results.hits][: len(walked_ids)] == walked_ids
+        assert results.cursor == loaded + 1
+        title = walked.result.hits[loaded + 1].title
+        assert f"{loaded + 2}. {title[:30]}" in screen_text(app)
+        # scrolling on reads the pages after the walked ones, no result twice
+        shown = len(results.hits)
+        for _ in range(3):
+            await press(pilot, "pagedown")
+        ids = [h.id for h in results.hits]
+        assert len(ids) > shown and ids[: len(walked_ids)] == walked_ids
+        assert len(set(ids)) == len(ids)
+        # and the walk goes on through the pages the list read, without reading them again
+        await press(pilot, "escape")
+        assert walk.choice is not None
+        at = walk.choice.rank
+        await press(pilot, "n")
+        assert walk.choice.rank == at + 1 and walk.choice.result.hits[at + 1].id == ids[at + 1]
+        assert app.main_screen.reader.doc_id == ids[at + 1]
+
+
+def _status_row(app: object) -> str:
+    return screen_text(app).splitlines()[-2]  # type: ignore[arg-type]  # above the footer
+
+
+@pytest.mark.parametrize("query", ["date:2024", "date:2024 (flood OR rain OR river OR harvest OR anything)"])
+async def test_the_search_status_fits_80_columns_result_first(
+    archive: tuple,  # type: ignore[type-arg]
+    query: str,
+) -> None:
+    """At 80x24 the status line was cut during a search ("… result 3/…"): it says the result
+    first now, in short words ("result 3/95 · hit 1/2 · 'flood' · n/N esc"), the query cut to
+    what is left; at 120 columns the full wording, and it follows a resize."""
+    env, _summary = archive
+    app = make_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *query)
+        await settle(pilot, delay=0.3)
+        await press(pilot, "enter", "n", "n")
+        walk = app.main_screen.walk
+        assert walk.choice is not None
+        where = f"result {walk.choice.rank + 1}/{walk.choice.result.total:,}"
+        wide = _status_row(app)
+        assert where in wide
+        if len(query) < 20:
+            assert f"search {query!r}: " in wide and "(n/N, esc clears)" in wide
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        row = _status_row(app).strip()
+        assert row.startswith(where), row
+        assert row.endswith(("n/N esc", "docs")), row  # not cut
+        assert f" · {query!r} · " in row if len(query) < 20 else f" · {query[:20]!r}"[:-1] in row

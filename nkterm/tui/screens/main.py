@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -200,6 +201,7 @@ class MainScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._apply_layout()
+        self.call_after_refresh(self._status)  # its wording follows the width
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         owner = self._owner(event.widget)
@@ -431,15 +433,30 @@ class MainScreen(Screen[None]):
     # .. the status line ..
 
     def _status(self) -> None:
-        parts: list[str] = []
+        """The status line; during a search, when the full wording does not fit (80 columns),
+        the short one with the search first ("result 3/95 · hit 1/3 · 'flood' · n/N esc"),
+        then what else fits."""
         total = len(self.host.summaries)
         corpus = self.host.corpus
-        parts.append(f"{corpus.name or Path(corpus).name}: {total} documents")
-        if self.indexing is not None:
-            done, all_ = self.indexing
-            parts.append(f"indexing {done}/{all_}")
-        parts.append("check-worthy claims only (w)" if self.check_worthy_only else "all claims (w)")
+        name = corpus.name or Path(corpus).name
+        indexing = self.indexing
+        claims = "check-worthy claims only (w)" if self.check_worthy_only else "all claims (w)"
+        parts = [f"{name}: {total} documents"]
+        if indexing is not None:
+            parts.append(f"indexing {indexing[0]}/{indexing[1]}")
+        parts.append(claims)
         searching = self.walk.status()
-        if searching is not None:
-            parts.append(searching)
-        self.query_one(StatusBar).say(" · ".join(parts))
+        bar = self.query_one(StatusBar)
+        line = " · ".join([*parts, searching] if searching is not None else parts)
+        room = bar.text_room()
+        if searching is not None and room and cell_len(line) > room:
+            line = self.walk.status(room) or ""
+            short = [
+                "check-worthy only (w)" if self.check_worthy_only else "",
+                f"indexing {indexing[0]}/{indexing[1]}" if indexing is not None else "",
+                f"{name}: {total:,} docs",
+            ]
+            for part in short:
+                if part and cell_len(line) + 3 + cell_len(part) <= room:
+                    line += f" · {part}"
+        bar.say(line)

@@ -6,7 +6,8 @@ typing never waits for Whoosh. A query starting with ``bookmark:`` or ``btag:`` 
 bookmarks instead (``nkterm.bookmarks.query``): each result is a bookmark whose passage is its
 one hit, so it opens like any result. Dismisses with a ``SearchChoice`` (or None on escape).
 Results come in pages of ``PAGE``: scrolling to the end of those loaded asks for the next
-(``MoreResultsWanted``), so every result is reachable and the count is exact. A query typed
+(``MoreResultsWanted``), so every result is reachable and the count is exact; the pages the
+reader's n/N walk reads past them are added to the same list (``add_walked_page``). A query typed
 before the index is open waits for it ("indexing 40%… your search runs when ready") and runs by
 itself: ``index_source`` says what the index and its progress are now.
 """
@@ -70,6 +71,7 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         self._request = 0
         self._waiting: str | None = None  # a query typed before the index was ready
         self._loading_more = False
+        self._more_start = 0  # where the page being read starts (a page the walk added meanwhile drops it)
         # (index, (done, total) or None): set by the screen that opens this one
         self.index_source: Callable[[], tuple[Library | None, tuple[int, int] | None]] | None = None
 
@@ -135,7 +137,41 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         if message.loaded >= result.total or is_bookmark_search(result.query):
             return
         self._loading_more = True
+        self._more_start = message.loaded
         self.load_more(result.query, message.loaded, self._request)
+
+    # .. the pages the reader's walk reads (n past the loaded results): one list of results ..
+
+    def results_of(self, result: SearchResult) -> SearchResult:
+        """``result`` (the one a walk is on) as this screen's list has it now: with the pages
+        scrolling loaded since, when the list still shows that search."""
+        shown = self._shown_from(result)
+        return shown if shown is not None and len(shown.hits) > len(result.hits) else result
+
+    def add_walked_page(self, result: SearchResult, more: SearchResult) -> SearchResult:
+        """The walk read ``more``, the page after ``result``: the list gets it too (reopening
+        ``/`` shows it, scrolling does not read it again). Returns the results as they are
+        now, the list's when it shows that search."""
+        shown = self._shown_from(result)
+        if shown is None:  # the list shows another search now: the walk keeps its own
+            return dataclasses.replace(result, hits=result.hits + more.hits, total=more.total)
+        if len(shown.hits) == len(result.hits):
+            self.bar.add_page(more)
+        return self.bar.result or shown
+
+    def _shown_from(self, result: SearchResult) -> SearchResult | None:
+        """The list's results when they are ``result`` or ``result`` with more pages."""
+        shown = self.bar.result if self.is_mounted else None
+        if shown is None or shown.query != result.query or len(shown.hits) < len(result.hits):
+            return None
+        if any(a.id != b.id for a, b in zip(shown.hits, result.hits, strict=False)):
+            return None
+        return shown
+
+    def select(self, rank: int) -> None:
+        """The list's cursor on result ``rank`` (the one the walk is on)."""
+        if self.is_mounted and 0 <= rank < len(self.bar.results.hits):
+            self.bar.results.select(rank)
 
     @work(thread=True, exclusive=True, group="search-more")
     def load_more(self, query: str, start: int, request: int) -> None:
@@ -204,7 +240,9 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
             return
         if message.more:
             self._loading_more = False
-            self.bar.add_page(message.result)
+            result = self.bar.result
+            if result is not None and len(result.hits) == self._more_start:  # not added by the walk meanwhile
+                self.bar.add_page(message.result)
         else:
             self.bar.show_result(message.result)
 

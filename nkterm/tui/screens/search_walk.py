@@ -2,7 +2,11 @@
 result opens in the reader, and ``n``/``N`` walk its hits, then on into the next (previous)
 result, through every result of the search, not only the ones loaded so far: past the last
 loaded result the next page is read in a thread worker (``screen.run_worker``) and the walk
-goes on there. ``esc`` clears the search.
+goes on there. The walk and the search screen's list share the pages: a page the walk read is
+added to the list (``SearchScreen.add_walked_page``; reopening ``/`` shows it, the cursor on the
+result the walk is on), and the walk goes on through the pages scrolling the list read
+(``SearchScreen.results_of``). The status line's part of it comes in two wordings, the short
+one (result first) when the full one does not fit. ``esc`` clears the search.
 
 A plain object the main screen holds (``MainScreen.walk``): it is given the screen it runs
 workers on, the app's services (``ReaderHost``), the reader and the document list, and the
@@ -15,6 +19,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len, set_cell_size
 from textual.screen import Screen
 
 from nkterm.bookmarks.query import is_bookmark_search
@@ -27,6 +32,8 @@ from nkterm.tui.widgets.document_view import DocumentView
 
 if TYPE_CHECKING:
     from nkterm.tui.services import ReaderHost
+
+MIN_QUERY = 8  # columns of the query the short status shows, or it shows none
 
 
 class SearchWalk:
@@ -69,6 +76,8 @@ class SearchWalk:
         self._search_screen.library = host.library
         self._search_screen.index_source = lambda: (host.library, self._indexing())
         self.screen.app.push_screen("search", self._search_done)
+        if self.choice is not None:  # the list's cursor on the result the walk is on
+            self._search_screen.select(self._synced(self.choice).rank)
 
     def _search_done(self, choice: SearchChoice | None) -> None:
         if choice is None:
@@ -93,6 +102,7 @@ class SearchWalk:
         choice = self.choice
         if choice is None:
             return
+        choice = self._synced(choice)
         result = choice.result
         if choice.rank + 1 < len(result.hits):
             self._open_result(choice.rank + 1, "first-hit")
@@ -118,6 +128,15 @@ class SearchWalk:
         self._changed()
 
     # .. the results after those loaded ..
+
+    def _synced(self, choice: SearchChoice) -> SearchChoice:
+        """``choice`` with the pages the search screen's list loaded since (scrolling)."""
+        if self._search_screen is None:
+            return choice
+        result = self._search_screen.results_of(choice.result)
+        if result is not choice.result:
+            choice = self.choice = SearchChoice(result, choice.rank)
+        return choice
 
     def _load_more(self, choice: SearchChoice) -> None:
         library = self.host.library
@@ -147,25 +166,41 @@ class SearchWalk:
         if more.error or not more.hits:
             self.screen.notify(more.error or "no more results", severity="warning", timeout=4, markup=False)
             return
-        result = dataclasses.replace(before, hits=before.hits + more.hits, total=more.total)
+        if self._search_screen is not None:  # one list of results: the search screen's gets the page
+            result = self._search_screen.add_walked_page(before, more)
+        else:
+            result = dataclasses.replace(before, hits=before.hits + more.hits, total=more.total)
         self.choice = SearchChoice(result, choice.rank)
         self._open_result(choice.rank + 1, "first-hit")
 
     # .. the status line ..
 
-    def status(self) -> str | None:
-        """The search's part of the status line: which hit of which result, of all of them."""
+    def status(self, room: int | None = None) -> str | None:
+        """The search's part of the status line: which hit of which result, of all of them.
+        With ``room`` (columns) it is the short wording, the result first ("result 3/95 · hit
+        1/3 · 'flood' · n/N esc"), the query cut or left out so that it fits."""
         choice = self.choice
         if choice is None:
             return None
         reader = self.reader
         total = max(choice.result.total, len(choice.result.hits))
         where = f"result {choice.rank + 1:,}/{total:,}"
+        current = reader.current_hit if reader.hits else None
         if reader.hits:
-            current = reader.current_hit
             hit = (
                 f"hit {current + 1}/{len(reader.hits)}" if current is not None else f"{len(reader.hits)} hits"
             )
         else:
             hit = "no hits in the text"
-        return f"search {safe(choice.result.query)!r}: {hit}, {where} (n/N, esc clears)"
+        query = repr(safe(choice.result.query))
+        if room is None:
+            return f"search {query}: {hit}, {where} (n/N, esc clears)"
+        if not reader.hits:
+            hit = "no hits in text"
+        head, keys = f"{where} · {hit}", " · n/N esc"
+        left = room - cell_len(head) - cell_len(keys) - 3  # the query's room, between them
+        if left >= cell_len(query):
+            return f"{head} · {query}{keys}"
+        if left >= MIN_QUERY:
+            return f"{head} · {set_cell_size(query, left - 1)}…{keys}"
+        return f"{head}{keys}" if cell_len(head) + cell_len(keys) <= room else head

@@ -108,6 +108,10 @@ class StatusBar(Horizontal):
             Text(text, no_wrap=True, overflow="ellipsis"), layout=False
         )
 
+    def text_room(self) -> int:
+        """Columns the message has (0 before the first layout)."""
+        return self.query_one("#status-text", Static).content_region.width
+
     def progress(self, done: int, total: int) -> None:
         bar = self.query_one(ProgressBar)
         bar.display = True
