@@ -132,8 +132,8 @@ def _children_cpu() -> float:
 
 
 def measure(kind: str, work: Path, count: int) -> dict[str, Any]:
+    from nkterm.corpus.readers import capped
     from nkterm.index import Index
-    from nkterm.readers import capped
 
     folder = work / kind
     expected = generate(kind, folder, count)

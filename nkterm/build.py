@@ -27,13 +27,13 @@ from typing import Any, Protocol
 
 from nkterm.catalog import Record, record_of
 from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, load_documents, scan
+from nkterm.corpus.readers import format_for
+from nkterm.corpus.readers.capped import stderr_with_a_file as _stderr_with_a_file
+from nkterm.corpus.readers.registry import readers_version
 from nkterm.errors import IndexMissing
 from nkterm.lifeline import exit_with
 from nkterm.manifest import entry_of
 from nkterm.models import Claim, Document
-from nkterm.readers import format_for
-from nkterm.readers.capped import stderr_with_a_file as _stderr_with_a_file
-from nkterm.readers.registry import readers_version
 from nkterm.search.api import BackendWriter, Upsert
 from nkterm.search.whoosh.stored import encode
 

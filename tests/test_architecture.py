@@ -18,7 +18,7 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
 CONTRACTS = {c["id"]: c for c in PYPROJECT["tool"]["importlinter"]["contracts"]}
 
 CORE: list[str] = CONTRACTS["core-headless"]["source_modules"]
-CLI = ["nkterm.cli", "nkterm.cli_bookmarks", "nkterm.cli_compare", "nkterm.__main__"]
+CLI = ["nkterm.cli", "nkterm.__main__"]
 READER = ["nkterm.tui"]
 
 
@@ -102,10 +102,10 @@ def test_the_readers_view_models_load_no_textual() -> None:
 
 def test_importing_nkterm_the_library_and_the_cli_loads_neither_textual_nor_whoosh() -> None:
     loaded = _loaded_after(
-        "import nkterm, nkterm.errors, nkterm.library, nkterm.library_bookmarks, nkterm.cli, "
-        "nkterm.cli_compare, nkterm.cli_bookmarks\nnkterm.cli.build_parser()"
+        "import nkterm, nkterm.errors, nkterm.library, nkterm.library_bookmarks, nkterm.cli\n"
+        "nkterm.cli.build_parser()"
     )
-    assert {"nkterm.library", "nkterm.cli_bookmarks"} <= loaded
+    assert {"nkterm.library", "nkterm.cli.bookmarks", "nkterm.cli.compare", "nkterm.cli.documents"} <= loaded
     assert _top(loaded, "textual", "whoosh") == set()
 
 

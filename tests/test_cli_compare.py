@@ -145,7 +145,7 @@ def test_corroborate_bad_input(
 
 
 def test_default_threshold_matches_the_core() -> None:
-    from nkterm.cli_compare import DEFAULT_THRESHOLD
+    from nkterm.cli.compare import DEFAULT_THRESHOLD
     from nkterm.compare import THRESHOLD
 
     assert DEFAULT_THRESHOLD == THRESHOLD

@@ -26,7 +26,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import nkterm.corpus as corpus_module
+import nkterm.corpus.load as corpus_load
 from nkterm.cli import main
 from nkterm.corpus import (
     MAX_DOCUMENT_BYTES,
@@ -234,7 +234,7 @@ def test_a_file_over_the_size_limit_is_skipped_unread(
         return real_open(path, *args, **kwargs)
 
     started = time.perf_counter()
-    monkeypatch.setattr(corpus_module.os, "open", spy)
+    monkeypatch.setattr(os, "open", spy)
     corpus = load_corpus(root)
     monkeypatch.undo()
     (problem,) = _problems(corpus)["huge.txt"]
@@ -248,7 +248,7 @@ def test_a_file_over_the_size_limit_is_skipped_unread(
 def test_a_file_that_grows_past_the_limit_after_the_scan_is_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(corpus_module, "MAX_DOCUMENT_BYTES", 1000)
+    monkeypatch.setattr(corpus_load, "MAX_DOCUMENT_BYTES", 1000)  # the limit load_entry reads with
     root = _corpus(tmp_path / "c", {"grows.txt": "small\n"})
     entries, _ = scan(root)
     (root / "grows.txt").write_text("big " * 1000, "utf-8")
@@ -584,7 +584,7 @@ def test_a_file_that_cannot_be_read_is_named_and_the_rest_indexes(
             raise error
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(corpus_module.os, "open", failing_open)
+    monkeypatch.setattr(os, "open", failing_open)
     corpus = load_corpus(root)
     problems = _problems(corpus)
     assert problems["locked.txt"] == [expected]

@@ -314,7 +314,7 @@ def test_docs_table_aligns_any_titles_and_ids(
             return summaries
 
     out = _Terminal()
-    monkeypatch.setattr(cli, "open_library", lambda args: Listing())
+    monkeypatch.setattr(cli.documents, "open_library", lambda args: Listing())
     monkeypatch.setattr("sys.stdout", out)
     monkeypatch.setenv("COLUMNS", "160")
     assert cli.main(["docs"]) == 0

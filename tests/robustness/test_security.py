@@ -55,10 +55,10 @@ def test_the_source_never_loads_yaml_unsafely_nor_evaluates_or_unpickles() -> No
 
 
 def test_every_yaml_loader_nkterm_uses_is_a_safe_one() -> None:
-    from nkterm import corpus
     from nkterm.bookmarks import yamlfile
+    from nkterm.corpus import fields
 
-    for loader in (corpus._NoAliasSafeLoader, yamlfile._Loader, yamlfile._DEEP_LOADER):
+    for loader in (fields._NoAliasSafeLoader, yamlfile._Loader, yamlfile._DEEP_LOADER):
         assert issubclass(loader, yaml.constructor.SafeConstructor), loader
         assert not issubclass(loader, yaml.constructor.FullConstructor), loader
 

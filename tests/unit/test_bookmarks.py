@@ -677,7 +677,7 @@ def test_markdown_export_reads_as_article_notes(filled: BookmarkStore, blogger: 
 
 def test_bookmarks_never_import_textual_or_whoosh() -> None:
     code = (
-        "import sys, nkterm.bookmarks, nkterm.cli_bookmarks\n"
+        "import sys, nkterm.bookmarks, nkterm.cli.bookmarks\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'whoosh'))\n"
         "print(bad)"
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from nkterm.corpus import load_corpus
-from nkterm.docmeta import infer
+from nkterm.corpus.inferred import infer
 
 D = dt.date
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from nkterm.corpus import load_corpus, read_document
-from nkterm.readers import ReaderError, format_for, stem
-from nkterm.readers.capped import read_capped, read_uncapped
+from nkterm.corpus.readers import ReaderError, format_for, stem
+from nkterm.corpus.readers.capped import read_capped, read_uncapped
 from tests.unit.format_files import (
     page_html,
     write_atom,
@@ -310,7 +310,7 @@ def test_a_file_over_time_is_stopped_and_the_next_one_read(
 def test_a_file_over_the_memory_cap_is_refused_and_the_next_one_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from nkterm.readers import capped
+    from nkterm.corpus.readers import capped
 
     huge = tmp_path / "huge.html"
     huge.write_text(
@@ -334,9 +334,9 @@ def test_a_new_extraction_reads_the_files_again(tmp_path: Path) -> None:
     a document whose text is the same is not re-indexed, a text file is not read at all."""
     import json
 
+    from nkterm.corpus.readers.registry import readers_version
     from nkterm.index import Index
     from nkterm.manifest import MANIFEST_FILE
-    from nkterm.readers.registry import readers_version
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

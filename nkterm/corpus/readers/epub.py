@@ -13,10 +13,10 @@ import posixpath
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
+from nkterm.corpus.readers.base import Extracted, FileResult, ReaderError, iso_date
+from nkterm.corpus.readers.web import html_text
+from nkterm.corpus.readers.zipped import open_zip, read_member
 from nkterm.models import Part
-from nkterm.readers.base import Extracted, FileResult, ReaderError, iso_date
-from nkterm.readers.web import html_text
-from nkterm.readers.zipped import open_zip, read_member
 
 _HTML_TYPES = ("application/xhtml+xml", "text/html")
 

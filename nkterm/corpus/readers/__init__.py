@@ -8,7 +8,7 @@ Every reader returns plain data (``base.FileResult``). Must not import Textual o
 
 from __future__ import annotations
 
-from nkterm.readers.base import Extracted, FileResult, ReaderError
-from nkterm.readers.registry import FORMATS, SUFFIXES, Format, format_for, stem
+from nkterm.corpus.readers.base import Extracted, FileResult, ReaderError
+from nkterm.corpus.readers.registry import FORMATS, SUFFIXES, Format, format_for, stem
 
 __all__ = ["FORMATS", "SUFFIXES", "Extracted", "FileResult", "Format", "ReaderError", "format_for", "stem"]

@@ -10,8 +10,8 @@ import mmap
 from pathlib import Path
 from typing import Any
 
-from nkterm.readers.base import Extracted, FileResult, ReaderError, iso_date, record_key
-from nkterm.readers.web import extract_page
+from nkterm.corpus.readers.base import Extracted, FileResult, ReaderError, iso_date, record_key
+from nkterm.corpus.readers.web import extract_page
 
 MAX_RECORD = 32 * 1024 * 1024  # the payload of one page
 MAX_RECORDS = 100_000

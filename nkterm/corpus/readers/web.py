@@ -4,7 +4,7 @@ share buttons, comments or footers, with its title, authors, date, site and URL.
 trafilatura does the work (Apache-2.0; measured ~2.5 ms for a news page here). It is called on
 bytes already read, never with a URL, and with a configuration that turns off its one
 time limit (a signal alarm that would break in a thread): nothing here touches the network.
-The time and memory caps come from ``nkterm.readers.capped``. Must not import Textual or Whoosh.
+The time and memory caps come from ``nkterm.corpus.readers.capped``. Must not import Textual or Whoosh.
 """
 
 from __future__ import annotations
@@ -13,7 +13,14 @@ import functools
 from configparser import ConfigParser
 from typing import Any
 
-from nkterm.readers.base import Extracted, FileResult, ReaderError, clean_name_list, iso_date, join_blocks
+from nkterm.corpus.readers.base import (
+    Extracted,
+    FileResult,
+    ReaderError,
+    clean_name_list,
+    iso_date,
+    join_blocks,
+)
 
 
 @functools.cache

@@ -9,8 +9,15 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from nkterm.readers.base import Extracted, FileResult, ReaderError, clean_name_list, iso_date, record_key
-from nkterm.readers.web import html_text
+from nkterm.corpus.readers.base import (
+    Extracted,
+    FileResult,
+    ReaderError,
+    clean_name_list,
+    iso_date,
+    record_key,
+)
+from nkterm.corpus.readers.web import html_text
 
 
 def read_feed(raw: bytes, name: str) -> FileResult:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from nkterm.corpus.readers.base import Extracted, FileResult, ReaderError, clean_name_list, iso_date
+from nkterm.corpus.readers.zipped import open_zip
 from nkterm.models import Part
-from nkterm.readers.base import Extracted, FileResult, ReaderError, clean_name_list, iso_date
-from nkterm.readers.zipped import open_zip
 
 
 def read_docx(raw: bytes, name: str) -> FileResult:

@@ -14,8 +14,8 @@ import io
 import logging
 import re
 
+from nkterm.corpus.readers.base import Extracted, FileResult, ReaderError, clean_name_list, iso_date
 from nkterm.models import Part
-from nkterm.readers.base import Extracted, FileResult, ReaderError, clean_name_list, iso_date
 
 OCR_HINT = "it has no text layer (a scanned document?): it needs OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")

@@ -2,7 +2,7 @@
 
 Owns their arguments, the JSON they print and the plain-text side-by-side report; the answers
 come from ``Library.compare`` and ``Library.corroborate``. Plugs into
-``nkterm.cli`` through ``add_parser(subparsers, common)`` (``nkterm.cli._optional_module``).
+``nkterm.cli.main`` through ``add_parser(subparsers, common)``.
 Must not import Textual: on a terminal ``nkterm compare A B`` hands over to the TUI's comparison
 screen only if ``nkterm.tui.screens.compare`` exists and ``nkterm.tui.app.run_app`` takes ``compare=``,
 both imported lazily; otherwise, and whenever stdout is not a terminal, it prints the report.
@@ -20,7 +20,7 @@ import shutil
 import sys
 from typing import TYPE_CHECKING, Any
 
-from nkterm.cli import (  # the same checks and output as the other subcommands
+from nkterm.cli.common import (  # the same checks and output as the other subcommands
     IntAtLeast,
     corpus_and_index_dirs,
     document_or_fail,

@@ -13,7 +13,7 @@ MAX_MEMBER = 64 * 1024 * 1024
 
 
 def open_zip(raw: bytes, what: str) -> zipfile.ZipFile:
-    from nkterm.readers.base import ReaderError
+    from nkterm.corpus.readers.base import ReaderError
 
     if not raw.startswith(b"PK"):
         raise ReaderError(f"not {what} (it is not a zip file)")
@@ -29,7 +29,7 @@ def open_zip(raw: bytes, what: str) -> zipfile.ZipFile:
 
 def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
     """The bytes of one member, at most ``MAX_MEMBER`` of them whatever its header claims."""
-    from nkterm.readers.base import ReaderError
+    from nkterm.corpus.readers.base import ReaderError
 
     try:
         with archive.open(name) as fh:

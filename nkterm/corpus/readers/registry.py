@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from nkterm.readers.base import FileResult
-from nkterm.readers.epub import read_epub
-from nkterm.readers.feeds import read_feed
-from nkterm.readers.pdf import read_pdf
-from nkterm.readers.warc import read_warc
-from nkterm.readers.web import read_html
-from nkterm.readers.word import read_docx
+from nkterm.corpus.readers.base import FileResult
+from nkterm.corpus.readers.epub import read_epub
+from nkterm.corpus.readers.feeds import read_feed
+from nkterm.corpus.readers.pdf import read_pdf
+from nkterm.corpus.readers.warc import read_warc
+from nkterm.corpus.readers.web import read_html
+from nkterm.corpus.readers.word import read_docx
 
 MB = 1024 * 1024
 

@@ -1,6 +1,6 @@
 """``nkterm bookmarks``: list, add, remove, export and import bookmarks from the shell.
 
-Owns the ``bookmarks`` subcommand: ``add_parser`` registers it (``nkterm.cli`` calls it) and
+Owns the ``bookmarks`` subcommand: ``add_parser`` registers it (``nkterm.cli.main`` calls it) and
 sets ``handler=run``. A thin face over ``Library.bookmarks`` (``nkterm.library_bookmarks``):
 bookmarks are anchored against the documents as indexed, as the reader anchors them, so the
 commands that read documents (list, add, export md/csv, import) bring the index up to date
@@ -28,19 +28,12 @@ from nkterm.bookmarks import (  # the model only (nkterm.bookmarks loads its par
     BookmarksWriteError,
     InvalidBookmark,
 )
+from nkterm.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USER, UserError, bring_up_to_date, safe
 from nkterm.errors import BadRequest, DocumentNotFound
 
 if TYPE_CHECKING:
     from nkterm.library import Library
     from nkterm.library_bookmarks import Bookmarks
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USER = 2
-
-
-class _UserError(Exception):
-    """Printed as one line; exit 2."""
 
 
 def add_parser(subparsers: Any, common: argparse.ArgumentParser | None = None) -> None:
@@ -98,24 +91,18 @@ def run(args: argparse.Namespace) -> int:
     library = Library(corpus, paths.index_dir(corpus, getattr(args, "index", None)))
     try:
         return int(_ACTIONS[action](args, library))
-    except (_UserError, BadRequest) as exc:
-        print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
+    except (UserError, BadRequest) as exc:
+        print(f"nkterm: {safe(str(exc))}", file=sys.stderr)
         return EXIT_USER
     except (BookmarksLocked, BookmarksWriteError) as exc:
-        print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
+        print(f"nkterm: {safe(str(exc))}", file=sys.stderr)
         return EXIT_FAILED
     except BookmarksError as exc:
-        print(f"nkterm: {_safe(str(exc))}", file=sys.stderr)
+        print(f"nkterm: {safe(str(exc))}", file=sys.stderr)
         return EXIT_USER
 
 
 # -- helpers -----------------------------------------------------------------------------------
-
-
-def _safe(text: str) -> str:
-    from nkterm.render import safe
-
-    return safe(text)
 
 
 def _short(text: str, width: int = 80) -> str:
@@ -126,19 +113,14 @@ def _short(text: str, width: int = 80) -> str:
 def _warn_problems(bookmarks: Bookmarks) -> None:
     for problem in bookmarks.problems:
         if problem != bookmarks.read_only_reason:
-            print(f"nkterm: warning: {_safe(problem)}", file=sys.stderr)
+            print(f"nkterm: warning: {safe(problem)}", file=sys.stderr)
 
 
 def _current(library: Library) -> Library:
     """The library with its index brought up to date (the corpus folder must exist)."""
-    from nkterm.cli import UserError, bring_up_to_date
-
     if not library.corpus.is_dir():
-        raise _UserError(f"corpus folder not found: {library.corpus}")
-    try:
-        bring_up_to_date(library)
-    except UserError as exc:
-        raise _UserError(str(exc)) from None
+        raise UserError(f"corpus folder not found: {library.corpus}")
+    bring_up_to_date(library)
     return library
 
 
@@ -156,7 +138,7 @@ def _line(bookmark: Bookmark) -> str:
         parts.append(" ".join(f"#{t}" for t in bookmark.tags))
     if bookmark.note:
         parts.append(f"— {_short(bookmark.note, 60)}")
-    return _safe("  ".join(parts))
+    return safe("  ".join(parts))
 
 
 # -- actions -----------------------------------------------------------------------------------
@@ -166,7 +148,7 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
     bookmarks = library.bookmarks
     bookmarks.load()
     if bookmarks.read_only_reason and not bookmarks.store.bookmarks:
-        raise _UserError(bookmarks.read_only_reason)
+        raise UserError(bookmarks.read_only_reason)
     _warn_problems(bookmarks)
     anchored = library.corpus.is_dir()
     if anchored:
@@ -197,7 +179,7 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
     try:
         found = library.bookmarks.find(args.doc_id, args.quote, args.occurrence)
     except DocumentNotFound as exc:
-        raise _UserError(f"{exc}; `nkterm docs` lists the ids") from None
+        raise UserError(f"{exc}; `nkterm docs` lists the ids") from None
     if found.count > 1 and args.occurrence is None:
         print(
             f"nkterm: the quote occurs {found.count} times; bookmarked the first (--occurrence N picks another)",
@@ -208,9 +190,9 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
     try:
         bookmark = library.bookmarks.add(found.doc_id, found.start, found.end, note=args.note, tags=args.tag)
     except InvalidBookmark as exc:
-        raise _UserError(str(exc)) from None
+        raise UserError(str(exc)) from None
     print(bookmark.id)
-    print(f"bookmarked “{_safe(_short(bookmark.exact, 60))}” in {found.doc_id}", file=sys.stderr)
+    print(f"bookmarked “{safe(_short(bookmark.exact, 60))}” in {found.doc_id}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -220,8 +202,8 @@ def cmd_remove(args: argparse.Namespace, library: Library) -> int:
     try:
         removed = library.bookmarks.remove(args.bookmark_id)
     except BookmarkNotFound as exc:  # removed by another process meanwhile
-        raise _UserError(str(exc)) from None
-    print(f"removed {removed.id}: “{_safe(_short(removed.exact, 60))}”", file=sys.stderr)
+        raise UserError(str(exc)) from None
+    print(f"removed {removed.id}: “{safe(_short(removed.exact, 60))}”", file=sys.stderr)
     return EXIT_OK
 
 
@@ -229,7 +211,7 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
     bookmarks = library.bookmarks
     bookmarks.load()
     if bookmarks.read_only_reason and not bookmarks.store.bookmarks:
-        raise _UserError(bookmarks.read_only_reason)
+        raise UserError(bookmarks.read_only_reason)
     _warn_problems(bookmarks)
     if args.format != "json":  # Markdown and CSV name each bookmark's document
         _current(library)
@@ -239,7 +221,7 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
         try:
             Path(args.output).write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
-            raise _UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+            raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
         print(f"exported {count} bookmark(s) to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -251,16 +233,16 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
-        raise _UserError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
     library.bookmarks.load()
     _warn_problems(library.bookmarks)
     _current(library)
     try:
         report = library.bookmarks.import_json(data)
     except InvalidBookmark as exc:
-        raise _UserError(f"{name}: {exc}") from None
+        raise UserError(f"{name}: {exc}") from None
     for message in report.messages:
-        print(f"nkterm: {_safe(message)}", file=sys.stderr)
+        print(f"nkterm: {safe(message)}", file=sys.stderr)
     print(
         f"imported {len(report.added)} bookmark(s) from {name}; {len(report.skipped)} skipped, "
         f"{len(report.rejected)} rejected",

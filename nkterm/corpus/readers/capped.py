@@ -21,9 +21,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from nkterm.corpus.readers.base import FileResult, ReaderError
+from nkterm.corpus.readers.registry import format_for
 from nkterm.files import read_file
-from nkterm.readers.base import FileResult, ReaderError
-from nkterm.readers.registry import format_for
 
 
 def _env_number(name: str, default: float) -> float:
