@@ -6,12 +6,16 @@ given names joined, stemmed), so "P'yŏngyang" and "Pyongyang" are one key and n
 listed. The Revised Romanization of each Hangul spelling is added when the table loads
 (hangulpy, MIT), in name mode for people ("김일성" -> "Gim Ilseong"). Search expands a
 matched run of words to every spelling of its cluster; ``NameTable.find`` is pure Python and
-knows nothing of Whoosh. Must not import Whoosh or Textual.
+knows nothing of Whoosh. The loaded table (with the derived spellings: ~0.1 s of YAML and
+romanization) is kept as JSON in the cache folder, keyed by the table's text and this code, so
+a one-shot ``nkterm search`` does not pay for it. Must not import Whoosh or Textual.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +23,10 @@ from typing import Any
 
 import yaml
 
+from nkterm import paths
+from nkterm.analysis import words
 from nkterm.analysis.words import fold, has_hangul, terms
+from nkterm.files import write_json
 
 TABLE_FILE = "korean_names.yaml"
 MAX_KEY_WORDS = 12  # the longest spelling the matcher looks for, in terms
@@ -197,8 +204,13 @@ def clusters_from(data: Any, origin: str) -> tuple[list[Cluster], list[str]]:
 
 @functools.cache
 def shipped_clusters() -> tuple[Cluster, ...]:
-    """The clusters of the table shipped with nkterm."""
+    """The clusters of the table shipped with nkterm (from the cache folder when it holds them
+    for this table and this code)."""
     text = table_path().read_text("utf-8")
+    cache = _cache_file(text)
+    cached = _read_cached(cache)
+    if cached is not None:
+        return cached
     # libyaml where PyYAML has it: the pure-Python parser takes 0.5 s over this table
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
@@ -208,7 +220,43 @@ def shipped_clusters() -> tuple[Cluster, ...]:
     clusters, problems = clusters_from(data, TABLE_FILE)
     if problems:  # the shipped table is checked by the tests: this is a packaging fault
         raise ValueError("; ".join(problems))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        for old in cache.parent.glob("names-*.json"):  # the tables of older code or data
+            old.unlink(missing_ok=True)
+        write_json(cache, [[list(c.names), c.kind, c.note, c.origin] for c in clusters])
+    except OSError:  # a read-only cache folder: the next process derives them again
+        pass
     return tuple(clusters)
+
+
+def _cache_file(text: str) -> Path:
+    """Where the loaded table is kept: named by the table's text, the code that derives and
+    folds spellings (this module and ``words``) and the hangulpy installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("hangulpy")  # not imported: its install (path, time) is the key
+    try:
+        hangul = f"{spec.origin}:{Path(spec.origin).stat().st_mtime_ns}" if spec and spec.origin else "none"
+    except OSError:
+        hangul = "none"
+    digest = hashlib.sha256(text.encode("utf-8"))
+    for module in (__file__, words.__file__):
+        digest.update(Path(module).read_bytes())
+    digest.update(hangul.encode())
+    return paths.cache_dir() / f"names-{digest.hexdigest()[:20]}.json"
+
+
+def _read_cached(path: Path) -> tuple[Cluster, ...] | None:
+    """The clusters kept at ``path``; None when missing, unreadable or not as written."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        return tuple(
+            Cluster(tuple(str(n) for n in names), str(kind), str(note), str(origin))
+            for names, kind, note, origin in data
+        )
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 _CACHE: dict[tuple[Any, ...], NameTable] = {}

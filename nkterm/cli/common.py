@@ -79,6 +79,8 @@ def bring_up_to_date(library: Library) -> None:
     """``Library.ensure_current``, saying on stderr what the user must know: a killed build is
     finished first, the index is used as it is (another process is writing it), it was rebuilt,
     files were skipped."""
+    if library.is_current():  # the common case: no file is read (not even the manifest)
+        return
     say_if_unfinished(library)
     try:
         report = library.ensure_current(stale_ok=True)

@@ -286,17 +286,36 @@ def _bound(text: str, *, end: bool) -> dt.date | None:
 _PARSER: Lark | None = None
 
 
+GRAMMAR_CACHE = "query-grammar.lark"  # in the cache folder: Lark's analysis of GRAMMAR
+
+
 def parser() -> Lark:
     """The grammar's LALR parser, built on first use (Lark's import ~80 ms CPU with the
-    ``regex`` module it loads, the build ~30 ms)."""
+    ``regex`` module it loads). Lark keeps its analysis of the grammar (~30-50 ms to make) in
+    ``GRAMMAR_CACHE`` in the cache folder, under a digest of the grammar, its options and
+    Lark's version: a file of another grammar, or a damaged one, is made again, never used."""
     global _PARSER
     if _PARSER is None:
         from lark import Lark, Transformer, v_args
 
+        from nkterm import paths
+
         methods = {k: v for k, v in vars(_Callbacks).items() if not k.startswith("__")}
         build: Any = v_args(inline=True)(type("_Build", (Transformer,), methods))()
+        cache: str | bool = False
+        folder = paths.cache_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            cache = str(folder / GRAMMAR_CACHE)
+        except OSError:  # no cache folder: build the tables every time
+            pass
         _PARSER = Lark(
-            GRAMMAR, parser="lalr", lexer="contextual", transformer=build, maybe_placeholders=False
+            GRAMMAR,
+            parser="lalr",
+            lexer="contextual",
+            transformer=build,
+            maybe_placeholders=False,
+            cache=cache,
         )
     return _PARSER
 

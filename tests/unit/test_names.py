@@ -219,3 +219,48 @@ def test_the_names_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "build, 6 BBC docs" in result.stdout and "query expansion: median" in result.stdout
+
+
+# --- the loaded table, kept in the cache folder --------------------------------------------------
+
+
+def _fresh_clusters() -> tuple[object, ...]:
+    from nkterm.analysis import names
+
+    names.shipped_clusters.cache_clear()
+    return names.shipped_clusters()
+
+
+def test_the_loaded_table_is_kept_in_the_cache_folder_and_read_back_equal() -> None:
+    from nkterm import paths
+
+    first = _fresh_clusters()  # derived and written
+    kept = list(paths.cache_dir().glob("names-*.json"))
+    assert len(kept) == 1
+    data = json.loads(kept[0].read_text("utf-8"))
+    assert len(data) == len(first) and any(len(names) > 2 for names, *_ in data)
+    assert _fresh_clusters() == first  # read back from the file: the same clusters
+
+
+def test_a_damaged_or_stale_cache_file_is_replaced_not_trusted() -> None:
+    from nkterm import paths
+
+    first = _fresh_clusters()
+    kept = next(paths.cache_dir().glob("names-*.json"))
+    kept.write_text('[["Kim Jong Un", "not", "what", "was", "written"]', "utf-8")  # cut short
+    assert _fresh_clusters() == first
+    stale = paths.cache_dir() / "names-00000000000000000000.json"  # an older table's file
+    stale.write_text("[]", "utf-8")
+    kept.unlink()
+    assert _fresh_clusters() == first
+    assert not stale.exists() and len(list(paths.cache_dir().glob("names-*.json"))) == 1
+
+
+def test_an_unwritable_cache_folder_still_gives_the_table(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", "utf-8")
+    monkeypatch.setenv("NKTERM_CACHE", str(blocked / "cache"))
+    first = _fresh_clusters()
+    assert len(first) > 100

@@ -314,3 +314,25 @@ def test_lark_is_loaded_by_the_first_parse_only() -> None:
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
     assert out.stdout.split() == ["False", "True"]
+
+
+# --- Lark's analysis of the grammar, kept in the cache folder ---------------------------------------
+
+
+def _parse_in_a_fresh_process(query: str) -> subprocess.CompletedProcess[str]:
+    code = f"from nkterm.search.queryparse import parse_tree\nprint(parse_tree({query!r}))"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+
+def test_the_grammar_tables_are_kept_and_a_damaged_file_is_made_again() -> None:
+    from nkterm import paths
+    from nkterm.search.queryparse import GRAMMAR_CACHE
+
+    kept = paths.cache_dir() / GRAMMAR_CACHE
+    first = _parse_in_a_fresh_process('kim AND "prime minister" date:2024')
+    assert kept.is_file() and kept.stat().st_size > 1000
+    assert _parse_in_a_fresh_process('kim AND "prime minister" date:2024').stdout == first.stdout
+    kept.write_bytes(kept.read_bytes()[:200])  # cut short, as a process killed while writing leaves it
+    again = _parse_in_a_fresh_process('kim AND "prime minister" date:2024')
+    assert again.stdout == first.stdout and again.stderr == ""
+    assert kept.stat().st_size > 1000  # made again
