@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.metadata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +75,8 @@ def readers_version() -> str:
     """A fingerprint of the extraction: the readers' code and the versions of their libraries.
     When it changes, files of these formats are read again (a document whose text changed is
     re-indexed, and its bookmarks re-anchor as after an edit)."""
+    import importlib.metadata  # ~20-40 ms: only for a build
+
     digest = hashlib.sha1(usedforsecurity=False)
     for name in LIBRARIES:
         try:
