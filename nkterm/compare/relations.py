@@ -1,8 +1,10 @@
 """What relation two paired units are in, and why (``relation_of``):
 
 * ``agrees`` — the same proposition: identical text, or similarity >= ``SAME_MIN`` with the same
-  participants (no name on each side that the other lacks), numbers equal within rounding
-  (``nkterm.numbers``: within half the coarser precision) and the same polarity;
+  participants (no name on each side that the other lacks), what they say besides names shared
+  (>= ``PREDICATE_MIN`` of the smaller side's, >= ``SAME_COVER`` of the fuller side's), numbers
+  equal within rounding (``nkterm.numbers``: within half the coarser precision) and the same
+  polarity;
 * ``differs`` — the same slot with incompatible values: numbers of one unit beyond rounding,
   one side negating a word both use ("denies"/"refused"/"not"), or opposite sides of an
   evaluation or testimony axis ("denied" vs "admitted"), at similarity >= ``CONFLICT_MIN``;
@@ -203,10 +205,13 @@ def _names_apart(a: Unit, b: Unit) -> str:
     return ""
 
 
-def predicate_share(a: Unit, b: Unit, shared: list[tuple[float, str, str]]) -> float:
+def predicate_share(a: Unit, b: Unit, shared: list[tuple[float, str, str]], *, fuller: bool = False) -> float:
     """How much of what the passages say besides names and numbers they share: the weight of
-    the shared other keys over the smaller side's weight of them. Two passages naming the same
-    people ("Mikhail Khodorkovsky", "Yukos") but saying different things share little."""
+    the shared other keys over the smaller side's weight of them (``fuller``: over the larger
+    side's). Two passages naming the same people ("Mikhail Khodorkovsky", "Yukos") but saying
+    different things share little; a short passage can be wholly inside a long one that says
+    much more ("Mr Clarke says the powers are needed to counter terror threats" / "Mr Clarke
+    also said intelligence reports showed ... terror threats ..."), which only ``fuller`` shows."""
 
     def plain(unit: Unit) -> float:
         return sum(w for k, w in unit.weights.items() if not k.startswith("#") and k not in unit.names)
@@ -214,7 +219,7 @@ def predicate_share(a: Unit, b: Unit, shared: list[tuple[float, str, str]]) -> f
     common = sum(
         w for w, _label, k in shared if not k.startswith("#") and k not in a.names and k not in b.names
     )
-    least = min(plain(a), plain(b))
+    least = max(plain(a), plain(b)) if fuller else min(plain(a), plain(b))
     return common / least if least > 0 else 0.0
 
 
@@ -295,6 +300,9 @@ def relation_of(
     if not_a != not_b:
         side = "A" if not_a else "B"
         return RELATED_ONLY, f"{topic}; only {side} denies or negates, so not the same proposition"
+    cover = predicate_share(a, b, shared, fuller=True)
+    if cover < params.SAME_COVER:
+        return RELATED_ONLY, f"{topic}; one says much more than the other ({cover:.0%} of its words shared)"
     unmatched = _unmatched_numbers(a, b)
     if unmatched:
         return RELATED_ONLY, f"{topic}; numbers only partly shared ({unmatched})"

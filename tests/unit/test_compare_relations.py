@@ -250,6 +250,36 @@ def test_a_passage_with_more_numbers_of_the_same_unit_is_not_the_same_propositio
     assert "numbers only partly shared (£4,895)" in reason
 
 
+def test_a_short_passage_inside_one_that_says_much_more_is_not_the_same_proposition() -> None:
+    # the short one's words are nearly all in the long one, but the long one is about other acts
+    # (the comments, not the sending-off; the first witness, not the start of the trial)
+    for short, long in (
+        (
+            "The Football Association will take no action against Chelsea manager Jose Mourinho "
+            "following his sending-off in Cardiff.",
+            "Chelsea manager Jose Mourinho will not face any Football Association action over the "
+            "comments he made after the final about the referee.",
+        ),
+        (
+            "The trial of Bernie Ebbers, former chief executive of WorldCom, has started in New York.",
+            "Lawyers defending former WorldCom chief Bernie Ebbers against fraud charges have called "
+            "their first witness in New York.",
+        ),
+    ):
+        relation, reason, _shared = judge(short, long)
+        assert relation == RELATED_ONLY, reason
+        assert "says much more" in reason
+
+
+def test_the_same_proposition_with_a_detail_added_still_agrees() -> None:
+    relation, reason, _shared = judge(
+        "Mr Kilroy-Silk quit the party last week after months of tension over its leadership.",
+        "After months of tension over the leadership, Mr Kilroy-Silk quit the party last week "
+        "in a blaze of publicity.",
+    )
+    assert relation == AGREES, reason
+
+
 # -- related, and what is not the same thing -------------------------------------------------------
 
 
