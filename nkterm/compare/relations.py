@@ -23,7 +23,14 @@ from nkterm.compare import params
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.units import Unit, actor_before
 from nkterm.compare.worddiff import word_ratio
-from nkterm.compare.words import COMMON_STEMS, DENIAL_RE, EVALUATION_AXES, NEGATION_RE, RELATED
+from nkterm.compare.words import (
+    ATTRIBUTION_WORDS,
+    COMMON_STEMS,
+    DENIAL_RE,
+    EVALUATION_AXES,
+    NEGATION_RE,
+    RELATED,
+)
 from nkterm.numbers import Quantity
 
 _EVALUATION_STEMS = frozenset(s for pos, neg in EVALUATION_AXES.values() for s in pos | neg)
@@ -207,18 +214,27 @@ def _names_apart(a: Unit, b: Unit) -> str:
 
 def predicate_share(a: Unit, b: Unit, shared: list[tuple[float, str, str]], *, fuller: bool = False) -> float:
     """How much of what the passages say besides names and numbers they share: the weight of
-    the shared other keys over the smaller side's weight of them (``fuller``: over the larger
-    side's). Two passages naming the same people ("Mikhail Khodorkovsky", "Yukos") but saying
-    different things share little; a short passage can be wholly inside a long one that says
-    much more ("Mr Clarke says the powers are needed to counter terror threats" / "Mr Clarke
-    also said intelligence reports showed ... terror threats ..."), which only ``fuller`` shows."""
+    the shared other keys over the smaller side's weight of them. Two passages naming the same
+    people ("Mikhail Khodorkovsky", "Yukos") but saying different things share little.
+
+    ``fuller``: how much of the fuller side's proposition is shared: its words besides names and
+    attribution ("according to", "told reporters"), and the numbers both give. A short passage
+    can be wholly inside a long one that says much more ("The FA will take no action against
+    Mourinho following his sending-off" / "Mourinho will not face any FA action over the
+    comments he made after the final"), which only this shows."""
+    numbers = {k for _w, _label, k in shared if k.startswith("#")} if fuller else set()
+
+    def counted(unit: Unit, key: str) -> bool:
+        if key in unit.names:
+            return False
+        if key.startswith("#"):
+            return key in numbers
+        return not fuller or not all(w.casefold() in ATTRIBUTION_WORDS for w in unit.keys[key].values())
 
     def plain(unit: Unit) -> float:
-        return sum(w for k, w in unit.weights.items() if not k.startswith("#") and k not in unit.names)
+        return sum(w for k, w in unit.weights.items() if counted(unit, k))
 
-    common = sum(
-        w for w, _label, k in shared if not k.startswith("#") and k not in a.names and k not in b.names
-    )
+    common = sum(w for w, _label, k in shared if counted(a, k) and counted(b, k))
     least = max(plain(a), plain(b)) if fuller else min(plain(a), plain(b))
     return common / least if least > 0 else 0.0
 
