@@ -30,6 +30,7 @@ from nkterm.compare.words import (
     EVALUATION_AXES,
     NEGATION_RE,
     RELATED,
+    stem,
 )
 from nkterm.numbers import Quantity
 
@@ -138,15 +139,74 @@ def clear_caches() -> None:
     _actors.cache_clear()
 
 
+# an accusation in the active voice: who is accused is its object, not the name before it
+# ("Sullivan implicated his colleague", "prosecutors have charged them with faking a crash")
+_ACCUSE_RE = re.compile(
+    r"\b(?:implicat(?:ed|es|ing)|accus(?:ed|es|ing)|charg(?:ed|es|ing)|blam(?:ed|es|ing)|indict(?:ed|s|ing))"
+    r"\s+(?P<object>[\w'’-]+(?:\s+[\w'’-]+){0,3})"
+)
+# after these the verb is passive or has no object: "is accused of", "charged with", "implicated in"
+_NO_OBJECT = frozenset(
+    ["of", "with", "by", "in", "over", "for", "as", "to", "that", "on", "at", "after", "before", "and", "but"]
+)
+_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sir"])
+_ROLES_RE = re.compile(
+    r"(?:his|her|their)\s+(?:former\s+|ex-)?(?:colleague|boss|partner|friend|client|predecessor|superior|"
+    r"employer|deputy|associate|co-defendant)s?\b"
+)
+
+
+def _surname(key: str) -> str:
+    """The stem that stands for a name key in testimony: its last word ("@bernie ebber" -> ebber)."""
+    return key.removeprefix("@").split()[-1]
+
+
+def _accused(unit: Unit) -> tuple[set[str], set[str]]:
+    """(who the unit's active accusations accuse, who accuses), as the stems ``actor_before``
+    gives: the object's name ("charged Petrov"; not "charged Petrov's driver"), or for "him",
+    "them" or "his colleague" the unit's one other name, if it has exactly one (at the trial "of
+    Mr Ebbers", "Scott Sullivan implicated his colleague"). The accuser is not accused."""
+    text = unit.passage.text
+    accused: set[str] = set()
+    accusers: set[str] = set()
+    names = {_surname(k) for k in unit.names}
+    for m in _ACCUSE_RE.finditer(text):
+        words = m.group("object").split()
+        if words[0].casefold() in _NO_OBJECT:
+            continue
+        accuser = actor_before(text, m.start())[0]
+        if accuser:
+            accusers.add(accuser)
+        if words[0].casefold() in ("him", "her", "them") or _ROLES_RE.match(m.group("object")):
+            others = names - {accuser}
+            if len(others) == 1:  # who "him" is, only when the passage leaves no doubt
+                accused |= others
+            continue
+        if words[0].casefold().rstrip(".") in _TITLES:
+            words = words[1:]
+        run = []
+        for word in words:
+            if not word[:1].isupper():
+                break
+            run.append(word)
+        if run and not run[-1].endswith(("'s", "’s")):
+            word = run[-1].casefold().rstrip("'’")
+            accused.add(stem(word) or word)
+    return accused, accusers
+
+
 def testimony_conflict(a: Unit, b: Unit) -> str:
     """Contradicting testimony: one passage has a person deny (or be unaware of) what the other
-    has the same person know, do or admit ("Ebbers denies fraud" / "Ebbers 'aware' of fraud")."""
-    text_a, text_b = a.passage.text, b.passage.text
-    for deny_text, assert_text, side in ((text_a, text_b, "A"), (text_b, text_a, "B")):
+    has the same person know, do, admit or be accused of ("Ebbers denies fraud" / "Ebbers 'aware'
+    of fraud"; "Ebbers rejected allegations he pressured Sullivan" / "Sullivan implicated his
+    colleague", at the trial of Ebbers)."""
+    for deny, other, side in ((a, b, "A"), (b, a, "B")):
+        deny_text, assert_text = deny.passage.text, other.passage.text
         denied = {**_actors(deny_text, _ASSERT_RE, negated=True), **_actors(deny_text, _DENY_RE)}
         if not denied:
             continue
-        asserted = set(_actors(assert_text, _ASSERT_RE, negated=False))
+        accused, accusers = _accused(other)
+        asserted = set(_actors(assert_text, _ASSERT_RE, negated=False)) - accusers | accused
         asserted -= {*_actors(assert_text, _DENY_RE), *_actors(assert_text, _ASSERT_RE, negated=True)}
         both = sorted(denied.keys() & asserted)
         if both:

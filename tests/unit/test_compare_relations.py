@@ -184,6 +184,29 @@ def test_a_lawyers_denial_and_an_accusation_of_the_same_man_differ() -> None:
     assert (relation, reason) == (DIFFERS, "contradicting testimony about Ebbers: denial only in B")
 
 
+def test_a_denial_against_an_accusation_that_names_the_accused_only_as_his_colleague_differs() -> None:
+    # the witness "implicated his colleague": the colleague is the one person the passage names
+    # besides the witness, and he is the one who rejects the allegation
+    relation, reason, _shared = judge(
+        "Speaking in court, Mr Hartley rejected allegations that he pressured the finance director "
+        "to hide losses from the auditors.",
+        "Giving evidence at the fraud trial of Mr Hartley, the former finance director implicated his "
+        "colleague in the accounting scandal.",
+    )
+    assert relation == DIFFERS, reason
+    assert "testimony about Hartley" in reason
+
+
+def test_who_accuses_someone_is_not_accused() -> None:
+    # "Hartley accused the minister": Hartley asserts, he is not charged with anything, so his
+    # denial of another act contradicts nothing
+    relation, reason, _shared = judge(
+        "Mr Hartley denied that he had ever met the minister.",
+        "Mr Hartley accused the minister of lying to parliament about the contract.",
+    )
+    assert relation != DIFFERS, reason
+
+
 def test_an_added_negation_differs() -> None:
     relation, reason, _shared = judge(
         "Rover said on Friday that it would close the Longbridge plant in Birmingham.",
