@@ -485,7 +485,9 @@ def test_a_denial_pairs_with_the_charge_it_denies_over_a_wordier_partner() -> No
     alignment = align(a, b)
     denial = [p for p in alignment.pairs if p.a.text.startswith("Senator Hartley has denied")]
     assert [(p.b.text[:23], p.relation) for p in denial] == [("Prosecutors have charge", DIFFERS)]
-    assert denial[0].reason == 'opposite polarity: "denied" leaked, budget, report only in A'
+    # "charged Senator Hartley": the accused is the object, so this is contradicting testimony
+    # about him (before session 6 it was read as the denial of the act alone)
+    assert denial[0].reason == "contradicting testimony about Hartley: denial only in A"
 
 
 def test_a_document_compared_with_itself_pairs_everything() -> None:
