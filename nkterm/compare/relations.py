@@ -262,9 +262,15 @@ def _unmatched_numbers(a: Unit, b: Unit) -> str:
 
 def _names_apart(a: Unit, b: Unit) -> str:
     """A name on each side that the other lacks ("Kim Jong Un" / "Kim Jong Il"): not the same
-    participants. Only multi-word names and names inside sentences count."""
-    only_a = [k for k in a.names if k not in b.keys and k.startswith("@")]
-    only_b = [k for k in b.names if k not in a.keys and k.startswith("@")]
+    participants. Only multi-word names and names inside sentences count; a name that ends
+    another is the same person with fewer words ("Kilroy-Silk" / "Robert Kilroy-Silk")."""
+
+    def ends(name: str, unit: Unit) -> bool:
+        tail = " " + name.removeprefix("@")
+        return any(k.startswith("@") and k.endswith(tail) for k in unit.names)
+
+    only_a = [k for k in a.names if k not in b.keys and k.startswith("@") and not ends(k, b)]
+    only_b = [k for k in b.names if k not in a.keys and k.startswith("@") and not ends(k, a)]
     if only_a and only_b:
         name_a = a.keys[sorted(only_a)[0]]
         name_b = b.keys[sorted(only_b)[0]]

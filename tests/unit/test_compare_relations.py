@@ -332,6 +332,19 @@ def test_a_name_is_matched_whole_and_by_its_last_word() -> None:
     assert "glazer" in shared
 
 
+def test_a_hyphenated_surname_is_the_same_person_with_or_without_the_first_name() -> None:
+    relation, reason, _shared = judge(
+        "Mr Kilroy-Silk quit the party last week after months of tension over its leadership.",
+        "After months of tension over the leadership, Robert Kilroy-Silk quit the party last week.",
+    )
+    assert relation == AGREES, reason
+    relation, reason, _shared = judge(  # different people still differ
+        "Kim Jong Un inspected the new factory in Hamhung on Tuesday.",
+        "Kim Jong Il inspected the new factory in Hamhung on Tuesday.",
+    )
+    assert relation != AGREES, reason
+
+
 # -- numbers --------------------------------------------------------------------------------------
 
 
