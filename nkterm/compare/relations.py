@@ -1,8 +1,10 @@
 """What relation two paired units are in, and why (``relation_of``):
 
 * ``agrees`` — the same proposition: identical text, or similarity >= ``SAME_MIN`` with the same
-  participants (no name on each side that the other lacks), numbers equal within rounding
-  (``nkterm.numbers``: within half the coarser precision) and the same polarity;
+  participants (no name on each side that the other lacks), what they say besides names shared
+  (>= ``PREDICATE_MIN`` of the smaller side's, >= ``SAME_COVER`` of the fuller side's), numbers
+  equal within rounding (``nkterm.numbers``: within half the coarser precision) and the same
+  polarity;
 * ``differs`` — the same slot with incompatible values: numbers of one unit beyond rounding,
   one side negating a word both use ("denies"/"refused"/"not"), or opposite sides of an
   evaluation or testimony axis ("denied" vs "admitted"), at similarity >= ``CONFLICT_MIN``;
@@ -21,7 +23,15 @@ from nkterm.compare import params
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.units import Unit, actor_before
 from nkterm.compare.worddiff import word_ratio
-from nkterm.compare.words import COMMON_STEMS, DENIAL_RE, EVALUATION_AXES, NEGATION_RE, RELATED
+from nkterm.compare.words import (
+    ATTRIBUTION_WORDS,
+    COMMON_STEMS,
+    DENIAL_RE,
+    EVALUATION_AXES,
+    NEGATION_RE,
+    RELATED,
+    stem,
+)
 from nkterm.numbers import Quantity
 
 _EVALUATION_STEMS = frozenset(s for pos, neg in EVALUATION_AXES.values() for s in pos | neg)
@@ -129,15 +139,74 @@ def clear_caches() -> None:
     _actors.cache_clear()
 
 
+# an accusation in the active voice: who is accused is its object, not the name before it
+# ("Sullivan implicated his colleague", "prosecutors have charged them with faking a crash")
+_ACCUSE_RE = re.compile(
+    r"\b(?:implicat(?:ed|es|ing)|accus(?:ed|es|ing)|charg(?:ed|es|ing)|blam(?:ed|es|ing)|indict(?:ed|s|ing))"
+    r"\s+(?P<object>[\w'’-]+(?:\s+[\w'’-]+){0,3})"
+)
+# after these the verb is passive or has no object: "is accused of", "charged with", "implicated in"
+_NO_OBJECT = frozenset(
+    ["of", "with", "by", "in", "over", "for", "as", "to", "that", "on", "at", "after", "before", "and", "but"]
+)
+_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sir"])
+_ROLES_RE = re.compile(
+    r"(?:his|her|their)\s+(?:former\s+|ex-)?(?:colleague|boss|partner|friend|client|predecessor|superior|"
+    r"employer|deputy|associate|co-defendant)s?\b"
+)
+
+
+def _surname(key: str) -> str:
+    """The stem that stands for a name key in testimony: its last word ("@bernie ebber" -> ebber)."""
+    return key.removeprefix("@").split()[-1]
+
+
+def _accused(unit: Unit) -> tuple[set[str], set[str]]:
+    """(who the unit's active accusations accuse, who accuses), as the stems ``actor_before``
+    gives: the object's name ("charged Petrov"; not "charged Petrov's driver"), or for "him",
+    "them" or "his colleague" the unit's one other name, if it has exactly one (at the trial "of
+    Mr Ebbers", "Scott Sullivan implicated his colleague"). The accuser is not accused."""
+    text = unit.passage.text
+    accused: set[str] = set()
+    accusers: set[str] = set()
+    names = {_surname(k) for k in unit.names}
+    for m in _ACCUSE_RE.finditer(text):
+        words = m.group("object").split()
+        if words[0].casefold() in _NO_OBJECT:
+            continue
+        accuser = actor_before(text, m.start())[0]
+        if accuser:
+            accusers.add(accuser)
+        if words[0].casefold() in ("him", "her", "them") or _ROLES_RE.match(m.group("object")):
+            others = names - {accuser}
+            if len(others) == 1:  # who "him" is, only when the passage leaves no doubt
+                accused |= others
+            continue
+        if words[0].casefold().rstrip(".") in _TITLES:
+            words = words[1:]
+        run = []
+        for word in words:
+            if not word[:1].isupper():
+                break
+            run.append(word)
+        if run and not run[-1].endswith(("'s", "’s")):
+            word = run[-1].casefold().rstrip("'’")
+            accused.add(stem(word) or word)
+    return accused, accusers
+
+
 def testimony_conflict(a: Unit, b: Unit) -> str:
     """Contradicting testimony: one passage has a person deny (or be unaware of) what the other
-    has the same person know, do or admit ("Ebbers denies fraud" / "Ebbers 'aware' of fraud")."""
-    text_a, text_b = a.passage.text, b.passage.text
-    for deny_text, assert_text, side in ((text_a, text_b, "A"), (text_b, text_a, "B")):
+    has the same person know, do, admit or be accused of ("Ebbers denies fraud" / "Ebbers 'aware'
+    of fraud"; "Ebbers rejected allegations he pressured Sullivan" / "Sullivan implicated his
+    colleague", at the trial of Ebbers)."""
+    for deny, other, side in ((a, b, "A"), (b, a, "B")):
+        deny_text, assert_text = deny.passage.text, other.passage.text
         denied = {**_actors(deny_text, _ASSERT_RE, negated=True), **_actors(deny_text, _DENY_RE)}
         if not denied:
             continue
-        asserted = set(_actors(assert_text, _ASSERT_RE, negated=False))
+        accused, accusers = _accused(other)
+        asserted = set(_actors(assert_text, _ASSERT_RE, negated=False)) - accusers | accused
         asserted -= {*_actors(assert_text, _DENY_RE), *_actors(assert_text, _ASSERT_RE, negated=True)}
         both = sorted(denied.keys() & asserted)
         if both:
@@ -193,9 +262,15 @@ def _unmatched_numbers(a: Unit, b: Unit) -> str:
 
 def _names_apart(a: Unit, b: Unit) -> str:
     """A name on each side that the other lacks ("Kim Jong Un" / "Kim Jong Il"): not the same
-    participants. Only multi-word names and names inside sentences count."""
-    only_a = [k for k in a.names if k not in b.keys and k.startswith("@")]
-    only_b = [k for k in b.names if k not in a.keys and k.startswith("@")]
+    participants. Only multi-word names and names inside sentences count; a name that ends
+    another is the same person with fewer words ("Kilroy-Silk" / "Robert Kilroy-Silk")."""
+
+    def ends(name: str, unit: Unit) -> bool:
+        tail = " " + name.removeprefix("@")
+        return any(k.startswith("@") and k.endswith(tail) for k in unit.names)
+
+    only_a = [k for k in a.names if k not in b.keys and k.startswith("@") and not ends(k, b)]
+    only_b = [k for k in b.names if k not in a.keys and k.startswith("@") and not ends(k, a)]
     if only_a and only_b:
         name_a = a.keys[sorted(only_a)[0]]
         name_b = b.keys[sorted(only_b)[0]]
@@ -203,18 +278,30 @@ def _names_apart(a: Unit, b: Unit) -> str:
     return ""
 
 
-def predicate_share(a: Unit, b: Unit, shared: list[tuple[float, str, str]]) -> float:
+def predicate_share(a: Unit, b: Unit, shared: list[tuple[float, str, str]], *, fuller: bool = False) -> float:
     """How much of what the passages say besides names and numbers they share: the weight of
     the shared other keys over the smaller side's weight of them. Two passages naming the same
-    people ("Mikhail Khodorkovsky", "Yukos") but saying different things share little."""
+    people ("Mikhail Khodorkovsky", "Yukos") but saying different things share little.
+
+    ``fuller``: how much of the fuller side's proposition is shared: its words besides names and
+    attribution ("according to", "told reporters"), and the numbers both give. A short passage
+    can be wholly inside a long one that says much more ("The FA will take no action against
+    Mourinho following his sending-off" / "Mourinho will not face any FA action over the
+    comments he made after the final"), which only this shows."""
+    numbers = {k for _w, _label, k in shared if k.startswith("#")} if fuller else set()
+
+    def counted(unit: Unit, key: str) -> bool:
+        if key in unit.names:
+            return False
+        if key.startswith("#"):
+            return key in numbers
+        return not fuller or not all(w.casefold() in ATTRIBUTION_WORDS for w in unit.keys[key].values())
 
     def plain(unit: Unit) -> float:
-        return sum(w for k, w in unit.weights.items() if not k.startswith("#") and k not in unit.names)
+        return sum(w for k, w in unit.weights.items() if counted(unit, k))
 
-    common = sum(
-        w for w, _label, k in shared if not k.startswith("#") and k not in a.names and k not in b.names
-    )
-    least = min(plain(a), plain(b))
+    common = sum(w for w, _label, k in shared if counted(a, k) and counted(b, k))
+    least = max(plain(a), plain(b)) if fuller else min(plain(a), plain(b))
     return common / least if least > 0 else 0.0
 
 
@@ -295,6 +382,9 @@ def relation_of(
     if not_a != not_b:
         side = "A" if not_a else "B"
         return RELATED_ONLY, f"{topic}; only {side} denies or negates, so not the same proposition"
+    cover = predicate_share(a, b, shared, fuller=True)
+    if cover < params.SAME_COVER:
+        return RELATED_ONLY, f"{topic}; one says much more than the other ({cover:.0%} of its words shared)"
     unmatched = _unmatched_numbers(a, b)
     if unmatched:
         return RELATED_ONLY, f"{topic}; numbers only partly shared ({unmatched})"

@@ -8,10 +8,9 @@ Must not import Textual, nor Whoosh directly: the corpus is reached through ``In
 from __future__ import annotations
 
 import math
-import weakref
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from nkterm.compare.params import MIN_CORPUS_DOCS, MIN_WORDS, NAME_FACTOR, NUMBER_DF, RELATED_FACTOR
 from nkterm.compare.units import Unit
@@ -43,6 +42,10 @@ class Weights:
             self._idf, n = idf
         else:
             self._idf, n = idf, len(units)
+        if isinstance(self._idf, CorpusIdf):  # every word's IDF in one batch, not one by one
+            self._idf.prefetch(
+                {part for u in units for stems in u.keys.values() for s in stems for part in _words(s)}
+            )
         self._n = max(1, n)
         df = NUMBER_DF * self._n  # the IDF formulas: ours over units, Whoosh's over documents
         self.number = (
@@ -82,32 +85,45 @@ class Weights:
         unit.total = sum(unit.weights.values())
 
 
-_IDF_CACHES: weakref.WeakKeyDictionary[Any, tuple[tuple[int, Any], dict[str, float]]] = (
-    weakref.WeakKeyDictionary()
-)
+class CorpusIdf:
+    """The index's IDF of a term, memoised for one comparison; ``prefetch`` looks many up in
+    one batch (``Index.idfs``, which keeps the counts while the index is unchanged)."""
+
+    def __init__(self, index: Index) -> None:
+        self._index = index
+        self._cache: dict[str, float] = {}
+
+    def __call__(self, term: str) -> float:
+        value = self._cache.get(term)
+        if value is None:
+            value = self._cache[term] = self._index.idf(term)
+        return value
+
+    def prefetch(self, terms: Iterable[str]) -> None:
+        cache = self._cache
+        missing = [t for t in terms if t not in cache]
+        if missing:
+            cache.update(self._index.idfs(missing))
 
 
 def corpus_idf(index: Index) -> tuple[IdfFn, int] | None:
-    """The index's IDF and its document count, or None when the corpus has fewer than
-    ``MIN_CORPUS_DOCS`` documents and its statistics would say little (``align`` then computes
-    IDF over the two documents' units). Memoised per index until the index changes."""
+    """The index's IDF (a ``CorpusIdf``) and its document count, or None when the corpus has
+    fewer than ``MIN_CORPUS_DOCS`` documents and its statistics would say little (``align``
+    then computes IDF over the two documents' units). Call it per comparison: the index
+    keeps the term counts for as long as it is unchanged."""
     n = index.doc_count()
     if n < MIN_CORPUS_DOCS:
         return None
-    stamp = (n, index.manifest().get("generation"))
-    entry = _IDF_CACHES.get(index)
-    if entry is None or entry[0] != stamp:
-        entry = (stamp, {})
-        _IDF_CACHES[index] = entry
-    cache = entry[1]
+    return CorpusIdf(index), n
 
-    def idf(term: str) -> float:
-        value = cache.get(term)
-        if value is None:
-            value = cache[term] = index.idf(term)
-        return value
 
-    return idf, n
+def _words(key_stem: str) -> list[str]:
+    """The index terms whose IDF a key stem's weight needs (``Weights.__call__``)."""
+    if key_stem.startswith("#"):
+        return []
+    if key_stem.startswith("@"):
+        return key_stem[1:].split()
+    return [key_stem]
 
 
 def make_weights(units: Sequence[Unit], idf: IdfSpec) -> Weights:

@@ -184,6 +184,29 @@ def test_a_lawyers_denial_and_an_accusation_of_the_same_man_differ() -> None:
     assert (relation, reason) == (DIFFERS, "contradicting testimony about Ebbers: denial only in B")
 
 
+def test_a_denial_against_an_accusation_that_names_the_accused_only_as_his_colleague_differs() -> None:
+    # the witness "implicated his colleague": the colleague is the one person the passage names
+    # besides the witness, and he is the one who rejects the allegation
+    relation, reason, _shared = judge(
+        "Speaking in court, Mr Hartley rejected allegations that he pressured the finance director "
+        "to hide losses from the auditors.",
+        "Giving evidence at the fraud trial of Mr Hartley, the former finance director implicated his "
+        "colleague in the accounting scandal.",
+    )
+    assert relation == DIFFERS, reason
+    assert "testimony about Hartley" in reason
+
+
+def test_who_accuses_someone_is_not_accused() -> None:
+    # "Hartley accused the minister": Hartley asserts, he is not charged with anything, so his
+    # denial of another act contradicts nothing
+    relation, reason, _shared = judge(
+        "Mr Hartley denied that he had ever met the minister.",
+        "Mr Hartley accused the minister of lying to parliament about the contract.",
+    )
+    assert relation != DIFFERS, reason
+
+
 def test_an_added_negation_differs() -> None:
     relation, reason, _shared = judge(
         "Rover said on Friday that it would close the Longbridge plant in Birmingham.",
@@ -250,6 +273,36 @@ def test_a_passage_with_more_numbers_of_the_same_unit_is_not_the_same_propositio
     assert "numbers only partly shared (£4,895)" in reason
 
 
+def test_a_short_passage_inside_one_that_says_much_more_is_not_the_same_proposition() -> None:
+    # the short one's words are nearly all in the long one, but the long one is about other acts
+    # (the comments, not the sending-off; the first witness, not the start of the trial)
+    for short, long in (
+        (
+            "The Football Association will take no action against Chelsea manager Jose Mourinho "
+            "following his sending-off in Cardiff.",
+            "Chelsea manager Jose Mourinho will not face any Football Association action over the "
+            "comments he made after the final about the referee.",
+        ),
+        (
+            "The trial of Bernie Ebbers, former chief executive of WorldCom, has started in New York.",
+            "Lawyers defending former WorldCom chief Bernie Ebbers against fraud charges have called "
+            "their first witness in New York.",
+        ),
+    ):
+        relation, reason, _shared = judge(short, long)
+        assert relation == RELATED_ONLY, reason
+        assert "says much more" in reason
+
+
+def test_the_same_proposition_with_a_detail_added_still_agrees() -> None:
+    relation, reason, _shared = judge(
+        "Mr Kilroy-Silk quit the party last week after months of tension over its leadership.",
+        "After months of tension over the leadership, Mr Kilroy-Silk quit the party last week "
+        "in a blaze of publicity.",
+    )
+    assert relation == AGREES, reason
+
+
 # -- related, and what is not the same thing -------------------------------------------------------
 
 
@@ -277,6 +330,19 @@ def test_a_name_is_matched_whole_and_by_its_last_word() -> None:
         "Malcolm Glazer has presented the United board with detailed proposals to buy the club.",
     )
     assert "glazer" in shared
+
+
+def test_a_hyphenated_surname_is_the_same_person_with_or_without_the_first_name() -> None:
+    relation, reason, _shared = judge(
+        "Mr Kilroy-Silk quit the party last week after months of tension over its leadership.",
+        "After months of tension over the leadership, Robert Kilroy-Silk quit the party last week.",
+    )
+    assert relation == AGREES, reason
+    relation, reason, _shared = judge(  # different people still differ
+        "Kim Jong Un inspected the new factory in Hamhung on Tuesday.",
+        "Kim Jong Il inspected the new factory in Hamhung on Tuesday.",
+    )
+    assert relation != AGREES, reason
 
 
 # -- numbers --------------------------------------------------------------------------------------
@@ -432,7 +498,9 @@ def test_a_denial_pairs_with_the_charge_it_denies_over_a_wordier_partner() -> No
     alignment = align(a, b)
     denial = [p for p in alignment.pairs if p.a.text.startswith("Senator Hartley has denied")]
     assert [(p.b.text[:23], p.relation) for p in denial] == [("Prosecutors have charge", DIFFERS)]
-    assert denial[0].reason == 'opposite polarity: "denied" leaked, budget, report only in A'
+    # "charged Senator Hartley": the accused is the object, so this is contradicting testimony
+    # about him (before session 6 it was read as the denial of the act alone)
+    assert denial[0].reason == "contradicting testimony about Hartley: denial only in A"
 
 
 def test_a_document_compared_with_itself_pairs_everything() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import math
 import shutil
 import threading
 from collections.abc import Iterable
@@ -324,6 +325,62 @@ class WhooshStore:
 
     def idf(self, term: str, fieldname: str = "body") -> float:
         return float(self._searcher().idf(fieldname, term))
+
+    def doc_frequencies(self, terms: Iterable[str], fieldname: str = "body") -> dict[str, int]:
+        """How many documents hold each of ``terms`` in ``fieldname`` (0 for a term the index
+        does not have), counting deleted documents as Whoosh's ``doc_frequency`` does.
+
+        Each segment's term table is asked directly (about 5 µs a term, against 60-90 µs
+        through ``idf``, which checks the searcher's freshness and the field for every term),
+        and the counts are kept for as long as this thread's searcher is current: a second
+        comparison asks the table only for words it has not met. An unknown field gives 0."""
+        searcher = self._searcher()
+        cached = getattr(self._local, "doc_frequencies", None)
+        if cached is None or cached[0] is not searcher:  # a new searcher: the index changed
+            cached = (searcher, {})
+            self._local.doc_frequencies = cached
+        known: dict[tuple[str, str], int] = cached[1]
+        counts: dict[str, int] = {}
+        missing: list[str] = []
+        for term in terms:
+            df = known.get((fieldname, term))
+            if df is None:
+                missing.append(term)
+            else:
+                counts[term] = df
+        if missing:
+            for term, df in self._read_doc_frequencies(searcher, dict.fromkeys(missing), fieldname).items():
+                counts[term] = known[fieldname, term] = df
+        return counts
+
+    @staticmethod
+    def _read_doc_frequencies(searcher: Searcher, terms: Iterable[str], fieldname: str) -> dict[str, int]:
+        counts = dict.fromkeys(terms, 0)
+        schema = searcher.schema
+        if fieldname not in schema or schema[fieldname].format is None:
+            return counts
+        to_bytes = schema[fieldname].to_bytes
+        encoded = [(term, to_bytes(term)) for term in counts]
+        for leaf, _offset in searcher.reader().leaf_readers():
+            # the segment's term table (whoosh3 3.54, pinned in pyproject.toml): the reader's
+            # own doc_frequency checks the field and converts the term again on every call;
+            # an empty index's reader has no table and answers 0 itself
+            table = getattr(leaf, "_terms", leaf)
+            for term, tbytes in encoded:
+                try:
+                    counts[term] += table.doc_frequency(fieldname, tbytes)
+                except KeyError:  # not in this segment
+                    continue
+        return counts
+
+    def idfs(self, terms: Iterable[str], fieldname: str = "body") -> dict[str, float]:
+        """``idf`` of many terms at once (``doc_frequencies``; the same formula as Whoosh's
+        weighting: ``log(documents / (df + 1)) + 1`` over every document, deleted ones too)."""
+        total = self._searcher().doc_count_all()
+        return {
+            term: math.log(total / (df + 1)) + 1
+            for term, df in self.doc_frequencies(terms, fieldname).items()
+        }
 
     def doc_count(self) -> int:
         return int(self._searcher().doc_count())
