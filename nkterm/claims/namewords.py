@@ -35,6 +35,9 @@ _TITLE_WORDS = frozenset(
         "lord",
         "lady",
         "dame",
+        "baroness",
+        "baron",
+        "viscount",
         "prime",
         "minister",
         "president",
@@ -70,6 +73,7 @@ _TITLE_WORDS = frozenset(
         "admiral",
         "sergeant",
         "officer",
+        "commissioner",
         "director",
         "manager",
         "coach",
@@ -208,8 +212,25 @@ NOT_IN_NAME = (
         ]
     )
 )
-_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness", "queen", "princess"})
 _MALE = frozenset({"mr", "sir", "lord", "king", "prince"})
+
+
+# Letters after a name that are no part of it ("Andrew Tyrie MP", "Marcus Webb QC").
+POST_NOMINALS = frozenset({"mp", "qc", "kc", "mep", "msp", "mla", "obe", "mbe", "cbe"})
+# Titles a person's name follows; the words before one are a role ("Police Commissioner Sir
+# Ronald Hastings"). Sir and Dame go with a first name ("Sir Ronald").
+PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "baroness"})
+FIRST_NAME_TITLES = frozenset({"sir", "dame"})
+
+
+def person_words(words: list[str]) -> list[str]:
+    """The words of a written name that name the person: from its last personal title on, and
+    without post-nominal letters ("Labour MP Harriet Quayle MP" -> "Harriet Quayle")."""
+    while len(words) > 1 and words[-1].lower().rstrip(".") in POST_NOMINALS and words[-1].isupper():
+        words = words[:-1]
+    k = max((k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in PERSONAL_TITLES), default=0)
+    return words[k:]
 
 
 def name_words(name: str) -> list[str]:

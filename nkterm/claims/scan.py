@@ -70,7 +70,10 @@ _INVERSION = frozenset(
 # Verbs that give a speaker (a stance or a message passed on: "the BPI strongly believes that",
 # "a bandmate informed the crowd") without making the sentence a report: no attributed cue, so the
 # claim's kinds and score stay as they were.
-_STANCE = frozenset({"believes", "believed", "informed", "informs"})
+# "thinks" and "forecasts" (session 6): "critic Bob Strauss thinks ...", "Nestle forecasts growth".
+_STANCE = frozenset({"believes", "believed", "informed", "informs", "thinks", "forecasts"})
+# A progressive reporting verb ("Spamhaus is warning about ..."): speech without "that" after it.
+_PROGRESSIVE = frozenset({"is", "are", "was", "were"})
 
 
 def tokenize(text: str) -> Tokens:
@@ -180,8 +183,11 @@ class _SentenceScan(QuantityRules, StatementRules):
                 continue
             if rules & _R_REPORT and not text[starts[i]].isupper():
                 self._report(i)
-            if rules & _R_PARTICIPLE and i + 1 < self.hi and lows[i + 1] == "that":
-                self._add_report(i, None, "none", starts[i])
+            if rules & _R_PARTICIPLE:
+                if i + 1 < self.hi and lows[i + 1] == "that":
+                    self._add_report(i, None, "none", starts[i])
+                elif i > self.lo and lows[i - 1] in _PROGRESSIVE:
+                    self._report(i)
             if rules & _R_FIRST and text[starts[i]] == "I":
                 self._experience(i)
             if rules & _R_QUANT:

@@ -19,19 +19,23 @@ from functools import lru_cache
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import (
     CHAIN,
+    FIRST_NAME_TITLES,
     GROUP_NOUNS,
     NOT_IN_NAME,
     PERSON_ROLES,
     gender,
     is_org,
     name_words,
+    person_words,
     strip_titles,
 )
 from nkterm.models import Document, Section
 
 _NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "professor", "lord", "lady", "dame"})
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "professor", "lord", "lady", "dame", "baroness"}
+)
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
 _PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
@@ -145,7 +149,7 @@ class Resolver:
             named.extend(
                 (m.start(), m.group())
                 for m in re.finditer(
-                    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.? [A-Z][\w-]+(?![\w'’])", text
+                    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A-Z][\w-]+(?![\w'’])", text
                 )
             )
             # the roles that spoke ("a Department for Education spokeswoman said"); people named as
@@ -189,6 +193,16 @@ class Resolver:
                     found.append((start, full))
             self._full_index[surname] = found
         return found
+
+    def _by_first_name(self, first: str, pos: int) -> str | None:
+        """The full name written before ``pos`` that opens with ``first`` ("Sir Ronald" ->
+        "Ronald Hastings", from "Commissioner Sir Ronald Hastings" earlier)."""
+        for m in CHAIN.finditer(self._text, 0, pos):
+            words = person_words(name_words(m.group()))
+            words = strip_titles(" ".join(words)).split()
+            if len(words) >= 2 and words[0] == first and not is_org(" ".join(words)):
+                return " ".join(words)
+        return None
 
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
@@ -256,11 +270,14 @@ class Resolver:
     def full_name(self, name: str, pos: int) -> str:
         """The full name ``name`` is a short form of ("Mr Ebbers" -> "Bernie Ebbers" when that
         was written earlier; "Prime Minister Tony Blair" -> "Tony Blair"), else ``name``."""
-        written = " ".join(name.split())
+        raw = person_words(name_words(name))
+        written = " ".join(raw) or " ".join(name.split())
         plain = strip_titles(written) or written
         words = plain.split()
         if not words:
             return written
+        if len(words) == 1 and len(raw) == 2 and raw[0].lower() in FIRST_NAME_TITLES:
+            return self._by_first_name(words[0], pos) or written  # "Sir Ronald"
         for p, full in reversed(self._full(words[-1].lower())):
             if p > pos:
                 continue
@@ -309,7 +326,7 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
-            written = " ".join(name_words(subject))
+            written = " ".join(person_words(name_words(subject)))
             if is_org(written):
                 return written, "named"
             full = self.full_name(written, report.subject_start)

@@ -1,0 +1,111 @@
+"""Speakers on news text, session 6 (issue 16): the forms a name takes (post-nominals, peerage
+titles, initials), the verbs of thinking and forecasting that report what someone said, a role
+after a quote, and a quote paragraph whose speaker is named just before it. Sentences written
+for these tests; no people list, no sections."""
+
+from __future__ import annotations
+
+from nkterm.claims import detect
+from nkterm.models import Claim
+
+
+def claim_with(text: str, fragment: str) -> Claim:
+    start = text.index(fragment)
+    for c in detect(text):
+        if c.start <= start < c.end:
+            return c
+    raise AssertionError(f"no claim holds {fragment!r}: {detect(text)}")
+
+
+def speaker_of(text: str, fragment: str) -> str | None:
+    return claim_with(text, fragment).speaker
+
+
+def test_a_post_nominal_is_no_part_of_the_name() -> None:
+    text = (
+        "In the Commons, Labour backbencher Harriet Quayle MP said an inquiry was needed into the sale. "
+        'She said: "The public deserve to know who profited from this deal."'
+    )
+    assert speaker_of(text, "Harriet Quayle MP said") == "Harriet Quayle"
+    assert speaker_of(text, "The public deserve") == "Harriet Quayle"
+    text = "The ruling was flawed, said Marcus Webb QC, who represented the family."
+    assert speaker_of(text, "The ruling") == "Marcus Webb"
+
+
+def test_a_peerage_title_links_to_the_full_name() -> None:
+    text = (
+        "Former cabinet minister Margaret Ellery has criticised the plans. "
+        "Baroness Ellery, who sat in the Commons for 20 years, said the reforms would weaken the "
+        "upper house. Lady Ellery said she believed the timetable was far too short."
+    )
+    assert speaker_of(text, "Baroness Ellery, who sat") == "Margaret Ellery"
+    assert speaker_of(text, "Lady Ellery said") == "Margaret Ellery"
+
+
+def test_sir_takes_the_whole_name_that_follows() -> None:
+    text = (
+        "Metropolitan Police Commissioner Sir Ronald Hastings said knife crime had fallen by a "
+        "tenth. Sir Ronald added that patrols would be doubled in the spring."
+    )
+    assert speaker_of(text, "Metropolitan Police") == "Ronald Hastings"
+    assert speaker_of(text, "Sir Ronald added") == "Ronald Hastings"
+
+
+def test_thinks_and_forecasts_report_what_someone_said() -> None:
+    text = "Film critic Joanna Pratt, from the Boston Herald, thinks the picture will win best film."
+    assert speaker_of(text, "thinks") == "Joanna Pratt"
+    text = "Looking ahead, Alpine Foods forecasts sales growth of 5% for next year."
+    assert speaker_of(text, "forecasts") == "Alpine Foods"
+    # not when nobody speaks: "the forecasts" is a noun
+    text = "The forecasts show growth of 5% for next year, the highest since 2001."
+    assert speaker_of(text, "The forecasts") is None
+
+
+def test_is_warning_and_has_warned_report_speech() -> None:
+    text = "Security firm Sandline is warning about a new virus that spreads by e-mail attachments."
+    assert speaker_of(text, "is warning") == "Sandline"
+    text = "The Bank of England has warned that house prices could fall by 10% next year."
+    assert speaker_of(text, "has warned") == "Bank of England"
+
+
+def test_a_role_after_a_quote_is_the_person_named_just_before() -> None:
+    text = (
+        "Graham Pell praised his Scotland side after they beat Italy 30-12 in Rome.\n\n"
+        '"We had to be patient in the first half," said the national team coach. '
+        '"The forwards did everything I asked of them."'
+    )
+    assert speaker_of(text, "We had to be patient") == "Graham Pell"
+    assert speaker_of(text, "The forwards did") == "Graham Pell"
+    # with nobody named before, the role itself speaks
+    text = '"We had to be patient in the first half," said the national team coach.'
+    assert speaker_of(text, "We had to be patient") == "national team coach"
+
+
+def test_a_quote_paragraph_belongs_to_the_person_named_just_before_it() -> None:
+    text = (
+        '"It was a special night for all of us," said Owen Price. "The crowd carried us home."\n\n'
+        "Winger Dafydd Rees was keen not to talk about the championship. "
+        '"Nobody in the squad is thinking about a title. We have a hard game in Dublin next."'
+    )
+    assert speaker_of(text, "Nobody in the squad") == "Dafydd Rees"
+    assert speaker_of(text, "The crowd carried") == "Owen Price"
+
+
+def test_initials_link_to_the_name_they_stand_for() -> None:
+    text = (
+        "Profits at mortgage lender Hartley & Finch rose 8% last year. "
+        "H&F said the buy-to-let market had slowed. But H&F - which lends to landlords - "
+        "expects a recovery, the firm said."
+    )
+    assert speaker_of(text, "H&F said") == "Hartley & Finch"
+    assert speaker_of(text, "But H&F") == "Hartley & Finch"
+    text = (
+        "The case went to the Court of Arbitration for Sport in Lausanne. "
+        "CAS said a ruling would be made within a month."
+    )
+    assert speaker_of(text, "CAS said") == "Court of Arbitration for Sport"
+
+
+def test_said_opening_a_sentence_is_no_part_of_the_name() -> None:
+    text = 'Said Fenwick: "When this chance came along I could not turn it down."'
+    assert speaker_of(text, "When this chance") == "Fenwick"
