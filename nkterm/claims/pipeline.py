@@ -17,6 +17,7 @@ from nkterm.claims.evidence import SIGNALS, Evidence, Report
 from nkterm.claims.framing import framed_speakers
 from nkterm.claims.furniture import furniture_spans, trim
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
+from nkterm.claims.namewords import PERSON_ROLES, is_org
 from nkterm.claims.quotes import Attribution, Inside, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
 from nkterm.claims.speakers import Resolver, SpeakerContext
@@ -308,6 +309,41 @@ def _previous_report(pos: int, ctx: _Context) -> tuple[str, str] | None:
     return None
 
 
+# Roles a person is written as after a quote ("...," said the national team coach)
+_PERSON_ROLES = PERSON_ROLES | frozenset(
+    ["captain", "boss", "skipper", "striker", "star", "singer", "actor", "actress", "founder"]
+)
+
+
+def _role_named_before(report: Report, quote_start: int, ctx: _Context) -> str | None:
+    """A role that speaks after its quote ("...," said the national team coach): the person
+    named as the subject of the sentence just before the quote ("Mike Ruddock paid tribute ..."),
+    if there is one; a role elsewhere, or with no person named just before, stays a role."""
+    subject = report.subject or ""
+    words = subject.lower().split()
+    if (
+        report.subject_kind != "org"
+        or len(words) < 2
+        or words[0] != "the"
+        or words[-1] not in _PERSON_ROLES
+        or report.subject_start < quote_start
+    ):
+        return None
+    n = _sentence_at(quote_start, ctx)
+    if n < 1 or ctx.starts[n] < quote_start - 1:
+        return None  # the quote does not open its sentence
+    lo, hi = ctx.ranges[n - 1]
+    if hi - lo < 3 or ctx.inside(ctx.toks.starts[lo]):
+        return None
+    text, toks = ctx.text, ctx.toks
+    if not text[toks.starts[lo]].isupper():
+        return None
+    subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
+    if subj is None or subj.kind != "name" or is_org(text[subj.start : subj.end]):
+        return None
+    return ctx.resolver.full_name(text[subj.start : subj.end], subj.start)
+
+
 def _run_speakers(
     attributions: dict[int, Attribution], resolver: Resolver, quotes: list[Quote], ctx: _Context
 ) -> dict[int, tuple[str | None, str]]:
@@ -319,6 +355,8 @@ def _run_speakers(
         att = attributions[run_id]
         if att.report is not None:
             who, how = resolver.speaker(att.report)
+            if (named := _role_named_before(att.report, first_start[run_id], ctx)) is not None:
+                who, how = named, f"the {who} = {named}, named just before"
             verb = (
                 f'"{att.report.subject} {att.report.verb}"' if att.report.subject else f'"{att.report.verb}"'
             )

@@ -407,6 +407,21 @@ class SubjectFinder:
             return None
         return Subject(subj.kind, subj.start, subj.end, how)
 
+    def _role_ending_clause(self, det: int, k: int) -> Subject | None:
+        """After an inverted verb, "the national team coach" (up to three lower-case words before
+        a role noun) when the role ends the clause."""
+        lows = self.lows
+        r = k
+        while r + 1 < self.hi and r < k + 3 and self._gap(r).isspace():
+            r += 1
+        if any(not lows[m].isalpha() or self._upper(m) for m in range(k, r + 1)):
+            return None
+        if r + 1 < self.hi and self._gap(r).strip()[:1] not in _AFTER_INVERTED:
+            return None
+        if lows[r] in _ROLES or lows[r] in SPEAKING_NOUNS:
+            return Subject("org", self.starts[det], self.ends[r])
+        return None
+
     def name_after(self, k: int, *, inverted: bool) -> Subject | None:
         """A name (or he/she) starting at token ``k``. After an inverted verb ("said Mr X") the
         name must end its clause: "said Beta had bought" is no inversion."""
@@ -434,6 +449,8 @@ class SubjectFinder:
         if lows[k] in ("the", "a", "an") and k + 1 < self.hi:
             k += 1
         if not self._upper(k) and lows[k] not in SPEAKING_NOUNS:
+            if det < k and inverted:
+                return self._role_ending_clause(det, k)  # "said the national team coach."
             return None
         if self._upper(k) and lows[k] in lx.NOT_NAMES:
             return None
