@@ -329,6 +329,13 @@ def _role_named_before(report: Report, quote_start: int, ctx: _Context) -> str |
         or report.subject_start < quote_start
     ):
         return None
+    return _person_before_quote(quote_start, ctx, one_word=True)
+
+
+def _person_before_quote(quote_start: int, ctx: _Context, *, one_word: bool) -> str | None:
+    """The person named as the subject of the sentence just before a quote that opens its own
+    sentence, that sentence being no quote itself ("Mike Ruddock paid tribute to his side. "...";
+    a one-word name only when ``one_word``: "Chelsea beat Arsenal." names no speaker)."""
     n = _sentence_at(quote_start, ctx)
     if n < 1 or ctx.starts[n] < quote_start - 1:
         return None  # the quote does not open its sentence
@@ -341,7 +348,22 @@ def _role_named_before(report: Report, quote_start: int, ctx: _Context) -> str |
     subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
     if subj is None or subj.kind != "name" or is_org(text[subj.start : subj.end]):
         return None
-    return ctx.resolver.full_name(text[subj.start : subj.end], subj.start)
+    name = ctx.resolver.full_name(text[subj.start : subj.end], subj.start)
+    return name if one_word or len(name.split()) >= 2 else None
+
+
+def _introduced(quote_start: int, ctx: _Context) -> str | None:
+    """An unattributed quote right after a sentence about a person that reports no speech
+    ("Winger Dafydd Rees was keen not to talk about the title. "Nobody in the squad ..."): the
+    person, not whoever spoke before."""
+    n = _sentence_at(quote_start, ctx)
+    if n < 1:
+        return None
+    prev = ctx.spans[n - 1]
+    i = bisect.bisect_left(ctx.reports, prev.start, key=lambda r: r.verb_start)
+    if i < len(ctx.reports) and ctx.reports[i].verb_start < prev.end:
+        return None  # the sentence before reports speech: its speaker is found as before
+    return _person_before_quote(quote_start, ctx, one_word=False)
 
 
 def _run_speakers(
@@ -366,6 +388,8 @@ def _run_speakers(
             )
         elif (who := _subject_speaker(first_start[run_id], ctx)) is not None:
             out[run_id] = (who, "quote in a sentence whose subject speaks")
+        elif (who := _introduced(first_start[run_id], ctx)) is not None:
+            out[run_id] = (who, "quote after a sentence about its speaker")
         elif att.inherits is not None and out.get(att.inherits, (None, ""))[0] is not None:
             out[run_id] = (out[att.inherits][0], "continues the previous quote")
         elif (prev := _previous_report(first_start[run_id], ctx)) is not None:
