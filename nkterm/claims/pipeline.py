@@ -249,7 +249,12 @@ def _subject_speaker(pos: int, ctx: _Context) -> str | None:
     )
     if subj is None or subj.kind != "name":
         return None
-    return ctx.resolver.full_name(ctx.text[subj.start : subj.end], subj.start)
+    name = ctx.text[subj.start : subj.end]
+    if name.startswith("Said ") and ctx.text[subj.end : subj.end + 1] == ":":
+        # "Said Williams: "..."": an inverted verb, no first name
+        full = ctx.resolver.full_name(name[5:], subj.start)
+        return name[5:] if full == name else full
+    return ctx.resolver.full_name(name, subj.start)
 
 
 # A verb of judgement with a quoted label: "The Lib Dems branded it a "sticking plaster"",

@@ -38,6 +38,8 @@ _TITLES = frozenset(
 )
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
+# Initials standing for a name: "B&B", "CAS", "PwC" is not one (lower case inside)
+_INITIALS = re.compile(r"(?<![\w&])[A-Z](?:&?[A-Z]){1,5}(?![\w&])")
 _PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
 
 
@@ -204,6 +206,29 @@ class Resolver:
                 return " ".join(words)
         return None
 
+    def _initials_at(self, pos: int, written: str) -> str | None:
+        """The initials a subject is written as ("B&B", "CAS"), also when the tokeniser cut it at
+        the "&" ("But B&B - which ..." gave "B")."""
+        if _INITIALS.fullmatch(written):
+            return written
+        if len(written) <= 3 and written.isupper():
+            for m in _INITIALS.finditer(self._text, max(0, pos - 4), pos + len(written) + 4):
+                if m.start() <= pos < m.end():
+                    return m.group()
+        return None
+
+    def _expansion(self, short: str, pos: int) -> str | None:
+        """The name ``short`` stands for, written before ``pos``: capitalised words whose first
+        letters spell it ("Bradford & Bingley" for "B&B", "Court of Arbitration for Sport" for
+        "CAS"), small joining words allowed between them."""
+        letters = short.replace("&", "")
+        join = r"(?: (?:of|for|the|and|&|de|du|des|on))* "
+        pattern = join.join(rf"{c}[a-z][\w'’-]*" for c in letters)
+        found = None
+        for m in re.finditer(rf"(?<![\w&]){pattern}(?![\w&])", self._text[:pos]):
+            found = m.group()
+        return found
+
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
         words = [w.lower() for w in _WORD.findall(name)]
@@ -327,6 +352,10 @@ class Resolver:
             if person is not None:
                 return person, "named"
             written = " ".join(person_words(name_words(subject)))
+            short = self._initials_at(report.subject_start, written)
+            if short is not None:
+                long = self._expansion(short, report.subject_start)
+                return (long, f"{short} = {long}") if long else (short, "named")
             if is_org(written):
                 return written, "named"
             full = self.full_name(written, report.subject_start)

@@ -90,6 +90,7 @@ _NAME_GAP = frozenset(" '\"“”‘’&")
 # ("according to analysts Gartner More than 167 million"), a pronoun.
 _OF_TITLES = words("archbishop bishop cardinal duke duchess earl mayor dean chancellor governor speaker")
 _NEVER_NAME = words("more most but however this these it he she they we me there some many")
+_DASHES = frozenset("-–—")
 _AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})
 
 
@@ -156,6 +157,8 @@ class SubjectFinder:
                 ):
                     return Subject("name", named.start, named.end, "named between commas")
             return self._appositive(j)
+        if gap.strip() in _DASHES and gap[:1].isspace():
+            return self._appositive(j, "-–—")  # "But B&B - which has a 22% share - said"
         if not gap.isspace():
             return None
         subj = self.phrase_ending(j)
@@ -179,14 +182,18 @@ class SubjectFinder:
             return None
         return Subject("name", named.start, named.end, "named before the role")
 
-    def _appositive(self, j: int) -> Subject | None:
-        """``Name, title at Org, said``: the name before the earlier comma."""
+    def _appositive(self, j: int, marks: str = ",") -> Subject | None:
+        """``Name, title at Org, said``: the name before the earlier comma (or dash: "But B&B -
+        which has a 22% share - said")."""
         for k in range(j, max(self.lo, j - 26), -1):
             gap = self.text[self.ends[k - 1] : self.starts[k]]
             if any(c in gap for c in '"“”‘.'):
                 return None
-            if "," in gap:
+            if any(c in gap for c in marks):
                 subj = self.phrase_ending(k - 1)
+                if marks != "," and subj is not None and subj.kind == "org":
+                    # "Paul Myers, chief executive of Wippit - a service ... - believes"
+                    subj = self._appositive(k - 1) or subj
                 if subj is not None and subj.kind in ("name", "org"):
                     return Subject(subj.kind, subj.start, subj.end, "appositive skipped")
                 return None

@@ -95,7 +95,7 @@ def test_initials_link_to_the_name_they_stand_for() -> None:
     text = (
         "Profits at mortgage lender Hartley & Finch rose 8% last year. "
         "H&F said the buy-to-let market had slowed. But H&F - which lends to landlords - "
-        "expects a recovery, the firm said."
+        "said rents were still rising."
     )
     assert speaker_of(text, "H&F said") == "Hartley & Finch"
     assert speaker_of(text, "But H&F") == "Hartley & Finch"
@@ -104,6 +104,20 @@ def test_initials_link_to_the_name_they_stand_for() -> None:
         "CAS said a ruling would be made within a month."
     )
     assert speaker_of(text, "CAS said") == "Court of Arbitration for Sport"
+    assert any("CAS = Court of Arbitration for Sport" in c for c in claim_with(text, "CAS said").cues)
+    # initials never stand for a name written only after them
+    text = "CAS said a ruling would be made within a month, the Court of Arbitration for Sport added."
+    assert speaker_of(text, "CAS said") == "CAS"
+
+
+def test_a_name_before_a_role_and_a_dash_aside_speaks() -> None:
+    text = (
+        "Tomas Ek, chief executive of Melodia - a service which sells music downloads - believes "
+        "advertisers should stop paying pirate sites."
+    )
+    assert speaker_of(text, "Tomas Ek") == "Tomas Ek"
+    text = "But Norvik - which has a fifth of the market - said sales were rising."
+    assert speaker_of(text, "But Norvik") == "Norvik"
 
 
 def test_said_opening_a_sentence_is_no_part_of_the_name() -> None:
