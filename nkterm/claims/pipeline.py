@@ -326,6 +326,8 @@ def _role_named_before(report: Report, quote_start: int, ctx: _Context) -> str |
     if there is one; a role elsewhere, or with no person named just before, stays a role."""
     subject = report.subject or ""
     words = subject.lower().split()
+    if words[:1] != ["the"] and ctx.text[max(0, report.subject_start - 4) : report.subject_start] == "the ":
+        words.insert(0, "the")
     if (
         report.subject_kind != "org"
         or len(words) < 2

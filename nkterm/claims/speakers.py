@@ -130,7 +130,9 @@ class Resolver:
         orgs = [
             (r.subject_start, r.subject)
             for r in reports
-            if r.subject and (r.subject_kind == "org" or (r.subject_kind == "name" and is_org(r.subject)))
+            if r.subject
+            and (r.subject_kind == "org" or (r.subject_kind == "name" and is_org(r.subject)))
+            and r.subject.split()[-1].lower() not in PERSON_ROLES  # "it" is no prime minister
         ]
         self._orgs = sorted(orgs)
         self._org_pos = [p for p, _ in self._orgs]

@@ -72,6 +72,8 @@ _PHRASE_OPENERS = words(
     """
     in on at by after before during since while when as although though despite however
     meanwhile separately last this speaking writing instead earlier later
+    without with for from like unlike under among amid following given against through until
+    besides beyond alongside
     """
 )
 _ING_REPORTING = words(

@@ -81,6 +81,25 @@ def test_a_role_after_a_quote_is_the_person_named_just_before() -> None:
     assert speaker_of(text, "We had to be patient") == "national team coach"
 
 
+def test_a_role_saying_after_its_quote_is_the_person_named_before() -> None:
+    text = (
+        "Helen Marsh has dismissed reports that she will leave the company this year.\n\n"
+        '"I am going nowhere," the chief executive told the BBC. It claims sales rose by 4%.'
+    )
+    assert speaker_of(text, "I am going nowhere") == "Helen Marsh"
+    # "it" is an organisation that spoke, never a person's role
+    assert speaker_of(text, "It claims") is None
+
+
+def test_an_opening_phrase_is_no_person_for_a_later_he() -> None:
+    text = (
+        "Producer Ray Dunne said the band owed everything to its singer. "
+        "Without Tom Marlow, it is hard to imagine the sound of the band. "
+        '"There will never be another voice like his," he said.'
+    )
+    assert speaker_of(text, "There will never") == "Ray Dunne"
+
+
 def test_a_quote_paragraph_belongs_to_the_person_named_just_before_it() -> None:
     text = (
         '"It was a special night for all of us," said Owen Price. "The crowd carried us home."\n\n'
