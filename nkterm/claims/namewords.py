@@ -228,6 +228,7 @@ NOT_IN_NAME = (
             "meanwhile",
             "if",
             "so",
+            "for",  # "For Richard Tateson, ... he said": a viewpoint, no part of the name
             "me",  # "Me den Hartog told": a typing slip for "Mr"
             "now",  # "Now Wilson believes": a sentence opener
             "then",
@@ -248,13 +249,20 @@ PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "la
 FIRST_NAME_TITLES = frozenset({"sir", "dame"})
 
 
-def person_words(words: list[str]) -> list[str]:
-    """The words of a written name that name the person: from its last personal title on, and
-    without post-nominal letters ("Labour MP Harriet Quayle MP" -> "Harriet Quayle")."""
-    while len(words) > 1 and words[-1].lower().rstrip(".") in POST_NOMINALS and words[-1].isupper():
+def person_words(words: list[str], *, role: bool = False) -> list[str]:
+    """The words of a written name that name the person: from its last personal title on when
+    capitalised role words go before it ("Police Commissioner Sir Ronald Hastings", never
+    "Lawyers for Mr Fawcett and Mr McDonald"), and without post-nominal letters ("Harriet Quayle
+    MP" -> "Harriet Quayle"), unless ``role``: the name follows "the" or "a", so the letters
+    name a role ("the Salford MP", "a Plaid Cymru MP")."""
+    while (
+        not role and len(words) > 2 and words[-1].lower().rstrip(".") in POST_NOMINALS and words[-1].isupper()
+    ):
         words = words[:-1]
     k = max((k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in PERSONAL_TITLES), default=0)
-    return words[k:]
+    if k and all(w[:1].isupper() for w in words[:k]):
+        return words[k:]
+    return words
 
 
 def name_words(name: str) -> list[str]:

@@ -315,6 +315,7 @@ def _previous_report(pos: int, ctx: _Context) -> tuple[str, str] | None:
 
 
 # Roles a person is written as after a quote ("...," said the national team coach)
+_AGED = re.compile(r"\d+-year-old")  # "...," said the 28-year-old
 _PERSON_ROLES = PERSON_ROLES | frozenset(
     ["captain", "boss", "skipper", "striker", "star", "singer", "actor", "actress", "founder"]
 )
@@ -332,17 +333,19 @@ def _role_named_before(report: Report, quote_start: int, ctx: _Context) -> str |
         report.subject_kind != "org"
         or len(words) < 2
         or words[0] != "the"
-        or words[-1] not in _PERSON_ROLES
+        or not (words[-1] in _PERSON_ROLES or _AGED.fullmatch(words[-1]))
         or report.subject_start < quote_start
     ):
         return None
-    return _person_before_quote(quote_start, ctx, one_word=True)
+    return _person_before_quote(quote_start, ctx)
 
 
-def _person_before_quote(quote_start: int, ctx: _Context, *, one_word: bool) -> str | None:
+def _person_before_quote(quote_start: int, ctx: _Context) -> str | None:
     """The person named as the subject of the sentence just before a quote that opens its own
-    sentence, that sentence being no quote itself ("Mike Ruddock paid tribute to his side. "...";
-    a one-word name only when ``one_word``: "Chelsea beat Arsenal." names no speaker)."""
+    sentence, that sentence being no quote itself ("Mike Ruddock paid tribute to his side. "...").
+    A person: two words or more once linked to a full name ("Stone" -> "Oliver Stone"), never
+    after "the" ("The Northern Ireland runner"), never two people ("Richards and Yelling"), so
+    "Bayern said" or "Chelsea beat Arsenal" name no speaker."""
     n = _sentence_at(quote_start, ctx)
     if n < 1 or ctx.starts[n] < quote_start - 1:
         return None  # the quote does not open its sentence
@@ -353,10 +356,13 @@ def _person_before_quote(quote_start: int, ctx: _Context, *, one_word: bool) -> 
     if not text[toks.starts[lo]].isupper():
         return None
     subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
-    if subj is None or subj.kind != "name" or is_org(text[subj.start : subj.end]):
+    if subj is None or subj.kind != "name":
         return None
-    name = ctx.resolver.full_name(text[subj.start : subj.end], subj.start)
-    return name if one_word or len(name.split()) >= 2 else None
+    written = text[subj.start : subj.end]
+    if is_org(written) or " and " in written or "&" in written or ctx.resolver.after_the(subj.start):
+        return None
+    name = ctx.resolver.full_name(written, subj.start)
+    return name if len(name.split()) >= 2 else None
 
 
 def _introduced(quote_start: int, ctx: _Context) -> str | None:
@@ -370,7 +376,7 @@ def _introduced(quote_start: int, ctx: _Context) -> str | None:
     i = bisect.bisect_left(ctx.reports, prev.start, key=lambda r: r.verb_start)
     if i < len(ctx.reports) and ctx.reports[i].verb_start < prev.end:
         return None  # the sentence before reports speech: its speaker is found as before
-    return _person_before_quote(quote_start, ctx, one_word=False)
+    return _person_before_quote(quote_start, ctx)
 
 
 def _run_speakers(

@@ -65,6 +65,15 @@ _INVERSION = frozenset(
         "responded",
         "countered",
         "joked",
+        # the present tense of features ("...," argues Richards.)
+        "argues",
+        "adds",
+        "insists",
+        "explains",
+        "notes",
+        "warns",
+        "admits",
+        "claims",
     }
 )
 # Verbs that give a speaker (a stance or a message passed on: "the BPI strongly believes that",
@@ -186,8 +195,8 @@ class _SentenceScan(QuantityRules, StatementRules):
             if rules & _R_PARTICIPLE:
                 if i + 1 < self.hi and lows[i + 1] == "that":
                     self._add_report(i, None, "none", starts[i])
-                elif i > self.lo and lows[i - 1] in _PROGRESSIVE:
-                    self._report(i)
+                elif i > self.lo + 1 and lows[i - 1] in _PROGRESSIVE:
+                    self._progressive(i)
             if rules & _R_FIRST and text[starts[i]] == "I":
                 self._experience(i)
             if rules & _R_QUANT:
@@ -241,6 +250,14 @@ class _SentenceScan(QuantityRules, StatementRules):
             return
         if self.lows[i] in _BARE_REPORTING and self.text[subj.start : subj.end].lower() in ("i", "we", "you"):
             return  # "what I say" is no report
+        self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
+
+    def _progressive(self, i: int) -> None:
+        """ "Spamhaus is warning about ...": a report when the subject ends right before "is"
+        (never "Anti-fraud organisations are warning": "Anti-fraud" is no subject)."""
+        subj = self._finder().for_verb(i)
+        if subj is None or subj.end != self.ends[i - 2]:
+            return
         self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
 
     def _stance(self, i: int) -> None:

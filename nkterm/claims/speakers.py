@@ -40,6 +40,7 @@ _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
 # Initials standing for a name: "B&B", "CAS", "PwC" is not one (lower case inside)
 _INITIALS = re.compile(r"(?<![\w&])[A-Z](?:&?[A-Z]){1,5}(?![\w&])")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
 _PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
 
 
@@ -229,7 +230,7 @@ class Resolver:
         found = None
         for m in re.finditer(rf"(?<![\w&]){pattern}(?![\w&])", self._text[:pos]):
             found = m.group()
-        return found
+        return found.removesuffix("'s").removesuffix("’s") if found else None
 
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
@@ -260,7 +261,7 @@ class Resolver:
         subjects = iter(
             (p, n)
             for p, n in (self._subjects(pos) if self._subjects is not None else ())
-            if not is_org(n) and not self._after_determiner(p)
+            if not is_org(n) and not self._after_determiner(p) and " and " not in n  # one person
         )
         subject = next(subjects, None)
         while j >= 0 or subject is not None:
@@ -276,6 +277,15 @@ class Resolver:
                     return " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
                 return self.full_name(name, p)
         return None
+
+    def after_the(self, pos: int) -> bool:
+        """A name right after "the" or "a" is a modifier, not a person ("The Northern Ireland
+        runner")."""
+        return self._determiner_just_before(pos)
+
+    def _determiner_just_before(self, pos: int) -> bool:
+        """ "the" or "a" right before ``pos``: what follows is a role ("the Salford MP")."""
+        return _DETERMINER_BEFORE.search(self._text, max(0, pos - 5), pos) is not None
 
     def _after_determiner(self, pos: int) -> bool:
         """A name after "the" or "a" is no person a "he" can mean ("The Simpsons is ...", "the
@@ -297,7 +307,7 @@ class Resolver:
     def full_name(self, name: str, pos: int) -> str:
         """The full name ``name`` is a short form of ("Mr Ebbers" -> "Bernie Ebbers" when that
         was written earlier; "Prime Minister Tony Blair" -> "Tony Blair"), else ``name``."""
-        raw = person_words(name_words(name))
+        raw = person_words(name_words(name), role=self._determiner_just_before(pos))
         written = " ".join(raw) or " ".join(name.split())
         plain = strip_titles(written) or written
         words = plain.split()
@@ -353,7 +363,8 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
-            written = " ".join(person_words(name_words(subject)))
+            role = self._determiner_just_before(report.subject_start)
+            written = " ".join(person_words(name_words(subject), role=role))
             short = self._initials_at(report.subject_start, written)
             if short is not None:
                 long = self._expansion(short, report.subject_start)

@@ -72,8 +72,8 @@ _PHRASE_OPENERS = words(
     """
     in on at by after before during since while when as although though despite however
     meanwhile separately last this speaking writing instead earlier later
-    without with for from like unlike under among amid following given against through until
-    besides beyond alongside
+    for without unlike under among amid following given against through until besides beyond
+    alongside
     """
 )
 _ING_REPORTING = words(
@@ -92,6 +92,7 @@ _NAME_GAP = frozenset(" '\"“”‘’&")
 # ("according to analysts Gartner More than 167 million"), a pronoun.
 _OF_TITLES = words("archbishop bishop cardinal duke duchess earl mayor dean chancellor governor speaker")
 _NEVER_NAME = words("more most but however this these it he she they we me there some many")
+_AUXILIARIES = words("has have had is are was were will would can could may might must be been")
 _DASHES = frozenset("-–—")
 _AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})
 
@@ -366,10 +367,13 @@ class SubjectFinder:
         skipping openers such as "But", "On Tuesday," or "However,"."""
         lows = self.lows
         k = self.lo
+        viewpoint = -1  # "For Richard Tateson, who ..., the need grew": the person the view is of
         # skip an opening adverbial up to its comma ("On Tuesday, ...", "In a statement, ...")
         for m in range(self.lo, min(before - 1, self.lo + 14, self.hi - 1)):
             if "," in self._gap(m) and lows[self.lo] in _PHRASE_OPENERS:
                 k = m + 1
+                if lows[self.lo] == "for" and self._upper(self.lo + 1):
+                    viewpoint = m
                 break
         while (
             k < before
@@ -399,6 +403,7 @@ class SubjectFinder:
             and not self._upper(r)
             and lows[r] not in _CONNECT
             and lows[r] not in lx.NOT_NAMES
+            and lows[r] not in _AUXILIARIES  # "The SFA has appointed Tommy Burns": a verb
         ):
             r += 1
         if r > end + 1 and r < before and self._upper(r) and self._gap(r - 1).isspace():
@@ -412,6 +417,14 @@ class SubjectFinder:
                 if lows[e] in SPEAKING_NOUNS and not self._upper(e):
                     subj = self.phrase_ending(e)
                     break
+        if viewpoint > self.lo and (
+            subj is None
+            or subj.kind not in ("name", "pronoun")
+            or self.text[subj.end - 2 : subj.end] in ("'s", "’s")  # "Yahoo's decision was"
+        ):
+            subj = self.phrase_ending(viewpoint)
+            if subj is not None and subj.kind != "name":
+                subj = None
         if subj is None or subj.kind == "noun":
             return None
         return Subject(subj.kind, subj.start, subj.end, how)
@@ -423,11 +436,13 @@ class SubjectFinder:
         r = k
         while r + 1 < self.hi and r < k + 3 and self._gap(r).isspace():
             r += 1
-        if any(not lows[m].isalpha() or self._upper(m) for m in range(k, r + 1)):
+        if any(
+            not (lows[m].isalpha() or _AGED.fullmatch(lows[m])) or self._upper(m) for m in range(k, r + 1)
+        ):
             return None
         if r + 1 < self.hi and self._gap(r).strip()[:1] not in _AFTER_INVERTED:
             return None
-        if lows[r] in _ROLES or lows[r] in SPEAKING_NOUNS:
+        if lows[r] in _ROLES or lows[r] in SPEAKING_NOUNS or _AGED.fullmatch(lows[r]):
             return Subject("org", self.starts[det], self.ends[r])
         return None
 
