@@ -81,6 +81,13 @@ _INVERSION = frozenset(
 # claim's kinds and score stay as they were.
 # "thinks" and "forecasts" (session 6): "critic Bob Strauss thinks ...", "Nestle forecasts growth".
 _STANCE = frozenset({"believes", "believed", "informed", "informs", "thinks", "forecasts"})
+# What a player adds that is no speech ("added the extras", "added a second try")
+_SCORES = lx.words(
+    """
+    extras conversion conversions try tries penalty penalties goal goals points runs wickets
+    drop-goal
+    """
+)
 # A progressive reporting verb ("Spamhaus is warning about ..."): speech without "that" after it.
 _PROGRESSIVE = frozenset({"is", "are", "was", "were"})
 
@@ -242,6 +249,8 @@ class _SentenceScan(QuantityRules, StatementRules):
         return SubjectFinder(self.text, self.lows, self.starts, self.ends, self.lo, self.hi)
 
     def _report(self, i: int) -> None:
+        if self.lows[i] in ("added", "adds") and self._scored(i):
+            return  # "Larkin again added the extras", "added a third goal": a score, not speech
         finder = self._finder()
         subj = finder.for_verb(i)
         if subj is None and self.lows[i] in _INVERSION:
@@ -251,6 +260,20 @@ class _SentenceScan(QuantityRules, StatementRules):
         if self.lows[i] in _BARE_REPORTING and self.text[subj.start : subj.end].lower() in ("i", "we", "you"):
             return  # "what I say" is no report
         self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
+
+    def _scored(self, i: int) -> bool:
+        """ "added" followed by a score ("the extras", "a third goal", "14 points") within three
+        words, with no clause between ("added that a second goal ..." is speech)."""
+        for k in range(i + 1, min(self.hi, i + 4)):
+            w = self.lows[k]
+            if w in _SCORES:
+                return self.text[self.ends[i] : self.starts[k]].strip(" ") == "" or all(
+                    self.lows[m] not in ("that", "he", "she", "it", "they", "we", "i")
+                    for m in range(i + 1, k)
+                )
+            if w == "that" or not self.text[self.ends[k - 1] : self.starts[k]].isspace():
+                return False
+        return False
 
     def _progressive(self, i: int) -> None:
         """ "Spamhaus is warning about ...": a report when the subject ends right before "is"

@@ -195,3 +195,13 @@ def test_the_object_of_a_verb_is_no_subject_before_a_quote() -> None:
         '"He knows the players and he knows the game."'
     )
     assert speaker_of(text, "He knows the players") == "Graham Moss"
+
+
+def test_added_a_score_is_no_speech() -> None:
+    text = "Hughes crossed for a second try and Larkin again added the extras."
+    assert all(c.speaker is None for c in detect(text))
+    text = "Moore added a third goal in the 80th minute to seal the win for Leeds."
+    assert all(c.speaker is None for c in detect(text))
+    # but "added" before a clause still reports speech
+    text = "Larkin added the team would be stronger after the break."
+    assert speaker_of(text, "Larkin added") == "Larkin"
