@@ -251,6 +251,12 @@ class _SentenceScan(QuantityRules, StatementRules):
     def _report(self, i: int) -> None:
         if self.lows[i] in ("added", "adds") and self._scored(i):
             return  # "Larkin again added the extras", "added a third goal": a score, not speech
+        if (
+            self.lows[i] in ("maintained", "maintains")
+            and i + 1 < self.hi
+            and self.lows[i + 1] in ("their", "its", "his", "her", "our", "the", "a", "an")
+        ):
+            return  # "Wales maintained their superb start": kept, not said
         finder = self._finder()
         subj = finder.for_verb(i)
         if subj is None and self.lows[i] in _INVERSION:

@@ -205,3 +205,10 @@ def test_added_a_score_is_no_speech() -> None:
     # but "added" before a clause still reports speech
     text = "Larkin added the team would be stronger after the break."
     assert speaker_of(text, "Larkin added") == "Larkin"
+
+
+def test_maintained_a_thing_is_no_speech() -> None:
+    text = "Stephen Jones added four conversions as Wales maintained their superb start."
+    assert all(c.speaker is None for c in detect(text))
+    text = "Wales maintained that the try should have stood."
+    assert speaker_of(text, "maintained") == "Wales"
