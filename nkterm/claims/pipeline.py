@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from nkterm.claims.evidence import SIGNALS, Evidence, Report
 from nkterm.claims.framing import framed_speakers
 from nkterm.claims.furniture import furniture_spans, trim
+from nkterm.claims.lexicon import words
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
 from nkterm.claims.namewords import PERSON_ROLES, is_org
 from nkterm.claims.quotes import Attribution, Inside, Quote, attribute_runs, find_quotes
@@ -185,6 +186,12 @@ class _Context:
     inside: Inside  # is a position inside a quote
 
 
+# Capitalised words opening a sentence that are no one's name
+_NOT_A_NAME = words(
+    """
+    i i'm i've i'd i'll it it's we we're we've you you're he's she's that's there's two
+    """
+)
 _MID_CAPITAL = re.compile(r"\b[a-z]+[,;]? ([A-Z][\w'’-]*)")
 
 
@@ -220,6 +227,8 @@ class _NamedSubjects:
             return None
         name = text[subj.start : subj.end]
         words = name.split()
+        if words[0].lower().replace("’", "'") in _NOT_A_NAME:
+            return None  # "I'm", "It's": a sentence of someone's quote
         # a lone capitalised word opening a sentence is a name only if it is capitalised
         # mid-sentence somewhere too ("Despite", "Instead" are not)
         if len(words) == 1:
@@ -250,6 +259,8 @@ def _subject_speaker(pos: int, ctx: _Context) -> str | None:
     if subj is None or subj.kind != "name":
         return None
     name = ctx.text[subj.start : subj.end]
+    if name.split()[0].lower().replace("’", "'") in _NOT_A_NAME:
+        return None  # "It's like walking into ...": no one's name
     if name.startswith("Said ") and ctx.text[subj.end : subj.end + 1] == ":":
         # "Said Williams: "..."": an inverted verb, no first name
         full = ctx.resolver.full_name(name[5:], subj.start)
@@ -337,15 +348,21 @@ def _role_named_before(report: Report, quote_start: int, ctx: _Context) -> str |
         or report.subject_start < quote_start
     ):
         return None
-    return _person_before_quote(quote_start, ctx)
+    person = _person_before_quote(quote_start, ctx, speaking=True)
+    if person is None and _AGED.fullmatch(words[-1]):
+        # "...," said the 22-year-old: an age is never the label; the person in focus is
+        return ctx.resolver.focus(quote_start)
+    return person
 
 
-def _person_before_quote(quote_start: int, ctx: _Context) -> str | None:
+def _person_before_quote(quote_start: int, ctx: _Context, *, speaking: bool = False) -> str | None:
     """The person named as the subject of the sentence just before a quote that opens its own
     sentence, that sentence being no quote itself ("Mike Ruddock paid tribute to his side. "...").
     A person: two words or more once linked to a full name ("Stone" -> "Oliver Stone"), never
     after "the" ("The Northern Ireland runner"), never two people ("Richards and Yelling"), so
-    "Bayern said" or "Chelsea beat Arsenal" name no speaker."""
+    "Bayern said" or "Chelsea beat Arsenal" name no speaker. With ``speaking``, a sentence that
+    reports speech gives its speaker ("Tony Blair has failed, Michael Howard has said." -> Michael
+    Howard, not its subject)."""
     n = _sentence_at(quote_start, ctx)
     if n < 1 or ctx.starts[n] < quote_start - 1:
         return None  # the quote does not open its sentence
@@ -355,6 +372,18 @@ def _person_before_quote(quote_start: int, ctx: _Context) -> str | None:
     text, toks = ctx.text, ctx.toks
     if not text[toks.starts[lo]].isupper():
         return None
+    if speaking:
+        prev = ctx.spans[n - 1]
+        i = bisect.bisect_left(ctx.reports, prev.start, key=lambda r: r.verb_start)
+        for r in ctx.reports[i:]:
+            if r.verb_start >= prev.end:
+                break
+            if ctx.inside(r.verb_start):
+                continue
+            who, _ = ctx.resolver.speaker(r)
+            if who is not None:  # (a noun "reports" resolves to no one)
+                named = r.subject_kind in ("name", "pronoun") and not is_org(who)
+                return who if named and len(who.split()) >= 2 else None
     subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
     if subj is None or subj.kind != "name":
         return None
@@ -372,6 +401,9 @@ def _introduced(quote_start: int, ctx: _Context) -> str | None:
     n = _sentence_at(quote_start, ctx)
     if n < 1:
         return None
+    q = ctx.quotes[bisect.bisect_left(ctx.quotes, quote_start, key=lambda q: q.start)]
+    if q.closed and _has_token(ctx.toks, q.end, ctx.spans[_sentence_at(q.end - 1, ctx)].end):
+        return None  # words after the quote in its sentence ("...," the 23-year-old wrote.)
     prev = ctx.spans[n - 1]
     i = bisect.bisect_left(ctx.reports, prev.start, key=lambda r: r.verb_start)
     if i < len(ctx.reports) and ctx.reports[i].verb_start < prev.end:

@@ -74,6 +74,12 @@ _INVERSION = frozenset(
         "warns",
         "admits",
         "claims",
+        "acknowledged",
+        "revealed",
+        "recalled",
+        "claimed",
+        "suggested",
+        "announced",
     }
 )
 # Verbs that give a speaker (a stance or a message passed on: "the BPI strongly believes that",
@@ -254,7 +260,7 @@ class _SentenceScan(QuantityRules, StatementRules):
         if (
             self.lows[i] in ("maintained", "maintains")
             and i + 1 < self.hi
-            and self.lows[i + 1] in ("their", "its", "his", "her", "our", "the", "a", "an")
+            and self.lows[i + 1] in ("their", "its", "his", "her", "our")
         ):
             return  # "Wales maintained their superb start": kept, not said
         finder = self._finder()
@@ -294,6 +300,10 @@ class _SentenceScan(QuantityRules, StatementRules):
         a first or second person ("I believe" is the writer's own)."""
         if i + 1 < self.hi and self.lows[i + 1] in ("in", "to"):
             return
+        if self.lows[i] == "forecasts" and (
+            i + 1 >= self.hi or not self.text[self.ends[i] : self.starts[i + 1]].isspace()
+        ):
+            return  # "ahead of IMF forecasts, while ...": a noun
         subj = self._finder().for_verb(i)
         if subj is None:
             return

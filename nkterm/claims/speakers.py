@@ -230,7 +230,13 @@ class Resolver:
         found = None
         for m in re.finditer(rf"(?<![\w&]){pattern}(?![\w&])", self._text[:pos]):
             found = m.group()
-        return found.removesuffix("'s").removesuffix("’s") if found else None
+        if found is None:
+            return None
+        bare = found.removesuffix("'s").removesuffix("’s")
+        # "the European Union's list" (a possessive) but "Standard & Poor's" (the name)
+        if bare != found and re.search(rf"{re.escape(bare)}(?!['’\w])", self._text) is not None:
+            return bare
+        return found
 
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""

@@ -212,3 +212,59 @@ def test_maintained_a_thing_is_no_speech() -> None:
     assert all(c.speaker is None for c in detect(text))
     text = "Wales maintained that the try should have stood."
     assert speaker_of(text, "maintained") == "Wales"
+
+
+def test_a_role_after_a_quote_is_who_spoke_in_the_sentence_before() -> None:
+    text = (
+        "Tony Blair has had his chance and has failed, Michael Howard has said.\n\n"
+        '"Britain is heading in the wrong direction," the Conservative leader said.'
+    )
+    assert speaker_of(text, "Britain is heading") == "Michael Howard"
+    text = (
+        "A spokesman for Michael Howard said Mr Jackson's views were very different.\n\n"
+        '"He believes students should pay tuition fees," the spokesman said.'
+    )
+    assert speaker_of(text, "He believes students") == "spokesman"
+
+
+def test_an_age_after_a_quote_is_the_person_in_focus() -> None:
+    text = (
+        "Sprinter Jason Gardner won the 60m in 6.56 seconds on Sunday. The time was a season's best.\n\n"
+        '"You will see me in Madrid," said the 22-year-old.'
+    )
+    assert speaker_of(text, "You will see me") == "Jason Gardner"
+
+
+def test_words_after_a_quote_keep_it_from_the_sentence_before() -> None:
+    text = (
+        "Pop Weekly printed a story about the singer on Monday. "
+        '"Until you face what is going on, you will remain a tabloid," the star blogged.'
+    )
+    assert speaker_of(text, "Until you face") != "Pop Weekly"
+
+
+def test_a_contraction_opening_a_quoted_sentence_is_no_name() -> None:
+    text = (
+        'Nathalie Dupin lost in the first round. "I will rest now. It\'s a long season."\n\n'
+        '"I might play some doubles events," she added.'
+    )
+    assert speaker_of(text, "I might play") == "Nathalie Dupin"
+
+
+def test_more_verbs_invert_after_a_quote_in_the_past() -> None:
+    text = '"He is one of the best players in the world," acknowledged Williams.'
+    assert speaker_of(text, "He is one") == "Williams"
+
+
+def test_forecasts_as_a_noun_gives_no_speaker() -> None:
+    text = "Growth was 6% in the past three years, ahead of IMF forecasts, while inflation fell."
+    assert speaker_of(text, "Growth was") is None
+
+
+def test_an_expansion_keeps_a_possessive_that_is_part_of_the_name() -> None:
+    text = (
+        "Standard & Poor's raised the rating on Monday. S&P said the country's finances were sound. "
+        "The European Union's list was cut. The European Union met in June. The EU said it agreed."
+    )
+    assert speaker_of(text, "S&P said") == "Standard & Poor's"
+    assert speaker_of(text, "The EU said") == "European Union"
