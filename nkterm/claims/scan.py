@@ -82,6 +82,10 @@ _INVERSION = frozenset(
         "announced",
     }
 )
+# Inverted only when the name ends the clause: "suggested owners must", "claimed Mr Blair went
+# back", "suggested he had" are no inversions
+_STRICT_INVERSION = frozenset({"acknowledged", "revealed", "recalled", "claimed", "suggested", "announced"})
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
 # Verbs that give a speaker (a stance or a message passed on: "the BPI strongly believes that",
 # "a bandmate informed the crowd") without making the sentence a report: no attributed cue, so the
 # claim's kinds and score stay as they were.
@@ -267,6 +271,12 @@ class _SentenceScan(QuantityRules, StatementRules):
         subj = finder.for_verb(i)
         if subj is None and self.lows[i] in _INVERSION:
             subj = finder.name_after(i + 1, inverted=True)
+            if (
+                subj is not None
+                and self.lows[i] in _STRICT_INVERSION
+                and not _CLAUSE_END.match(self.text, subj.end, self.ends[self.hi - 1] + 1)
+            ):
+                return
         if subj is None:
             return
         if self.lows[i] in _BARE_REPORTING and self.text[subj.start : subj.end].lower() in ("i", "we", "you"):

@@ -56,6 +56,7 @@ _ROLES = words(
     correspondent editor analyst professor researcher scientist expert director officer
     chairman chairwoman spokesman spokeswoman secretary minister leader mp colleague star
     singer actor actress producer writer novelist lawyer judge president chief executive
+    team-mate teammate skipper winger
     """
 )
 _POLLED = words("polled surveyed questioned interviewed")
@@ -459,7 +460,11 @@ class SubjectFinder:
         # "said managing director Rodrigo Rato": role words before the name
         r = k
         while (
-            r < self.hi and r < k + 3 and lows[r].isalpha() and not self._upper(r) and lows[r] not in _CONNECT
+            r < self.hi
+            and r < k + 3
+            and lows[r].replace("-", "").isalpha()  # "said team-mate Chris Paterson"
+            and not self._upper(r)
+            and lows[r] not in _CONNECT
         ):
             r += 1
         if (

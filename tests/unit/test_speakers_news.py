@@ -268,3 +268,12 @@ def test_an_expansion_keeps_a_possessive_that_is_part_of_the_name() -> None:
     )
     assert speaker_of(text, "S&P said") == "Standard & Poor's"
     assert speaker_of(text, "The EU said") == "European Union"
+
+
+def test_a_new_inversion_needs_the_name_to_end_its_clause() -> None:
+    text = "The figures follow data from website Homefinder which suggested owners must cut prices."
+    assert speaker_of(text, "The figures") != "owners"
+    text = "Gordon Brown has appealed for unity after reports claimed Mr Blair went back on a pledge."
+    assert speaker_of(text, "Gordon Brown") != "Mr Blair"
+    text = '"Simon is a world class player," said team-mate Chris Paterson.'
+    assert speaker_of(text, "Simon is") == "Chris Paterson"
