@@ -20,6 +20,7 @@ from nkterm.claims.quotes import Attribution, Inside, Quote
 from nkterm.claims.scanstate import Tokens
 from nkterm.claims.speakers import Resolver
 from nkterm.claims.subjects import SubjectFinder
+from nkterm.claims.subjectwords import ROLES
 from nkterm.models import Span
 
 
@@ -139,9 +140,7 @@ def _previous_report(pos: int, ctx: QuoteContext) -> tuple[str, str] | None:
 
 # Roles a person is written as after a quote ("...," said the national team coach)
 _AGED = re.compile(r"\d+-year-old")  # "...," said the 28-year-old
-_PERSON_ROLES = PERSON_ROLES | frozenset(
-    ["captain", "boss", "skipper", "striker", "star", "singer", "actor", "actress", "founder"]
-)
+_PERSON_ROLES = PERSON_ROLES | ROLES  # "the national team coach", "the giant winger"
 
 
 def _role_named_before(report: Report, quote_start: int, ctx: QuoteContext) -> str | None:
