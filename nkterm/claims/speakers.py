@@ -209,6 +209,31 @@ class Resolver:
                 return " ".join(words)
         return None
 
+    def _company_before(self, pos: int, after: int) -> str | None:
+        """A one-word name that spoke between ``after`` and ``pos`` and is no one's surname
+        ("Telmara said ... It said": Telmara; never "Hale said" when "Tom Hale" is written): what
+        an "it said" may mean besides the organisations ``is_org`` knows."""
+        for r in reversed(self._reports):
+            if r.subject_start >= pos:
+                continue
+            if r.subject_start <= after or pos - r.subject_start > 600:
+                return None
+            if r.subject_kind != "name" or not r.subject:
+                continue
+            words = name_words(r.subject)
+            if len(words) != 1 or not words[0][:1].isupper() or words[0].lower() in _TITLES:
+                return None  # a person or a longer name spoke last
+            word = words[0]
+            if (
+                self._full(word.lower())  # "Hale said" after "Tom Hale": a person
+                or self._text[max(0, r.subject_start - 4) : r.subject_start] in ("Mr ", "Ms ", "Dr ")
+                or self._determiner_just_before(r.subject_start)  # "A Treasury spokesperson"
+                or not re.search(rf"[a-z,;] {re.escape(word)}\b", self._text)  # "Even without ..."
+            ):
+                return None
+            return word
+        return None
+
     def _initials_at(self, pos: int, written: str) -> str | None:
         """The initials a subject is written as ("B&B", "CAS"), also when the tokeniser cut it at
         the "&" ("But B&B - which ..." gave "B")."""
@@ -389,6 +414,9 @@ class Resolver:
                 return self.focus(report.subject_start, low), f"{low} = person in focus"
             if low == "it":
                 j = bisect.bisect_left(self._org_pos, report.subject_start) - 1
+                company = self._company_before(report.subject_start, self._orgs[j][0] if j >= 0 else -1)
+                if company is not None:
+                    return company, f"it = {company}"
                 if j >= 0:
                     org = self._orgs[j][1]
                     words = org.split()

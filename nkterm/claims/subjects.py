@@ -431,7 +431,9 @@ class SubjectFinder:
         if self._upper(k) and lows[k] in lx.NOT_NAMES:
             return None
         j = self._chain_end(k)
-        if lows[j].endswith(("'s", "s'")) and self._upper(k):
+        if lows[j].endswith(("'s", "s'")) and self._upper(k) and "of" not in lows[k:j]:
+            # (never "said David Wyss of Standard & Poor's in New York": the possessive ends
+            # the organisation the person is of)
             # "said Iron Maiden's Bruce Dickinson", "said Aguilera's agent Meghan Prophet": the
             # possessor is no speaker; the name after it (and its role words) is
             r = j + 1
@@ -481,4 +483,10 @@ class SubjectFinder:
         kind = "name" if self._upper(k) and det == k else "org"
         if kind == "org" and lows[j] not in SPEAKING_NOUNS and not self._upper(j):
             return None
+        if kind == "name" and "of" in lows[k:j]:
+            # "said Dr Doug Williams of BT": the person, not the person of the organisation
+            first = next((x for x in range(k, j) if lows[x].rstrip(".") not in NOT_IN_NAME), k)
+            person = self._person_of(first, j + 1)
+            if person is not None:
+                return person
         return Subject(kind, starts[det if kind == "org" else k], ends[j])

@@ -277,3 +277,37 @@ def test_a_new_inversion_needs_the_name_to_end_its_clause() -> None:
     assert speaker_of(text, "Gordon Brown") != "Mr Blair"
     text = '"Simon is a world class player," said team-mate Chris Paterson.'
     assert speaker_of(text, "Simon is") == "Chris Paterson"
+
+
+# Causes first seen in held-out 4's first run (so that set is no longer unseen for them).
+
+
+def test_a_person_of_an_organisation_after_an_inverted_verb() -> None:
+    text = '"Things are getting worse," said Alan Brisk of Dunmore & Hale\'s in Chicago.'
+    assert speaker_of(text, "Things are") == "Alan Brisk"
+    text = '"The council lets us use the archive," explained Dr Nina Okafor of Telecorp, who runs it.'
+    assert speaker_of(text, "The council") == "Nina Okafor"
+
+
+def test_it_is_the_company_that_spoke_before() -> None:
+    text = (
+        "Shares in Telmara rose 4%. Telmara said it was seeing more demand for its phones. "
+        "It said it would double the number of its hotspots by June."
+    )
+    assert speaker_of(text, "It said it would double") == "Telmara"
+    # a surname is a person, never "it"
+    text = "Mr Tom Hale said the plan was sound. Hale said it would work. It said the figures were wrong."
+    assert speaker_of(text, "It said the figures") != "Hale"
+
+
+def test_it_is_no_word_that_only_opens_sentences_nor_a_modifier() -> None:
+    text = (
+        "Rivals said the commission was too timid. Even Labour said so. Analysts at Telmara agree. "
+        "The report was published in May. Even without changes, it said, parties must find donors."
+    )
+    assert speaker_of(text, "Even without") != "Even"
+    text = (
+        "A Treasury spokesperson dismissed the claims, saying the plans were affordable. "
+        "It said oil prices would have a limited effect."
+    )
+    assert speaker_of(text, "It said oil") != "Treasury"
