@@ -143,7 +143,7 @@ _AGED = re.compile(r"\d+-year-old")  # "...," said the 28-year-old
 _PERSON_ROLES = PERSON_ROLES | ROLES  # "the national team coach", "the giant winger"
 
 
-def _role_named_before(report: Report, quote_start: int, ctx: QuoteContext) -> str | None:
+def _role_named_before(report: Report, quote_start: int, ctx: QuoteContext) -> tuple[str, str] | None:
     """A role that speaks after its quote ("...," said the national team coach): the person
     named as the subject of the sentence just before the quote ("Mike Ruddock paid tribute ..."),
     if there is one; a role elsewhere, or with no person named just before, stays a role."""
@@ -162,8 +162,9 @@ def _role_named_before(report: Report, quote_start: int, ctx: QuoteContext) -> s
     person = _person_before_quote(quote_start, ctx, speaking=True)
     if person is None and _AGED.fullmatch(words[-1]):
         # "...," said the 22-year-old: an age is never the label; the person in focus is
-        return ctx.resolver.focus(quote_start)
-    return person
+        focus = ctx.resolver.focus(quote_start)
+        return (focus, "the person in focus") if focus is not None else None
+    return (person, "named just before") if person is not None else None
 
 
 def _person_before_quote(quote_start: int, ctx: QuoteContext, *, speaking: bool = False) -> str | None:
@@ -233,8 +234,8 @@ def run_speakers(
         att = attributions[run_id]
         if att.report is not None:
             who, how = resolver.speaker(att.report)
-            if (named := _role_named_before(att.report, first_start[run_id], ctx)) is not None:
-                who, how = named, f"the {who} = {named}, named just before"
+            if (linked := _role_named_before(att.report, first_start[run_id], ctx)) is not None:
+                who, how = linked[0], f"the {who} = {linked[0]}, {linked[1]}"
             verb = (
                 f'"{att.report.subject} {att.report.verb}"' if att.report.subject else f'"{att.report.verb}"'
             )
