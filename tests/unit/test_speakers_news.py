@@ -311,3 +311,10 @@ def test_it_is_no_word_that_only_opens_sentences_nor_a_modifier() -> None:
         "It said oil prices would have a limited effect."
     )
     assert speaker_of(text, "It said oil") != "Treasury"
+
+
+def test_an_adverb_between_subject_and_verb() -> None:
+    text = "Mr Dunne instead hailed the council's record on schools, saying results had improved by 8%."
+    assert speaker_of(text, "Mr Dunne") == "Mr Dunne"
+    text = "Ms Varga now claims the bridge was never inspected."
+    assert speaker_of(text, "Ms Varga") == "Ms Varga"
