@@ -97,6 +97,11 @@ def _people_index(people: tuple[str, ...]) -> tuple[tuple[_Person, ...], re.Patt
     return persons, re.compile(rf"(?<![\w'’])(?:{alt})(?![\w'’])", re.IGNORECASE)
 
 
+def _plural_group(subject: str, kind: str) -> bool:
+    head = subject.split()[-1].lower()
+    return head in GROUP_NOUNS or (kind == "org" and head.endswith("s") and not head.endswith("ss"))
+
+
 class Resolver:
     """Speaker resolution for one text."""
 
@@ -134,6 +139,8 @@ class Resolver:
             if r.subject
             and (r.subject_kind == "org" or (r.subject_kind == "name" and is_org(r.subject)))
             and r.subject.split()[-1].lower() not in PERSON_ROLES  # "it" is no prime minister
+            and not (len(r.subject.split()) > 2 and r.subject.split()[0].lower() in PERSON_ROLES)
+            and not _plural_group(r.subject, r.subject_kind)  # nor "Analysts say"
         ]
         self._orgs = sorted(orgs)
         self._org_pos = [p for p, _ in self._orgs]
@@ -255,8 +262,13 @@ class Resolver:
         found = None
         for m in re.finditer(rf"(?<![\w&]){pattern}(?![\w&])", self._text[:pos]):
             found = m.group()
-        if found is None:
-            return None
+        if found is None:  # "says JK, also known as Jason King": the name may follow once
+            m = re.search(
+                rf"(?<![\w&]){re.escape(short)},? (?:also )?known as ({pattern})(?![\w&])", self._text
+            )
+            if m is None:
+                return None
+            found = m.group(1)
         bare = found.removesuffix("'s").removesuffix("’s")
         # "the European Union's list" (a possessive) but "Standard & Poor's" (the name)
         if bare != found and re.search(rf"{re.escape(bare)}(?!['’\w])", self._text) is not None:

@@ -318,3 +318,20 @@ def test_an_adverb_between_subject_and_verb() -> None:
     assert speaker_of(text, "Mr Dunne") == "Mr Dunne"
     text = "Ms Varga now claims the bridge was never inspected."
     assert speaker_of(text, "Ms Varga") == "Ms Varga"
+
+
+def test_initials_known_as_a_name_written_after_them() -> None:
+    text = (
+        '"The chart show is an institution," says DM, also known as Dan Marsh. '
+        '"People still tune in every week," DM added.'
+    )
+    assert speaker_of(text, "The chart show") == "Dan Marsh"
+    assert speaker_of(text, "People still") == "Dan Marsh"
+
+
+def test_it_is_never_a_plural_group() -> None:
+    text = (
+        "Analysts say the service will take a tenth of the market by 2010. "
+        "It even suggests that homes with no computer could be reached."
+    )
+    assert speaker_of(text, "It even suggests") != "Analysts"
