@@ -263,12 +263,12 @@ class Resolver:
         for m in re.finditer(rf"(?<![\w&]){pattern}(?![\w&])", self._text[:pos]):
             found = m.group()
         if found is None:  # "says JK, also known as Jason King": the name may follow once
-            m = re.search(
+            known = re.search(
                 rf"(?<![\w&]){re.escape(short)},? (?:also )?known as ({pattern})(?![\w&])", self._text
             )
-            if m is None:
+            if known is None:
                 return None
-            found = m.group(1)
+            found = known.group(1)
         bare = found.removesuffix("'s").removesuffix("’s")
         # "the European Union's list" (a possessive) but "Standard & Poor's" (the name)
         if bare != found and re.search(rf"{re.escape(bare)}(?!['’\w])", self._text) is not None:
