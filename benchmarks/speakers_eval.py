@@ -9,6 +9,10 @@ holds the sentence is compared with the label (no claim, or a claim without spea
 speaker"). Names match when they are equal after lower-casing, dropping titles ("Mr", "Prime
 Minister") and a leading article, or when one contains the other and they end in the same word
 ("Mr Blair" / "Tony Blair", "technology committee" / "Commons science and technology committee").
+A name written another way ("B&B" / "Bradford & Bingley", "EU" / "European Union") matches only
+when the detector itself linked the two: its speaker cue says "B&B = Bradford & Bingley". Links of
+a role or a pronoun to a person ("the national team coach = Mike Ruddock") do not count that way:
+a role label ("Black Sabbath singer") is then a miss even when the person is right.
 
 precision = right speakers / speakers given; recall = right speakers / labelled speakers.
 Targets (issue 16): precision >= 0.90, recall >= 0.85. Cases marked ``set: heldout`` and ``set:
@@ -96,6 +100,29 @@ def speaker_at(claims: list[Claim], pos: int) -> str | None:
     return None
 
 
+_LINK = re.compile(r"\(([^()=]+?) = ([^(),:]+)[),:]")
+
+
+def linked_forms(claims: list[Claim], pos: int) -> list[str]:
+    """The forms the detector itself linked to the speaker it gave, read from the speaker cue
+    ("speaker: "B&B said" (B&B = Bradford & Bingley)"): a label written in the short form counts
+    as right only when the detector made that link."""
+    for c in claims:
+        if c.start <= pos < c.end:
+            return [
+                m.group(1)
+                for cue in c.cues
+                if cue.startswith("speaker: ")
+                for m in _LINK.finditer(cue)
+                # a name's other form ("B&B", "Mr Ebbers"), never a role ("the coach = ..."):
+                # a role linked to the wrong person would still match a role label
+                if c.speaker is not None
+                and m.group(2).strip() == c.speaker
+                and not m.group(1).lower().startswith(("the ", "a ", "an ", "he", "she", "it", "they"))
+            ]
+    return []
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=BBC, help="BBC News folder (category/NNN.txt)")
@@ -108,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     docs: dict[tuple[str, str], tuple[Document, list[Claim]]] = {}
     tally: dict[str, list[int]] = {}  # set -> [counted, labelled, given, right]
     errors: list[str] = []
+    linked: dict[str, int] = {}  # set -> cases right through a link the detector made
     for case in cases:
         key = (case["source"], case["path"])
         if key not in docs:
@@ -129,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         gold = case["speaker"]
         predicted = speaker_at(claims, pos)
         ok = same_speaker(predicted, gold)
+        if not ok and any(same_speaker(f, gold) for f in linked_forms(claims, pos)):
+            ok = True
+            linked[case.get("set", "development")] = linked.get(case.get("set", "development"), 0) + 1
         t = tally.setdefault(case.get("set", "development"), [0, 0, 0, 0])
         t[0] += 1
         t[1] += gold is not None
@@ -142,7 +173,10 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{name} set: {counted} cases ({labelled} with a speaker, {counted - labelled} the writer's own)"
         )
-        print(f"  precision {p:.3f} ({right}/{given})  recall {r:.3f} ({right}/{labelled})")
+        print(
+            f"  precision {p:.3f} ({right}/{given})  recall {r:.3f} ({right}/{labelled})"
+            f"  [{linked.get(name, 0)} right through a link the detector made]"
+        )
         print(
             f"  precision >= {TARGET_PRECISION}: {'PASS' if p >= TARGET_PRECISION else 'FAIL'}; "
             f"recall >= {TARGET_RECALL}: {'PASS' if r >= TARGET_RECALL else 'FAIL'}"

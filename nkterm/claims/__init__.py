@@ -13,11 +13,13 @@ The package owns claim detection for the headless core (index build, CLI, compar
 - ``numbers``   quantities(): value, unit and precision of every number written
 - ``quotes``    quote marks, multi-paragraph quote runs, quoted titles, their attribution
 - ``subjects``  the subject of a reporting verb (head of the phrase, appositives, organisations)
+- ``subjectwords`` the word classes the subject rules read (speaking nouns, roles, openers)
 - ``speakers``  people, aliases and short forms, pronouns, first-person sections
 - ``namewords`` name chains, words never in a name, organisations, role nouns, gender cues
 - ``recurring`` a corpus's recurring lines for the index build, kept in the manifest
 - ``framing``   framed speech ("The full text of the speech is as follows:")
 - ``model``     learned check-worthiness model (``nkterm/data/claims_model.json``), read lazily
+- ``quote_speakers`` who speaks each quote run, and the fallbacks when no verb is beside it
 - ``pipeline``  detect() and detect_document()
 
 It must not import textual or whoosh, and at runtime it is pure Python (no numpy). See

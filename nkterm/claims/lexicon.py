@@ -284,7 +284,7 @@ REPORTING_PARTICIPLES: frozenset[str] = words(
 SUBJECT_SKIP: frozenset[str] = words(
     """
     again already also earlier further had has have initially just later once previously recently
-    repeatedly reportedly subsequently then would
+    repeatedly reportedly subsequently then would now instead even never still often always first
     """
 )
 

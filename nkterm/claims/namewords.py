@@ -35,6 +35,9 @@ _TITLE_WORDS = frozenset(
         "lord",
         "lady",
         "dame",
+        "baroness",
+        "baron",
+        "viscount",
         "prime",
         "minister",
         "president",
@@ -70,6 +73,7 @@ _TITLE_WORDS = frozenset(
         "admiral",
         "sergeant",
         "officer",
+        "commissioner",
         "director",
         "manager",
         "coach",
@@ -93,6 +97,38 @@ _TITLE_WORDS = frozenset(
         "liberal",
         "democrat",
         "republican",
+        # roles written before a name, capitalised when they open a sentence ("Winger Dafydd
+        # Rees", "Man-of-the-match Stephen Jones")
+        "winger",
+        "hooker",
+        "fly-half",
+        "scrum-half",
+        "flanker",
+        "full-back",
+        "scorer",
+        "man-of-the-match",
+        "presenter",
+        "producer",
+        "critic",
+        "editor",
+        "founder",
+        "guitarist",
+        "drummer",
+        "frontman",
+        "comedian",
+        "author",
+        "novelist",
+        "broadcaster",
+        "designer",
+        "strategist",
+        "sprinter",
+        "runner",
+        "athlete",
+        "swimmer",
+        "cyclist",
+        "golfer",
+        "batsman",
+        "bowler",
         "former",
         "acting",
         "shadow",
@@ -200,6 +236,7 @@ NOT_IN_NAME = (
             "meanwhile",
             "if",
             "so",
+            "for",  # "For Richard Tateson, ... he said": a viewpoint, no part of the name
             "me",  # "Me den Hartog told": a typing slip for "Mr"
             "now",  # "Now Wilson believes": a sentence opener
             "then",
@@ -208,8 +245,32 @@ NOT_IN_NAME = (
         ]
     )
 )
-_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness", "queen", "princess"})
 _MALE = frozenset({"mr", "sir", "lord", "king", "prince"})
+
+
+# Letters after a name that are no part of it ("Andrew Tyrie MP", "Marcus Webb QC").
+POST_NOMINALS = frozenset({"mp", "qc", "kc", "mep", "msp", "mla", "obe", "mbe", "cbe"})
+# Titles a person's name follows; the words before one are a role ("Police Commissioner Sir
+# Ronald Hastings"). Sir and Dame go with a first name ("Sir Ronald").
+PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "baroness"})
+FIRST_NAME_TITLES = frozenset({"sir", "dame"})
+
+
+def person_words(words: list[str], *, role: bool = False) -> list[str]:
+    """The words of a written name that name the person: from its last personal title on when
+    capitalised role words go before it ("Police Commissioner Sir Ronald Hastings", never
+    "Lawyers for Mr Fawcett and Mr McDonald"), and without post-nominal letters ("Harriet Quayle
+    MP" -> "Harriet Quayle"), unless ``role``: the name follows "the" or "a", so the letters
+    name a role ("the Salford MP", "a Plaid Cymru MP")."""
+    while (
+        not role and len(words) > 2 and words[-1].lower().rstrip(".") in POST_NOMINALS and words[-1].isupper()
+    ):
+        words = words[:-1]
+    k = max((k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in PERSONAL_TITLES), default=0)
+    if k and all(w[:1].isupper() for w in words[:k]):
+        return words[k:]
+    return words
 
 
 def name_words(name: str) -> list[str]:

@@ -11,13 +11,13 @@ import bisect
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from nkterm.claims.evidence import SIGNALS, Evidence, Report
+from nkterm.claims.evidence import SIGNALS, Evidence
 from nkterm.claims.framing import framed_speakers
 from nkterm.claims.furniture import furniture_spans, trim
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
-from nkterm.claims.quotes import Attribution, Inside, Quote, attribute_runs, find_quotes
+from nkterm.claims.quote_speakers import NOT_A_NAME, QuoteContext, has_token, judgement_speaker, run_speakers
+from nkterm.claims.quotes import Inside, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
 from nkterm.claims.speakers import Resolver, SpeakerContext
 from nkterm.claims.subjects import SubjectFinder
@@ -64,7 +64,7 @@ def sentence_features(text: str) -> tuple[set[str], set[str]]:
     toks = tokenize(text)
     n = len(toks.lows)
     ev = scan_sentence(text, toks, 0, n)
-    quoted = any(_has_token(toks, max(q.start, 0), q.end) for q in find_quotes(text, paragraphs(text)))
+    quoted = any(has_token(toks, max(q.start, 0), q.end) for q in find_quotes(text, paragraphs(text)))
     kinds = _kinds(ev, quoted)
     return ngrams(toks.lows), cue_features(n, ev.feats, kinds, ev.question)
 
@@ -77,11 +77,6 @@ def _kinds(ev: Evidence, quoted: bool) -> set[str]:
     if ev.question and not kinds & {"quote", "attributed"}:
         return set()  # a question asks; it does not claim
     return kinds
-
-
-def _has_token(toks: Tokens, start: int, end: int) -> bool:
-    i = bisect.bisect_left(toks.starts, start)
-    return i < len(toks.starts) and toks.starts[i] < end
 
 
 def _token_ranges(toks: Tokens, spans: Sequence[Span]) -> list[tuple[int, int]]:
@@ -111,7 +106,7 @@ def _detect(
     # the sentence subjects a "he" or "she" may mean: read only when such a pronoun asks for them
     resolver = Resolver(text, ctx, reports, _NamedSubjects(text, toks, spans, ranges))
     attributions = attribute_runs(text, quotes, reports, spans)
-    qctx = _Context(
+    qctx = QuoteContext(
         text,
         toks,
         spans,
@@ -122,7 +117,7 @@ def _detect(
         [s.start for s in spans],
         Inside(quotes),
     )
-    run_speakers = _run_speakers(attributions, resolver, quotes, qctx)
+    by_run = run_speakers(attributions, resolver, quotes, qctx)
     qstarts = [q.start for q in quotes]
     framed = framed_speakers(text, spans, ranges, toks, evidence, resolver)
 
@@ -141,10 +136,10 @@ def _detect(
             kinds = {"fact"}
             ev.cues.append(("fact", "fact: the learned score finds it check-worthy", sp.start, sp.end))
         ordered = tuple(k for k in CLAIM_KINDS if k in kinds)
-        speaker, why = _speaker(sp, ev, quote, run_speakers, resolver, qctx.inside)
+        speaker, why = _speaker(sp, ev, quote, by_run, resolver, qctx.inside)
         if n in framed and (quote is None or speaker is None):
             speaker, why = framed[n]
-        if speaker is None and (judged := _judgement_speaker(n, qctx)) is not None:
+        if speaker is None and (judged := judgement_speaker(n, qctx)) is not None:
             speaker, why = judged
         cues = [cue for k in ordered for kind, cue, _, _ in ev.cues if kind == k]
         cues.extend(cue for kind, cue, _, _ in ev.cues if kind in SIGNALS)
@@ -164,24 +159,9 @@ def _quote_in(quotes: list[Quote], qstarts: list[int], sp: Span, toks: Tokens) -
     i = bisect.bisect_left(qstarts, sp.end)
     for q in reversed(quotes[max(0, i - 6) : i]):
         lo, hi = max(q.start, sp.start), min(q.end, sp.end)
-        if lo < hi and _has_token(toks, lo, hi):
+        if lo < hi and has_token(toks, lo, hi):
             return q
     return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What the quote fallbacks read: the text, its tokens, sentences and reports."""
-
-    text: str
-    toks: Tokens
-    spans: Sequence[Span]
-    ranges: Sequence[tuple[int, int]]
-    reports: list[Report]
-    quotes: list[Quote]
-    resolver: Resolver
-    starts: list[int]
-    inside: Inside  # is a position inside a quote
 
 
 _MID_CAPITAL = re.compile(r"\b[a-z]+[,;]? ([A-Z][\w'’-]*)")
@@ -219,6 +199,8 @@ class _NamedSubjects:
             return None
         name = text[subj.start : subj.end]
         words = name.split()
+        if words[0].lower().replace("’", "'") in NOT_A_NAME:
+            return None  # "I'm", "It's": a sentence of someone's quote
         # a lone capitalised word opening a sentence is a name only if it is capitalised
         # mid-sentence somewhere too ("Despite", "Instead" are not)
         if len(words) == 1:
@@ -227,120 +209,6 @@ class _NamedSubjects:
             if words[0] not in self.mid:
                 return None
         return subj.start, name
-
-
-def _sentence_at(pos: int, ctx: _Context) -> int:
-    return bisect.bisect_right(ctx.starts, pos) - 1
-
-
-def _subject_speaker(pos: int, ctx: _Context) -> str | None:
-    """A quote opening mid-sentence in a sentence with no reporting verb ("Martyn Williams called
-    it \"one of the most surreal games I have played in\""): the sentence's named subject."""
-    n = _sentence_at(pos, ctx)
-    if n < 0:
-        return None
-    lo, hi = ctx.ranges[n]
-    q = bisect.bisect_left(ctx.toks.starts, pos, lo, hi)
-    if q - lo < 2:
-        return None
-    subj = SubjectFinder(ctx.text, ctx.toks.lows, ctx.toks.starts, ctx.toks.ends, lo, hi).sentence_subject(
-        q, ""
-    )
-    if subj is None or subj.kind != "name":
-        return None
-    return ctx.resolver.full_name(ctx.text[subj.start : subj.end], subj.start)
-
-
-# A verb of judgement with a quoted label: "The Lib Dems branded it a "sticking plaster"",
-# "Jacques Chirac has called the rebate "unjustified"". The quote may be one or two words, too
-# short to be speech, but the sentence is still its subject's word.
-_JUDGEMENT = re.compile(
-    r"\b(?:called|branded|dubbed|labell?ed|described)\b[^\"“”.;:]{0,80}?[\"“][^\"“”]{1,60}[\"”]"
-)
-_JUDGEMENT_VERBS = ("called", "branded", "dubbed", "label", "described")
-_PASSIVE = frozenset(["be", "been", "being", "is", "are", "was", "were", "'s", "’s"])
-
-
-def _judgement_speaker(n: int, ctx: _Context) -> tuple[str, str] | None:
-    """The speaker of sentence ``n`` when it labels something with a judgement verb and a quoted
-    word: the sentence's named subject or speaking organisation."""
-    sp = ctx.spans[n]
-    segment = ctx.text[sp.start : sp.end]
-    if not any(verb in segment for verb in _JUDGEMENT_VERBS):
-        return None  # (substring tests: most sentences have none of the verbs)
-    m = _JUDGEMENT.search(ctx.text, sp.start, sp.end)
-    if m is None:
-        return None
-    lo, hi = ctx.ranges[n]
-    toks = ctx.toks
-    q = bisect.bisect_left(toks.starts, m.start(), lo, hi)
-    if q - lo < 1 or toks.lows[q - 1] in _PASSIVE:
-        return None  # "has been branded a "disgraceful waste" by MPs": the subject is no speaker
-    subj = SubjectFinder(ctx.text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(q, "")
-    if subj is None or subj.kind not in ("name", "org"):
-        return None
-    written = " ".join(ctx.text[subj.start : subj.end].split())
-    verb = m.group().split()[0]
-    if subj.kind == "name":
-        return ctx.resolver.full_name(
-            written, subj.start
-        ), f'"{written} {verb}" (a judgement with a quoted label)'
-    words = written.split()
-    who = " ".join(words[1:] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words)
-    return who, f'"{written} {verb}" (a judgement with a quoted label)'
-
-
-def _previous_report(pos: int, ctx: _Context) -> tuple[str, str] | None:
-    """An unattributed quote right after reported speech ("After the meeting, Mr Fox said ...
-    \"If it's 12.30 ...\""): the speaker of the last report in the two sentences before."""
-    n = _sentence_at(pos, ctx)
-    if n < 1:
-        return None
-    floor = ctx.spans[max(0, n - 2)].start
-    for r in reversed(ctx.reports):
-        if r.verb_start >= pos or ctx.inside(r.verb_start):
-            continue
-        if r.verb_start < floor:
-            return None
-        who, _ = ctx.resolver.speaker(r)
-        if who is not None:
-            return who, f'quote after "{r.subject} {r.verb}"'
-    return None
-
-
-def _run_speakers(
-    attributions: dict[int, Attribution], resolver: Resolver, quotes: list[Quote], ctx: _Context
-) -> dict[int, tuple[str | None, str]]:
-    out: dict[int, tuple[str | None, str]] = {}
-    first_start: dict[int, int] = {}
-    for q in quotes:
-        first_start.setdefault(q.run, q.start)
-    for run_id in sorted(attributions):
-        att = attributions[run_id]
-        if att.report is not None:
-            who, how = resolver.speaker(att.report)
-            verb = (
-                f'"{att.report.subject} {att.report.verb}"' if att.report.subject else f'"{att.report.verb}"'
-            )
-            out[run_id] = (
-                who,
-                f"quote attributed by {verb}" + (f" ({how})" if how and how != "named" else ""),
-            )
-        elif (who := _subject_speaker(first_start[run_id], ctx)) is not None:
-            out[run_id] = (who, "quote in a sentence whose subject speaks")
-        elif att.inherits is not None and out.get(att.inherits, (None, ""))[0] is not None:
-            out[run_id] = (out[att.inherits][0], "continues the previous quote")
-        elif (prev := _previous_report(first_start[run_id], ctx)) is not None:
-            out[run_id] = prev
-        else:
-            voice = resolver.voice(first_start[run_id])
-            if voice is not None:
-                out[run_id] = (voice, "first-person section")
-            elif resolver.persons:
-                out[run_id] = (resolver.focus(first_start[run_id]), "unattributed quote: person in focus")
-            else:
-                out[run_id] = (None, "")
-    return out
 
 
 def _speaker(

@@ -65,12 +65,41 @@ _INVERSION = frozenset(
         "responded",
         "countered",
         "joked",
+        # the present tense of features ("...," argues Richards.)
+        "argues",
+        "adds",
+        "insists",
+        "explains",
+        "notes",
+        "warns",
+        "admits",
+        "claims",
+        "acknowledged",
+        "revealed",
+        "recalled",
+        "claimed",
+        "suggested",
+        "announced",
     }
 )
+# Inverted only when the name ends the clause: "suggested owners must", "claimed Mr Blair went
+# back", "suggested he had" are no inversions
+_STRICT_INVERSION = frozenset({"acknowledged", "revealed", "recalled", "claimed", "suggested", "announced"})
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
 # Verbs that give a speaker (a stance or a message passed on: "the BPI strongly believes that",
 # "a bandmate informed the crowd") without making the sentence a report: no attributed cue, so the
 # claim's kinds and score stay as they were.
-_STANCE = frozenset({"believes", "believed", "informed", "informs"})
+# "thinks" and "forecasts" (session 6): "critic Bob Strauss thinks ...", "Nestle forecasts growth".
+_STANCE = frozenset({"believes", "believed", "informed", "informs", "thinks", "forecasts"})
+# What a player adds that is no speech ("added the extras", "added a second try")
+_SCORES = lx.words(
+    """
+    extras conversion conversions try tries penalty penalties goal goals points runs wickets
+    drop-goal
+    """
+)
+# A progressive reporting verb ("Spamhaus is warning about ..."): speech without "that" after it.
+_PROGRESSIVE = frozenset({"is", "are", "was", "were"})
 
 
 def tokenize(text: str) -> Tokens:
@@ -180,8 +209,11 @@ class _SentenceScan(QuantityRules, StatementRules):
                 continue
             if rules & _R_REPORT and not text[starts[i]].isupper():
                 self._report(i)
-            if rules & _R_PARTICIPLE and i + 1 < self.hi and lows[i + 1] == "that":
-                self._add_report(i, None, "none", starts[i])
+            if rules & _R_PARTICIPLE:
+                if i + 1 < self.hi and lows[i + 1] == "that":
+                    self._add_report(i, None, "none", starts[i])
+                elif i > self.lo + 1 and lows[i - 1] in _PROGRESSIVE:
+                    self._progressive(i)
             if rules & _R_FIRST and text[starts[i]] == "I":
                 self._experience(i)
             if rules & _R_QUANT:
@@ -227,14 +259,50 @@ class _SentenceScan(QuantityRules, StatementRules):
         return SubjectFinder(self.text, self.lows, self.starts, self.ends, self.lo, self.hi)
 
     def _report(self, i: int) -> None:
+        if self.lows[i] in ("added", "adds") and self._scored(i):
+            return  # "Larkin again added the extras", "added a third goal": a score, not speech
+        if (
+            self.lows[i] in ("maintained", "maintains")
+            and i + 1 < self.hi
+            and self.lows[i + 1] in ("their", "its", "his", "her", "our")
+        ):
+            return  # "Wales maintained their superb start": kept, not said
         finder = self._finder()
         subj = finder.for_verb(i)
         if subj is None and self.lows[i] in _INVERSION:
             subj = finder.name_after(i + 1, inverted=True)
+            if (
+                subj is not None
+                and self.lows[i] in _STRICT_INVERSION
+                and not _CLAUSE_END.match(self.text, subj.end, self.ends[self.hi - 1] + 1)
+            ):
+                return
         if subj is None:
             return
         if self.lows[i] in _BARE_REPORTING and self.text[subj.start : subj.end].lower() in ("i", "we", "you"):
             return  # "what I say" is no report
+        self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
+
+    def _scored(self, i: int) -> bool:
+        """ "added" followed by a score ("the extras", "a third goal", "14 points") within three
+        words, with no clause between ("added that a second goal ..." is speech)."""
+        for k in range(i + 1, min(self.hi, i + 4)):
+            w = self.lows[k]
+            if w in _SCORES:
+                return self.text[self.ends[i] : self.starts[k]].strip(" ") == "" or all(
+                    self.lows[m] not in ("that", "he", "she", "it", "they", "we", "i")
+                    for m in range(i + 1, k)
+                )
+            if w == "that" or not self.text[self.ends[k - 1] : self.starts[k]].isspace():
+                return False
+        return False
+
+    def _progressive(self, i: int) -> None:
+        """ "Spamhaus is warning about ...": a report when the subject ends right before "is"
+        (never "Anti-fraud organisations are warning": "Anti-fraud" is no subject)."""
+        subj = self._finder().for_verb(i)
+        if subj is None or subj.end != self.ends[i - 2]:
+            return
         self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
 
     def _stance(self, i: int) -> None:
@@ -242,6 +310,10 @@ class _SentenceScan(QuantityRules, StatementRules):
         a first or second person ("I believe" is the writer's own)."""
         if i + 1 < self.hi and self.lows[i + 1] in ("in", "to"):
             return
+        if self.lows[i] == "forecasts" and (
+            i + 1 >= self.hi or not self.text[self.ends[i] : self.starts[i + 1]].isspace()
+        ):
+            return  # "ahead of IMF forecasts, while ...": a noun
         subj = self._finder().for_verb(i)
         if subj is None:
             return

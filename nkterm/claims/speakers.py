@@ -19,21 +19,28 @@ from functools import lru_cache
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import (
     CHAIN,
+    FIRST_NAME_TITLES,
     GROUP_NOUNS,
     NOT_IN_NAME,
     PERSON_ROLES,
     gender,
     is_org,
     name_words,
+    person_words,
     strip_titles,
 )
 from nkterm.models import Document, Section
 
 _NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "professor", "lord", "lady", "dame"})
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "professor", "lord", "lady", "dame", "baroness"}
+)
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
+# Initials standing for a name: "B&B", "CAS", "PwC" is not one (lower case inside)
+_INITIALS = re.compile(r"(?<![\w&])[A-Z](?:&?[A-Z]){1,5}(?![\w&])")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
 _PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
 
 
@@ -90,6 +97,11 @@ def _people_index(people: tuple[str, ...]) -> tuple[tuple[_Person, ...], re.Patt
     return persons, re.compile(rf"(?<![\w'’])(?:{alt})(?![\w'’])", re.IGNORECASE)
 
 
+def _plural_group(subject: str, kind: str) -> bool:
+    head = subject.split()[-1].lower()
+    return head in GROUP_NOUNS or (kind == "org" and head.endswith("s") and not head.endswith("ss"))
+
+
 class Resolver:
     """Speaker resolution for one text."""
 
@@ -124,7 +136,11 @@ class Resolver:
         orgs = [
             (r.subject_start, r.subject)
             for r in reports
-            if r.subject and (r.subject_kind == "org" or (r.subject_kind == "name" and is_org(r.subject)))
+            if r.subject
+            and (r.subject_kind == "org" or (r.subject_kind == "name" and is_org(r.subject)))
+            and r.subject.split()[-1].lower() not in PERSON_ROLES  # "it" is no prime minister
+            and not (len(r.subject.split()) > 2 and r.subject.split()[0].lower() in PERSON_ROLES)
+            and not _plural_group(r.subject, r.subject_kind)  # nor "Analysts say"
         ]
         self._orgs = sorted(orgs)
         self._org_pos = [p for p, _ in self._orgs]
@@ -145,7 +161,7 @@ class Resolver:
             named.extend(
                 (m.start(), m.group())
                 for m in re.finditer(
-                    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.? [A-Z][\w-]+(?![\w'’])", text
+                    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A-Z][\w-]+(?![\w'’])", text
                 )
             )
             # the roles that spoke ("a Department for Education spokeswoman said"); people named as
@@ -190,6 +206,75 @@ class Resolver:
             self._full_index[surname] = found
         return found
 
+    def _by_first_name(self, first: str, pos: int) -> str | None:
+        """The full name written before ``pos`` that opens with ``first`` ("Sir Ronald" ->
+        "Ronald Hastings", from "Commissioner Sir Ronald Hastings" earlier)."""
+        for m in CHAIN.finditer(self._text, 0, pos):
+            words = person_words(name_words(m.group()))
+            words = strip_titles(" ".join(words)).split()
+            if len(words) >= 2 and words[0] == first and not is_org(" ".join(words)):
+                return " ".join(words)
+        return None
+
+    def _company_before(self, pos: int, after: int) -> str | None:
+        """A one-word name that spoke between ``after`` and ``pos`` and is no one's surname
+        ("Telmara said ... It said": Telmara; never "Hale said" when "Tom Hale" is written): what
+        an "it said" may mean besides the organisations ``is_org`` knows."""
+        for r in reversed(self._reports):
+            if r.subject_start >= pos:
+                continue
+            if r.subject_start <= after or pos - r.subject_start > 600:
+                return None
+            if r.subject_kind != "name" or not r.subject:
+                continue
+            words = name_words(r.subject)
+            if len(words) != 1 or not words[0][:1].isupper() or words[0].lower() in _TITLES:
+                return None  # a person or a longer name spoke last
+            word = words[0]
+            if (
+                self._full(word.lower())  # "Hale said" after "Tom Hale": a person
+                or self._text[max(0, r.subject_start - 4) : r.subject_start] in ("Mr ", "Ms ", "Dr ")
+                or self._determiner_just_before(r.subject_start)  # "A Treasury spokesperson"
+                or not re.search(rf"[a-z,;] {re.escape(word)}\b", self._text)  # "Even without ..."
+            ):
+                return None
+            return word
+        return None
+
+    def _initials_at(self, pos: int, written: str) -> str | None:
+        """The initials a subject is written as ("B&B", "CAS"), also when the tokeniser cut it at
+        the "&" ("But B&B - which ..." gave "B")."""
+        if _INITIALS.fullmatch(written):
+            return written
+        if len(written) <= 3 and written.isupper():
+            for m in _INITIALS.finditer(self._text, max(0, pos - 4), pos + len(written) + 4):
+                if m.start() <= pos < m.end():
+                    return m.group()
+        return None
+
+    def _expansion(self, short: str, pos: int) -> str | None:
+        """The name ``short`` stands for, written before ``pos``: capitalised words whose first
+        letters spell it ("Bradford & Bingley" for "B&B", "Court of Arbitration for Sport" for
+        "CAS"), small joining words allowed between them."""
+        letters = short.replace("&", "")
+        join = r"(?: (?:of|for|the|and|&|de|du|des|on))* "
+        pattern = join.join(rf"{c}[a-z][\w'’-]*" for c in letters)
+        found = None
+        for m in re.finditer(rf"(?<![\w&]){pattern}(?![\w&])", self._text[:pos]):
+            found = m.group()
+        if found is None:  # "says JK, also known as Jason King": the name may follow once
+            known = re.search(
+                rf"(?<![\w&]){re.escape(short)},? (?:also )?known as ({pattern})(?![\w&])", self._text
+            )
+            if known is None:
+                return None
+            found = known.group(1)
+        bare = found.removesuffix("'s").removesuffix("’s")
+        # "the European Union's list" (a possessive) but "Standard & Poor's" (the name)
+        if bare != found and re.search(rf"{re.escape(bare)}(?!['’\w])", self._text) is not None:
+            return bare
+        return found
+
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
         words = [w.lower() for w in _WORD.findall(name)]
@@ -219,7 +304,7 @@ class Resolver:
         subjects = iter(
             (p, n)
             for p, n in (self._subjects(pos) if self._subjects is not None else ())
-            if not is_org(n) and not self._after_determiner(p)
+            if not is_org(n) and not self._after_determiner(p) and " and " not in n  # one person
         )
         subject = next(subjects, None)
         while j >= 0 or subject is not None:
@@ -235,6 +320,15 @@ class Resolver:
                     return " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
                 return self.full_name(name, p)
         return None
+
+    def after_the(self, pos: int) -> bool:
+        """A name right after "the" or "a" is a modifier, not a person ("The Northern Ireland
+        runner")."""
+        return self._determiner_just_before(pos)
+
+    def _determiner_just_before(self, pos: int) -> bool:
+        """ "the" or "a" right before ``pos``: what follows is a role ("the Salford MP")."""
+        return _DETERMINER_BEFORE.search(self._text, max(0, pos - 5), pos) is not None
 
     def _after_determiner(self, pos: int) -> bool:
         """A name after "the" or "a" is no person a "he" can mean ("The Simpsons is ...", "the
@@ -256,11 +350,14 @@ class Resolver:
     def full_name(self, name: str, pos: int) -> str:
         """The full name ``name`` is a short form of ("Mr Ebbers" -> "Bernie Ebbers" when that
         was written earlier; "Prime Minister Tony Blair" -> "Tony Blair"), else ``name``."""
-        written = " ".join(name.split())
+        raw = person_words(name_words(name), role=self._determiner_just_before(pos))
+        written = " ".join(raw) or " ".join(name.split())
         plain = strip_titles(written) or written
         words = plain.split()
         if not words:
             return written
+        if len(words) == 1 and len(raw) == 2 and raw[0].lower() in FIRST_NAME_TITLES:
+            return self._by_first_name(words[0], pos) or written  # "Sir Ronald"
         for p, full in reversed(self._full(words[-1].lower())):
             if p > pos:
                 continue
@@ -309,7 +406,12 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
-            written = " ".join(name_words(subject))
+            role = self._determiner_just_before(report.subject_start)
+            written = " ".join(person_words(name_words(subject), role=role))
+            short = self._initials_at(report.subject_start, written)
+            if short is not None:
+                long = self._expansion(short, report.subject_start)
+                return (long, f"{short} = {long}") if long else (short, "named")
             if is_org(written):
                 return written, "named"
             full = self.full_name(written, report.subject_start)
@@ -324,6 +426,9 @@ class Resolver:
                 return self.focus(report.subject_start, low), f"{low} = person in focus"
             if low == "it":
                 j = bisect.bisect_left(self._org_pos, report.subject_start) - 1
+                company = self._company_before(report.subject_start, self._orgs[j][0] if j >= 0 else -1)
+                if company is not None:
+                    return company, f"it = {company}"
                 if j >= 0:
                     org = self._orgs[j][1]
                     words = org.split()

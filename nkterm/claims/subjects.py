@@ -20,77 +20,31 @@ Pure Python; must not import textual or whoosh.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nkterm.claims import lexicon as lx
-from nkterm.claims.lexicon import words
 from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
-
-TIME_WORDS = words(
-    """
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
-    january february march april june july august september october november december
-    """
+from nkterm.claims.subjectwords import (
+    AFTER_INVERTED,
+    AGED,
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    CONNECT,
+    DASHES,
+    DETERMINERS,
+    ING_REPORTING,
+    JOIN,
+    NAME_GAP,
+    NEVER_NAME,
+    OF_TITLES,
+    PHRASE_OPENERS,
+    POLLED,
+    ROLES,
+    SPEAKING_NOUNS,
+    TIME_WORDS,
+    WON,
 )
-# Common nouns that speak when they head a subject: organisations, roles and groups.
-SPEAKING_NOUNS = words(
-    """
-    ministry government department agency company firm bank group spokesman spokeswoman
-    spokesperson office commission committee council court police army military board union party
-    association federation organisation organization institute embassy regime authorities officials
-    official analysts analyst experts expert critics sources source minister ministers chief head
-    director executive chairman chairwoman president secretary leader leaders adviser advisers
-    spokesmen premier agent statement report study survey researchers economists economist lawyer lawyers
-    prosecutors prosecutor judge campaigners campaigners manager coach players player team club
-    owner owners founder editor news newspaper paper broadcaster network station daily
-    chiefs bosses watchdog regulator body panel inquiry charity campaign groups firms companies
-    banks unions employers ministers mps doctors scientists teachers residents
-    """
-)
-_DETERMINERS = words("the a an its his her their our this that these those")
-_ROLES = words(
-    """
-    author economist coach manager captain striker boss founder presenter reviewer critic
-    correspondent editor analyst professor researcher scientist expert director officer
-    chairman chairwoman spokesman spokeswoman secretary minister leader mp colleague star
-    singer actor actress producer writer novelist lawyer judge president chief executive
-    """
-)
-_POLLED = words("polled surveyed questioned interviewed")
-_AGED = re.compile(r"\d+-year-old")
-_CONNECT = words("of for the and de du den da di dos das von van der la le al el bin &")
-_JOIN = words("and but")
-_CLAUSE_OPENERS = words(
-    """
-    but and however meanwhile also so yet still now then later earlier separately elsewhere in on
-    at by after before during since while when as although though despite last this
-    """
-)
-_PHRASE_OPENERS = words(
-    """
-    in on at by after before during since while when as although though despite however
-    meanwhile separately last this speaking writing instead earlier later
-    """
-)
-_ING_REPORTING = words(
-    """
-    saying adding telling claiming insisting arguing warning noting stating explaining accusing
-    """
-)
-_WON = words(
-    """
-    title titles victory win prize gold silver bronze medal medals lead lives life seat seats place
-    spot crown trophy cup record share points goals wickets responsibility credit top first
-    """
-)
-_NAME_GAP = frozenset(" '\"“”‘’&")
-# Capitalised words that never continue a name: a sentence opener glued on by a lost full stop
-# ("according to analysts Gartner More than 167 million"), a pronoun.
-_OF_TITLES = words("archbishop bishop cardinal duke duchess earl mayor dean chancellor governor speaker")
-_NEVER_NAME = words("more most but however this these it he she they we me there some many")
-_AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +75,9 @@ class SubjectFinder:
     def for_verb(self, i: int) -> Subject | None:
         """The subject of the reporting verb at token ``i``."""
         lows = self.lows
-        if lows[i] in _ING_REPORTING:
+        if lows[i] in ING_REPORTING:
             return self.sentence_subject(i, "subject of the sentence")
-        if lows[i] == "claimed" and any(w in _WON for w in lows[i + 1 : min(self.hi, i + 4)]):
+        if lows[i] == "claimed" and any(w in WON for w in lows[i + 1 : min(self.hi, i + 4)]):
             return None  # "claimed the individual titles": won, not said
         j = i - 1
         while (
@@ -139,7 +93,7 @@ class SubjectFinder:
         if j < self.lo:
             return None
         gap = self._gap(j)
-        if lows[j] in _JOIN and gap.isspace():
+        if lows[j] in JOIN and gap.isspace():
             return self.sentence_subject(j, "subject of the sentence")
         if gap.strip() == "," and not any(c in gap for c in "\"“”'‘’"):
             # "A crestfallen France coach, Bernard Laporte, simply observed"
@@ -152,10 +106,12 @@ class SubjectFinder:
                     and "," in self._gap(k - 1)
                     and len(between) >= 2
                     # "Ms Roche, Labour MP for Hornsey and Wood Green, said": a role, not a name
-                    and not any(w.lower() in TITLE_WORDS or w.lower() in _ROLES for w in between)
+                    and not any(w.lower() in TITLE_WORDS or w.lower() in ROLES for w in between)
                 ):
                     return Subject("name", named.start, named.end, "named between commas")
             return self._appositive(j)
+        if gap.strip() in DASHES and gap[:1].isspace():
+            return self._appositive(j, "-–—")  # "But B&B - which has a 22% share - said"
         if not gap.isspace():
             return None
         subj = self.phrase_ending(j)
@@ -170,7 +126,7 @@ class SubjectFinder:
         that opens the sentence before the role, when it has two words or more."""
         if h <= self.lo or self._upper(h) or "," not in self._gap(h - 1):
             return None
-        if self.lows[h] not in SPEAKING_NOUNS and self.lows[h] not in _ROLES:
+        if self.lows[h] not in SPEAKING_NOUNS and self.lows[h] not in ROLES:
             return None
         named = self.phrase_ending(h - 1)
         if named is None or named.kind != "name" or self._token_at(named.start) != self.lo:
@@ -179,14 +135,18 @@ class SubjectFinder:
             return None
         return Subject("name", named.start, named.end, "named before the role")
 
-    def _appositive(self, j: int) -> Subject | None:
-        """``Name, title at Org, said``: the name before the earlier comma."""
+    def _appositive(self, j: int, marks: str = ",") -> Subject | None:
+        """``Name, title at Org, said``: the name before the earlier comma (or dash: "But B&B -
+        which has a 22% share - said")."""
         for k in range(j, max(self.lo, j - 26), -1):
             gap = self.text[self.ends[k - 1] : self.starts[k]]
             if any(c in gap for c in '"“”‘.'):
                 return None
-            if "," in gap:
+            if any(c in gap for c in marks):
                 subj = self.phrase_ending(k - 1)
+                if marks != "," and subj is not None and subj.kind == "org":
+                    # "Paul Myers, chief executive of Wippit - a service ... - believes"
+                    subj = self._appositive(k - 1) or subj
                 if subj is not None and subj.kind in ("name", "org"):
                     return Subject(subj.kind, subj.start, subj.end, "appositive skipped")
                 return None
@@ -224,21 +184,21 @@ class SubjectFinder:
         if (low in lx.NOT_NAMES and low not in SPEAKING_NOUNS) or low in lx.SUBJECT_SKIP:
             return None
         # poll respondents: "those polled said", "53% of those surveyed said"
-        if low in _POLLED and j - 1 >= self.lo and lows[j - 1] == "those":
+        if low in POLLED and j - 1 >= self.lo and lows[j - 1] == "those":
             return Subject("org", starts[j - 1], ends[j])
         # a common noun: its phrase back to the determiner ("the foreign ministry")
         k = j
         while k - 1 >= self.lo and self._gap(k - 1).isspace():
             w = lows[k - 1]
-            if w in _DETERMINERS or w.endswith(("'s", "s'")):
+            if w in DETERMINERS or w.endswith(("'s", "s'")):
                 if w.endswith(("'s", "s'")):
                     k -= 1
                     k = self._name_start(k) if self._upper(k) else k
                 break
-            if not w.isalpha() or w in lx.NOT_NAMES or w in TIME_WORDS or w in _CONNECT:
+            if not w.isalpha() or w in lx.NOT_NAMES or w in TIME_WORDS or w in CONNECT:
                 break
             k -= 1
-        if low in SPEAKING_NOUNS or low in _ROLES or _AGED.fullmatch(low):
+        if low in SPEAKING_NOUNS or low in ROLES or AGED.fullmatch(low):
             head = self._head_before_of(k)
             return Subject("org", starts[head if head is not None else k], ends[j])
         return Subject("noun", starts[j], ends[j])
@@ -250,7 +210,7 @@ class SubjectFinder:
             m -= 1  # "the Sunday Times": a time word stops the name chain
         if m >= self.lo and lows[m] == "the":
             m -= 1
-        if m - 2 < self.lo or lows[m] not in ("for", "by") or lows[m - 1] not in _POLLED:
+        if m - 2 < self.lo or lows[m] not in ("for", "by") or lows[m - 1] not in POLLED:
             return None
         if lows[m - 2] != "those":
             return None
@@ -261,10 +221,10 @@ class SubjectFinder:
         words with no organisation or title word stand there ("Bank of England" stays whole)."""
         lows = self.lows
         m = next((m for m in range(k + 1, j) if lows[m] == "of" and not self._upper(m)), None)
-        if m is None or m - 1 <= k or (k > self.lo and lows[k - 1] in _DETERMINERS):
+        if m is None or m - 1 <= k or (k > self.lo and lows[k - 1] in DETERMINERS):
             return None  # "The Guinness Book of Records" is no person
         if any(
-            not self._upper(x) or lows[x] in NOT_IN_NAME or lows[x] in _ROLES or lows[x] in _OF_TITLES
+            not self._upper(x) or lows[x] in NOT_IN_NAME or lows[x] in ROLES or lows[x] in OF_TITLES
             for x in range(k, m)
         ):
             return None  # "Roman Catholic Archbishop of Cardiff" is a title
@@ -281,14 +241,14 @@ class SubjectFinder:
         while k - 1 >= self.lo:
             w = lows[k - 1]
             gap = self._gap(k - 1)
-            if not (gap == "" or set(gap) <= _NAME_GAP) or w.endswith(("'s", "s'")):
+            if not (gap == "" or set(gap) <= NAME_GAP) or w.endswith(("'s", "s'")):
                 break  # "ONGC's Mr Raha": the possessor is no part of the name
             if self._name_part(k - 1):
                 k -= 1
                 continue
             # connectors inside a name: "Group for the Study of the Juche Idea"
             m = k - 1
-            while m >= self.lo and lows[m] in _CONNECT and not self._upper(m) and self._gap(m).isspace():
+            while m >= self.lo and lows[m] in CONNECT and not self._upper(m) and self._gap(m).isspace():
                 m -= 1
             if self.lo <= m < k - 1 and self._name_part(m) and self._gap(m).isspace():
                 k = m
@@ -302,11 +262,11 @@ class SubjectFinder:
         w = self.lows[m]
         if not (self._upper(m) and w[0].isalpha()) or w in TIME_WORDS:
             return False
-        if m == self.lo and (w in _CLAUSE_OPENERS or w in lx.SUBJECT_SKIP):
+        if m == self.lo and (w in CLAUSE_OPENERS or w in lx.SUBJECT_SKIP):
             return False  # "Later Mr Blair told"
-        if w in _NEVER_NAME:
+        if w in NEVER_NAME:
             return False  # "Me den Hartog told" (a typing slip for "Mr")
-        return not (w in lx.NOT_NAMES and (m == self.lo or w in _DETERMINERS or len(w) <= 3))
+        return not (w in lx.NOT_NAMES and (m == self.lo or w in DETERMINERS or len(w) <= 3))
 
     def _token_at(self, pos: int) -> int:
         k = self.lo
@@ -320,10 +280,10 @@ class SubjectFinder:
         j = k
         while (
             j + 1 < self.hi
-            and set(self._gap(j)) <= _NAME_GAP
+            and set(self._gap(j)) <= NAME_GAP
             and not lows[j].endswith("'s")
-            and (self._upper(j + 1) or (lows[j + 1] in _CONNECT and j + 2 < self.hi and self._upper(j + 2)))
-            and lows[j + 1] not in _NEVER_NAME
+            and (self._upper(j + 1) or (lows[j + 1] in CONNECT and j + 2 < self.hi and self._upper(j + 2)))
+            and lows[j + 1] not in NEVER_NAME
         ):
             j += 1
         return j
@@ -338,16 +298,16 @@ class SubjectFinder:
         if m < self.lo or lows[m] not in ("of", "at", "for"):
             return None
         h = m - 1
-        if h < self.lo or self._upper(h) or (lows[h] not in SPEAKING_NOUNS and lows[h] not in _ROLES):
+        if h < self.lo or self._upper(h) or (lows[h] not in SPEAKING_NOUNS and lows[h] not in ROLES):
             return None
         while (
             h - 1 >= self.lo
             and lows[h - 1].isalpha()
             and lows[h - 1] not in lx.NOT_NAMES
             and not self._upper(h - 1)
-            and lows[h - 1] not in _CONNECT
+            and lows[h - 1] not in CONNECT
         ):
-            if lows[h - 1] in _DETERMINERS:
+            if lows[h - 1] in DETERMINERS:
                 break
             h -= 1
         return h
@@ -357,14 +317,17 @@ class SubjectFinder:
         skipping openers such as "But", "On Tuesday," or "However,"."""
         lows = self.lows
         k = self.lo
+        viewpoint = -1  # "For Richard Tateson, who ..., the need grew": the person the view is of
         # skip an opening adverbial up to its comma ("On Tuesday, ...", "In a statement, ...")
         for m in range(self.lo, min(before - 1, self.lo + 14, self.hi - 1)):
-            if "," in self._gap(m) and lows[self.lo] in _PHRASE_OPENERS:
+            if "," in self._gap(m) and lows[self.lo] in PHRASE_OPENERS:
                 k = m + 1
+                if lows[self.lo] == "for" and self._upper(self.lo + 1):
+                    viewpoint = m
                 break
         while (
             k < before
-            and (lows[k] in _CLAUSE_OPENERS or lows[k] in TIME_WORDS)
+            and (lows[k] in CLAUSE_OPENERS or lows[k] in TIME_WORDS)
             and not (self._upper(k) and lows[k] not in lx.NOT_NAMES and lows[k] not in TIME_WORDS)
         ):
             k += 1
@@ -373,12 +336,12 @@ class SubjectFinder:
         while (
             end + 1 < before
             and self._gap(end).isspace()
-            and (self._upper(end + 1) or lows[end + 1] in _CONNECT or (lows[end] in _DETERMINERS))
+            and (self._upper(end + 1) or lows[end + 1] in CONNECT or (lows[end] in DETERMINERS))
         ):
             if lows[end + 1] in TIME_WORDS:
                 break
             end += 1
-        while end > k and lows[end] in _CONNECT:
+        while end > k and lows[end] in CONNECT:
             end -= 1
         if end >= before:
             return None
@@ -388,13 +351,14 @@ class SubjectFinder:
             and r <= end + 3
             and lows[r].isalpha()
             and not self._upper(r)
-            and lows[r] not in _CONNECT
+            and lows[r] not in CONNECT
             and lows[r] not in lx.NOT_NAMES
+            and lows[r] not in AUXILIARIES  # "The SFA has appointed Tommy Burns": a verb
         ):
             r += 1
         if r > end + 1 and r < before and self._upper(r) and self._gap(r - 1).isspace():
             last = self._chain_end(r)
-            if last < before and (last > r or lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in _ROLES):
+            if last < before and (last > r or lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in ROLES):
                 end = last  # "Welsh legend Mervyn Davies", "Finnish security firm F-Secure"
         subj = self.phrase_ending(end)
         if subj is None or subj.kind == "noun":
@@ -403,9 +367,32 @@ class SubjectFinder:
                 if lows[e] in SPEAKING_NOUNS and not self._upper(e):
                     subj = self.phrase_ending(e)
                     break
+        if viewpoint > self.lo and (
+            subj is None
+            or subj.kind not in ("name", "pronoun")
+            or self.text[subj.end - 2 : subj.end] in ("'s", "’s")  # "Yahoo's decision was"
+        ):
+            subj = self.phrase_ending(viewpoint)
+            if subj is not None and subj.kind != "name":
+                subj = None
         if subj is None or subj.kind == "noun":
             return None
         return Subject(subj.kind, subj.start, subj.end, how)
+
+    def _role_ending_clause(self, det: int, k: int) -> Subject | None:
+        """After an inverted verb, "the national team coach" (up to three lower-case words before
+        a role noun) when the role ends the clause."""
+        lows = self.lows
+        r = k
+        while r + 1 < self.hi and r < k + 3 and self._gap(r).isspace():
+            r += 1
+        if any(not (lows[m].isalpha() or AGED.fullmatch(lows[m])) or self._upper(m) for m in range(k, r + 1)):
+            return None
+        if r + 1 < self.hi and self._gap(r).strip()[:1] not in AFTER_INVERTED:
+            return None
+        if lows[r] in ROLES or lows[r] in SPEAKING_NOUNS or AGED.fullmatch(lows[r]):
+            return Subject("org", self.starts[det], self.ends[r])
+        return None
 
     def name_after(self, k: int, *, inverted: bool) -> Subject | None:
         """A name (or he/she) starting at token ``k``. After an inverted verb ("said Mr X") the
@@ -414,31 +401,39 @@ class SubjectFinder:
         if k >= self.hi:
             return None
         if lows[k] in ("he", "she"):
-            if inverted and k + 1 < self.hi and self._gap(k).strip()[:1] not in _AFTER_INVERTED:
+            if inverted and k + 1 < self.hi and self._gap(k).strip()[:1] not in AFTER_INVERTED:
                 return None  # "who has admitted she "doesn't like it"": no inversion
             return Subject("pronoun", starts[k], ends[k])
         # "said managing director Rodrigo Rato": role words before the name
         r = k
         while (
-            r < self.hi and r < k + 3 and lows[r].isalpha() and not self._upper(r) and lows[r] not in _CONNECT
+            r < self.hi
+            and r < k + 3
+            and lows[r].replace("-", "").isalpha()  # "said team-mate Chris Paterson"
+            and not self._upper(r)
+            and lows[r] not in CONNECT
         ):
             r += 1
         if (
             r > k
             and r < self.hi
             and self._upper(r)
-            and (lows[r - 1] in _ROLES or lows[r - 1] in SPEAKING_NOUNS)
+            and (lows[r - 1] in ROLES or lows[r - 1] in SPEAKING_NOUNS)
         ) and (lows[k] not in ("the", "a", "an") or r > k + 1):
             k = r
         det = k
         if lows[k] in ("the", "a", "an") and k + 1 < self.hi:
             k += 1
         if not self._upper(k) and lows[k] not in SPEAKING_NOUNS:
+            if det < k and inverted:
+                return self._role_ending_clause(det, k)  # "said the national team coach."
             return None
         if self._upper(k) and lows[k] in lx.NOT_NAMES:
             return None
         j = self._chain_end(k)
-        if lows[j].endswith(("'s", "s'")) and self._upper(k):
+        if lows[j].endswith(("'s", "s'")) and self._upper(k) and "of" not in lows[k:j]:
+            # (never "said David Wyss of Standard & Poor's in New York": the possessive ends
+            # the organisation the person is of)
             # "said Iron Maiden's Bruce Dickinson", "said Aguilera's agent Meghan Prophet": the
             # possessor is no speaker; the name after it (and its role words) is
             r = j + 1
@@ -447,7 +442,7 @@ class SubjectFinder:
                 and r <= j + 3
                 and lows[r].isalpha()
                 and not self._upper(r)
-                and lows[r] not in _CONNECT
+                and lows[r] not in CONNECT
             ):
                 r += 1
             if r < self.hi and self._upper(r) and lows[r] not in lx.NOT_NAMES:
@@ -457,11 +452,7 @@ class SubjectFinder:
         # after the role words is the speaker
         r = j + 1
         while (
-            r < self.hi
-            and r <= j + 3
-            and not self._upper(r)
-            and lows[r].isalpha()
-            and lows[r] not in _CONNECT
+            r < self.hi and r <= j + 3 and not self._upper(r) and lows[r].isalpha() and lows[r] not in CONNECT
         ):
             r += 1
         if (
@@ -469,14 +460,14 @@ class SubjectFinder:
             and r < self.hi
             and self._upper(r)
             and self._gap(r - 1).isspace()
-        ) and (lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in _ROLES):
+        ) and (lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in ROLES):
             k = det = r
             j = self._chain_end(r)
         if inverted:
             after = self._gap(j).strip()[:1] if j + 1 < self.hi else ""
             if (
                 j + 1 < self.hi
-                and after not in _AFTER_INVERTED
+                and after not in AFTER_INVERTED
                 and lows[j + 1] not in ("who", "of", "from", "at")
             ):
                 return None
@@ -492,4 +483,10 @@ class SubjectFinder:
         kind = "name" if self._upper(k) and det == k else "org"
         if kind == "org" and lows[j] not in SPEAKING_NOUNS and not self._upper(j):
             return None
+        if kind == "name" and "of" in lows[k:j]:
+            # "said Dr Doug Williams of BT": the person, not the person of the organisation
+            first = next((x for x in range(k, j) if lows[x].rstrip(".") not in NOT_IN_NAME), k)
+            person = self._person_of(first, j + 1)
+            if person is not None:
+                return person
         return Subject(kind, starts[det if kind == "org" else k], ends[j])

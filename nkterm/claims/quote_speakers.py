@@ -1,0 +1,262 @@
+"""Who speaks a quote: the speaker of each quote run, and the fallbacks for a quote with no
+reporting verb beside it: the subject of its sentence, a judgement verb with a quoted label, the
+report just before, a role after the quote linked to the person named before it ("...," said the
+national team coach), a quote right after a sentence about its speaker, a quote continuing the
+previous run, the first-person section's voice. Split out of ``pipeline.py`` (session 6); pure
+Python, must not import textual or whoosh.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nkterm.claims.evidence import Report
+from nkterm.claims.lexicon import words
+from nkterm.claims.namewords import PERSON_ROLES, is_org
+from nkterm.claims.quotes import Attribution, Inside, Quote
+from nkterm.claims.scanstate import Tokens
+from nkterm.claims.speakers import Resolver
+from nkterm.claims.subjects import SubjectFinder
+from nkterm.claims.subjectwords import ROLES
+from nkterm.models import Span
+
+
+def has_token(toks: Tokens, start: int, end: int) -> bool:
+    i = bisect.bisect_left(toks.starts, start)
+    return i < len(toks.starts) and toks.starts[i] < end
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteContext:
+    """What the quote fallbacks read: the text, its tokens, sentences and reports."""
+
+    text: str
+    toks: Tokens
+    spans: Sequence[Span]
+    ranges: Sequence[tuple[int, int]]
+    reports: list[Report]
+    quotes: list[Quote]
+    resolver: Resolver
+    starts: list[int]
+    inside: Inside  # is a position inside a quote
+
+
+# Capitalised words opening a sentence that are no one's name
+NOT_A_NAME = words(
+    """
+    i i'm i've i'd i'll it it's we we're we've you you're he's she's that's there's two
+    """
+)
+
+
+def _sentence_at(pos: int, ctx: QuoteContext) -> int:
+    return bisect.bisect_right(ctx.starts, pos) - 1
+
+
+def _subject_speaker(pos: int, ctx: QuoteContext) -> str | None:
+    """A quote opening mid-sentence in a sentence with no reporting verb ("Martyn Williams called
+    it \"one of the most surreal games I have played in\""): the sentence's named subject."""
+    n = _sentence_at(pos, ctx)
+    if n < 0:
+        return None
+    lo, hi = ctx.ranges[n]
+    q = bisect.bisect_left(ctx.toks.starts, pos, lo, hi)
+    if q - lo < 2:
+        return None
+    subj = SubjectFinder(ctx.text, ctx.toks.lows, ctx.toks.starts, ctx.toks.ends, lo, hi).sentence_subject(
+        q, ""
+    )
+    if subj is None or subj.kind != "name":
+        return None
+    name = ctx.text[subj.start : subj.end]
+    if name.split()[0].lower().replace("’", "'") in NOT_A_NAME:
+        return None  # "It's like walking into ...": no one's name
+    if name.startswith("Said ") and ctx.text[subj.end : subj.end + 1] == ":":
+        # "Said Williams: "..."": an inverted verb, no first name
+        full = ctx.resolver.full_name(name[5:], subj.start)
+        return name[5:] if full == name else full
+    return ctx.resolver.full_name(name, subj.start)
+
+
+# A verb of judgement with a quoted label: "The Lib Dems branded it a "sticking plaster"",
+# "Jacques Chirac has called the rebate "unjustified"". The quote may be one or two words, too
+# short to be speech, but the sentence is still its subject's word.
+_JUDGEMENT = re.compile(
+    r"\b(?:called|branded|dubbed|labell?ed|described)\b[^\"“”.;:]{0,80}?[\"“][^\"“”]{1,60}[\"”]"
+)
+_JUDGEMENT_VERBS = ("called", "branded", "dubbed", "label", "described")
+_PASSIVE = frozenset(["be", "been", "being", "is", "are", "was", "were", "'s", "’s"])
+
+
+def judgement_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
+    """The speaker of sentence ``n`` when it labels something with a judgement verb and a quoted
+    word: the sentence's named subject or speaking organisation."""
+    sp = ctx.spans[n]
+    segment = ctx.text[sp.start : sp.end]
+    if not any(verb in segment for verb in _JUDGEMENT_VERBS):
+        return None  # (substring tests: most sentences have none of the verbs)
+    m = _JUDGEMENT.search(ctx.text, sp.start, sp.end)
+    if m is None:
+        return None
+    lo, hi = ctx.ranges[n]
+    toks = ctx.toks
+    q = bisect.bisect_left(toks.starts, m.start(), lo, hi)
+    if q - lo < 1 or toks.lows[q - 1] in _PASSIVE:
+        return None  # "has been branded a "disgraceful waste" by MPs": the subject is no speaker
+    subj = SubjectFinder(ctx.text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(q, "")
+    if subj is None or subj.kind not in ("name", "org"):
+        return None
+    written = " ".join(ctx.text[subj.start : subj.end].split())
+    verb = m.group().split()[0]
+    if subj.kind == "name":
+        return ctx.resolver.full_name(
+            written, subj.start
+        ), f'"{written} {verb}" (a judgement with a quoted label)'
+    words = written.split()
+    who = " ".join(words[1:] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words)
+    return who, f'"{written} {verb}" (a judgement with a quoted label)'
+
+
+def _previous_report(pos: int, ctx: QuoteContext) -> tuple[str, str] | None:
+    """An unattributed quote right after reported speech ("After the meeting, Mr Fox said ...
+    \"If it's 12.30 ...\""): the speaker of the last report in the two sentences before."""
+    n = _sentence_at(pos, ctx)
+    if n < 1:
+        return None
+    floor = ctx.spans[max(0, n - 2)].start
+    for r in reversed(ctx.reports):
+        if r.verb_start >= pos or ctx.inside(r.verb_start):
+            continue
+        if r.verb_start < floor:
+            return None
+        who, _ = ctx.resolver.speaker(r)
+        if who is not None:
+            return who, f'quote after "{r.subject} {r.verb}"'
+    return None
+
+
+# Roles a person is written as after a quote ("...," said the national team coach)
+_AGED = re.compile(r"\d+-year-old")  # "...," said the 28-year-old
+_PERSON_ROLES = PERSON_ROLES | ROLES  # "the national team coach", "the giant winger"
+
+
+def _role_named_before(report: Report, quote_start: int, ctx: QuoteContext) -> tuple[str, str] | None:
+    """A role that speaks after its quote ("...," said the national team coach): the person
+    named as the subject of the sentence just before the quote ("Mike Ruddock paid tribute ..."),
+    if there is one; a role elsewhere, or with no person named just before, stays a role."""
+    subject = report.subject or ""
+    words = subject.lower().split()
+    if words[:1] != ["the"] and ctx.text[max(0, report.subject_start - 4) : report.subject_start] == "the ":
+        words.insert(0, "the")
+    if (
+        report.subject_kind != "org"
+        or len(words) < 2
+        or words[0] != "the"
+        or not (words[-1] in _PERSON_ROLES or _AGED.fullmatch(words[-1]))
+        or report.subject_start < quote_start
+    ):
+        return None
+    person = _person_before_quote(quote_start, ctx, speaking=True)
+    if person is None and _AGED.fullmatch(words[-1]):
+        # "...," said the 22-year-old: an age is never the label; the person in focus is
+        focus = ctx.resolver.focus(quote_start)
+        return (focus, "the person in focus") if focus is not None else None
+    return (person, "named just before") if person is not None else None
+
+
+def _person_before_quote(quote_start: int, ctx: QuoteContext, *, speaking: bool = False) -> str | None:
+    """The person named as the subject of the sentence just before a quote that opens its own
+    sentence, that sentence being no quote itself ("Mike Ruddock paid tribute to his side. "...").
+    A person: two words or more once linked to a full name ("Stone" -> "Oliver Stone"), never
+    after "the" ("The Northern Ireland runner"), never two people ("Richards and Yelling"), so
+    "Bayern said" or "Chelsea beat Arsenal" name no speaker. With ``speaking``, a sentence that
+    reports speech gives its speaker ("Tony Blair has failed, Michael Howard has said." -> Michael
+    Howard, not its subject)."""
+    n = _sentence_at(quote_start, ctx)
+    if n < 1 or ctx.starts[n] < quote_start - 1:
+        return None  # the quote does not open its sentence
+    lo, hi = ctx.ranges[n - 1]
+    if hi - lo < 3 or ctx.inside(ctx.toks.starts[lo]):
+        return None
+    text, toks = ctx.text, ctx.toks
+    if not text[toks.starts[lo]].isupper():
+        return None
+    if speaking:
+        prev = ctx.spans[n - 1]
+        i = bisect.bisect_left(ctx.reports, prev.start, key=lambda r: r.verb_start)
+        for r in ctx.reports[i:]:
+            if r.verb_start >= prev.end:
+                break
+            if ctx.inside(r.verb_start):
+                continue
+            who, _ = ctx.resolver.speaker(r)
+            if who is not None:  # (a noun "reports" resolves to no one)
+                named = r.subject_kind in ("name", "pronoun") and not is_org(who)
+                return who if named and len(who.split()) >= 2 else None
+    subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
+    if subj is None or subj.kind != "name":
+        return None
+    written = text[subj.start : subj.end]
+    if is_org(written) or " and " in written or "&" in written or ctx.resolver.after_the(subj.start):
+        return None
+    name = ctx.resolver.full_name(written, subj.start)
+    return name if len(name.split()) >= 2 else None
+
+
+def _introduced(quote_start: int, ctx: QuoteContext) -> str | None:
+    """An unattributed quote right after a sentence about a person that reports no speech
+    ("Winger Dafydd Rees was keen not to talk about the title. "Nobody in the squad ..."): the
+    person, not whoever spoke before."""
+    n = _sentence_at(quote_start, ctx)
+    if n < 1:
+        return None
+    q = ctx.quotes[bisect.bisect_left(ctx.quotes, quote_start, key=lambda q: q.start)]
+    if q.closed and has_token(ctx.toks, q.end, ctx.spans[_sentence_at(q.end - 1, ctx)].end):
+        return None  # words after the quote in its sentence ("...," the 23-year-old wrote.)
+    prev = ctx.spans[n - 1]
+    i = bisect.bisect_left(ctx.reports, prev.start, key=lambda r: r.verb_start)
+    if i < len(ctx.reports) and ctx.reports[i].verb_start < prev.end:
+        return None  # the sentence before reports speech: its speaker is found as before
+    return _person_before_quote(quote_start, ctx)
+
+
+def run_speakers(
+    attributions: dict[int, Attribution], resolver: Resolver, quotes: list[Quote], ctx: QuoteContext
+) -> dict[int, tuple[str | None, str]]:
+    out: dict[int, tuple[str | None, str]] = {}
+    first_start: dict[int, int] = {}
+    for q in quotes:
+        first_start.setdefault(q.run, q.start)
+    for run_id in sorted(attributions):
+        att = attributions[run_id]
+        if att.report is not None:
+            who, how = resolver.speaker(att.report)
+            if (linked := _role_named_before(att.report, first_start[run_id], ctx)) is not None:
+                who, how = linked[0], f"the {who} = {linked[0]}, {linked[1]}"
+            verb = (
+                f'"{att.report.subject} {att.report.verb}"' if att.report.subject else f'"{att.report.verb}"'
+            )
+            out[run_id] = (
+                who,
+                f"quote attributed by {verb}" + (f" ({how})" if how and how != "named" else ""),
+            )
+        elif (who := _subject_speaker(first_start[run_id], ctx)) is not None:
+            out[run_id] = (who, "quote in a sentence whose subject speaks")
+        elif (who := _introduced(first_start[run_id], ctx)) is not None:
+            out[run_id] = (who, "quote after a sentence about its speaker")
+        elif att.inherits is not None and out.get(att.inherits, (None, ""))[0] is not None:
+            out[run_id] = (out[att.inherits][0], "continues the previous quote")
+        elif (prev := _previous_report(first_start[run_id], ctx)) is not None:
+            out[run_id] = prev
+        else:
+            voice = resolver.voice(first_start[run_id])
+            if voice is not None:
+                out[run_id] = (voice, "first-person section")
+            elif resolver.persons:
+                out[run_id] = (resolver.focus(first_start[run_id]), "unattributed quote: person in focus")
+            else:
+                out[run_id] = (None, "")
+    return out

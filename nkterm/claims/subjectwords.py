@@ -1,0 +1,79 @@
+"""Word classes the subject rules read (``subjects.SubjectFinder``): time words, the common
+nouns that speak, role nouns, clause and phrase openers, auxiliaries. Split out of ``subjects.py``
+(session 6) so each module stays one concern. Pure Python; must not import textual or whoosh.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nkterm.claims.lexicon import words
+
+TIME_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+    january february march april june july august september october november december
+    """
+)
+# Common nouns that speak when they head a subject: organisations, roles and groups.
+SPEAKING_NOUNS = words(
+    """
+    ministry government department agency company firm bank group spokesman spokeswoman
+    spokesperson office commission committee council court police army military board union party
+    association federation organisation organization institute embassy regime authorities officials
+    official analysts analyst experts expert critics sources source minister ministers chief head
+    director executive chairman chairwoman president secretary leader leaders adviser advisers
+    spokesmen premier agent statement report study survey researchers economists economist lawyer lawyers
+    prosecutors prosecutor judge campaigners campaigners manager coach players player team club
+    owner owners founder editor news newspaper paper broadcaster network station daily
+    chiefs bosses watchdog regulator body panel inquiry charity campaign groups firms companies
+    banks unions employers ministers mps doctors scientists teachers residents
+    """
+)
+DETERMINERS = words("the a an its his her their our this that these those")
+ROLES = words(
+    """
+    author economist coach manager captain striker boss founder presenter reviewer critic
+    correspondent editor analyst professor researcher scientist expert director officer
+    chairman chairwoman spokesman spokeswoman secretary minister leader mp colleague star
+    singer actor actress producer writer novelist lawyer judge president chief executive
+    team-mate teammate skipper winger
+    """
+)
+POLLED = words("polled surveyed questioned interviewed")
+AGED = re.compile(r"\d+-year-old")
+CONNECT = words("of for the and de du den da di dos das von van der la le al el bin &")
+JOIN = words("and but")
+CLAUSE_OPENERS = words(
+    """
+    but and however meanwhile also so yet still now then later earlier separately elsewhere in on
+    at by after before during since while when as although though despite last this
+    """
+)
+PHRASE_OPENERS = words(
+    """
+    in on at by after before during since while when as although though despite however
+    meanwhile separately last this speaking writing instead earlier later
+    for without unlike under among amid following given against through until besides beyond
+    alongside
+    """
+)
+ING_REPORTING = words(
+    """
+    saying adding telling claiming insisting arguing warning noting stating explaining accusing
+    """
+)
+WON = words(
+    """
+    title titles victory win prize gold silver bronze medal medals lead lives life seat seats place
+    spot crown trophy cup record share points goals wickets responsibility credit top first
+    """
+)
+NAME_GAP = frozenset(" '\"“”‘’&")
+# Capitalised words that never continue a name: a sentence opener glued on by a lost full stop
+# ("according to analysts Gartner More than 167 million"), a pronoun.
+OF_TITLES = words("archbishop bishop cardinal duke duchess earl mayor dean chancellor governor speaker")
+NEVER_NAME = words("more most but however this these it he she they we me there some many")
+AUXILIARIES = words("has have had is are was were will would can could may might must be been")
+DASHES = frozenset("-–—")
+AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})
