@@ -20,11 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from whoosh import collectors, query, scoring
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.matching import wrappers
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length
+
+from nkterm.search.whoosh.postings import block_ids_weights, field_lengths
 
 # scoring every posting costs ~1/FEW_ALLOWED of skipping to one document: a filter allowing fewer
 # documents than the query's postings / FEW_ALLOWED is walked document by document
@@ -64,21 +65,32 @@ class _Top(collectors.TopCollector):
 
 
 def scored(
-    searcher: Searcher, q: Any, limit: int, *, allowed: set[int] | None = None, record: bool = False
+    searcher: Searcher,
+    q: Any,
+    limit: int,
+    *,
+    allowed: set[int] | None = None,
+    allowed_mask: np.ndarray | None = None,
+    record: bool = False,
 ) -> Matches:
-    """The top ``limit`` matches of ``q`` (only documents in ``allowed``, when given)."""
+    """The top ``limit`` matches of ``q`` (only documents in ``allowed``, when given;
+    ``allowed_mask``: the same as a boolean array over document numbers, when the caller
+    keeps one)."""
     few = allowed is not None and len(allowed) <= SKIP_SHARE * max(1, searcher.doc_count_all())
     if few and allowed is not None and len(allowed) * FEW_ALLOWED < _postings(searcher, q):
         # a narrow filter (a few days): score only its documents, skipping to each
         return _scored_within(searcher, q, sorted(allowed), limit, record)
     scores = match_scores(searcher, q)
     if scores is not None:
-        # terms joined by AND/OR/NOT, scored from whole posting blocks: every match scored
-        # as Whoosh scores it, at a fraction of the cost of its matcher tree
+        # terms joined by AND/OR/NOT, scored from whole posting lists: every match scored
+        # as Whoosh scores it, vectorised, at a fraction of the cost of its matcher tree
+        docs, values = scores
         if allowed is not None:
-            scores = {d: v for d, v in scores.items() if d in allowed}
-        best = heapq.nlargest(max(1, limit), scores.items(), key=lambda kv: (kv[1], -kv[0]))
-        return Matches([(v, d) for d, v in best], len(scores), sorted(scores) if record else [])
+            if allowed_mask is None:
+                allowed_mask = mask_of(allowed, searcher.doc_count_all())
+            keep = allowed_mask[docs]
+            docs, values = docs[keep], values[keep]
+        return Matches(top_of(docs, values, max(1, limit)), len(docs), docs if record else [])
     docs = matched_set(searcher, q)
     if docs is not None:
         # terms joined by AND/OR/NOT: the matches are set operations on posting lists, so the
@@ -106,7 +118,7 @@ def matched_set(searcher: Searcher, q: Any) -> set[int] | None:
     if isinstance(q, query.Term):
         scores = _term_scores(searcher, q)  # the posting blocks' ids (and weights) read at once
         if scores is not None:
-            return set(scores)
+            return set(scores[0].tolist())
         found: set[int] = set()
         context = searcher.boolean_context()
         for sub, offset in searcher.leaf_searchers():
@@ -179,6 +191,13 @@ def _scored_within(searcher: Searcher, q: Any, allowed: list[int], limit: int, r
     return Matches([(score, -neg) for score, neg in heap], total, seen)
 
 
+def mask_of(allowed: set[int], count: int) -> np.ndarray:
+    """``allowed`` as a boolean array over the ``count`` document numbers."""
+    mask = np.zeros(count, dtype=bool)
+    mask[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
+    return mask
+
+
 def newest(allowed: set[int], dates: Sequence[int], limit: int) -> Matches:
     """A query of filters alone: the allowed documents newest first (undated last, then by
     docnum), no scoring, no matching."""
@@ -191,25 +210,31 @@ def matching_docs(searcher: Searcher, q: Any) -> list[int]:
     return list(searcher.docs_for_query(q))
 
 
-def match_scores(searcher: Searcher, q: Any) -> dict[int, float] | None:
+Scored = tuple[np.ndarray, np.ndarray]
+"""Matches of a query with their scores: document numbers (int64, ascending) and scores (float64)."""
+
+
+def match_scores(searcher: Searcher, q: Any) -> Scored | None:
     """The score of every document a query of terms joined by AND, OR and NOT matches,
     computed as Whoosh's matchers compute it (the BM25F scorer of each term on each posting's
-    weight and the document's field length; sums for AND and OR) but a posting block at a
-    time; None for any other query or scorer."""
+    weight and the document's field length; sums for AND and OR, in the same order) but
+    vectorised over whole posting lists; None for any other query or scorer."""
     if isinstance(q, query.Term):
         return _term_scores(searcher, q)
     if _impossible_phrase(searcher, q):
-        return {}
+        return _EMPTY
     if isinstance(q, query.Or):
         parts = [match_scores(searcher, child) for child in q.subqueries]
-        if any(part is None for part in parts):
+        if any(part is None for part in parts) or not parts:
             return None
-        total: dict[int, float] = {}
-        for part in parts:
+        count = searcher.doc_count_all()
+        total, seen = np.zeros(count), np.zeros(count, dtype=bool)
+        for part in parts:  # summed in the query's order, as Whoosh's matchers sum
             assert part is not None
-            for d, v in part.items():
-                total[d] = total[d] + v if d in total else v
-        return total
+            total[part[0]] += part[1]  # 0.0 + v is v: the first part's value as it is
+            seen[part[0]] = True
+        docs = np.flatnonzero(seen)
+        return docs, total[docs]
     if isinstance(q, query.And):
         positive = [c for c in q.subqueries if not isinstance(c, query.Not)]
         negative = [c.query for c in q.subqueries if isinstance(c, query.Not)]
@@ -218,34 +243,54 @@ def match_scores(searcher: Searcher, q: Any) -> dict[int, float] | None:
         parts = [match_scores(searcher, c) for c in positive]
         if any(part is None for part in parts):
             return None
-        first, *rest = parts
-        assert first is not None
-        both = set(first).intersection(*rest)  # type: ignore[arg-type]
+        hits = np.zeros(searcher.doc_count_all(), dtype=np.int32)
+        for part in parts:
+            assert part is not None
+            hits[part[0]] += 1  # a part's documents are distinct
         for child in negative:
-            excluded = matched_set(searcher, child)
+            excluded = _match_docs(searcher, child)
             if excluded is None:
                 return None
-            both -= excluded
-        out: dict[int, float] = {}
-        for d in both:
-            value = first[d]
-            for part in rest:
-                assert part is not None
-                value += part[d]
-            for _child in negative:  # Whoosh's NOT inside AND scores 1.0 (its InverseMatcher)
-                value += 1.0
-            out[d] = value
-        return out
+            hits[excluded] = -1
+        both = np.flatnonzero(hits == len(parts))
+        value: np.ndarray | None = None
+        for part in parts:  # summed in the query's order, as Whoosh's matchers sum
+            assert part is not None
+            mine = part[1][np.searchsorted(part[0], both)]
+            value = mine if value is None else value + mine
+        assert value is not None
+        for _child in negative:  # Whoosh's NOT inside AND scores 1.0 (its InverseMatcher)
+            value = value + 1.0
+        return both, value
     if isinstance(q, query.AndNot):
-        positive_scores, excluded = match_scores(searcher, q.a), matched_set(searcher, q.b)
+        positive_scores, excluded = match_scores(searcher, q.a), _match_docs(searcher, q.b)
         if positive_scores is None or excluded is None:
             return None
-        return {d: v for d, v in positive_scores.items() if d not in excluded}
+        drop = np.zeros(searcher.doc_count_all(), dtype=bool)
+        drop[excluded] = True
+        keep = ~drop[positive_scores[0]]
+        return positive_scores[0][keep], positive_scores[1][keep]
     return None
 
 
-def _term_scores(searcher: Searcher, q: Any) -> dict[int, float] | None:
-    out: dict[int, float] = {}
+_EMPTY: Scored = (np.zeros(0, dtype=np.int64), np.zeros(0))
+
+
+def _match_docs(searcher: Searcher, q: Any) -> np.ndarray | None:
+    """The documents ``q`` matches as a sorted array (a term from its posting blocks)."""
+    if isinstance(q, query.Term):
+        found = _term_scores(searcher, q)
+        if found is not None:
+            return found[0]
+    docs = matched_set(searcher, q)
+    if docs is None:
+        return None
+    return np.array(sorted(docs), dtype=np.int64)
+
+
+def _term_scores(searcher: Searcher, q: Any) -> Scored | None:
+    doc_parts: list[np.ndarray] = []
+    value_parts: list[np.ndarray] = []
     context = searcher.context()
     for sub, offset in searcher.leaf_searchers():
         matcher = q.matcher(sub, context)
@@ -262,50 +307,43 @@ def _term_scores(searcher: Searcher, q: Any) -> dict[int, float] | None:
             matcher = matcher.child
         if not matcher.is_active():
             continue
-        scorer = getattr(matcher, "scorer", None)
-        if not isinstance(scorer, scoring.BM25FScorer) or not isinstance(matcher, W3LeafMatcher):
+        scorer = getattr(matcher, "scorer", None) or getattr(matcher, "_scorer", None)
+        if not isinstance(scorer, scoring.BM25FScorer):
             return None
-        lengths = _lengths(sub, q.fieldname)
+        lengths = field_lengths(sub.reader(), q.fieldname)
         if lengths is None:
             return None
+        read = block_ids_weights(matcher)
+        if read is None:
+            return None
+        ids, tf = read
+        if excluded:
+            keep = ~np.isin(ids, np.fromiter(excluded, dtype=np.int64, count=len(excluded)))
+            ids, tf = ids[keep], tf[keep]
         # bm25() of whoosh.scoring written out with the scorer's own values: the same float
-        # operations in the same order, so every score is bit for bit Whoosh's
+        # operations in the same order, element-wise, so every score is bit for bit Whoosh's
         idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-        leaf: Any = matcher
-        while leaf.is_active():
-            if leaf._ids is None:
-                leaf._read_ids()
-            if leaf._weights is None:
-                leaf._read_weights()
-            start, end = leaf._i, leaf._blocklength
-            for d, tf in zip(leaf._ids[start:end], leaf._weights[start:end], strict=True):
-                if excluded and d in excluded:
-                    continue
-                value = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[d] / avgfl)))
-                out[d + offset] = value * boost if boost != 1.0 else value
-            leaf._i = end
-            leaf._next_block()
-    return out
+        value = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[ids] / avgfl)))
+        doc_parts.append(ids + offset)
+        value_parts.append(value * boost if boost != 1.0 else value)
+    if not doc_parts:
+        return _EMPTY
+    if len(doc_parts) == 1:
+        return doc_parts[0], value_parts[0]
+    return np.concatenate(doc_parts), np.concatenate(value_parts)
 
 
-def _lengths(sub: Searcher, fieldname: str) -> list[int] | None:
-    """Every document's length of ``fieldname`` in one segment, as Whoosh's scorer reads it
-    (``doc_field_length(d, field, 1)``), from its length column in one read; None when the
-    segment does not keep one."""
-    reader: Any = sub.reader()
-    cache = reader.__dict__.setdefault("_nkterm_lengths", {})
-    if fieldname in cache:
-        return cache[fieldname]  # type: ignore[no-any-return]
-    found: list[int] | None = None
-    try:
-        column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-    except AttributeError:
-        column = None
-    if column is not None:
-        table = [byte_to_length(b) for b in range(256)]
-        found = [table[b] if b else 1 for b in column.load()]
-    cache[fieldname] = found
-    return found
+def top_of(docs: np.ndarray, values: np.ndarray, limit: int) -> list[tuple[float, int]]:
+    """The ``limit`` best (score, docnum), best first; equal scores by docnum (as
+    ``heapq.nlargest`` by (score, -docnum))."""
+    n = len(docs)
+    if n > limit:
+        kth = np.partition(values, n - limit)[n - limit]
+        candidates = np.flatnonzero(values >= kth)
+    else:
+        candidates = np.arange(n)
+    order = candidates[np.lexsort((docs[candidates], -values[candidates]))[:limit]]
+    return [(float(v), int(d)) for v, d in zip(values[order], docs[order], strict=True)]
 
 
 def _impossible_phrase(searcher: Searcher, q: Any) -> bool:
