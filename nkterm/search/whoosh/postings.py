@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
-from whoosh.matching import ListMatcher
 from whoosh.util.numeric import byte_to_length
 
 # the values' first pickled opcode: the global Python 3 bytes are rebuilt with (protocol 2)
@@ -108,17 +107,9 @@ def block_ids_weights(leaf: Any) -> tuple[np.ndarray, np.ndarray] | None:
     """Every posting of a leaf matcher from where it stands to the end (a fresh matcher: all;
     one under a deleted-documents filter may have stepped past deleted ones) as segment
     document numbers (int64, ascending) and weights (float64, Whoosh's values); the matcher is
-    left at its end. None for a matcher this module does not read (left where it was)."""
-    if isinstance(leaf, ListMatcher):
-        # an inlined posting list (a rare term); ListMatcher.weight() as Whoosh reads it
-        if leaf._i != 0:
-            return None
-        ids = np.fromiter(leaf._ids, dtype=np.int64, count=len(leaf._ids))
-        if leaf._all_weights:
-            return ids, np.full(len(ids), float(leaf._all_weights))
-        if leaf._weights:
-            return ids, np.array([float(w) for w in leaf._weights], dtype=np.float64)
-        return ids, np.ones(len(ids))
+    left at its end. None for a matcher this module does not read (left where it was; Whoosh's
+    codec inlines no posting list with its default ``inlinelimit=1``, so a term's matcher is a
+    ``W3LeafMatcher``)."""
     if type(leaf) is not W3LeafMatcher or leaf._byteids:
         return None
     id_parts: list[int] = []
@@ -129,7 +120,7 @@ def block_ids_weights(leaf: Any) -> tuple[np.ndarray, np.ndarray] | None:
         ids = list(accumulate(deltas))
         if weights is None:
             block = np.ones(count)
-        elif isinstance(weights, float):  # Whoosh: array("f", ...): rounded to float32
+        elif isinstance(weights, float):  # read through array("f") (the writer's already are)
             block = np.full(count, np.float32(weights), dtype=np.float64)
         else:
             block = np.array(weights, dtype=np.float64)
