@@ -136,6 +136,13 @@ def test_a_blocks_ids_and_weights_are_cut_from_its_pickle_exactly(
     assert _decode(block, n) == (tuple(deltas), weights)
 
 
+def test_an_empty_value_before_others_does_not_hide_where_the_values_start() -> None:
+    # found by hypothesis: bytes() pickles as __builtin__.bytes, not _codecs.encode
+    for values in ((b"", b"x"), (b"", b"", b"", b"x"), (b"",), b""):
+        block = pickle.dumps(((0, 0), (1.0, 1.0), values), 2)
+        assert _decode(block, 2) == ((0, 0), (1.0, 1.0))
+
+
 def test_lengths_equal_whooshs_field_length_of_every_document(archive: Index) -> None:
     for sub, _offset in archive._searcher().leaf_searchers():
         reader = sub.reader()

@@ -26,6 +26,7 @@ from whoosh.util.numeric import byte_to_length
 
 # the values' first pickled opcode: the global Python 3 bytes are rebuilt with (protocol 2)
 _VALUES = b"c_codecs\nencode\n"
+_EMPTY_VALUE = b"c__builtin__\nbytes\n"  # an empty bytes value: bytes()
 _MARK = ord("(")
 _TUPLE2_STOP = b"\x86."
 _INT = struct.Struct("!i")  # a block's length (negative for the last block), as Whoosh writes it
@@ -34,13 +35,17 @@ _LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 1 for b in range(256)], 
 
 def _prefix(data: bytes) -> bytes | None:
     """The pickle of ``(ids, weights)`` cut from a block's pickle of ``(ids, weights, values)``,
-    or None when the block has no pickled bytes values. The pattern cannot start inside the
-    ids or weights: there every 2nd-9th byte is an opcode (K, M, J, G, (, t, q, N, ...) and the
-    pattern holds none of them for 16 bytes; the byte before it is the values tuple's MARK,
-    unless the tuple is short (TUPLE1-3 need no MARK)."""
-    at = data.find(_VALUES, 3)
-    if at < 0:
+    or None when the block has no pickled bytes values. The values start at the first bytes
+    object: the global ``_codecs.encode`` (protocol 2's bytes) or ``__builtin__.bytes`` (an
+    empty one). Neither can start inside the ids or weights: there every 1st-9th byte is one
+    of the opcodes of ints, floats and tuples, which neither pattern holds where an opcode
+    would have to stand. The byte before is the values tuple's MARK, unless the tuple is short
+    (TUPLE1-3 need no MARK). ``_decode`` checks what this gives and falls back to the whole
+    pickle."""
+    found = [at for at in (data.find(_VALUES, 3), data.find(_EMPTY_VALUE, 3)) if at >= 0]
+    if not found:
         return None
+    at = min(found)
     if data[at - 1] == _MARK:
         at -= 1
     return data[:at] + _TUPLE2_STOP
@@ -54,10 +59,21 @@ def _decode(data: bytes, count: int) -> tuple[Any, Any]:
             head = pickle.loads(cut)  # noqa: S301 - the index's own posting blocks, as Whoosh reads them
         except Exception:  # noqa: BLE001 - not the layout expected: read it whole below
             head = None
-        if isinstance(head, tuple) and len(head) == 2 and isinstance(head[0], tuple) and len(head[0]) == count:
+        if _plausible(head, count):
             return head[0], head[1]
     whole = pickle.loads(data)  # noqa: S301 - as W3LeafMatcher._read_data
     return whole[0], whole[1]
+
+
+def _plausible(head: Any, count: int) -> bool:
+    """``head`` is (``count`` int deltas, weights as Whoosh writes them: None, one float or
+    ``count`` floats)."""
+    if not (isinstance(head, tuple) and len(head) == 2 and isinstance(head[0], tuple) and len(head[0]) == count):
+        return False
+    if not all(type(d) is int for d in head[0]):
+        return False
+    weights = head[1]
+    return weights is None or type(weights) is float or (isinstance(weights, tuple) and len(weights) == count)
 
 
 def _blocks(leaf: Any) -> Iterator[tuple[int, bytes]]:
