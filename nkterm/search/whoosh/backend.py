@@ -90,7 +90,11 @@ class WhooshBackend(WhooshStore):
             code = {label: i for i, label in enumerate(names)}
             coded = cache[name] = (names, np.array([code[label] for label in of_doc], dtype=np.int64))
         names, codes = coded
-        counts = np.bincount(codes[docs], minlength=len(names)) if len(docs) else np.zeros(len(names), dtype=np.int64)
+        counts = (
+            np.bincount(codes[docs], minlength=len(names))
+            if len(docs)
+            else np.zeros(len(names), dtype=np.int64)
+        )
         return {label: int(n) for label, n in zip(names, counts.tolist(), strict=True) if n and label}
 
     def _doc_dates(self, searcher: Searcher) -> tuple[list[str], list[int]]:
@@ -216,7 +220,9 @@ class WhooshBackend(WhooshStore):
             if isinstance(parsed, query.Every) and allowed is not None:  # filters alone: newest first
                 found = newest(allowed, self._doc_dates(searcher)[1], max(1, limit))
             else:
-                found = scored(searcher, run, max(1, limit), allowed=allowed, allowed_mask=mask, record=timeline)
+                found = scored(
+                    searcher, run, max(1, limit), allowed=allowed, allowed_mask=mask, record=timeline
+                )
             months: tuple[tuple[str, int], ...] = ()
             sources: tuple[tuple[str, int], ...] = ()
             if timeline:

@@ -21,11 +21,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from whoosh import collectors, query, scoring
-from whoosh.matching import wrappers
+from whoosh import collectors, query
 from whoosh.searching import Searcher
 
-from nkterm.search.whoosh.postings import block_ids_weights, field_lengths
+from nkterm.search.whoosh.vectorised import match_docs, match_scores, top_of
 
 # scoring every posting costs ~1/FEW_ALLOWED of skipping to one document: a filter allowing fewer
 # documents than the query's postings / FEW_ALLOWED is walked document by document
@@ -116,9 +115,9 @@ def matched_set(searcher: Searcher, q: Any) -> set[int] | None:
     if _impossible_phrase(searcher, q):
         return set()
     if isinstance(q, query.Term):
-        scores = _term_scores(searcher, q)  # the posting blocks' ids (and weights) read at once
-        if scores is not None:
-            return set(scores[0].tolist())
+        docs = match_docs(searcher, q)  # the posting blocks' ids read at once
+        if docs is not None:
+            return set(docs.tolist())
         found: set[int] = set()
         context = searcher.boolean_context()
         for sub, offset in searcher.leaf_searchers():
@@ -208,142 +207,6 @@ def newest(allowed: set[int], dates: Sequence[int], limit: int) -> Matches:
 def matching_docs(searcher: Searcher, q: Any) -> list[int]:
     """Every document ``q`` matches, unscored (the timeline of a query)."""
     return list(searcher.docs_for_query(q))
-
-
-Scored = tuple[np.ndarray, np.ndarray]
-"""Matches of a query with their scores: document numbers (int64, ascending) and scores (float64)."""
-
-
-def match_scores(searcher: Searcher, q: Any) -> Scored | None:
-    """The score of every document a query of terms joined by AND, OR and NOT matches,
-    computed as Whoosh's matchers compute it (the BM25F scorer of each term on each posting's
-    weight and the document's field length; sums for AND and OR, in the same order) but
-    vectorised over whole posting lists; None for any other query or scorer."""
-    if isinstance(q, query.Term):
-        return _term_scores(searcher, q)
-    if _impossible_phrase(searcher, q):
-        return _EMPTY
-    if isinstance(q, query.Or):
-        parts = [match_scores(searcher, child) for child in q.subqueries]
-        if any(part is None for part in parts) or not parts:
-            return None
-        count = searcher.doc_count_all()
-        total, seen = np.zeros(count), np.zeros(count, dtype=bool)
-        for part in parts:  # summed in the query's order, as Whoosh's matchers sum
-            assert part is not None
-            total[part[0]] += part[1]  # 0.0 + v is v: the first part's value as it is
-            seen[part[0]] = True
-        docs = np.flatnonzero(seen)
-        return docs, total[docs]
-    if isinstance(q, query.And):
-        positive = [c for c in q.subqueries if not isinstance(c, query.Not)]
-        negative = [c.query for c in q.subqueries if isinstance(c, query.Not)]
-        if not positive:
-            return None
-        parts = [match_scores(searcher, c) for c in positive]
-        if any(part is None for part in parts):
-            return None
-        hits = np.zeros(searcher.doc_count_all(), dtype=np.int32)
-        for part in parts:
-            assert part is not None
-            hits[part[0]] += 1  # a part's documents are distinct
-        for child in negative:
-            excluded = _match_docs(searcher, child)
-            if excluded is None:
-                return None
-            hits[excluded] = -1
-        both = np.flatnonzero(hits == len(parts))
-        value: np.ndarray | None = None
-        for part in parts:  # summed in the query's order, as Whoosh's matchers sum
-            assert part is not None
-            mine = part[1][np.searchsorted(part[0], both)]
-            value = mine if value is None else value + mine
-        assert value is not None
-        for _child in negative:  # Whoosh's NOT inside AND scores 1.0 (its InverseMatcher)
-            value = value + 1.0
-        return both, value
-    if isinstance(q, query.AndNot):
-        positive_scores, excluded = match_scores(searcher, q.a), _match_docs(searcher, q.b)
-        if positive_scores is None or excluded is None:
-            return None
-        drop = np.zeros(searcher.doc_count_all(), dtype=bool)
-        drop[excluded] = True
-        keep = ~drop[positive_scores[0]]
-        return positive_scores[0][keep], positive_scores[1][keep]
-    return None
-
-
-_EMPTY: Scored = (np.zeros(0, dtype=np.int64), np.zeros(0))
-
-
-def _match_docs(searcher: Searcher, q: Any) -> np.ndarray | None:
-    """The documents ``q`` matches as a sorted array (a term from its posting blocks)."""
-    if isinstance(q, query.Term):
-        found = _term_scores(searcher, q)
-        if found is not None:
-            return found[0]
-    docs = matched_set(searcher, q)
-    if docs is None:
-        return None
-    return np.array(sorted(docs), dtype=np.int64)
-
-
-def _term_scores(searcher: Searcher, q: Any) -> Scored | None:
-    doc_parts: list[np.ndarray] = []
-    value_parts: list[np.ndarray] = []
-    context = searcher.context()
-    for sub, offset in searcher.leaf_searchers():
-        matcher = q.matcher(sub, context)
-        boost = 1.0
-        excluded: Any = ()
-        while isinstance(matcher, wrappers.WrappingMatcher):
-            if isinstance(matcher, wrappers.FilterMatcher):
-                if not getattr(matcher, "_exclude", False):
-                    return None
-                excluded = matcher._ids  # deleted documents
-            elif type(matcher) is not wrappers.WrappingMatcher:
-                return None
-            boost *= matcher.boost
-            matcher = matcher.child
-        if not matcher.is_active():
-            continue
-        scorer = getattr(matcher, "scorer", None) or getattr(matcher, "_scorer", None)
-        if not isinstance(scorer, scoring.BM25FScorer):
-            return None
-        lengths = field_lengths(sub.reader(), q.fieldname)
-        if lengths is None:
-            return None
-        read = block_ids_weights(matcher)
-        if read is None:
-            return None
-        ids, tf = read
-        if excluded:
-            keep = ~np.isin(ids, np.fromiter(excluded, dtype=np.int64, count=len(excluded)))
-            ids, tf = ids[keep], tf[keep]
-        # bm25() of whoosh.scoring written out with the scorer's own values: the same float
-        # operations in the same order, element-wise, so every score is bit for bit Whoosh's
-        idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-        value = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[ids] / avgfl)))
-        doc_parts.append(ids + offset)
-        value_parts.append(value * boost if boost != 1.0 else value)
-    if not doc_parts:
-        return _EMPTY
-    if len(doc_parts) == 1:
-        return doc_parts[0], value_parts[0]
-    return np.concatenate(doc_parts), np.concatenate(value_parts)
-
-
-def top_of(docs: np.ndarray, values: np.ndarray, limit: int) -> list[tuple[float, int]]:
-    """The ``limit`` best (score, docnum), best first; equal scores by docnum (as
-    ``heapq.nlargest`` by (score, -docnum))."""
-    n = len(docs)
-    if n > limit:
-        kth = np.partition(values, n - limit)[n - limit]
-        candidates = np.flatnonzero(values >= kth)
-    else:
-        candidates = np.arange(n)
-    order = candidates[np.lexsort((docs[candidates], -values[candidates]))[:limit]]
-    return [(float(v), int(d)) for v, d in zip(values[order], docs[order], strict=True)]
 
 
 def _impossible_phrase(searcher: Searcher, q: Any) -> bool:

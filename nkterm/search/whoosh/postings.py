@@ -68,7 +68,9 @@ def _decode(data: bytes, count: int) -> tuple[Any, Any]:
 def _plausible(head: Any, count: int) -> bool:
     """``head`` is (``count`` int deltas, weights as Whoosh writes them: None, one float or
     ``count`` floats)."""
-    if not (isinstance(head, tuple) and len(head) == 2 and isinstance(head[0], tuple) and len(head[0]) == count):
+    if not (
+        isinstance(head, tuple) and len(head) == 2 and isinstance(head[0], tuple) and len(head[0]) == count
+    ):
         return False
     if not all(type(d) is int for d in head[0]):
         return False
