@@ -41,7 +41,7 @@ class Matches:
 
     top: list[tuple[float, int]]
     total: int
-    docs: Sequence[int] = field(default_factory=list)
+    docs: Sequence[int] | np.ndarray = field(default_factory=list)  # ascending when an array
 
 
 class _Top(collectors.TopCollector):
@@ -90,18 +90,18 @@ def scored(
             keep = allowed_mask[docs]
             docs, values = docs[keep], values[keep]
         return Matches(top_of(docs, values, max(1, limit)), len(docs), docs if record else [])
-    docs = matched_set(searcher, q)
-    if docs is not None:
+    found = matched_set(searcher, q)
+    if found is not None:
         # terms joined by AND/OR/NOT: the matches are set operations on posting lists, so the
         # ranking can skip blocks that cannot reach the top (Whoosh's block quality, exact
         # for the top N) and the total still is exact
         if allowed is not None:
-            docs &= allowed
+            found &= allowed
         top: Any = collectors.TopCollector(limit=max(1, limit))
         collector = collectors.FilterCollector(top, allow=allowed) if allowed is not None else top
         searcher.search_with_collector(q, collector)
         items = sorted(top.items, reverse=True)
-        return Matches([(score, -neg) for score, neg in items], len(docs), sorted(docs) if record else [])
+        return Matches([(score, -neg) for score, neg in items], len(found), sorted(found) if record else [])
     collector = _Top(max(1, limit), record, allowed)
     searcher.search_with_collector(q, collector)
     items = sorted(collector.items, reverse=True)
