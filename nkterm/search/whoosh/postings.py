@@ -30,6 +30,8 @@ _EMPTY_VALUE = b"c__builtin__\nbytes\n"  # an empty bytes value: bytes()
 _MARK = ord("(")
 _TUPLE2_STOP = b"\x86."
 _INT = struct.Struct("!i")  # a block's length (negative for the last block), as Whoosh writes it
+_ONES = np.ones(128)  # Whoosh's block size: the weights of a block of 1.0s (a view, never written)
+_ONES.flags.writeable = False
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.int64)
 
 
@@ -72,7 +74,7 @@ def _plausible(head: Any, count: int) -> bool:
         isinstance(head, tuple) and len(head) == 2 and isinstance(head[0], tuple) and len(head[0]) == count
     ):
         return False
-    if not all(type(d) is int for d in head[0]):
+    if type(head[0][0]) is not int or type(head[0][-1]) is not int:  # ids, not a weights tuple
         return False
     weights = head[1]
     return weights is None or type(weights) is float or (isinstance(weights, tuple) and len(weights) == count)
@@ -136,12 +138,7 @@ def block_ids_weights(leaf: Any) -> tuple[np.ndarray, np.ndarray] | None:
     for count, data in _blocks(leaf):
         deltas, weights = _decode(data, count)
         ids = list(accumulate(deltas))
-        if weights is None:
-            block = np.ones(count)
-        elif isinstance(weights, float):  # read through array("f") (the writer's already are)
-            block = np.full(count, np.float32(weights), dtype=np.float64)
-        else:
-            block = np.array(weights, dtype=np.float64)
+        block = _weights_of(weights, count)
         if start:
             ids, block, start = ids[start:], block[start:], 0
         id_parts.extend(ids)
@@ -149,6 +146,32 @@ def block_ids_weights(leaf: Any) -> tuple[np.ndarray, np.ndarray] | None:
     if not id_parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     return np.array(id_parts, dtype=np.int64), np.concatenate(weight_parts)
+
+
+def _weights_of(weights: Any, count: int) -> np.ndarray:
+    """A block's weights as ``W3LeafMatcher._read_weights`` gives them."""
+    if weights is None:
+        return _ONES[:count] if count <= len(_ONES) else np.ones(count)
+    if isinstance(weights, float):  # read through array("f") (the writer's already are)
+        return np.full(count, np.float32(weights), dtype=np.float64)
+    return np.array(weights, dtype=np.float64)
+
+
+def blocks_of(leaf: Any) -> Iterator[tuple[list[int], np.ndarray, tuple[bytes, ...]] | None]:
+    """Each block of a leaf matcher from where it stands, unpickled whole as Whoosh reads it:
+    (document numbers, weights, values, e.g. each posting's encoded positions); one None
+    when this module does not read the matcher (see ``block_ids_weights``)."""
+    if type(leaf) is not W3LeafMatcher or leaf._byteids or leaf._fixedsize is not None:
+        yield None
+        return
+    start = leaf._i
+    for count, data in _blocks(leaf):
+        deltas, weights, values = pickle.loads(data)  # noqa: S301 - as W3LeafMatcher._read_data
+        ids = list(accumulate(deltas))
+        block = _weights_of(weights, count)
+        if start:
+            ids, block, values, start = ids[start:], block[start:], values[start:], 0
+        yield ids, block, values
 
 
 def field_lengths(reader: Any, fieldname: str) -> np.ndarray | None:

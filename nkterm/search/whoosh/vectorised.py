@@ -22,6 +22,7 @@ from whoosh import query, scoring
 from whoosh.matching import wrappers
 from whoosh.searching import Searcher
 
+from nkterm.search.whoosh.phrases import phrase_segment
 from nkterm.search.whoosh.postings import block_ids_weights, field_lengths
 
 Scored = tuple[np.ndarray, np.ndarray]
@@ -71,7 +72,10 @@ def _segment(sub: Searcher, q: Any, context: Any) -> Scored:
     if isinstance(q, query.Phrase):
         if _absent(sub, q):
             return _EMPTY  # Phrase.matcher: a word the segment lacks -> NullMatcher
-        raise _Unsupported
+        found = phrase_segment(sub, q, context)
+        if found is None:
+            raise _Unsupported
+        return found
     if isinstance(q, query.Not):
         child = _segment(sub, q.query, sub.boolean_context())[0]
         reader: Any = sub.reader()
