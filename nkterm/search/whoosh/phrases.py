@@ -57,7 +57,9 @@ def phrase_segment(sub: Searcher, q: query.Phrase, context: Any) -> Scored | Non
         return _EMPTY
     field = sub.schema[fieldname]
     if type(field.format) is not formats.Positions:
-        return None  # characters, or no positions (Whoosh raises or degrades): Whoosh decides
+        # checked first, as Phrase.matcher does: no positions (Whoosh raises or degrades) or
+        # characters too: Whoosh decides
+        return None
     reader: Any = sub.reader()
     terms: list[_Term] = []
     for word in q.words:

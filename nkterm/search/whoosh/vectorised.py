@@ -69,9 +69,7 @@ def _segment(sub: Searcher, q: Any, context: Any) -> Scored:
     """Matches of ``q`` in one segment (segment document numbers), as its Whoosh matcher."""
     if isinstance(q, query.Term):
         return _term(sub, q, context)
-    if isinstance(q, query.Phrase):
-        if _absent(sub, q):
-            return _EMPTY  # Phrase.matcher: a word the segment lacks -> NullMatcher
+    if isinstance(q, query.Phrase):  # a word the segment lacks -> nothing, as Phrase.matcher
         found = phrase_segment(sub, q, context)
         if found is None:
             raise _Unsupported
@@ -165,17 +163,6 @@ def _array_union(parts: list[Scored], boost: float, count: int) -> Scored:
         seen[docs] = True
     docs = np.flatnonzero(seen)
     return docs, total[docs]
-
-
-def _absent(sub: Searcher, q: Any) -> bool:
-    reader: Any = sub.reader()
-    if q.fieldname not in sub.schema:
-        return True
-    field = sub.schema[q.fieldname]
-    try:
-        return any((q.fieldname, field.to_bytes(word)) not in reader for word in q.words)
-    except ValueError:
-        return True
 
 
 def _term(sub: Searcher, q: Any, context: Any) -> Scored:
