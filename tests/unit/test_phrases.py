@@ -84,10 +84,10 @@ def _whoosh_chains(positions: list[list[int]], slop: int) -> bool:
             return [Span(p) for p in self.at]
 
     class Chain:
-        ms = [Leaf(p) for p in positions]
-        ordered, mindist = True, 1
+        def __init__(self) -> None:
+            self.ms = [Leaf(p) for p in positions]
+            self.slop, self.ordered, self.mindist = slop, True, 1
 
-    Chain.slop = slop  # type: ignore[attr-defined]
     return bool(SpanNear2.SpanNear2Matcher._get_spans(Chain()))
 
 
