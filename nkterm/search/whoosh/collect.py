@@ -1,15 +1,19 @@
 """Gathering a query's matches from Whoosh: the top N by score with the exact total, and every
 match's document number when the timeline asks for it, in one pass.
 
-- Terms joined by AND, OR and NOT (most queries): every match scored from whole posting blocks
-  (``match_scores``: Whoosh's BM25F per posting, sums as its matchers sum), no matcher tree.
+- Terms joined by AND, OR and NOT, and phrases (most queries): every match scored with numpy
+  over whole posting lists (``vectorised.match_scores``: Whoosh's BM25F per posting, sums
+  grouped as Whoosh's matcher tree groups them, bit for bit its scores), no matcher tree;
+  the top N by ``argpartition``/``lexsort``, the total and the timeline's documents from
+  the ids.
 - A narrow filter (a few days): the query's matcher skips to each allowed document.
 - Filters alone: newest first from the per-searcher day array, no matching at all.
-- Anything else (phrases, prefixes, fuzzy words, ranges): Whoosh's collector, scoring every
-  match once (exact total) and recording the docnums for the timeline (no second pass).
+- Anything else (prefixes, fuzzy words, ranges): Whoosh's collector, scoring every match once
+  (exact total) and recording the docnums for the timeline (no second pass).
 
 Returns plain ``Matches``; the caller reads ids from a column and text from the catalog.
-``tests/unit/test_collect.py`` holds every path to Whoosh scoring every match.
+``tests/unit/test_collect.py`` holds every path to Whoosh scoring every match
+(``test_postings.py`` and ``test_phrases.py`` the vectorised ones, bit for bit).
 """
 
 from __future__ import annotations

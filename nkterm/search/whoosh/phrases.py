@@ -18,17 +18,20 @@ from whoosh import formats, query, scoring
 from whoosh.matching import wrappers
 from whoosh.searching import Searcher
 
-from nkterm.search.whoosh.postings import blocks_of, field_lengths
+from nkterm.search.whoosh.postings import Values, block_ids_weights, field_lengths
 
 Scored = tuple[np.ndarray, np.ndarray]
 _EMPTY: Scored = (np.zeros(0, dtype=np.int64), np.zeros(0))
 
 
 class _Term:
-    """One word of a phrase in one segment: its postings and what scores them."""
+    """One word of a phrase in one segment: its postings, their values, what scores them."""
 
-    def __init__(self, ids: np.ndarray, weights: np.ndarray, values: list[bytes], scorer: Any) -> None:
-        self.ids, self.weights, self.values, self.scorer = ids, weights, values, scorer
+    def __init__(
+        self, ids: np.ndarray, weights: np.ndarray, values: Values, index: np.ndarray, scorer: Any
+    ) -> None:
+        self.ids, self.weights, self.scorer = ids, weights, scorer
+        self.values, self.index = values, index  # index: of each posting in ``values``
 
 
 def _chains(positions: list[list[int]], slop: int) -> bool:
@@ -61,32 +64,33 @@ def phrase_segment(sub: Searcher, q: query.Phrase, context: Any) -> Scored | Non
         # characters too: Whoosh decides
         return None
     reader: Any = sub.reader()
-    terms: list[_Term] = []
+    words: list[bytes] = []
     for word in q.words:
         try:
-            btext = field.to_bytes(word)
+            words.append(field.to_bytes(word))
         except ValueError:
             return _EMPTY
-        if (fieldname, btext) not in reader:
-            return _EMPTY
+    if not words or any((fieldname, w) not in reader for w in words):
+        return _EMPTY  # every word checked before any is read
+    terms: list[_Term] = []
+    common: np.ndarray | None = None
+    for btext in words:
         term = _read(sub, query.Term(fieldname, btext), context)
         if term is None:
             return None
         terms.append(term)
-    if not terms:
-        return _EMPTY
-    common = terms[0].ids
-    for term in terms[1:]:
-        common = np.intersect1d(common, term.ids, assume_unique=True)
-    if not len(common):
-        return _EMPTY
+        common = term.ids if common is None else np.intersect1d(common, term.ids, assume_unique=True)
+        if not len(common):
+            return _EMPTY
+    assert common is not None
     at = [np.searchsorted(term.ids, common) for term in terms]
     slop = q.slop
     keep = np.zeros(len(common), dtype=bool)
-    values = [term.values for term in terms]
     decode = field.format.decode_positions
     for k, where in enumerate(zip(*(w.tolist() for w in at), strict=True)):
-        keep[k] = _chains([decode(v[i]) for v, i in zip(values, where, strict=True)], slop)
+        keep[k] = _chains(
+            [decode(term.values.at(int(term.index[i]))) for term, i in zip(terms, where, strict=True)], slop
+        )
     docs = common[keep]
     scores = [_bm25(sub, fieldname, term, where[keep]) for term, where in zip(terms, at, strict=True)]
     if any(s is None for s in scores):
@@ -109,23 +113,16 @@ def _read(sub: Searcher, term: query.Term, context: Any) -> _Term | None:
     scorer = getattr(matcher, "scorer", None)
     if not isinstance(scorer, scoring.BM25FScorer):
         return None
-    ids: list[int] = []
-    weights: list[np.ndarray] = []
-    values: list[bytes] = []
-    for got in blocks_of(matcher):
-        if got is None:
-            return None
-        block_ids, block_weights, block_values = got
-        ids.extend(block_ids)
-        weights.append(block_weights)
-        values.extend(block_values)
-    id_array = np.array(ids, dtype=np.int64)
-    weight_array = np.concatenate(weights) if weights else np.zeros(0)
+    values = Values()
+    got = block_ids_weights(matcher, values)
+    if got is None:
+        return None
+    ids, weights = got
+    index = np.arange(len(ids))
     if excluded:
-        keep = ~np.isin(id_array, np.fromiter(excluded, dtype=np.int64, count=len(excluded)))
-        id_array, weight_array = id_array[keep], weight_array[keep]
-        values = [v for v, k in zip(values, keep.tolist(), strict=True) if k]
-    return _Term(id_array, weight_array, values, scorer)
+        keep = ~np.isin(ids, np.fromiter(excluded, dtype=np.int64, count=len(excluded)))
+        ids, weights, index = ids[keep], weights[keep], index[keep]
+    return _Term(ids, weights, values, index, scorer)
 
 
 def _bm25(sub: Searcher, fieldname: str, term: _Term, where: np.ndarray) -> np.ndarray | None:

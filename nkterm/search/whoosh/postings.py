@@ -13,6 +13,7 @@ weight rounded to float32 through its ``array("f")``), so scores are bit for bit
 
 from __future__ import annotations
 
+import bisect
 import pickle
 import struct
 import zlib
@@ -123,14 +124,37 @@ def _blocks(leaf: Any) -> Iterator[tuple[int, bytes]]:
         leaf._goto(base + pos)  # from here on, Whoosh's reader
 
 
-def block_ids_weights(leaf: Any) -> tuple[np.ndarray, np.ndarray] | None:
+class Values:
+    """The values (each posting's encoded positions) of a posting list read by
+    ``block_ids_weights``, unpickled a block at a time and only for the blocks asked for."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []  # index of each block's first posting in the arrays
+        self.blocks: list[tuple[int, bytes]] = []  # (postings skipped at its start, data)
+        self._read: dict[int, tuple[bytes, ...]] = {}
+
+    def at(self, index: int) -> bytes:
+        """The value of posting ``index`` of the arrays ``block_ids_weights`` returned."""
+        block = bisect.bisect_right(self.starts, index) - 1
+        values = self._read.get(block)
+        if values is None:
+            values = self._read[block] = pickle.loads(self.blocks[block][1])[2]  # noqa: S301 - as Whoosh
+        return values[self.blocks[block][0] + index - self.starts[block]]
+
+
+def block_ids_weights(leaf: Any, values: Values | None = None) -> tuple[np.ndarray, np.ndarray] | None:
     """Every posting of a leaf matcher from where it stands to the end (a fresh matcher: all;
     one under a deleted-documents filter may have stepped past deleted ones) as segment
     document numbers (int64, ascending) and weights (float64, Whoosh's values); the matcher is
-    left at its end. None for a matcher this module does not read (left where it was; Whoosh's
-    codec inlines no posting list with its default ``inlinelimit=1``, so a term's matcher is a
-    ``W3LeafMatcher``)."""
-    if type(leaf) is not W3LeafMatcher or leaf._byteids:
+    left at its end. ``values``, when given, keeps each block to read its values later. None
+    for a matcher this module does not read (left where it was; Whoosh's codec inlines no
+    posting list with its default ``inlinelimit=1``, so a term's matcher is a
+    ``W3LeafMatcher``; one with fixed-size values is not read either)."""
+    if (
+        type(leaf) is not W3LeafMatcher
+        or leaf._byteids
+        or (values is not None and leaf._fixedsize is not None)
+    ):
         return None
     id_parts: list[int] = []
     weight_parts: list[np.ndarray] = []
@@ -139,6 +163,9 @@ def block_ids_weights(leaf: Any) -> tuple[np.ndarray, np.ndarray] | None:
         deltas, weights = _decode(data, count)
         ids = list(accumulate(deltas))
         block = _weights_of(weights, count)
+        if values is not None:
+            values.starts.append(len(id_parts))
+            values.blocks.append((start, data))
         if start:
             ids, block, start = ids[start:], block[start:], 0
         id_parts.extend(ids)
@@ -155,23 +182,6 @@ def _weights_of(weights: Any, count: int) -> np.ndarray:
     if isinstance(weights, float):  # read through array("f") (the writer's already are)
         return np.full(count, np.float32(weights), dtype=np.float64)
     return np.array(weights, dtype=np.float64)
-
-
-def blocks_of(leaf: Any) -> Iterator[tuple[list[int], np.ndarray, tuple[bytes, ...]] | None]:
-    """Each block of a leaf matcher from where it stands, unpickled whole as Whoosh reads it:
-    (document numbers, weights, values, e.g. each posting's encoded positions); one None
-    when this module does not read the matcher (see ``block_ids_weights``)."""
-    if type(leaf) is not W3LeafMatcher or leaf._byteids or leaf._fixedsize is not None:
-        yield None
-        return
-    start = leaf._i
-    for count, data in _blocks(leaf):
-        deltas, weights, values = pickle.loads(data)  # noqa: S301 - as W3LeafMatcher._read_data
-        ids = list(accumulate(deltas))
-        block = _weights_of(weights, count)
-        if start:
-            ids, block, values, start = ids[start:], block[start:], values[start:], 0
-        yield ids, block, values
 
 
 def field_lengths(reader: Any, fieldname: str) -> np.ndarray | None:
