@@ -4,6 +4,8 @@ deleted documents, and the chaining of positions equal to SpanNear2's on any pos
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,7 +34,7 @@ PHRASES = (
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Index:
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
     root = tmp_path_factory.mktemp("phrases")
     corpus = root / "corpus"
     write_archive(corpus, 300)
@@ -47,7 +49,8 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Index:
     searcher = index._searcher()
     assert len(searcher.leaf_searchers()) >= 2
     assert any(sub.reader().has_deletions() for sub, _o in searcher.leaf_searchers())
-    return index
+    yield index
+    index.close()
 
 
 @pytest.mark.parametrize("text", PHRASES)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pickle
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,7 @@ from nkterm.synthetic.archive import write_archive
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Index:
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
     """An archive indexed in two updates: the second changes and deletes documents, so the
     index has more than one segment and deleted documents inside the first."""
     root = tmp_path_factory.mktemp("postings")
@@ -43,7 +44,8 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Index:
     searcher = index._searcher()
     assert len(searcher.leaf_searchers()) >= 2, "the second update should add a segment"
     assert any(sub.reader().has_deletions() for sub, _o in searcher.leaf_searchers())
-    return index
+    yield index
+    index.close()
 
 
 def _leaf(matcher: object) -> object:
@@ -236,4 +238,7 @@ def test_a_copied_index_reads_the_same_after_a_reopen(archive: Index, tmp_path: 
     copy = tmp_path / "index"
     shutil.copytree(archive.directory, copy)
     other = Index(archive.corpus, copy)
-    assert other.search("flood OR rain", limit=30).hits == archive.search("flood OR rain", limit=30).hits
+    try:
+        assert other.search("flood OR rain", limit=30).hits == archive.search("flood OR rain", limit=30).hits
+    finally:
+        other.close()
