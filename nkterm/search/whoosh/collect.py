@@ -1,15 +1,19 @@
 """Gathering a query's matches from Whoosh: the top N by score with the exact total, and every
 match's document number when the timeline asks for it, in one pass.
 
-- Terms joined by AND, OR and NOT (most queries): every match scored from whole posting blocks
-  (``match_scores``: Whoosh's BM25F per posting, sums as its matchers sum), no matcher tree.
+- Terms joined by AND, OR and NOT, and phrases (most queries): every match scored with numpy
+  over whole posting lists (``vectorised.match_scores``: Whoosh's BM25F per posting, sums
+  grouped as Whoosh's matcher tree groups them, bit for bit its scores), no matcher tree;
+  the top N by ``argpartition``/``lexsort``, the total and the timeline's documents from
+  the ids.
 - A narrow filter (a few days): the query's matcher skips to each allowed document.
 - Filters alone: newest first from the per-searcher day array, no matching at all.
-- Anything else (phrases, prefixes, fuzzy words, ranges): Whoosh's collector, scoring every
-  match once (exact total) and recording the docnums for the timeline (no second pass).
+- Anything else (prefixes, fuzzy words, ranges): Whoosh's collector, scoring every match once
+  (exact total) and recording the docnums for the timeline (no second pass).
 
 Returns plain ``Matches``; the caller reads ids from a column and text from the catalog.
-``tests/unit/test_collect.py`` holds every path to Whoosh scoring every match.
+``tests/unit/test_collect.py`` holds every path to Whoosh scoring every match
+(``test_postings.py`` and ``test_phrases.py`` the vectorised ones, bit for bit).
 """
 
 from __future__ import annotations
@@ -20,11 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from whoosh import collectors, query, scoring
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
-from whoosh.matching import wrappers
+import numpy as np
+from whoosh import collectors, query
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length
+
+from nkterm.search.whoosh.vectorised import match_docs, match_scores, top_of
 
 # scoring every posting costs ~1/FEW_ALLOWED of skipping to one document: a filter allowing fewer
 # documents than the query's postings / FEW_ALLOWED is walked document by document
@@ -41,7 +45,7 @@ class Matches:
 
     top: list[tuple[float, int]]
     total: int
-    docs: Sequence[int] = field(default_factory=list)
+    docs: Sequence[int] | np.ndarray = field(default_factory=list)  # ascending when an array
 
 
 class _Top(collectors.TopCollector):
@@ -64,33 +68,44 @@ class _Top(collectors.TopCollector):
 
 
 def scored(
-    searcher: Searcher, q: Any, limit: int, *, allowed: set[int] | None = None, record: bool = False
+    searcher: Searcher,
+    q: Any,
+    limit: int,
+    *,
+    allowed: set[int] | None = None,
+    allowed_mask: np.ndarray | None = None,
+    record: bool = False,
 ) -> Matches:
-    """The top ``limit`` matches of ``q`` (only documents in ``allowed``, when given)."""
+    """The top ``limit`` matches of ``q`` (only documents in ``allowed``, when given;
+    ``allowed_mask``: the same as a boolean array over document numbers, when the caller
+    keeps one)."""
     few = allowed is not None and len(allowed) <= SKIP_SHARE * max(1, searcher.doc_count_all())
     if few and allowed is not None and len(allowed) * FEW_ALLOWED < _postings(searcher, q):
         # a narrow filter (a few days): score only its documents, skipping to each
         return _scored_within(searcher, q, sorted(allowed), limit, record)
     scores = match_scores(searcher, q)
     if scores is not None:
-        # terms joined by AND/OR/NOT, scored from whole posting blocks: every match scored
-        # as Whoosh scores it, at a fraction of the cost of its matcher tree
+        # terms joined by AND/OR/NOT, scored from whole posting lists: every match scored
+        # as Whoosh scores it, vectorised, at a fraction of the cost of its matcher tree
+        docs, values = scores
         if allowed is not None:
-            scores = {d: v for d, v in scores.items() if d in allowed}
-        best = heapq.nlargest(max(1, limit), scores.items(), key=lambda kv: (kv[1], -kv[0]))
-        return Matches([(v, d) for d, v in best], len(scores), sorted(scores) if record else [])
-    docs = matched_set(searcher, q)
-    if docs is not None:
+            if allowed_mask is None:
+                allowed_mask = mask_of(allowed, searcher.doc_count_all())
+            keep = allowed_mask[docs]
+            docs, values = docs[keep], values[keep]
+        return Matches(top_of(docs, values, max(1, limit)), len(docs), docs if record else [])
+    found = matched_set(searcher, q)
+    if found is not None:
         # terms joined by AND/OR/NOT: the matches are set operations on posting lists, so the
         # ranking can skip blocks that cannot reach the top (Whoosh's block quality, exact
         # for the top N) and the total still is exact
         if allowed is not None:
-            docs &= allowed
+            found &= allowed
         top: Any = collectors.TopCollector(limit=max(1, limit))
         collector = collectors.FilterCollector(top, allow=allowed) if allowed is not None else top
         searcher.search_with_collector(q, collector)
         items = sorted(top.items, reverse=True)
-        return Matches([(score, -neg) for score, neg in items], len(docs), sorted(docs) if record else [])
+        return Matches([(score, -neg) for score, neg in items], len(found), sorted(found) if record else [])
     collector = _Top(max(1, limit), record, allowed)
     searcher.search_with_collector(q, collector)
     items = sorted(collector.items, reverse=True)
@@ -104,9 +119,9 @@ def matched_set(searcher: Searcher, q: Any) -> set[int] | None:
     if _impossible_phrase(searcher, q):
         return set()
     if isinstance(q, query.Term):
-        scores = _term_scores(searcher, q)  # the posting blocks' ids (and weights) read at once
-        if scores is not None:
-            return set(scores)
+        docs = match_docs(searcher, q)  # the posting blocks' ids read at once
+        if docs is not None:
+            return set(docs.tolist())
         found: set[int] = set()
         context = searcher.boolean_context()
         for sub, offset in searcher.leaf_searchers():
@@ -179,6 +194,13 @@ def _scored_within(searcher: Searcher, q: Any, allowed: list[int], limit: int, r
     return Matches([(score, -neg) for score, neg in heap], total, seen)
 
 
+def mask_of(allowed: set[int], count: int) -> np.ndarray:
+    """``allowed`` as a boolean array over the ``count`` document numbers."""
+    mask = np.zeros(count, dtype=bool)
+    mask[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
+    return mask
+
+
 def newest(allowed: set[int], dates: Sequence[int], limit: int) -> Matches:
     """A query of filters alone: the allowed documents newest first (undated last, then by
     docnum), no scoring, no matching."""
@@ -189,123 +211,6 @@ def newest(allowed: set[int], dates: Sequence[int], limit: int) -> Matches:
 def matching_docs(searcher: Searcher, q: Any) -> list[int]:
     """Every document ``q`` matches, unscored (the timeline of a query)."""
     return list(searcher.docs_for_query(q))
-
-
-def match_scores(searcher: Searcher, q: Any) -> dict[int, float] | None:
-    """The score of every document a query of terms joined by AND, OR and NOT matches,
-    computed as Whoosh's matchers compute it (the BM25F scorer of each term on each posting's
-    weight and the document's field length; sums for AND and OR) but a posting block at a
-    time; None for any other query or scorer."""
-    if isinstance(q, query.Term):
-        return _term_scores(searcher, q)
-    if _impossible_phrase(searcher, q):
-        return {}
-    if isinstance(q, query.Or):
-        parts = [match_scores(searcher, child) for child in q.subqueries]
-        if any(part is None for part in parts):
-            return None
-        total: dict[int, float] = {}
-        for part in parts:
-            assert part is not None
-            for d, v in part.items():
-                total[d] = total[d] + v if d in total else v
-        return total
-    if isinstance(q, query.And):
-        positive = [c for c in q.subqueries if not isinstance(c, query.Not)]
-        negative = [c.query for c in q.subqueries if isinstance(c, query.Not)]
-        if not positive:
-            return None
-        parts = [match_scores(searcher, c) for c in positive]
-        if any(part is None for part in parts):
-            return None
-        first, *rest = parts
-        assert first is not None
-        both = set(first).intersection(*rest)  # type: ignore[arg-type]
-        for child in negative:
-            excluded = matched_set(searcher, child)
-            if excluded is None:
-                return None
-            both -= excluded
-        out: dict[int, float] = {}
-        for d in both:
-            value = first[d]
-            for part in rest:
-                assert part is not None
-                value += part[d]
-            for _child in negative:  # Whoosh's NOT inside AND scores 1.0 (its InverseMatcher)
-                value += 1.0
-            out[d] = value
-        return out
-    if isinstance(q, query.AndNot):
-        positive_scores, excluded = match_scores(searcher, q.a), matched_set(searcher, q.b)
-        if positive_scores is None or excluded is None:
-            return None
-        return {d: v for d, v in positive_scores.items() if d not in excluded}
-    return None
-
-
-def _term_scores(searcher: Searcher, q: Any) -> dict[int, float] | None:
-    out: dict[int, float] = {}
-    context = searcher.context()
-    for sub, offset in searcher.leaf_searchers():
-        matcher = q.matcher(sub, context)
-        boost = 1.0
-        excluded: Any = ()
-        while isinstance(matcher, wrappers.WrappingMatcher):
-            if isinstance(matcher, wrappers.FilterMatcher):
-                if not getattr(matcher, "_exclude", False):
-                    return None
-                excluded = matcher._ids  # deleted documents
-            elif type(matcher) is not wrappers.WrappingMatcher:
-                return None
-            boost *= matcher.boost
-            matcher = matcher.child
-        if not matcher.is_active():
-            continue
-        scorer = getattr(matcher, "scorer", None)
-        if not isinstance(scorer, scoring.BM25FScorer) or not isinstance(matcher, W3LeafMatcher):
-            return None
-        lengths = _lengths(sub, q.fieldname)
-        if lengths is None:
-            return None
-        # bm25() of whoosh.scoring written out with the scorer's own values: the same float
-        # operations in the same order, so every score is bit for bit Whoosh's
-        idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-        leaf: Any = matcher
-        while leaf.is_active():
-            if leaf._ids is None:
-                leaf._read_ids()
-            if leaf._weights is None:
-                leaf._read_weights()
-            start, end = leaf._i, leaf._blocklength
-            for d, tf in zip(leaf._ids[start:end], leaf._weights[start:end], strict=True):
-                if excluded and d in excluded:
-                    continue
-                value = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[d] / avgfl)))
-                out[d + offset] = value * boost if boost != 1.0 else value
-            leaf._i = end
-            leaf._next_block()
-    return out
-
-
-def _lengths(sub: Searcher, fieldname: str) -> list[int] | None:
-    """Every document's length of ``fieldname`` in one segment, as Whoosh's scorer reads it
-    (``doc_field_length(d, field, 1)``), from its length column in one read; None when the
-    segment does not keep one."""
-    reader: Any = sub.reader()
-    cache = reader.__dict__.setdefault("_nkterm_lengths", {})
-    if fieldname in cache:
-        return cache[fieldname]  # type: ignore[no-any-return]
-    found: list[int] | None = None
-    try:
-        column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-    except AttributeError:
-        column = None
-    if column is not None:
-        table = [byte_to_length(b) for b in range(256)]
-        found = [table[b] if b else 1 for b in column.load()]
-    cache[fieldname] = found
-    return found
 
 
 def _impossible_phrase(searcher: Searcher, q: Any) -> bool:
