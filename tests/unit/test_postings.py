@@ -266,3 +266,29 @@ def test_blocks_left_to_whooshs_reader_read_the_same(archive: Index) -> None:
             ]
             checked += 1
     assert checked >= 2
+
+
+def test_lengths_of_documents_past_the_last_one_with_the_field_read_as_whoosh_reads_them(
+    tmp_path: Path,
+) -> None:
+    # a segment whose last documents have no title: its length column stops before them
+    from whoosh import fields
+    from whoosh import index as whoosh_index
+
+    schema = fields.Schema(id=fields.ID(stored=True), title=fields.TEXT, body=fields.TEXT)
+    ix = whoosh_index.create_in(str(tmp_path), schema)
+    with ix.writer() as writer:
+        writer.add_document(id="a", title="flood warnings", body="rain " * 300)
+        writer.add_document(id="b", title="a b c d e f g", body="rain")
+        for n in range(5):
+            writer.add_document(id=f"none{n}", body="dry " * (n + 1))
+    with ix.searcher() as searcher:
+        (reader,) = [sub.reader() for sub, _offset in searcher.leaf_searchers()]
+        for fieldname in ("title", "body"):
+            lengths = field_lengths(reader, fieldname)
+            assert lengths is not None and len(lengths) == 7
+            # whoosh3 answers None for a length byte of 0 (no term of the field): read as 1,
+            # as the existing reads do; no term of the field is ever scored there
+            whooshs = [reader.doc_field_length(d, fieldname, 1) for d in range(7)]
+            assert lengths.tolist() == [1 if v is None else v for v in whooshs]
+            assert whooshs.count(None) >= (5 if fieldname == "title" else 0)

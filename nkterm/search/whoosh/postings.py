@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.columns import NumericColumn
 from whoosh.util.numeric import byte_to_length
 
 # the values' first pickled opcode: the global Python 3 bytes are rebuilt with (protocol 2)
@@ -197,7 +198,20 @@ def field_lengths(reader: Any, fieldname: str) -> np.ndarray | None:
     except AttributeError:
         column = None
     if column is not None:
-        raw = column.load()
-        found = _LENGTH_OF_BYTE[np.frombuffer(bytes(raw), dtype=np.uint8)]
+        found = _LENGTH_OF_BYTE[_length_bytes(column)]
     cache[fieldname] = found
     return found
+
+
+def _length_bytes(column: Any) -> np.ndarray:
+    """The length column's bytes, one per document: read in one piece from the segment file
+    (whoosh3 3.54's ``NumericColumn.Reader`` of typecode "B": ``_count`` bytes from
+    ``_basepos``, documents past them have the default 0); any other reader through its own
+    ``load``, a value at a time (~40,000 Python calls per 20,000 documents)."""
+    if type(column) is NumericColumn.Reader and column._typecode == "B" and column._default == 0:
+        raw = np.frombuffer(bytes(column._dbfile.get(column._basepos, column._count)), dtype=np.uint8)
+        if len(raw) == column._count:
+            if column._count < column._doccount:
+                raw = np.concatenate([raw, np.zeros(column._doccount - column._count, dtype=np.uint8)])
+            return raw[: column._doccount]
+    return np.frombuffer(bytes(column.load()), dtype=np.uint8)
