@@ -4,11 +4,15 @@ bigrams, joined given names). A change here changes what an index holds: bump
 
 from __future__ import annotations
 
+import itertools
+import pickle
 from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import Analyzer, Token
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.formats import Positions
+from whoosh.system import pack_uint
 
 from nkterm.analysis import analyze as _analyze
 from nkterm.analysis import fold, tokens
@@ -78,6 +82,87 @@ class FoldingAnalyzer(Analyzer):
             yield t
 
 
+class Postings:
+    """A text field's postings as Whoosh's ``TEXT.index`` would give them: (word as UTF-8,
+    frequency, weight, encoded positions) for each distinct word, in first-seen order. Made in
+    the build's worker process (``postings_of``) so that the process writing Whoosh does not
+    analyse the text again; picklable."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[tuple[bytes, int, float, bytes]]) -> None:
+        self.items = items
+
+    def __getstate__(self) -> list[tuple[bytes, int, float, bytes]]:
+        return self.items
+
+    def __setstate__(self, state: list[tuple[bytes, int, float, bytes]]) -> None:
+        self.items = state
+
+
+def postings_of(text: str, *, field_boost: float = 1.0, stem: bool = True, stop: bool = True) -> Postings:
+    """``text``'s postings for a ``FastText`` field with a ``FoldingAnalyzer`` of these options:
+    exactly what Whoosh's ``Positions.word_values`` writes (the same words, frequencies, weights
+    and position encoding: a count, then the pickled deltas), from one pass of
+    ``nkterm.analysis.tokens`` and no Token objects (tests/unit/test_fast_postings.py compares
+    real indexes built both ways)."""
+    positions: dict[str, list[int]] = {}
+    for tok in tokens(text, stem_words=stem, stop=stop):
+        found = positions.get(tok.term)
+        if found is None:
+            positions[tok.term] = [tok.pos]
+        else:
+            found.append(tok.pos)
+    dumps = pickle.dumps
+    items: list[tuple[bytes, int, float, bytes]] = []
+    for word, poslist in positions.items():
+        n = len(poslist)
+        if n == 1:
+            deltas = poslist
+        else:
+            deltas = [poslist[0]]
+            deltas.extend(b - a for a, b in itertools.pairwise(poslist))
+        items.append((word.encode("utf-8"), n, float(n) * field_boost, pack_uint(n) + dumps(deltas, 2)))
+    return Postings(items)
+
+
+class FastText(TEXT):
+    """A ``TEXT`` field with positions whose indexing skips Whoosh's token chain: a value that
+    is already ``Postings`` (from the build's worker) is written as it is, a string is analysed
+    by ``postings_of`` in one pass. The index holds exactly what ``TEXT`` would write; queries
+    are analysed by the same ``FoldingAnalyzer`` as before."""
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, Postings):
+            return iter(value.items)
+        analyzer = self.analyzer
+        if isinstance(value, str) and not kwargs and type(analyzer) is FoldingAnalyzer:
+            return iter(self.postings(value).items)
+        return super().index(value, **kwargs)
+
+    def postings(self, text: str) -> Postings:
+        """``text``'s postings in this field (see ``postings_of``)."""
+        analyzer = self.analyzer
+        assert isinstance(analyzer, FoldingAnalyzer) and isinstance(self.format, Positions)
+        return postings_of(text, field_boost=self.format.field_boost, stem=analyzer.stem, stop=analyzer.stop)
+
+
+def with_fast_fields(schema: Schema) -> Schema:
+    """``schema`` (a writer's, as read from an index's table of contents) with each ``TEXT``
+    field that ``FastText`` can stand for turned into one in place: an index written before
+    ``FastText`` existed takes the worker's postings, and its next table of contents names the
+    new class. What the fields write is the same (``FastText``'s tests)."""
+    for name in schema.names():
+        field = schema[name]
+        if (
+            type(field) is TEXT
+            and type(field.analyzer) is FoldingAnalyzer
+            and type(field.format) is Positions
+        ):
+            field.__class__ = FastText
+    return schema
+
+
 def body_analyzer() -> Any:
     """The analyzer of the title and body fields: folded words, stop words out, stems."""
     return FoldingAnalyzer()
@@ -90,17 +175,17 @@ def make_schema() -> Schema:
     return Schema(
         id=ID(unique=True, stored=True, sortable=True),  # a column: a hit's id without a stored read
         hash=ID(stored=True),  # finds what the catalog and the index disagree on after a kill
-        title=TEXT(analyzer=body_analyzer(), field_boost=2.0),
-        authors=TEXT(analyzer=name_analyzer),
-        people=TEXT(analyzer=name_analyzer),
-        source=TEXT(analyzer=name_analyzer),
+        title=FastText(analyzer=body_analyzer(), field_boost=2.0),
+        authors=FastText(analyzer=name_analyzer),
+        people=FastText(analyzer=name_analyzer),
+        source=FastText(analyzer=name_analyzer),
         date=DATETIME(sortable=True),  # sortable: a column for the timeline and the date sort
         source_name=ID(sortable=True),  # the source as written, a column: a search's hits by source
         tags=KEYWORD(commas=True, lowercase=True, scorable=True),
-        sections=TEXT(analyzer=name_analyzer, stored=False),
-        body=TEXT(analyzer=body_analyzer(), phrase=True),  # spelling: spelling.py
+        sections=FastText(analyzer=name_analyzer, stored=False),
+        body=FastText(analyzer=body_analyzer(), phrase=True),  # spelling: spelling.py
         kind=KEYWORD(lowercase=True, scorable=True),
-        speaker=TEXT(analyzer=name_analyzer),
+        speaker=FastText(analyzer=name_analyzer),
         words=NUMERIC(),
     )
 
