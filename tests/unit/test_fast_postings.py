@@ -18,7 +18,8 @@ from nkterm.corpus import load_documents, scan
 from nkterm.models import Document
 from nkterm.search.whoosh import pool
 from nkterm.search.whoosh.pool import postings_pool
-from nkterm.search.whoosh.schema import FastText, Postings, make_schema, with_fast_fields
+from nkterm.search.whoosh.postings import Postings
+from nkterm.search.whoosh.schema import FastText, make_schema, with_fast_fields
 from nkterm.search.whoosh.stored import WORDS, encode
 from tests.conftest import SEEDS
 

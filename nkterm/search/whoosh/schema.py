@@ -4,18 +4,16 @@ bigrams, joined given names). A change here changes what an index holds: bump
 
 from __future__ import annotations
 
-import itertools
-import pickle
 from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import Analyzer, Token
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.formats import Positions
-from whoosh.system import pack_uint
 
 from nkterm.analysis import analyze as _analyze
 from nkterm.analysis import fold, tokens
+from nkterm.search.whoosh.postings import TEXT_FIELDS, Postings, postings_of
 
 # 2: sentence spans stored; 3: folded words, Hangul bigrams, joined given names; 4: dates and
 # sources inferred (file names, datelines) and stored as unscored filter fields; 5: no spelling
@@ -82,50 +80,6 @@ class FoldingAnalyzer(Analyzer):
             yield t
 
 
-class Postings:
-    """A text field's postings as Whoosh's ``TEXT.index`` would give them: (word as UTF-8,
-    frequency, weight, encoded positions) for each distinct word, in first-seen order. Made in
-    the build's worker process (``postings_of``) so that the process writing Whoosh does not
-    analyse the text again; picklable."""
-
-    __slots__ = ("items",)
-
-    def __init__(self, items: list[tuple[bytes, int, float, bytes]]) -> None:
-        self.items = items
-
-    def __getstate__(self) -> list[tuple[bytes, int, float, bytes]]:
-        return self.items
-
-    def __setstate__(self, state: list[tuple[bytes, int, float, bytes]]) -> None:
-        self.items = state
-
-
-def postings_of(text: str, *, field_boost: float = 1.0, stem: bool = True, stop: bool = True) -> Postings:
-    """``text``'s postings for a ``FastText`` field with a ``FoldingAnalyzer`` of these options:
-    exactly what Whoosh's ``Positions.word_values`` writes (the same words, frequencies, weights
-    and position encoding: a count, then the pickled deltas), from one pass of
-    ``nkterm.analysis.tokens`` and no Token objects (tests/unit/test_fast_postings.py compares
-    real indexes built both ways)."""
-    positions: dict[str, list[int]] = {}
-    for tok in tokens(text, stem_words=stem, stop=stop):
-        found = positions.get(tok.term)
-        if found is None:
-            positions[tok.term] = [tok.pos]
-        else:
-            found.append(tok.pos)
-    dumps = pickle.dumps
-    items: list[tuple[bytes, int, float, bytes]] = []
-    for word, poslist in positions.items():
-        n = len(poslist)
-        if n == 1:
-            deltas = poslist
-        else:
-            deltas = [poslist[0]]
-            deltas.extend(b - a for a, b in itertools.pairwise(poslist))
-        items.append((word.encode("utf-8"), n, float(n) * field_boost, pack_uint(n) + dumps(deltas, 2)))
-    return Postings(items)
-
-
 class FastText(TEXT):
     """A ``TEXT`` field with positions whose indexing skips Whoosh's token chain: a value that
     is already ``Postings`` (from the build's worker) is written as it is, a string is analysed
@@ -145,6 +99,14 @@ class FastText(TEXT):
         analyzer = self.analyzer
         assert isinstance(analyzer, FoldingAnalyzer) and isinstance(self.format, Positions)
         return postings_of(text, field_boost=self.format.field_boost, stem=analyzer.stem, stop=analyzer.stop)
+
+
+def _fast(name: str, **kwargs: Any) -> FastText:
+    """The ``FastText`` field ``name`` as ``postings.TEXT_FIELDS`` (what the worker analyses
+    without importing Whoosh) describes it."""
+    spec = TEXT_FIELDS[name]
+    analyzer = FoldingAnalyzer(stem=spec.stem, stop=spec.stop)
+    return FastText(analyzer=analyzer, field_boost=spec.field_boost, phrase=True, **kwargs)
 
 
 def with_fast_fields(schema: Schema) -> Schema:
@@ -169,23 +131,22 @@ def body_analyzer() -> Any:
 
 
 def make_schema() -> Schema:
-    name_analyzer = FoldingAnalyzer(stem=False, stop=False)
     # stored: only the id and the content hash; what a document is read back as (text,
     # metadata, sentences, claims) is the catalog's (nkterm.catalog)
     return Schema(
         id=ID(unique=True, stored=True, sortable=True),  # a column: a hit's id without a stored read
         hash=ID(stored=True),  # finds what the catalog and the index disagree on after a kill
-        title=FastText(analyzer=body_analyzer(), field_boost=2.0),
-        authors=FastText(analyzer=name_analyzer),
-        people=FastText(analyzer=name_analyzer),
-        source=FastText(analyzer=name_analyzer),
+        title=_fast("title"),
+        authors=_fast("authors"),
+        people=_fast("people"),
+        source=_fast("source"),
         date=DATETIME(sortable=True),  # sortable: a column for the timeline and the date sort
         source_name=ID(sortable=True),  # the source as written, a column: a search's hits by source
         tags=KEYWORD(commas=True, lowercase=True, scorable=True),
-        sections=FastText(analyzer=name_analyzer, stored=False),
-        body=FastText(analyzer=body_analyzer(), phrase=True),  # spelling: spelling.py
+        sections=_fast("sections", stored=False),
+        body=_fast("body"),  # spelling: spelling.py
         kind=KEYWORD(lowercase=True, scorable=True),
-        speaker=FastText(analyzer=name_analyzer),
+        speaker=_fast("speaker"),
         words=NUMERIC(),
     )
 

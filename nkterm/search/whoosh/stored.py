@@ -2,17 +2,16 @@
 fields, the date and source columns) plus its id and content hash as stored fields. The
 document itself, its sentences and claims live in the catalog (``nkterm.catalog``); the hash
 lets ``nkterm.index`` find the documents the two disagree on after a killed run. Runs in the
-build's worker process, which also analyses the text fields there (``schema.Postings``): the
-process writing Whoosh only adds the postings."""
+build's worker process, which also analyses the text fields there (``postings.Postings``, no
+Whoosh import): the process writing Whoosh only adds the postings."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from typing import Any
 
 from nkterm.models import Claim, Document
-from nkterm.search.whoosh.schema import FastText, make_schema
+from nkterm.search.whoosh.postings import TEXT_FIELDS, field_postings
 from nkterm.search.whoosh.spelling import words_of
 
 WORDS = "_words"  # the payload's words for the spelling list (not a field of the schema)
@@ -39,13 +38,6 @@ def encode(doc: Document, claims: list[Claim]) -> dict[str, Any]:
     }
     if doc.date:
         fields["date"] = dt.datetime(doc.date.year, doc.date.month, doc.date.day)
-    for name, field in _text_fields():
-        fields[name] = field.postings(fields[name])
+    for name in TEXT_FIELDS:
+        fields[name] = field_postings(name, fields[name])
     return fields
-
-
-@functools.cache
-def _text_fields() -> tuple[tuple[str, FastText], ...]:
-    """The schema's ``FastText`` fields: analysed here, in the worker."""
-    schema = make_schema()
-    return tuple((name, schema[name]) for name in schema.names() if isinstance(schema[name], FastText))
