@@ -14,12 +14,14 @@ import pytest
 from whoosh import index as windex
 from whoosh.fields import TEXT, Schema
 
+from nkterm.analysis.words import has_hangul
 from nkterm.corpus import load_documents, scan
 from nkterm.models import Document
 from nkterm.search.whoosh import pool
 from nkterm.search.whoosh.pool import postings_pool
 from nkterm.search.whoosh.postings import Postings
 from nkterm.search.whoosh.schema import FastText, make_schema, with_fast_fields
+from nkterm.search.whoosh.spelling import words_of
 from nkterm.search.whoosh.stored import WORDS, encode
 from tests.conftest import SEEDS
 
@@ -248,3 +250,11 @@ def test_the_block_pool_spills_and_merges_runs_as_whoosh_does(
     assert len(writer.pool.runs) > 3
     writer.commit()
     _compare(_contents(ix), whoosh_way)
+
+
+def test_the_spelling_words_come_from_the_same_analysis() -> None:
+    """``encode``'s spelling words (from the body's one analysis) are ``words_of``'s."""
+    docs = _documents()
+    assert any(has_hangul(d.text) for d in docs)
+    for doc in docs:
+        assert encode(doc, [])[WORDS] == words_of(doc.text), doc.id

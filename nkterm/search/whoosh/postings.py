@@ -10,9 +10,10 @@ from __future__ import annotations
 import itertools
 import pickle
 import struct
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nkterm.analysis import tokens
+from nkterm.analysis import stem, tokens
 
 _pack_count = struct.Struct("!I").pack  # whoosh.system.pack_uint
 
@@ -61,13 +62,30 @@ def postings_of(text: str, *, field_boost: float = 1.0, stem: bool = True, stop:
     ``Positions.word_values`` writes (the same words, frequencies, weights and position
     encoding), from one pass of ``nkterm.analysis.tokens`` and no Token objects
     (tests/unit/test_fast_postings.py compares real indexes built both ways)."""
+    return _postings(((t.term, t.pos) for t in tokens(text, stem_words=stem, stop=stop)), field_boost)
+
+
+def body_postings_and_words(text: str) -> tuple[Postings, list[str]]:
+    """The body field's postings of ``text`` and its words as the spelling list keeps them
+    (``spelling.words_of``: folded, not stemmed), from one analysis: the stemmed term of a word
+    is the stem of its unstemmed one (Hangul bigrams are never stemmed)."""
+    spec = TEXT_FIELDS["body"]
+    assert spec.stem and spec.stop
+    found = tokens(text, stem_words=False)
+    words = sorted({t.term for t in found})
+    stemmed = {w: w if "\uac00" <= w[0] <= "\ud7a3" else stem(w) for w in words}
+    return _postings(((stemmed[t.term], t.pos) for t in found), spec.field_boost), words
+
+
+def _postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
+    """Postings from (term, position) pairs in text order."""
     positions: dict[str, list[int]] = {}
-    for tok in tokens(text, stem_words=stem, stop=stop):
-        found = positions.get(tok.term)
+    for term, pos in terms:
+        found = positions.get(term)
         if found is None:
-            positions[tok.term] = [tok.pos]
+            positions[term] = [pos]
         else:
-            found.append(tok.pos)
+            found.append(pos)
     dumps = pickle.dumps
     items: list[tuple[bytes, int, float, bytes]] = []
     for word, poslist in positions.items():

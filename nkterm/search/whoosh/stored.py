@@ -11,8 +11,7 @@ import datetime as dt
 from typing import Any
 
 from nkterm.models import Claim, Document
-from nkterm.search.whoosh.postings import TEXT_FIELDS, field_postings
-from nkterm.search.whoosh.spelling import words_of
+from nkterm.search.whoosh.postings import TEXT_FIELDS, body_postings_and_words, field_postings
 
 WORDS = "_words"  # the payload's words for the spelling list (not a field of the schema)
 
@@ -34,10 +33,12 @@ def encode(doc: Document, claims: list[Claim]) -> dict[str, Any]:
         "kind": " ".join(sorted({k for c in claims for k in c.kinds})),
         "speaker": " ; ".join(sorted({c.speaker for c in claims if c.speaker})),
         "words": doc.word_count,
-        WORDS: words_of(doc.text),
     }
     if doc.date:
         fields["date"] = dt.datetime(doc.date.year, doc.date.month, doc.date.day)
     for name in TEXT_FIELDS:
-        fields[name] = field_postings(name, fields[name])
+        if name == "body":
+            fields[name], fields[WORDS] = body_postings_and_words(doc.text)  # one analysis for both
+        else:
+            fields[name] = field_postings(name, fields[name])
     return fields
