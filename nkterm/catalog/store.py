@@ -306,6 +306,7 @@ class CatalogWriter:
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
         self._cue_ids: dict[str, str] | None = None  # cue text -> id, read at the first claim
+        self._next_cue = 1
         self._con = catalog._connect()
         try:
             self._con.execute("BEGIN IMMEDIATE")
@@ -317,25 +318,29 @@ class CatalogWriter:
         self._delete(record.id)
         self._con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.row())
         if record.claims:
-            self._con.executemany(
-                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?)",
-                [
-                    (record.id, seq, *claim[:5], " ".join(self._cue_id(cue) for cue in claim[5]))
-                    for seq, claim in enumerate(record.claims)
-                ],
-            )
+            new: list[tuple[int, str]] = []
+            rows = [
+                (record.id, seq, *claim[:5], " ".join(self._cue_id(cue, new) for cue in claim[5]))
+                for seq, claim in enumerate(record.claims)
+            ]
+            if new:
+                self._con.executemany("INSERT INTO cues VALUES (?,?)", new)
+            self._con.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?)", rows)
 
-    def _cue_id(self, text: str) -> str:
-        """The id of cue ``text`` in the cues table, added if new (a cue such as
-        ``reporting verb: "said"`` recurs in thousands of claims: its text is kept once). A
-        cue no claim uses any more stays: the table holds the distinct cues ever seen."""
+    def _cue_id(self, text: str, new: list[tuple[int, str]]) -> str:
+        """The id of cue ``text`` in the cues table; a cue not there yet gets the next id and
+        joins ``new`` (inserted by the caller). A cue such as ``reporting verb: "said"`` recurs
+        in thousands of claims: its text is kept once. A cue no claim uses any more stays: the
+        table holds the distinct cues ever seen."""
         ids = self._cue_ids
         if ids is None:
             ids = self._cue_ids = {t: str(i) for i, t in self._con.execute("SELECT id, text FROM cues")}
+            self._next_cue = 1 + max((int(i) for i in ids.values()), default=0)
         found = ids.get(text)
         if found is None:
-            cursor = self._con.execute("INSERT INTO cues (text) VALUES (?)", (text,))
-            found = ids[text] = str(cursor.lastrowid)
+            new.append((self._next_cue, text))
+            found = ids[text] = str(self._next_cue)
+            self._next_cue += 1
         return found
 
     def _delete(self, doc_id: str) -> None:
