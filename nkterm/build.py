@@ -249,7 +249,10 @@ def _prepare_all(
         with _stderr_with_a_file():  # the pool's queues and the worker start helper processes
             # the worker ends when this process does, even by SIGKILL (nkterm.lifeline)
             pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
+                max_workers=workers(len(chunks)),
+                mp_context=context,
+                initializer=exit_with,
+                initargs=(os.getpid(),),
             )
             ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in chunks[:PREPARE_AHEAD])
     except (OSError, ValueError, BrokenProcessPool):  # no worker here: do it in-process
@@ -272,6 +275,21 @@ def _prepare_all(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def workers(chunks: int) -> int:
+    """How many worker processes prepare documents: ``WORKERS``, else one per core this process
+    may run on (the writing process mostly waits for them: BBC build, two cores, CPU per
+    document 5 ms writing vs 11 ms preparing), never more than there are chunks."""
+    if WORKERS is not None:
+        return max(1, min(WORKERS, chunks))
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS, chunks))
+
+
+WORKERS: int | None = None  # a fixed number of worker processes (benchmarks); None: one per core
+MAX_WORKERS = 8
 PARALLEL_MIN = 400  # below this, starting a worker process costs more than it saves
 PREPARE_CHUNK = 32  # documents sent to the worker at a time
 PREPARE_AHEAD = 16  # chunks the worker may be ahead of the indexer (512 documents)

@@ -28,8 +28,8 @@ class Record:
     sentences: str  # JSON: flat [start, end, start, end, ...]
     text: str
     claims: tuple[
-        tuple[int, int, str, float, str | None, str], ...
-    ]  # start, end, kinds, score, speaker, cues
+        tuple[int, int, str, float, str | None, tuple[str, ...]], ...
+    ]  # start, end, kinds, score, speaker, cues (the catalog keeps each cue's text once)
 
     def row(self) -> tuple[Any, ...]:
         return (
@@ -84,7 +84,7 @@ def record_of(doc: Document, claims: list[Claim], entry: dict[str, Any]) -> Reco
                 " ".join(c.kinds),
                 round(c.score, 4),
                 c.speaker,
-                json.dumps(list(c.cues), ensure_ascii=False),
+                tuple(c.cues),
             )
             for c in claims
         ),

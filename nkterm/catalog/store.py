@@ -29,7 +29,7 @@ from nkterm.models import Claim, Document, Part
 
 CATALOG_FILE = "catalog.sqlite"
 CATALOG_FILES = (CATALOG_FILE, CATALOG_FILE + "-wal", CATALOG_FILE + "-shm", CATALOG_FILE + "-journal")
-CATALOG_VERSION = 1
+CATALOG_VERSION = 2  # 2: each claim cue's text kept once (table cues)
 
 # ``text`` is the last column of ``documents``: SQLite reads a row's columns in order, so a query
 # that stops before it never touches the overflow pages of a long text
@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS claims (
     PRIMARY KEY (doc_id, seq)
 );
 CREATE INDEX IF NOT EXISTS claims_kinds ON claims (kinds);
+CREATE TABLE IF NOT EXISTS cues (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
 """
 
 
@@ -169,6 +170,7 @@ class Catalog:
         self.generation()
         (count,) = self._query("SELECT count(*) FROM documents")[0]
         self._query("SELECT count(*) FROM claims")
+        self._query("SELECT count(*) FROM cues")
         self._query("SELECT length(text) FROM documents ORDER BY rowid DESC LIMIT 1")
         return int(count)
 
@@ -205,10 +207,26 @@ class Catalog:
             'SELECT start, "end", kinds, score, speaker, cues FROM claims WHERE doc_id = ? ORDER BY seq',
             (doc_id,),
         )
-        return [
-            Claim(start, end, tuple(kinds.split()), score, speaker, tuple(json.loads(cues)))
-            for start, end, kinds, score, speaker, cues in rows
-        ]
+        wanted = sorted({int(i) for *_rest, cues in rows for i in cues.split()})
+        texts: dict[int, str] = {}
+        for i in range(0, len(wanted), 400):
+            chunk = wanted[i : i + 400]
+            sql = f"SELECT id, text FROM cues WHERE id IN ({','.join('?' * len(chunk))})"  # noqa: S608
+            texts.update(self._query(sql, chunk))
+        try:
+            return [
+                Claim(
+                    start,
+                    end,
+                    tuple(kinds.split()),
+                    score,
+                    speaker,
+                    tuple(texts[int(i)] for i in cues.split()),
+                )
+                for start, end, kinds, score, speaker, cues in rows
+            ]
+        except (KeyError, ValueError) as exc:  # a cue id without its text: the file was changed
+            raise self._damaged(exc) from exc
 
     def text(self, doc_id: str) -> str:
         rows = self._query("SELECT text FROM documents WHERE id = ?", (doc_id,))
@@ -287,6 +305,8 @@ class CatalogWriter:
 
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
+        self._cue_ids: dict[str, str] | None = None  # cue text -> id, read at the first claim
+        self._next_cue = 1
         self._con = catalog._connect()
         try:
             self._con.execute("BEGIN IMMEDIATE")
@@ -298,10 +318,30 @@ class CatalogWriter:
         self._delete(record.id)
         self._con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.row())
         if record.claims:
-            self._con.executemany(
-                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?)",
-                [(record.id, seq, *claim) for seq, claim in enumerate(record.claims)],
-            )
+            new: list[tuple[int, str]] = []
+            rows = [
+                (record.id, seq, *claim[:5], " ".join(self._cue_id(cue, new) for cue in claim[5]))
+                for seq, claim in enumerate(record.claims)
+            ]
+            if new:
+                self._con.executemany("INSERT INTO cues VALUES (?,?)", new)
+            self._con.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?)", rows)
+
+    def _cue_id(self, text: str, new: list[tuple[int, str]]) -> str:
+        """The id of cue ``text`` in the cues table; a cue not there yet gets the next id and
+        joins ``new`` (inserted by the caller). A cue such as ``reporting verb: "said"`` recurs
+        in thousands of claims: its text is kept once. A cue no claim uses any more stays: the
+        table holds the distinct cues ever seen."""
+        ids = self._cue_ids
+        if ids is None:
+            ids = self._cue_ids = {t: str(i) for i, t in self._con.execute("SELECT id, text FROM cues")}
+            self._next_cue = 1 + max((int(i) for i in ids.values()), default=0)
+        found = ids.get(text)
+        if found is None:
+            new.append((self._next_cue, text))
+            found = ids[text] = str(self._next_cue)
+            self._next_cue += 1
+        return found
 
     def _delete(self, doc_id: str) -> None:
         self._con.execute("DELETE FROM documents WHERE id = ?", (doc_id,))

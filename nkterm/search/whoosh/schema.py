@@ -9,9 +9,11 @@ from typing import Any
 
 from whoosh.analysis import Analyzer, Token
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.formats import Positions
 
 from nkterm.analysis import analyze as _analyze
 from nkterm.analysis import fold, tokens
+from nkterm.search.whoosh.textpostings import TEXT_FIELDS, Postings, postings_of
 
 # 2: sentence spans stored; 3: folded words, Hangul bigrams, joined given names; 4: dates and
 # sources inferred (file names, datelines) and stored as unscored filter fields; 5: no spelling
@@ -78,29 +80,73 @@ class FoldingAnalyzer(Analyzer):
             yield t
 
 
+class FastText(TEXT):
+    """A ``TEXT`` field with positions whose indexing skips Whoosh's token chain: a value that
+    is already ``Postings`` (from the build's worker) is written as it is, a string is analysed
+    by ``postings_of`` in one pass. The index holds exactly what ``TEXT`` would write; queries
+    are analysed by the same ``FoldingAnalyzer`` as before."""
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, Postings):
+            return iter(value.items)
+        analyzer = self.analyzer
+        if isinstance(value, str) and not kwargs and type(analyzer) is FoldingAnalyzer:
+            return iter(self.postings(value).items)
+        return super().index(value, **kwargs)
+
+    def postings(self, text: str) -> Postings:
+        """``text``'s postings in this field (see ``postings_of``)."""
+        analyzer = self.analyzer
+        assert isinstance(analyzer, FoldingAnalyzer) and isinstance(self.format, Positions)
+        return postings_of(text, field_boost=self.format.field_boost, stem=analyzer.stem, stop=analyzer.stop)
+
+
+def _fast(name: str, **kwargs: Any) -> FastText:
+    """The ``FastText`` field ``name`` as ``textpostings.TEXT_FIELDS`` (what the worker analyses
+    without importing Whoosh) describes it."""
+    spec = TEXT_FIELDS[name]
+    analyzer = FoldingAnalyzer(stem=spec.stem, stop=spec.stop)
+    return FastText(analyzer=analyzer, field_boost=spec.field_boost, phrase=True, **kwargs)
+
+
+def with_fast_fields(schema: Schema) -> Schema:
+    """``schema`` (a writer's, as read from an index's table of contents) with each ``TEXT``
+    field that ``FastText`` can stand for turned into one in place: an index written before
+    ``FastText`` existed takes the worker's postings, and its next table of contents names the
+    new class. What the fields write is the same (``FastText``'s tests)."""
+    for name in schema.names():
+        field = schema[name]
+        if (
+            type(field) is TEXT
+            and type(field.analyzer) is FoldingAnalyzer
+            and type(field.format) is Positions
+        ):
+            field.__class__ = FastText
+    return schema
+
+
 def body_analyzer() -> Any:
     """The analyzer of the title and body fields: folded words, stop words out, stems."""
     return FoldingAnalyzer()
 
 
 def make_schema() -> Schema:
-    name_analyzer = FoldingAnalyzer(stem=False, stop=False)
     # stored: only the id and the content hash; what a document is read back as (text,
     # metadata, sentences, claims) is the catalog's (nkterm.catalog)
     return Schema(
         id=ID(unique=True, stored=True, sortable=True),  # a column: a hit's id without a stored read
         hash=ID(stored=True),  # finds what the catalog and the index disagree on after a kill
-        title=TEXT(analyzer=body_analyzer(), field_boost=2.0),
-        authors=TEXT(analyzer=name_analyzer),
-        people=TEXT(analyzer=name_analyzer),
-        source=TEXT(analyzer=name_analyzer),
+        title=_fast("title"),
+        authors=_fast("authors"),
+        people=_fast("people"),
+        source=_fast("source"),
         date=DATETIME(sortable=True),  # sortable: a column for the timeline and the date sort
         source_name=ID(sortable=True),  # the source as written, a column: a search's hits by source
         tags=KEYWORD(commas=True, lowercase=True, scorable=True),
-        sections=TEXT(analyzer=name_analyzer, stored=False),
-        body=TEXT(analyzer=body_analyzer(), phrase=True),  # spelling: spelling.py
+        sections=_fast("sections", stored=False),
+        body=_fast("body"),  # spelling: spelling.py
         kind=KEYWORD(lowercase=True, scorable=True),
-        speaker=TEXT(analyzer=name_analyzer),
+        speaker=_fast("speaker"),
         words=NUMERIC(),
     )
 

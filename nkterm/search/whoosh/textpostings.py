@@ -1,0 +1,105 @@
+"""A text field's postings as Whoosh's ``TEXT`` field with positions writes them, made without
+Whoosh (so the build's worker process, which runs ``stored.encode``, never imports it): for
+each distinct word its UTF-8 bytes, frequency, weight and encoded positions (Whoosh's
+``Positions`` format: the count as a 4-byte unsigned int, then the pickled position deltas).
+``TEXT_FIELDS`` says how each text field of the schema is analysed; ``schema.make_schema``
+builds its fields from it, and ``schema.FastText`` writes these postings as they are."""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from nkterm.analysis import stem, tokens
+
+_pack_count = struct.Struct("!I").pack  # whoosh.system.pack_uint
+
+
+@dataclass(frozen=True)
+class TextField:
+    """How a text field is analysed (``schema.FoldingAnalyzer``'s options) and its boost."""
+
+    field_boost: float = 1.0
+    stem: bool = True
+    stop: bool = True
+
+
+_NAMES = TextField(stem=False, stop=False)  # names: every word as written (folded)
+TEXT_FIELDS: dict[str, TextField] = {
+    "title": TextField(field_boost=2.0),
+    "body": TextField(),
+    "authors": _NAMES,
+    "people": _NAMES,
+    "source": _NAMES,
+    "sections": _NAMES,
+    "speaker": _NAMES,
+}
+
+
+class Postings:
+    """A text field's postings as Whoosh's ``TEXT.index`` would give them: (word as UTF-8,
+    frequency, weight, encoded positions) for each distinct word, in first-seen order. Made in
+    the build's worker process so that the process writing Whoosh does not analyse the text
+    again; picklable."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[tuple[bytes, int, float, bytes]]) -> None:
+        self.items = items
+
+    def __getstate__(self) -> list[tuple[bytes, int, float, bytes]]:
+        return self.items
+
+    def __setstate__(self, state: list[tuple[bytes, int, float, bytes]]) -> None:
+        self.items = state
+
+
+def postings_of(text: str, *, field_boost: float = 1.0, stem: bool = True, stop: bool = True) -> Postings:
+    """``text``'s postings for a field analysed with these options: exactly what Whoosh's
+    ``Positions.word_values`` writes (the same words, frequencies, weights and position
+    encoding), from one pass of ``nkterm.analysis.tokens`` and no Token objects
+    (tests/unit/test_fast_postings.py compares real indexes built both ways)."""
+    return _postings(((t.term, t.pos) for t in tokens(text, stem_words=stem, stop=stop)), field_boost)
+
+
+def body_postings_and_words(text: str) -> tuple[Postings, list[str]]:
+    """The body field's postings of ``text`` and its words as the spelling list keeps them
+    (``spelling.words_of``: folded, not stemmed), from one analysis: the stemmed term of a word
+    is the stem of its unstemmed one (Hangul bigrams are never stemmed)."""
+    spec = TEXT_FIELDS["body"]
+    assert spec.stem and spec.stop
+    found = tokens(text, stem_words=False)
+    words = sorted({t.term for t in found})
+    stemmed = {w: w if "\uac00" <= w[0] <= "\ud7a3" else stem(w) for w in words}
+    return _postings(((stemmed[t.term], t.pos) for t in found), spec.field_boost), words
+
+
+def _postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
+    """Postings from (term, position) pairs in text order."""
+    positions: dict[str, list[int]] = {}
+    for term, pos in terms:
+        found = positions.get(term)
+        if found is None:
+            positions[term] = [pos]
+        else:
+            found.append(pos)
+    dumps = pickle.dumps
+    items: list[tuple[bytes, int, float, bytes]] = []
+    for word, poslist in positions.items():
+        n = len(poslist)
+        if n == 1:
+            deltas = poslist
+        else:
+            deltas = [poslist[0]]
+            deltas.extend(b - a for a, b in itertools.pairwise(poslist))
+        items.append((word.encode("utf-8"), n, float(n) * field_boost, _pack_count(n) + dumps(deltas, 2)))
+    return Postings(items)
+
+
+def field_postings(name: str, text: str) -> Postings:
+    """``text``'s postings in the schema's text field ``name``."""
+    spec = TEXT_FIELDS[name]
+    return postings_of(text, field_boost=spec.field_boost, stem=spec.stem, stop=spec.stop)
