@@ -21,12 +21,13 @@ from nkterm.compare.results import Passage
 from nkterm.compare.words import (
     CLAUSE_END_RE,
     CONTRACTION_TAIL,
-    DENIAL_RE,
     EVALUATION_AXES,
     FUNCTION_WORDS,
-    NEGATION_RE,
     PHRASES,
     RELATED,
+    denial_in,
+    first_letters,
+    negation_cues,
     stem,
 )
 from nkterm.dateline import find_dateline
@@ -211,11 +212,12 @@ class _Prepared:
 # a digit or a number word: what ``quantities`` needs to find anything ("2004", "two weeks");
 # the words by their first letter, which the regex engine checks faster than 28 alternatives
 _DIGIT_RE = re.compile(r"\d")
-_NUMBER_WORD_RE = re.compile(
-    r"\b(?:zero|one|t(?:wo|hree|en|welve|hirteen|wenty|hirty)|f(?:our|ive|ourteen|ifteen|orty|ifty)"
-    r"|s(?:ix|even|ixteen|eventeen|ixty|eventy)|e(?:ight|leven|ighteen|ighty)|n(?:ine|ineteen|inety))\b",
-    re.IGNORECASE,
+_NUMBER_WORDS = (
+    r"(?:zero|one|t(?:wo|hree|en|welve|hirteen|wenty|hirty)|f(?:our|ive|ourteen|ifteen|orty|ifty)"
+    r"|s(?:ix|even|ixteen|eventeen|ixty|eventy)|e(?:ight|leven|ighteen|ighty)|n(?:ine|ineteen|inety))\b"
 )
+_NUMBER_WORD_RE = re.compile(rf"\b{_NUMBER_WORDS}", re.IGNORECASE)
+_NUMBER_WORD_ASCII_RE = first_letters(_NUMBER_WORDS, "zotfsen")  # the same on ASCII text, faster
 # what each phrase needs in the lower-cased text before its pattern is run
 _PHRASE_NEEDS = ("like", "allowed")
 _CACHE_SIZE = 2048  # passages in each cache (a 7,000-word document has ~400); full, both hold ~20 MB
@@ -223,12 +225,16 @@ _CACHE_SIZE = 2048  # passages in each cache (a 7,000-word document has ~400); f
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _prepared(text: str) -> _Prepared:
-    numberish = _DIGIT_RE.search(text) is not None or _NUMBER_WORD_RE.search(text) is not None
+    ascii_only = text.isascii()
+    numberish = (
+        _DIGIT_RE.search(text) is not None
+        or (_NUMBER_WORD_ASCII_RE if ascii_only else _NUMBER_WORD_RE).search(text) is not None
+    )
     # a number word alone ("twenty of them") is too vague to compare
     found = [q for q in quantities(text) if q.unit or q.year or q.written[:1].isdigit()] if numberish else []
     consumed = [(q.start, q.end) for q in found]
     phrase_hits: list[tuple[str, str, str]] = []
-    lower, ascii_only = text.lower(), text.isascii()
+    lower = text.lower()
     for (pattern, key, word_stem), need in zip(PHRASES, _PHRASE_NEEDS, strict=True):
         if ascii_only and need not in lower:  # (a non-ASCII letter may match one case-insensitively)
             continue
@@ -244,10 +250,10 @@ def _prepared(text: str) -> _Prepared:
             and not (consumed and any(start < e and s < end for s, e in consumed))
         ]
     negations = []
-    for m in NEGATION_RE.finditer(text):
+    for m in negation_cues(text):
         clause = CLAUSE_END_RE.search(text, m.end())
         negations.append((m.end(), clause.start() if clause else len(text), m.group(0)))
-    negative = bool(negations) or DENIAL_RE.search(text) is not None
+    negative = bool(negations) or denial_in(text) is not None
     return _Prepared(
         numbers=found,
         phrase_hits=phrase_hits,
@@ -255,7 +261,7 @@ def _prepared(text: str) -> _Prepared:
         runs=_name_runs(text, analysed),
         terms=frozenset(t for t, _s, _e in analysed),
         negative=negative,
-        denial=negative and _DENIAL_CUE_RE.search(text) is not None,
+        denial=negative and (_DENIAL_CUE_ASCII_RE if ascii_only else _DENIAL_CUE_RE).search(text) is not None,
         negations=negations,
     )
 
@@ -342,11 +348,12 @@ def _unit_parts(text: str, drop: frozenset[str]) -> _UnitParts:
 _NAME_GAP_RE = re.compile(r"[ \t]+|-")
 # the cues of a denial: verbs of denial, "never", "no longer", "not guilty" (a plain "not" negates
 # too many things in passing to stand for a denial of the other passage's act)
-_DENIAL_CUE_RE = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|never|no\s+longer"
-    r"|not\s+guilty|unaware)\b",
-    re.IGNORECASE,
+_DENIAL_CUES = (
+    r"(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|never|no\s+longer"
+    r"|not\s+guilty|unaware)\b"
 )
+_DENIAL_CUE_RE = re.compile(rf"\b{_DENIAL_CUES}", re.IGNORECASE)
+_DENIAL_CUE_ASCII_RE = first_letters(_DENIAL_CUES, "drnu")  # the same on ASCII text, faster
 # what is dismissed when an opinion is: "dismissed fears/concerns/worries/criticism that ..."
 _OPINION_STEMS = frozenset(
     stem(w) for w in ["fears", "concerns", "worries", "criticism", "criticisms", "doubts"]
