@@ -255,19 +255,26 @@ def _word(word: str) -> _WordInfo:
     """``_WORDS``' entry for ``word``, made and kept."""
     if len(_WORDS) >= _WORDS_MAX:
         _WORDS.clear()
-    folded = fold(word)
+    if word.isascii():  # ``fold`` and ``stem`` of an ASCII word, without their caches
+        folded = word.lower().replace("'", "").replace("`", "")
+        hangul = surname = False
+    else:
+        folded = fold(word)
+        hangul = has_hangul(word)
+        surname = word[:1].isupper() and folded in SURNAMES
     long_enough = len(folded) >= MIN_LENGTH
-    stemmed = stem(folded) if long_enough else None
+    stemmed = None
+    if long_enough:
+        stemmed = str(_STEMMER.stemWord(folded)) if folded.isascii() and "*" not in folded else folded
     is_stop = folded in STOP_WORDS
     info = (
         None if is_stop else stemmed,
         stemmed,
         folded if long_enough else None,
         len(word) - 2 if word[-2:] in ("'s", "’s") and len(word) > 3 else len(word),
-        not word.isascii() and has_hangul(word),
+        hangul,
         is_stop,
-        word in _WRITTEN_SURNAMES
-        or ((not word.isascii() or "'" in word) and word[:1].isupper() and folded in SURNAMES),
+        surname or word in _WRITTEN_SURNAMES or ("'" in word and word[:1].isupper() and folded in SURNAMES),
     )
     _WORDS[word] = info
     return info

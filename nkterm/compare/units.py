@@ -96,7 +96,7 @@ def passages(
         return start
 
     def wanted(start: int, end: int) -> bool:
-        if end <= start or not any(ch.isalnum() for ch in doc.text[start:end]):
+        if end <= start or not any(map(str.isalnum, doc.text[start:end])):
             return False
         if dateline is not None and dateline.start <= start and end <= dateline_end:
             return False
@@ -446,32 +446,30 @@ def _name_runs(text: str, analysed: list[tuple[str, int, int]]) -> dict[int, lis
     """Runs of two or more capitalised words next to each other ("Kim Jong Un", "Malcolm
     Glazer", "Football Association"): token index -> the indices of its run. A name is one
     thing: "Kim Jong Un" must not match "Kim Jong Il" on "Kim" and "Jong"."""
+    # the capitalised words (in most passages only the first): a run is made of neighbours
+    capitals = [
+        k
+        for k, (_term, start, end) in enumerate(analysed)
+        if text[start].isupper() and text[start:end].lower() not in FUNCTION_WORDS
+    ]
     runs: dict[int, list[int]] = {}
-    current: list[int] = []
-
-    def close() -> None:
-        if len(current) >= 2:
-            for k in current:
-                runs[k] = list(current)
-        current.clear()
-
-    previous_end = -1
-    for k, (_term, start, end) in enumerate(analysed):
-        capital = text[start].isupper() and text[start:end].lower() not in FUNCTION_WORDS
+    if len(capitals) < 2:
+        return runs
+    current = [capitals[0]]
+    for k in capitals[1:]:
+        previous_end, start = analysed[k - 1][2], analysed[k][1]
         if (
-            capital
-            and current
-            and previous_end >= 0
+            k - 1 == current[-1]
             and _NAME_GAP_RE.fullmatch(text, previous_end, start) is not None
             and "'" not in text[previous_end:start]
         ):
             current.append(k)
-        else:
-            close()
-            if capital:
-                current.append(k)
-        previous_end = end
-    close()
+            continue
+        if len(current) >= 2:
+            runs.update(dict.fromkeys(current, current))
+        current = [k]
+    if len(current) >= 2:
+        runs.update(dict.fromkeys(current, current))
     return runs
 
 
