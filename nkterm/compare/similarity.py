@@ -43,8 +43,11 @@ class Weights:
         else:
             self._idf, n = idf, len(units)
         if isinstance(self._idf, CorpusIdf):  # every word's IDF in one batch, not one by one
+            words = {s for u in units for stems in u.keys.values() for s in stems}
             self._idf.prefetch(
-                {part for u in units for stems in u.keys.values() for s in stems for part in _words(s)}
+                {part for s in words if s[:1] in "#@" for part in _words(s)}.union(
+                    s for s in words if s[:1] not in "#@"
+                )
             )
         self._n = max(1, n)
         df = NUMBER_DF * self._n  # the IDF formulas: ours over units, Whoosh's over documents

@@ -243,11 +243,13 @@ def _prepared(text: str) -> _Prepared:
             consumed.append((m.start(), m.end()))
     analysed = analyze_names_joined(text)
     if consumed or numberish or not text.isascii():  # (folding may make a digit: "²" -> "2")
+        low = min((s for s, _e in consumed), default=0)  # words outside [low, high) overlap none
+        high = max((e for _s, e in consumed), default=0)
         analysed = [
             (term, start, end)
             for term, start, end in analysed
             if (term.isalpha() or not _DIGIT_RE.search(term))
-            and not (consumed and any(start < e and s < end for s, e in consumed))
+            and (end <= low or start >= high or not any(start < e and s < end for s, e in consumed))
         ]
     negations = []
     for m in negation_cues(text):
