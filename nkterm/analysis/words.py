@@ -248,7 +248,7 @@ def _hangul_tokens(
 # each is folded, stemmed and looked at once, and a text's words then cost a look-up each.
 _WordInfo = tuple[str | None, str | None, str | None, int, bool, bool, bool]
 _WORDS: dict[str, _WordInfo] = {}
-_WORDS_MAX = 200_000  # emptied when full (~40 MB): a corpus has fewer distinct words as written
+_WORDS_MAX = 50_000  # emptied when full (~15 MB); two long documents have ~4,000 distinct words
 
 
 def _word(word: str) -> _WordInfo:
