@@ -166,7 +166,7 @@ def shared_keys(a: Unit, b: Unit, weigh: Weights) -> tuple[float, list[tuple[flo
         stems_a, stems_b = a.keys[key], b.keys[key]
         common = [s for s in stems_a if s in stems_b]
         if common:
-            best = max(common, key=lambda s: (weigh(s), s))
+            best = common[0] if len(common) == 1 else max(common, key=lambda s: (weigh(s), s))
             factor = NAME_FACTOR if key in a.names and key in b.names else 1.0
             weight = min(weigh(best) * factor, math.sqrt(a.weights[key] * b.weights[key]))
             label = _label(stems_a[best], stems_b[best], True)
