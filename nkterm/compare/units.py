@@ -298,16 +298,21 @@ def _unit_parts(text: str, drop: frozenset[str]) -> _UnitParts:
         keys.setdefault(key, {}).setdefault(word_stem, written)
     tokens: list[tuple[str, int, str]] = []  # (stem, start, word as written)
     analysed, runs = prepared.analysed, prepared.runs
+    function_words, related, startswith = FUNCTION_WORDS, RELATED, text.startswith
     for k, (term, start, end) in enumerate(analysed):
         word = text[start:end].lower()
-        if word in FUNCTION_WORDS or term in drop or text[end : end + 2] in CONTRACTION_TAIL:
+        if word in function_words or term in drop or startswith(CONTRACTION_TAIL, end):
             continue
-        run = runs.get(k)
+        run = runs.get(k) if runs else None
         if run is not None and k != run[-1]:
             continue  # "Kim Jong" of "Kim Jong Un": only the whole name and its last word count
         tokens.append((term, start, word))
-        key = RELATED.get(term, term)
-        keys.setdefault(key, {}).setdefault(term, word)
+        key = related.get(term, term)
+        stems = keys.get(key)
+        if stems is None:
+            keys[key] = {term: word}
+        elif term not in stems:
+            stems[term] = word
         if run is not None or (start > 0 and text[start].isupper() and not _sentence_start(text, start)):
             names.add(key)
     if runs:
