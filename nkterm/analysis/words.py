@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
 from itertools import product
 from typing import NamedTuple
 
@@ -86,7 +85,9 @@ def fold(word: str) -> str:
     return "".join(out).casefold()
 
 
-_STEMMER = Stemmer.Stemmer("porter")
+# without PyStemmer's own cache: the word table and ``stem`` keep every stem already, and
+# filling that cache made a word met for the first time four times slower (~2.3 against 0.6 µs)
+_STEMMER = Stemmer.Stemmer("porter", 0)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -185,39 +186,100 @@ class Token(NamedTuple):
 def tokens(text: str, *, stem_words: bool = True, stop: bool = True, joins: bool = True) -> list[Token]:
     """Every term of ``text`` with offsets and positions: the index's analysis."""
     matches = [(m.group(), m.start()) for m in WORD.finditer(text)]
-    joined = _given_names(matches, text, stem_words) if joins and _has_surname(matches) else {}
+    known, word_of = _WORDS, _word
+    infos = [known.get(w) or word_of(w) for w, _s in matches]
+    joined = _given_names(matches, text, stem_words) if joins and any(i[6] for i in infos) else {}
     out: list[Token] = []
     append = out.append
     pos = 0
-    stops = STOP_WORDS if stop else frozenset()
-    for word, offset in matches:
-        if word.isascii() or not has_hangul(word):
-            pieces: Iterable[tuple[str, int]] = ((word, offset),)
-        else:
-            pieces = [(r.group(), offset + r.start()) for r in _HANGUL_RUN.finditer(word)]
-        for piece, start in pieces:
-            if "\uac00" <= piece[0] <= "\ud7a3":
-                if len(piece) == 1:
-                    append(Token(piece, start, start + 1, pos))
-                    pos += 1
-                for k in range(len(piece) - 1):
-                    append(Token(piece[k : k + 2], start + k, start + k + 2, pos))
-                    pos += 1
-                continue
-            folded = fold(piece)
-            if len(folded) >= MIN_LENGTH and folded not in stops:
-                # a possessive's hit is the word without its 's ("Gellman" of "Gellman's")
-                end = start + len(piece)
-                if piece[-2:] in ("'s", "’s") and len(piece) > 3:
-                    end -= 2
-                append(Token(stem(folded) if stem_words else folded, start, end, pos))
-                if joined and start in joined:
-                    append(Token(joined[start][0], start, joined[start][1], pos, True))
-                pos += 1
-            elif joined and start in joined:
-                # the joined given name shares the position of its first syllable
+    for (word, start), info in zip(matches, infos, strict=True):
+        if info[4]:  # Hangul: pieces of other letters and Hangul runs
+            pos = _hangul_tokens(word, start, pos, out, joined, stem_words, stop)
+            continue
+        if info[2] is not None and not (stop and info[5]):
+            append(Token(info[1] if stem_words else info[2], start, start + info[3], pos))  # type: ignore[arg-type]
+            if joined and start in joined:
                 append(Token(joined[start][0], start, joined[start][1], pos, True))
+            pos += 1
+        elif joined and start in joined:
+            # the joined given name shares the position of its first syllable
+            append(Token(joined[start][0], start, joined[start][1], pos, True))
     return out
+
+
+def _hangul_tokens(
+    word: str,
+    offset: int,
+    pos: int,
+    out: list[Token],
+    joined: dict[int, tuple[str, int]],
+    stem_words: bool,
+    stop: bool,
+) -> int:
+    """``tokens`` of one word with Hangul in it, appended to ``out``; the next position."""
+    append = out.append
+    stops = STOP_WORDS if stop else frozenset()
+    for r in _HANGUL_RUN.finditer(word):
+        piece, start = r.group(), offset + r.start()
+        if "\uac00" <= piece[0] <= "\ud7a3":
+            if len(piece) == 1:
+                append(Token(piece, start, start + 1, pos))
+                pos += 1
+            for k in range(len(piece) - 1):
+                append(Token(piece[k : k + 2], start + k, start + k + 2, pos))
+                pos += 1
+            continue
+        folded = fold(piece)
+        if len(folded) >= MIN_LENGTH and folded not in stops:
+            end = start + len(piece)
+            if piece[-2:] in ("'s", "’s") and len(piece) > 3:
+                end -= 2
+            append(Token(stem(folded) if stem_words else folded, start, end, pos))
+            if joined and start in joined:
+                append(Token(joined[start][0], start, joined[start][1], pos, True))
+            pos += 1
+        elif joined and start in joined:
+            append(Token(joined[start][0], start, joined[start][1], pos, True))
+    return pos
+
+
+# word as written -> what ``tokens`` makes of it: (its index term: the stem, None when a stop
+# word or too short; its stem and its folded form, None when too short; the length of its hit,
+# without a possessive's 's; whether it has Hangul, whose runs are cut into pieces; whether it is
+# a stop word; whether it is a surname as ``_has_surname`` reads it). A corpus repeats its words:
+# each is folded, stemmed and looked at once, and a text's words then cost a look-up each.
+_WordInfo = tuple[str | None, str | None, str | None, int, bool, bool, bool]
+_WORDS: dict[str, _WordInfo] = {}
+_WORDS_MAX = 50_000  # emptied when full (~15 MB); two long documents have ~4,000 distinct words
+
+
+def _word(word: str) -> _WordInfo:
+    """``_WORDS``' entry for ``word``, made and kept."""
+    if len(_WORDS) >= _WORDS_MAX:
+        _WORDS.clear()
+    if word.isascii():  # ``fold`` and ``stem`` of an ASCII word, without their caches
+        folded = word.lower().replace("'", "").replace("`", "")
+        hangul = surname = False
+    else:
+        folded = fold(word)
+        hangul = has_hangul(word)
+        surname = word[:1].isupper() and folded in SURNAMES
+    long_enough = len(folded) >= MIN_LENGTH
+    stemmed = None
+    if long_enough:
+        stemmed = str(_STEMMER.stemWord(folded)) if folded.isascii() and "*" not in folded else folded
+    is_stop = folded in STOP_WORDS
+    info = (
+        None if is_stop else stemmed,
+        stemmed,
+        folded if long_enough else None,
+        len(word) - 2 if word[-2:] in ("'s", "’s") and len(word) > 3 else len(word),
+        hangul,
+        is_stop,
+        surname or word in _WRITTEN_SURNAMES or ("'" in word and word[:1].isupper() and folded in SURNAMES),
+    )
+    _WORDS[word] = info
+    return info
 
 
 _WRITTEN_SURNAMES = frozenset(w.capitalize() for w in SURNAMES) | frozenset(w.upper() for w in SURNAMES)
@@ -226,9 +288,8 @@ _WRITTEN_SURNAMES = frozenset(w.capitalize() for w in SURNAMES) | frozenset(w.up
 def _has_surname(matches: list[tuple[str, int]]) -> bool:
     """Whether a capitalized surname is among the words (most texts: none, and the given-name
     scan is skipped)."""
-    if not _WRITTEN_SURNAMES.isdisjoint(w for w, _s in matches):
-        return True
-    return any((not w.isascii() or "'" in w) and w[:1].isupper() and fold(w) in SURNAMES for w, _s in matches)
+    known, word_of = _WORDS, _word
+    return any((known.get(w) or word_of(w))[6] for w, _s in matches)
 
 
 def _given_names(matches: list[tuple[str, int]], text: str, stemmed: bool) -> dict[int, tuple[str, int]]:
@@ -248,6 +309,9 @@ def _given_names(matches: list[tuple[str, int]], text: str, stemmed: bool) -> di
 
 def analyze(text: str) -> list[tuple[str, int, int]]:
     """(term, start, end) of every indexed token of ``text``, joined given names included."""
+    simple = _simple_analysis(text)
+    if simple is not None:
+        return simple
     return [(t.term, t.start, t.end) for t in tokens(text)]
 
 
@@ -255,6 +319,9 @@ def analyze_names_joined(text: str) -> list[tuple[str, int, int]]:
     """``analyze`` with each joined given name in place of its syllables ("Kim Jong Un" -> kim,
     jongun): one term per word of a name, for callers that compare names (compare/), where
     "Jong" alone would make Kim Jong Un and Kim Jong Il share a word."""
+    simple = _simple_analysis(text)
+    if simple is not None:
+        return simple
     toks = tokens(text)
     joined = [(t.start, t.end) for t in toks if t.joined]
     return [
@@ -262,6 +329,28 @@ def analyze_names_joined(text: str) -> list[tuple[str, int, int]]:
         for t in toks
         if t.joined or not any(s <= t.start and t.end <= e for s, e in joined)
     ]
+
+
+def _simple_analysis(text: str) -> list[tuple[str, int, int]] | None:
+    """``analyze`` of a text without Hangul or given names (most texts), made without
+    ``Token``s; None for the others, which ``tokens`` analyses in full."""
+    out: list[tuple[str, int, int]] = []
+    append = out.append
+    known, word_of = _WORDS, _word
+    surname = False
+    for m in WORD.finditer(text):
+        word = m.group()
+        info = known.get(word) or word_of(word)
+        if info[4]:
+            return None
+        if info[0] is not None:
+            start = m.start()
+            append((info[0], start, start + info[3]))
+        if info[6]:
+            surname = True
+    if surname and _given_names([(m.group(), m.start()) for m in WORD.finditer(text)], text, True):
+        return None
+    return out
 
 
 def terms(text: str) -> list[str]:

@@ -33,8 +33,12 @@ def _longest_shared_run(hashes_a: list[int], set_b: frozenset[int]) -> int:
     """The most words in a row of A that are in B too (runs of shared shingles)."""
     best = run = 0
     for h in hashes_a:
-        run = run + 1 if h in set_b else 0
-        best = max(best, run)
+        if h in set_b:
+            run += 1
+            if run > best:
+                best = run
+        else:
+            run = 0
     return best + SHINGLE - 1 if best else 0
 
 

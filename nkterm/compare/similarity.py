@@ -43,8 +43,11 @@ class Weights:
         else:
             self._idf, n = idf, len(units)
         if isinstance(self._idf, CorpusIdf):  # every word's IDF in one batch, not one by one
+            words = {s for u in units for stems in u.keys.values() for s in stems}
             self._idf.prefetch(
-                {part for u in units for stems in u.keys.values() for s in stems for part in _words(s)}
+                {part for s in words if s[:1] in "#@" for part in _words(s)}.union(
+                    s for s in words if s[:1] not in "#@"
+                )
             )
         self._n = max(1, n)
         df = NUMBER_DF * self._n  # the IDF formulas: ours over units, Whoosh's over documents
@@ -163,7 +166,7 @@ def shared_keys(a: Unit, b: Unit, weigh: Weights) -> tuple[float, list[tuple[flo
         stems_a, stems_b = a.keys[key], b.keys[key]
         common = [s for s in stems_a if s in stems_b]
         if common:
-            best = max(common, key=lambda s: (weigh(s), s))
+            best = common[0] if len(common) == 1 else max(common, key=lambda s: (weigh(s), s))
             factor = NAME_FACTOR if key in a.names and key in b.names else 1.0
             weight = min(weigh(best) * factor, math.sqrt(a.weights[key] * b.weights[key]))
             label = _label(stems_a[best], stems_b[best], True)

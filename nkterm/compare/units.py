@@ -21,12 +21,13 @@ from nkterm.compare.results import Passage
 from nkterm.compare.words import (
     CLAUSE_END_RE,
     CONTRACTION_TAIL,
-    DENIAL_RE,
     EVALUATION_AXES,
     FUNCTION_WORDS,
-    NEGATION_RE,
     PHRASES,
     RELATED,
+    denial_in,
+    first_letters,
+    negation_cues,
     stem,
 )
 from nkterm.dateline import find_dateline
@@ -95,7 +96,7 @@ def passages(
         return start
 
     def wanted(start: int, end: int) -> bool:
-        if end <= start or not any(ch.isalnum() for ch in doc.text[start:end]):
+        if end <= start or not any(map(str.isalnum, doc.text[start:end])):
             return False
         if dateline is not None and dateline.start <= start and end <= dateline_end:
             return False
@@ -211,11 +212,12 @@ class _Prepared:
 # a digit or a number word: what ``quantities`` needs to find anything ("2004", "two weeks");
 # the words by their first letter, which the regex engine checks faster than 28 alternatives
 _DIGIT_RE = re.compile(r"\d")
-_NUMBER_WORD_RE = re.compile(
-    r"\b(?:zero|one|t(?:wo|hree|en|welve|hirteen|wenty|hirty)|f(?:our|ive|ourteen|ifteen|orty|ifty)"
-    r"|s(?:ix|even|ixteen|eventeen|ixty|eventy)|e(?:ight|leven|ighteen|ighty)|n(?:ine|ineteen|inety))\b",
-    re.IGNORECASE,
+_NUMBER_WORDS = (
+    r"(?:zero|one|t(?:wo|hree|en|welve|hirteen|wenty|hirty)|f(?:our|ive|ourteen|ifteen|orty|ifty)"
+    r"|s(?:ix|even|ixteen|eventeen|ixty|eventy)|e(?:ight|leven|ighteen|ighty)|n(?:ine|ineteen|inety))\b"
 )
+_NUMBER_WORD_RE = re.compile(rf"\b{_NUMBER_WORDS}", re.IGNORECASE)
+_NUMBER_WORD_ASCII_RE = first_letters(_NUMBER_WORDS, "zotfsen")  # the same on ASCII text, faster
 # what each phrase needs in the lower-cased text before its pattern is run
 _PHRASE_NEEDS = ("like", "allowed")
 _CACHE_SIZE = 2048  # passages in each cache (a 7,000-word document has ~400); full, both hold ~20 MB
@@ -223,12 +225,16 @@ _CACHE_SIZE = 2048  # passages in each cache (a 7,000-word document has ~400); f
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _prepared(text: str) -> _Prepared:
-    numberish = _DIGIT_RE.search(text) is not None or _NUMBER_WORD_RE.search(text) is not None
+    ascii_only = text.isascii()
+    numberish = (
+        _DIGIT_RE.search(text) is not None
+        or (_NUMBER_WORD_ASCII_RE if ascii_only else _NUMBER_WORD_RE).search(text) is not None
+    )
     # a number word alone ("twenty of them") is too vague to compare
     found = [q for q in quantities(text) if q.unit or q.year or q.written[:1].isdigit()] if numberish else []
     consumed = [(q.start, q.end) for q in found]
     phrase_hits: list[tuple[str, str, str]] = []
-    lower, ascii_only = text.lower(), text.isascii()
+    lower = text.lower()
     for (pattern, key, word_stem), need in zip(PHRASES, _PHRASE_NEEDS, strict=True):
         if ascii_only and need not in lower:  # (a non-ASCII letter may match one case-insensitively)
             continue
@@ -237,17 +243,19 @@ def _prepared(text: str) -> _Prepared:
             consumed.append((m.start(), m.end()))
     analysed = analyze_names_joined(text)
     if consumed or numberish or not text.isascii():  # (folding may make a digit: "²" -> "2")
+        low = min((s for s, _e in consumed), default=0)  # words outside [low, high) overlap none
+        high = max((e for _s, e in consumed), default=0)
         analysed = [
             (term, start, end)
             for term, start, end in analysed
             if (term.isalpha() or not _DIGIT_RE.search(term))
-            and not (consumed and any(start < e and s < end for s, e in consumed))
+            and (end <= low or start >= high or not any(start < e and s < end for s, e in consumed))
         ]
     negations = []
-    for m in NEGATION_RE.finditer(text):
+    for m in negation_cues(text):
         clause = CLAUSE_END_RE.search(text, m.end())
         negations.append((m.end(), clause.start() if clause else len(text), m.group(0)))
-    negative = bool(negations) or DENIAL_RE.search(text) is not None
+    negative = bool(negations) or denial_in(text) is not None
     return _Prepared(
         numbers=found,
         phrase_hits=phrase_hits,
@@ -255,7 +263,7 @@ def _prepared(text: str) -> _Prepared:
         runs=_name_runs(text, analysed),
         terms=frozenset(t for t, _s, _e in analysed),
         negative=negative,
-        denial=negative and _DENIAL_CUE_RE.search(text) is not None,
+        denial=negative and (_DENIAL_CUE_ASCII_RE if ascii_only else _DENIAL_CUE_RE).search(text) is not None,
         negations=negations,
     )
 
@@ -290,16 +298,21 @@ def _unit_parts(text: str, drop: frozenset[str]) -> _UnitParts:
         keys.setdefault(key, {}).setdefault(word_stem, written)
     tokens: list[tuple[str, int, str]] = []  # (stem, start, word as written)
     analysed, runs = prepared.analysed, prepared.runs
+    function_words, related, startswith = FUNCTION_WORDS, RELATED, text.startswith
     for k, (term, start, end) in enumerate(analysed):
         word = text[start:end].lower()
-        if word in FUNCTION_WORDS or term in drop or text[end : end + 2] in CONTRACTION_TAIL:
+        if word in function_words or term in drop or startswith(CONTRACTION_TAIL, end):
             continue
-        run = runs.get(k)
+        run = runs.get(k) if runs else None
         if run is not None and k != run[-1]:
             continue  # "Kim Jong" of "Kim Jong Un": only the whole name and its last word count
         tokens.append((term, start, word))
-        key = RELATED.get(term, term)
-        keys.setdefault(key, {}).setdefault(term, word)
+        key = related.get(term, term)
+        stems = keys.get(key)
+        if stems is None:
+            keys[key] = {term: word}
+        elif term not in stems:
+            stems[term] = word
         if run is not None or (start > 0 and text[start].isupper() and not _sentence_start(text, start)):
             names.add(key)
     if runs:
@@ -342,11 +355,12 @@ def _unit_parts(text: str, drop: frozenset[str]) -> _UnitParts:
 _NAME_GAP_RE = re.compile(r"[ \t]+|-")
 # the cues of a denial: verbs of denial, "never", "no longer", "not guilty" (a plain "not" negates
 # too many things in passing to stand for a denial of the other passage's act)
-_DENIAL_CUE_RE = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|never|no\s+longer"
-    r"|not\s+guilty|unaware)\b",
-    re.IGNORECASE,
+_DENIAL_CUES = (
+    r"(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|never|no\s+longer"
+    r"|not\s+guilty|unaware)\b"
 )
+_DENIAL_CUE_RE = re.compile(rf"\b{_DENIAL_CUES}", re.IGNORECASE)
+_DENIAL_CUE_ASCII_RE = first_letters(_DENIAL_CUES, "drnu")  # the same on ASCII text, faster
 # what is dismissed when an opinion is: "dismissed fears/concerns/worries/criticism that ..."
 _OPINION_STEMS = frozenset(
     stem(w) for w in ["fears", "concerns", "worries", "criticism", "criticisms", "doubts"]
@@ -439,32 +453,30 @@ def _name_runs(text: str, analysed: list[tuple[str, int, int]]) -> dict[int, lis
     """Runs of two or more capitalised words next to each other ("Kim Jong Un", "Malcolm
     Glazer", "Football Association"): token index -> the indices of its run. A name is one
     thing: "Kim Jong Un" must not match "Kim Jong Il" on "Kim" and "Jong"."""
+    # the capitalised words (in most passages only the first): a run is made of neighbours
+    capitals = [
+        k
+        for k, (_term, start, end) in enumerate(analysed)
+        if text[start].isupper() and text[start:end].lower() not in FUNCTION_WORDS
+    ]
     runs: dict[int, list[int]] = {}
-    current: list[int] = []
-
-    def close() -> None:
-        if len(current) >= 2:
-            for k in current:
-                runs[k] = list(current)
-        current.clear()
-
-    previous_end = -1
-    for k, (_term, start, end) in enumerate(analysed):
-        capital = text[start].isupper() and text[start:end].lower() not in FUNCTION_WORDS
+    if len(capitals) < 2:
+        return runs
+    current = [capitals[0]]
+    for k in capitals[1:]:
+        previous_end, start = analysed[k - 1][2], analysed[k][1]
         if (
-            capital
-            and current
-            and previous_end >= 0
+            k - 1 == current[-1]
             and _NAME_GAP_RE.fullmatch(text, previous_end, start) is not None
             and "'" not in text[previous_end:start]
         ):
             current.append(k)
-        else:
-            close()
-            if capital:
-                current.append(k)
-        previous_end = end
-    close()
+            continue
+        if len(current) >= 2:
+            runs.update(dict.fromkeys(current, current))
+        current = [k]
+    if len(current) >= 2:
+        runs.update(dict.fromkeys(current, current))
     return runs
 
 

@@ -10,6 +10,7 @@ is the only way to the analyzer).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from nkterm.analysis import analyze
 
@@ -150,15 +151,38 @@ EVALUATION_WORDS: dict[str, tuple[str, str]] = {
     ),
 }
 
-NEGATION_RE = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|hardly)\b|\b\w+n['’]t\b"
-    r"|\b(?:declin|refus|fail|resist)(?:e|es|ed|ing|s)?\s+(?:calls\s+)?to\b",
-    re.IGNORECASE,
-)
+
+def first_letters(words: str, letters: str) -> re.Pattern[str]:
+    r"""``\b(?:words)``, case-blind, behind a look-ahead at the letters its matches start with: the
+    regex engine then skips every word starting otherwise (2-3x faster). The same matches as
+    without the look-ahead on ASCII text (where no other letter folds to one of ``letters``)."""
+    return re.compile(rf"\b(?=[{letters}])(?:{words})", re.IGNORECASE)
+
+
+_NEGATION_WORDS = r"(?:not|no|never|none|nobody|nothing|neither|nor|cannot|hardly)\b"
+_NEGATION_VERBS = r"(?:declin|refus|fail|resist)(?:e|es|ed|ing|s)?\s+(?:calls\s+)?to\b"
+NEGATION_RE = re.compile(rf"\b{_NEGATION_WORDS}|\b\w+n['’]t\b|\b{_NEGATION_VERBS}", re.IGNORECASE)
+# NEGATION_RE for ASCII text without "n't": its contraction alternative, which backtracks
+# through every word, cannot match there
+_NEGATION_ASCII_RE = first_letters(f"{_NEGATION_WORDS}|{_NEGATION_VERBS}", "nchdrf")
 # verbs that deny: a passage with one says what is not so, like one with a negation
-DENIAL_RE = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed))\b", re.I
-)
+_DENIAL_WORDS = r"(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed))\b"
+DENIAL_RE = re.compile(rf"\b{_DENIAL_WORDS}", re.IGNORECASE)
+_DENIAL_ASCII_RE = first_letters(_DENIAL_WORDS, "dr")
+
+
+def negation_cues(text: str) -> Iterator[re.Match[str]]:
+    """``NEGATION_RE.finditer(text)``, faster on ASCII text."""
+    if text.isascii() and ("'" not in text or "n't" not in text.lower()):
+        return _NEGATION_ASCII_RE.finditer(text)
+    return NEGATION_RE.finditer(text)
+
+
+def denial_in(text: str) -> re.Match[str] | None:
+    """``DENIAL_RE.search(text)``, faster on ASCII text."""
+    return (_DENIAL_ASCII_RE if text.isascii() else DENIAL_RE).search(text)
+
+
 CONTRACTION_TAIL = ("'t", "’t")
 CLAUSE_END_RE = re.compile(r"[,.;:!?\"“”()\[\]\u2014]")
 

@@ -167,3 +167,88 @@ def test_bad_clusters_are_reported_not_raised() -> None:
     clusters, problems = clusters_from([["only one"], "not a list", ["Kaesong", "Gaeseong"]], "config.yaml")
     assert [c.names[:2] for c in clusters] == [("Kaesong", "Gaeseong")]
     assert len(problems) == 2 and all("config.yaml" in p for p in problems)
+
+
+# -- the word table and the quick path (``_WORDS``, ``_simple_analysis``) --------------------------
+
+QUICK_TEXTS = [
+    "The Pyongyang economy grew by 3% in 2004, officials said.",
+    "Gellman's guides weren't there; O'Neill's photographs, the `quoted` words and a.b.c e.g.",
+    "Naïve visitors in Москва saw Straße signs; ΣΊΣΥΦΟΣ ﬁne wildcards ab* and *",
+    "A I x an AN the THE tbd Yet. It's I'm we're us US",
+]
+
+
+@pytest.mark.parametrize("text", QUICK_TEXTS)
+def test_the_quick_path_gives_what_the_tokens_give(text: str) -> None:
+    from nkterm.analysis import analyze_names_joined
+    from nkterm.analysis.words import _simple_analysis
+
+    full = [(t.term, t.start, t.end) for t in tokens(text)]
+    assert _simple_analysis(text) == full  # not None: no Hangul, no given name
+    assert analyze(text) == full
+    assert analyze_names_joined(text) == full
+
+
+@pytest.mark.parametrize("text", QUICK_TEXTS)
+def test_each_term_is_the_folded_stem_of_its_word(text: str) -> None:
+    from nkterm.analysis.words import STOP_WORDS, WORD
+
+    expected = []
+    for m in WORD.finditer(text):
+        folded = fold(m.group())
+        if len(folded) < 2 or folded in STOP_WORDS:
+            continue
+        end = m.end() - 2 if m.group()[-2:] in ("'s", "’s") and len(m.group()) > 3 else m.end()
+        expected.append((stem(folded), m.start(), end))
+    assert analyze(text) == expected
+    unstemmed = [(t.term, t.start, t.end) for t in tokens(text, stem_words=False, stop=False)]
+    assert [t for t, _s, _e in unstemmed] == [
+        fold(m.group()) for m in WORD.finditer(text) if len(fold(m.group())) >= 2
+    ]
+
+
+def test_stop_words_are_kept_on_request_and_stemmed() -> None:
+    # the word table keeps a stop word's stem for callers that keep stop words
+    assert [t.term for t in tokens("the was being", stop=True)] == ["wa", "be"]
+    assert [t.term for t in tokens("the was being", stop=False)] == ["the", "wa", "be"]
+    assert [t.term for t in tokens("The was being", stem_words=False, stop=False)] == ["the", "was", "being"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Il Sung met Kim Jong-un's aide in 평양에서.",
+        "The talks with Ri Sol Ju ended; KIM Il Sung's book.",
+        "Ch'oe Ryong-hae and Pak Pong Ju",
+        "DPRK의 평양",
+    ],
+)
+def test_names_and_hangul_take_the_full_path(text: str) -> None:
+    from nkterm.analysis import analyze_names_joined
+    from nkterm.analysis.words import _simple_analysis
+
+    assert _simple_analysis(text) is None
+    toks = tokens(text)
+    assert analyze(text) == [(t.term, t.start, t.end) for t in toks]
+    joined = [t for t in toks if t.joined]
+    assert joined or any(is_hangul(c) for t in toks for c in t.term)
+    # a joined name stands for its syllables
+    assert len(analyze_names_joined(text)) == len(analyze(text)) - 2 * len(joined)
+
+
+def test_a_surname_without_a_given_name_stays_on_the_quick_path() -> None:
+    from nkterm.analysis.words import _simple_analysis
+
+    text = "Kim said the talks with Park went well."
+    assert _simple_analysis(text) == [(t.term, t.start, t.end) for t in tokens(text)]
+
+
+def test_the_word_table_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nkterm.analysis import words
+
+    monkeypatch.setattr(words, "_WORDS_MAX", 3)
+    monkeypatch.setattr(words, "_WORDS", {})
+    text = "alpha beta gamma delta epsilon zeta"
+    assert [t for t, _s, _e in analyze(text)] == ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
+    assert len(words._WORDS) <= 3

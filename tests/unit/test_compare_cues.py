@@ -1,0 +1,121 @@
+"""The quick forms of the comparison's cues (``nkterm.compare.words.negation_cues``,
+``denial_in``, ``first_letters``), the name runs of a passage, and ``align`` pausing the cycle
+collector: each must give exactly what the plain form gives."""
+
+from __future__ import annotations
+
+import gc
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nkterm.compare import align, clear_caches
+from nkterm.compare.units import (
+    _DENIAL_CUE_ASCII_RE,
+    _DENIAL_CUE_RE,
+    _NUMBER_WORD_ASCII_RE,
+    _NUMBER_WORD_RE,
+    _name_runs,
+)
+from nkterm.compare.words import DENIAL_RE, NEGATION_RE, denial_in, first_letters, negation_cues
+from nkterm.models import Document
+
+SENTENCES = [
+    "He did not deny it, but nobody believed him.",
+    "They DON'T know; she won’t say and he can't tell.",
+    "The firm declined to comment and refuses calls to resign; it failed to pay.",
+    "Officials rejected the claims and dismissed them, saying he was not guilty and unaware.",
+    "None of the twenty-one visitors saw anything; one guide never left, no longer there.",
+    "Hardly anyone cannot see it. N'T 'nt x'n't",
+    "Москва: нет, not ноt; Denied refuted DENIES",
+    "Twelve Nineteen SEVENTY eighty-eight zero ones tens",
+    "",
+]
+
+
+def _spans(matches: object) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_the_quick_cues_find_what_the_plain_patterns_find(text: str) -> None:
+    assert _spans(negation_cues(text)) == _spans(NEGATION_RE.finditer(text))
+    found, plain = denial_in(text), DENIAL_RE.search(text)
+    assert (found and found.span()) == (plain and plain.span())
+    if text.isascii():
+        assert _spans(_NUMBER_WORD_ASCII_RE.finditer(text)) == _spans(_NUMBER_WORD_RE.finditer(text))
+        assert _spans(_DENIAL_CUE_ASCII_RE.finditer(text)) == _spans(_DENIAL_CUE_RE.finditer(text))
+
+
+def test_the_cues_are_found_at_all() -> None:
+    # (so that the comparisons above compare something)
+    assert [m.group() for m in negation_cues(SENTENCES[1])] == ["DON'T", "won’t", "can't"]
+    assert [m.group() for m in negation_cues(SENTENCES[2])][:2] == ["declined to", "refuses calls to"]
+    found = [m.group() for m in _NUMBER_WORD_ASCII_RE.finditer(SENTENCES[7])]
+    assert found == ["Twelve", "Nineteen", "SEVENTY", "eighty", "eight", "zero"]
+
+
+_WORDS = ["not", "no", "don't", "can’t", "declines to", "refused calls to", "denied", "Rejects", "one",
+          "twenty", "unaware", "no longer", "note", "nothing", "x", "Kim", "1998", ",", ".", "'", "n't"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12), st.sampled_from([" ", "", "  ", "-", "\t"]))
+def test_the_quick_cues_agree_on_any_mixture(words: list[str], glue: str) -> None:
+    text = glue.join(words)
+    assert _spans(negation_cues(text)) == _spans(NEGATION_RE.finditer(text))
+    found, plain = denial_in(text), DENIAL_RE.search(text)
+    assert (found and found.span()) == (plain and plain.span())
+    assert _spans(_NUMBER_WORD_ASCII_RE.finditer(text)) == _spans(_NUMBER_WORD_RE.finditer(text))
+    assert _spans(_DENIAL_CUE_ASCII_RE.finditer(text)) == _spans(_DENIAL_CUE_RE.finditer(text))
+
+
+def test_first_letters_only_adds_a_look_ahead() -> None:
+    quick = first_letters(r"(?:cat|dog)\b", "cd")
+    assert _spans(quick.finditer("A Cat, a dog and a catalogue; DOG")) == _spans(
+        re.finditer(r"\b(?:cat|dog)\b", "A Cat, a dog and a catalogue; DOG", re.IGNORECASE)
+    )
+
+
+def _analysed(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("Kim Jong Un met Malcolm Glazer at the Football Association.", [[0, 1, 2], [4, 5], [8, 9]]),
+        ("The leader met them.", []),
+        # "O'Neill" is two words here, and an apostrophe breaks a run
+        ("Kim-Jong said O'Neill Smith and Kim  Jong\tUn", [[0, 1], [4, 5], [7, 8, 9]]),
+        ("In Seoul, Park said The Times", []),  # "The" is a function word: no run
+        ("In Seoul, Park Geun Hye said The New York Times", [[2, 3, 4], [7, 8, 9]]),
+        ("Glazer", []),
+    ],
+)
+def test_name_runs_are_capitalised_neighbours(text: str, runs: list[list[int]]) -> None:
+    analysed = _analysed(text)
+    found = _name_runs(text, analysed)
+    assert sorted({tuple(r) for r in found.values()}) == [tuple(r) for r in runs]
+    assert all(found[k] == run for run in runs for k in run)
+
+
+def _doc(doc_id: str, text: str) -> Document:
+    return Document(id=doc_id, text=text, title=doc_id)
+
+
+def test_align_leaves_the_cycle_collector_as_it_found_it() -> None:
+    a = _doc("a", "The guides did not allow photographs of the soldiers.\n")
+    b = _doc("b", "The guides did not allow photographs of the soldiers.\n")  # identical: always paired
+    assert gc.isenabled()
+    clear_caches()
+    assert align(a, b).pairs
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        align(a, b)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
