@@ -3,7 +3,11 @@ quantity cue each in detection."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nkterm.claims import detect
 from nkterm.claims.numbers import Quantity, quantities
@@ -56,3 +60,23 @@ def test_detection_sees_one_number(sentence: str) -> None:
     (claim,) = detect(sentence)
     numbers = [c for c in claim.cues if c.startswith(("number", "money", "measure"))]
     assert len(numbers) == 1, claim.cues
+
+
+# --- the look-aheads that open the number patterns change no match ------------------------------
+
+_CHARS = st.sampled_from(
+    [*"0123456789 ,.-–%$£€¥kmbnKMBNtT", "one", "Two", "ſix", "eleven ", "bn", "per cent"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_CHARS, st.text(max_size=3)), max_size=30).map("".join))
+def test_the_patterns_match_exactly_what_they_match_without_their_look_ahead(text: str) -> None:
+    from nkterm import numbers
+
+    for pattern, ahead in ((numbers._NUMERIC, "(?=[$£€¥\\d])"), (numbers._WORDS, "(?=[zotfsen])")):
+        assert ahead in pattern.pattern
+        plain = re.compile(pattern.pattern.replace(ahead, "", 1), pattern.flags)
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ]
