@@ -31,6 +31,7 @@ import argparse
 import csv
 import itertools
 import json
+import math
 import re
 import sys
 import time
@@ -50,7 +51,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import claims_cv as cv  # noqa: E402
 from claims_wordtable import WordTable, exact_embed, load_wordllama, vocabulary  # noqa: E402
 
-from nkterm.claims.model import MODEL_FORMAT, MODEL_PATH, shaped  # noqa: E402
+from nkterm.claims.model import MODEL_FORMAT, MODEL_PATH, load_model, score, shaped  # noqa: E402
 from nkterm.claims.pipeline import sentence_features  # noqa: E402
 from nkterm.claims.scan import tokenize  # noqa: E402
 
@@ -294,6 +295,24 @@ def export(fitted: Fitted, threshold: float, meta: dict[str, Any], table: WordTa
     return model
 
 
+def check_export(
+    path: Path, fitted: Fitted, data: Featurised, threshold: float, emb: np.ndarray | None
+) -> None:
+    """The written file, scored as at run time (pure Python, the word table for the meaning),
+    against the fitted model's logits on 1,000 training sentences."""
+    load_model.cache_clear()
+    model = load_model(path)
+    pick = np.random.default_rng(SEED).choice(len(data), 1000, replace=False)
+    sub = [data[i] for i in pick]
+    want = fitted.logits(sub, emb[pick] if emb is not None else None) - threshold
+    got = []
+    for grams, cues, lows in sub:
+        p, _ = score(model, grams, cues, lows)
+        got.append(math.log(p / (1 - p)))
+    diff = np.abs(np.array(got) - want)
+    print(f"exported model vs fitted logits on 1,000 train sentences: max |difference| {diff.max():.4f}")
+
+
 def word_table(data: Featurised, bbc_docs: Path) -> WordTable:
     """WordLlama's vectors folded per word over a large vocabulary: the words of CT24 train, of
     the BBC corpus without the labelled articles, of the seeds, and the tokenizer's whole words."""
@@ -350,7 +369,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bbc", type=Path, default=cv.BBC, help="BBC News folder (category/NNN.txt)")
     ap.add_argument("--grid", choices=("chosen", *GRIDS), default="chosen", help="candidates to compare")
     ap.add_argument("--set", action="append", default=[], help="KEY=VALUE: one candidate (JSON value)")
-    ap.add_argument("--no-write", action="store_true", help="compare only; keep the shipped model")
+    ap.add_argument(
+        "--skip-baseline", action="store_true", help="no CV of the shipped params (no per-fold comparison)"
+    )
+    ap.add_argument("--block-offset", type=int, default=0, help="shift the blocks: another draw of the folds")
+    ap.add_argument("--no-write", action="store_true", help="compare the candidates only")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     for name in (TRAIN, DEV):
@@ -360,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     train_rows = load_split(args.data / TRAIN)
     ys = np.array([y for _, y in train_rows])
     ids = load_ids(args.data / TRAIN)
-    folds, strat = cv.grouped_folds(ids, ys), cv.stratified_folds(ys)
+    folds, strat = cv.grouped_folds(ids, ys, offset=args.block_offset), cv.stratified_folds(ys)
     print(f"train {len(train_rows)} rows ({int(ys.sum())} Yes); {len(set(np.array(ids) // cv.BLOCK))} groups")
     data = featurize(train_rows)
     bbc_rows = cv.bbc_sentences(args.bbc)
@@ -380,13 +403,20 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"featurised in {time.perf_counter() - t0:.1f}s; {FOLDS}-fold CV grouped by {cv.BLOCK} ids")
 
-    base_oof = cross_validate(data, ys, shipped, folds, emb)
-    base_t, _ = report(f"shipped {shipped}", base_oof, ys, folds, None)
+    base: tuple[np.ndarray, float] | None = None
+    if not args.skip_baseline:
+        base_oof = cross_validate(data, ys, shipped, folds, emb)
+        base = (base_oof, report(f"shipped {shipped}", base_oof, ys, folds, None)[0])
     results: list[tuple[float, float, dict[str, Any], np.ndarray]] = []
     for params in grid:
-        oof = base_oof if params == shipped else cross_validate(data, ys, params, folds, emb)
-        t, f1 = report(str(params), oof, ys, folds, (base_oof, base_t))
+        if base is not None and params == shipped:
+            oof = base[0]
+        else:
+            oof = cross_validate(data, ys, params, folds, emb)
+        t, f1 = report(str(params), oof, ys, folds, base)
         results.append((f1, t, params, oof))
+    if args.no_write:
+        return 0
     cv_f1, threshold, params, oof = max(results, key=lambda x: x[0])
     _, cv_p, cv_r = prf(oof, ys, threshold)
     s_oof = cross_validate(data, ys, params, strat, emb)
@@ -405,13 +435,11 @@ def main(argv: list[str] | None = None) -> int:
         exact_logits = fitted.logits(bbc, exact_embed(ex_tok, ex_vec, [t for t, _, _ in bbc_rows]))
         f1, p, r = prf(exact_logits, bys, threshold)
         print(f"  the same weights on the exact token embedding: BBC F1 {f1:.3f} (P {p:.3f} R {r:.3f})")
-    if params != shipped:
+    if params != shipped and base is not None:
         base_fit = Fitted(data, ys, shipped, emb)
-        print(f"  shipped params: {bbc_f1(base_fit, base_t, bbc, bys, bbc_emb)}")
+        print(f"  shipped params: {bbc_f1(base_fit, base[1], bbc, bys, bbc_emb)}")
     print("grouped CV calibration (out-of-fold scores, threshold folded in):")
     print_calibration(cv_table)
-    if args.no_write:
-        return 0
     meta = {
         "trained_on": f"{TRAIN} (CLEF-2024 CheckThat! Task 1 English, ClaimBuster debates)",
         "model": "logistic regression: TF-IDF word 1-2-grams (binary tf, l2 norm) + binary cue features"
@@ -436,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
         f"wrote {args.out} ({len(model['ngrams'])} n-grams, {len(model['cues'])} cue weights, "
         f"{size / 1024:.0f} KB) in {time.perf_counter() - t0:.0f}s"
     )
+    check_export(args.out, fitted, data, threshold, emb)
     print("dev: read once by benchmarks/claims_eval.py (detect() on each sentence)")
     return 0
 
