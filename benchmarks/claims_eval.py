@@ -4,7 +4,9 @@
 
 Prints:
 - the cross-validated train F1 / precision / recall and CV calibration table that
-  ``scripts/train_claims.py`` recorded in the model (every choice was made by that CV);
+  ``scripts/train_claims.py`` recorded in the model (every choice was made by that CV: 5 folds
+  grouped by debate, blocks of 1,000 consecutive sentence ids), and its stratified 5-fold CV F1
+  (random folds mix the sentences of a debate, so it over-rates what generalises);
 - dev F1 / precision / recall of the Yes class, where a sentence counts as Yes when
   ``detect(sentence)`` returns a claim with score >= 0.5 (all-Yes baseline: 0.375), and a dev
   calibration table (score bin -> share check-worthy). Dev is read here only, never tuned on;
@@ -38,6 +40,7 @@ if str(REPO_ROOT) not in sys.path:
 from nkterm.claims import detect, detect_document  # noqa: E402
 from nkterm.claims.model import MODEL_PATH, load_model, score  # noqa: E402
 from nkterm.claims.pipeline import sentence_features  # noqa: E402
+from nkterm.claims.scan import tokenize  # noqa: E402
 from nkterm.models import Document  # noqa: E402
 
 _CT24 = Path("shared") / "claims" / "ct24-checkworthy-train-dev"
@@ -122,10 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"  size < {TARGET_MODEL_BYTES // 2**20} MB: {verdict(size < TARGET_MODEL_BYTES)}")
     print(
-        f"\nCV on train ({meta.get('cv_folds')}-fold, {meta.get('rows')} sentences, recorded by "
-        f"scripts/train_claims.py): F1 {meta.get('cv_f1')}  precision {meta.get('cv_precision')}  "
-        f"recall {meta.get('cv_recall')}"
+        f"\nCV on train ({meta.get('cv', str(meta.get('cv_folds')) + '-fold stratified')}, "
+        f"{meta.get('rows')} sentences, recorded by scripts/train_claims.py): F1 {meta.get('cv_f1')}  "
+        f"precision {meta.get('cv_precision')}  recall {meta.get('cv_recall')}"
     )
+    if "cv_stratified_f1" in meta:
+        print(f"  stratified 5-fold CV F1 {meta['cv_stratified_f1']} (mixes sentences of one debate)")
     table = meta.get("cv_calibration")
     if isinstance(table, list):
         print_calibration(table)
@@ -138,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         pred = [any(c.score >= 0.5 for c in detect(text)) for text, _ in rows]
         per = (time.perf_counter() - t0) / len(rows)
         f1, p, r = prf(pred, gold)
-        whole = [score(model, *sentence_features(text))[0] for text, _ in rows]
+        whole = [score(model, *sentence_features(text), tokenize(text).lows)[0] for text, _ in rows]
         base = 2 * sum(gold) / (len(rows) + sum(gold))
         print(
             f"\ndev ({len(rows)} sentences, {sum(gold)} Yes; read once, never tuned on): "

@@ -7,16 +7,22 @@ read here and never copied into the repository; only the learned weights are wri
 Model: scikit-learn logistic regression over TF-IDF word n-grams (binary TF, L2-normalised; the
 n-grams of ``nkterm.claims.model.ngrams``) and the binary cue features of
 ``nkterm.claims.model.cue_features`` (the cue rules that fired, the kinds, length, question).
-Every choice — the regularisation C, class weighting, whether the cue features are used, the
-minimum document frequency — and the decision threshold are chosen by stratified 5-fold
-cross-validation on train (F1 of the Yes class, out-of-fold scores). The threshold is folded into
-the bias so that score >= 0.5 means check-worthy. The dev split is read once, after every choice
-is made, and only printed. The exported file is scored at runtime in pure Python.
+Optionally a third block: WordLlama's static token vectors, mean-pooled per sentence and folded
+into a per-word table (scripts/claims_wordtable.py), so run time needs one dict lookup per word.
+Every choice — the regularisation C, class weighting, the cue features, the n-gram order and
+minimum document frequency, the word table's weight — and the decision threshold are chosen by
+5-fold cross-validation on train grouped by debate (scripts/claims_cv.py: blocks of 1,000
+consecutive sentence ids), F1 of the Yes class on out-of-fold scores; each candidate is printed
+with its per-fold F1 difference from the shipped model, its stratified CV and its F1 on the
+hand-labelled BBC news sentences (out of domain). The threshold is folded into the bias so that
+score >= 0.5 means check-worthy. The dev split is never read here: benchmarks/claims_eval.py
+reads it once per shipped change. The exported file is scored at runtime in pure Python.
 
-scikit-learn is a training-time dependency only (``pip install -e '.[train]'``).
+scikit-learn and wordllama are training-time dependencies only (``pip install -e '.[train]'``).
 
-    .venv/bin/python scripts/train_claims.py            # CV grid, train, write the model, print dev
-    .venv/bin/python scripts/train_claims.py --try-embeddings   # + CV of WordLlama embeddings (offline)
+    .venv/bin/python scripts/train_claims.py --grid tfidf --no-write   # compare candidates
+    .venv/bin/python scripts/train_claims.py --grid meaning --no-write
+    .venv/bin/python scripts/train_claims.py --set meaning=0.1         # train and write one
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import argparse
 import csv
 import itertools
 import json
+import math
 import re
 import sys
 import time
@@ -36,13 +43,17 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from nkterm.claims.model import MODEL_FORMAT, MODEL_PATH  # noqa: E402
+import claims_cv as cv  # noqa: E402
+from claims_wordtable import WordTable, exact_embed, load_wordllama, vocabulary  # noqa: E402
+
+from nkterm.claims.model import MODEL_FORMAT, MODEL_PATH, load_model, score, shaped  # noqa: E402
 from nkterm.claims.pipeline import sentence_features  # noqa: E402
+from nkterm.claims.scan import tokenize  # noqa: E402
 
 _CT24 = Path("shared") / "claims" / "ct24-checkworthy-train-dev"
 # ../shared from a checkout, ../../shared from a worktree under wt/
@@ -51,20 +62,39 @@ TRAIN = "CT24_checkworthy_english_train.tsv"
 DEV = "CT24_checkworthy_english_dev.tsv"
 SEED = 20240611
 FOLDS = 5
-# The first full grid (C 1, 3, 10 x class weight x cues, 12 fits of 5 folds) put C=3 with cues on
-# top (CV F1 0.685 both weightings; C=1 0.670-0.674, C=10 0.674-0.680, no cues -0.008): the grid
-# below keeps the close contenders so a retraining re-checks them in a few minutes.
-GRID: dict[str, tuple[Any, ...]] = {
-    "C": (2.0, 3.0, 5.0),
-    "class_weight": (None, "balanced"),
-    "cues": (True,),
-    "min_df": (2,),
+# Candidates, each one change from the session-5 model (C=5 balanced, cues, min_df 2, words and
+# pairs; the earlier stratified grid of C 1-10 x class weight x cues chose it). Grouped CV
+# decides; ``meaning`` is the weight of the standardised word-table embedding (0 = none). Session
+# 6 shipped meaning=0.03 (docs/claims.md); the per-fold comparison is always against the model
+# in nkterm/data/claims_model.json.
+SHIPPED: dict[str, Any] = {
+    "C": 5.0,
+    "class_weight": "balanced",
+    "cues": True,
+    "min_df": 2,
+    "ngram": 2,
+    "meaning": 0.0,
+}
+GRIDS: dict[str, list[dict[str, Any]]] = {
+    "tfidf": [
+        {**SHIPPED, **change}
+        for change in (
+            {"C": 1.0},
+            {"C": 2.0},
+            {"C": 10.0},
+            {"cues": False},
+            {"ngram": 1},
+            {"ngram": 3},
+            {"min_df": 3},
+        )
+    ],
+    "meaning": [{**SHIPPED, "meaning": a} for a in (0.03, 0.1, 0.3)],
 }
 THRESHOLDS = np.round(np.arange(-3.0, 3.01, 0.05), 2)
 BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 _JOINED = re.compile(r"^(Yes|No)(\d+)$")
 
-Featurised = list[tuple[list[str], dict[str, int]]]
+Featurised = list[tuple[list[str], dict[str, int], list[str]]]
 
 
 def load_split(path: Path) -> list[tuple[str, int]]:
@@ -90,11 +120,24 @@ def load_split(path: Path) -> list[tuple[str, int]]:
 
 
 def featurize(rows: list[tuple[str, int]]) -> Featurised:
+    """(n-grams, cue features, lower-cased words) per sentence."""
     out: Featurised = []
     for text, _ in rows:
         grams, cues = sentence_features(text)
-        out.append((sorted(grams), dict.fromkeys(sorted(cues), 1)))
+        out.append((sorted(grams), dict.fromkeys(sorted(cues), 1), tokenize(text).lows))
     return out
+
+
+def _grams(item: tuple[list[str], dict[str, int], list[str]], n: int) -> list[str]:
+    """The n-grams of one sentence for an n-gram order ``n``: 1 words only, 2 as shipped (words
+    and pairs), 3 adds word triples (not read at run time: a CV candidate)."""
+    grams, _, lows = item
+    if n == 1:
+        return [g for g in grams if " " not in g]
+    if n == 3:
+        words = shaped(lows)
+        return grams + [" ".join(t) for t in zip(words, words[1:], words[2:], strict=False)]
+    return grams
 
 
 def _identity(x: list[str]) -> list[str]:
@@ -102,31 +145,46 @@ def _identity(x: list[str]) -> list[str]:
 
 
 class Fitted:
-    """A vectoriser pair and a fitted logistic regression."""
+    """A vectoriser pair and a fitted logistic regression, with an optional dense block (the
+    standardised word-table embedding times ``params["meaning"]``)."""
 
-    def __init__(self, data: Featurised, ys: np.ndarray, params: dict[str, Any]) -> None:
+    def __init__(
+        self, data: Featurised, ys: np.ndarray, params: dict[str, Any], emb: np.ndarray | None = None
+    ) -> None:
         self.params = params
         self.tfidf = TfidfVectorizer(
             analyzer=_identity, binary=True, norm="l2", min_df=params["min_df"], dtype=np.float64
         )
         self.dv = DictVectorizer()
-        x = self._matrix(data, fit=True)
+        self.mu: np.ndarray | None = None
+        self.sigma: np.ndarray | None = None
+        if emb is not None and params.get("meaning"):
+            self.mu, self.sigma = emb.mean(axis=0), emb.std(axis=0) + 1e-6
+        x = self._matrix(data, emb, fit=True)
         self.lr = LogisticRegression(
-            C=params["C"], class_weight=params["class_weight"], solver="liblinear", max_iter=1000
+            C=params["C"], class_weight=params["class_weight"], solver="liblinear", max_iter=2000
         )
         self.lr.fit(x, ys)
 
-    def _matrix(self, data: Featurised, fit: bool = False) -> csr_matrix:
-        grams = [g for g, _ in data]
-        xg = self.tfidf.fit_transform(grams) if fit else self.tfidf.transform(grams)
-        if not self.params["cues"]:
-            return csr_matrix(xg)
-        cues = [c for _, c in data]
-        xc = self.dv.fit_transform(cues) if fit else self.dv.transform(cues)
-        return csr_matrix(hstack([xg, xc]))
+    def _matrix(self, data: Featurised, emb: np.ndarray | None, fit: bool = False) -> csr_matrix:
+        grams = [_grams(d, self.params.get("ngram", 2)) for d in data]
+        blocks = [self.tfidf.fit_transform(grams) if fit else self.tfidf.transform(grams)]
+        if self.params["cues"]:
+            cues = [c for _, c, _ in data]
+            blocks.append(self.dv.fit_transform(cues) if fit else self.dv.transform(cues))
+        if self.mu is not None and self.sigma is not None and emb is not None:
+            blocks.append(csr_matrix(self.params["meaning"] * (emb - self.mu) / self.sigma))
+        return csr_matrix(hstack(blocks))
 
-    def logits(self, data: Featurised) -> np.ndarray:
-        return np.asarray(self.lr.decision_function(self._matrix(data)))
+    def logits(self, data: Featurised, emb: np.ndarray | None = None) -> np.ndarray:
+        return np.asarray(self.lr.decision_function(self._matrix(data, emb)))
+
+    def meaning_vector(self) -> tuple[np.ndarray, float]:
+        """(v, offset): the embedding block scores ``x . v + offset`` for a mean vector ``x``."""
+        assert self.mu is not None and self.sigma is not None
+        coef = self.lr.coef_[0][-len(self.mu) :]
+        v = self.params["meaning"] * coef / self.sigma
+        return v, -float(self.mu @ v)
 
 
 def prf(logits: np.ndarray, ys: np.ndarray, t: float) -> tuple[float, float, float]:
@@ -161,47 +219,24 @@ def print_calibration(table: list[list[float]]) -> None:
         print(f"  {lo:.1f}-{hi:.1f}    {int(n):9,}  {share:.3f}")
 
 
-def cross_validate(data: Featurised, ys: np.ndarray, params: dict[str, Any]) -> np.ndarray:
+def cross_validate(
+    data: Featurised, ys: np.ndarray, params: dict[str, Any], folds: cv.Folds, emb: np.ndarray | None
+) -> np.ndarray:
     oof = np.zeros(len(data))
-    skf = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
-    for tr, te in skf.split(np.zeros(len(ys)), ys):
-        fitted = Fitted([data[i] for i in tr], ys[tr], params)
-        oof[te] = fitted.logits([data[i] for i in te])
+    for tr, te in folds:
+        e_tr = e_te = None
+        if emb is not None:
+            e_tr, e_te = emb[tr], emb[te]
+        fitted = Fitted([data[i] for i in tr], ys[tr], params, e_tr)
+        oof[te] = fitted.logits([data[i] for i in te], e_te)
     return oof
 
 
-# The hand-set genre priors of the previous model (added to learned weights after training). CV
-# decides whether they stay: ``--check-priors`` adds them to the out-of-fold logits of the chosen
-# model and prints CV F1 with and without them.
-OLD_PRIORS: dict[str, float] = {
-    "[rule:restriction]": 2.5,
-    "[experience:testimony]": 2.5,
-    "[stance:intention]": -2.0,
-    "[stance:evaluation]": -2.0,
-    "[stance:feeling]": -2.0,
-}
-
-
-def check_priors(data: Featurised, ys: np.ndarray, oof: np.ndarray) -> None:
-    base_t, base_f1 = best_threshold(oof, ys)
-    print(f"priors check: CV F1 without priors {base_f1:.3f} (threshold {base_t:+.2f})")
-    for name, prior in [*OLD_PRIORS.items(), ("all", 0.0)]:
-        shifted = oof.copy()
-        for i, (_, cues) in enumerate(data):
-            if name == "all":
-                shifted[i] += sum(p for f, p in OLD_PRIORS.items() if f in cues)
-            elif name in cues:
-                shifted[i] += prior
-        _t, f1 = best_threshold(shifted, ys)
-        print(
-            f"  with {name} {'' if name == 'all' else f'{prior:+.1f}'}: CV F1 {f1:.3f} ({f1 - base_f1:+.3f})"
-        )
-
-
 def load_chosen(path: Path) -> dict[str, Any]:
-    """The parameters the shipped model was trained with (``--grid chosen``: CV of those only)."""
+    """The parameters the shipped model was trained with (the baseline every candidate is
+    compared with, fold by fold)."""
     params = json.loads(path.read_text(encoding="utf-8"))["meta"]["params"]
-    return {k: params[k] for k in GRID}
+    return {"ngram": 2, "meaning": 0.0, **params}
 
 
 def load_ids(path: Path) -> list[int]:
@@ -223,90 +258,7 @@ def load_ids(path: Path) -> list[int]:
     return ids
 
 
-def check_per_document(ids: list[int], oof: np.ndarray, ys: np.ndarray, block: int = 40) -> None:
-    """CV F1 of per-document calibrations of the out-of-fold scores, on pseudo-documents of
-    ``block`` consecutive sentence ids: (a) each score centred on its document's mean; (b) only
-    the top share ``q`` of a document may be flagged. Thresholds chosen by CV as for the model."""
-    base_t, base_f1 = best_threshold(oof, ys)
-    order = np.argsort(np.array(ids), kind="stable")
-    doc = np.empty(len(ids), dtype=int)
-    doc[order] = np.arange(len(ids)) // block
-    counts = np.bincount(doc)
-    means = np.bincount(doc, weights=oof) / counts
-    print(f"per-document check ({len(counts)} documents of {block} consecutive sentences):")
-    print(f"  global threshold (shipped): CV F1 {base_f1:.3f} at {base_t:+.2f}")
-    t, f1 = best_threshold(oof - means[doc] + oof.mean(), ys)
-    print(f"  centred on the document's mean: CV F1 {f1:.3f} ({f1 - base_f1:+.3f}) at {t:+.2f}")
-    pct = np.empty(len(ids))
-    for d in range(len(counts)):
-        members = np.flatnonzero(doc == d)
-        ranks = np.argsort(np.argsort(oof[members], kind="stable"), kind="stable")
-        pct[members] = (ranks + 1) / len(members)
-    for q in (0.3, 0.5, 0.7):
-        capped = np.where(pct > 1 - q, oof, -99.0)
-        t, f1 = best_threshold(capped, ys)
-        print(f"  only the top {q:.0%} of a document: CV F1 {f1:.3f} ({f1 - base_f1:+.3f}) at {t:+.2f}")
-
-
-# --- WordLlama sentence embeddings: measured by CV (``--try-embeddings``), not shipped ----------
-# WordLlama (MIT) ships its weights (l2_supercat_256.safetensors, 32,000 x 256 float16) and its
-# tokenizer inside the wheel, but ``WordLlama.load()`` looks for the tokenizer in a folder that
-# does not exist and then downloads it. This loader opens the packaged files directly and never
-# touches the network. The embedding of a sentence is the mean of its tokens' vectors (what
-# ``WordLlamaInference.embed(norm=False)`` computes).
-EMB_GRID: dict[str, tuple[Any, ...]] = {"C": (3.0, 5.0), "alpha": (0.02, 0.05)}
-
-
-def wordllama_embed(texts: list[str]) -> np.ndarray:
-    import importlib.util
-
-    from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
-
-    spec = importlib.util.find_spec("wordllama")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("train_claims: --try-embeddings needs `pip install wordllama`")
-    pkg = Path(spec.submodule_search_locations[0])  # found without importing the package
-    tok = Tokenizer.from_file(str(pkg / "tokenizers" / "l2_supercat_tokenizer_config.json"))
-    table = load_file(str(pkg / "weights" / "l2_supercat_256.safetensors"))["embedding.weight"]
-    table = table.astype(np.float32)
-    ids = [e.ids for e in tok.encode_batch(texts, add_special_tokens=False)]
-    return np.stack([table[i].mean(axis=0) if i else np.zeros(table.shape[1], np.float32) for i in ids])
-
-
-def try_embeddings(
-    rows: list[tuple[str, int]], data: Featurised, ys: np.ndarray, params: dict[str, Any], base: np.ndarray
-) -> None:
-    """CV of [TF-IDF + cues + alpha * standardised embedding] against the chosen model, with the
-    per-fold F1 difference (at each model's own CV threshold), so a gain can be told from noise."""
-    t0 = time.perf_counter()
-    emb = wordllama_embed([t for t, _ in rows])
-    print(f"embeddings: {emb.shape} in {time.perf_counter() - t0:.1f}s")
-    z = (emb - emb.mean(axis=0)) / (emb.std(axis=0) + 1e-6)
-    folds = list(
-        StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED).split(np.zeros(len(ys)), ys)
-    )
-    base_t, base_f1 = best_threshold(base, ys)
-    for c, alpha in itertools.product(EMB_GRID["C"], EMB_GRID["alpha"]):
-        p = {**params, "C": c}
-        oof = np.zeros(len(ys))
-        for tr, te in folds:
-            fitted = Fitted([data[i] for i in tr], ys[tr], p)
-            x_tr = hstack([fitted._matrix([data[i] for i in tr]), csr_matrix(alpha * z[tr])])
-            lr = LogisticRegression(C=c, class_weight=p["class_weight"], solver="liblinear", max_iter=2000)
-            lr.fit(csr_matrix(x_tr), ys[tr])
-            x_te = hstack([fitted._matrix([data[i] for i in te]), csr_matrix(alpha * z[te])])
-            oof[te] = lr.decision_function(csr_matrix(x_te))
-        t, f1 = best_threshold(oof, ys)
-        diffs = [prf(oof[te], ys[te], t)[0] - prf(base[te], ys[te], base_t)[0] for _, te in folds]
-        print(
-            f"  + embedding C={c} alpha={alpha}: CV F1 {f1:.3f} ({f1 - base_f1:+.3f}); per-fold "
-            f"difference {' '.join(f'{d:+.3f}' for d in diffs)}",
-            flush=True,
-        )
-
-
-def export(fitted: Fitted, threshold: float, meta: dict[str, Any]) -> dict[str, Any]:
+def export(fitted: Fitted, threshold: float, meta: dict[str, Any], table: WordTable | None) -> dict[str, Any]:
     coef = fitted.lr.coef_[0]
     n_grams = len(fitted.tfidf.vocabulary_)
     idf = fitted.tfidf.idf_
@@ -322,33 +274,108 @@ def export(fitted: Fitted, threshold: float, meta: dict[str, Any]) -> dict[str, 
             if abs(coef[n_grams + j]) >= 1e-4:
                 cues[c] = round(float(coef[n_grams + j]), 4)
     bias = float(fitted.lr.intercept_[0]) - threshold  # score >= 0.5 <=> logit >= threshold
-    return {
-        "format": MODEL_FORMAT,
-        "bias": round(bias, 4),
-        "meta": meta,
-        "cues": cues,
-        "ngrams": [g for _, _, g in rows],
-        "weight": [w for w, _, _ in rows],
-        "idf2": [f for _, f, _ in rows],
-    }
+    model: dict[str, Any] = {"format": MODEL_FORMAT, "meta": meta, "cues": cues}
+    if table is not None and fitted.mu is not None:
+        v, offset = fitted.meaning_vector()
+        bias += offset  # the mean vector's offset: a sentence's meaning scores sum(U) / sum(n)
+        words, counts, chars, lead = table.fold(v)
+        keep = sorted(words)
+        model["meaning"] = {
+            "words": keep,
+            "u": [round(words[w], 5) for w in keep],
+            "n": [counts[w] for w in keep],
+            "chars": {c: round(u, 5) for c, u in sorted(chars.items())},
+            "lead": round(lead, 5),
+            "centre": round(offset, 5),
+        }
+    model.update(
+        bias=round(bias, 4),
+        ngrams=[g for _, _, g in rows],
+        weight=[w for w, _, _ in rows],
+        idf2=[f for _, f, _ in rows],
+    )
+    return model
+
+
+def check_export(
+    path: Path, fitted: Fitted, data: Featurised, threshold: float, emb: np.ndarray | None
+) -> None:
+    """The written file, scored as at run time (pure Python, the word table for the meaning),
+    against the fitted model's logits on 1,000 training sentences."""
+    load_model.cache_clear()
+    model = load_model(path)
+    pick = np.random.default_rng(SEED).choice(len(data), 1000, replace=False)
+    sub = [data[i] for i in pick]
+    want = fitted.logits(sub, emb[pick] if emb is not None else None) - threshold
+    got = []
+    for grams, cues, lows in sub:
+        p, _ = score(model, grams, cues, lows)
+        got.append(math.log(p / (1 - p)))
+    diff = np.abs(np.array(got) - want)
+    print(f"exported model vs fitted logits on 1,000 train sentences: max |difference| {diff.max():.4f}")
+
+
+def word_table(data: Featurised, bbc_docs: Path) -> WordTable:
+    """WordLlama's vectors folded per word over a large vocabulary: the words of CT24 train, of
+    the BBC corpus without the labelled articles, of the seeds, and the tokenizer's whole words."""
+    tok, vectors = load_wordllama()
+    held = cv.bbc_articles()
+    texts = [w for _, _, w in data]
+    for path in sorted(bbc_docs.glob("*/*.txt")):
+        if f"{path.parent.name}/{path.name}" not in held:
+            texts.append(tokenize(path.read_text(encoding="utf-8", errors="replace")).lows)
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        texts.append(tokenize(path.read_text(encoding="utf-8")).lows)
+    return WordTable(tok, vectors, vocabulary(texts, tok, min_count=2))
+
+
+def report(
+    name: str, oof: np.ndarray, ys: np.ndarray, folds: cv.Folds, base: tuple[np.ndarray, float] | None
+) -> tuple[float, float]:
+    t, f1 = best_threshold(oof, ys)
+    _, p, r = prf(oof, ys, t)
+    line = f"  {name}: grouped CV F1 {f1:.3f} (P {p:.3f} R {r:.3f}) at logit {t:+.2f}"
+    if base is not None:
+        mine, theirs = cv.fold_f1(oof, ys, t, folds), cv.fold_f1(base[0], ys, base[1], folds)
+        diffs = [a - b for a, b in zip(mine, theirs, strict=True)]
+        line += f"; per fold vs shipped {' '.join(f'{d:+.3f}' for d in diffs)}"
+    print(line, flush=True)
+    return t, f1
+
+
+def bbc_f1(fitted: Fitted, t: float, bbc: Featurised, bys: np.ndarray, emb: np.ndarray | None) -> str:
+    f1, p, r = prf(fitted.logits(bbc, emb), bys, t)
+    return f"BBC F1 {f1:.3f} (P {p:.3f} R {r:.3f})"
+
+
+def closeness(fitted: Fitted, table: WordTable, name: str, texts: list[str], emb: np.ndarray) -> None:
+    """How far the word table's score (lower-cased words, nkterm's tokens) is from the exact token
+    score (WordLlama's tokens of the raw text) under the same fitted weights."""
+    v, _ = fitted.meaning_vector()
+    tok, vectors = load_wordllama()
+    exact = exact_embed(tok, vectors, texts) @ v
+    approx = emb @ v
+    diff = np.abs(exact - approx)
+    print(
+        f"  word table vs exact tokens on {name} ({len(texts)} sentences): correlation "
+        f"{np.corrcoef(exact, approx)[0, 1]:.3f}; |difference| median {np.median(diff):.3f}, "
+        f"p90 {np.percentile(diff, 90):.3f}, max {diff.max():.3f} (logit units; spread of the "
+        f"table score: sd {approx.std():.3f})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
-    ap.add_argument("--check-priors", action="store_true", help="print CV F1 with the old genre priors")
+    ap.add_argument("--bbc", type=Path, default=cv.BBC, help="BBC News folder (category/NNN.txt)")
+    ap.add_argument("--grid", choices=("chosen", *GRIDS), default="chosen", help="candidates to compare")
+    ap.add_argument("--set", action="append", default=[], help="KEY=VALUE: one candidate (JSON value)")
     ap.add_argument(
-        "--check-per-document", action="store_true", help="print CV F1 of per-document calibrations"
+        "--skip-baseline", action="store_true", help="no CV of the shipped params (no per-fold comparison)"
     )
-    ap.add_argument(
-        "--grid", choices=("full", "chosen"), default="full", help="chosen: only the shipped params"
-    )
-    ap.add_argument(
-        "--try-embeddings",
-        action="store_true",
-        help="CV of the model plus WordLlama embeddings (needs wordllama)",
-    )
+    ap.add_argument("--block-offset", type=int, default=0, help="shift the blocks: another draw of the folds")
+    ap.add_argument("--no-write", action="store_true", help="compare the candidates only")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     for name in (TRAIN, DEV):
@@ -357,48 +384,81 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     train_rows = load_split(args.data / TRAIN)
     ys = np.array([y for _, y in train_rows])
-    print(f"train {len(train_rows)} rows ({int(ys.sum())} Yes)")
+    ids = load_ids(args.data / TRAIN)
+    folds, strat = cv.grouped_folds(ids, ys, offset=args.block_offset), cv.stratified_folds(ys)
+    print(f"train {len(train_rows)} rows ({int(ys.sum())} Yes); {len(set(np.array(ids) // cv.BLOCK))} groups")
     data = featurize(train_rows)
+    bbc_rows = cv.bbc_sentences(args.bbc)
+    bbc = featurize([(t, y) for t, y, _ in bbc_rows])
+    bys = np.array([y for _, y, _ in bbc_rows])
+    shipped = load_chosen(MODEL_PATH)
+    grid = [shipped] if args.grid == "chosen" else GRIDS[args.grid]
+    if args.set:
+        grid = [{**shipped, **{k: json.loads(v) for k, v in (a.split("=", 1) for a in args.set)}}]
+    table = emb = bbc_emb = None
+    if any(p.get("meaning") for p in grid):
+        table = word_table(data, args.bbc)
+        emb, known = table.embed([w for _, _, w in data])
+        bbc_emb, bknown = table.embed([w for _, _, w in bbc])
+        print(
+            f"word table: {len(table.words):,} words; known words: train {known.mean():.3f}, BBC {bknown.mean():.3f}"
+        )
+    print(f"featurised in {time.perf_counter() - t0:.1f}s; {FOLDS}-fold CV grouped by {cv.BLOCK} ids")
 
+    base: tuple[np.ndarray, float] | None = None
+    if not args.skip_baseline:
+        base_oof = cross_validate(data, ys, shipped, folds, emb)
+        base = (base_oof, report(f"shipped {shipped}", base_oof, ys, folds, None)[0])
     results: list[tuple[float, float, dict[str, Any], np.ndarray]] = []
-    keys = list(GRID)
-    grid = GRID if args.grid == "full" else {k: (v,) for k, v in load_chosen(MODEL_PATH).items()}
-    print(f"featurised in {time.perf_counter() - t0:.1f}s; {FOLDS}-fold CV over {grid}")
-    for values in itertools.product(*(grid[k] for k in keys)):
-        params = dict(zip(keys, values, strict=True))
-        oof = cross_validate(data, ys, params)
-        t, f1 = best_threshold(oof, ys)
-        _, p, r = prf(oof, ys, t)
-        print(f"  {params}: CV F1 {f1:.3f} (P {p:.3f} R {r:.3f}) at logit {t:+.2f}", flush=True)
+    for params in grid:
+        if base is not None and params == shipped:
+            oof = base[0]
+        else:
+            oof = cross_validate(data, ys, params, folds, emb)
+        t, f1 = report(str(params), oof, ys, folds, base)
         results.append((f1, t, params, oof))
+    if args.no_write:
+        return 0
     cv_f1, threshold, params, oof = max(results, key=lambda x: x[0])
     _, cv_p, cv_r = prf(oof, ys, threshold)
+    s_oof = cross_validate(data, ys, params, strat, emb)
+    s_t, s_f1 = best_threshold(s_oof, ys)
     cv_table = calibration(1 / (1 + np.exp(-(oof - threshold))), ys)
-    print(f"chosen {params}, threshold logit {threshold:+.2f}: CV F1 {cv_f1:.3f} P {cv_p:.3f} R {cv_r:.3f}")
-    print("CV calibration (out-of-fold scores, threshold folded in):")
+    fitted = Fitted(data, ys, params, emb)
+    print(
+        f"chosen {params}, threshold logit {threshold:+.2f}: grouped CV F1 {cv_f1:.3f} P {cv_p:.3f} R {cv_r:.3f}"
+    )
+    print(f"  stratified CV F1 {s_f1:.3f} at {s_t:+.2f}; {bbc_f1(fitted, threshold, bbc, bys, bbc_emb)}")
+    if table is not None and emb is not None and bbc_emb is not None and params.get("meaning"):
+        sample = np.random.default_rng(SEED).choice(len(train_rows), 2000, replace=False)
+        closeness(fitted, table, "CT24 train", [train_rows[i][0] for i in sample], emb[sample])
+        closeness(fitted, table, "BBC set", [t for t, _, _ in bbc_rows], bbc_emb)
+        ex_tok, ex_vec = load_wordllama()
+        exact_logits = fitted.logits(bbc, exact_embed(ex_tok, ex_vec, [t for t, _, _ in bbc_rows]))
+        f1, p, r = prf(exact_logits, bys, threshold)
+        print(f"  the same weights on the exact token embedding: BBC F1 {f1:.3f} (P {p:.3f} R {r:.3f})")
+    if params != shipped and base is not None:
+        base_fit = Fitted(data, ys, shipped, emb)
+        print(f"  shipped params: {bbc_f1(base_fit, base[1], bbc, bys, bbc_emb)}")
+    print("grouped CV calibration (out-of-fold scores, threshold folded in):")
     print_calibration(cv_table)
-    if args.check_priors:
-        check_priors(data, ys, oof)
-    if args.check_per_document:
-        check_per_document(load_ids(args.data / TRAIN), oof, ys)
-    if args.try_embeddings:
-        try_embeddings(train_rows, data, ys, params, oof)
-
-    fitted = Fitted(data, ys, params)
     meta = {
         "trained_on": f"{TRAIN} (CLEF-2024 CheckThat! Task 1 English, ClaimBuster debates)",
-        "model": "logistic regression: TF-IDF word 1-2-grams (binary tf, l2 norm) + binary cue features",
+        "model": "logistic regression: TF-IDF word 1-2-grams (binary tf, l2 norm) + binary cue features"
+        + (" + WordLlama mean token vector as a word table" if params.get("meaning") else ""),
         "rows": len(train_rows),
         "params": params,
         "threshold_logit": threshold,
+        "cv": f"{FOLDS}-fold grouped by blocks of {cv.BLOCK} consecutive sentence ids",
         "cv_folds": FOLDS,
         "cv_f1": round(cv_f1, 4),
         "cv_precision": round(cv_p, 4),
         "cv_recall": round(cv_r, 4),
+        "cv_stratified_f1": round(s_f1, 4),
         "cv_calibration": cv_table,
         "seed": SEED,
     }
-    model = export(fitted, threshold, meta)
+    model = export(fitted, threshold, meta, table if params.get("meaning") else None)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     size = args.out.stat().st_size
@@ -406,6 +466,7 @@ def main(argv: list[str] | None = None) -> int:
         f"wrote {args.out} ({len(model['ngrams'])} n-grams, {len(model['cues'])} cue weights, "
         f"{size / 1024:.0f} KB) in {time.perf_counter() - t0:.0f}s"
     )
+    check_export(args.out, fitted, data, threshold, emb)
     print("dev: read once by benchmarks/claims_eval.py (detect() on each sentence)")
     return 0
 

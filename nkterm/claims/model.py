@@ -9,8 +9,15 @@ The score of a sentence is ``sigmoid(bias + sum(cue weights) + sum(w_f * idf_f) 
 scikit-learn's ``TfidfVectorizer(binary=True, norm="l2")``) and ``norm = sqrt(sum(idf_f ** 2))``.
 The model file (format 3) stores the n-grams as a list ordered by (|w_f * idf_f|, n-gram) and,
 in parallel, ``w_f * idf_f`` and ``idf_f ** 2``; scoring is one dict lookup per word and one
-per word pair (by the two word ids) for the whole text, then two sums per sentence. Pure Python
-at runtime: no numpy, no scikit-learn; must not import textual or whoosh.
+per word pair (by the two word ids) for the whole text, then two sums per sentence.
+
+An optional third part, "sentence meaning": WordLlama's static token vectors (MIT), mean-pooled
+over the sentence, enter the regression linearly, so training folds them into one number per word
+(``U[w]``: the summed vectors of the word's tokens dotted with the learned weights) and its token
+count ``n[w]``; the part scores ``sum(U) / sum(n)`` over the sentence's words (a word not in the
+table: numbers and signs are spelt out one token per character, as the Llama tokenizer does;
+other unknown words are left out). One dict lookup per word; the vectors themselves never ship.
+Pure Python at runtime: no numpy, no scikit-learn; must not import textual or whoosh.
 """
 
 from __future__ import annotations
@@ -35,6 +42,51 @@ _PRIOR = -1.15  # logit of the base rate (~24% check-worthy) when no model file 
 _EXPLAIN_TOP = 3
 _EXPLAIN_MIN = 0.15
 _KIND_FEATURE = {k: f"[k:{k}]" for k in CLAIM_KINDS}
+_MEANING = "\x00meaning"  # the sentence meaning part among the reasons (no n-gram or cue has it)
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """The word table of the "sentence meaning" part: word -> (U, n); single characters -> u and
+    the bare word-start token's u for spelling out a number; ``centre`` is the part's value for
+    an average training sentence (already in the bias; explanations show the part relative to it)."""
+
+    table: dict[str, tuple[float, int]]
+    chars: dict[str, float]
+    lead: float
+    centre: float
+
+    def spell(self, word: str) -> tuple[float, int]:
+        """A word not in the table: one token per character after the word-start token when it
+        does not start with a letter and every character is a token; else left out (0, 0)."""
+        chars = self.chars
+        if not word or word[0].isalpha() or not all(c in chars for c in word):
+            return _NOTHING
+        return self.lead + sum(map(chars.__getitem__, word)), 1 + len(word)
+
+    def words(self, lows: Sequence[str]) -> list[tuple[float, int]]:
+        """(U, n) per word: the table in C, the few misses spelt out."""
+        hits: list[tuple[float, int] | None] = list(map(self.table.get, lows))
+        i = -1
+        try:
+            while True:
+                i = hits.index(None, i + 1)
+                hits[i] = self.spell(lows[i])
+        except ValueError:
+            pass
+        return hits  # type: ignore[return-value]
+
+
+_NOTHING = (0.0, 0)
+
+
+def _meaning(parts: Sequence[tuple[float, int]]) -> float:
+    """The part's value for a sentence's (U, n) pairs: sum(U) / sum(n), 0 with no known word."""
+    if not parts:
+        return 0.0
+    us, ns = zip(*parts, strict=True)
+    n = sum(ns)
+    return sum(us) / n if n else 0.0
 
 
 @dataclass(frozen=True)
@@ -52,6 +104,7 @@ class Model:
     idf2: list[float]  # id -> idf ** 2
     cues: dict[str, float]  # cue, kind, length and question features -> weight
     meta: dict[str, object]
+    meaning: Meaning | None = None
     word_id: dict[str, int] = field(init=False, repr=False, compare=False)  # word -> id
     pair_id: dict[tuple[int, int], int] = field(init=False, repr=False, compare=False)
     # cue -> (|weight|, cue, weight) for the cues an explanation may name (length buckets act as
@@ -142,6 +195,24 @@ def _floats(value: object, n: int, what: str) -> list[float]:
     return [float(x) for x in value]
 
 
+def _load_meaning(data: dict[str, object]) -> Meaning:
+    words = data["words"]
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise ValueError("meaning.words: expected a list of strings")
+    u = _floats(data["u"], len(words), "meaning.u")
+    n = [int(x) for x in _floats(data["n"], len(words), "meaning.n")]
+    chars = data["chars"]
+    if not isinstance(chars, dict):
+        raise ValueError("meaning.chars: expected a table of characters")
+    table = dict(zip(words, zip(u, n, strict=True), strict=True))
+    return Meaning(
+        table,
+        {str(c): float(v) for c, v in chars.items()},
+        float(data["lead"]),  # type: ignore[arg-type]
+        float(data["centre"]),  # type: ignore[arg-type]
+    )
+
+
 @lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> Model:
     """The learned weights, read once. A missing or unreadable file gives the base-rate prior,
@@ -156,28 +227,63 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         weight = _floats(data["weight"], len(names), "weight")
         idf2 = _floats(data["idf2"], len(names), "idf2")
         cues = {str(k): float(v) for k, v in data["cues"].items()}
-        return Model(float(data["bias"]), names, weight, idf2, cues, dict(data.get("meta", {})))
+        meaning = _load_meaning(data["meaning"]) if "meaning" in data else None
+        return Model(float(data["bias"]), names, weight, idf2, cues, dict(data.get("meta", {})), meaning)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         log.warning("claims model %s unusable (%s): scores fall back to the prior", path, exc)
         return Model(_PRIOR, [], [], [], {}, {"fallback": True})
 
 
-def score(model: Model, grams: Iterable[str], cues: Iterable[str]) -> tuple[float, Contributions]:
+def score(
+    model: Model, grams: Iterable[str], cues: Iterable[str], lows: Sequence[str] = ()
+) -> tuple[float, Contributions]:
     """Probability of check-worthiness and what made it (``.top()``: the strongest contributing
-    features), for a sentence given as its n-grams and its cue features."""
+    features), for a sentence given as its n-grams, its cue features and (for the sentence
+    meaning part, when the model has one) its lower-cased words."""
     get = model.gram_id.get
     ids = set(map(get, grams))
     ids.discard(None)
-    return _probability(model, ids, set(cues))  # type: ignore[arg-type]
+    parts = model.meaning.words(lows) if model.meaning is not None else []
+    return _probability(model, ids, set(cues), parts, lows)  # type: ignore[arg-type]
 
 
 class Contributions:
     """What made a score, ranked only when a claim's explanation asks for it."""
 
-    __slots__ = ("cues", "ids", "inv", "model")
+    __slots__ = ("cues", "ids", "inv", "lows", "model", "parts")
 
-    def __init__(self, model: Model, ids: set[int], cues: set[str], inv: float) -> None:
+    def __init__(
+        self,
+        model: Model,
+        ids: set[int],
+        cues: set[str],
+        inv: float,
+        parts: Sequence[tuple[float, int]] = (),
+        lows: Sequence[str] = (),
+    ) -> None:
         self.model, self.ids, self.cues, self.inv = model, ids, cues, inv
+        self.parts, self.lows = parts, lows
+
+    def meaning(self) -> float:
+        """The sentence meaning part relative to an average training sentence."""
+        m = self.model.meaning
+        return _meaning(self.parts) + m.centre if m is not None else 0.0
+
+    def meaning_words(self, n: int = 2) -> list[tuple[float, str]]:
+        """The ``n`` words that moved the meaning part most in its direction: a word's share is
+        (U + centre * n_w) / sum(n), and the shares add up to ``meaning()``."""
+        m = self.model.meaning
+        total = sum(k for _, k in self.parts)
+        if m is None or not total:
+            return []
+        shares: dict[str, float] = {}
+        for (u, k), w in zip(self.parts, self.lows, strict=True):
+            if k:
+                shares[w] = shares.get(w, 0.0) + (u + m.centre * k) / total
+        sign = 1.0 if self.meaning() >= 0 else -1.0
+        return sorted(((v, w) for w, v in shares.items() if v * sign > 0), key=lambda x: (-abs(x[0]), x[1]))[
+            :n
+        ]
 
     def top(self, n: int = _EXPLAIN_TOP) -> list[tuple[float, str]]:
         """The ``n`` strongest contributions (signed weight, name). |w * idf| orders the n-grams
@@ -190,6 +296,9 @@ class Contributions:
         best = sorted(self.ids, reverse=True)[:n]
         ranked = [(abs(weight[i]) * inv, names[i], weight[i] * inv) for i in best]
         ranked.extend(filter(None, map(m.reasons.get, self.cues)))
+        if m.meaning is not None:
+            value = self.meaning()
+            ranked.append((abs(value), _MEANING, value))
         ranked.sort(reverse=True)
         return [(w, name) for _, name, w in ranked[:n]]
 
@@ -197,7 +306,13 @@ class Contributions:
 _ZEROS = repeat(0.0)
 
 
-def _probability(model: Model, ids: set[int], cues: set[str]) -> tuple[float, Contributions]:
+def _probability(
+    model: Model,
+    ids: set[int],
+    cues: set[str],
+    parts: Sequence[tuple[float, int]] = (),
+    lows: Sequence[str] = (),
+) -> tuple[float, Contributions]:
     # The ids are ints: a set of them iterates in the same order on every run, so the plain sum
     # is reproducible. The cue names are strings (hash-seeded order): fsum, exact, for them.
     norm2 = sum(map(model.idf2.__getitem__, ids))
@@ -206,9 +321,10 @@ def _probability(model: Model, ids: set[int], cues: set[str]) -> tuple[float, Co
         model.bias
         + sum(map(model.weight.__getitem__, ids)) * inv
         + math.fsum(map(model.cues.get, cues, _ZEROS))
+        + _meaning(parts)
     )
     z = max(-30.0, min(30.0, z))
-    return 1.0 / (1.0 + math.exp(-z)), Contributions(model, ids, cues, inv)
+    return 1.0 / (1.0 + math.exp(-z)), Contributions(model, ids, cues, inv, parts, lows)
 
 
 class DocScorer:
@@ -217,10 +333,12 @@ class DocScorer:
     the slices are combined into a set of ids. Gives exactly ``score(model, ngrams(...),
     cue_features(...))`` (a unit test holds it to that)."""
 
-    __slots__ = ("model", "pair_ids", "word_ids")
+    __slots__ = ("lows", "model", "pair_ids", "parts", "word_ids")
 
     def __init__(self, model: Model, lows: Sequence[str]) -> None:
         self.model = model
+        self.lows = lows
+        self.parts = model.meaning.words(lows) if model.meaning is not None else None
         # every lookup runs in C (map over dict.get): no Python loop per token
         self.word_ids: list[int | None] = list(map(model.word_id.get, shaped(lows)))
         self.pair_ids: list[int | None] = list(
@@ -233,7 +351,10 @@ class DocScorer:
         ids = set(self.word_ids[lo:hi])
         ids.update(self.pair_ids[lo : hi - 1])
         ids.discard(None)
-        return _probability(self.model, ids, cue_features(hi - lo, cue_feats, kinds, question))  # type: ignore[arg-type]
+        feats = cue_features(hi - lo, cue_feats, kinds, question)
+        if self.parts is None:
+            return _probability(self.model, ids, feats)  # type: ignore[arg-type]
+        return _probability(self.model, ids, feats, self.parts[lo:hi], self.lows[lo:hi])  # type: ignore[arg-type]
 
 
 def explain(contrib: Contributions) -> list[str]:
@@ -242,6 +363,10 @@ def explain(contrib: Contributions) -> list[str]:
     for w, f in contrib.top():
         if abs(w) < _EXPLAIN_MIN:
             break
+        if f == _MEANING:
+            words = ", ".join(f'"{word}" {v:+.2f}' for v, word in contrib.meaning_words())
+            out.append(f"learned: sentence meaning {w:+.2f}" + (f" (most: {words})" if words else ""))
+            continue
         name = f if f.startswith("[") else f'"{f}"'
         out.append(f"learned: {name} {w:+.2f}")
     return out

@@ -199,7 +199,10 @@ def test_doc_scorer_matches_the_reference_features() -> None:
         ev = scan_sentence(text, toks, lo, hi)
         fast, _ = scorer.score(lo, hi, ev.feats, ev.kinds, ev.question)
         slow, _ = score(
-            model, ngrams(toks.lows[lo:hi]), cue_features(hi - lo, ev.feats, ev.kinds, ev.question)
+            model,
+            ngrams(toks.lows[lo:hi]),
+            cue_features(hi - lo, ev.feats, ev.kinds, ev.question),
+            toks.lows[lo:hi],
         )
         assert fast == pytest.approx(slow, abs=1e-12)
         checked += 1

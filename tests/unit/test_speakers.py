@@ -140,7 +140,8 @@ def test_a_name_given_in_quotes_is_no_judgement() -> None:
 
 
 def test_a_passive_judgement_gives_no_speaker_to_the_thing_judged() -> None:
-    text = 'A failed council scheme to sell ferry tickets online has been branded a "disgraceful waste" by auditors.'
+    # (a sum of money keeps the sentence a claim whatever the learned score: the test is the speaker)
+    text = 'A failed council scheme to sell ferry tickets online for £2m has been branded a "disgraceful waste" by auditors.'
     assert speaker_of(text, "A failed council scheme") is None
 
 
