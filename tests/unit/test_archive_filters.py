@@ -161,3 +161,35 @@ def test_docs_command_sorts_by_date_and_prints_dates_and_sources(
     )
     first = table.stdout.splitlines()[1]
     assert min(summary.dates.values()).isoformat() in first
+
+
+def test_the_day_array_reads_every_segments_dates_as_the_column_does(tmp_path: Path) -> None:
+    # dated and undated documents over two segments (an update after the first build)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(6):
+        (corpus / f"2024-0{n + 1}-1{n}_report.txt").write_text(f"Flood report number {n}.\n", "utf-8")
+    (corpus / "undated.txt").write_text("An undated flood note.\n", "utf-8")
+    index = Index(corpus, tmp_path / "index")
+    try:
+        index.update()
+        (corpus / "1999-12-31_late.txt").write_text("A late flood report.\n", "utf-8")
+        (corpus / "also-undated.txt").write_text("Another undated flood note.\n", "utf-8")
+        index.update()  # Index.update never merges: a second segment
+        searcher = index._searcher()
+        assert len(searcher.leaf_searchers()) == 2
+        months, days = index._doc_dates(searcher)
+        reader = searcher.reader()
+        # an undated document holds 0 or the column's default (2**64 - 1: no day at all; the
+        # day array read it as a day past year 9999 and the timeline raised ValueError)
+        last = dt.date.max.toordinal()
+        column = reader.column_reader("date", translate=False)
+        raw = [int(v) // 86_400_000_000 + 1 if v else 0 for v in column]
+        expected = [day if 365 < day <= last else -1 for day in raw]
+        assert any(day > last for day in raw)  # the case that failed
+        assert days == expected
+        assert months == [dt.date.fromordinal(day).strftime("%Y-%m") if day > 0 else "" for day in expected]
+        assert sorted(m for m in months if m) == ["1999-12", *(f"2024-0{n}" for n in range(1, 7))]
+        assert months.count("") == 2
+    finally:
+        index.close()

@@ -26,10 +26,12 @@ from nkterm.search.whoosh.collect import mask_of, newest, scored
 from nkterm.search.whoosh.matching import body_terms, expand_fuzzy, match_spans
 from nkterm.search.whoosh.names import also_spelled, expand_names
 from nkterm.search.whoosh.parsing import Translator
+from nkterm.search.whoosh.postings import column_array
 from nkterm.search.whoosh.store import WhooshStore
 from nkterm.search.whoosh.suggest import suggest as suggest_words
 
 _DAY_US = 86_400_000_000  # microseconds in a day: Whoosh stores datetimes as microseconds since 0001-01-01
+_MAX_DAY = dt.date.max.toordinal()  # past it, a value is no date (a column's default)
 
 
 class WhooshBackend(WhooshStore):
@@ -107,16 +109,15 @@ class WhooshBackend(WhooshStore):
             count = reader.doc_count_all()
             months, days = [""] * count, [-1] * count
             if reader.has_column("date"):
-                column = reader.column_reader("date", translate=False)
-                month_of: dict[int, str] = {}
-                for docnum, value in enumerate(column):
-                    day = int(value) // _DAY_US + 1 if value else 0
-                    if day > 365:  # year 1 is Whoosh's "no date"
-                        days[docnum] = day
-                        month = month_of.get(day)
-                        if month is None:
-                            month = month_of[day] = dt.date.fromordinal(day).strftime("%Y-%m")
-                        months[docnum] = month
+                values = _date_values(searcher)
+                day_of = (values // _DAY_US + 1).astype(np.int64)  # year 1 is Whoosh's "no date"
+                dated = (values != 0) & (day_of > 365) & (day_of <= _MAX_DAY)
+                days = np.where(dated, day_of, -1).tolist()
+                month_of = {
+                    day: dt.date.fromordinal(day).strftime("%Y-%m")
+                    for day in np.unique(day_of[dated]).tolist()
+                }
+                months = [month_of[day] if day > 0 else "" for day in days]
             cached = self._local.months = (months, days)
         return cached
 
@@ -341,3 +342,23 @@ def _part_labels(parts: tuple[Part, ...], spans: tuple[Span, ...]) -> tuple[str,
         return ()
     doc = Document(id="", text="", title="", parts=parts)
     return tuple(part.label if (part := doc.part_at(span.start)) else "" for span in spans)
+
+
+def _date_values(searcher: Searcher) -> np.ndarray:
+    """Every document's raw date value (microseconds since 0001-01-01, 0 when undated), by
+    document number: each segment's column read in one piece where it can be, else a value at a
+    time."""
+    parts: list[np.ndarray] = []
+    for sub, _offset in searcher.leaf_searchers():
+        leaf = sub.reader()
+        column = leaf.column_reader("date", translate=False) if leaf.has_column("date") else None
+        values = column_array(column) if column is not None else None
+        if values is None:
+            count = leaf.doc_count_all()
+            values = (
+                np.fromiter((int(v) for v in column), dtype=np.uint64, count=count)
+                if column
+                else np.zeros(count, np.uint64)
+            )
+        parts.append(values.astype(np.uint64, copy=False))
+    return np.concatenate(parts) if parts else np.zeros(0, np.uint64)
