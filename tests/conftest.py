@@ -6,7 +6,10 @@ point into a temp folder for every test.
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,3 +63,26 @@ def seed_index(seed_corpus: Path, tmp_path: Path, _seed_template: tuple[Path, Pa
     assert not report.touched, "the copied seed index should need no re-indexing"
     yield index
     index.close()
+
+
+# -- optional CPU accounting: NKTERM_TEST_CPU=FILE appends "cpu_seconds<TAB>test id" per test ----------
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """With ``NKTERM_TEST_CPU`` set, each test's CPU (set-up, call and tear-down, this process
+    and the processes it waited for) is appended to that file: where the suite's CPU goes."""
+    out = os.environ.get("NKTERM_TEST_CPU")
+    if not out:
+        yield
+        return
+    before = _cpu_now()
+    yield
+    with open(out, "a", encoding="utf-8") as f:
+        f.write(f"{_cpu_now() - before:.3f}\t{item.nodeid}\n")
+
+
+def _cpu_now() -> float:
+    own = time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own + children.ru_utime + children.ru_stime
