@@ -14,18 +14,24 @@ from nkterm.synthetic.archive import ArchiveSummary, write_archive
 from nkterm.tui.screens.search import RESULT_LIMIT, SearchScreen
 from nkterm.tui.widgets.status import ClaimDetail
 from nkterm.tui.widgets.timeline import TimelineBars
-from tests.conftest import BLOGGER
+from tests.conftest import BLOGGER, built_once
 from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle
 
 N = 240
 
 
+def _build_archive(root: Path) -> None:
+    write_archive(root / "corpus", N, seed=3)
+    build_index(root / "corpus", root / "index")
+
+
 @pytest.fixture(scope="session")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[tuple[Path, Path], ArchiveSummary]:
-    root = tmp_path_factory.mktemp("archive")
-    corpus = root / "corpus"
-    summary = write_archive(corpus, N, seed=3)
-    return (corpus, build_index(corpus, root / "index")), summary
+    """The generated archive and its index, built once per run (``built_once``); its summary
+    is the generator's, made again here (the same seed writes the same archive)."""
+    root = built_once(tmp_path_factory, "archive", _build_archive)
+    summary = write_archive(tmp_path_factory.mktemp("archive-again") / "corpus", N, seed=3)
+    return (root / "corpus", root / "index"), summary
 
 
 def _month_of_row(row: object) -> str:
