@@ -52,4 +52,4 @@ def test_never_wider_than_the_width_and_the_count_comes_first(
     line = HitsStatus(total, "bookmark(s)", tuple(sources), also, timeline).line(width)
     assert cell_len(line) <= width
     head = f"{total:,} bookmark(s) match"
-    assert line.startswith(head) if width >= len(head) else head.startswith(line[:-1])
+    assert line.startswith(head) if width > len(head) else head.startswith(line[:-1])
