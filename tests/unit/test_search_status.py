@@ -3,11 +3,13 @@ the fullest wording that fits, the count always first, never wider than asked.""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from nkterm.tui.view.search_status import HitsStatus
+from tests.counts import examples
 
 SIX = (("AFP", 30), ("Xinhua", 23), ("Yonhap", 22), ("KCNA", 10), ("Reuters", 5), ("NK News", 2))
 
@@ -38,7 +40,8 @@ def test_other_spellings_go_before_the_line_is_cut() -> None:
     assert status.line(50) == "3 document(s) match · 1 source · enter · ↑↓ · esc"
 
 
-@settings(max_examples=200, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(200), deadline=None)
 @given(
     total=st.integers(1, 10**6),
     sources=st.lists(st.tuples(st.text(min_size=1, max_size=40), st.integers(1, 10**5)), max_size=8),
