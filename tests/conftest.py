@@ -6,11 +6,15 @@ point into a temp folder for every test.
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -27,16 +31,42 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.delenv("NKTERM_INDEX", raising=False)
 
 
-@pytest.fixture(scope="session")
-def _seed_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """seeds/ and its index, built once per session; every test gets its own copy."""
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder made by ``build(folder)`` once for the whole run, also when pytest-xdist runs the
+    tests in several processes: the first to ask builds it (under a file lock) in the run's
+    shared temp folder, the others wait for it. Each process then gets its own copy (files and
+    times kept: an index copied with its corpus needs no re-indexing), so no two processes
+    open the same files."""
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "built-once"
+    shared.mkdir(exist_ok=True)
+    done = shared / name
+    with FileLock(str(shared / f"{name}.lock")):
+        if not done.is_dir():
+            work = shared / f"{name}.partial"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir()
+            build(work)
+            work.rename(done)
+    mine = tmp_path_factory.mktemp(name)
+    shutil.copytree(done, mine, dirs_exist_ok=True)
+    return mine
+
+
+def build_seeds(root: Path) -> None:
+    """seeds/ copied to ``root/corpus`` and indexed into ``root/index``."""
     from nkterm.index import Index
 
-    root = tmp_path_factory.mktemp("seed-template")
     shutil.copytree(SEEDS, root / "corpus")
     index = Index(root / "corpus", root / "index")
     index.update()
     index.close()
+
+
+@pytest.fixture(scope="session")
+def _seed_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """seeds/ and its index, built once per run; every test gets its own copy."""
+    root = built_once(tmp_path_factory, "seeds", build_seeds)
     return root / "corpus", root / "index"
 
 
@@ -60,3 +90,61 @@ def seed_index(seed_corpus: Path, tmp_path: Path, _seed_template: tuple[Path, Pa
     assert not report.touched, "the copied seed index should need no re-indexing"
     yield index
     index.close()
+
+
+# -- optional CPU accounting: NKTERM_TEST_CPU=FILE appends "cpu_seconds<TAB>test id" per test ----------
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """With ``NKTERM_TEST_CPU`` set, each test's CPU (set-up, call and tear-down, this process
+    and the processes it waited for) is appended to that file: where the suite's CPU goes."""
+    out = os.environ.get("NKTERM_TEST_CPU")
+    if not out:
+        yield
+        return
+    before = _cpu_now()
+    yield
+    with open(out, "a", encoding="utf-8") as f:
+        f.write(f"{_cpu_now() - before:.3f}\t{item.nodeid}\n")
+
+
+def _cpu_now() -> float:
+    own = time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own + children.ru_utime + children.ru_stime
+
+
+# -- order: the longest tests first, so that no worker is left with a long one at the end ---------
+
+# Tests that take 10-60 s of wall time each (processes, builds, a 100,000-word document): started
+# first, they run beside the many short ones instead of after them.
+LONG_FIRST = (
+    "tests/test_benchmarks_smoke.py",
+    "tests/unit/test_readers_cli.py",
+    "tests/robustness/test_killed_builds.py",
+    "tests/tui/test_robustness.py::test_a_100000_word_document_opens_and_scrolls",
+    "tests/tui/test_robustness.py::test_first_start_on_a_large_corpus_builds_with_the_worker_process",
+    "tests/tui/test_archive.py",
+    "tests/tui/test_memory.py",
+    "tests/test_tui_frames_smoke.py",
+    "tests/test_readme.py",
+    "tests/robustness/test_index_faults.py",
+    "tests/robustness/test_corpus_input.py",
+)
+_RANK = {"tui": 1, "robustness": 2, "unit": 3}  # then the reader's tests (an app each), then the rest
+
+
+def _rank(item: pytest.Item) -> tuple[int, int]:
+    nodeid = item.nodeid
+    for i, prefix in enumerate(LONG_FIRST):
+        if nodeid == prefix or nodeid.startswith(prefix + "::") or nodeid.startswith(prefix + "["):
+            return (0, i)
+    parts = nodeid.split("::")[0].split("/")
+    return (_RANK.get(parts[1], 1) if len(parts) > 2 else 1, 0)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long tests first (LONG_FIRST), then the reader's, the robustness and the unit tests;
+    the same order in every xdist worker (a stable sort of the collection)."""
+    items.sort(key=_rank)

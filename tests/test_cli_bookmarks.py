@@ -1,4 +1,7 @@
-"""``nkterm bookmarks`` as a user types it: real processes, a corpus of real files, a temp data dir."""
+"""``nkterm bookmarks`` as a user types it: a corpus of real files, a temp data dir. The commands
+run ``nkterm.cli.main`` in this process (tests/cli_inprocess.py: the arguments, environment and
+output streams a process would get); `--corpus` before the command and the first add run as real
+``python -m nkterm`` processes."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.cli_inprocess import run_nkterm
 from tests.conftest import ROOT
 
 MINER_TEXT = (
@@ -47,7 +51,23 @@ def data(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-def run(data: Path, corpus: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(data: Path, corpus: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """``nkterm bookmarks ARGS --corpus CORPUS`` in this process."""
+    result = run_nkterm(
+        "bookmarks",
+        *args,
+        "--corpus",
+        str(corpus),
+        env={"NKTERM_DATA": str(data)},
+        unset=("NKTERM_CORPUS",),
+        stdin=stdin,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def run_process(data: Path, corpus: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``nkterm bookmarks ARGS --corpus CORPUS`` as a real process."""
     env = {**os.environ, "NKTERM_DATA": str(data)}
     env.pop("NKTERM_CORPUS", None)
     result = subprocess.run(
@@ -56,7 +76,6 @@ def run(data: Path, corpus: Path, *args: str, stdin: str | None = None) -> subpr
         text=True,
         env=env,
         cwd=ROOT,
-        input=stdin,
         timeout=60,
     )
     assert "Traceback" not in result.stderr, result.stderr
@@ -72,7 +91,7 @@ def listed(data: Path, corpus: Path) -> list[dict[str, object]]:
 
 
 def test_add_list_remove(data: Path, corpus: Path) -> None:
-    added = run(
+    added = run_process(
         data,
         corpus,
         "add",

@@ -389,11 +389,11 @@ def test_a_hand_broken_file_is_read_only_backed_up_and_never_overwritten(
 ) -> None:
     path = tmp_path / "bookmarks.yaml"
     path.write_bytes(BROKEN[name])
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall: a loaded machine must not fail it
     store = BookmarkStore(path)
     reason = store.read_only_reason
     assert reason is not None and str(path) in reason and "left unchanged" in reason, reason
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10  # a parser that blows up (an alias bomb) would not end
     backups = list(tmp_path.glob("bookmarks.yaml.broken-*"))
     assert len(backups) == 1 and backups[0].read_bytes() == BROKEN[name]
     for attempt in (lambda: store.add(DOC, 0, 9), lambda: store.import_json("[]", {"doc"})):

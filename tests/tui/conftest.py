@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import html
 import re
-import shutil
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +26,7 @@ from nkterm.config import Config, ConfigProblem
 from nkterm.synthetic.text import generated_text
 from nkterm.tui.app import NktermApp
 from nkterm.tui.services import ReaderServices
-from tests.conftest import SEEDS
+from tests.conftest import build_seeds, built_once
 
 SIZE = (120, 40)
 
@@ -43,24 +42,28 @@ def build_index(corpus: Path, index_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def seeds_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A copy of seeds/ (in a folder named "corpus") and its index, shared read-only."""
-    root = tmp_path_factory.mktemp("seeds")
-    corpus = root / "corpus"
-    shutil.copytree(SEEDS, corpus)
-    return corpus, build_index(corpus, root / "index")
+    """A copy of seeds/ (in a folder named "corpus") and its index, shared read-only (built
+    once per run: tests/conftest.py's ``built_once``)."""
+    root = built_once(tmp_path_factory, "seeds", build_seeds)
+    return root / "corpus", root / "index"
 
 
-@pytest.fixture(scope="session")
-def big_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A corpus with one generated 100,000-word document (id "big") and a short one."""
-    root = tmp_path_factory.mktemp("big")
+def _build_big(root: Path) -> None:
     corpus = root / "corpus"
     corpus.mkdir()
     (corpus / "big.txt").write_text(
         "A generated report of a hundred thousand words\n\n" + generated_text(100_000)
     )
     (corpus / "small.txt").write_text("A short note\n\nThe council said 3 roads will close.\n")
-    return corpus, build_index(corpus, root / "index")
+    build_index(corpus, root / "index")
+
+
+@pytest.fixture(scope="session")
+def big_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A corpus with one generated 100,000-word document (id "big") and a short one (its index
+    takes ~7 s of CPU: built once per run)."""
+    root = built_once(tmp_path_factory, "big", _build_big)
+    return root / "corpus", root / "index"
 
 
 def make_app(

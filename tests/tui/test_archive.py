@@ -14,18 +14,24 @@ from nkterm.synthetic.archive import ArchiveSummary, write_archive
 from nkterm.tui.screens.search import RESULT_LIMIT, SearchScreen
 from nkterm.tui.widgets.status import ClaimDetail
 from nkterm.tui.widgets.timeline import TimelineBars
-from tests.conftest import BLOGGER
+from tests.conftest import BLOGGER, built_once
 from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle
 
 N = 240
 
 
+def _build_archive(root: Path) -> None:
+    write_archive(root / "corpus", N, seed=3)
+    build_index(root / "corpus", root / "index")
+
+
 @pytest.fixture(scope="session")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[tuple[Path, Path], ArchiveSummary]:
-    root = tmp_path_factory.mktemp("archive")
-    corpus = root / "corpus"
-    summary = write_archive(corpus, N, seed=3)
-    return (corpus, build_index(corpus, root / "index")), summary
+    """The generated archive and its index, built once per run (``built_once``); its summary
+    is the generator's, made again here (the same seed writes the same archive)."""
+    root = built_once(tmp_path_factory, "archive", _build_archive)
+    summary = write_archive(tmp_path_factory.mktemp("archive-again") / "corpus", N, seed=3)
+    return (root / "corpus", root / "index"), summary
 
 
 def _month_of_row(row: object) -> str:
@@ -392,3 +398,35 @@ async def test_the_search_status_fits_80_columns_result_first(
         assert row.startswith(where), row
         assert row.endswith(("n/N esc", "docs")), row  # not cut
         assert f" · {query!r} · " in row if len(query) < 20 else f" · {query[:20]!r}"[:-1] in row
+
+
+async def test_the_search_screens_status_fits_80_and_120_columns(archive: tuple) -> None:  # type: ignore[type-arg]
+    """The search screen's own status line was cut at 80 columns ("132 document(s) match · AFP
+    30, Xinhua 23, Yonhap 22, +3 more · enter"): it says the count, who reported most and every
+    key, in shorter words when the full ones do not fit, at 120x40, 80x24 and after a resize."""
+    env, _summary = archive
+    app = make_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *"flood")
+        await settle(pilot, delay=0.3)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        result = screen.bar.result
+        assert result is not None and len(result.sources) > 3  # "+k more" is said
+        top, n = result.sources[0]
+        status = screen.bar.query_one("#search-status")
+        wide = _shown_in(app, status)
+        assert wide.startswith(f"{result.total} document(s) match · {top} {n}, "), wide
+        assert wide.endswith("enter opens · tab: timeline · esc closes"), wide  # 120 columns: ↑↓ go first
+        for size in ((80, 24), SIZE, (80, 24)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            row = _shown_in(app, status)
+            assert row.startswith(f"{result.total} document(s) match · {top} {n}, "), (size, row)
+            assert row.endswith(("tab: timeline · esc closes", "enter · ↑↓ · tab · esc")), (
+                size,
+                row,
+            )  # not cut
+            assert "more" in row and "…" not in row, (size, row)
+            assert row == wide if size == SIZE else len(row) <= size[0] - 2, (size, row)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -97,15 +96,13 @@ async def test_a_100000_word_document_opens_and_scrolls(big_env: tuple[Path, Pat
         await settle(pilot)
         assert next(s.id for s in app.screen.documents.list_view.rows) == "big"
         assert app.summaries[0].words > 100_000
-        started = time.perf_counter()
         await press(pilot, "enter")
-        opened = time.perf_counter() - started
         reader = app.screen.reader
         assert reader.doc_id == "big"
         assert len(reader.prepared.display) > 500_000  # type: ignore[union-attr]
         assert "A generated report of a hundred thousand words" in screen_text(app)
-        # generous for a loaded CI machine; benchmarks/tui_bench.py measures the real figure
-        assert opened < 3.0, f"opening took {opened:.2f} s"
+        # how long it takes is the benchmark's (benchmarks/tui_bench.py), not a test's: a wall-clock
+        # bound here failed or passed with the machine's load
         await press(pilot, "G")
         assert reader.scroll_offset.y == reader.max_scroll_y > 5000
         assert reader.cursor.end >= len(reader.prepared.display.rstrip())  # type: ignore[union-attr]

@@ -41,6 +41,7 @@ from nkterm.corpus import read_document
 from nkterm.models import Claim, Document
 from nkterm.paths import data_dir
 from tests.conftest import BLOGGER, ROOT, SEEDS
+from tests.counts import examples
 
 PASSAGE = (
     "The 25-year-old spent three days inside Pyongyang last month and produced an eye-opening "
@@ -112,7 +113,10 @@ def test_file_is_readable_yaml_with_a_version_first(store: BookmarkStore, blogge
     assert list(data["bookmarks"][0])[:7] == ["id", "doc_id", "exact", "prefix", "suffix", "start", "end"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow
+@settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     note=st.text(st.characters(codec="utf-8"), max_size=60),
     tags=st.lists(st.text(st.characters(codec="utf-8"), min_size=1, max_size=12)),
@@ -301,7 +305,8 @@ def _occurrences(text: str, needle: str) -> int:
     return sum(text.startswith(needle, i) for i in range(len(text)))
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(150), deadline=None)
 @given(data=st.data())
 def test_unchanged_passage_is_found_after_random_edits_elsewhere(data: st.DataObject) -> None:
     before = data.draw(st.text(_ALPHABET, max_size=150), label="before")
@@ -330,7 +335,8 @@ def test_unchanged_passage_is_found_after_random_edits_elsewhere(data: st.DataOb
     assert (anchor.span.start, anchor.span.end) == (len(new_before), len(new_before) + len(passage))
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(150), deadline=None)
 @given(
     text=st.text("ab c\n", max_size=300),
     exact=st.text("ab c", min_size=1, max_size=60),

@@ -21,6 +21,7 @@ from nkterm.claims.model import MODEL_PATH, DocScorer, cue_features, load_model,
 from nkterm.claims.pipeline import sentence_features
 from nkterm.claims.scan import scan_sentence, tokenize
 from nkterm.models import CLAIM_KINDS, Claim, Document, Section
+from tests.counts import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -481,7 +482,8 @@ _FRAGMENTS = st.sampled_from(
 _TEXT = st.one_of(st.text(max_size=300), st.lists(_FRAGMENTS, max_size=40).map("".join))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     text=_TEXT,
     people=st.lists(st.sampled_from([BINSKY, GELLMAN, "", "'"]), max_size=2),

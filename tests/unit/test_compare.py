@@ -35,6 +35,7 @@ from nkterm.corpus import load_entry, scan
 from nkterm.index import Index
 from nkterm.models import Claim, Document, Section
 from tests.conftest import BLOGGER, PHOTO, SEEDS
+from tests.counts import examples
 
 
 @pytest.fixture(scope="module")
@@ -309,7 +310,8 @@ _WORDS = [
 _documents = _documents_of(_WORDS)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_documents, _documents)
 def test_every_passage_is_paired_at_most_once_or_listed_as_only(
     sents_a: list[str], sents_b: list[str]
@@ -365,7 +367,8 @@ _INFLECTED = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(_INFLECTED), min_size=2, max_size=6), _documents_of(_INFLECTED))
 def test_corroboration_prefilter_never_hides_a_match(query_words: list[str], sents: list[str]) -> None:
     # the regex that spares corroboration most sentence splitting keeps every passage that
@@ -380,7 +383,8 @@ def test_corroboration_prefilter_never_hides_a_match(query_words: list[str], sen
             assert (p.start, p.end) in kept, (query_words, p.text)
 
 
-@settings(max_examples=100, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.sampled_from(_INFLECTED), min_size=2, max_size=6), _documents_of(_INFLECTED))
 def test_corroboration_reads_the_same_passages_with_known_or_new_sentences(
     query_words: list[str], sents: list[str]
@@ -414,7 +418,8 @@ _edges = st.dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(300), deadline=None)
 @given(_edges)
 def test_matching_is_a_maximum_weight_matching(weights: dict[tuple[int, int], float]) -> None:
     matching = max_weight_matching(5, 5, [(i, j, w) for (i, j), w in weights.items()])

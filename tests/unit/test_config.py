@@ -20,6 +20,7 @@ from nkterm.config import (
     parse_config,
     summary,
 )
+from tests.counts import examples
 
 PATH = Path("/home/me/.config/nkterm/config.yaml")
 
@@ -102,7 +103,8 @@ def test_an_unreadable_file_is_a_problem_not_an_exception(tmp_path: Path) -> Non
     assert problems and str(path) in str(problems[0])
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(150), deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_gives_a_config_and_problems_never_an_exception(source: str) -> None:
     config, problems = parse_config(source, PATH)

@@ -14,6 +14,7 @@ from nkterm.index import MANIFEST_FILE, META_FILE, Index, IndexError, IndexLocke
 from nkterm.models import Span
 from nkterm.querytext import lint_query, make_snippet
 from tests.conftest import BLOGGER, PHOTO
+from tests.counts import examples
 
 
 def _ids(index: Index, q: str) -> list[str]:
@@ -91,7 +92,10 @@ def test_did_you_mean(seed_index: Index) -> None:
     assert seed_index.search("pyongyang").suggestion is None
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow
+@settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(alphabet=st.sampled_from(list('ab koryo"()[]*~:^-+ANDORNOTtitle:kind:')), max_size=40))
 def test_random_queries_never_raise(seed_index: Index, query: str) -> None:
     result = seed_index.search(query)
@@ -267,7 +271,8 @@ def test_load_gives_document_and_claims_in_one_read(seed_index: Index) -> None:
     assert claims == seed_index.claims(PHOTO) and claims
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aZ İıßﬁ.*_-'’ 09\n\té€ŉǅΣσς")) | st.characters(), max_size=300))
 def test_plain_analyze_matches_the_whoosh_chain(text: str) -> None:
     from nkterm import index as nkindex

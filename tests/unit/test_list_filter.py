@@ -3,12 +3,14 @@ sorting everything again (``sort_summaries(filter_summaries(...))``)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nkterm.listing import sort_summaries
 from nkterm.models import DocSummary
 from nkterm.tui.view.listing import ListFilter, Listing, filter_summaries
+from tests.counts import examples
 
 LETTERS = list("abAB ßsSİi9é ")
 
@@ -23,7 +25,8 @@ summary = st.builds(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(summary, max_size=30, unique_by=lambda s: s.id),
     st.lists(st.tuples(st.sampled_from(["title", "words", "claims"]), st.text(alphabet=LETTERS, max_size=6))),
@@ -54,7 +57,8 @@ def test_typing_narrows_and_deleting_widens() -> None:
     assert [s.id for s in f.apply("")] == ["c", "a", "b"]
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(summary, max_size=30, unique_by=lambda s: s.id),
     st.sampled_from(["title", "words", "claims"]),

@@ -22,6 +22,7 @@ from nkterm.search.query import prepare
 from nkterm.search.whoosh.matching import _Vocabulary, body_terms, expand_fuzzy, match_spans, match_spans_full
 from nkterm.search.whoosh.names import expand_names
 from tests.conftest import SEEDS
+from tests.counts import examples
 
 WRITTEN = {
     "names.txt": (
@@ -188,7 +189,8 @@ def _collapse_reference(raw: str) -> list[int]:
     return out
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.sampled_from(["a", "é", " ", "\n", "\t", "\u00a0", "\x1c", "평"]), max_size=40))
 def test_whitespace_collapsing_maps_every_index_as_before(raw: str) -> None:
     collapsed = _Collapsed(raw)

@@ -37,6 +37,7 @@ from nkterm.search.querytree import (
     to_text,
     walk,
 )
+from tests.counts import examples
 from tests.robustness.test_queries import QUERIES, readable
 
 
@@ -228,7 +229,8 @@ def _flat(node: Any) -> Any:
     return shape(node)
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(300), deadline=None)
 @given(_TREES)
 def test_a_printed_tree_parses_back_to_itself(node: Node) -> None:
     assume(sum(isinstance(leaf, Fuzzy) for leaf in leaves(node, negated=True)) <= 4)  # the limit
@@ -241,7 +243,8 @@ def test_a_printed_tree_parses_back_to_itself(node: Node) -> None:
 # -- random text: a tree or a message, never an exception
 
 
-@settings(max_examples=500, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(QUERIES, st.text(max_size=80)))
 def test_random_text_never_crashes_the_parser(text: str) -> None:
     found = prepare(text)

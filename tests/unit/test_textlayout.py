@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -10,11 +11,13 @@ from nkterm.models import Span
 from nkterm.render import safe
 from nkterm.text import paragraphs, sentences
 from nkterm.tui.view.textlayout import LONG_PARAGRAPH, Decor, Sentences, split_sentences, wrap
+from tests.counts import examples
 
 WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=400)
 
 
-@settings(max_examples=200, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(200), deadline=None)
 @given(text=WORDS, width=st.integers(min_value=1, max_value=60))
 def test_wrapping_keeps_every_word_in_order_and_within_the_width(text: str, width: int) -> None:
     display = safe(text)

@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events, on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -31,13 +31,13 @@ from nkterm.listing import Timeline
 from nkterm.models import Hit, SearchResult, Span
 from nkterm.render import one_line, safe
 from nkterm.tui.messages import MoreResultsWanted, SearchHitChosen, SearchRequested
+from nkterm.tui.view.search_status import HitsStatus, short_source
 from nkterm.tui.view.textlayout import wrap
 from nkterm.tui.widgets.row_list import RowList
 from nkterm.tui.widgets.styles import component_style
 from nkterm.tui.widgets.timeline import TimelineBars
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a query runs
-SOURCE_CHARS = 24  # of a result's source: the title keeps the room
 NARROW_RESULTS = 100  # below this many columns a result's line shows no score or hit count
 PLACEHOLDER = (
     'words, "a phrase", title:word, source:kcna, date:2024-08, date:[2024-07 TO 2024-09], kind:quantity,'
@@ -93,7 +93,7 @@ class SearchResults(RowList):
                 meta = "  bookmark" if hit.hits else "  bookmark · passage no longer in the text"
             else:
                 n = f" · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}" if hit.hits else ""
-                source = _short(one_line(hit.source))
+                source = short_source(one_line(hit.source))
                 where = " · ".join(x for x in (hit.date, source) if x)
                 meta = f"  {where + ' · ' if where else ''}score {hit.score:.2f}{n}"
                 if width < NARROW_RESULTS and where:  # the title keeps the room: when and who only
@@ -137,27 +137,21 @@ class SearchResults(RowList):
             self.post_message(SearchHitChosen(row))
 
 
-def _short(source: str) -> str:
-    return source if len(source) <= SOURCE_CHARS else source[: SOURCE_CHARS - 1] + "…"
-
-
-def _by_source(result: SearchResult, shown: int = 3) -> str:
-    """ " · KCNA 5, Yonhap 4, AFP 3, +2 more": who reported the hits, most first."""
-    if not result.sources:
-        return ""
-    top = ", ".join(f"{_short(one_line(name))} {n:,}" for name, n in result.sources[:shown])
-    rest = len(result.sources) - shown
-    return f" · {top}" + (f", +{rest} more" if rest > 0 else "")
-
-
 class SuggestionLine(Static):
-    """The status line; a click on it applies the suggestion when there is one."""
+    """The status line; a click on it applies the suggestion when there is one. A search with
+    results is worded to fit the line's width (``HitsStatus``), again on every resize."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"search-status--suggestion"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.suggestion: str | None = None
+        self.hits_status: HitsStatus | None = None
+
+    def render(self) -> RenderResult:
+        if self.hits_status is not None:
+            return Text(self.hits_status.line(self.content_size.width), no_wrap=True, overflow="ellipsis")
+        return super().render()
 
     def on_click(self, event: events.Click) -> None:
         if self.suggestion:
@@ -199,8 +193,11 @@ class SearchBar(Vertical):
     def results(self) -> SearchResults:
         return self.query_one(SearchResults)
 
-    def _say(self, text: Text, *, error: bool = False) -> None:
+    def _say(self, text: Text | HitsStatus, *, error: bool = False) -> None:
         line = self.query_one(SuggestionLine)
+        line.hits_status = text if isinstance(text, HitsStatus) else None
+        if isinstance(text, HitsStatus):
+            text = Text(text.line(0))  # worded to the width when drawn
         # an error wraps onto more lines (nkterm.tcss: #search-status.-error): it is read whole
         layout = error or line.has_class("-error")
         line.set_class(error, "-error")
@@ -265,13 +262,13 @@ class SearchBar(Vertical):
         if result.error:
             self._say(Text(f"query error: {safe(result.error)}"), error=True)
         elif result.hits:
-            what = "bookmark(s)" if bookmarks else "document(s)"
-            also = f" · also: {safe(', '.join(result.also))}" if result.also else ""
-            when = " · tab: timeline" if result.months else ""
             self._say(
-                Text(
-                    f"{result.total:,} {what} match{_by_source(result)}{also} · enter opens · ↑↓ choose{when}"
-                    " · esc closes"
+                HitsStatus(
+                    result.total,
+                    "bookmark(s)" if bookmarks else "document(s)",
+                    tuple((one_line(name), n) for name, n in result.sources),
+                    safe(", ".join(result.also)),
+                    timeline=bool(result.months),
                 )
             )
         elif result.suggestion:
