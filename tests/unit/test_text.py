@@ -39,3 +39,42 @@ def test_any_text_gives_ordered_spans_inside_it(text: str) -> None:
         assert span.start >= last
         last = span.end
         assert text[span.start : span.end].strip()
+
+
+def _split(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentences(text)]
+
+
+def test_a_question_or_exclamation_inside_a_sentence_does_not_end_it() -> None:
+    text = (
+        '"Will 8Mbps be enough?" he asked. A report by Which? magazine found it. '
+        "He was in Wham! along with Andrew. Is it true?' said Ann."
+    )
+    assert _split(text) == [
+        '"Will 8Mbps be enough?" he asked.',
+        "A report by Which? magazine found it.",
+        "He was in Wham! along with Andrew.",
+        "Is it true?' said Ann.",
+    ]
+
+
+def test_sentences_ending_in_a_number_or_a_paper_name_end_there() -> None:
+    text = 'The firm owes about $12.05bn. "Eventually, it will pay," he told The Sun. The end.'
+    assert _split(text) == [
+        "The firm owes about $12.05bn.",
+        '"Eventually, it will pay," he told The Sun.',
+        "The end.",
+    ]
+
+
+def test_abbreviations_initials_and_lists_do_not_end_a_sentence() -> None:
+    text = "Mr. Brown met George W. Bush in the U.S. capital. J Robinson (capt); M Cueto, J Noon; C Hodgson."
+    assert _split(text) == [
+        "Mr. Brown met George W. Bush in the U.S. capital.",
+        "J Robinson (capt); M Cueto, J Noon; C Hodgson.",
+    ]
+
+
+def test_a_brand_in_lower_case_may_start_a_sentence_and_closing_quotes_stay() -> None:
+    text = "Sales rose 4%. iPod sales doubled. He said 'they are just people ... '"
+    assert _split(text) == ["Sales rose 4%.", "iPod sales doubled.", "He said 'they are just people ... '"]
