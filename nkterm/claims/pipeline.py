@@ -20,6 +20,7 @@ from nkterm.claims.quote_speakers import NOT_A_NAME, QuoteContext, has_token, ju
 from nkterm.claims.quotes import Inside, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
 from nkterm.claims.speakers import Resolver, SpeakerContext
+from nkterm.claims.speech_acts import fallback_speaker
 from nkterm.claims.subjects import SubjectFinder
 from nkterm.models import CHECK_WORTHY, CLAIM_KINDS, Claim, Document, Span
 from nkterm.text import paragraphs, sentences
@@ -141,6 +142,8 @@ def _detect(
             speaker, why = framed[n]
         if speaker is None and (judged := judgement_speaker(n, qctx)) is not None:
             speaker, why = judged
+        if speaker is None and (acted := fallback_speaker(n, qctx)) is not None:
+            speaker, why = acted
         cues = [cue for k in ordered for kind, cue, _, _ in ev.cues if kind == k]
         cues.extend(cue for kind, cue, _, _ in ev.cues if kind in SIGNALS)
         if quote is not None:

@@ -1,0 +1,169 @@
+"""Speakers of sentences no reporting verb attributes: speech acts and inverted tails.
+
+Owns the last fallback of speaker choice (issue 16, session 7), run only for a claim that got no
+speaker from its quote, its reporting verbs, a framing sentence or a judgement verb:
+
+- a closed list of speech-act verbs with their frame, ``SUBJECT VERB OBJECT``: verbs that report
+  what someone said or holds without being reporting verbs of the cue rules ("Lib Dem leader
+  Charles Kennedy dismissed the Conservatives", "Los Angeles police discounted the rumours",
+  "The prime minister ridiculed the Tory plans", "Mr Howard pointed to ...", "It expected 2005 to
+  be ..."). Never in the passive ("was blamed"), never a verb of sport ("defended his title",
+  "challenged for the lead"); the subject is read by ``SubjectFinder.for_verb`` and resolved like
+  a reporting verb's. The sentence's kinds and score do not change: only its speaker.
+- a sentence ending in an inverted report whose subject is a common-noun phrase, which the cue
+  rules do not read: "..., say experts.", "..., one of the world's leading credit rating agencies
+  says.", "..., according to some LA film critics.", "..., wrote one reviewer in Rolling Stone
+  magazine."; and "... editing said John Wyver, from ..." (no comma before the verb).
+
+Pure Python; must not import textual or whoosh.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nkterm.claims.evidence import Report
+from nkterm.claims.lexicon import words
+from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES
+from nkterm.claims.quote_speakers import QuoteContext
+from nkterm.claims.subjects import SubjectFinder
+from nkterm.claims.subjectwords import ROLES, SPEAKING_NOUNS, WON
+
+# Speech acts: what a speaker does with words (or holds as a view) that the reporting verbs of
+# the cue rules leave out. A closed list (English reporting verbs of judgement, refusal, praise
+# and expectation), each taken only in the frame "SUBJECT VERB OBJECT".
+SPEECH_ACTS = words(
+    """
+    dismissed dismisses blamed blames discounted discounts ridiculed ridicules challenged
+    challenges rejected rejects echoed echoes praised praises criticised criticises criticized
+    criticizes condemned condemns welcomed welcomes lambasted lambasts defended
+    defends questioned questions disputed disputes backed backs attacked attacks expects expected
+    hopes hoped reckons reckoned fears feared doubts doubted recommended recommends proposed
+    proposes demanded demands appealed appeals highlighted highlights expressed expresses voiced
+    voices pointed points spoke speaks congratulated congratulates thanked thanks apologised
+    apologises apologized apologizes refused refuses vowed threatened threatens objected objects
+    protested protests acknowledged conceded defied
+    """
+)
+# Verbs that are speech only with a particular word after them ("pointed out", "called for").
+_NEEDS_NEXT = {
+    "pointed": {"out", "to"},
+    "points": {"out", "to"},
+    "spoke": {"of", "about", "out"},
+    "speaks": {"of", "about", "out"},
+    "appealed": {"for", "to"},
+    "appeals": {"for", "to"},
+}
+# Present forms that are plural nouns as often ("title hopes", "US fears", "the backs"): a verb
+# only before "that", an article or a pronoun object.
+_NOUN_TOO = words(
+    """
+    hopes fears doubts demands questions appeals protests voices thanks backs attacks objects
+    challenges welcomes praises defends expects reckons rejects dismisses blames
+    """
+)
+_OBJECT_START = words("that the a an his her its their whether it them him this these those")
+_NOT_BEFORE = frozenset({"as", "than", "widely", "long", "the", "a", "an"})
+# Verbs of sport or war as often as of speech: not with a trophy or a place after them
+# ("defended his title", "challenged for the lead", "attacked down the left").
+_SPORT = frozenset({"defended", "defends", "challenged", "challenges", "attacked", "attacks", "backed", "backs"})
+_PASSIVE = frozenset({"be", "been", "being", "is", "are", "was", "were", "'s", "’s", "get", "got"})
+_NOT_AFTER = frozenset({"by", "to", "as", "in", "on", "up", "down", "off"})
+_GENERIC = frozenset({"it", "they", "we", "i", "you", "this", "that", "there", "which", "who"})
+
+# "..., say experts." / "..., one of the world's leading credit rating agencies says." /
+# "..., according to some LA film critics." / "..., wrote one reviewer in Rolling Stone magazine."
+_TAIL = re.compile(
+    r"(?:,|\.\"|,\"|,”)\s+(?P<verb>say|says|said|warn|warns|warned|believe|believes|argue|argues|claim|claims"
+    r"|suggest|suggests|wrote|writes|according to)\s+"
+    r"(?P<np>[^\s,.;:!?\"“”]+(?:\s+[^\s,.;:!?\"“”]+){0,9}?)\s*(?:\.|!|\"|”)*\s*$"
+)
+# "..., one of the world's leading credit rating agencies says."
+_TAIL_AFTER = re.compile(
+    r",\s+(?P<np>[^\s,.;:!?\"“”]+(?:\s+[^\s,.;:!?\"“”]+){0,9}?)\s+(?P<verb>say|says|said|warn|warns|warned"
+    r"|believe|believes|argue|argues|claim|claims|suggest|suggests|added|adds)\s*(?:\.|!|\"|”)*\s*$"
+)
+# "... editing said John Wyver, from TV producer ...": a verb with no comma before it, then a name
+_SAID_NAME = re.compile(
+    r"(?<=[a-z]) (?P<verb>said|says) (?P<np>(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+)(?=[,.]|\s*$)"
+)
+_NP_OPENERS = frozenset({"the", "a", "an", "some", "many", "several", "most", "other", "one", "two"})
+_NP_CUT = frozenset({"in", "at", "from", "for", "with", "on", "who", "which", "and"})
+
+
+def fallback_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
+    """Speaker of sentence ``n`` from a speech act or an inverted tail, with the cue text."""
+    return _speech_act(n, ctx) or _tail(n, ctx)
+
+
+def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
+    lo, hi = ctx.ranges[n]
+    lows, starts, text = ctx.toks.lows, ctx.toks.starts, ctx.text
+    for i in range(lo + 1, hi):
+        w = lows[i]
+        if w not in SPEECH_ACTS or not text[starts[i]].islower():
+            continue
+        nxt = lows[i + 1] if i + 1 < hi else ""
+        need = _NEEDS_NEXT.get(w)
+        if need is not None and nxt not in need:
+            continue
+        if need is None and nxt in _NOT_AFTER:
+            continue  # "blamed by", "backed up", "expected to"
+        if w in _NOUN_TOO and nxt not in _OBJECT_START:
+            continue
+        prev = lows[i - 1]
+        if prev in _NOT_BEFORE or prev.endswith(("'s", "’s", "s'")):
+            continue  # "as expected", "than feared", "England's hopes"
+        if w in _SPORT and (nxt in WON or (i + 2 < hi and lows[i + 2] in WON) or nxt == "for"):
+            continue
+        if lows[i - 1] in _PASSIVE or ctx.inside(starts[i]):
+            continue
+        subj = SubjectFinder(text, lows, starts, ctx.toks.ends, lo, hi).for_verb(i)
+        if subj is None or subj.kind not in ("name", "org", "pronoun"):
+            continue
+        written = " ".join(text[subj.start : subj.end].split())
+        if subj.kind == "pronoun" and written.lower() in ("i", "we", "you"):
+            return None  # the writer's or a quote's own
+        verb = text[starts[i] : ctx.toks.ends[i]]
+        report = Report(starts[i], ctx.toks.ends[i], verb, written, subj.kind, subj.start, subj.how)
+        who, how = ctx.resolver.speaker(report)
+        if who is None:
+            return None
+        return who, f'"{written} {verb}" (a speech act' + (f"; {how})" if how and how != "named" else ")")
+    return None
+
+
+def _tail(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
+    sp = ctx.spans[n]
+    segment = ctx.text[sp.start : sp.end]
+    m = _TAIL.search(segment) or _TAIL_AFTER.search(segment)
+    if m is None:
+        m = _SAID_NAME.search(segment)
+        if m is None or ctx.inside(sp.start + m.start("verb")):
+            return None
+        name = m.group("np")
+        return ctx.resolver.full_name(name, sp.start + m.start("np")), f'"{m.group("verb")} {name}"'
+    if ctx.inside(sp.start + m.start("verb")):
+        return None
+    np = m.group("np").split()
+    if np[0][:1].isupper():
+        return None  # a name after the verb: the cue rules read it ("said Mr X.")
+    if np[0].lower() == "one" and len(np) > 2 and np[1] == "of":
+        np = np[2:]  # "one of the world's leading credit rating agencies"
+    cut = next((k for k, w in enumerate(np) if k > 0 and w.lower() in _NP_CUT), len(np))
+    np = np[:cut]
+    while len(np) > 1 and np[0].lower() in _NP_OPENERS:
+        np = np[1:]
+    if np and np[0].endswith(("'s", "’s")) and np[0][:1].islower() and len(np) > 1:
+        np = np[1:]  # "the world's leading ..."
+    if not np or np[-1].lower() in _GENERIC:
+        return None
+    head = np[-1].lower()
+    if not (head in SPEAKING_NOUNS or head in ROLES or head in PERSON_ROLES or head in GROUP_NOUNS):
+        if not (head.endswith("s") and not head.endswith("ss") and head.isalpha()):
+            return None  # a plural of people or bodies ("observers", "insiders"), or a known role
+    who = " ".join(np)
+    said = [" ".join(m.group("np").split()), m.group("verb")]
+    if m.start("verb") < m.start("np"):
+        said.reverse()
+    return who, f'"{" ".join(said)}"'
