@@ -105,7 +105,8 @@ def _detect(
     quotes = find_quotes(text, paragraphs(text))
     reports = [r for ev in evidence for r in ev.reports]
     # the sentence subjects a "he" or "she" may mean: read only when such a pronoun asks for them
-    resolver = Resolver(text, ctx, reports, _NamedSubjects(text, toks, spans, ranges))
+    inside = Inside(quotes)
+    resolver = Resolver(text, ctx, reports, _NamedSubjects(text, toks, spans, ranges), inside)
     attributions = attribute_runs(text, quotes, reports, spans)
     qctx = QuoteContext(
         text,
@@ -116,7 +117,7 @@ def _detect(
         quotes,
         resolver,
         [s.start for s in spans],
-        Inside(quotes),
+        inside,
     )
     by_run = run_speakers(attributions, resolver, quotes, qctx)
     qstarts = [q.start for q in quotes]

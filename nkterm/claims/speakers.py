@@ -111,9 +111,13 @@ class Resolver:
         ctx: SpeakerContext,
         reports: list[Report],
         subjects: Callable[[int], Iterable[tuple[int, str]]] | None = None,
+        inside: Callable[[int], bool] | None = None,
     ) -> None:
         """``subjects(pos)``: the names that are the subject of a sentence, before ``pos``, nearest
-        first (found lazily: a "he" reads only the sentences back to the person it means)."""
+        first (found lazily: a "he" reads only the sentences back to the person it means).
+        ``inside(pos)``: whether ``pos`` is inside a quote (a name mentioned in someone's quote is
+        no one a later "she added" means)."""
+        self._inside = inside
         self.ctx = ctx
         self.persons, pattern = _people_index(ctx.people)
         self._mentions: list[int] = []
@@ -158,11 +162,13 @@ class Resolver:
                 for r in reports
                 if r.subject_kind == "name" and r.subject and not is_org(r.subject)
             ]
+            inside = self._inside
             named.extend(
                 (m.start(), m.group())
                 for m in re.finditer(
                     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A-Z][\w-]+(?![\w'’])", text
                 )
+                if inside is None or not inside(m.start())
             )
             # the roles that spoke ("a Department for Education spokeswoman said"); people named as
             # the subject of a sentence ("Gordon Brown has outlined ...") are read by ``focus``
@@ -304,7 +310,10 @@ class Resolver:
         subjects = iter(
             (p, n)
             for p, n in (self._subjects(pos) if self._subjects is not None else ())
-            if not is_org(n) and not self._after_determiner(p) and " and " not in n  # one person
+            if not is_org(n)
+            and not self._after_determiner(p)
+            and " and " not in n  # one person
+            and not n.endswith(("'s", "’s"))  # "Graham Norton's show": a possessor, not the subject
         )
         subject = next(subjects, None)
         while j >= 0 or subject is not None:
