@@ -29,6 +29,7 @@ from nkterm.claims.namewords import (
     person_words,
     strip_titles,
 )
+from nkterm.claims.subjectwords import ROLES
 from nkterm.models import Document, Section
 
 _NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
@@ -376,6 +377,29 @@ class Resolver:
                 return full  # a short title the list does not know ("Me den Hartog")
         return plain if len(words) >= 2 else written
 
+    def role_holder(self, role: str, pos: int) -> str | None:
+        """The person a definite role means ("the home secretary said" -> Charles Clarke), when
+        the text named them with that role before ``pos``: as a title ("Home Secretary Charles
+        Clarke", "England coach Andy Robinson") or in apposition ("Ken Macdonald, the director
+        of public prosecutions,"). The nearest such naming wins; none, and the role stays."""
+        if not role or len(role) > 60:
+            return None
+        esc = r"\s+".join(re.escape(w) for w in role.split())
+        name = r"((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+)"
+        found: tuple[int, str] | None = None
+        for m in re.finditer(rf"(?<![\w'’-])(?i:{esc})\s+{name}(?![\w'’-])", self._text[:pos]):
+            found = (m.start(), m.group(1))
+        for m in re.finditer(rf"{name},\s+(?:the\s+|a\s+)?(?i:{esc})(?![\w'’-])", self._text[:pos]):
+            if found is None or m.start() > found[0]:
+                found = (m.start(), m.group(1))
+        if found is None:
+            return None
+        words = person_words(name_words(found[1]))
+        full = strip_titles(" ".join(words))
+        if len(full.split()) < 2 or is_org(full):
+            return None
+        return self.full_name(full, found[0])
+
     def voice(self, pos: int) -> str | None:
         section = self.ctx.section_at(pos)
         if section is not None and section.kind == "first-person" and section.voice:
@@ -427,9 +451,17 @@ class Resolver:
             return full, "named" if full == written else f"{written} = {full}"
         if kind == "org":
             words = subject.removesuffix("'s").removesuffix("’s").split()
+            definite = bool(words) and words[0].lower() == "the" or self._text[
+                max(0, report.subject_start - 4) : report.subject_start
+            ].lower() == "the "
             if words and words[0].lower() in ("the", "a", "an"):
                 words = words[1:]
-            return " ".join(words), "organisation or role"
+            role = " ".join(words)
+            if definite and words and words[-1].lower() in PERSON_ROLES | ROLES:
+                person = self.role_holder(role, report.subject_start)
+                if person is not None:
+                    return person, f"the {role} = {person}"
+            return role, "organisation or role"
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):
                 return self.focus(report.subject_start, low), f"{low} = person in focus"
