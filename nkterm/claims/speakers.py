@@ -29,7 +29,7 @@ from nkterm.claims.namewords import (
     person_words,
     strip_titles,
 )
-from nkterm.claims.subjectwords import ROLES
+from nkterm.claims.subjectwords import AGED, DEMONYM, EPITHETS, NOT_DEMONYM, ROLES
 from nkterm.models import Document, Section
 
 _NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
@@ -306,7 +306,7 @@ class Resolver:
             return self.persons[0].canonical
         named, named_pos = self._named
         j = bisect.bisect_left(named_pos, pos) - 1
-        avoid = "m" if pronoun in ("she", "her") else "f"
+        avoid = {"she": "m", "her": "m", "he": "f", "him": "f"}.get(pronoun)  # "": either
         # the nearest candidate first: speakers and titled names merged with sentence subjects
         subjects = iter(
             (p, n)
@@ -324,7 +324,7 @@ class Resolver:
             else:
                 p, name = named[j]
                 j -= 1
-            if gender(name) != avoid:
+            if avoid is None or gender(name) != avoid:
                 if name.split()[-1].lower() in PERSON_ROLES:
                     words = name.split()
                     return " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
@@ -376,6 +376,13 @@ class Resolver:
             if len(words) > 1 and len(words[0]) <= 3 and full.endswith(" ".join(words[1:])):
                 return full  # a short title the list does not know ("Me den Hartog")
         return plain if len(words) >= 2 else written
+
+    @staticmethod
+    def _epithet(words: list[str]) -> bool:
+        """ "star of Rain Man and Tootsie", "22-year-old", "two-time champion": one person."""
+        head = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
+        last = words[head - 1].lower() if head else ""
+        return last in EPITHETS or AGED.fullmatch(last) is not None
 
     def role_holder(self, role: str, pos: int) -> str | None:
         """The person a definite role means ("the home secretary said" -> Charles Clarke), when
@@ -439,6 +446,14 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
+            if (
+                self._determiner_just_before(report.subject_start)
+                and DEMONYM.fullmatch(subject)
+                and subject.lower() not in NOT_DEMONYM
+            ):
+                focus = self.focus(report.subject_start, "")  # "the Russian revealed"
+                if focus is not None and len(focus.split()) >= 2:
+                    return focus, f"the {subject} = {focus}, the person in focus"
             role = self._determiner_just_before(report.subject_start)
             written = " ".join(person_words(name_words(subject), role=role))
             short = self._initials_at(report.subject_start, written)
@@ -461,6 +476,10 @@ class Resolver:
                 person = self.role_holder(role, report.subject_start)
                 if person is not None:
                     return person, f"the {role} = {person}"
+            if definite and words and self._epithet(words):
+                person = self.focus(report.subject_start, "")
+                if person is not None and len(person.split()) >= 2:
+                    return person, f"the {role} = {person}, the person in focus"
             return role, "organisation or role"
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):

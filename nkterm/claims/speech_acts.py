@@ -40,7 +40,7 @@ SPEECH_ACTS = words(
     defends questioned questions disputed disputes backed backs attacked attacks expects expected
     hopes hoped reckons reckoned fears feared doubts doubted recommended recommends proposed
     proposes demanded demands appealed appeals highlighted highlights expressed expresses voiced
-    voices pointed points spoke speaks congratulated congratulates thanked thanks apologised
+    voices pointed points hit spoke speaks congratulated congratulates thanked thanks apologised
     apologises apologized apologizes refused refuses vowed threatened threatens objected objects
     protested protests acknowledged conceded defied
     """
@@ -48,6 +48,7 @@ SPEECH_ACTS = words(
 # Verbs that are speech only with a particular word after them ("pointed out", "called for").
 _NEEDS_NEXT = {
     "pointed": {"out", "to"},
+    "hit": {"out"},
     "points": {"out", "to"},
     "spoke": {"of", "about", "out"},
     "speaks": {"of", "about", "out"},
@@ -124,7 +125,7 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         written = " ".join(text[subj.start : subj.end].split())
         if subj.kind == "pronoun" and written.lower() in ("i", "we", "you"):
             return None  # the writer's or a quote's own
-        verb = text[starts[i] : ctx.toks.ends[i]]
+        verb = text[starts[i] : ctx.toks.ends[i + 1 if need is not None else i]]  # "pointed to"
         report = Report(starts[i], ctx.toks.ends[i], verb, written, subj.kind, subj.start, subj.how)
         who, how = ctx.resolver.speaker(report)
         if who is None:
