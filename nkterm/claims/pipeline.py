@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from nkterm.claims.evidence import SIGNALS, Evidence
 from nkterm.claims.framing import framed_speakers
+from nkterm.claims.lexicon import REPORTING_VERBS
 from nkterm.claims.furniture import furniture_spans, trim
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
 from nkterm.claims.quote_speakers import NOT_A_NAME, QuoteContext, has_token, judgement_speaker, run_speakers
@@ -202,6 +203,10 @@ class _NamedSubjects:
         if subj is None or subj.kind != "name":
             return None
         name = text[subj.start : subj.end]
+        if name.endswith(("'s", "’s")) and any(
+            toks.lows[k] in REPORTING_VERBS for k in range(lo, bisect.bisect_left(toks.starts, subj.start, lo, hi))
+        ):
+            return None  # "The BBC spokeswoman said Graham Norton's show ...": an object's possessor
         words = name.split()
         if words[0].lower().replace("’", "'") in NOT_A_NAME:
             return None  # "I'm", "It's": a sentence of someone's quote

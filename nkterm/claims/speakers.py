@@ -29,7 +29,8 @@ from nkterm.claims.namewords import (
     person_words,
     strip_titles,
 )
-from nkterm.claims.subjectwords import AGED, DEMONYM, EPITHETS, NOT_DEMONYM, ROLES
+from nkterm.claims.lexicon import SUBJECT_SKIP
+from nkterm.claims.subjectwords import AGED, CLAUSE_OPENERS, DEMONYM, EPITHETS, NOT_DEMONYM, ROLES
 from nkterm.models import Document, Section
 
 _NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
@@ -42,6 +43,9 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 # Initials standing for a name: "B&B", "CAS", "PwC" is not one (lower case inside)
 _INITIALS = re.compile(r"(?<![\w&])[A-Z](?:&?[A-Z]){1,5}(?![\w&])")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
+# A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
+_OTHER_OFFICE = re.compile(r"(?i:deputy|vice|shadow|former|ex|acting|assistant|junior|under)[\s-]+$")
+_OPENERS = CLAUSE_OPENERS | SUBJECT_SKIP
 _PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
 
 
@@ -207,6 +211,8 @@ class Resolver:
                     (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in NOT_IN_NAME), default=0
                 )
                 words = words[cut:]
+                while len(words) > 2 and words[0].lower() in _OPENERS:
+                    words = words[1:]  # "Earlier Tony Blair defended": the opener is no name
                 full = " ".join(words)
                 if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
                     found.append((start, full))
@@ -314,7 +320,6 @@ class Resolver:
             if not is_org(n)
             and not self._after_determiner(p)
             and " and " not in n  # one person
-            and not n.endswith(("'s", "’s"))  # "Graham Norton's show": a possessor, not the subject
         )
         subject = next(subjects, None)
         while j >= 0 or subject is not None:
@@ -395,7 +400,8 @@ class Resolver:
         name = r"((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+)"
         found: tuple[int, str] | None = None
         for m in re.finditer(rf"(?<![\w'’-])(?i:{esc})\s+{name}(?![\w'’-])", self._text[:pos]):
-            found = (m.start(), m.group(1))
+            if _OTHER_OFFICE.search(self._text, max(0, m.start() - 12), m.start()) is None:
+                found = (m.start(), m.group(1))  # never "Deputy Prime Minister John Prescott"
         for m in re.finditer(rf"{name},\s+(?:the\s+|a\s+)?(?i:{esc})(?![\w'’-])", self._text[:pos]):
             if found is None or m.start() > found[0]:
                 found = (m.start(), m.group(1))

@@ -20,11 +20,12 @@ Pure Python; must not import textual or whoosh.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.lexicon import words
-from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES
+from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org
 from nkterm.claims.quote_speakers import QuoteContext
 from nkterm.claims.subjects import SubjectFinder
 from nkterm.claims.subjectwords import ROLES, SPEAKING_NOUNS, WON
@@ -41,7 +42,7 @@ SPEECH_ACTS = words(
     hopes hoped reckons reckoned fears feared doubts doubted recommended recommends proposed
     proposes demanded demands appealed appeals highlighted highlights expressed expresses voiced
     voices pointed points hit spoke speaks congratulated congratulates thanked thanks apologised
-    apologises apologized apologizes refused refuses vowed threatened threatens objected objects
+    apologises apologized apologizes vowed threatened threatens objected objects
     protested protests acknowledged conceded defied
     """
 )
@@ -70,6 +71,7 @@ _NOT_BEFORE = frozenset({"as", "than", "widely", "long", "the", "a", "an"})
 _SPORT = frozenset({"defended", "defends", "challenged", "challenges", "attacked", "attacks", "backed", "backs"})
 _PASSIVE = frozenset({"be", "been", "being", "is", "are", "was", "were", "'s", "’s", "get", "got"})
 _NOT_AFTER = frozenset({"by", "to", "as", "in", "on", "up", "down", "off"})
+_PREPOSITIONS = frozenset({"in", "with", "from", "at", "on", "by", "for", "to", "into", "across", "over"})
 _GENERIC = frozenset({"it", "they", "we", "i", "you", "this", "that", "there", "which", "who"})
 
 # "..., say experts." / "..., one of the world's leading credit rating agencies says." /
@@ -81,13 +83,22 @@ _TAIL = re.compile(
 )
 # "..., one of the world's leading credit rating agencies says."
 _TAIL_AFTER = re.compile(
-    r",\s+(?P<np>[^\s,.;:!?\"“”]+(?:\s+[^\s,.;:!?\"“”]+){0,9}?)\s+(?P<verb>say|says|said|warn|warns|warned"
+    r",\s+(?P<np>[^\s,.;:!?\"“”]+(?:\s+[^\s,.;:!?\"“”]+){0,9}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>say|says|said|warn|warns|warned"
     r"|believe|believes|argue|argues|claim|claims|suggest|suggests|added|adds)\s*(?:\.|!|\"|”)*\s*$"
 )
 # "... editing said John Wyver, from TV producer ...": a verb with no comma before it, then a name
 _SAID_NAME = re.compile(
     r"(?<=[a-z]) (?P<verb>said|says) (?P<np>(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+)(?=[,.]|\s*$)"
 )
+# Words that make the phrase after "said" a clause ("said they were ..."), never a speaker
+_CLAUSE_WORDS = words(
+    """
+    they there he she it we i you was were is are would will could should had has have be been
+    that this not
+    """
+)
+# Sources that are no speakers ("according to studio estimates"), unless "from" an organisation
+_NOT_SPEAKERS = words("figures estimates data statistics numbers results count counts calculations")
 _NP_OPENERS = frozenset({"the", "a", "an", "some", "many", "several", "most", "other", "one", "two"})
 _NP_CUT = frozenset({"in", "at", "from", "for", "with", "on", "who", "which", "and"})
 
@@ -123,6 +134,13 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         if subj is None or subj.kind not in ("name", "org", "pronoun"):
             continue
         written = " ".join(text[subj.start : subj.end].split())
+        k = bisect.bisect_left(starts, subj.start, lo, hi) - 1
+        if k >= lo and lows[k] in ("the", "a", "an"):
+            k -= 1
+        if k >= lo and lows[k] in _PREPOSITIONS:
+            return None  # "GPs in Wales had feared": the head is before the preposition
+        if subj.kind == "name" and " and " in written and not is_org(written):
+            return None  # two speakers ("Tessa Jowell and John Prescott have welcomed")
         if subj.kind == "pronoun" and written.lower() in ("i", "we", "you"):
             return None  # the writer's or a quote's own
         verb = text[starts[i] : ctx.toks.ends[i + 1 if need is not None else i]]  # "pointed to"
@@ -146,9 +164,15 @@ def _tail(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         return ctx.resolver.full_name(name, sp.start + m.start("np")), f'"{m.group("verb")} {name}"'
     if ctx.inside(sp.start + m.start("verb")):
         return None
-    np = m.group("np").split()
-    if np[0][:1].isupper():
+    np = [w for w in re.sub(r"\([^()]*\)", " ", m.group("np")).split() if w]
+    if not np or np[0][:1].isupper() and m.start("verb") < m.start("np"):
         return None  # a name after the verb: the cue rules read it ("said Mr X.")
+    if any(w.lower() in _CLAUSE_WORDS for w in np):
+        return None  # "said they were following rules": a clause, no speaker phrase
+    lead = next((k for k, w in enumerate(np) if w[:1].isupper()), None)
+    if lead is not None and lead > 0 and all(w[:1].isupper() for w in np[lead:]):
+        if np[lead - 1].lower() not in _NP_CUT:
+            np = np[lead:]  # "according to industry website Screen Daily": the name
     if np[0].lower() == "one" and len(np) > 2 and np[1] == "of":
         np = np[2:]  # "one of the world's leading credit rating agencies"
     cut = next((k for k, w in enumerate(np) if k > 0 and w.lower() in _NP_CUT), len(np))
@@ -160,11 +184,22 @@ def _tail(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     if not np or np[-1].lower() in _GENERIC:
         return None
     head = np[-1].lower()
+    if head in _NOT_SPEAKERS:
+        named = re.search(r"\b(?:from|by|of) (?:the )?((?:[A-Z][\w'’&-]*(?: (?:of|for|and|the))* ?)+)", m.group("np"))
+        if named is None:
+            return None  # "according to studio estimates": figures are no speaker
+        np = named.group(1).split()
+        head = np[-1].lower()
+    if np[0][:1].isupper():
+        return " ".join(np), f'"{_said(m)}"'
     if not (head in SPEAKING_NOUNS or head in ROLES or head in PERSON_ROLES or head in GROUP_NOUNS):
         if not (head.endswith("s") and not head.endswith("ss") and head.isalpha()):
             return None  # a plural of people or bodies ("observers", "insiders"), or a known role
-    who = " ".join(np)
+    return " ".join(np), f'"{_said(m)}"'
+
+
+def _said(m: re.Match[str]) -> str:
     said = [" ".join(m.group("np").split()), m.group("verb")]
     if m.start("verb") < m.start("np"):
         said.reverse()
-    return who, f'"{" ".join(said)}"'
+    return " ".join(said)
