@@ -46,6 +46,7 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
 _OTHER_OFFICE = re.compile(r"(?i:deputy|vice|shadow|former|ex|acting|assistant|junior|under)[\s-]+$")
 _OPENERS = CLAUSE_OPENERS | SUBJECT_SKIP
+_PERSON_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+")
 _PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
 
 
@@ -382,6 +383,29 @@ class Resolver:
                 return full  # a short title the list does not know ("Me den Hartog")
         return plain if len(words) >= 2 else written
 
+    def _epithet_person(self, pos: int) -> tuple[str, str] | None:
+        named = self._named_in_sentence(pos)
+        if named is not None:
+            return named, "named earlier in the sentence"
+        focus = self.focus(pos, "")
+        return (focus, "the person in focus") if focus is not None and len(focus.split()) >= 2 else None
+
+    def _named_in_sentence(self, pos: int) -> str | None:
+        """The last person named before ``pos`` in its sentence (two capitalised words or more, no
+        organisation, outside quotes): what "the Czech" or "the 22-year-old" later in the same
+        sentence means."""
+        window = self._text[max(0, pos - 300) : pos]
+        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind('"'), window.rfind("”"))
+        found = None
+        for m in _PERSON_NAME.finditer(window, cut + 1):
+            name = m.group().removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
+            words = name.split()
+            while words and words[0].lower() in _OPENERS:
+                words = words[1:]
+            if len(words) >= 2 and not is_org(" ".join(words)):
+                found = (max(0, pos - 300) + m.start(), " ".join(words))
+        return self.full_name(found[1], found[0]) if found else None
+
     @staticmethod
     def _epithet(words: list[str]) -> bool:
         """ "star of Rain Man and Tootsie", "22-year-old", "two-time champion": one person."""
@@ -457,9 +481,11 @@ class Resolver:
                 and DEMONYM.fullmatch(subject)
                 and subject.lower() not in NOT_DEMONYM
             ):
-                focus = self.focus(report.subject_start, "")  # "the Russian revealed"
-                if focus is not None and len(focus.split()) >= 2:
-                    return focus, f"the {subject} = {focus}, the person in focus"
+                # "the Russian revealed": the person named earlier in the sentence ("When Lleyton
+                # Hewitt shook his hand ..., the Australian said"), else the person in focus
+                meant = self._epithet_person(report.subject_start)
+                if meant is not None:
+                    return meant[0], f"the {subject} = {meant[0]}, {meant[1]}"
             role = self._determiner_just_before(report.subject_start)
             written = " ".join(person_words(name_words(subject), role=role))
             short = self._initials_at(report.subject_start, written)
@@ -483,9 +509,9 @@ class Resolver:
                 if person is not None:
                     return person, f"the {role} = {person}"
             if definite and words and self._epithet(words):
-                person = self.focus(report.subject_start, "")
-                if person is not None and len(person.split()) >= 2:
-                    return person, f"the {role} = {person}, the person in focus"
+                meant = self._epithet_person(report.subject_start)
+                if meant is not None:
+                    return meant[0], f"the {role} = {meant[0]}, {meant[1]}"
             return role, "organisation or role"
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):

@@ -28,7 +28,7 @@ from nkterm.claims.lexicon import words
 from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org
 from nkterm.claims.quote_speakers import QuoteContext
 from nkterm.claims.subjects import SubjectFinder
-from nkterm.claims.subjectwords import ROLES, SPEAKING_NOUNS, WON
+from nkterm.claims.subjectwords import POLLED, ROLES, SPEAKING_NOUNS, WON
 
 # Speech acts: what a speaker does with words (or holds as a view) that the reporting verbs of
 # the cue rules leave out. A closed list (English reporting verbs of judgement, refusal, praise
@@ -99,7 +99,9 @@ _CLAUSE_WORDS = words(
 )
 # Sources that are no speakers ("according to studio estimates"), unless "from" an organisation
 _NOT_SPEAKERS = words("figures estimates data statistics numbers results count counts calculations")
-_NP_OPENERS = frozenset({"the", "a", "an", "some", "many", "several", "most", "other", "one", "two"})
+_NP_OPENERS = frozenset(
+    {"the", "a", "an", "some", "many", "several", "most", "other", "one", "two", "its", "their", "his", "her"}
+)
 _NP_CUT = frozenset({"in", "at", "from", "for", "with", "on", "who", "which", "and"})
 
 
@@ -130,6 +132,8 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
             continue
         if lows[i - 1] in _PASSIVE or ctx.inside(starts[i]):
             continue
+        if w in POLLED and "those" in lows[max(lo, i - 3) : i]:
+            continue  # "90% of those companies questioned": the polled, not a speech act
         subj = SubjectFinder(text, lows, starts, ctx.toks.ends, lo, hi).for_verb(i)
         if subj is None or subj.kind not in ("name", "org", "pronoun"):
             continue
