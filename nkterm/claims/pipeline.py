@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 
 from nkterm.claims.evidence import SIGNALS, Evidence
 from nkterm.claims.framing import framed_speakers
-from nkterm.claims.lexicon import REPORTING_VERBS
 from nkterm.claims.furniture import furniture_spans, trim
+from nkterm.claims.lexicon import REPORTING_VERBS
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
 from nkterm.claims.quote_speakers import NOT_A_NAME, QuoteContext, has_token, judgement_speaker, run_speakers
 from nkterm.claims.quotes import Inside, Quote, attribute_runs, find_quotes
@@ -204,7 +204,8 @@ class _NamedSubjects:
             return None
         name = text[subj.start : subj.end]
         if name.endswith(("'s", "’s")) and any(
-            toks.lows[k] in REPORTING_VERBS for k in range(lo, bisect.bisect_left(toks.starts, subj.start, lo, hi))
+            toks.lows[k] in REPORTING_VERBS
+            for k in range(lo, bisect.bisect_left(toks.starts, subj.start, lo, hi))
         ):
             return None  # "The BBC spokeswoman said Graham Norton's show ...": an object's possessor
         words = name.split()

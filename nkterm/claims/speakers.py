@@ -29,8 +29,8 @@ from nkterm.claims.namewords import (
     person_words,
     strip_titles,
 )
-from nkterm.claims.lexicon import SUBJECT_SKIP
-from nkterm.claims.subjectwords import AGED, CLAUSE_OPENERS, DEMONYM, EPITHETS, NOT_DEMONYM, ROLES
+from nkterm.claims.roles import OPENERS, is_epithet, named_in_sentence, role_holder
+from nkterm.claims.subjectwords import DEMONYM, NOT_DEMONYM, ROLES
 from nkterm.models import Document, Section
 
 _NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
@@ -44,9 +44,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 _INITIALS = re.compile(r"(?<![\w&])[A-Z](?:&?[A-Z]){1,5}(?![\w&])")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
-_OTHER_OFFICE = re.compile(r"(?i:deputy|vice|shadow|former|ex|acting|assistant|junior|under)[\s-]+$")
-_OPENERS = CLAUSE_OPENERS | SUBJECT_SKIP
-_PERSON_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+")
+_ROLE_HEADS = PERSON_ROLES | ROLES
 _PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
 
 
@@ -212,7 +210,7 @@ class Resolver:
                     (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in NOT_IN_NAME), default=0
                 )
                 words = words[cut:]
-                while len(words) > 2 and words[0].lower() in _OPENERS:
+                while len(words) > 2 and words[0].lower() in OPENERS:
                     words = words[1:]  # "Earlier Tony Blair defended": the opener is no name
                 full = " ".join(words)
                 if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
@@ -318,9 +316,7 @@ class Resolver:
         subjects = iter(
             (p, n)
             for p, n in (self._subjects(pos) if self._subjects is not None else ())
-            if not is_org(n)
-            and not self._after_determiner(p)
-            and " and " not in n  # one person
+            if not is_org(n) and not self._after_determiner(p) and " and " not in n  # one person
         )
         subject = next(subjects, None)
         while j >= 0 or subject is not None:
@@ -384,58 +380,14 @@ class Resolver:
         return plain if len(words) >= 2 else written
 
     def _epithet_person(self, pos: int) -> tuple[str, str] | None:
-        named = self._named_in_sentence(pos)
+        named = named_in_sentence(self._text, pos, self.full_name)
         if named is not None:
             return named, "named earlier in the sentence"
         focus = self.focus(pos, "")
         return (focus, "the person in focus") if focus is not None and len(focus.split()) >= 2 else None
 
-    def _named_in_sentence(self, pos: int) -> str | None:
-        """The last person named before ``pos`` in its sentence (two capitalised words or more, no
-        organisation, outside quotes): what "the Czech" or "the 22-year-old" later in the same
-        sentence means."""
-        window = self._text[max(0, pos - 300) : pos]
-        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind('"'), window.rfind("”"))
-        found = None
-        for m in _PERSON_NAME.finditer(window, cut + 1):
-            name = m.group().removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
-            words = name.split()
-            while words and words[0].lower() in _OPENERS:
-                words = words[1:]
-            if len(words) >= 2 and not is_org(" ".join(words)):
-                found = (max(0, pos - 300) + m.start(), " ".join(words))
-        return self.full_name(found[1], found[0]) if found else None
-
-    @staticmethod
-    def _epithet(words: list[str]) -> bool:
-        """ "star of Rain Man and Tootsie", "22-year-old", "two-time champion": one person."""
-        head = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
-        last = words[head - 1].lower() if head else ""
-        return last in EPITHETS or AGED.fullmatch(last) is not None
-
     def role_holder(self, role: str, pos: int) -> str | None:
-        """The person a definite role means ("the home secretary said" -> Charles Clarke), when
-        the text named them with that role before ``pos``: as a title ("Home Secretary Charles
-        Clarke", "England coach Andy Robinson") or in apposition ("Ken Macdonald, the director
-        of public prosecutions,"). The nearest such naming wins; none, and the role stays."""
-        if not role or len(role) > 60:
-            return None
-        esc = r"\s+".join(re.escape(w) for w in role.split())
-        name = r"((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+)"
-        found: tuple[int, str] | None = None
-        for m in re.finditer(rf"(?<![\w'’-])(?i:{esc})\s+{name}(?![\w'’-])", self._text[:pos]):
-            if _OTHER_OFFICE.search(self._text, max(0, m.start() - 12), m.start()) is None:
-                found = (m.start(), m.group(1))  # never "Deputy Prime Minister John Prescott"
-        for m in re.finditer(rf"{name},\s+(?:the\s+|a\s+)?(?i:{esc})(?![\w'’-])", self._text[:pos]):
-            if found is None or m.start() > found[0]:
-                found = (m.start(), m.group(1))
-        if found is None:
-            return None
-        words = person_words(name_words(found[1]))
-        full = strip_titles(" ".join(words))
-        if len(full.split()) < 2 or is_org(full):
-            return None
-        return self.full_name(full, found[0])
+        return role_holder(self._text, role, pos, self.full_name)
 
     def voice(self, pos: int) -> str | None:
         section = self.ctx.section_at(pos)
@@ -498,21 +450,21 @@ class Resolver:
             return full, "named" if full == written else f"{written} = {full}"
         if kind == "org":
             words = subject.removesuffix("'s").removesuffix("’s").split()
-            definite = bool(words) and words[0].lower() == "the" or self._text[
+            definite = (bool(words) and words[0].lower() == "the") or self._text[
                 max(0, report.subject_start - 4) : report.subject_start
             ].lower() == "the "
             if words and words[0].lower() in ("the", "a", "an"):
                 words = words[1:]
-            role = " ".join(words)
-            if definite and words and words[-1].lower() in PERSON_ROLES | ROLES:
-                person = self.role_holder(role, report.subject_start)
+            named_as = " ".join(words)
+            if definite and words and words[-1].lower() in _ROLE_HEADS:
+                person = self.role_holder(named_as, report.subject_start)
                 if person is not None:
-                    return person, f"the {role} = {person}"
-            if definite and words and self._epithet(words):
+                    return person, f"the {named_as} = {person}"
+            if definite and words and is_epithet(words):
                 meant = self._epithet_person(report.subject_start)
                 if meant is not None:
-                    return meant[0], f"the {role} = {meant[0]}, {meant[1]}"
-            return role, "organisation or role"
+                    return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
+            return named_as, "organisation or role"
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):
                 return self.focus(report.subject_start, low), f"{low} = person in focus"

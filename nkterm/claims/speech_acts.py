@@ -68,7 +68,9 @@ _OBJECT_START = words("that the a an his her its their whether it them him this 
 _NOT_BEFORE = frozenset({"as", "than", "widely", "long", "the", "a", "an"})
 # Verbs of sport or war as often as of speech: not with a trophy or a place after them
 # ("defended his title", "challenged for the lead", "attacked down the left").
-_SPORT = frozenset({"defended", "defends", "challenged", "challenges", "attacked", "attacks", "backed", "backs"})
+_SPORT = frozenset(
+    {"defended", "defends", "challenged", "challenges", "attacked", "attacks", "backed", "backs"}
+)
 _PASSIVE = frozenset({"be", "been", "being", "is", "are", "was", "were", "'s", "’s", "get", "got"})
 _NOT_AFTER = frozenset({"by", "to", "as", "in", "on", "up", "down", "off"})
 _PREPOSITIONS = frozenset({"in", "with", "from", "at", "on", "by", "for", "to", "into", "across", "over"})
@@ -169,14 +171,18 @@ def _tail(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     if ctx.inside(sp.start + m.start("verb")):
         return None
     np = [w for w in re.sub(r"\([^()]*\)", " ", m.group("np")).split() if w]
-    if not np or np[0][:1].isupper() and m.start("verb") < m.start("np"):
+    if not np or (np[0][:1].isupper() and m.start("verb") < m.start("np")):
         return None  # a name after the verb: the cue rules read it ("said Mr X.")
     if any(w.lower() in _CLAUSE_WORDS for w in np):
         return None  # "said they were following rules": a clause, no speaker phrase
     lead = next((k for k, w in enumerate(np) if w[:1].isupper()), None)
-    if lead is not None and lead > 0 and all(w[:1].isupper() for w in np[lead:]):
-        if np[lead - 1].lower() not in _NP_CUT:
-            np = np[lead:]  # "according to industry website Screen Daily": the name
+    if (
+        lead is not None
+        and lead > 0
+        and all(w[:1].isupper() for w in np[lead:])
+        and np[lead - 1].lower() not in _NP_CUT
+    ):
+        np = np[lead:]  # "according to industry website Screen Daily": the name
     if np[0].lower() == "one" and len(np) > 2 and np[1] == "of":
         np = np[2:]  # "one of the world's leading credit rating agencies"
     cut = next((k for k, w in enumerate(np) if k > 0 and w.lower() in _NP_CUT), len(np))
@@ -189,16 +195,18 @@ def _tail(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         return None
     head = np[-1].lower()
     if head in _NOT_SPEAKERS:
-        named = re.search(r"\b(?:from|by|of) (?:the )?((?:[A-Z][\w'’&-]*(?: (?:of|for|and|the))* ?)+)", m.group("np"))
+        named = re.search(
+            r"\b(?:from|by|of) (?:the )?((?:[A-Z][\w'’&-]*(?: (?:of|for|and|the))* ?)+)", m.group("np")
+        )
         if named is None:
             return None  # "according to studio estimates": figures are no speaker
         np = named.group(1).split()
         head = np[-1].lower()
     if np[0][:1].isupper():
         return " ".join(np), f'"{_said(m)}"'
-    if not (head in SPEAKING_NOUNS or head in ROLES or head in PERSON_ROLES or head in GROUP_NOUNS):
-        if not (head.endswith("s") and not head.endswith("ss") and head.isalpha()):
-            return None  # a plural of people or bodies ("observers", "insiders"), or a known role
+    known = head in SPEAKING_NOUNS or head in ROLES or head in PERSON_ROLES or head in GROUP_NOUNS
+    if not known and not (head.endswith("s") and not head.endswith("ss") and head.isalpha()):
+        return None  # a known role, or a plural of people or bodies ("observers", "insiders")
     return " ".join(np), f'"{_said(m)}"'
 
 

@@ -87,5 +87,7 @@ EPITHETS = words(
     """
 )
 # A nationality after "the" is one person ("the Russian revealed"); never a paper or a body
-DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ard|man)|Scot|Swede|Dane|Briton|Pole|Czech|Swiss|Kiwi|Aussie|Finn|Turk|Greek|Argentine")
+DEMONYM = re.compile(
+    r"[A-Z][a-z]+(?:ian|ean|an|ese|ard|man)|Scot|Swede|Dane|Briton|Pole|Czech|Swiss|Kiwi|Aussie|Finn|Turk|Greek|Argentine"
+)
 NOT_DEMONYM = words("guardian vatican taliban koran titan man woman")
