@@ -456,7 +456,8 @@ class Resolver:
             if words and words[0].lower() in ("the", "a", "an"):
                 words = words[1:]
             named_as = " ".join(words)
-            if definite and words and words[-1].lower() in _ROLE_HEADS:
+            of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
+            if definite and of > 0 and words[of - 1].lower() in _ROLE_HEADS:
                 person = self.role_holder(named_as, report.subject_start)
                 if person is not None:
                     return person, f"the {named_as} = {person}"
