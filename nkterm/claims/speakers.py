@@ -151,6 +151,8 @@ class Resolver:
             and not _plural_group(r.subject, r.subject_kind)  # nor "Analysts say"
         ]
         self._orgs = sorted(orgs)
+        self._by_subject = sorted(reports, key=lambda r: r.subject_start)
+        self._report_pos = [r.subject_start for r in self._by_subject]
         self._org_pos = [p for p, _ in self._orgs]
 
     @property
@@ -379,6 +381,32 @@ class Resolver:
                 return full  # a short title the list does not know ("Me den Hartog")
         return plain if len(words) >= 2 else written
 
+    def _last_speaker(self, pos: int, pronoun: str) -> str | None:
+        """The person who spoke last before a "he said" at ``pos`` (within ~two sentences), when
+        no person is the subject of a sentence since: "Mr Howard told the Today programme Mr Blair
+        had refused ... He said:" is Mr Howard, not the Mr Blair his words mention."""
+        i = bisect.bisect_left(self._report_pos, pos) - 1
+        avoid = {"she": "m", "her": "m", "he": "f", "him": "f"}.get(pronoun)
+        while i >= 0:
+            r = self._by_subject[i]
+            i -= 1
+            if pos - r.subject_start > 320:
+                return None
+            if self._inside is not None and self._inside(r.verb_start):
+                continue
+            if r.subject_kind == "pronoun" or not r.subject:
+                continue  # an earlier "he said" means the same person: read on back
+            if r.subject_kind != "name" or is_org(r.subject):
+                return None  # a group or an organisation spoke last: leave it to the focus
+            who, _ = self.speaker(r)
+            if who is None or len(who.split()) < 2 or gender(who) == avoid:
+                return None
+            between = next(iter(self._subjects(pos)), None) if self._subjects is not None else None
+            if between is not None and between[0] > r.verb_end and not is_org(between[1]):
+                return None  # a person is the subject of a sentence since
+            return who
+        return None
+
     def _epithet_person(self, pos: int) -> tuple[str, str] | None:
         named = named_in_sentence(self._text, pos, self.full_name)
         if named is not None:
@@ -424,6 +452,12 @@ class Resolver:
         subject = report.subject or ""
         kind = report.subject_kind
         low = subject.lower()
+        if (
+            kind == "name"
+            and low.endswith(("'s", "’s"))
+            and 0 <= report.verb_start - report.subject_start <= len(subject) + 1
+        ):
+            return None, ""  # "O'Gara's comments", "Blair's claims": a possessor and a noun, no report
         if kind == "name":
             person = self.match(subject)
             if person is not None:
@@ -468,6 +502,9 @@ class Resolver:
             return named_as, "organisation or role"
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):
+                last = self._last_speaker(report.subject_start, low)
+                if last is not None:
+                    return last, f"{low} = the last speaker"
                 return self.focus(report.subject_start, low), f"{low} = person in focus"
             if low == "it":
                 j = bisect.bisect_left(self._org_pos, report.subject_start) - 1
