@@ -108,8 +108,45 @@ _NP_CUT = frozenset({"in", "at", "from", "for", "with", "on", "who", "which", "a
 
 
 def fallback_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
-    """Speaker of sentence ``n`` from a speech act or an inverted tail, with the cue text."""
-    return _speech_act(n, ctx) or _tail(n, ctx)
+    """Speaker of sentence ``n`` from a speech act, its agent in the passive, or an inverted tail,
+    with the cue text."""
+    return _speech_act(n, ctx) or _by_agent(n, ctx) or _tail(n, ctx)
+
+
+# Judged in the passive, with the judge after "by": "has been branded a "disgraceful waste" by MPs"
+_PASSIVE_ACTS = (SPEECH_ACTS - words("backed backs hit called expected")) | words(
+    "branded described accused urged warned labelled dubbed"
+)
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "to"})
+_PARTICLES = frozenset({"up", "off", "in", "on", "back", "down", "over", "away", "into"})
+
+
+def _by_agent(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
+    lo, hi = ctx.ranges[n]
+    lows, starts, ends, text = ctx.toks.lows, ctx.toks.starts, ctx.toks.ends, ctx.text
+    for i in range(lo + 1, hi):
+        if lows[i] not in _PASSIVE_ACTS or lows[i - 1] not in _PASSIVE or ctx.inside(starts[i]):
+            continue
+        if i - 2 >= lo and lows[i - 2] in _MODALS:
+            continue  # "will be welcomed by": a guess, no one has judged yet
+        if i + 1 < hi and lows[i + 1] in _PARTICLES:
+            continue  # "was called up by England", "was warned off by": no judgement
+        by = next((k for k in range(i + 1, min(hi, i + 10)) if lows[k] == "by"), None)
+        if by is None or any(c in text[ends[i] : starts[by]] for c in ".;:"):
+            continue
+        agent = SubjectFinder(text, lows, starts, ends, lo, hi).name_after(by + 1, inverted=False)
+        if agent is None or agent.kind not in ("name", "org"):
+            continue
+        written = " ".join(text[agent.start : agent.end].split())
+        if written.endswith("-based"):
+            continue  # "by a New York-based trade group": a modifier, not the agent
+        verb = text[starts[i] : ends[i]]
+        cue = f'"{verb} by {written}" (a judgement in the passive)'
+        if agent.kind == "org":
+            words_ = written.split()
+            return " ".join(words_[1:] if words_[0].lower() in ("the", "a", "an") else words_), cue
+        return ctx.resolver.full_name(written, agent.start), cue
+    return None
 
 
 def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:

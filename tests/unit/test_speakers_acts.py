@@ -176,3 +176,13 @@ def test_an_opener_never_opens_a_full_name() -> None:
         '"We should come down hard on those who abuse it," Mr Brenton told MPs.'
     )
     assert speaker_of(text, "We should come down") == "Tony Brenton"
+
+
+def test_a_judgement_in_the_passive_gives_its_agent() -> None:
+    text = 'A failed council scheme to sell school playing fields has been branded a "scandal" by MPs.'
+    assert speaker_of(text, "A failed council") == "MPs"
+    text = "The plan to close 40 rural post offices was criticised by the Rural Shops Alliance on Monday."
+    assert speaker_of(text, "The plan to close") == "Rural Shops Alliance"
+    # a particle verb is no judgement
+    text = "The 19-year-old striker was called up by Wales for the first time in March."
+    assert speaker_of(text, "The 19-year-old") is None
