@@ -62,7 +62,9 @@ def role_holder(text: str, role: str, pos: int, full_name: FullName) -> str | No
     for m in re.finditer(rf"(?<![\w'’-])(?i:{esc})\s+{_NAME}(?![\w'’-])", before):
         if _OTHER_OFFICE.search(text, max(0, m.start() - 12), m.start()) is None:
             found = (m.start(), m.group(1))
-    for m in re.finditer(rf"{_NAME},\s+(?:the\s+|a\s+)?(?i:{esc})(?![\w'’-])", before):
+    # apposition closes with a comma ("Ken Macdonald, the director of public prosecutions, says");
+    # "... met Condoleezza Rice, the prime minister said" is a new clause
+    for m in re.finditer(rf"{_NAME},\s+(?:the\s+|a\s+)?(?i:{esc})(?=\s*,)", before):
         if found is None or m.start() > found[0]:
             found = (m.start(), m.group(1))
     if found is None:

@@ -30,6 +30,7 @@ from nkterm.claims.namewords import (
     strip_titles,
 )
 from nkterm.claims.roles import OPENERS, is_epithet, named_in_sentence, role_holder
+from nkterm.claims.shortforms import expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, NOT_DEMONYM, ROLES
 from nkterm.models import Document, Section
 
@@ -40,11 +41,11 @@ _TITLES = frozenset(
 )
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
-# Initials standing for a name: "B&B", "CAS", "PwC" is not one (lower case inside)
-_INITIALS = re.compile(r"(?<![\w&])[A-Z](?:&?[A-Z]){1,5}(?![\w&])")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
 _ROLE_HEADS = PERSON_ROLES | ROLES
+# A name in apposition after a role subject: ", US playwright Eve Ensler," (up to three role words)
+_APPOSED = re.compile(r",\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+),\s*")
 _PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
 
 
@@ -255,40 +256,6 @@ class Resolver:
             return word
         return None
 
-    def _initials_at(self, pos: int, written: str) -> str | None:
-        """The initials a subject is written as ("B&B", "CAS"), also when the tokeniser cut it at
-        the "&" ("But B&B - which ..." gave "B")."""
-        if _INITIALS.fullmatch(written):
-            return written
-        if len(written) <= 3 and written.isupper():
-            for m in _INITIALS.finditer(self._text, max(0, pos - 4), pos + len(written) + 4):
-                if m.start() <= pos < m.end():
-                    return m.group()
-        return None
-
-    def _expansion(self, short: str, pos: int) -> str | None:
-        """The name ``short`` stands for, written before ``pos``: capitalised words whose first
-        letters spell it ("Bradford & Bingley" for "B&B", "Court of Arbitration for Sport" for
-        "CAS"), small joining words allowed between them."""
-        letters = short.replace("&", "")
-        join = r"(?: (?:of|for|the|and|&|de|du|des|on))* "
-        pattern = join.join(rf"{c}[a-z][\w'’-]*" for c in letters)
-        found = None
-        for m in re.finditer(rf"(?<![\w&]){pattern}(?![\w&])", self._text[:pos]):
-            found = m.group()
-        if found is None:  # "says JK, also known as Jason King": the name may follow once
-            known = re.search(
-                rf"(?<![\w&]){re.escape(short)},? (?:also )?known as ({pattern})(?![\w&])", self._text
-            )
-            if known is None:
-                return None
-            found = known.group(1)
-        bare = found.removesuffix("'s").removesuffix("’s")
-        # "the European Union's list" (a possessive) but "Standard & Poor's" (the name)
-        if bare != found and re.search(rf"{re.escape(bare)}(?!['’\w])", self._text) is not None:
-            return bare
-        return found
-
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
         words = [w.lower() for w in _WORD.findall(name)]
@@ -331,7 +298,9 @@ class Resolver:
             if avoid is None or gender(name) != avoid:
                 if name.split()[-1].lower() in PERSON_ROLES:
                     words = name.split()
-                    return " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
+                    role = " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
+                    definite = words[0].lower() == "the" or self._text[max(0, p - 4) : p].lower() == "the "
+                    return (self.role_holder(role, p) if definite else None) or role
                 return self.full_name(name, p)
         return None
 
@@ -474,9 +443,9 @@ class Resolver:
                     return meant[0], f"the {subject} = {meant[0]}, {meant[1]}"
             role = self._determiner_just_before(report.subject_start)
             written = " ".join(person_words(name_words(subject), role=role))
-            short = self._initials_at(report.subject_start, written)
+            short = initials_at(self._text, report.subject_start, written)
             if short is not None:
-                long = self._expansion(short, report.subject_start)
+                long = expansion(self._text, short, report.subject_start)
                 return (long, f"{short} = {long}") if long else (short, "named")
             if is_org(written):
                 return written, "named"
@@ -490,6 +459,15 @@ class Resolver:
             if words and words[0].lower() in ("the", "a", "an"):
                 words = words[1:]
             named_as = " ".join(words)
+            apposed = _APPOSED.match(self._text, report.subject_start + len(subject))
+            if (
+                apposed is not None
+                and apposed.end() <= report.verb_start + 1
+                and not is_org(apposed.group(1))
+            ):
+                # "the work's author, US playwright Eve Ensler, says": the person named beside the role
+                person = self.full_name(apposed.group(1), apposed.start(1))
+                return person, f"the {named_as} = {person}"
             of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
             if definite and of > 0 and words[of - 1].lower() in _ROLE_HEADS:
                 person = self.role_holder(named_as, report.subject_start)

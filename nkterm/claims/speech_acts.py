@@ -114,7 +114,7 @@ def fallback_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
 
 
 # Judged in the passive, with the judge after "by": "has been branded a "disgraceful waste" by MPs"
-_PASSIVE_ACTS = (SPEECH_ACTS - words("backed backs hit called expected")) | words(
+_PASSIVE_ACTS = (SPEECH_ACTS - words("backed backs hit called expected questioned")) | words(
     "branded described accused urged warned labelled dubbed"
 )
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "to"})
@@ -149,6 +149,12 @@ def _by_agent(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     return None
 
 
+def _reported_before(pos: int, n: int, ctx: QuoteContext) -> bool:
+    """A reporting verb in sentence ``n`` before ``pos``: what follows is its complement."""
+    k = bisect.bisect_left(ctx.reports, ctx.spans[n].start, key=lambda r: r.verb_start)
+    return k < len(ctx.reports) and ctx.reports[k].verb_start < pos
+
+
 def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     lo, hi = ctx.ranges[n]
     lows, starts, text = ctx.toks.lows, ctx.toks.starts, ctx.text
@@ -173,6 +179,8 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
             continue
         if w in POLLED and "those" in lows[max(lo, i - 3) : i]:
             continue  # "90% of those companies questioned": the polled, not a speech act
+        if _reported_before(starts[i], n, ctx):
+            return None  # "LNM said it welcomed ...": the reporting verb's speaker, not "it"
         subj = SubjectFinder(text, lows, starts, ctx.toks.ends, lo, hi).for_verb(i)
         if subj is None or subj.kind not in ("name", "org", "pronoun"):
             continue
@@ -231,7 +239,7 @@ def _tail(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     if not np or np[-1].lower() in _GENERIC:
         return None
     head = np[-1].lower()
-    if head in _NOT_SPEAKERS:
+    if head in _NOT_SPEAKERS or np[0].lower() in _NOT_SPEAKERS:
         named = re.search(
             r"\b(?:from|by|of) (?:the )?((?:[A-Z][\w'’&-]*(?: (?:of|for|and|the))* ?)+)", m.group("np")
         )
