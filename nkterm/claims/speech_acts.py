@@ -24,7 +24,7 @@ import bisect
 import re
 
 from nkterm.claims.evidence import Report
-from nkterm.claims.lexicon import words
+from nkterm.claims.lexicon import REPORTING_VERBS, words
 from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org
 from nkterm.claims.quote_speakers import QuoteContext
 from nkterm.claims.subjects import SubjectFinder
@@ -149,10 +149,11 @@ def _by_agent(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     return None
 
 
-def _reported_before(pos: int, n: int, ctx: QuoteContext) -> bool:
-    """A reporting verb in sentence ``n`` before ``pos``: what follows is its complement."""
-    k = bisect.bisect_left(ctx.reports, ctx.spans[n].start, key=lambda r: r.verb_start)
-    return k < len(ctx.reports) and ctx.reports[k].verb_start < pos
+def _reported_before(i: int, lo: int, ctx: QuoteContext) -> bool:
+    """A reporting verb ("said", "told") in the sentence before token ``i``: what follows is its
+    complement ("LNM said it welcomed ..."), whether or not its subject was found."""
+    lows, starts, text = ctx.toks.lows, ctx.toks.starts, ctx.text
+    return any(lows[k] in REPORTING_VERBS and text[starts[k]].islower() for k in range(lo, i))
 
 
 def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
@@ -179,7 +180,7 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
             continue
         if w in POLLED and "those" in lows[max(lo, i - 3) : i]:
             continue  # "90% of those companies questioned": the polled, not a speech act
-        if _reported_before(starts[i], n, ctx):
+        if _reported_before(i, lo, ctx):
             return None  # "LNM said it welcomed ...": the reporting verb's speaker, not "it"
         subj = SubjectFinder(text, lows, starts, ctx.toks.ends, lo, hi).for_verb(i)
         if subj is None or subj.kind not in ("name", "org", "pronoun"):

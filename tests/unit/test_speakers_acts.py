@@ -186,3 +186,56 @@ def test_a_judgement_in_the_passive_gives_its_agent() -> None:
     # a particle verb is no judgement
     text = "The 19-year-old striker was called up by Wales for the first time in March."
     assert speaker_of(text, "The 19-year-old") is None
+
+
+def test_apposition_closes_with_a_comma() -> None:
+    text = (
+        "After meeting the new US trade envoy Laura Finch, the prime minister said there had been "
+        "a clear change of policy since 2003. The prime minister conceded that the US had a "
+        "harder position on the 12 sanctions."
+    )
+    assert speaker_of(text, "The prime minister conceded") == "prime minister"  # not Laura Finch
+
+
+def test_a_role_subject_with_a_name_beside_it_is_that_person() -> None:
+    text = "But the play's author, US writer Ellen Marsh, says it is about the freedom of 40 women."
+    assert speaker_of(text, "the play's author") == "Ellen Marsh"
+
+
+def test_a_pronoun_after_a_role_is_the_role_holder() -> None:
+    text = (
+        "Tory leader Michael Harwood spoke in Leeds on Monday. The Tory leader said taxes would "
+        'fall by £4bn. "We will cut waste," he said.'
+    )
+    assert speaker_of(text, "The Tory leader said") == "Michael Harwood"
+    assert speaker_of(text, "We will cut waste") == "Michael Harwood"
+
+
+def test_a_speech_act_inside_a_reported_clause_is_not_its_own_report() -> None:
+    text = (
+        "The government said on Monday the mills were for sale. One of the jilted bidders, the Dutch "
+        "steel group Ferrox, said it welcomed the sale of the 12 mills."
+    )
+    assert speaker_of(text, "it welcomed") != "government"  # "it welcomed" is Ferrox's clause
+
+
+def test_a_pronoun_reporting_speech_is_the_last_speaker() -> None:
+    text = (
+        "On Thursday, Mr Hardy told the Today programme Mr Blaine had changed his mind twice. "
+        'He said: "We have had three policy positions in three months."'
+    )
+    assert speaker_of(text, "three policy positions") == "Mr Hardy"
+    # not when another person is the subject of a sentence since
+    text = (
+        "Mr Hardy said the plan was flawed. Mr Blaine rejected that in a speech in Leeds. "
+        "He said the plan would save £2bn."
+    )
+    assert speaker_of(text, "He said the plan would") == "Mr Blaine"
+
+
+def test_a_possessor_and_its_noun_is_no_report() -> None:
+    text = (
+        "Ireland captain Ronan Keane said the win was special. Ireland hooker Sean Byrne echoed "
+        "Keane's comments but admitted the game had been England's best of the season."
+    )
+    assert speaker_of(text, "but admitted") == "Sean Byrne"
