@@ -381,7 +381,16 @@ class Resolver:
         if named is not None:
             return named, "named earlier in the sentence"
         focus = self.focus(pos, "")
-        return (focus, "the person in focus") if focus is not None and len(focus.split()) >= 2 else None
+        if focus is None or len(focus.split()) < 2:
+            return None
+        start = max(self._text.rfind(". ", 0, pos), self._text.rfind("\n", 0, pos)) + 1
+        end = min(
+            (e for e in (self._text.find(". ", pos), self._text.find("\n", pos)) if e >= 0),
+            default=len(self._text),
+        )
+        if re.search(rf"\b{re.escape(focus.split()[-1])}\b", self._text[start:end]):
+            return None  # "Dallas said ..., but the Kiwi said": the sentence names the focus; the epithet is another
+        return focus, "the person in focus"
 
     def role_holder(self, role: str, pos: int) -> str | None:
         return role_holder(self._text, role, pos, self.full_name)

@@ -71,6 +71,15 @@ _NOT_BEFORE = frozenset({"as", "than", "widely", "long", "the", "a", "an"})
 _SPORT = frozenset(
     {"defended", "defends", "challenged", "challenges", "attacked", "attacks", "backed", "backs"}
 )
+# What is defended, attacked or challenged in words, not on a pitch ("defended the decision")
+_DEBATED = words(
+    """
+    decision decisions plan plans policy policies government move proposals proposal comments
+    record claims claim ruling law bill report handling use right idea system deal changes call calls
+    criticism scheme tax budget measures approach strategy stance view views actions choice selection
+    appointment action reforms reform legislation figures verdict
+    """
+)
 _PASSIVE = frozenset({"be", "been", "being", "is", "are", "was", "were", "'s", "’s", "get", "got"})
 _NOT_AFTER = frozenset({"by", "to", "as", "in", "on", "up", "down", "off"})
 _PREPOSITIONS = frozenset({"in", "with", "from", "at", "on", "by", "for", "to", "into", "across", "over"})
@@ -117,6 +126,9 @@ def fallback_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
 _PASSIVE_ACTS = (SPEECH_ACTS - words("backed backs hit called expected questioned")) | words(
     "branded described accused urged warned labelled dubbed"
 )
+_AFTER_AGENT = words(
+    "as for of in on at after before to and with during last this over since when who which that"
+)
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "to"})
 _PARTICLES = frozenset({"up", "off", "in", "on", "back", "down", "over", "away", "into"})
 
@@ -138,8 +150,14 @@ def _by_agent(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         if agent is None or agent.kind not in ("name", "org"):
             continue
         written = " ".join(text[agent.start : agent.end].split())
-        if written.endswith("-based"):
-            continue  # "by a New York-based trade group": a modifier, not the agent
+        after = bisect.bisect_left(starts, agent.end, lo, hi)
+        if written.endswith("-based") or (
+            after < hi
+            and lows[after].isalpha()
+            and text[starts[after]].islower()
+            and lows[after] not in _AFTER_AGENT
+        ):
+            continue  # "by a New York-based trade group", "by Apple fans": a modifier, not the agent
         verb = text[starts[i] : ends[i]]
         cue = f'"{verb} by {written}" (a judgement in the passive)'
         if agent.kind == "org":
@@ -174,8 +192,20 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         prev = lows[i - 1]
         if prev in _NOT_BEFORE or prev.endswith(("'s", "’s", "s'")):
             continue  # "as expected", "than feared", "England's hopes"
-        if w in _SPORT and (nxt in WON or (i + 2 < hi and lows[i + 2] in WON) or nxt == "for"):
-            continue
+        if (
+            w in _SPORT
+            and (
+                nxt in WON
+                or (i + 2 < hi and lows[i + 2] in WON)
+                or nxt == "for"
+                or (
+                    nxt in ("the", "a", "an")
+                    and not (i + 2 < hi and text[starts[i + 2]].isupper())  # "challenged the Tories"
+                    and not any(x in _DEBATED for x in lows[i + 2 : min(hi, i + 5)])
+                )
+            )
+        ):
+            continue  # "defended his title", "Scotland defended the initial thrusts", "attacks the net"
         if lows[i - 1] in _PASSIVE or ctx.inside(starts[i]):
             continue
         if w in POLLED and "those" in lows[max(lo, i - 3) : i]:

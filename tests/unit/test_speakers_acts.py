@@ -239,3 +239,31 @@ def test_a_possessor_and_its_noun_is_no_report() -> None:
         "Keane's comments but admitted the game had been England's best of the season."
     )
     assert speaker_of(text, "but admitted") == "Sean Byrne"
+
+
+def test_a_verb_of_the_pitch_is_no_speech_act() -> None:
+    text = "Wales defended the early pressure well but Italy scored twice in 10 minutes."
+    assert speaker_of(text, "Wales defended") is None
+    text = "The Home Office defended the decision to close 12 detention centres."
+    assert speaker_of(text, "The Home Office defended") == "Home Office"
+    text = (
+        "Prime Minister Tony Brant spoke at the dispatch box. "
+        "He challenged the Tories to name the 3 countries that would house the centres."
+    )
+    assert speaker_of(text, "He challenged") == "Tony Brant"
+
+
+def test_a_modifier_after_by_is_no_agent() -> None:
+    text = "The new laptop has been welcomed by Apple fans and 30 industry experts."
+    assert speaker_of(text, "The new laptop") is None
+
+
+def test_an_epithet_is_not_a_person_the_sentence_names() -> None:
+    text = (
+        "John Dallas refereed the 1905 game. Dallas said that Deans was tackled short, but the "
+        "Kiwi said he was dragged back after grounding the ball."
+    )
+    # the Kiwi is not Dallas, whom the same sentence names
+    assert speaker_of(text, "Dallas said that Deans") == "John Dallas"
+    c = claim_with(text, "Dallas said that Deans")
+    assert not any("the Kiwi = John Dallas" in cue for cue in c.cues)
