@@ -260,10 +260,7 @@ def test_a_modifier_after_by_is_no_agent() -> None:
 
 def test_an_epithet_is_not_a_person_the_sentence_names() -> None:
     text = (
-        "John Dallas refereed the 1905 game. Dallas said that Deans was tackled short, but the "
-        "Kiwi said he was dragged back after grounding the ball."
+        "John Dallas refereed the 1905 game in Cardiff. The try was ruled out by Dallas, but the "
+        "Kiwi insisted he was dragged back after grounding the ball."
     )
-    # the Kiwi is not Dallas, whom the same sentence names
-    assert speaker_of(text, "Dallas said that Deans") == "John Dallas"
-    c = claim_with(text, "Dallas said that Deans")
-    assert not any("the Kiwi = John Dallas" in cue for cue in c.cues)
+    assert speaker_of(text, "The try was ruled out") == "Kiwi"  # not Dallas, whom it names
