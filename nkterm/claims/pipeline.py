@@ -17,6 +17,7 @@ from nkterm.claims.framing import framed_speakers
 from nkterm.claims.furniture import furniture_spans, trim
 from nkterm.claims.lexicon import REPORTING_VERBS
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
+from nkterm.claims.namewords import PERSON_ROLES
 from nkterm.claims.quote_speakers import NOT_A_NAME, QuoteContext, has_token, judgement_speaker, run_speakers
 from nkterm.claims.quotes import Inside, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
@@ -200,6 +201,17 @@ class _NamedSubjects:
         if text[max(0, toks.starts[lo] - 1) : toks.starts[lo]] in ('"', "“", "'", "‘"):
             return None  # a sentence of someone's quote
         subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
+        if subj is not None and subj.kind == "org":
+            # "The prime minister ratcheted up ... He insisted": a definite person role (the
+            # resolver links it to the person named with it, or keeps the role)
+            start = (
+                subj.start - 4 if text[max(0, subj.start - 4) : subj.start].lower() == "the " else subj.start
+            )
+            role = text[start : subj.end]
+            words = role.split()
+            if words[0].lower() == "the" and words[-1].lower() in PERSON_ROLES and len(words) <= 4:
+                return start, role
+            return None
         if subj is None or subj.kind != "name":
             return None
         name = text[subj.start : subj.end]

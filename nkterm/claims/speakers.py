@@ -289,7 +289,8 @@ class Resolver:
         )
         subject = next(subjects, None)
         while j >= 0 or subject is not None:
-            if subject is not None and (j < 0 or subject > named[j]):
+            from_subject = subject is not None and (j < 0 or subject > named[j])
+            if subject is not None and from_subject:
                 p, name = subject
                 subject = next(subjects, None)
             else:
@@ -300,7 +301,10 @@ class Resolver:
                     words = name.split()
                     role = " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
                     definite = words[0].lower() == "the" or self._text[max(0, p - 4) : p].lower() == "the "
-                    return (self.role_holder(role, p) if definite else None) or role
+                    holder = self.role_holder(role, p) if definite else None
+                    if holder is None and from_subject:
+                        continue  # a role that did the acting, named nowhere: look further back
+                    return holder or role
                 return self.full_name(name, p)
         return None
 

@@ -264,3 +264,17 @@ def test_an_epithet_is_not_a_person_the_sentence_names() -> None:
         "Kiwi insisted he was dragged back after grounding the ball."
     )
     assert speaker_of(text, "The try was ruled out") == "Kiwi"  # not Dallas, whom it names
+
+
+def test_a_role_subject_is_a_pronoun_antecedent_when_its_holder_is_named() -> None:
+    text = (
+        "Prime Minister Tony Brant spoke in Gateshead on Sunday. Lord Ashby published a poll which "
+        "predicted a defeat by 40 seats. The prime minister ratcheted up campaigning at the "
+        "weekend. He insisted he did not know the poll date."
+    )
+    assert speaker_of(text, "He insisted") == "Tony Brant"  # not Lord Ashby
+
+
+def test_a_judgement_verb_keeps_an_ampersand_name_whole() -> None:
+    text = 'Standard & Poor\'s has classed the bonds as "investment grade", up from 2003\'s "junk".'
+    assert speaker_of(text, "has classed") == "Standard & Poor's"
