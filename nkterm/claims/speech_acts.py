@@ -41,7 +41,7 @@ SPEECH_ACTS = words(
     defends questioned questions disputed disputes backed backs attacked attacks expects expected
     hopes hoped reckons reckoned fears feared doubts doubted recommended recommends proposed
     proposes demanded demands appealed appeals highlighted highlights expressed expresses voiced
-    voices pointed points found finds hit spoke speaks congratulated congratulates thanked thanks apologised
+    voices pointed points hit spoke speaks congratulated congratulates thanked thanks apologised
     apologises apologized apologizes vowed threatened threatens objected objects
     protested protests acknowledged conceded defied
     """
@@ -49,8 +49,6 @@ SPEECH_ACTS = words(
 # Verbs that are speech only with a particular word after them ("pointed out", "called for").
 _NEEDS_NEXT = {
     "pointed": {"out", "to"},
-    "found": {"that"},
-    "finds": {"that"},
     "hit": {"out"},
     "points": {"out", "to"},
     "spoke": {"of", "about", "out"},
