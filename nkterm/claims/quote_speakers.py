@@ -85,9 +85,9 @@ def _subject_speaker(pos: int, ctx: QuoteContext) -> str | None:
 # "Jacques Chirac has called the rebate "unjustified"". The quote may be one or two words, too
 # short to be speech, but the sentence is still its subject's word.
 _JUDGEMENT = re.compile(
-    r"\b(?:called|branded|dubbed|labell?ed|described|classed|termed|hailed)\b[^\"“”.;:]{0,80}?[\"“][^\"“”]{1,60}[\"”]"
+    r"\b(?:called|branded|dubbed|labell?ed|described|classed|termed)\b[^\"“”.;:]{0,80}?[\"“][^\"“”]{1,60}[\"”]"
 )
-_JUDGEMENT_VERBS = ("called", "branded", "dubbed", "label", "described", "classed", "termed", "hailed")
+_JUDGEMENT_VERBS = ("called", "branded", "dubbed", "label", "described", "classed", "termed")
 _AMPERSAND = re.compile(r" ?& ?[A-Z][\w'’]*")
 _PASSIVE = frozenset(["be", "been", "being", "is", "are", "was", "were", "'s", "’s"])
 
