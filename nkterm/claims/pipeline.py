@@ -24,6 +24,7 @@ from nkterm.claims.scan import Tokens, scan_sentence, tokenize
 from nkterm.claims.speakers import Resolver, SpeakerContext
 from nkterm.claims.speech_acts import fallback_speaker
 from nkterm.claims.subjects import SubjectFinder
+from nkterm.claims.subjectwords import CLAUSE_OPENERS
 from nkterm.models import CHECK_WORTHY, CLAIM_KINDS, Claim, Document, Span
 from nkterm.text import paragraphs, sentences
 
@@ -228,7 +229,12 @@ class _NamedSubjects:
         if len(words) == 1:
             if self.mid is None:
                 self.mid = set(_MID_CAPITAL.findall(text))
-            if words[0] not in self.mid:
+            # (a surname written after a first name elsewhere is a name: "... and Mark Cueto's
+            # effort" makes "Cueto was also puzzled" a person's sentence; never "One Starbucks")
+            if words[0] not in self.mid and not any(
+                m.group(1).lower() not in NOT_A_NAME and m.group(1).lower() not in CLAUSE_OPENERS
+                for m in re.finditer(rf"\b([A-Z][\w'’-]+) {re.escape(words[0])}(?![\w-])", text)
+            ):
                 return None
         return subj.start, name
 

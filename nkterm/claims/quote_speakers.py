@@ -47,7 +47,7 @@ class QuoteContext:
 # Capitalised words opening a sentence that are no one's name
 NOT_A_NAME = words(
     """
-    i i'm i've i'd i'll it it's we we're we've you you're he's she's that's there's two
+    i i'm i've i'd i'll it it's we we're we've you you're he's she's that's there's one two three four
     """
 )
 

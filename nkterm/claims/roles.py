@@ -67,6 +67,13 @@ def role_holder(text: str, role: str, pos: int, full_name: FullName) -> str | No
     for m in re.finditer(rf"{_NAME},\s+(?:the\s+|a\s+)?(?i:{esc})(?=\s*,)", before):
         if found is None or m.start() > found[0]:
             found = (m.start(), m.group(1))
+    # the role first, the name in commas: "singled out by Ofsted chief, David Bell, for ...",
+    # "the Archbishop of Canterbury, Dr Rowan Williams, will preside"
+    for m in re.finditer(rf"(?<![\w'’-])(?i:{esc}),\s+{_NAME}\s*,", before):
+        if _OTHER_OFFICE.search(text, max(0, m.start() - 12), m.start()) is None and (
+            found is None or m.start() > found[0]
+        ):
+            found = (m.start(1), m.group(1))
     if found is None:
         return None
     full = strip_titles(" ".join(person_words(name_words(found[1]))))

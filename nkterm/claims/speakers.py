@@ -45,7 +45,9 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
 _ROLE_HEADS = PERSON_ROLES | ROLES
 # A name in apposition after a role subject: ", US playwright Eve Ensler," (up to three role words)
-_APPOSED = re.compile(r",\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+),\s*")
+_APPOSED = re.compile(
+    r",\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+|(?!(?:MEP|MSP|OBE|MBE|CBE|USA)\b)[A-Z]{3,6}),\s*"
+)
 _PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
 
 
@@ -476,9 +478,12 @@ class Resolver:
             if (
                 apposed is not None
                 and apposed.end() <= report.verb_start + 1
-                and not is_org(apposed.group(1))
+                and (apposed.group(1).isupper() or not is_org(apposed.group(1)))
             ):
-                # "the work's author, US playwright Eve Ensler, says": the person named beside the role
+                # "the work's author, US playwright Eve Ensler, says": the person named beside the
+                # role; "The French statistics agency, INSEE, expects": the body's initials
+                if apposed.group(1).isupper():
+                    return apposed.group(1), f"the {named_as} = {apposed.group(1)}"
                 person = self.full_name(apposed.group(1), apposed.start(1))
                 return person, f"the {named_as} = {person}"
             of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))

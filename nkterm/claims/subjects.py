@@ -93,6 +93,13 @@ class SubjectFinder:
         if j < self.lo:
             return None
         gap = self._gap(j)
+        if (
+            gap.strip() == ")"
+            and j > self.lo
+            and self._gap(j - 1).strip() == "("
+            and self.text[self.starts[j]].isupper()
+        ):
+            j, gap = j - 1, " "  # "The Association of Directors of Social Services (ADSS) said"
         if lows[j] in JOIN and gap.isspace():
             return self.sentence_subject(j, "subject of the sentence")
         if gap.strip() == "," and not any(c in gap for c in "\"“”'‘’"):

@@ -55,7 +55,7 @@ PHRASE_OPENERS = words(
     in on at by after before during since while when as although though despite however
     meanwhile separately last this speaking writing instead earlier later
     for without unlike under among amid following given against through until besides beyond
-    alongside
+    alongside of
     """
 )
 ING_REPORTING = words(
