@@ -17,6 +17,8 @@ from nkterm.claims.subjectwords import AGED, CLAUSE_OPENERS, EPITHETS
 OPENERS = CLAUSE_OPENERS | SUBJECT_SKIP
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
 _OTHER_OFFICE = re.compile(r"(?i:deputy|vice|shadow|former|ex|acting|assistant|junior|under)[\s-]+$")
+# A name in a prepositional phrase ("by ... chairman Tim Phillips") is no one an epithet means
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|of|to|with|from|against|for|over|about)\s+(?:[\w'’-]+\s+){0,4}$")
 _PERSON_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+")
 _NAME = r"((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+)"
 
@@ -43,6 +45,10 @@ def named_in_sentence(text: str, pos: int, full_name: FullName) -> str | None:
         words = name.split()
         while words and words[0].lower() in OPENERS:
             words = words[1:]
+        lead = window[max(cut + 1, m.start() - 40) : m.start()]
+        if _PREPOSITION_BEFORE.search(lead) and name == m.group():
+            continue  # "Reacting to a comment by chairman Tim Phillips, the American said": not him
+            # (a possessor may be: "from Milan Baros' pass before the Czech added")
         if len(words) >= 2 and not is_org(" ".join(words)):
             found = (base + m.start(), " ".join(words))
     return full_name(found[1], found[0]) if found else None

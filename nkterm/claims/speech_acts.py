@@ -65,6 +65,7 @@ _NOUN_TOO = words(
     """
 )
 _OBJECT_START = words("that the a an his her its their whether it them him this these those")
+_TIME_DEICTIC = frozenset({"this", "these", "those"})  # "their Oscars hopes this month": a noun
 _NOT_BEFORE = frozenset({"as", "than", "widely", "long", "the", "a", "an"})
 # Verbs of sport or war as often as of speech: not with a trophy or a place after them
 # ("defended his title", "challenged for the lead", "attacked down the left").
@@ -187,7 +188,7 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
             continue
         if need is None and nxt in _NOT_AFTER:
             continue  # "blamed by", "backed up", "expected to"
-        if w in _NOUN_TOO and nxt not in _OBJECT_START:
+        if w in _NOUN_TOO and (nxt not in _OBJECT_START or nxt in _TIME_DEICTIC):
             continue
         prev = lows[i - 1]
         if prev in _NOT_BEFORE or prev.endswith(("'s", "’s", "s'")):
