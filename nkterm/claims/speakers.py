@@ -29,6 +29,7 @@ from nkterm.claims.namewords import (
     person_words,
     strip_titles,
 )
+from nkterm.claims.pronouns import last_speaker
 from nkterm.claims.roles import OPENERS, is_epithet, named_in_sentence, role_holder
 from nkterm.claims.shortforms import expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, NOT_DEMONYM, ROLES
@@ -357,30 +358,14 @@ class Resolver:
         return plain if len(words) >= 2 else written
 
     def _last_speaker(self, pos: int, pronoun: str) -> str | None:
-        """The person who spoke last before a "he said" at ``pos`` (within ~two sentences), when
-        no person is the subject of a sentence since: "Mr Howard told the Today programme Mr Blair
-        had refused ... He said:" is Mr Howard, not the Mr Blair his words mention."""
-        i = bisect.bisect_left(self._report_pos, pos) - 1
-        avoid = {"she": "m", "her": "m", "he": "f", "him": "f"}.get(pronoun)
-        while i >= 0:
-            r = self._by_subject[i]
-            i -= 1
-            if pos - r.subject_start > 320:
-                return None
-            if self._inside is not None and self._inside(r.verb_start):
-                continue
-            if r.subject_kind == "pronoun" or not r.subject:
-                continue  # an earlier "he said" means the same person: read on back
-            if r.subject_kind != "name" or is_org(r.subject):
-                return None  # a group or an organisation spoke last: leave it to the focus
-            who, _ = self.speaker(r)
-            if who is None or len(who.split()) < 2 or gender(who) == avoid:
-                return None
-            between = next(iter(self._subjects(pos)), None) if self._subjects is not None else None
-            if between is not None and between[0] > r.verb_end and not is_org(between[1]):
-                return None  # a person is the subject of a sentence since
-            return who
-        return None
+        return last_speaker(
+            self._by_subject[: bisect.bisect_left(self._report_pos, pos)],
+            pos,
+            pronoun,
+            self.speaker,
+            self._inside,
+            self._subjects,
+        )
 
     def _epithet_person(self, pos: int) -> tuple[str, str] | None:
         named = named_in_sentence(self._text, pos, self.full_name)
