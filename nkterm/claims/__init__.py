@@ -15,6 +15,11 @@ The package owns claim detection for the headless core (index build, CLI, compar
 - ``subjects``  the subject of a reporting verb (head of the phrase, appositives, organisations)
 - ``subjectwords`` the word classes the subject rules read (speaking nouns, roles, openers)
 - ``speakers``  people, aliases and short forms, pronouns, first-person sections
+- ``pronouns``  the last speaker a "he said" means
+- ``shortforms`` initials ("B&B") and the name they stand for
+- ``roles``     a role or epithet standing for a person ("the home secretary", "the Russian")
+- ``speech_acts`` the last speaker fallback: speech-act verbs ("dismissed", "pointed to") and
+  inverted tails (", say experts.", ", according to some LA film critics.")
 - ``namewords`` name chains, words never in a name, organisations, role nouns, gender cues
 - ``recurring`` a corpus's recurring lines for the index build, kept in the manifest
 - ``framing``   framed speech ("The full text of the speech is as follows:")

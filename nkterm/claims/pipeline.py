@@ -15,12 +15,16 @@ from collections.abc import Iterator, Sequence
 from nkterm.claims.evidence import SIGNALS, Evidence
 from nkterm.claims.framing import framed_speakers
 from nkterm.claims.furniture import furniture_spans, trim
+from nkterm.claims.lexicon import REPORTING_VERBS
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
+from nkterm.claims.namewords import PERSON_ROLES
 from nkterm.claims.quote_speakers import NOT_A_NAME, QuoteContext, has_token, judgement_speaker, run_speakers
 from nkterm.claims.quotes import Inside, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
 from nkterm.claims.speakers import Resolver, SpeakerContext
+from nkterm.claims.speech_acts import fallback_speaker
 from nkterm.claims.subjects import SubjectFinder
+from nkterm.claims.subjectwords import CLAUSE_OPENERS
 from nkterm.models import CHECK_WORTHY, CLAIM_KINDS, Claim, Document, Span
 from nkterm.text import paragraphs, sentences
 
@@ -104,7 +108,8 @@ def _detect(
     quotes = find_quotes(text, paragraphs(text))
     reports = [r for ev in evidence for r in ev.reports]
     # the sentence subjects a "he" or "she" may mean: read only when such a pronoun asks for them
-    resolver = Resolver(text, ctx, reports, _NamedSubjects(text, toks, spans, ranges))
+    inside = Inside(quotes)
+    resolver = Resolver(text, ctx, reports, _NamedSubjects(text, toks, spans, ranges), inside)
     attributions = attribute_runs(text, quotes, reports, spans)
     qctx = QuoteContext(
         text,
@@ -115,7 +120,7 @@ def _detect(
         quotes,
         resolver,
         [s.start for s in spans],
-        Inside(quotes),
+        inside,
     )
     by_run = run_speakers(attributions, resolver, quotes, qctx)
     qstarts = [q.start for q in quotes]
@@ -141,6 +146,8 @@ def _detect(
             speaker, why = framed[n]
         if speaker is None and (judged := judgement_speaker(n, qctx)) is not None:
             speaker, why = judged
+        if speaker is None and (acted := fallback_speaker(n, qctx)) is not None:
+            speaker, why = acted
         cues = [cue for k in ordered for kind, cue, _, _ in ev.cues if kind == k]
         cues.extend(cue for kind, cue, _, _ in ev.cues if kind in SIGNALS)
         if quote is not None:
@@ -195,9 +202,25 @@ class _NamedSubjects:
         if text[max(0, toks.starts[lo] - 1) : toks.starts[lo]] in ('"', "“", "'", "‘"):
             return None  # a sentence of someone's quote
         subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
+        if subj is not None and subj.kind == "org":
+            # "The prime minister ratcheted up ... He insisted": a definite person role (the
+            # resolver links it to the person named with it, or keeps the role)
+            start = (
+                subj.start - 4 if text[max(0, subj.start - 4) : subj.start].lower() == "the " else subj.start
+            )
+            role = text[start : subj.end]
+            words = role.split()
+            if words[0].lower() == "the" and words[-1].lower() in PERSON_ROLES and len(words) <= 4:
+                return start, role
+            return None
         if subj is None or subj.kind != "name":
             return None
         name = text[subj.start : subj.end]
+        if name.endswith(("'s", "’s")) and any(
+            toks.lows[k] in REPORTING_VERBS
+            for k in range(lo, bisect.bisect_left(toks.starts, subj.start, lo, hi))
+        ):
+            return None  # "The BBC spokeswoman said Graham Norton's show ...": an object's possessor
         words = name.split()
         if words[0].lower().replace("’", "'") in NOT_A_NAME:
             return None  # "I'm", "It's": a sentence of someone's quote
@@ -206,7 +229,12 @@ class _NamedSubjects:
         if len(words) == 1:
             if self.mid is None:
                 self.mid = set(_MID_CAPITAL.findall(text))
-            if words[0] not in self.mid:
+            # (a surname written after a first name elsewhere is a name: "... and Mark Cueto's
+            # effort" makes "Cueto was also puzzled" a person's sentence; never "One Starbucks")
+            if words[0] not in self.mid and not any(
+                m.group(1).lower() not in NOT_A_NAME and m.group(1).lower() not in CLAUSE_OPENERS
+                for m in re.finditer(rf"\b([A-Z][\w'’-]+) {re.escape(words[0])}(?![\w-])", text)
+            ):
                 return None
         return subj.start, name
 

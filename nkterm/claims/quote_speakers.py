@@ -47,7 +47,7 @@ class QuoteContext:
 # Capitalised words opening a sentence that are no one's name
 NOT_A_NAME = words(
     """
-    i i'm i've i'd i'll it it's we we're we've you you're he's she's that's there's two
+    i i'm i've i'd i'll it it's we we're we've you you're he's she's that's there's one two three four
     """
 )
 
@@ -85,9 +85,10 @@ def _subject_speaker(pos: int, ctx: QuoteContext) -> str | None:
 # "Jacques Chirac has called the rebate "unjustified"". The quote may be one or two words, too
 # short to be speech, but the sentence is still its subject's word.
 _JUDGEMENT = re.compile(
-    r"\b(?:called|branded|dubbed|labell?ed|described)\b[^\"“”.;:]{0,80}?[\"“][^\"“”]{1,60}[\"”]"
+    r"\b(?:called|branded|dubbed|labell?ed|described|classed|termed)\b[^\"“”.;:]{0,80}?[\"“][^\"“”]{1,60}[\"”]"
 )
-_JUDGEMENT_VERBS = ("called", "branded", "dubbed", "label", "described")
+_JUDGEMENT_VERBS = ("called", "branded", "dubbed", "label", "described", "classed", "termed")
+_AMPERSAND = re.compile(r" ?& ?[A-Z][\w'’]*")
 _PASSIVE = frozenset(["be", "been", "being", "is", "are", "was", "were", "'s", "’s"])
 
 
@@ -110,6 +111,9 @@ def judgement_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     if subj is None or subj.kind not in ("name", "org"):
         return None
     written = " ".join(ctx.text[subj.start : subj.end].split())
+    if (amp := _AMPERSAND.match(ctx.text, subj.end)) is not None:
+        written += amp.group()  # "Standard & Poor's has classed ...": one name
+        return written, f'"{written} {m.group().split()[0]}" (a judgement with a quoted label)'
     verb = m.group().split()[0]
     if subj.kind == "name":
         return ctx.resolver.full_name(

@@ -29,6 +29,10 @@ from nkterm.claims.namewords import (
     person_words,
     strip_titles,
 )
+from nkterm.claims.pronouns import last_speaker
+from nkterm.claims.roles import OPENERS, is_epithet, named_in_sentence, role_holder
+from nkterm.claims.shortforms import expansion, initials_at
+from nkterm.claims.subjectwords import DEMONYM, NOT_DEMONYM, ROLES
 from nkterm.models import Document, Section
 
 _NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
@@ -38,9 +42,13 @@ _TITLES = frozenset(
 )
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
-# Initials standing for a name: "B&B", "CAS", "PwC" is not one (lower case inside)
-_INITIALS = re.compile(r"(?<![\w&])[A-Z](?:&?[A-Z]){1,5}(?![\w&])")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
+# A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
+_ROLE_HEADS = PERSON_ROLES | ROLES
+# A name in apposition after a role subject: ", US playwright Eve Ensler," (up to three role words)
+_APPOSED = re.compile(
+    r",\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+|(?!(?:MEP|MSP|OBE|MBE|CBE|USA)\b)[A-Z]{3,6}),\s*"
+)
 _PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
 
 
@@ -111,9 +119,13 @@ class Resolver:
         ctx: SpeakerContext,
         reports: list[Report],
         subjects: Callable[[int], Iterable[tuple[int, str]]] | None = None,
+        inside: Callable[[int], bool] | None = None,
     ) -> None:
         """``subjects(pos)``: the names that are the subject of a sentence, before ``pos``, nearest
-        first (found lazily: a "he" reads only the sentences back to the person it means)."""
+        first (found lazily: a "he" reads only the sentences back to the person it means).
+        ``inside(pos)``: whether ``pos`` is inside a quote (a name mentioned in someone's quote is
+        no one a later "she added" means)."""
+        self._inside = inside
         self.ctx = ctx
         self.persons, pattern = _people_index(ctx.people)
         self._mentions: list[int] = []
@@ -143,6 +155,8 @@ class Resolver:
             and not _plural_group(r.subject, r.subject_kind)  # nor "Analysts say"
         ]
         self._orgs = sorted(orgs)
+        self._by_subject = sorted(reports, key=lambda r: r.subject_start)
+        self._report_pos = [r.subject_start for r in self._by_subject]
         self._org_pos = [p for p, _ in self._orgs]
 
     @property
@@ -158,11 +172,13 @@ class Resolver:
                 for r in reports
                 if r.subject_kind == "name" and r.subject and not is_org(r.subject)
             ]
+            inside = self._inside
             named.extend(
                 (m.start(), m.group())
                 for m in re.finditer(
                     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A-Z][\w-]+(?![\w'’])", text
                 )
+                if inside is None or not inside(m.start())
             )
             # the roles that spoke ("a Department for Education spokeswoman said"); people named as
             # the subject of a sentence ("Gordon Brown has outlined ...") are read by ``focus``
@@ -200,6 +216,8 @@ class Resolver:
                     (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in NOT_IN_NAME), default=0
                 )
                 words = words[cut:]
+                while len(words) > 2 and words[0].lower() in OPENERS:
+                    words = words[1:]  # "Earlier Tony Blair defended": the opener is no name
                 full = " ".join(words)
                 if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
                     found.append((start, full))
@@ -241,40 +259,6 @@ class Resolver:
             return word
         return None
 
-    def _initials_at(self, pos: int, written: str) -> str | None:
-        """The initials a subject is written as ("B&B", "CAS"), also when the tokeniser cut it at
-        the "&" ("But B&B - which ..." gave "B")."""
-        if _INITIALS.fullmatch(written):
-            return written
-        if len(written) <= 3 and written.isupper():
-            for m in _INITIALS.finditer(self._text, max(0, pos - 4), pos + len(written) + 4):
-                if m.start() <= pos < m.end():
-                    return m.group()
-        return None
-
-    def _expansion(self, short: str, pos: int) -> str | None:
-        """The name ``short`` stands for, written before ``pos``: capitalised words whose first
-        letters spell it ("Bradford & Bingley" for "B&B", "Court of Arbitration for Sport" for
-        "CAS"), small joining words allowed between them."""
-        letters = short.replace("&", "")
-        join = r"(?: (?:of|for|the|and|&|de|du|des|on))* "
-        pattern = join.join(rf"{c}[a-z][\w'’-]*" for c in letters)
-        found = None
-        for m in re.finditer(rf"(?<![\w&]){pattern}(?![\w&])", self._text[:pos]):
-            found = m.group()
-        if found is None:  # "says JK, also known as Jason King": the name may follow once
-            known = re.search(
-                rf"(?<![\w&]){re.escape(short)},? (?:also )?known as ({pattern})(?![\w&])", self._text
-            )
-            if known is None:
-                return None
-            found = known.group(1)
-        bare = found.removesuffix("'s").removesuffix("’s")
-        # "the European Union's list" (a possessive) but "Standard & Poor's" (the name)
-        if bare != found and re.search(rf"{re.escape(bare)}(?!['’\w])", self._text) is not None:
-            return bare
-        return found
-
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
         words = [w.lower() for w in _WORD.findall(name)]
@@ -299,7 +283,7 @@ class Resolver:
             return self.persons[0].canonical
         named, named_pos = self._named
         j = bisect.bisect_left(named_pos, pos) - 1
-        avoid = "m" if pronoun in ("she", "her") else "f"
+        avoid = {"she": "m", "her": "m", "he": "f", "him": "f"}.get(pronoun)  # "": either
         # the nearest candidate first: speakers and titled names merged with sentence subjects
         subjects = iter(
             (p, n)
@@ -308,16 +292,22 @@ class Resolver:
         )
         subject = next(subjects, None)
         while j >= 0 or subject is not None:
-            if subject is not None and (j < 0 or subject > named[j]):
+            from_subject = subject is not None and (j < 0 or subject > named[j])
+            if subject is not None and from_subject:
                 p, name = subject
                 subject = next(subjects, None)
             else:
                 p, name = named[j]
                 j -= 1
-            if gender(name) != avoid:
+            if avoid is None or gender(name) != avoid:
                 if name.split()[-1].lower() in PERSON_ROLES:
                     words = name.split()
-                    return " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
+                    role = " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
+                    definite = words[0].lower() == "the" or self._text[max(0, p - 4) : p].lower() == "the "
+                    holder = self.role_holder(role, p) if definite else None
+                    if holder is None and from_subject:
+                        continue  # a role that did the acting, named nowhere: look further back
+                    return holder or role
                 return self.full_name(name, p)
         return None
 
@@ -367,6 +357,35 @@ class Resolver:
                 return full  # a short title the list does not know ("Me den Hartog")
         return plain if len(words) >= 2 else written
 
+    def _last_speaker(self, pos: int, pronoun: str) -> str | None:
+        return last_speaker(
+            self._by_subject[: bisect.bisect_left(self._report_pos, pos)],
+            pos,
+            pronoun,
+            self.speaker,
+            self._inside,
+            self._subjects,
+        )
+
+    def _epithet_person(self, pos: int) -> tuple[str, str] | None:
+        named = named_in_sentence(self._text, pos, self.full_name)
+        if named is not None:
+            return named, "named earlier in the sentence"
+        focus = self.focus(pos, "")
+        if focus is None or len(focus.split()) < 2:
+            return None
+        start = max(self._text.rfind(". ", 0, pos), self._text.rfind("\n", 0, pos)) + 1
+        end = min(
+            (e for e in (self._text.find(". ", pos), self._text.find("\n", pos)) if e >= 0),
+            default=len(self._text),
+        )
+        if re.search(rf"\b{re.escape(focus.split()[-1])}\b", self._text[start:end]):
+            return None  # "Dallas said ..., but the Kiwi said": the sentence names the focus; the epithet is another
+        return focus, "the person in focus"
+
+    def role_holder(self, role: str, pos: int) -> str | None:
+        return role_holder(self._text, role, pos, self.full_name)
+
     def voice(self, pos: int) -> str | None:
         section = self.ctx.section_at(pos)
         if section is not None and section.kind == "first-person" and section.voice:
@@ -402,15 +421,31 @@ class Resolver:
         subject = report.subject or ""
         kind = report.subject_kind
         low = subject.lower()
+        if (
+            kind == "name"
+            and low.endswith(("'s", "’s"))
+            and 0 <= report.verb_start - report.subject_start <= len(subject) + 1
+        ):
+            return None, ""  # "O'Gara's comments", "Blair's claims": a possessor and a noun, no report
         if kind == "name":
             person = self.match(subject)
             if person is not None:
                 return person, "named"
+            if (
+                self._determiner_just_before(report.subject_start)
+                and DEMONYM.fullmatch(subject)
+                and subject.lower() not in NOT_DEMONYM
+            ):
+                # "the Russian revealed": the person named earlier in the sentence ("When Lleyton
+                # Hewitt shook his hand ..., the Australian said"), else the person in focus
+                meant = self._epithet_person(report.subject_start)
+                if meant is not None:
+                    return meant[0], f"the {subject} = {meant[0]}, {meant[1]}"
             role = self._determiner_just_before(report.subject_start)
             written = " ".join(person_words(name_words(subject), role=role))
-            short = self._initials_at(report.subject_start, written)
+            short = initials_at(self._text, report.subject_start, written)
             if short is not None:
-                long = self._expansion(short, report.subject_start)
+                long = expansion(self._text, short, report.subject_start)
                 return (long, f"{short} = {long}") if long else (short, "named")
             if is_org(written):
                 return written, "named"
@@ -418,11 +453,39 @@ class Resolver:
             return full, "named" if full == written else f"{written} = {full}"
         if kind == "org":
             words = subject.removesuffix("'s").removesuffix("’s").split()
+            definite = (bool(words) and words[0].lower() == "the") or self._text[
+                max(0, report.subject_start - 4) : report.subject_start
+            ].lower() == "the "
             if words and words[0].lower() in ("the", "a", "an"):
                 words = words[1:]
-            return " ".join(words), "organisation or role"
+            named_as = " ".join(words)
+            apposed = _APPOSED.match(self._text, report.subject_start + len(subject))
+            if (
+                apposed is not None
+                and apposed.end() <= report.verb_start + 1
+                and (apposed.group(1).isupper() or not is_org(apposed.group(1)))
+            ):
+                # "the work's author, US playwright Eve Ensler, says": the person named beside the
+                # role; "The French statistics agency, INSEE, expects": the body's initials
+                if apposed.group(1).isupper():
+                    return apposed.group(1), f"the {named_as} = {apposed.group(1)}"
+                person = self.full_name(apposed.group(1), apposed.start(1))
+                return person, f"the {named_as} = {person}"
+            of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
+            if definite and of > 0 and words[of - 1].lower() in _ROLE_HEADS:
+                person = self.role_holder(named_as, report.subject_start)
+                if person is not None:
+                    return person, f"the {named_as} = {person}"
+            if definite and words and is_epithet(words):
+                meant = self._epithet_person(report.subject_start)
+                if meant is not None:
+                    return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
+            return named_as, "organisation or role"
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):
+                last = self._last_speaker(report.subject_start, low)
+                if last is not None:
+                    return last, f"{low} = the last speaker"
                 return self.focus(report.subject_start, low), f"{low} = person in focus"
             if low == "it":
                 j = bisect.bisect_left(self._org_pos, report.subject_start) - 1

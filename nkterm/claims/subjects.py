@@ -93,6 +93,13 @@ class SubjectFinder:
         if j < self.lo:
             return None
         gap = self._gap(j)
+        if (
+            gap.strip() == ")"
+            and j > self.lo
+            and self._gap(j - 1).strip() == "("
+            and self.text[self.starts[j]].isupper()
+        ):
+            j, gap = j - 1, " "  # "The Association of Directors of Social Services (ADSS) said"
         if lows[j] in JOIN and gap.isspace():
             return self.sentence_subject(j, "subject of the sentence")
         if gap.strip() == "," and not any(c in gap for c in "\"“”'‘’"):
@@ -201,6 +208,17 @@ class SubjectFinder:
         if low in SPEAKING_NOUNS or low in ROLES or AGED.fullmatch(low):
             head = self._head_before_of(k)
             return Subject("org", starts[head if head is not None else k], ends[j])
+        h = k - 2  # "the director of public prosecutions said": the head before "of"
+        if h >= self.lo and lows[k - 1] == "of" and (lows[h] in SPEAKING_NOUNS or lows[h] in ROLES):
+            while h - 1 >= self.lo and lows[h - 1].isalpha():
+                if lows[h - 1] in DETERMINERS:
+                    h -= 1
+                    break
+                if self._upper(h - 1) or lows[h - 1] in lx.NOT_NAMES or lows[h - 1] in CONNECT:
+                    break
+                h -= 1
+            if lows[h] in DETERMINERS:
+                return Subject("org", starts[h], ends[j])
         return Subject("noun", starts[j], ends[j])
 
     def _polled_for(self, k: int) -> Subject | None:

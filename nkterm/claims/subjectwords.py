@@ -55,7 +55,7 @@ PHRASE_OPENERS = words(
     in on at by after before during since while when as although though despite however
     meanwhile separately last this speaking writing instead earlier later
     for without unlike under among amid following given against through until besides beyond
-    alongside
+    alongside of
     """
 )
 ING_REPORTING = words(
@@ -77,3 +77,17 @@ NEVER_NAME = words("more most but however this these it he she they we me there 
 AUXILIARIES = words("has have had is are was were will would can could may might must be been")
 DASHES = frozenset("-–—")
 AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})
+# Words that describe one person rather than name an office: after "the" ("the Russian", "the
+# star of Rain Man", "the 22-year-old", "the two-time champion"), the person in focus.
+EPITHETS = words(
+    """
+    star veteran champion winger striker singer actor actress player captain skipper youngster
+    midfielder defender forward keeper goalkeeper batsman bowler driver rider runner novelist
+    author writer presenter comedian musician rapper star legend teenager veteran holder
+    """
+)
+# A nationality after "the" is one person ("the Russian revealed"); never a paper or a body
+DEMONYM = re.compile(
+    r"[A-Z][a-z]+(?:ian|ean|an|ese|ard|man)|Scot|Swede|Dane|Briton|Pole|Czech|Swiss|Kiwi|Aussie|Finn|Turk|Greek|Argentine"
+)
+NOT_DEMONYM = words("guardian vatican taliban koran titan man woman")

@@ -1,0 +1,45 @@
+"""The last speaker a "he said" or "she said" means (session 7): split out of ``speakers.py``,
+whose ``Resolver`` calls it before the person in focus. Pure Python; must not import textual or
+whoosh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from nkterm.claims.evidence import Report
+from nkterm.claims.namewords import gender, is_org
+
+_AVOID = {"she": "m", "her": "m", "he": "f", "him": "f"}
+
+
+def last_speaker(
+    before: Sequence[Report],
+    pos: int,
+    pronoun: str,
+    speaker: Callable[[Report], tuple[str | None, str]],
+    inside: Callable[[int], bool] | None,
+    subjects: Callable[[int], Iterable[tuple[int, str]]] | None,
+) -> str | None:
+    """The person who spoke last before a "he said" at ``pos`` (within ~two sentences), when no
+    person is the subject of a sentence since: "Mr Howard told the Today programme Mr Blair had
+    refused ... He said:" is Mr Howard, not the Mr Blair his words mention. ``before``: the
+    reports whose subject starts before ``pos``, by subject position."""
+    avoid = _AVOID.get(pronoun)
+    for r in reversed(before):
+        if pos - r.subject_start > 320:
+            return None
+        if inside is not None and inside(r.verb_start):
+            continue
+        if r.subject_kind == "pronoun" or not r.subject:
+            continue  # an earlier "he said" means the same person: read on back
+        if r.subject_kind != "name" or is_org(r.subject):
+            return None  # a group or an organisation spoke last: leave it to the focus
+        who, _ = speaker(r)
+        if who is None or len(who.split()) < 2 or gender(who) == avoid:
+            return None
+        between = next(iter(subjects(pos)), None) if subjects is not None else None
+        if between is not None and between[0] > r.verb_end and not is_org(between[1]):
+            return None  # a person is the subject of a sentence since
+        return who
+    return None

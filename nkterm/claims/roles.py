@@ -1,0 +1,88 @@
+"""A role or an epithet that stands for a person: "the home secretary said" after "Home Secretary
+Charles Clarke", "the Australian said" after "When Lleyton Hewitt shook his hand", "the star of
+Rain Man and Tootsie said" about Dustin Hoffman. Split out of ``speakers.py`` (session 7), which
+calls these from ``Resolver.speaker``; pure Python, must not import textual or whoosh.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nkterm.claims.lexicon import SUBJECT_SKIP
+from nkterm.claims.namewords import is_org, name_words, person_words, strip_titles
+from nkterm.claims.subjectwords import AGED, CLAUSE_OPENERS, EPITHETS
+
+# Words that open a sentence and never a name ("Earlier Tony Blair defended ...")
+OPENERS = CLAUSE_OPENERS | SUBJECT_SKIP
+# A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
+_OTHER_OFFICE = re.compile(r"(?i:deputy|vice|shadow|former|ex|acting|assistant|junior|under)[\s-]+$")
+# A name in a prepositional phrase ("by ... chairman Tim Phillips") is no one an epithet means
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|of|to|with|from|against|for|over|about)\s+(?:[\w'’-]+\s+){0,4}$")
+_PERSON_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+")
+_NAME = r"((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+)"
+
+FullName = Callable[[str, int], str]  # Resolver.full_name: "Mr Ebbers" -> "Bernie Ebbers"
+
+
+def is_epithet(words: list[str]) -> bool:
+    """ "star of Rain Man and Tootsie", "22-year-old", "two-time champion": one person, described."""
+    head = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
+    last = words[head - 1].lower() if head else ""
+    return last in EPITHETS or AGED.fullmatch(last) is not None
+
+
+def named_in_sentence(text: str, pos: int, full_name: FullName) -> str | None:
+    """The last person named before ``pos`` in its sentence (two capitalised words or more, no
+    organisation, outside quotes): what "the Czech" or "the 22-year-old" later in the same
+    sentence means."""
+    base = max(0, pos - 300)
+    window = text[base:pos]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind('"'), window.rfind("”"))
+    found = None
+    for m in _PERSON_NAME.finditer(window, cut + 1):
+        name = m.group().removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
+        words = name.split()
+        while words and words[0].lower() in OPENERS:
+            words = words[1:]
+        lead = window[max(cut + 1, m.start() - 40) : m.start()]
+        if _PREPOSITION_BEFORE.search(lead) and name == m.group():
+            continue  # "Reacting to a comment by chairman Tim Phillips, the American said": not him
+            # (a possessor may be: "from Milan Baros' pass before the Czech added")
+        if len(words) >= 2 and not is_org(" ".join(words)):
+            found = (base + m.start(), " ".join(words))
+    return full_name(found[1], found[0]) if found else None
+
+
+def role_holder(text: str, role: str, pos: int, full_name: FullName) -> str | None:
+    """The person a definite role means ("the home secretary said" -> Charles Clarke), when the
+    text named them with that role before ``pos``: as a title ("Home Secretary Charles Clarke",
+    "England coach Andy Robinson"; never a longer office: "Deputy Prime Minister John Prescott" is
+    no prime minister) or in apposition ("Ken Macdonald, the director of public prosecutions,").
+    The nearest such naming wins; none, and the role stays a role."""
+    if not role or len(role) > 60:
+        return None
+    esc = r"\s+".join(re.escape(w) for w in role.split())
+    before = text[:pos]
+    found: tuple[int, str] | None = None
+    for m in re.finditer(rf"(?<![\w'’-])(?i:{esc})\s+{_NAME}(?![\w'’-])", before):
+        if _OTHER_OFFICE.search(text, max(0, m.start() - 12), m.start()) is None:
+            found = (m.start(), m.group(1))
+    # apposition closes with a comma ("Ken Macdonald, the director of public prosecutions, says");
+    # "... met Condoleezza Rice, the prime minister said" is a new clause
+    for m in re.finditer(rf"{_NAME},\s+(?:the\s+|a\s+)?(?i:{esc})(?=\s*,)", before):
+        if found is None or m.start() > found[0]:
+            found = (m.start(), m.group(1))
+    # the role first, the name in commas: "singled out by Ofsted chief, David Bell, for ...",
+    # "the Archbishop of Canterbury, Dr Rowan Williams, will preside"
+    for m in re.finditer(rf"(?<![\w'’-])(?i:{esc}),\s+{_NAME}\s*,", before):
+        if _OTHER_OFFICE.search(text, max(0, m.start() - 12), m.start()) is None and (
+            found is None or m.start() > found[0]
+        ):
+            found = (m.start(1), m.group(1))
+    if found is None:
+        return None
+    full = strip_titles(" ".join(person_words(name_words(found[1]))))
+    if len(full.split()) < 2 or is_org(full):
+        return None
+    return full_name(full, found[0])
