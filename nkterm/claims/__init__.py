@@ -33,7 +33,7 @@ docs/claims.md for how detection, scoring and speaker resolution work and where 
 
 from __future__ import annotations
 
+from nkterm.claims.people import SpeakerContext
 from nkterm.claims.pipeline import detect, detect_document
-from nkterm.claims.speakers import SpeakerContext
 
 __all__ = ["SpeakerContext", "detect", "detect_document"]

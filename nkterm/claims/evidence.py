@@ -52,3 +52,13 @@ class Evidence:
         self.feats.append(feat)
         if len(cues) < 24:
             cues.append((kind, f'{label}: "{" ".join(quoted.split())}"', start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The subject of a reporting verb found in a sentence's tokens (``subjects``)."""
+
+    kind: str  # "name", "pronoun", "org" (a speaking common noun) or "noun" (no speaker)
+    start: int
+    end: int
+    how: str = ""  # how it was found, when not plainly before the verb

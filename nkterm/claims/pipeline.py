@@ -18,10 +18,11 @@ from nkterm.claims.furniture import furniture_spans, trim
 from nkterm.claims.lexicon import REPORTING_VERBS
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
 from nkterm.claims.namewords import PERSON_ROLES
+from nkterm.claims.people import SpeakerContext
 from nkterm.claims.quote_speakers import NOT_A_NAME, QuoteContext, has_token, judgement_speaker, run_speakers
 from nkterm.claims.quotes import Inside, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
-from nkterm.claims.speakers import Resolver, SpeakerContext
+from nkterm.claims.speakers import Resolver
 from nkterm.claims.speech_acts import fallback_speaker
 from nkterm.claims.subjects import SubjectFinder
 from nkterm.claims.subjectwords import CLAUSE_OPENERS

@@ -13,8 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import lru_cache
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import (
@@ -29,17 +27,12 @@ from nkterm.claims.namewords import (
     person_words,
     strip_titles,
 )
+from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import last_speaker
 from nkterm.claims.roles import OPENERS, is_epithet, named_in_sentence, role_holder
 from nkterm.claims.shortforms import expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, NOT_DEMONYM, ROLES
-from nkterm.models import Document, Section
 
-_NICKNAME = re.compile(r"""(?:"|''|“|‘|')\s*([^"“”‘’']+?)\s*(?:"|''|”|’|')""")
-_WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
-_TITLES = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "professor", "lord", "lady", "dame", "baroness"}
-)
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
@@ -49,60 +42,6 @@ _ROLE_HEADS = PERSON_ROLES | ROLES
 _APPOSED = re.compile(
     r",\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+|(?!(?:MEP|MSP|OBE|MBE|CBE|USA)\b)[A-Z]{3,6}),\s*"
 )
-_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "el"})
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerContext:
-    """Document metadata for speaker resolution and for the sections that are never claims."""
-
-    people: tuple[str, ...] = ()
-    authors: tuple[str, ...] = ()
-    sections: tuple[Section, ...] = ()
-
-    @classmethod
-    def from_document(cls, doc: Document) -> SpeakerContext:
-        return cls(tuple(doc.people), tuple(doc.authors), tuple(doc.sections))
-
-    def section_at(self, offset: int) -> Section | None:
-        for section in self.sections:
-            if section.start <= offset < section.end:
-                return section
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Person:
-    canonical: str
-    strong: frozenset[str]  # surname, nickname, full name: enough on their own
-    weak: frozenset[str]  # first name: used when nothing stronger matches
-
-
-def _person(canonical: str) -> _Person:
-    nick = [m.group(1) for m in _NICKNAME.finditer(canonical)]
-    plain = _NICKNAME.sub(" ", canonical)
-    words = [w for w in _WORD.findall(plain) if w.lower() not in _TITLES]
-    strong = {n.lower() for n in nick}
-    weak: set[str] = set()
-    if words:
-        if len(words) > 1:
-            strong.add(words[-1].lower())
-            if words[-2].lower() in _PARTICLES:
-                strong.add(f"{words[-2]} {words[-1]}".lower())
-            weak.add(words[0].lower())
-        else:
-            strong.add(words[0].lower())
-    return _Person(canonical, frozenset(strong), frozenset(weak - strong))
-
-
-@lru_cache(maxsize=256)
-def _people_index(people: tuple[str, ...]) -> tuple[tuple[_Person, ...], re.Pattern[str] | None]:
-    persons = tuple(_person(p) for p in people if p and p.strip())
-    words = sorted({w for p in persons for w in p.strong | p.weak}, key=len, reverse=True)
-    if not words:
-        return persons, None
-    alt = "|".join(re.escape(w) for w in words)
-    return persons, re.compile(rf"(?<![\w'’])(?:{alt})(?![\w'’])", re.IGNORECASE)
 
 
 def _plural_group(subject: str, kind: str) -> bool:
@@ -127,7 +66,7 @@ class Resolver:
         no one a later "she added" means)."""
         self._inside = inside
         self.ctx = ctx
-        self.persons, pattern = _people_index(ctx.people)
+        self.persons, pattern = people_index(ctx.people)
         self._mentions: list[int] = []
         self._mentioned: list[str] = []
         if pattern is not None:
@@ -246,7 +185,7 @@ class Resolver:
             if r.subject_kind != "name" or not r.subject:
                 continue
             words = name_words(r.subject)
-            if len(words) != 1 or not words[0][:1].isupper() or words[0].lower() in _TITLES:
+            if len(words) != 1 or not words[0][:1].isupper() or words[0].lower() in TITLES:
                 return None  # a person or a longer name spoke last
             word = words[0]
             if (
@@ -261,7 +200,7 @@ class Resolver:
 
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
-        words = [w.lower() for w in _WORD.findall(name)]
+        words = [w.lower() for w in NAME_WORD.findall(name)]
         if not words:
             return None
         joined = " ".join(words)

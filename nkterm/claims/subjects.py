@@ -21,12 +21,12 @@ Pure Python; must not import textual or whoosh.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from nkterm.claims import lexicon as lx
+from nkterm.claims.evidence import Subject
+from nkterm.claims.inverted import name_after
 from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
 from nkterm.claims.subjectwords import (
-    AFTER_INVERTED,
     AGED,
     AUXILIARIES,
     CLAUSE_OPENERS,
@@ -47,14 +47,6 @@ from nkterm.claims.subjectwords import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
-    kind: str  # "name", "pronoun", "org" (a speaking common noun) or "noun" (no speaker)
-    start: int
-    end: int
-    how: str = ""  # how it was found, when not plainly before the verb
-
-
 class SubjectFinder:
     """Finds subjects in the tokens ``lo..hi`` of one sentence."""
 
@@ -65,11 +57,11 @@ class SubjectFinder:
     ) -> None:
         self.text, self.lows, self.starts, self.ends, self.lo, self.hi = text, lows, starts, ends, lo, hi
 
-    def _gap(self, k: int) -> str:
+    def gap(self, k: int) -> str:
         """Text between token k and token k + 1."""
         return self.text[self.ends[k] : self.starts[k + 1]]
 
-    def _upper(self, k: int) -> bool:
+    def upper(self, k: int) -> bool:
         return self.text[self.starts[k]].isupper()
 
     def for_verb(self, i: int) -> Subject | None:
@@ -85,18 +77,18 @@ class SubjectFinder:
             # "Gellman has also said", "the BPI strongly believes" (never "Tony Kelly said")
             and (
                 lows[j] in lx.SUBJECT_SKIP
-                or (lows[j].endswith("ly") and len(lows[j]) > 4 and not (j > self.lo and self._upper(j)))
+                or (lows[j].endswith("ly") and len(lows[j]) > 4 and not (j > self.lo and self.upper(j)))
             )
-            and self._gap(j).isspace()
+            and self.gap(j).isspace()
         ):
             j -= 1
         if j < self.lo:
             return None
-        gap = self._gap(j)
+        gap = self.gap(j)
         if (
             gap.strip() == ")"
             and j > self.lo
-            and self._gap(j - 1).strip() == "("
+            and self.gap(j - 1).strip() == "("
             and self.text[self.starts[j]].isupper()
         ):
             j, gap = j - 1, " "  # "The Association of Directors of Social Services (ADSS) said"
@@ -110,7 +102,7 @@ class SubjectFinder:
                 between = self.text[named.start : named.end].split()
                 if (
                     k > self.lo
-                    and "," in self._gap(k - 1)
+                    and "," in self.gap(k - 1)
                     and len(between) >= 2
                     # "Ms Roche, Labour MP for Hornsey and Wood Green, said": a role, not a name
                     and not any(w.lower() in TITLE_WORDS or w.lower() in ROLES for w in between)
@@ -131,7 +123,7 @@ class SubjectFinder:
     def _name_before_role(self, h: int) -> Subject | None:
         """``Name, spokeswoman for the Acme Company said`` (the appositive never closed): the name
         that opens the sentence before the role, when it has two words or more."""
-        if h <= self.lo or self._upper(h) or "," not in self._gap(h - 1):
+        if h <= self.lo or self.upper(h) or "," not in self.gap(h - 1):
             return None
         if self.lows[h] not in SPEAKING_NOUNS and self.lows[h] not in ROLES:
             return None
@@ -167,7 +159,7 @@ class SubjectFinder:
             return Subject("pronoun", starts[j], ends[j])
         if not low[0].isalpha() or low in TIME_WORDS:
             return None
-        if self._upper(j) or "." in low:
+        if self.upper(j) or "." in low:
             if low in lx.NOT_NAMES and low not in SPEAKING_NOUNS:
                 return Subject("noun", starts[j], ends[j])
             k = self._name_start(j)
@@ -178,13 +170,13 @@ class SubjectFinder:
             head = self._head_before_of(k)
             if head is not None:
                 return Subject("org", starts[head], ends[j])
-            if k - 2 >= self.lo and lows[k - 1] in ("of", "at", "from") and self._upper(k - 2):
+            if k - 2 >= self.lo and lows[k - 1] in ("of", "at", "from") and self.upper(k - 2):
                 person = self._name_start(k - 2)
                 if k - 2 > person:  # "Ashok Vishwanathan of Operation Black Vote"
                     return Subject("name", starts[person], ends[k - 2])
             if lows[k] in lx.NOT_NAMES:
                 return Subject("org", starts[k], ends[j]) if low in SPEAKING_NOUNS else None
-            before_of = self._person_of(k, j)
+            before_of = self.person_of(k, j)
             if before_of is not None:
                 return before_of
             return Subject("name", starts[k], ends[j])
@@ -195,12 +187,12 @@ class SubjectFinder:
             return Subject("org", starts[j - 1], ends[j])
         # a common noun: its phrase back to the determiner ("the foreign ministry")
         k = j
-        while k - 1 >= self.lo and self._gap(k - 1).isspace():
+        while k - 1 >= self.lo and self.gap(k - 1).isspace():
             w = lows[k - 1]
             if w in DETERMINERS or w.endswith(("'s", "s'")):
                 if w.endswith(("'s", "s'")):
                     k -= 1
-                    k = self._name_start(k) if self._upper(k) else k
+                    k = self._name_start(k) if self.upper(k) else k
                 break
             if not w.isalpha() or w in lx.NOT_NAMES or w in TIME_WORDS or w in CONNECT:
                 break
@@ -214,7 +206,7 @@ class SubjectFinder:
                 if lows[h - 1] in DETERMINERS:
                     h -= 1
                     break
-                if self._upper(h - 1) or lows[h - 1] in lx.NOT_NAMES or lows[h - 1] in CONNECT:
+                if self.upper(h - 1) or lows[h - 1] in lx.NOT_NAMES or lows[h - 1] in CONNECT:
                     break
                 h -= 1
             if lows[h] in DETERMINERS:
@@ -224,7 +216,7 @@ class SubjectFinder:
     def _polled_for(self, k: int) -> Subject | None:
         """``those polled for the Sunday Times said``: the respondents speak, not the paper."""
         lows, m = self.lows, k - 1
-        while m >= self.lo and self._upper(m):
+        while m >= self.lo and self.upper(m):
             m -= 1  # "the Sunday Times": a time word stops the name chain
         if m >= self.lo and lows[m] == "the":
             m -= 1
@@ -234,15 +226,15 @@ class SubjectFinder:
             return None
         return Subject("org", self.starts[m - 2], self.ends[m - 1])
 
-    def _person_of(self, k: int, j: int) -> Subject | None:
+    def person_of(self, k: int, j: int) -> Subject | None:
         """``Lena Okafor of Harbour Watch``: the person before "of", when two or more capitalised
         words with no organisation or title word stand there ("Bank of England" stays whole)."""
         lows = self.lows
-        m = next((m for m in range(k + 1, j) if lows[m] == "of" and not self._upper(m)), None)
+        m = next((m for m in range(k + 1, j) if lows[m] == "of" and not self.upper(m)), None)
         if m is None or m - 1 <= k or (k > self.lo and lows[k - 1] in DETERMINERS):
             return None  # "The Guinness Book of Records" is no person
         if any(
-            not self._upper(x) or lows[x] in NOT_IN_NAME or lows[x] in ROLES or lows[x] in OF_TITLES
+            not self.upper(x) or lows[x] in NOT_IN_NAME or lows[x] in ROLES or lows[x] in OF_TITLES
             for x in range(k, m)
         ):
             return None  # "Roman Catholic Archbishop of Cardiff" is a title
@@ -258,7 +250,7 @@ class SubjectFinder:
         k = j
         while k - 1 >= self.lo:
             w = lows[k - 1]
-            gap = self._gap(k - 1)
+            gap = self.gap(k - 1)
             if not (gap == "" or set(gap) <= NAME_GAP) or w.endswith(("'s", "s'")):
                 break  # "ONGC's Mr Raha": the possessor is no part of the name
             if self._name_part(k - 1):
@@ -266,9 +258,9 @@ class SubjectFinder:
                 continue
             # connectors inside a name: "Group for the Study of the Juche Idea"
             m = k - 1
-            while m >= self.lo and lows[m] in CONNECT and not self._upper(m) and self._gap(m).isspace():
+            while m >= self.lo and lows[m] in CONNECT and not self.upper(m) and self.gap(m).isspace():
                 m -= 1
-            if self.lo <= m < k - 1 and self._name_part(m) and self._gap(m).isspace():
+            if self.lo <= m < k - 1 and self._name_part(m) and self.gap(m).isspace():
                 k = m
                 continue
             break
@@ -278,7 +270,7 @@ class SubjectFinder:
         """A capitalised word that can be part of a name: no time word, and no sentence opener
         ("But", "However") at the start of the sentence."""
         w = self.lows[m]
-        if not (self._upper(m) and w[0].isalpha()) or w in TIME_WORDS:
+        if not (self.upper(m) and w[0].isalpha()) or w in TIME_WORDS:
             return False
         if m == self.lo and (w in CLAUSE_OPENERS or w in lx.SUBJECT_SKIP):
             return False  # "Later Mr Blair told"
@@ -292,15 +284,15 @@ class SubjectFinder:
             k += 1
         return k
 
-    def _chain_end(self, k: int) -> int:
+    def chain_end(self, k: int) -> int:
         """Last token of the capitalised name starting at ``k``."""
         lows = self.lows
         j = k
         while (
             j + 1 < self.hi
-            and set(self._gap(j)) <= NAME_GAP
+            and set(self.gap(j)) <= NAME_GAP
             and not lows[j].endswith("'s")
-            and (self._upper(j + 1) or (lows[j + 1] in CONNECT and j + 2 < self.hi and self._upper(j + 2)))
+            and (self.upper(j + 1) or (lows[j + 1] in CONNECT and j + 2 < self.hi and self.upper(j + 2)))
             and lows[j + 1] not in NEVER_NAME
         ):
             j += 1
@@ -316,13 +308,13 @@ class SubjectFinder:
         if m < self.lo or lows[m] not in ("of", "at", "for"):
             return None
         h = m - 1
-        if h < self.lo or self._upper(h) or (lows[h] not in SPEAKING_NOUNS and lows[h] not in ROLES):
+        if h < self.lo or self.upper(h) or (lows[h] not in SPEAKING_NOUNS and lows[h] not in ROLES):
             return None
         while (
             h - 1 >= self.lo
             and lows[h - 1].isalpha()
             and lows[h - 1] not in lx.NOT_NAMES
-            and not self._upper(h - 1)
+            and not self.upper(h - 1)
             and lows[h - 1] not in CONNECT
         ):
             if lows[h - 1] in DETERMINERS:
@@ -338,23 +330,23 @@ class SubjectFinder:
         viewpoint = -1  # "For Richard Tateson, who ..., the need grew": the person the view is of
         # skip an opening adverbial up to its comma ("On Tuesday, ...", "In a statement, ...")
         for m in range(self.lo, min(before - 1, self.lo + 14, self.hi - 1)):
-            if "," in self._gap(m) and lows[self.lo] in PHRASE_OPENERS:
+            if "," in self.gap(m) and lows[self.lo] in PHRASE_OPENERS:
                 k = m + 1
-                if lows[self.lo] == "for" and self._upper(self.lo + 1):
+                if lows[self.lo] == "for" and self.upper(self.lo + 1):
                     viewpoint = m
                 break
         while (
             k < before
             and (lows[k] in CLAUSE_OPENERS or lows[k] in TIME_WORDS)
-            and not (self._upper(k) and lows[k] not in lx.NOT_NAMES and lows[k] not in TIME_WORDS)
+            and not (self.upper(k) and lows[k] not in lx.NOT_NAMES and lows[k] not in TIME_WORDS)
         ):
             k += 1
         # the subject phrase ends before the first lower-case word that is no part of it
         end = k
         while (
             end + 1 < before
-            and self._gap(end).isspace()
-            and (self._upper(end + 1) or lows[end + 1] in CONNECT or (lows[end] in DETERMINERS))
+            and self.gap(end).isspace()
+            and (self.upper(end + 1) or lows[end + 1] in CONNECT or (lows[end] in DETERMINERS))
         ):
             if lows[end + 1] in TIME_WORDS:
                 break
@@ -368,21 +360,21 @@ class SubjectFinder:
             r < before
             and r <= end + 3
             and lows[r].isalpha()
-            and not self._upper(r)
+            and not self.upper(r)
             and lows[r] not in CONNECT
             and lows[r] not in lx.NOT_NAMES
             and lows[r] not in AUXILIARIES  # "The SFA has appointed Tommy Burns": a verb
         ):
             r += 1
-        if r > end + 1 and r < before and self._upper(r) and self._gap(r - 1).isspace():
-            last = self._chain_end(r)
+        if r > end + 1 and r < before and self.upper(r) and self.gap(r - 1).isspace():
+            last = self.chain_end(r)
             if last < before and (last > r or lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in ROLES):
                 end = last  # "Welsh legend Mervyn Davies", "Finnish security firm F-Secure"
         subj = self.phrase_ending(end)
         if subj is None or subj.kind == "noun":
             # a common-noun subject: "the ministry reacted ... and said"
             for e in range(k, min(before, k + 5)):
-                if lows[e] in SPEAKING_NOUNS and not self._upper(e):
+                if lows[e] in SPEAKING_NOUNS and not self.upper(e):
                     subj = self.phrase_ending(e)
                     break
         if viewpoint > self.lo and (
@@ -397,114 +389,6 @@ class SubjectFinder:
             return None
         return Subject(subj.kind, subj.start, subj.end, how)
 
-    def _role_ending_clause(self, det: int, k: int) -> Subject | None:
-        """After an inverted verb, "the national team coach" (up to three lower-case words before
-        a role noun) when the role ends the clause."""
-        lows = self.lows
-        r = k
-        while r + 1 < self.hi and r < k + 3 and self._gap(r).isspace():
-            r += 1
-        if any(not (lows[m].isalpha() or AGED.fullmatch(lows[m])) or self._upper(m) for m in range(k, r + 1)):
-            return None
-        if r + 1 < self.hi and self._gap(r).strip()[:1] not in AFTER_INVERTED:
-            return None
-        if lows[r] in ROLES or lows[r] in SPEAKING_NOUNS or AGED.fullmatch(lows[r]):
-            return Subject("org", self.starts[det], self.ends[r])
-        return None
-
     def name_after(self, k: int, *, inverted: bool) -> Subject | None:
-        """A name (or he/she) starting at token ``k``. After an inverted verb ("said Mr X") the
-        name must end its clause: "said Beta had bought" is no inversion."""
-        lows, starts, ends = self.lows, self.starts, self.ends
-        if k >= self.hi:
-            return None
-        if lows[k] in ("he", "she"):
-            if inverted and k + 1 < self.hi and self._gap(k).strip()[:1] not in AFTER_INVERTED:
-                return None  # "who has admitted she "doesn't like it"": no inversion
-            return Subject("pronoun", starts[k], ends[k])
-        # "said managing director Rodrigo Rato": role words before the name
-        r = k
-        while (
-            r < self.hi
-            and r < k + 3
-            and lows[r].replace("-", "").isalpha()  # "said team-mate Chris Paterson"
-            and not self._upper(r)
-            and lows[r] not in CONNECT
-        ):
-            r += 1
-        if (
-            r > k
-            and r < self.hi
-            and self._upper(r)
-            and (lows[r - 1] in ROLES or lows[r - 1] in SPEAKING_NOUNS)
-        ) and (lows[k] not in ("the", "a", "an") or r > k + 1):
-            k = r
-        det = k
-        if lows[k] in ("the", "a", "an") and k + 1 < self.hi:
-            k += 1
-        if not self._upper(k) and lows[k] not in SPEAKING_NOUNS:
-            if det < k and inverted:
-                return self._role_ending_clause(det, k)  # "said the national team coach."
-            return None
-        if self._upper(k) and lows[k] in lx.NOT_NAMES:
-            return None
-        j = self._chain_end(k)
-        if lows[j].endswith(("'s", "s'")) and self._upper(k) and "of" not in lows[k:j]:
-            # (never "said David Wyss of Standard & Poor's in New York": the possessive ends
-            # the organisation the person is of)
-            # "said Iron Maiden's Bruce Dickinson", "said Aguilera's agent Meghan Prophet": the
-            # possessor is no speaker; the name after it (and its role words) is
-            r = j + 1
-            while (
-                r < self.hi
-                and r <= j + 3
-                and lows[r].isalpha()
-                and not self._upper(r)
-                and lows[r] not in CONNECT
-            ):
-                r += 1
-            if r < self.hi and self._upper(r) and lows[r] not in lx.NOT_NAMES:
-                k = det = r
-                j = self._chain_end(r)
-        # "said report author Mary Madden", "wrote S&P credit analyst Helena Hessel": the name
-        # after the role words is the speaker
-        r = j + 1
-        while (
-            r < self.hi and r <= j + 3 and not self._upper(r) and lows[r].isalpha() and lows[r] not in CONNECT
-        ):
-            r += 1
-        if (
-            (r > j + 1 or not self._upper(k))
-            and r < self.hi
-            and self._upper(r)
-            and self._gap(r - 1).isspace()
-        ) and (lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in ROLES):
-            k = det = r
-            j = self._chain_end(r)
-        if inverted:
-            after = self._gap(j).strip()[:1] if j + 1 < self.hi else ""
-            if (
-                j + 1 < self.hi
-                and after not in AFTER_INVERTED
-                and lows[j + 1] not in ("who", "of", "from", "at")
-            ):
-                return None
-        if (
-            self._upper(k)
-            and j + 1 < self.hi
-            and lows[j + 1] in SPEAKING_NOUNS
-            and not self._upper(j + 1)
-            and self._gap(j).isspace()
-        ):
-            j += 1  # "said a Vodafone spokesman"
-            return Subject("org", starts[det], ends[j])
-        kind = "name" if self._upper(k) and det == k else "org"
-        if kind == "org" and lows[j] not in SPEAKING_NOUNS and not self._upper(j):
-            return None
-        if kind == "name" and "of" in lows[k:j]:
-            # "said Dr Doug Williams of BT": the person, not the person of the organisation
-            first = next((x for x in range(k, j) if lows[x].rstrip(".") not in NOT_IN_NAME), k)
-            person = self._person_of(first, j + 1)
-            if person is not None:
-                return person
-        return Subject(kind, starts[det if kind == "org" else k], ends[j])
+        """A name (or he/she) starting at token ``k`` (``nkterm.claims.inverted``)."""
+        return name_after(self, k, inverted=inverted)
