@@ -339,7 +339,7 @@ def _simple_analysis(text: str) -> list[tuple[str, int, int]] | None:
     known, word_of = _WORDS, _word
     surname = False
     for m in WORD.finditer(text):
-        word = m.group()
+        word = m[0]
         info = known.get(word) or word_of(word)
         if info[4]:
             return None

@@ -42,18 +42,28 @@ class Weights:
             self._idf, n = idf
         else:
             self._idf, n = idf, len(units)
-        if isinstance(self._idf, CorpusIdf):  # every word's IDF in one batch, not one by one
-            words = {s for u in units for stems in u.keys.values() for s in stems}
-            self._idf.prefetch(
-                {part for s in words if s[:1] in "#@" for part in _words(s)}.union(
-                    s for s in words if s[:1] not in "#@"
-                )
-            )
         self._n = max(1, n)
         df = NUMBER_DF * self._n  # the IDF formulas: ours over units, Whoosh's over documents
         self.number = (
             math.log(self._n / max(1.0, df)) if self._idf is None else math.log(self._n / (df + 1)) + 1
         )
+        if isinstance(self._idf, CorpusIdf):  # every word's IDF in one batch, not one by one
+            words = {s for u in units for stems in u.keys.values() for s in stems}
+            plain = [s for s in words if s[:1] not in "#@"]
+            self._idf.prefetch({part for s in words if s[:1] in "#@" for part in _words(s)}.union(plain))
+            self._fill(plain, self._idf.known)
+
+    def _fill(self, plain: list[str], idf: dict[str, float]) -> None:
+        """Weigh the plain stems (no number, no name of several words) whose IDF ``idf`` has,
+        as ``__call__`` would, in one loop: a first comparison weighs thousands."""
+        cache, common, factor = self._cache, COMMON_STEMS, COMMON_FACTOR
+        for s in plain:
+            value = idf.get(s)
+            if value is None:
+                continue
+            if s in common:
+                value *= factor
+            cache[s] = value if value >= 0.1 else 0.1
 
     def __call__(self, key_stem: str) -> float:
         cached = self._cache.get(key_stem)
@@ -101,6 +111,11 @@ class CorpusIdf:
         if value is None:
             value = self._cache[term] = self._index.idf(term)
         return value
+
+    @property
+    def known(self) -> dict[str, float]:
+        """The IDFs looked up so far (read-only)."""
+        return self._cache
 
     def prefetch(self, terms: Iterable[str]) -> None:
         cache = self._cache

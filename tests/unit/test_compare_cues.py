@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -119,3 +120,62 @@ def test_align_leaves_the_cycle_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _plain_shingles(text: str) -> list[int]:
+    """The shingles as first written: each word casefolded, a tuple sliced at every position."""
+    from nkterm.compare.params import SHINGLE
+
+    words = [w.casefold() for w in re.findall(r"\w+", text)]
+    return [hash(tuple(words[i : i + SHINGLE])) for i in range(max(0, len(words) - SHINGLE + 1))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ryongsong Machine Complex has OVERFULFILLED its plan, workers told visitors.",
+        "İstanbul and the Straße: ﬁne words. Kim Chŏng-ŭn visited the ΣΊΣΥΦΟΣ works today, twice.",
+        "Too short here",
+        "",
+    ],
+)
+def test_shingles_are_the_casefolded_five_word_tuples(text: str) -> None:
+    from nkterm.compare.independence import _shingles
+
+    _shingles.cache_clear()
+    hashes, as_set = _shingles(text)
+    assert hashes == _plain_shingles(text)
+    assert as_set == frozenset(hashes)
+
+
+def test_weights_from_a_batch_of_corpus_idf_equal_those_looked_up_one_by_one(tmp_path: Path) -> None:
+    from nkterm.compare.params import MIN_CORPUS_DOCS
+    from nkterm.compare.results import Passage
+    from nkterm.compare.similarity import CorpusIdf, make_weights
+    from nkterm.compare.units import unit_of
+    from nkterm.index import Index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    towns = ["Sinuiju", "Wonsan", "Hamhung", "Kaesong", "Nampo"]
+    for i in range(MIN_CORPUS_DOCS):
+        (corpus / f"f{i}.txt").write_text(
+            f"Market prices in {towns[i % 5]} rose again in week {i} of the harvest, Kim Jong Un said.\n"
+        )
+    index = Index(corpus, tmp_path / "ix")
+    index.update()
+    texts = [
+        "Kim Jong Un made a visit to Sinuiju, where 4,000 people had left their homes.",  # a name run
+        "Prices rose again in the market of Wonsan and the harvest was said to be good.",  # common words
+        "Nobody in Pyongyang knew of the unheard-of floods near the river.",  # words no document has
+    ]
+    clear_caches()
+    units = [unit_of(Passage(0, len(t), t)) for t in texts]
+    n = index.doc_count()
+    batched = make_weights(units, (CorpusIdf(index), n))
+    by_term = [dict(u.weights) for u in units]
+    one_by_one = make_weights(units, (index.idf, n))
+    assert [dict(u.weights) for u in units] == by_term
+    stems = {s for u in units for stems in u.keys.values() for s in stems}
+    assert {s: batched(s) for s in stems} == {s: one_by_one(s) for s in stems}
+    assert any(k.startswith("@") for u in units for k in u.keys)  # a name of several words was weighed
