@@ -33,6 +33,11 @@ def _shingles(text: str) -> tuple[list[int], frozenset[int]]:
     return hashes, frozenset(hashes)
 
 
+def clear_caches() -> None:
+    """Forget the documents' shingles (``_shingles``)."""
+    _shingles.cache_clear()
+
+
 def _longest_shared_run(hashes_a: list[int], set_b: frozenset[int]) -> int:
     """The most words in a row of A that are in B too (runs of shared shingles)."""
     best = run = 0

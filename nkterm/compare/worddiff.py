@@ -8,6 +8,7 @@ nkterm imports but the results module.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from nkterm.compare.params import NEAR_IDENTICAL
@@ -39,10 +40,21 @@ def _words(text: str, offset: int) -> list[tuple[str, int, int, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _plain_words(text: str) -> tuple[str, ...]:
+    """The passage's words, casefolded (memoised: a passage is looked at by ``word_ratio`` and
+    ``word_changes`` for each of its pairs)."""
+    return tuple(w.group(0).casefold() for w in _WORD_RE.finditer(text))
+
+
+def clear_caches() -> None:
+    """Forget the passages' words (``_plain_words``)."""
+    _plain_words.cache_clear()
+
+
 def word_ratio(text_a: str, text_b: str) -> float:
     """How much two passages' words match in order (``SequenceMatcher.ratio``, 0-1)."""
-    words_a = [w.group(0).casefold() for w in _WORD_RE.finditer(text_a)]
-    words_b = [w.group(0).casefold() for w in _WORD_RE.finditer(text_b)]
+    words_a, words_b = _plain_words(text_a), _plain_words(text_b)
     if not words_a or not words_b:
         return 0.0
     return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
@@ -55,8 +67,7 @@ def word_changes(
     near-identical (their words match less than ``least``: the SequenceMatcher ratio). Words
     only one passage has are marked too (inserted, deleted), each with its kind: "number",
     "name" (capitalised inside a sentence) or "word"."""
-    plain_a = [w.group(0).casefold() for w in _WORD_RE.finditer(text_a)]
-    plain_b = [w.group(0).casefold() for w in _WORD_RE.finditer(text_b)]
+    plain_a, plain_b = _plain_words(text_a), _plain_words(text_b)
     if not plain_a or not plain_b:
         return None
     matcher = difflib.SequenceMatcher(None, plain_a, plain_b, autojunk=False)

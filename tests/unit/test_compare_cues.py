@@ -179,3 +179,37 @@ def test_weights_from_a_batch_of_corpus_idf_equal_those_looked_up_one_by_one(tmp
     stems = {s for u in units for stems in u.keys.values() for s in stems}
     assert {s: batched(s) for s in stems} == {s: one_by_one(s) for s in stems}
     assert any(k.startswith("@") for u in units for k in u.keys)  # a name of several words was weighed
+
+
+PAIR_TEXTS = [
+    "Officials in Sinuiju said 4,000 people had left their homes after the Yalu river flooded.",
+    "Some 4,000 residents of Sinuiju fled rising water from the Yalu on Monday, officials said.",
+    "The floods in Sinuiju forced thousands from their homes, according to state media.",
+    "Kim Jong Un visited the flooded areas and ordered new homes to be built by October.",
+    "The leader toured the flooded areas and told officials to rebuild the homes quickly.",
+    "Rice prices in Pyongyang markets rose sharply after the harvest failed in the north.",
+    "Prosecutors charged Petrov with fraud; Petrov denied the charges through his lawyer.",
+    "Petrov was cleared of fraud by the court in Sofia on Tuesday.",
+]
+
+
+def test_the_similarity_bound_is_never_under_the_similarity() -> None:
+    from nkterm.compare.results import Passage
+    from nkterm.compare.similarity import make_weights, shared_keys, similarity_bound
+    from nkterm.compare.units import unit_of
+
+    clear_caches()
+    units = [unit_of(Passage(0, len(t), t)) for t in PAIR_TEXTS]
+    weigh = make_weights(units, None)
+    gaps = []
+    for a in units:
+        for b in units:
+            sim, _shared = shared_keys(a, b, weigh)
+            bound = similarity_bound(a, b)
+            assert bound >= sim
+            gaps.append((bound - sim, sim))
+    # a bound, not a constant: equal to the similarity when the shared keys are the same words
+    # (most pairs), above it when they meet through related words ("visited" / "toured")
+    assert any(g == 0 and 0 < s < 1 for g, s in gaps)
+    assert any(g > 0 for g, _s in gaps)
+    assert all(similarity_bound(a, a) == shared_keys(a, a, weigh)[0] for a in units)
