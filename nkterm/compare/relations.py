@@ -21,6 +21,7 @@ from collections import defaultdict
 
 from nkterm.compare import params
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
+from nkterm.compare.slots import number_slot
 from nkterm.compare.units import Unit, actor_before
 from nkterm.compare.worddiff import word_ratio
 from nkterm.compare.words import (
@@ -369,6 +370,14 @@ def relation_of(
     least = params.NUMBER_CONFLICT_MIN if conflict.startswith("numbers") else params.POLARITY_CONFLICT_MIN
     if conflict and same_slot and similarity >= least:
         return DIFFERS, conflict
+    if conflict.startswith("numbers") and same_slot:
+        slot_numbers = number_slot(a, b)
+        if slot_numbers:
+            number_a, number_b, word = slot_numbers
+            return DIFFERS, (
+                f'numbers differ beyond rounding about "{word}": '
+                f"{' '.join(number_a.written.split())} vs {' '.join(number_b.written.split())}"
+            )
     if conflict and same_slot:
         return RELATED_ONLY, f"{topic}; possible conflict, too loosely matched to tell ({conflict})"
     if conflict:

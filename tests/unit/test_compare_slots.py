@@ -1,0 +1,76 @@
+"""Number slots (``nkterm.compare.slots``): differing numbers for one thing are a conflict even
+below the similarity at which any differing numbers are, when a content word next to each
+number is the same and both passages place it in the same time; sentence pairs written for
+these tests, IDF from the news background of test_compare_relations."""
+
+from __future__ import annotations
+
+import pytest
+
+from nkterm.compare import DIFFERS
+from nkterm.compare.params import NUMBER_CONFLICT_MIN
+from nkterm.compare.results import Passage
+from nkterm.compare.slots import anchors, number_slot, time_frame
+from nkterm.compare.units import Unit, unit_of
+from nkterm.numbers import Quantity
+from tests.unit.test_compare_relations import _idf, judge
+
+BAN_A = "The appeal panel upheld the three-year ban imposed on the sprinters' coach, Petros Vasilakis."
+BAN_B = "Their coach, Petros Vasilakis, has been banned for five years by the athletics federation."
+HEALTH_A = "The minister is expected to promise around £8bn for health spending when he speaks on Tuesday."
+HEALTH_B = (
+    "On Tuesday the party set out plans for health spending worth £5bn, without saying where it would go."
+)
+
+
+def _unit(text: str) -> Unit:
+    return unit_of(Passage(0, len(text), text))
+
+
+def _number(unit: Unit, written: str) -> Quantity:
+    return next(q for q in unit.numbers if q.written == written)
+
+
+@pytest.mark.parametrize(("a", "b", "word"), [(BAN_A, BAN_B, "ban"), (HEALTH_A, HEALTH_B, "health")])
+def test_two_values_for_one_slot_differ_below_the_number_bar(a: str, b: str, word: str) -> None:
+    from nkterm.compare import compare_texts
+
+    sim, relation, reason, _shared = compare_texts(a, b, idf=_idf(a, b))  # type: ignore[arg-type]
+    assert sim < NUMBER_CONFLICT_MIN  # without the slot these were "possible conflict" (related)
+    assert relation == DIFFERS, reason
+    assert f'about "{word}"' in reason
+
+
+def test_figures_for_two_months_are_two_slots() -> None:
+    a = HEALTH_A.replace("on Tuesday", "in March")
+    b = HEALTH_B.replace("On Tuesday", "In June")
+    assert number_slot(_unit(a), _unit(b)) is None
+    assert number_slot(_unit(HEALTH_A), _unit(HEALTH_B)) is not None
+    relation, reason, _shared = judge(a, b)
+    assert relation != DIFFERS, reason
+
+
+def test_the_denominator_of_a_rate_is_not_the_slot() -> None:
+    # the share price when trading stopped and the offer per share are two things
+    a = "Trading in the shares was suspended at A$3.25 on Friday."
+    b = "The A$3.10-a-share takeover offer undervalued the company, the board said on Friday."
+    assert "share" not in anchors(_unit(b), _number(_unit(b), "$3.10"))
+    assert number_slot(_unit(a), _unit(b)) is None
+    relation, reason, _shared = judge(a, b)
+    assert relation != DIFFERS, reason
+
+
+def test_no_shared_word_next_to_the_numbers_is_no_slot() -> None:
+    # a rise one day and a fall after another announcement: two movements of the price
+    a = "Shares in the mining group rose 3.8% after it reported a fresh gas discovery."
+    b = "Shares in the mining group have closed down 18% after a disappointing drilling update."
+    assert number_slot(_unit(a), _unit(b)) is None
+
+
+def test_anchors_are_lower_case_content_words_of_the_clause() -> None:
+    unit = _unit("Aged 18, the Mallorcan became the youngest player to win the Davis Cup with 185 points.")
+    near = anchors(unit, _number(unit, "185 points"))
+    assert set(near.values()) == {"youngest", "player", "win"}  # not Davis Cup, not "18"
+    assert time_frame("In the fourth quarter of 2004 and on Monday, May said") == frozenset(
+        {"quarter", "2004", "monday"}
+    )
