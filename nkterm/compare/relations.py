@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from nkterm.compare import params
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
-from nkterm.compare.slots import number_slot
+from nkterm.compare.slots import number_slot, outcome_conflict
 from nkterm.compare.units import Unit, actor_before
 from nkterm.compare.worddiff import word_ratio
 from nkterm.compare.words import (
@@ -244,9 +244,10 @@ def denial_conflict(a: Unit, b: Unit) -> str:
 
 def slot_conflict(a: Unit, b: Unit) -> str:
     """A conflict about one participant and act, whatever else the passages say: contradicting
-    testimony, or a denial of what the other asserts (``denial_conflict``). ``align`` gives such
+    testimony, a denial of what the other asserts (``denial_conflict``), or opposite outcomes of
+    a case (``slots.outcome_conflict``). ``align`` gives such
     a pair a bonus in its matching, so a denial finds the charge it denies."""
-    return testimony_conflict(a, b) or denial_conflict(a, b)
+    return testimony_conflict(a, b) or denial_conflict(a, b) or outcome_conflict(a, b)
 
 
 def _unmatched_numbers(a: Unit, b: Unit) -> str:

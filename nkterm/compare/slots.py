@@ -1,4 +1,8 @@
-"""Number slots (``number_slot``): two passages that give different numbers for one thing
+"""Slots that two passages can fill with incompatible values, beyond those of ``relations``:
+numbers (``number_slot``) and the outcome of a case for one person (``outcome_conflict``:
+cleared in one, charged, convicted or banned in the other).
+
+Number slots: two passages that give different numbers for one thing
 ("around £6bn will be available for tax cuts" / "tax cuts worth £4bn"; "the two-year ban
 imposed on Tzekos" / "Tzekos has been banned for four years").
 
@@ -18,7 +22,7 @@ from __future__ import annotations
 import re
 
 from nkterm.analysis import analyze_names_joined
-from nkterm.compare.units import Unit
+from nkterm.compare.units import Unit, actor_before
 from nkterm.compare.words import CLAUSE_END_RE, COMMON_STEMS, FUNCTION_WORDS
 from nkterm.numbers import Quantity
 
@@ -89,3 +93,46 @@ def number_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
         if shared:
             return found_a[0], found_b[0], near_a[shared[0]]
     return None
+
+
+# the outcomes of a case for the one it is about: cleared of it, or charged, convicted, banned
+_CLEARED_RE = re.compile(r"\b(?:cleared|acquitted|exonerated|found\s+not\s+guilty)\b", re.IGNORECASE)
+_CHARGED_RE = re.compile(
+    r"\b(?:(?:was|were|been|being|is|are|be)\s+(?:formally\s+)?(?:charged|convicted|found\s+guilty|jailed"
+    r"|sentenced|banned|suspended)|pleaded\s+guilty|faces?\s+charges|facing\s+charges)\b",
+    re.IGNORECASE,
+)
+
+
+def _outcome_actors(text: str, pattern: re.Pattern[str]) -> dict[str, str]:
+    """Who each outcome of ``pattern`` is about: the name before it (``units.actor_before``)."""
+    found: dict[str, str] = {}
+    for m in pattern.finditer(text):
+        actor, written = actor_before(text, m.start())
+        if actor:
+            found.setdefault(actor, written)
+    return found
+
+
+def outcome_conflict(a: Unit, b: Unit) -> str:
+    """Opposite outcomes of one case for the same person: one passage has them cleared
+    (acquitted, found not guilty) and the other charged, convicted, banned or pleading guilty
+    ("Kenteris and Thanou were cleared of missing drugs tests" / "Thanou was banned for missing
+    three tests"). A passage that tells both outcomes of a person is the story, not a side."""
+    for cleared_unit, other, side in ((a, b, "A"), (b, a, "B")):
+        cleared = _outcome_actors(cleared_unit.passage.text, _CLEARED_RE)
+        if not cleared:
+            continue
+        cleared = {
+            k: v
+            for k, v in cleared.items()
+            if k not in _outcome_actors(cleared_unit.passage.text, _CHARGED_RE)
+        }
+        charged = _outcome_actors(other.passage.text, _CHARGED_RE)
+        charged = {
+            k: v for k, v in charged.items() if k not in _outcome_actors(other.passage.text, _CLEARED_RE)
+        }
+        both = sorted(cleared.keys() & charged.keys())
+        if both:
+            return f"opposite outcomes for {cleared[both[0]]}: cleared only in {side}"
+    return ""

@@ -10,7 +10,7 @@ import pytest
 from nkterm.compare import DIFFERS
 from nkterm.compare.params import NUMBER_CONFLICT_MIN
 from nkterm.compare.results import Passage
-from nkterm.compare.slots import anchors, number_slot, time_frame
+from nkterm.compare.slots import anchors, number_slot, outcome_conflict, time_frame
 from nkterm.compare.units import Unit, unit_of
 from nkterm.numbers import Quantity
 from tests.unit.test_compare_relations import _idf, judge
@@ -74,3 +74,37 @@ def test_anchors_are_lower_case_content_words_of_the_clause() -> None:
     assert time_frame("In the fourth quarter of 2004 and on Monday, May said") == frozenset(
         {"quarter", "2004", "monday"}
     )
+
+
+CLEARED = (
+    "Sprinter Anna Kovacs was cleared of doping offences by the national athletics federation on Friday."
+)
+BANNED = (
+    "Anna Kovacs has been banned for two years for doping offences, the national athletics federation said."
+)
+
+
+def test_cleared_in_one_and_banned_in_the_other_differ() -> None:
+    relation, reason, _shared = judge(CLEARED, BANNED)
+    assert relation == DIFFERS, reason
+    assert reason == "opposite outcomes for Kovacs: cleared only in A"
+    assert (
+        outcome_conflict(_unit(BANNED), _unit(CLEARED)) == "opposite outcomes for Kovacs: cleared only in B"
+    )
+
+
+def test_a_passage_telling_both_outcomes_is_the_story_not_a_side() -> None:
+    story = (
+        "Anna Kovacs was charged in March but was cleared of the doping offences by the federation in June."
+    )
+    charged = "Anna Kovacs was charged with doping offences by the national athletics federation in March."
+    assert outcome_conflict(_unit(story), _unit(charged)) == ""
+
+
+def test_outcomes_of_two_people_are_no_conflict() -> None:
+    coach = (
+        "Her coach, Miklos Farkas, has been banned for four years for doping offences, the federation said."
+    )
+    assert outcome_conflict(_unit(CLEARED), _unit(coach)) == ""
+    relation, reason, _shared = judge(CLEARED, coach)
+    assert relation != DIFFERS, reason
