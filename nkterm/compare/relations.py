@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from nkterm.compare import params
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
-from nkterm.compare.slots import number_slot, outcome_conflict
+from nkterm.compare.slots import date_slot, number_slot, outcome_conflict
 from nkterm.compare.units import Unit, actor_before
 from nkterm.compare.worddiff import word_ratio
 from nkterm.compare.words import (
@@ -353,6 +353,8 @@ def relation_of(
     )
     if conflict and near:
         return DIFFERS, conflict
+    if near and date_slot(a, b):  # "in late December" / "on 3-5 December" in one sentence's two versions
+        return DIFFERS, date_slot(a, b)
     not_a, not_b = says_not(a), says_not(b)
     if near and not_a != not_b:  # "X has denied that Y resigned" / "X said Y resigned"
         side, text = ("A", a.passage.text) if not_a else ("B", b.passage.text)
@@ -379,6 +381,10 @@ def relation_of(
                 f'numbers differ beyond rounding about "{word}": '
                 f"{' '.join(number_a.written.split())} vs {' '.join(number_b.written.split())}"
             )
+    if same_slot and similarity >= params.CONFLICT_MIN:
+        dates = date_slot(a, b)
+        if dates:
+            return DIFFERS, dates
     if conflict and same_slot:
         return RELATED_ONLY, f"{topic}; possible conflict, too loosely matched to tell ({conflict})"
     if conflict:

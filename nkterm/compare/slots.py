@@ -47,18 +47,20 @@ def time_frame(text: str) -> frozenset[str]:
     return frozenset(m.group(0).lower() for m in _TIME_RE.finditer(text))
 
 
-def anchors(unit: Unit, number: Quantity) -> dict[str, str]:
-    """The content words next to ``number`` in its clause: stem -> word as written, at most
-    ``ANCHOR_WORDS`` before and after it; capitalised words (names, and whatever opens the
-    sentence), numbers, the denominator of a rate ("a share") and common words left out."""
+def anchors(unit: Unit, number: Quantity | tuple[int, int]) -> dict[str, str]:
+    """The content words next to ``number`` (or a span: a date) in its clause: stem -> word as
+    written, at most ``ANCHOR_WORDS`` before and after it; capitalised words (names, and
+    whatever opens the sentence), numbers, the denominator of a rate ("a share") and common
+    words left out."""
     text = unit.passage.text
+    span_start, span_end = (number.start, number.end) if isinstance(number, Quantity) else number
     start = 0
-    for m in CLAUSE_END_RE.finditer(text, 0, number.start):
+    for m in CLAUSE_END_RE.finditer(text, 0, span_start):
         start = m.end()
-    end_match = CLAUSE_END_RE.search(text, number.end)
+    end_match = CLAUSE_END_RE.search(text, span_end)
     end = end_match.start() if end_match else len(text)
-    numbers = [(q.start, q.end) for q in unit.numbers]
-    rate = _RATE_RE.match(text, number.end)  # "A$4.17-a-share": what is counted, not the slot
+    numbers = [(q.start, q.end) for q in unit.numbers] + [(span_start, span_end)]
+    rate = _RATE_RE.match(text, span_end)  # "A$4.17-a-share": what is counted, not the slot
     if rate:
         numbers.append((rate.start(), rate.end()))
     before: list[tuple[str, str]] = []
@@ -69,7 +71,7 @@ def anchors(unit: Unit, number: Quantity) -> dict[str, str]:
         word = text[s:e]
         if word[:1].isupper() or word.lower() in FUNCTION_WORDS or term in COMMON_STEMS or not term.isalpha():
             continue
-        (before if e <= number.start else after).append((term, word.lower()))
+        (before if e <= span_start else after).append((term, word.lower()))
     return dict(before[-ANCHOR_WORDS:] + after[:ANCHOR_WORDS])
 
 
@@ -135,4 +137,74 @@ def outcome_conflict(a: Unit, b: Unit) -> str:
         both = sorted(cleared.keys() & charged.keys())
         if both:
             return f"opposite outcomes for {cleared[both[0]]}: cleared only in {side}"
+    return ""
+
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")"
+_DAY = r"(?P<{}>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20), "middle of": (11, 20),
+          "late": (21, 31), "end of": (21, 31)}  # fmt: skip
+# "3 December", "3-5 December", "3 to 5 December", "December 3-5", "late December", "mid-December",
+# "the end of December", each with its year if one follows
+_DATE_RE = re.compile(
+    rf"\b(?:{_DAY.format('day')}(?:\s*(?:-|–|to|and)\s*{_DAY.format('last')})?(?:\s+of)?\s+{_MONTH}"
+    rf"|(?P<month2>{'|'.join(_MONTHS)})\s+{_DAY.format('day2')}(?:\s*(?:-|–|to)\s*{_DAY.format('last2')})?\b"
+    rf"|(?:the\s+)?(?P<part>early|mid|late|(?:beginning|start|middle|end)\s+of)[\s-]+(?P<month3>{'|'.join(_MONTHS)}))"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+
+
+def dates(text: str) -> list[tuple[int, int, str, int, int, str]]:
+    """The day-of-month dates of a passage as (start, end, month, first day, last day, year or
+    ""): "3-5 December" -> (.., "december", 3, 5, ""), "late December 2004" -> (.., 21, 31, "2004")."""
+    out = []
+    for m in _DATE_RE.finditer(text):
+        month = (m.group("month") or m.group("month2") or m.group("month3")).lower()
+        if m.group("part"):
+            first, last = _PARTS[" ".join(m.group("part").lower().split())]
+        else:
+            first = int(m.group("day") or m.group("day2"))
+            last = int(m.group("last") or m.group("last2") or first)
+        out.append((m.start(), m.end(), month, first, last, m.group("year") or ""))
+    return out
+
+
+def date_slot(a: Unit, b: Unit) -> str:
+    """Two dates for one thing: each passage gives one date, in the same month (and the same
+    year, or no year), and their days do not overlap ("late December" / "3-5 December"), and a content word
+    next to each date is the same (``anchors``); "" when there are none. "May" is read as a
+    month only with a day or a part of the month."""
+    found_a, found_b = dates(a.passage.text), dates(b.passage.text)
+    if len(found_a) != 1 or len(found_b) != 1:
+        return ""  # several dates: a schedule or a story's steps, no one slot to compare
+    for month in sorted({d[2] for d in found_a} & {d[2] for d in found_b}):
+        in_a = [d for d in found_a if d[2] == month]
+        in_b = [d for d in found_b if d[2] == month]
+        if len(in_a) != 1 or len(in_b) != 1:
+            continue
+        (sa, ea, _m, first_a, last_a, year_a), (sb, eb, _m2, first_b, last_b, year_b) = in_a[0], in_b[0]
+        if year_a and year_b and year_a != year_b:
+            continue
+        if first_a <= last_b and first_b <= last_a:
+            continue  # overlapping days: "December" / "3-5 December" may be the same
+        shared = [s for s in anchors(a, (sa, ea)) if s in anchors(b, (sb, eb))]
+        if shared:
+            written_a = " ".join(a.passage.text[sa:ea].split())
+            written_b = " ".join(b.passage.text[sb:eb].split())
+            return f"dates differ: {written_a} vs {written_b}"
     return ""

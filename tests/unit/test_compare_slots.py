@@ -10,7 +10,7 @@ import pytest
 from nkterm.compare import DIFFERS
 from nkterm.compare.params import NUMBER_CONFLICT_MIN
 from nkterm.compare.results import Passage
-from nkterm.compare.slots import anchors, number_slot, outcome_conflict, time_frame
+from nkterm.compare.slots import anchors, date_slot, dates, number_slot, outcome_conflict, time_frame
 from nkterm.compare.units import Unit, unit_of
 from nkterm.numbers import Quantity
 from tests.unit.test_compare_relations import _idf, judge
@@ -108,3 +108,54 @@ def test_outcomes_of_two_people_are_no_conflict() -> None:
     assert outcome_conflict(_unit(CLEARED), _unit(coach)) == ""
     relation, reason, _shared = judge(CLEARED, coach)
     assert relation != DIFFERS, reason
+
+
+MEET_LATE = "Fisheries ministers will meet in Brussels in late December to agree next year's catch quotas."
+MEET_EARLY = (
+    "Fisheries ministers will meet in Brussels on 3-5 December to agree the catch quotas for next year."
+)
+
+
+def test_dates_that_cannot_both_be_right_differ() -> None:
+    relation, reason, _shared = judge(MEET_LATE, MEET_EARLY)
+    assert relation == DIFFERS, reason
+    assert reason == "dates differ: late December vs 3-5 December"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (MEET_EARLY, MEET_LATE.replace("late December", "early December")),  # days 1-10 and 3-5 overlap
+        (
+            MEET_LATE,
+            MEET_EARLY.replace("on 3-5 December", "on 3 December, and again on 28 December,"),
+        ),  # a schedule
+    ],
+)
+def test_overlapping_days_and_schedules_are_no_date_conflict(one: str, other: str) -> None:
+    assert date_slot(_unit(one), _unit(other)) == ""
+    assert date_slot(_unit(MEET_LATE), _unit(MEET_EARLY)) != ""
+
+
+def test_years_apart_are_no_date_conflict() -> None:
+    a = MEET_LATE.replace("late December", "late December 2004")
+    b = MEET_EARLY.replace("3-5 December", "3-5 December 2005")
+    assert date_slot(_unit(a), _unit(b)) == ""
+    assert date_slot(_unit(a), _unit(b.replace("2005", "2004"))) != ""
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("on 3-5 December in Geneva", [("december", 3, 5, "")]),
+        ("in late December 2004", [("december", 21, 31, "2004")]),
+        ("from 3 to 5 June", [("june", 3, 5, "")]),
+        ("by mid-March", [("march", 11, 20, "")]),
+        ("on March 7th, 2005", [("march", 7, 7, "2005")]),
+        ("they may meet in May", []),  # "May" alone is no day-of-month date
+    ],
+)
+def test_day_of_month_dates_are_read_with_their_days(
+    text: str, found: list[tuple[str, int, int, str]]
+) -> None:
+    assert [d[2:] for d in dates(text)] == found
