@@ -200,19 +200,51 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
     """Contradicting testimony: one passage has a person deny (or be unaware of) what the other
     has the same person know, do, admit or be accused of ("Ebbers denies fraud" / "Ebbers 'aware'
     of fraud"; "Ebbers rejected allegations he pressured Sullivan" / "Sullivan implicated his
-    colleague", at the trial of Ebbers)."""
+    colleague", at the trial of Ebbers).
+
+    A pronoun stands for the other passage's person when its own passage names no one it could
+    be: "Prosecutors charged them with fraud" / "Petrov and Ivanov denied the charges"; "He
+    denied the charges" / "Prosecutors charged Petrov with fraud" (``_unnamed``)."""
     for deny, other, side in ((a, b, "A"), (b, a, "B")):
         deny_text, assert_text = deny.passage.text, other.passage.text
         denied = {**_actors(deny_text, _ASSERT_RE, negated=True), **_actors(deny_text, _DENY_RE)}
-        if not denied:
-            continue
         accused, accusers = _accused(other)
+        if not denied:
+            if len(accused) == 1 and _unnamed(deny, _DENY_RE, set()):
+                (who,) = accused
+                denied = {who: _written(other, who)}  # "he denied" when only the other says who
+            else:
+                continue
         asserted = set(_actors(assert_text, _ASSERT_RE, negated=False)) - accusers | accused
+        if _unnamed(other, _ASSERT_RE, accusers) or _unnamed(other, _ACCUSE_RE, accusers):
+            asserted |= set(denied)  # "charged them": those who deny, when the passage names no one else
         asserted -= {*_actors(assert_text, _DENY_RE), *_actors(assert_text, _ASSERT_RE, negated=True)}
         both = sorted(denied.keys() & asserted)
         if both:
             return f"contradicting testimony about {denied[both[0]]}: denial only in {side}"
     return ""
+
+
+_PRONOUN_RE = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
+
+
+def _unnamed(unit: Unit, verbs: re.Pattern[str], accusers: set[str]) -> bool:
+    """Whether ``unit`` has one of ``verbs`` about a pronoun ("he denied", "charged them", "they
+    were accused") and names no one who could be that pronoun (no name but the accusers)."""
+    if {_surname(k) for k in unit.names} - accusers:
+        return False
+    text = unit.passage.text
+    for m in verbs.finditer(text):
+        near = text[max(0, m.start() - 24) : m.end() + 12]
+        if _PRONOUN_RE.search(near) and (verbs is _ACCUSE_RE or not actor_before(text, m.start())[0]):
+            return True
+    return False
+
+
+def _written(unit: Unit, who: str) -> str:
+    """A name stem of ``unit`` as the passage writes it ("petrov" -> "Petrov")."""
+    m = re.search(rf"\b{re.escape(who)}[\w'’-]*", unit.passage.text, re.IGNORECASE)
+    return m.group(0).removesuffix("'s").removesuffix("’s") if m else who
 
 
 def denial_conflict(a: Unit, b: Unit) -> str:

@@ -159,3 +159,35 @@ def test_day_of_month_dates_are_read_with_their_days(
     text: str, found: list[tuple[str, int, int, str]]
 ) -> None:
     assert [d[2:] for d in dates(text)] == found
+
+
+CHARGED_THEM = "Prosecutors charged them with fraud and money laundering after a two-year inquiry."
+THEY_DENIED = "Petrov and Ivanov denied the charges of fraud and money laundering through their lawyers."
+HE_DENIED = "He denied the charges of fraud and money laundering, his lawyer said."
+CHARGED_PETROV = "Prosecutors charged Petrov with fraud and money laundering after a two-year inquiry."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        (CHARGED_THEM, THEY_DENIED, "contradicting testimony about Petrov: denial only in B"),
+        (HE_DENIED, CHARGED_PETROV, "contradicting testimony about Petrov: denial only in A"),
+    ],
+)
+def test_a_pronoun_stands_for_the_one_the_other_passage_names(a: str, b: str, reason: str) -> None:
+    relation, got, _shared = judge(a, b)
+    assert (relation, got) == (DIFFERS, reason)
+
+
+def test_a_pronoun_is_not_resolved_when_its_passage_names_someone_it_could_be() -> None:
+    # "he" may be the lawyer named here: no testimony conflict is read into it
+    he_and_lawyer = HE_DENIED.replace("his lawyer said", "his lawyer Dimitar Kolev said")
+    relation, reason, _shared = judge(he_and_lawyer, CHARGED_PETROV)
+    assert relation != DIFFERS, reason
+    named = CHARGED_THEM.replace("Prosecutors charged them", "Prosecutors charged them and Sokolov")
+    relation, reason, _shared = judge(named, THEY_DENIED)
+    assert not reason.startswith("contradicting testimony"), reason
+    # no pronoun: "the firm" is charged, not those who deny
+    firm = CHARGED_THEM.replace("charged them", "charged the firm")
+    relation, reason, _shared = judge(firm, THEY_DENIED)
+    assert not reason.startswith("contradicting testimony"), reason
