@@ -8,7 +8,8 @@ imposed on Tzekos" / "Tzekos has been banned for four years").
 
 Below ``NUMBER_CONFLICT_MIN`` differing numbers are mostly two events or two measures ("rose
 3.8% on Tuesday" / "closed down 18%"), so ``relations`` calls them a conflict only when they
-fill the same slot: each passage gives one value of that unit; a content word next to each
+fill the same slot: each passage gives one value of that unit, and does not write the other's
+value anywhere ("12 months, only six of them paid" / "six months' paid leave"); a content word next to each
 number (``ANCHOR_WORDS`` on either side, in its clause; not capitalised, not a number, not a
 common word) is the same word; and both passages place it in the same time (the same years, months (May is left out: "may"),
 weekdays and quarters named: "in November" / "in January" are two months' figures) and in
@@ -75,6 +76,41 @@ def anchors(unit: Unit, number: Quantity | tuple[int, int]) -> dict[str, str]:
     return dict(before[-ANCHOR_WORDS:] + after[:ANCHOR_WORDS])
 
 
+_SMALL_NUMBERS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def _mentions(text: str, value: float) -> bool:
+    """Whether ``text`` writes ``value`` anywhere, in digits or (up to twenty) in words: the
+    other passage's figure is then a part or a step of what this one says, not its rival."""
+    if value != int(value):
+        return re.search(rf"(?<![\d.,]){value:g}(?![\d]|[.,]\d)", text) is not None
+    number = int(value)
+    words = [str(number)] + ([_SMALL_NUMBERS[number]] if number < len(_SMALL_NUMBERS) else [])
+    return re.search(rf"(?<![\d.,])(?:{'|'.join(words)})\b(?![.,]\d)", text, re.IGNORECASE) is not None
+
+
 def number_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
     """(A's number, B's number, the word they share) when the two passages give different values
     (beyond rounding) for the same thing, as the module docstring says; else None."""
@@ -90,6 +126,8 @@ def number_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
         found_b = [q for q in b.numbers if q.key == key and not q.year]
         if len(found_a) != 1 or len(found_b) != 1 or found_a[0].agrees(found_b[0]):
             continue
+        if _mentions(a.passage.text, found_b[0].value) or _mentions(b.passage.text, found_a[0].value):
+            continue  # "entitled to 12 months, only six of them paid" / "six months' paid leave"
         near_a, near_b = anchors(a, found_a[0]), anchors(b, found_b[0])
         shared = [s for s in near_a if s in near_b]
         if shared:

@@ -191,3 +191,11 @@ def test_a_pronoun_is_not_resolved_when_its_passage_names_someone_it_could_be() 
     firm = CHARGED_THEM.replace("charged them", "charged the firm")
     relation, reason, _shared = judge(firm, THEY_DENIED)
     assert not reason.startswith("contradicting testimony"), reason
+
+
+def test_a_figure_the_other_passage_also_writes_is_a_part_not_a_rival() -> None:
+    whole = "New mothers are entitled to 12 months of leave, but only six of those months are paid."
+    part = "Working mothers can take up to six months of paid leave, and more without pay."
+    assert number_slot(_unit(whole), _unit(part)) is None
+    rival = part.replace("six months", "nine months")
+    assert number_slot(_unit(whole), _unit(rival)) is not None  # 12 vs 9 months of leave
