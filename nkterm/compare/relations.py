@@ -21,6 +21,7 @@ from collections import defaultdict
 
 from nkterm.compare import params
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
+from nkterm.compare.slots import clear_caches as clear_slots
 from nkterm.compare.slots import date_slot, number_slot, outcome_conflict
 from nkterm.compare.units import Unit, actor_before
 from nkterm.compare.worddiff import word_ratio
@@ -136,8 +137,9 @@ def _actors(text: str, verbs: re.Pattern[str], negated: bool | None = None) -> d
 
 
 def clear_caches() -> None:
-    """Forget the memoised actors of passages (``_actors``)."""
+    """Forget the memoised actors and outcomes of passages (``_actors``, ``slots``)."""
     _actors.cache_clear()
+    clear_slots()
 
 
 # an accusation in the active voice: who is accused is its object, not the name before it

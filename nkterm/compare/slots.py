@@ -20,6 +20,7 @@ Must not import Textual, nor Whoosh.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from nkterm.analysis import analyze_names_joined
@@ -144,8 +145,10 @@ _CHARGED_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def _outcome_actors(text: str, pattern: re.Pattern[str]) -> dict[str, str]:
-    """Who each outcome of ``pattern`` is about: the name before it (``units.actor_before``)."""
+    """Who each outcome of ``pattern`` is about: the name before it (``units.actor_before``).
+    Memoised (a passage is checked against each of its candidates): callers must not change it."""
     found: dict[str, str] = {}
     for m in pattern.finditer(text):
         actor, written = actor_before(text, m.start())
@@ -246,3 +249,8 @@ def date_slot(a: Unit, b: Unit) -> str:
             written_b = " ".join(b.passage.text[sb:eb].split())
             return f"dates differ: {written_a} vs {written_b}"
     return ""
+
+
+def clear_caches() -> None:
+    """Forget the memoised outcomes of passages (``_outcome_actors``)."""
+    _outcome_actors.cache_clear()
