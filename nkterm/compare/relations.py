@@ -210,6 +210,8 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
     for deny, other, side in ((a, b, "A"), (b, a, "B")):
         deny_text, assert_text = deny.passage.text, other.passage.text
         denied = {**_actors(deny_text, _ASSERT_RE, negated=True), **_actors(deny_text, _DENY_RE)}
+        if not denied and _DENY_RE.search(deny_text) is None:
+            continue  # (most pairs: no denial at all)
         accused, accusers = _accused(other)
         if not denied:
             if len(accused) == 1 and _unnamed(deny, _DENY_RE, set()):
