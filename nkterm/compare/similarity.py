@@ -93,7 +93,7 @@ class Weights:
                     value = self(only)
             else:
                 value = max(self(s) for s in stems)
-            weights[key] = value * (NAME_FACTOR if key in names else 1.0)
+            weights[key] = value * NAME_FACTOR if key in names else value  # (x * 1.0 is x)
         unit.weights = weights
         unit.total = sum(unit.weights.values())
 

@@ -25,9 +25,8 @@ from nkterm.compare.words import (
     FUNCTION_WORDS,
     PHRASES,
     RELATED,
-    denial_in,
     first_letters,
-    negation_cues,
+    negations_and_denial,
     stem,
 )
 from nkterm.dateline import find_dateline
@@ -253,10 +252,11 @@ def _prepared(text: str) -> _Prepared:
             and (t[2] <= low or t[1] >= high or not any(t[1] < e and s < t[2] for s, e in consumed))
         ]
     negations = []
-    for m in negation_cues(text):
+    cues, denied = negations_and_denial(text)
+    for m in cues:
         clause = CLAUSE_END_RE.search(text, m.end())
         negations.append((m.end(), clause.start() if clause else len(text), m.group(0)))
-    negative = bool(negations) or denial_in(text) is not None
+    negative = bool(negations) or denied
     return _Prepared(
         numbers=found,
         phrase_hits=phrase_hits,

@@ -48,12 +48,15 @@ def _plain_words(text: str) -> tuple[str, ...]:
 
 
 def clear_caches() -> None:
-    """Forget the passages' words (``_plain_words``)."""
+    """Forget the passages' words and ratios (``_plain_words``, ``word_ratio``)."""
     _plain_words.cache_clear()
+    word_ratio.cache_clear()
 
 
+@functools.lru_cache(maxsize=4096)
 def word_ratio(text_a: str, text_b: str) -> float:
-    """How much two passages' words match in order (``SequenceMatcher.ratio``, 0-1)."""
+    """How much two passages' words match in order (``SequenceMatcher.ratio``, 0-1; memoised:
+    ``relations`` asks it of a pair, and ``word_changes`` again)."""
     words_a, words_b = _plain_words(text_a), _plain_words(text_b)
     if not words_a or not words_b:
         return 0.0
@@ -72,7 +75,11 @@ def word_changes(
         return None
     matcher = difflib.SequenceMatcher(None, plain_a, plain_b, autojunk=False)
     # the quick ratios are upper bounds of the ratio: most pairs are turned down by them
-    if matcher.real_quick_ratio() < least or matcher.quick_ratio() < least or matcher.ratio() < least:
+    if (
+        matcher.real_quick_ratio() < least
+        or matcher.quick_ratio() < least
+        or word_ratio(text_a, text_b) < least
+    ):
         return None
     words_a, words_b = _words(text_a, offset_a), _words(text_b, offset_b)
     changes_a: list[Change] = []

@@ -20,7 +20,14 @@ from nkterm.compare.units import (
     _NUMBER_WORD_RE,
     _name_runs,
 )
-from nkterm.compare.words import DENIAL_RE, NEGATION_RE, denial_in, first_letters, negation_cues
+from nkterm.compare.words import (
+    DENIAL_RE,
+    NEGATION_RE,
+    denial_in,
+    first_letters,
+    negation_cues,
+    negations_and_denial,
+)
 from nkterm.models import Document
 
 SENTENCES = [
@@ -45,6 +52,8 @@ def test_the_quick_cues_find_what_the_plain_patterns_find(text: str) -> None:
     assert _spans(negation_cues(text)) == _spans(NEGATION_RE.finditer(text))
     found, plain = denial_in(text), DENIAL_RE.search(text)
     assert (found and found.span()) == (plain and plain.span())
+    cues, denied = negations_and_denial(text)
+    assert (_spans(cues), denied) == (_spans(NEGATION_RE.finditer(text)), plain is not None)
     if text.isascii():
         assert _spans(_NUMBER_WORD_ASCII_RE.finditer(text)) == _spans(_NUMBER_WORD_RE.finditer(text))
         assert _spans(_DENIAL_CUE_ASCII_RE.finditer(text)) == _spans(_DENIAL_CUE_RE.finditer(text))
@@ -58,7 +67,7 @@ def test_the_cues_are_found_at_all() -> None:
     assert found == ["Twelve", "Nineteen", "SEVENTY", "eighty", "eight", "zero"]
 
 
-_WORDS = ["not", "no", "don't", "can’t", "declines to", "refused calls to", "denied", "Rejects", "one",
+_WORDS = ["not", "no", "don't", "can’t", "declines to", "refused calls to", "denied", "Rejects", "one", "refutes",
           "twenty", "unaware", "no longer", "note", "nothing", "x", "Kim", "1998", ",", ".", "'", "n't"]  # fmt: skip
 
 
@@ -69,6 +78,8 @@ def test_the_quick_cues_agree_on_any_mixture(words: list[str], glue: str) -> Non
     assert _spans(negation_cues(text)) == _spans(NEGATION_RE.finditer(text))
     found, plain = denial_in(text), DENIAL_RE.search(text)
     assert (found and found.span()) == (plain and plain.span())
+    cues, denied = negations_and_denial(text)
+    assert (_spans(cues), denied) == (_spans(NEGATION_RE.finditer(text)), plain is not None)
     assert _spans(_NUMBER_WORD_ASCII_RE.finditer(text)) == _spans(_NUMBER_WORD_RE.finditer(text))
     assert _spans(_DENIAL_CUE_ASCII_RE.finditer(text)) == _spans(_DENIAL_CUE_RE.finditer(text))
 
