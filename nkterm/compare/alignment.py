@@ -11,7 +11,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from nkterm.analysis import analyze
-from nkterm.compare import relations, units
+from nkterm.compare import relations, units, worddiff
+from nkterm.compare.independence import clear_caches as clear_shingles
 from nkterm.compare.independence import independence
 from nkterm.compare.matching import max_weight_matching
 from nkterm.compare.params import (
@@ -24,7 +25,7 @@ from nkterm.compare.params import (
 )
 from nkterm.compare.relations import normalised, relation_of, slot_conflict
 from nkterm.compare.results import RELATED_ONLY, UNPAIRED, Alignment, Pair, Passage
-from nkterm.compare.similarity import IdfSpec, make_weights, shared_keys
+from nkterm.compare.similarity import IdfSpec, make_weights, shared_keys, similarity_bound
 from nkterm.compare.units import HEADLINE, Unit, passages, unit_of
 from nkterm.compare.worddiff import word_changes
 from nkterm.models import Claim, Document
@@ -119,6 +120,8 @@ def _align(
         for j, n_shared in counts.items():
             if n_shared < MIN_SHARED or (i, j) in found or head != (HEADLINE in units_b[j].passage.kinds):
                 continue  # headlines are compared with headlines only
+            if similarity_bound(u, units_b[j]) < threshold:
+                continue  # (most candidates: the exact similarity, which is no more, is not needed)
             sim, shared = shared_keys(u, units_b[j], weigh)
             if sim < threshold:
                 continue
@@ -165,11 +168,14 @@ def _align(
 
 
 def clear_caches() -> None:
-    """Forget every prepared passage (``units.unit_of``'s and the actors of ``relations``): the
+    """Forget every prepared passage (``units.unit_of``'s, the actors of ``relations``, the words
+    of ``worddiff`` and the documents' shingles of ``independence``): the
     next ``align`` prepares its documents as on a first comparison. For benchmarks and tests;
     the caches are bounded, so nothing else needs it."""
     units.clear_caches()
     relations.clear_caches()
+    worddiff.clear_caches()
+    clear_shingles()
 
 
 def compare_texts(

@@ -24,9 +24,18 @@ _WORD_RE = re.compile(r"\w+")
 def _shingles(text: str) -> tuple[list[int], frozenset[int]]:
     """The hashes of the text's ``SHINGLE``-word shingles, in order and as a set (memoised: a
     corroboration compares one document with many)."""
-    words = [w.casefold() for w in _WORD_RE.findall(text)]
-    hashes = [hash(tuple(words[i : i + SHINGLE])) for i in range(max(0, len(words) - SHINGLE + 1))]
+    if text.isascii():  # casefolding ASCII changes no word's extent: fold the text once
+        words = _WORD_RE.findall(text.lower())
+    else:
+        words = [w.casefold() for w in _WORD_RE.findall(text)]
+    # the shingles as tuples of SHINGLE neighbours (zip stops at the last whole one)
+    hashes = list(map(hash, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))
     return hashes, frozenset(hashes)
+
+
+def clear_caches() -> None:
+    """Forget the documents' shingles (``_shingles``)."""
+    _shingles.cache_clear()
 
 
 def _longest_shared_run(hashes_a: list[int], set_b: frozenset[int]) -> int:

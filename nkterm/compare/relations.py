@@ -21,6 +21,8 @@ from collections import defaultdict
 
 from nkterm.compare import params
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
+from nkterm.compare.slots import clear_caches as clear_slots
+from nkterm.compare.slots import date_slot, number_slot, outcome_conflict
 from nkterm.compare.units import Unit, actor_before
 from nkterm.compare.worddiff import word_ratio
 from nkterm.compare.words import (
@@ -135,8 +137,9 @@ def _actors(text: str, verbs: re.Pattern[str], negated: bool | None = None) -> d
 
 
 def clear_caches() -> None:
-    """Forget the memoised actors of passages (``_actors``)."""
+    """Forget the memoised actors and outcomes of passages (``_actors``, ``slots``)."""
     _actors.cache_clear()
+    clear_slots()
 
 
 # an accusation in the active voice: who is accused is its object, not the name before it
@@ -199,19 +202,53 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
     """Contradicting testimony: one passage has a person deny (or be unaware of) what the other
     has the same person know, do, admit or be accused of ("Ebbers denies fraud" / "Ebbers 'aware'
     of fraud"; "Ebbers rejected allegations he pressured Sullivan" / "Sullivan implicated his
-    colleague", at the trial of Ebbers)."""
+    colleague", at the trial of Ebbers).
+
+    A pronoun stands for the other passage's person when its own passage names no one it could
+    be: "Prosecutors charged them with fraud" / "Petrov and Ivanov denied the charges"; "He
+    denied the charges" / "Prosecutors charged Petrov with fraud" (``_unnamed``)."""
     for deny, other, side in ((a, b, "A"), (b, a, "B")):
         deny_text, assert_text = deny.passage.text, other.passage.text
         denied = {**_actors(deny_text, _ASSERT_RE, negated=True), **_actors(deny_text, _DENY_RE)}
-        if not denied:
-            continue
+        if not denied and _DENY_RE.search(deny_text) is None:
+            continue  # (most pairs: no denial at all)
         accused, accusers = _accused(other)
+        if not denied:
+            if len(accused) == 1 and _unnamed(deny, _DENY_RE, set()):
+                (who,) = accused
+                denied = {who: _written(other, who)}  # "he denied" when only the other says who
+            else:
+                continue
         asserted = set(_actors(assert_text, _ASSERT_RE, negated=False)) - accusers | accused
+        if _unnamed(other, _ASSERT_RE, accusers) or _unnamed(other, _ACCUSE_RE, accusers):
+            asserted |= set(denied)  # "charged them": those who deny, when the passage names no one else
         asserted -= {*_actors(assert_text, _DENY_RE), *_actors(assert_text, _ASSERT_RE, negated=True)}
         both = sorted(denied.keys() & asserted)
         if both:
             return f"contradicting testimony about {denied[both[0]]}: denial only in {side}"
     return ""
+
+
+_PRONOUN_RE = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
+
+
+def _unnamed(unit: Unit, verbs: re.Pattern[str], accusers: set[str]) -> bool:
+    """Whether ``unit`` has one of ``verbs`` about a pronoun ("he denied", "charged them", "they
+    were accused") and names no one who could be that pronoun (no name but the accusers)."""
+    if {_surname(k) for k in unit.names} - accusers:
+        return False
+    text = unit.passage.text
+    for m in verbs.finditer(text):
+        near = text[max(0, m.start() - 24) : m.end() + 12]
+        if _PRONOUN_RE.search(near) and (verbs is _ACCUSE_RE or not actor_before(text, m.start())[0]):
+            return True
+    return False
+
+
+def _written(unit: Unit, who: str) -> str:
+    """A name stem of ``unit`` as the passage writes it ("petrov" -> "Petrov")."""
+    m = re.search(rf"\b{re.escape(who)}[\w'’-]*", unit.passage.text, re.IGNORECASE)
+    return m.group(0).removesuffix("'s").removesuffix("’s") if m else who
 
 
 def denial_conflict(a: Unit, b: Unit) -> str:
@@ -243,9 +280,10 @@ def denial_conflict(a: Unit, b: Unit) -> str:
 
 def slot_conflict(a: Unit, b: Unit) -> str:
     """A conflict about one participant and act, whatever else the passages say: contradicting
-    testimony, or a denial of what the other asserts (``denial_conflict``). ``align`` gives such
+    testimony, a denial of what the other asserts (``denial_conflict``), or opposite outcomes of
+    a case (``slots.outcome_conflict``). ``align`` gives such
     a pair a bonus in its matching, so a denial finds the charge it denies."""
-    return testimony_conflict(a, b) or denial_conflict(a, b)
+    return testimony_conflict(a, b) or denial_conflict(a, b) or outcome_conflict(a, b)
 
 
 def _unmatched_numbers(a: Unit, b: Unit) -> str:
@@ -351,6 +389,8 @@ def relation_of(
     )
     if conflict and near:
         return DIFFERS, conflict
+    if near and date_slot(a, b):  # "in late December" / "on 3-5 December" in one sentence's two versions
+        return DIFFERS, date_slot(a, b)
     not_a, not_b = says_not(a), says_not(b)
     if near and not_a != not_b:  # "X has denied that Y resigned" / "X said Y resigned"
         side, text = ("A", a.passage.text) if not_a else ("B", b.passage.text)
@@ -369,6 +409,18 @@ def relation_of(
     least = params.NUMBER_CONFLICT_MIN if conflict.startswith("numbers") else params.POLARITY_CONFLICT_MIN
     if conflict and same_slot and similarity >= least:
         return DIFFERS, conflict
+    if conflict.startswith("numbers") and same_slot:
+        slot_numbers = number_slot(a, b)
+        if slot_numbers:
+            number_a, number_b, word = slot_numbers
+            return DIFFERS, (
+                f'numbers differ beyond rounding about "{word}": '
+                f"{' '.join(number_a.written.split())} vs {' '.join(number_b.written.split())}"
+            )
+    if same_slot and similarity >= params.CONFLICT_MIN:
+        dates = date_slot(a, b)
+        if dates:
+            return DIFFERS, dates
     if conflict and same_slot:
         return RELATED_ONLY, f"{topic}; possible conflict, too loosely matched to tell ({conflict})"
     if conflict:

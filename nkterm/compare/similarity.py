@@ -42,18 +42,28 @@ class Weights:
             self._idf, n = idf
         else:
             self._idf, n = idf, len(units)
-        if isinstance(self._idf, CorpusIdf):  # every word's IDF in one batch, not one by one
-            words = {s for u in units for stems in u.keys.values() for s in stems}
-            self._idf.prefetch(
-                {part for s in words if s[:1] in "#@" for part in _words(s)}.union(
-                    s for s in words if s[:1] not in "#@"
-                )
-            )
         self._n = max(1, n)
         df = NUMBER_DF * self._n  # the IDF formulas: ours over units, Whoosh's over documents
         self.number = (
             math.log(self._n / max(1.0, df)) if self._idf is None else math.log(self._n / (df + 1)) + 1
         )
+        if isinstance(self._idf, CorpusIdf):  # every word's IDF in one batch, not one by one
+            words = {s for u in units for stems in u.keys.values() for s in stems}
+            plain = [s for s in words if s[:1] not in "#@"]
+            self._idf.prefetch({part for s in words if s[:1] in "#@" for part in _words(s)}.union(plain))
+            self._fill(plain, self._idf.known)
+
+    def _fill(self, plain: list[str], idf: dict[str, float]) -> None:
+        """Weigh the plain stems (no number, no name of several words) whose IDF ``idf`` has,
+        as ``__call__`` would, in one loop: a first comparison weighs thousands."""
+        cache, common, factor = self._cache, COMMON_STEMS, COMMON_FACTOR
+        for s in plain:
+            value = idf.get(s)
+            if value is None:
+                continue
+            if s in common:
+                value *= factor
+            cache[s] = value if value >= 0.1 else 0.1
 
     def __call__(self, key_stem: str) -> float:
         cached = self._cache.get(key_stem)
@@ -83,7 +93,7 @@ class Weights:
                     value = self(only)
             else:
                 value = max(self(s) for s in stems)
-            weights[key] = value * (NAME_FACTOR if key in names else 1.0)
+            weights[key] = value * NAME_FACTOR if key in names else value  # (x * 1.0 is x)
         unit.weights = weights
         unit.total = sum(unit.weights.values())
 
@@ -101,6 +111,11 @@ class CorpusIdf:
         if value is None:
             value = self._cache[term] = self._index.idf(term)
         return value
+
+    @property
+    def known(self) -> dict[str, float]:
+        """The IDFs looked up so far (read-only)."""
+        return self._cache
 
     def prefetch(self, terms: Iterable[str]) -> None:
         cache = self._cache
@@ -142,6 +157,24 @@ def make_weights(units: Sequence[Unit], idf: IdfSpec) -> Weights:
     for u in units:
         u.norm = max(u.total, floor)
     return weights
+
+
+def similarity_bound(a: Unit, b: Unit) -> float:
+    """An upper bound of ``shared_keys(a, b, ...)``'s similarity at a fraction of its cost: each
+    shared key counts sqrt(weight_a * weight_b), which is at least what it counts there, summed
+    in the same order. ``align`` skips the pairs whose bound is under its threshold."""
+    if not a.norm or not b.norm:
+        return 0.0
+    if len(a.keys) > len(b.keys):
+        small, large = a.keys, b.keys
+    else:
+        small, large = b.keys, a.keys
+    weights_a, weights_b, sqrt = a.weights, b.weights, math.sqrt
+    score = 0.0
+    for key in small:
+        if key in large:
+            score += sqrt(weights_a[key] * weights_b[key])
+    return min(1.0, score / math.sqrt(a.norm * b.norm))
 
 
 def shared_keys(a: Unit, b: Unit, weigh: Weights) -> tuple[float, list[tuple[float, str, str]]]:

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from nkterm.analysis import analyze_names_joined
 from nkterm.compare.params import DENIAL_SCOPE, NEGATION_SCOPE, WEAK_CLAIM
@@ -25,9 +25,8 @@ from nkterm.compare.words import (
     FUNCTION_WORDS,
     PHRASES,
     RELATED,
-    denial_in,
     first_letters,
-    negation_cues,
+    negations_and_denial,
     stem,
 )
 from nkterm.dateline import find_dateline
@@ -161,7 +160,7 @@ def _sentences(doc: Document, where: PassageFilter | None) -> Iterable[Span]:
             yield Span(para.start + span.start, para.start + span.end)
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     passage: Passage
     # key -> {stem: the word as written}: a group key ("~people") can gather several stems
@@ -193,11 +192,11 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
     return Unit(passage, keys, numbers, negated, polarity, names=names, negative=negative, scopes=scopes)
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
+class _Prepared(NamedTuple):
     """What a passage's text says before any stem is dropped: its numbers, the words that
     phrases and numbers consumed, its analysed words (the index's stems, given names joined;
-    those inside a number or phrase left out) with their name runs, and its negation cues."""
+    those inside a number or phrase left out) with their name runs, and its negation cues.
+    (A named tuple: made for every passage, and quicker to make than a frozen dataclass.)"""
 
     numbers: list[Quantity]
     phrase_hits: list[tuple[str, str, str]]  # (group key, stem, words as written)
@@ -245,17 +244,19 @@ def _prepared(text: str) -> _Prepared:
     if consumed or numberish or not text.isascii():  # (folding may make a digit: "²" -> "2")
         low = min((s for s, _e in consumed), default=0)  # words outside [low, high) overlap none
         high = max((e for _s, e in consumed), default=0)
+        digit = _DIGIT_RE.search
         analysed = [
-            (term, start, end)
-            for term, start, end in analysed
-            if (term.isalpha() or not _DIGIT_RE.search(term))
-            and (end <= low or start >= high or not any(start < e and s < end for s, e in consumed))
+            t
+            for t in analysed
+            if (t[0].isalpha() or not digit(t[0]))
+            and (t[2] <= low or t[1] >= high or not any(t[1] < e and s < t[2] for s, e in consumed))
         ]
     negations = []
-    for m in negation_cues(text):
+    cues, denied = negations_and_denial(text)
+    for m in cues:
         clause = CLAUSE_END_RE.search(text, m.end())
         negations.append((m.end(), clause.start() if clause else len(text), m.group(0)))
-    negative = bool(negations) or denial_in(text) is not None
+    negative = bool(negations) or denied
     return _Prepared(
         numbers=found,
         phrase_hits=phrase_hits,
@@ -299,9 +300,10 @@ def _unit_parts(text: str, drop: frozenset[str]) -> _UnitParts:
     tokens: list[tuple[str, int, str]] = []  # (stem, start, word as written)
     analysed, runs = prepared.analysed, prepared.runs
     function_words, related, startswith = FUNCTION_WORDS, RELATED, text.startswith
+    tails = any(tail in text for tail in CONTRACTION_TAIL)  # most passages have no "n't"
     for k, (term, start, end) in enumerate(analysed):
         word = text[start:end].lower()
-        if word in function_words or term in drop or startswith(CONTRACTION_TAIL, end):
+        if word in function_words or term in drop or (tails and startswith(CONTRACTION_TAIL, end)):
             continue
         run = runs.get(k) if runs else None
         if run is not None and k != run[-1]:
@@ -456,8 +458,8 @@ def _name_runs(text: str, analysed: list[tuple[str, int, int]]) -> dict[int, lis
     # the capitalised words (in most passages only the first): a run is made of neighbours
     capitals = [
         k
-        for k, (_term, start, end) in enumerate(analysed)
-        if text[start].isupper() and text[start:end].lower() not in FUNCTION_WORDS
+        for k, t in enumerate(analysed)
+        if text[t[1]].isupper() and text[t[1] : t[2]].lower() not in FUNCTION_WORDS
     ]
     runs: dict[int, list[int]] = {}
     if len(capitals) < 2:

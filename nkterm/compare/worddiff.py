@@ -8,6 +8,7 @@ nkterm imports but the results module.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from nkterm.compare.params import NEAR_IDENTICAL
@@ -39,10 +40,24 @@ def _words(text: str, offset: int) -> list[tuple[str, int, int, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _plain_words(text: str) -> tuple[str, ...]:
+    """The passage's words, casefolded (memoised: a passage is looked at by ``word_ratio`` and
+    ``word_changes`` for each of its pairs)."""
+    return tuple(w.group(0).casefold() for w in _WORD_RE.finditer(text))
+
+
+def clear_caches() -> None:
+    """Forget the passages' words and ratios (``_plain_words``, ``word_ratio``)."""
+    _plain_words.cache_clear()
+    word_ratio.cache_clear()
+
+
+@functools.lru_cache(maxsize=4096)
 def word_ratio(text_a: str, text_b: str) -> float:
-    """How much two passages' words match in order (``SequenceMatcher.ratio``, 0-1)."""
-    words_a = [w.group(0).casefold() for w in _WORD_RE.finditer(text_a)]
-    words_b = [w.group(0).casefold() for w in _WORD_RE.finditer(text_b)]
+    """How much two passages' words match in order (``SequenceMatcher.ratio``, 0-1; memoised:
+    ``relations`` asks it of a pair, and ``word_changes`` again)."""
+    words_a, words_b = _plain_words(text_a), _plain_words(text_b)
     if not words_a or not words_b:
         return 0.0
     return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
@@ -55,13 +70,16 @@ def word_changes(
     near-identical (their words match less than ``least``: the SequenceMatcher ratio). Words
     only one passage has are marked too (inserted, deleted), each with its kind: "number",
     "name" (capitalised inside a sentence) or "word"."""
-    plain_a = [w.group(0).casefold() for w in _WORD_RE.finditer(text_a)]
-    plain_b = [w.group(0).casefold() for w in _WORD_RE.finditer(text_b)]
+    plain_a, plain_b = _plain_words(text_a), _plain_words(text_b)
     if not plain_a or not plain_b:
         return None
     matcher = difflib.SequenceMatcher(None, plain_a, plain_b, autojunk=False)
     # the quick ratios are upper bounds of the ratio: most pairs are turned down by them
-    if matcher.real_quick_ratio() < least or matcher.quick_ratio() < least or matcher.ratio() < least:
+    if (
+        matcher.real_quick_ratio() < least
+        or matcher.quick_ratio() < least
+        or word_ratio(text_a, text_b) < least
+    ):
         return None
     words_a, words_b = _words(text_a, offset_a), _words(text_b, offset_b)
     changes_a: list[Change] = []

@@ -183,6 +183,27 @@ def denial_in(text: str) -> re.Match[str] | None:
     return (_DENIAL_ASCII_RE if text.isascii() else DENIAL_RE).search(text)
 
 
+# both in one pass: a negation cue and a denial verb never start at one place, nor inside each other
+_NEGATION_OR_DENIAL_ASCII_RE = first_letters(
+    f"(?P<negation>{_NEGATION_WORDS}|{_NEGATION_VERBS})|{_DENIAL_WORDS}", "nchdrf"
+)
+
+
+def negations_and_denial(text: str) -> tuple[list[re.Match[str]], bool]:
+    """(``list(negation_cues(text))``, whether ``denial_in(text)`` finds one), in one pass over
+    ASCII text without "n't" (most passages), which ``units`` asks of every passage."""
+    if not text.isascii() or ("'" in text and "n't" in text.lower()):
+        return list(negation_cues(text)), denial_in(text) is not None
+    negations: list[re.Match[str]] = []
+    denial = False
+    for m in _NEGATION_OR_DENIAL_ASCII_RE.finditer(text):
+        if m.group("negation") is None:
+            denial = True
+        else:
+            negations.append(m)
+    return negations, denial
+
+
 CONTRACTION_TAIL = ("'t", "’t")
 CLAUSE_END_RE = re.compile(r"[,.;:!?\"“”()\[\]\u2014]")
 

@@ -1,0 +1,256 @@
+"""Slots that two passages can fill with incompatible values, beyond those of ``relations``:
+numbers (``number_slot``) and the outcome of a case for one person (``outcome_conflict``:
+cleared in one, charged, convicted or banned in the other).
+
+Number slots: two passages that give different numbers for one thing
+("around £6bn will be available for tax cuts" / "tax cuts worth £4bn"; "the two-year ban
+imposed on Tzekos" / "Tzekos has been banned for four years").
+
+Below ``NUMBER_CONFLICT_MIN`` differing numbers are mostly two events or two measures ("rose
+3.8% on Tuesday" / "closed down 18%"), so ``relations`` calls them a conflict only when they
+fill the same slot: each passage gives one value of that unit, and does not write the other's
+value anywhere ("12 months, only six of them paid" / "six months' paid leave"); a content word next to each
+number (``ANCHOR_WORDS`` on either side, in its clause; not capitalised, not a number, not a
+common word) is the same word; and both passages place it in the same time (the same years, months (May is left out: "may"),
+weekdays and quarters named: "in November" / "in January" are two months' figures) and in
+the same movement (a rise in one and a fall, or no movement, in the other are two measures).
+
+Must not import Textual, nor Whoosh.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from nkterm.analysis import analyze_names_joined
+from nkterm.compare.units import Unit, actor_before
+from nkterm.compare.words import CLAUSE_END_RE, COMMON_STEMS, FUNCTION_WORDS
+from nkterm.numbers import Quantity
+
+ANCHOR_WORDS = 3  # content words looked at on each side of a number
+_MOVEMENT = "up/down"  # the evaluation axis of rises and falls (``words.EVALUATION_AXES``)
+
+_TIME_RE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|quarter|(?:1[89]|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+# the denominator of a rate after a number ("$55.67 a barrel", "A$4.17-a-share", "530 pence per share")
+_RATE_RE = re.compile(r"(?:\s*-\s*|\s+)(?:a|an|per)(?:\s*-\s*|\s+)[^\W\d_]+", re.IGNORECASE)
+
+
+def time_frame(text: str) -> frozenset[str]:
+    """The years, months, weekdays and quarters a passage names ("in the fourth quarter of 2004"
+    -> {"quarter", "2004"}), lower-cased."""
+    return frozenset(m.group(0).lower() for m in _TIME_RE.finditer(text))
+
+
+def anchors(unit: Unit, number: Quantity | tuple[int, int]) -> dict[str, str]:
+    """The content words next to ``number`` (or a span: a date) in its clause: stem -> word as
+    written, at most ``ANCHOR_WORDS`` before and after it; capitalised words (names, and
+    whatever opens the sentence), numbers, the denominator of a rate ("a share") and common
+    words left out."""
+    text = unit.passage.text
+    span_start, span_end = (number.start, number.end) if isinstance(number, Quantity) else number
+    start = 0
+    for m in CLAUSE_END_RE.finditer(text, 0, span_start):
+        start = m.end()
+    end_match = CLAUSE_END_RE.search(text, span_end)
+    end = end_match.start() if end_match else len(text)
+    numbers = [(q.start, q.end) for q in unit.numbers] + [(span_start, span_end)]
+    rate = _RATE_RE.match(text, span_end)  # "A$4.17-a-share": what is counted, not the slot
+    if rate:
+        numbers.append((rate.start(), rate.end()))
+    before: list[tuple[str, str]] = []
+    after: list[tuple[str, str]] = []
+    for term, s, e in analyze_names_joined(text):
+        if s < start or e > end or any(qs < e and s < qe for qs, qe in numbers):
+            continue
+        word = text[s:e]
+        if word[:1].isupper() or word.lower() in FUNCTION_WORDS or term in COMMON_STEMS or not term.isalpha():
+            continue
+        (before if e <= span_start else after).append((term, word.lower()))
+    return dict(before[-ANCHOR_WORDS:] + after[:ANCHOR_WORDS])
+
+
+_SMALL_NUMBERS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def _mentions(text: str, value: float) -> bool:
+    """Whether ``text`` writes ``value`` anywhere, in digits or (up to twenty) in words: the
+    other passage's figure is then a part or a step of what this one says, not its rival."""
+    if value != int(value):
+        return re.search(rf"(?<![\d.,]){value:g}(?![\d]|[.,]\d)", text) is not None
+    number = int(value)
+    words = [str(number)] + ([_SMALL_NUMBERS[number]] if number < len(_SMALL_NUMBERS) else [])
+    return re.search(rf"(?<![\d.,])(?:{'|'.join(words)})\b(?![.,]\d)", text, re.IGNORECASE) is not None
+
+
+def number_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
+    """(A's number, B's number, the word they share) when the two passages give different values
+    (beyond rounding) for the same thing, as the module docstring says; else None."""
+    if time_frame(a.passage.text) != time_frame(b.passage.text):
+        return None
+    if a.polarity.get(_MOVEMENT, (0, ""))[0] != b.polarity.get(_MOVEMENT, (0, ""))[0]:
+        return None  # "rose 3.8%" / "closed down 18%": two movements, not two values of one
+    keys = {q.key for q in a.numbers if q.key and not q.year} & {
+        q.key for q in b.numbers if q.key and not q.year
+    }
+    for key in sorted(keys):
+        found_a = [q for q in a.numbers if q.key == key and not q.year]
+        found_b = [q for q in b.numbers if q.key == key and not q.year]
+        if len(found_a) != 1 or len(found_b) != 1 or found_a[0].agrees(found_b[0]):
+            continue
+        if _mentions(a.passage.text, found_b[0].value) or _mentions(b.passage.text, found_a[0].value):
+            continue  # "entitled to 12 months, only six of them paid" / "six months' paid leave"
+        near_a, near_b = anchors(a, found_a[0]), anchors(b, found_b[0])
+        shared = [s for s in near_a if s in near_b]
+        if shared:
+            return found_a[0], found_b[0], near_a[shared[0]]
+    return None
+
+
+# the outcomes of a case for the one it is about: cleared of it, or charged, convicted, banned
+_CLEARED_RE = re.compile(r"\b(?:cleared|acquitted|exonerated|found\s+not\s+guilty)\b", re.IGNORECASE)
+_CHARGED_RE = re.compile(
+    r"\b(?:(?:was|were|been|being|is|are|be)\s+(?:formally\s+)?(?:charged|convicted|found\s+guilty|jailed"
+    r"|sentenced|banned|suspended)|pleaded\s+guilty|faces?\s+charges|facing\s+charges)\b",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def _outcome_actors(text: str, pattern: re.Pattern[str]) -> dict[str, str]:
+    """Who each outcome of ``pattern`` is about: the name before it (``units.actor_before``).
+    Memoised (a passage is checked against each of its candidates): callers must not change it."""
+    found: dict[str, str] = {}
+    for m in pattern.finditer(text):
+        actor, written = actor_before(text, m.start())
+        if actor:
+            found.setdefault(actor, written)
+    return found
+
+
+def outcome_conflict(a: Unit, b: Unit) -> str:
+    """Opposite outcomes of one case for the same person: one passage has them cleared
+    (acquitted, found not guilty) and the other charged, convicted, banned or pleading guilty
+    ("Kenteris and Thanou were cleared of missing drugs tests" / "Thanou was banned for missing
+    three tests"). A passage that tells both outcomes of a person is the story, not a side."""
+    for cleared_unit, other, side in ((a, b, "A"), (b, a, "B")):
+        cleared = _outcome_actors(cleared_unit.passage.text, _CLEARED_RE)
+        if not cleared:
+            continue
+        cleared = {
+            k: v
+            for k, v in cleared.items()
+            if k not in _outcome_actors(cleared_unit.passage.text, _CHARGED_RE)
+        }
+        charged = _outcome_actors(other.passage.text, _CHARGED_RE)
+        charged = {
+            k: v for k, v in charged.items() if k not in _outcome_actors(other.passage.text, _CLEARED_RE)
+        }
+        both = sorted(cleared.keys() & charged.keys())
+        if both:
+            return f"opposite outcomes for {cleared[both[0]]}: cleared only in {side}"
+    return ""
+
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")"
+_DAY = r"(?P<{}>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20), "middle of": (11, 20),
+          "late": (21, 31), "end of": (21, 31)}  # fmt: skip
+# "3 December", "3-5 December", "3 to 5 December", "December 3-5", "late December", "mid-December",
+# "the end of December", each with its year if one follows
+_DATE_RE = re.compile(
+    rf"\b(?:{_DAY.format('day')}(?:\s*(?:-|–|to|and)\s*{_DAY.format('last')})?(?:\s+of)?\s+{_MONTH}"
+    rf"|(?P<month2>{'|'.join(_MONTHS)})\s+{_DAY.format('day2')}(?:\s*(?:-|–|to)\s*{_DAY.format('last2')})?\b"
+    rf"|(?:the\s+)?(?P<part>early|mid|late|(?:beginning|start|middle|end)\s+of)[\s-]+(?P<month3>{'|'.join(_MONTHS)}))"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+
+
+def dates(text: str) -> list[tuple[int, int, str, int, int, str]]:
+    """The day-of-month dates of a passage as (start, end, month, first day, last day, year or
+    ""): "3-5 December" -> (.., "december", 3, 5, ""), "late December 2004" -> (.., 21, 31, "2004")."""
+    out = []
+    for m in _DATE_RE.finditer(text):
+        month = (m.group("month") or m.group("month2") or m.group("month3")).lower()
+        if m.group("part"):
+            first, last = _PARTS[" ".join(m.group("part").lower().split())]
+        else:
+            first = int(m.group("day") or m.group("day2"))
+            last = int(m.group("last") or m.group("last2") or first)
+        out.append((m.start(), m.end(), month, first, last, m.group("year") or ""))
+    return out
+
+
+def date_slot(a: Unit, b: Unit) -> str:
+    """Two dates for one thing: each passage gives one date, in the same month (and the same
+    year, or no year), and their days do not overlap ("late December" / "3-5 December"), and a content word
+    next to each date is the same (``anchors``); "" when there are none. "May" is read as a
+    month only with a day or a part of the month."""
+    found_a, found_b = dates(a.passage.text), dates(b.passage.text)
+    if len(found_a) != 1 or len(found_b) != 1:
+        return ""  # several dates: a schedule or a story's steps, no one slot to compare
+    for month in sorted({d[2] for d in found_a} & {d[2] for d in found_b}):
+        in_a = [d for d in found_a if d[2] == month]
+        in_b = [d for d in found_b if d[2] == month]
+        if len(in_a) != 1 or len(in_b) != 1:
+            continue
+        (sa, ea, _m, first_a, last_a, year_a), (sb, eb, _m2, first_b, last_b, year_b) = in_a[0], in_b[0]
+        if year_a and year_b and year_a != year_b:
+            continue
+        if first_a <= last_b and first_b <= last_a:
+            continue  # overlapping days: "December" / "3-5 December" may be the same
+        shared = [s for s in anchors(a, (sa, ea)) if s in anchors(b, (sb, eb))]
+        if shared:
+            written_a = " ".join(a.passage.text[sa:ea].split())
+            written_b = " ".join(b.passage.text[sb:eb].split())
+            return f"dates differ: {written_a} vs {written_b}"
+    return ""
+
+
+def clear_caches() -> None:
+    """Forget the memoised outcomes of passages (``_outcome_actors``)."""
+    _outcome_actors.cache_clear()
