@@ -67,13 +67,12 @@ class CompareView(DocumentView):
         return self._apply(lambda: self.model.place(offset, row))
 
 
+@dataclasses.dataclass(eq=False)
 class PaneMoved(Message):
     """The cursor of pane ``side`` ("a" or "b") moved (or its view scrolled a page)."""
 
-    def __init__(self, side: str, cursor: Span) -> None:
-        super().__init__()
-        self.side = side
-        self.cursor = cursor
+    side: str
+    cursor: Span
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, PaneMoved) and message.side == self.side
