@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -98,7 +99,8 @@ class DocumentLines(ScrollView):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.model = DocumentCursor(WidgetViewport(self))
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)  # lines drawn, at _cache_width
+        self._cache_width = 0
         self._styles: dict[str, Style] = {}
         self._marks: tuple[Mark, ...] = ()  # set by the screen
         self._selection: Mark | None = None  # the model's selection, as drawn
@@ -215,10 +217,27 @@ class DocumentLines(ScrollView):
         index = self.scroll_offset.y + y
         if index >= len(wrapped):
             return Strip.blank(width, base)
+        if width != self._cache_width:
+            self._cache.clear()
+            self._cache_width = width
         strip = self._cache.get(index)
         if strip is None:
-            strip = self._cache[index] = Strip(self._line_segments(index)).apply_style(base)
-        return strip.crop_extend(0, width, base)
+            segments = Segment.apply_style(self._line_segments(index), base)
+            strip = self._cache[index] = self._full_width(segments, width, base)
+        return strip
+
+    @staticmethod
+    def _full_width(segments: Iterable[Segment], width: int, base: Style) -> Strip:
+        """One strip ``width`` cells wide: what ``Strip(...).crop_extend(0, width, base)``
+        makes, without the two strips between (each strip carries seven small caches: fewer
+        strips are fewer objects for the garbage collector to walk)."""
+        line = list(segments)
+        length = Segment.get_line_length(line)
+        if length > width:
+            return Strip(line, length).crop(0, width)
+        if length < width:
+            line.append(Segment(" " * (width - length), base))
+        return Strip(line, width)
 
     def _line_segments(self, index: int) -> list[Segment]:
         model = self.model
