@@ -12,11 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from nkterm.render import one_line, safe
+from nkterm.tui.screens.main import MainScreen
+from nkterm.tui.services import ReaderHost, host_of
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from nkterm.models import DocSummary, Document
 
 # (name, help, action run on the main screen; app.* on the app)
 READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -46,11 +53,16 @@ READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def main_screen(app: App[Any]) -> MainScreen | None:
+    """The app's main screen, wherever it is in the stack (the palette may be on top)."""
+    return next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
+
+
 class DocumentCommands(Provider):
     """Every document, by title (and source), to open it."""
 
-    def _documents(self) -> list[Any]:
-        return list(getattr(self.app, "summaries", []))
+    def _documents(self) -> list[DocSummary]:
+        return list(host_of(self.app).summaries)
 
     async def discover(self) -> Hits:
         for summary in self._documents()[:50]:
@@ -74,22 +86,20 @@ class DocumentCommands(Provider):
                 )
 
     def _open(self, doc_id: str) -> None:
-        opener = getattr(self.app, "open_document", None)
-        if opener is not None:
-            opener(doc_id)
+        host_of(self.app).open_document(doc_id)
 
 
 class CompareCommands(Provider):
     """``Compare with: <title>`` for every other document, once a document is open."""
 
-    def _pairs(self) -> list[tuple[str, str, Any]]:
-        main = getattr(self.app, "main_screen", None)
+    def _pairs(self) -> list[tuple[str, str, DocSummary]]:
+        main = main_screen(self.app)
         doc_id = main.reader.doc_id if main is not None else None
         if doc_id is None:
             return []
         return [
             (f"Compare with: {one_line(s.title)}", doc_id, s)
-            for s in getattr(self.app, "summaries", [])
+            for s in host_of(self.app).summaries
             if s.id != doc_id
         ]
 
@@ -131,7 +141,7 @@ class ReaderCommands(Provider):
 
     async def _run(self, action: str) -> None:
         # the palette may still be on top: run on the main screen, not "the current screen"
-        await self.app.run_action(action, getattr(self.app, "main_screen", None))
+        await self.app.run_action(action, main_screen(self.app))
 
 
 EXPORT_FORMATS = {"markdown": "md", "json": "json", "csv": "csv"}
@@ -156,15 +166,15 @@ def export_path(fmt: str, when: dt.datetime | None = None) -> Path:
     return paths.data_dir() / "exports" / f"bookmarks-{stamp}.{EXPORT_FORMATS[fmt]}"
 
 
-def export_bookmarks(app: Any, fmt: str) -> tuple[Path, int]:
+def export_bookmarks(host: ReaderHost, fmt: str) -> tuple[Path, int]:
     """Write every bookmark in ``fmt`` (in a worker thread: reads the store and the index)."""
     from nkterm.files import write_atomic
 
-    store = app.bookmarks
+    store = host.bookmarks
     store.load()
-    index = app.library
+    index = host.library
 
-    def resolve(doc_id: str) -> Any:
+    def resolve(doc_id: str) -> Document | None:
         try:
             return index.document(doc_id) if index is not None else None
         except Exception:  # noqa: BLE001 - gone or damaged: the export says so for that bookmark
@@ -202,9 +212,9 @@ class BookmarkCommands(Provider):
             fmt = action.partition(":")[2]
             app.run_worker(partial(self._export, fmt), thread=True, group="bookmark-export")
             return
-        main = getattr(app, "main_screen", None)
+        main = main_screen(app)
         if action == "bookmark":
-            reader = getattr(main, "reader", None)
+            reader = main.reader if main is not None else None
             if reader is None or reader.doc_id is None:
                 app.notify("open a document first (enter)", timeout=3)
                 return
@@ -215,7 +225,7 @@ class BookmarkCommands(Provider):
     def _export(self, fmt: str) -> None:
         app = self.app
         try:
-            path, count = export_bookmarks(app, fmt)
+            path, count = export_bookmarks(host_of(app), fmt)
         except Exception as exc:  # noqa: BLE001 - a full disk, a locked store: said, never raised
             app.call_from_thread(
                 app.notify, f"cannot export the bookmarks: {exc}", severity="error", markup=False

@@ -43,12 +43,10 @@ SYMBOLS = {"agrees": "=", "differs": "≠", "related": "≈", "weakly related": 
 STYLES = {"weakly related": "related"}  # relation -> its component class suffix, when not itself
 
 
+@dataclass(eq=False)
 class CorroborationsReady(Message):
-    def __init__(self, report: CorroborationReport, elapsed_ms: float) -> None:
-        super().__init__()
-        self.report = report
-        self.results = list(report.found)
-        self.elapsed_ms = elapsed_ms
+    report: CorroborationReport
+    elapsed_ms: float
 
 
 @dataclass(eq=False)

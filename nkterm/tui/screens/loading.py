@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from nkterm.models import Span
 from nkterm.render import one_line, safe
+from nkterm.tui import heap
 from nkterm.tui.messages import (
     DocumentExtras,
     DocumentFailed,
@@ -32,7 +33,7 @@ from nkterm.tui.messages import (
     IndexProgress,
     SummariesLoaded,
 )
-from nkterm.tui.view.document_layout import prepare
+from nkterm.tui.view.document_layout import Prepared, prepare
 from nkterm.tui.widgets.claim_list import ClaimsPane
 from nkterm.tui.widgets.document_list import DocumentsPane
 from nkterm.tui.widgets.document_view import DocumentView
@@ -196,8 +197,11 @@ class DocumentFeed:
             host.library = message.library  # None: the manifest's list, shown before the index opens
         if message.final:
             # what start-up built stays for good: later collections skip it (a 100,000-word
-            # document's claims load in half the time)
-            gc.freeze()
+            # document's claims load in half the time); a long list is settled once drawn
+            if len(message.summaries) >= heap.BIG_LIST:
+                self.screen.call_after_refresh(heap.settle)
+            else:
+                gc.freeze()
         if message.summaries is not host.summaries:  # the checked index found the same rows
             host.summaries = message.summaries
             self._words = {s.id: s.words for s in message.summaries}
@@ -313,6 +317,13 @@ class DocumentFeed:
                 reader.goto_hit(0 if self._pending_hit_target == "first-hit" else len(message.hits) - 1)
         self._pending_hit_target = None
         self._status()
+        self._settle_after(reader.prepared)
+
+    def _settle_after(self, prepared: Prepared | None) -> None:
+        """A long document on screen: collect once its frame is drawn, so that no later
+        frame pays for walking its objects (``nkterm.tui.heap``)."""
+        if prepared is not None and len(prepared.display) >= heap.BIG_TEXT:
+            self.screen.call_after_refresh(heap.settle)
 
     def failed(self, message: DocumentFailed) -> None:
         self._notify(message.text, title="Document", severity="error", timeout=8)
@@ -337,6 +348,8 @@ class DocumentFeed:
         self.screen.sub_title = one_line(prepared.doc.title)
         self.documents.select_id(prepared.doc.id)
         self._document_shown()
+        if prepared.claims_loaded:  # else once its claims are in (``extras``)
+            self._settle_after(prepared)
 
     # .. positions ..
 
@@ -365,7 +378,7 @@ class DocumentFeed:
 
     def unmounted(self) -> None:
         self.record_position()  # the app writes the file once it has stopped
-        gc.unfreeze()
+        heap.release()
 
     def _save_soon(self) -> None:
         self._save_timer = None

@@ -1,4 +1,6 @@
 """The reader's view models, without Textual (an import-linter contract): text layout and
 wrapping (``textlayout``), a document laid out for the view (``document_layout``, ``Prepared``),
-marks (``marks``), and the document list's listing and filter (``listing``). Tested as plain
-Python in tests/unit."""
+the sentence cursor and its moves (``document_cursor``, over a ``viewport``; what it
+highlights: ``highlights``; what ``b`` bookmarks: ``passage``), marks (``marks``), the document
+list's listing and filter (``listing``) and the search status line (``search_status``). Tested
+as plain Python in tests/unit."""

@@ -53,53 +53,26 @@ class CompareView(DocumentView):
         self.call_later(self._wheel_scrolled, before)
 
     def _wheel_scrolled(self, before: int) -> None:
-        if self.scroll_offset.y != before and self._ready():
-            self._hit = None
-            self._cursor_into_view()
-
-    def line_of(self, offset: int) -> int | None:
-        """The line (of the whole laid-out document) showing ``offset``."""
-        if self._wrapped is None or not len(self._wrapped):
-            return None
-        return self._wrapped.line_of(offset)
+        if self.scroll_offset.y != before:
+            self._apply(self.model.scrolled)
 
     def row_of(self, offset: int) -> int | None:
         """The row of the pane showing ``offset`` (negative above the view, >= height below)."""
-        line = self.line_of(offset)
-        return None if line is None else line - self.scroll_offset.y
-
-    def shown_span(self) -> Span:
-        """The text on screen, as offsets."""
-        wrapped = self._wrapped
-        if wrapped is None or not len(wrapped):
-            return Span(0, 0)
-        top = min(self.scroll_offset.y, len(wrapped) - 1)
-        bottom = min(len(wrapped), top + max(1, self.scrollable_content_region.height)) - 1
-        return Span(wrapped.starts[top], wrapped.ends[bottom])
+        return self.model.row_of(offset)
 
     def place(self, offset: int, row: int) -> int:
         """Put the cursor on the sentence at ``offset`` and scroll so that the line showing
         ``offset`` is at ``row`` of the pane, as near as the document's ends allow. Returns
         the row it landed at."""
-        if self.prepared is None or self._wrapped is None or self._pos is None:
-            return row
-        line = self._wrapped.line_of(offset)
-        height = max(1, self.scrollable_content_region.height)
-        row = max(0, min(row, height - 1))
-        top = max(0, min(line - row, self.max_scroll_y))
-        self.scroll_to(y=top, animate=False)
-        self._hit = None
-        self._set_cursor(self.prepared.sentences.locate(offset), follow=False)
-        return line - top
+        return self._apply(lambda: self.model.place(offset, row))
 
 
+@dataclasses.dataclass(eq=False)
 class PaneMoved(Message):
     """The cursor of pane ``side`` ("a" or "b") moved (or its view scrolled a page)."""
 
-    def __init__(self, side: str, cursor: Span) -> None:
-        super().__init__()
-        self.side = side
-        self.cursor = cursor
+    side: str
+    cursor: Span
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, PaneMoved) and message.side == self.side

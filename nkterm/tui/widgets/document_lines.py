@@ -1,7 +1,9 @@
 """``DocumentLines``: a laid-out document drawn with Textual's Line API.
 
-The base class of ``DocumentView``: it owns what the text looks like, and ``DocumentView``
-owns the cursor and the keys. Only the lines on screen are rendered, each cached until
+The base class of ``DocumentView``: it owns what the text looks like; the document, the
+cursor and its moves are the plain-Python model ``self.model`` (``DocumentCursor``, in
+nkterm.tui.view), which scrolls this widget through ``WidgetViewport``, and ``DocumentView``
+binds the keys to it. Only the lines on screen are rendered, each cached until
 something that changes it moves (the cursor, the current claim or hit: ``_invalidate_lines``
 repaints just those). Text goes to the terminal as ``Segment``s of the safe display string,
 never parsed as markup. Every claim gets its kind's component-class style (colours live in
@@ -15,16 +17,19 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from nkterm.models import CLAIM_KINDS, Claim, Span
 from nkterm.render import KIND_SYMBOLS
+from nkterm.tui.view.document_cursor import DocumentCursor
 from nkterm.tui.view.document_layout import GUTTER, Prepared
 from nkterm.tui.view.marks import MARK_ROLES, Mark
 from nkterm.tui.view.textlayout import WrappedText
@@ -39,6 +44,34 @@ PLACEHOLDER = (
     "  w: check-worthy claims only, L: the marks, ?: every key;",
     "  b bookmarks a sentence, v selects a passage, B: bookmarks.",
 )
+
+
+class WidgetViewport:
+    """The model's ``Viewport``: a scroll view's offset, height and line count."""
+
+    def __init__(self, view: ScrollView) -> None:
+        self._view = view
+
+    @property
+    def top(self) -> int:
+        return self._view.scroll_offset.y
+
+    @property
+    def height(self) -> int:
+        return self._view.scrollable_content_region.height
+
+    @property
+    def max_top(self) -> int:
+        return self._view.max_scroll_y
+
+    def scroll_to(self, top: int) -> None:
+        self._view.scroll_to(y=top, animate=False)
+
+    def scroll_to_end(self) -> None:
+        self._view.scroll_end(animate=False)
+
+    def set_lines(self, count: int) -> None:
+        self._view.virtual_size = Size(self._view.size.width, count)
 
 
 class DocumentLines(ScrollView):
@@ -65,34 +98,36 @@ class DocumentLines(ScrollView):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.prepared: Prepared | None = None
-        self.check_worthy_only = False
-        self._wrapped: WrappedText | None = None
-        self._shown: list[Claim] = []  # the claims drawn (all, or the check-worthy ones)
-        self._shown_starts: list[int] = []
-        self._max_claim = 0
-        self._hit_starts: list[int] = []
-        self._hit: int | None = None
-        self._cursor = Span(0, 0)
-        self._cursor_lines = (-1, -1)
-        self._claim: Claim | None = None
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self.model = DocumentCursor(WidgetViewport(self))
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)  # lines drawn, at _cache_width
+        self._cache_width = 0
         self._styles: dict[str, Style] = {}
         self._marks: tuple[Mark, ...] = ()  # set by the screen
-        self._selection: Mark | None = None  # the view's own: the passage being selected
+        self._selection: Mark | None = None  # the model's selection, as drawn
         self._drawn: list[tuple[int, Mark]] = []  # (order, mark) by start: both of the above
         self._drawn_starts: list[int] = []
         self._max_mark = 0
 
     @property
-    def hits(self) -> tuple[Span, ...]:
-        return self.prepared.hits if self.prepared else ()
+    def prepared(self) -> Prepared | None:
+        return self.model.prepared
 
-    def _filter_claims(self) -> None:
-        claims = self.prepared.claims if self.prepared else ()
-        self._shown = [c for c in claims if c.check_worthy or not self.check_worthy_only]
-        self._shown_starts = [c.start for c in self._shown]
-        self._max_claim = max((c.end - c.start for c in self._shown), default=0)
+    @property
+    def check_worthy_only(self) -> bool:
+        return self.model.check_worthy_only
+
+    @property
+    def hits(self) -> tuple[Span, ...]:
+        return self.model.hits
+
+    # the laid-out lines and the cursor's lines (Pilot tests read these two)
+    @property
+    def _wrapped(self) -> WrappedText | None:
+        return self.model.wrapped
+
+    @property
+    def _cursor_lines(self) -> tuple[int, int]:
+        return self.model.cursor_lines
 
     # .. marks ..
 
@@ -132,21 +167,7 @@ class DocumentLines(ScrollView):
         found = [p for p in self._drawn[lo:hi] if p[1].end > start or p[1].start == p[1].end >= start]
         return [m for _, m in sorted(found, key=lambda p: p[0])]
 
-    # .. the cursor ..
-
-    def _marked_lines(self) -> set[int]:
-        """Lines whose look depends on the cursor, the current claim or the current hit."""
-        if self._wrapped is None or self._cursor_lines[0] < 0:
-            return set()
-        lines = set(range(self._cursor_lines[0], self._cursor_lines[1] + 1))
-        for span in (
-            self._claim,
-            self.hits[self._hit] if self._hit is not None and self._hit < len(self.hits) else None,
-        ):
-            if span is not None:
-                first, last = self._wrapped.lines_of(Span(span.start, span.end))
-                lines.update(range(first, last + 1))
-        return lines
+    # .. repainting ..
 
     def _invalidate_lines(self, lines: set[int]) -> None:
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
@@ -182,23 +203,11 @@ class DocumentLines(ScrollView):
         """The style of each claim kind (for the legend)."""
         return {kind: self._style(f"claim-{kind}") for kind in CLAIM_KINDS}
 
-    def _claims_in(self, start: int, end: int) -> list[Claim]:
-        lo = bisect.bisect_left(self._shown_starts, start - self._max_claim)
-        hi = bisect.bisect_left(self._shown_starts, end)
-        return [c for c in self._shown[lo:hi] if c.end > start]
-
-    def _hits_in(self, start: int, end: int) -> list[int]:
-        if not self._hit_starts:
-            return []
-        lo = max(0, bisect.bisect_left(self._hit_starts, start) - 1)
-        hi = bisect.bisect_left(self._hit_starts, end)
-        hits = self.hits
-        return [i for i in range(lo, hi) if hits[i].end > start]
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self._base_style()
-        if self._wrapped is None:
+        wrapped = self.model.wrapped
+        if wrapped is None:
             text = PLACEHOLDER[y] if y < len(PLACEHOLDER) else ""
             return (
                 Strip([Segment(text, self._style("placeholder"))])
@@ -206,38 +215,56 @@ class DocumentLines(ScrollView):
                 .crop_extend(0, width, base)
             )
         index = self.scroll_offset.y + y
-        if index >= len(self._wrapped):
+        if index >= len(wrapped):
             return Strip.blank(width, base)
+        if width != self._cache_width:
+            self._cache.clear()
+            self._cache_width = width
         strip = self._cache.get(index)
         if strip is None:
-            strip = self._cache[index] = Strip(self._line_segments(index)).apply_style(base)
-        return strip.crop_extend(0, width, base)
+            segments = Segment.apply_style(self._line_segments(index), base)
+            strip = self._cache[index] = self._full_width(segments, width, base)
+        return strip
+
+    @staticmethod
+    def _full_width(segments: Iterable[Segment], width: int, base: Style) -> Strip:
+        """One strip ``width`` cells wide: what ``Strip(...).crop_extend(0, width, base)``
+        makes, without the two strips between (each strip carries seven small caches: fewer
+        strips are fewer objects for the garbage collector to walk)."""
+        line = list(segments)
+        length = Segment.get_line_length(line)
+        if length > width:
+            return Strip(line, length).crop(0, width)
+        if length < width:
+            line.append(Segment(" " * (width - length), base))
+        return Strip(line, width)
 
     def _line_segments(self, index: int) -> list[Segment]:
-        assert self._wrapped is not None and self.prepared is not None
-        decor = self._wrapped.decor.get(index)
+        model = self.model
+        assert model.wrapped is not None and model.prepared is not None
+        decor = model.wrapped.decor.get(index)
         if decor is not None:
             return [
                 Segment(" " * GUTTER),
                 Segment(decor.text, self._style(decor.role) if decor.text else None),
             ]
-        start, end = self._wrapped.starts[index], self._wrapped.ends[index]
-        claims = self._claims_in(start, end)
-        hits = self._hits_in(start, end)
+        start, end = model.wrapped.starts[index], model.wrapped.ends[index]
+        claims = model.claims_in(start, end)
+        hits = model.hits_in(start, end)
         marks = self._marks_in(start, end)
-        on_cursor = self._cursor_lines[0] <= index <= self._cursor_lines[1]
+        on_cursor = model.cursor_lines[0] <= index <= model.cursor_lines[1]
         segments = self._gutter(claims, on_cursor, marks)
         cuts = {start, end}
         for c in claims:
             cuts.update((max(start, c.start), min(end, c.end)))
-        spans: list[Span | Mark] = [self.hits[i] for i in hits]
+        spans: list[Span | Mark] = [model.hits[i] for i in hits]
         spans.extend(marks)
         if on_cursor:
-            spans.append(self._cursor)
+            spans.append(model.cursor)
         for s in spans:
             cuts.update((max(start, min(end, s.start)), min(end, s.end)))
         points = sorted(cuts)
-        display = self.prepared.display
+        display = model.prepared.display
         for a, b in itertools.pairwise(points):
             segments.append(Segment(display[a:b], self._piece_style(a, claims, hits, on_cursor, marks)))
         return segments
@@ -280,19 +307,20 @@ class DocumentLines(ScrollView):
         # claims, then marks over them, then the cursor (so it shows on a marked passage),
         # then search hits on top
         style = Style()
+        model = self.model
         for claim in claims:
             if claim.start <= at < claim.end:
                 style += self._style(f"claim-{claim.kinds[0] if claim.kinds else 'quantity'}")
                 if claim.check_worthy:
                     style += self._style("claim-strong")
-                if claim == self._claim:
+                if claim == model.claim:
                     style += self._style("claim-current")
         for mark in marks:
             if mark.start <= at < mark.end:
                 style += self._mark_style(mark.role)
-        if on_cursor and self._cursor.start <= at < self._cursor.end:
+        if on_cursor and model.cursor.start <= at < model.cursor.end:
             style += self._style("cursor")
         for i in hits:
-            if self.hits[i].start <= at < self.hits[i].end:
-                style += self._style("hit-current" if i == self._hit else "hit")
+            if model.hits[i].start <= at < model.hits[i].end:
+                style += self._style("hit-current" if i == model.hit else "hit")
         return style

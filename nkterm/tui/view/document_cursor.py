@@ -1,0 +1,518 @@
+"""``DocumentCursor``: the reader's sentence cursor over a laid-out document, without Textual.
+
+It owns where the cursor is (a sentence: ``pos``, its ``cursor`` span and the wrapped lines
+it covers), the claim and search hit at the cursor, the claims shown (all, or the
+check-worthy ones), the passage selection (``v``), and every move: j/k by sentence (a line at
+a time through a sentence taller than the view), pages and half pages, ends, paragraphs,
+claims, hits, a click, and the comparison's "put this passage at that row". It also answers
+"where" questions (paragraph and percentage, page or chapter, what to bookmark).
+
+What part of the document is on screen belongs to whoever draws it; the model reads and
+moves it through a ``Viewport`` (nkterm.tui.view.viewport): the reader widget's scroll
+offset in the app, a ``ScrollState`` in the unit tests. After each call the widget repaints
+the lines whose look changed (``marked_lines`` before and after) and says the cursor moved
+when ``moves`` has changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from rich.cells import cell_len, get_character_cell_size
+
+from nkterm.models import Claim, Span
+from nkterm.tui.view.document_layout import GUTTER, Prepared, claims_line, layout_document, text_width
+from nkterm.tui.view.highlights import Hits, ShownClaims
+from nkterm.tui.view.marks import SELECTION_GUTTER, Mark
+from nkterm.tui.view.passage import Passage, passage_of
+from nkterm.tui.view.textlayout import Decor, WrappedText
+from nkterm.tui.view.viewport import Viewport
+
+Pos = tuple[int, int]  # (paragraph, sentence in the paragraph)
+
+
+def _layout(prepared: Prepared, width: int) -> WrappedText:
+    claims = prepared.claims if prepared.claims_loaded else None
+    return layout_document(prepared.doc, prepared.display, claims, width, prepared.words)
+
+
+class DocumentCursor:
+    """The cursor model. See the module docstring."""
+
+    def __init__(self, viewport: Viewport) -> None:
+        self.viewport = viewport
+        self.prepared: Prepared | None = None
+        self.wrapped: WrappedText | None = None
+        self.check_worthy_only = False
+        self.pos: Pos | None = None
+        self.cursor = Span(0, 0)
+        self.cursor_lines = (-1, -1)  # first and last wrapped line of the cursor sentence
+        self.claim: Claim | None = None
+        self.hit: int | None = None
+        self.moves = 0  # counts cursor placements: the view says "moved" when it changes
+        self.follow_pending = False  # hidden when the cursor moved: follow once shown
+        self.select_from: Span | None = None  # the sentence where the selection (v) began
+        self.shown = ShownClaims()  # the claims drawn (all, or the check-worthy ones)
+        self._hits = Hits()
+
+    # .. state ..
+
+    @property
+    def ready(self) -> bool:
+        return self.prepared is not None and self.pos is not None
+
+    @property
+    def hits(self) -> tuple[Span, ...]:
+        return self.prepared.hits if self.prepared else ()
+
+    @property
+    def top_offset(self) -> int:
+        """The text offset at the top of the view (saved with the position)."""
+        if not self.wrapped or not len(self.wrapped):
+            return 0
+        return self.wrapped.starts[min(self.viewport.top, len(self.wrapped) - 1)]
+
+    def show(
+        self,
+        prepared: Prepared,
+        pane_width: int,
+        *,
+        target: str = "top",
+        cursor: int | None = None,
+        top: int | None = None,
+    ) -> None:
+        """Show a document in a pane ``pane_width`` cells wide (0: not laid out yet).
+        ``target``: "top", "saved" (use ``cursor``/``top``), "first-hit", "last-hit"."""
+        self.prepared = prepared
+        self.wrapped = prepared.wrapped
+        self._hits = Hits(prepared.hits)
+        self.hit = None
+        self.claim = None
+        self.select_from = None
+        self._filter_claims()
+        width = text_width(pane_width)
+        if pane_width and width != self.wrapped.width:
+            self.wrapped = _layout(prepared, width)
+        self.viewport.set_lines(len(self.wrapped))
+        if not prepared.sentences:  # an empty document: nothing to put a cursor on
+            self.pos = None
+            self.cursor, self.cursor_lines = Span(0, 0), (-1, -1)
+            self.viewport.scroll_to(0)
+            self.moves += 1
+            return
+        if target in ("first-hit", "last-hit") and prepared.hits:
+            self.goto_hit(0 if target == "first-hit" else len(prepared.hits) - 1)
+            return
+        if target == "saved" and cursor is not None:
+            if top is not None:
+                self.viewport.scroll_to(self._top_line(min(top, len(prepared.display))))
+            # the saved view as it was: moved only if the cursor is not in it (another size)
+            self.set_cursor(self._locate(cursor), follow=top is None)
+            if top is not None and not self.cursor_visible():
+                self.follow()
+            return
+        self.viewport.scroll_to(0)
+        self.set_cursor(prepared.sentences.first(), follow=False)
+
+    def set_claims(self, claims: tuple[Claim, ...]) -> bool:
+        """The claims of a long document, loaded after its text. False: no document."""
+        if self.prepared is None or self.wrapped is None:
+            return False
+        ordered = tuple(sorted(claims, key=lambda c: (c.start, c.end)))
+        self.prepared = dataclasses.replace(self.prepared, claims=ordered, claims_loaded=True)
+        self._filter_claims()
+        line = next((i for i, d in self.wrapped.decor.items() if d.role == "claims"), None)
+        text = claims_line(ordered, self.prepared.doc.text)
+        if line is not None and cell_len(text) <= self.wrapped.width:
+            self.wrapped.decor[line] = Decor(text, "claims")
+        else:  # the new line would wrap differently: lay the document out again
+            top = self.top_offset
+            self.wrapped = _layout(self.prepared, self.wrapped.width)
+            self.viewport.set_lines(len(self.wrapped))
+            self.viewport.scroll_to(self._top_line(top))
+        if self.pos is not None:
+            self.cursor_lines = self.wrapped.lines_of(self.cursor)
+            self.claim = self.shown.at(self.cursor)
+        return True
+
+    def set_check_worthy_only(self, value: bool) -> None:
+        self.check_worthy_only = value
+        self._filter_claims()
+        if self.claim is not None and self.claim not in self.shown:
+            self.claim = self.shown.at(self.cursor)
+
+    def set_hits(self, hits: tuple[Span, ...], query: str | None) -> bool:
+        if self.prepared is None:
+            return False
+        self.prepared = dataclasses.replace(
+            self.prepared, hits=tuple(sorted(hits, key=lambda s: s.start)), query=query
+        )
+        self._hits = Hits(self.prepared.hits)
+        self.hit = None
+        return True
+
+    def resize(self, pane_width: int) -> bool:
+        """The pane changed size: lay the text out again if its width changed, keeping the
+        text at the top of the view there unless that loses the cursor (then it follows the
+        cursor). True when the lines changed."""
+        if self.prepared is None or self.wrapped is None:
+            return False
+        width = text_width(pane_width)
+        if width == self.wrapped.width:
+            if self.follow_pending:
+                self.follow()
+            return False
+        top = self.top_offset
+        self.wrapped = _layout(self.prepared, width)
+        self.viewport.set_lines(len(self.wrapped))
+        if self.pos is not None:
+            self.cursor_lines = self.wrapped.lines_of(self.cursor)
+        self.viewport.scroll_to(self._top_line(top))
+        if self.follow_pending or (self.pos is not None and not self.cursor_visible()):
+            self.follow()
+        return True
+
+    def _filter_claims(self) -> None:
+        claims = self.prepared.claims if self.prepared else ()
+        self.shown = ShownClaims(claims, self.check_worthy_only)
+
+    # .. what is where ..
+
+    def claims_in(self, start: int, end: int) -> list[Claim]:
+        """The shown claims over ``[start, end)``, by start."""
+        return self.shown.over(start, end)
+
+    def hits_in(self, start: int, end: int) -> list[int]:
+        """The indexes of the hits over ``[start, end)``."""
+        return self._hits.over(start, end)
+
+    def marked_lines(self) -> set[int]:
+        """Lines whose look depends on the cursor, the current claim or the current hit."""
+        if self.wrapped is None or self.cursor_lines[0] < 0:
+            return set()
+        lines = set(range(self.cursor_lines[0], self.cursor_lines[1] + 1))
+        hits = self.hits
+        for span in (self.claim, hits[self.hit] if self.hit is not None and self.hit < len(hits) else None):
+            if span is not None:
+                first, last = self.wrapped.lines_of(Span(span.start, span.end))
+                lines.update(range(first, last + 1))
+        return lines
+
+    def line_of(self, offset: int) -> int | None:
+        """The line (of the whole laid-out document) showing ``offset``."""
+        if self.wrapped is None or not len(self.wrapped):
+            return None
+        return self.wrapped.line_of(offset)
+
+    def row_of(self, offset: int) -> int | None:
+        """The row of the view showing ``offset`` (negative above it, >= height below)."""
+        line = self.line_of(offset)
+        return None if line is None else line - self.viewport.top
+
+    def where(self) -> str:
+        """Where the cursor is, for the detail line: paragraph and percentage."""
+        if self.prepared is None or self.pos is None:
+            return ""
+        paragraphs = len(self.prepared.sentences.paragraphs)
+        percent = 100 * self.cursor.start // max(1, len(self.prepared.display))
+        where = f"paragraph {self.pos[0] + 1} of {paragraphs} · {percent}% into the text"
+        part = self.part()
+        return f"{part} · {where}" if part else where
+
+    def part(self) -> str:
+        """The page (PDF) or chapter (e-book) the cursor is on, e.g. "p. 2"; empty if none."""
+        if self.prepared is None or self.pos is None:
+            return ""
+        part = self.prepared.doc.part_at(self.cursor.start)
+        return part.label if part is not None else ""
+
+    # .. placing the cursor and following it ..
+
+    def _locate(self, offset: int) -> Pos:
+        assert self.prepared is not None
+        length = len(self.prepared.display)
+        return self.prepared.sentences.locate(min(max(offset, 0), max(length - 1, 0)))
+
+    def set_cursor(self, pos: Pos, *, claim: Claim | None = None, follow: bool = True) -> None:
+        assert self.prepared is not None and self.wrapped is not None
+        self.pos = pos
+        self.cursor = self.prepared.sentences.span(pos)
+        self.cursor_lines = self.wrapped.lines_of(self.cursor)
+        self.claim = claim or self.shown.at(self.cursor)
+        if follow:
+            self.follow()
+        self.moves += 1
+
+    def _top_line(self, offset: int) -> int:
+        """The line to scroll to so that ``offset`` is at the top; the very top (title block
+        included) for the start of the text."""
+        assert self.wrapped is not None
+        line = self.wrapped.line_of(offset)
+        first = self.wrapped.para_lines[0] if self.wrapped.para_lines else 0
+        return 0 if line <= first else line
+
+    def follow(self) -> None:
+        """Scroll so the cursor sentence is in view, with a little context around it."""
+        height = self.viewport.height
+        if not height:  # hidden (a narrow layout showing the list): follow once shown
+            self.follow_pending = True
+            return
+        self.follow_pending = False
+        first, last = self.cursor_lines
+        top = self.viewport.top
+        margin = 2 if height > 12 else 0
+        if last - first + 1 > height - 2 * margin or first < top + margin:
+            target = first - margin
+        elif last > top + height - 1 - margin:
+            target = last - height + 1 + margin
+        else:
+            return
+        if last + margin < height:  # the top of the document fits too: keep its title in view
+            target = 0
+        self.viewport.scroll_to(max(0, target))
+
+    def keep_cursor_in_view(self) -> None:
+        """After the pane changed size (a panel opened): scroll the cursor sentence back in."""
+        if self.prepared is not None and self.wrapped is not None:
+            self.follow()
+
+    def cursor_visible(self) -> bool:
+        top, height = self.viewport.top, self.viewport.height
+        first, last = self.cursor_lines
+        return last >= top and first < top + height
+
+    def cursor_into_view(self) -> None:
+        """Put the cursor on the first sentence that starts on screen (after a page move or
+        the wheel)."""
+        if self.prepared is None or self.wrapped is None:
+            return
+        wrapped, sentences = self.wrapped, self.prepared.sentences
+        top, height = self.viewport.top, self.viewport.height
+        bottom = min(len(wrapped), top + max(1, height))
+        line = next((i for i in range(top, bottom) if i not in wrapped.decor), None)
+        if line is None:  # only the title block on screen (a very low view): show the cursor
+            self.follow()
+            return
+        pos = sentences.locate(wrapped.starts[line])
+        if wrapped.line_of(sentences.span(pos).start) < top:
+            after = sentences.next(pos)
+            if after is not None and wrapped.line_of(sentences.span(after).start) < bottom:
+                pos = after
+        self.set_cursor(pos, follow=False)
+
+    # .. moves ..
+
+    def scrolled(self) -> None:
+        """The view was scrolled by other means (the mouse wheel): the cursor to the first
+        sentence on screen."""
+        if self.ready:
+            self.hit = None
+            self.cursor_into_view()
+
+    def next_sentence(self) -> None:
+        if not self.ready:
+            return
+        if not self.cursor_visible():
+            self.cursor_into_view()
+            return
+        assert self.prepared is not None and self.pos is not None
+        bottom = self.viewport.top + self.viewport.height - 1
+        if self.cursor_lines[1] > bottom:  # a sentence taller than the view: show more of it
+            self.viewport.scroll_to(self.viewport.top + 1)
+            return
+        nxt = self.prepared.sentences.next(self.pos)
+        if nxt is None:
+            self.viewport.scroll_to_end()
+            return
+        self.hit = None
+        self.set_cursor(nxt)
+
+    def previous_sentence(self) -> None:
+        if not self.ready:
+            return
+        if not self.cursor_visible():
+            self.cursor_into_view()
+            return
+        assert self.prepared is not None and self.pos is not None
+        if self.cursor_lines[0] < self.viewport.top:
+            self.viewport.scroll_to(self.viewport.top - 1)
+            return
+        prev = self.prepared.sentences.previous(self.pos)
+        if prev is None:
+            self.viewport.scroll_to(0)
+            return
+        self.hit = None
+        self.set_cursor(prev)
+
+    def _scroll_by(self, direction: int, lines: int) -> None:
+        if not self.ready:
+            return
+        assert self.prepared is not None
+        before = self.viewport.top
+        self.viewport.scroll_to(max(0, min(self.viewport.max_top, before + direction * lines)))
+        if self.viewport.top == before:  # at an end already: the cursor goes there too
+            sentences = self.prepared.sentences
+            self.set_cursor(sentences.last() if direction > 0 else sentences.first())
+        else:
+            self.cursor_into_view()
+        self.hit = None
+
+    def page(self, direction: int) -> None:
+        """A page down (+1) or up (-1), two lines of the last page kept in view."""
+        self._scroll_by(direction, max(1, self.viewport.height - 2))
+
+    def half_page(self, direction: int) -> None:
+        self._scroll_by(direction, max(1, self.viewport.height // 2))
+
+    def to_top(self) -> None:
+        if self.ready:
+            assert self.prepared is not None
+            self.viewport.scroll_to(0)
+            self.set_cursor(self.prepared.sentences.first(), follow=False)
+
+    def to_bottom(self) -> None:
+        if self.ready:
+            assert self.prepared is not None
+            self.viewport.scroll_to(self.viewport.max_top)
+            self.set_cursor(self.prepared.sentences.last(), follow=False)
+
+    def paragraph(self, direction: int) -> None:
+        """The start of the next paragraph (+1), or of this one (-1; the previous one's if
+        the cursor is at a paragraph's start)."""
+        if not self.ready:
+            return
+        assert self.prepared is not None and self.pos is not None
+        p, i = self.pos
+        count = len(self.prepared.sentences.paragraphs)
+        if direction > 0:
+            pos = (p + 1, 0) if p + 1 < count else self.prepared.sentences.last()
+        else:
+            pos = (p, 0) if i > 0 else (max(0, p - 1), 0)
+        self.set_cursor(pos)
+
+    def neighbour_claim(self, direction: int) -> Claim | None:
+        """The next (+1) or previous (-1) shown claim: from the current one, else from the
+        cursor."""
+        return self.shown.neighbour(self.claim, self.cursor.start, direction)
+
+    def step_claim(self, direction: int) -> bool:
+        """Go to the neighbour claim; False when there is none that way."""
+        claim = self.neighbour_claim(direction) if self.ready else None
+        if claim is None:
+            return False
+        self.goto_claim(claim)
+        return True
+
+    def goto_claim(self, claim: Claim) -> None:
+        if not self.ready:
+            return
+        assert self.prepared is not None
+        self.hit = None
+        self.set_cursor(self.prepared.sentences.locate(claim.start), claim=claim)
+
+    def goto_offset(self, offset: int) -> None:
+        """Put the cursor on the sentence at ``offset`` (a bookmarked passage) and show it."""
+        if not self.ready:
+            return
+        self.hit = None
+        self.set_cursor(self._locate(offset))
+
+    def click(self, row: int, column: int) -> None:
+        """The cursor to the sentence under ``column`` of ``row`` of the view (gutter
+        included); nothing for a decoration line or below the text."""
+        if not self.ready or self.wrapped is None:
+            return
+        assert self.prepared is not None
+        line = self.viewport.top + row
+        if line >= len(self.wrapped) or line in self.wrapped.decor:
+            return
+        start, end = self.wrapped.starts[line], self.wrapped.ends[line]
+        column, at = column - GUTTER, start
+        while at < end and column > 0:
+            column -= get_character_cell_size(self.prepared.display[at])
+            at += 1
+        self.hit = None
+        self.set_cursor(self.prepared.sentences.locate(min(at, max(start, end - 1))), follow=False)
+
+    def place(self, offset: int, row: int) -> int:
+        """Put the cursor on the sentence at ``offset`` and scroll so that the line showing
+        ``offset`` is at ``row`` of the view, as near as the document's ends allow. Returns
+        the row it landed at."""
+        if not self.ready or self.wrapped is None:
+            return row
+        assert self.prepared is not None
+        line = self.wrapped.line_of(offset)
+        height = max(1, self.viewport.height)
+        row = max(0, min(row, height - 1))
+        top = max(0, min(line - row, self.viewport.max_top))
+        self.viewport.scroll_to(top)
+        self.hit = None
+        self.set_cursor(self.prepared.sentences.locate(offset), follow=False)
+        return line - top
+
+    # .. search hits (the screen walks them and moves to the next document) ..
+
+    def step_hit(self, step: int) -> bool:
+        """Go to the next (+1) or previous (-1) hit: from the current one, else from the
+        cursor. False when there is none that way (the screen then tries the next document)."""
+        hits = self.hits
+        if not hits or not self.ready:
+            return False
+        i = self.hit + step if self.hit is not None else self._hits.after(self.cursor.start, step)
+        if not 0 <= i < len(hits):
+            return False
+        self.goto_hit(i)
+        return True
+
+    def goto_hit(self, i: int) -> None:
+        if self.prepared is None or not 0 <= i < len(self.prepared.hits) or not self.prepared.sentences:
+            return
+        self.hit = i
+        self.set_cursor(self.prepared.sentences.locate(self.prepared.hits[i].start))
+
+    # .. the passage selection and what b bookmarks ..
+
+    @property
+    def selecting(self) -> bool:
+        return self.select_from is not None
+
+    def selection(self) -> Span | None:
+        """The selected passage: from the sentence where ``v`` was pressed to the cursor's."""
+        start = self.select_from
+        if start is None:
+            return None
+        return Span(min(start.start, self.cursor.start), max(start.end, self.cursor.end))
+
+    def selection_mark(self) -> Mark | None:
+        span = self.selection()
+        return None if span is None else Mark(span.start, span.end, "selection", SELECTION_GUTTER)
+
+    def begin_selection(self) -> bool:
+        """Start a selection at the cursor's sentence (False: no cursor)."""
+        if not self.ready:
+            return False
+        self.select_from = self.cursor
+        return True
+
+    def cancel_selection(self) -> bool:
+        """False when there was no selection."""
+        if self.select_from is None:
+            return False
+        self.select_from = None
+        return True
+
+    def passage(self) -> Passage | None:
+        """What ``b`` bookmarks: the selection, else the claim at the cursor, else its
+        sentence; None when that is only blanks (or there is no cursor)."""
+        if not self.ready:
+            return None
+        assert self.prepared is not None
+        selected = self.selection()
+        claim: Claim | None = None
+        if selected is not None:
+            span = selected
+        elif self.claim is not None:
+            span, claim = Span(self.claim.start, self.claim.end), self.claim
+        else:
+            span = self.cursor
+        return passage_of(self.prepared, span, claim)
