@@ -29,13 +29,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from nkterm.corpus import DOC_SUFFIXES, SIDECAR_SUFFIXES
+from nkterm.corpus.discover import ALL_SUFFIXES, SIDECAR_SUFFIXES
 from nkterm.files import write_json
 from nkterm.manifest import META_FILE, latest_generation
 
 SCAN_FILE = "last-scan.json"
 MARGIN_NS = 2_000_000_000  # a change this long before the scan started still counts as after it
-_WATCHED = tuple(s.lower() for s in (*DOC_SUFFIXES, *SIDECAR_SUFFIXES))
+# every file a scan reads: plain text, the readers' formats (HTML, PDF, ...) and sidecars
+_WATCHED = tuple(s.lower() for s in (*ALL_SUFFIXES, *SIDECAR_SUFFIXES))
 
 
 def now_ns() -> int:

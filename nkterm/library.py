@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nkterm import freshness, paths
-from nkterm.corpus import valid_doc_id
+from nkterm.corpus.discover import valid_doc_id
 from nkterm.errors import BadRequest, DocumentNotFound, IndexError, NktermError
 from nkterm.library_bookmarks import Bookmarks
 from nkterm.models import Claim, DocSummary, Document, SearchResult, Span

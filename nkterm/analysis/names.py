@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from nkterm import paths
 from nkterm.analysis import words
 from nkterm.analysis.words import fold, has_hangul, terms
@@ -211,6 +209,8 @@ def shipped_clusters() -> tuple[Cluster, ...]:
     cached = _read_cached(cache)
     if cached is not None:
         return cached
+    import yaml  # here: a process that finds the table in the cache folder never loads YAML
+
     # libyaml where PyYAML has it: the pure-Python parser takes 0.5 s over this table
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
@@ -274,9 +274,7 @@ def name_table(extra: Sequence[Sequence[str]] = (), origin: str = "config.yaml")
 
 def user_table() -> NameTable:
     """The table with the clusters of the user's ``config.yaml`` (re-read when it changes)."""
-    from nkterm.config import config_path, load_config
-
-    path = config_path()
+    path = paths.config_path()
     try:
         stamp: Any = path.stat().st_mtime_ns
     except OSError:
@@ -284,7 +282,11 @@ def user_table() -> NameTable:
     cached = _USER.get(str(path))
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    config, _problems = load_config(path) if stamp is not None else (None, [])
+    config = None
+    if stamp is not None:  # the config module (and YAML) only for a user who has the file
+        from nkterm.config import load_config
+
+        config, _problems = load_config(path)
     extra = config.names if config is not None else ()
     table = name_table(extra, origin=str(path))
     _USER[str(path)] = (stamp, table)
