@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from whoosh import query
 from whoosh.searching import Searcher
 
@@ -26,16 +25,26 @@ from nkterm.search.whoosh.collect import mask_of, newest, scored
 from nkterm.search.whoosh.matching import body_terms, expand_fuzzy, match_spans
 from nkterm.search.whoosh.names import also_spelled, expand_names
 from nkterm.search.whoosh.parsing import Translator
-from nkterm.search.whoosh.postings import column_array
 from nkterm.search.whoosh.store import WhooshStore
 from nkterm.search.whoosh.suggest import suggest as suggest_words
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _DAY_US = 86_400_000_000  # microseconds in a day: Whoosh stores datetimes as microseconds since 0001-01-01
 _MAX_DAY = dt.date.max.toordinal()  # past it, a value is no date (a column's default)
 
 
 class WhooshBackend(WhooshStore):
-    """The embedded search backend: a corpus's Whoosh index, searched."""
+    """The embedded search backend: a corpus's Whoosh index, searched.
+
+    ``vectorised`` (the default): queries of terms, phrases and prefixes are scored with numpy
+    over whole posting lists (``collect``), the fastest per query once numpy is loaded (~80 ms
+    CPU to import). False: every query is scored by Whoosh's own matchers, the same scores and
+    order, and numpy is loaded only for what needs it (filters as arrays, the timeline): for a
+    process that asks one question (``nkterm search``)."""
+
+    vectorised = True
 
     def _allowed(self, searcher: Searcher, filters: Filters) -> set[int]:
         """The documents ``filters`` let through (cached per searcher: a filter is a set lookup
@@ -84,6 +93,8 @@ class WhooshBackend(WhooshStore):
     ) -> dict[str, int]:
         """How many of ``docs`` have each label (month or source; unlabelled ones left out),
         from a per-searcher array of label codes."""
+        import numpy as np
+
         cache = self._arrays(searcher)
         coded = cache.get(name)
         if coded is None:
@@ -109,6 +120,8 @@ class WhooshBackend(WhooshStore):
             count = reader.doc_count_all()
             months, days = [""] * count, [-1] * count
             if reader.has_column("date"):
+                import numpy as np
+
                 values = _date_values(searcher)
                 day_of = (values // _DAY_US + 1).astype(np.int64)  # year 1 is Whoosh's "no date"
                 dated = (values != 0) & (day_of > 365) & (day_of <= _MAX_DAY)
@@ -215,18 +228,26 @@ class WhooshBackend(WhooshStore):
                 allowed: set[int] | None = self._allowed(searcher, filters)
                 if not allowed:
                     return SearchResult(query=text, elapsed_ms=(time.perf_counter() - t0) * 1000)
-                mask = self._allowed_mask(searcher, filters, allowed)
+                mask = self._allowed_mask(searcher, filters, allowed) if self.vectorised else None
             else:
                 allowed = None
             if isinstance(parsed, query.Every) and allowed is not None:  # filters alone: newest first
                 found = newest(allowed, self._doc_dates(searcher)[1], max(1, limit))
             else:
                 found = scored(
-                    searcher, run, max(1, limit), allowed=allowed, allowed_mask=mask, record=timeline
+                    searcher,
+                    run,
+                    max(1, limit),
+                    allowed=allowed,
+                    allowed_mask=mask,
+                    record=timeline,
+                    vectorised=self.vectorised,
                 )
             months: tuple[tuple[str, int], ...] = ()
             sources: tuple[tuple[str, int], ...] = ()
             if timeline:
+                import numpy as np
+
                 docs = np.asarray(found.docs, dtype=np.int64)
                 counts = self._count_by(searcher, "months", self._doc_months, docs)
                 by_source = self._count_by(searcher, "sources", self._doc_sources, docs)
@@ -351,6 +372,10 @@ def _date_values(searcher: Searcher) -> np.ndarray:
     """Every document's raw date value (microseconds since 0001-01-01, 0 when undated), by
     document number: each segment's column read in one piece where it can be, else a value at a
     time."""
+    import numpy as np
+
+    from nkterm.search.whoosh.postings import column_array
+
     parts: list[np.ndarray] = []
     for sub, _offset in searcher.leaf_searchers():
         leaf = sub.reader()
