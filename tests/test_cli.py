@@ -191,6 +191,8 @@ def test_a_search_of_a_current_index_loads_only_what_it_needs_and_skips_the_tear
         "nkterm.search.whoosh.vectorised",
         "nkterm.build",
         "nkterm.corpus.load",
+        "nkterm.corpus.readers.web",  # the readers of other formats (only which files are documents)
+        "nkterm.corpus.readers.pdf",
         "nkterm.search.whoosh.writing",
         "whoosh.writing",
         "multiprocessing",
