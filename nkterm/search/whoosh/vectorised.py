@@ -12,7 +12,7 @@ is Whoosh's ``InverseMatcher`` (every document of the segment not matched and no
 score 1.0). Prefix and wildcard words are the ``Or`` of the segment's terms they expand to, as
 Whoosh's ``MultiTerm.matcher`` builds it, under a context without weighting (so in a small
 segment each match of several expanded terms scores 1, boost or not, as in Whoosh; in a large
-one, the terms' BM25F summed): ``tele*`` at 20k 81 -> 34 ms CPU. Anything else (ranges, a
+one, the terms' BM25F summed): ``tele*`` at 20k ~70 -> ~23 ms CPU. Anything else (ranges, a
 scaled OR, another scorer) gives None: the caller uses Whoosh.
 """
 
