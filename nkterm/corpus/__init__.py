@@ -13,8 +13,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# imported now, not on first use: the name is also its submodule's, which a lazy look-up would
+# give instead of the function once another module had imported the submodule (and it is light)
+from nkterm.corpus.decode import decode
+
 if TYPE_CHECKING:
-    from nkterm.corpus.decode import decode
     from nkterm.corpus.discover import (
         ALL_SUFFIXES,
         DOC_SUFFIXES,
@@ -35,7 +38,6 @@ if TYPE_CHECKING:
 # index asks only which files are documents (``discover``), and must not pay for reading them
 # (``load``: front matter, YAML sidecars, inferred dates and sources).
 _SOURCES = {
-    "decode": "nkterm.corpus.decode",
     "Corpus": "nkterm.corpus.load",
     "load_corpus": "nkterm.corpus.load",
     "load_documents": "nkterm.corpus.load",
