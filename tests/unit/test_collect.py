@@ -186,6 +186,7 @@ def test_a_backend_that_is_not_vectorised_answers_the_same_without_numpy(archive
         "corpus, directory, vectorised = sys.argv[1], sys.argv[2], sys.argv[3] == '1'\n"
         "index = Index(Path(corpus), Path(directory))\n"
         "index.vectorised = vectorised\n"
+        "index.VECTORISE_AT = int(sys.argv[4])\n"
         "out, loaded = [], []\n"
         "for text in json.loads(sys.stdin.read()):\n"
         "    r = index.search(text, limit=10)\n"
@@ -194,7 +195,7 @@ def test_a_backend_that_is_not_vectorised_answers_the_same_without_numpy(archive
         "print(json.dumps({'results': out, 'numpy': loaded}))\n"
     )
 
-    def run(vectorised: bool) -> dict[str, object]:
+    def run(vectorised: bool, threshold: int = 10**9) -> dict[str, object]:
         done = subprocess.run(
             [
                 sys.executable,
@@ -203,6 +204,7 @@ def test_a_backend_that_is_not_vectorised_answers_the_same_without_numpy(archive
                 str(archive.corpus),
                 str(archive.directory),
                 "1" if vectorised else "0",
+                str(threshold),
             ],
             input=json.dumps(ONE_QUESTION),
             capture_output=True,
@@ -215,5 +217,11 @@ def test_a_backend_that_is_not_vectorised_answers_the_same_without_numpy(archive
     plain, fast = run(False), run(True)
     assert all(fast["numpy"]) and not any(plain["numpy"][:-1])  # type: ignore[index]
     assert plain["results"] == fast["results"]
+    # a query that reads more postings than VECTORISE_AT is scored with numpy all the same
+    heavy = run(False, threshold=1)
+    assert all(heavy["numpy"]) and heavy["results"] == fast["results"]  # type: ignore[arg-type]
+    # a query that reads more postings than VECTORISE_AT is scored with numpy all the same
+    heavy = run(False, threshold=1)
+    assert all(heavy["numpy"]) and heavy["results"] == fast["results"]  # type: ignore[arg-type]
     found = {text: total for text, error, total, _hits, _s in plain["results"]}  # type: ignore[union-attr]
     assert all(found[q] > 0 for q in ("flood", '"kim jong un"', "flo* OR rain", "floood~")), found

@@ -21,7 +21,7 @@ from nkterm.querytext import make_snippet
 from nkterm.search.api import UNRUNNABLE_QUERY
 from nkterm.search.query import one_line, prepare
 from nkterm.search.querytree import Request
-from nkterm.search.whoosh.collect import mask_of, newest, scored
+from nkterm.search.whoosh.collect import mask_of, newest, postings_read, scored
 from nkterm.search.whoosh.matching import body_terms, expand_fuzzy, match_spans
 from nkterm.search.whoosh.names import also_spelled, expand_names
 from nkterm.search.whoosh.parsing import Translator
@@ -41,10 +41,15 @@ class WhooshBackend(WhooshStore):
     ``vectorised`` (the default): queries of terms, phrases and prefixes are scored with numpy
     over whole posting lists (``collect``), the fastest per query once numpy is loaded (~80 ms
     CPU to import). False: every query is scored by Whoosh's own matchers, the same scores and
-    order, and numpy is loaded only for what needs it (filters as arrays, the timeline): for a
-    process that asks one question (``nkterm search``)."""
+    order, and numpy is loaded only for what needs it (filters as arrays, the timeline) and
+    for a query that reads more than ``VECTORISE_AT`` postings: for a process that asks one
+    question (``nkterm search``)."""
 
     vectorised = True
+    # Whoosh's matchers cost ~4-20 µs a posting read (20k, one question: AND 3.7, OR 6.4,
+    # prefix ~20), numpy's scoring ~1 µs after ~80 ms CPU to import it: past ~12,000 postings
+    # (four common words OR'd: 33,000, 372 -> 237 ms) importing numpy pays for itself
+    VECTORISE_AT = 12_000
 
     def _allowed(self, searcher: Searcher, filters: Filters) -> set[int]:
         """The documents ``filters`` let through (cached per searcher: a filter is a set lookup
@@ -223,12 +228,13 @@ class WhooshBackend(WhooshStore):
             # total unknown, and counting it took a second pass (20k: median 24 -> 16 ms,
             # p95 56 -> 43 ms). No terms=True: recording the matched terms of every match
             # tripled prefix and fuzzy queries; the visible hits get theirs from the query.
+            vectorise = self.vectorised or postings_read(searcher, run) > self.VECTORISE_AT
             mask = None
             if filters:
                 allowed: set[int] | None = self._allowed(searcher, filters)
                 if not allowed:
                     return SearchResult(query=text, elapsed_ms=(time.perf_counter() - t0) * 1000)
-                mask = self._allowed_mask(searcher, filters, allowed) if self.vectorised else None
+                mask = self._allowed_mask(searcher, filters, allowed) if vectorise else None
             else:
                 allowed = None
             if isinstance(parsed, query.Every) and allowed is not None:  # filters alone: newest first
@@ -241,7 +247,7 @@ class WhooshBackend(WhooshStore):
                     allowed=allowed,
                     allowed_mask=mask,
                     record=timeline,
-                    vectorised=self.vectorised,
+                    vectorised=vectorise,
                 )
             months: tuple[tuple[str, int], ...] = ()
             sources: tuple[tuple[str, int], ...] = ()

@@ -239,6 +239,20 @@ def _impossible_phrase(searcher: Searcher, q: Any) -> bool:
     return any((q.fieldname, word) not in reader for word in q.words)
 
 
+def postings_read(searcher: Searcher, q: Any) -> int:
+    """About how many postings matching ``q`` reads: the document frequencies of its terms,
+    of a phrase's words and of every term a prefix, wildcard or fuzzy word expands to
+    (``estimate_size``), negated parts included."""
+    if isinstance(q, query.Not):
+        return postings_read(searcher, q.query)
+    if isinstance(q, query.Phrase):
+        reader = searcher.reader()
+        return sum(reader.doc_frequency(q.fieldname, word) for word in q.words)
+    if q.is_leaf():
+        return int(q.estimate_size(searcher.reader()))
+    return sum(postings_read(searcher, child) for child in q.children())
+
+
 def _postings(searcher: Searcher, q: Any) -> float:
     """How many postings scoring every match of ``q`` reads (its terms' document
     frequencies); infinite for queries that are not terms joined by AND, OR and NOT."""
