@@ -212,3 +212,38 @@ def test_a_command_that_writes_ends_with_the_interpreters_teardown(env: dict[str
     assert "TEARDOWN" in result.stderr
     stale = _run_with_teardown_mark(["search", '"unclosed'], env)
     assert stale.returncode == 2 and "bad query" in stale.stderr and "TEARDOWN" not in stale.stderr
+
+
+def test_output_that_cannot_be_written_at_the_end_is_an_error_not_a_silent_exit(
+    env: dict[str, str],
+) -> None:
+    """The read-only commands end without the interpreter's teardown, after flushing their
+    output themselves: a flush that fails (a full disk; /dev/full fails at the first write
+    already, so the device is a raw file whose writes fail) says so and exits 1, and a closed
+    pipe stays silent."""
+    assert nkterm("index", env=env).returncode == 0
+    code = (
+        "import errno, io, os, sys\n"
+        "class Full(io.RawIOBase):\n"
+        "    def writable(self): return True\n"
+        "    def write(self, b): raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))\n"
+        "sys.stdout = io.TextIOWrapper(io.BufferedWriter(Full(), 1 << 16))\n"
+        "from nkterm.cli.main import run\n"
+        "sys.argv = ['nkterm', 'search', 'korea', '--json']\n"
+        "run()\n"
+    )
+    full = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, **env}, timeout=120
+    )
+    assert full.returncode == 1
+    assert "could not write the output" in full.stderr and "No space left" in full.stderr
+    assert "Traceback" not in full.stderr
+    piped = subprocess.run(
+        f"{sys.executable} -m nkterm search korea --json | head -c 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
+    assert piped.stdout == "[" and "nkterm" not in piped.stderr and "Traceback" not in piped.stderr

@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from nkterm import __version__
 from nkterm.cli import bookmarks, compare, documents
-from nkterm.cli.common import EXIT_OK, EXIT_USER, UserError, safe
+from nkterm.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USER, UserError, safe
 from nkterm.errors import NktermError
 
 
@@ -62,8 +62,15 @@ def run() -> NoReturn:
     code, command = _main(None)
     if command in READ_ONLY and threading.active_count() == 1:
         for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(OSError, ValueError):  # a closed pipe (`nkterm search x | head`)
+            try:
                 stream.flush()
+            except BrokenPipeError:  # `nkterm search x | head`: nothing the user needs to see
+                pass
+            except (OSError, ValueError) as exc:  # e.g. a full disk: the output is incomplete
+                with contextlib.suppress(OSError, ValueError):
+                    sys.stderr.write(f"nkterm: could not write the output: {exc}\n")
+                    sys.stderr.flush()
+                code = code or EXIT_FAILED
         os._exit(code)
     sys.exit(code)
 
