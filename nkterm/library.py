@@ -110,7 +110,8 @@ class Library:
     ) -> None:
         """``vectorised``: score searches with numpy (the default: the fastest per query, after
         ~80 ms CPU to import it once); False scores them with Whoosh's own matchers, the same
-        scores and order, for a process that asks one question (``nkterm search``)."""
+        scores and order (a query that reads many postings still takes numpy: the backend's
+        ``VECTORISE_AT``), for a process that asks one question (``nkterm search``)."""
         self.corpus = Path(corpus)
         self.vectorised = vectorised
         self.index_dir = Path(index_dir)

@@ -112,7 +112,8 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     # one question: scored by Whoosh's matchers, the same results without importing numpy
-    # (~80 ms CPU, more than the vectorised scoring saves on one query of 20,000 documents)
+    # (~80 ms CPU, more than the vectorised scoring saves on one query at 20,000 documents,
+    # unless it reads very many postings: WhooshBackend.VECTORISE_AT)
     result = open_library(args, vectorised=False).search(args.query, limit=args.limit)
     if result.error:
         raise UserError(f"bad query: {result.error}")
