@@ -6,8 +6,9 @@ Float sums depend on their grouping, so each segment's sums follow the tree Whoo
 builds there: ``And`` and ``Or`` pair their children as ``whoosh.util.make_weighted_tree``
 does (by each child's ``estimate_size`` in that segment; equal weights keep their order, since
 matchers never compare as less), except an ``Or`` of three or more children in a segment of at
-most 5,000 documents, which Whoosh scores left to right (``ArrayUnionMatcher``: 0 plus each
-child's score times the boost; 1 for every match under a context without weighting). A NOT
+most 5,000 documents, or of 1,024 or more children in any segment, which Whoosh scores left to
+right (``ArrayUnionMatcher``: 0 plus each child's score times the boost; 1 for every match
+under a context without weighting). A NOT
 is Whoosh's ``InverseMatcher`` (every document of the segment not matched and not deleted,
 score 1.0). Prefix and wildcard words are the ``Or`` of the segment's terms they expand to, as
 Whoosh's ``MultiTerm.matcher`` builds it, under a context without weighting (so in a small
@@ -106,12 +107,12 @@ def _segment(sub: Searcher, q: Any, context: Any) -> Scored:
     if isinstance(q, query.Or):
         if q.scale or q.matcher_type not in (query.Or.AUTO_MATCHER, query.Or.DEFAULT_MATCHER):
             raise _Unsupported
-        if (
-            q.matcher_type == query.Or.AUTO_MATCHER
-            and len(subs) != 2
-            and len(subs) < query.Or.TOO_MANY_CLAUSES
-            and not context.needs_current
-            and sub.doc_count_all() <= _ARRAY_OR_MAX_DOCS
+        if q.matcher_type == query.Or.AUTO_MATCHER and (
+            # Or._matcher: a tree of unions unless the segment is small (and the matcher need
+            # not be current, and not two children), or there are too many clauses, in a
+            # segment of any size (a prefix's expansion can have that many)
+            len(subs) >= query.Or.TOO_MANY_CLAUSES
+            or (len(subs) != 2 and not context.needs_current and sub.doc_count_all() <= _ARRAY_OR_MAX_DOCS)
         ):
             return _array_union(parts, q.boost, sub.doc_count_all(), scored=context.weighting is not None)
         weights = [child.estimate_size(reader) for child in subs]
