@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import collections
 import dataclasses
-import functools
-import hashlib
 import multiprocessing
 import os
 import time
@@ -370,18 +368,6 @@ def _ids_by_file(known: dict[str, Any]) -> dict[str, list[str]]:
 
 
 # ----------------------------------------------------------------------------------------------
-
-
-@functools.cache
-def claims_version() -> str:
-    """A fingerprint of the claim detector (its code and model): claims stored in an index
-    built by another detector are stale, so the index is rebuilt."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    package = Path(__file__).resolve().parent
-    for path in sorted([*(package / "claims").glob("*.py"), *(package / "data").glob("claims*")]):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _detect(doc: Document, recurring: frozenset[str] = frozenset()) -> list[Claim]:

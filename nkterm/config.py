@@ -31,10 +31,10 @@ from typing import Any
 
 import yaml
 
-from nkterm import paths
 from nkterm.files import read_file
+from nkterm.paths import CONFIG_FILE as CONFIG_FILE  # re-exported
+from nkterm.paths import config_path as config_path  # re-exported
 
-CONFIG_FILE = "config.yaml"
 SORT_KEYS: tuple[str, ...] = ("title", "date", "oldest", "words", "claims")  # as nkterm.listing
 
 # One key: optional modifiers, then one character or a key name (pageup, left_curly_bracket, f5).
@@ -134,10 +134,6 @@ def _compose(source: str) -> yaml.Node | None:
         return node
     finally:
         loader.dispose()
-
-
-def config_path() -> Path:
-    return paths.config_dir() / CONFIG_FILE
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[ConfigProblem]]:

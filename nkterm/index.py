@@ -11,29 +11,18 @@ they disagree on out of both, and the update that follows indexes those again fr
 Nothing committed to both is lost. Imports no Whoosh itself; must not import Textual.
 
 The names the rest of nkterm (and its tests and benchmarks) imported from here when this module
-held the whole index are re-exported.
+held the whole index are re-exported; those of ``nkterm.build`` load it on first use, so that
+opening and searching a current index never imports the build. Owns ``claims_version``.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nkterm.build import (  # re-exported
-    BATCH,
-    PARALLEL_MIN,
-    PREPARE_AHEAD,
-    PREPARE_CHUNK,
-    UNFINISHED_MIN,
-    Prepared,
-    PreparedFile,
-    ProgressFn,
-    UpdateReport,
-    claims_version,
-    prepare,
-)
-from nkterm.build import update as _update
 from nkterm.catalog import Catalog
 from nkterm.errors import IndexDamaged, IndexError, IndexLocked, IndexMissing  # re-exported
 from nkterm.files import write_json
@@ -45,6 +34,58 @@ from nkterm.search.whoosh.backend import WhooshBackend
 from nkterm.search.whoosh.names import expand_names as _expand_names
 from nkterm.search.whoosh.schema import SCHEMA_CHANGE, SCHEMA_VERSION, analyze, body_analyzer, make_schema
 from nkterm.search.whoosh.spelling import SPELLING_FILE
+
+if TYPE_CHECKING:
+    from nkterm.build import (
+        BATCH,
+        PARALLEL_MIN,
+        PREPARE_AHEAD,
+        PREPARE_CHUNK,
+        UNFINISHED_MIN,
+        Prepared,
+        PreparedFile,
+        ProgressFn,
+        UpdateReport,
+        prepare,
+    )
+
+# re-exported from nkterm.build, which is imported on first use: a search of a current index
+# never loads the build (its process pool, the corpus readers, the claim detector's helpers)
+_FROM_BUILD = frozenset(
+    {
+        "BATCH",
+        "PARALLEL_MIN",
+        "PREPARE_AHEAD",
+        "PREPARE_CHUNK",
+        "UNFINISHED_MIN",
+        "Prepared",
+        "PreparedFile",
+        "ProgressFn",
+        "UpdateReport",
+        "prepare",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_BUILD:
+        from nkterm import build
+
+        return getattr(build, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def claims_version() -> str:
+    """A fingerprint of the claim detector (its code and model): claims stored in an index
+    built by another detector are stale, so the index is rebuilt."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    package = Path(__file__).resolve().parent
+    for path in sorted([*(package / "claims").glob("*.py"), *(package / "data").glob("claims*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
 
 __all__ = [
     "BAD_QUERY",
@@ -86,7 +127,9 @@ class Index(WhooshBackend):
 
     def update(self, progress: ProgressFn | None = None, *, lock_timeout: float = 2.0) -> UpdateReport:
         """Bring the index in line with the corpus (``nkterm.build.update``)."""
-        return _update(self, progress, lock_timeout=lock_timeout)
+        from nkterm.build import update
+
+        return update(self, progress, lock_timeout=lock_timeout)
 
     def check(self) -> dict[str, Any]:
         """Open the index, its catalog, its manifest and every segment, and make the catalog

@@ -13,6 +13,7 @@ from pathlib import Path
 import platformdirs
 
 APP = "nkterm"
+CONFIG_FILE = "config.yaml"  # in config_dir(); read by nkterm.config
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 # In a source checkout, seeds/ and index/ sit beside the package; an installed wheel carries
@@ -47,6 +48,10 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     return Path(os.environ.get("NKTERM_CONFIG") or platformdirs.user_config_dir(APP))
+
+
+def config_path() -> Path:
+    return config_dir() / CONFIG_FILE
 
 
 def state_dir() -> Path:

@@ -6,10 +6,12 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from nkterm.freshness import MARGIN_NS
 from tests.conftest import BLOGGER, PHOTO
 
 
@@ -144,3 +146,104 @@ def test_locked_index_is_reported_and_search_still_answers(env: dict[str, str], 
         assert search.returncode == 0 and "using the index as it is" in search.stderr
     finally:
         holder.cancel()
+
+
+def _run_with_teardown_mark(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``nkterm ARGS`` through the console script's entry point, in a process that says
+    TEARDOWN on stderr when the interpreter's teardown runs (its exit handlers), and lists on
+    stdout's last line the modules the command loaded."""
+    code = (
+        "import atexit, json, sys\n"
+        "atexit.register(lambda: sys.stderr.write('TEARDOWN'))\n"
+        "from nkterm.cli.main import run\n"
+        "m = sys.modules['nkterm.cli.main']\n"
+        "original = m._main\n"
+        "def traced(argv):\n"
+        "    result = original(argv)\n"
+        "    print(); print(json.dumps(sorted(sys.modules)))\n"
+        "    return result\n"
+        "m._main = traced\n"
+        f"sys.argv = ['nkterm', *{args!r}]\n"
+        "run()\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, **env}, timeout=120
+    )
+
+
+def test_a_search_of_a_current_index_loads_only_what_it_needs_and_skips_the_teardown(
+    env: dict[str, str],
+) -> None:
+    time.sleep(MARGIN_NS / 1e9 + 0.2)  # the copied documents are older than the scan's margin
+    assert nkterm("index", env=env).returncode == 0
+    assert nkterm("search", "korea", env=env).returncode == 0  # the name table kept in the cache folder
+    result = _run_with_teardown_mark(["search", "korea", "--json", "--limit", "50"], env)
+    assert result.returncode == 0, result.stderr
+    output, _sep, modules_line = result.stdout.rpartition("\n\n")
+    hits = json.loads(output)
+    assert len(hits) == 2  # the whole output arrived: flushed before the process ended
+    assert "TEARDOWN" not in result.stderr  # ended without the interpreter's teardown
+    loaded = set(json.loads(modules_line))
+    # the build, reading documents, YAML, the write side of the index, edit distances, numpy
+    # (one question is scored by Whoosh's matchers)
+    not_needed = {
+        "numpy",
+        "nkterm.search.whoosh.vectorised",
+        "nkterm.build",
+        "nkterm.corpus.load",
+        "nkterm.corpus.readers.web",  # the readers of other formats (only which files are documents)
+        "nkterm.corpus.readers.pdf",
+        "nkterm.search.whoosh.writing",
+        "whoosh.writing",
+        "multiprocessing",
+        "concurrent.futures",
+        "yaml",
+        "rapidfuzz",
+        "nkterm.bookmarks.model",
+        "nkterm.claims",
+    }
+    assert not_needed.isdisjoint(loaded), sorted(not_needed & loaded)
+    assert {"nkterm.search.whoosh.backend", "whoosh.searching"} <= loaded  # it did search
+
+
+def test_a_command_that_writes_ends_with_the_interpreters_teardown(env: dict[str, str]) -> None:
+    result = _run_with_teardown_mark(["index", "--quiet"], env)
+    assert result.returncode == 0, result.stderr
+    assert "TEARDOWN" in result.stderr
+    stale = _run_with_teardown_mark(["search", '"unclosed'], env)
+    assert stale.returncode == 2 and "bad query" in stale.stderr and "TEARDOWN" not in stale.stderr
+
+
+def test_output_that_cannot_be_written_at_the_end_is_an_error_not_a_silent_exit(
+    env: dict[str, str],
+) -> None:
+    """The read-only commands end without the interpreter's teardown, after flushing their
+    output themselves: a flush that fails (a full disk; /dev/full fails at the first write
+    already, so the device is a raw file whose writes fail) says so and exits 1, and a closed
+    pipe stays silent."""
+    assert nkterm("index", env=env).returncode == 0
+    code = (
+        "import errno, io, os, sys\n"
+        "class Full(io.RawIOBase):\n"
+        "    def writable(self): return True\n"
+        "    def write(self, b): raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))\n"
+        "sys.stdout = io.TextIOWrapper(io.BufferedWriter(Full(), 1 << 16))\n"
+        "from nkterm.cli.main import run\n"
+        "sys.argv = ['nkterm', 'search', 'korea', '--json']\n"
+        "run()\n"
+    )
+    full = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, **env}, timeout=120
+    )
+    assert full.returncode == 1
+    assert "could not write the output" in full.stderr and "No space left" in full.stderr
+    assert "Traceback" not in full.stderr
+    piped = subprocess.run(
+        f"{sys.executable} -m nkterm search korea --json | head -c 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
+    assert piped.stdout == "[" and "nkterm" not in piped.stderr and "Traceback" not in piped.stderr

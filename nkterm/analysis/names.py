@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from nkterm import paths
 from nkterm.analysis import words
 from nkterm.analysis.words import fold, has_hangul, terms
@@ -63,17 +61,27 @@ class NameMatch:
         return tuple(s for s in self.spellings if s.terms != self.typed)
 
 
+Key = tuple[str, ...]  # the terms a search looks for when a spelling is typed
+
+
+def keys_of(cluster: Cluster) -> tuple[Key, ...]:
+    """The terms of each of the cluster's names (``words.terms``: folded, joined, stemmed)."""
+    return tuple(tuple(terms(name)) for name in cluster.names)
+
+
 class NameTable:
     """The clusters, indexed by the term sequence of each spelling."""
 
-    def __init__(self, clusters: Iterable[Cluster]) -> None:
+    def __init__(self, clusters: Iterable[Cluster], keys: Sequence[Sequence[Key]] | None = None) -> None:
+        """``keys``: the terms of each name of each cluster (``keys_of``), when known (the
+        shipped table's are kept in the cache folder with it); else derived here."""
         self.clusters = tuple(clusters)
         self._by_key: dict[tuple[str, ...], list[int]] = {}
         self._spellings: list[tuple[Spelling, ...]] = []
         for i, cluster in enumerate(self.clusters):
             seen: dict[tuple[str, ...], Spelling] = {}
-            for name in cluster.names:
-                key = tuple(terms(name))
+            cluster_keys = keys[i] if keys is not None else keys_of(cluster)
+            for name, key in zip(cluster.names, cluster_keys, strict=True):
                 if key and len(key) <= MAX_KEY_WORDS and key not in seen:
                     seen[key] = Spelling(name, key)
             self._spellings.append(tuple(seen.values()))
@@ -206,11 +214,20 @@ def clusters_from(data: Any, origin: str) -> tuple[list[Cluster], list[str]]:
 def shipped_clusters() -> tuple[Cluster, ...]:
     """The clusters of the table shipped with nkterm (from the cache folder when it holds them
     for this table and this code)."""
+    return _shipped()[0]
+
+
+def _shipped() -> tuple[tuple[Cluster, ...], tuple[tuple[Key, ...], ...]]:
+    """The shipped clusters and the terms of each of their names (``keys_of``: ~20 ms to
+    derive for the whole table), from the cache folder or derived and written there (read
+    once per process: ``shipped_clusters`` and ``name_table`` keep what they make of it)."""
     text = table_path().read_text("utf-8")
     cache = _cache_file(text)
     cached = _read_cached(cache)
     if cached is not None:
         return cached
+    import yaml  # here: a process that finds the table in the cache folder never loads YAML
+
     # libyaml where PyYAML has it: the pure-Python parser takes 0.5 s over this table
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
@@ -220,41 +237,58 @@ def shipped_clusters() -> tuple[Cluster, ...]:
     clusters, problems = clusters_from(data, TABLE_FILE)
     if problems:  # the shipped table is checked by the tests: this is a packaging fault
         raise ValueError("; ".join(problems))
+    keys = tuple(keys_of(c) for c in clusters)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         for old in cache.parent.glob("names-*.json"):  # the tables of older code or data
             old.unlink(missing_ok=True)
-        write_json(cache, [[list(c.names), c.kind, c.note, c.origin] for c in clusters])
+        write_json(
+            cache,
+            [
+                [list(c.names), c.kind, c.note, c.origin, [list(k) for k in ks]]
+                for c, ks in zip(clusters, keys, strict=True)
+            ],
+        )
     except OSError:  # a read-only cache folder: the next process derives them again
         pass
-    return tuple(clusters)
+    return tuple(clusters), keys
 
 
 def _cache_file(text: str) -> Path:
-    """Where the loaded table is kept: named by the table's text, the code that derives and
-    folds spellings (this module and ``words``) and the hangulpy installed."""
+    """Where the loaded table is kept: named by the table's text, the code that derives, folds
+    and stems spellings (this module and ``words``), the hangulpy and PyStemmer installed."""
     import importlib.util
 
-    spec = importlib.util.find_spec("hangulpy")  # not imported: its install (path, time) is the key
-    try:
-        hangul = f"{spec.origin}:{Path(spec.origin).stat().st_mtime_ns}" if spec and spec.origin else "none"
-    except OSError:
-        hangul = "none"
     digest = hashlib.sha256(text.encode("utf-8"))
     for module in (__file__, words.__file__):
         digest.update(Path(module).read_bytes())
-    digest.update(hangul.encode())
+    for library in ("hangulpy", "Stemmer"):
+        spec = importlib.util.find_spec(library)  # its install (path, time) is the key
+        try:
+            stamp = (
+                f"{spec.origin}:{Path(spec.origin).stat().st_mtime_ns}" if spec and spec.origin else "none"
+            )
+        except OSError:
+            stamp = "none"
+        digest.update(stamp.encode())
     return paths.cache_dir() / f"names-{digest.hexdigest()[:20]}.json"
 
 
-def _read_cached(path: Path) -> tuple[Cluster, ...] | None:
-    """The clusters kept at ``path``; None when missing, unreadable or not as written."""
+def _read_cached(path: Path) -> tuple[tuple[Cluster, ...], tuple[tuple[Key, ...], ...]] | None:
+    """The clusters and their names' terms kept at ``path``; None when missing, unreadable or
+    not as written."""
     try:
         data = json.loads(path.read_text("utf-8"))
-        return tuple(
-            Cluster(tuple(str(n) for n in names), str(kind), str(note), str(origin))
-            for names, kind, note, origin in data
-        )
+        clusters: list[Cluster] = []
+        keys: list[tuple[Key, ...]] = []
+        for names, kind, note, origin, name_keys in data:
+            cluster = Cluster(tuple(str(n) for n in names), str(kind), str(note), str(origin))
+            cluster_keys = tuple(tuple(str(t) for t in k) for k in name_keys)
+            if len(cluster_keys) != len(cluster.names):
+                return None
+            clusters.append(cluster)
+            keys.append(cluster_keys)
+        return tuple(clusters), tuple(keys)
     except (OSError, ValueError, TypeError):
         return None
 
@@ -268,15 +302,14 @@ def name_table(extra: Sequence[Sequence[str]] = (), origin: str = "config.yaml")
     table = _CACHE.get(key)
     if table is None:
         added, _problems = clusters_from([list(c) for c in extra], origin)
-        table = _CACHE[key] = NameTable([*shipped_clusters(), *added])
+        shipped, shipped_keys = _shipped()
+        table = _CACHE[key] = NameTable([*shipped, *added], [*shipped_keys, *(keys_of(c) for c in added)])
     return table
 
 
 def user_table() -> NameTable:
     """The table with the clusters of the user's ``config.yaml`` (re-read when it changes)."""
-    from nkterm.config import config_path, load_config
-
-    path = config_path()
+    path = paths.config_path()
     try:
         stamp: Any = path.stat().st_mtime_ns
     except OSError:
@@ -284,7 +317,11 @@ def user_table() -> NameTable:
     cached = _USER.get(str(path))
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    config, _problems = load_config(path) if stamp is not None else (None, [])
+    config = None
+    if stamp is not None:  # the config module (and YAML) only for a user who has the file
+        from nkterm.config import load_config
+
+        config, _problems = load_config(path)
     extra = config.names if config is not None else ()
     table = name_table(extra, origin=str(path))
     _USER[str(path)] = (stamp, table)

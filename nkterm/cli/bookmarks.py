@@ -19,19 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nkterm import bookmarks as bm  # loads its parts on first use: not at every command's start-up
 from nkterm import paths
-from nkterm.bookmarks import (  # the model only (nkterm.bookmarks loads its parts lazily)
-    Bookmark,
-    BookmarkNotFound,
-    BookmarksError,
-    BookmarksLocked,
-    BookmarksWriteError,
-    InvalidBookmark,
-)
 from nkterm.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USER, UserError, bring_up_to_date, safe
 from nkterm.errors import BadRequest, DocumentNotFound
 
 if TYPE_CHECKING:
+    from nkterm.bookmarks import Bookmark
     from nkterm.library import Library
     from nkterm.library_bookmarks import Bookmarks
 
@@ -94,10 +88,10 @@ def run(args: argparse.Namespace) -> int:
     except (UserError, BadRequest) as exc:
         print(f"nkterm: {safe(str(exc))}", file=sys.stderr)
         return EXIT_USER
-    except (BookmarksLocked, BookmarksWriteError) as exc:
+    except (bm.BookmarksLocked, bm.BookmarksWriteError) as exc:
         print(f"nkterm: {safe(str(exc))}", file=sys.stderr)
         return EXIT_FAILED
-    except BookmarksError as exc:
+    except bm.BookmarksError as exc:
         print(f"nkterm: {safe(str(exc))}", file=sys.stderr)
         return EXIT_USER
 
@@ -189,7 +183,7 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
     _warn_problems(library.bookmarks)
     try:
         bookmark = library.bookmarks.add(found.doc_id, found.start, found.end, note=args.note, tags=args.tag)
-    except InvalidBookmark as exc:
+    except bm.InvalidBookmark as exc:
         raise UserError(str(exc)) from None
     print(bookmark.id)
     print(f"bookmarked “{safe(_short(bookmark.exact, 60))}” in {found.doc_id}", file=sys.stderr)
@@ -201,7 +195,7 @@ def cmd_remove(args: argparse.Namespace, library: Library) -> int:
     _warn_problems(library.bookmarks)
     try:
         removed = library.bookmarks.remove(args.bookmark_id)
-    except BookmarkNotFound as exc:  # removed by another process meanwhile
+    except bm.BookmarkNotFound as exc:  # removed by another process meanwhile
         raise UserError(str(exc)) from None
     print(f"removed {removed.id}: “{safe(_short(removed.exact, 60))}”", file=sys.stderr)
     return EXIT_OK
@@ -239,7 +233,7 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
     _current(library)
     try:
         report = library.bookmarks.import_json(data)
-    except InvalidBookmark as exc:
+    except bm.InvalidBookmark as exc:
         raise UserError(f"{name}: {exc}") from None
     for message in report.messages:
         print(f"nkterm: {safe(message)}", file=sys.stderr)

@@ -64,13 +64,13 @@ def corpus_and_index_dirs(args: argparse.Namespace) -> tuple[Path, Path]:
     return corpus, paths.index_dir(corpus, args.index)
 
 
-def open_library(args: argparse.Namespace) -> Library:
+def open_library(args: argparse.Namespace, *, vectorised: bool = True) -> Library:
     """The library of ``--corpus``/``--index``, its index brought up to date first (a quick
-    look at the files when nothing changed)."""
+    look at the files when nothing changed); ``vectorised`` as ``Library``'s."""
     from nkterm.library import Library
 
     corpus, directory = corpus_and_index_dirs(args)
-    library = Library(corpus, directory)
+    library = Library(corpus, directory, vectorised=vectorised)
     bring_up_to_date(library)
     return library
 

@@ -6,13 +6,16 @@ which turns every error the user can act on into one line and an exit code.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+import threading
 from collections.abc import Sequence
+from typing import NoReturn
 
 from nkterm import __version__
 from nkterm.cli import bookmarks, compare, documents
-from nkterm.cli.common import EXIT_OK, EXIT_USER, UserError, safe
+from nkterm.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USER, UserError, safe
 from nkterm.errors import NktermError
 
 
@@ -44,7 +47,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# the commands that only read the index and print: the process ends after them without the
+# interpreter's teardown (``run``)
+READ_ONLY = frozenset({"search", "show", "docs", "claims"})
+
+
+def run() -> NoReturn:
+    """The ``nkterm`` console script and ``python -m nkterm``: ``main`` on the process's
+    arguments, then exit. After a read-only command (``READ_ONLY``), with its output flushed
+    and no other thread running, the process ends at once: the interpreter's teardown (freeing
+    every module and object, numpy's and Whoosh's among them) cost ~65 ms CPU after a search of
+    20,000 documents, a seventh of the command. Nothing is left unwritten: these commands write
+    only through atomic replaces that are finished by then (the freshness record, the cache)."""
+    code, command = _main(None)
+    if command in READ_ONLY and threading.active_count() == 1:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BrokenPipeError:  # `nkterm search x | head`: nothing the user needs to see
+                pass
+            except (OSError, ValueError) as exc:  # e.g. a full disk: the output is incomplete
+                with contextlib.suppress(OSError, ValueError):
+                    sys.stderr.write(f"nkterm: could not write the output: {exc}\n")
+                    sys.stderr.flush()
+                code = code or EXIT_FAILED
+        os._exit(code)
+    sys.exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``nkterm`` command line ``argv`` (default: the process's) and return its exit
+    code; every error the user can act on is one line on stderr."""
+    return _main(argv)[0]
+
+
+def _main(argv: Sequence[str] | None) -> tuple[int, str]:
     parser = build_parser()
     args = parser.parse_args(
         _query_words_as_positionals(parser, sys.argv[1:] if argv is None else list(argv))
@@ -54,21 +91,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "read"
     handler = getattr(args, "handler", None) or documents.HANDLERS[command]
     try:
-        return int(handler(args) or 0)
+        return int(handler(args) or 0), command
     except UserError as exc:
         print(f"nkterm: {safe(str(exc))}", file=sys.stderr)
-        return EXIT_USER
+        return EXIT_USER, command
     except KeyboardInterrupt:
-        return 130
+        return 130, command
     except BrokenPipeError:
         # e.g. `nkterm docs | head`: not an error the user needs to see
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        return EXIT_OK, command
     except NktermError as exc:
         # e.g. an index problem found late (a segment damaged since the last update), an
         # offset past the end of a document: one line, not a traceback
         print(f"nkterm: {safe(str(exc))}", file=sys.stderr)
-        return EXIT_USER
+        return EXIT_USER, command
 
 
 def _query_words_as_positionals(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:

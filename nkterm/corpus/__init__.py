@@ -10,22 +10,50 @@ PDF, EPUB, DOCX, WARC, feeds), read in a capped child process. Bad input never r
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# imported now, not on first use: the name is also its submodule's, which a lazy look-up would
+# give instead of the function once another module had imported the submodule (and it is light)
 from nkterm.corpus.decode import decode
-from nkterm.corpus.discover import (
-    ALL_SUFFIXES,
-    DOC_SUFFIXES,
-    MAX_DOCUMENT_BYTES,
-    MAX_SIDECAR_BYTES,
-    MAX_TITLE,
-    SIDECAR_SUFFIXES,
-    Entry,
-    Problem,
-    doc_id_for,
-    scan,
-    valid_doc_id,
-)
-from nkterm.corpus.load import Corpus, load_corpus, load_documents, load_entry, read_document
-from nkterm.errors import DocumentNotFound
+
+if TYPE_CHECKING:
+    from nkterm.corpus.discover import (
+        ALL_SUFFIXES,
+        DOC_SUFFIXES,
+        MAX_DOCUMENT_BYTES,
+        MAX_SIDECAR_BYTES,
+        MAX_TITLE,
+        SIDECAR_SUFFIXES,
+        Entry,
+        Problem,
+        doc_id_for,
+        scan,
+        valid_doc_id,
+    )
+    from nkterm.corpus.load import Corpus, load_corpus, load_documents, load_entry, read_document
+    from nkterm.errors import DocumentNotFound
+
+# Each name is imported from its module when first asked for (PEP 562): a search of a current
+# index asks only which files are documents (``discover``), and must not pay for reading them
+# (``load``: front matter, YAML sidecars, inferred dates and sources).
+_SOURCES = {
+    "Corpus": "nkterm.corpus.load",
+    "load_corpus": "nkterm.corpus.load",
+    "load_documents": "nkterm.corpus.load",
+    "load_entry": "nkterm.corpus.load",
+    "read_document": "nkterm.corpus.load",
+    "DocumentNotFound": "nkterm.errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_SOURCES.get(name, "nkterm.corpus.discover")), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ALL_SUFFIXES",

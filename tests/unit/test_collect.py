@@ -5,6 +5,7 @@ total, the same documents for the timeline — on a real Whoosh index of a gener
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -157,3 +158,70 @@ def test_date_filters_from_the_day_array_equal_whooshs_date_ranges(archive: Inde
     parts = [query.DateRange("date", lo, hi), *(query.Term("source", w) for w in filters.sources)]
     expected = set(searcher.docs_for_query(query.And(parts)))
     assert expected and archive._allowed(searcher, filters) == expected
+
+
+ONE_QUESTION = (
+    *QUERIES,
+    '"kim jong un"',
+    "flo* OR rain",
+    "pyong* -president",
+    "flood source:yonhap",
+    "kind:quantity AND rain",
+    "floood~",
+    "flood date:>2015",  # last: the day array is numpy's, whichever way the query is scored
+)
+
+
+def test_a_backend_that_is_not_vectorised_answers_the_same_without_numpy(archive: Index) -> None:
+    """``vectorised=False`` (the CLI's one question): Whoosh's collector scores every query;
+    the hits (ids, scores, snippets, offsets) and totals equal the vectorised backend's, and the
+    process imports numpy only for a date filter (the day array)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from nkterm.index import Index\n"
+        "corpus, directory, vectorised = sys.argv[1], sys.argv[2], sys.argv[3] == '1'\n"
+        "index = Index(Path(corpus), Path(directory))\n"
+        "index.vectorised = vectorised\n"
+        "index.VECTORISE_AT = int(sys.argv[4])\n"
+        "out, loaded = [], []\n"
+        "for text in json.loads(sys.stdin.read()):\n"
+        "    r = index.search(text, limit=10)\n"
+        "    out.append([text, r.error, r.total, [h.to_dict() for h in r.hits], r.suggestion])\n"
+        "    loaded.append('numpy' in sys.modules)\n"
+        "print(json.dumps({'results': out, 'numpy': loaded}))\n"
+    )
+
+    def run(vectorised: bool, threshold: int = 10**9) -> dict[str, object]:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                code,
+                str(archive.corpus),
+                str(archive.directory),
+                "1" if vectorised else "0",
+                str(threshold),
+            ],
+            input=json.dumps(ONE_QUESTION),
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        )
+        return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+    plain, fast = run(False), run(True)
+    assert all(fast["numpy"]) and not any(plain["numpy"][:-1])  # type: ignore[index]
+    assert plain["results"] == fast["results"]
+    # a query that reads more postings than VECTORISE_AT is scored with numpy all the same
+    heavy = run(False, threshold=1)
+    assert all(heavy["numpy"]) and heavy["results"] == fast["results"]  # type: ignore[arg-type]
+    # a query that reads more postings than VECTORISE_AT is scored with numpy all the same
+    heavy = run(False, threshold=1)
+    assert all(heavy["numpy"]) and heavy["results"] == fast["results"]  # type: ignore[arg-type]
+    found = {text: total for text, error, total, _hits, _s in plain["results"]}  # type: ignore[union-attr]
+    assert all(found[q] > 0 for q in ("flood", '"kim jong un"', "flo* OR rain", "floood~")), found

@@ -242,6 +242,20 @@ def test_the_loaded_table_is_kept_in_the_cache_folder_and_read_back_equal() -> N
     assert _fresh_clusters() == first  # read back from the file: the same clusters
 
 
+def test_the_terms_kept_with_the_table_are_the_ones_derived_from_each_name() -> None:
+    from nkterm.analysis import names
+
+    _fresh_clusters()  # derived and written with the terms of every name
+    clusters, kept = names._shipped()  # read back from the file
+    assert kept == tuple(names.keys_of(c) for c in clusters)
+    from_file, derived = names.NameTable(clusters, kept), names.NameTable(clusters)
+    assert from_file._by_key == derived._by_key and from_file._spellings == derived._spellings
+    words = names.terms("Kim Jong Un visited P'yŏngyang")
+    found = names.name_table().find(words)
+    assert len(found) == 2 and all(len(m.spellings) > 2 for m in found)
+    assert found == derived.find(words)
+
+
 def test_a_damaged_or_stale_cache_file_is_replaced_not_trusted() -> None:
     from nkterm import paths
 

@@ -175,6 +175,13 @@ QUERIES = (
     "(flood OR rain) AND (missile OR test) AND pyongyang NOT president",
     "flood NOT rain NOT missile",
     "greetings -president -pyongyang kim",
+    # prefix and wildcard words: the Or of each segment's own terms, as MultiTerm.matcher
+    "flo*",
+    "war* OR missile",
+    "pyong* AND flood",
+    "mis* -test",
+    "title:gree* OR rain",
+    "flo?d OR rep*^2",
 )
 
 
@@ -192,7 +199,7 @@ def test_every_score_is_the_one_whoosh_gives(archive: Index, text: str) -> None:
     assert not isinstance(request, str)
     run, _names = expand_names(archive._translate(request), archive.name_table())
     found = vectorised.match_scores(searcher, run)
-    assert found is not None, "terms joined by AND/OR/NOT take the vectorised path"
+    assert found is not None, "terms joined by AND/OR/NOT (prefixes too) take the vectorised path"
     docs, values = found
     assert docs.tolist() == sorted(set(docs.tolist()))
     expected = _whoosh_scores(archive, run)

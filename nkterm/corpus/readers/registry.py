@@ -2,26 +2,37 @@
 
 Plain text (``.txt``, ``.md``) stays with ``nkterm.corpus``; every other format has a reader
 module here. Importing this module imports no format library (each reader imports its own
-when it runs). Must not import Textual or Whoosh.
+when it runs), nor the reader modules themselves: each is imported when it first reads a file,
+so knowing which files are documents (a search's freshness check) costs none of them. Must
+not import Textual or Whoosh.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from nkterm.corpus.readers.base import FileResult
-from nkterm.corpus.readers.epub import read_epub
-from nkterm.corpus.readers.feeds import read_feed
-from nkterm.corpus.readers.pdf import read_pdf
-from nkterm.corpus.readers.warc import read_warc
-from nkterm.corpus.readers.web import read_html
-from nkterm.corpus.readers.word import read_docx
 
 MB = 1024 * 1024
+
+
+def _reader(module: str, name: str) -> Callable[..., FileResult]:
+    """The function ``name`` of ``nkterm.corpus.readers.MODULE``, imported on its first call."""
+
+    def read(*args: Any) -> FileResult:
+        function: Callable[..., FileResult] = getattr(
+            importlib.import_module(f"{__package__}.{module}"), name
+        )
+        return function(*args)
+
+    read.__name__ = read.__qualname__ = name
+    return read
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +48,14 @@ class Format:
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("HTML", (".html", ".htm", ".xhtml"), 50 * MB, read_bytes=read_html),
-    Format("PDF", (".pdf",), 256 * MB, read_bytes=read_pdf),
-    Format("EPUB", (".epub",), 256 * MB, read_bytes=read_epub),
-    Format("DOCX", (".docx",), 256 * MB, read_bytes=read_docx),
-    Format("WARC", (".warc", ".warc.gz"), 4096 * MB, read_path=read_warc, many=True),
-    Format("RSS/Atom", (".rss", ".atom", ".xml"), 50 * MB, read_bytes=read_feed, many=True),
+    Format("HTML", (".html", ".htm", ".xhtml"), 50 * MB, read_bytes=_reader("web", "read_html")),
+    Format("PDF", (".pdf",), 256 * MB, read_bytes=_reader("pdf", "read_pdf")),
+    Format("EPUB", (".epub",), 256 * MB, read_bytes=_reader("epub", "read_epub")),
+    Format("DOCX", (".docx",), 256 * MB, read_bytes=_reader("word", "read_docx")),
+    Format("WARC", (".warc", ".warc.gz"), 4096 * MB, read_path=_reader("warc", "read_warc"), many=True),
+    Format(
+        "RSS/Atom", (".rss", ".atom", ".xml"), 50 * MB, read_bytes=_reader("feeds", "read_feed"), many=True
+    ),
 )
 SUFFIXES: tuple[str, ...] = tuple(s for f in FORMATS for s in f.suffixes)
 _BY_SUFFIX = sorted(((s, f) for f in FORMATS for s in f.suffixes), key=lambda x: -len(x[0]))

@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from whoosh import query
 from whoosh.searching import Searcher
 
@@ -22,20 +21,35 @@ from nkterm.querytext import make_snippet
 from nkterm.search.api import UNRUNNABLE_QUERY
 from nkterm.search.query import one_line, prepare
 from nkterm.search.querytree import Request
-from nkterm.search.whoosh.collect import mask_of, newest, scored
+from nkterm.search.whoosh.collect import mask_of, newest, postings_read, scored
 from nkterm.search.whoosh.matching import body_terms, expand_fuzzy, match_spans
 from nkterm.search.whoosh.names import also_spelled, expand_names
 from nkterm.search.whoosh.parsing import Translator
-from nkterm.search.whoosh.postings import column_array
 from nkterm.search.whoosh.store import WhooshStore
 from nkterm.search.whoosh.suggest import suggest as suggest_words
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _DAY_US = 86_400_000_000  # microseconds in a day: Whoosh stores datetimes as microseconds since 0001-01-01
 _MAX_DAY = dt.date.max.toordinal()  # past it, a value is no date (a column's default)
 
 
 class WhooshBackend(WhooshStore):
-    """The embedded search backend: a corpus's Whoosh index, searched."""
+    """The embedded search backend: a corpus's Whoosh index, searched.
+
+    ``vectorised`` (the default): queries of terms, phrases and prefixes are scored with numpy
+    over whole posting lists (``collect``), the fastest per query once numpy is loaded (~80 ms
+    CPU to import). False: every query is scored by Whoosh's own matchers, the same scores and
+    order, and numpy is loaded only for what needs it (filters as arrays, the timeline) and
+    for a query that reads more than ``VECTORISE_AT`` postings: for a process that asks one
+    question (``nkterm search``)."""
+
+    vectorised = True
+    # Whoosh's matchers cost ~4-20 µs a posting read (20k, one question: AND 3.7, OR 6.4,
+    # prefix ~20), numpy's scoring ~1 µs after ~80 ms CPU to import it: past ~12,000 postings
+    # (four common words OR'd: 33,000, 372 -> 237 ms) importing numpy pays for itself
+    VECTORISE_AT = 12_000
 
     def _allowed(self, searcher: Searcher, filters: Filters) -> set[int]:
         """The documents ``filters`` let through (cached per searcher: a filter is a set lookup
@@ -84,6 +98,8 @@ class WhooshBackend(WhooshStore):
     ) -> dict[str, int]:
         """How many of ``docs`` have each label (month or source; unlabelled ones left out),
         from a per-searcher array of label codes."""
+        import numpy as np
+
         cache = self._arrays(searcher)
         coded = cache.get(name)
         if coded is None:
@@ -109,6 +125,8 @@ class WhooshBackend(WhooshStore):
             count = reader.doc_count_all()
             months, days = [""] * count, [-1] * count
             if reader.has_column("date"):
+                import numpy as np
+
                 values = _date_values(searcher)
                 day_of = (values // _DAY_US + 1).astype(np.int64)  # year 1 is Whoosh's "no date"
                 dated = (values != 0) & (day_of > 365) & (day_of <= _MAX_DAY)
@@ -210,23 +228,32 @@ class WhooshBackend(WhooshStore):
             # total unknown, and counting it took a second pass (20k: median 24 -> 16 ms,
             # p95 56 -> 43 ms). No terms=True: recording the matched terms of every match
             # tripled prefix and fuzzy queries; the visible hits get theirs from the query.
+            vectorise = self.vectorised or postings_read(searcher, run) > self.VECTORISE_AT
             mask = None
             if filters:
                 allowed: set[int] | None = self._allowed(searcher, filters)
                 if not allowed:
                     return SearchResult(query=text, elapsed_ms=(time.perf_counter() - t0) * 1000)
-                mask = self._allowed_mask(searcher, filters, allowed)
+                mask = self._allowed_mask(searcher, filters, allowed) if vectorise else None
             else:
                 allowed = None
             if isinstance(parsed, query.Every) and allowed is not None:  # filters alone: newest first
                 found = newest(allowed, self._doc_dates(searcher)[1], max(1, limit))
             else:
                 found = scored(
-                    searcher, run, max(1, limit), allowed=allowed, allowed_mask=mask, record=timeline
+                    searcher,
+                    run,
+                    max(1, limit),
+                    allowed=allowed,
+                    allowed_mask=mask,
+                    record=timeline,
+                    vectorised=vectorise,
                 )
             months: tuple[tuple[str, int], ...] = ()
             sources: tuple[tuple[str, int], ...] = ()
             if timeline:
+                import numpy as np
+
                 docs = np.asarray(found.docs, dtype=np.int64)
                 counts = self._count_by(searcher, "months", self._doc_months, docs)
                 by_source = self._count_by(searcher, "sources", self._doc_sources, docs)
@@ -312,7 +339,10 @@ class WhooshBackend(WhooshStore):
     def _translate(self, request: Request, *, filters: bool = True) -> Any:
         """The Whoosh query for the scored part of ``request`` (every document for a query of
         filters alone, unless ``filters`` is False)."""
-        schema = self._open().schema
+        # the searcher's schema: the index's own property reads and unpickles the table of
+        # contents at every access, and its new object each time made a new Translator for
+        # every query (~0.2 ms together at 20k)
+        schema = self._searcher().schema
         translator: Translator | None = getattr(self, "_translator", None)
         if translator is None or translator.schema is not schema:
             translator = self._translator = Translator(schema)
@@ -321,7 +351,7 @@ class WhooshBackend(WhooshStore):
         return translator.query(request.node)
 
     def _suggest(self, searcher: Searcher, request: Request) -> str | None:
-        translator = getattr(self, "_translator", None) or Translator(self._open().schema)
+        translator = getattr(self, "_translator", None) or Translator(searcher.schema)
         return suggest_words(searcher, request, translator, self.name_table(), self.spelling)
 
     def suggest(self, text: Request | str) -> str | None:
@@ -348,6 +378,10 @@ def _date_values(searcher: Searcher) -> np.ndarray:
     """Every document's raw date value (microseconds since 0001-01-01, 0 when undated), by
     document number: each segment's column read in one piece where it can be, else a value at a
     time."""
+    import numpy as np
+
+    from nkterm.search.whoosh.postings import column_array
+
     parts: list[np.ndarray] = []
     for sub, _offset in searcher.leaf_searchers():
         leaf = sub.reader()

@@ -11,7 +11,9 @@ match's document number when the timeline asks for it, in one pass.
 - Anything else (prefixes, fuzzy words, ranges): Whoosh's collector, scoring every match once
   (exact total) and recording the docnums for the timeline (no second pass).
 
-Returns plain ``Matches``; the caller reads ids from a column and text from the catalog.
+Returns plain ``Matches``; the caller reads ids from a column and text from the catalog. numpy
+and the vectorised modules are imported on first use: a backend that is not ``vectorised``
+(one question in a process) takes Whoosh's collector and never loads them.
 ``tests/unit/test_collect.py`` holds every path to Whoosh scoring every match
 (``test_postings.py`` and ``test_phrases.py`` the vectorised ones, bit for bit).
 """
@@ -22,13 +24,13 @@ import bisect
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from whoosh import collectors, query
 from whoosh.searching import Searcher
 
-from nkterm.search.whoosh.vectorised import match_docs, match_scores, top_of
+if TYPE_CHECKING:
+    import numpy as np
 
 # scoring every posting costs ~1/FEW_ALLOWED of skipping to one document: a filter allowing fewer
 # documents than the query's postings / FEW_ALLOWED is walked document by document
@@ -75,14 +77,20 @@ def scored(
     allowed: set[int] | None = None,
     allowed_mask: np.ndarray | None = None,
     record: bool = False,
+    vectorised: bool = True,
 ) -> Matches:
     """The top ``limit`` matches of ``q`` (only documents in ``allowed``, when given;
     ``allowed_mask``: the same as a boolean array over document numbers, when the caller
-    keeps one)."""
+    keeps one). ``vectorised`` False: Whoosh's collector scores every match (the same scores
+    and order; numpy, and the modules that score with it, are not loaded)."""
     few = allowed is not None and len(allowed) <= SKIP_SHARE * max(1, searcher.doc_count_all())
     if few and allowed is not None and len(allowed) * FEW_ALLOWED < _postings(searcher, q):
         # a narrow filter (a few days): score only its documents, skipping to each
         return _scored_within(searcher, q, sorted(allowed), limit, record)
+    if not vectorised:
+        return _collected(searcher, q, limit, record, allowed)
+    from nkterm.search.whoosh.vectorised import match_scores, top_of
+
     scores = match_scores(searcher, q)
     if scores is not None:
         # terms joined by AND/OR/NOT, scored from whole posting lists: every match scored
@@ -106,6 +114,11 @@ def scored(
         searcher.search_with_collector(q, collector)
         items = sorted(top.items, reverse=True)
         return Matches([(score, -neg) for score, neg in items], len(found), sorted(found) if record else [])
+    return _collected(searcher, q, limit, record, allowed)
+
+
+def _collected(searcher: Searcher, q: Any, limit: int, record: bool, allowed: set[int] | None) -> Matches:
+    """Whoosh's collector over every match of ``q``, each scored once (the exact total)."""
     collector = _Top(max(1, limit), record, allowed)
     searcher.search_with_collector(q, collector)
     items = sorted(collector.items, reverse=True)
@@ -119,6 +132,8 @@ def matched_set(searcher: Searcher, q: Any) -> set[int] | None:
     if _impossible_phrase(searcher, q):
         return set()
     if isinstance(q, query.Term):
+        from nkterm.search.whoosh.vectorised import match_docs
+
         docs = match_docs(searcher, q)  # the posting blocks' ids read at once
         if docs is not None:
             return set(docs.tolist())
@@ -196,6 +211,8 @@ def _scored_within(searcher: Searcher, q: Any, allowed: list[int], limit: int, r
 
 def mask_of(allowed: set[int], count: int) -> np.ndarray:
     """``allowed`` as a boolean array over the ``count`` document numbers."""
+    import numpy as np
+
     mask = np.zeros(count, dtype=bool)
     mask[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
     return mask
@@ -220,6 +237,20 @@ def _impossible_phrase(searcher: Searcher, q: Any) -> bool:
         return False
     reader: Any = searcher.reader()
     return any((q.fieldname, word) not in reader for word in q.words)
+
+
+def postings_read(searcher: Searcher, q: Any) -> int:
+    """About how many postings matching ``q`` reads: the document frequencies of its terms,
+    of a phrase's words and of every term a prefix, wildcard or fuzzy word expands to
+    (``estimate_size``), negated parts included."""
+    if isinstance(q, query.Not):
+        return postings_read(searcher, q.query)
+    if isinstance(q, query.Phrase):
+        reader = searcher.reader()
+        return sum(reader.doc_frequency(q.fieldname, word) for word in q.words)
+    if q.is_leaf():
+        return int(q.estimate_size(searcher.reader()))
+    return sum(postings_read(searcher, child) for child in q.children())
 
 
 def _postings(searcher: Searcher, q: Any) -> float:

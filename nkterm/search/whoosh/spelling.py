@@ -5,7 +5,7 @@ indexing time, and whose term table a fuzzy word walked on disk, segment by segm
 
 Kept in ``spelling.json`` in the index folder, written after each commit and tied to the index
 generation; a missing or stale file (a run killed between commit and write) is rebuilt from
-the stored bodies. Edit distances come from rapidfuzz (C++). Imports no Whoosh.
+the stored bodies. Edit distances come from rapidfuzz (C++), imported on the first look-up. Imports no Whoosh.
 """
 
 from __future__ import annotations
@@ -14,9 +14,6 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
 from nkterm.analysis import tokens
 from nkterm.files import write_json
@@ -81,6 +78,9 @@ class Spelling:
         pool = self._pool(word[:1] if prefix else "")
         if len(start) > 1:
             pool = [w for w in pool if w.startswith(start)]
+        from rapidfuzz import process  # here: only fuzzy words and "did you mean" need it
+        from rapidfuzz.distance import Levenshtein
+
         found = process.extract(word, pool, scorer=Levenshtein.distance, score_cutoff=maxdist, limit=None)
         return sorted(w for w, _distance, _i in found)
 
