@@ -321,7 +321,9 @@ class CatalogWriter:
         self._delete(record.id)
         self._con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.row())
         if record.claims:
-            if len(self._cue_ids) >= CUE_CACHE:  # between documents: a new cue's id stays known until inserted
+            if (
+                len(self._cue_ids) >= CUE_CACHE
+            ):  # between documents: a new cue's id stays known until inserted
                 self._cue_ids.clear()
             new: list[tuple[int, str]] = []
             rows = [

@@ -116,7 +116,9 @@ def scan(root: Path) -> tuple[list[Entry], list[Problem]]:
                 Problem(rel, "skipped", f"duplicate id {doc_id!r}: {entries[doc_id].rel} has the same id")
             )
             continue
-        entries[doc_id] = Entry(doc_id, rel, item.path, st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size)
+        entries[doc_id] = Entry(
+            doc_id, rel, item.path, st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size
+        )
     return sorted(entries.values(), key=lambda e: e.id), problems
 
 
