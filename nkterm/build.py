@@ -129,25 +129,28 @@ def update(
     if reread:
         manifest["readers"] = extraction
         restamped = True
+    unchanged = 0
     for entry in entries:
         old_ids = by_file.get(entry.id, [])
-        stamp = list(entry.stamp)
-        if (
-            reread
-            and format_for(entry.path.name) is not None
-            and not entry.path.name.lower().endswith(DOC_SUFFIXES)
-        ):
+        # the stamp as the manifest keeps it (a list), without the property's tuple
+        stamp = [entry.mtime_ns, entry.size, entry.sidecar_mtime_ns, entry.sidecar_size]
+        if reread and _read_by_a_reader(entry.rel):
             failed.pop(entry.id, None)
             todo.append((entry, old_ids))
             continue
-        if old_ids and all(known[i].get("stamp") == stamp for i in old_ids):
-            report.unchanged += len(old_ids)
+        if len(old_ids) == 1:  # a file of one document (most): no generator
+            if known[old_ids[0]].get("stamp") == stamp:
+                unchanged += 1
+                continue
+        elif old_ids and all(known[i].get("stamp") == stamp for i in old_ids):
+            unchanged += len(old_ids)
             continue
         known_failure = failed.get(entry.id)
         if not old_ids and isinstance(known_failure, dict) and known_failure.get("stamp") == stamp:
             report.problems.extend(_problems_from(known_failure.get("problems")))
             continue
         todo.append((entry, old_ids))
+    report.unchanged += unchanged
     seen = {e.id for e in entries}
     removed = [doc_id for doc_id, d in known.items() if d.get("file", doc_id) not in seen]
     for gone in [file_id for file_id in failed if file_id not in seen]:
@@ -376,6 +379,12 @@ def prepare(
             Prepared(doc.id, fields=fields, manifest=manifest, record=record_of(doc, claims, manifest))
         )
     return PreparedFile(problems, out)
+
+
+def _read_by_a_reader(rel: str) -> bool:
+    """Whether the corpus file ``rel`` is read by a format reader (a PDF, an archive), not as text."""
+    name = rel.rpartition("/")[2]
+    return not name.lower().endswith(DOC_SUFFIXES) and format_for(name) is not None
 
 
 def _problems_from(value: Any) -> list[Problem]:
