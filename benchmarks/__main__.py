@@ -454,7 +454,12 @@ def format_size(res: dict[str, Any]) -> str:
     lines.append(
         f"              CPU {cpu_all:.1f} s in {procs} process(es) ({b['docs_per_cpu_s']:.0f} docs/CPU-s; "
         f"main process {b['cpu_seconds']:.1f} s); peak RSS {b['peak_rss_any_mb']:.0f} MB "
-        f"(all processes, sampled; main process {b['peak_rss_mb']:.0f} MB)"
+        f"(all processes, sampled; main process {b['peak_rss_mb']:.0f} MB"
+        + (
+            f"; each process's own peak {', '.join(f'{mb:.0f}' for mb in b['peak_rss_each_mb'])} MB)"
+            if b.get("peak_rss_each_mb")
+            else ")"
+        )
     )
     lines.append(f"              child process wall time incl. start-up {b['process_seconds']:.2f} s")
     split, shares = res["split"], res["shares"]

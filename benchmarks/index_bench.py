@@ -158,6 +158,7 @@ class ProcessSampler(threading.Thread):
         super().__init__(daemon=True)
         self.root, self.interval = root, interval
         self.peak_rss_mb = 0.0
+        self.peak_by_process: dict[int, float] = {}  # each process's own peak (main, workers, helpers)
         self.max_processes = 0
         self.cpu: dict[int, float] = {}
         self._stop_event = threading.Event()
@@ -207,7 +208,9 @@ class ProcessSampler(threading.Thread):
             fields = stats[pid]
             # fields from 3 on (state=0): utime 11, stime 12, rss (pages) 21
             self.cpu[pid] = (int(fields[11]) + int(fields[12])) / self._tick
-            rss += int(fields[21]) * self._page_mb
+            mb = int(fields[21]) * self._page_mb
+            rss += mb
+            self.peak_by_process[pid] = max(self.peak_by_process.get(pid, 0.0), mb)
         self.peak_rss_mb = max(self.peak_rss_mb, rss)
         self.max_processes = max(self.max_processes, len(family))
 
@@ -284,6 +287,14 @@ def child_build(argv: Sequence[str]) -> int:
         "cpu_seconds": cpu,
         "cpu_seconds_all": sampler.cpu_seconds - cpu_before,
         "peak_rss_all_mb": sampler.peak_rss_mb,
+        # each process's peak, the build process first, then the largest (workers, the forkserver,
+        # the resource tracker): what to look at when the sum grows
+        "peak_rss_each_mb": [
+            round(sampler.peak_by_process.get(os.getpid(), 0.0), 1),
+            *sorted(
+                (round(v, 1) for k, v in sampler.peak_by_process.items() if k != os.getpid()), reverse=True
+            ),
+        ],
         "processes": sampler.max_processes,
         "import_seconds": import_s,
         "peak_rss_mb": _peak_rss_mb(usage.ru_maxrss / 1024),

@@ -27,6 +27,7 @@ from nkterm.catalog import Catalog
 from nkterm.errors import IndexDamaged, IndexError, IndexLocked, IndexMissing  # re-exported
 from nkterm.files import write_json
 from nkterm.manifest import LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
+from nkterm.manifest import unfinished as manifest_unfinished
 from nkterm.models import DocSummary
 from nkterm.search.api import BAD_QUERY, UNRUNNABLE_QUERY  # re-exported
 from nkterm.search.query import query_text as _query_text
@@ -207,11 +208,7 @@ class Index(WhooshBackend):
     def unfinished(self) -> bool:
         """Whether a large build was interrupted (killed, or stopped by an error): the next
         update finishes it, which takes a while. Reads only the manifest file."""
-        try:
-            data = json.loads((self.directory / MANIFEST_FILE).read_text("utf-8"))
-        except (OSError, ValueError):
-            return False
-        return isinstance(data, dict) and data.get("unfinished") is True
+        return manifest_unfinished(self.directory)
 
     def _write_manifest(self) -> None:
         """The manifest, then the reader's first list (``LIST_FILE``), both of this generation."""

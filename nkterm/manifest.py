@@ -126,6 +126,23 @@ def quick_summaries(directory: Path) -> list[DocSummary] | None:
         return None
 
 
+def unfinished(directory: Path) -> bool:
+    """Whether the manifest in ``directory`` says a large build was interrupted (killed, or
+    stopped by an error). The key is looked for in the file's bytes first: a finished index's
+    manifest (6 MB at 20k documents, ~110 ms to parse) is not parsed for it."""
+    try:
+        raw = read_file(Path(directory) / MANIFEST_FILE, limit=MAX_MANIFEST_BYTES)
+    except OSError:
+        return False
+    if b'"unfinished"' not in raw:  # json.dumps escapes any quote inside a string: only a key matches
+        return False
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and data.get("unfinished") is True
+
+
 def _read_json(path: Path) -> Any:
     try:  # non-blocking and regular files only: a FIFO in its place cannot hang the start
         return json.loads(read_file(path, limit=MAX_MANIFEST_BYTES))

@@ -30,6 +30,7 @@ from nkterm.models import Claim, Document, Part
 CATALOG_FILE = "catalog.sqlite"
 CATALOG_FILES = (CATALOG_FILE, CATALOG_FILE + "-wal", CATALOG_FILE + "-shm", CATALOG_FILE + "-journal")
 CATALOG_VERSION = 2  # 2: each claim cue's text kept once (table cues)
+CUE_CACHE = 20_000  # cue ids a writer keeps in memory (~4 MB); the frequent ones stay found
 
 # ``text`` is the last column of ``documents``: SQLite reads a row's columns in order, so a query
 # that stops before it never touches the overflow pages of a long text
@@ -305,8 +306,10 @@ class CatalogWriter:
 
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
-        self._cue_ids: dict[str, str] | None = None  # cue text -> id, read at the first claim
-        self._next_cue = 1
+        # cue text -> id for the cues met lately (at most CUE_CACHE; the rest are looked up in
+        # the table's unique index): all of them in a dict was 38 MB at 20k documents
+        self._cue_ids: dict[str, int] = {}
+        self._next_cue = 0  # 0: not read yet (at the first claim)
         self._con = catalog._connect()
         try:
             self._con.execute("BEGIN IMMEDIATE")
@@ -318,29 +321,38 @@ class CatalogWriter:
         self._delete(record.id)
         self._con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.row())
         if record.claims:
+            if (
+                len(self._cue_ids) >= CUE_CACHE
+            ):  # between documents: a new cue's id stays known until inserted
+                self._cue_ids.clear()
             new: list[tuple[int, str]] = []
             rows = [
-                (record.id, seq, *claim[:5], " ".join(self._cue_id(cue, new) for cue in claim[5]))
+                (record.id, seq, *claim[:5], " ".join(str(self._cue_id(cue, new)) for cue in claim[5]))
                 for seq, claim in enumerate(record.claims)
             ]
             if new:
                 self._con.executemany("INSERT INTO cues VALUES (?,?)", new)
             self._con.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?)", rows)
 
-    def _cue_id(self, text: str, new: list[tuple[int, str]]) -> str:
+    def _cue_id(self, text: str, new: list[tuple[int, str]]) -> int:
         """The id of cue ``text`` in the cues table; a cue not there yet gets the next id and
         joins ``new`` (inserted by the caller). A cue such as ``reporting verb: "said"`` recurs
         in thousands of claims: its text is kept once. A cue no claim uses any more stays: the
         table holds the distinct cues ever seen."""
         ids = self._cue_ids
-        if ids is None:
-            ids = self._cue_ids = {t: str(i) for i, t in self._con.execute("SELECT id, text FROM cues")}
-            self._next_cue = 1 + max((int(i) for i in ids.values()), default=0)
         found = ids.get(text)
-        if found is None:
-            new.append((self._next_cue, text))
-            found = ids[text] = str(self._next_cue)
+        if found is not None:
+            return found
+        if not self._next_cue:
+            self._next_cue = 1 + int(self._con.execute("SELECT coalesce(max(id), 0) FROM cues").fetchone()[0])
+        row = self._con.execute("SELECT id FROM cues WHERE text = ?", (text,)).fetchone()
+        if row is not None:
+            found = int(row[0])
+        else:
+            found = self._next_cue
+            new.append((found, text))
             self._next_cue += 1
+        ids[text] = found
         return found
 
     def _delete(self, doc_id: str) -> None:

@@ -46,12 +46,16 @@ class Entry:
 
     id: str
     rel: str
-    path: Path
+    location: str  # the file's path as found (``path`` makes the Path when asked: scan makes none)
     mtime_ns: int
     size: int
     sidecar: Path | None = None
     sidecar_mtime_ns: int = 0
     sidecar_size: int = 0
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
     @property
     def stamp(self) -> tuple[int, int, int, int]:
@@ -83,28 +87,38 @@ def scan(root: Path) -> tuple[list[Entry], list[Problem]]:
         raise FileNotFoundError(f"corpus folder not found: {root}")
     real_root = root.resolve()
     for prefix, item, names in _walk(root, real_root, problems):
-        rel = prefix + item.name
-        doc_id = prefix + _stem(item.name)  # doc_id_for(rel), without pathlib
+        name = item.name
+        rel = prefix + name
+        lower = name.lower()
+        if lower.endswith(DOC_SUFFIXES):  # os.path.splitext and doc_id_for, without their calls
+            stem = base = name[: -4 if lower.endswith(".txt") else -3]
+            max_bytes = MAX_DOCUMENT_BYTES
+        else:
+            stem, base = reader_stem(name), os.path.splitext(name)[0]
+            max_bytes = _max_bytes(name)
+        doc_id = prefix + stem
         try:
             st = item.stat()
         except OSError as exc:
             problems.append(Problem(rel, "skipped", f"cannot read: {exc.strerror or exc}"))
             continue
-        unusable = why_unusable(st, _max_bytes(item.name))
+        unusable = why_unusable(st, max_bytes)
         if unusable:
             problems.append(Problem(rel, "skipped", unusable))
             continue
-        path = Path(item.path)
-        sidecar, sc_mtime, sc_size, ignored = find_sidecar(path, real_root, names)
-        if ignored:
-            problems.append(Problem(rel, "ignored", ignored))
-        entry = Entry(doc_id, rel, path, st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size)
+        sidecar, sc_mtime, sc_size = None, 0, 0
+        if base + ".yaml" in names or base + ".yml" in names:  # SIDECAR_SUFFIXES; else no stat, no Path
+            sidecar, sc_mtime, sc_size, ignored = find_sidecar(Path(item.path), real_root, names)
+            if ignored:
+                problems.append(Problem(rel, "ignored", ignored))
         if doc_id in entries:
             problems.append(
                 Problem(rel, "skipped", f"duplicate id {doc_id!r}: {entries[doc_id].rel} has the same id")
             )
             continue
-        entries[doc_id] = entry
+        entries[doc_id] = Entry(
+            doc_id, rel, item.path, st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size
+        )
     return sorted(entries.values(), key=lambda e: e.id), problems
 
 

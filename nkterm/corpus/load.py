@@ -70,7 +70,9 @@ def read_document(root: Path, doc_id: str) -> Document:
         raise DocumentNotFound(f"document {doc_id!r} points outside the corpus")
     st = path.stat()
     sidecar, sc_mtime, sc_size, _ignored = find_sidecar(path, real_root)
-    entry = Entry(file_id, rel_path(path, root), path, st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size)
+    entry = Entry(
+        file_id, rel_path(path, root), str(path), st.st_mtime_ns, st.st_size, sidecar, sc_mtime, sc_size
+    )
     docs, problems = load_documents(root, entry)
     for doc in docs:
         if doc.id == doc_id:

@@ -85,3 +85,38 @@ def test_a_catalog_of_the_old_layout_is_refused(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(CatalogDamaged, match="another version"):
         Catalog(tmp_path).generation()
+
+
+def test_cues_past_the_writers_cache_are_found_in_the_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer keeps at most ``CUE_CACHE`` cue ids in memory (all of them was 38 MB at 20k
+    documents): past that, a cue already written is found in the table, never stored twice,
+    and a cue new in a document is stored once even when it recurs in that document."""
+    from nkterm.catalog import store
+
+    monkeypatch.setattr(store, "CUE_CACHE", 2)
+    catalog = Catalog(tmp_path)
+    catalog.create(0)
+    cues = [f"cue {i}" for i in range(7)]
+    written: dict[str, list[Claim]] = {}
+    writer = catalog.writer()
+    for n in range(12):  # each document: two cues met before, one new one twice
+        claims = [
+            Claim(0, 21, ("quantity",), 0.9, None, (cues[n % 7], cues[(n * 3) % 7])),
+            Claim(22, 43, ("quote",), 0.5, None, (f"new {n}", cues[(n + 1) % 7], f"new {n}")),
+        ]
+        doc = _doc(f"d{n}")
+        writer.upsert(record_of(doc, claims, entry_of(doc, claims, None)))
+        written[doc.id] = claims
+    writer.commit(1)
+    rows = _cue_rows(tmp_path)
+    assert sorted(rows) == sorted({*cues, *(f"new {n}" for n in range(12))})  # each once
+    fresh = Catalog(tmp_path)
+    assert {doc_id: fresh.claims(doc_id) for doc_id in written} == written
+    later = fresh.writer()  # a second writer: its ids continue after the table's
+    claims = [Claim(0, 21, ("quantity",), 0.9, None, ("cue 3", "newest"))]
+    later.upsert(record_of(_doc("e"), claims, entry_of(_doc("e"), claims, None)))
+    later.commit(2)
+    assert _cue_rows(tmp_path) == [*rows, "newest"]
+    assert Catalog(tmp_path).claims("e") == claims

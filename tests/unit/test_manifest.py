@@ -87,3 +87,26 @@ def test_every_commit_writes_the_list_file(seed_corpus: Path, tmp_path: Path) ->
     assert quick is not None and len(quick) == 3 and quick == index.summaries()
     data = json.loads((tmp_path / "ix" / LIST_FILE).read_text("utf-8"))
     assert data["generation"] == latest_generation(tmp_path / "ix")
+
+
+def test_an_interrupted_build_is_told_from_the_manifest_alone(tmp_path: Path) -> None:
+    """``unfinished`` looks for the key in the bytes before parsing: a title holding the same
+    words is not the flag, and the flag is found wherever it stands."""
+    from nkterm.files import write_json
+    from nkterm.manifest import unfinished
+
+    title = 'The "unfinished": true build'
+    docs = {"a": {"title": title, "stamp": [1, 2, 0, 0]}}
+    write_json(tmp_path / MANIFEST_FILE, {"generation": 3, "docs": docs})
+    assert b'"unfinished"' not in (tmp_path / MANIFEST_FILE).read_bytes()
+    assert unfinished(tmp_path) is False
+    write_json(tmp_path / MANIFEST_FILE, {"generation": 3, "docs": {"unfinished": {"title": "x"}}})
+    assert unfinished(tmp_path) is False  # a document id, not the flag
+    write_json(tmp_path / MANIFEST_FILE, {"generation": 3, "docs": docs, "unfinished": True})
+    assert unfinished(tmp_path) is True
+    write_json(tmp_path / MANIFEST_FILE, {"unfinished": True, "generation": 3, "docs": docs})
+    assert unfinished(tmp_path) is True
+    (tmp_path / MANIFEST_FILE).write_bytes(b'{"unfinished": tru')  # torn: not a flag
+    assert unfinished(tmp_path) is False
+    (tmp_path / MANIFEST_FILE).unlink()
+    assert unfinished(tmp_path) is False
