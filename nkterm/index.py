@@ -78,11 +78,14 @@ def __getattr__(name: str) -> Any:
 
 @functools.cache
 def claims_version() -> str:
-    """A fingerprint of the claim detector (its code and model): claims stored in an index
-    built by another detector are stale, so the index is rebuilt."""
+    """A fingerprint of the claim detector (its code and model) and of the sentence splitter
+    whose sentences it reads (``nkterm/text.py``): claims stored in an index built by another
+    detector or splitter are stale, so the index is rebuilt."""
     digest = hashlib.sha1(usedforsecurity=False)
     package = Path(__file__).resolve().parent
-    for path in sorted([*(package / "claims").glob("*.py"), *(package / "data").glob("claims*")]):
+    for path in sorted(
+        [*(package / "claims").glob("*.py"), *(package / "data").glob("claims*"), package / "text.py"]
+    ):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
