@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from nkterm.synthetic.archive import ArchiveSummary, write_archive
+from nkterm.tui.app import NktermApp
 from nkterm.tui.screens.search import RESULT_LIMIT, SearchScreen
 from nkterm.tui.widgets.status import ClaimDetail
 from nkterm.tui.widgets.timeline import TimelineBars
@@ -92,7 +95,7 @@ async def test_the_timeline_filters_the_list_to_a_month(archive: tuple) -> None:
         assert {_month_of_row(r) for r in documents.list_view.rows} == {first}
 
 
-async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeline(
+async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeline_and_the_status_fits(
     archive: tuple,  # type: ignore[type-arg]
 ) -> None:
     env, summary = archive
@@ -104,6 +107,7 @@ async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeli
         await settle(pilot, delay=0.3)
         screen = app.screen
         assert isinstance(screen, SearchScreen)
+        await _the_search_screens_status_fits_80_and_120_columns(app, pilot, screen)
         timeline = screen.bar.query_one(TimelineBars)
         assert timeline.display and timeline.timeline.total == screen.bar.result.total
         # choose the August bar on the hits' timeline: the query gets the date filter
@@ -400,33 +404,29 @@ async def test_the_search_status_fits_80_columns_result_first(
         assert f" · {query!r} · " in row if len(query) < 20 else f" · {query[:20]!r}"[:-1] in row
 
 
-async def test_the_search_screens_status_fits_80_and_120_columns(archive: tuple) -> None:  # type: ignore[type-arg]
+async def _the_search_screens_status_fits_80_and_120_columns(
+    app: NktermApp, pilot: Pilot[Any], screen: SearchScreen
+) -> None:
     """The search screen's own status line was cut at 80 columns ("132 document(s) match · AFP
     30, Xinhua 23, Yonhap 22, +3 more · enter"): it says the count, who reported most and every
     key, in shorter words when the full ones do not fit, at 120x40, 80x24 and after a resize."""
-    env, _summary = archive
-    app = make_app(env)
-    async with app.run_test(size=SIZE) as pilot:
+    result = screen.bar.result
+    assert result is not None and len(result.sources) > 3  # "+k more" is said
+    top, n = result.sources[0]
+    status = screen.bar.query_one("#search-status")
+    wide = _shown_in(app, status)
+    assert wide.startswith(f"{result.total} document(s) match · {top} {n}, "), wide
+    assert wide.endswith("enter opens · tab: timeline · esc closes"), wide  # 120 columns: ↑↓ go first
+    for size in ((80, 24), SIZE, (80, 24)):
+        await pilot.resize_terminal(*size)
         await settle(pilot)
-        await press(pilot, "slash", *"flood")
-        await settle(pilot, delay=0.3)
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
-        result = screen.bar.result
-        assert result is not None and len(result.sources) > 3  # "+k more" is said
-        top, n = result.sources[0]
-        status = screen.bar.query_one("#search-status")
-        wide = _shown_in(app, status)
-        assert wide.startswith(f"{result.total} document(s) match · {top} {n}, "), wide
-        assert wide.endswith("enter opens · tab: timeline · esc closes"), wide  # 120 columns: ↑↓ go first
-        for size in ((80, 24), SIZE, (80, 24)):
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
-            row = _shown_in(app, status)
-            assert row.startswith(f"{result.total} document(s) match · {top} {n}, "), (size, row)
-            assert row.endswith(("tab: timeline · esc closes", "enter · ↑↓ · tab · esc")), (
-                size,
-                row,
-            )  # not cut
-            assert "more" in row and "…" not in row, (size, row)
-            assert row == wide if size == SIZE else len(row) <= size[0] - 2, (size, row)
+        row = _shown_in(app, status)
+        assert row.startswith(f"{result.total} document(s) match · {top} {n}, "), (size, row)
+        assert row.endswith(("tab: timeline · esc closes", "enter · ↑↓ · tab · esc")), (
+            size,
+            row,
+        )  # not cut
+        assert "more" in row and "…" not in row, (size, row)
+        assert row == wide if size == SIZE else len(row) <= size[0] - 2, (size, row)
+    await pilot.resize_terminal(*SIZE)  # back to 120x40 for the rest of the test
+    await settle(pilot)
