@@ -115,21 +115,6 @@ def _cpu_now() -> float:
     return own + children.ru_utime + children.ru_stime
 
 
-# -- how many workers `-n auto` starts ---------------------------------------------------------
-
-
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """``-n auto``: one worker more than the CPUs this process may use. About a quarter of a
-    worker's wall time is spent waiting (processes starting, a search's debounce timer, another
-    worker building a shared index), so with one worker per CPU the CPUs stood idle that long;
-    the extra worker runs tests meanwhile. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still decides
-    when it is set (pytest-xdist's own hook reads it)."""
-    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
-        return None
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cpus + 1
-
-
 # -- order: the longest tests first, so that no worker is left with a long one at the end ---------
 
 # Tests that take 10-60 s of wall time each (processes, builds, a 100,000-word document): started
