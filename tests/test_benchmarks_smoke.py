@@ -1,8 +1,8 @@
 """Smoke run of the benchmark suite (``python -m benchmarks``) on a tiny generated corpus.
 
-The test writes a few dozen documents of its own (it never reads /work/shared: ``NKTERM_BBC``
+The test writes 16 documents of its own (it never reads /work/shared: ``NKTERM_BBC``
 points nowhere), runs the real suite in a subprocess with one pass and one re-run (and short
-TUI, comparison and synthetic-list rows: a few keys, 5 documents, 5 claims, 2,000 rows), and
+TUI, comparison and synthetic-list rows: a few keys, 3 documents, 3 claims, 1,000 rows), and
 checks that the printed table and the JSON carry every figure the suite promises, with sane
 values.
 """
@@ -22,11 +22,11 @@ from benchmarks import index_bench
 from benchmarks.__main__ import compare, targets, tui_targets
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = 36
-REPEATS = 6  # presses of each scrolling key in the TUI rows
-OPEN = 5
-CLAIMS = 5
-SYNTHETIC = 2000
+DOCS = 16
+REPEATS = 4  # presses of each scrolling key in the TUI rows
+OPEN = 3
+CLAIMS = 3
+SYNTHETIC = 1000
 
 SENTENCES = (
     "The economy grew by 3% in the last quarter, the finance minister said.",

@@ -183,8 +183,8 @@ def check_query(index: Index, text: str, kind: str) -> None:
     """The contract: no exception, a result or a readable message, within TIME_LIMIT.
 
     The limit applies to the CPU time the query costs (the work nkterm does), so a machine
-    busy with other jobs does not fail the run; wall time is held to a looser bound and the
-    slowest is reported. The test run's own objects are frozen out of garbage collection
+    busy with other jobs does not fail the run; the wall time is not a bound (a paused or
+    loaded machine stretches it without limit), the slowest is reported. The test run's own objects are frozen out of garbage collection
     while a query is timed: after thousands of examples Hypothesis holds millions of them, and
     each full collection a query triggers would pay for walking them, which nkterm never
     does. A slow answer is measured once more before it fails the test."""
@@ -198,7 +198,7 @@ def check_query(index: Index, text: str, kind: str) -> None:
             gc.unfreeze()
         cpu = max(search_cpu, hits_cpu, suggest_cpu)
         wall = max(search_wall, hits_wall, suggest_wall)
-        if cpu <= TIME_LIMIT and wall <= 5 * TIME_LIMIT:
+        if cpu <= TIME_LIMIT:  # the wall time depends on the machine's load: reported, not a bound
             break
         assert attempt == 0, (
             f"{text[:80]!r}: search {search_cpu:.2f}/{search_wall:.2f} s, hits_in {hits_cpu:.2f}/{hits_wall:.2f} s, "

@@ -16,6 +16,7 @@ from nkterm.tui.app import NktermApp
 from nkterm.tui.services import ReaderServices
 from tests.conftest import ROOT, SEEDS
 from tests.robustness.conftest import nkterm_env, record
+from tests.tui.conftest import settle
 
 
 async def test_the_document_list_notices_a_reindex_from_the_cli(tmp_path: Path) -> None:
@@ -34,11 +35,13 @@ async def test_the_document_list_notices_a_reindex_from_the_cli(tmp_path: Path) 
             [sys.executable, "-m", "nkterm", "index"], cwd=ROOT, env=env, capture_output=True, timeout=120
         )
         assert run.returncode == 0, run.stderr
-        deadline = time.monotonic() + 15
+        # the reader looks at the index folder every 2 s; the bound is only there so that a
+        # reader that never notices fails instead of hanging (a loaded machine needs longer)
+        deadline = time.monotonic() + 60
         while len(app.summaries) != count + 1 and time.monotonic() < deadline:
             await pilot.pause(0.2)
         assert "added" in {s.id for s in app.summaries}, "the list did not notice the re-index"
-        await pilot.pause(0.2)
+        await settle(pilot)  # the list redrawn: waited for by events, not for a fixed time
         assert f"Documents ({count + 1})" in _screen(app)
         # and the index the reader searches is the new one
         result = app.library.search("reader runs")

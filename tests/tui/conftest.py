@@ -142,9 +142,11 @@ async def _answered(pilot: Pilot[Any]) -> None:
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:
-    """Press ``keys`` one after the other, then settle."""
+    """Press ``keys`` one after the other, then wait once more as ``settle`` does: the last
+    key has been answered twice over (``send_keys`` waits for each key's answer), as
+    ``settle`` waits after anything else."""
     await send_keys(pilot, *keys)
-    await settle(pilot)
+    await _answered(pilot)
 
 
 _SVG_TEXT = re.compile(

@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from nkterm.synthetic.archive import ArchiveSummary, write_archive
+from nkterm.tui.app import NktermApp
 from nkterm.tui.screens.search import RESULT_LIMIT, SearchScreen
 from nkterm.tui.widgets.status import ClaimDetail
 from nkterm.tui.widgets.timeline import TimelineBars
@@ -92,7 +95,7 @@ async def test_the_timeline_filters_the_list_to_a_month(archive: tuple) -> None:
         assert {_month_of_row(r) for r in documents.list_view.rows} == {first}
 
 
-async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeline(
+async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeline_and_the_status_fits(
     archive: tuple,  # type: ignore[type-arg]
 ) -> None:
     env, summary = archive
@@ -104,6 +107,7 @@ async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeli
         await settle(pilot, delay=0.3)
         screen = app.screen
         assert isinstance(screen, SearchScreen)
+        await _the_search_screens_status_fits_80_and_120_columns(app, pilot, screen)
         timeline = screen.bar.query_one(TimelineBars)
         assert timeline.display and timeline.timeline.total == screen.bar.result.total
         # choose the August bar on the hits' timeline: the query gets the date filter
@@ -257,12 +261,17 @@ async def test_the_list_is_wider_on_a_wide_screen_and_keys_widen_it(archive: tup
         assert rows[0].title in screen_text(app)  # titles of this archive fit whole
 
 
-async def test_n_and_shift_n_walk_every_result_not_only_the_loaded_ones(
+async def test_n_and_shift_n_walk_every_result_and_the_search_list_shows_the_pages_walked(
     archive: tuple,  # type: ignore[type-arg]
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """n past the last loaded result reads the next page and opens the result after it (it
-    stopped at "result 40/40" with 158 matching); the status counts every result."""
+    stopped at "result 40/40" with 158 matching); the status counts every result.
+
+    n past the loaded results read the next page for the walk only: reopening ``/`` showed
+    the pages the list had loaded, and scrolling read the walked ones again. Now the list and
+    the walk share the pages: ``/`` shows the walked results with the cursor on the one open,
+    and scrolling on reads the page after them."""
     import nkterm.tui.screens.search as search
 
     monkeypatch.setattr(search, "RESULT_LIMIT", 3)  # small pages: the walk leaves them at once
@@ -291,53 +300,8 @@ async def test_n_and_shift_n_walk_every_result_not_only_the_loaded_ones(
         assert walk.choice is not None and walk.choice.rank == loaded
         assert app.main_screen.reader.doc_id == ids[loaded]
 
-
-async def test_the_timeline_marker_is_drawn_at_80_columns(archive: tuple) -> None:  # type: ignore[type-arg]
-    """The marker was only a background colour, which a full bar (█) hides: at 80 columns
-    nothing showed which month was chosen. A ▲ under the marked bar says it by its shape."""
-    env, _summary = archive
-    app = make_app(env)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        bars = app.screen.documents.query_one(TimelineBars)
-        await press(pilot, "t")
-        assert bars.has_focus
-        for step in ("", "right", "right", "end", "home"):
-            if step:
-                await press(pilot, step)
-            rows = screen_text(app).splitlines()
-            y = bars.content_region.y
-            bar_row, caption = rows[y], rows[y + 1]
-            column = bars.content_region.x + bars._groups.index(bars._groups[bars.marker])
-            assert caption[column] == "▲", (step, bar_row, caption)
-            month = bars._groups[bars.marker][0]
-            assert f"{month}: " in caption
-
-
-async def test_the_search_list_shows_the_pages_the_walk_read(
-    archive: tuple,  # type: ignore[type-arg]
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """n past the loaded results read the next page for the walk only: reopening ``/`` showed
-    the pages the list had loaded, and scrolling read the walked ones again. Now the list and
-    the walk share the pages: ``/`` shows the walked results with the cursor on the one open,
-    and scrolling on reads the page after them."""
-    import nkterm.tui.screens.search as search
-
-    monkeypatch.setattr(search, "RESULT_LIMIT", 3)
-    monkeypatch.setattr(search, "PAGE", 2)
-    env, _summary = archive
-    app = make_app(env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "slash", *"date:2024")
-        await settle(pilot, delay=0.3)
-        await press(pilot, "enter")
-        walk = app.main_screen.walk
-        assert walk.choice is not None
-        loaded = len(walk.choice.result.hits)
-        for _ in range(loaded + 1):  # into the page after those the list loaded
-            await press(pilot, "n")
+        # the search list shows the pages the walk read
+        await press(pilot, "n")  # again into the page after those the list loaded
         walked = walk.choice
         assert walked is not None and walked.rank == loaded + 1
         walked_ids = [h.id for h in walked.result.hits]
@@ -366,67 +330,88 @@ async def test_the_search_list_shows_the_pages_the_walk_read(
         assert app.main_screen.reader.doc_id == ids[at + 1]
 
 
+async def test_the_timeline_marker_is_drawn_at_80_columns(archive: tuple) -> None:  # type: ignore[type-arg]
+    """The marker was only a background colour, which a full bar (█) hides: at 80 columns
+    nothing showed which month was chosen. A ▲ under the marked bar says it by its shape."""
+    env, _summary = archive
+    app = make_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bars = app.screen.documents.query_one(TimelineBars)
+        await press(pilot, "t")
+        assert bars.has_focus
+        for step in ("", "right", "right", "end", "home"):
+            if step:
+                await press(pilot, step)
+            rows = screen_text(app).splitlines()
+            y = bars.content_region.y
+            bar_row, caption = rows[y], rows[y + 1]
+            column = bars.content_region.x + bars._groups.index(bars._groups[bars.marker])
+            assert caption[column] == "▲", (step, bar_row, caption)
+            month = bars._groups[bars.marker][0]
+            assert f"{month}: " in caption
+
+
 def _status_row(app: object) -> str:
     return screen_text(app).splitlines()[-2]  # type: ignore[arg-type]  # above the footer
 
 
-@pytest.mark.parametrize("query", ["date:2024", "date:2024 (flood OR rain OR river OR harvest OR anything)"])
-async def test_the_search_status_fits_80_columns_result_first(
-    archive: tuple,  # type: ignore[type-arg]
-    query: str,
-) -> None:
+async def test_the_search_status_fits_80_columns_result_first(archive: tuple) -> None:  # type: ignore[type-arg]
     """At 80x24 the status line was cut during a search ("… result 3/…"): it says the result
     first now, in short words ("result 3/95 · hit 1/2 · 'flood' · n/N esc"), the query cut to
-    what is left; at 120 columns the full wording, and it follows a resize."""
+    what is left; at 120 columns the full wording, and it follows a resize. A short query and
+    a long one, one after the other in the same reader (esc clears the first)."""
     env, _summary = archive
     app = make_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "slash", *query)
-        await settle(pilot, delay=0.3)
-        await press(pilot, "enter", "n", "n")
-        walk = app.main_screen.walk
-        assert walk.choice is not None
-        where = f"result {walk.choice.rank + 1}/{walk.choice.result.total:,}"
-        wide = _status_row(app)
-        assert where in wide
-        if len(query) < 20:
-            assert f"search {query!r}: " in wide and "(n/N, esc clears)" in wide
-        await pilot.resize_terminal(80, 24)
-        await settle(pilot)
-        row = _status_row(app).strip()
-        assert row.startswith(where), row
-        assert row.endswith(("n/N esc", "docs")), row  # not cut
-        assert f" · {query!r} · " in row if len(query) < 20 else f" · {query[:20]!r}"[:-1] in row
+        for query in ("date:2024", "date:2024 (flood OR rain OR river OR harvest OR anything)"):
+            if app.main_screen.walk.choice is not None:  # the first query's walk: esc clears it
+                await pilot.resize_terminal(*SIZE)
+                await settle(pilot)
+                await press(pilot, "escape")
+                assert app.main_screen.walk.choice is None, "esc cleared the search"
+            await press(pilot, "slash", *query)
+            await settle(pilot, delay=0.3)
+            await press(pilot, "enter", "n", "n")
+            walk = app.main_screen.walk
+            assert walk.choice is not None, query
+            where = f"result {walk.choice.rank + 1}/{walk.choice.result.total:,}"
+            wide = _status_row(app)
+            assert where in wide, (query, wide)
+            if len(query) < 20:
+                assert f"search {query!r}: " in wide and "(n/N, esc clears)" in wide, wide
+            await pilot.resize_terminal(80, 24)
+            await settle(pilot)
+            row = _status_row(app).strip()
+            assert row.startswith(where), (query, row)
+            assert row.endswith(("n/N esc", "docs")), (query, row)  # not cut
+            assert f" · {query!r} · " in row if len(query) < 20 else f" · {query[:20]!r}"[:-1] in row, row
 
 
-async def test_the_search_screens_status_fits_80_and_120_columns(archive: tuple) -> None:  # type: ignore[type-arg]
+async def _the_search_screens_status_fits_80_and_120_columns(
+    app: NktermApp, pilot: Pilot[Any], screen: SearchScreen
+) -> None:
     """The search screen's own status line was cut at 80 columns ("132 document(s) match · AFP
     30, Xinhua 23, Yonhap 22, +3 more · enter"): it says the count, who reported most and every
     key, in shorter words when the full ones do not fit, at 120x40, 80x24 and after a resize."""
-    env, _summary = archive
-    app = make_app(env)
-    async with app.run_test(size=SIZE) as pilot:
+    result = screen.bar.result
+    assert result is not None and len(result.sources) > 3  # "+k more" is said
+    top, n = result.sources[0]
+    status = screen.bar.query_one("#search-status")
+    wide = _shown_in(app, status)
+    assert wide.startswith(f"{result.total} document(s) match · {top} {n}, "), wide
+    assert wide.endswith("enter opens · tab: timeline · esc closes"), wide  # 120 columns: ↑↓ go first
+    for size in ((80, 24), SIZE, (80, 24)):
+        await pilot.resize_terminal(*size)
         await settle(pilot)
-        await press(pilot, "slash", *"flood")
-        await settle(pilot, delay=0.3)
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
-        result = screen.bar.result
-        assert result is not None and len(result.sources) > 3  # "+k more" is said
-        top, n = result.sources[0]
-        status = screen.bar.query_one("#search-status")
-        wide = _shown_in(app, status)
-        assert wide.startswith(f"{result.total} document(s) match · {top} {n}, "), wide
-        assert wide.endswith("enter opens · tab: timeline · esc closes"), wide  # 120 columns: ↑↓ go first
-        for size in ((80, 24), SIZE, (80, 24)):
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
-            row = _shown_in(app, status)
-            assert row.startswith(f"{result.total} document(s) match · {top} {n}, "), (size, row)
-            assert row.endswith(("tab: timeline · esc closes", "enter · ↑↓ · tab · esc")), (
-                size,
-                row,
-            )  # not cut
-            assert "more" in row and "…" not in row, (size, row)
-            assert row == wide if size == SIZE else len(row) <= size[0] - 2, (size, row)
+        row = _shown_in(app, status)
+        assert row.startswith(f"{result.total} document(s) match · {top} {n}, "), (size, row)
+        assert row.endswith(("tab: timeline · esc closes", "enter · ↑↓ · tab · esc")), (
+            size,
+            row,
+        )  # not cut
+        assert "more" in row and "…" not in row, (size, row)
+        assert row == wide if size == SIZE else len(row) <= size[0] - 2, (size, row)
+    await pilot.resize_terminal(*SIZE)  # back to 120x40 for the rest of the test
+    await settle(pilot)

@@ -4,6 +4,7 @@ and bookmark: / btag: in the search bar. Real store (per-test NKTERM_DATA), real
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -279,10 +280,17 @@ async def test_enter_in_the_panel_goes_to_the_passage(seeds_env: tuple[Path, Pat
         assert app.focused is reader
 
 
+def _seed_index_copy(template: tuple[Path, Path], tmp_path: Path) -> Path:
+    """A writable copy of the run's seed index (built once, ``tests/conftest.py``), for a copy
+    of seeds/ (``seed_corpus``: the same files and times, so nothing needs re-indexing)."""
+    shutil.copytree(template[1], tmp_path / "index")
+    return tmp_path / "index"
+
+
 async def test_an_orphan_is_shown_with_its_saved_quote_after_the_text_changed(
-    seed_corpus: Path, tmp_path: Path
+    seed_corpus: Path, tmp_path: Path, _seed_template: tuple[Path, Path]
 ) -> None:
-    env = (seed_corpus, build_index(seed_corpus, tmp_path / "index"))
+    env = (seed_corpus, _seed_index_copy(_seed_template, tmp_path))
     spans = sentence_spans(env, PHOTO)
     text = document(env, PHOTO).text
     gone = bookmark_sentence(env, PHOTO, 8, "the guides", ("guides",))
@@ -399,9 +407,9 @@ async def test_bookmark_and_btag_queries_list_bookmarks_and_open_their_passage(
 
 
 async def test_an_index_damaged_while_the_reader_runs_still_lists_the_bookmarks(
-    seed_corpus: Path, tmp_path: Path
+    seed_corpus: Path, tmp_path: Path, _seed_template: tuple[Path, Path]
 ) -> None:
-    env = (seed_corpus, build_index(seed_corpus, tmp_path / "index"))
+    env = (seed_corpus, _seed_index_copy(_seed_template, tmp_path))
     # a bookmark of the document not open: the library holds the open one's text in memory,
     # so the other one is read from the (now wiped) index
     kept = bookmark_sentence(env, BLOGGER, 2, "still listed")

@@ -104,11 +104,17 @@ async def _compared(
 # -- opening ---------------------------------------------------------------------------------------
 
 
-async def test_c_and_the_picker_open_the_comparison(seeds_env: tuple[Path, Path]) -> None:
+async def test_c_and_the_picker_open_the_comparison_and_escape_cancels(seeds_env: tuple[Path, Path]) -> None:
     expected = _alignment(seeds_env, PHOTO, BLOGGER)
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        # escape in the picker cancels
+        await press(pilot, "c")  # nothing open: the document under the list's cursor
+        assert isinstance(app.screen, ComparePicker), "c with nothing open: the picker"
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen), "escape in the picker cancels"
+
         await press(pilot, "enter")  # the photo essay
         assert app.screen.reader.doc_id == PHOTO
         await press(pilot, "c")
@@ -146,16 +152,6 @@ async def test_c_and_the_picker_open_the_comparison(seeds_env: tuple[Path, Path]
         assert isinstance(app.screen, MainScreen) and app.screen.reader.doc_id == PHOTO
 
 
-async def test_escape_in_the_picker_cancels(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "c")  # nothing open: the document under the list's cursor
-        assert isinstance(app.screen, ComparePicker)
-        await press(pilot, "escape")
-        assert isinstance(app.screen, MainScreen)
-
-
 async def test_the_palette_offers_compare_with(seeds_env: tuple[Path, Path]) -> None:
     app = make_app(seeds_env, PHOTO)
     async with app.run_test(size=SIZE) as pilot:
@@ -181,6 +177,9 @@ async def test_run_app_compare_opens_on_the_comparison(seeds_env: tuple[Path, Pa
         screen = await _open_comparison(pilot, seeds_env)
         assert (screen.a_id, screen.b_id) == (BLOGGER, PHOTO)
         assert screen.pair_list.rows == _pairs_in_a_order(expected)
+        a, b = screen.panes["a"].region, screen.panes["b"].region
+        assert a.y == b.y and a.right <= b.x, "side by side at 120 columns"
+        assert a.width >= 55 and b.width >= 55 and a.height >= 20, (a, b)
         assert app.focused is screen.view("a")
         text = screen_text(app)
         assert "A  Travel blogger Drew Binsky" in text and "B  PHOTOS: A Glimpse" in text
@@ -231,9 +230,14 @@ def test_the_command_line_hands_over_to_the_screen(
 # -- walking and filtering -------------------------------------------------------------------------
 
 
-async def test_brackets_walk_the_pairs_and_both_panes_show_them(seeds_env: tuple[Path, Path]) -> None:
-    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
+async def test_brackets_walk_the_pairs_and_f_filters_them_by_relation(seeds_env: tuple[Path, Path]) -> None:
+    alignment = _alignment(seeds_env, BLOGGER, PHOTO)
+    pairs = _pairs_in_a_order(alignment)
     assert len(pairs) >= 4
+    agrees = [p for p in pairs if p.kind == "agrees"]
+    differs = [p for p in pairs if p.kind == "differs"]
+    related = [p for p in pairs if p.kind == "related"]
+    assert related, "two travellers' accounts: mostly the same topic, different propositions"
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_comparison(pilot, seeds_env)
@@ -257,16 +261,7 @@ async def test_brackets_walk_the_pairs_and_both_panes_show_them(seeds_env: tuple
         await press(pilot, "right_square_bracket")
         _assert_item_shown(app, screen, pairs[3])
 
-
-async def test_f_filters_by_relation(seeds_env: tuple[Path, Path]) -> None:
-    alignment = _alignment(seeds_env, BLOGGER, PHOTO)
-    agrees = [p for p in _pairs_in_a_order(alignment) if p.kind == "agrees"]
-    differs = [p for p in _pairs_in_a_order(alignment) if p.kind == "differs"]
-    related = [p for p in _pairs_in_a_order(alignment) if p.kind == "related"]
-    assert related, "two travellers' accounts: mostly the same topic, different propositions"
-    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_comparison(pilot, seeds_env)
+        # f filters the list by relation (from the pair list, on the fourth pair)
         await press(pilot, "f")
         assert screen.pair_list.rows == agrees
         assert f"= agrees: {len(agrees)} listed (f)" in screen_text(app)
@@ -418,15 +413,9 @@ async def test_compare_keys_are_in_the_help_and_can_be_rebound(
 # -- layout ----------------------------------------------------------------------------------------
 
 
-async def test_side_by_side_at_120_and_stacked_at_80(seeds_env: tuple[Path, Path]) -> None:
+async def test_stacked_at_80(seeds_env: tuple[Path, Path]) -> None:
+    """(Side by side at 120 columns: test_run_app_compare_opens_on_the_comparison.)"""
     pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
-    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_comparison(pilot, seeds_env)
-        a, b = screen.panes["a"].region, screen.panes["b"].region
-        assert a.y == b.y and a.right <= b.x, "side by side"
-        assert a.width >= 55 and b.width >= 55 and a.height >= 20
-
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open_comparison(pilot, seeds_env)

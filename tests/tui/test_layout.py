@@ -131,13 +131,20 @@ async def test_command_palette_opens_documents_and_runs_commands(seeds_env: tupl
         assert app.screen.check_worthy_only is True
 
 
-@pytest.mark.parametrize("height", [40, 41])
-async def test_the_list_never_starts_with_half_a_row(tmp_path: Path, height: int) -> None:
-    corpus = tmp_path / "corpus"
+@pytest.fixture(scope="module")
+def sixty_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Sixty one-line documents and their index (read only: built once for both heights)."""
+    root = tmp_path_factory.mktemp("sixty")
+    corpus = root / "corpus"
     corpus.mkdir()
     for i in range(60):
         (corpus / f"d{i:02}.txt").write_text(f"Title number {i:02}\n\nThe council said {i} roads closed.\n")
-    app = make_app((corpus, build_index(corpus, tmp_path / "index")))
+    return corpus, build_index(corpus, root / "index")
+
+
+@pytest.mark.parametrize("height", [40, 41])
+async def test_the_list_never_starts_with_half_a_row(sixty_env: tuple[Path, Path], height: int) -> None:
+    app = make_app(sixty_env)
     async with app.run_test(size=(120, height)) as pilot:
         await settle(pilot)
         view = app.screen.documents.list_view

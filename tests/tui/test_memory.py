@@ -15,12 +15,12 @@ from nkterm.tui.view.textlayout import WrappedText
 from nkterm.tui.widgets.footer import MainFooter
 from tests.tui.conftest import SIZE, build_index, make_app, press, settle
 
-DOCS = 12
+DOCS = 8
 
 
 @pytest.fixture(scope="module")
 def many_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A dozen short generated reports, indexed."""
+    """Eight short generated reports, indexed (each opened once, three of them twice)."""
     root = tmp_path_factory.mktemp("many")
     corpus = root / "corpus"
     corpus.mkdir()

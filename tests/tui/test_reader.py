@@ -29,7 +29,9 @@ def _text(env: tuple[Path, Path], doc_id: str) -> str:
         index.close()
 
 
-async def test_start_shows_the_document_list(seeds_env: tuple[Path, Path]) -> None:
+async def test_start_shows_the_document_list_and_enter_opens_the_selected_document(
+    seeds_env: tuple[Path, Path],
+) -> None:
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -42,11 +44,6 @@ async def test_start_shows_the_document_list(seeds_env: tuple[Path, Path]) -> No
         assert text.index("PHOTOS:") < text.index("Travel blogger")
         assert app.focused is app.screen.documents.list_view
 
-
-async def test_enter_opens_the_selected_document(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
         await press(pilot, "j", "enter")  # the second document: the blogger
         reader = app.screen.reader
         assert reader.doc_id == BLOGGER
