@@ -310,39 +310,39 @@ class DocumentCursor:
             self.cursor_into_view()
 
     def next_sentence(self) -> None:
-        if not self.ready:
-            return
-        if not self.cursor_visible():
-            self.cursor_into_view()
-            return
-        assert self.prepared is not None and self.pos is not None
-        bottom = self.viewport.top + self.viewport.height - 1
-        if self.cursor_lines[1] > bottom:  # a sentence taller than the view: show more of it
-            self.viewport.scroll_to(self.viewport.top + 1)
-            return
-        nxt = self.prepared.sentences.next(self.pos)
-        if nxt is None:
-            self.viewport.scroll_to_end()
-            return
-        self.hit = None
-        self.set_cursor(nxt)
+        self._step(forward=True)
 
     def previous_sentence(self) -> None:
+        self._step(forward=False)
+
+    def _step(self, *, forward: bool) -> None:
+        """One sentence down (``forward``) or up; a sentence taller than the view scrolls by a
+        line first, and past the last (first) sentence the view goes to its end (top)."""
         if not self.ready:
             return
         if not self.cursor_visible():
             self.cursor_into_view()
             return
         assert self.prepared is not None and self.pos is not None
-        if self.cursor_lines[0] < self.viewport.top:
-            self.viewport.scroll_to(self.viewport.top - 1)
+        top = self.viewport.top
+        sentences = self.prepared.sentences
+        if forward:
+            tall = self.cursor_lines[1] > top + self.viewport.height - 1
+            target = sentences.next(self.pos)
+        else:
+            tall = self.cursor_lines[0] < top
+            target = sentences.previous(self.pos)
+        if tall:  # a sentence taller than the view: show more of it
+            self.viewport.scroll_to(top + (1 if forward else -1))
             return
-        prev = self.prepared.sentences.previous(self.pos)
-        if prev is None:
-            self.viewport.scroll_to(0)
+        if target is None:
+            if forward:
+                self.viewport.scroll_to_end()
+            else:
+                self.viewport.scroll_to(0)
             return
         self.hit = None
-        self.set_cursor(prev)
+        self.set_cursor(target)
 
     def _scroll_by(self, direction: int, lines: int) -> None:
         if not self.ready:
