@@ -117,7 +117,9 @@ def tokenize(text: str) -> Tokens:
 
 # Phrases are found from their rarest word (the anchor), then compared around it: the scan
 # stops at ~30% of the tokens instead of at every "the" and "to".
-_Entry = tuple[list[str], int, str, str]  # (phrase words, anchor position, kind, label)
+# (phrase words, anchor position, kind, label, last position, a neighbour of the anchor): the
+# neighbour word is compared before the whole phrase (most candidate phrases fail on it)
+_Entry = tuple[list[str], int, str, str, int, int]
 _COMMON_RANK = {w: r for r, w in enumerate(lx.COMMON_WORDS)}
 
 
@@ -137,7 +139,8 @@ def _build_trie() -> dict[str, list[_Entry]]:
                 words = TOKEN_RE.findall(phrase.lower())
                 if words:
                     a = _anchor(words)
-                    trie.setdefault(words[a], []).append((words, a, kind, label))
+                    near = a - 1 if a else min(1, len(words) - 1)
+                    trie.setdefault(words[a], []).append((words, a, kind, label, len(words) - 1, near))
     for entries in trie.values():
         entries.sort(key=lambda e: -len(e[0]))  # longest first: it covers the shorter ones
     return trie
@@ -233,12 +236,17 @@ class _SentenceScan(QuantityRules, StatementRules):
     def _phrases(self, i: int, entries: list[_Entry]) -> None:
         lows = self.lows
         seen: set[str] = set()
-        for words, a, kind, label in entries:
+        for words, a, kind, label, span, near in entries:
             if kind in seen:
                 continue
             first = i - a
-            last = first + len(words) - 1
-            if len(words) > 1 and (first < self.lo or last >= self.hi or lows[first : last + 1] != words):
+            last = first + span
+            if span and (
+                first < self.lo
+                or last >= self.hi
+                or lows[first + near] != words[near]
+                or lows[first : last + 1] != words
+            ):
                 continue
             if len(words) <= 2 and words[0] in _SENSE_WORDS:
                 decided = sense(kind, words, lows, self.text, self.starts, first, last, self.lo, self.hi)
