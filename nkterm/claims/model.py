@@ -33,6 +33,7 @@ from functools import lru_cache
 from itertools import islice, repeat
 from operator import itemgetter
 from pathlib import Path
+from typing import cast
 
 from nkterm.models import CLAIM_KINDS
 
@@ -121,9 +122,7 @@ class Model:
     # word as written (lower case) -> (its word id, its meaning (U, n)) for every word of either
     # table, so a text's tokens need one lookup in one table instead of one in each (only with a
     # meaning table; see ``DocScorer``)
-    lexicon: dict[str, tuple[int | None, tuple[float, int]]] = field(
-        init=False, repr=False, compare=False
-    )
+    lexicon: dict[str, tuple[int | None, tuple[float, int]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weight", array("d", self.weight))
@@ -313,7 +312,7 @@ class Contributions:
             return []
         shares: dict[str, float] = {}
         centre, get = m.centre, shares.get
-        for (u, k), w in zip(parts, self.lows):  # (same length)
+        for (u, k), w in zip(parts, self.lows, strict=True):
             if k:
                 shares[w] = get(w, 0.0) + (u + centre * k) / total
         sign = 1.0 if self.part + m.centre >= 0 else -1.0
@@ -427,9 +426,10 @@ class DocScorer:
     def score(
         self, lo: int, hi: int, cue_feats: Iterable[str], kinds: Iterable[str], question: bool
     ) -> tuple[float, Contributions]:
-        ids = set(self.word_ids[lo:hi])
-        ids.update(self.pair_ids[lo : hi - 1])
-        ids.discard(None)
+        found = set(self.word_ids[lo:hi])
+        found.update(self.pair_ids[lo : hi - 1])
+        found.discard(None)
+        ids = cast("set[int]", found)
         # cue_features() and _probability() written out: this runs once per sentence
         feats = set(cue_feats)
         feats.update(map(_KIND_FEATURE.__getitem__, kinds))
@@ -438,18 +438,18 @@ class DocScorer:
         if question:
             feats.add("[question]")
         model = self.model
-        norm2 = sum(map(model.idf2.__getitem__, ids))  # type: ignore[arg-type]
+        norm2 = sum(map(model.idf2.__getitem__, ids))
         inv = 1.0 / math.sqrt(norm2) if norm2 > 0 else 0.0
-        z = model.bias + sum(map(model.weight.__getitem__, ids)) * inv  # type: ignore[arg-type]
+        z = model.bias + sum(map(model.weight.__getitem__, ids)) * inv
         z += math.fsum(map(model.cues.get, feats, _ZEROS))
         if self.parts is None:
             z = max(-30.0, min(30.0, z + 0.0))
-            return 1.0 / (1.0 + math.exp(-z)), Contributions(model, ids, feats, inv, (), (), 0.0, 0)  # type: ignore[arg-type]
+            return 1.0 / (1.0 + math.exp(-z)), Contributions(model, ids, feats, inv, (), (), 0.0, 0)
         parts = self.parts[lo:hi]
         total = sum(map(_N, parts))
         part = sum(map(_U, parts)) / total if total else 0.0
         z = max(-30.0, min(30.0, z + part))
-        return 1.0 / (1.0 + math.exp(-z)), Contributions(  # type: ignore[arg-type]
+        return 1.0 / (1.0 + math.exp(-z)), Contributions(
             model, ids, feats, inv, parts, self.lows[lo:hi], part, total
         )
 
