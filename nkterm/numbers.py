@@ -79,6 +79,10 @@ _WORDS = re.compile(
 # IGNORECASE matches exactly what lower-casing does): half the cost of a case-blind scan.
 _NUMERIC_LOWER = re.compile(_NUMERIC.pattern)
 _WORDS_LOWER = re.compile(_WORDS.pattern)
+# Every number word holds one of these (lower case): a lower-cased text with none has no number
+# word, and substring tests cost less than the word pattern's scan
+_WORD_PARTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+_WORD_PARTS += ("twelve", "thirt", "fift", "twent", "forty", "zero")
 # Words after a number that are no unit of it
 _NOT_UNITS = frozenset(
     str.split(
@@ -168,7 +172,8 @@ def _unit(raw: str) -> str | None:
 def quantities(text: str) -> list[Quantity]:
     """Every number written in ``text`` with its value, unit and precision, in text order."""
     out: list[Quantity] = []
-    if text.isascii():
+    ascii_text = text.isascii()
+    if ascii_text:
         scan, numeric, number_words = text.lower(), _NUMERIC_LOWER, _WORDS_LOWER
     else:
         scan, numeric, number_words = text, _NUMERIC, _WORDS
@@ -197,6 +202,9 @@ def quantities(text: str) -> list[Quantity]:
             unit, end = None, m.end("num")
         precision = 1.0 if year else _precision(digits, dec, scale)
         out.append(Quantity(m.start(), end, value, unit, precision, text[m.start() : end], year))
+    if ascii_text and not any(w in scan for w in _WORD_PARTS):
+        out.sort(key=lambda q: q.start)
+        return out
     for m in number_words.finditer(scan):
         if any(q.start <= m.start() < q.end for q in out):
             continue
