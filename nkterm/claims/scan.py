@@ -182,6 +182,20 @@ for _w in _STANCE:
 
 
 _TRIGGERS: frozenset[str] = frozenset(_TRIE) | frozenset(_RULES) | lx.MONTHS | lx.CURRENCY_SYMBOLS
+# What a trigger word asks for, in one lookup: its phrases (or None) and its rule bits, with two
+# more bits for a word whose phrases count only in lower case and for a month name
+_LOWER_ONLY, _MONTH = 1 << 10, 1 << 11
+_RULE_BITS = _LOWER_ONLY - 1
+_DISPATCH: dict[str, tuple[list[_Entry] | None, int]] = {
+    w: (
+        _TRIE.get(w),
+        _RULES.get(w, 0)
+        | (_LOWER_ONLY if w in lx.LOWER_CASE_ONLY else 0)
+        | (_MONTH if w in lx.MONTHS else 0),
+    )
+    for w in _TRIGGERS
+}
+_NOTHING: tuple[list[_Entry] | None, int] = (None, 0)
 
 
 class _SentenceScan(QuantityRules, StatementRules):
@@ -200,16 +214,15 @@ class _SentenceScan(QuantityRules, StatementRules):
                 if i > skip_until and (low[0].isdigit() or low[0] in lx.CURRENCY_SYMBOLS):
                     skip_until = self._quantity(i)
                 continue
-            entries = _TRIE.get(low)
+            entries, rules = _DISPATCH.get(low, _NOTHING)
             if entries is not None and not (
-                low in lx.LOWER_CASE_ONLY and i > self.lo and text[starts[i]].isupper()
+                rules & _LOWER_ONLY and i > self.lo and text[starts[i]].isupper()
             ):
                 self._phrases(i, entries)
-            rules = _RULES.get(low, 0)
             if i > skip_until and (rules & _R_NUMWORD or ("-" in low and number_word(low))):
                 skip_until = self._number_words(i)
-            if not rules:
-                if low in lx.MONTHS and text[starts[i]].isupper():
+            if not rules & _RULE_BITS:
+                if rules & _MONTH and text[starts[i]].isupper():
                     self._add("quantity", "date", starts[i], self.ends[i], "[q:date]")
                 continue
             if rules & _R_REPORT and not text[starts[i]].isupper():
