@@ -81,8 +81,10 @@ _NUMERIC_LOWER = re.compile(_NUMERIC.pattern)
 _WORDS_LOWER = re.compile(_WORDS.pattern)
 # Every number word holds one of these (lower case): a lower-cased text with none has no number
 # word, and substring tests cost less than the word pattern's scan
-_WORD_PARTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
-_WORD_PARTS += ("twelve", "thirt", "fift", "twent", "forty", "zero")
+_WORD_PARTS: tuple[str, ...] = (
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+    *("twelve", "thirt", "fift", "twent", "forty", "zero"),
+)
 # Words after a number that are no unit of it
 _NOT_UNITS = frozenset(
     str.split(
