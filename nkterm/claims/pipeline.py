@@ -144,7 +144,7 @@ def _detect(
                 continue  # a stance alone ("It was his favourite.") is no claim, whatever its score
             kinds = {"fact"}
             ev.cues.append(("fact", "fact: the learned score finds it check-worthy", sp.start, sp.end))
-        ordered = tuple(k for k in CLAIM_KINDS if k in kinds)
+        ordered = _in_order(kinds)
         speaker, why = _speaker(sp, ev, quote, by_run, resolver, qctx.inside)
         if n in framed and (quote is None or speaker is None):
             speaker, why = framed[n]
@@ -163,6 +163,19 @@ def _detect(
         cues.extend(explain(contrib))
         claims.append(Claim(sp.start, sp.end, ordered, round(p, 4), speaker, tuple(cues)))
     return claims
+
+
+_ORDERED: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def _in_order(kinds: set[str]) -> tuple[str, ...]:
+    """The claim kinds among ``kinds`` in ``CLAIM_KINDS`` order (one lookup per combination seen:
+    there are few)."""
+    key = frozenset(kinds)
+    ordered = _ORDERED.get(key)
+    if ordered is None:
+        ordered = _ORDERED[key] = tuple(k for k in CLAIM_KINDS if k in kinds)
+    return ordered
 
 
 def _quote_in(
