@@ -7,9 +7,12 @@
 all 2,225) and the seeds, with their sentences segmented first, and writes every claim (document,
 span, kinds, score, speaker, cues) to OUT.json with the detection's CPU time and sentences per
 CPU-second (``time.process_time``, best of ``--repeat``; the load average is recorded).
-``compare`` prints the documents whose claims differ in anything, the first differences, and the
-two speeds; it exits 1 when any claim differs. Run the dump of the old code from a checkout of it
-(``PYTHONPATH=OLD_TREE``), in fresh processes, alternating old and new.
+It also reads every number of every sentence (``nkterm.numbers.quantities``: span, value, unit,
+precision, as written, year) with that reader's CPU time. ``compare`` prints the documents whose
+claims (or numbers, when both dumps hold them) differ in anything, the first differences, and
+the speeds; it exits 1 when anything differs. Run the dump of the old code with this script and
+the old tree first on the path (``PYTHONPATH=OLD_TREE python benchmarks/claims_dump.py dump
+...``), in fresh processes, alternating old and new.
 Imports no Textual and no Whoosh; BBC text is read from ../shared (``$NKTERM_BBC``), never copied.
 """
 
@@ -48,6 +51,24 @@ def documents(corpus: Path, n: int) -> list[Any]:
     return docs
 
 
+def _numbers(docs: list[Any], repeat: int) -> tuple[dict[str, list[list[Any]]], float]:
+    """Every quantity of every sentence, per document, and the best CPU time of reading them."""
+    from nkterm.numbers import quantities
+
+    texts = [[d.text[s.start : s.end] for s in d.sentences] for d in docs]
+    cpu = float("inf")
+    found: list[list[Any]] = []
+    for _ in range(repeat):
+        c0 = time.process_time()
+        found = [[q for t in doc for q in quantities(t)] for doc in texts]
+        cpu = min(cpu, time.process_time() - c0)
+    out = {
+        d.id: [[q.start, q.end, q.value, q.unit, q.precision, q.written, q.year] for q in qs]
+        for d, qs in zip(docs, found, strict=True)
+    }
+    return out, cpu
+
+
 def dump(args: argparse.Namespace) -> int:
     from nkterm.claims import detect_document
 
@@ -69,12 +90,15 @@ def dump(args: argparse.Namespace) -> int:
             detect_document(d)
         prof.disable()
         pstats.Stats(prof).sort_stats("tottime").print_stats(args.profile)
+    numbers, numbers_cpu = _numbers(docs, args.repeat)
     result = {
         "docs": len(docs),
         "sentences": n_sent,
         "claims": sum(map(len, out.values())),
         "cpu": cpu,
         "sentences_per_cpu_s": n_sent / cpu,
+        "numbers": numbers,
+        "numbers_cpu": numbers_cpu,
         "load": os.getloadavg(),
         "code": sys.modules["nkterm"].__file__,
         "found": out,
@@ -82,7 +106,9 @@ def dump(args: argparse.Namespace) -> int:
     Path(args.out).write_text(json.dumps(result), encoding="utf-8")
     print(
         f"{len(docs)} documents, {n_sent:,} sentences, {result['claims']:,} claims: detection "
-        f"{cpu:.3f} s CPU, {n_sent / cpu:,.0f} sentences per CPU-second (load {os.getloadavg()[0]:.1f})"
+        f"{cpu:.3f} s CPU, {n_sent / cpu:,.0f} sentences per CPU-second, {cpu / len(docs) * 1e3:.2f} CPU "
+        f"ms per document; numbers: {sum(map(len, numbers.values())):,} in {numbers_cpu:.3f} s CPU "
+        f"(load {os.getloadavg()[0]:.1f})"
     )
     return 0
 
@@ -94,10 +120,22 @@ def compare(args: argparse.Namespace) -> int:
         d for d in sorted(set(old["found"]) | set(new["found"])) if old["found"].get(d) != new["found"].get(d)
     ]
     for name, r in (("old", old), ("new", new)):
+        numbers = f", numbers {r['numbers_cpu']:.3f} s CPU" if "numbers_cpu" in r else ""
         print(
-            f"{name}: {r['claims']:,} claims, {r['sentences_per_cpu_s']:,.0f} sentences/CPU-s ({r['code']})"
+            f"{name}: {r['claims']:,} claims, {r['sentences_per_cpu_s']:,.0f} sentences/CPU-s"
+            f"{numbers} ({r['code']})"
         )
     print(f"{len(differ)} of {len(old['found'])} documents differ")
+    numbers_differ: list[str] = []
+    if "numbers" in old and "numbers" in new:
+        numbers_differ = [
+            d
+            for d in sorted(set(old["numbers"]) | set(new["numbers"]))
+            if old["numbers"].get(d) != new["numbers"].get(d)
+        ]
+        print(f"numbers: {len(numbers_differ)} of {len(old['numbers'])} documents differ")
+        for d in numbers_differ[:5]:
+            print(f"  {d}: {old['numbers'].get(d)}\n  {' ' * len(d)}  {new['numbers'].get(d)}")
     for d in differ[:5]:
         a, b = old["found"].get(d, []), new["found"].get(d, [])
         for x, y in zip(a, b, strict=False):
@@ -106,7 +144,7 @@ def compare(args: argparse.Namespace) -> int:
                 break
         else:
             print(f"  {d}: {len(a)} vs {len(b)} claims")
-    return 1 if differ else 0
+    return 1 if differ or numbers_differ else 0
 
 
 def main(argv: list[str] | None = None) -> int:

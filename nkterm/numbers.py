@@ -62,6 +62,11 @@ _NUMERIC = re.compile(
     rf"(?P<unit>-[^\W\d_]+(?:-[^\W\d_]+)*|{_UNIT})",
     re.IGNORECASE,
 )
+# A number starts at a currency sign or a digit: a pattern that opens with a plain character set
+# lets the regex engine skip to the first one in C; most sentences have none, and the full
+# pattern then never runs.
+_NUMERIC_START = re.compile(r"[$£€¥\d]")
+_GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u2009\u202f]")
 _TENS_ALT = "|".join(_TENS)
 _DIGIT_ALT = "|".join(w for w, i in _ONES.items() if 0 < i < 10)
 _WORDS = re.compile(
@@ -69,6 +74,16 @@ _WORDS = re.compile(
     rf"(?P<mag>\s+(?:hundred|thousand|million|billion|trillion))?"
     rf"(?P<unit>-[^\W\d_]+(?:-[^\W\d_]+)*|{_UNIT})",
     re.IGNORECASE,
+)
+# The same patterns without IGNORECASE, for ASCII text lower-cased (same offsets; there
+# IGNORECASE matches exactly what lower-casing does): half the cost of a case-blind scan.
+_NUMERIC_LOWER = re.compile(_NUMERIC.pattern)
+_WORDS_LOWER = re.compile(_WORDS.pattern)
+# Every number word holds one of these (lower case): a lower-cased text with none has no number
+# word, and substring tests cost less than the word pattern's scan
+_WORD_PARTS: tuple[str, ...] = (
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+    *("twelve", "thirt", "fift", "twent", "forty", "zero"),
 )
 # Words after a number that are no unit of it
 _NOT_UNITS = frozenset(
@@ -159,9 +174,15 @@ def _unit(raw: str) -> str | None:
 def quantities(text: str) -> list[Quantity]:
     """Every number written in ``text`` with its value, unit and precision, in text order."""
     out: list[Quantity] = []
-    for m in _NUMERIC.finditer(text):
+    ascii_text = text.isascii()
+    if ascii_text:
+        scan, numeric, number_words = text.lower(), _NUMERIC_LOWER, _WORDS_LOWER
+    else:
+        scan, numeric, number_words = text, _NUMERIC, _WORDS
+    first = _NUMERIC_START.search(scan)
+    for m in numeric.finditer(scan, first.start()) if first is not None else ():
         raw = m.group("num")
-        digits = re.sub(r"[,\s\u00a0\u2009\u202f]", "", raw)
+        digits = _GROUP_SEPARATORS.sub("", raw)
         dec = (m.group("dec") or "")[1:]
         mag = (m.group("mag") or "").strip().lower()
         scale = _MAGNITUDE_WORDS.get(mag, 1)
@@ -183,7 +204,10 @@ def quantities(text: str) -> list[Quantity]:
             unit, end = None, m.end("num")
         precision = 1.0 if year else _precision(digits, dec, scale)
         out.append(Quantity(m.start(), end, value, unit, precision, text[m.start() : end], year))
-    for m in _WORDS.finditer(text):
+    if ascii_text and not any(w in scan for w in _WORD_PARTS):
+        out.sort(key=lambda q: q.start)
+        return out
+    for m in number_words.finditer(scan):
         if any(q.start <= m.start() < q.end for q in out):
             continue
         word = m.group("w").lower()

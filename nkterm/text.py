@@ -15,7 +15,7 @@ rewrites text. Must not import Textual or Whoosh.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import punkt
 
@@ -35,11 +35,14 @@ def _punkt() -> punkt.PunktSentenceTokenizer:
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
+@lru_cache(maxsize=4)
 def paragraphs(text: str) -> tuple[Span, ...]:
     """Paragraphs: runs of text separated by blank lines, or by single newlines.
 
     The seeds use one line per paragraph and the BBC corpus uses blank lines, so every
     non-empty line is a paragraph; leading and trailing whitespace is outside the span.
+    Kept for the last few texts (the spans are immutable): splitting a document into sentences
+    and finding its quotes both ask for the paragraphs of the same text.
     """
     spans: list[Span] = []
     pos = 0

@@ -64,7 +64,7 @@ def furniture_spans(text: str, recurring: frozenset[str] = frozenset()) -> list[
     if dateline is not None:
         out.append(Span(dateline.start, dateline.end))
     out.extend(end_marks(text))
-    comments = _COMMENTS_HEADING.search(text)
+    comments = _comments_heading(text)
     if comments is not None and comments.start() > len(text) // 4:
         out.append(Span(comments.start(), len(text)))
     lines = list(_LINE.finditer(text))
@@ -82,12 +82,27 @@ def furniture_spans(text: str, recurring: frozenset[str] = frozenset()) -> list[
     return out
 
 
+# Words one of the comment headings must hold (lower case): a text with none of them has none.
+_COMMENTS_WORDS = ("comment", "response", "your", "leave", "join")
+
+
+def _comments_heading(text: str) -> re.Match[str] | None:
+    """``_COMMENTS_HEADING.search(text)``, skipped when an ASCII text (where IGNORECASE matches
+    what lower-casing does) holds none of the words a heading needs: the case-blind, per-line
+    pattern is slow to run over a whole text."""
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in _COMMENTS_WORDS):
+            return None
+    return _COMMENTS_HEADING.search(text)
+
+
 def _headline(text: str, lines: Sequence[re.Match[str]], k: int) -> bool:
     """A short line of its own, with no sentence punctuation at its end, followed by a blank line
     and more text: a headline, a section heading or a label, not a sentence."""
     m = lines[k]
     line = m.group().strip()
-    if not line or line.endswith(_SENTENCE_END) or len(_WORDS.findall(line)) > _HEADLINE_MAX_WORDS:
+    if not line or line.endswith(_SENTENCE_END):
         return False
     if not line[0].isupper() and not line[0].isdigit():
         return False
@@ -95,7 +110,9 @@ def _headline(text: str, lines: Sequence[re.Match[str]], k: int) -> bool:
         return False
     between = text[m.end() : lines[k + 1].start()]
     before = text[lines[k - 1].end() : m.start()] if k else "\n\n"
-    return between.count("\n") >= 2 and (k == 0 or before.count("\n") >= 2)
+    if between.count("\n") < 2 or (k != 0 and before.count("\n") < 2):
+        return False
+    return len(_WORDS.findall(line)) <= _HEADLINE_MAX_WORDS  # (the costliest test last)
 
 
 def trim(spans: Sequence[Span], furniture: Sequence[Span], text: str) -> list[Span]:

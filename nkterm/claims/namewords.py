@@ -11,6 +11,7 @@ or whoosh.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nkterm.dateline import MONTH_NAMES
 
@@ -274,21 +275,32 @@ def person_words(words: list[str], *, role: bool = False) -> list[str]:
 
 
 def name_words(name: str) -> list[str]:
+    """The words of a written name without quotes, outer punctuation and a possessive "'s"
+    (a new list on every call; the words are computed once per distinct name)."""
+    return list(_name_words(name))
+
+
+# The speaker rules ask about the same few names many times per document: the pure functions
+# of a name string keep their answers (bounded, so a long build does not grow them).
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> tuple[str, ...]:
     words = (w.strip("\"“”‘’',.;:()") for w in name.replace("''", " ").split())
-    return [w.removesuffix("'s").removesuffix("’s") for w in words if w]
+    return tuple(w.removesuffix("'s").removesuffix("’s") for w in words if w)
 
 
+@lru_cache(maxsize=8192)
 def strip_titles(name: str) -> str:
-    words = name_words(name)
+    words = _name_words(name)
     k = 0
     while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_WORDS:
         k += 1
     return " ".join(words[k:])
 
 
+@lru_cache(maxsize=8192)
 def is_org(name: str) -> bool:
     """A name that is an organisation, not a person ("Foreign Ministry", "KCNA", "Acme Corp")."""
-    words = name_words(name)
+    words = _name_words(name)
     if not words:
         return False
     if any(w.lower() in _ORG_WORDS for w in words):

@@ -8,9 +8,11 @@ and the cue list that explains every flag. Must not import textual or whoosh; pu
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 
 from nkterm.claims.evidence import SIGNALS, Evidence
 from nkterm.claims.framing import framed_speakers
@@ -125,13 +127,14 @@ def _detect(
     )
     by_run = run_speakers(attributions, resolver, quotes, qctx)
     qstarts = [q.start for q in quotes]
+    qends = list(accumulate((q.end for q in quotes), max))  # the furthest end so far
     framed = framed_speakers(text, spans, ranges, toks, evidence, resolver)
 
     claims: list[Claim] = []
     for n, (sp, (lo, hi), ev) in enumerate(zip(spans, ranges, evidence, strict=True)):
         if hi <= lo or ev.boilerplate or resolver.boilerplate(sp.start, sp.end):
             continue
-        quote = _quote_in(quotes, qstarts, sp, toks)
+        quote = _quote_in(quotes, qstarts, qends, sp, toks)
         kinds = _kinds(ev, quote is not None)
         # Every sentence is scored: kinds explain, the score decides check-worthiness. A
         # sentence no cue rule claims but the model finds check-worthy is a fact.
@@ -141,7 +144,7 @@ def _detect(
                 continue  # a stance alone ("It was his favourite.") is no claim, whatever its score
             kinds = {"fact"}
             ev.cues.append(("fact", "fact: the learned score finds it check-worthy", sp.start, sp.end))
-        ordered = tuple(k for k in CLAIM_KINDS if k in kinds)
+        ordered = _in_order(kinds)
         speaker, why = _speaker(sp, ev, quote, by_run, resolver, qctx.inside)
         if n in framed and (quote is None or speaker is None):
             speaker, why = framed[n]
@@ -162,9 +165,26 @@ def _detect(
     return claims
 
 
-def _quote_in(quotes: list[Quote], qstarts: list[int], sp: Span, toks: Tokens) -> Quote | None:
+_ORDERED: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def _in_order(kinds: set[str]) -> tuple[str, ...]:
+    """The claim kinds among ``kinds`` in ``CLAIM_KINDS`` order (one lookup per combination seen:
+    there are few)."""
+    key = frozenset(kinds)
+    ordered = _ORDERED.get(key)
+    if ordered is None:
+        ordered = _ORDERED[key] = tuple(k for k in CLAIM_KINDS if k in kinds)
+    return ordered
+
+
+def _quote_in(
+    quotes: list[Quote], qstarts: list[int], qends: list[int], sp: Span, toks: Tokens
+) -> Quote | None:
     """The speech quote this sentence is (partly) made of: overlap must hold a word."""
     i = bisect.bisect_left(qstarts, sp.end)
+    if not i or qends[i - 1] <= sp.start:
+        return None  # every quote before the sentence's end also ends before its start
     for q in reversed(quotes[max(0, i - 6) : i]):
         lo, hi = max(q.start, sp.start), min(q.end, sp.end)
         if lo < hi and has_token(toks, lo, hi):
@@ -234,10 +254,27 @@ class _NamedSubjects:
             # effort" makes "Cueto was also puzzled" a person's sentence; never "One Starbucks")
             if words[0] not in self.mid and not any(
                 m.group(1).lower() not in NOT_A_NAME and m.group(1).lower() not in CLAUSE_OPENERS
-                for m in re.finditer(rf"\b([A-Z][\w'’-]+) {re.escape(words[0])}(?![\w-])", text)
+                for m in _after_capital(text, words[0])
             ):
                 return None
         return subj.start, name
+
+
+def _after_capital(text: str, word: str) -> Iterator[re.Match[str]]:
+    """The matches of ``\\b([A-Z][\\w'’-]+) WORD(?![\\w-])`` in ``text``, as ``re.finditer`` gives
+    them, scanning only from the word run before the first " WORD" (no match can start earlier;
+    most texts have none, and the whole text is then never scanned)."""
+    at = text.find(" " + word)
+    if at < 0:
+        return iter(())
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_'’-"):
+        at -= 1  # back over the characters a capitalised word before it may be made of (\w'’-)
+    return _capital_before(word).finditer(text, at)
+
+
+@functools.lru_cache(maxsize=1024)
+def _capital_before(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b([A-Z][\w'’-]+) {re.escape(word)}(?![\w-])")
 
 
 def _speaker(

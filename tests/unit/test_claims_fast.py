@@ -1,0 +1,138 @@
+"""The claims speed-ups give what the plain forms they replace give (session 8, issue #16/#18).
+
+Each fast path is held to a reference written the slow way, on the seeds and on texts made to
+hit its edge: the possessive token pattern, the capitalised-word-before-a-name scan, the
+two-largest meaning words, the combined word table, the quote-mark and comments-heading
+patterns, and the number reader's lower-cased, prefiltered scan.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nkterm.claims import furniture, quotes
+from nkterm.claims.model import DocScorer, _two_largest, load_model, shaped
+from nkterm.claims.pipeline import _after_capital
+from nkterm.claims.scan import TOKEN_RE, tokenize
+from nkterm.numbers import _ONES, _TENS, quantities
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+# the token pattern as it was before its word part became possessive
+_PLAIN_TOKEN = re.compile(
+    r"[$£€¥%©]|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?![\w,.]\d))+(?![\w])(?:\.\d+)?"
+    r"|\w+(?:[.'\-]\w+|(?<=\d)[,:]\d+)*"
+)
+_TRICKY = [
+    "wasn't year-old news.com.au 1.13bn 30,000 10:30 13 000 4\u00a0200 a.-b 1,2,3 x'-y",
+    "O'Brien's 2004-05 $9.37bn £5 5% ©BBC don''t e.g. U.K. 1.5.6 ab'' -- 12,000,000.5",
+]
+
+
+def test_the_possessive_token_pattern_finds_the_same_tokens() -> None:
+    for text in [*SEED_TEXTS, *_TRICKY]:
+        low = text.lower()
+        assert TOKEN_RE.findall(low) == _PLAIN_TOKEN.findall(low)
+
+
+@given(st.text(alphabet="ab1 .,'-:\u00a0", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_possessive_token_pattern_on_any_text(text: str) -> None:
+    assert TOKEN_RE.findall(text) == _PLAIN_TOKEN.findall(text)
+
+
+def test_a_capitalised_word_before_a_name_as_the_whole_text_scan_finds_it() -> None:
+    text = " ".join(SEED_TEXTS) + " Mark Cueto's effort. O'Brien-Smith Cueto said. the Cueto, One Cueto-x"
+    words = {w for w in re.findall(r"[A-Z][\w'’-]*", text)} | {"Cueto", "Nobody", "x"}
+    for word in sorted(words):
+        slow = re.finditer(rf"\b([A-Z][\w'’-]+) {re.escape(word)}(?![\w-])", text)
+        assert [m.span(1) for m in _after_capital(text, word)] == [m.span(1) for m in slow], word
+
+
+def test_the_two_largest_meaning_words_are_those_of_the_full_sort() -> None:
+    rng = random.Random(18)
+    for _ in range(2000):
+        words = [f"w{k}" for k in range(rng.randint(0, 12))]
+        # few distinct values, so ties of |share| are common
+        shares = {w: rng.choice([-0.5, -0.25, 0.0, 0.25, 0.5, 1.0]) for w in words}
+        for sign in (1.0, -1.0):
+            ranked = sorted([(-abs(v), w, v) for w, v in shares.items() if v * sign > 0])
+            assert _two_largest(shares, sign) == [(v, w) for _, w, v in ranked[:2]]
+
+
+def test_the_combined_word_table_gives_the_ids_and_meaning_of_the_two_tables() -> None:
+    model = load_model()
+    assert model.meaning is not None, "the shipped model has a meaning table"
+    for text in [*SEED_TEXTS, *_TRICKY]:
+        lows = tokenize(text).lows
+        scorer = DocScorer(model, lows)
+        assert scorer.word_ids == [model.word_id.get(w) for w in shaped(lows)]
+        assert scorer.parts == model.meaning.words(lows)
+
+
+def test_quote_marks_as_the_plain_pattern_finds_them() -> None:
+    plain = re.compile(r"''|[\"“”‘’']")
+    for text in [*SEED_TEXTS, "''Binsky'' \"'x'\" ’' ‘'' '''' a'b \"\""]:
+        assert [m.span() for m in quotes._MARK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Comments (12)",
+        "READERS' COMMENTS",
+        "Have your say",
+        "Leave a reply",
+        "Join the discussion",
+        "Your views",
+        "Add your comment here",
+        "Responses:",
+        "Nothing of the kind",
+        "Commentary",
+    ],
+)
+def test_the_comments_heading_shortcut_finds_what_the_full_search_finds(tail: str) -> None:
+    body = "A first paragraph of the article.\n\nAnother one, long enough to count.\n\n"
+    for text in (body + tail + "\n\nGreat piece!", body + tail + "\n\nCafé au lait!", body):
+        full = furniture._COMMENTS_HEADING.search(text)
+        fast = furniture._comments_heading(text)
+        assert (fast and fast.span()) == (full and full.span()), text
+
+
+_NUMBER_WORDS = [*_ONES, *_TENS]
+
+
+@pytest.mark.parametrize("word", _NUMBER_WORDS)
+def test_every_number_word_is_read_in_any_case(word: str) -> None:
+    """The lower-cased scan of ASCII text reads what the case-blind pattern reads; the prefilter
+    lets every number word through (a word missing from it would be lost here)."""
+    found = []
+    for form in (word, word.title(), word.upper()):
+        for text in (f"About {form} thousand people came.", f"Ab\u00e9ut {form} thousand people came."):
+            (q,) = quantities(text)
+            found.append((q.value, q.unit, q.precision, q.written.lower()))
+    assert len(set(found)) == 1, found
+    assert found[0][0] == (_ONES[word] if word in _ONES else _TENS[word]) * 1000
+
+
+def test_numbers_on_the_seeds_are_those_of_the_non_ascii_path() -> None:
+    """ASCII text takes the lower-cased path; the same text after a non-ASCII sentence takes the
+    case-blind one: they must give the same quantities."""
+    checked = 0
+    made = "In 2004 200 people came. Prices rose 76% IN A YEAR; TWENTY-ONE Years; It cost $9.37BN and 1.55bn Euros."
+    for text in [*SEED_TEXTS, made, made.upper(), "13 000 Children, Two Million People, five-years-old"]:
+        for line in text.splitlines():
+            if not line.isascii():
+                continue
+            ascii_path = [(q.start + 3, q.end + 3, q.value, q.unit, q.written) for q in quantities(line)]
+            other = [(q.start, q.end, q.value, q.unit, q.written) for q in quantities("\u00e9. " + line)]
+            assert ascii_path == other, line
+            checked += len(other)
+    assert checked > 25
