@@ -26,6 +26,7 @@ import re
 from nkterm.analysis import analyze_names_joined
 from nkterm.compare.units import Unit, actor_before
 from nkterm.compare.words import CLAUSE_END_RE, COMMON_STEMS, FUNCTION_WORDS
+from nkterm.dateline import MONTH_NAMES
 from nkterm.numbers import Quantity
 
 ANCHOR_WORDS = 3  # content words looked at on each side of a number
@@ -181,20 +182,7 @@ def outcome_conflict(a: Unit, b: Unit) -> str:
     return ""
 
 
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_MONTHS = MONTH_NAMES  # the one month-name table (nkterm.dateline's)
 _MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")"
 _DAY = r"(?P<{}>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20), "middle of": (11, 20),
