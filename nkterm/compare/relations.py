@@ -20,10 +20,11 @@ import re
 from collections import defaultdict
 
 from nkterm.compare import params
+from nkterm.compare.apart import counts_apart, figures_apart
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.slots import clear_caches as clear_slots
 from nkterm.compare.slots import date_slot, number_slot, outcome_conflict
-from nkterm.compare.units import Unit, actor_before
+from nkterm.compare.units import HEADLINE, Unit, actor_before
 from nkterm.compare.worddiff import word_ratio
 from nkterm.compare.words import (
     ATTRIBUTION_WORDS,
@@ -397,7 +398,8 @@ def relation_of(
         cue = DENIAL_RE.search(text) or NEGATION_RE.search(text)
         return DIFFERS, f'opposite polarity: "{cue.group(0) if cue else "not"}" only in {side}'
     mood = _mood_apart(a, b)
-    if near and not mood:
+    counts = counts_apart(a, b)
+    if near and not mood and not counts:
         return AGREES, "near-identical wording: " + ", ".join(labels) if labels else "near-identical wording"
     if conflict.startswith("contradicting testimony"):
         return DIFFERS, conflict  # the same person and act: its own slot, whatever else is said
@@ -437,9 +439,15 @@ def relation_of(
     cover = predicate_share(a, b, shared, fuller=True)
     if cover < params.SAME_COVER:
         return RELATED_ONLY, f"{topic}; one says much more than the other ({cover:.0%} of its words shared)"
+    if cover < params.HEADLINE_COVER and HEADLINE in a.passage.kinds and HEADLINE in b.passage.kinds:
+        # a headline is its nouns and its verb: what the two do not share is what happens
+        return RELATED_ONLY, f"{topic}; the headlines share {cover:.0%} of their words, not what happens"
     unmatched = _unmatched_numbers(a, b)
     if unmatched:
         return RELATED_ONLY, f"{topic}; numbers only partly shared ({unmatched})"
+    different = counts or figures_apart(a, b)
+    if different:
+        return RELATED_ONLY, f"{topic}; {different}"
     if mood:
         return RELATED_ONLY, f"{topic}; {mood}"
     numbers = [label for _w, label, key in shared if key.startswith("#")]
