@@ -281,10 +281,11 @@ def denial_conflict(a: Unit, b: Unit) -> str:
 
 def slot_conflict(a: Unit, b: Unit) -> str:
     """A conflict about one participant and act, whatever else the passages say: contradicting
-    testimony, a denial of what the other asserts (``denial_conflict``), or opposite outcomes of
-    a case (``slots.outcome_conflict``). ``align`` gives such
-    a pair a bonus in its matching, so a denial finds the charge it denies."""
-    return testimony_conflict(a, b) or denial_conflict(a, b) or outcome_conflict(a, b)
+    testimony, a denial of what the other asserts (``denial_conflict``), opposite outcomes of
+    a case (``slots.outcome_conflict``), or two dates of one event (``slots.date_slot``).
+    ``align`` gives such a pair a bonus in its matching, so a denial finds the charge it denies
+    and a date finds the other date of its event."""
+    return testimony_conflict(a, b) or denial_conflict(a, b) or outcome_conflict(a, b) or date_slot(a, b)
 
 
 def _unmatched_numbers(a: Unit, b: Unit) -> str:

@@ -198,9 +198,20 @@ _DATE_RE = re.compile(
 )
 
 
+_MONTH_NEEDED_RE = re.compile("|".join(_MONTHS), re.IGNORECASE)  # no month name: no date (most passages)
+
+
 def dates(text: str) -> list[tuple[int, int, str, int, int, str]]:
     """The day-of-month dates of a passage as (start, end, month, first day, last day, year or
     ""): "3-5 December" -> (.., "december", 3, 5, ""), "late December 2004" -> (.., 21, 31, "2004")."""
+    return list(_dates(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[tuple[int, int, str, int, int, str], ...]:
+    """``dates``, memoised: ``align`` asks it of every candidate pair (``slot_conflict``)."""
+    if not _MONTH_NEEDED_RE.search(text):
+        return ()
     out = []
     for m in _DATE_RE.finditer(text):
         month = (m.group("month") or m.group("month2") or m.group("month3")).lower()
@@ -210,7 +221,7 @@ def dates(text: str) -> list[tuple[int, int, str, int, int, str]]:
             first = int(m.group("day") or m.group("day2"))
             last = int(m.group("last") or m.group("last2") or first)
         out.append((m.start(), m.end(), month, first, last, m.group("year") or ""))
-    return out
+    return tuple(out)
 
 
 def date_slot(a: Unit, b: Unit) -> str:
@@ -232,13 +243,25 @@ def date_slot(a: Unit, b: Unit) -> str:
         if first_a <= last_b and first_b <= last_a:
             continue  # overlapping days: "December" / "3-5 December" may be the same
         shared = [s for s in anchors(a, (sa, ea)) if s in anchors(b, (sb, eb))]
-        if shared:
+        if shared or _same_participants(a, b):
             written_a = " ".join(a.passage.text[sa:ea].split())
             written_b = " ".join(b.passage.text[sb:eb].split())
             return f"dates differ: {written_a} vs {written_b}"
     return ""
 
 
+def _same_participants(a: Unit, b: Unit) -> bool:
+    """Whether two passages name the same counted participants ("the best eight players" / "these
+    eight players": a number with what it counts) or the same name of several words ("Petros
+    Vasilakis"): a dated event of theirs is one event even when the words next to its two dates
+    differ ("met ... in late December" / "will be brought together ... on 3-5 December")."""
+    for key in a.keys.keys() & b.keys.keys():
+        if key.startswith("@") or (key.startswith("#") and not key.endswith(" ") and "(year)" not in key):
+            return True
+    return False
+
+
 def clear_caches() -> None:
-    """Forget the memoised outcomes of passages (``_outcome_actors``)."""
+    """Forget the memoised outcomes and dates of passages (``_outcome_actors``, ``_dates``)."""
     _outcome_actors.cache_clear()
+    _dates.cache_clear()
