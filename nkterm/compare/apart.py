@@ -15,13 +15,27 @@ import re
 from nkterm.compare.units import Unit
 from nkterm.numbers import Quantity
 
-# a count of more than one just before a plural noun (up to two words between: "three US
-# insurance executives"), and a single one before the singular ("an executive")
-_SEVERAL = (
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|many|\d+(?:[.,]\d+)?)"
+# a count of more than one before a plural noun (up to two words between: "three US insurance
+# executives"), and a single one before the singular ("an executive"); the noun is looked for in
+# the words after each (patterns compiled once: ``align`` asks this of every pair it judges)
+_SEVERAL_RE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|many|\d+(?:[.,]\d+)?)\b",
+    re.IGNORECASE,
 )
-_ONE = r"(?:a|an|one|another)"
-_BETWEEN = r"(?:[\w'’-]+\s+){0,2}"
+_ONE_RE = re.compile(r"\b(?:a|an|one|another)\b", re.IGNORECASE)
+_WORDS_RE = re.compile(r"[\w'’-]+")
+_AFTER = 3  # the noun itself and up to two words before it
+
+
+def _counted(text: str, word: str, counts: re.Pattern[str]) -> str:
+    """The count and the words up to ``word`` when ``word`` is among the ``_AFTER`` words after a
+    match of ``counts`` in ``text`` ("three US insurance executives"), or ""."""
+    for m in counts.finditer(text):
+        after = _WORDS_RE.findall(text, m.end(), m.end() + 80)[:_AFTER]
+        lowered = [w.lower() for w in after]
+        if word in lowered:
+            return " ".join([m.group(0), *after[: lowered.index(word) + 1]])
+    return ""
 
 
 def figures_apart(a: Unit, b: Unit) -> str:
@@ -66,15 +80,9 @@ def counts_apart(a: Unit, b: Unit) -> str:
                 for plural, single, many, one in ((written_a, written_b, a, b), (written_b, written_a, b, a)):
                     if plural != single + "s" and plural != single + "es":
                         continue
-                    several = re.search(
-                        rf"\b{_SEVERAL}\s+{_BETWEEN}{re.escape(plural)}\b", many.passage.text, re.IGNORECASE
-                    )
-                    lone = re.search(
-                        rf"\b{_ONE}\s+{_BETWEEN}{re.escape(single)}\b", one.passage.text, re.IGNORECASE
-                    )
-                    if several and lone:
-                        shown_many = " ".join(several.group(0).split())
-                        shown_one = " ".join(lone.group(0).split())
+                    shown_many = _counted(many.passage.text, plural, _SEVERAL_RE)
+                    shown_one = _counted(one.passage.text, single, _ONE_RE) if shown_many else ""
+                    if shown_one:
                         side = "A" if many is a else "B"
                         return f'different counts: "{shown_many}" in {side} vs "{shown_one}"'
     return ""
