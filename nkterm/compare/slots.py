@@ -198,9 +198,6 @@ _DATE_RE = re.compile(
 )
 
 
-_MONTH_NEEDED_RE = re.compile("|".join(_MONTHS), re.IGNORECASE)  # no month name: no date (most passages)
-
-
 def dates(text: str) -> list[tuple[int, int, str, int, int, str]]:
     """The day-of-month dates of a passage as (start, end, month, first day, last day, year or
     ""): "3-5 December" -> (.., "december", 3, 5, ""), "late December 2004" -> (.., 21, 31, "2004")."""
@@ -210,7 +207,8 @@ def dates(text: str) -> list[tuple[int, int, str, int, int, str]]:
 @functools.lru_cache(maxsize=4096)
 def _dates(text: str) -> tuple[tuple[int, int, str, int, int, str], ...]:
     """``dates``, memoised: ``align`` asks it of every candidate pair (``slot_conflict``)."""
-    if not _MONTH_NEEDED_RE.search(text):
+    lower = text.lower()
+    if not any(month in lower for month in _MONTHS):  # no month name, no date (most passages)
         return ()
     out = []
     for m in _DATE_RE.finditer(text):
