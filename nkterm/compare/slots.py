@@ -146,11 +146,23 @@ _CHARGED_RE = re.compile(
 )
 
 
+# a word each pattern's every match contains: an ASCII passage without any of them has no match
+# (most passages; the IGNORECASE alternations cost ~25 us a passage, the look-ups ~1 us)
+_NEEDS = {
+    _CLEARED_RE: ("cleared", "acquitted", "exonerated", "guilty"),
+    _CHARGED_RE: ("charge", "convicted", "guilty", "jailed", "sentenced", "banned", "suspended"),
+}
+
+
 @functools.lru_cache(maxsize=8192)
 def _outcome_actors(text: str, pattern: re.Pattern[str]) -> dict[str, str]:
     """Who each outcome of ``pattern`` is about: the name before it (``units.actor_before``).
     Memoised (a passage is checked against each of its candidates): callers must not change it."""
     found: dict[str, str] = {}
+    if text.isascii():
+        lower = text.lower()
+        if not any(word in lower for word in _NEEDS[pattern]):
+            return found
     for m in pattern.finditer(text):
         actor, written = actor_before(text, m.start())
         if actor:

@@ -93,6 +93,28 @@ def test_cleared_in_one_and_banned_in_the_other_differ() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("cleared", "charged"),
+    [
+        (
+            "Kovacs was acquitted of doping by the tribunal.",
+            "Kovacs was convicted of doping by the tribunal.",
+        ),
+        ("Kovacs was exonerated of doping by the tribunal.", "Kovacs was jailed for doping by the tribunal."),
+        ("Kovacs was found not guilty of doping.", "Kovacs was sentenced for doping by the tribunal."),
+        ("Kovacs was cleared of doping by the tribunal.", "Kovacs was suspended for doping by the tribunal."),
+        ("Kovacs was cleared of doping by the tribunal.", "Kovacs pleaded guilty to doping at the tribunal."),
+        ("Kovacs was cleared of doping by the tribunal.", "Kovacs faces charges of doping at the tribunal."),
+        ("Kovacs was ACQUITTED of doping by the tribunal.", "Kovacs was found guilty of doping by the tribunal."),
+    ],
+)
+def test_every_outcome_word_is_read(cleared: str, charged: str) -> None:
+    assert outcome_conflict(_unit(cleared), _unit(charged)).startswith("opposite outcomes for K"), (
+        cleared,
+        charged,
+    )
+
+
 def test_a_passage_telling_both_outcomes_is_the_story_not_a_side() -> None:
     story = (
         "Anna Kovacs was charged in March but was cleared of the doping offences by the federation in June."
