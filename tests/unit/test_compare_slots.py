@@ -105,7 +105,10 @@ def test_cleared_in_one_and_banned_in_the_other_differ() -> None:
         ("Kovacs was cleared of doping by the tribunal.", "Kovacs was suspended for doping by the tribunal."),
         ("Kovacs was cleared of doping by the tribunal.", "Kovacs pleaded guilty to doping at the tribunal."),
         ("Kovacs was cleared of doping by the tribunal.", "Kovacs faces charges of doping at the tribunal."),
-        ("Kovacs was ACQUITTED of doping by the tribunal.", "Kovacs was found guilty of doping by the tribunal."),
+        (
+            "Kovacs was ACQUITTED of doping by the tribunal.",
+            "Kovacs was found guilty of doping by the tribunal.",
+        ),
     ],
 )
 def test_every_outcome_word_is_read(cleared: str, charged: str) -> None:
