@@ -1,9 +1,9 @@
 """Evaluate nkterm.compare against hand-labelled data: relations of aligned pairs and
 corroboration of claims.
 
-    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|tuning|all] [--wrong]
+    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|tuning|all] [--wrong]
 
-Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round4.yaml`` (sentence pairs
+Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round5.yaml`` (sentence pairs
 of BBC and seed documents, labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
 and ``corroboration_claims_round2.yaml`` (claims with the passages elsewhere in the BBC corpus
 that corroborate them, or none). BBC
@@ -41,14 +41,26 @@ ROOT = HERE.parent
 BBC = Path(os.environ.get("NKTERM_BBC") or "/work/shared/corpora/bbc-news")
 LABELS = ("same", "conflicts", "related", "none")
 # round 1 (compare_pairs.yaml), round 2 (compare_pairs_round2.yaml), round 3
-# (compare_pairs_round3.yaml, conflicts) and round 4 (compare_pairs_round4.yaml, session 6, held-out
-# only): tuned on dev, mined, dev2, mined2, dev3; held-out looked at once per round
-SPLITS = ("dev", "mined", "dev2", "mined2", "dev3", "held-out", "held-out2", "held-out3", "held-out4")
+# (compare_pairs_round3.yaml, conflicts), round 4 (compare_pairs_round4.yaml, session 6, held-out
+# only) and round 5 (compare_pairs_round5.yaml, session 8, held-out only): tuned on dev, mined, dev2, mined2, dev3; held-out looked at once per round
+SPLITS = (
+    "dev",
+    "mined",
+    "dev2",
+    "mined2",
+    "dev3",
+    "held-out",
+    "held-out2",
+    "held-out3",
+    "held-out4",
+    "held-out5",
+)
 PAIR_FILES = (
     "compare_pairs.yaml",
     "compare_pairs_round2.yaml",
     "compare_pairs_round3.yaml",
     "compare_pairs_round4.yaml",
+    "compare_pairs_round5.yaml",
 )
 CLAIM_FILES = ("corroboration_claims.yaml", "corroboration_claims_round2.yaml")
 

@@ -17,7 +17,9 @@ def max_weight_matching(
     Successive shortest augmenting paths with Dijkstra and Johnson potentials, i.e. the
     Hungarian method run on a sparse graph: after k augmentations the matching is a heaviest
     one of size k, and the gain of a further augmentation never increases, so stopping at the
-    first path that gains nothing leaves a heaviest matching overall. O(k·E·log V).
+    first path that gains nothing leaves a heaviest matching overall. O(k·E·log V) in each
+    connected component, which is solved on its own (of equally heavy matchings, the one
+    chosen may differ from a search over the whole graph).
     Edges of weight <= 0 are ignored; of repeated (left, right) edges the heaviest counts.
     Returns (left, right) pairs sorted by left.
     """
@@ -25,6 +27,41 @@ def max_weight_matching(
     for i, j, w in edges:
         if w > 0 and w > best.get((i, j), 0.0):
             best[(i, j)] = w
+    # a matching is the union of matchings of the graph's connected components: each is solved
+    # on its own (most components of an alignment are one edge, which is its own answer; a
+    # search over the whole graph for each of k paths costs k times the graph)
+    out: list[tuple[int, int]] = []
+    for component in _components(best):
+        if len(component) == 1:
+            out.append(next(iter(component)))
+        else:
+            out.extend(_heaviest(component))
+    out.sort()
+    return out
+
+
+def _components(best: dict[tuple[int, int], float]) -> list[dict[tuple[int, int], float]]:
+    """The edges of each connected component (union-find over left i and right j)."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def root(v: tuple[int, int]) -> tuple[int, int]:
+        while (p := parent.setdefault(v, v)) != v:
+            parent[v] = parent.setdefault(p, p)
+            v = p
+        return v
+
+    for i, j in best:
+        a, b = root((0, i)), root((1, j))
+        if a != b:
+            parent[b] = a
+    groups: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
+    for (i, j), w in best.items():
+        groups.setdefault(root((0, i)), {})[(i, j)] = w
+    return list(groups.values())
+
+
+def _heaviest(best: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """A maximum-weight matching of one component's positive edges (successive shortest paths)."""
     # vertices without an edge take no part: number the others in the same order (so that ties
     # break as before) and map back at the end; every pass is then over the graph's own vertices
     lefts = sorted({i for i, _j in best})

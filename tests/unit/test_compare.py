@@ -431,6 +431,24 @@ def test_matching_is_a_maximum_weight_matching(weights: dict[tuple[int, int], fl
     assert total == pytest.approx(_brute_force(5, 5, weights), abs=1e-9)
 
 
+@pytest.mark.slow
+@settings(max_examples=examples(150), deadline=None)
+@given(_edges, _edges)
+def test_a_graph_of_separate_parts_is_matched_as_each_part_alone(
+    first: dict[tuple[int, int], float], second: dict[tuple[int, int], float]
+) -> None:
+    # two graphs on interleaved vertices (first: even numbers, second: odd ones) never share a
+    # vertex: the heaviest matching of both together weighs the sum of each one's heaviest
+    weights = {(2 * i, 2 * j): w for (i, j), w in first.items()}
+    weights.update({(2 * i + 1, 2 * j + 1): w for (i, j), w in second.items()})
+    matching = max_weight_matching(10, 10, [(i, j, w) for (i, j), w in weights.items()])
+    assert matching == sorted(matching)
+    assert len({i for i, _ in matching}) == len(matching) == len({j for _, j in matching})
+    assert all(pair in weights for pair in matching)
+    total = sum(weights[pair] for pair in matching)
+    assert total == pytest.approx(_brute_force(5, 5, first) + _brute_force(5, 5, second), abs=1e-9)
+
+
 def test_matching_prefers_the_heavier_whole_over_the_greediest_pair() -> None:
     # greedy would take (0, 0) = 0.9 and leave 0.1; the best assignment is 0.8 + 0.8
     assert max_weight_matching(2, 2, [(0, 0, 0.9), (0, 1, 0.8), (1, 0, 0.8), (1, 1, 0.1)]) == [(0, 1), (1, 0)]

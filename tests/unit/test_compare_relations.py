@@ -510,3 +510,38 @@ def test_a_document_compared_with_itself_pairs_everything() -> None:
     assert not alignment.only_a and not alignment.only_b
     assert all(p.a == p.b and p.relation == AGREES for p in alignment.pairs)
     assert alignment.independence is not None and not alignment.independence.independent
+
+
+def test_every_testimony_verb_passes_the_quick_word_check() -> None:
+    # the cheap look-up before the testimony patterns must never hide a match of them
+    from nkterm.compare.relations import _ASSERT_RE, _DENY_RE, _mentions_any
+
+    denials = [
+        "deny",
+        "denies",
+        "denied",
+        "denying",
+        "rejects",
+        "rejected",
+        "unaware",
+        "innocent",
+        "not guilty",
+    ]
+    denials += ["refute", "refutes", "refuted"]
+    assertions = ["aware", "knew", "involved", "implicated", "directed", "ordered", "pressured", "instructed"]
+    assertions += [
+        "responsible",
+        "admits",
+        "admitted",
+        "participated",
+        "oversaw",
+        "overseeing",
+        "orchestrated",
+    ]
+    assertions += ["masterminded", "mastermind", "accused", "charged", "guilty"]
+    for verbs, words in ((_DENY_RE, denials), (_ASSERT_RE, assertions)):
+        for word in words:
+            text = f"Mr Kovacs {word.upper() if len(word) % 2 else word} the payments to the club."
+            assert verbs.search(text) is not None, word
+            assert _mentions_any(text, verbs), word
+    assert not _mentions_any("Mr Kovacs paid the club in March.", _DENY_RE)

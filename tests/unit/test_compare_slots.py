@@ -93,6 +93,31 @@ def test_cleared_in_one_and_banned_in_the_other_differ() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("cleared", "charged"),
+    [
+        (
+            "Kovacs was acquitted of doping by the tribunal.",
+            "Kovacs was convicted of doping by the tribunal.",
+        ),
+        ("Kovacs was exonerated of doping by the tribunal.", "Kovacs was jailed for doping by the tribunal."),
+        ("Kovacs was found not guilty of doping.", "Kovacs was sentenced for doping by the tribunal."),
+        ("Kovacs was cleared of doping by the tribunal.", "Kovacs was suspended for doping by the tribunal."),
+        ("Kovacs was cleared of doping by the tribunal.", "Kovacs pleaded guilty to doping at the tribunal."),
+        ("Kovacs was cleared of doping by the tribunal.", "Kovacs faces charges of doping at the tribunal."),
+        (
+            "Kovacs was ACQUITTED of doping by the tribunal.",
+            "Kovacs was found guilty of doping by the tribunal.",
+        ),
+    ],
+)
+def test_every_outcome_word_is_read(cleared: str, charged: str) -> None:
+    assert outcome_conflict(_unit(cleared), _unit(charged)).startswith("opposite outcomes for K"), (
+        cleared,
+        charged,
+    )
+
+
 def test_a_passage_telling_both_outcomes_is_the_story_not_a_side() -> None:
     story = (
         "Anna Kovacs was charged in March but was cleared of the doping offences by the federation in June."
@@ -142,6 +167,38 @@ def test_years_apart_are_no_date_conflict() -> None:
     b = MEET_EARLY.replace("3-5 December", "3-5 December 2005")
     assert date_slot(_unit(a), _unit(b)) == ""
     assert date_slot(_unit(a), _unit(b.replace("2005", "2004"))) != ""
+
+
+FINALISTS_LATE = (
+    "The best six finalists met in a special qualifying round in late March where two of them stood out."
+)
+FINALISTS_EARLY = "These six finalists will be brought together in Leeds on 3-5 March for the final that will find the champion."
+
+
+def test_a_dated_event_of_the_same_participants_is_one_slot() -> None:
+    # no word next to the two dates is the same ("round" / "Leeds"), but both passages date what
+    # the same six finalists do: one event, two dates that cannot both be right
+    a, b = _unit(FINALISTS_LATE), _unit(FINALISTS_EARLY)
+    assert not set(anchors(a, dates(a.passage.text)[0][:2])) & set(anchors(b, dates(b.passage.text)[0][:2]))
+    assert date_slot(a, b) == "dates differ: late March vs 3-5 March"
+    relation, reason, _shared = judge(FINALISTS_LATE, FINALISTS_EARLY)
+    assert relation == DIFFERS, reason
+    # other participants ("the organisers"), nothing else in common next to the dates: two events
+    organisers = FINALISTS_EARLY.replace("These six finalists", "The organisers")
+    assert date_slot(a, _unit(organisers)) == ""
+    # a year is no participant: "in 2005" on both sides does not make one event
+    assert date_slot(_unit(FINALISTS_LATE + " It was 2005."), _unit(organisers + " It was 2005.")) == ""
+
+
+def test_a_dated_pair_is_paired_by_align_over_a_partner_sharing_more_words() -> None:
+    from nkterm.compare import align
+    from nkterm.models import Document
+
+    a = Document(id="a", path="a.txt", title="a", text=FINALISTS_LATE)
+    b_text = "The organisers praised the best finalists of the special qualifying round. " + FINALISTS_EARLY
+    b = Document(id="b", path="b.txt", title="b", text=b_text)
+    pairs = align(a, b, idf=_idf(FINALISTS_LATE, b_text)).pairs  # type: ignore[arg-type]
+    assert [(p.b.text, p.relation) for p in pairs] == [(FINALISTS_EARLY, DIFFERS)]
 
 
 @pytest.mark.parametrize(

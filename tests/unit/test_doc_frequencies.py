@@ -89,3 +89,29 @@ def test_align_with_the_batch_idf_equals_align_with_the_per_term_idf(tmp_path: P
     clear_caches()
     one_by_one = align(a, b, idf=(backend.idf, backend.doc_count()))
     assert batched.pairs and repr(batched.pairs) == repr(one_by_one.pairs)
+
+
+def test_the_hash_file_read_gives_whoosh_counts_for_every_term_of_every_segment(tmp_path: Path) -> None:
+    from nkterm.search.whoosh import termstats
+
+    backend = _backend(tmp_path)
+    words = [f"w{n}x" for n in range(400)] + ["pyŏngyang", "chŏngju", "straße", "kimchi"]
+    for seg in range(3):  # three segments: the counts add up across them
+        docs = [
+            _upsert(f"s{seg}d{d}", " ".join(words[(seg * 37 + d * k) % len(words)] for k in range(1, 40)))
+            for d in range(12)
+        ]
+        backend.apply(docs, [], merge=False)
+    assert backend.segment_count() >= 2
+    searcher = backend._searcher()
+    leaves = [leaf for leaf, _offset in searcher.reader().leaf_readers()]
+    probe = [*words, "absent", "w400x", "ŭnknown"]
+    for leaf in leaves:  # each segment's table is read from its buffer, not through Whoosh
+        got: dict[str, int] = dict.fromkeys(probe, 0)
+        assert termstats._read_hashed(leaf._terms, "body", [(t, t.encode()) for t in probe], got)
+        for term in probe:
+            want = leaf.doc_frequency("body", term) if (("body", term.encode()) in leaf._terms) else 0
+            assert got[term] == want, term
+    counts = termstats.read_doc_frequencies(searcher, probe, "body")
+    assert counts == {t: searcher.doc_frequency("body", t) for t in probe}
+    assert sum(counts.values()) > 400 and counts["absent"] == 0

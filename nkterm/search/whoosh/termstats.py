@@ -7,7 +7,9 @@ them ("more like this"). ``WhooshStore`` answers the ``SearchBackend`` questions
 from __future__ import annotations
 
 import math
+import struct
 from collections.abc import Iterable
+from hashlib import md5
 from typing import Any
 
 from whoosh import query
@@ -55,12 +57,77 @@ def read_doc_frequencies(searcher: Searcher, terms: Iterable[str], fieldname: st
         # own doc_frequency checks the field and converts the term again on every call;
         # an empty index's reader has no table and answers 0 itself
         table = getattr(leaf, "_terms", leaf)
+        if _read_hashed(table, fieldname, encoded, counts):
+            continue
         for term, tbytes in encoded:
             try:
                 counts[term] += table.doc_frequency(fieldname, tbytes)
             except KeyError:  # not in this segment
                 continue
     return counts
+
+
+# Whoosh's on-disk hash (whoosh.filedb.filetables.HashReader, format HSH3): 256 tables of
+# (hash, item position) slots, an item is (key length, value length, key, value); a term's key
+# is its field number (ushort) and its bytes, its value a W3TermInfo whose document frequency
+# is the uint after a flags byte and the weight (float)
+_SLOT = struct.Struct("!Iq")
+_LENGTHS = struct.Struct("!ii")
+_UINT = struct.Struct("!I")
+_FIELD = struct.Struct("!H")
+_DOC_FREQ_AT = 1 + 4
+
+
+def _read_hashed(
+    table: Any, fieldname: str, encoded: list[tuple[str, bytes]], counts: dict[str, int]
+) -> bool:
+    """Add each term's document frequency in the segment's term ``table`` to ``counts``,
+    reading Whoosh's hash file straight from its in-memory buffer (the same probe sequence as
+    ``HashReader.ranges_for_key``, ~2.5 µs a term against ~5 µs through its ``StructFile``
+    reads). False (nothing counted) when the table is not the in-memory MD5-hashed file this
+    reads: the caller then asks Whoosh."""
+    tindex = getattr(table, "_tindex", None)
+    buf = getattr(getattr(tindex, "dbfile", None), "_buf", None)
+    fieldmap = getattr(table, "_fieldmap", None)
+    if tindex is None or getattr(tindex, "hashtype", None) != 0 or not isinstance(buf, bytes | memoryview):
+        return False
+    if not isinstance(fieldmap, dict):
+        return False
+    if fieldname not in fieldmap:
+        return True  # the field has no term in this segment
+    prefix = _FIELD.pack(fieldmap[fieldname])
+    tables = tindex.tables
+    slot, lengths, uint, from_bytes = (
+        _SLOT.unpack_from,
+        _LENGTHS.unpack_from,
+        _UINT.unpack_from,
+        int.from_bytes,
+    )
+    size = _SLOT.size
+    for term, tbytes in encoded:
+        key = prefix + tbytes
+        # HashReader's md5_hash: the digest's last 32 bits
+        keyhash = from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")
+        start, slots = tables[keyhash & 255]
+        if not slots:
+            continue
+        end = start + slots * size
+        pos = start + ((keyhash >> 8) % slots) * size
+        keylen = len(key)
+        for _ in range(slots):
+            slothash, item = slot(buf, pos)
+            if not item:
+                break  # an empty slot: the key is not in this segment
+            if slothash == keyhash:
+                length, _datalen = lengths(buf, item)
+                keystart = item + 8
+                if length == keylen and buf[keystart : keystart + keylen] == key:
+                    counts[term] += uint(buf, keystart + keylen + _DOC_FREQ_AT)[0]
+                    break
+            pos += size
+            if pos == end:
+                pos = start
+    return True
 
 
 def idfs(total: int, counts: dict[str, int]) -> dict[str, float]:
