@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from nkterm.claims.evidence import Report
 from nkterm.claims.lexicon import words
 from nkterm.claims.namewords import PERSON_ROLES, is_org
+from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.quotes import Attribution, Inside, Quote
 from nkterm.claims.scanstate import Tokens
 from nkterm.claims.speakers import Resolver
@@ -136,6 +137,8 @@ def _previous_report(pos: int, ctx: QuoteContext) -> tuple[str, str] | None:
             continue
         if r.verb_start < floor:
             return None
+        if r.subject_kind == "noun" and r.subject and r.subject.lower() in DOCUMENT_NOUNS:
+            return None  # "a poll suggests ... those "neither supporting nor opposing"": a term, no speech
         who, _ = ctx.resolver.speaker(r)
         if who is not None:
             return who, f'quote after "{r.subject} {r.verb}"'

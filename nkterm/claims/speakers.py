@@ -27,6 +27,7 @@ from nkterm.claims.namewords import (
     person_words,
     strip_titles,
 )
+from nkterm.claims.orgrefs import DOCUMENT_NOUNS, ORG_NOUNS, OrgReferences, subject_before
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import last_speaker
 from nkterm.claims.roles import OPENERS, is_epithet, named_in_sentence, role_holder
@@ -36,6 +37,8 @@ from nkterm.claims.subjectwords import DEMONYM, NOT_DEMONYM, ROLES
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
+# "the" and at most two lower-case modifiers before a noun ("the trade weekly")
+_DEFINITE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he (?:[a-z][\w-]* ){0,2}$")
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
 _ROLE_HEADS = PERSON_ROLES | ROLES
 # A name in apposition after a role subject: ", US playwright Eve Ensler," (up to three role words)
@@ -97,6 +100,32 @@ class Resolver:
         self._by_subject = sorted(reports, key=lambda r: r.subject_start)
         self._report_pos = [r.subject_start for r in self._by_subject]
         self._org_pos = [p for p, _ in self._orgs]
+        self._orgrefs = OrgReferences(text, self._one_word_speakers)
+
+    def _spoke_between(self, start: int, end: int) -> bool:
+        """Whether someone named (a name or a speaking noun) spoke between ``start`` and ``end``."""
+        lo = bisect.bisect_right(self._report_pos, start)
+        hi = bisect.bisect_left(self._report_pos, end)
+        return any(r.subject_kind in ("name", "org") for r in self._by_subject[lo:hi])
+
+    def _one_word_speakers(self, pos: int) -> list[tuple[int, str]]:
+        """One-word names that spoke before ``pos`` and are no one's surname ("Novartis said"),
+        nearest first: organisations a "the firm" may mean that ``is_org`` cannot tell by name."""
+        found: list[tuple[int, str]] = []
+        for r in reversed(self._by_subject[: bisect.bisect_left(self._report_pos, pos)]):
+            if r.subject_kind != "name" or not r.subject:
+                continue
+            ws = name_words(r.subject)
+            if (
+                len(ws) == 1
+                and ws[0][:1].isupper()
+                and ws[0].lower() not in TITLES
+                and not self._full(ws[0].lower())
+                and self._text[max(0, r.subject_start - 4) : r.subject_start] not in ("Mr ", "Ms ", "Dr ")
+                and not self._determiner_just_before(r.subject_start)
+            ):
+                found.append((r.subject_start, ws[0]))
+        return found
 
     @property
     def _named(self) -> tuple[list[tuple[int, str]], list[int]]:
@@ -325,6 +354,13 @@ class Resolver:
     def role_holder(self, role: str, pos: int) -> str | None:
         return role_holder(self._text, role, pos, self.full_name)
 
+    def org_antecedent(self, noun: str, pos: int) -> str | None:
+        """The organisation named before ``pos`` that a definite ``noun`` written there ("the
+        charity", "the trade weekly") stands for, or None (``orgrefs.OrgReferences``)."""
+        if not _DEFINITE_BEFORE.search(self._text, max(0, pos - 30), pos):
+            return None
+        return self._orgrefs.antecedent(noun, pos)
+
     def voice(self, pos: int) -> str | None:
         section = self.ctx.section_at(pos)
         if section is not None and section.kind == "first-person" and section.voice:
@@ -419,7 +455,24 @@ class Resolver:
                 meant = self._epithet_person(report.subject_start)
                 if meant is not None:
                     return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
+            if (
+                definite
+                and 0 < len(words) <= 3
+                and words[-1] in ORG_NOUNS
+                and all(w.islower() for w in words)
+            ):
+                org = self._orgrefs.antecedent(words[-1], report.subject_start)
+                if org is not None:
+                    return org, f"the {named_as} = {org}"
             return named_as, "organisation or role"
+        if kind == "noun":
+            # "The alliance said", "according to the trade weekly": a definite organisation noun
+            # the subject rules do not know as a speaker stands for the organisation named before;
+            # a document speaks for itself ("research has suggested", "the research indicated")
+            if low in DOCUMENT_NOUNS:
+                return low, "a document"
+            org = self.org_antecedent(subject, report.subject_start)
+            return (org, f"the {low} = {org}") if org is not None else (None, "")
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):
                 last = self._last_speaker(report.subject_start, low)
@@ -428,6 +481,16 @@ class Resolver:
                 return self.focus(report.subject_start, low), f"{low} = person in focus"
             if low == "it":
                 j = bisect.bisect_left(self._org_pos, report.subject_start) - 1
+                opened = subject_before(self._text, report.subject_start)
+                if opened is not None and not self._spoke_between(opened[0], report.subject_start):
+                    # "The report also explored ... It said": the document or organisation that
+                    # opened a sentence since the last organisation spoke
+                    _, noun, name = opened
+                    if name and noun in ORG_NOUNS:
+                        return name, f"it = the {name} {noun}"
+                    org = self._orgrefs.antecedent(noun, opened[0]) if noun in ORG_NOUNS else None
+                    if org is not None or noun in DOCUMENT_NOUNS:
+                        return org or noun, f"it = the {noun}" + (f" = {org}" if org else "")
                 company = self._company_before(report.subject_start, self._orgs[j][0] if j >= 0 else -1)
                 if company is not None:
                     return company, f"it = {company}"

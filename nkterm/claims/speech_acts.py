@@ -281,6 +281,12 @@ def _tail(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         head = np[-1].lower()
     if np[0][:1].isupper():
         return " ".join(np), f'"{_said(m)}"'
+    if len(np) <= 3 and all(w.islower() for w in np):
+        # "according to the trade weekly": the organisation named before that it stands for
+        at = sp.start + m.start("np") + m.group("np").rfind(np[-1])
+        org = ctx.resolver.org_antecedent(np[-1], at)
+        if org is not None:
+            return org, f'"{_said(m)}" (the {" ".join(np)} = {org})'
     known = head in SPEAKING_NOUNS or head in ROLES or head in PERSON_ROLES or head in GROUP_NOUNS
     if not known and not (head.endswith("s") and not head.endswith("ss") and head.isalpha()):
         return None  # a known role, or a plural of people or bodies ("observers", "insiders")

@@ -1,0 +1,106 @@
+"""Speakers on news text, session 8 (issue 16): an organisation referred to by a common noun
+("the charity", "the trade weekly", "the firm") or by "it" is the organisation named before it
+and compatible with the noun; a document speaks for itself ("research suggests"). Sentences
+written for these tests; no people list, no sections."""
+
+from __future__ import annotations
+
+from nkterm.claims import detect
+from tests.unit.speaker_cases import speaker_cue, speaker_of
+
+
+def test_the_charity_is_the_organisation_whose_director_spoke() -> None:
+    text = (
+        "Carers Link executive director Ruth Amsel criticised the new grants. "
+        '"Nobody asked the carers," she said. '
+        "The charity recommends a weekly allowance of £95 for every carer."
+    )
+    assert speaker_of(text, "The charity recommends") == "Carers Link"
+    assert "the charity = Carers Link" in speaker_cue(text, "The charity recommends")
+
+
+def test_the_noun_heading_the_name_of_the_organisation() -> None:
+    text = (
+        "Last week, the Moorland Alliance said 40 shoots would go ahead in March. "
+        "The alliance said the new rules were impossible to enforce."
+    )
+    assert speaker_of(text, "The alliance said") == "Moorland Alliance"
+
+
+def test_the_noun_described_where_the_organisation_is_named() -> None:
+    text = (
+        "Ticket sales fell 12% in May, according to the trade weekly Stage Ledger. "
+        "Touring shows were hit hardest, according to the trade weekly."
+    )
+    assert speaker_of(text, "Touring shows") == "Stage Ledger"
+
+
+def test_the_firm_is_the_company_that_spoke_before() -> None:
+    text = (
+        "Drug maker Veltrix said it had bought a rival for $2bn. "
+        "The deal makes it the second largest maker of generic drugs. "
+        "The firm said about 300 jobs could go in the merger."
+    )
+    assert speaker_of(text, "The firm said") == "Veltrix"
+
+
+def test_the_company_is_never_a_public_body_or_a_bare_acronym() -> None:
+    # the only names before "the company" are a government office and an acronym that did not
+    # speak: the noun stays the speaker
+    text = (
+        "The Office of Fair Trading opened an inquiry into the HIV drug prices in June. "
+        "The company said it would co-operate fully with the inquiry."
+    )
+    assert speaker_of(text, "The company said") == "company"
+
+
+def test_a_noun_with_no_organisation_before_it_stays_the_noun() -> None:
+    text = "The charity said donations had fallen by a third since the spring."
+    assert speaker_of(text, "The charity said") is None or speaker_of(text, "The charity said") == "charity"
+    text = "The bank said it would cut 400 jobs in its branches by the end of the year."
+    assert speaker_of(text, "The bank said") == "bank"
+
+
+def test_a_role_word_opening_a_sentence_is_no_organisation() -> None:
+    text = (
+        "Chief executive Anna Berg stepped down in May. "
+        "The company said the board had accepted her resignation."
+    )
+    assert speaker_of(text, "The company said") == "company"
+
+
+def test_it_is_the_document_that_opened_the_sentence_before() -> None:
+    text = (
+        "Small studios struggle to find investors, research has suggested. "
+        "The report also looked at the training of new producers. "
+        "It said most of them were squeezed out by bigger firms."
+    )
+    assert speaker_of(text, "Small studios") == "research"
+    assert speaker_of(text, "It said most") == "report"
+    assert "it = the report" in speaker_cue(text, "It said most")
+
+
+def test_it_is_the_named_group_that_opened_the_sentence_before() -> None:
+    text = (
+        "The Halcyon group went into administration after a cash crisis. "
+        "In May it had warned of losses of £6m for the year."
+    )
+    assert speaker_of(text, "In May it had warned") == "Halcyon"
+
+
+def test_it_is_still_the_organisation_that_spoke_last() -> None:
+    text = (
+        "The report on the shares of Telmara was published in March. "
+        "Telmara said sales had risen 4% in the quarter. It said prices would rise in the summer."
+    )
+    assert speaker_of(text, "It said prices") == "Telmara"
+
+
+def test_a_quoted_term_after_a_document_is_no_speech_of_the_document() -> None:
+    text = (
+        "Support for the plan has fallen in two years, a poll suggests. "
+        'Those "neither for nor against" rose by 11%.'
+    )
+    assert speaker_of(text, "Support for the plan") == "poll"
+    assert speaker_of(text, "Those") is None
+    assert all(c.speaker is None for c in detect(text) if "Those" in text[c.start : c.end])
