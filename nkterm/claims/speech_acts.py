@@ -27,6 +27,7 @@ from nkterm.claims.evidence import Report
 from nkterm.claims.lexicon import REPORTING_VERBS, words
 from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org
 from nkterm.claims.quote_speakers import QuoteContext
+from nkterm.claims.speechverbs import PHRASAL, VERBS
 from nkterm.claims.subjects import SubjectFinder
 from nkterm.claims.subjectwords import POLLED, ROLES, SPEAKING_NOUNS, WON
 
@@ -46,6 +47,11 @@ SPEECH_ACTS = words(
     protested protests acknowledged conceded defied
     """
 )
+# Verbs of communication derived from WordNet (``speechverbs``), beyond the closed list and the
+# reporting verbs of the cue rules: taken in the same frame and only before a that-clause
+# ("The government hinted that ...", "the panel agreed that ..."); before an object they are as
+# often acts ("Sprint ordered a broadband upgrade", "Celtic brushed aside Clyde")
+DERIVED = VERBS - REPORTING_VERBS
 # Verbs that are speech only with a particular word after them ("pointed out", "called for").
 _NEEDS_NEXT = {
     "pointed": {"out", "to"},
@@ -180,10 +186,17 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     lows, starts, text = ctx.toks.lows, ctx.toks.starts, ctx.text
     for i in range(lo + 1, hi):
         w = lows[i]
-        if w not in SPEECH_ACTS or not text[starts[i]].islower():
+        listed = w in SPEECH_ACTS
+        if not (listed or w in DERIVED or w in PHRASAL) or not text[starts[i]].islower():
             continue
         nxt = lows[i + 1] if i + 1 < hi else ""
-        need = _NEEDS_NEXT.get(w)
+        need = _NEEDS_NEXT.get(w) if listed else None
+        if not listed:
+            # a derived verb only before a that-clause ("hinted that", "spoke out that")
+            after = lows[i + 2] if i + 2 < hi else ""
+            if not (nxt == "that" and w in DERIVED) and not (nxt in PHRASAL.get(w, ()) and after == "that"):
+                continue
+            need = PHRASAL[w] if nxt != "that" else None
         if need is not None and nxt not in need:
             continue
         if need is None and nxt in _NOT_AFTER:

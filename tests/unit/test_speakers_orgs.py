@@ -104,3 +104,20 @@ def test_a_quoted_term_after_a_document_is_no_speech_of_the_document() -> None:
     assert speaker_of(text, "Support for the plan") == "poll"
     assert speaker_of(text, "Those") is None
     assert all(c.speaker is None for c in detect(text) if "Those" in text[c.start : c.end])
+
+
+def test_a_verb_of_communication_from_wordnet_before_a_that_clause() -> None:
+    # "hinted", "conceded", "agreed" are no reporting verbs of the cue rules nor on the closed
+    # speech-act list: the WordNet-derived verbs give their subject before a that-clause
+    text = "The central bank hinted that rates would rise again before the summer."
+    assert speaker_of(text, "hinted") == "central bank"
+    assert "a speech act" in speaker_cue(text, "hinted")
+    text = "After a long debate, the panel agreed that the museum should stay open on Sundays."
+    assert speaker_of(text, "agreed") == "panel"
+
+
+def test_a_verb_of_communication_before_an_object_is_no_speech() -> None:
+    # the same verbs before an object are as often acts: no speaker
+    assert speaker_of("US operator Sprint ordered a broadband upgrade for its network.", "ordered") is None
+    assert speaker_of("Celtic brushed aside Clyde to reach the semi-final on Sunday.", "brushed") is None
+    assert speaker_of("Traders ignored the effects of the storm on global supplies.", "ignored") is None
