@@ -54,13 +54,13 @@ SPEECH_ACTS = words(
 DERIVED = VERBS - REPORTING_VERBS
 # Verbs that are speech only with a particular word after them ("pointed out", "called for").
 _NEEDS_NEXT = {
-    "pointed": {"out", "to"},
-    "hit": {"out"},
-    "points": {"out", "to"},
-    "spoke": {"of", "about", "out"},
-    "speaks": {"of", "about", "out"},
-    "appealed": {"for", "to"},
-    "appeals": {"for", "to"},
+    "pointed": frozenset({"out", "to"}),
+    "hit": frozenset({"out"}),
+    "points": frozenset({"out", "to"}),
+    "spoke": frozenset({"of", "about", "out"}),
+    "speaks": frozenset({"of", "about", "out"}),
+    "appealed": frozenset({"for", "to"}),
+    "appeals": frozenset({"for", "to"}),
 }
 # Present forms that are plural nouns as often ("title hopes", "US fears", "the backs"): a verb
 # only before "that", an article or a pronoun object.
@@ -190,7 +190,7 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         if not (listed or w in DERIVED or w in PHRASAL) or not text[starts[i]].islower():
             continue
         nxt = lows[i + 1] if i + 1 < hi else ""
-        need = _NEEDS_NEXT.get(w) if listed else None
+        need: frozenset[str] | None = _NEEDS_NEXT.get(w) if listed else None
         if not listed:
             # a derived verb only before a that-clause ("hinted that", "spoke out that")
             after = lows[i + 2] if i + 2 < hi else ""
