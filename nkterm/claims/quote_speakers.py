@@ -21,7 +21,7 @@ from nkterm.claims.quotes import Attribution, Inside, Quote
 from nkterm.claims.scanstate import Tokens
 from nkterm.claims.speakers import Resolver
 from nkterm.claims.subjects import SubjectFinder
-from nkterm.claims.subjectwords import ROLES
+from nkterm.claims.subjectwords import QUANTIFIERS, ROLES
 from nkterm.models import Span
 
 
@@ -73,8 +73,9 @@ def _subject_speaker(pos: int, ctx: QuoteContext) -> str | None:
     if subj is None or subj.kind != "name":
         return None
     name = ctx.text[subj.start : subj.end]
-    if name.split()[0].lower().replace("’", "'") in NOT_A_NAME:
-        return None  # "It's like walking into ...": no one's name
+    first = name.split()[0].lower().replace("’", "'")
+    if first in NOT_A_NAME or first in QUANTIFIERS:
+        return None  # "It's like walking into ...", "Any exit strategy must ...": no one's name
     if name.startswith("Said ") and ctx.text[subj.end : subj.end + 1] == ":":
         # "Said Williams: "..."": an inverted verb, no first name
         full = ctx.resolver.full_name(name[5:], subj.start)

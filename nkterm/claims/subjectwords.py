@@ -31,6 +31,9 @@ SPEAKING_NOUNS = words(
     """
 )
 DETERMINERS = words("the a an its his her their our this that these those")
+# Quantifiers and other determiners (a closed class): a capitalised one opening a sentence is no
+# name ("Any exit strategy must ...", "Every club said ...")
+QUANTIFIERS = words("any every each no all some many most both such several either neither another few")
 ROLES = words(
     """
     author economist coach manager captain striker boss founder presenter reviewer critic

@@ -121,3 +121,11 @@ def test_a_verb_of_communication_before_an_object_is_no_speech() -> None:
     assert speaker_of("US operator Sprint ordered a broadband upgrade for its network.", "ordered") is None
     assert speaker_of("Celtic brushed aside Clyde to reach the semi-final on Sunday.", "brushed") is None
     assert speaker_of("Traders ignored the effects of the storm on global supplies.", "ignored") is None
+
+
+def test_a_quantifier_opening_a_sentence_is_no_speaker_of_its_quote() -> None:
+    text = 'Any new settlement must "protect the poorest families" in the region.'
+    assert speaker_of(text, "Any new") is None
+    # a name opening the sentence still speaks its quote
+    text = 'Sarah Quayle called the settlement "a betrayal of the poorest families".'
+    assert speaker_of(text, "Sarah Quayle") == "Sarah Quayle"
