@@ -30,7 +30,7 @@ from collections.abc import Callable
 
 from nkterm.claims.lexicon import words
 from nkterm.claims.namewords import PERSON_ROLES, is_org, name_words
-from nkterm.claims.subjectwords import ROLES
+from nkterm.claims.subjectwords import DEMONYM, ROLES
 
 # Nouns that stand for one organisation named before them.
 ORG_NOUNS = words(
@@ -174,3 +174,35 @@ def subject_before(text: str, pos: int, reach: int = 400) -> tuple[int, str, str
     for m in _SUBJECT_OPENING.finditer(text, max(0, pos - reach), pos):
         found = (m.start(2), m.group(2), " ".join(m.group(1).split()))
     return found
+
+
+# What a news medium is called after its name ("Associated Press news agency")
+_MEDIA = frozenset(
+    {
+        "agency",
+        "station",
+        "newspaper",
+        "paper",
+        "magazine",
+        "broadcaster",
+        "website",
+        "weekly",
+        "daily",
+        "channel",
+    }
+)
+
+
+def named_with_descriptor(words: list[str]) -> str | None:
+    """ "Deutsche Welle radio station", "the Associated Press news agency": a name of two or more
+    words before the lower-case words of a news medium; the name speaks (never "the South Korean
+    news agency", a demonym; never a company or group: "The South Yorkshire company" is a place)."""
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    tail = words[k:]
+    if k < 2 or not tail or not all(w.islower() for w in tail) or tail[-1] not in _MEDIA:
+        return None
+    if DEMONYM.fullmatch(words[k - 1]) or any("'" in w or "’" in w for w in words[:k]):
+        return None
+    return " ".join(words[:k])

@@ -27,9 +27,15 @@ from nkterm.claims.namewords import (
     person_words,
     strip_titles,
 )
-from nkterm.claims.orgrefs import DOCUMENT_NOUNS, ORG_NOUNS, OrgReferences, subject_before
+from nkterm.claims.orgrefs import (
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    OrgReferences,
+    named_with_descriptor,
+    subject_before,
+)
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
-from nkterm.claims.pronouns import last_speaker
+from nkterm.claims.pronouns import group_before, last_speaker
 from nkterm.claims.roles import OPENERS, is_epithet, named_in_sentence, role_holder
 from nkterm.claims.shortforms import expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, NOT_DEMONYM, ROLES
@@ -370,27 +376,6 @@ class Resolver:
     def boilerplate(self, start: int, end: int) -> bool:
         return any(s.kind == "boilerplate" and s.start < end and start < s.end for s in self.ctx.sections)
 
-    def _group_before(self, pos: int, reach: int = 400) -> str | None:
-        """What a "they said" at ``pos`` means: the last group that spoke within ``reach``
-        characters before it ("Opponents say …. They said …"): a speaking noun in the plural
-        ("critics", "the unions", "analysts"). A named organisation is no antecedent of "they"."""
-        for r in reversed(self._reports):
-            if r.subject_start >= pos or not r.subject or r.subject_kind not in ("org", "name"):
-                continue
-            if pos - r.subject_start > reach:
-                return None
-            words = r.subject.split()
-            head = words[-1].lower()
-            if head in GROUP_NOUNS or (
-                r.subject_kind == "org" and head.endswith("s") and not head.endswith("ss")
-            ):
-                return " ".join(
-                    words[1:] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words
-                )
-            if r.subject_kind == "name":
-                return None  # a named speaker in between: "they" does not reach past it
-        return None
-
     def speaker(self, report: Report) -> tuple[str | None, str]:
         """(speaker, how) for a reporting verb's subject; ``how`` explains the choice."""
         subject = report.subject or ""
@@ -446,6 +431,9 @@ class Resolver:
                     return apposed.group(1), f"the {named_as} = {apposed.group(1)}"
                 person = self.full_name(apposed.group(1), apposed.start(1))
                 return person, f"the {named_as} = {person}"
+            named = named_with_descriptor(words)
+            if named is not None:
+                return named, f"the {named_as} = {named}"
             of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
             if definite and of > 0 and words[of - 1].lower() in _ROLE_HEADS:
                 person = self.role_holder(named_as, report.subject_start)
@@ -501,7 +489,7 @@ class Resolver:
                         org = " ".join(words[1:])
                     return org, f"it = {org}"
             if low == "they":
-                group = self._group_before(report.subject_start)
+                group = group_before(self._reports, report.subject_start)
                 if group is not None:
                     return group, f"they = {group}"
             if low in ("i", "we"):

@@ -129,3 +129,14 @@ def test_a_quantifier_opening_a_sentence_is_no_speaker_of_its_quote() -> None:
     # a name opening the sentence still speaks its quote
     text = 'Sarah Quayle called the settlement "a betrayal of the poorest families".'
     assert speaker_of(text, "Sarah Quayle") == "Sarah Quayle"
+
+
+def test_an_organisation_named_before_its_descriptor_speaks() -> None:
+    text = "The Radio Kestrel news station said the talks had collapsed on Friday."
+    assert speaker_of(text, "The Radio") == "Radio Kestrel"
+    # a place before a company is no name of one
+    text = "The South Yorkshire company said the pit would close in the spring."
+    assert speaker_of(text, "The South") == "South Yorkshire company"
+    # a demonym before the descriptor is no name
+    text = "The South Korean news agency said the talks had collapsed on Friday."
+    assert speaker_of(text, "The South") == "South Korean news agency"
