@@ -227,8 +227,10 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         if _reported_before(i, lo, ctx):
             return None  # "LNM said it welcomed ...": the reporting verb's speaker, not "it"
         subj = SubjectFinder(text, lows, starts, ctx.toks.ends, lo, hi).for_verb(i)
-        if subj is None or subj.kind not in ("name", "org", "pronoun"):
-            continue
+        if subj is None or subj.kind not in ("name", "org", "pronoun", "noun"):
+            continue  # (a "noun" speaks only as a document or a definite organisation noun:
+            # "The research recommended that ...", "The alliance welcomed ..."; else the resolver
+            # gives no one)
         written = " ".join(text[subj.start : subj.end].split())
         k = bisect.bisect_left(starts, subj.start, lo, hi) - 1
         if k >= lo and lows[k] in ("the", "a", "an"):

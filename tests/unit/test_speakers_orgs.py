@@ -140,3 +140,13 @@ def test_an_organisation_named_before_its_descriptor_speaks() -> None:
     # a demonym before the descriptor is no name
     text = "The South Korean news agency said the talks had collapsed on Friday."
     assert speaker_of(text, "The South") == "South Korean news agency"
+
+
+def test_a_document_or_organisation_noun_in_the_speech_act_frame() -> None:
+    text = "The research recommended that small studios get help with training and advice."
+    assert speaker_of(text, "recommended") == "research"
+    text = "The Moorland Alliance held a meeting in May. The alliance welcomed the ruling on Tuesday."
+    assert speaker_of(text, "welcomed") == "Moorland Alliance"
+    # any other common noun is no speaker of a speech act
+    text = "The weather dismissed any hope of a dry weekend for the festival."
+    assert speaker_of(text, "dismissed") is None
