@@ -29,8 +29,15 @@ import re
 from collections.abc import Callable
 
 from nkterm.claims.lexicon import words
-from nkterm.claims.namewords import PERSON_ROLES, is_org, name_words
-from nkterm.claims.subjectwords import DEMONYM, ROLES
+from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org, name_words
+from nkterm.claims.subjectwords import (
+    CLAUSE_OPENERS,
+    DEMONYM,
+    PHRASE_OPENERS,
+    ROLES,
+    SPEAKING_NOUNS,
+    TIME_WORDS,
+)
 
 # Nouns that stand for one organisation named before them.
 ORG_NOUNS = words(
@@ -51,6 +58,9 @@ _NEAR = 600  # an organisation not described with the noun: only this close
 # Role words after an organisation's name make it an employer ("Fostering Network executive director")
 _STAFF = words("executive director spokesman spokeswoman spokesperson chairman chairwoman boss founder")
 _ROLE_WORDS = PERSON_ROLES | ROLES | words("chief president head")
+# Capitalised words that open sentences and are no names: time words, openers, common nouns
+# of speakers ("Prosecutors said")
+_NOT_ORG_WORDS = TIME_WORDS | CLAUSE_OPENERS | PHRASE_OPENERS | SPEAKING_NOUNS | GROUP_NOUNS
 # Words of a public body's name: no company ("the company" never means "Office of ...")
 _PUBLIC = words(
     """
@@ -71,6 +81,14 @@ class OrgReferences:
         self._text = text
         self._spoke = spoke
         self._names: list[tuple[int, int, str]] | None = None
+        self._lower: set[str] | None = None
+
+    def common_word(self, word: str) -> bool:
+        """Whether the text also writes ``word`` in lower case ("Prosecutors said" is no name
+        when "prosecutors" is written too)."""
+        if self._lower is None:
+            self._lower = set(_LOWER_WORD.findall(self._text))
+        return word.lower() in self._lower or word.lower() in _NOT_ORG_WORDS
 
     def _chains(self) -> list[tuple[int, int, str]]:
         if self._names is None:
@@ -90,7 +108,7 @@ class OrgReferences:
                 continue
             if pos - start > _REACH:
                 break
-            if _compatible(text, start, end, name, noun):
+            if _compatible(text, start, end, name, noun, pos):
                 return name
             if nearest is None and (
                 (generic and _business(text, end, name)) or (pos - start <= _NEAR and _employer(text, end))
@@ -108,9 +126,13 @@ _WORD = r"[A-Z][\w&'’-]*(?:\.[A-Z][\w&'’-]*)*"
 _NAME = re.compile(rf"(?<![\w'’]){_WORD}(?:[ ](?:(?:of|for) (?:the )?|& )?{_WORD})*")
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+
+
 def _names(text: str) -> list[tuple[int, int, str]]:
     """Capitalised name chains (one word or more) with what is no part of a name cut off."""
     out: list[tuple[int, int, str]] = []
+    lower = set(_LOWER_WORD.findall(text))  # words the text writes in lower case
     for m in _NAME.finditer(text):
         raw = m.group()
         ws = raw.split()
@@ -119,8 +141,11 @@ def _names(text: str) -> list[tuple[int, int, str]]:
         if not ws:
             continue
         name = " ".join(w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in ws)
-        if len(ws) == 1 and (name.lower() in _STAFF or name.lower() in _ROLE_WORDS):
-            continue  # "Chief executive ...": a role opening a sentence, no name
+        low = name.lower()
+        if len(ws) == 1 and (low in _STAFF or low in _ROLE_WORDS or low in _NOT_ORG_WORDS or low in lower):
+            # "Chief executive ...", "In December, ...", "Meanwhile, ...", "Prosecutors say" (a
+            # word the text also writes in lower case): no name
+            continue
         start = m.start() + raw.find(ws[0])
         out.append((start, start + len(" ".join(ws)), name))
     return out
@@ -143,8 +168,9 @@ def _business(text: str, end: int, name: str) -> bool:
     return _employer(text, end)
 
 
-def _compatible(text: str, start: int, end: int, name: str, noun: str) -> bool:
-    """Whether the organisation named at ``start:end`` is a ``noun``."""
+def _compatible(text: str, start: int, end: int, name: str, noun: str, pos: int) -> bool:
+    """Whether the organisation named at ``start:end`` is a ``noun`` (its description never the
+    noun at ``pos`` itself: "in December, the bank said")."""
     ws = name_words(name)
     if ws and ws[-1].lower() == noun:
         return True  # "Countryside Alliance" is an alliance
@@ -152,7 +178,7 @@ def _compatible(text: str, start: int, end: int, name: str, noun: str) -> bool:
     if re.search(rf"\b{noun}\s+$", before, re.IGNORECASE):
         return True  # "trade weekly Screen Daily", "the charity Fostering Network"
     m = _DESCRIBED_AFTER.match(text, end)
-    return m is not None and m.group(1).lower() == noun  # "Fostering Network, a charity that"
+    return m is not None and m.start(1) < pos - 1 and m.group(1).lower() == noun  # "X, a charity that"
 
 
 # A sentence opening with a definite organisation or document noun ("The report also explored",
@@ -172,7 +198,10 @@ def subject_before(text: str, pos: int, reach: int = 400) -> tuple[int, str, str
     noun: "Argonaut" of "The Argonaut group", else ""), for an "it" after it."""
     found: tuple[int, str, str] | None = None
     for m in _SUBJECT_OPENING.finditer(text, max(0, pos - reach), pos):
-        found = (m.start(2), m.group(2), " ".join(m.group(1).split()))
+        name = " ".join(m.group(1).split())
+        if name and (DEMONYM.fullmatch(name.split()[-1]) or len(name) <= 2):
+            name = ""  # "The Japanese maker", "the US firm": no name of the organisation
+        found = (m.start(2), m.group(2), name)
     return found
 
 
@@ -201,7 +230,7 @@ def named_with_descriptor(words: list[str]) -> str | None:
     while k < len(words) and words[k][:1].isupper():
         k += 1
     tail = words[k:]
-    if k < 2 or not tail or not all(w.islower() for w in tail) or tail[-1] not in _MEDIA:
+    if k < 2 or not 0 < len(tail) <= 2 or not all(w.islower() for w in tail) or tail[-1] not in _MEDIA:
         return None
     if DEMONYM.fullmatch(words[k - 1]) or any("'" in w or "’" in w for w in words[:k]):
         return None

@@ -129,6 +129,7 @@ class Resolver:
                 and not self._full(ws[0].lower())
                 and self._text[max(0, r.subject_start - 4) : r.subject_start] not in ("Mr ", "Ms ", "Dr ")
                 and not self._determiner_just_before(r.subject_start)
+                and not self._orgrefs.common_word(ws[0])
             ):
                 found.append((r.subject_start, ws[0]))
         return found

@@ -156,3 +156,14 @@ def test_a_document_or_organisation_noun_in_the_speech_act_frame() -> None:
     # any other common noun is no speaker of a speech act
     text = "The weather dismissed any hope of a 20% rise in visitors to the festival."
     assert claim_with(text, "dismissed").speaker is None
+
+
+def test_no_time_word_opener_or_speaking_noun_is_an_organisation() -> None:
+    # "In December, the bank said": the apposition after "December" is the noun itself
+    text = "Loans fell to 79,000 from 82,000 in December, the bank said."
+    assert speaker_of(text, "Loans") == "bank"
+    text = (
+        "Prosecutors said the fraud had cost investors $2bn. "
+        "After agents raided its offices in March, the company said 40% of its accounts were wrong."
+    )
+    assert speaker_of(text, "After agents") == "company"
