@@ -38,7 +38,7 @@ from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
 from nkterm.claims.roles import OPENERS, is_epithet, named_in_sentence, role_holder
 from nkterm.claims.shortforms import expansion, initials_at
-from nkterm.claims.subjectwords import DEMONYM, NOT_DEMONYM, ROLES
+from nkterm.claims.subjectwords import AGED, DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM, ROLES
 
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
@@ -394,9 +394,9 @@ class Resolver:
                 return person, "named"
             if (
                 self._determiner_just_before(report.subject_start)
-                and DEMONYM.fullmatch(subject)
+                and (DEMONYM.fullmatch(subject) or EPITHET_MODIFIER.fullmatch(subject))
                 and subject.lower() not in NOT_DEMONYM
-            ):
+            ):  # (or "the Uruguayan-born researcher")
                 # "the Russian revealed": the person named earlier in the sentence ("When Lleyton
                 # Hewitt shook his hand ..., the Australian said"), else the person in focus
                 meant = self._epithet_person(report.subject_start)
@@ -444,6 +444,8 @@ class Resolver:
                 meant = self._epithet_person(report.subject_start)
                 if meant is not None:
                     return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
+                if len(words) == 1 and (AGED.fullmatch(words[0]) or EPITHET_MODIFIER.fullmatch(words[0])):
+                    return None, ""  # "the 21-year-old" with no one in focus: no speaker to show
             if (
                 definite
                 and 0 < len(words) <= 3

@@ -45,6 +45,11 @@ ROLES = words(
 )
 POLLED = words("polled surveyed questioned interviewed")
 AGED = re.compile(r"\d+-year-old")
+# "the 22-cap Dragons man", "the Uruguayan-born researcher": an epithet's modifier
+EPITHET_MODIFIER = re.compile(r"\d+-(?:cap|year-old|times?)|[A-Z][\w-]*-born")
+# Adverbs between a subject and its verb besides the cue rules' (lexicon.SUBJECT_SKIP): "Lib Dem
+# spokesman Ed Davey meanwhile said", "The chancellor, though, insisted"
+ADVERB_SKIP = words("meanwhile however though too therefore instead himself herself itself themselves")
 CONNECT = words("of for the and de du den da di dos das von van der la le al el bin &")
 JOIN = words("and but")
 CLAUSE_OPENERS = words(
