@@ -50,3 +50,28 @@ def test_an_adverb_between_subject_and_verb() -> None:
     assert speaker_of(text, "Lib Dem") == "Ed Davey"
     text = "Mr Brown meanwhile insisted his £2bn spending plans were affordable."
     assert speaker_of(text, "Mr Brown") == "Mr Brown"
+
+
+def test_a_first_name_is_the_one_full_name_that_opens_with_it() -> None:
+    # the full name may be written after the first name; the surname is also written alone
+    text = (
+        "His wife Greta, who called the police, said 3 rings were taken from her bedside table. "
+        "At a press conference, Greta Lindholm listed 9 stolen items. Lindholm said she was angry."
+    )
+    assert speaker_of(text, "His wife") == "Greta Lindholm"
+    assert "Greta = Greta Lindholm" in speaker_cue(text, "His wife")
+
+
+def test_a_first_name_shared_by_two_full_names_stays_as_written() -> None:
+    text = (
+        "Greta Lindholm and Greta Moss both ran. Lindholm won and Moss came 2nd. "
+        "Greta said 40 runners had started the race."
+    )
+    assert speaker_of(text, "Greta said") == "Greta"
+
+
+def test_no_product_or_organisation_is_a_full_name_of_a_first_word() -> None:
+    # "Kestrel DS" is no person: its last word is all capitals; "Kestrel Football Union" is an
+    # organisation
+    text = "Kestrel said 15 games would be ready for the Kestrel DS, which sells for £99."
+    assert speaker_of(text, "Kestrel said") == "Kestrel"
