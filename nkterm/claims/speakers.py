@@ -19,7 +19,6 @@ from nkterm.claims.namewords import (
     CHAIN,
     FIRST_NAME_TITLES,
     GROUP_NOUNS,
-    NOT_IN_NAME,
     PERSON_ROLES,
     gender,
     is_org,
@@ -36,8 +35,8 @@ from nkterm.claims.orgrefs import (
 )
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
-from nkterm.claims.roles import OPENERS, is_epithet, named_in_sentence, role_holder
-from nkterm.claims.shortforms import expansion, initials_at
+from nkterm.claims.roles import is_epithet, named_in_sentence, role_holder
+from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
 from nkterm.claims.subjectwords import AGED, DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM, ROLES
 
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
@@ -51,24 +50,6 @@ _ROLE_HEADS = PERSON_ROLES | ROLES
 _APPOSED = re.compile(
     r",\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+|(?!(?:MEP|MSP|OBE|MBE|CBE|USA)\b)[A-Z]{3,6}),\s*"
 )
-
-
-# A surname written alone: after a lower-case word, a punctuation mark or a closing quote
-# ("Osbourne said", '"...," Osbourne said'), never after a capitalised word ("Lycos Europe")
-_ALONE = r"""(?:(?<![\w'’-])[a-z][\w'’-]*,?|[,;.!?]["”]?|["”]) """
-
-
-def _chain_words(chain: str) -> list[str]:
-    """The words of a name chain that are the name: no possessor ("Iron Maiden's Bruce
-    Dickinson"), no title or time word, no opener ("Earlier Tony Blair defended")."""
-    raw = chain.split(" ")
-    owner = max((k + 1 for k, w in enumerate(raw[:-1]) if w.endswith(("'s", "’s"))), default=0)
-    words = name_words(" ".join(raw[owner:]))
-    cut = max((k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in NOT_IN_NAME), default=0)
-    words = words[cut:]
-    while len(words) > 2 and words[0].lower() in OPENERS:
-        words = words[1:]
-    return words
 
 
 def _plural_group(subject: str, kind: str) -> bool:
@@ -106,7 +87,7 @@ class Resolver:
                     self._mentioned.append(person)
         self._text = text
         self._full_index: dict[str, list[tuple[int, str]]] | None = None  # surname -> full names
-        self._first_index: dict[str, set[str]] | None = None  # first word -> longer names
+        self._first_names: FirstNames | None = None  # first word -> the one longer name
         self._chains: dict[str, list[tuple[int, str]]] = {}  # last word -> name chains
         self._reports = reports
         self._subjects = subjects
@@ -202,7 +183,7 @@ class Resolver:
         if found is None:
             found = []
             for start, chain in self._chains.get(surname, ()):
-                words = _chain_words(chain)
+                words = chain_words(chain)
                 full = " ".join(words)
                 if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
                     found.append((start, full))
@@ -341,33 +322,12 @@ class Resolver:
             if len(words) > 1 and len(words[0]) <= 3 and full.endswith(" ".join(words[1:])):
                 return full  # a short title the list does not know ("Me den Hartog")
         if len(words) == 1 and len(raw) == 1:
-            longer = self._by_first_word(words[0])
+            if self._first_names is None:
+                self._first_names = FirstNames(self._text, self._orgrefs.common_word)
+            longer = self._first_names.full(words[0])
             if longer is not None:
                 return longer  # "His wife Sharon" -> Sharon Osbourne
         return plain if len(words) >= 2 else written
-
-    def _by_first_word(self, word: str) -> str | None:
-        """The one person's name in the text that opens with ``word`` (a first name), written
-        before or after; None when there are none or several ("Ozzy" -> "Ozzy Osbourne"; never
-        "Mark" with Mark Cueto and Mark Regan)."""
-        if self._first_index is None:
-            index: dict[str, set[str]] = {}
-            for m in CHAIN.finditer(self._text):
-                ws = _chain_words(m.group())
-                if len(ws) >= 2 and ws[0][:1].isupper() and ws[-1][:1].isupper():
-                    index.setdefault(ws[0], set()).add(" ".join(ws))
-            self._first_index = index
-        found = self._first_index.get(word, set())
-        if len(found) != 1:
-            return None
-        (longer,) = found
-        last = longer.split()[-1]
-        # a person's name: its surname written alone too ("Osbourne said"), never all capitals
-        # ("Nintendo DS", "Microsoft IPTV") and never an organisation ("Rugby Football Union")
-        if len(last) < 3 or not last[1:].islower() or is_org(longer) or self._orgrefs.common_word(last):
-            return None  # (nor a word the text writes in lower case: "Gartner More than ...")
-        alone = re.search(_ALONE + re.escape(last) + r"(?![\w'’-]| [A-Z])", self._text)
-        return longer if alone is not None else None
 
     def _last_speaker(self, pos: int, pronoun: str) -> str | None:
         return last_speaker(
