@@ -7,9 +7,9 @@ known as Jason King"), and the one full name a first name stands for (``FirstNam
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from nkterm.claims.namewords import CHAIN, NOT_IN_NAME, is_org, name_words
+from nkterm.claims.namewords import NOT_IN_NAME, is_org, name_words
 from nkterm.claims.roles import OPENERS
 
 # Initials standing for a name: "B&B", "CAS", "PwC" is not one (lower case inside)
@@ -72,13 +72,14 @@ class FirstNames:
     """The one person's full name a first name stands for in a text ("His wife Sharon" ->
     Sharon Osbourne, written before or after), found once per text (session 8)."""
 
-    def __init__(self, text: str, common_word: Callable[[str], bool]) -> None:
-        """``common_word(word)``: whether the text writes ``word`` in lower case too."""
+    def __init__(self, text: str, chains: Iterable[str], common_word: Callable[[str], bool]) -> None:
+        """``chains``: the text's name chains (``CHAIN``), found once by the caller;
+        ``common_word(word)``: whether the text writes ``word`` in lower case too."""
         self._text = text
         self._common_word = common_word
         index: dict[str, set[str]] = {}
-        for m in CHAIN.finditer(text):
-            ws = chain_words(m.group())
+        for chain in chains:
+            ws = chain_words(chain)
             if len(ws) >= 2 and ws[0][:1].isupper() and ws[-1][:1].isupper():
                 index.setdefault(ws[0], set()).add(" ".join(ws))
         self._index = index

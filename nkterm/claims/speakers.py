@@ -323,7 +323,9 @@ class Resolver:
                 return full  # a short title the list does not know ("Me den Hartog")
         if len(words) == 1 and len(raw) == 1:
             if self._first_names is None:
-                self._first_names = FirstNames(self._text, self._orgrefs.common_word)
+                self._full("")  # the text's name chains, filed by last word
+                chains = (chain for filed in self._chains.values() for _, chain in filed)
+                self._first_names = FirstNames(self._text, chains, self._orgrefs.common_word)
             longer = self._first_names.full(words[0])
             if longer is not None:
                 return longer  # "His wife Sharon" -> Sharon Osbourne

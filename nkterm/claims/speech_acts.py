@@ -52,6 +52,7 @@ SPEECH_ACTS = words(
 # ("The government hinted that ...", "the panel agreed that ..."); before an object they are as
 # often acts ("Sprint ordered a broadband upgrade", "Celtic brushed aside Clyde")
 DERIVED = VERBS - REPORTING_VERBS
+_CANDIDATES = SPEECH_ACTS | DERIVED | frozenset(PHRASAL)  # one look-up per token
 # Verbs that are speech only with a particular word after them ("pointed out", "called for").
 _NEEDS_NEXT = {
     "pointed": frozenset({"out", "to"}),
@@ -186,9 +187,9 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     lows, starts, text = ctx.toks.lows, ctx.toks.starts, ctx.text
     for i in range(lo + 1, hi):
         w = lows[i]
-        listed = w in SPEECH_ACTS
-        if not (listed or w in DERIVED or w in PHRASAL) or not text[starts[i]].islower():
+        if w not in _CANDIDATES or not text[starts[i]].islower():
             continue
+        listed = w in SPEECH_ACTS
         nxt = lows[i + 1] if i + 1 < hi else ""
         need: frozenset[str] | None = _NEEDS_NEXT.get(w) if listed else None
         if not listed:
