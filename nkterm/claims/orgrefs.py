@@ -111,9 +111,11 @@ class OrgReferences:
             if _compatible(text, start, end, name, noun, pos):
                 return name
             if nearest is None and (
-                (generic and _business(text, end, name)) or (pos - start <= _NEAR and _employer(text, end))
+                (generic and _business(text, end, name))
+                or (pos - start <= _NEAR and _employer(text, end))
+                or (noun in _MEDIA and pos - start <= _NEAR and _media_name(name) and _spoke_after(text, end))
             ):
-                nearest = (start, name)
+                nearest = (start, name)  # ("the local Arab News said ... The newspaper said")
         if generic:
             for p, name in self._spoke(pos):
                 if pos - p <= _REACH and (nearest is None or p > nearest[0]):
@@ -149,6 +151,20 @@ def _names(text: str) -> list[tuple[int, int, str]]:
         start = m.start() + raw.find(ws[0])
         out.append((start, start + len(" ".join(ws)), name))
     return out
+
+
+def _media_name(name: str) -> bool:
+    """A name a "the newspaper" may mean: an organisation's (``is_org``: "Arab News", "Financial
+    Times"), never an acronym ("IMF" is no paper)."""
+    return is_org(name) and not name.isupper()
+
+
+def _spoke_after(text: str, end: int) -> bool:
+    """A reporting verb right after a name ("Arab News said", "Screen Daily has said")."""
+    return _SAID.match(text, end) is not None
+
+
+_SAID = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|reported|reports|claimed|claims|added)\b")
 
 
 def _employer(text: str, end: int) -> bool:

@@ -26,6 +26,7 @@ import re
 from nkterm.claims.evidence import Report
 from nkterm.claims.lexicon import REPORTING_VERBS, words
 from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org
+from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.quote_speakers import QuoteContext
 from nkterm.claims.speechverbs import PHRASAL, VERBS
 from nkterm.claims.subjects import SubjectFinder
@@ -303,7 +304,13 @@ def _tail(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         org = ctx.resolver.org_antecedent(np[-1], at)
         if org is not None:
             return org, f'"{_said(m)}" (the {" ".join(np)} = {org})'
-    known = head in SPEAKING_NOUNS or head in ROLES or head in PERSON_ROLES or head in GROUP_NOUNS
+    known = (
+        head in SPEAKING_NOUNS
+        or head in ROLES
+        or head in PERSON_ROLES
+        or head in GROUP_NOUNS
+        or head in DOCUMENT_NOUNS
+    )  # ("..., according to research.": a document speaks)
     if not known and not (head.endswith("s") and not head.endswith("ss") and head.isalpha()):
         return None  # a known role, or a plural of people or bodies ("observers", "insiders")
     return " ".join(np), f'"{_said(m)}"'

@@ -167,3 +167,19 @@ def test_no_time_word_opener_or_speaking_noun_is_an_organisation() -> None:
         "After agents raided its offices in March, the company said 40% of its accounts were wrong."
     )
     assert speaker_of(text, "After agents") == "company"
+
+
+def test_the_newspaper_is_the_paper_that_spoke_just_before() -> None:
+    text = (
+        "Earlier this week, the local Gulf Times said 40 clinics had closed. "
+        "The newspaper said most of the staff had left the country."
+    )
+    assert speaker_of(text, "The newspaper said") == "Gulf Times"
+    # an acronym that spoke is no paper
+    text = "The IMF said growth would slow to 2%. The paper said the cut was expected."
+    assert speaker_of(text, "The paper said") == "paper"
+
+
+def test_according_to_research() -> None:
+    text = "Viewers in the UK lead the trend of downloading 24 shows, according to research."
+    assert speaker_of(text, "Viewers") == "research"
