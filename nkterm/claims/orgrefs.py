@@ -190,8 +190,8 @@ def _compatible(text: str, start: int, end: int, name: str, noun: str, pos: int)
     ws = name_words(name)
     if ws and ws[-1].lower() == noun:
         return True  # "Countryside Alliance" is an alliance
-    before = text[max(0, start - 40) : start]
-    if re.search(rf"\b{noun}\s+$", before, re.IGNORECASE):
+    before = text[max(0, start - 40) : start].rstrip().lower()
+    if before.endswith(noun) and not before[-len(noun) - 1 : -len(noun)].isalnum():
         return True  # "trade weekly Screen Daily", "the charity Fostering Network"
     m = _DESCRIBED_AFTER.match(text, end)
     return m is not None and m.start(1) < pos - 1 and m.group(1).lower() == noun  # "X, a charity that"

@@ -50,9 +50,9 @@ def expansion(text: str, short: str, pos: int) -> str | None:
     return found
 
 
-# A surname written alone: after a lower-case word, a punctuation mark or a closing quote
-# ("Osbourne said", '"...," Osbourne said'), never after a capitalised word ("Lycos Europe")
-_ALONE = r"""(?:(?<![\w'’-])[a-z][\w'’-]*,?|[,;.!?]["”]?|["”]) """
+# What comes before a surname written alone: a lower-case word, a punctuation mark or a closing
+# quote, then a space (never a capitalised word: "Lycos Europe")
+_ALONE_BEFORE = re.compile(r"""(?:(?<![\w'’-])[a-z][\w'’-]*,?|[,;.!?]["”]?|["”]) $""")
 
 
 def chain_words(chain: str) -> list[str]:
@@ -97,5 +97,24 @@ class FirstNames:
         # lower case ("Gartner More than ...")
         if len(last) < 3 or not last[1:].islower() or is_org(longer) or self._common_word(last):
             return None
-        alone = re.search(_ALONE + re.escape(last) + r"(?![\w'’-]| [A-Z])", self._text)
-        return longer if alone is not None else None
+        return longer if _written_alone(self._text, last) else None
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Whether ``word`` is written alone somewhere: after a lower-case word, a punctuation mark or
+    a closing quote ("Osbourne said", '"…," Osbourne said'), never after or before a capitalised
+    word ("Lycos Europe"). Plain string search: a pattern compiled per name would crowd the
+    regex cache that the other rules share."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        after = text[end : end + 2]
+        if (
+            start >= 2
+            and text[start - 1] == " "
+            and not (after[:1].isalnum() or after[:1] in "'’-" or (after[:1] == " " and after[1:2].isupper()))
+            and _ALONE_BEFORE.search(text, max(0, start - 40), start) is not None
+        ):
+            return True
+        start = text.find(word, end)
+    return False
