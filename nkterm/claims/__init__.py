@@ -17,6 +17,7 @@ The package owns claim detection for the headless core (index build, CLI, compar
 - ``speakers``  people, aliases and short forms, pronouns, first-person sections
 - ``pronouns``  the last speaker a "he said" means
 - ``shortforms`` initials ("B&B") and the name they stand for
+- ``orgrefs``   the named organisation "the charity", "the trade weekly", "it" stands for
 - ``roles``     a role or epithet standing for a person ("the home secretary", "the Russian")
 - ``speech_acts`` the last speaker fallback: speech-act verbs ("dismissed", "pointed to") and
   inverted tails (", say experts.", ", according to some LA film critics.")

@@ -1,5 +1,5 @@
-"""The last speaker a "he said" or "she said" means (session 7): split out of ``speakers.py``,
-whose ``Resolver`` calls it before the person in focus. Pure Python; must not import textual or
+"""The last speaker a "he said" or "she said" means (session 7), and the group a "they said"
+means (session 8): split out of ``speakers.py``, whose ``Resolver`` calls them. Pure Python; must not import textual or
 whoosh.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from nkterm.claims.evidence import Report
-from nkterm.claims.namewords import gender, is_org
+from nkterm.claims.namewords import GROUP_NOUNS, gender, is_org
 
 _AVOID = {"she": "m", "her": "m", "he": "f", "him": "f"}
 
@@ -42,4 +42,24 @@ def last_speaker(
         if between is not None and between[0] > r.verb_end and not is_org(between[1]):
             return None  # a person is the subject of a sentence since
         return who
+    return None
+
+
+def group_before(reports: Sequence[Report], pos: int, reach: int = 400) -> str | None:
+    """What a "they said" at ``pos`` means: the last group that spoke within ``reach``
+    characters before it ("Opponents say …. They said …"): a speaking noun in the plural
+    ("critics", "the unions", "analysts"). A named organisation is no antecedent of "they"."""
+    for r in reversed(reports):
+        if r.subject_start >= pos or not r.subject or r.subject_kind not in ("org", "name"):
+            continue
+        if pos - r.subject_start > reach:
+            return None
+        words = r.subject.split()
+        head = words[-1].lower()
+        if head in GROUP_NOUNS or (
+            r.subject_kind == "org" and head.endswith("s") and not head.endswith("ss")
+        ):
+            return " ".join(words[1:] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words)
+        if r.subject_kind == "name":
+            return None  # a named speaker in between: "they" does not reach past it
     return None

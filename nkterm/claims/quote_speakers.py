@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from nkterm.claims.evidence import Report
 from nkterm.claims.lexicon import words
 from nkterm.claims.namewords import PERSON_ROLES, is_org
+from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.quotes import Attribution, Inside, Quote
 from nkterm.claims.scanstate import Tokens
 from nkterm.claims.speakers import Resolver
 from nkterm.claims.subjects import SubjectFinder
-from nkterm.claims.subjectwords import ROLES
+from nkterm.claims.subjectwords import QUANTIFIERS, ROLES
 from nkterm.models import Span
 
 
@@ -72,8 +73,9 @@ def _subject_speaker(pos: int, ctx: QuoteContext) -> str | None:
     if subj is None or subj.kind != "name":
         return None
     name = ctx.text[subj.start : subj.end]
-    if name.split()[0].lower().replace("’", "'") in NOT_A_NAME:
-        return None  # "It's like walking into ...": no one's name
+    first = name.split()[0].lower().replace("’", "'")
+    if first in NOT_A_NAME or first in QUANTIFIERS:
+        return None  # "It's like walking into ...", "Any exit strategy must ...": no one's name
     if name.startswith("Said ") and ctx.text[subj.end : subj.end + 1] == ":":
         # "Said Williams: "..."": an inverted verb, no first name
         full = ctx.resolver.full_name(name[5:], subj.start)
@@ -136,6 +138,8 @@ def _previous_report(pos: int, ctx: QuoteContext) -> tuple[str, str] | None:
             continue
         if r.verb_start < floor:
             return None
+        if r.subject_kind == "noun" and r.subject and r.subject.lower() in DOCUMENT_NOUNS:
+            return None  # "a poll suggests ... those "neither supporting nor opposing"": a term, no speech
         who, _ = ctx.resolver.speaker(r)
         if who is not None:
             return who, f'quote after "{r.subject} {r.verb}"'

@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 
 from nkterm.claims.lexicon import SUBJECT_SKIP
-from nkterm.claims.namewords import is_org, name_words, person_words, strip_titles
-from nkterm.claims.subjectwords import AGED, CLAUSE_OPENERS, EPITHETS
+from nkterm.claims.namewords import PERSON_ROLES, is_org, name_words, person_words, strip_titles
+from nkterm.claims.subjectwords import AGED, CLAUSE_OPENERS, DEMONYM, EPITHET_MODIFIER, EPITHETS, ROLES
 
 # Words that open a sentence and never a name ("Earlier Tony Blair defended ...")
 OPENERS = CLAUSE_OPENERS | SUBJECT_SKIP
@@ -29,7 +29,14 @@ def is_epithet(words: list[str]) -> bool:
     """ "star of Rain Man and Tootsie", "22-year-old", "two-time champion": one person, described."""
     head = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
     last = words[head - 1].lower() if head else ""
-    return last in EPITHETS or AGED.fullmatch(last) is not None
+    if last in EPITHETS or AGED.fullmatch(last) is not None:
+        return True
+    if head and EPITHET_MODIFIER.fullmatch(words[head - 1]):
+        return True  # "the Uruguayan-born" (the subject rules cut "researcher" off)
+    # a person's role or a person described by age, caps, birthplace or nationality: "the
+    # Uruguayan-born researcher", "The American forensics expert", "the 22-cap Dragons man"
+    described = any(EPITHET_MODIFIER.fullmatch(w) or DEMONYM.fullmatch(w) for w in words[: head - 1])
+    return described and (last in ROLES or last in PERSON_ROLES or last in ("man", "woman"))
 
 
 def named_in_sentence(text: str, pos: int, full_name: FullName) -> str | None:

@@ -1,12 +1,16 @@
 """Short forms of a name: initials ("B&B", "CAS") and the name they stand for ("Bradford &
 Bingley", "Court of Arbitration for Sport"), written before them or once after ("says JK, also
-known as Jason King"). Split out of ``speakers.py`` (session 7); pure Python, must not import
-textual or whoosh.
+known as Jason King"), and the one full name a first name stands for (``FirstNames``, session
+8). Split out of ``speakers.py`` (session 7); pure Python, must not import textual or whoosh.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+
+from nkterm.claims.namewords import NOT_IN_NAME, is_org, name_words
+from nkterm.claims.roles import OPENERS
 
 # Initials standing for a name: "B&B", "CAS", "PwC" is not one (lower case inside)
 _INITIALS = re.compile(r"(?<![\w&])[A-Z](?:&?[A-Z]){1,5}(?![\w&])")
@@ -44,3 +48,73 @@ def expansion(text: str, short: str, pos: int) -> str | None:
     if bare != found and re.search(rf"{re.escape(bare)}(?!['’\w])", text) is not None:
         return bare
     return found
+
+
+# What comes before a surname written alone: a lower-case word, a punctuation mark or a closing
+# quote, then a space (never a capitalised word: "Lycos Europe")
+_ALONE_BEFORE = re.compile(r"""(?:(?<![\w'’-])[a-z][\w'’-]*,?|[,;.!?]["”]?|["”]) $""")
+
+
+def chain_words(chain: str) -> list[str]:
+    """The words of a name chain that are the name: no possessor ("Iron Maiden's Bruce
+    Dickinson"), no title or time word, no opener ("Earlier Tony Blair defended")."""
+    raw = chain.split(" ")
+    owner = max((k + 1 for k, w in enumerate(raw[:-1]) if w.endswith(("'s", "’s"))), default=0)
+    words = name_words(" ".join(raw[owner:]))
+    cut = max((k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in NOT_IN_NAME), default=0)
+    words = words[cut:]
+    while len(words) > 2 and words[0].lower() in OPENERS:
+        words = words[1:]
+    return words
+
+
+class FirstNames:
+    """The one person's full name a first name stands for in a text ("His wife Sharon" ->
+    Sharon Osbourne, written before or after), found once per text (session 8)."""
+
+    def __init__(self, text: str, chains: Iterable[str], common_word: Callable[[str], bool]) -> None:
+        """``chains``: the text's name chains (``CHAIN``), found once by the caller;
+        ``common_word(word)``: whether the text writes ``word`` in lower case too."""
+        self._text = text
+        self._common_word = common_word
+        index: dict[str, set[str]] = {}
+        for chain in chains:
+            ws = chain_words(chain)
+            if len(ws) >= 2 and ws[0][:1].isupper() and ws[-1][:1].isupper():
+                index.setdefault(ws[0], set()).add(" ".join(ws))
+        self._index = index
+
+    def full(self, word: str) -> str | None:
+        """The one full name in the text that opens with ``word``; None when there are none or
+        several ("Ozzy" -> "Ozzy Osbourne"; never "Mark" with Mark Cueto and Mark Regan)."""
+        found = self._index.get(word, set())
+        if len(found) != 1:
+            return None
+        (longer,) = found
+        last = longer.split()[-1]
+        # a person's name: its surname written alone too ("Osbourne said"), never all capitals
+        # ("Nintendo DS"), an organisation ("Rugby Football Union") or a word the text writes in
+        # lower case ("Gartner More than ...")
+        if len(last) < 3 or not last[1:].islower() or is_org(longer) or self._common_word(last):
+            return None
+        return longer if _written_alone(self._text, last) else None
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Whether ``word`` is written alone somewhere: after a lower-case word, a punctuation mark or
+    a closing quote ("Osbourne said", '"…," Osbourne said'), never after or before a capitalised
+    word ("Lycos Europe"). Plain string search: a pattern compiled per name would crowd the
+    regex cache that the other rules share."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        after = text[end : end + 2]
+        if (
+            start >= 2
+            and text[start - 1] == " "
+            and not (after[:1].isalnum() or after[:1] in "'’-" or (after[:1] == " " and after[1:2].isupper()))
+            and _ALONE_BEFORE.search(text, max(0, start - 40), start) is not None
+        ):
+            return True
+        start = text.find(word, end)
+    return False

@@ -19,7 +19,6 @@ from nkterm.claims.namewords import (
     CHAIN,
     FIRST_NAME_TITLES,
     GROUP_NOUNS,
-    NOT_IN_NAME,
     PERSON_ROLES,
     gender,
     is_org,
@@ -27,15 +26,24 @@ from nkterm.claims.namewords import (
     person_words,
     strip_titles,
 )
+from nkterm.claims.orgrefs import (
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    OrgReferences,
+    named_with_descriptor,
+    subject_before,
+)
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
-from nkterm.claims.pronouns import last_speaker
-from nkterm.claims.roles import OPENERS, is_epithet, named_in_sentence, role_holder
-from nkterm.claims.shortforms import expansion, initials_at
-from nkterm.claims.subjectwords import DEMONYM, NOT_DEMONYM, ROLES
+from nkterm.claims.pronouns import group_before, last_speaker
+from nkterm.claims.roles import is_epithet, named_in_sentence, role_holder
+from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
+from nkterm.claims.subjectwords import AGED, DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM, ROLES
 
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
+# "the" and at most two lower-case modifiers before a noun ("the trade weekly")
+_DEFINITE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he (?:[a-z][\w-]* ){0,2}$")
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
 _ROLE_HEADS = PERSON_ROLES | ROLES
 # A name in apposition after a role subject: ", US playwright Eve Ensler," (up to three role words)
@@ -79,6 +87,7 @@ class Resolver:
                     self._mentioned.append(person)
         self._text = text
         self._full_index: dict[str, list[tuple[int, str]]] | None = None  # surname -> full names
+        self._first_names: FirstNames | None = None  # first word -> the one longer name
         self._chains: dict[str, list[tuple[int, str]]] = {}  # last word -> name chains
         self._reports = reports
         self._subjects = subjects
@@ -97,6 +106,33 @@ class Resolver:
         self._by_subject = sorted(reports, key=lambda r: r.subject_start)
         self._report_pos = [r.subject_start for r in self._by_subject]
         self._org_pos = [p for p, _ in self._orgs]
+        self._orgrefs = OrgReferences(text, self._one_word_speakers)
+
+    def _spoke_between(self, start: int, end: int) -> bool:
+        """Whether someone named (a name or a speaking noun) spoke between ``start`` and ``end``."""
+        lo = bisect.bisect_right(self._report_pos, start)
+        hi = bisect.bisect_left(self._report_pos, end)
+        return any(r.subject_kind in ("name", "org") for r in self._by_subject[lo:hi])
+
+    def _one_word_speakers(self, pos: int) -> list[tuple[int, str]]:
+        """One-word names that spoke before ``pos`` and are no one's surname ("Novartis said"),
+        nearest first: organisations a "the firm" may mean that ``is_org`` cannot tell by name."""
+        found: list[tuple[int, str]] = []
+        for r in reversed(self._by_subject[: bisect.bisect_left(self._report_pos, pos)]):
+            if r.subject_kind != "name" or not r.subject:
+                continue
+            ws = name_words(r.subject)
+            if (
+                len(ws) == 1
+                and ws[0][:1].isupper()
+                and ws[0].lower() not in TITLES
+                and not self._full(ws[0].lower())
+                and self._text[max(0, r.subject_start - 4) : r.subject_start] not in ("Mr ", "Ms ", "Dr ")
+                and not self._determiner_just_before(r.subject_start)
+                and not self._orgrefs.common_word(ws[0])
+            ):
+                found.append((r.subject_start, ws[0]))
+        return found
 
     @property
     def _named(self) -> tuple[list[tuple[int, str]], list[int]]:
@@ -147,16 +183,7 @@ class Resolver:
         if found is None:
             found = []
             for start, chain in self._chains.get(surname, ()):
-                # a possessor is no part of the name: "Iron Maiden's Bruce Dickinson"
-                raw = chain.split(" ")
-                owner = max((k + 1 for k, w in enumerate(raw[:-1]) if w.endswith(("'s", "’s"))), default=0)
-                words = name_words(" ".join(raw[owner:]))
-                cut = max(
-                    (k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in NOT_IN_NAME), default=0
-                )
-                words = words[cut:]
-                while len(words) > 2 and words[0].lower() in OPENERS:
-                    words = words[1:]  # "Earlier Tony Blair defended": the opener is no name
+                words = chain_words(chain)
                 full = " ".join(words)
                 if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
                     found.append((start, full))
@@ -294,6 +321,14 @@ class Resolver:
                 return full
             if len(words) > 1 and len(words[0]) <= 3 and full.endswith(" ".join(words[1:])):
                 return full  # a short title the list does not know ("Me den Hartog")
+        if len(words) == 1 and len(raw) == 1:
+            if self._first_names is None:
+                self._full("")  # the text's name chains, filed by last word
+                chains = (chain for filed in self._chains.values() for _, chain in filed)
+                self._first_names = FirstNames(self._text, chains, self._orgrefs.common_word)
+            longer = self._first_names.full(words[0])
+            if longer is not None:
+                return longer  # "His wife Sharon" -> Sharon Osbourne
         return plain if len(words) >= 2 else written
 
     def _last_speaker(self, pos: int, pronoun: str) -> str | None:
@@ -325,6 +360,13 @@ class Resolver:
     def role_holder(self, role: str, pos: int) -> str | None:
         return role_holder(self._text, role, pos, self.full_name)
 
+    def org_antecedent(self, noun: str, pos: int) -> str | None:
+        """The organisation named before ``pos`` that a definite ``noun`` written there ("the
+        charity", "the trade weekly") stands for, or None (``orgrefs.OrgReferences``)."""
+        if not _DEFINITE_BEFORE.search(self._text, max(0, pos - 30), pos):
+            return None
+        return self._orgrefs.antecedent(noun, pos)
+
     def voice(self, pos: int) -> str | None:
         section = self.ctx.section_at(pos)
         if section is not None and section.kind == "first-person" and section.voice:
@@ -333,27 +375,6 @@ class Resolver:
 
     def boilerplate(self, start: int, end: int) -> bool:
         return any(s.kind == "boilerplate" and s.start < end and start < s.end for s in self.ctx.sections)
-
-    def _group_before(self, pos: int, reach: int = 400) -> str | None:
-        """What a "they said" at ``pos`` means: the last group that spoke within ``reach``
-        characters before it ("Opponents say …. They said …"): a speaking noun in the plural
-        ("critics", "the unions", "analysts"). A named organisation is no antecedent of "they"."""
-        for r in reversed(self._reports):
-            if r.subject_start >= pos or not r.subject or r.subject_kind not in ("org", "name"):
-                continue
-            if pos - r.subject_start > reach:
-                return None
-            words = r.subject.split()
-            head = words[-1].lower()
-            if head in GROUP_NOUNS or (
-                r.subject_kind == "org" and head.endswith("s") and not head.endswith("ss")
-            ):
-                return " ".join(
-                    words[1:] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words
-                )
-            if r.subject_kind == "name":
-                return None  # a named speaker in between: "they" does not reach past it
-        return None
 
     def speaker(self, report: Report) -> tuple[str | None, str]:
         """(speaker, how) for a reporting verb's subject; ``how`` explains the choice."""
@@ -372,9 +393,9 @@ class Resolver:
                 return person, "named"
             if (
                 self._determiner_just_before(report.subject_start)
-                and DEMONYM.fullmatch(subject)
+                and (DEMONYM.fullmatch(subject) or EPITHET_MODIFIER.fullmatch(subject))
                 and subject.lower() not in NOT_DEMONYM
-            ):
+            ):  # (or "the Uruguayan-born researcher")
                 # "the Russian revealed": the person named earlier in the sentence ("When Lleyton
                 # Hewitt shook his hand ..., the Australian said"), else the person in focus
                 meant = self._epithet_person(report.subject_start)
@@ -410,6 +431,9 @@ class Resolver:
                     return apposed.group(1), f"the {named_as} = {apposed.group(1)}"
                 person = self.full_name(apposed.group(1), apposed.start(1))
                 return person, f"the {named_as} = {person}"
+            named = named_with_descriptor(words)
+            if named is not None:
+                return named, f"the {named_as} = {named}"
             of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
             if definite and of > 0 and words[of - 1].lower() in _ROLE_HEADS:
                 person = self.role_holder(named_as, report.subject_start)
@@ -419,7 +443,26 @@ class Resolver:
                 meant = self._epithet_person(report.subject_start)
                 if meant is not None:
                     return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
+                if len(words) == 1 and (AGED.fullmatch(words[0]) or EPITHET_MODIFIER.fullmatch(words[0])):
+                    return None, ""  # "the 21-year-old" with no one in focus: no speaker to show
+            if (
+                definite
+                and 0 < len(words) <= 3
+                and words[-1] in ORG_NOUNS
+                and all(w.islower() for w in words)
+            ):
+                org = self._orgrefs.antecedent(words[-1], report.subject_start)
+                if org is not None:
+                    return org, f"the {named_as} = {org}"
             return named_as, "organisation or role"
+        if kind == "noun":
+            # "The alliance said", "according to the trade weekly": a definite organisation noun
+            # the subject rules do not know as a speaker stands for the organisation named before;
+            # a document speaks for itself ("research has suggested", "the research indicated")
+            if low in DOCUMENT_NOUNS:
+                return low, "a document"
+            org = self.org_antecedent(subject, report.subject_start)
+            return (org, f"the {low} = {org}") if org is not None else (None, "")
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):
                 last = self._last_speaker(report.subject_start, low)
@@ -428,6 +471,16 @@ class Resolver:
                 return self.focus(report.subject_start, low), f"{low} = person in focus"
             if low == "it":
                 j = bisect.bisect_left(self._org_pos, report.subject_start) - 1
+                opened = subject_before(self._text, report.subject_start)
+                if opened is not None and not self._spoke_between(opened[0], report.subject_start):
+                    # "The report also explored ... It said": the document or organisation that
+                    # opened a sentence since the last organisation spoke
+                    _, noun, name = opened
+                    if name and noun in ORG_NOUNS:
+                        return name, f"it = the {name} {noun}"
+                    org = self._orgrefs.antecedent(noun, opened[0]) if noun in ORG_NOUNS else None
+                    if org is not None or noun in DOCUMENT_NOUNS:
+                        return org or noun, f"it = the {noun}" + (f" = {org}" if org else "")
                 company = self._company_before(report.subject_start, self._orgs[j][0] if j >= 0 else -1)
                 if company is not None:
                     return company, f"it = {company}"
@@ -438,7 +491,7 @@ class Resolver:
                         org = " ".join(words[1:])
                     return org, f"it = {org}"
             if low == "they":
-                group = self._group_before(report.subject_start)
+                group = group_before(self._reports, report.subject_start)
                 if group is not None:
                     return group, f"they = {group}"
             if low in ("i", "we"):

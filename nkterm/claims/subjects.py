@@ -27,6 +27,7 @@ from nkterm.claims.evidence import Subject
 from nkterm.claims.inverted import name_after
 from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
 from nkterm.claims.subjectwords import (
+    ADVERB_SKIP,
     AGED,
     AUXILIARIES,
     CLAUSE_OPENERS,
@@ -77,6 +78,7 @@ class SubjectFinder:
             # "Gellman has also said", "the BPI strongly believes" (never "Tony Kelly said")
             and (
                 lows[j] in lx.SUBJECT_SKIP
+                or lows[j] in ADVERB_SKIP
                 or (lows[j].endswith("ly") and len(lows[j]) > 4 and not (j > self.lo and self.upper(j)))
             )
             and self.gap(j).isspace()
@@ -157,8 +159,8 @@ class SubjectFinder:
         low = lows[j]
         if low in lx.PRONOUNS_SINGULAR or low in lx.PRONOUNS_OTHER:
             return Subject("pronoun", starts[j], ends[j])
-        if not low[0].isalpha() or low in TIME_WORDS:
-            return None
+        if (not low[0].isalpha() and not AGED.fullmatch(low)) or low in TIME_WORDS:
+            return None  # (but "The 66-year-old criticised" has a subject)
         if self.upper(j) or "." in low:
             if low in lx.NOT_NAMES and low not in SPEAKING_NOUNS:
                 return Subject("noun", starts[j], ends[j])

@@ -31,6 +31,9 @@ SPEAKING_NOUNS = words(
     """
 )
 DETERMINERS = words("the a an its his her their our this that these those")
+# Quantifiers and other determiners (a closed class): a capitalised one opening a sentence is no
+# name ("Any exit strategy must ...", "Every club said ...")
+QUANTIFIERS = words("any every each no all some many most both such several either neither another few")
 ROLES = words(
     """
     author economist coach manager captain striker boss founder presenter reviewer critic
@@ -42,6 +45,11 @@ ROLES = words(
 )
 POLLED = words("polled surveyed questioned interviewed")
 AGED = re.compile(r"\d+-year-old")
+# "the 22-cap Dragons man", "the Uruguayan-born researcher": an epithet's modifier
+EPITHET_MODIFIER = re.compile(r"\d+-(?:cap|year-old|times?)|[A-Z][\w-]*-born")
+# Adverbs between a subject and its verb besides the cue rules' (lexicon.SUBJECT_SKIP): "Lib Dem
+# spokesman Ed Davey meanwhile said", "The chancellor, though, insisted"
+ADVERB_SKIP = words("meanwhile however though too therefore instead himself herself itself themselves")
 CONNECT = words("of for the and de du den da di dos das von van der la le al el bin &")
 JOIN = words("and but")
 CLAUSE_OPENERS = words(

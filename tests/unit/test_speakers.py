@@ -4,19 +4,7 @@ these tests (no people list, no sections)."""
 from __future__ import annotations
 
 from nkterm.claims import SpeakerContext, detect
-from nkterm.models import Claim
-
-
-def claim_with(text: str, fragment: str) -> Claim:
-    start = text.index(fragment)
-    for c in detect(text):
-        if c.start <= start < c.end:
-            return c
-    raise AssertionError(f"no claim holds {fragment!r}: {detect(text)}")
-
-
-def speaker_of(text: str, fragment: str) -> str | None:
-    return claim_with(text, fragment).speaker
+from tests.unit.speaker_cases import claim_with, speaker_of
 
 
 def test_name_title_at_org_said_colon_and_the_quote_after_it() -> None:

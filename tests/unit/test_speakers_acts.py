@@ -5,28 +5,7 @@ written for these tests; no people list, no sections."""
 
 from __future__ import annotations
 
-from nkterm.claims import detect
-from nkterm.models import Claim
-
-
-def claim_with(text: str, fragment: str) -> Claim:
-    start = text.index(fragment)
-    for c in detect(text):
-        if c.start <= start < c.end:
-            return c
-    raise AssertionError(f"no claim holds {fragment!r}: {detect(text)}")
-
-
-def speaker_of(text: str, fragment: str) -> str | None:
-    start = text.index(fragment)
-    for c in detect(text):
-        if c.start <= start < c.end:
-            return c.speaker
-    return None
-
-
-def speaker_cue(text: str, fragment: str) -> str:
-    return next(cue for cue in claim_with(text, fragment).cues if cue.startswith("speaker: "))
+from tests.unit.speaker_cases import claim_with, speaker_cue, speaker_of
 
 
 def test_a_speech_act_verb_gives_its_subject() -> None:
