@@ -177,7 +177,6 @@ def update(
     # text files on a full build, else read from the manifest (nkterm.claims.recurring)
     recurring = _recurring_lines(manifest, entries, full=not known or 2 * len(todo) >= len(entries))
     release_memory()  # that pass read every text file: 20k documents left ~50 MB of freed heap
-    keep_heap()  # from here on, trimmed by release_memory only
     writer = None
     done = 0
     try:
@@ -268,7 +267,7 @@ def _prepare_all(
             pool = ProcessPoolExecutor(
                 max_workers=count,
                 mp_context=context,
-                initializer=_worker_started,
+                initializer=exit_with,
                 initargs=(os.getpid(),),
             )
             ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in chunks[:window])
@@ -339,13 +338,6 @@ class PreparedFile:
     documents: list[Prepared] = field(default_factory=list)
 
 
-def _worker_started(parent: int) -> None:
-    """A worker's start: it ends with ``parent`` (``nkterm.lifeline``) and keeps its freed heap
-    (``keep_heap``)."""
-    exit_with(parent)
-    keep_heap()
-
-
 def _prepare_chunk(
     jobs: list[tuple[Path, Entry, dict[str, str | None], frozenset[str]]],
 ) -> list[PreparedFile]:
@@ -363,30 +355,6 @@ def release_memory() -> None:
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
-
-
-# glibc hands the top of its heap back to the system whenever more than M_TRIM_THRESHOLD (128 KB
-# unless it has adapted) is free there: zlib allocates and frees ~256 KB for each block Whoosh
-# compresses (~20,000 in a BBC build), and each call paid the system calls and page faults again:
-# 72 µs a compress (6 µs with the heap kept). ``release_memory`` still trims when it is called.
-_M_TRIM_THRESHOLD = -1
-KEEP_HEAP = 32 * 1024 * 1024
-
-
-def keep_heap() -> None:
-    """Let this process keep up to ``KEEP_HEAP`` bytes of free heap between ``release_memory``
-    calls (glibc's ``mallopt(M_TRIM_THRESHOLD)``; nothing where there is none)."""
-    mallopt = _mallopt()
-    if mallopt is not None:
-        mallopt(_M_TRIM_THRESHOLD, KEEP_HEAP)
-
-
-@functools.cache
-def _mallopt() -> Callable[[int, int], int] | None:
-    try:
-        return ctypes.CDLL(None).mallopt  # type: ignore[no-any-return]
-    except (OSError, AttributeError):  # not glibc (macOS, musl)
-        return None
 
 
 @functools.cache
