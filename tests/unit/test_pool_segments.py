@@ -15,7 +15,6 @@ from whoosh import index as windex
 from whoosh.writing import SegmentWriter
 
 from nkterm.models import Document
-from nkterm.search.whoosh import pool
 from nkterm.search.whoosh.schema import make_schema
 from nkterm.search.whoosh.segwriter import PoolSegmentWriter
 from nkterm.search.whoosh.stored import WORDS, encode
