@@ -310,6 +310,10 @@ class CatalogWriter:
         # the table's unique index): all of them in a dict was 38 MB at 20k documents
         self._cue_ids: dict[str, int] = {}
         self._next_cue = 0  # 0: not read yet (at the first claim)
+        # every cue this writer inserted, when the table was empty at its first claim (a new
+        # index): a cue not in the filter is new, no look-up needed (BBC: 64,562 distinct cues
+        # of 211,223; most are new when first met)
+        self._inserted: CueFilter | None = None
         self._con = catalog._connect()
         try:
             self._con.execute("BEGIN IMMEDIATE")
@@ -345,13 +349,21 @@ class CatalogWriter:
             return found
         if not self._next_cue:
             self._next_cue = 1 + int(self._con.execute("SELECT coalesce(max(id), 0) FROM cues").fetchone()[0])
-        row = self._con.execute("SELECT id FROM cues WHERE text = ?", (text,)).fetchone()
+            if self._next_cue == 1:
+                self._inserted = CueFilter()
+        inserted = self._inserted
+        if inserted is not None and not inserted.maybe(text):
+            row = None
+        else:
+            row = self._con.execute("SELECT id FROM cues WHERE text = ?", (text,)).fetchone()
         if row is not None:
             found = int(row[0])
         else:
             found = self._next_cue
             new.append((found, text))
             self._next_cue += 1
+            if inserted is not None:
+                inserted.add(text)
         ids[text] = found
         return found
 
@@ -385,6 +397,32 @@ class CatalogWriter:
         with self._catalog._lock:
             if self._con in self._catalog._connections:
                 self._catalog._connections.remove(self._con)
+
+
+class CueFilter:
+    """A Bloom filter of cue texts: ``maybe`` is False only for a text never ``add``ed. 2**23
+    bits (1 MB), 3 probes from Python's string hash (stable within a process, which is as long
+    as a writer lives): 600,000 cues (a 20k-document build) give ~1% false "maybe"s, each one a
+    look-up in the table."""
+
+    BITS = 1 << 23
+
+    def __init__(self) -> None:
+        self._bits = bytearray(self.BITS >> 3)
+
+    def _probes(self, text: str) -> tuple[int, int, int]:
+        h = hash(text) & 0xFFFFFFFFFFFFFFFF
+        mask = self.BITS - 1
+        return h & mask, (h >> 21) & mask, (h >> 42) & mask
+
+    def add(self, text: str) -> None:
+        bits = self._bits
+        for p in self._probes(text):
+            bits[p >> 3] |= 1 << (p & 7)
+
+    def maybe(self, text: str) -> bool:
+        bits = self._bits
+        return all(bits[p >> 3] & (1 << (p & 7)) for p in self._probes(text))
 
 
 # .. rows -> documents ..

@@ -120,3 +120,50 @@ def test_cues_past_the_writers_cache_are_found_in_the_table(
     later.commit(2)
     assert _cue_rows(tmp_path) == [*rows, "newest"]
     assert Catalog(tmp_path).claims("e") == claims
+
+
+@pytest.mark.parametrize("bits", [None, 8])
+def test_a_new_catalogs_writer_looks_up_only_cues_it_may_have_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bits: int | None
+) -> None:
+    """On an empty cues table the writer knows which cues it wrote (``CueFilter``): a new cue
+    costs no look-up (statements counted on the writer's own connection). With a filter of
+    8 bits (soon every text a "maybe") the look-ups come back and nothing is stored twice."""
+    from nkterm.catalog import store
+
+    monkeypatch.setattr(store, "CUE_CACHE", 3)
+    if bits is not None:
+        monkeypatch.setattr(store.CueFilter, "BITS", bits)
+    catalog = Catalog(tmp_path)
+    catalog.create(0)
+    writer = catalog.writer()
+    statements: list[str] = []
+    writer._con.set_trace_callback(statements.append)
+    written: dict[str, list[Claim]] = {}
+    looked_up_new = 0  # look-ups of the document's new cue
+    for n in range(60):  # a new cue in each document, and two met before (past the cache)
+        claims = [Claim(0, 21, ("quote",), 0.5, None, (f"new {n}", f"new {n // 2}", f"new {n // 3}"))]
+        doc = _doc(f"d{n}")
+        statements.clear()
+        writer.upsert(record_of(doc, claims, entry_of(doc, claims, None)))
+        looked_up_new += f"SELECT id FROM cues WHERE text = 'new {n}'" in statements
+        written[doc.id] = claims
+    writer.commit(1)
+    if bits is None:
+        assert looked_up_new <= 1  # the old writer looked each one up: 60 (~0 false "maybe"s)
+    else:
+        assert looked_up_new >= 50
+    assert sorted(_cue_rows(tmp_path)) == sorted(f"new {n}" for n in range(60))
+    assert {doc_id: Catalog(tmp_path).claims(doc_id) for doc_id in written} == written
+
+
+def test_the_cue_filter_never_forgets_a_text() -> None:
+    from nkterm.catalog.store import CueFilter
+
+    seen = CueFilter()
+    texts = [f'learned: sentence meaning {i / 7:.3f} (most: "w{i}")' for i in range(30_000)]
+    for text in texts:
+        seen.add(text)
+    assert all(seen.maybe(t) for t in texts)
+    others = sum(seen.maybe(f"other {i}") for i in range(30_000))
+    assert others < 30  # 2**23 bits, 3 probes, 30,000 texts: ~0.001% expected

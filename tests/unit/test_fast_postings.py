@@ -18,8 +18,8 @@ from nkterm.analysis.words import has_hangul
 from nkterm.corpus import load_documents, scan
 from nkterm.models import Document
 from nkterm.search.whoosh import pool
-from nkterm.search.whoosh.pool import postings_pool
 from nkterm.search.whoosh.schema import FastText, make_schema, with_fast_fields
+from nkterm.search.whoosh.segwriter import PoolSegmentWriter
 from nkterm.search.whoosh.spelling import words_of
 from nkterm.search.whoosh.stored import WORDS, encode
 from nkterm.search.whoosh.textpostings import Postings
@@ -218,9 +218,8 @@ def test_an_index_from_before_fast_fields_takes_the_workers_postings(
     with pytest.raises(ValueError, match="not unicode"):
         writer.add_document(**{**_payload(_documents()[0]), "id": "x"})
     writer.cancel()
-    writer = ix.writer()
+    writer = PoolSegmentWriter(ix)
     with_fast_fields(writer.schema)
-    writer.pool = postings_pool(writer)
     for doc in _documents():
         writer.add_document(**_payload(doc))
     writer.commit()
@@ -234,17 +233,16 @@ def _payload(doc: Document) -> dict[str, Any]:
     return fields
 
 
-def test_the_block_pool_spills_and_merges_runs_as_whoosh_does(
+def test_the_term_pool_spills_and_merges_runs_as_whoosh_does(
     tmp_path: Path, whoosh_way: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A pool too small for the documents spills many runs of several blocks each; the index
     written from them is Whoosh's, word by word."""
     (tmp_path / "ix").mkdir()
     ix = windex.create_in(str(tmp_path / "ix"), make_schema())
-    writer = ix.writer(limitmb=1)
-    writer.pool = postings_pool(writer)
+    writer = PoolSegmentWriter(ix, limitmb=1)
     writer.pool.limit = 15_000  # bytes: a run every document or two
-    monkeypatch.setattr(pool, "RUN_BLOCK", 7)  # several blocks in each run
+    monkeypatch.setattr(pool, "RUN_BLOCK", 7)  # several blocks of words in each run
     for doc in _documents():
         writer.add_document(**_payload(doc))
     assert len(writer.pool.runs) > 3

@@ -25,8 +25,8 @@ from nkterm.freshness import SCAN_FILE
 from nkterm.manifest import INDEX_NAME, LIST_FILE, MANIFEST_FILE, META_FILE
 from nkterm.search.api import Upsert
 from nkterm.search.whoosh import spelling as spelling_list
-from nkterm.search.whoosh.pool import postings_pool
 from nkterm.search.whoosh.schema import SCHEMA_VERSION, make_schema, with_fast_fields
+from nkterm.search.whoosh.segwriter import PoolSegmentWriter
 from nkterm.search.whoosh.spelling import SPELLING_FILE, Spelling, words_of
 from nkterm.search.whoosh.storage import Storage
 from nkterm.search.whoosh.stored import WORDS
@@ -101,20 +101,20 @@ def create(store: WhooshStore, reason: str | None) -> Any:
 
 
 def whoosh_writer(store: WhooshStore, timeout: float) -> Any:
-    """Whoosh's writer of the index, with nkterm's postings pool; raises IndexLocked."""
+    """Whoosh's writer of the index, with nkterm's postings pool (``segwriter``); raises
+    IndexLocked."""
     ix = store._open()
     try:
         # limitmb: the postings buffer before Whoosh spills sorted runs to disk; 20k build:
         # 128 MB -> peak RSS 358 MB (all processes), 32 MB -> 272 MB, no slower (119 vs 133 docs/s);
         # 3k build (session 7): 32 -> 16 MB, main process 119 -> 107 MB, CPU 22.9 vs 22.6 s
-        writer = ix.writer(timeout=timeout, limitmb=16)
+        writer = PoolSegmentWriter(ix, timeout=timeout, limitmb=16)
     except LockError as exc:
         raise IndexLocked(
             f"the index in {store.directory} is being written by another nkterm process; "
             "try again when it has finished"
         ) from exc
     with_fast_fields(writer.schema)  # an index from before FastText takes Postings too
-    writer.pool = postings_pool(writer)
     return writer
 
 

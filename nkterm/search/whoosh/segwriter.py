@@ -1,0 +1,234 @@
+"""Whoosh's segment writer with nkterm's postings pool (``pool.TermPool``): documents go in as
+Whoosh's ``SegmentWriter.add_document`` puts them (the same per-document data, the same
+postings), and at the commit each word's postings are written a block at a time through
+Whoosh's own block encoder (``W3PostingsWriter``), instead of one ``add_posting`` call per
+posting after a sort of every posting. The segment holds the same bytes as Whoosh's writer
+would write (tests/unit/test_fast_postings.py reads both back term by term).
+
+Used for every write of the index (``writing.whoosh_writer``): a build, an update, a merge."""
+
+from __future__ import annotations
+
+import itertools
+import struct
+import zlib
+from array import array
+from collections.abc import Iterable
+from pickle import dumps
+from typing import Any
+
+from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import length_to_byte
+from whoosh.writing import SegmentWriter
+
+from nkterm.search.whoosh.pool import Entry, TermPool
+
+
+class PoolSegmentWriter(SegmentWriter):  # type: ignore[misc]
+    """``SegmentWriter`` whose postings go to a ``TermPool`` and are written in blocks."""
+
+    def __init__(self, ix: Any, *, limitmb: int = 16, **kwargs: Any) -> None:
+        super().__init__(ix, limitmb=limitmb, **kwargs)
+        self.terms = TermPool(self._tempstorage, limitmb)
+        self.pool = self.terms  # type: ignore[assignment] # Whoosh's merges add to it as to its own pool
+        schema = self.schema
+        # what add_document's short path does not do (no nkterm field has them): Whoosh's own then
+        self._plain = all(
+            not schema[name].vector and not schema[name].separate_spelling() for name in schema.names()
+        )
+
+    def add_document(self, **fields: Any) -> None:
+        """``SegmentWriter.add_document`` for documents without boosts (``_name`` keys) in a
+        schema without term vectors or separate spelling fields: the same per-document data
+        and postings, the postings handed to the pool a field at a time."""
+        if not self._plain or any(name[0] == "_" for name in fields):
+            super().add_document(**fields)
+            return
+        self._check_state()
+        schema = self.schema
+        names = sorted(fields)
+        self._check_fields(schema, names)
+        perdoc = self.perdocwriter
+        docnum = self.docnum
+        add_field = self.terms.add_field
+        perdoc.start_doc(docnum)
+        try:
+            for name in names:
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                length = 0
+                if field.indexed:
+                    length = add_field(name, docnum, field.index(value))
+                    if not field.scorable:
+                        length = 0
+                perdoc.add_field(name, field, value if field.stored else None, length)
+                column = field.column_type
+                if column:
+                    perdoc.add_column_value(name, column, field.to_column_value(value))
+        except ValueError:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        write_postings(self.fieldwriter, self.schema, lengths, self.terms.words(), self.docnum)
+        self.fieldwriter.close()
+        if lengths is not None:
+            lengths.close()
+
+
+def write_postings(
+    fieldwriter: Any, schema: Any, lengths: Any, words: Iterable[tuple[str, bytes, Entry]], doccount: int
+) -> None:
+    """Write ``words`` (field, word, postings; in order) with Whoosh's field writer, as its
+    ``FieldWriter.add_postings`` would one posting at a time: blocks of the postings writer's
+    ``_blocklimit`` postings, each with its longest and shortest field length (``lengths``: the
+    segment's per-document reader) and highest weight. A word whose postings fit one block
+    (~95%) is written by ``_one_block``; a longer one block by block through Whoosh's
+    ``_write_block`` and ``finish_term``."""
+    field = None
+    lens: list[Any] = []
+    fixedsize: int | None = None
+    for fieldname, word, (ids, weights, values) in words:
+        if fieldname != field:
+            if field is not None:
+                fieldwriter.finish_field()
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            field = fieldname
+            lens = _field_lengths(lengths, fieldname, doccount)
+            fixedsize = fieldwriter._format.fixed_value_size()
+        writer = fieldwriter._postwriter
+        assert not writer._byteids
+        limit = writer._blocklimit
+        count = len(ids)
+        if writer._inlinelimit <= count <= limit:
+            _one_block(fieldwriter, writer, word, ids, weights, values, lens, fixedsize)
+            continue
+        fieldwriter.start_term(word)
+        for start in range(0, count, limit):
+            if start:
+                writer._write_block()  # a full block is written when the next posting comes
+            end = min(start + limit, count)
+            block_ids = ids[start:end]
+            block_weights = weights[start:end]
+            writer._ids = block_ids
+            writer._weights = array("f", block_weights)
+            writer._values = [v for v in values[start:end] if v]
+            top = max(block_weights)
+            writer._maxweight = top if top > 0 else 0
+            found = [n for d in block_ids if (n := lens[d])] if lens else None
+            writer._minlength = min(found) if found else None
+            writer._maxlength = max(found) if found else 0
+        fieldwriter.finish_term()
+    if field is not None:
+        fieldwriter.finish_field()
+
+
+_TERM_INFO = W3TermInfo._struct
+_MAGIC_AND_LENGTH = struct.Struct("!4si")  # the first block's header, then its length (negative: the last)
+
+
+def _one_block(
+    fieldwriter: Any,
+    writer: Any,
+    word: bytes,
+    ids: array[int],
+    weights: array[float],
+    values: list[Any],
+    lens: list[Any],
+    fixedsize: int | None,
+) -> None:
+    """A word's postings as one block and its row in the term table: the bytes of Whoosh's
+    ``start_term``, ``W3PostingsWriter._write_block(last=True)``, ``W3TermInfo.add_block`` and
+    ``to_bytes`` and ``W3FieldWriter.finish_term``, in one call (~80 fewer calls a word)."""
+    count = len(ids)
+    stored = array("f", weights)  # the block's weights as Whoosh keeps them (float32)
+    first = stored[0]
+    if stored.count(first) == count:
+        mini_weights: Any = None if first == 1.0 else first
+    else:
+        mini_weights = tuple(stored)
+    kept = [v for v in values if v]
+    if fixedsize is None or fixedsize < 0:
+        mini_values: Any = tuple(kept)
+    elif fixedsize == 0:
+        mini_values = None
+    else:
+        mini_values = b"".join(kept)
+    if count == 1:
+        mini_ids: tuple[int, ...] = (ids[0],)
+    else:
+        mini_ids = (ids[0], *[b - a for a, b in itertools.pairwise(ids)])
+    data = dumps((mini_ids, mini_weights, mini_values), 2)
+    compression = writer._compression
+    if len(data) < COMPRESSION_MIN_SIZE:
+        compression = 0
+    if compression:
+        data = zlib.compress(data, compression)
+    top = max(weights)
+    maxweight = top if top > 0 else 0
+    found = [n for d in ids if (n := lens[d])] if lens else None
+    minlength = min(found) if found else None
+    maxlength = max(found) if found else 0
+    last = ids[-1]
+    info = dumps(
+        (count, last, maxweight, compression, length_to_byte(minlength), length_to_byte(maxlength)), 2
+    )
+    postfile = writer._postfile
+    offset = postfile.tell()
+    block = _MAGIC_AND_LENGTH.pack(WHOOSH3_HEADER_MAGIC, -(len(info) + len(data))) + info + data
+    postfile.write(block)
+    row = _TERM_INFO.pack(
+        False,
+        sum(stored),
+        count,
+        0 if minlength is None else length_to_byte(minlength),
+        length_to_byte(max(0, maxlength)),
+        max(0, maxweight),
+        ids[0],
+        last,
+    )
+    _add_row(
+        fieldwriter._tindex,
+        pack_ushort(fieldwriter._fieldid) + word,
+        row + pack_long(offset) + pack_int(len(block)),
+    )
+
+
+_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables._lengths
+
+
+def _add_row(table: Any, key: bytes, value: bytes) -> None:
+    """``OrderedHashWriter.add(key, value)`` (keys in order, each once) in one write."""
+    if key <= table.lastkey:
+        raise ValueError(f"Keys must increase: {table.lastkey!r}..{key!r}")
+    dbfile = table.dbfile
+    pos = dbfile.tell()
+    table.index.append(pos)
+    dbfile.write(_KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value)
+    h = table.hashfn(key)
+    table.buckets[h & 255].append((h, pos))
+    table.lastkey = key
+
+
+def _field_lengths(lengths: Any, fieldname: str, doccount: int) -> list[Any]:
+    """Each document's length in ``fieldname`` as Whoosh's ``add_postings`` reads it (its
+    byte-coded length, None or 0 for none); [] when the segment keeps no lengths."""
+    if lengths is None:
+        return []
+    reader = getattr(lengths, "doc_field_length_reader", None)
+    if reader is not None:
+        get = reader(fieldname)
+    else:
+
+        def get(docnum: int) -> Any:
+            return lengths.doc_field_length(docnum, fieldname)
+
+    return [get(docnum) for docnum in range(doccount)]
