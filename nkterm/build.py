@@ -12,16 +12,12 @@ backend is written through ``nkterm.search.api`` (its encoder runs in the worker
 from __future__ import annotations
 
 import collections
-import ctypes
 import dataclasses
 import functools
 import gc
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -253,6 +249,10 @@ def _prepare_all(
     if len(jobs) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
         yield from (prepare(*job) for job in jobs)
         return
+    import multiprocessing  # here: a no-change update never starts a pool (~15 ms of imports)
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     # forkserver, not fork: the TUI calls update() from a thread, and forking a threaded
     # process can deadlock
     context = multiprocessing.get_context("forkserver")
@@ -359,6 +359,8 @@ def release_memory() -> None:
 
 @functools.cache
 def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes
+
     try:
         return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
     except (OSError, AttributeError):  # not glibc (macOS, musl)

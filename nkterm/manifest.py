@@ -118,7 +118,9 @@ def read_rows(directory: Path, generation: int) -> dict[str, list[Any]] | None:
 
 def summaries_of_rows(rows: list[list[Any]]) -> list[DocSummary]:
     """``DocSummary`` objects of the list's rows (in their order)."""
-    return [DocSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7]), r[8], r[9], r[10]) for r in rows]
+    return [
+        DocSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7]), r[8], r[9], r[10]) for r in rows
+    ]
 
 
 def summaries_of(docs: dict[str, Any]) -> list[DocSummary]:

@@ -92,16 +92,18 @@ def cmd_index(args: argparse.Namespace) -> int:
         report = run_update(library, quiet=args.quiet, rebuild=args.rebuild)
     except NkIndexError as exc:
         raise UserError(str(exc)) from exc
-    err = make_console(stderr=True)
-    from rich.text import Text
+    rebuilt = report.rebuilt if report.rebuilt and report.rebuilt != "new index" and not args.quiet else None
+    if report.problems or rebuilt:  # rich only when there is something to colour (~25 ms to import)
+        from rich.text import Text
 
-    from nkterm.render import safe
+        from nkterm.render import safe
 
-    for problem in report.problems:
-        err.print(Text(safe(str(problem)), style="yellow"))
+        err = make_console(stderr=True)
+        for problem in report.problems:
+            err.print(Text(safe(str(problem)), style="yellow"))
+        if rebuilt:
+            err.print(Text(safe(rebuilt), style="yellow"))
     if not args.quiet:
-        if report.rebuilt and report.rebuilt != "new index":
-            err.print(Text(safe(report.rebuilt), style="yellow"))
         print(
             f"{len(library)} documents in {directory}: {report.added} added, {report.changed} changed, "
             f"{report.removed} removed, {report.unchanged} unchanged ({report.seconds:.2f} s)"
