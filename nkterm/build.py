@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from nkterm.catalog import Record, record_of
-from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, load_documents, scan
+from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, scan
 from nkterm.corpus.readers import format_for
 from nkterm.corpus.readers.capped import stderr_with_a_file as _stderr_with_a_file
 from nkterm.corpus.readers.registry import readers_version
@@ -373,6 +373,8 @@ def prepare(
     """Read one file (a PDF, an archive: in the capped reader process) and make each of its
     documents ready; a document whose content hash is in ``old_hashes`` is only restamped.
     ``recurring``: the corpus's recurring lines, never claims."""
+    from nkterm.corpus import load_documents  # here: a no-change update reads no file (nor YAML)
+
     docs, problems = load_documents(corpus, entry)
     out: list[Prepared] = []
     for doc in docs:
