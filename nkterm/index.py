@@ -257,9 +257,9 @@ class Index(WhooshBackend):
         """What the document list shows, for every document: the list file of this generation
         (the catalog's entries where it is missing or stale)."""
         manifest = self.manifest()
-        docs = manifest["docs"]
-        if self._listed == manifest["generation"] and not any("title" in d for d in docs.values()):
-            rows = read_rows(self.directory, self._listed)
+        docs, generation = manifest["docs"], int(manifest["generation"])
+        if self._listed == generation and not any("title" in d for d in docs.values()):
+            rows = read_rows(self.directory, generation)
             if rows is not None and len(rows) == len(docs) and all(i in rows for i in docs):
                 return summaries_of_rows([rows[i] for i in sorted(docs)])
         return summaries_of_rows(self._rows())
