@@ -15,6 +15,7 @@ import collections
 import dataclasses
 import functools
 import gc
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -242,12 +243,15 @@ def _prepare_all(
 ) -> Iterator[PreparedFile]:
     """Read, segment and detect claims for each entry, in order. A large run does this in
     a second process while this one feeds Whoosh: on two cores the two halves overlap."""
-    jobs = [
-        (corpus, entry, {doc_id: known[doc_id].get("hash") for doc_id in old_ids}, recurring)
-        for entry, old_ids in todo
-    ]
-    if len(jobs) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
-        yield from (prepare(*job) for job in jobs)
+    # the old hashes now (the loop that consumes this changes ``known``); each job made when it
+    # is sent: 20k documents' jobs and chunks made at once were ~12 MB of this process
+    olds = [{i: known[i].get("hash") for i in old_ids} if old_ids else None for _e, old_ids in todo]
+
+    def jobs(start: int, stop: int) -> list[tuple[Path, Entry, dict[str, str | None], frozenset[str]]]:
+        return [(corpus, todo[j][0], olds[j] or {}, recurring) for j in range(start, min(stop, len(todo)))]
+
+    if len(todo) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
+        yield from (prepare(*jobs(j, j + 1)[0]) for j in range(len(todo)))
         return
     import multiprocessing  # here: a no-change update never starts a pool (~15 ms of imports)
     from concurrent.futures import ProcessPoolExecutor
@@ -256,9 +260,9 @@ def _prepare_all(
     # forkserver, not fork: the TUI calls update() from a thread, and forking a threaded
     # process can deadlock
     context = multiprocessing.get_context("forkserver")
-    chunks = [jobs[i : i + PREPARE_CHUNK] for i in range(0, len(jobs), PREPARE_CHUNK)]
+    chunks = (jobs(i, i + PREPARE_CHUNK) for i in range(0, len(todo), PREPARE_CHUNK))
     pool: ProcessPoolExecutor | None = None
-    count = workers(len(chunks))
+    count = workers(-(-len(todo) // PREPARE_CHUNK))
     window = PREPARE_AHEAD * count
     ahead: collections.deque[Any] = collections.deque()
     try:
@@ -270,18 +274,18 @@ def _prepare_all(
                 initializer=exit_with,
                 initargs=(os.getpid(),),
             )
-            ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in chunks[:window])
+            ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in itertools.islice(chunks, window))
     except (OSError, ValueError, BrokenProcessPool):  # no worker here: do it in-process
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-        yield from (prepare(*job) for job in jobs)
+        yield from (prepare(*jobs(j, j + 1)[0]) for j in range(len(todo)))
         return
     # A window of chunks, not pool.map: map submits every document at once, and when the
     # worker is faster than Whoosh the prepared documents pile up in this process (100k
     # build, 35,000 documents in: main process 464 MB). Each prepared document is ~70 KB of
     # Python objects here (its postings, claims, sentences): the window is what is in flight
     try:
-        following = iter(chunks[window:])
+        following = chunks
         consumed = 0
         while ahead:
             done = ahead.popleft().result()
