@@ -260,45 +260,53 @@ def _prepare_all(
     # forkserver, not fork: the TUI calls update() from a thread, and forking a threaded
     # process can deadlock
     context = multiprocessing.get_context("forkserver")
-    chunks = (jobs(i, i + PREPARE_CHUNK) for i in range(0, len(todo), PREPARE_CHUNK))
-    pool: ProcessPoolExecutor | None = None
     count = workers(-(-len(todo) // PREPARE_CHUNK))
     window = PREPARE_AHEAD * count
-    ahead: collections.deque[Any] = collections.deque()
-    try:
-        with _stderr_with_a_file():  # the pool's queues and the worker start helper processes
-            # the worker ends when this process does, even by SIGKILL (nkterm.lifeline)
-            pool = ProcessPoolExecutor(
-                max_workers=count,
-                mp_context=context,
-                initializer=exit_with,
-                initargs=(os.getpid(),),
-            )
-            ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in itertools.islice(chunks, window))
-    except (OSError, ValueError, BrokenProcessPool):  # no worker here: do it in-process
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-        yield from (prepare(*jobs(j, j + 1)[0]) for j in range(len(todo)))
-        return
-    # A window of chunks, not pool.map: map submits every document at once, and when the
-    # worker is faster than Whoosh the prepared documents pile up in this process (100k
-    # build, 35,000 documents in: main process 464 MB). Each prepared document is ~70 KB of
-    # Python objects here (its postings, claims, sentences): the window is what is in flight
-    try:
-        following = chunks
-        consumed = 0
-        while ahead:
-            done = ahead.popleft().result()
-            chunk = next(following, None)
-            if chunk is not None:
-                ahead.append(pool.submit(_prepare_chunk, chunk))
-            yield from done
-            del done
-            consumed += 1
-            if consumed % RELEASE_EVERY == 0:
-                release_memory()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    # Fresh workers for each batch (``BATCH`` files, one commit; a multiple of it when BATCH is
+    # small), ended before the batch's last documents are handed over: the commit that follows
+    # (the main process's peak, Whoosh finishing a segment: +9-11 MB) runs with no worker alive,
+    # and no worker grows over the whole build (63 MB each at 2k documents, 71 MB at 20k).
+    span = BATCH * -(-RECYCLE_MIN // BATCH)
+    for start in range(0, len(todo), span):
+        stop = min(start + span, len(todo))
+        chunks = (jobs(i, min(i + PREPARE_CHUNK, stop)) for i in range(start, stop, PREPARE_CHUNK))
+        pool: ProcessPoolExecutor | None = None
+        ahead: collections.deque[Any] = collections.deque()
+        try:
+            with _stderr_with_a_file():  # the pool's queues and the worker start helper processes
+                # the worker ends when this process does, even by SIGKILL (nkterm.lifeline)
+                pool = ProcessPoolExecutor(
+                    max_workers=count,
+                    mp_context=context,
+                    initializer=exit_with,
+                    initargs=(os.getpid(),),
+                )
+                ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in itertools.islice(chunks, window))
+        except (OSError, ValueError, BrokenProcessPool):  # no worker here: do it in-process
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            yield from (prepare(*jobs(j, j + 1)[0]) for j in range(start, len(todo)))
+            return
+        # A window of chunks, not pool.map: map submits every document at once, and when the
+        # worker is faster than Whoosh the prepared documents pile up in this process (100k
+        # build, 35,000 documents in: main process 464 MB). Each prepared document is ~70 KB of
+        # Python objects here (its postings, claims, sentences): the window is what is in flight
+        try:
+            consumed = 0
+            while ahead:
+                done = ahead.popleft().result()
+                chunk = next(chunks, None)
+                if chunk is not None:
+                    ahead.append(pool.submit(_prepare_chunk, chunk))
+                if not ahead:  # the batch's last chunk: its workers end before its commit
+                    pool.shutdown(wait=True)
+                yield from done
+                del done
+                consumed += 1
+                if consumed % RELEASE_EVERY == 0:
+                    release_memory()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def workers(chunks: int) -> int:
@@ -317,6 +325,7 @@ def workers(chunks: int) -> int:
 WORKERS: int | None = None  # a fixed number of worker processes (benchmarks); None: one per core
 MAX_WORKERS = 8
 PARALLEL_MIN = 400  # below this, starting a worker process costs more than it saves
+RECYCLE_MIN = 1000  # files at least between two starts of the workers (see ``_prepare_all``)
 PREPARE_CHUNK = 32  # documents sent to the worker at a time
 RELEASE_EVERY = 8  # chunks taken from the workers between two ``release_memory`` in this process
 PREPARE_AHEAD = 3  # chunks per worker process ahead of the indexer: one being prepared, one queued,
