@@ -12,22 +12,19 @@ backend is written through ``nkterm.search.api`` (its encoder runs in the worker
 from __future__ import annotations
 
 import collections
-import ctypes
 import dataclasses
 import functools
 import gc
-import multiprocessing
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from nkterm.catalog import Record, record_of
-from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, load_documents, scan
+from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, scan
 from nkterm.corpus.readers import format_for
 from nkterm.corpus.readers.capped import stderr_with_a_file as _stderr_with_a_file
 from nkterm.corpus.readers.registry import readers_version
@@ -246,55 +243,70 @@ def _prepare_all(
 ) -> Iterator[PreparedFile]:
     """Read, segment and detect claims for each entry, in order. A large run does this in
     a second process while this one feeds Whoosh: on two cores the two halves overlap."""
-    jobs = [
-        (corpus, entry, {doc_id: known[doc_id].get("hash") for doc_id in old_ids}, recurring)
-        for entry, old_ids in todo
-    ]
-    if len(jobs) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
-        yield from (prepare(*job) for job in jobs)
+    # the old hashes now (the loop that consumes this changes ``known``); each job made when it
+    # is sent: 20k documents' jobs and chunks made at once were ~12 MB of this process
+    olds = [{i: known[i].get("hash") for i in old_ids} if old_ids else None for _e, old_ids in todo]
+
+    def jobs(start: int, stop: int) -> list[tuple[Path, Entry, dict[str, str | None], frozenset[str]]]:
+        return [(corpus, todo[j][0], olds[j] or {}, recurring) for j in range(start, min(stop, len(todo)))]
+
+    if len(todo) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
+        yield from (prepare(*jobs(j, j + 1)[0]) for j in range(len(todo)))
         return
+    import multiprocessing  # here: a no-change update never starts a pool (~15 ms of imports)
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     # forkserver, not fork: the TUI calls update() from a thread, and forking a threaded
     # process can deadlock
     context = multiprocessing.get_context("forkserver")
-    chunks = [jobs[i : i + PREPARE_CHUNK] for i in range(0, len(jobs), PREPARE_CHUNK)]
-    pool: ProcessPoolExecutor | None = None
-    count = workers(len(chunks))
+    count = workers(-(-len(todo) // PREPARE_CHUNK))
     window = PREPARE_AHEAD * count
-    ahead: collections.deque[Any] = collections.deque()
-    try:
-        with _stderr_with_a_file():  # the pool's queues and the worker start helper processes
-            # the worker ends when this process does, even by SIGKILL (nkterm.lifeline)
-            pool = ProcessPoolExecutor(
-                max_workers=count,
-                mp_context=context,
-                initializer=exit_with,
-                initargs=(os.getpid(),),
-            )
-            ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in chunks[:window])
-    except (OSError, ValueError, BrokenProcessPool):  # no worker here: do it in-process
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-        yield from (prepare(*job) for job in jobs)
-        return
-    # A window of chunks, not pool.map: map submits every document at once, and when the
-    # worker is faster than Whoosh the prepared documents pile up in this process (100k
-    # build, 35,000 documents in: main process 464 MB). Each prepared document is ~70 KB of
-    # Python objects here (its postings, claims, sentences): the window is what is in flight
-    try:
-        following = iter(chunks[window:])
-        consumed = 0
-        while ahead:
-            done = ahead.popleft().result()
-            chunk = next(following, None)
-            if chunk is not None:
-                ahead.append(pool.submit(_prepare_chunk, chunk))
-            yield from done
-            del done
-            consumed += 1
-            if consumed % RELEASE_EVERY == 0:
-                release_memory()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    # Fresh workers for each batch (``BATCH`` files, one commit; a multiple of it when BATCH is
+    # small), ended before the batch's last documents are handed over: the commit that follows
+    # (the main process's peak, Whoosh finishing a segment: +9-11 MB) runs with no worker alive,
+    # and no worker grows over the whole build (63 MB each at 2k documents, 71 MB at 20k).
+    span = BATCH * -(-RECYCLE_MIN // BATCH)
+    for start in range(0, len(todo), span):
+        stop = min(start + span, len(todo))
+        chunks = (jobs(i, min(i + PREPARE_CHUNK, stop)) for i in range(start, stop, PREPARE_CHUNK))
+        pool: ProcessPoolExecutor | None = None
+        ahead: collections.deque[Any] = collections.deque()
+        try:
+            with _stderr_with_a_file():  # the pool's queues and the worker start helper processes
+                # the worker ends when this process does, even by SIGKILL (nkterm.lifeline)
+                pool = ProcessPoolExecutor(
+                    max_workers=count,
+                    mp_context=context,
+                    initializer=exit_with,
+                    initargs=(os.getpid(),),
+                )
+                ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in itertools.islice(chunks, window))
+        except (OSError, ValueError, BrokenProcessPool):  # no worker here: do it in-process
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            yield from (prepare(*jobs(j, j + 1)[0]) for j in range(start, len(todo)))
+            return
+        # A window of chunks, not pool.map: map submits every document at once, and when the
+        # worker is faster than Whoosh the prepared documents pile up in this process (100k
+        # build, 35,000 documents in: main process 464 MB). Each prepared document is ~70 KB of
+        # Python objects here (its postings, claims, sentences): the window is what is in flight
+        try:
+            consumed = 0
+            while ahead:
+                done = ahead.popleft().result()
+                chunk = next(chunks, None)
+                if chunk is not None:
+                    ahead.append(pool.submit(_prepare_chunk, chunk))
+                if not ahead:  # the batch's last chunk: its workers end before its commit
+                    pool.shutdown(wait=True)
+                yield from done
+                del done
+                consumed += 1
+                if consumed % RELEASE_EVERY == 0:
+                    release_memory()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def workers(chunks: int) -> int:
@@ -313,6 +325,7 @@ def workers(chunks: int) -> int:
 WORKERS: int | None = None  # a fixed number of worker processes (benchmarks); None: one per core
 MAX_WORKERS = 8
 PARALLEL_MIN = 400  # below this, starting a worker process costs more than it saves
+RECYCLE_MIN = 1000  # files at least between two starts of the workers (see ``_prepare_all``)
 PREPARE_CHUNK = 32  # documents sent to the worker at a time
 RELEASE_EVERY = 8  # chunks taken from the workers between two ``release_memory`` in this process
 PREPARE_AHEAD = 3  # chunks per worker process ahead of the indexer: one being prepared, one queued,
@@ -359,6 +372,8 @@ def release_memory() -> None:
 
 @functools.cache
 def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes
+
     try:
         return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
     except (OSError, AttributeError):  # not glibc (macOS, musl)
@@ -371,6 +386,8 @@ def prepare(
     """Read one file (a PDF, an archive: in the capped reader process) and make each of its
     documents ready; a document whose content hash is in ``old_hashes`` is only restamped.
     ``recurring``: the corpus's recurring lines, never claims."""
+    from nkterm.corpus import load_documents  # here: a no-change update reads no file (nor YAML)
+
     docs, problems = load_documents(corpus, entry)
     out: list[Prepared] = []
     for doc in docs:

@@ -26,7 +26,16 @@ from typing import TYPE_CHECKING, Any
 from nkterm.catalog import Catalog
 from nkterm.errors import IndexDamaged, IndexError, IndexLocked, IndexMissing  # re-exported
 from nkterm.files import write_json
-from nkterm.manifest import LIST_FILE, MANIFEST_FILE, META_FILE, list_data, summaries_of
+from nkterm.manifest import (
+    LIST_FILE,
+    MANIFEST_FILE,
+    META_FILE,
+    compact,
+    list_data,
+    list_rows,
+    read_rows,
+    summaries_of_rows,
+)
 from nkterm.manifest import unfinished as manifest_unfinished
 from nkterm.models import DocSummary
 from nkterm.search.api import BAD_QUERY, UNRUNNABLE_QUERY  # re-exported
@@ -128,6 +137,9 @@ class Index(WhooshBackend):
     def __init__(self, corpus: Path, directory: Path) -> None:
         super().__init__(corpus, directory, Catalog(Path(directory)))
         self._manifest: dict[str, Any] | None = None
+        # the generation whose list file has the rows of the manifest's compact entries (the
+        # list written with them); None: no list to trust, the catalog has the rows
+        self._listed: int | None = None
 
     def update(self, progress: ProgressFn | None = None, *, lock_timeout: float = 2.0) -> UpdateReport:
         """Bring the index in line with the corpus (``nkterm.build.update``)."""
@@ -143,7 +155,10 @@ class Index(WhooshBackend):
         self._check_readable()
         if self.catalog.generation() != ix.latest_generation():
             self.reconcile()
-        return self.manifest()
+        manifest = self.manifest()
+        if any("title" in d for d in manifest["docs"].values()):  # written before compact entries
+            self._write_manifest()
+        return manifest
 
     def reconcile(self) -> list[str]:
         """Take every document the backend and the catalog disagree on (by id and content
@@ -200,11 +215,13 @@ class Index(WhooshBackend):
                 and isinstance(data.get("docs"), dict)
             ):
                 self._manifest = data
+                self._listed = generation
                 return data
         except (OSError, ValueError):
             pass
         # missing or stale (a run killed between commit and manifest): rebuild it from the catalog
         self._manifest = {"generation": generation, "docs": self.stored_entries()}
+        self._listed = None
         self._write_manifest()
         return self._manifest
 
@@ -213,16 +230,43 @@ class Index(WhooshBackend):
         update finishes it, which takes a while. Reads only the manifest file."""
         return manifest_unfinished(self.directory)
 
+    def _rows(self) -> list[list[Any]]:
+        """The list's rows of the manifest as it is in memory (``nkterm.manifest.list_rows``):
+        a compact entry's row from the list file written with it, else from the catalog."""
+        assert self._manifest is not None
+        previous = None if self._listed is None else read_rows(self.directory, self._listed)
+        return list_rows(self._manifest["docs"], previous, self.stored_entries)
+
     def _write_manifest(self) -> None:
-        """The manifest, then the reader's first list (``LIST_FILE``), both of this generation."""
-        if self._manifest is not None:
-            write_json(self.directory / MANIFEST_FILE, self._manifest)
-            summaries = summaries_of(self._manifest["docs"])
-            write_json(self.directory / LIST_FILE, list_data(self._manifest["generation"], summaries))
+        """The manifest, then the reader's first list (``LIST_FILE``), both of this generation;
+        then the entries kept in memory are compacted (their rows are in the list)."""
+        if self._manifest is None:
+            return
+        rows = self._rows()
+        docs: dict[str, Any] = self._manifest["docs"]
+        generation = self._manifest["generation"]
+        write_json(self.directory / MANIFEST_FILE, {**self._manifest, "docs": _compacted(docs)})
+        write_json(self.directory / LIST_FILE, list_data(generation, rows))
+        del rows
+        for doc_id, entry in docs.items():  # the same dict: the build holds it
+            if "title" in entry:
+                docs[doc_id] = compact(entry)
+        self._listed = generation
 
     def summaries(self) -> list[DocSummary]:
-        """What the document list shows, for every document, without reading any file."""
-        return summaries_of(self.manifest()["docs"])
+        """What the document list shows, for every document: the list file of this generation
+        (the catalog's entries where it is missing or stale)."""
+        manifest = self.manifest()
+        docs, generation = manifest["docs"], int(manifest["generation"])
+        if self._listed == generation and not any("title" in d for d in docs.values()):
+            rows = read_rows(self.directory, generation)
+            if rows is not None and len(rows) == len(docs) and all(i in rows for i in docs):
+                return summaries_of_rows([rows[i] for i in sorted(docs)])
+        return summaries_of_rows(self._rows())
 
     def __len__(self) -> int:
         return len(self.manifest()["docs"])
+
+
+def _compacted(docs: dict[str, Any]) -> dict[str, Any]:
+    return {doc_id: compact(entry) for doc_id, entry in docs.items()}

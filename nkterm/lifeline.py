@@ -13,8 +13,6 @@ tracker see their pipes close and exit by themselves. Must not import Textual or
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import os
 import select
 import signal
@@ -62,6 +60,8 @@ def _parent_death_signal() -> None:
     """SIGKILL this process when its parent dies (Linux ``prctl``; nothing elsewhere)."""
     if not sys.platform.startswith("linux"):
         return
+    import ctypes.util  # here: the processes that import this module but start no worker skip it
+
     with contextlib.suppress(OSError, AttributeError, TypeError):
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

@@ -9,8 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-
-import platformdirs
+from typing import Any
 
 APP = "nkterm"
 CONFIG_FILE = "config.yaml"  # in config_dir(); read by nkterm.config
@@ -19,6 +18,14 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 # In a source checkout, seeds/ and index/ sit beside the package; an installed wheel carries
 # the seeds as nkterm/_seeds (see pyproject.toml force-include).
 _CHECKOUT = _PACKAGE_DIR.parent
+
+
+def _platformdirs() -> Any:
+    """platformdirs, imported when a default folder is first asked for (~15 ms: not for a
+    command given its folders)."""
+    import platformdirs
+
+    return platformdirs
 
 
 def checkout_seeds() -> Path | None:
@@ -39,15 +46,15 @@ def corpus_dir(flag: str | os.PathLike[str] | None = None) -> Path:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("NKTERM_CACHE") or platformdirs.user_cache_dir(APP))
+    return Path(os.environ.get("NKTERM_CACHE") or _platformdirs().user_cache_dir(APP))
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("NKTERM_DATA") or platformdirs.user_data_dir(APP))
+    return Path(os.environ.get("NKTERM_DATA") or _platformdirs().user_data_dir(APP))
 
 
 def config_dir() -> Path:
-    return Path(os.environ.get("NKTERM_CONFIG") or platformdirs.user_config_dir(APP))
+    return Path(os.environ.get("NKTERM_CONFIG") or _platformdirs().user_config_dir(APP))
 
 
 def config_path() -> Path:
@@ -55,7 +62,7 @@ def config_path() -> Path:
 
 
 def state_dir() -> Path:
-    return Path(os.environ.get("NKTERM_STATE") or platformdirs.user_state_dir(APP))
+    return Path(os.environ.get("NKTERM_STATE") or _platformdirs().user_state_dir(APP))
 
 
 def index_dir(corpus: Path, flag: str | os.PathLike[str] | None = None) -> Path:

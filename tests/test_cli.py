@@ -214,6 +214,22 @@ def test_a_command_that_writes_ends_with_the_interpreters_teardown(env: dict[str
     assert stale.returncode == 2 and "bad query" in stale.stderr and "TEARDOWN" not in stale.stderr
 
 
+def test_an_index_with_nothing_to_do_prints_its_line_and_skips_the_teardown(env: dict[str, str]) -> None:
+    """``nkterm index`` that indexed nothing ends as a read-only command (its output flushed
+    first), without the modules only indexing or colouring needs; one that indexed runs the
+    teardown (above)."""
+    assert nkterm("index", env=env).returncode == 0
+    result = _run_with_teardown_mark(["index"], env)
+    assert result.returncode == 0, result.stderr
+    output, _sep, modules_line = result.stdout.rpartition("\n\n")
+    assert "0 added, 0 changed, 0 removed, 2 unchanged" in output  # flushed before the end
+    assert "TEARDOWN" not in result.stderr
+    loaded = set(json.loads(modules_line))
+    not_needed = {"multiprocessing", "concurrent.futures", "ctypes", "rich", "platformdirs"}
+    assert not_needed.isdisjoint(loaded), sorted(not_needed & loaded)
+    assert "nkterm.build" in loaded  # it did compare the corpus with the index
+
+
 def test_output_that_cannot_be_written_at_the_end_is_an_error_not_a_silent_exit(
     env: dict[str, str],
 ) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import inspect
 import os
 import shutil
 import sys
@@ -134,6 +133,8 @@ def _open_screen(args: argparse.Namespace, a_id: str, b_id: str) -> int | None:
         if exc.name and exc.name.startswith("nkterm"):
             return None
         raise
+    import inspect  # ~10 ms: only here
+
     run_app = getattr(app, "run_app", None)
     if run_app is None or "compare" not in inspect.signature(run_app).parameters:
         return None

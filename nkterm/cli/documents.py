@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from typing import Any
 
 from nkterm.cli.common import (
@@ -81,9 +82,14 @@ def cmd_read(args: argparse.Namespace) -> int:
     return run_app(ReaderServices.for_folders(corpus, directory), doc_id=getattr(args, "doc_id", None))
 
 
+# set by ``cmd_index`` when the update touched no document and rebuilt nothing (``main.run``)
+NOTHING_INDEXED = threading.Event()
+
+
 def cmd_index(args: argparse.Namespace) -> int:
     from nkterm.library import Library
 
+    NOTHING_INDEXED.clear()
     corpus, directory = corpus_and_index_dirs(args)
     library = Library(corpus, directory)
     if not args.quiet and not args.rebuild:
@@ -92,16 +98,20 @@ def cmd_index(args: argparse.Namespace) -> int:
         report = run_update(library, quiet=args.quiet, rebuild=args.rebuild)
     except NkIndexError as exc:
         raise UserError(str(exc)) from exc
-    err = make_console(stderr=True)
-    from rich.text import Text
+    if not report.touched and not report.rebuilt:
+        NOTHING_INDEXED.set()
+    rebuilt = report.rebuilt if report.rebuilt and report.rebuilt != "new index" and not args.quiet else None
+    if report.problems or rebuilt:  # rich only when there is something to colour (~25 ms to import)
+        from rich.text import Text
 
-    from nkterm.render import safe
+        from nkterm.render import safe
 
-    for problem in report.problems:
-        err.print(Text(safe(str(problem)), style="yellow"))
+        err = make_console(stderr=True)
+        for problem in report.problems:
+            err.print(Text(safe(str(problem)), style="yellow"))
+        if rebuilt:
+            err.print(Text(safe(rebuilt), style="yellow"))
     if not args.quiet:
-        if report.rebuilt and report.rebuilt != "new index":
-            err.print(Text(safe(report.rebuilt), style="yellow"))
         print(
             f"{len(library)} documents in {directory}: {report.added} added, {report.changed} changed, "
             f"{report.removed} removed, {report.unchanged} unchanged ({report.seconds:.2f} s)"

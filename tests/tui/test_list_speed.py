@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from nkterm.index import MANIFEST_FILE, META_FILE, Index
+from nkterm.index import META_FILE, Index
 from nkterm.listing import sort_summaries
 from nkterm.manifest import LIST_FILE
 from nkterm.synthetic.text import synthetic_summaries
@@ -61,7 +61,7 @@ async def test_the_list_shows_from_the_manifest_before_the_index_opens(
     async with app.run_test(size=SIZE) as pilot:
         doc_list = app.main_screen.documents.list_view
         assert await until(pilot, lambda: len(doc_list.rows) == 2)
-        assert app.library is None  # nothing opened yet: the rows came from manifest.json
+        assert app.library is None  # nothing opened yet: the rows came from the list file
         await pilot.press("enter")  # choosing a document now opens it once the index is there
         opened.set()
         await settle(pilot)
@@ -75,10 +75,9 @@ async def test_a_wrong_manifest_is_corrected(
     corpus, index_dir = seeds_env
     copy = tmp_path / "index"
     shutil.copytree(index_dir, copy)
-    manifest = json.loads((copy / MANIFEST_FILE).read_text("utf-8"))
-    manifest["docs"]["ghost"] = {"title": "A ghost document", "words": 5}  # same generation
-    (copy / MANIFEST_FILE).write_text(json.dumps(manifest), "utf-8")
-    (copy / LIST_FILE).unlink()  # the first list is read from the manifest
+    listed = json.loads((copy / LIST_FILE).read_text("utf-8"))
+    listed["rows"].append(["ghost", "A ghost document", "", 5, 0, 0, "ghost.txt", [], "", "", ""])
+    (copy / LIST_FILE).write_text(json.dumps(listed), "utf-8")  # same generation: shown first
     meta = json.loads((copy / META_FILE).read_text("utf-8"))
     meta["schema_version"] = 1  # an index this nkterm cannot read: rebuilt by the update
     (copy / META_FILE).write_text(json.dumps(meta), "utf-8")
@@ -86,7 +85,7 @@ async def test_a_wrong_manifest_is_corrected(
     app = make_app((corpus, copy))
     async with app.run_test(size=SIZE) as pilot:
         doc_list = app.main_screen.documents.list_view
-        assert await until(pilot, lambda: len(doc_list.rows) == 3)  # the manifest, as it is
+        assert await until(pilot, lambda: len(doc_list.rows) == 3)  # the list file, as it is
         updated.set()
         await settle(pilot)
         assert sorted(s.id for s in doc_list.rows) == sorted(s.id for s in Index(corpus, copy).summaries())

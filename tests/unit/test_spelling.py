@@ -111,3 +111,26 @@ def test_fuzzy_words_and_did_you_mean_use_the_list(tmp_path: Path) -> None:
     assert index.suggest("goverment") == "government"
     assert index.suggest("Kaesnog budget") == "Kaesong budget"
     assert index.suggest("government") is None
+
+
+def test_a_writer_holds_the_only_list_and_searches_meanwhile_see_the_committed_one(tmp_path: Path) -> None:
+    """The writer changes a copy of the list and the index lets go of its own (one list in
+    memory during a large build, not two); a search meanwhile reads the committed list from
+    its file, never the writer's uncommitted words; the commit hands the writer's list over."""
+    corpus = tmp_path / "corpus"
+    _write(corpus, "a.txt", "Parliament debated the budget.\n")
+    index = Index(corpus, tmp_path / "ix")
+    index.update()
+    committed = index.spelling()
+    writer = index.writer(2.0)
+    try:
+        writer.delete("a")
+        assert index._spelling is None  # the index's copy let go (the writer holds its own)
+        meanwhile = index.spelling()  # read again from the file
+        assert meanwhile is not committed and meanwhile.counts == committed.counts
+        assert meanwhile.df("parliament") == 1
+        writer.commit(merge=False)
+    except BaseException:
+        writer.cancel()
+        raise
+    assert index.spelling().df("parliament") == 0 and index.spelling().df("budget") == 0

@@ -12,18 +12,19 @@ build goes on. Both caps can be changed with ``NKTERM_READER_TIMEOUT`` (seconds)
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Iterator
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nkterm.corpus.readers.base import FileResult, ReaderError
 from nkterm.corpus.readers.registry import format_for
 from nkterm.files import read_file
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 
 def _env_number(name: str, default: float) -> float:
@@ -118,6 +119,8 @@ class _Child:
     def __init__(self) -> None:
         # forkserver, not fork: the reader calls this from threads, and forking a threaded
         # process can deadlock
+        import multiprocessing  # here: a process that reads no PDF or archive never loads it
+
         context = multiprocessing.get_context("forkserver")
         self.conn, theirs = context.Pipe()
         self.process = context.Process(target=_serve, args=(theirs, memory_mb()), daemon=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,19 +84,52 @@ def stem(name: str) -> str:
 LIBRARIES = ("trafilatura", "lxml", "pypdf", "python-docx", "warcio", "feedparser")
 
 
+def _normalised(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
+
+
+def _installed_versions() -> dict[str, str]:
+    """{distribution: version} from the names of the ``NAME-VERSION.dist-info`` folders on
+    ``sys.path`` (the first of each name, as imports find it): one listing per folder, where
+    ``importlib.metadata`` cost ~20-40 ms CPU to import and parse six METADATA files, a
+    twentieth of a no-change ``nkterm index`` at 20,000 documents."""
+    import sys
+
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in names:
+            if entry.endswith(".dist-info"):
+                dist, _sep, version = entry[: -len(".dist-info")].partition("-")
+                if version:
+                    found.setdefault(_normalised(dist), version)
+    return found
+
+
+def _metadata_version(name: str) -> str:
+    """The version ``importlib.metadata`` finds (an install without a dist-info folder), "?"
+    when the library is not installed."""
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
 @functools.cache
 def readers_version() -> str:
     """A fingerprint of the extraction: the readers' code and the versions of their libraries.
     When it changes, files of these formats are read again (a document whose text changed is
     re-indexed, and its bookmarks re-anchor as after an edit)."""
-    import importlib.metadata  # ~20-40 ms: only for a build
-
     digest = hashlib.sha1(usedforsecurity=False)
+    installed = _installed_versions()
     for name in LIBRARIES:
-        try:
-            digest.update(f"{name}={importlib.metadata.version(name)};".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{name}=?;".encode())
+        version = installed.get(_normalised(name)) or _metadata_version(name)
+        digest.update(f"{name}={version};".encode())
     for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

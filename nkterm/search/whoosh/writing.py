@@ -195,7 +195,11 @@ class Writer:
 
     def _words(self) -> Spelling:
         if self._spelling is None:
-            self._spelling = self._store.spelling().copy()
+            current = self._store.spelling()
+            self._spelling = current.copy()
+            with self._store._spelling_lock:  # one list in memory while writing (20k: ~10 MB), not
+                if self._store._spelling is not None and self._store._spelling[1] is current:  # two:
+                    self._store._spelling = None  # a search meanwhile loads the file again
         return self._spelling
 
     def _forget(self, doc_id: str) -> None:
