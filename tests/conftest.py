@@ -99,8 +99,9 @@ def seed_index(seed_corpus: Path, tmp_path: Path, _seed_template: tuple[Path, Pa
 def pytest_configure(config: pytest.Config) -> None:
     """Collect the young generation every 20,000 allocations instead of 700 (and the older two
     less often), in the test processes only. Textual makes many short-lived objects per frame;
-    with the default thresholds a TUI test file ran ~2,500 collections, 15-17 % of its CPU
-    (tests/tui/test_search.py: 17.0-18.7 s CPU -> 13.7 s, load ~8). What the tests check does
+    with the default thresholds a TUI test file spent 15-19 % of its CPU in collections
+    (test_compare + test_layout, one process, alternated: 51.7 / 48.3 s CPU -> 42.1 / 31.2 s,
+    load 4-17; test_search 17.0-18.7 -> 13.7 s, load ~8). What the tests check does
     not change: the memory test counts live objects after its own ``gc.collect``, and the
     reader's own ``gc.freeze`` (nkterm/tui/heap.py) works the same. Processes the tests start
     (the CLI, build workers from multiprocessing's forkserver) keep Python's defaults."""
