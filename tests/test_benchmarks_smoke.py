@@ -68,7 +68,7 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, obje
     cmd += ["--passes", "1", "--runs", "1", "--budget", "0", "--workdir", str(tmp / "work")]
     cmd += ["--tui-repeats", str(REPEATS), "--open-docs", str(OPEN), "--claims", str(CLAIMS)]
     cmd += ["--align-runs", "2", "--synthetic-rows", str(SYNTHETIC)]
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)  # vs hanging
     assert proc.returncode == 0, proc.stderr[-3000:]
     return proc.stdout, json.loads(out.read_text("utf-8")), out
 

@@ -492,7 +492,11 @@ def test_metadata_fields_of_any_type_never_break_loading_or_indexing(
 # -- unreadable files -------------------------------------------------------------------------------
 
 
-def _load_with_deadline(root: Path, seconds: float = 15) -> Corpus:
+HANG = 120.0  # seconds: a FIFO opened for reading blocks forever; a loaded machine is only slow
+# (a corpus of every bad input took over 15 s of wall time at load ~19)
+
+
+def _load_with_deadline(root: Path, seconds: float = HANG) -> Corpus:
     """load_corpus in a thread: a FIFO opened for reading would block it forever."""
     box: list[Corpus] = []
     worker = threading.Thread(target=lambda: box.append(load_corpus(root)), daemon=True)
@@ -550,7 +554,7 @@ def test_a_file_swapped_for_a_fifo_after_the_scan_does_not_hang(tmp_path: Path) 
     box: list[tuple[Document | None, list[Problem]]] = []
     worker = threading.Thread(target=lambda: box.append(load_entry(root, entry)), daemon=True)
     worker.start()
-    worker.join(10)
+    worker.join(HANG)
     if worker.is_alive():
         os.close(os.open(root / "swap.txt", os.O_WRONLY | os.O_NONBLOCK))
         pytest.fail("reading a FIFO hung")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import html
 import re
+import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -103,6 +104,19 @@ async def _workers_done(pilot: Pilot[Any]) -> None:
             with contextlib.suppress(WorkerCancelled):
                 await app.workers.wait_for_complete(running)
         await pilot.pause(0)
+
+
+async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], *, limit: float = 120.0) -> bool:
+    """Until ``condition()`` holds, looking every 0.1 s (for what runs outside the app's events:
+    a build in a worker process, a file another process writes). ``limit`` seconds of wall time
+    is a bound against hanging only, far beyond what a loaded machine takes: the answer is the
+    condition, never the time it took."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        await pilot.pause(0.1)
+    return True
 
 
 def _key_event(key: str) -> events.Key:

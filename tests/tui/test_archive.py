@@ -18,7 +18,7 @@ from nkterm.tui.screens.search import RESULT_LIMIT, SearchScreen
 from nkterm.tui.widgets.status import ClaimDetail
 from nkterm.tui.widgets.timeline import TimelineBars
 from tests.conftest import BLOGGER, built_once
-from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle
+from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle, wait_until
 
 N = 240
 
@@ -174,10 +174,9 @@ async def test_a_query_typed_before_the_index_is_ready_runs_when_it_is(
         if app.main_screen.host.library is None:  # still building (it nearly always is)
             assert "your search runs when it is ready" in screen_text(app)
         await settle(pilot, delay=0.5)
-        for _ in range(40):
-            if app.screen.bar.result is not None and app.screen.bar.result.hits:
-                break
-            await pilot.pause(0.25)
+        await wait_until(
+            pilot, lambda: app.screen.bar.result is not None and bool(app.screen.bar.result.hits)
+        )
         result = app.screen.bar.result
         assert result is not None and result.error is None and result.total > 0
         assert "document(s) match" in screen_text(app)

@@ -11,7 +11,16 @@ import pytest
 
 from nkterm.paths import state_dir
 from tests.conftest import PHOTO
-from tests.tui.conftest import SIZE, build_index, make_app, press, screen_segments, screen_text, settle
+from tests.tui.conftest import (
+    SIZE,
+    build_index,
+    make_app,
+    press,
+    screen_segments,
+    screen_text,
+    settle,
+    wait_until,
+)
 
 HOSTILE_TITLE = "Breaking [bold]x[/bold] \x1b]0;pwned\x07 news"
 HOSTILE_BODY = (
@@ -180,10 +189,7 @@ async def test_first_start_on_a_large_corpus_builds_with_the_worker_process(
     monkeypatch.setattr(build_module, "PARALLEL_MIN", 10)
     app = make_app((corpus, tmp_path / "index"))
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(200):  # the worker's start takes a second or two
-            await pilot.pause(0.1)
-            if len(app.summaries) == 12:
-                break
+        await wait_until(pilot, lambda: len(app.summaries) == 12)  # the worker's start takes a second or two
         await settle(pilot)
         assert len(app.screen.documents.list_view.rows) == 12
         assert not [n.message for n in app._notifications if "failed" in n.message]
