@@ -128,7 +128,7 @@ class Resolver:
                 and ws[0].lower() not in TITLES
                 and not self._full(ws[0].lower())
                 and self._text[max(0, r.subject_start - 4) : r.subject_start] not in ("Mr ", "Ms ", "Dr ")
-                and not self._determiner_just_before(r.subject_start)
+                and not self.after_the(r.subject_start)
                 and not self._orgrefs.common_word(ws[0])
             ):
                 found.append((r.subject_start, ws[0]))
@@ -218,7 +218,7 @@ class Resolver:
             if (
                 self._full(word.lower())  # "Hale said" after "Tom Hale": a person
                 or self._text[max(0, r.subject_start - 4) : r.subject_start] in ("Mr ", "Ms ", "Dr ")
-                or self._determiner_just_before(r.subject_start)  # "A Treasury spokesperson"
+                or self.after_the(r.subject_start)  # "A Treasury spokesperson"
                 or not re.search(rf"[a-z,;] {re.escape(word)}\b", self._text)  # "Even without ..."
             ):
                 return None
@@ -278,12 +278,8 @@ class Resolver:
         return None
 
     def after_the(self, pos: int) -> bool:
-        """A name right after "the" or "a" is a modifier, not a person ("The Northern Ireland
-        runner")."""
-        return self._determiner_just_before(pos)
-
-    def _determiner_just_before(self, pos: int) -> bool:
-        """ "the" or "a" right before ``pos``: what follows is a role ("the Salford MP")."""
+        """ "the" or "a" right before ``pos``: what follows is a modifier or a role, not a
+        person ("The Northern Ireland runner", "the Salford MP")."""
         return _DETERMINER_BEFORE.search(self._text, max(0, pos - 5), pos) is not None
 
     def _after_determiner(self, pos: int) -> bool:
@@ -306,7 +302,7 @@ class Resolver:
     def full_name(self, name: str, pos: int) -> str:
         """The full name ``name`` is a short form of ("Mr Ebbers" -> "Bernie Ebbers" when that
         was written earlier; "Prime Minister Tony Blair" -> "Tony Blair"), else ``name``."""
-        raw = person_words(name_words(name), role=self._determiner_just_before(pos))
+        raw = person_words(name_words(name), role=self.after_the(pos))
         written = " ".join(raw) or " ".join(name.split())
         plain = strip_titles(written) or written
         words = plain.split()
@@ -392,7 +388,7 @@ class Resolver:
             if person is not None:
                 return person, "named"
             if (
-                self._determiner_just_before(report.subject_start)
+                self.after_the(report.subject_start)
                 and (DEMONYM.fullmatch(subject) or EPITHET_MODIFIER.fullmatch(subject))
                 and subject.lower() not in NOT_DEMONYM
             ):  # (or "the Uruguayan-born researcher")
@@ -401,7 +397,7 @@ class Resolver:
                 meant = self._epithet_person(report.subject_start)
                 if meant is not None:
                     return meant[0], f"the {subject} = {meant[0]}, {meant[1]}"
-            role = self._determiner_just_before(report.subject_start)
+            role = self.after_the(report.subject_start)
             written = " ".join(person_words(name_words(subject), role=role))
             short = initials_at(self._text, report.subject_start, written)
             if short is not None:
