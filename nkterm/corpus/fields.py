@@ -7,6 +7,7 @@ problem for every value ignored; date, source and place inferred where the metad
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from typing import Any, TypeGuard
 
@@ -133,9 +134,16 @@ def build_document(
     )
 
 
+# A character reference left in a plain-text title by the page it was copied from ("&#163;1.8m",
+# "communiqu&#233;", "&amp;"): only complete references (with their ";"), so "AT&T" and "R&D" stay.
+_CHAR_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def _infer_title(text: str, entry: Entry) -> str:
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
+        if "&" in line:
+            line = _CHAR_REFERENCE.sub(lambda m: html.unescape(m.group()), line).strip()
         if line:
             return line if len(line) <= MAX_TITLE else line[: MAX_TITLE - 1].rstrip() + "…"
     return entry.id

@@ -40,6 +40,15 @@ def test_missing_metadata_is_inferred(tmp_path: Path) -> None:
     assert doc.source == "" and doc.people == ()
 
 
+def test_a_title_line_decodes_character_references_but_keeps_bare_ampersands(tmp_path: Path) -> None:
+    (tmp_path / "fine.txt").write_text(
+        "&#163;1.8m fine for a communiqu&#233; &amp; AT&T&#x2019;s R&D\n\nBody.\n", "utf-8"
+    )
+    doc = load_corpus(tmp_path).documents[0]
+    assert doc.title == "£1.8m fine for a communiqué & AT&T’s R&D"
+    assert doc.text.startswith("&#163;1.8m")  # the text stays as the file has it: offsets hold
+
+
 def test_front_matter_is_metadata_not_text(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(
         "---\ntitle: Given title\npeople: [Ann Lee, Bo Kim]\ndate: 2011-05-01\ntags: x, y\n---\nThe body.\n",
