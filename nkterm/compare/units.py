@@ -177,6 +177,10 @@ class Unit:
     # content words after it in its clause, at most ``DENIAL_SCOPE``): "Kenteris denied claims
     # that he faked a crash" -> ("denied", "kenteri", ("claim", "fake", "crash"))
     scopes: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
+    # a date the passage gives only by reference ("About the same time", "the day before"), read
+    # from an earlier passage of its document (``slots.refer_dates``): (start, end of the
+    # reference in this passage, month, first day, last day, year or "")
+    context_date: tuple[int, int, str, int, int, str] | None = None
 
 
 def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
