@@ -428,8 +428,8 @@ def relation_of(
     conflict = (
         conflict_of(a, b, 1.0 if near else similarity) if similarity >= params.CONFLICT_MIN or near else ""
     )
-    if conflict and near:
-        return DIFFERS, conflict
+    if near and (conflict or dispute_conflict(a, b)):  # (a dispute: "a distortion by saying ...")
+        return DIFFERS, conflict or dispute_conflict(a, b)
     if near and date_slot(a, b):  # "in late December" / "on 3-5 December" in one sentence's two versions
         return DIFFERS, date_slot(a, b)
     not_a, not_b = says_not(a), says_not(b)
