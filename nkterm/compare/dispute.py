@@ -39,7 +39,17 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
 # nouns that name what is disputed rather than say it: "denied claims that ...", "rejected the idea"
 _REPORT_STEMS = frozenset(
     stem(w)
-    for w in ["claims", "allegations", "suggestions", "accusations", "reports", "rumours", "idea", "notion"]
+    for w in [
+        "claims",
+        "allegations",
+        "suggestions",
+        "accusations",
+        "charges",
+        "reports",
+        "rumours",
+        "idea",
+        "notion",
+    ]
 )
 
 
@@ -48,8 +58,9 @@ _Word = tuple[str, int, int]  # (stem, start, end)
 
 @functools.lru_cache(maxsize=4096)
 def _disputed(text: str) -> tuple[tuple[int, tuple[_Word, ...]], ...]:
-    """For each dispute cue of ``text``: (its end, the content words after it to the end of its
-    sentence, the nouns that name a report, "claims that", left out). Memoised."""
+    """For each dispute cue of ``text``: (its end, negative when a pronoun is who disputes; the
+    content words after it to the end of its sentence, the nouns that name a report, "claims
+    that", left out). Memoised."""
     if text.isascii():
         lower = text.lower()
         if not any(w in lower for w in _NEEDS) and not any(w in lower for w in _NEEDS_MORE):
@@ -63,7 +74,10 @@ def _disputed(text: str) -> tuple[tuple[int, tuple[_Word, ...]], ...]:
         end = _SENTENCE_END_RE.search(text, m.end())
         stop = end.start() if end else len(text)
         after = tuple(w for w in words if m.end() <= w[1] < stop and w[0] not in _REPORT_STEMS)
-        out.append((m.end(), after))
+        # "He denied the charges": who "he" is decides whether that is the other's accused
+        # (``relations.testimony_conflict`` reads pronouns); only a quotation is taken then
+        pronoun = _PRONOUN_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) is not None
+        out.append((-m.end() if pronoun else m.end(), after))
     return tuple(out)
 
 
@@ -100,6 +114,7 @@ def _run_in(after: tuple[_Word, ...], text: str) -> tuple[int, int, int] | None:
     return i, words[j][1], words[j + n - 1][2]
 
 
+_PRONOUN_BEFORE_RE = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OPEN_QUOTE_RE = re.compile(r"(?:^|[\s(])[\"“‘']")
 
 
@@ -123,12 +138,13 @@ def dispute_conflict(a: Unit, b: Unit) -> str:
         text = other.passage.text
         if _disputed(text):
             continue  # both dispute something: no assertion to oppose
-        for cue_end, after in cues:
+        for cue_at, after in cues:
             run = _run_in(after, text)
             if run is None:
                 continue
             first, start, end = run
-            if first and not _quoted(dispute.passage.text, cue_end, after[first][1]):
+            quoted = _quoted(dispute.passage.text, abs(cue_at), after[first][1])
+            if (first or cue_at < 0) and not quoted:
                 continue
             if NEGATION_RE.search(text, max(0, start - NEGATION_REACH), end):
                 continue  # the other passage says it is not so too ("does not want to encourage ...")
