@@ -20,13 +20,14 @@ import re
 from collections import defaultdict
 
 from nkterm.compare import params
+from nkterm.compare.actors import actor_before
 from nkterm.compare.apart import counts_apart, figures_apart
 from nkterm.compare.dispute import clear_caches as clear_disputes
 from nkterm.compare.dispute import dispute_conflict
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.slots import clear_caches as clear_slots
 from nkterm.compare.slots import date_slot, number_slot, outcome_conflict
-from nkterm.compare.units import HEADLINE, Unit, actor_before
+from nkterm.compare.units import HEADLINE, Unit
 from nkterm.compare.worddiff import word_ratio
 from nkterm.compare.words import (
     ATTRIBUTION_WORDS,

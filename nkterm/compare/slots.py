@@ -25,7 +25,8 @@ import re
 from collections.abc import Sequence
 
 from nkterm.analysis import analyze_names_joined
-from nkterm.compare.units import Unit, actor_before
+from nkterm.compare.actors import actor_before
+from nkterm.compare.units import Unit
 from nkterm.compare.words import CLAUSE_END_RE, COMMON_STEMS, FUNCTION_WORDS
 from nkterm.dateline import MONTH_NAMES
 from nkterm.numbers import Quantity
@@ -189,7 +190,7 @@ _NEEDS = {
 
 @functools.lru_cache(maxsize=8192)
 def _outcome_actors(text: str, pattern: re.Pattern[str]) -> dict[str, str]:
-    """Who each outcome of ``pattern`` is about: the name before it (``units.actor_before``).
+    """Who each outcome of ``pattern`` is about: the name before it (``actors.actor_before``).
     Memoised (a passage is checked against each of its candidates): callers must not change it."""
     found: dict[str, str] = {}
     if text.isascii():

@@ -68,7 +68,9 @@ def test_two_disputes_of_one_claim_agree_rather_than_differ() -> None:
 
 def test_a_pronoun_that_disputes_is_left_to_testimony_unless_it_quotes() -> None:
     charged = "Prosecutors charged Petrov with fraud, money laundering and tax evasion after a long inquiry."
-    he_denied = "He denied the charges of fraud, money laundering and tax evasion, his lawyer Ivan Kolev said."
+    he_denied = (
+        "He denied the charges of fraud, money laundering and tax evasion, his lawyer Ivan Kolev said."
+    )
     assert dispute_conflict(_unit(he_denied), _unit(charged)) == ""  # "he" may be the lawyer
     the_firm = he_denied.replace("He denied", "The firm denied")
     assert dispute_conflict(_unit(the_firm), _unit(charged)) != ""

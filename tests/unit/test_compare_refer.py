@@ -45,7 +45,10 @@ def test_a_date_by_reference_is_the_earlier_sentence_s_date() -> None:
     assert units[2].context_date is not None
     assert units[2].context_date[2:] == ("october", 1, 10, "")  # "early October", two sentences back
     assert units[1].context_date is None  # no reference: no date
-    assert date_slot(units[2], _unit(STORY_B)) == "dates differ: About the same time [early October] vs 21 October"
+    assert (
+        date_slot(units[2], _unit(STORY_B))
+        == "dates differ: About the same time [early October] vs 21 October"
+    )
 
 
 def test_align_finds_the_date_conflict_given_by_reference() -> None:
@@ -75,11 +78,15 @@ def test_an_opening_date_slots_the_whole_sentence_but_needs_two_shared_words() -
     # "On 3 May," is a clause of its own: no word next to it; the sentence it opens shares
     # "services", "company", "called" with the words next to the other date
     a = _unit("On 3 May, the council's booking site began using the services of a company called Lattice.")
-    b = _unit("The council's booking site started using the services of a company called Lattice in late May.")
+    b = _unit(
+        "The council's booking site started using the services of a company called Lattice in late May."
+    )
     assert date_slot(a, b) == "dates differ: 3 May vs late May"
     other = _unit("On 3 May, the council's booking site was attacked by bogus requests.")
     assert date_slot(other, b) == ""  # nothing next to "late May" in that sentence: two events
-    inside = _unit("The council said on 3 May that its booking site had begun using the services of a company.")
+    inside = _unit(
+        "The council said on 3 May that its booking site had begun using the services of a company."
+    )
     assert date_slot(inside, b) == ""  # a date inside its sentence dates its clause only
 
 
