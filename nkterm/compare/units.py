@@ -210,7 +210,7 @@ def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
     unit shares its keys, numbers, names, negations and scopes with other units of the same
     text: they are read-only after this (``make_weights`` sets only weights, total and norm)."""
     prepared = _prepared(passage.text)
-    used = drop.intersection(prepared.terms) if drop else frozenset()
+    used = drop.intersection([t for t, _s, _e in prepared.analysed]) if drop else frozenset()
     keys, numbers, names = _unit_parts(passage.text, used)
     return Unit(passage, keys, numbers, names=names, dropped=used)
 
@@ -225,7 +225,6 @@ class _Prepared(NamedTuple):
     phrase_hits: list[tuple[str, str, str]]  # (group key, stem, words as written)
     analysed: list[tuple[str, int, int]]
     runs: dict[int, list[int]]
-    terms: frozenset[str]
 
 
 # a digit or a number word: what ``quantities`` needs to find anything ("2004", "two weeks");
@@ -276,7 +275,6 @@ def _prepared(text: str) -> _Prepared:
         phrase_hits=phrase_hits,
         analysed=analysed,
         runs=_name_runs(text, analysed),
-        terms=frozenset(t for t, _s, _e in analysed),
     )
 
 
@@ -358,7 +356,7 @@ def _polarity_parts(text: str, drop: frozenset[str]) -> _PolarityParts:
         clause = CLAUSE_END_RE.search(text, m.end())
         negations.append((m.end(), clause.start() if clause else len(text), m.group(0)))
     negative = bool(negations) or denied
-    if not negative and not any(t in _EVALUATION_SIGNS for t in _prepared(text).terms):
+    if not negative and not any(t in _EVALUATION_SIGNS for t, _s, _e in _prepared(text).analysed):
         return {}, {}, False, []  # (most passages: nothing negated, nothing evaluated)
     tokens = [(term, start, word) for term, start, word, _k in _content_tokens(text, drop)]
     denial = negative and (DENIAL_CUE_ASCII_RE if text.isascii() else DENIAL_CUE_RE).search(text) is not None
