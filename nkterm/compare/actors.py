@@ -63,16 +63,30 @@ _OBJECT_BEFORE_RE = re.compile(
 )
 
 
+# "the Marsh executive", "a Labour spokesman": a name between an article and the noun it qualifies
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
+_MODIFIER_AFTER_RE = re.compile(
+    r"\s+(?!(?:has|have|had|was|were|is|are|also|will|would|could|did|does|then|now|again|never|not)\b)"
+    r"(?![a-z]+ly\b)[a-z][\w-]*\s+(?:(?:has|have|had|was|were|is|are|also)\s+)?"
+    r"(?:[a-z]+\s+(?:he|she|they)\s+)?$"  # "the Marsh executive admitted he [instructed]"
+)
+
+
 def actor_before(text: str, at: int) -> tuple[str, str]:
     """Who does what the verb at ``at`` says: the stem of the nearest capitalised word before it
     in its sentence that is not an object ("Mr Ebbers has denied" -> ebber, "Mr Ebber's lawyers
     said he was unaware" -> ebber; "Ebbers played down his relationship with Mr Sullivan and
-    denied" -> ebber), with the word as written; ("", "") when there is none."""
+    denied" -> ebber), with the word as written; ("", "") when there is none, or when that word
+    only qualifies the noun that acts ("the Marsh executive admitted")."""
     sentence = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at), 0)
     for m in reversed(list(_CAPITALISED_RE.finditer(text, sentence, at))):
         word = m.group(0).casefold().removesuffix("'s").removesuffix("’s").rstrip("'’")
         if word in _NOT_ACTORS or _OBJECT_BEFORE_RE.search(text, sentence, m.start()):
             continue
+        if _MODIFIER_AFTER_RE.match(text, m.end(), at) and _ARTICLE_BEFORE_RE.search(
+            text, sentence, m.start()
+        ):
+            return "", ""  # "the Marsh executive admitted": who acts is the executive, not Marsh
         return stem(word) or word, m.group(0).removesuffix("'s").removesuffix("’s").rstrip("'’")
     return "", ""
 
