@@ -1,9 +1,9 @@
 """Evaluate nkterm.compare against hand-labelled data: relations of aligned pairs and
 corroboration of claims.
 
-    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|tuning|all] [--wrong]
+    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|tuning|all] [--wrong]
 
-Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round5.yaml`` (sentence pairs
+Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round6.yaml`` (sentence pairs
 of BBC and seed documents, labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
 and ``corroboration_claims_round2.yaml`` (claims with the passages elsewhere in the BBC corpus
 that corroborate them, or none). BBC
@@ -42,7 +42,8 @@ BBC = Path(os.environ.get("NKTERM_BBC") or "/work/shared/corpora/bbc-news")
 LABELS = ("same", "conflicts", "related", "none")
 # round 1 (compare_pairs.yaml), round 2 (compare_pairs_round2.yaml), round 3
 # (compare_pairs_round3.yaml, conflicts), round 4 (compare_pairs_round4.yaml, session 6, held-out
-# only) and round 5 (compare_pairs_round5.yaml, session 8, held-out only): tuned on dev, mined, dev2, mined2, dev3; held-out looked at once per round
+# only) and round 5 (compare_pairs_round5.yaml, session 8, held-out only), round 6 (compare_pairs_round6.yaml, session 9,
+# held-out only, offsets instead of text): tuned on dev, mined, dev2, mined2, dev3; held-out looked at once per round
 SPLITS = (
     "dev",
     "mined",
@@ -54,6 +55,7 @@ SPLITS = (
     "held-out3",
     "held-out4",
     "held-out5",
+    "held-out6",
 )
 PAIR_FILES = (
     "compare_pairs.yaml",
@@ -61,6 +63,7 @@ PAIR_FILES = (
     "compare_pairs_round3.yaml",
     "compare_pairs_round4.yaml",
     "compare_pairs_round5.yaml",
+    "compare_pairs_round6.yaml",
 )
 CLAIM_FILES = ("corroboration_claims.yaml", "corroboration_claims_round2.yaml")
 
@@ -70,6 +73,17 @@ def load_document(path: str) -> Document:
     if path.startswith("seeds/"):
         return read_document(ROOT / "seeds", path.removeprefix("seeds/").removesuffix(".txt"))
     return read_document(BBC, path.removesuffix(".txt"))
+
+
+def passage_text(doc: Document, given: str | list[int], where: str) -> str:
+    """A labelled passage: its text, or (round 6 on, which holds no article text) its
+    [start, end) offsets in ``doc``'s text."""
+    if isinstance(given, str):
+        return given
+    start, end = given
+    if not 0 <= start < end <= len(doc.text):
+        raise SystemExit(f"{where}: offsets {given} outside the document ({len(doc.text)} characters)")
+    return doc.text[start:end]
 
 
 def evaluate_pairs(data: dict[str, Any], split: str, idf: Any) -> tuple[Counter[tuple[str, str]], list[str]]:
@@ -85,13 +99,15 @@ def evaluate_pairs(data: dict[str, Any], split: str, idf: Any) -> tuple[Counter[
             (normalised(p.a.text), normalised(p.b.text)): (MEANINGS[p.relation], p) for p in alignment.pairs
         }
         for pair in entry["pairs"]:
-            got, found = predicted.get((normalised(pair["a"]), normalised(pair["b"])), ("none", None))
+            text_a = passage_text(doc_a, pair["a"], entry["a"])
+            text_b = passage_text(doc_b, pair["b"], entry["b"])
+            got, found = predicted.get((normalised(text_a), normalised(text_b)), ("none", None))
             confusion[(pair["label"], got)] += 1
             if got != pair["label"]:
                 why = f" ({found.similarity:.2f}: {found.reason})" if found else ""
                 wrong.append(
                     f"{entry['a']} | {entry['b']}: labelled {pair['label']}, got {got}{why}\n"
-                    f"    A: {pair['a'][:110]}\n    B: {pair['b'][:110]}"
+                    f"    A: {text_a[:110]}\n    B: {text_b[:110]}"
                 )
     return confusion, wrong
 

@@ -26,6 +26,7 @@ from nkterm.compare.params import (
 from nkterm.compare.relations import normalised, relation_of, slot_conflict
 from nkterm.compare.results import RELATED_ONLY, UNPAIRED, Alignment, Pair, Passage
 from nkterm.compare.similarity import IdfSpec, make_weights, shared_keys, similarity_bound
+from nkterm.compare.slots import refer_dates
 from nkterm.compare.units import HEADLINE, Unit, passages, unit_of
 from nkterm.compare.worddiff import word_changes
 from nkterm.models import Claim, Document
@@ -92,6 +93,8 @@ def _align(
     drop = frozenset(_subject_names(doc_a) | _subject_names(doc_b))
     units_a = [unit_of(p, drop) for p in passages(doc_a, claims_a)]
     units_b = [unit_of(p, drop) for p in passages(doc_b, claims_b)]
+    refer_dates(units_a)
+    refer_dates(units_b)
     weigh = make_weights([*units_a, *units_b], idf)
 
     postings: dict[str, list[int]] = defaultdict(list)

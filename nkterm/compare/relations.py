@@ -20,11 +20,14 @@ import re
 from collections import defaultdict
 
 from nkterm.compare import params
+from nkterm.compare.actors import actor_before
 from nkterm.compare.apart import counts_apart, figures_apart
+from nkterm.compare.dispute import clear_caches as clear_disputes
+from nkterm.compare.dispute import dispute_conflict
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.slots import clear_caches as clear_slots
 from nkterm.compare.slots import date_slot, number_slot, outcome_conflict
-from nkterm.compare.units import HEADLINE, Unit, actor_before
+from nkterm.compare.units import HEADLINE, Unit
 from nkterm.compare.worddiff import word_ratio
 from nkterm.compare.words import (
     ATTRIBUTION_WORDS,
@@ -164,6 +167,7 @@ def clear_caches() -> None:
     _actors.cache_clear()
     _mentions_any.cache_clear()
     clear_slots()
+    clear_disputes()
 
 
 # an accusation in the active voice: who is accused is its object, not the name before it
@@ -275,6 +279,12 @@ def _written(unit: Unit, who: str) -> str:
     return m.group(0).removesuffix("'s").removesuffix("’s") if m else who
 
 
+# a refusal the negation cues do not catch ("declined" also means "fell"; "declined the offer" does not)
+_REFUSAL_RE = re.compile(
+    r"\bdeclin(?:e|es|ed|ing)\s+(?:to|the|an?|its|their|his|her|our|any)\b", re.IGNORECASE
+)
+
+
 def denial_conflict(a: Unit, b: Unit) -> str:
     """One passage has someone deny an act that the other passage asserts about them: a denial
     cue ("denied", "rejected", "never", "no longer") whose actor (the name before it) the other
@@ -285,7 +295,7 @@ def denial_conflict(a: Unit, b: Unit) -> str:
     common words ("made", "take") are no evidence. The other passage must not deny or negate
     anything (two denials have no polarity to oppose)."""
     for deny, other, side in ((a, b, "A"), (b, a, "B")):
-        if not deny.scopes or says_not(other):
+        if not deny.scopes or says_not(other) or _REFUSAL_RE.search(other.passage.text):
             continue
         other_stems = {s for stems in other.keys.values() for s in stems}
         names = {s for unit in (a, b) for key in unit.names for s in unit.keys.get(key, {})}
@@ -304,11 +314,18 @@ def denial_conflict(a: Unit, b: Unit) -> str:
 
 def slot_conflict(a: Unit, b: Unit) -> str:
     """A conflict about one participant and act, whatever else the passages say: contradicting
-    testimony, a denial of what the other asserts (``denial_conflict``), opposite outcomes of
+    testimony, a denial of what the other asserts (``denial_conflict``), a dispute of the other's
+    own words (``dispute.dispute_conflict``), opposite outcomes of
     a case (``slots.outcome_conflict``), or two dates of one event (``slots.date_slot``).
     ``align`` gives such a pair a bonus in its matching, so a denial finds the charge it denies
     and a date finds the other date of its event."""
-    return testimony_conflict(a, b) or denial_conflict(a, b) or outcome_conflict(a, b) or date_slot(a, b)
+    return (
+        testimony_conflict(a, b)
+        or denial_conflict(a, b)
+        or dispute_conflict(a, b)
+        or outcome_conflict(a, b)
+        or date_slot(a, b)
+    )
 
 
 def _unmatched_numbers(a: Unit, b: Unit) -> str:
@@ -412,8 +429,8 @@ def relation_of(
     conflict = (
         conflict_of(a, b, 1.0 if near else similarity) if similarity >= params.CONFLICT_MIN or near else ""
     )
-    if conflict and near:
-        return DIFFERS, conflict
+    if near and (conflict or dispute_conflict(a, b)):  # (a dispute: "a distortion by saying ...")
+        return DIFFERS, conflict or dispute_conflict(a, b)
     if near and date_slot(a, b):  # "in late December" / "on 3-5 December" in one sentence's two versions
         return DIFFERS, date_slot(a, b)
     not_a, not_b = says_not(a), says_not(b)
@@ -435,8 +452,8 @@ def relation_of(
     least = params.NUMBER_CONFLICT_MIN if conflict.startswith("numbers") else params.POLARITY_CONFLICT_MIN
     if conflict and same_slot and similarity >= least:
         return DIFFERS, conflict
-    if conflict.startswith("numbers") and same_slot:
-        slot_numbers = number_slot(a, b)
+    if same_slot and (conflict.startswith("numbers") or (not conflict and similarity >= params.CONFLICT_MIN)):
+        slot_numbers = number_slot(a, b)  # (also a bare "4.7 million" against "3.9 million units")
         if slot_numbers:
             number_a, number_b, word = slot_numbers
             return DIFFERS, (

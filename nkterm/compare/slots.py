@@ -22,14 +22,18 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from nkterm.analysis import analyze_names_joined
-from nkterm.compare.units import Unit, actor_before
+from nkterm.compare.actors import actor_before
+from nkterm.compare.units import Unit
 from nkterm.compare.words import CLAUSE_END_RE, COMMON_STEMS, FUNCTION_WORDS
 from nkterm.dateline import MONTH_NAMES
 from nkterm.numbers import Quantity
 
 ANCHOR_WORDS = 3  # content words looked at on each side of a number
+EVENT_WORDS = 2  # words a date or number opening its sentence must share with the other's (``_one_slot``)
+REFERENCE_REACH = 3  # passages looked back for the date a reference ("the same day") stands for
 _MOVEMENT = "up/down"  # the evaluation axis of rises and falls (``words.EVALUATION_AXES``)
 
 _TIME_RE = re.compile(
@@ -119,7 +123,8 @@ def number_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
     if time_frame(a.passage.text) != time_frame(b.passage.text):
         return None
     if a.polarity.get(_MOVEMENT, (0, ""))[0] != b.polarity.get(_MOVEMENT, (0, ""))[0]:
-        return None  # "rose 3.8%" / "closed down 18%": two movements, not two values of one
+        # "rose 3.8%" / "closed down 18%": two movements, not two values of one
+        return _level_slot(a, b) or _level_slot(b, a, swap=True)
     keys = {q.key for q in a.numbers if q.key and not q.year} & {
         q.key for q in b.numbers if q.key and not q.year
     }
@@ -130,11 +135,40 @@ def number_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
             continue
         if _mentions(a.passage.text, found_b[0].value) or _mentions(b.passage.text, found_a[0].value):
             continue  # "entitled to 12 months, only six of them paid" / "six months' paid leave"
-        near_a, near_b = anchors(a, found_a[0]), anchors(b, found_b[0])
-        shared = [s for s in near_a if s in near_b]
-        if shared:
-            return found_a[0], found_b[0], near_a[shared[0]]
-    return None
+        word = _one_slot(a, (found_a[0].start, found_a[0].end), b, (found_b[0].start, found_b[0].end))
+        if word:
+            return found_a[0], found_b[0], word
+    return _level_slot(a, b) or _level_slot(b, a, swap=True)
+
+
+_LEVEL_MIN = 1000  # a bare number this large ("4.7 million") may count what the other's counts
+_TO_RE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+def _level_slot(a: Unit, b: Unit, *, swap: bool = False) -> tuple[Quantity, Quantity, str] | None:
+    """A number of ``a`` that says what it counts ("3.9 million units") and a bare one of ``b``
+    ("4.7 million") that are one slot's two values: ``b`` gives no number of that kind and just
+    one large bare number, within a factor of ten of ``a``'s and beyond rounding of it, a word
+    next to each is the same, and when only one passage moves ("sales rise 8% to 4.7 million")
+    its number is the level reached ("to"), not the movement. (``swap``: return B's first.)"""
+    counted = [q for q in a.numbers if q.key and not q.year and q.key != "%"]
+    bare = [q for q in b.numbers if not q.key and not q.year]
+    if len(counted) != 1 or len(bare) != 1 or any(q.key == counted[0].key for q in b.numbers):
+        return None
+    x, y = counted[0], bare[0]
+    if y.value < _LEVEL_MIN or not 0.1 <= x.value / y.value <= 10 or x.agrees(y):
+        return None
+    movement_a, movement_b = (u.polarity.get(_MOVEMENT, (0, ""))[0] for u in (a, b))
+    if movement_a != movement_b:
+        moving, number = (a, x) if movement_a else (b, y)
+        if not _TO_RE.search(moving.passage.text, max(0, number.start - 6), number.start):
+            return None
+    if _mentions(a.passage.text, y.value) or _mentions(b.passage.text, x.value):
+        return None
+    word = _one_slot(a, (x.start, x.end), b, (y.start, y.end))
+    if not word:
+        return None
+    return (y, x, word) if swap else (x, y, word)
 
 
 # the outcomes of a case for the one it is about: cleared of it, or charged, convicted, banned
@@ -156,7 +190,7 @@ _NEEDS = {
 
 @functools.lru_cache(maxsize=8192)
 def _outcome_actors(text: str, pattern: re.Pattern[str]) -> dict[str, str]:
-    """Who each outcome of ``pattern`` is about: the name before it (``units.actor_before``).
+    """Who each outcome of ``pattern`` is about: the name before it (``actors.actor_before``).
     Memoised (a passage is checked against each of its candidates): callers must not change it."""
     found: dict[str, str] = {}
     if text.isascii():
@@ -234,12 +268,107 @@ def _dates(text: str) -> tuple[tuple[int, int, str, int, int, str], ...]:
     return tuple(out)
 
 
+# a date given by reference to an earlier one: (pattern, days after the earlier date)
+_REFERENCES = (
+    (
+        re.compile(
+            r"\b(?:(?:at|about|around)\s+the\s+same\s+time|(?:on\s+)?the\s+same\s+day"
+            r"|(?:later|earlier)\s+that\s+day|that\s+same\s+day)\b",
+            re.IGNORECASE,
+        ),
+        0,
+    ),
+    (re.compile(r"\b(?:the\s+(?:day|night)\s+before|the\s+previous\s+day|a\s+day\s+earlier)\b", re.I), -1),
+    (re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)\b", re.I), 1),
+)
+
+
+def refer_dates(units: Sequence[Unit]) -> None:
+    """Give each unit that dates itself only by reference ("About the same time the web team
+    started using ...", "The day before, ...") the date it refers to: that of the nearest of the
+    ``REFERENCE_REACH`` units before it (in text order, one document's) that gives exactly one
+    date, shifted by the reference's days when that date is one day ("the day before" 21 October
+    is 20 October). ``date_slot`` then compares it as the passage's own date."""
+    for k, unit in enumerate(units):
+        text = unit.passage.text
+        lower = text.lower()
+        if ("day" not in lower and "same time" not in lower) or dates(text):
+            continue  # (most passages: no reference, looked up before any pattern runs)
+        for pattern, shift in _REFERENCES:
+            m = pattern.search(text)
+            if m is None:
+                continue
+            for earlier in reversed(units[max(0, k - REFERENCE_REACH) : k]):
+                found = dates(earlier.passage.text)
+                if not found:
+                    continue
+                if len(found) == 1:
+                    _s, _e, month, first, last, year = found[0]
+                    if shift and first != last:
+                        break  # "the day before" a span of days: no one day
+                    first, last = first + shift, last + shift
+                    if 1 <= first <= 31 and 1 <= last <= 31:
+                        unit.context_date = (m.start(), m.end(), month, first, last, year)
+                break
+            break
+
+
+def _event_words(unit: Unit, span: tuple[int, int]) -> set[str] | None:
+    """When the date or number at ``span`` opens its sentence, at most one word before it ("On
+    21 October, the site began using ...", "About the same time the web team started using ...",
+    "Aged 18 years and 185 days, the Mallorcan became the youngest ..."), it qualifies the whole
+    sentence: the stems of the sentence's content words after it, past commas (capitalised words
+    and numbers left out, as ``anchors`` does); None for one inside a clause."""
+    text = unit.passage.text
+    sentence = text.rfind(". ", 0, span[0]) + 2 if ". " in text[: span[0]] else 0
+    before = text[sentence : span[0]].strip(" \t\n\"'“‘(")
+    if before and (not before.isalpha()):
+        return None  # two words or more before it: inside the sentence
+    end = text.find(". ", span[1])
+    end = len(text) if end < 0 else end
+    return {
+        t
+        for t, s, e in analyze_names_joined(text)
+        if span[1] <= s
+        and e <= end
+        and not text[s].isupper()
+        and text[s:e].lower() not in FUNCTION_WORDS
+        and t not in COMMON_STEMS
+        and t.isalpha()
+    }
+
+
+def _slot_words(unit: Unit, span: tuple[int, int]) -> tuple[set[str], bool]:
+    """The words that place a date or number in its slot: those of its whole sentence when it
+    opens the sentence (``_event_words``, True), else its ``anchors`` (False)."""
+    event = _event_words(unit, span)
+    if event is not None:
+        return event, True
+    return set(anchors(unit, span)), False
+
+
+def _one_slot(a: Unit, span_a: tuple[int, int], b: Unit, span_b: tuple[int, int]) -> str:
+    """A word that puts two dates or numbers in one slot, or "": a word next to each is the same
+    (``anchors``), or, when one of them opens its sentence, ``EVENT_WORDS`` of its sentence's
+    words are next to (or in the sentence of) the other."""
+    near_a, near_b = anchors(a, span_a), anchors(b, span_b)
+    for s in near_a:
+        if s in near_b:
+            return near_a[s]
+    (words_a, event_a), (words_b, event_b) = _slot_words(a, span_a), _slot_words(b, span_b)
+    common = sorted(words_a & words_b)
+    if (event_a or event_b) and len(common) >= EVENT_WORDS:
+        return common[0]
+    return ""
+
+
 def date_slot(a: Unit, b: Unit) -> str:
     """Two dates for one thing: each passage gives one date, in the same month (and the same
     year, or no year), and their days do not overlap ("late December" / "3-5 December"), and a content word
     next to each date is the same (``anchors``); "" when there are none. "May" is read as a
     month only with a day or a part of the month."""
-    found_a, found_b = dates(a.passage.text), dates(b.passage.text)
+    found_a = dates(a.passage.text) or ((a.context_date,) if a.context_date else ())
+    found_b = dates(b.passage.text) or ((b.context_date,) if b.context_date else ())
     if len(found_a) != 1 or len(found_b) != 1:
         return ""  # several dates: a schedule or a story's steps, no one slot to compare
     for month in sorted({d[2] for d in found_a} & {d[2] for d in found_b}):
@@ -252,12 +381,22 @@ def date_slot(a: Unit, b: Unit) -> str:
             continue
         if first_a <= last_b and first_b <= last_a:
             continue  # overlapping days: "December" / "3-5 December" may be the same
-        shared = [s for s in anchors(a, (sa, ea)) if s in anchors(b, (sb, eb))]
-        if shared or _same_participants(a, b):
-            written_a = " ".join(a.passage.text[sa:ea].split())
-            written_b = " ".join(b.passage.text[sb:eb].split())
-            return f"dates differ: {written_a} vs {written_b}"
+        if _one_slot(a, (sa, ea), b, (sb, eb)) or _same_participants(a, b):
+            return f"dates differ: {_date_written(a, found_a[0])} vs {_date_written(b, found_b[0])}"
     return ""
+
+
+def _date_written(unit: Unit, date: tuple[int, int, str, int, int, str]) -> str:
+    """A date as the passage writes it; one given by reference with the date it stands for
+    ("About the same time [early October]")."""
+    start, end, month, first, last, year = date
+    written = " ".join(unit.passage.text[start:end].split())
+    if date is not unit.context_date:
+        return written
+    days = f"{first}" if first == last else f"{first}-{last}"
+    part = {(1, 10): "early", (11, 20): "mid", (21, 31): "late"}.get((first, last))
+    said = f"{part} {month.capitalize()}" if part else f"{days} {month.capitalize()}"
+    return f"{written} [{said}{' ' + year if year else ''}]"
 
 
 def _same_participants(a: Unit, b: Unit) -> bool:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
 from nkterm.analysis import analyze_names_joined
-from nkterm.compare.params import DENIAL_SCOPE, NEGATION_SCOPE, WEAK_CLAIM
+from nkterm.compare.actors import DENIAL_CUE_ASCII_RE, DENIAL_CUE_RE, denial_scopes
+from nkterm.compare.params import NEGATION_SCOPE, WEAK_CLAIM
 from nkterm.compare.results import Passage
 from nkterm.compare.words import (
     CLAUSE_END_RE,
@@ -27,7 +28,6 @@ from nkterm.compare.words import (
     RELATED,
     first_letters,
     negations_and_denial,
-    stem,
 )
 from nkterm.dateline import find_dateline
 from nkterm.models import Claim, Document, Span
@@ -166,46 +166,65 @@ class Unit:
     # key -> {stem: the word as written}: a group key ("~people") can gather several stems
     keys: dict[str, dict[str, str]] = field(default_factory=dict)
     numbers: list[Quantity] = field(default_factory=list)
-    negated: dict[str, str] = field(default_factory=dict)  # stem -> the cue negating it ("not")
-    polarity: dict[str, tuple[int, str]] = field(default_factory=dict)  # axis -> (+1/-1/0, words)
     weights: dict[str, float] = field(default_factory=dict)  # key -> weight of its heaviest stem
     total: float = 0.0  # the sum of the weights...
     norm: float = 0.0  # ...or, for a short unit, MIN_WORDS median weights: what similarity divides by
     names: set[str] = field(default_factory=set)  # keys that are names (weigh NAME_FACTOR more)
-    negative: bool = False  # says what is not so: a negation cue or a verb of denial
-    # what each denial says is not so: (cue as written, the stem of who denies, stems of the
-    # content words after it in its clause, at most ``DENIAL_SCOPE``): "Kenteris denied claims
-    # that he faked a crash" -> ("denied", "kenteri", ("claim", "fake", "crash"))
-    scopes: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
+    dropped: frozenset[str] = frozenset()  # the stems left out of this passage (``unit_of``'s drop)
+    # a date the passage gives only by reference ("About the same time", "the day before"), read
+    # from an earlier passage of its document (``slots.refer_dates``): (start, end of the
+    # reference in this passage, month, first day, last day, year or "")
+    context_date: tuple[int, int, str, int, int, str] | None = None
+
+    # What the passage says is not so, read when a pair asks (``_polarity_parts``, memoised):
+    # most units of a comparison are never a candidate pair's, and need only their keys.
+    @property
+    def negated(self) -> dict[str, str]:
+        """stem -> the cue negating it ("not")."""
+        return _polarity_parts(self.passage.text, self.dropped)[0]
+
+    @property
+    def polarity(self) -> dict[str, tuple[int, str]]:
+        """evaluation axis -> (+1/-1/0, the words)."""
+        return _polarity_parts(self.passage.text, self.dropped)[1]
+
+    @property
+    def negative(self) -> bool:
+        """Says what is not so: a negation cue or a verb of denial."""
+        return _polarity_parts(self.passage.text, self.dropped)[2]
+
+    @property
+    def scopes(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """What each denial says is not so: (cue as written, the stem of who denies, stems of the
+        content words after it in its clause, at most ``DENIAL_SCOPE``): "Kenteris denied claims
+        that he faked a crash" -> ("denied", "kenteri", ("claim", "fake", "crash"))."""
+        return _polarity_parts(self.passage.text, self.dropped)[3]
 
 
 def unit_of(passage: Passage, drop: frozenset[str] = frozenset()) -> Unit:
-    """Keys, numbers, negations and evaluations of one passage (weights come later).
+    """Keys, numbers and names of one passage (weights come later; negations, evaluations and
+    denials when asked: ``Unit.negated`` etc.).
 
     Memoised by the passage's text and the dropped stems it contains (``_unit_parts``): a
     document's sentences are prepared once for every comparison it takes part in. The returned
     unit shares its keys, numbers, names, negations and scopes with other units of the same
     text: they are read-only after this (``make_weights`` sets only weights, total and norm)."""
     prepared = _prepared(passage.text)
-    used = drop.intersection(prepared.terms) if drop else frozenset()
-    keys, numbers, negated, polarity, names, negative, scopes = _unit_parts(passage.text, used)
-    return Unit(passage, keys, numbers, negated, polarity, names=names, negative=negative, scopes=scopes)
+    used = drop.intersection([t for t, _s, _e in prepared.analysed]) if drop else frozenset()
+    keys, numbers, names = _unit_parts(passage.text, used)
+    return Unit(passage, keys, numbers, names=names, dropped=used)
 
 
 class _Prepared(NamedTuple):
     """What a passage's text says before any stem is dropped: its numbers, the words that
     phrases and numbers consumed, its analysed words (the index's stems, given names joined;
-    those inside a number or phrase left out) with their name runs, and its negation cues.
+    those inside a number or phrase left out) with their name runs.
     (A named tuple: made for every passage, and quicker to make than a frozen dataclass.)"""
 
     numbers: list[Quantity]
     phrase_hits: list[tuple[str, str, str]]  # (group key, stem, words as written)
     analysed: list[tuple[str, int, int]]
     runs: dict[int, list[int]]
-    terms: frozenset[str]
-    negative: bool
-    denial: bool  # has a cue of a denial (``_DENIAL_CUE_RE``)
-    negations: list[tuple[int, int, str]]  # (cue end, its clause's end, cue as written)
 
 
 # a digit or a number word: what ``quantities`` needs to find anything ("2004", "two weeks");
@@ -251,44 +270,47 @@ def _prepared(text: str) -> _Prepared:
             if (t[0].isalpha() or not digit(t[0]))
             and (t[2] <= low or t[1] >= high or not any(t[1] < e and s < t[2] for s, e in consumed))
         ]
-    negations = []
-    cues, denied = negations_and_denial(text)
-    for m in cues:
-        clause = CLAUSE_END_RE.search(text, m.end())
-        negations.append((m.end(), clause.start() if clause else len(text), m.group(0)))
-    negative = bool(negations) or denied
     return _Prepared(
         numbers=found,
         phrase_hits=phrase_hits,
         analysed=analysed,
         runs=_name_runs(text, analysed),
-        terms=frozenset(t for t, _s, _e in analysed),
-        negative=negative,
-        denial=negative and (_DENIAL_CUE_ASCII_RE if ascii_only else _DENIAL_CUE_RE).search(text) is not None,
-        negations=negations,
     )
 
 
 def clear_caches() -> None:
-    """Forget the prepared passages (``_prepared``, ``_unit_parts``)."""
+    """Forget the prepared passages (``_prepared``, ``_unit_parts``, ``_polarity_parts``)."""
     _prepared.cache_clear()
     _unit_parts.cache_clear()
+    _polarity_parts.cache_clear()
 
 
-_UnitParts = tuple[
-    dict[str, dict[str, str]],
-    list[Quantity],
-    dict[str, str],
-    dict[str, tuple[int, str]],
-    set[str],
-    bool,
-    list[tuple[str, str, tuple[str, ...]]],
-]
+_UnitParts = tuple[dict[str, dict[str, str]], list[Quantity], set[str]]
+
+
+def _content_tokens(text: str, drop: frozenset[str]) -> list[tuple[str, int, str, int]]:
+    """The passage's words that count, in order: (stem, start, word lower-cased, index in its
+    analysed words); function words, dropped stems, the "n't" of a contraction and the words of
+    a name before its last left out."""
+    prepared = _prepared(text)
+    analysed, runs = prepared.analysed, prepared.runs
+    function_words, startswith = FUNCTION_WORDS, text.startswith
+    tails = any(tail in text for tail in CONTRACTION_TAIL)  # most passages have no "n't"
+    out = []
+    for k, (term, start, end) in enumerate(analysed):
+        word = text[start:end].lower()
+        if word in function_words or term in drop or (tails and startswith(CONTRACTION_TAIL, end)):
+            continue
+        run = runs.get(k) if runs else None
+        if run is not None and k != run[-1]:
+            continue  # "Kim Jong" of "Kim Jong Un": only the whole name and its last word count
+        out.append((term, start, word, k))
+    return out
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _unit_parts(text: str, drop: frozenset[str]) -> _UnitParts:
-    """``unit_of``'s fields for ``text`` with the stems of ``drop`` left out."""
+    """``unit_of``'s keys, numbers and names for ``text`` with the stems of ``drop`` left out."""
     prepared = _prepared(text)
     keys: dict[str, dict[str, str]] = {}
     names: set[str] = set()
@@ -297,25 +319,16 @@ def _unit_parts(text: str, drop: frozenset[str]) -> _UnitParts:
         keys.setdefault(key, {}).setdefault(key, number.written)
     for key, word_stem, written in prepared.phrase_hits:
         keys.setdefault(key, {}).setdefault(word_stem, written)
-    tokens: list[tuple[str, int, str]] = []  # (stem, start, word as written)
     analysed, runs = prepared.analysed, prepared.runs
-    function_words, related, startswith = FUNCTION_WORDS, RELATED, text.startswith
-    tails = any(tail in text for tail in CONTRACTION_TAIL)  # most passages have no "n't"
-    for k, (term, start, end) in enumerate(analysed):
-        word = text[start:end].lower()
-        if word in function_words or term in drop or (tails and startswith(CONTRACTION_TAIL, end)):
-            continue
-        run = runs.get(k) if runs else None
-        if run is not None and k != run[-1]:
-            continue  # "Kim Jong" of "Kim Jong Un": only the whole name and its last word count
-        tokens.append((term, start, word))
+    related = RELATED
+    for term, start, word, k in _content_tokens(text, drop):
         key = related.get(term, term)
         stems = keys.get(key)
         if stems is None:
             keys[key] = {term: word}
         elif term not in stems:
             stems[term] = word
-        if run is not None or (start > 0 and text[start].isupper() and not _sentence_start(text, start)):
+        if (runs and k in runs) or (start > 0 and text[start].isupper() and not _sentence_start(text, start)):
             names.add(key)
     if runs:
         for whole in sorted({tuple(r) for r in runs.values()}):
@@ -325,12 +338,34 @@ def _unit_parts(text: str, drop: frozenset[str]) -> _UnitParts:
             key = "@" + " ".join(terms)
             keys.setdefault(key, {}).setdefault(key, text[analysed[whole[0]][1] : analysed[whole[-1]][2]])
             names.add(key)
-    scopes = _scopes(text, tokens) if prepared.denial else []
+    return keys, prepared.numbers, names
+
+
+_PolarityParts = tuple[
+    dict[str, str], dict[str, tuple[int, str]], bool, list[tuple[str, str, tuple[str, ...]]]
+]
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _polarity_parts(text: str, drop: frozenset[str]) -> _PolarityParts:
+    """(negated, polarity, negative, scopes) of ``text`` with the stems of ``drop`` left out
+    (``Unit``'s properties of the same names)."""
+    cues, denied = negations_and_denial(text)
+    negations = []
+    for m in cues:
+        clause = CLAUSE_END_RE.search(text, m.end())
+        negations.append((m.end(), clause.start() if clause else len(text), m.group(0)))
+    negative = bool(negations) or denied
+    if not negative and not any(t in _EVALUATION_SIGNS for t, _s, _e in _prepared(text).analysed):
+        return {}, {}, False, []  # (most passages: nothing negated, nothing evaluated)
+    tokens = [(term, start, word) for term, start, word, _k in _content_tokens(text, drop)]
+    denial = negative and (DENIAL_CUE_ASCII_RE if text.isascii() else DENIAL_CUE_RE).search(text) is not None
+    scopes = denial_scopes(text, tokens) if denial else []
     negated: dict[str, str] = {}
     polarity: dict[str, tuple[int, str]] = {}
     # negation: the first content word(s) after a cue, within its clause
     negated_at: dict[int, str] = {}  # token start -> cue
-    for cue_end, clause_end, cue in prepared.negations:
+    for cue_end, clause_end, cue in negations:
         for _term, start, _word in [t for t in tokens if cue_end <= t[1] < clause_end][:NEGATION_SCOPE]:
             negated_at.setdefault(start, cue)
     if negated_at:
@@ -351,92 +386,10 @@ def _unit_parts(text: str, drop: frozenset[str]) -> _UnitParts:
                 sign, shown = -sign, f"{negated_at[start]} {word}"
             old = polarity.get(axis)
             polarity[axis] = (sign, shown) if old is None or old[0] == sign else (0, shown)
-    return keys, prepared.numbers, negated, polarity, names, prepared.negative, scopes
+    return negated, polarity, negative, scopes
 
 
 _NAME_GAP_RE = re.compile(r"[ \t]+|-")
-# the cues of a denial: verbs of denial, "never", "no longer", "not guilty" (a plain "not" negates
-# too many things in passing to stand for a denial of the other passage's act)
-_DENIAL_CUES = (
-    r"(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|never|no\s+longer"
-    r"|not\s+guilty|unaware)\b"
-)
-_DENIAL_CUE_RE = re.compile(rf"\b{_DENIAL_CUES}", re.IGNORECASE)
-_DENIAL_CUE_ASCII_RE = first_letters(_DENIAL_CUES, "drnu")  # the same on ASCII text, faster
-# what is dismissed when an opinion is: "dismissed fears/concerns/worries/criticism that ..."
-_OPINION_STEMS = frozenset(
-    stem(w) for w in ["fears", "concerns", "worries", "criticism", "criticisms", "doubts"]
-)
-# what is denied when a statement is: "denied claims/allegations/suggestions that ..." (the act follows)
-_REPORT_STEMS = frozenset(
-    stem(w)
-    for w in ["claims", "allegations", "suggestions", "accusations", "rumours", "speculation", "charges"]
-)
-_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
-_NOT_ACTORS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "the",
-        "he",
-        "she",
-        "it",
-        "they",
-        "his",
-        "her",
-        "but",
-        "however",
-        "and",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-    ]
-)
-
-
-# a name after a preposition is an object, not who acts: "his relationship with Mr Sullivan and denied"
-_OBJECT_BEFORE_RE = re.compile(
-    r"\b(?:with|to|by|of|for|from|against|about|at|on|in|into|over|than|and)\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?$"
-)
-
-
-def actor_before(text: str, at: int) -> tuple[str, str]:
-    """Who does what the verb at ``at`` says: the stem of the nearest capitalised word before it
-    in its sentence that is not an object ("Mr Ebbers has denied" -> ebber, "Mr Ebber's lawyers
-    said he was unaware" -> ebber; "Ebbers played down his relationship with Mr Sullivan and
-    denied" -> ebber), with the word as written; ("", "") when there is none."""
-    sentence = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at), 0)
-    for m in reversed(list(_CAPITALISED_RE.finditer(text, sentence, at))):
-        word = m.group(0).casefold().removesuffix("'s").removesuffix("’s").rstrip("'’")
-        if word in _NOT_ACTORS or _OBJECT_BEFORE_RE.search(text, sentence, m.start()):
-            continue
-        return stem(word) or word, m.group(0).removesuffix("'s").removesuffix("’s").rstrip("'’")
-    return "", ""
-
-
-def _scopes(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[str, str, tuple[str, ...]]]:
-    """For each denial cue of ``text`` (``_DENIAL_CUE_RE``): the cue, who denies (the stem of the
-    nearest capitalised word before it in its sentence, "" if none) and the stems of the content
-    words after it, to the end of its clause, at most ``DENIAL_SCOPE`` of them."""
-    out = []
-    for m in _DENIAL_CUE_RE.finditer(text):
-        clause = CLAUSE_END_RE.search(text, m.end())
-        clause_end = clause.start() if clause else len(text)
-        stems = [t for t, start, _w in tokens if m.end() <= start < clause_end][:DENIAL_SCOPE]
-        if stems and stems[0] in _OPINION_STEMS:
-            continue  # "dismissed fears that his plans are too modest": an opinion, not an act
-        stems = [t for t in stems if t not in _REPORT_STEMS]  # "denied claims that ...": the act follows
-        actor = actor_before(text, m.start())[0]
-        if stems:
-            out.append((m.group(0), actor, tuple(dict.fromkeys(stems))))
-    return out
-
-
 # stem -> the evaluation axes it takes a side of, and which side
 _EVALUATION_SIGNS: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_positive, _negative) in EVALUATION_AXES.items():

@@ -545,3 +545,23 @@ def test_every_testimony_verb_passes_the_quick_word_check() -> None:
             assert verbs.search(text) is not None, word
             assert _mentions_any(text, verbs), word
     assert not _mentions_any("Mr Kovacs paid the club in March.", _DENY_RE)
+
+
+def test_a_name_that_qualifies_the_noun_that_acts_is_not_the_actor() -> None:
+    from nkterm.compare.actors import actor_before
+
+    def actor(text: str, verb: str) -> str:
+        return actor_before(text, text.index(verb))[0]
+
+    assert actor("Officials said the Halder executive admitted he instructed brokers", "instructed") == ""
+    assert actor("A Labour spokesman denied the claim", "denied") == ""
+    assert actor("The Kremlin spokesman said he denied it", "denied") == ""
+    assert actor("Earlier the Kremlin has denied it", "denied") == "kremlin"
+    assert actor("Earlier the Kremlin strongly denied it", "denied") == "kremlin"
+    assert actor("Mr Ebbers has denied it", "denied") == "ebber"
+    # the firm's settlement and its executive's admission are no testimony about the firm
+    _relation, reason, _shared = judge(
+        "Last month Halder agreed to pay $600m to settle the lawsuit, but it neither admits nor denies the allegations.",
+        "The Halder executive admitted he instructed brokers to submit false bids for the lawsuit's contracts.",
+    )
+    assert not reason.startswith("contradicting testimony"), reason

@@ -1,0 +1,109 @@
+"""Who does or denies what in a passage: the actor before a verb (``actor_before``: the
+nearest capitalised word that is not an object) and what each denial cue says is not so
+(``denial_scopes``). Used by ``units`` (a unit's scopes), ``relations`` (testimony) and
+``slots`` (outcomes of a case).
+
+Must not import Textual, nor Whoosh.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nkterm.compare.params import DENIAL_SCOPE
+from nkterm.compare.words import CLAUSE_END_RE, first_letters, stem
+
+# the cues of a denial: verbs of denial, "never", "no longer", "not guilty" (a plain "not" negates
+# too many things in passing to stand for a denial of the other passage's act)
+_DENIAL_CUES = (
+    r"(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|never|no\s+longer"
+    r"|not\s+guilty|unaware)\b"
+)
+DENIAL_CUE_RE = re.compile(rf"\b{_DENIAL_CUES}", re.IGNORECASE)
+DENIAL_CUE_ASCII_RE = first_letters(_DENIAL_CUES, "drnu")  # the same on ASCII text, faster
+# what is dismissed when an opinion is: "dismissed fears/concerns/worries/criticism that ..."
+_OPINION_STEMS = frozenset(
+    stem(w) for w in ["fears", "concerns", "worries", "criticism", "criticisms", "doubts"]
+)
+# what is denied when a statement is: "denied claims/allegations/suggestions that ..." (the act follows)
+_REPORT_STEMS = frozenset(
+    stem(w)
+    for w in ["claims", "allegations", "suggestions", "accusations", "rumours", "speculation", "charges"]
+)
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+_NOT_ACTORS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "his",
+        "her",
+        "but",
+        "however",
+        "and",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+    ]
+)
+
+
+# a name after a preposition is an object, not who acts: "his relationship with Mr Sullivan and denied"
+_OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:with|to|by|of|for|from|against|about|at|on|in|into|over|than|and)\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?$"
+)
+
+
+# "the Marsh executive", "a Labour spokesman": a name between an article and the noun it qualifies
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
+_MODIFIER_AFTER_RE = re.compile(
+    r"\s+(?!(?:has|have|had|was|were|is|are|also|will|would|could|did|does|then|now|again|never|not)\b)"
+    r"(?![a-z]+ly\b)[a-z][\w-]*\s+(?:(?:has|have|had|was|were|is|are|also)\s+)?"
+    r"(?:[a-z]+\s+(?:he|she|they)\s+)?$"  # "the Marsh executive admitted he [instructed]"
+)
+
+
+def actor_before(text: str, at: int) -> tuple[str, str]:
+    """Who does what the verb at ``at`` says: the stem of the nearest capitalised word before it
+    in its sentence that is not an object ("Mr Ebbers has denied" -> ebber, "Mr Ebber's lawyers
+    said he was unaware" -> ebber; "Ebbers played down his relationship with Mr Sullivan and
+    denied" -> ebber), with the word as written; ("", "") when there is none, or when that word
+    only qualifies the noun that acts ("the Marsh executive admitted")."""
+    sentence = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at), 0)
+    for m in reversed(list(_CAPITALISED_RE.finditer(text, sentence, at))):
+        word = m.group(0).casefold().removesuffix("'s").removesuffix("’s").rstrip("'’")
+        if word in _NOT_ACTORS or _OBJECT_BEFORE_RE.search(text, sentence, m.start()):
+            continue
+        if _MODIFIER_AFTER_RE.match(text, m.end(), at) and _ARTICLE_BEFORE_RE.search(
+            text, sentence, m.start()
+        ):
+            return "", ""  # "the Marsh executive admitted": who acts is the executive, not Marsh
+        return stem(word) or word, m.group(0).removesuffix("'s").removesuffix("’s").rstrip("'’")
+    return "", ""
+
+
+def denial_scopes(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """For each denial cue of ``text`` (``DENIAL_CUE_RE``): the cue, who denies (the stem of the
+    nearest capitalised word before it in its sentence, "" if none) and the stems of the content
+    words after it, to the end of its clause, at most ``DENIAL_SCOPE`` of them."""
+    out = []
+    for m in DENIAL_CUE_RE.finditer(text):
+        clause = CLAUSE_END_RE.search(text, m.end())
+        clause_end = clause.start() if clause else len(text)
+        stems = [t for t, start, _w in tokens if m.end() <= start < clause_end][:DENIAL_SCOPE]
+        if stems and stems[0] in _OPINION_STEMS:
+            continue  # "dismissed fears that his plans are too modest": an opinion, not an act
+        stems = [t for t in stems if t not in _REPORT_STEMS]  # "denied claims that ...": the act follows
+        actor = actor_before(text, m.start())[0]
+        if stems:
+            out.append((m.group(0), actor, tuple(dict.fromkeys(stems))))
+    return out
