@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nkterm.analysis import stem, tokens
+from nkterm.analysis.words import plain_words
 
 _pack_count = struct.Struct("!I").pack  # whoosh.system.pack_uint
 
@@ -71,6 +72,12 @@ def body_postings_and_words(text: str) -> tuple[Postings, list[str]]:
     is the stem of its unstemmed one (Hangul bigrams are never stemmed)."""
     spec = TEXT_FIELDS["body"]
     assert spec.stem and spec.stop
+    infos = plain_words(text)
+    if infos is not None:  # most texts: each kept word is one token, its stem the term
+        kept = [i for i in infos if i[0] is not None]
+        terms: list[str] = [i[0] for i in kept]  # type: ignore[misc]
+        words: list[str] = sorted({i[2] for i in kept})  # type: ignore[misc]
+        return _postings(enumerate_terms(terms), spec.field_boost), words
     found = tokens(text, stem_words=False)
     words = sorted({t.term for t in found})
     stemmed = {w: w if "\uac00" <= w[0] <= "\ud7a3" else _stem_of(w) for w in words}
@@ -92,6 +99,15 @@ def _stem_of(word: str) -> str:
     return found
 
 
+def enumerate_terms(terms: list[str]) -> Iterable[tuple[str, int]]:
+    """(term, position) for terms at positions 0, 1, 2, ..."""
+    return zip(terms, range(len(terms)), strict=True)
+
+
+_ONE: dict[int, bytes] = {}  # position -> a word's encoded positions when it is there only
+_ONE_MAX = 10_000  # (~80 bytes each)
+
+
 def _postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
     """Postings from (term, position) pairs in text order."""
     positions: dict[str, list[int]] = {}
@@ -101,15 +117,21 @@ def _postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
             positions[term] = [pos]
         else:
             found.append(pos)
-    dumps = pickle.dumps
+    dumps, one, weight_one = pickle.dumps, _ONE, 1.0 * field_boost
     items: list[tuple[bytes, int, float, bytes]] = []
     for word, poslist in positions.items():
         n = len(poslist)
-        if n == 1:
-            deltas = poslist
-        else:
-            deltas = [poslist[0]]
-            deltas.extend(b - a for a, b in itertools.pairwise(poslist))
+        if n == 1:  # most words: the encoding of a lone position made once (same bytes)
+            first = poslist[0]
+            value = one.get(first)
+            if value is None:
+                value = _pack_count(1) + dumps(poslist, 2)
+                if first < _ONE_MAX:
+                    one[first] = value
+            items.append((word.encode("utf-8"), 1, weight_one, value))
+            continue
+        deltas = [poslist[0]]
+        deltas.extend(b - a for a, b in itertools.pairwise(poslist))
         items.append((word.encode("utf-8"), n, float(n) * field_boost, _pack_count(n) + dumps(deltas, 2)))
     return Postings(items)
 

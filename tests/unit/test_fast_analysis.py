@@ -1,0 +1,78 @@
+"""The build worker's fast analysis paths, each held to the plain form it replaces: the body's
+postings and spelling words from ``plain_words`` (no Token objects) against ``tokens``, and the
+cached encoding of a word found at one position against Whoosh's (count + pickled deltas)."""
+
+from __future__ import annotations
+
+import pickle
+import random
+import struct
+
+from nkterm.analysis import tokens
+from nkterm.analysis.words import plain_words
+from nkterm.corpus import load_documents, scan
+from nkterm.search.whoosh import textpostings
+from nkterm.search.whoosh.textpostings import Postings, _postings, _stem_of, body_postings_and_words
+from tests.conftest import SEEDS
+
+SPECIAL = [
+    "Kim Il Sung met Kim Il-sung's envoys in P'yŏngyang; KIM Jong Un spoke.",  # joined given names
+    "김정은 위원장 and 한 delegation: 평양 평양 평양.",  # Hangul bigrams
+    "Économie, economy, economies and economic growth; growth grows. Naïve café’s owner's dog.",
+    "The the THE of and a I 2024 2,500 tonnes 3.5% U.S. e-mail x* wild*card rock'n'roll",
+    "",
+    "a",
+    "Mr Ri said: 'We will.' Ri's view. Pak Pong Ju and pak pong ju",
+]
+
+
+def _plain(text: str) -> tuple[Postings, list[str]]:
+    """The body's postings and words as the worker made them before the fast path."""
+    found = tokens(text, stem_words=False)
+    words = sorted({t.term for t in found})
+    stemmed = {w: w if "\uac00" <= w[0] <= "\ud7a3" else _stem_of(w) for w in words}
+    return _postings(((stemmed[t.term], t.pos) for t in found), 1.0), words
+
+
+def _texts() -> list[str]:
+    out = list(SPECIAL)
+    entries, _problems = scan(SEEDS)
+    for entry in entries:
+        docs, _ = load_documents(SEEDS, entry)
+        out.extend(d.text for d in docs)
+    rng = random.Random(18)
+    vocab = [w for t in out for w in t.split()] + ["Kim", "Jong", "Un", "Il", "Sung", "평양", "the", "of"]
+    out.extend(" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 400))) for _ in range(300))
+    return out
+
+
+def test_body_postings_are_those_of_the_plain_analysis() -> None:
+    texts = _texts()
+    fast = 0
+    for text in texts:
+        got, want = body_postings_and_words(text), _plain(text)
+        assert pickle.dumps((got[0].items, got[1])) == pickle.dumps((want[0].items, want[1])), text[:80]
+        fast += plain_words(text) is not None
+    assert 0 < fast < len(texts)  # both paths ran
+
+
+def test_plain_words_declines_hangul_and_surnames() -> None:
+    assert plain_words("김정은 위원장") is None
+    assert plain_words("Then Kim spoke") is None  # a capitalised surname: given names may join
+    assert plain_words("kim chi and rice") is not None  # lower case: no name
+    infos = plain_words("The cats' owners, the owner")
+    assert infos is not None
+    assert [i[0] for i in infos if i[0] is not None] == [
+        t.term for t in tokens("The cats' owners, the owner")
+    ]
+
+
+def test_a_lone_position_is_encoded_as_whoosh_encodes_it() -> None:
+    textpostings._ONE.clear()
+    for pos in (0, 1, 127, 255, 256, 9_999, 10_000, 65_535, 65_536, 2**31):
+        for _ in range(2):  # made, then (below the bound) taken from the cache
+            (item,) = _postings([("word", pos)], 2.0).items
+            assert item == (b"word", 1, 2.0, struct.pack("!I", 1) + pickle.dumps([pos], 2))
+    assert 9_999 in textpostings._ONE and 10_000 not in textpostings._ONE
+    (item,) = _postings([("word", 3)], 1).items  # an int boost still gives a float weight
+    assert type(item[2]) is float
