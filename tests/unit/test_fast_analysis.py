@@ -12,7 +12,13 @@ from nkterm.analysis import tokens
 from nkterm.analysis.words import plain_words
 from nkterm.corpus import load_documents, scan
 from nkterm.search.whoosh import textpostings
-from nkterm.search.whoosh.textpostings import Postings, _postings, _stem_of, body_postings_and_words
+from nkterm.search.whoosh.textpostings import (
+    Postings,
+    _postings,
+    _stem_of,
+    body_postings_and_words,
+    postings_of,
+)
 from tests.conftest import SEEDS
 
 SPECIAL = [
@@ -54,6 +60,20 @@ def test_body_postings_are_those_of_the_plain_analysis() -> None:
         assert pickle.dumps((got[0].items, got[1])) == pickle.dumps((want[0].items, want[1])), text[:80]
         fast += plain_words(text) is not None
     assert 0 < fast < len(texts)  # both paths ran
+
+
+def test_field_postings_are_those_of_the_plain_analysis() -> None:
+    texts = [*_texts()[:60], "Ri Sol Ju ; Jane Doe", "KCNA", "speech  Kim Yo Jong", "The Guardian ; the BBC"]
+    for text in texts:
+        for stem, stop, boost in (
+            (True, True, 2.0),
+            (False, False, 1.0),
+            (True, False, 1.0),
+            (False, True, 1.0),
+        ):
+            got = postings_of(text, field_boost=boost, stem=stem, stop=stop)
+            want = _postings(((t.term, t.pos) for t in tokens(text, stem_words=stem, stop=stop)), boost)
+            assert pickle.dumps(got.items) == pickle.dumps(want.items), (text[:80], stem, stop)
 
 
 def test_plain_words_declines_hangul_and_surnames() -> None:

@@ -63,6 +63,12 @@ def postings_of(text: str, *, field_boost: float = 1.0, stem: bool = True, stop:
     ``Positions.word_values`` writes (the same words, frequencies, weights and position
     encoding), from one pass of ``nkterm.analysis.tokens`` and no Token objects
     (tests/unit/test_fast_postings.py compares real indexes built both ways)."""
+    if stem == stop:  # the schema's two kinds of text field: words stemmed without stop words, names
+        infos = plain_words(text)
+        if infos is not None:  # no Hangul, no given name to join: one token per kept word
+            at = 0 if stem else 2  # its index term, else its folded form (None: not indexed)
+            terms: list[str] = [i[at] for i in infos if i[at] is not None]  # type: ignore[misc]
+            return _postings(enumerate_terms(terms), field_boost)
     return _postings(((t.term, t.pos) for t in tokens(text, stem_words=stem, stop=stop)), field_boost)
 
 
