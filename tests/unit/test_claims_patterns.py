@@ -136,3 +136,26 @@ def test_the_bare_name_search_is_the_pattern_search() -> None:
         for bare in ("Ab", "Ab Cd", "Cd", "é"):
             want = re.search(rf"{re.escape(bare)}(?!['’\w])", text) is not None
             assert shortforms._written_bare(text, bare) == want, (text, bare)
+
+
+def test_every_tail_verb_is_in_the_prefilter() -> None:
+    """A sentence without any of ``_TAIL_VERBS`` matches none of ``_tail``'s three patterns: each
+    verb the patterns name holds one of them."""
+    from nkterm.claims import speech_acts
+
+    verbs: set[str] = set()
+    for pattern in (speech_acts._TAIL, speech_acts._TAIL_AFTER, speech_acts._SAID_NAME):
+        found = re.search(r"\(\?P<verb>([^)]*)\)", pattern.pattern)
+        assert found is not None
+        verbs.update(found.group(1).split("|"))
+    assert len(verbs) >= 19
+    for verb in verbs:
+        assert any(v in verb for v in speech_acts._TAIL_VERBS), verb
+    sentences = [s for t in SEED_TEXTS for s in re.split(r"(?<=[.!?])\s+", t)]
+    sentences += ['"We will," said Jo Bloggs.', "It fell, analysts warned.", "It is, according to BBC News."]
+    matched = 0
+    for s in sentences:
+        hit = any(p.search(s) for p in (speech_acts._TAIL, speech_acts._TAIL_AFTER, speech_acts._SAID_NAME))
+        matched += hit
+        assert not hit or speech_acts._tail_verb_in(s), s
+    assert matched >= 3
