@@ -7,7 +7,7 @@ builds its fields from it, and ``schema.FastText`` writes these postings as they
 
 from __future__ import annotations
 
-import itertools
+import operator
 import pickle
 import struct
 from collections.abc import Iterable
@@ -137,7 +137,7 @@ def _postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
             items.append((word.encode("utf-8"), 1, weight_one, value))
             continue
         deltas = [poslist[0]]
-        deltas.extend(b - a for a, b in itertools.pairwise(poslist))
+        deltas += map(operator.sub, poslist[1:], poslist)  # b - a of each pair (a, b) in order
         items.append((word.encode("utf-8"), n, float(n) * field_boost, _pack_count(n) + dumps(deltas, 2)))
     return Postings(items)
 
