@@ -1,17 +1,18 @@
-"""The build worker's fast analysis paths, each held to the plain form it replaces: the body's
-postings and spelling words from ``plain_words`` (no Token objects) against ``tokens``, and the
-cached encoding of a word found at one position against Whoosh's (count + pickled deltas)."""
+"""The build worker's fast analysis path held to the plain form it replaces: the body's and the
+other text fields' postings and the body's spelling words from ``plain_words`` (no Token
+objects) against ``tokens``, one document at a time and many pickled together."""
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import random
 import struct
+from collections.abc import Iterable
 
 from nkterm.analysis import tokens
 from nkterm.analysis.words import plain_words
 from nkterm.corpus import load_documents, scan
-from nkterm.search.whoosh import textpostings
 from nkterm.search.whoosh.textpostings import (
     Postings,
     _postings,
@@ -32,12 +33,27 @@ SPECIAL = [
 ]
 
 
+def _plain_postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
+    """``textpostings._postings`` as it was before session 9 (Whoosh's encoding, written out)."""
+    positions: dict[str, list[int]] = {}
+    for term, pos in terms:
+        positions.setdefault(term, []).append(pos)
+    items = []
+    for word, poslist in positions.items():
+        n = len(poslist)
+        deltas = [poslist[0]] + [b - a for a, b in itertools.pairwise(poslist)]
+        items.append(
+            (word.encode("utf-8"), n, float(n) * field_boost, struct.pack("!I", n) + pickle.dumps(deltas, 2))
+        )
+    return Postings(items)
+
+
 def _plain(text: str) -> tuple[Postings, list[str]]:
     """The body's postings and words as the worker made them before the fast path."""
     found = tokens(text, stem_words=False)
     words = sorted({t.term for t in found})
     stemmed = {w: w if "\uac00" <= w[0] <= "\ud7a3" else _stem_of(w) for w in words}
-    return _postings(((stemmed[t.term], t.pos) for t in found), 1.0), words
+    return _plain_postings(((stemmed[t.term], t.pos) for t in found), 1.0), words
 
 
 def _texts() -> list[str]:
@@ -72,7 +88,7 @@ def test_field_postings_are_those_of_the_plain_analysis() -> None:
             (False, True, 1.0),
         ):
             got = postings_of(text, field_boost=boost, stem=stem, stop=stop)
-            want = _postings(((t.term, t.pos) for t in tokens(text, stem_words=stem, stop=stop)), boost)
+            want = _plain_postings(((t.term, t.pos) for t in tokens(text, stem_words=stem, stop=stop)), boost)
             assert pickle.dumps(got.items) == pickle.dumps(want.items), (text[:80], stem, stop)
 
 
@@ -87,12 +103,17 @@ def test_plain_words_declines_hangul_and_surnames() -> None:
     ]
 
 
-def test_a_lone_position_is_encoded_as_whoosh_encodes_it() -> None:
-    textpostings._ONE.clear()
-    for pos in (0, 1, 127, 255, 256, 9_999, 10_000, 65_535, 65_536, 2**31):
-        for _ in range(2):  # made, then (below the bound) taken from the cache
-            (item,) = _postings([("word", pos)], 2.0).items
-            assert item == (b"word", 1, 2.0, struct.pack("!I", 1) + pickle.dumps([pos], 2))
-    assert 9_999 in textpostings._ONE and 10_000 not in textpostings._ONE
-    (item,) = _postings([("word", 3)], 1).items  # an int boost still gives a float weight
-    assert type(item[2]) is float
+def test_postings_of_many_documents_pickle_as_the_plain_ones() -> None:
+    """Pickled together (as the worker sends a chunk, and as Whoosh's block writer stores
+    values), the fast postings give the plain postings' bytes: no value object is shared
+    between documents (a shared one is pickled once and then referred to: other bytes in the
+    index; a cache of lone positions' encodings did that, found by a BBC build's md5)."""
+    texts = _texts()
+    fast = [body_postings_and_words(t)[0].items for t in texts]
+    fast += [postings_of(t, field_boost=2.0).items for t in texts]
+    plain = [_plain(t)[0].items for t in texts]
+    plain += [
+        _postings(((t.term, t.pos) for t in tokens(text, stem_words=True, stop=True)), 2.0).items
+        for text in texts
+    ]
+    assert pickle.dumps(fast) == pickle.dumps(plain)

@@ -110,10 +110,6 @@ def enumerate_terms(terms: list[str]) -> Iterable[tuple[str, int]]:
     return zip(terms, range(len(terms)), strict=True)
 
 
-_ONE: dict[int, bytes] = {}  # position -> a word's encoded positions when it is there only
-_ONE_MAX = 10_000  # (~80 bytes each)
-
-
 def _postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
     """Postings from (term, position) pairs in text order."""
     positions: dict[str, list[int]] = {}
@@ -123,21 +119,17 @@ def _postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
             positions[term] = [pos]
         else:
             found.append(pos)
-    dumps, one, weight_one = pickle.dumps, _ONE, 1.0 * field_boost
+    dumps = pickle.dumps
     items: list[tuple[bytes, int, float, bytes]] = []
     for word, poslist in positions.items():
         n = len(poslist)
-        if n == 1:  # most words: the encoding of a lone position made once (same bytes)
-            first = poslist[0]
-            value = one.get(first)
-            if value is None:
-                value = _pack_count(1) + dumps(poslist, 2)
-                if first < _ONE_MAX:
-                    one[first] = value
-            items.append((word.encode("utf-8"), 1, weight_one, value))
-            continue
-        deltas = [poslist[0]]
-        deltas += map(operator.sub, poslist[1:], poslist)  # b - a of each pair (a, b) in order
+        if n == 1:
+            deltas = poslist
+        else:
+            deltas = [poslist[0]]
+            deltas += map(operator.sub, poslist[1:], poslist)  # b - a of each pair (a, b) in order
+        # (each value a new bytes object: the block writer pickles values, and one object shared
+        # by two postings would be pickled once and referred to, not written twice)
         items.append((word.encode("utf-8"), n, float(n) * field_boost, _pack_count(n) + dumps(deltas, 2)))
     return Postings(items)
 
