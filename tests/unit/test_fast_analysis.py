@@ -117,3 +117,11 @@ def test_postings_of_many_documents_pickle_as_the_plain_ones() -> None:
         for text in texts
     ]
     assert pickle.dumps(fast) == pickle.dumps(plain)
+
+
+def test_a_lone_position_is_written_as_whoosh_pickles_it() -> None:
+    for pos in [*range(70_000), 2**31 - 1, 2**31, 2**40]:
+        (item,) = _postings([("word", pos)], 2.0).items
+        assert item == (b"word", 1, 2.0, struct.pack("!I", 1) + pickle.dumps([pos], 2)), pos
+    a, b = _postings([("x", 7)], 1.0).items[0][3], _postings([("y", 7)], 1.0).items[0][3]
+    assert a == b and a is not b  # a new object for each posting (see the test above)

@@ -7,6 +7,7 @@ builds its fields from it, and ``schema.FastText`` writes these postings as they
 
 from __future__ import annotations
 
+import functools
 import operator
 import pickle
 import struct
@@ -110,6 +111,17 @@ def enumerate_terms(terms: list[str]) -> Iterable[tuple[str, int]]:
     return zip(terms, range(len(terms)), strict=True)
 
 
+# One position as Whoosh encodes it: the count 1, then ``pickle.dumps([p], 2)``, which is this head,
+# the int (BININT1 "K" + one byte below 256, BININT2 "M" + two bytes little-endian below 65,536)
+# and APPEND + STOP (tests/unit/test_fast_analysis.py compares every p below 70,000)
+_ONE_HEAD = _pack_count(1) + b"\x80\x02]q\x00"
+
+
+@functools.lru_cache(maxsize=8_192)
+def _one_tail(pos: int) -> bytes:
+    return (b"K" + bytes((pos,)) if pos < 256 else b"M" + pos.to_bytes(2, "little")) + b"a."
+
+
 def _postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
     """Postings from (term, position) pairs in text order."""
     positions: dict[str, list[int]] = {}
@@ -123,7 +135,11 @@ def _postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
     items: list[tuple[bytes, int, float, bytes]] = []
     for word, poslist in positions.items():
         n = len(poslist)
-        if n == 1:
+        if n == 1:  # most words: the bytes written out, a new object each time
+            first = poslist[0]
+            if 0 <= first < 65_536:
+                items.append((word.encode("utf-8"), 1, float(n) * field_boost, _ONE_HEAD + _one_tail(first)))
+                continue
             deltas = poslist
         else:
             deltas = [poslist[0]]
