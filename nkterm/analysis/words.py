@@ -20,6 +20,7 @@ Must not import Whoosh or Textual.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from itertools import product
@@ -205,6 +206,22 @@ def tokens(text: str, *, stem_words: bool = True, stop: bool = True, joins: bool
             # the joined given name shares the position of its first syllable
             append(Token(joined[start][0], start, joined[start][1], pos, True))
     return out
+
+
+def plain_words(text: str) -> list[_WordInfo] | None:
+    """The table entry of every word of ``text`` in order (its index term, stem and folded form
+    as ``tokens`` makes them), when ``tokens`` makes at most one token of each word with the
+    position counting the words it keeps: no Hangul and no capitalised surname (so no joined
+    given name). None otherwise: call ``tokens``. Most English texts; the build's worker then
+    needs no Token nor offset (tests/unit/test_fast_analysis.py holds it to ``tokens``)."""
+    known, word_of = _WORDS, _word
+    infos = [known.get(w) or word_of(w) for w in WORD.findall(text)]
+    if any(map(_SURNAME, infos)) or (not text.isascii() and any(map(_HANGUL, infos))):
+        return None
+    return infos
+
+
+_HANGUL, _SURNAME = operator.itemgetter(4), operator.itemgetter(6)
 
 
 def _hangul_tokens(

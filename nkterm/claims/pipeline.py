@@ -8,7 +8,6 @@ and the cue list that explains every flag. Must not import textual or whoosh; pu
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -253,28 +252,37 @@ class _NamedSubjects:
             # (a surname written after a first name elsewhere is a name: "... and Mark Cueto's
             # effort" makes "Cueto was also puzzled" a person's sentence; never "One Starbucks")
             if words[0] not in self.mid and not any(
-                m.group(1).lower() not in NOT_A_NAME and m.group(1).lower() not in CLAUSE_OPENERS
-                for m in _after_capital(text, words[0])
+                text[a:b].lower() not in NOT_A_NAME and text[a:b].lower() not in CLAUSE_OPENERS
+                for a, b in _after_capital(text, words[0])
             ):
                 return None
         return subj.start, name
 
 
-def _after_capital(text: str, word: str) -> Iterator[re.Match[str]]:
-    """The matches of ``\\b([A-Z][\\w'’-]+) WORD(?![\\w-])`` in ``text``, as ``re.finditer`` gives
-    them, scanning only from the word run before the first " WORD" (no match can start earlier;
-    most texts have none, and the whole text is then never scanned)."""
-    at = text.find(" " + word)
-    if at < 0:
-        return iter(())
-    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_'’-"):
-        at -= 1  # back over the characters a capitalised word before it may be made of (\w'’-)
-    return _capital_before(word).finditer(text, at)
-
-
-@functools.lru_cache(maxsize=1024)
-def _capital_before(word: str) -> re.Pattern[str]:
-    return re.compile(rf"\b([A-Z][\w'’-]+) {re.escape(word)}(?![\w-])")
+def _after_capital(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """The spans of group 1 of ``\\b([A-Z][\\w'’-]+) WORD(?![\\w-])``'s matches in ``text``, as
+    ``re.finditer`` gives them, found with ``str.find`` (no pattern compiled per word: most
+    words are new to the worker, and compiling was most of the cost). A match's capitalised
+    word runs back from the space before a " WORD" over word characters, apostrophes and
+    hyphens; it opens at the first capital of that run at a word start (``\\b``: the run's
+    first character, or one after an apostrophe or hyphen), at or after the end of the match
+    before, with at least one character after it."""
+    after = len(word) + 1
+    done = 0  # where the regex would go on scanning: the end of the last match
+    space = text.find(" " + word)
+    while space >= 0:
+        end = space + after
+        follow = text[end : end + 1]
+        if not (follow and (follow.isalnum() or follow in "_-")):
+            run = space
+            while run > 0 and (text[run - 1].isalnum() or text[run - 1] in "_'’-"):
+                run -= 1
+            for start in range(max(run, done), space - 1):
+                if "A" <= text[start] <= "Z" and (start == run or text[start - 1] in "'’-"):
+                    yield start, space
+                    done = end
+                    break
+        space = text.find(" " + word, max(space + 1, done))
 
 
 def _speaker(

@@ -6,6 +6,7 @@ calls these from ``Resolver.speaker``; pure Python, must not import textual or w
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -69,20 +70,22 @@ def role_holder(text: str, role: str, pos: int, full_name: FullName) -> str | No
     The nearest such naming wins; none, and the role stays a role."""
     if not role or len(role) > 60:
         return None
-    esc = r"\s+".join(re.escape(w) for w in role.split())
     before = text[:pos]
+    if not _may_hold(before, role):
+        return None
+    as_title, in_apposition, role_first = _role_patterns(role)
     found: tuple[int, str] | None = None
-    for m in re.finditer(rf"(?<![\w'’-])(?i:{esc})\s+{_NAME}(?![\w'’-])", before):
+    for m in as_title.finditer(before):
         if _OTHER_OFFICE.search(text, max(0, m.start() - 12), m.start()) is None:
             found = (m.start(), m.group(1))
     # apposition closes with a comma ("Ken Macdonald, the director of public prosecutions, says");
     # "... met Condoleezza Rice, the prime minister said" is a new clause
-    for m in re.finditer(rf"{_NAME},\s+(?:the\s+|a\s+)?(?i:{esc})(?=\s*,)", before):
+    for m in in_apposition.finditer(before):
         if found is None or m.start() > found[0]:
             found = (m.start(), m.group(1))
     # the role first, the name in commas: "singled out by Ofsted chief, David Bell, for ...",
     # "the Archbishop of Canterbury, Dr Rowan Williams, will preside"
-    for m in re.finditer(rf"(?<![\w'’-])(?i:{esc}),\s+{_NAME}\s*,", before):
+    for m in role_first.finditer(before):
         if _OTHER_OFFICE.search(text, max(0, m.start() - 12), m.start()) is None and (
             found is None or m.start() > found[0]
         ):
@@ -93,3 +96,25 @@ def role_holder(text: str, role: str, pos: int, full_name: FullName) -> str | No
     if len(full.split()) < 2 or is_org(full):
         return None
     return full_name(full, found[0])
+
+
+def _may_hold(before: str, role: str) -> bool:
+    """False when none of ``role_holder``'s patterns can match ``before``: on ASCII text and
+    role, each word of the role must be in the lower-cased text (what ``(?i:...)`` matches on
+    ASCII); anything else may match. ~4 calls in 10 on BBC: no pattern compiled, no scan."""
+    if not (before.isascii() and role.isascii()):
+        return True
+    lower = before.lower()
+    return all(w in lower for w in role.lower().split())
+
+
+@functools.lru_cache(maxsize=512)
+def _role_patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """``role_holder``'s three patterns for ``role``, compiled once (a role recurs across texts;
+    compiling was most of the function's cost)."""
+    esc = r"\s+".join(re.escape(w) for w in role.split())
+    return (
+        re.compile(rf"(?<![\w'’-])(?i:{esc})\s+{_NAME}(?![\w'’-])"),
+        re.compile(rf"{_NAME},\s+(?:the\s+|a\s+)?(?i:{esc})(?=\s*,)"),
+        re.compile(rf"(?<![\w'’-])(?i:{esc}),\s+{_NAME}\s*,"),
+    )

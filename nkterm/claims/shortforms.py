@@ -6,6 +6,7 @@ known as Jason King"), and the one full name a first name stands for (``FirstNam
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
@@ -32,22 +33,53 @@ def expansion(text: str, short: str, pos: int) -> str | None:
     """The name ``short`` stands for, written before ``pos``: capitalised words whose first
     letters spell it ("Bradford & Bingley" for "B&B", "Court of Arbitration for Sport" for
     "CAS"), small joining words allowed between them."""
-    letters = short.replace("&", "")
-    join = r"(?: (?:of|for|the|and|&|de|du|des|on))* "
-    pattern = join.join(rf"{c}[a-z][\w'’-]*" for c in letters)
     found = None
-    for m in re.finditer(rf"(?<![\w&]){pattern}(?![\w&])", text[:pos]):
+    for m in _spelling(short.replace("&", "")).finditer(text[:pos]):
         found = m.group()
     if found is None:  # "says JK, also known as Jason King": the name may follow once
-        known = re.search(rf"(?<![\w&]){re.escape(short)},? (?:also )?known as ({pattern})(?![\w&])", text)
+        if "known as " not in text:  # a literal every match holds
+            return None
+        known = _known_as(short).search(text)
         if known is None:
             return None
         found = known.group(1)
     bare = found.removesuffix("'s").removesuffix("’s")
     # "the European Union's list" (a possessive) but "Standard & Poor's" (the name)
-    if bare != found and re.search(rf"{re.escape(bare)}(?!['’\w])", text) is not None:
+    if bare != found and _written_bare(text, bare):
         return bare
     return found
+
+
+_JOIN = r"(?: (?:of|for|the|and|&|de|du|des|on))* "
+
+
+def _letters_pattern(letters: str) -> str:
+    return _JOIN.join(rf"{c}[a-z][\w'’-]*" for c in letters)
+
+
+@functools.lru_cache(maxsize=512)
+def _spelling(letters: str) -> re.Pattern[str]:
+    """Capitalised words whose first letters spell ``letters``, compiled once per short form
+    (they recur across texts; compiling was most of ``expansion``'s cost)."""
+    return re.compile(rf"(?<![\w&]){_letters_pattern(letters)}(?![\w&])")
+
+
+@functools.lru_cache(maxsize=256)
+def _known_as(short: str) -> re.Pattern[str]:
+    pattern = _letters_pattern(short.replace("&", ""))
+    return re.compile(rf"(?<![\w&]){re.escape(short)},? (?:also )?known as ({pattern})(?![\w&])")
+
+
+def _written_bare(text: str, bare: str) -> bool:
+    r"""Whether ``bare`` is in ``text`` somewhere not followed by an apostrophe or a word
+    character (``re.search(rf"{re.escape(bare)}(?!['’\w])", text)``, without compiling it)."""
+    at = text.find(bare)
+    while at >= 0:
+        nxt = text[at + len(bare) : at + len(bare) + 1]
+        if not nxt or not (nxt in "'’_" or nxt.isalnum()):
+            return True
+        at = text.find(bare, at + 1)
+    return False
 
 
 # What comes before a surname written alone: a lower-case word, a punctuation mark or a closing

@@ -252,9 +252,27 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     return None
 
 
+# A verb every match of _TAIL, _TAIL_AFTER or _SAID_NAME holds (their verbs, prefixes merged:
+# "say" for "says", "warn" for "warned"), most frequent first: ~93% of the sentences _tail is
+# asked about (BBC) hold none, and these look-ups cost a third of the three searches
+_TAIL_VERBS = (
+    "said", "say", "according to", "added", "adds", "warn", "claim", "believe", "argue", "suggest",
+    "wrote", "writes",
+)  # fmt: skip
+
+
+def _tail_verb_in(segment: str) -> bool:
+    for verb in _TAIL_VERBS:  # noqa: SIM110 - a loop: cheaper than any() over a generator
+        if verb in segment:
+            return True
+    return False
+
+
 def _tail(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     sp = ctx.spans[n]
     segment = ctx.text[sp.start : sp.end]
+    if not _tail_verb_in(segment):
+        return None
     m = _TAIL.search(segment) or _TAIL_AFTER.search(segment)
     if m is None:
         m = _SAID_NAME.search(segment)

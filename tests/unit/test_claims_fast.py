@@ -53,7 +53,22 @@ def test_a_capitalised_word_before_a_name_as_the_whole_text_scan_finds_it() -> N
     words = {w for w in re.findall(r"[A-Z][\w'’-]*", text)} | {"Cueto", "Nobody", "x"}
     for word in sorted(words):
         slow = re.finditer(rf"\b([A-Z][\w'’-]+) {re.escape(word)}(?![\w-])", text)
-        assert [m.span(1) for m in _after_capital(text, word)] == [m.span(1) for m in slow], word
+        assert list(_after_capital(text, word)) == [m.span(1) for m in slow], word
+
+
+def test_a_capitalised_word_before_a_name_on_random_texts() -> None:
+    """``_after_capital`` (str.find) against the regex on texts of apostrophes, hyphens,
+    underscores, digits, capitals after them, words repeated and run together."""
+    rng = random.Random(16)
+    parts = ["Kim", "kim", "O'Brien", "O’Neil", "x-Kim", "_Kim", "K", "KIM", "Kimx", "Kim-", "Kim_", "9Kim",
+             "Éva", "Kim's", "A", "ab", "Ab", "'", "-", "’", " ", "  ", ".", ",", "Kim Kim", "Lee"]  # fmt: skip
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(parts) + rng.choice(["", " ", " ", "-", "'"]) for _ in range(rng.randint(1, 14))
+        )
+        for word in ("Kim", "Kim's", "Lee", "A", "ab", "O'Brien"):
+            slow = re.finditer(rf"\b([A-Z][\w'’-]+) {re.escape(word)}(?![\w-])", text)
+            assert list(_after_capital(text, word)) == [m.span(1) for m in slow], (text, word)
 
 
 def test_the_two_largest_meaning_words_are_those_of_the_full_sort() -> None:

@@ -7,13 +7,15 @@ builds its fields from it, and ``schema.FastText`` writes these postings as they
 
 from __future__ import annotations
 
-import itertools
+import functools
+import operator
 import pickle
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nkterm.analysis import stem, tokens
+from nkterm.analysis.words import plain_words
 
 _pack_count = struct.Struct("!I").pack  # whoosh.system.pack_uint
 
@@ -62,6 +64,12 @@ def postings_of(text: str, *, field_boost: float = 1.0, stem: bool = True, stop:
     ``Positions.word_values`` writes (the same words, frequencies, weights and position
     encoding), from one pass of ``nkterm.analysis.tokens`` and no Token objects
     (tests/unit/test_fast_postings.py compares real indexes built both ways)."""
+    if stem == stop:  # the schema's two kinds of text field: words stemmed without stop words, names
+        infos = plain_words(text)
+        if infos is not None:  # no Hangul, no given name to join: one token per kept word
+            at = 0 if stem else 2  # its index term, else its folded form (None: not indexed)
+            terms: list[str] = [i[at] for i in infos if i[at] is not None]  # type: ignore[misc]
+            return _postings(enumerate_terms(terms), field_boost)
     return _postings(((t.term, t.pos) for t in tokens(text, stem_words=stem, stop=stop)), field_boost)
 
 
@@ -71,6 +79,12 @@ def body_postings_and_words(text: str) -> tuple[Postings, list[str]]:
     is the stem of its unstemmed one (Hangul bigrams are never stemmed)."""
     spec = TEXT_FIELDS["body"]
     assert spec.stem and spec.stop
+    infos = plain_words(text)
+    if infos is not None:  # most texts: each kept word is one token, its stem the term
+        kept = [i for i in infos if i[0] is not None]
+        terms: list[str] = [i[0] for i in kept]  # type: ignore[misc]
+        words: list[str] = sorted({i[2] for i in kept})  # type: ignore[misc]
+        return _postings(enumerate_terms(terms), spec.field_boost), words
     found = tokens(text, stem_words=False)
     words = sorted({t.term for t in found})
     stemmed = {w: w if "\uac00" <= w[0] <= "\ud7a3" else _stem_of(w) for w in words}
@@ -92,6 +106,22 @@ def _stem_of(word: str) -> str:
     return found
 
 
+def enumerate_terms(terms: list[str]) -> Iterable[tuple[str, int]]:
+    """(term, position) for terms at positions 0, 1, 2, ..."""
+    return zip(terms, range(len(terms)), strict=True)
+
+
+# One position as Whoosh encodes it: the count 1, then ``pickle.dumps([p], 2)``, which is this head,
+# the int (BININT1 "K" + one byte below 256, BININT2 "M" + two bytes little-endian below 65,536)
+# and APPEND + STOP (tests/unit/test_fast_analysis.py compares every p below 70,000)
+_ONE_HEAD = _pack_count(1) + b"\x80\x02]q\x00"
+
+
+@functools.lru_cache(maxsize=8_192)
+def _one_tail(pos: int) -> bytes:
+    return (b"K" + bytes((pos,)) if pos < 256 else b"M" + pos.to_bytes(2, "little")) + b"a."
+
+
 def _postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
     """Postings from (term, position) pairs in text order."""
     positions: dict[str, list[int]] = {}
@@ -105,11 +135,17 @@ def _postings(terms: Iterable[tuple[str, int]], field_boost: float) -> Postings:
     items: list[tuple[bytes, int, float, bytes]] = []
     for word, poslist in positions.items():
         n = len(poslist)
-        if n == 1:
+        if n == 1:  # most words: the bytes written out, a new object each time
+            first = poslist[0]
+            if 0 <= first < 65_536:
+                items.append((word.encode("utf-8"), 1, float(n) * field_boost, _ONE_HEAD + _one_tail(first)))
+                continue
             deltas = poslist
         else:
             deltas = [poslist[0]]
-            deltas.extend(b - a for a, b in itertools.pairwise(poslist))
+            deltas += map(operator.sub, poslist[1:], poslist)  # b - a of each pair (a, b) in order
+        # (each value a new bytes object: the block writer pickles values, and one object shared
+        # by two postings would be pickled once and referred to, not written twice)
         items.append((word.encode("utf-8"), n, float(n) * field_boost, _pack_count(n) + dumps(deltas, 2)))
     return Postings(items)
 
