@@ -41,6 +41,7 @@ from nkterm.claims.subjectwords import (
     OF_TITLES,
     PHRASE_OPENERS,
     POLLED,
+    QUOTED_AS,
     ROLES,
     SPEAKING_NOUNS,
     TIME_WORDS,
@@ -69,6 +70,9 @@ class SubjectFinder:
         """The subject of the reporting verb at token ``i``."""
         lows = self.lows
         if lows[i] in ING_REPORTING:
+            quoted = self._quoted_as(i)
+            if quoted is not None:
+                return quoted
             return self.sentence_subject(i, "subject of the sentence")
         if lows[i] == "claimed" and any(w in WON for w in lows[i + 1 : min(self.hi, i + 4)]):
             return None  # "claimed the individual titles": won, not said
@@ -94,6 +98,15 @@ class SubjectFinder:
             and self.text[self.starts[j]].isupper()
         ):
             j, gap = j - 1, " "  # "The Association of Directors of Social Services (ADSS) said"
+        elif (
+            gap.replace(" ", "") == "),"
+            and j > self.lo
+            and self.gap(j - 1).strip() == "("
+            and self.text[self.starts[j]].isupper()
+        ):
+            # "India's biggest firm, Oil & Natural Gas Corp (ONGC), says": the short form in
+            # brackets closes the subject between commas
+            j, gap = j - 1, ", "
         if lows[j] in JOIN and gap.isspace():
             return self.sentence_subject(j, "subject of the sentence")
         if gap.strip() == "," and not any(c in gap for c in "\"“”'‘’"):
@@ -121,6 +134,33 @@ class SubjectFinder:
             if named is not None:
                 return named
         return subj
+
+    def _quoted_as(self, i: int) -> Subject | None:
+        """``X quoted Y as saying``, ``Y was quoted as saying``, ``Y has been reported as saying``:
+        Y speaks (not the paper that quoted, nor the subject of the sentence)."""
+        lows, a = self.lows, i - 1
+        if a - 2 < self.lo or lows[a] != "as" or not self.gap(a).isspace() or not self.gap(a - 1).isspace():
+            return None
+        j = a - 1
+        if lows[j] in QUOTED_AS:  # the passive: the subject before the auxiliaries speaks
+            k = j - 1
+            while k >= self.lo and lows[k] in AUXILIARIES and self.gap(k).isspace():
+                k -= 1
+            if k == j - 1 or k < self.lo or not self.gap(k).isspace():
+                return None  # "as quoted as saying" / no auxiliary: no passive
+            subj = self.phrase_ending(k)
+        else:
+            if lows[j] in ("him", "her"):  # "quoted him as saying"
+                subj = Subject("pronoun", self.starts[j], self.ends[j])
+            else:
+                subj = self.phrase_ending(j)
+            if subj is not None:
+                k = self._token_at(subj.start) - 1
+                if k < self.lo or lows[k] not in QUOTED_AS or not self.gap(k).isspace():
+                    return None
+        if subj is None or subj.kind not in ("name", "org", "pronoun"):
+            return None
+        return Subject(subj.kind, subj.start, subj.end, "quoted as saying")
 
     def _name_before_role(self, h: int) -> Subject | None:
         """``Name, spokeswoman for the Acme Company said`` (the appositive never closed): the name

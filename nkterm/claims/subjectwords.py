@@ -82,6 +82,8 @@ NAME_GAP = frozenset(" '\"“”‘’&")
 # ("according to analysts Gartner More than 167 million"), a pronoun.
 OF_TITLES = words("archbishop bishop cardinal duke duchess earl mayor dean chancellor governor speaker")
 NEVER_NAME = words("more most but however this these it he she they we me there some many")
+# "X quoted Y as saying", "Y was reported as saying": Y speaks
+QUOTED_AS = words("quoted cited reported quoting citing")
 AUXILIARIES = words("has have had is are was were will would can could may might must be been")
 DASHES = frozenset("-–—")
 AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})
