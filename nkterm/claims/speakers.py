@@ -39,6 +39,8 @@ from nkterm.claims.roles import named_in_sentence, role_holder
 from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
 
+# Titles written before a first name alone ("Sir Ronald", "Prince Saud" after "Prince Saud Al-Faisal")
+_BEFORE_FIRST_NAMES = FIRST_NAME_TITLES | frozenset({"prince", "princess", "sheikh", "sheikha"})
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
@@ -302,8 +304,8 @@ class Resolver:
         words = plain.split()
         if not words:
             return written
-        if len(words) == 1 and len(raw) == 2 and raw[0].lower() in FIRST_NAME_TITLES:
-            return self._by_first_name(words[0], pos) or written  # "Sir Ronald"
+        if len(words) == 1 and len(raw) == 2 and raw[0].lower() in _BEFORE_FIRST_NAMES:
+            return self._by_first_name(words[0], pos) or written  # "Sir Ronald", "Prince Saud"
         for p, full in reversed(self._full(words[-1].lower())):
             if p > pos:
                 continue
