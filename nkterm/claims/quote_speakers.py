@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nkterm.claims.colonspeech import colon_speaker
 from nkterm.claims.evidence import Report
 from nkterm.claims.lexicon import words
 from nkterm.claims.namewords import PERSON_ROLES, is_org
@@ -96,8 +97,12 @@ _PASSIVE = frozenset(["be", "been", "being", "is", "are", "was", "were", "'s", "
 
 def judgement_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     """The speaker of sentence ``n`` when it labels something with a judgement verb and a quoted
-    word: the sentence's named subject or speaking organisation."""
+    word: the sentence's named subject or speaking organisation; or when it is headline-style
+    speech after a colon or a dash (``colonspeech.colon_speaker``)."""
     sp = ctx.spans[n]
+    headline = colon_speaker(ctx.text, sp.start, sp.end, ctx.resolver)
+    if headline is not None:
+        return headline  # "Ms Rahman: The plan will cost jobs." (claims/colonspeech.py)
     segment = ctx.text[sp.start : sp.end]
     if not any(verb in segment for verb in _JUDGEMENT_VERBS):
         return None  # (substring tests: most sentences have none of the verbs)

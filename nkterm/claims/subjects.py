@@ -38,6 +38,7 @@ from nkterm.claims.subjectwords import (
     JOIN,
     NAME_GAP,
     NEVER_NAME,
+    NOT_TITLE_HEADS,
     OF_TITLES,
     PHRASE_OPENERS,
     POLLED,
@@ -239,7 +240,14 @@ class SubjectFinder:
             if not w.isalpha() or w in lx.NOT_NAMES or w in TIME_WORDS or w in CONNECT:
                 break
             k -= 1
-        if low in SPEAKING_NOUNS or low in ROLES or AGED.fullmatch(low):
+        if (
+            low in SPEAKING_NOUNS
+            or low in ROLES
+            or AGED.fullmatch(low)
+            # a title the name rules know ("Chancellor Gordon Brown") written as a definite role:
+            # "the chancellor insisted", "the mayor said" (a role speaker, or its holder)
+            or (low in TITLE_WORDS and low not in NOT_TITLE_HEADS and k > self.lo and lows[k - 1] == "the")
+        ):
             head = self._head_before_of(k)
             return Subject("org", starts[head if head is not None else k], ends[j])
         h = k - 2  # "the director of public prosecutions said": the head before "of"

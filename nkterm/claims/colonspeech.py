@@ -1,0 +1,70 @@
+"""Reported speech with no verb, written headline-style after a colon or a dash (issue 16,
+session 9): "Ms Rahman: The plan will cost jobs." is Ms Rahman's, and so is "Mr Oroz's verdict:
+the border stays shut." or "Her answer - more nurses." The sentence names its speaker before
+the mark; nothing after it is quoted (a quote has its own rules).
+
+- a person's name alone before a colon speaks, when it is a name of two words or more (or a
+  title and a surname) and its last word is written elsewhere in the text too, so that a heading
+  ("Key points:", "Six Nations 2005:") is never a speaker;
+- a possessor before a noun of saying ("verdict", "answer", "message") and a colon or a dash
+  speaks: a name, or "his"/"her" for the person in focus.
+
+Pure Python; must not import textual or whoosh.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from nkterm.claims.namewords import TITLE_WORDS, is_org
+
+if TYPE_CHECKING:
+    from nkterm.claims.speakers import Resolver
+
+_NAME = r"[A-Z][\w'’-]+(?: (?:de|van|von|al|bin|[A-Z][\w'’-]+))*"
+# "Charles Kennedy: ...", "Mr Howard: ..." at the start of a sentence
+_NAMED = re.compile(rf"({_NAME}):\s+(?![\"“'‘])\S")
+# Nouns that name what someone said
+_SAYING = (
+    "verdict view message answer reply response warning argument conclusion advice point "
+    "prediction explanation diagnosis retort plea claim complaint promise pledge"
+)
+_POSSESSED = re.compile(
+    rf"(?:({_NAME})['’]s|(His|Her)) (?:[a-z]+ )?(?:{_SAYING.replace(' ', '|')})\s*(?::|\s[-–—])\s+(?![\"“'‘])\S"
+)
+
+
+def colon_speaker(text: str, start: int, end: int, resolver: Resolver) -> tuple[str, str] | None:
+    """(speaker, how) of the sentence ``text[start:end]`` when it is headline-style speech with
+    no verb, else None."""
+    if (
+        ":" not in text[start : min(end, start + 80)]
+        and " -" not in text[start:end]
+        and "—" not in text[start:end]
+    ):
+        return None  # (substring tests first: most sentences have no such mark)
+    m = _NAMED.match(text, start, end)
+    if m is not None:
+        name = m.group(1)
+        words = name.split()
+        titled = len(words) == 2 and words[0].lower() in TITLE_WORDS
+        if (len(words) >= 2 or titled) and len(words) <= 5 and not is_org(name):
+            last = words[-1]
+            if text.count(last) >= 2 and not any(w.lower() in TITLE_WORDS for w in words[1:]):
+                who = resolver.full_name(name, start)
+                return who, f'"{name}:" (speech after a colon)'
+        return None
+    m = _POSSESSED.match(text, start, end)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        name = m.group(1)
+        if is_org(name):
+            return name, f'"{name}\'s ..." (speech after a colon)'
+        return resolver.full_name(name, start), f'"{name}\'s ..." (speech after a colon)'
+    pronoun = m.group(2).lower()
+    who = resolver.focus(start, "he" if pronoun == "his" else "she")
+    if who is None:
+        return None
+    return who, f"{pronoun} = {who} (speech after a colon)"
