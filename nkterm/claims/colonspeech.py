@@ -4,8 +4,8 @@ the border stays shut." or "Her answer - more nurses." The sentence names its sp
 the mark; nothing after it is quoted (a quote has its own rules).
 
 - a person's name alone before a colon speaks, when it is a name of two words or more (or a
-  title and a surname) and its last word is written elsewhere in the text too, so that a heading
-  ("Key points:", "Six Nations 2005:") is never a speaker;
+  title and a surname) and its last word is written alone elsewhere in the text too ("Mr Kennedy
+  said"), so that a heading ("Key points:", "Subs Not Used:") is never a speaker;
 - a possessor before a noun of saying ("verdict", "answer", "message") and a colon or a dash
   speaks: a name, or "his"/"her" for the person in focus.
 
@@ -35,6 +35,32 @@ _POSSESSED = re.compile(
 )
 
 
+def _alone_elsewhere(text: str, word: str, start: int) -> bool:
+    """Whether ``word`` is written alone outside the sentence at ``start``: after a lower-case
+    word or a punctuation mark, not next to another capitalised word ("Mr Kennedy said", never
+    "Subs Not Used"). Plain string search (no pattern compiled per name)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if at != start + text[start:].find(word) and at >= 2 and text[at - 1] == " ":
+            before = text[max(0, at - 30) : at - 1].split()
+            after = text[end : end + 2]
+            if (
+                before
+                and (
+                    before[-1][:1].islower()
+                    or before[-1][-1:] in ',;.!?"”'
+                    or before[-1].lower() in TITLE_WORDS
+                )
+                and not (
+                    after[:1].isalnum() or after[:1] in "'’-" or (after[:1] == " " and after[1:2].isupper())
+                )
+            ):
+                return True
+        at = text.find(word, end)
+    return False
+
+
 def colon_speaker(text: str, start: int, end: int, resolver: Resolver) -> tuple[str, str] | None:
     """(speaker, how) of the sentence ``text[start:end]`` when it is headline-style speech with
     no verb, else None."""
@@ -51,7 +77,7 @@ def colon_speaker(text: str, start: int, end: int, resolver: Resolver) -> tuple[
         titled = len(words) == 2 and words[0].lower() in TITLE_WORDS
         if (len(words) >= 2 or titled) and len(words) <= 5 and not is_org(name):
             last = words[-1]
-            if text.count(last) >= 2 and not any(w.lower() in TITLE_WORDS for w in words[1:]):
+            if _alone_elsewhere(text, last, start) and not any(w.lower() in TITLE_WORDS for w in words[1:]):
                 who = resolver.full_name(name, start)
                 return who, f'"{name}:" (speech after a colon)'
         return None

@@ -12,7 +12,7 @@ from typing import Protocol
 from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Subject
 from nkterm.claims.namewords import NOT_IN_NAME
-from nkterm.claims.subjectwords import AFTER_INVERTED, AGED, CONNECT, ROLES, SPEAKING_NOUNS
+from nkterm.claims.subjectwords import AFTER_INVERTED, AGED, AUXILIARIES, CONNECT, ROLES, SPEAKING_NOUNS
 
 
 class SubjectFinder(Protocol):
@@ -100,6 +100,22 @@ def name_after(f: SubjectFinder, k: int, *, inverted: bool) -> Subject | None:
     ):
         k = det = r
         j = f.chain_end(r)
+    elif inverted and f.upper(k) and det == k:
+        # "said Florida state archivist Jody Norman", "said Acme president and chief executive
+        # Bill Owens": lower-case role words of any kind (no verb: no auxiliary, no "-ed") between
+        # an organisation and a person's name of two words that ends the clause
+        r = j + 1
+        while r < f.hi and r <= j + 5 and not f.upper(r) and lows[r].isalpha() and f.gap(r - 1).isspace():
+            if lows[r] != "and" and (
+                lows[r] in AUXILIARIES or lows[r] in lx.NOT_NAMES or lows[r].endswith("ed")
+            ):
+                break
+            r += 1
+        if r > j + 1 and r < f.hi and f.upper(r) and f.gap(r - 1).isspace() and lows[r - 1] != "and":
+            e = f.chain_end(r)
+            if e > r and (e + 1 >= f.hi or f.gap(e).strip()[:1] in AFTER_INVERTED):
+                k = det = r
+                j = e
     if inverted:
         after = f.gap(j).strip()[:1] if j + 1 < f.hi else ""
         if j + 1 < f.hi and after not in AFTER_INVERTED and lows[j + 1] not in ("who", "of", "from", "at"):

@@ -5,7 +5,9 @@
   says"; "The French statistics agency, INSEE, expects");
 - a news medium named before its descriptor speaks ("Deutsche Welle radio station said");
 - a definite role is its holder where the text names one ("the home secretary" -> the person
-  written with that title, ``roles.role_holder``), else the role itself, an honest role speaker;
+  written with that title, ``roles.role_holder``); a government office never written as a title
+  is the one person the text names before it ("Gordon Brown has issued ... The chancellor said",
+  session 9); else the role itself, an honest role speaker;
 - an epithet is the person meant ("the Uruguayan-born researcher", "the 64-year-old");
 - a definite organisation noun is the organisation named before it ("the charity").
 
@@ -18,16 +20,16 @@ import re
 from typing import TYPE_CHECKING
 
 from nkterm.claims.evidence import Report
-from nkterm.claims.namewords import PERSON_ROLES, is_org
+from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org
 from nkterm.claims.orgrefs import ORG_NOUNS, named_with_descriptor
 from nkterm.claims.roles import is_epithet
-from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, ROLES
+from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OFFICES, ROLES
 
 if TYPE_CHECKING:
     from nkterm.claims.speakers import Resolver
 
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
-_ROLE_HEADS = PERSON_ROLES | ROLES
+_ROLE_HEADS = PERSON_ROLES | ROLES | (TITLE_WORDS - NOT_TITLE_HEADS)
 # A name in apposition after a role subject: ", US playwright Eve Ensler," (up to three role words)
 _APPOSED = re.compile(
     r",\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+|(?!(?:MEP|MSP|OBE|MBE|CBE|USA)\b)[A-Z]{3,6}),\s*"
@@ -65,6 +67,12 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         person = resolver.role_holder(named_as, report.subject_start)
         if person is not None:
             return person, f"the {named_as} = {person}"
+        if words[of - 1].lower() in OFFICES and of == len(words):
+            # "Gordon Brown has issued a rallying cry ... The chancellor said": an office never
+            # written as anyone's title, in a text that names one person only so far
+            person = resolver.sole_person(report.subject_start)
+            if person is not None:
+                return person, f"the {named_as} = {person}, the one person named"
     if definite and words and is_epithet(words):
         meant = resolver.epithet_person(report.subject_start)
         if meant is not None:

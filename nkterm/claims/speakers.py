@@ -349,6 +349,37 @@ class Resolver:
             return None  # "Dallas said ..., but the Kiwi said": the sentence names the focus; the epithet is another
         return focus, "the person in focus"
 
+    def sole_person(self, pos: int) -> str | None:
+        """The one person named before ``pos`` (as a speaker, with a title or as the subject of a
+        sentence), as their full name; None when two or more people are named (also as an object:
+        any other name of two or three words), when none is, or when the sentence at ``pos``
+        names them (the office is then someone else's)."""
+        named, named_pos = self._named
+        people = [
+            n
+            for _, n in named[: bisect.bisect_left(named_pos, pos)]
+            if n.split()[-1].lower() not in PERSON_ROLES
+        ]
+        if self._subjects is not None:
+            people.extend(
+                n for p, n in self._subjects(pos) if not is_org(n) and not self._after_determiner(p)
+            )
+        surnames = {plain.split()[-1] for plain in map(strip_titles, people) if plain}
+        if len(surnames) != 1:
+            return None
+        (surname,) = surnames
+        # nor anyone else written with a name of two or three words ("an ally of Tony Blair")
+        for m in CHAIN.finditer(self._text, 0, pos):
+            ws = chain_words(m.group())
+            if 2 <= len(ws) <= 3 and ws[-1] != surname and not is_org(" ".join(ws)):
+                return None
+        start = max(self._text.rfind(". ", 0, pos), self._text.rfind("\n", 0, pos)) + 1
+        end = self._text.find(". ", pos)
+        if surname in self._text[start : end if end >= 0 else len(self._text)]:
+            return None  # "The premier insisted Mr Brown will ...": the office is someone else
+        full = max((self.full_name(n, pos) for n in people), key=len)
+        return full if len(full.split()) >= 2 else None
+
     def role_holder(self, role: str, pos: int) -> str | None:
         return role_holder(self._text, role, pos, self.full_name)
 
