@@ -1,7 +1,7 @@
 """Speakers on news text, session 9 (issue 16): short forms of an organisation named earlier
 ("Veltrax" for Veltrax Networks, initials after a bracketed short form), a subject closed by a
-bracketed short form, "X quoted Y as saying" (Y speaks, not the paper) and a royal title before
-a first name. Sentences written for these tests; no people list, no sections."""
+bracketed short form, "X quoted Y as saying" (Y speaks, not the paper), a royal title before
+a first name, and a quoted term inside reported speech (the speaker before it speaks). Sentences written for these tests; no people list, no sections."""
 
 from __future__ import annotations
 
@@ -88,3 +88,12 @@ def test_a_royal_title_before_a_first_name_is_the_full_name_written_before() -> 
         '"We will not sign this year," Prince Hamid said.'
     )
     assert speaker_of(text, '"We will not sign') == "Hamid Al-Rashid"
+
+
+def test_a_quoted_term_in_reported_speech_keeps_the_speaker_of_the_sentence() -> None:
+    text = (
+        'Green spokesman Tom Varley meanwhile said instead of the "bonfire of red tape" New Labour had '
+        "promised, the number of agencies had grown by 40."
+    )
+    assert speaker_of(text, "Green spokesman") == "Tom Varley"
+    assert "a quoted term" in speaker_cue(text, "Green spokesman")
