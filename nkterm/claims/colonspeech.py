@@ -22,6 +22,7 @@ from nkterm.claims.namewords import TITLE_WORDS, is_org
 if TYPE_CHECKING:
     from nkterm.claims.speakers import Resolver
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "dame", "prof", "professor"})
 _NAME = r"[A-Z][\w'’-]+(?: (?:de|van|von|al|bin|[A-Z][\w'’-]+))*"
 # "Charles Kennedy: ...", "Mr Howard: ..." at the start of a sentence
 _NAMED = re.compile(rf"({_NAME}):\s+(?![\"“'‘])\S")
@@ -50,7 +51,7 @@ def _alone_elsewhere(text: str, word: str, start: int) -> bool:
                 and (
                     before[-1][:1].islower()
                     or before[-1][-1:] in ',;.!?"”'
-                    or before[-1].lower() in TITLE_WORDS
+                    or before[-1].lower().rstrip(".") in _HONORIFICS
                 )
                 and not (
                     after[:1].isalnum() or after[:1] in "'’-" or (after[:1] == " " and after[1:2].isupper())
