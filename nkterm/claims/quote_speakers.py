@@ -248,10 +248,7 @@ def _report_before_term(after: Report, run_id: int, ctx: QuoteContext) -> Report
         c in ctx.text[q.start + 1 : q.end - 1] for c in ".!?"
     ):
         return None
-    n = _sentence_at(q.start, ctx)
-    if _sentence_at(after.verb_start, ctx) != n:
-        return None  # the report after the quote is in another sentence
-    start = ctx.spans[n].start
+    start = ctx.spans[_sentence_at(q.start, ctx)].start
     i = bisect.bisect_left(ctx.reports, start, key=lambda r: r.verb_start)
     for r in ctx.reports[i:]:
         if r.verb_start >= q.start:
