@@ -91,7 +91,7 @@ def colon_speaker(text: str, start: int, end: int, resolver: Resolver) -> tuple[
             return name, f'"{name}\'s ..." (speech after a colon)'
         return resolver.full_name(name, start), f'"{name}\'s ..." (speech after a colon)'
     pronoun = m.group(2).lower()
-    who = resolver.focus(start, "he" if pronoun == "his" else "she")
-    if who is None:
+    meant = resolver.focus(start, "he" if pronoun == "his" else "she")
+    if meant is None:
         return None
-    return who, f"{pronoun} = {who} (speech after a colon)"
+    return meant, f"{pronoun} = {meant} (speech after a colon)"

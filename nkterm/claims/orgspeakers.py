@@ -64,15 +64,15 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         return named, f"the {named_as} = {named}"
     of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
     if definite and of > 0 and words[of - 1].lower() in _ROLE_HEADS:
-        person = resolver.role_holder(named_as, report.subject_start)
-        if person is not None:
-            return person, f"the {named_as} = {person}"
+        holder = resolver.role_holder(named_as, report.subject_start)
+        if holder is not None:
+            return holder, f"the {named_as} = {holder}"
         if words[of - 1].lower() in OFFICES and of == len(words):
             # "Gordon Brown has issued a rallying cry ... The chancellor said": an office never
             # written as anyone's title, in a text that names one person only so far
-            person = resolver.sole_person(report.subject_start)
-            if person is not None:
-                return person, f"the {named_as} = {person}, the one person named"
+            holder = resolver.sole_person(report.subject_start)
+            if holder is not None:
+                return holder, f"the {named_as} = {holder}, the one person named"
     if definite and words and is_epithet(words):
         meant = resolver.epithet_person(report.subject_start)
         if meant is not None:
