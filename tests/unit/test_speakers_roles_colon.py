@@ -1,7 +1,8 @@
 """Speakers on news text, session 9 (issue 16): roles never written with a title ("the chancellor"
 -> the one person the text names, else an honest role speaker), role words of any kind between an
 organisation and a person after an inverted verb, and headline-style speech with no verb after a
-colon or a dash. Sentences written for these tests; no people list, no sections."""
+colon or a dash; a subject after "said" that ends the sentence. Sentences written for these tests; no
+people list, no sections."""
 
 from __future__ import annotations
 
@@ -71,3 +72,15 @@ def test_a_possessor_of_a_saying_noun_before_a_colon_or_dash_speaks() -> None:
     assert speaker_of(text, "Ms Rahman's verdict") == "Sue Rahman"
     text = "Sue Rahman met the ministers on Monday. Her answer - more nurses and 2,000 new beds by 2008."
     assert speaker_of(text, "Her answer") == "Sue Rahman"
+
+
+def test_a_subject_after_said_that_ends_the_sentence_wins_over_names_before_the_comma() -> None:
+    text = (
+        "New episodes of Lost, Desperate Housewives and Six Feet Under appear on file-sharing networks "
+        "within hours of their US broadcast, said a report."
+    )
+    assert speaker_of(text, "New episodes") == "report"
+    text = "Security and prosperity would be the key themes of the UK's term in July, said Mr Strand."
+    assert speaker_of(text, "Security and") == "Mr Strand"
+    text = "Lawyer Louise Carter, who represents Mr Abbasi, said the government should have acted sooner."
+    assert (speaker_of(text, "Lawyer Louise") or "").endswith("Louise Carter")  # never "the government"
