@@ -132,8 +132,16 @@ class OrgReferences:
         plc"), known as an organisation by its words (``is_org``, also in the plural: "Networks");
         None when there is none, or several, or a longer name opening with it is not known as an
         organisation ("Acme Foods" beside "Acme Bank")."""
-        if len(word) < 3 or word.isupper() or not word[:1].isupper() or self.common_word(word):
+        if len(word) < 3 or word.isupper() or not word[:1].isupper():
             return None
+        text, at = self._text, self._text.find(word + " ", 0, pos)
+        while at >= 0 and not (
+            text[at + len(word) + 1 : at + len(word) + 2].isupper()
+            or text.startswith(("of ", "for ", "& "), at + len(word) + 1)
+        ):
+            at = text.find(word + " ", at + 1, pos)
+        if at < 0 or self.common_word(word):
+            return None  # (a plain search first: most one-word names open no longer name)
         found: set[str] = set()
         for start, _, name in self._chains():
             if start >= pos:

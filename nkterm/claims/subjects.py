@@ -111,6 +111,15 @@ class SubjectFinder:
         if lows[j] in JOIN and gap.isspace():
             return self.sentence_subject(j, "subject of the sentence")
         if gap.strip() == "," and not any(c in gap for c in "\"“”'‘’"):
+            after = (
+                self.name_after(i + 1, inverted=True)
+                if i + 1 < self.hi and lows[i] in ("said", "says") and self.gap(i).isspace()
+                else None
+            )
+            if after is not None and self._token_at(after.end) >= self.hi:
+                # "New episodes of Lost, Desperate Housewives and ... appear online, said a
+                # report.": the subject after the verb ends the sentence; no appositive before it
+                return after
             # "A crestfallen France coach, Bernard Laporte, simply observed"
             named = self.phrase_ending(j)
             if named is not None and named.kind == "name":
