@@ -45,6 +45,21 @@ def _role_ending_clause(f: SubjectFinder, det: int, k: int) -> Subject | None:
     return None
 
 
+def _role_word(w: str) -> bool:
+    """A lower-case word that can describe a person before their name ("asbestosis sufferer",
+    "20-year-old politics student"): a word or an age, never an auxiliary, a function word, a
+    connector or a past form ("had", "that", "and", "bought")."""
+    if AGED.fullmatch(w):
+        return True
+    return (
+        w.replace("-", "").isalpha()
+        and w not in AUXILIARIES
+        and w not in lx.NOT_NAMES
+        and w not in CONNECT
+        and not w.endswith("ed")
+    )
+
+
 def name_after(f: SubjectFinder, k: int, *, inverted: bool) -> Subject | None:
     """A name (or he/she) starting at token ``k``. After an inverted verb ("said Mr X") the
     name must end its clause: "said Beta had bought" is no inversion."""
@@ -69,6 +84,15 @@ def name_after(f: SubjectFinder, k: int, *, inverted: bool) -> Subject | None:
         lows[k] not in ("the", "a", "an") or r > k + 1
     ):
         k = r
+    elif inverted and lows[k] not in ("the", "a", "an") and not f.upper(k):
+        # "said asbestosis sufferer Bernie Banton, who ...", "said 20-year-old politics student
+        # Nick Vaughan.": lower-case words of any role (no verb among them) before a name of two
+        # words or more
+        r = k
+        while r + 1 < f.hi and r < k + 3 and not f.upper(r) and f.gap(r).isspace() and _role_word(lows[r]):
+            r += 1
+        if r > k and r < f.hi and f.upper(r) and f.chain_end(r) > r and lows[r] not in lx.NOT_NAMES:
+            k = r
     det = k
     if lows[k] in ("the", "a", "an") and k + 1 < f.hi:
         k += 1

@@ -84,3 +84,10 @@ def test_a_subject_after_said_that_ends_the_sentence_wins_over_names_before_the_
     assert speaker_of(text, "Security and") == "Mr Strand"
     text = "Lawyer Louise Carter, who represents Mr Abbasi, said the government should have acted sooner."
     assert (speaker_of(text, "Lawyer Louise") or "").endswith("Louise Carter")  # never "the government"
+
+
+def test_lower_case_role_words_of_any_kind_before_a_name_after_said() -> None:
+    text = '"This is a momentous day," said asbestosis sufferer Barney Banks, who leads a victims group.'
+    assert speaker_of(text, '"This is') == "Barney Banks"
+    text = '"It has been a fantastic few weeks," said 20-year-old politics student Nick Vane.'
+    assert speaker_of(text, '"It has been') == "Nick Vane"
