@@ -15,12 +15,17 @@ Pure Python; must not import textual or whoosh.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from nkterm.claims.namewords import TITLE_WORDS, is_org
 
-if TYPE_CHECKING:
-    from nkterm.claims.speakers import Resolver
+
+class Resolver(Protocol):
+    """What this module reads of ``nkterm.claims.speakers.Resolver`` (no import: no circle)."""
+
+    def full_name(self, name: str, pos: int) -> str: ...
+    def focus(self, pos: int, pronoun: str = "he") -> str | None: ...
+
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "dame", "prof", "professor"})
 _NAME = r"[A-Z][\w'’-]+(?: (?:de|van|von|al|bin|[A-Z][\w'’-]+))*"

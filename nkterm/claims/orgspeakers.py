@@ -17,16 +17,26 @@ Pure Python; must not import textual or whoosh.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org
-from nkterm.claims.orgrefs import ORG_NOUNS, named_with_descriptor
+from nkterm.claims.orgrefs import ORG_NOUNS, OrgReferences, named_with_descriptor
 from nkterm.claims.roles import is_epithet
 from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OFFICES, ROLES
 
-if TYPE_CHECKING:
-    from nkterm.claims.speakers import Resolver
+
+class Resolver(Protocol):
+    """What this module reads of ``nkterm.claims.speakers.Resolver`` (no import: no circle)."""
+
+    text: str
+    orgrefs: OrgReferences
+
+    def full_name(self, name: str, pos: int) -> str: ...
+    def role_holder(self, role: str, pos: int) -> str | None: ...
+    def sole_person(self, pos: int) -> str | None: ...
+    def epithet_person(self, pos: int) -> tuple[str, str] | None: ...
+
 
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
 _ROLE_HEADS = PERSON_ROLES | ROLES | (TITLE_WORDS - NOT_TITLE_HEADS)
