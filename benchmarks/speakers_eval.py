@@ -25,7 +25,9 @@ that session and run once at its end) and ``speakers_heldout6.yaml`` (session 7,
 after held-out 5's run for one blind run of the final code) are passed the same way, and so is
 ``speakers_heldout7.yaml`` (session 8, 317 cases from 20 articles, built first and run once, blind,
 at the end), whose cases give the sentence by its character ``offset`` instead of an anchor so that
-no article text is stored. Imports no Textual and no Whoosh.
+no article text is stored, and so is ``speakers_heldout8.yaml`` (session 9, 250 cases from 15
+articles, built first and run once, blind, at the end; offsets too). Imports no Textual and no
+Whoosh.
 """
 
 from __future__ import annotations

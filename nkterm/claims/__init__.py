@@ -17,7 +17,10 @@ The package owns claim detection for the headless core (index build, CLI, compar
 - ``speakers``  people, aliases and short forms, pronouns, first-person sections
 - ``pronouns``  the last speaker a "he said" means
 - ``shortforms`` initials ("B&B") and the name they stand for
-- ``orgrefs``   the named organisation "the charity", "the trade weekly", "it" stands for
+- ``orgrefs``   the named organisation "the charity", "the trade weekly", "it" stands for;
+  the organisation a one-word short form opens ("Nortel" -> Nortel Networks)
+- ``orgspeakers`` who speaks for an organisation or role subject ("the chancellor said")
+- ``colonspeech`` headline-style speech with no verb ("Ms X: ...", "His verdict: ...")
 - ``roles``     a role or epithet standing for a person ("the home secretary", "the Russian")
 - ``speech_acts`` the last speaker fallback: speech-act verbs ("dismissed", "pointed to") and
   inverted tails (", say experts.", ", according to some LA film critics.")

@@ -12,7 +12,7 @@ from typing import Protocol
 from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Subject
 from nkterm.claims.namewords import NOT_IN_NAME
-from nkterm.claims.subjectwords import AFTER_INVERTED, AGED, CONNECT, ROLES, SPEAKING_NOUNS
+from nkterm.claims.subjectwords import AFTER_INVERTED, AGED, AUXILIARIES, CONNECT, ROLES, SPEAKING_NOUNS
 
 
 class SubjectFinder(Protocol):
@@ -45,6 +45,21 @@ def _role_ending_clause(f: SubjectFinder, det: int, k: int) -> Subject | None:
     return None
 
 
+def _role_word(w: str) -> bool:
+    """A lower-case word that can describe a person before their name ("asbestosis sufferer",
+    "20-year-old politics student"): a word or an age, never an auxiliary, a function word, a
+    connector or a past form ("had", "that", "and", "bought")."""
+    if AGED.fullmatch(w):
+        return True
+    return (
+        w.replace("-", "").isalpha()
+        and w not in AUXILIARIES
+        and w not in lx.NOT_NAMES
+        and w not in CONNECT
+        and not w.endswith("ed")
+    )
+
+
 def name_after(f: SubjectFinder, k: int, *, inverted: bool) -> Subject | None:
     """A name (or he/she) starting at token ``k``. After an inverted verb ("said Mr X") the
     name must end its clause: "said Beta had bought" is no inversion."""
@@ -69,6 +84,15 @@ def name_after(f: SubjectFinder, k: int, *, inverted: bool) -> Subject | None:
         lows[k] not in ("the", "a", "an") or r > k + 1
     ):
         k = r
+    elif inverted and lows[k] not in ("the", "a", "an") and not f.upper(k):
+        # "said asbestosis sufferer Bernie Banton, who ...", "said 20-year-old politics student
+        # Nick Vaughan.": lower-case words of any role (no verb among them) before a name of two
+        # words or more
+        r = k
+        while r + 1 < f.hi and r < k + 3 and not f.upper(r) and f.gap(r).isspace() and _role_word(lows[r]):
+            r += 1
+        if r > k and r < f.hi and f.upper(r) and f.chain_end(r) > r and lows[r] not in lx.NOT_NAMES:
+            k = r
     det = k
     if lows[k] in ("the", "a", "an") and k + 1 < f.hi:
         k += 1
@@ -100,6 +124,22 @@ def name_after(f: SubjectFinder, k: int, *, inverted: bool) -> Subject | None:
     ):
         k = det = r
         j = f.chain_end(r)
+    elif inverted and f.upper(k) and det == k:
+        # "said Florida state archivist Jody Norman", "said Acme president and chief executive
+        # Bill Owens": lower-case role words of any kind (no verb: no auxiliary, no "-ed") between
+        # an organisation and a person's name of two words that ends the clause
+        r = j + 1
+        while r < f.hi and r <= j + 5 and not f.upper(r) and lows[r].isalpha() and f.gap(r - 1).isspace():
+            if lows[r] != "and" and (
+                lows[r] in AUXILIARIES or lows[r] in lx.NOT_NAMES or lows[r].endswith("ed")
+            ):
+                break
+            r += 1
+        if r > j + 1 and r < f.hi and f.upper(r) and f.gap(r - 1).isspace() and lows[r - 1] != "and":
+            e = f.chain_end(r)
+            if e > r and (e + 1 >= f.hi or f.gap(e).strip()[:1] in AFTER_INVERTED):
+                k = det = r
+                j = e
     if inverted:
         after = f.gap(j).strip()[:1] if j + 1 < f.hi else ""
         if j + 1 < f.hi and after not in AFTER_INVERTED and lows[j + 1] not in ("who", "of", "from", "at"):

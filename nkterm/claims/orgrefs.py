@@ -16,7 +16,10 @@ firm said" is Novartis. The antecedent is the most recent organisation named bef
   after it ("Fostering Network executive director Robert Tapsfield ... The charity recommends");
 - for the nouns any business is ("the company", "the firm", "the group"): the nearest such
   organisation within ``_REACH``, or a one-word name that spoke and is no one's surname (the
-  resolver's hook: "Novartis said ... the firm said").
+  resolver's hook: "Novartis said ... the firm said"), as its longer name when it is a short form.
+
+``OrgReferences.longer_name`` (session 9) gives the one organisation whose longer name a one-word
+short form opens ("Nortel Networks ... Nortel said" is Nortel Networks).
 
 A noun with no compatible organisation named before it stays what it is ("the company said" in an
 article that names none gives "company"). Government, ministries, police and parties are never
@@ -119,9 +122,36 @@ class OrgReferences:
         if generic:
             for p, name in self._spoke(pos):
                 if pos - p <= _REACH and (nearest is None or p > nearest[0]):
-                    return name
+                    return self.longer_name(name, p) or name
                 break
         return nearest[1] if nearest is not None else None
+
+    def longer_name(self, word: str, pos: int) -> str | None:
+        """The one organisation named before ``pos`` whose longer name opens with the one word
+        ``word`` (its short form: "Nortel" -> "Nortel Networks", "Veltrax" -> "Veltrax Holdings
+        plc"), known as an organisation by its words (``is_org``, also in the plural: "Networks");
+        None when there is none, or several, or a longer name opening with it is not known as an
+        organisation ("Acme Foods" beside "Acme Bank")."""
+        if len(word) < 3 or word.isupper() or not word[:1].isupper():
+            return None
+        text, at = self._text, self._text.find(word + " ", 0, pos)
+        while at >= 0 and not (
+            text[at + len(word) + 1 : at + len(word) + 2].isupper()
+            or text.startswith(("of ", "for ", "& "), at + len(word) + 1)
+        ):
+            at = text.find(word + " ", at + 1, pos)
+        if at < 0 or self.common_word(word):
+            return None  # (a plain search first: most one-word names open no longer name)
+        found: set[str] = set()
+        for start, _, name in self._chains():
+            if start >= pos:
+                break
+            ws = name.split()
+            if len(ws) >= 2 and ws[0] == word:
+                if not (is_org(name) or is_org(name.removesuffix("s"))):
+                    return None  # "Halvorsen Foods" beside "Halvorsen Bank": which one is unsure
+                found.add(name)
+        return found.pop() if len(found) == 1 else None
 
 
 _WORD = r"[A-Z][\w&'’-]*(?:\.[A-Z][\w&'’-]*)*"

@@ -24,7 +24,8 @@ def last_speaker(
     """The person who spoke last before a "he said" at ``pos`` (within ~two sentences), when no
     person is the subject of a sentence since: "Mr Howard told the Today programme Mr Blair had
     refused ... He said:" is Mr Howard, not the Mr Blair his words mention. ``before``: the
-    reports whose subject starts before ``pos``, by subject position."""
+    reports whose subject starts before ``pos``, by subject position. Two people ("Hope and
+    Carswell") are no "he" or "she": the focus decides then."""
     avoid = _AVOID.get(pronoun)
     for r in reversed(before):
         if pos - r.subject_start > 320:
@@ -36,7 +37,7 @@ def last_speaker(
         if r.subject_kind != "name" or is_org(r.subject):
             return None  # a group or an organisation spoke last: leave it to the focus
         who, _ = speaker(r)
-        if who is None or len(who.split()) < 2 or gender(who) == avoid:
+        if who is None or len(who.split()) < 2 or gender(who) == avoid or " and " in who:
             return None
         between = next(iter(subjects(pos)), None) if subjects is not None else None
         if between is not None and between[0] > r.verb_end and not is_org(between[1]):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nkterm.claims.colonspeech import colon_speaker
 from nkterm.claims.evidence import Report
 from nkterm.claims.lexicon import words
 from nkterm.claims.namewords import PERSON_ROLES, is_org
@@ -96,8 +97,12 @@ _PASSIVE = frozenset(["be", "been", "being", "is", "are", "was", "were", "'s", "
 
 def judgement_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     """The speaker of sentence ``n`` when it labels something with a judgement verb and a quoted
-    word: the sentence's named subject or speaking organisation."""
+    word: the sentence's named subject or speaking organisation; or when it is headline-style
+    speech after a colon or a dash (``colonspeech.colon_speaker``)."""
     sp = ctx.spans[n]
+    headline = colon_speaker(ctx.text, sp.start, sp.end, ctx.resolver)
+    if headline is not None:
+        return headline  # "Ms Rahman: The plan will cost jobs." (claims/colonspeech.py)
     segment = ctx.text[sp.start : sp.end]
     if not any(verb in segment for verb in _JUDGEMENT_VERBS):
         return None  # (substring tests: most sentences have none of the verbs)
@@ -231,6 +236,28 @@ def _introduced(quote_start: int, ctx: QuoteContext) -> str | None:
     return _person_before_quote(quote_start, ctx)
 
 
+def _report_before_term(after: Report, run_id: int, ctx: QuoteContext) -> Report | None:
+    """A run of one short quote (a term of up to six words, "the "bonfire of quangos" New Labour
+    had promised") inside reported speech whose verb comes before it in its sentence ("Ed Davey
+    said instead of the ..."): that report, not the one after the quote, speaks the sentence."""
+    run = [q for q in ctx.quotes if q.run == run_id]
+    if len(run) != 1 or after.verb_start < run[0].end:
+        return None
+    q = run[0]
+    if len(ctx.text[q.start : q.end].split()) > 6 or any(
+        c in ctx.text[q.start + 1 : q.end - 1] for c in ".!?"
+    ):
+        return None
+    start = ctx.spans[_sentence_at(q.start, ctx)].start
+    i = bisect.bisect_left(ctx.reports, start, key=lambda r: r.verb_start)
+    for r in ctx.reports[i:]:
+        if r.verb_start >= q.start:
+            return None
+        if r.subject and r.subject_kind in ("name", "org", "pronoun") and not ctx.inside(r.verb_start):
+            return r
+    return None
+
+
 def run_speakers(
     attributions: dict[int, Attribution], resolver: Resolver, quotes: list[Quote], ctx: QuoteContext
 ) -> dict[int, tuple[str | None, str]]:
@@ -240,7 +267,10 @@ def run_speakers(
         first_start.setdefault(q.run, q.start)
     for run_id in sorted(attributions):
         att = attributions[run_id]
-        if att.report is not None:
+        if att.report is not None and (earlier := _report_before_term(att.report, run_id, ctx)) is not None:
+            who, how = resolver.speaker(earlier)
+            out[run_id] = (who, f'a quoted term in the speech of "{earlier.subject} {earlier.verb}"')
+        elif att.report is not None:
             who, how = resolver.speaker(att.report)
             if (linked := _role_named_before(att.report, first_start[run_id], ctx)) is not None:
                 who, how = linked[0], f"the {who} = {linked[0]}, {linked[1]}"

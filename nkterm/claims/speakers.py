@@ -30,26 +30,22 @@ from nkterm.claims.orgrefs import (
     DOCUMENT_NOUNS,
     ORG_NOUNS,
     OrgReferences,
-    named_with_descriptor,
     subject_before,
 )
+from nkterm.claims.orgspeakers import org_or_role_speaker
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
-from nkterm.claims.roles import is_epithet, named_in_sentence, role_holder
+from nkterm.claims.roles import named_in_sentence, role_holder
 from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
-from nkterm.claims.subjectwords import AGED, DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM, ROLES
+from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
 
+# Titles written before a first name alone ("Sir Ronald", "Prince Saud" after "Prince Saud Al-Faisal")
+_BEFORE_FIRST_NAMES = FIRST_NAME_TITLES | frozenset({"prince", "princess", "sheikh", "sheikha"})
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
 # "the" and at most two lower-case modifiers before a noun ("the trade weekly")
 _DEFINITE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he (?:[a-z][\w-]* ){0,2}$")
-# A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
-_ROLE_HEADS = PERSON_ROLES | ROLES
-# A name in apposition after a role subject: ", US playwright Eve Ensler," (up to three role words)
-_APPOSED = re.compile(
-    r",\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+|(?!(?:MEP|MSP|OBE|MBE|CBE|USA)\b)[A-Z]{3,6}),\s*"
-)
 
 
 def _plural_group(subject: str, kind: str) -> bool:
@@ -85,7 +81,7 @@ class Resolver:
                 if person is not None:
                     self._mentions.append(m.start())
                     self._mentioned.append(person)
-        self._text = text
+        self._text = self.text = text
         self._full_index: dict[str, list[tuple[int, str]]] | None = None  # surname -> full names
         self._first_names: FirstNames | None = None  # first word -> the one longer name
         self._chains: dict[str, list[tuple[int, str]]] = {}  # last word -> name chains
@@ -106,7 +102,7 @@ class Resolver:
         self._by_subject = sorted(reports, key=lambda r: r.subject_start)
         self._report_pos = [r.subject_start for r in self._by_subject]
         self._org_pos = [p for p, _ in self._orgs]
-        self._orgrefs = OrgReferences(text, self._one_word_speakers)
+        self.orgrefs = OrgReferences(text, self._one_word_speakers)
 
     def _spoke_between(self, start: int, end: int) -> bool:
         """Whether someone named (a name or a speaking noun) spoke between ``start`` and ``end``."""
@@ -129,7 +125,7 @@ class Resolver:
                 and not self._full(ws[0].lower())
                 and self._text[max(0, r.subject_start - 4) : r.subject_start] not in ("Mr ", "Ms ", "Dr ")
                 and not self.after_the(r.subject_start)
-                and not self._orgrefs.common_word(ws[0])
+                and not self.orgrefs.common_word(ws[0])
             ):
                 found.append((r.subject_start, ws[0]))
         return found
@@ -265,7 +261,7 @@ class Resolver:
             else:
                 p, name = named[j]
                 j -= 1
-            if avoid is None or gender(name) != avoid:
+            if (avoid is None or gender(name) != avoid) and " and " not in name:  # one person
                 if name.split()[-1].lower() in PERSON_ROLES:
                     words = name.split()
                     role = " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
@@ -308,8 +304,8 @@ class Resolver:
         words = plain.split()
         if not words:
             return written
-        if len(words) == 1 and len(raw) == 2 and raw[0].lower() in FIRST_NAME_TITLES:
-            return self._by_first_name(words[0], pos) or written  # "Sir Ronald"
+        if len(words) == 1 and len(raw) == 2 and raw[0].lower() in _BEFORE_FIRST_NAMES:
+            return self._by_first_name(words[0], pos) or written  # "Sir Ronald", "Prince Saud"
         for p, full in reversed(self._full(words[-1].lower())):
             if p > pos:
                 continue
@@ -321,7 +317,7 @@ class Resolver:
             if self._first_names is None:
                 self._full("")  # the text's name chains, filed by last word
                 chains = (chain for filed in self._chains.values() for _, chain in filed)
-                self._first_names = FirstNames(self._text, chains, self._orgrefs.common_word)
+                self._first_names = FirstNames(self._text, chains, self.orgrefs.common_word)
             longer = self._first_names.full(words[0])
             if longer is not None:
                 return longer  # "His wife Sharon" -> Sharon Osbourne
@@ -337,7 +333,7 @@ class Resolver:
             self._subjects,
         )
 
-    def _epithet_person(self, pos: int) -> tuple[str, str] | None:
+    def epithet_person(self, pos: int) -> tuple[str, str] | None:
         named = named_in_sentence(self._text, pos, self.full_name)
         if named is not None:
             return named, "named earlier in the sentence"
@@ -353,6 +349,37 @@ class Resolver:
             return None  # "Dallas said ..., but the Kiwi said": the sentence names the focus; the epithet is another
         return focus, "the person in focus"
 
+    def sole_person(self, pos: int) -> str | None:
+        """The one person named before ``pos`` (as a speaker, with a title or as the subject of a
+        sentence), as their full name; None when two or more people are named (also as an object:
+        any other name of two or three words), when none is, or when the sentence at ``pos``
+        names them (the office is then someone else's)."""
+        named, named_pos = self._named
+        people = [
+            n
+            for _, n in named[: bisect.bisect_left(named_pos, pos)]
+            if n.split()[-1].lower() not in PERSON_ROLES
+        ]
+        if self._subjects is not None:
+            people.extend(
+                n for p, n in self._subjects(pos) if not is_org(n) and not self._after_determiner(p)
+            )
+        surnames = {plain.split()[-1] for plain in map(strip_titles, people) if plain}
+        if len(surnames) != 1:
+            return None
+        (surname,) = surnames
+        # nor anyone else written with a name of two or three words ("an ally of Tony Blair")
+        for m in CHAIN.finditer(self._text, 0, pos):
+            ws = chain_words(m.group())
+            if 2 <= len(ws) <= 3 and ws[-1] != surname and not is_org(" ".join(ws)):
+                return None
+        start = max(self._text.rfind(". ", 0, pos), self._text.rfind("\n", 0, pos)) + 1
+        end = self._text.find(". ", pos)
+        if surname in self._text[start : end if end >= 0 else len(self._text)]:
+            return None  # "The premier insisted Mr Brown will ...": the office is someone else
+        full = max((self.full_name(n, pos) for n in people), key=len)
+        return full if len(full.split()) >= 2 else None
+
     def role_holder(self, role: str, pos: int) -> str | None:
         return role_holder(self._text, role, pos, self.full_name)
 
@@ -361,7 +388,7 @@ class Resolver:
         charity", "the trade weekly") stands for, or None (``orgrefs.OrgReferences``)."""
         if not _DEFINITE_BEFORE.search(self._text, max(0, pos - 30), pos):
             return None
-        return self._orgrefs.antecedent(noun, pos)
+        return self.orgrefs.antecedent(noun, pos)
 
     def voice(self, pos: int) -> str | None:
         section = self.ctx.section_at(pos)
@@ -394,7 +421,7 @@ class Resolver:
             ):  # (or "the Uruguayan-born researcher")
                 # "the Russian revealed": the person named earlier in the sentence ("When Lleyton
                 # Hewitt shook his hand ..., the Australian said"), else the person in focus
-                meant = self._epithet_person(report.subject_start)
+                meant = self.epithet_person(report.subject_start)
                 if meant is not None:
                     return meant[0], f"the {subject} = {meant[0]}, {meant[1]}"
             role = self.after_the(report.subject_start)
@@ -405,52 +432,14 @@ class Resolver:
                 return (long, f"{short} = {long}") if long else (short, "named")
             if is_org(written):
                 return written, "named"
+            if written == subject and " " not in written and not self._full(written.lower()):
+                org = self.orgrefs.longer_name(written, report.subject_start)  # "Nortel" -> "Nortel Networks"
+                if org is not None:
+                    return org, f"{written} = {org}"
             full = self.full_name(written, report.subject_start)
             return full, "named" if full == written else f"{written} = {full}"
         if kind == "org":
-            words = subject.removesuffix("'s").removesuffix("’s").split()
-            definite = (bool(words) and words[0].lower() == "the") or self._text[
-                max(0, report.subject_start - 4) : report.subject_start
-            ].lower() == "the "
-            if words and words[0].lower() in ("the", "a", "an"):
-                words = words[1:]
-            named_as = " ".join(words)
-            apposed = _APPOSED.match(self._text, report.subject_start + len(subject))
-            if (
-                apposed is not None
-                and apposed.end() <= report.verb_start + 1
-                and (apposed.group(1).isupper() or not is_org(apposed.group(1)))
-            ):
-                # "the work's author, US playwright Eve Ensler, says": the person named beside the
-                # role; "The French statistics agency, INSEE, expects": the body's initials
-                if apposed.group(1).isupper():
-                    return apposed.group(1), f"the {named_as} = {apposed.group(1)}"
-                person = self.full_name(apposed.group(1), apposed.start(1))
-                return person, f"the {named_as} = {person}"
-            named = named_with_descriptor(words)
-            if named is not None:
-                return named, f"the {named_as} = {named}"
-            of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
-            if definite and of > 0 and words[of - 1].lower() in _ROLE_HEADS:
-                person = self.role_holder(named_as, report.subject_start)
-                if person is not None:
-                    return person, f"the {named_as} = {person}"
-            if definite and words and is_epithet(words):
-                meant = self._epithet_person(report.subject_start)
-                if meant is not None:
-                    return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
-                if len(words) == 1 and (AGED.fullmatch(words[0]) or EPITHET_MODIFIER.fullmatch(words[0])):
-                    return None, ""  # "the 21-year-old" with no one in focus: no speaker to show
-            if (
-                definite
-                and 0 < len(words) <= 3
-                and words[-1] in ORG_NOUNS
-                and all(w.islower() for w in words)
-            ):
-                org = self._orgrefs.antecedent(words[-1], report.subject_start)
-                if org is not None:
-                    return org, f"the {named_as} = {org}"
-            return named_as, "organisation or role"
+            return org_or_role_speaker(self, report)
         if kind == "noun":
             # "The alliance said", "according to the trade weekly": a definite organisation noun
             # the subject rules do not know as a speaker stands for the organisation named before;
@@ -474,11 +463,12 @@ class Resolver:
                     _, noun, name = opened
                     if name and noun in ORG_NOUNS:
                         return name, f"it = the {name} {noun}"
-                    org = self._orgrefs.antecedent(noun, opened[0]) if noun in ORG_NOUNS else None
+                    org = self.orgrefs.antecedent(noun, opened[0]) if noun in ORG_NOUNS else None
                     if org is not None or noun in DOCUMENT_NOUNS:
                         return org or noun, f"it = the {noun}" + (f" = {org}" if org else "")
                 company = self._company_before(report.subject_start, self._orgs[j][0] if j >= 0 else -1)
                 if company is not None:
+                    company = self.orgrefs.longer_name(company, report.subject_start) or company
                     return company, f"it = {company}"
                 if j >= 0:
                     org = self._orgs[j][1]

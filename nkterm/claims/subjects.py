@@ -38,9 +38,11 @@ from nkterm.claims.subjectwords import (
     JOIN,
     NAME_GAP,
     NEVER_NAME,
+    NOT_TITLE_HEADS,
     OF_TITLES,
     PHRASE_OPENERS,
     POLLED,
+    QUOTED_AS,
     ROLES,
     SPEAKING_NOUNS,
     TIME_WORDS,
@@ -69,6 +71,9 @@ class SubjectFinder:
         """The subject of the reporting verb at token ``i``."""
         lows = self.lows
         if lows[i] in ING_REPORTING:
+            quoted = self._quoted_as(i)
+            if quoted is not None:
+                return quoted
             return self.sentence_subject(i, "subject of the sentence")
         if lows[i] == "claimed" and any(w in WON for w in lows[i + 1 : min(self.hi, i + 4)]):
             return None  # "claimed the individual titles": won, not said
@@ -94,9 +99,27 @@ class SubjectFinder:
             and self.text[self.starts[j]].isupper()
         ):
             j, gap = j - 1, " "  # "The Association of Directors of Social Services (ADSS) said"
+        elif (
+            gap.replace(" ", "") == "),"
+            and j > self.lo
+            and self.gap(j - 1).strip() == "("
+            and self.text[self.starts[j]].isupper()
+        ):
+            # "India's biggest firm, Oil & Natural Gas Corp (ONGC), says": the short form in
+            # brackets closes the subject between commas
+            j, gap = j - 1, ", "
         if lows[j] in JOIN and gap.isspace():
             return self.sentence_subject(j, "subject of the sentence")
         if gap.strip() == "," and not any(c in gap for c in "\"“”'‘’"):
+            after = (
+                self.name_after(i + 1, inverted=True)
+                if i + 1 < self.hi and lows[i] in ("said", "says") and self.gap(i).isspace()
+                else None
+            )
+            if after is not None and self._token_at(after.end) >= self.hi:
+                # "New episodes of Lost, Desperate Housewives and ... appear online, said a
+                # report.": the subject after the verb ends the sentence; no appositive before it
+                return after
             # "A crestfallen France coach, Bernard Laporte, simply observed"
             named = self.phrase_ending(j)
             if named is not None and named.kind == "name":
@@ -121,6 +144,33 @@ class SubjectFinder:
             if named is not None:
                 return named
         return subj
+
+    def _quoted_as(self, i: int) -> Subject | None:
+        """``X quoted Y as saying``, ``Y was quoted as saying``, ``Y has been reported as saying``:
+        Y speaks (not the paper that quoted, nor the subject of the sentence)."""
+        lows, a = self.lows, i - 1
+        if a - 2 < self.lo or lows[a] != "as" or not self.gap(a).isspace() or not self.gap(a - 1).isspace():
+            return None
+        j = a - 1
+        if lows[j] in QUOTED_AS:  # the passive: the subject before the auxiliaries speaks
+            k = j - 1
+            while k >= self.lo and lows[k] in AUXILIARIES and self.gap(k).isspace():
+                k -= 1
+            if k == j - 1 or k < self.lo or not self.gap(k).isspace():
+                return None  # "as quoted as saying" / no auxiliary: no passive
+            subj = self.phrase_ending(k)
+        else:
+            if lows[j] in ("him", "her"):  # "quoted him as saying"
+                subj = Subject("pronoun", self.starts[j], self.ends[j])
+            else:
+                subj = self.phrase_ending(j)
+            if subj is not None:
+                k = self._token_at(subj.start) - 1
+                if k < self.lo or lows[k] not in QUOTED_AS or not self.gap(k).isspace():
+                    return None
+        if subj is None or subj.kind not in ("name", "org", "pronoun"):
+            return None
+        return Subject(subj.kind, subj.start, subj.end, "quoted as saying")
 
     def _name_before_role(self, h: int) -> Subject | None:
         """``Name, spokeswoman for the Acme Company said`` (the appositive never closed): the name
@@ -199,7 +249,14 @@ class SubjectFinder:
             if not w.isalpha() or w in lx.NOT_NAMES or w in TIME_WORDS or w in CONNECT:
                 break
             k -= 1
-        if low in SPEAKING_NOUNS or low in ROLES or AGED.fullmatch(low):
+        if (
+            low in SPEAKING_NOUNS
+            or low in ROLES
+            or AGED.fullmatch(low)
+            # a title the name rules know ("Chancellor Gordon Brown") written as a definite role:
+            # "the chancellor insisted", "the mayor said" (a role speaker, or its holder)
+            or (low in TITLE_WORDS and low not in NOT_TITLE_HEADS and k > self.lo and lows[k - 1] == "the")
+        ):
             head = self._head_before_of(k)
             return Subject("org", starts[head if head is not None else k], ends[j])
         h = k - 2  # "the director of public prosecutions said": the head before "of"

@@ -82,6 +82,20 @@ NAME_GAP = frozenset(" '\"“”‘’&")
 # ("according to analysts Gartner More than 167 million"), a pronoun.
 OF_TITLES = words("archbishop bishop cardinal duke duchess earl mayor dean chancellor governor speaker")
 NEVER_NAME = words("more most but however this these it he she they we me there some many")
+# Title words (namewords.TITLE_WORDS) that are no role when they end a phrase ("the home", "the
+# prime", "Mr"): every other title after "the" is a role ("the chancellor", "the mayor")
+NOT_TITLE_HEADS = words(
+    """
+    mr mrs ms miss dr prof lord lady dame sir baron baroness viscount prime foreign home general chief
+    vice deputy acting former new shadow conservative democrat republican labour liberal tory eu uk
+    un us man-of-the-match
+    """
+)
+# Offices one person holds in a government: "the chancellor" in a text that names one person
+# only (never titled) is that person
+OFFICES = words("chancellor minister premier president mayor governor secretary senator ambassador")
+# "X quoted Y as saying", "Y was reported as saying": Y speaks
+QUOTED_AS = words("quoted cited reported quoting citing")
 AUXILIARIES = words("has have had is are was were will would can could may might must be been")
 DASHES = frozenset("-–—")
 AFTER_INVERTED = frozenset({"", ",", ".", ";", ":", "!", "?", ")", "(", "—", "–", "-"})

@@ -1,0 +1,96 @@
+"""Who speaks when the subject of a reporting verb is an organisation or a role (split out of
+``speakers.py`` in session 9, which calls it for ``Report.subject_kind == "org"``).
+
+- a name in apposition beside the role speaks ("the work's author, US playwright Eve Ensler,
+  says"; "The French statistics agency, INSEE, expects");
+- a news medium named before its descriptor speaks ("Deutsche Welle radio station said");
+- a definite role is its holder where the text names one ("the home secretary" -> the person
+  written with that title, ``roles.role_holder``); a government office never written as a title
+  is the one person the text names before it ("Gordon Brown has issued ... The chancellor said",
+  session 9); else the role itself, an honest role speaker;
+- an epithet is the person meant ("the Uruguayan-born researcher", "the 64-year-old");
+- a definite organisation noun is the organisation named before it ("the charity").
+
+Pure Python; must not import textual or whoosh.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from nkterm.claims.evidence import Report
+from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org
+from nkterm.claims.orgrefs import ORG_NOUNS, OrgReferences, named_with_descriptor
+from nkterm.claims.roles import is_epithet
+from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OFFICES, ROLES
+
+
+class Resolver(Protocol):
+    """What this module reads of ``nkterm.claims.speakers.Resolver`` (no import: no circle)."""
+
+    text: str
+    orgrefs: OrgReferences
+
+    def full_name(self, name: str, pos: int) -> str: ...
+    def role_holder(self, role: str, pos: int) -> str | None: ...
+    def sole_person(self, pos: int) -> str | None: ...
+    def epithet_person(self, pos: int) -> tuple[str, str] | None: ...
+
+
+# A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
+_ROLE_HEADS = PERSON_ROLES | ROLES | (TITLE_WORDS - NOT_TITLE_HEADS)
+# A name in apposition after a role subject: ", US playwright Eve Ensler," (up to three role words)
+_APPOSED = re.compile(
+    r",\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+|(?!(?:MEP|MSP|OBE|MBE|CBE|USA)\b)[A-Z]{3,6}),\s*"
+)
+
+
+def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None, str]:
+    """(speaker, how) for an organisation or role subject ("the foreign ministry said", "a
+    company spokesman said", "the prime minister hailed")."""
+    subject = report.subject or ""
+    words = subject.removesuffix("'s").removesuffix("’s").split()
+    definite = (bool(words) and words[0].lower() == "the") or resolver.text[
+        max(0, report.subject_start - 4) : report.subject_start
+    ].lower() == "the "
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    named_as = " ".join(words)
+    apposed = _APPOSED.match(resolver.text, report.subject_start + len(subject))
+    if (
+        apposed is not None
+        and apposed.end() <= report.verb_start + 1
+        and (apposed.group(1).isupper() or not is_org(apposed.group(1)))
+    ):
+        # "the work's author, US playwright Eve Ensler, says": the person named beside the
+        # role; "The French statistics agency, INSEE, expects": the body's initials
+        if apposed.group(1).isupper():
+            return apposed.group(1), f"the {named_as} = {apposed.group(1)}"
+        person = resolver.full_name(apposed.group(1), apposed.start(1))
+        return person, f"the {named_as} = {person}"
+    named = named_with_descriptor(words)
+    if named is not None:
+        return named, f"the {named_as} = {named}"
+    of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
+    if definite and of > 0 and words[of - 1].lower() in _ROLE_HEADS:
+        holder = resolver.role_holder(named_as, report.subject_start)
+        if holder is not None:
+            return holder, f"the {named_as} = {holder}"
+        if words[of - 1].lower() in OFFICES and of == len(words):
+            # "Gordon Brown has issued a rallying cry ... The chancellor said": an office never
+            # written as anyone's title, in a text that names one person only so far
+            holder = resolver.sole_person(report.subject_start)
+            if holder is not None:
+                return holder, f"the {named_as} = {holder}, the one person named"
+    if definite and words and is_epithet(words):
+        meant = resolver.epithet_person(report.subject_start)
+        if meant is not None:
+            return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
+        if len(words) == 1 and (AGED.fullmatch(words[0]) or EPITHET_MODIFIER.fullmatch(words[0])):
+            return None, ""  # "the 21-year-old" with no one in focus: no speaker to show
+    if definite and 0 < len(words) <= 3 and words[-1] in ORG_NOUNS and all(w.islower() for w in words):
+        org = resolver.orgrefs.antecedent(words[-1], report.subject_start)
+        if org is not None:
+            return org, f"the {named_as} = {org}"
+    return named_as, "organisation or role"
