@@ -32,43 +32,13 @@ from nkterm.errors import IndexMissing
 from nkterm.lifeline import exit_with
 from nkterm.manifest import entry_of
 from nkterm.models import Claim, Document
+from nkterm.report import ProgressFn, UpdateReport
 from nkterm.search.api import BackendWriter, Upsert
 from nkterm.search.whoosh.stored import encode
 
 UNFINISHED_MIN = 200  # an update of this many documents or more is marked until it ends
 BATCH = 5000  # documents per commit in a large build: a killed run keeps what it committed; each
 # commit is a segment every query visits (20k: 4 segments, search p95 181 ms; 1,000 per commit: 20, 664 ms)
-
-
-@dataclass
-class UpdateReport:
-    """What ``update`` did, for the CLI and the TUI to tell the user."""
-
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    rebuilt: str | None = None  # why the index was rebuilt from scratch, if it was
-    problems: list[Problem] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def touched(self) -> int:
-        return self.added + self.changed + self.removed
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "changed": self.changed,
-            "removed": self.removed,
-            "unchanged": self.unchanged,
-            "rebuilt": self.rebuilt,
-            "problems": [str(p) for p in self.problems],
-            "seconds": round(self.seconds, 3),
-        }
-
-
-ProgressFn = Callable[[int, int], None]
 
 
 class BuildTarget(Protocol):
@@ -87,11 +57,18 @@ class BuildTarget(Protocol):
 
 
 def update(
-    index: BuildTarget, progress: ProgressFn | None = None, *, lock_timeout: float = 2.0
+    index: BuildTarget,
+    progress: ProgressFn | None = None,
+    *,
+    lock_timeout: float = 2.0,
+    scanned: tuple[list[Entry], list[Problem]] | None = None,
 ) -> UpdateReport:
     """Bring the index in line with the corpus: add new documents, re-index changed ones
     (by content hash), remove deleted ones. Rebuilds from scratch, with a reason in the
-    report, when the index is missing, from another schema version or unreadable."""
+    report, when the index is missing, from another schema version or unreadable.
+    ``scanned``: the corpus's ``scan`` when the caller has just made it (else it is made
+    here). The report's ``scan_digest`` is set when the update ended with the manifest
+    holding exactly that scan's files (``nkterm.freshness.same_scan``)."""
     t0 = time.perf_counter()
     report = UpdateReport()
     # the comparison makes ~100,000 objects beside the manifest's ~300,000 and frees none: the
@@ -115,7 +92,8 @@ def update(
             report.rebuilt = index.messages[-1]
             manifest = index.manifest()
 
-        entries, problems = scan(index.corpus)
+        entries, problems = scan(index.corpus) if scanned is None else scanned
+        del scanned
         report.problems.extend(problems)
         known: dict[str, Any] = manifest["docs"]
         by_file = _ids_by_file(known)  # a web archive or a feed is one file of many documents
@@ -161,6 +139,7 @@ def update(
         if not todo and not removed and not restamped:
             if manifest.pop("unfinished", None):  # killed after its last document: nothing left
                 index.write_manifest()
+            report.scan_digest = _digest_if_whole(entries, manifest)
             report.seconds = time.perf_counter() - t0
             return report
     finally:
@@ -231,8 +210,20 @@ def update(
     finally:
         if writer is not None:
             writer.cancel()
+    report.scan_digest = _digest_if_whole(entries, manifest)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _digest_if_whole(entries: list[Entry], manifest: dict[str, Any]) -> str | None:
+    """``freshness.scan_digest`` of ``entries`` when the manifest now has every file of them by
+    the stamp they were scanned with (the update has just brought it there) and no failed file
+    (whose problems a no-change run repeats from the manifest): else None."""
+    if manifest.get("failed"):
+        return None
+    from nkterm.freshness import scan_digest
+
+    return scan_digest(entries)
 
 
 def _prepare_all(
