@@ -233,7 +233,7 @@ def _prepare_all(
     recurring: frozenset[str] = frozenset(),
 ) -> Iterator[PreparedFile]:
     """Read, segment and detect claims for each entry, in order. A large run does this in
-    a second process while this one feeds Whoosh: on two cores the two halves overlap."""
+    worker processes while this one feeds Whoosh: on two cores the two halves overlap."""
     # the old hashes now (the loop that consumes this changes ``known``); each job made when it
     # is sent: 20k documents' jobs and chunks made at once were ~12 MB of this process
     olds = [{i: known[i].get("hash") for i in old_ids} if old_ids else None for _e, old_ids in todo]
@@ -245,6 +245,8 @@ def _prepare_all(
         yield from (prepare(*jobs(j, j + 1)[0]) for j in range(len(todo)))
         return
     import multiprocessing  # here: a no-change update never starts a pool (~15 ms of imports)
+    import shutil
+    import tempfile
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -252,17 +254,23 @@ def _prepare_all(
     # process can deadlock
     context = multiprocessing.get_context("forkserver")
     count = workers(-(-len(todo) // PREPARE_CHUNK))
-    window = PREPARE_AHEAD * count
     # Fresh workers for each batch (``BATCH`` files, one commit; a multiple of it when BATCH is
-    # small), ended before the batch's last documents are handed over: the commit that follows
-    # (the main process's peak, Whoosh finishing a segment: +9-11 MB) runs with no worker alive,
-    # and no worker grows over the whole build (63 MB each at 2k documents, 71 MB at 20k).
+    # small): no worker grows over the whole build (63 MB each at 2k documents, 71 MB at 20k).
+    # A batch's workers end before its last documents are handed over, and the next batch's
+    # start then, so that they prepare documents while this process commits (the commit is
+    # this process alone: 20k, 5-13 s each, one core idle before). Their results wait in a
+    # spool folder as pickles (~15 KB a document), not in this process's memory: the commit
+    # is this process's peak (Whoosh finishing a segment: +9-11 MB).
     span = BATCH * -(-RECYCLE_MIN // BATCH)
-    for start in range(0, len(todo), span):
+    spool = Path(tempfile.mkdtemp(prefix="nkterm-build-"))
+    Batch = tuple[ProcessPoolExecutor, Iterator[int], collections.deque[Any]]
+
+    def start_batch(start: int, ahead_count: int) -> Batch | None:
+        """Workers for the files ``start..`` (one batch), ``ahead_count`` chunks submitted; None
+        when no worker process can be started here (the rest is prepared in this process)."""
         stop = min(start + span, len(todo))
-        chunks = (jobs(i, min(i + PREPARE_CHUNK, stop)) for i in range(start, stop, PREPARE_CHUNK))
+        chunks = iter(range(start, stop, PREPARE_CHUNK))
         pool: ProcessPoolExecutor | None = None
-        ahead: collections.deque[Any] = collections.deque()
         try:
             with _stderr_with_a_file():  # the pool's queues and the worker start helper processes
                 # the worker ends when this process does, even by SIGKILL (nkterm.lifeline)
@@ -272,32 +280,56 @@ def _prepare_all(
                     initializer=exit_with,
                     initargs=(os.getpid(),),
                 )
-                ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in itertools.islice(chunks, window))
-        except (OSError, ValueError, BrokenProcessPool):  # no worker here: do it in-process
+                ahead = collections.deque(
+                    submit(pool, i, stop) for i in itertools.islice(chunks, ahead_count)
+                )
+        except (OSError, ValueError, BrokenProcessPool):
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-            yield from (prepare(*jobs(j, j + 1)[0]) for j in range(start, len(todo)))
-            return
-        # A window of chunks, not pool.map: map submits every document at once, and when the
-        # worker is faster than Whoosh the prepared documents pile up in this process (100k
-        # build, 35,000 documents in: main process 464 MB). Each prepared document is ~70 KB of
-        # Python objects here (its postings, claims, sentences): the window is what is in flight
-        try:
-            consumed = 0
-            while ahead:
-                done = ahead.popleft().result()
-                chunk = next(chunks, None)
-                if chunk is not None:
-                    ahead.append(pool.submit(_prepare_chunk, chunk))
-                if not ahead:  # the batch's last chunk: its workers end before its commit
-                    pool.shutdown(wait=True)
-                yield from done
-                del done
-                consumed += 1
-                if consumed % RELEASE_EVERY == 0:
-                    release_memory()
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            return None
+        return pool, chunks, ahead
+
+    def submit(pool: ProcessPoolExecutor, i: int, stop: int) -> Any:
+        return pool.submit(_prepare_chunk, jobs(i, min(i + PREPARE_CHUNK, stop)), str(spool / f"{i}.pickle"))
+
+    # A window of chunks, not pool.map: map submits every document at once, and when the
+    # workers are faster than Whoosh the prepared documents pile up (100k build, 35,000 in:
+    # main process 464 MB, before the spool). The window is what is in flight.
+    window = PREPARE_AHEAD * count
+    start = 0
+    pending = start_batch(0, window)
+    try:
+        while start < len(todo):
+            current, pending = pending, None
+            if current is None:  # no worker here: do it in-process
+                yield from (prepare(*jobs(j, j + 1)[0]) for j in range(start, len(todo)))
+                return
+            pool, chunks, ahead = current
+            stop = min(start + span, len(todo))
+            try:
+                consumed = 0
+                while ahead:
+                    spooled = ahead.popleft().result()
+                    i = next(chunks, None)
+                    if i is not None:
+                        ahead.append(submit(pool, i, stop))
+                    if not ahead:  # the batch's last chunk: its workers end, the next batch's start
+                        pool.shutdown(wait=True)
+                        if stop < len(todo):
+                            pending = start_batch(stop, max(window, COMMIT_AHEAD))
+                    done = _unspool(spooled)
+                    yield from done
+                    del done
+                    consumed += 1
+                    if consumed % RELEASE_EVERY == 0:
+                        release_memory()
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+            start = stop
+    finally:
+        if pending is not None:
+            pending[0].shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(spool, ignore_errors=True)
 
 
 def workers(chunks: int) -> int:
@@ -320,7 +352,9 @@ RECYCLE_MIN = 1000  # files at least between two starts of the workers (see ``_p
 PREPARE_CHUNK = 32  # documents sent to the worker at a time
 RELEASE_EVERY = 8  # chunks taken from the workers between two ``release_memory`` in this process
 PREPARE_AHEAD = 3  # chunks per worker process ahead of the indexer: one being prepared, one queued,
-# one done (2 workers: 192 documents in flight; 16 chunks in all was ~35 MB more in the main process)
+# one done (2 workers: 192 documents in flight)
+COMMIT_AHEAD = 48  # chunks the next batch's workers may prepare while this process commits (1,536
+# documents, ~23 MB of spooled pickles: 2 workers at ~10 ms a document, ~8 s of their work)
 
 
 @dataclass(frozen=True)
@@ -342,13 +376,29 @@ class PreparedFile:
     documents: list[Prepared] = field(default_factory=list)
 
 
-def _prepare_chunk(
-    jobs: list[tuple[Path, Entry, dict[str, str | None], frozenset[str]]],
-) -> list[PreparedFile]:
-    """A worker's task: the chunk's files prepared, then the heap the chunk freed handed back."""
+def _prepare_chunk(jobs: list[tuple[Path, Entry, dict[str, str | None], frozenset[str]]], spool: str) -> str:
+    """A worker's task: the chunk's files prepared and pickled into the file ``spool`` (read
+    back by ``_unspool``), then the heap the chunk freed handed back."""
+    import pickle
+
     out = [prepare(*job) for job in jobs]
+    with open(spool, "wb") as fh:
+        pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    del out
     release_memory()
-    return out
+    return spool
+
+
+def _unspool(spool: str) -> list[PreparedFile]:
+    """The prepared files a worker pickled into ``spool``; the file is removed."""
+    import pickle
+
+    try:
+        with open(spool, "rb") as fh:
+            # our own worker's pickle, in a folder only this user can write (mkdtemp: 0700)
+            return pickle.load(fh)  # type: ignore[no-any-return]  # noqa: S301
+    finally:
+        os.unlink(spool)
 
 
 def release_memory() -> None:
