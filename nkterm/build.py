@@ -262,7 +262,8 @@ def _prepare_all(
     # spool folder as pickles (~15 KB a document), not in this process's memory: the commit
     # is this process's peak (Whoosh finishing a segment: +9-11 MB).
     span = BATCH * -(-RECYCLE_MIN // BATCH)
-    spool = Path(tempfile.mkdtemp(prefix="nkterm-build-"))
+    _clear_spools(Path(tempfile.gettempdir()))
+    spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
     Batch = tuple[ProcessPoolExecutor, Iterator[int], collections.deque[Any]]
 
     def start_batch(start: int, ahead_count: int) -> Batch | None:
@@ -387,6 +388,30 @@ def _prepare_chunk(jobs: list[tuple[Path, Entry, dict[str, str | None], frozense
     del out
     release_memory()
     return spool
+
+
+SPOOL_PREFIX = "nkterm-build-"  # + the building process's id: the temp folder of spooled results
+
+
+def _clear_spools(tmp: Path) -> None:
+    """Remove the spool folders that builds killed before their end left in ``tmp`` (a SIGKILL
+    runs no clean-up): those whose process is gone."""
+    import shutil
+
+    try:
+        names = [p for p in tmp.iterdir() if p.name.startswith(SPOOL_PREFIX)]
+    except OSError:
+        return
+    for folder in names:
+        pid = folder.name[len(SPOOL_PREFIX) :].partition("-")[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:  # gone: its build was killed
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, another user's: not ours to touch
+            continue
 
 
 def _unspool(spool: str) -> list[PreparedFile]:

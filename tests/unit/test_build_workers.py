@@ -3,6 +3,9 @@ one process alone: the same Whoosh postings word by word, the same catalog and l
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,6 +60,15 @@ def test_each_batch_has_fresh_workers_that_start_while_the_batch_before_commits(
         )
     spools = tmp_path / "tmp"
     spools.mkdir()
+    # a killed build's spool folder (its process gone) is removed; a live process's is kept
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    killed = spools / f"nkterm-build-{int(gone.stdout)}-abc"
+    killed.mkdir()
+    (killed / "0.pickle").write_bytes(b"x")
+    alive_one = spools / f"nkterm-build-{os.getppid()}-def"
+    alive_one.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(spools))
     monkeypatch.setattr(build, "PREPARE_CHUNK", 2)
     monkeypatch.setattr(build, "PARALLEL_MIN", 5)
@@ -92,7 +104,7 @@ def test_each_batch_has_fresh_workers_that_start_while_the_batch_before_commits(
     assert index.update(progress).added == 24
     assert [done for done, _ in commits] == [8, 16, 24]  # three batches of 8
     first_of = {0: seen[0], 1: seen[8], 2: seen[16]}  # the workers preparing each batch
-    for batch, (done, workers) in enumerate(commits):
+    for batch, (_done, workers) in enumerate(commits):
         if batch < 2:  # the next batch's two workers, alive while this one commits
             assert len(workers) == 2 and workers == first_of[batch + 1], (batch, workers, first_of)
             assert workers.isdisjoint(first_of[batch])  # fresh ones
@@ -100,7 +112,7 @@ def test_each_batch_has_fresh_workers_that_start_while_the_batch_before_commits(
             assert workers == set()  # none at the last commit
     assert len(set().union(*first_of.values())) == 6
     # one spool folder while the batches go on; removed when the last documents were handed over
-    assert spooled == [1, 1, 0] and list(spools.glob("nkterm-build-*")) == []
+    assert spooled == [2, 2, 1] and list(spools.glob("nkterm-build-*")) == [alive_one]
     monkeypatch.setattr(build, "PARALLEL_MIN", 10**9)
     serial = Index(corpus, tmp_path / "s")
     serial.update()
