@@ -256,7 +256,7 @@ def _prepare_all(
     count = workers(-(-len(todo) // PREPARE_CHUNK))
     # Fresh workers for each batch (``BATCH`` files, one commit; a multiple of it when BATCH is
     # small): no worker grows over the whole build (63 MB each at 2k documents, 71 MB at 20k).
-    # A batch's workers end before its last documents are handed over, and the next batch's
+    # A batch's workers end as soon as they have prepared its last chunk, and the next batch's
     # start then, so that they prepare documents while this process commits (the commit is
     # this process alone: 20k, 5-13 s each, one core idle before). Their results wait in a
     # spool folder as pickles (~15 KB a document), not in this process's memory: the commit
@@ -309,12 +309,17 @@ def _prepare_all(
             stop = min(start + span, len(todo))
             try:
                 consumed = 0
+                ended = False
                 while ahead:
                     spooled = ahead.popleft().result()
                     i = next(chunks, None)
                     if i is not None:
                         ahead.append(submit(pool, i, stop))
-                    if not ahead:  # the batch's last chunk: its workers end, the next batch's start
+                    elif not ended and all(f.done() for f in ahead):
+                        # every chunk of the batch prepared (the last ones wait in the spool): its
+                        # workers end, and the next batch's start while this process hands over
+                        # the rest and commits (20k: the workers idled ~4 s a batch waiting here)
+                        ended = True
                         pool.shutdown(wait=True)
                         if stop < len(todo):
                             pending = start_batch(stop, max(window, COMMIT_AHEAD))

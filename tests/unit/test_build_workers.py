@@ -103,14 +103,12 @@ def test_each_batch_has_fresh_workers_that_start_while_the_batch_before_commits(
 
     assert index.update(progress).added == 24
     assert [done for done, _ in commits] == [8, 16, 24]  # three batches of 8
-    first_of = {0: seen[0], 1: seen[8], 2: seen[16]}  # the workers preparing each batch
-    for batch, (_done, workers) in enumerate(commits):
-        if batch < 2:  # the next batch's two workers, alive while this one commits
-            assert len(workers) == 2 and workers == first_of[batch + 1], (batch, workers, first_of)
-            assert workers.isdisjoint(first_of[batch])  # fresh ones
-        else:
-            assert workers == set()  # none at the last commit
-    assert len(set().union(*first_of.values())) == 6
+    at_commit = [workers for _done, workers in commits]
+    # the next batch's two workers alive at each commit but the last (fresh: other processes
+    # each time), none then; never more than two at once (a batch's end before the next start)
+    assert [len(w) for w in at_commit] == [2, 2, 0] and at_commit[0].isdisjoint(at_commit[1])
+    assert max(len(w) for w in seen) == 2
+    assert len(set().union(*seen, *at_commit)) >= 4  # batch 0 may be over before the first look
     # one spool folder while the batches go on; removed when the last documents were handed over
     assert spooled == [2, 2, 1] and list(spools.glob("nkterm-build-*")) == [alive_one]
     monkeypatch.setattr(build, "PARALLEL_MIN", 10**9)
