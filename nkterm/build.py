@@ -35,6 +35,7 @@ from nkterm.models import Claim, Document
 from nkterm.report import ProgressFn, UpdateReport
 from nkterm.search.api import BackendWriter, Upsert
 from nkterm.search.whoosh.stored import encode
+from nkterm.spool import put, spool_folder, take
 
 UNFINISHED_MIN = 200  # an update of this many documents or more is marked until it ends
 BATCH = 5000  # documents per commit in a large build: a killed run keeps what it committed; each
@@ -245,8 +246,6 @@ def _prepare_all(
         yield from (prepare(*jobs(j, j + 1)[0]) for j in range(len(todo)))
         return
     import multiprocessing  # here: a no-change update never starts a pool (~15 ms of imports)
-    import shutil
-    import tempfile
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -262,8 +261,6 @@ def _prepare_all(
     # spool folder as pickles (~15 KB a document), not in this process's memory: the commit
     # is this process's peak (Whoosh finishing a segment: +9-11 MB).
     span = BATCH * -(-RECYCLE_MIN // BATCH)
-    _clear_spools(Path(tempfile.gettempdir()))
-    spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
     Batch = tuple[ProcessPoolExecutor, Iterator[int], collections.deque[Any]]
 
     def start_batch(start: int, ahead_count: int) -> Batch | None:
@@ -298,44 +295,44 @@ def _prepare_all(
     # main process 464 MB, before the spool). The window is what is in flight.
     window = PREPARE_AHEAD * count
     start = 0
-    pending = start_batch(0, window)
-    try:
-        while start < len(todo):
-            current, pending = pending, None
-            if current is None:  # no worker here: do it in-process
-                yield from (prepare(*jobs(j, j + 1)[0]) for j in range(start, len(todo)))
-                return
-            pool, chunks, ahead = current
-            stop = min(start + span, len(todo))
-            try:
-                consumed = 0
-                ended = False
-                while ahead:
-                    spooled = ahead.popleft().result()
-                    i = next(chunks, None)
-                    if i is not None:
-                        ahead.append(submit(pool, i, stop))
-                    elif not ended and all(f.done() for f in ahead):
-                        # every chunk of the batch prepared (the last ones wait in the spool): its
-                        # workers end, and the next batch's start while this process hands over
-                        # the rest and commits (20k: the workers idled ~4 s a batch waiting here)
-                        ended = True
-                        pool.shutdown(wait=True)
-                        if stop < len(todo):
-                            pending = start_batch(stop, max(window, COMMIT_AHEAD))
-                    done = _unspool(spooled)
-                    yield from done
-                    del done
-                    consumed += 1
-                    if consumed % RELEASE_EVERY == 0:
-                        release_memory()
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
-            start = stop
-    finally:
-        if pending is not None:
-            pending[0].shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(spool, ignore_errors=True)
+    with spool_folder() as spool:
+        pending = start_batch(0, window)
+        try:
+            while start < len(todo):
+                current, pending = pending, None
+                if current is None:  # no worker here: do it in-process
+                    yield from (prepare(*jobs(j, j + 1)[0]) for j in range(start, len(todo)))
+                    return
+                pool, chunks, ahead = current
+                stop = min(start + span, len(todo))
+                try:
+                    consumed = 0
+                    ended = False
+                    while ahead:
+                        spooled = ahead.popleft().result()
+                        i = next(chunks, None)
+                        if i is not None:
+                            ahead.append(submit(pool, i, stop))
+                        elif not ended and all(f.done() for f in ahead):
+                            # every chunk of the batch prepared (the last ones wait in the spool): its
+                            # workers end, and the next batch's start while this process hands over
+                            # the rest and commits (20k: the workers idled ~4 s a batch waiting here)
+                            ended = True
+                            pool.shutdown(wait=True)
+                            if stop < len(todo):
+                                pending = start_batch(stop, max(window, COMMIT_AHEAD))
+                        done: list[PreparedFile] = take(spooled)
+                        yield from done
+                        del done
+                        consumed += 1
+                        if consumed % RELEASE_EVERY == 0:
+                            release_memory()
+                finally:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                start = stop
+        finally:
+            if pending is not None:
+                pending[0].shutdown(wait=True, cancel_futures=True)
 
 
 def workers(chunks: int) -> int:
@@ -384,51 +381,10 @@ class PreparedFile:
 
 def _prepare_chunk(jobs: list[tuple[Path, Entry, dict[str, str | None], frozenset[str]]], spool: str) -> str:
     """A worker's task: the chunk's files prepared and pickled into the file ``spool`` (read
-    back by ``_unspool``), then the heap the chunk freed handed back."""
-    import pickle
-
-    out = [prepare(*job) for job in jobs]
-    with open(spool, "wb") as fh:
-        pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    del out
+    back by ``nkterm.spool.take``), then the heap the chunk freed handed back."""
+    put(spool, [prepare(*job) for job in jobs])
     release_memory()
     return spool
-
-
-SPOOL_PREFIX = "nkterm-build-"  # + the building process's id: the temp folder of spooled results
-
-
-def _clear_spools(tmp: Path) -> None:
-    """Remove the spool folders that builds killed before their end left in ``tmp`` (a SIGKILL
-    runs no clean-up): those whose process is gone."""
-    import shutil
-
-    try:
-        names = [p for p in tmp.iterdir() if p.name.startswith(SPOOL_PREFIX)]
-    except OSError:
-        return
-    for folder in names:
-        pid = folder.name[len(SPOOL_PREFIX) :].partition("-")[0]
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:  # gone: its build was killed
-            shutil.rmtree(folder, ignore_errors=True)
-        except OSError:  # alive, another user's: not ours to touch
-            continue
-
-
-def _unspool(spool: str) -> list[PreparedFile]:
-    """The prepared files a worker pickled into ``spool``; the file is removed."""
-    import pickle
-
-    try:
-        with open(spool, "rb") as fh:
-            # our own worker's pickle, in a folder only this user can write (mkdtemp: 0700)
-            return pickle.load(fh)  # type: ignore[no-any-return]  # noqa: S301
-    finally:
-        os.unlink(spool)
 
 
 def release_memory() -> None:
