@@ -161,6 +161,10 @@ class ProcessSampler(threading.Thread):
         self.peak_by_process: dict[int, float] = {}  # each process's own peak (main, workers, helpers)
         self.max_processes = 0
         self.cpu: dict[int, float] = {}
+        # seconds between samples when the root process used CPU and no other did (the build's
+        # writing process alone: its commits while no worker prepares, one core idle)
+        self.alone_seconds = 0.0
+        self._last: float | None = None
         self._stop_event = threading.Event()
         self._tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
         self._page_mb = (os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096) / 2**20
@@ -204,6 +208,8 @@ class ProcessSampler(threading.Thread):
                 family.append(pid)
                 todo.extend(children.get(pid, ()))
         rss = 0.0
+        root_before = self.cpu.get(self.root, 0.0)
+        others_before = sum(v for k, v in self.cpu.items() if k != self.root)
         for pid in family:
             fields = stats[pid]
             # fields from 3 on (state=0): utime 11, stime 12, rss (pages) 21
@@ -213,6 +219,11 @@ class ProcessSampler(threading.Thread):
             self.peak_by_process[pid] = max(self.peak_by_process.get(pid, 0.0), mb)
         self.peak_rss_mb = max(self.peak_rss_mb, rss)
         self.max_processes = max(self.max_processes, len(family))
+        now = time.perf_counter()
+        others = sum(v for k, v in self.cpu.items() if k != self.root)
+        if self._last is not None and self.cpu.get(self.root, 0.0) > root_before and others == others_before:
+            self.alone_seconds += now - self._last
+        self._last = now
 
 
 def child_build(argv: Sequence[str]) -> int:
@@ -303,6 +314,8 @@ def child_build(argv: Sequence[str]) -> int:
             ),
         ],
         "processes": sampler.max_processes,
+        # wall seconds the writing process ran with no other process of the build using CPU
+        "main_alone_seconds": round(sampler.alone_seconds, 1),
         "import_seconds": import_s,
         "peak_rss_mb": _peak_rss_mb(usage.ru_maxrss / 1024),
         "claims_present": claims_detector() is not None,

@@ -32,43 +32,14 @@ from nkterm.errors import IndexMissing
 from nkterm.lifeline import exit_with
 from nkterm.manifest import entry_of
 from nkterm.models import Claim, Document
+from nkterm.report import ProgressFn, UpdateReport
 from nkterm.search.api import BackendWriter, Upsert
 from nkterm.search.whoosh.stored import encode
+from nkterm.spool import put, spool_folder, take
 
 UNFINISHED_MIN = 200  # an update of this many documents or more is marked until it ends
 BATCH = 5000  # documents per commit in a large build: a killed run keeps what it committed; each
 # commit is a segment every query visits (20k: 4 segments, search p95 181 ms; 1,000 per commit: 20, 664 ms)
-
-
-@dataclass
-class UpdateReport:
-    """What ``update`` did, for the CLI and the TUI to tell the user."""
-
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    rebuilt: str | None = None  # why the index was rebuilt from scratch, if it was
-    problems: list[Problem] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def touched(self) -> int:
-        return self.added + self.changed + self.removed
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "changed": self.changed,
-            "removed": self.removed,
-            "unchanged": self.unchanged,
-            "rebuilt": self.rebuilt,
-            "problems": [str(p) for p in self.problems],
-            "seconds": round(self.seconds, 3),
-        }
-
-
-ProgressFn = Callable[[int, int], None]
 
 
 class BuildTarget(Protocol):
@@ -87,11 +58,18 @@ class BuildTarget(Protocol):
 
 
 def update(
-    index: BuildTarget, progress: ProgressFn | None = None, *, lock_timeout: float = 2.0
+    index: BuildTarget,
+    progress: ProgressFn | None = None,
+    *,
+    lock_timeout: float = 2.0,
+    scanned: tuple[list[Entry], list[Problem]] | None = None,
 ) -> UpdateReport:
     """Bring the index in line with the corpus: add new documents, re-index changed ones
     (by content hash), remove deleted ones. Rebuilds from scratch, with a reason in the
-    report, when the index is missing, from another schema version or unreadable."""
+    report, when the index is missing, from another schema version or unreadable.
+    ``scanned``: the corpus's ``scan`` when the caller has just made it (else it is made
+    here). The report's ``scan_digest`` is set when the update ended with the manifest
+    holding exactly that scan's files (``nkterm.freshness.same_scan``)."""
     t0 = time.perf_counter()
     report = UpdateReport()
     # the comparison makes ~100,000 objects beside the manifest's ~300,000 and frees none: the
@@ -115,7 +93,8 @@ def update(
             report.rebuilt = index.messages[-1]
             manifest = index.manifest()
 
-        entries, problems = scan(index.corpus)
+        entries, problems = scan(index.corpus) if scanned is None else scanned
+        del scanned
         report.problems.extend(problems)
         known: dict[str, Any] = manifest["docs"]
         by_file = _ids_by_file(known)  # a web archive or a feed is one file of many documents
@@ -161,6 +140,7 @@ def update(
         if not todo and not removed and not restamped:
             if manifest.pop("unfinished", None):  # killed after its last document: nothing left
                 index.write_manifest()
+            report.scan_digest = _digest_if_whole(entries, manifest)
             report.seconds = time.perf_counter() - t0
             return report
     finally:
@@ -231,8 +211,20 @@ def update(
     finally:
         if writer is not None:
             writer.cancel()
+    report.scan_digest = _digest_if_whole(entries, manifest)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _digest_if_whole(entries: list[Entry], manifest: dict[str, Any]) -> str | None:
+    """``freshness.scan_digest`` of ``entries`` when the manifest now has every file of them by
+    the stamp they were scanned with (the update has just brought it there) and no failed file
+    (whose problems a no-change run repeats from the manifest): else None."""
+    if manifest.get("failed"):
+        return None
+    from nkterm.freshness import scan_digest
+
+    return scan_digest(entries)
 
 
 def _prepare_all(
@@ -242,7 +234,7 @@ def _prepare_all(
     recurring: frozenset[str] = frozenset(),
 ) -> Iterator[PreparedFile]:
     """Read, segment and detect claims for each entry, in order. A large run does this in
-    a second process while this one feeds Whoosh: on two cores the two halves overlap."""
+    worker processes while this one feeds Whoosh: on two cores the two halves overlap."""
     # the old hashes now (the loop that consumes this changes ``known``); each job made when it
     # is sent: 20k documents' jobs and chunks made at once were ~12 MB of this process
     olds = [{i: known[i].get("hash") for i in old_ids} if old_ids else None for _e, old_ids in todo]
@@ -261,17 +253,22 @@ def _prepare_all(
     # process can deadlock
     context = multiprocessing.get_context("forkserver")
     count = workers(-(-len(todo) // PREPARE_CHUNK))
-    window = PREPARE_AHEAD * count
     # Fresh workers for each batch (``BATCH`` files, one commit; a multiple of it when BATCH is
-    # small), ended before the batch's last documents are handed over: the commit that follows
-    # (the main process's peak, Whoosh finishing a segment: +9-11 MB) runs with no worker alive,
-    # and no worker grows over the whole build (63 MB each at 2k documents, 71 MB at 20k).
+    # small): no worker grows over the whole build (63 MB each at 2k documents, 71 MB at 20k).
+    # A batch's workers end as soon as they have prepared its last chunk, and the next batch's
+    # start then, so that they prepare documents while this process commits (the commit is
+    # this process alone: 20k, 5-13 s each, one core idle before). Their results wait in a
+    # spool folder as pickles (~15 KB a document), not in this process's memory: the commit
+    # is this process's peak (Whoosh finishing a segment: +9-11 MB).
     span = BATCH * -(-RECYCLE_MIN // BATCH)
-    for start in range(0, len(todo), span):
+    Batch = tuple[ProcessPoolExecutor, Iterator[int], collections.deque[Any]]
+
+    def start_batch(start: int, ahead_count: int) -> Batch | None:
+        """Workers for the files ``start..`` (one batch), ``ahead_count`` chunks submitted; None
+        when no worker process can be started here (the rest is prepared in this process)."""
         stop = min(start + span, len(todo))
-        chunks = (jobs(i, min(i + PREPARE_CHUNK, stop)) for i in range(start, stop, PREPARE_CHUNK))
+        chunks = iter(range(start, stop, PREPARE_CHUNK))
         pool: ProcessPoolExecutor | None = None
-        ahead: collections.deque[Any] = collections.deque()
         try:
             with _stderr_with_a_file():  # the pool's queues and the worker start helper processes
                 # the worker ends when this process does, even by SIGKILL (nkterm.lifeline)
@@ -281,32 +278,61 @@ def _prepare_all(
                     initializer=exit_with,
                     initargs=(os.getpid(),),
                 )
-                ahead.extend(pool.submit(_prepare_chunk, chunk) for chunk in itertools.islice(chunks, window))
-        except (OSError, ValueError, BrokenProcessPool):  # no worker here: do it in-process
+                ahead = collections.deque(
+                    submit(pool, i, stop) for i in itertools.islice(chunks, ahead_count)
+                )
+        except (OSError, ValueError, BrokenProcessPool):
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-            yield from (prepare(*jobs(j, j + 1)[0]) for j in range(start, len(todo)))
-            return
-        # A window of chunks, not pool.map: map submits every document at once, and when the
-        # worker is faster than Whoosh the prepared documents pile up in this process (100k
-        # build, 35,000 documents in: main process 464 MB). Each prepared document is ~70 KB of
-        # Python objects here (its postings, claims, sentences): the window is what is in flight
+            return None
+        return pool, chunks, ahead
+
+    def submit(pool: ProcessPoolExecutor, i: int, stop: int) -> Any:
+        return pool.submit(_prepare_chunk, jobs(i, min(i + PREPARE_CHUNK, stop)), str(spool / f"{i}.pickle"))
+
+    # A window of chunks, not pool.map: map submits every document at once, and when the
+    # workers are faster than Whoosh the prepared documents pile up (100k build, 35,000 in:
+    # main process 464 MB, before the spool). The window is what is in flight.
+    window = PREPARE_AHEAD * count
+    start = 0
+    with spool_folder() as spool:
+        pending = start_batch(0, window)
         try:
-            consumed = 0
-            while ahead:
-                done = ahead.popleft().result()
-                chunk = next(chunks, None)
-                if chunk is not None:
-                    ahead.append(pool.submit(_prepare_chunk, chunk))
-                if not ahead:  # the batch's last chunk: its workers end before its commit
-                    pool.shutdown(wait=True)
-                yield from done
-                del done
-                consumed += 1
-                if consumed % RELEASE_EVERY == 0:
-                    release_memory()
+            while start < len(todo):
+                current, pending = pending, None
+                if current is None:  # no worker here: do it in-process
+                    yield from (prepare(*jobs(j, j + 1)[0]) for j in range(start, len(todo)))
+                    return
+                pool, chunks, ahead = current
+                stop = min(start + span, len(todo))
+                try:
+                    consumed = 0
+                    ended = False
+                    while ahead:
+                        spooled = ahead.popleft().result()
+                        i = next(chunks, None)
+                        if i is not None:
+                            ahead.append(submit(pool, i, stop))
+                        elif not ended and all(f.done() for f in ahead):
+                            # every chunk of the batch prepared (the last ones wait in the spool): its
+                            # workers end, and the next batch's start while this process hands over
+                            # the rest and commits (20k: the workers idled ~4 s a batch waiting here)
+                            ended = True
+                            pool.shutdown(wait=True)
+                            if stop < len(todo):
+                                pending = start_batch(stop, max(window, COMMIT_AHEAD))
+                        done: list[PreparedFile] = take(spooled)
+                        yield from done
+                        del done
+                        consumed += 1
+                        if consumed % RELEASE_EVERY == 0:
+                            release_memory()
+                finally:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                start = stop
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            if pending is not None:
+                pending[0].shutdown(wait=True, cancel_futures=True)
 
 
 def workers(chunks: int) -> int:
@@ -329,7 +355,9 @@ RECYCLE_MIN = 1000  # files at least between two starts of the workers (see ``_p
 PREPARE_CHUNK = 32  # documents sent to the worker at a time
 RELEASE_EVERY = 8  # chunks taken from the workers between two ``release_memory`` in this process
 PREPARE_AHEAD = 3  # chunks per worker process ahead of the indexer: one being prepared, one queued,
-# one done (2 workers: 192 documents in flight; 16 chunks in all was ~35 MB more in the main process)
+# one done (2 workers: 192 documents in flight)
+COMMIT_AHEAD = 48  # chunks the next batch's workers may prepare while this process commits (1,536
+# documents, ~23 MB of spooled pickles: 2 workers at ~10 ms a document, ~8 s of their work)
 
 
 @dataclass(frozen=True)
@@ -351,13 +379,12 @@ class PreparedFile:
     documents: list[Prepared] = field(default_factory=list)
 
 
-def _prepare_chunk(
-    jobs: list[tuple[Path, Entry, dict[str, str | None], frozenset[str]]],
-) -> list[PreparedFile]:
-    """A worker's task: the chunk's files prepared, then the heap the chunk freed handed back."""
-    out = [prepare(*job) for job in jobs]
+def _prepare_chunk(jobs: list[tuple[Path, Entry, dict[str, str | None], frozenset[str]]], spool: str) -> str:
+    """A worker's task: the chunk's files prepared and pickled into the file ``spool`` (read
+    back by ``nkterm.spool.take``), then the heap the chunk freed handed back."""
+    put(spool, [prepare(*job) for job in jobs])
     release_memory()
-    return out
+    return spool
 
 
 def release_memory() -> None:

@@ -17,8 +17,6 @@ opening and searching a current index never imports the build. Owns ``claims_ver
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +28,7 @@ from nkterm.manifest import (
     LIST_FILE,
     MANIFEST_FILE,
     META_FILE,
+    claims_version,
     compact,
     list_data,
     list_rows,
@@ -58,6 +57,7 @@ if TYPE_CHECKING:
         UpdateReport,
         prepare,
     )
+    from nkterm.corpus import Entry, Problem
 
 # re-exported from nkterm.build, which is imported on first use: a search of a current index
 # never loads the build (its process pool, the corpus readers, the claim detector's helpers)
@@ -83,21 +83,6 @@ def __getattr__(name: str) -> Any:
 
         return getattr(build, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-@functools.cache
-def claims_version() -> str:
-    """A fingerprint of the claim detector (its code and model) and of the sentence splitter
-    whose sentences it reads (``nkterm/text.py``): claims stored in an index built by another
-    detector or splitter are stale, so the index is rebuilt."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    package = Path(__file__).resolve().parent
-    for path in sorted(
-        [*(package / "claims").glob("*.py"), *(package / "data").glob("claims*"), package / "text.py"]
-    ):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 __all__ = [
@@ -141,11 +126,18 @@ class Index(WhooshBackend):
         # list written with them); None: no list to trust, the catalog has the rows
         self._listed: int | None = None
 
-    def update(self, progress: ProgressFn | None = None, *, lock_timeout: float = 2.0) -> UpdateReport:
-        """Bring the index in line with the corpus (``nkterm.build.update``)."""
+    def update(
+        self,
+        progress: ProgressFn | None = None,
+        *,
+        lock_timeout: float = 2.0,
+        scanned: tuple[list[Entry], list[Problem]] | None = None,
+    ) -> UpdateReport:
+        """Bring the index in line with the corpus (``nkterm.build.update``; ``scanned``: the
+        corpus's scan when the caller has just made it)."""
         from nkterm.build import update
 
-        return update(self, progress, lock_timeout=lock_timeout)
+        return update(self, progress, lock_timeout=lock_timeout, scanned=scanned)
 
     def check(self) -> dict[str, Any]:
         """Open the index, its catalog, its manifest and every segment, and make the catalog

@@ -30,12 +30,13 @@ from nkterm.corpus.discover import valid_doc_id
 from nkterm.errors import BadRequest, DocumentNotFound, IndexError, NktermError
 from nkterm.library_bookmarks import Bookmarks
 from nkterm.models import Claim, DocSummary, Document, SearchResult, Span
-from nkterm.search.query import Request, one_line, prepare
 
 if TYPE_CHECKING:
     from nkterm.compare import Alignment, Corroboration, CorroborationReport, Passage
-    from nkterm.index import Index, UpdateReport
+    from nkterm.index import Index
+    from nkterm.report import UpdateReport
     from nkterm.search.api import SearchBackend
+    from nkterm.search.querytree import Request
 
 ProgressFn = Callable[[int, int], None]  # (documents done, documents to do)
 _CACHED_DOCUMENTS = 8  # documents kept open: a comparison or a bookmark reads its document again
@@ -120,6 +121,7 @@ class Library:
         self._index: Index | None = None
         self._lock = threading.Lock()
         self._documents: OrderedDict[str, tuple[Document, list[Claim]]] = OrderedDict()
+        self._unchanged_count: int | None = None  # documents, when an update found nothing changed
 
     def __repr__(self) -> str:
         return f"Library(corpus={str(self.corpus)!r}, index_dir={str(self.index_dir)!r})"
@@ -180,31 +182,82 @@ class Library:
         says why. With ``merge``, an update that leaves ``MERGE_AT`` segments or more merges
         them (``merge_segments``). Raises ``IndexLocked`` when another process is writing
         the index."""
+        started = freshness.now_ns()
+        scanned = None
+        if not rebuild:
+            t0 = time.perf_counter()
+            quick, scanned = self._same_scan(started)
+            if quick is not None:
+                quick.seconds = time.perf_counter() - t0
+                return quick
         index = self.index
+        self._unchanged_count = None
         with self._lock:
             self._documents.clear()
         if rebuild:
             index.reset("rebuilding the index as asked (--rebuild)")
-        started = freshness.now_ns()
-        report = index.update(progress, lock_timeout=lock_timeout)
+            scanned = None
+        report = index.update(progress, lock_timeout=lock_timeout, scanned=scanned)
+        del scanned
         self.stale_reason = None
         if merge and report.touched:
             t0 = time.perf_counter()
             if self.merge_segments():
                 report.seconds += time.perf_counter() - t0
         try:
-            generation = int(index.manifest()["generation"])
+            manifest = index.manifest()
+            generation = int(manifest["generation"])
         except Exception:  # noqa: BLE001 - an index damaged meanwhile: the next command checks in full
             freshness.forget(self.index_dir)
         else:
+            from nkterm.corpus.readers.registry import readers_version
+
             freshness.record(
                 self.corpus,
                 self.index_dir,
                 started_ns=started,
                 generation=generation,
                 versions=self._versions(),
+                scan=None
+                if report.scan_digest is None or manifest.get("readers") != readers_version()
+                else {
+                    "digest": report.scan_digest,
+                    "readers": readers_version(),
+                    "documents": len(manifest["docs"]),
+                },
             )
         return report
+
+    def _same_scan(self, started: int) -> tuple[UpdateReport | None, Any]:
+        """A no-change update without the index: when the last full update recorded its scan
+        and left the index folder as it is now (``freshness.recorded_scan``), a new scan with
+        the same digest (``freshness.same_scan``) means nothing to do: the report (and the
+        record, started again at ``started``) without reading the manifest or opening the
+        search backend. Else (None, the new scan or None) for the full update to go on with."""
+        versions = self._versions()
+        recorded = freshness.recorded_scan(self.corpus, self.index_dir, versions)
+        if recorded is None:
+            return None, None
+        from nkterm.corpus import scan
+        from nkterm.corpus.readers.registry import readers_version
+        from nkterm.manifest import latest_generation
+        from nkterm.report import UpdateReport
+
+        entries, problems = scan(self.corpus)
+        documents = freshness.same_scan(recorded, entries, readers_version())
+        if documents is None:
+            return None, (entries, problems)
+        freshness.record(
+            self.corpus,
+            self.index_dir,
+            started_ns=started,
+            generation=latest_generation(self.index_dir),
+            versions=versions,
+            scan=recorded,
+        )
+        self.stale_reason = None
+        self._unchanged_count = documents
+        return UpdateReport(unchanged=documents, problems=problems), None
 
     def merge_segments(self, *, at_least: int = MERGE_AT) -> bool:
         """Merge the index's segments into one when it has ``at_least`` of them: every query
@@ -244,7 +297,9 @@ class Library:
 
     @staticmethod
     def _versions() -> dict[str, Any]:
-        from nkterm.index import SCHEMA_VERSION, claims_version
+        """The versions an index must have been built with (none of them imports Whoosh)."""
+        from nkterm.manifest import claims_version
+        from nkterm.search.whoosh.version import SCHEMA_VERSION
 
         return {"schema_version": SCHEMA_VERSION, "claims_version": claims_version()}
 
@@ -265,6 +320,8 @@ class Library:
         return sort_summaries(summaries, sort)
 
     def __len__(self) -> int:
+        if self._index is None and self._unchanged_count is not None:  # not opened: nothing changed
+            return self._unchanged_count
         return len(self.index)
 
     def __contains__(self, doc_id: object) -> bool:
@@ -326,6 +383,8 @@ class Library:
         ``timeline`` the result counts its hits per month and per source. The query is parsed
         once (``nkterm.search.query.prepare``, memoised): ``hits_in`` and ``suggest`` of the
         same text reuse its tree."""
+        from nkterm.search.query import one_line, prepare  # here: a no-change update parses none
+
         request = prepare(query)
         if isinstance(request, str):
             return SearchResult(
@@ -337,11 +396,15 @@ class Library:
 
     def hits_in(self, doc_id: str, query: str | Request) -> tuple[Span, ...]:
         """The offsets of every word of ``doc_id`` that ``query`` matches (empty if none)."""
+        from nkterm.search.query import prepare
+
         request = prepare(query)
         return () if isinstance(request, str) else self._backend.hits_in(doc_id, request)
 
     def suggest(self, query: str | Request) -> str | None:
         """A "did you mean" correction of ``query``, or None."""
+        from nkterm.search.query import prepare
+
         request = prepare(query)
         return None if isinstance(request, str) else self._backend.suggest(request)
 

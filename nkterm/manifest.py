@@ -13,11 +13,13 @@ The reader's first list comes from here, before ``nkterm.index`` (and Whoosh, ~5
 import, plus opening the index) is loaded: the index worker reads the list, posts it, and only
 then opens the index to check it (generation, schema and claims versions) and bring it up to
 date, which replaces a stale list. ``nkterm.index`` writes both files. Must not import Whoosh
-or Textual.
+or Textual. Owns ``claims_version`` (re-exported by ``nkterm.index``).
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 import re
@@ -34,6 +36,22 @@ LIST_FILE = "doclist.json"  # the list's rows alone: 20k documents parse in ~35 
 INDEX_NAME = "MAIN"
 MAX_MANIFEST_BYTES = 1 << 30  # ~250 bytes a document: far above any corpus nkterm can index
 _TOC = re.compile(rf"^_{INDEX_NAME}_(\d+)\.toc$")  # Whoosh's table of contents, one per generation
+
+
+@functools.cache
+def claims_version() -> str:
+    """A fingerprint of the claim detector (its code and model) and of the sentence splitter
+    whose sentences it reads (``nkterm/text.py``): claims stored in an index built by another
+    detector or splitter are stale, so the index is rebuilt. Here, without Whoosh: a no-change
+    update compares it before opening the index (``nkterm.freshness.recorded_scan``)."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    package = Path(__file__).resolve().parent
+    for path in sorted(
+        [*(package / "claims").glob("*.py"), *(package / "data").glob("claims*"), package / "text.py"]
+    ):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def entry_of(doc: Document, claims: list[Claim], stamp: tuple[int, ...] | None) -> dict[str, Any]:

@@ -101,7 +101,9 @@ def bring_up_to_date(library: Library) -> None:
 
 def say_if_unfinished(library: Library) -> None:
     """Before the wait: a build that was killed is finished now, which takes a while."""
-    if library.index.unfinished():
+    from nkterm.manifest import unfinished  # the manifest file alone: the index is not opened
+
+    if unfinished(library.index_dir):
         print("nkterm: an index build was interrupted: finishing it first", file=sys.stderr)
 
 

@@ -3,6 +3,9 @@ one process alone: the same Whoosh postings word by word, the same catalog and l
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,13 +41,16 @@ def test_three_workers_write_what_one_process_writes(tmp_path: Path, monkeypatch
     _compare(ours, theirs)
 
 
-def test_each_batch_has_fresh_workers_ended_before_its_commit(
+def test_each_batch_has_fresh_workers_that_start_while_the_batch_before_commits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A large build starts new workers for each batch and ends them before the batch's last
-    documents are handed over, so no worker is alive while the batch commits (the main
-    process's peak); the index is the one a single process writes."""
+    """A large build starts new workers for each batch and ends a batch's workers before its
+    last documents are handed over; the next batch's workers start then and prepare while the
+    batch commits (their results spooled to files, removed as they are read): at each commit
+    the only workers alive are the next batch's, none at the last; the index is the one a
+    single process writes."""
     import multiprocessing
+    import tempfile
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -52,22 +58,39 @@ def test_each_batch_has_fresh_workers_ended_before_its_commit(
         (corpus / f"d{i:02}.txt").write_text(
             f"Report {i}\n\nThe envoy said {i} tonnes of rice arrived.\n", "utf-8"
         )
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    # a killed build's spool folder (its process gone) is removed; a live process's is kept
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    killed = spools / f"nkterm-build-{int(gone.stdout)}-abc"
+    killed.mkdir()
+    (killed / "0.pickle").write_bytes(b"x")
+    alive_one = spools / f"nkterm-build-{os.getppid()}-def"
+    alive_one.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
     monkeypatch.setattr(build, "PREPARE_CHUNK", 2)
     monkeypatch.setattr(build, "PARALLEL_MIN", 5)
     monkeypatch.setattr(build, "WORKERS", 2)
     monkeypatch.setattr(build, "BATCH", 8)
     monkeypatch.setattr(build, "RECYCLE_MIN", 8)
-    seen: list[set[int]] = []
-    commits: list[int] = []
+    seen: list[set[int]] = []  # the workers alive at each document handed over
+    commits: list[tuple[int, set[int]]] = []  # documents done, workers alive, at each commit
+    spooled: list[int] = []  # spool folders at each commit
     index = Index(corpus, tmp_path / "p")
     writer = index.writer
+
+    def alive() -> set[int]:
+        return {p.pid for p in multiprocessing.active_children() if p.pid is not None}
 
     def counting_writer(lock_timeout: float) -> object:
         made = writer(lock_timeout)
         commit = made.commit
 
         def traced(*, merge: bool) -> None:
-            commits.append(len(multiprocessing.active_children()))
+            commits.append((len(seen), alive()))
+            spooled.append(len(list(spools.glob("nkterm-build-*"))))
             commit(merge=merge)
 
         made.commit = traced  # type: ignore[method-assign]
@@ -76,12 +99,18 @@ def test_each_batch_has_fresh_workers_ended_before_its_commit(
     monkeypatch.setattr(index, "writer", counting_writer)
 
     def progress(done: int, total: int) -> None:
-        seen.append({p.pid for p in multiprocessing.active_children() if p.pid is not None})
+        seen.append(alive())
 
     assert index.update(progress).added == 24
-    assert commits == [0, 0, 0]  # three batches of 8, each committed with no worker alive
-    pids = set().union(*seen)
-    assert len(pids) >= 4  # two workers per batch at least twice: fresh ones after a commit
+    assert [done for done, _ in commits] == [8, 16, 24]  # three batches of 8
+    at_commit = [workers for _done, workers in commits]
+    # the next batch's two workers alive at each commit but the last (fresh: other processes
+    # each time), none then; never more than two at once (a batch's end before the next start)
+    assert [len(w) for w in at_commit] == [2, 2, 0] and at_commit[0].isdisjoint(at_commit[1])
+    assert max(len(w) for w in seen) == 2
+    assert len(set().union(*seen, *at_commit)) >= 4  # batch 0 may be over before the first look
+    # one spool folder while the batches go on; removed when the last documents were handed over
+    assert spooled == [2, 2, 1] and list(spools.glob("nkterm-build-*")) == [alive_one]
     monkeypatch.setattr(build, "PARALLEL_MIN", 10**9)
     serial = Index(corpus, tmp_path / "s")
     serial.update()

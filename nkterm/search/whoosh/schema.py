@@ -1,6 +1,6 @@
 """The Whoosh schema and nkterm's analysis as a Whoosh analyzer (folded words, stems, Hangul
 bigrams, joined given names). A change here changes what an index holds: bump
-``SCHEMA_VERSION`` so that older indexes are rebuilt."""
+``SCHEMA_VERSION`` (in ``version``) so that older indexes are rebuilt."""
 
 from __future__ import annotations
 
@@ -15,16 +15,8 @@ from nkterm.analysis import analyze as _analyze
 from nkterm.analysis import fold, tokens
 from nkterm.search.whoosh.textpostings import TEXT_FIELDS, Postings, postings_of
 
-# 2: sentence spans stored; 3: folded words, Hangul bigrams, joined given names; 4: dates and
-# sources inferred (file names, datelines) and stored as unscored filter fields; 5: no spelling
-# field (the spelling list is in memory, nkterm.search.whoosh.spelling); 6: documents, sentences
-# and claims in the catalog (nkterm.catalog), Whoosh stores only ids and content hashes
-SCHEMA_VERSION = 6
-SCHEMA_CHANGE = (
-    "words are now folded so that P'yŏngyang = Pyongyang, Hangul is searchable, documents "
-    "have dates and sources from file names and datelines, fuzzy words use a word list "
-    "in memory, and documents and claims are kept in a catalog beside the search index"
-)
+# re-exported; bumped in ``version`` (no Whoosh there: a no-change update reads it)
+from nkterm.search.whoosh.version import SCHEMA_CHANGE, SCHEMA_VERSION  # noqa: F401
 
 
 class FoldingAnalyzer(Analyzer):
