@@ -14,8 +14,9 @@ Headless: nothing here imports Textual or Whoosh.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from nkterm.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from nkterm.bookmarks.anchoring import locate
@@ -43,22 +44,16 @@ if TYPE_CHECKING:
 # store, its file format and YAML (~60 ms), which only the workers and handlers that read or write
 # bookmarks need.
 _SOURCES = {
-    "locate": "anchoring",
-    "ImportReport": "exchange",
-    "looks_like_path": "exchange",
-    "BookmarkStore": "store",
-    "default_path": "store",
-    "FORMAT_VERSION": "yamlfile",
-    "InvalidEntry": "yamlfile",
+    "locate": "nkterm.bookmarks.anchoring",
+    "ImportReport": "nkterm.bookmarks.exchange",
+    "looks_like_path": "nkterm.bookmarks.exchange",
+    "BookmarkStore": "nkterm.bookmarks.store",
+    "default_path": "nkterm.bookmarks.store",
+    "FORMAT_VERSION": "nkterm.bookmarks.yamlfile",
+    "InvalidEntry": "nkterm.bookmarks.yamlfile",
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name not in __all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_SOURCES.get(name, 'model')}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _SOURCES, "nkterm.bookmarks.model")
 
 
 __all__ = [

@@ -10,12 +10,12 @@ PDF, EPUB, DOCX, WARC, feeds), read in a capped child process. Bad input never r
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # imported now, not on first use: the name is also its submodule's, which a lazy look-up would
 # give instead of the function once another module had imported the submodule (and it is light)
 from nkterm.corpus.decode import decode
+from nkterm.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from nkterm.corpus.discover import (
@@ -46,13 +46,7 @@ _SOURCES = {
     "DocumentNotFound": "nkterm.errors",
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name not in __all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_SOURCES.get(name, "nkterm.corpus.discover")), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _SOURCES, "nkterm.corpus.discover")
 
 
 __all__ = [
