@@ -89,15 +89,29 @@ _ALONE_BEFORE = re.compile(r"""(?:(?<![\w'’-])[a-z][\w'’-]*,?|[,;.!?]["”]?
 
 def chain_words(chain: str) -> list[str]:
     """The words of a name chain that are the name: no possessor ("Iron Maiden's Bruce
-    Dickinson"), no title or time word, no opener ("Earlier Tony Blair defended")."""
+    Dickinson"), no title or time word, no opener ("Earlier Tony Blair defended"). A new list on
+    every call; each distinct chain is read once (names recur within and across texts)."""
+    return list(_chain_words(chain))
+
+
+@functools.lru_cache(maxsize=8192)
+def _chain_words(chain: str) -> tuple[str, ...]:
     raw = chain.split(" ")
-    owner = max((k + 1 for k, w in enumerate(raw[:-1]) if w.endswith(("'s", "’s"))), default=0)
+    owner = 0  # after the last possessive word but the last ("Iron Maiden's Bruce Dickinson")
+    for k in range(len(raw) - 2, -1, -1):
+        if raw[k].endswith(("'s", "’s")):
+            owner = k + 1
+            break
     words = name_words(" ".join(raw[owner:]))
-    cut = max((k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in NOT_IN_NAME), default=0)
+    cut = 0  # after the last title or time word
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower().rstrip(".") in NOT_IN_NAME:
+            cut = k + 1
+            break
     words = words[cut:]
     while len(words) > 2 and words[0].lower() in OPENERS:
         words = words[1:]
-    return words
+    return tuple(words)
 
 
 class FirstNames:
