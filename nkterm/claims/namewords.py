@@ -289,6 +289,14 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8192)
+def surname_key(word: str) -> str | None:
+    """The last name word of ``word`` (the last word of a name chain) in lower case, None when it
+    has none: how ``speakers.Resolver`` files a text's name chains by surname."""
+    words = _name_words(word)
+    return words[-1].lower() if words else None
+
+
+@lru_cache(maxsize=8192)
 def strip_titles(name: str) -> str:
     words = _name_words(name)
     k = 0

@@ -25,6 +25,7 @@ from nkterm.claims.namewords import (
     name_words,
     person_words,
     strip_titles,
+    surname_key,
 )
 from nkterm.claims.orgrefs import (
     DOCUMENT_NOUNS,
@@ -172,9 +173,9 @@ class Resolver:
             chains: dict[str, list[tuple[int, str]]] = {}
             for m in CHAIN.finditer(self._text):
                 chain = m.group()
-                last = name_words(chain[chain.rfind(" ") + 1 :])
-                if last:
-                    chains.setdefault(last[-1].lower(), []).append((m.start(), chain))
+                last = surname_key(chain[chain.rfind(" ") + 1 :])
+                if last is not None:
+                    chains.setdefault(last, []).append((m.start(), chain))
             self._chains = chains
             self._full_index = {}
         found = self._full_index.get(surname)

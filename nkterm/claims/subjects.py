@@ -388,12 +388,14 @@ class SubjectFinder:
         k = self.lo
         viewpoint = -1  # "For Richard Tateson, who ..., the need grew": the person the view is of
         # skip an opening adverbial up to its comma ("On Tuesday, ...", "In a statement, ...")
-        for m in range(self.lo, min(before - 1, self.lo + 14, self.hi - 1)):
-            if "," in self.gap(m) and lows[self.lo] in PHRASE_OPENERS:
-                k = m + 1
-                if lows[self.lo] == "for" and self.upper(self.lo + 1):
-                    viewpoint = m
-                break
+        # (the opener is asked about once, not once per word: ~9 sentences in 10 open otherwise)
+        if lows[self.lo] in PHRASE_OPENERS:
+            for m in range(self.lo, min(before - 1, self.lo + 14, self.hi - 1)):
+                if "," in self.gap(m):
+                    k = m + 1
+                    if lows[self.lo] == "for" and self.upper(self.lo + 1):
+                        viewpoint = m
+                    break
         while (
             k < before
             and (lows[k] in CLAUSE_OPENERS or lows[k] in TIME_WORDS)
