@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from nkterm.claims import orgrefs, shortforms
+from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import CHAIN, NOT_IN_NAME, name_words, surname_key
 from nkterm.claims.people import SpeakerContext
 from nkterm.claims.pipeline import _NamedSubjects, _token_ranges
@@ -29,7 +30,10 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 # word characters and not: ASCII, the underscore, digits, accents, a Kelvin sign, Hangul, a
 # superscript (numeric, not decimal), apostrophes, hyphens, the marks the patterns name
-_ALPHABET = "aAbBzZ_09é\u212a한²'’-,;. \n&!"
+_ALPHABET = "aAbBzZ_09é\u212a한²½'’-,;. \n&!"
+# found only where an occurrence overlaps an earlier one; numeric-only characters (word
+# characters that are neither letters nor digits)
+_EDGES = [("xa-a-a ", "a-a"), ("ba, a-a-a.", "a-a"), ("x½", "x"), ("½a", "a"), ("a ½", "½"), ("; ½x", "½x")]
 
 
 def _texts() -> list[str]:
@@ -51,6 +55,8 @@ def _words(text: str, rng: random.Random) -> list[str]:
 def test_has_word_is_the_word_boundary_search() -> None:
     rng = random.Random(7)
     seed_words = {w for t in SEED_TEXTS for w in re.findall(r"[A-Z][\w'’-]*", t)}
+    for text, word in _EDGES:
+        assert has_word(text, word) == (re.search(rf"\b{re.escape(word)}\b", text) is not None), (text, word)
     for n, text in enumerate(_texts()):
         words = sorted(seed_words) if n < len(SEED_TEXTS) else _words(text, rng)
         for word in words:
@@ -61,6 +67,8 @@ def test_has_word_is_the_word_boundary_search() -> None:
 def test_after_lower_is_the_pattern_search() -> None:
     rng = random.Random(8)
     seed_words = {w for t in SEED_TEXTS for w in re.findall(r"[A-Z][\w'’-]*", t)}
+    for text, word in [*_EDGES, ("a a a a", "a a"), ("X a a a", "a a"), ("b ab ab", "ab ab"), ("x, ½", "½")]:
+        assert after_lower(text, word) == (re.search(rf"[a-z,;] {re.escape(word)}\b", text) is not None)
     for n, text in enumerate(_texts()):
         words = sorted(seed_words) if n < len(SEED_TEXTS) else _words(text, rng)
         for word in words:
@@ -185,7 +193,7 @@ def test_the_opening_of_a_sentence_is_the_plain_loops() -> None:
     assert seen > 20  # openers were found, not only plain sentences
 
 
-def _resolver(text: str) -> tuple[Resolver, list]:
+def _resolver(text: str) -> tuple[Resolver, list[Report]]:
     """A resolver built as ``pipeline._detect`` builds it, and the text's reports."""
     toks = tokenize(text)
     spans = sentences(text)
