@@ -268,7 +268,11 @@ def person_words(words: list[str], *, role: bool = False) -> list[str]:
         not role and len(words) > 2 and words[-1].lower().rstrip(".") in POST_NOMINALS and words[-1].isupper()
     ):
         words = words[:-1]
-    k = max((k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in PERSONAL_TITLES), default=0)
+    k = 0  # the last personal title but the last word
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower().rstrip(".") in PERSONAL_TITLES:
+            k = i
+            break
     if k and all(w[:1].isupper() for w in words[:k]):
         return words[k:]
     return words

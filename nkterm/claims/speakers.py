@@ -400,12 +400,13 @@ class Resolver:
         return None
 
     def boilerplate(self, start: int, end: int) -> bool:
-        return any(s.kind == "boilerplate" and s.start < end and start < s.end for s in self.ctx.sections)
+        return bool(self.ctx.sections) and any(  # (per sentence: most texts have no sections)
+            s.kind == "boilerplate" and s.start < end and start < s.end for s in self.ctx.sections
+        )
 
     def speaker(self, report: Report) -> tuple[str | None, str]:
         """(speaker, how) for a reporting verb's subject; ``how`` explains the choice. Found once
-        per report (the rules, a later "he said" and the quote runs ask about the same ones; the
-        answer reads only the report's fields and the text)."""
+        per report (rules, quote runs and a later "he said" ask again; it reads only the report)."""
         got = self._spoken.get(report)
         if got is None:
             got = self._spoken[report] = self._speaker(report)

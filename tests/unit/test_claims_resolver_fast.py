@@ -14,7 +14,15 @@ from pathlib import Path
 
 from nkterm.claims import orgrefs, shortforms
 from nkterm.claims.evidence import Report
-from nkterm.claims.namewords import CHAIN, NOT_IN_NAME, name_words, surname_key
+from nkterm.claims.namewords import (
+    CHAIN,
+    NOT_IN_NAME,
+    PERSONAL_TITLES,
+    POST_NOMINALS,
+    name_words,
+    person_words,
+    surname_key,
+)
 from nkterm.claims.people import SpeakerContext
 from nkterm.claims.pipeline import _NamedSubjects, _token_ranges
 from nkterm.claims.quotes import Inside, find_quotes
@@ -236,3 +244,37 @@ def test_a_speaker_found_once_is_what_a_fresh_resolver_finds() -> None:
     assert asked > 100
     # one subject ("he", "she", "it") stands for different speakers: the answer is the report's
     assert len({who for subject, who in answers if subject == "He"}) >= 2
+
+
+def _plain_person_words(words: list[str], *, role: bool = False) -> list[str]:
+    """``namewords.person_words`` before session 9."""
+    while (
+        not role and len(words) > 2 and words[-1].lower().rstrip(".") in POST_NOMINALS and words[-1].isupper()
+    ):
+        words = words[:-1]
+    k = max((k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in PERSONAL_TITLES), default=0)
+    if k and all(w[:1].isupper() for w in words[:k]):
+        return words[k:]
+    return words
+
+
+def test_person_words_are_the_plain_ones() -> None:
+    rng = random.Random(11)
+    pool = [
+        "Police",
+        "Commissioner",
+        "Sir",
+        "Ronald",
+        "Mr",
+        "Mr.",
+        "Dr",
+        "lawyers",
+        "for",
+        "MP",
+        "QC",
+        "Hastings",
+    ]
+    for _ in range(3000):
+        words = rng.choices(pool, k=rng.randint(0, 6))
+        for role in (False, True):
+            assert person_words(list(words), role=role) == _plain_person_words(list(words), role=role), words
