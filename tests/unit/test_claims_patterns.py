@@ -159,3 +159,26 @@ def test_every_tail_verb_is_in_the_prefilter() -> None:
         matched += hit
         assert not hit or speech_acts._tail_verb_in(s), s
     assert matched >= 3
+
+
+def test_role_holder_on_random_texts_is_the_per_call_patterns() -> None:
+    """The role found alone and the shared tails matched after it (session 9, second round)
+    against the three per-call patterns, on texts of role words, names, commas, articles, runs
+    of white space, apostrophes and hyphens: overlapping places of the role, a role inside a
+    name, an apposition after a long run of spaces."""
+    rng = random.Random(12)
+    pool = [
+        "prime", "Prime", "PRIME", "minister", "Minister", "Tony", "Blair", "Jo", "Bloggs", " ", "  ",
+        "\n", "\t", ",", ", ", "the ", "a ", "The ", "Deputy ", "'", "’", "-", "x", "Coach", "coach",
+        "coach coach", " " * 90, ".", "Mr", "é", " Tony Blair", " Jo Bloggs, ", "Tony Blair, the ",
+        " prime minister", ", the coach,", " coach Jo Bloggs", "Minister, Tony Blair,",
+    ]  # fmt: skip
+    seen = 0
+    for _ in range(2500):
+        text = "".join(rng.choices(pool, k=rng.randint(1, 24)))
+        for role in ("prime minister", "coach", "coach coach", "minister"):
+            for pos in (len(text), rng.randrange(len(text) + 1)):
+                got = roles.role_holder(text, role, pos, lambda name, at: f"{name}@{at}")
+                assert got == _plain_role_holder(text, role, pos), (text, role, pos)
+                seen += got is not None
+    assert seen > 500
