@@ -75,6 +75,7 @@ ROLE_TEXTS = [
     "Le Ministre Jean Dupont a dit. Café owner Éric Roux said. the café owner said; Ministre Ana Ruiz.",
     "England coach Andy Robinson said. ENGLAND COACH Clive Woodward too; coach\tAndy Robinson.",
     "The KELVIN ſcale: ſecretary Jo Bloggs, secretary Jo Bloggs said; the secretary said",
+    "coach Coach Jo Bloggs said. coach, Coach, Jo Bloggs, said. The coach said.",  # inside a match
 ]
 ROLES = [
     "home secretary", "director of public prosecutions", "Ofsted chief", "prime minister", "chief",
