@@ -183,3 +183,29 @@ def test_role_holder_on_random_texts_is_the_per_call_patterns() -> None:
                 assert got == _plain_role_holder(text, role, pos), (text, role, pos)
                 seen += got is not None
     assert seen > 500
+
+
+def test_the_spelt_name_on_random_texts_is_the_per_call_pattern() -> None:
+    """``shortforms._last_spelt`` (a walk over the words) against ``finditer`` of the pattern it
+    replaces (session 9, second round), on texts of capitalised words, join words (also as the
+    start of longer words: "often", "desk"), "&", apostrophes, hyphens, underscores and digits
+    after a word, several spaces: the last word giving characters back before "&", matches that
+    cannot overlap, initials that are no capitals (the pattern decides those)."""
+    rng = random.Random(13)
+    pool = [
+        "Bank", "Bingley", "Bradford", "Court", "Sport", "Arbitration", "Scotland", "Royal", " ", " ", " ",
+        "  ", "of", "often", "the", "de", "des", "desk", "du", "&", "'", "’", "-", "_", "9", "s", "x", "B",
+        "BB", "é", "Ba", "Co", "and", "on", "for", ".", ",",
+    ]  # fmt: skip
+    seen = 0
+    for _ in range(4000):
+        text = "".join(rng.choices(pool, k=rng.randint(1, 20)))
+        for letters in ("B", "BB", "BBS", "CAS", "RBS", "BS", "b", ""):
+            pattern = rf"(?<![\w&]){shortforms._letters_pattern(letters)}(?![\w&])"
+            want = None
+            for m in re.finditer(pattern, text[: len(text) - 1]):
+                want = m.group()
+            got = shortforms._last_spelt(text, letters, len(text) - 1)
+            assert got == want, (text, letters)
+            seen += got is not None
+    assert seen > 1000
