@@ -121,16 +121,14 @@ def _last_spelt(text: str, letters: str, pos: int) -> str | None:
         return found
     text = text[:pos]
     found = None
-    free = 0
     first = letters[0]
     at = text.find(first)
     while at >= 0:
-        if at >= free and (at == 0 or not (_word_char(text[at - 1]) or text[at - 1] == "&")):
+        if at == 0 or not (_word_char(text[at - 1]) or text[at - 1] == "&"):
             end = _spelt_at(text, at, letters)
             if end >= 0:
                 found = text[at:end]
-                free = end
-                at = text.find(first, end)
+                at = text.find(first, end)  # the next match starts after this one
                 continue
         at = text.find(first, at + 1)
     return found
