@@ -17,6 +17,7 @@ The package owns claim detection for the headless core (index build, CLI, compar
 - ``speakers``  people, aliases and short forms, pronouns, first-person sections
 - ``pronouns``  the last speaker a "he said" means
 - ``shortforms`` initials ("B&B") and the name they stand for
+- ``wordfind``  plain string searches for a word (``\\b`` written out), no pattern per name
 - ``orgrefs``   the named organisation "the charity", "the trade weekly", "it" stands for;
   the organisation a one-word short form opens ("Nortel" -> Nortel Networks)
 - ``orgspeakers`` who speaks for an organisation or role subject ("the chancellor said")

@@ -268,7 +268,11 @@ def person_words(words: list[str], *, role: bool = False) -> list[str]:
         not role and len(words) > 2 and words[-1].lower().rstrip(".") in POST_NOMINALS and words[-1].isupper()
     ):
         words = words[:-1]
-    k = max((k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in PERSONAL_TITLES), default=0)
+    k = 0  # the last personal title but the last word
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower().rstrip(".") in PERSONAL_TITLES:
+            k = i
+            break
     if k and all(w[:1].isupper() for w in words[:k]):
         return words[k:]
     return words
@@ -286,6 +290,14 @@ def name_words(name: str) -> list[str]:
 def _name_words(name: str) -> tuple[str, ...]:
     words = (w.strip("\"“”‘’',.;:()") for w in name.replace("''", " ").split())
     return tuple(w.removesuffix("'s").removesuffix("’s") for w in words if w)
+
+
+@lru_cache(maxsize=8192)
+def surname_key(word: str) -> str | None:
+    """The last name word of ``word`` (the last word of a name chain) in lower case, None when it
+    has none: how ``speakers.Resolver`` files a text's name chains by surname."""
+    words = _name_words(word)
+    return words[-1].lower() if words else None
 
 
 @lru_cache(maxsize=8192)

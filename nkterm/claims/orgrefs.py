@@ -28,6 +28,7 @@ resolved: "the government" is its own speaker. Pure Python; must not import text
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -89,13 +90,18 @@ class OrgReferences:
     def common_word(self, word: str) -> bool:
         """Whether the text also writes ``word`` in lower case ("Prosecutors said" is no name
         when "prosecutors" is written too)."""
+        lower = self._lower_words()
+        return word.lower() in lower or word.lower() in _NOT_ORG_WORDS
+
+    def _lower_words(self) -> set[str]:
+        """The words the text writes in lower case (found once per text)."""
         if self._lower is None:
             self._lower = set(_LOWER_WORD.findall(self._text))
-        return word.lower() in self._lower or word.lower() in _NOT_ORG_WORDS
+        return self._lower
 
     def _chains(self) -> list[tuple[int, int, str]]:
         if self._names is None:
-            self._names = _names(self._text)
+            self._names = _names(self._text, self._lower_words())
         return self._names
 
     def antecedent(self, noun: str, pos: int) -> str | None:
@@ -161,26 +167,37 @@ _NAME = re.compile(rf"(?<![\w'’]){_WORD}(?:[ ](?:(?:of|for) (?:the )?|& )?{_WO
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 
-def _names(text: str) -> list[tuple[int, int, str]]:
-    """Capitalised name chains (one word or more) with what is no part of a name cut off."""
+def _names(text: str, lower: set[str]) -> list[tuple[int, int, str]]:
+    """Capitalised name chains (one word or more) with what is no part of a name cut off.
+    ``lower``: the words the text writes in lower case (``_LOWER_WORD``)."""
     out: list[tuple[int, int, str]] = []
-    lower = set(_LOWER_WORD.findall(text))  # words the text writes in lower case
     for m in _NAME.finditer(text):
-        raw = m.group()
-        ws = raw.split()
-        while ws and (ws[0].lower() in _NOT_NAMES or ws[0].endswith("-based")):
-            ws = ws[1:]  # "The ...", "California-based Institute"
-        if not ws:
+        read = _chain_name(m.group())
+        if read is None:
             continue
-        name = " ".join(w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in ws)
-        low = name.lower()
-        if len(ws) == 1 and (low in _STAFF or low in _ROLE_WORDS or low in _NOT_ORG_WORDS or low in lower):
-            # "Chief executive ...", "In December, ...", "Meanwhile, ...", "Prosecutors say" (a
-            # word the text also writes in lower case): no name
-            continue
-        start = m.start() + raw.find(ws[0])
-        out.append((start, start + len(" ".join(ws)), name))
+        offset, length, name, low = read
+        if low is not None and low in lower:
+            continue  # "Prosecutors say": a word the text also writes in lower case
+        start = m.start() + offset
+        out.append((start, start + length, name))
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _chain_name(raw: str) -> tuple[int, int, str, str | None] | None:
+    """What ``_names`` keeps of a chain as written, read once per distinct chain: (offset of
+    its first kept word, length of the kept words, the name, the lower-case name when it is one
+    word: no name if the text writes it in lower case), or None when nothing is a name."""
+    ws = raw.split()
+    while ws and (ws[0].lower() in _NOT_NAMES or ws[0].endswith("-based")):
+        ws = ws[1:]  # "The ...", "California-based Institute"
+    if not ws:
+        return None
+    name = " ".join(w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in ws)
+    low = name.lower()
+    if len(ws) == 1 and (low in _STAFF or low in _ROLE_WORDS or low in _NOT_ORG_WORDS):
+        return None  # "Chief executive ...", "In December, ...", "Meanwhile, ..."
+    return raw.find(ws[0]), len(" ".join(ws)), name, low if len(ws) == 1 else None
 
 
 def _media_name(name: str) -> bool:

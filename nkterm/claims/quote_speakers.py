@@ -104,8 +104,11 @@ def judgement_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     if headline is not None:
         return headline  # "Ms Rahman: The plan will cost jobs." (claims/colonspeech.py)
     segment = ctx.text[sp.start : sp.end]
-    if not any(verb in segment for verb in _JUDGEMENT_VERBS):
-        return None  # (substring tests: most sentences have none of the verbs)
+    for verb in _JUDGEMENT_VERBS:  # (substring tests: most sentences have none of the verbs)
+        if verb in segment:
+            break
+    else:
+        return None
     m = _JUDGEMENT.search(ctx.text, sp.start, sp.end)
     if m is None:
         return None

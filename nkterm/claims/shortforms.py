@@ -33,9 +33,7 @@ def expansion(text: str, short: str, pos: int) -> str | None:
     """The name ``short`` stands for, written before ``pos``: capitalised words whose first
     letters spell it ("Bradford & Bingley" for "B&B", "Court of Arbitration for Sport" for
     "CAS"), small joining words allowed between them."""
-    found = None
-    for m in _spelling(short.replace("&", "")).finditer(text[:pos]):
-        found = m.group()
+    found = _last_spelt(text, short.replace("&", ""), pos)
     if found is None:  # "says JK, also known as Jason King": the name may follow once
         if "known as " not in text:  # a literal every match holds
             return None
@@ -57,11 +55,83 @@ def _letters_pattern(letters: str) -> str:
     return _JOIN.join(rf"{c}[a-z][\w'’-]*" for c in letters)
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=64)
 def _spelling(letters: str) -> re.Pattern[str]:
-    """Capitalised words whose first letters spell ``letters``, compiled once per short form
-    (they recur across texts; compiling was most of ``expansion``'s cost)."""
+    """Capitalised words whose first letters spell ``letters`` (as ``_last_spelt`` reads them)."""
     return re.compile(rf"(?<![\w&]){_letters_pattern(letters)}(?![\w&])")
+
+
+# the join words of ``_JOIN`` in its order
+_JOINS = ("of", "for", "the", "and", "&", "de", "du", "des", "on")
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # ``\w``
+
+
+def _name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"  # ``[\w'’-]``
+
+
+def _spelt_at(text: str, start: int, letters: str) -> int:
+    r"""The end of a match of ``_letters_pattern(letters)`` + ``(?![\w&])`` at ``start`` in
+    ``text``, or -1. Each word is ``L[a-z][\w'’-]*``: its run is the longest (only the last
+    word can give characters back, when ``&`` follows it: then it ends before its last
+    apostrophe or hyphen); between words ``(?: (?:of|for|...))* `` takes every join word (they
+    are lower case or "&", no word of the name)."""
+    n = len(text)
+    at = start
+    for k, c in enumerate(letters):
+        if k:
+            while True:  # the joining words, then one space
+                for j in _JOINS:
+                    e = at + 1 + len(j)
+                    if text.startswith(j, at + 1) and text[at] == " " and e < n and text[e] == " ":
+                        # (a join word only when a space follows: else the run gives it back)
+                        at = e
+                        break
+                else:
+                    break
+            if at >= n or text[at] != " ":
+                return -1
+            at += 1
+        if not (at + 1 < n and text[at] == c and "a" <= text[at + 1] <= "z"):
+            return -1
+        word = at
+        at += 2
+        while at < n and _name_char(text[at]):
+            at += 1
+    if at < n and (_word_char(text[at]) or text[at] == "&"):
+        while at > word + 2:  # give back characters until an apostrophe or a hyphen follows
+            at -= 1
+            if text[at] in "'’-":
+                return at
+        return -1
+    return at
+
+
+def _last_spelt(text: str, letters: str, pos: int) -> str | None:
+    r"""The last match of ``finditer`` of ``(?<![\w&])`` + ``_letters_pattern(letters)`` +
+    ``(?![\w&])`` in ``text[:pos]`` (matches never overlap), without compiling a pattern per
+    short form (~1 ms each, once per short form and worker)."""
+    if not (letters.isascii() and letters.isalpha() and letters.isupper()):
+        found = None  # (initials are capital letters: anything else goes to the pattern)
+        for m in _spelling(letters).finditer(text[:pos]):
+            found = m.group()
+        return found
+    text = text[:pos]
+    found = None
+    first = letters[0]
+    at = text.find(first)
+    while at >= 0:
+        if at == 0 or not (_word_char(text[at - 1]) or text[at - 1] == "&"):
+            end = _spelt_at(text, at, letters)
+            if end >= 0:
+                found = text[at:end]
+                at = text.find(first, end)  # the next match starts after this one
+                continue
+        at = text.find(first, at + 1)
+    return found
 
 
 @functools.lru_cache(maxsize=256)
@@ -89,15 +159,29 @@ _ALONE_BEFORE = re.compile(r"""(?:(?<![\w'’-])[a-z][\w'’-]*,?|[,;.!?]["”]?
 
 def chain_words(chain: str) -> list[str]:
     """The words of a name chain that are the name: no possessor ("Iron Maiden's Bruce
-    Dickinson"), no title or time word, no opener ("Earlier Tony Blair defended")."""
+    Dickinson"), no title or time word, no opener ("Earlier Tony Blair defended"). A new list on
+    every call; each distinct chain is read once (names recur within and across texts)."""
+    return list(_chain_words(chain))
+
+
+@functools.lru_cache(maxsize=8192)
+def _chain_words(chain: str) -> tuple[str, ...]:
     raw = chain.split(" ")
-    owner = max((k + 1 for k, w in enumerate(raw[:-1]) if w.endswith(("'s", "’s"))), default=0)
+    owner = 0  # after the last possessive word but the last ("Iron Maiden's Bruce Dickinson")
+    for k in range(len(raw) - 2, -1, -1):
+        if raw[k].endswith(("'s", "’s")):
+            owner = k + 1
+            break
     words = name_words(" ".join(raw[owner:]))
-    cut = max((k + 1 for k, w in enumerate(words) if w.lower().rstrip(".") in NOT_IN_NAME), default=0)
+    cut = 0  # after the last title or time word
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower().rstrip(".") in NOT_IN_NAME:
+            cut = k + 1
+            break
     words = words[cut:]
     while len(words) > 2 and words[0].lower() in OPENERS:
         words = words[1:]
-    return words
+    return tuple(words)
 
 
 class FirstNames:

@@ -25,6 +25,7 @@ from nkterm.claims.namewords import (
     name_words,
     person_words,
     strip_titles,
+    surname_key,
 )
 from nkterm.claims.orgrefs import (
     DOCUMENT_NOUNS,
@@ -38,6 +39,7 @@ from nkterm.claims.pronouns import group_before, last_speaker
 from nkterm.claims.roles import named_in_sentence, role_holder
 from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
+from nkterm.claims.wordfind import after_lower, has_word
 
 # Titles written before a first name alone ("Sir Ronald", "Prince Saud" after "Prince Saud Al-Faisal")
 _BEFORE_FIRST_NAMES = FIRST_NAME_TITLES | frozenset({"prince", "princess", "sheikh", "sheikha"})
@@ -46,6 +48,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
 # "the" and at most two lower-case modifiers before a noun ("the trade weekly")
 _DEFINITE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he (?:[a-z][\w-]* ){0,2}$")
+# A titled name ("Mr Ebbers"): a person a "he" or "she" may mean
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A-Z][\w-]+(?![\w'’])")
 
 
 def _plural_group(subject: str, kind: str) -> bool:
@@ -103,6 +107,7 @@ class Resolver:
         self._report_pos = [r.subject_start for r in self._by_subject]
         self._org_pos = [p for p, _ in self._orgs]
         self.orgrefs = OrgReferences(text, self._one_word_speakers)
+        self._spoken: dict[Report, tuple[str | None, str]] = {}  # report -> (speaker, how)
 
     def _spoke_between(self, start: int, end: int) -> bool:
         """Whether someone named (a name or a speaking noun) spoke between ``start`` and ``end``."""
@@ -146,9 +151,7 @@ class Resolver:
             inside = self._inside
             named.extend(
                 (m.start(), m.group())
-                for m in re.finditer(
-                    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A-Z][\w-]+(?![\w'’])", text
-                )
+                for m in _TITLED.finditer(text)
                 if inside is None or not inside(m.start())
             )
             # the roles that spoke ("a Department for Education spokeswoman said"); people named as
@@ -170,9 +173,9 @@ class Resolver:
             chains: dict[str, list[tuple[int, str]]] = {}
             for m in CHAIN.finditer(self._text):
                 chain = m.group()
-                last = name_words(chain[chain.rfind(" ") + 1 :])
-                if last:
-                    chains.setdefault(last[-1].lower(), []).append((m.start(), chain))
+                last = surname_key(chain[chain.rfind(" ") + 1 :])
+                if last is not None:
+                    chains.setdefault(last, []).append((m.start(), chain))
             self._chains = chains
             self._full_index = {}
         found = self._full_index.get(surname)
@@ -215,7 +218,7 @@ class Resolver:
                 self._full(word.lower())  # "Hale said" after "Tom Hale": a person
                 or self._text[max(0, r.subject_start - 4) : r.subject_start] in ("Mr ", "Ms ", "Dr ")
                 or self.after_the(r.subject_start)  # "A Treasury spokesperson"
-                or not re.search(rf"[a-z,;] {re.escape(word)}\b", self._text)  # "Even without ..."
+                or not after_lower(self._text, word)  # "Even without ..."
             ):
                 return None
             return word
@@ -345,7 +348,7 @@ class Resolver:
             (e for e in (self._text.find(". ", pos), self._text.find("\n", pos)) if e >= 0),
             default=len(self._text),
         )
-        if re.search(rf"\b{re.escape(focus.split()[-1])}\b", self._text[start:end]):
+        if has_word(self._text[start:end], focus.split()[-1]):
             return None  # "Dallas said ..., but the Kiwi said": the sentence names the focus; the epithet is another
         return focus, "the person in focus"
 
@@ -397,10 +400,19 @@ class Resolver:
         return None
 
     def boilerplate(self, start: int, end: int) -> bool:
-        return any(s.kind == "boilerplate" and s.start < end and start < s.end for s in self.ctx.sections)
+        return bool(self.ctx.sections) and any(  # (per sentence: most texts have no sections)
+            s.kind == "boilerplate" and s.start < end and start < s.end for s in self.ctx.sections
+        )
 
     def speaker(self, report: Report) -> tuple[str | None, str]:
-        """(speaker, how) for a reporting verb's subject; ``how`` explains the choice."""
+        """(speaker, how) for a reporting verb's subject; ``how`` explains the choice. Found once
+        per report (rules, quote runs and a later "he said" ask again; it reads only the report)."""
+        got = self._spoken.get(report)
+        if got is None:
+            got = self._spoken[report] = self._speaker(report)
+        return got
+
+    def _speaker(self, report: Report) -> tuple[str | None, str]:
         subject = report.subject or ""
         kind = report.subject_kind
         low = subject.lower()

@@ -145,6 +145,8 @@ _PARTICLES = frozenset({"up", "off", "in", "on", "back", "down", "over", "away",
 def _by_agent(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     lo, hi = ctx.ranges[n]
     lows, starts, ends, text = ctx.toks.lows, ctx.toks.starts, ctx.toks.ends, ctx.text
+    if _PASSIVE_ACTS.isdisjoint(lows[lo + 1 : hi]):
+        return None  # no token the loop below reads past its first test (one look-up in C)
     for i in range(lo + 1, hi):
         if lows[i] not in _PASSIVE_ACTS or lows[i - 1] not in _PASSIVE or ctx.inside(starts[i]):
             continue
@@ -186,6 +188,8 @@ def _reported_before(i: int, lo: int, ctx: QuoteContext) -> bool:
 def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     lo, hi = ctx.ranges[n]
     lows, starts, text = ctx.toks.lows, ctx.toks.starts, ctx.text
+    if _CANDIDATES.isdisjoint(lows[lo + 1 : hi]):
+        return None  # no token the loop below reads past its first test (one look-up in C)
     for i in range(lo + 1, hi):
         w = lows[i]
         if w not in _CANDIDATES or not text[starts[i]].islower():

@@ -385,15 +385,7 @@ class SubjectFinder:
         """The subject of the sentence (its first name, pronoun or speaking noun phrase),
         skipping openers such as "But", "On Tuesday," or "However,"."""
         lows = self.lows
-        k = self.lo
-        viewpoint = -1  # "For Richard Tateson, who ..., the need grew": the person the view is of
-        # skip an opening adverbial up to its comma ("On Tuesday, ...", "In a statement, ...")
-        for m in range(self.lo, min(before - 1, self.lo + 14, self.hi - 1)):
-            if "," in self.gap(m) and lows[self.lo] in PHRASE_OPENERS:
-                k = m + 1
-                if lows[self.lo] == "for" and self.upper(self.lo + 1):
-                    viewpoint = m
-                break
+        k, viewpoint = self.opening(before)
         while (
             k < before
             and (lows[k] in CLAUSE_OPENERS or lows[k] in TIME_WORDS)
@@ -447,6 +439,19 @@ class SubjectFinder:
         if subj is None or subj.kind == "noun":
             return None
         return Subject(subj.kind, subj.start, subj.end, how)
+
+    def opening(self, before: int) -> tuple[int, int]:
+        """(first token after an opening adverbial up to its comma, the token before that comma
+        when the adverbial is "For <Name>, ..." else -1): "On Tuesday, ...", "In a statement,
+        ...", "For Richard Tateson, who ..., the need grew" (the person the view is of). The
+        opener is asked about once, not once per word: ~9 sentences in 10 open otherwise."""
+        lo = self.lo
+        if self.lows[lo] not in PHRASE_OPENERS:
+            return lo, -1
+        for m in range(lo, min(before - 1, lo + 14, self.hi - 1)):
+            if "," in self.gap(m):
+                return m + 1, m if self.lows[lo] == "for" and self.upper(lo + 1) else -1
+        return lo, -1
 
     def name_after(self, k: int, *, inverted: bool) -> Subject | None:
         """A name (or he/she) starting at token ``k`` (``nkterm.claims.inverted``)."""

@@ -75,6 +75,7 @@ ROLE_TEXTS = [
     "Le Ministre Jean Dupont a dit. Café owner Éric Roux said. the café owner said; Ministre Ana Ruiz.",
     "England coach Andy Robinson said. ENGLAND COACH Clive Woodward too; coach\tAndy Robinson.",
     "The KELVIN ſcale: ſecretary Jo Bloggs, secretary Jo Bloggs said; the secretary said",
+    "coach Coach Jo Bloggs said. coach, Coach, Jo Bloggs, said. The coach said.",  # inside a match
 ]
 ROLES = [
     "home secretary", "director of public prosecutions", "Ofsted chief", "prime minister", "chief",
@@ -159,3 +160,58 @@ def test_every_tail_verb_is_in_the_prefilter() -> None:
         matched += hit
         assert not hit or speech_acts._tail_verb_in(s), s
     assert matched >= 3
+
+
+def test_role_holder_on_random_texts_is_the_per_call_patterns() -> None:
+    """The role found alone and the shared tails matched after it (session 9, second round)
+    against the three per-call patterns, on texts of role words, names, commas, articles, runs
+    of white space, apostrophes and hyphens: overlapping places of the role, a role inside a
+    name, an apposition after a long run of spaces."""
+    rng = random.Random(12)
+    pool = [
+        "prime", "Prime", "PRIME", "minister", "Minister", "Tony", "Blair", "Jo", "Bloggs", " ", "  ",
+        "\n", "\t", ",", ", ", "the ", "a ", "The ", "Deputy ", "'", "’", "-", "x", "Coach", "coach",
+        "coach coach", " " * 90, ".", "Mr", "é", " Tony Blair", " Jo Bloggs, ", "Tony Blair, the ",
+        " prime minister", ", the coach,", " coach Jo Bloggs", "Minister, Tony Blair,",
+    ]  # fmt: skip
+    seen = 0
+    for _ in range(2500):
+        text = "".join(rng.choices(pool, k=rng.randint(1, 24)))
+        for role in ("prime minister", "coach", "coach coach", "minister"):
+            for pos in (len(text), rng.randrange(len(text) + 1)):
+                got = roles.role_holder(text, role, pos, lambda name, at: f"{name}@{at}")
+                assert got == _plain_role_holder(text, role, pos), (text, role, pos)
+                seen += got is not None
+    assert seen > 500
+
+
+def test_the_spelt_name_on_random_texts_is_the_per_call_pattern() -> None:
+    """``shortforms._last_spelt`` (a walk over the words) against ``finditer`` of the pattern it
+    replaces (session 9, second round), on texts of capitalised words, join words (also as the
+    start of longer words: "often", "desk"), "&", apostrophes, hyphens, underscores and digits
+    after a word, several spaces: the last word giving characters back before "&", matches that
+    cannot overlap, initials that are no capitals (the pattern decides those)."""
+    rng = random.Random(13)
+    pool = [
+        "Bank", "Bingley", "Bradford", "Court", "Sport", "Arbitration", "Scotland", "Royal", " ", " ", " ",
+        "  ", "of", "often", "the", "de", "des", "desk", "du", "&", "'", "’", "-", "_", "9", "s", "x", "B",
+        "BB", "é", "Ba", "Co", "and", "on", "for", ".", ",",
+    ]  # fmt: skip
+    edges = [
+        "Banque des Bingley said.",  # "de" would take "des" apart
+        "Bank Bingley Bradford said.",  # a later B-word inside the first match: no second match
+        "Court of the Arbitration for Sport and the Court often Sport.",
+        "Bank'-& Bingley’& Bradford-&x Royal Bank of Scotland's&",
+    ]
+    seen = 0
+    for n in range(4000 + len(edges)):
+        text = edges[n] if n < len(edges) else "".join(rng.choices(pool, k=rng.randint(1, 20)))
+        for letters in ("B", "BB", "BBS", "CAS", "RBS", "BS", "b", ""):
+            pattern = rf"(?<![\w&]){shortforms._letters_pattern(letters)}(?![\w&])"
+            want = None
+            for m in re.finditer(pattern, text[: len(text) - 1]):
+                want = m.group()
+            got = shortforms._last_spelt(text, letters, len(text) - 1)
+            assert got == want, (text, letters)
+            seen += got is not None
+    assert seen > 1000
