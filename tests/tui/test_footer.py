@@ -40,3 +40,20 @@ async def test_the_footer_is_composed_again_only_when_its_keys_change(seeds_env:
         await press(pilot, "tab")  # back to the list: its keys again, as before
         assert "⏎ open" in footer_line(app) and "[ ] claim" not in footer_line(app)
         assert [key.key for key in footer.query("FooterKey")] == [key.key for key in on_list]
+
+
+async def test_a_resize_to_a_narrow_screen_drops_the_palette_key_at_once(
+    seeds_env: tuple[Path, Path],
+) -> None:
+    """The main screen hides ``^p palette`` below NARROW columns (its room goes to the pane's
+    keys); Textual's footer reads that only as it composes, so it stayed until focus moved."""
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert footer_line(app).rstrip().endswith("^p palette")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "palette" not in footer_line(app) and footer_line(app).startswith("⏎ open s sort")
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert footer_line(app).rstrip().endswith("^p palette")

@@ -40,6 +40,12 @@ class MainFooter(Footer):
                 widget.add_class("-compact", update=False)
             yield widget
 
+    def watch_show_command_palette(self) -> None:
+        # Textual's footer reads it only as it composes: a narrow screen hiding the palette key
+        # (MainScreen / CompareScreen on resize) kept it, and a stray letter, until focus moved
+        if self._shown is not None:
+            self.call_after_refresh(self.recompose)
+
     async def recompose(self) -> None:
         if self._shown is not None and self.is_attached and self.shown() == self._shown:
             return
