@@ -11,7 +11,7 @@ from textual.widgets import Footer, Label
 
 
 class MainFooter(Footer):
-    """Textual's footer, with two differences.
+    """Textual's footer, composed again only when what it shows changed, and without its leak.
 
     It is composed again only when what it shows changed. Textual recomposes the footer whenever
     the screen's bindings signal a change (every focus change, every document opened), and a
