@@ -13,7 +13,7 @@ from textual.widgets import Footer, Label
 class MainFooter(Footer):
     """Textual's footer, composed again only when what it shows changed, and without its leak.
 
-    It is composed again only when what it shows changed. Textual recomposes the footer whenever
+    Textual recomposes the footer whenever
     the screen's bindings signal a change (every focus change, every document opened), and a
     recompose removes every key and mounts and styles new ones. A focus change signals twice
     (the widget left, the widget entered), and moving between widgets with the same keys changes
