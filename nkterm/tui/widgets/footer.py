@@ -13,14 +13,14 @@ from textual.widgets import Footer, Label
 class MainFooter(Footer):
     """Textual's footer, composed again only when what it shows changed, and without its leak.
 
-    Textual recomposes the footer whenever
-    the screen's bindings signal a change (every focus change, every document opened), and a
-    recompose removes every key and mounts and styles new ones. A focus change signals twice
-    (the widget left, the widget entered), and moving between widgets with the same keys changes
-    nothing on screen: the shown bindings (each with its enabled state, tooltip and key display)
-    and the footer's own settings are compared first. And a compact footer's keys get
-    ``-compact`` before they are mounted: each was styled twice (mounted, then restyled by its
-    ``compact`` watcher adding the class).
+    Textual recomposes the footer whenever the screen's bindings signal a change (every focus
+    change, every document opened), and a recompose removes every key and mounts and styles new
+    ones. A focus change signals twice (the widget left, the widget entered), and moving between
+    widgets with the same keys changes nothing on screen: the shown bindings (each with its
+    enabled state, tooltip and key display) and the footer's own settings are compared first.
+    A compact footer's keys get ``-compact`` before they are mounted: each was styled twice
+    (mounted, then restyled by its ``compact`` watcher adding the class). A change of
+    ``show_command_palette`` composes it again (Textual's footer reads it only as it composes).
 
     Without its leak: each new key is ``data_bind``-ed to the footer's ``compact``; Textual keeps
     one watcher per key ever composed, each holding the removed key with its styles and render
