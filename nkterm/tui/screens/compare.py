@@ -42,6 +42,7 @@ from nkterm.tui.screens.compare_load import (
 from nkterm.tui.services import host_of
 from nkterm.tui.view.marks import BOOKMARK_GUTTER
 from nkterm.tui.widgets.compare_view import ComparePane, CompareView, PaneMoved
+from nkterm.tui.widgets.footer import MainFooter
 from nkterm.tui.widgets.pair_list import (
     FILTERS,
     SYMBOLS,
@@ -174,7 +175,7 @@ class CompareScreen(Screen[None]):
             yield Static(Text("aligning…"), id="pairs-title", markup=False)
             yield self.pair_list
         yield Static(id="compare-status", markup=False)
-        yield Footer(compact=True)
+        yield MainFooter(compact=True)
 
     def on_mount(self) -> None:
         self._requested_at = self._requested_at or time.perf_counter()

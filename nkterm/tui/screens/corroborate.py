@@ -22,12 +22,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from nkterm.models import Span
 from nkterm.render import one_line, safe
 from nkterm.tui.services import host_of
+from nkterm.tui.widgets.footer import MainFooter
 from nkterm.tui.widgets.item_list import ItemList, explanation
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ class CorroborateScreen(Screen[None]):
         yield Static(head, id="corroborate-claim", markup=False)
         yield Static(Text("looking through the corpus…"), id="corroborate-title", markup=False)
         yield CorroborationList(id="corroborations")
-        yield Footer(compact=True)
+        yield MainFooter(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "corroboration"

@@ -219,11 +219,15 @@ class MainScreen(Screen[None]):
         width = self.size.width
         narrow = width < NARROW
         list_only = narrow and self.show_list
-        self.set_class(narrow, "-narrow")
-        self.set_class(width >= WIDE, "-wide")
-        self.set_class(not self.show_list, "-no-list")
-        self.set_class(not self._claims_visible(), "-no-claims")
-        self.set_class(list_only, "-list-only")
+        self.update_classes(  # one restyle of the screen for all five (not one per class changed)
+            {
+                "-narrow": narrow,
+                "-wide": width >= WIDE,
+                "-no-list": not self.show_list,
+                "-no-claims": not self._claims_visible(),
+                "-list-only": list_only,
+            }
+        )
         self.documents.styles.width = None if narrow else self.list_width()
         # ctrl+p stays listed in the help: on a narrow footer its room goes to the pane's keys
         self.query_one(Footer).show_command_palette = not narrow
