@@ -42,10 +42,12 @@ FORBIDDEN = {
 
 # Unpickling that reads only what Whoosh itself unpickles, from files of the same trust: the
 # index's posting blocks (Whoosh's W3 codec pickles them; its matcher unpickles the same bytes) and
-# the postings pool's sorted runs (temporary files this process writes, as Whoosh's own pool does).
+# the postings pool's sorted runs (temporary files this process writes, as Whoosh's own pool does),
+# and the build's spool (chunks its own worker processes wrote into a folder only this user can write).
 UNPICKLES_WHAT_WHOOSH_DOES = {
     "nkterm/search/whoosh/postings.py": "the index's posting blocks, read as W3LeafMatcher reads them",
     "nkterm/search/whoosh/pool.py": "the build's own temporary run files",
+    "nkterm/spool.py": "the build workers' own chunk files, in a 0700 temporary folder",
 }
 
 
