@@ -790,6 +790,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="OLD.json: compare this run with it; OLD.json NEW.json: compare two saved runs and exit",
     )
     ap.add_argument(
+        "--targets",
+        metavar="JSON",
+        help="judge a saved run (--json FILE) against today's targets, print the verdicts as JSON and exit",
+    )
+    ap.add_argument(
         "--profile", action="store_true", help="cProfile top-N of the full build and of a search pass"
     )
     ap.add_argument("--profile-top", type=int, default=20)
@@ -842,6 +847,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.compare and len(args.compare) == 2:
         old, new = (json.loads(Path(p).read_text("utf-8")) for p in args.compare)
         print(compare(old, new))
+        return 0
+    if args.targets:
+        saved = json.loads(Path(args.targets).read_text("utf-8"))
+        print(json.dumps({size: targets(size, res) for size, res in saved["sizes"].items()}, indent=1))
         return 0
     if args.corpus:
         sizes = ["corpus"]

@@ -570,7 +570,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     sy.add_argument("rows", type=int)
     sy.add_argument("workdir")
     sy.add_argument("--repeats", type=int, default=KEY_REPEATS)
+    vw = sub.add_parser("view", help="hard-link the documents a (partial) index holds into DEST")
+    vw.add_argument("corpus")
+    vw.add_argument("index")
+    vw.add_argument("dest")
     args = ap.parse_args(argv)
+    if args.what == "view":
+        dest = view_corpus(Path(args.corpus), Path(args.index), Path(args.dest))
+        print(json.dumps({"view": str(dest), "documents": sum(1 for _ in dest.rglob("*.txt"))}))
+        return 0
     if args.what == "first-paint":
         first_paint_child(args.corpus, args.index)
         return 0

@@ -5,6 +5,7 @@ test checks that their lists name every module there is, and only modules that e
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import subprocess
 import sys
@@ -141,3 +142,30 @@ def test_no_import_circles_even_through_type_only_imports() -> None:
     assert "nkterm.compare" in packages and "nkterm.search" in packages
     circles = {p: graph.nominate_cycle_breakers(p) for p in packages}
     assert {p: b for p, b in circles.items() if b} == {}
+
+
+def _imports_benchmarks(path: Path) -> list[int]:
+    """Lines of ``path`` that import the ``benchmarks`` package, at any depth of the module."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        if any(name == "benchmarks" or name.startswith("benchmarks.") for name in names):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_test_imports_the_benchmarks() -> None:
+    # a benchmark is checked by running it as a user does (`python -m benchmarks...`); what a
+    # benchmark and a test both need lives in the package or in a tests/ helper
+    tests = ROOT / "tests"
+    offenders = {
+        str(p.relative_to(ROOT)): lines
+        for p in sorted(tests.rglob("*.py"))
+        if (lines := _imports_benchmarks(p))
+    }
+    assert offenders == {}

@@ -10,6 +10,7 @@ values.
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import subprocess
@@ -17,9 +18,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from benchmarks import index_bench
-from benchmarks.__main__ import compare, targets, tui_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = 16
@@ -74,7 +72,8 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, obje
 
 
 def test_table_has_every_figure(smoke: tuple[str, dict[str, object], Path]) -> None:
-    stdout, _, _ = smoke
+    stdout, data, _ = smoke
+    queries = data["sizes"]["corpus"]["search"]["queries"]  # type: ignore[index]
     assert "== corpus:" in stdout
     assert f"corpus        {DOCS} docs" in stdout
     for label in (
@@ -88,7 +87,7 @@ def test_table_has_every_figure(smoke: tuple[str, dict[str, object], Path]) -> N
         "no-change     library",
         "CLI `python -m nkterm index`",
         "1% changed    1 docs edited",
-        f"search        {len(index_bench.QUERIES)} queries x 1 passes, top 10 with snippets: median",
+        f"search        {len(queries)} queries x 1 passes, top 10 with snippets: median",
         "p95",
         "p99",
         "  no snippets median",
@@ -138,14 +137,16 @@ def test_json_has_sane_numbers(smoke: tuple[str, dict[str, object], Path]) -> No
     assert "0 added, 0 changed" in res["rerun_cli"]["output"]
     assert res["change"]["docs"] == 1 and res["change"]["changed"] == 1
     search = res["search"]
-    assert search["n"] == len(index_bench.QUERIES)
+    assert search["n"] == len(search["queries"]) >= 20  # one pass: one sample per query
+    assert all(len(q["samples_ms"]) == 1 for q in search["queries"])
     assert 0 < search["median_ms"] <= search["p95_ms"] <= search["p99_ms"] <= search["max_ms"]
     assert not [q for q in search["queries"] if q["error"]]
     hits = {q["query"]: q["hits"] for q in search["queries"]}
     assert hits["economy"] > 0 and hits['"prime minister"'] > 0 and hits["tag:sport"] > 0
     fts = res["fts5"]
     assert fts["build"]["docs"] == DOCS
-    assert fts["ratio"]["queries"] == sum(1 for q in index_bench.QUERIES if q.fts5)
+    fts_queries = {q["query"] for q in fts["search"]["queries"]}
+    assert fts["ratio"]["queries"] == len(fts_queries) > 0 and fts_queries < set(hits)
     assert fts["ratio"]["median"] > 0
     fts_totals = {q["query"]: q["total"] for q in fts["search"]["queries"]}
     corpus = Path(res["corpus"]["path"])
@@ -201,33 +202,43 @@ def test_compare_two_saved_runs(smoke: tuple[str, dict[str, object], Path]) -> N
     assert "+0.0%" in proc.stdout
 
 
-def test_percentile_is_nearest_rank() -> None:
-    values = list(range(1, 101))
-    assert index_bench.percentile(values, 50) == 50
-    assert index_bench.percentile(values, 95) == 95
-    assert index_bench.percentile(values, 99) == 99
-    assert index_bench.percentile([7.0], 99) == 7.0
+def _nearest_rank(values: list[float], p: float) -> float:
+    return sorted(values)[max(1, math.ceil(p / 100 * len(values))) - 1]
 
 
-def test_targets_fail_slow_bbc_search() -> None:
-    res = {
-        "build": {"docs_per_s": 600.0, "claims_present": True, "complete": True, "peak_rss_mb": 100.0},
-        "search": {"median_ms": 12.0, "p95_ms": 20.0},
-        "rerun_library": {"median_s": 0.2},
-        "rerun_cli": {"median_s": 1.4},
-    }
-    verdicts = {t["target"]: t["pass"] for t in targets("bbc", res)}
-    assert verdicts == {"no-change re-run < 1 s": False, "search median < 10 ms with snippets": False}
-    at_scale = {t["target"]: t["pass"] for t in targets("20k", res)}
-    assert at_scale["full build >= 500 docs/s including claims"] is True
-    assert at_scale["search p95 < 16 ms with snippets (top 10)"] is False
+def test_percentiles_are_nearest_rank(smoke: tuple[str, dict[str, object], Path]) -> None:
+    _, data, _ = smoke
+    res = data["sizes"]["corpus"]  # type: ignore[index]
+    search = res["search"]
+    samples = [t for q in search["queries"] for t in q["samples_ms"]]  # rounded to 0.001 ms in the JSON
+    assert len(samples) == search["n"] >= 20
+    for key, p in (("median_ms", 50), ("p95_ms", 95), ("p99_ms", 99)):
+        assert math.isclose(search[key], _nearest_rank(samples, p), abs_tol=0.001), key
+    rerun = res["rerun_library"]  # --runs 1: the median of one value is that value
+    assert rerun["seconds"] == [rerun["median_s"]]
+
+
+def _bench(*args: str) -> str:
+    """``python -m benchmarks ARGS`` as a user runs it; its standard output."""
+    cmd = [sys.executable, "-m", "benchmarks", *args]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
 
 
 def _key_stats(p95: float, worst: float) -> dict[str, float]:
     return {"n": 10, "median_ms": p95 / 2, "p95_ms": p95, "max_ms": worst}
 
 
-def test_tui_targets_fail_a_stall_and_label_a_partial_index() -> None:
+def test_targets_of_a_saved_run_fail_slow_search_and_a_stall_and_label_a_partial_index(
+    tmp_path: Path,
+) -> None:
+    res = {
+        "build": {"docs_per_s": 600.0, "claims_present": True, "complete": True, "peak_rss_mb": 100.0},
+        "search": {"median_ms": 12.0, "p95_ms": 20.0},
+        "rerun_library": {"median_s": 0.2},
+        "rerun_cli": {"median_s": 1.4},
+    }
     quick = _key_stats(8.0, 12.0)
     session = {
         "list": {"j": quick, "pagedown": quick, "G_g": quick},
@@ -244,40 +255,48 @@ def test_tui_targets_fail_a_stall_and_label_a_partial_index() -> None:
         "list_filled": {"median_ms": 420.0},
         "imports": {"median_ms": 300.0},
     }
-    res = {"tui": {"partial": True, "first_paint": first_paint, "session": session}}
-    found = {t["target"]: t for t in tui_targets(res, "")}
+    tui = {"partial": True, "first_paint": first_paint, "session": session}
+    saved = tmp_path / "run.json"
+    saved.write_text(json.dumps({"meta": {}, "sizes": {"bbc": res, "20k": {**res, "tui": tui}}}), "utf-8")
+    judged = json.loads(_bench("--targets", str(saved)))
+    verdicts = {t["target"]: t["pass"] for t in judged["bbc"]}
+    assert verdicts == {"no-change re-run < 1 s": False, "search median < 10 ms with snippets": False}
+    found = {t["target"]: t for t in judged["20k"]}
+    assert found["full build >= 500 docs/s including claims"]["pass"] is True
+    assert found["search p95 < 16 ms with snippets (top 10)"]["pass"] is False
     assert found["first full paint < 0.5 s with an existing index"]["pass"] is True
     scroll = found["scrolling keys p95 < 33.4 ms, none > 50 ms"]
     assert scroll["pass"] is False and "80.0 ms (document pagedown)" in scroll["value"]
     typing = found["typing keys p95 < 33.4 ms, none > 50 ms"]
     assert typing["pass"] is False and "40.0 ms (list filter typing)" in typing["value"]
     assert found["RSS < 300 MB with the corpus open"]["pass"] is True
-    assert all("9,000 committed docs (partial build)" in t["note"] for t in found.values())
+    reader = [t for name, t in found.items() if "keys" in name or "paint" in name or name.startswith("RSS <")]
+    assert len(reader) == 4 and all("9,000 committed docs (partial build)" in t["note"] for t in reader)
 
 
-def test_compare_flags_regressions() -> None:
-    old = {"meta": {"git": "a"}, "sizes": {"bbc": {"search": {"median_ms": 10.0}}}}
-    new = {"meta": {"git": "b"}, "sizes": {"bbc": {"search": {"median_ms": 20.0}}}}
-    assert "worse" in compare(old, new)
+def test_compare_flags_regressions_and_refuses_stopped_builds_of_different_sizes(tmp_path: Path) -> None:
+    def stopped(docs: int, median: float) -> dict[str, object]:
+        return {"build": {"complete": False, "docs_indexed": docs}, "search": {"median_ms": median}}
 
-
-def test_compare_refuses_stopped_builds_of_different_sizes() -> None:
-    def run(docs: int, median: float) -> dict[str, object]:
-        return {
-            "meta": {},
-            "sizes": {
-                "100k": {"build": {"complete": False, "docs_indexed": docs}, "search": {"median_ms": median}}
-            },
-        }
-
-    text = compare(run(3000, 10.0), run(48000, 40.0))
-    assert "not comparable" in text and "worse" not in text
+    old = {
+        "meta": {"git": "a"},
+        "sizes": {"bbc": {"search": {"median_ms": 10.0}}, "100k": stopped(3000, 10.0)},
+    }
+    new = {
+        "meta": {"git": "b"},
+        "sizes": {"bbc": {"search": {"median_ms": 20.0}}, "100k": stopped(48000, 40.0)},
+    }
+    (tmp_path / "old.json").write_text(json.dumps(old), "utf-8")
+    (tmp_path / "new.json").write_text(json.dumps(new), "utf-8")
+    text = _bench("--compare", str(tmp_path / "old.json"), str(tmp_path / "new.json"))
+    bbc, stopped_rows = text.split("\nbbc\n", 1)[1].split("\n100k\n", 1)
+    assert "search median ms" in bbc and "worse" in bbc
+    assert "not comparable" in stopped_rows and "worse" not in stopped_rows
 
 
 def test_view_corpus_holds_exactly_what_a_partial_index_holds(tmp_path: Path) -> None:
     """The TUI rows of a stopped build open the app on hard links to the committed documents:
     the app's own index update must then find nothing to do."""
-    from benchmarks.tui_measure import view_corpus
     from nkterm.index import Index
 
     corpus = tmp_path / "corpus"
@@ -287,7 +306,13 @@ def test_view_corpus_holds_exactly_what_a_partial_index_holds(tmp_path: Path) ->
     index.update()
     index.close()
     (corpus / "tech" / "late.txt").write_text("Not indexed yet.\n", "utf-8")  # the rest of a stopped build
-    view = view_corpus(corpus, tmp_path / "index", tmp_path / "view")
+    cmd = [sys.executable, "-m", "benchmarks.tui_measure", "view", str(corpus), str(tmp_path / "index")]
+    proc = subprocess.run(
+        [*cmd, str(tmp_path / "view")], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    view = tmp_path / "view"
+    assert json.loads(proc.stdout) == {"view": str(view), "documents": DOCS}
     assert len(list(view.rglob("*.txt"))) == DOCS
     assert (view / "sport" / "002.yaml").exists() and not (view / "tech" / "late.txt").exists()
     report = Index(view, tmp_path / "index").update()
