@@ -1,7 +1,7 @@
 """Evaluate nkterm.compare against hand-labelled data: relations of aligned pairs and
 corroboration of claims.
 
-    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|tuning|all] [--wrong]
+    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|tuning|seen|all] [--wrong]
 
 Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round7.yaml`` (sentence pairs
 of BBC and seed documents, labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
@@ -178,7 +178,7 @@ class _Span:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, help="Whoosh index of the BBC corpus (built if missing)")
-    parser.add_argument("--split", choices=(*SPLITS, "all", "tuning"), default="all")
+    parser.add_argument("--split", choices=(*SPLITS, "all", "tuning", "seen"), default="all")
     parser.add_argument("--wrong", action="store_true", help="list the wrongly judged pairs")
     args = parser.parse_args(argv)
     if not BBC.is_dir():
@@ -201,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
             splits: tuple[str, ...] = SPLITS
         elif args.split == "tuning":
             splits = tuple(s for s in SPLITS if not s.startswith("held-out"))
+        elif args.split == "seen":  # every split but the newest held-out, which is run once, blind
+            splits = SPLITS[:-1]
         else:
             splits = (args.split,)
         for split in splits:
