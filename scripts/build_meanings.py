@@ -193,7 +193,7 @@ def main() -> int:
         f"(--max-group {args.max_group} --max-hyponyms {args.max_hyponyms} --min-cosine {args.min_cosine})\n"
         "# from WordNet 3.0, links kept where WordLlama's word vectors agree.\n"
         "# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. THIS SOFTWARE AND\n"
-        "# DATABASE IS PROVIDED \"AS IS\" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES,\n"
+        '# DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES,\n'
         "# EXPRESS OR IMPLIED. The name of Princeton University or Princeton may not be used in\n"
         "# advertising or publicity pertaining to distribution of the software and/or database.\n"
     )

@@ -35,8 +35,8 @@ from nkterm.compare.words import (
     COMMON_STEMS,
     DENIAL_RE,
     EVALUATION_AXES,
-    NEGATION_RE,
     KEY_OF,
+    NEGATION_RE,
     stem,
 )
 from nkterm.numbers import Quantity
@@ -300,7 +300,8 @@ def denial_conflict(a: Unit, b: Unit) -> str:
         if not deny.scopes or says_not(other) or _REFUSAL_RE.search(other.passage.text):
             continue
         other_stems = {s for stems in other.keys.values() for s in stems}
-        other_keys = other.keys  # a word of the denial may say the other's in its own words ("pledge" / "promise")
+        # a word of the denial may say the other's in other words ("pledge" / "promise")
+        other_meanings = {MEANING[s] for s in other_stems if s in MEANING}
         names = {s for unit in (a, b) for key in unit.names for s in unit.keys.get(key, {})}
         deny_names = {s for key in deny.names for s in deny.keys.get(key, {})}
         for cue, actor, stems in deny.scopes:
@@ -309,7 +310,9 @@ def denial_conflict(a: Unit, b: Unit) -> str:
             act = [
                 s
                 for s in stems
-                if (s in other_stems or MEANING.get(s, "") in other_keys) and s not in COMMON_STEMS and s not in names
+                if (s in other_stems or MEANING.get(s, "") in other_meanings)
+                and s not in COMMON_STEMS
+                and s not in names
             ]
             # the first word after the cue heads what is denied ("denied [claims that he] leaked"):
             # sharing only its objects ("the confidential budget report") is not asserting the act

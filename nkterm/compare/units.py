@@ -24,8 +24,8 @@ from nkterm.compare.words import (
     CONTRACTION_TAIL,
     EVALUATION_AXES,
     FUNCTION_WORDS,
-    PHRASES,
     KEY_OF,
+    PHRASES,
     first_letters,
     negations_and_denial,
 )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from nkterm.analysis import analyze
 from nkterm.compare.meanings import MEANING
+from nkterm.compare.params import MEANING_FACTOR
 
 # Dropped before matching: words that say nothing about what a passage is about. Negations are
 # here too (they are handled by the negation rule), and reporting verbs ("said"), which every
@@ -223,9 +224,10 @@ RELATED: dict[str, str] = {}  # stem -> group key
 for _group, _words in RELATED_WORDS.items():
     for _stem in _stems(_words):
         RELATED.setdefault(_stem, "~" + _group)
-# stem -> its group key: the hand-written related-terms groups first, then the words that mean
-# the same (``meanings``); and each group key's member stems (the corroboration prefilter)
-KEY_OF: dict[str, str] = {**MEANING, **RELATED}
+# stem -> its group key: the hand-written related-terms groups first, then, when pairing uses them
+# (params.MEANING_FACTOR > 0), the words that mean the same (``meanings``); and each group key's
+# member stems (the corroboration prefilter)
+KEY_OF: dict[str, str] = {**MEANING, **RELATED} if MEANING_FACTOR > 0 else dict(RELATED)
 GROUP_MEMBERS: dict[str, list[str]] = {}
 for _stem, _key in KEY_OF.items():
     GROUP_MEMBERS.setdefault(_key, []).append(_stem)
