@@ -12,7 +12,7 @@ frequency, and only senses seen in its tagged corpus when it saw any) is shared 
 "resign": leave office) or is the direct hypernym of the other's ("pledge" -> "promise", "buy" ->
 "acquire", "dismiss" -> "reject") and that hypernym is specific (at most ``--max-hyponyms``
 direct hyponyms: "change" or "get" with hundreds are not meanings). Links join words into groups
-(synonym links first, then hypernym links), a link being skipped when it would make a group
+(the strongest links first: shared first senses, then later senses, then hypernyms), a link being skipped when it would make a group
 larger than ``--max-group`` (so that chains of senses do not gather unrelated words). A link that would put two
 antonyms in one group ("father" / "mother" under "parent") is skipped too. Since WordNet alone
 joins words by rare senses ("firm" / "boardinghouse"), a link is kept only where WordLlama's
@@ -181,7 +181,7 @@ def main() -> int:
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("--max-group", type=int, default=6)
     parser.add_argument("--max-hyponyms", type=int, default=40)
-    parser.add_argument("--min-cosine", type=float, default=0.3, help="least WordLlama cosine of a link")
+    parser.add_argument("--min-cosine", type=float, default=0.25, help="least WordLlama cosine of a link")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     if not (args.wordnet / "index.verb").is_file():
