@@ -19,6 +19,7 @@ import functools
 import re
 
 from nkterm.analysis import analyze_names_joined
+from nkterm.compare.meanings import same_meaning
 from nkterm.compare.units import Unit
 from nkterm.compare.words import COMMON_STEMS, FUNCTION_WORDS, NEGATION_RE, stem
 
@@ -94,17 +95,18 @@ def _content(text: str) -> tuple[_Word, ...]:
 
 def _run_in(after: tuple[_Word, ...], text: str) -> tuple[int, int, int] | None:
     """The longest run of ``RUN_WORDS`` or more of the words ``after`` that ``text`` has in the
-    same order, one after another among its content words: (its first index in ``after``, its
+    same order (or words that mean the same: ``meanings``), one after another among its content
+    words: (its first index in ``after``, its
     start and end in ``text``); None when there is none."""
     words = _content(text)
     terms = [t for t, _s, _e in words]
     best: tuple[int, int, int] | None = None  # (length, first index in after, first index in words)
     for i in range(len(after)):
         for j in range(len(terms)):
-            if after[i][0] != terms[j]:
+            if not same_meaning(after[i][0], terms[j]):
                 continue
             n = 1
-            while i + n < len(after) and j + n < len(terms) and after[i + n][0] == terms[j + n]:
+            while i + n < len(after) and j + n < len(terms) and same_meaning(after[i + n][0], terms[j + n]):
                 n += 1
             if n >= RUN_WORDS and (best is None or n > best[0]):
                 best = (n, i, j)

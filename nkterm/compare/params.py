@@ -9,6 +9,7 @@ THRESHOLD = 0.18  # least similarity for two units to be paired
 MIN_SHARED = 2  # least number of shared keys (words, groups, numbers) for a pair...
 TOPIC_SHARE = 0.15  # ...one of them not a topic word: a word in this share of each side's units
 RELATED_FACTOR = 0.7  # a match through the related-terms table counts this much of an exact one
+MEANING_FACTOR = 0.0  # a match through the table of words that mean the same (meanings.tsv) counts this much; 0: pairing does not use the table (session 10: leave-one-set-out chose none), only the denial and dispute rules do
 WEAK_CLAIM = 0.3  # claims scored below this are replaced by the sentences they sit in
 MIN_WORDS = 6  # a unit is normalised as if it had at least this many (median-weight) words
 MIN_CORPUS_DOCS = 50  # below this many documents corpus IDF says little: use the pair's own

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nkterm.compare.params import MIN_SHARED
-from nkterm.compare.words import PHRASES, RELATED
+from nkterm.compare.words import GROUP_MEMBERS, PHRASES
 from nkterm.models import Claim, Document, Span
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def prefilter_for(query: Unit, weigh: IdfFn | None = None, best: int | None = No
         if key.startswith("#"):
             continue
         if key.startswith("~"):
-            members = [s for s, group in RELATED.items() if group == key]
+            members = GROUP_MEMBERS.get(key, [])
             alternatives = {p.pattern for p, group, _w in PHRASES if group == key}
         else:
             members, alternatives = list(stems), set()

@@ -24,6 +24,7 @@ from nkterm.compare.actors import actor_before
 from nkterm.compare.apart import counts_apart, figures_apart
 from nkterm.compare.dispute import clear_caches as clear_disputes
 from nkterm.compare.dispute import dispute_conflict
+from nkterm.compare.meanings import MEANING
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.slots import clear_caches as clear_slots
 from nkterm.compare.slots import date_slot, number_slot, outcome_conflict
@@ -34,8 +35,8 @@ from nkterm.compare.words import (
     COMMON_STEMS,
     DENIAL_RE,
     EVALUATION_AXES,
+    KEY_OF,
     NEGATION_RE,
-    RELATED,
     stem,
 )
 from nkterm.numbers import Quantity
@@ -291,23 +292,32 @@ def denial_conflict(a: Unit, b: Unit) -> str:
     passage names too, and after which two or more content words follow that the other passage
     says without any negation, the first of them included ("Hartley denied claims that he
     leaked the budget report" /
-    "charged Hartley with leaking the budget report"). Names are the participants, not the act;
+    "charged Hartley with leaking the budget report"), in the same words or in words that mean
+    the same (``meanings``: "denied he had pledged to quit" / "promised to resign"). Names are the participants, not the act;
     common words ("made", "take") are no evidence. The other passage must not deny or negate
     anything (two denials have no polarity to oppose)."""
     for deny, other, side in ((a, b, "A"), (b, a, "B")):
         if not deny.scopes or says_not(other) or _REFUSAL_RE.search(other.passage.text):
             continue
         other_stems = {s for stems in other.keys.values() for s in stems}
+        # a word of the denial may say the other's in other words ("pledge" / "promise")
+        other_meanings = {MEANING[s] for s in other_stems if s in MEANING}
         names = {s for unit in (a, b) for key in unit.names for s in unit.keys.get(key, {})}
         deny_names = {s for key in deny.names for s in deny.keys.get(key, {})}
         for cue, actor, stems in deny.scopes:
             if actor not in deny_names or actor not in other_stems:
                 continue  # who denies must be a name ("Users are warned never to..." is advice)
-            act = [s for s in stems if s in other_stems and s not in COMMON_STEMS and s not in names]
+            act = [
+                s
+                for s in stems
+                if (s in other_stems or MEANING.get(s, "") in other_meanings)
+                and s not in COMMON_STEMS
+                and s not in names
+            ]
             # the first word after the cue heads what is denied ("denied [claims that he] leaked"):
             # sharing only its objects ("the confidential budget report") is not asserting the act
             if len(act) >= 2 and act[0] == stems[0]:
-                words = [deny.keys.get(RELATED.get(s, s), {}).get(s, s) for s in act]
+                words = [deny.keys.get(KEY_OF.get(s, s), {}).get(s, s) for s in act]
                 return f'opposite polarity: "{cue}" {", ".join(words[:3])} only in {side}'
     return ""
 

@@ -12,7 +12,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from nkterm.compare.params import MIN_CORPUS_DOCS, MIN_WORDS, NAME_FACTOR, NUMBER_DF, RELATED_FACTOR
+from nkterm.compare.meanings import MEANING_PREFIX
+from nkterm.compare.params import (
+    MEANING_FACTOR,
+    MIN_CORPUS_DOCS,
+    MIN_WORDS,
+    NAME_FACTOR,
+    NUMBER_DF,
+    RELATED_FACTOR,
+)
 from nkterm.compare.units import Unit
 from nkterm.compare.words import COMMON_FACTOR, COMMON_STEMS
 
@@ -182,8 +190,8 @@ def shared_keys(a: Unit, b: Unit, weigh: Weights) -> tuple[float, list[tuple[flo
     heaviest first.
 
     A key both units reach through the same stem counts that stem's weight; one they reach
-    through different members of a related group counts RELATED_FACTOR times the geometric
-    mean of their weights. Either is at most sqrt(weight_a * weight_b), so the similarity,
+    through different members of a related group counts RELATED_FACTOR (of a group of words that
+    mean the same, ``meanings``: MEANING_FACTOR) times the geometric mean of their weights. Either is at most sqrt(weight_a * weight_b), so the similarity,
     divided by sqrt(norm_a * norm_b) (norms >= totals), stays within [0, 1] (Cauchy-Schwarz)."""
     if not a.norm or not b.norm:
         return 0.0, []
@@ -204,7 +212,8 @@ def shared_keys(a: Unit, b: Unit, weigh: Weights) -> tuple[float, list[tuple[flo
             weight = min(weigh(best) * factor, math.sqrt(a.weights[key] * b.weights[key]))
             label = _label(stems_a[best], stems_b[best], True)
         else:
-            weight = RELATED_FACTOR * math.sqrt(a.weights[key] * b.weights[key])
+            factor = MEANING_FACTOR if key.startswith(MEANING_PREFIX) else RELATED_FACTOR
+            weight = factor * math.sqrt(a.weights[key] * b.weights[key])
             label = _label(next(iter(stems_a.values())), next(iter(stems_b.values())), False)
         score += weight
         shared.append((weight, label, key))

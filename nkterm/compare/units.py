@@ -24,8 +24,8 @@ from nkterm.compare.words import (
     CONTRACTION_TAIL,
     EVALUATION_AXES,
     FUNCTION_WORDS,
+    KEY_OF,
     PHRASES,
-    RELATED,
     first_letters,
     negations_and_denial,
 )
@@ -320,7 +320,7 @@ def _unit_parts(text: str, drop: frozenset[str]) -> _UnitParts:
     for key, word_stem, written in prepared.phrase_hits:
         keys.setdefault(key, {}).setdefault(word_stem, written)
     analysed, runs = prepared.analysed, prepared.runs
-    related = RELATED
+    related = KEY_OF
     for term, start, word, k in _content_tokens(text, drop):
         key = related.get(term, term)
         stems = keys.get(key)

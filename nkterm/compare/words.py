@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 
 from nkterm.analysis import analyze
+from nkterm.compare.meanings import MEANING
+from nkterm.compare.params import MEANING_FACTOR
 
 # Dropped before matching: words that say nothing about what a passage is about. Negations are
 # here too (they are handled by the negation rule), and reporting verbs ("said"), which every
@@ -222,6 +224,13 @@ RELATED: dict[str, str] = {}  # stem -> group key
 for _group, _words in RELATED_WORDS.items():
     for _stem in _stems(_words):
         RELATED.setdefault(_stem, "~" + _group)
+# stem -> its group key: the hand-written related-terms groups first, then, when pairing uses them
+# (params.MEANING_FACTOR > 0), the words that mean the same (``meanings``); and each group key's
+# member stems (the corroboration prefilter)
+KEY_OF: dict[str, str] = {**MEANING, **RELATED} if MEANING_FACTOR > 0 else dict(RELATED)
+GROUP_MEMBERS: dict[str, list[str]] = {}
+for _stem, _key in KEY_OF.items():
+    GROUP_MEMBERS.setdefault(_key, []).append(_stem)
 COMMON_STEMS: frozenset[str] = frozenset(_stems(" ".join(COMMON_WORDS)))
 EVALUATION_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     axis: (frozenset(_stems(pos)), frozenset(_stems(neg))) for axis, (pos, neg) in EVALUATION_WORDS.items()
