@@ -9,7 +9,10 @@
   is the one person the text names before it ("Gordon Brown has issued ... The chancellor said",
   session 9); else the role itself, an honest role speaker;
 - an epithet is the person meant ("the Uruguayan-born researcher", "the 64-year-old");
-- a definite organisation noun is the organisation named before it ("the charity").
+- a definite organisation noun is the organisation named before it ("the charity");
+- an office written capitalised ("The Bishop of Durham, the Rt Rev Dr Tom Wright, described",
+  later "the Bishop said") is the person in apposition beside it, else the person the text wrote
+  in apposition to (or as the title of) that office before (``office_speaker``, session 10).
 
 Pure Python; must not import textual or whoosh.
 """
@@ -20,10 +23,10 @@ import re
 from typing import Protocol
 
 from nkterm.claims.evidence import Report
-from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org
+from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_words, person_words, strip_titles
 from nkterm.claims.orgrefs import ORG_NOUNS, OrgReferences, named_with_descriptor
 from nkterm.claims.roles import is_epithet
-from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OFFICES, ROLES
+from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OF_TITLES, OFFICES, ROLES
 
 
 class Resolver(Protocol):
@@ -69,6 +72,10 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
             return apposed.group(1), f"the {named_as} = {apposed.group(1)}"
         person = resolver.full_name(apposed.group(1), apposed.start(1))
         return person, f"the {named_as} = {person}"
+    if named_as[:1].isupper():  # "according to the Bishop": the office's holder
+        office = office_speaker(resolver, report)
+        if office is not None:
+            return office
     named = named_with_descriptor(words)
     if named is not None:
         return named, f"the {named_as} = {named}"
@@ -94,3 +101,40 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         if org is not None:
             return org, f"the {named_as} = {org}"
     return named_as, "organisation or role"
+
+
+# A capitalised office: title words, then optionally "of" and its place ("Bishop", "Archbishop of
+# Canterbury", "Prime Minister"); the person's own name never ("President Bush" is a name)
+_OFFICE_WORDS = (TITLE_WORDS | OF_TITLES) - NOT_TITLE_HEADS
+# the person in apposition right after the office, closed by a comma: ", the Rt Rev Dr Tom Wright,"
+_OFFICE_APPOSED = re.compile(r",\s+(?:the\s+)?((?:[A-Z][\w'’.-]+\s)+?[A-Z][\w'’-]+)\s*,")
+
+
+def is_office(subject: str) -> bool:
+    """ "Bishop of Durham", "the Bishop", "Prime Minister": every word before "of" a title word."""
+    words = subject.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
+    return 0 < of and all(w.lower() in _OFFICE_WORDS for w in words[:of])
+
+
+def office_speaker(resolver: Resolver, report: Report) -> tuple[str | None, str] | None:
+    """The person a capitalised office subject means: the name in apposition right after it
+    ("The Bishop of Durham, the Rt Rev Dr Tom Wright, described"), else its holder written before
+    (``roles.role_holder``: "the Bishop said" after that apposition). None: no person found."""
+    subject = report.subject or ""
+    if not is_office(subject):
+        return None
+    named_as = subject.removeprefix("the ").removeprefix("The ")
+    after = report.subject_start + len(subject)
+    apposed = _OFFICE_APPOSED.match(resolver.text, after)
+    if apposed is not None and apposed.end() <= report.verb_start + 1:
+        person = strip_titles(" ".join(person_words(name_words(apposed.group(1)))))
+        if len(person.split()) >= 2 and not is_org(person):
+            person = resolver.full_name(person, apposed.start(1))
+            return person, f"the {named_as} = {person}"
+    holder = resolver.role_holder(named_as, report.subject_start)
+    if holder is not None:
+        return holder, f"the {named_as} = {holder}"
+    return None

@@ -33,7 +33,7 @@ from nkterm.claims.orgrefs import (
     OrgReferences,
     subject_before,
 )
-from nkterm.claims.orgspeakers import org_or_role_speaker
+from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
 from nkterm.claims.roles import named_in_sentence, role_holder
@@ -426,6 +426,9 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
+            office = office_speaker(self, report)  # "The Bishop of Durham, the Rt Rev Dr X," / "the Bishop"
+            if office is not None:
+                return office
             if (
                 self.after_the(report.subject_start)
                 and (DEMONYM.fullmatch(subject) or EPITHET_MODIFIER.fullmatch(subject))

@@ -1,0 +1,54 @@
+"""Speakers on news text, session 10 (issue 16): an office written capitalised is the person in
+apposition beside it ("The Bishop of Durham, the Rt Rev Dr X, described"), and the same office
+later ("the Bishop said", "according to the Bishop") is that person, as is a "he said" after it.
+Sentences written for these tests; no people list, no sections."""
+
+from __future__ import annotations
+
+from tests.unit.speaker_cases import speaker_cue, speaker_of
+
+_BISHOP = (
+    "A novel about the early church is nonsense, a clergyman has said. "
+    "The Bishop of Wetherby, the Rt Rev Dr Alan Marsh, described the novel as a fine thriller. "
+    "Despite enjoying the plot, the Bishop said there was no evidence for it. "
+    "Much good evidence supports the older account, according to the Bishop. "
+    '"The records are astonishingly good," he said.'
+)
+
+
+def test_an_office_is_the_person_in_apposition_beside_it() -> None:
+    assert speaker_of(_BISHOP, "The Bishop of Wetherby") == "Alan Marsh"
+    assert "Bishop of Wetherby = Alan Marsh" in speaker_cue(_BISHOP, "The Bishop of Wetherby")
+
+
+def test_the_office_later_is_the_person_named_in_apposition_before() -> None:
+    assert speaker_of(_BISHOP, "Despite enjoying") == "Alan Marsh"
+
+
+def test_according_to_the_office_is_its_holder_and_he_said_follows_him() -> None:
+    assert speaker_of(_BISHOP, "Much good evidence") == "Alan Marsh"
+    assert speaker_of(_BISHOP, '"The records') == "Alan Marsh"
+
+
+def test_an_office_whose_holder_was_named_in_commas_before() -> None:
+    text = (
+        "The service will be led by the Archbishop of Eastport, Dr Ruth Okafor, on Sunday. "
+        'The Archbishop of Eastport said: "I am pleased to be asked."'
+    )
+    assert speaker_of(text, "The Archbishop of Eastport said") == "Ruth Okafor"
+
+
+def test_an_office_with_no_holder_named_stays_the_office() -> None:
+    text = (
+        "The cathedral will close for a month of repairs. "
+        "The Bishop of Wetherby said the work was long overdue and would cost £2m."
+    )
+    assert speaker_of(text, "The Bishop of Wetherby said") == "Bishop of Wetherby"
+
+
+def test_a_name_in_apposition_to_another_office_is_not_this_ones_holder() -> None:
+    text = (
+        "The Dean of Wetherby, the Very Rev John Hale, opened the fair. "
+        "Later the Bishop said the fair had raised £5,000 for the roof."
+    )
+    assert speaker_of(text, "Later the Bishop said") != "John Hale"
