@@ -26,6 +26,8 @@ from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Subject
 from nkterm.claims.inverted import name_after
 from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
+from nkterm.claims.orgrefs import DOCUMENT_NOUNS
+from nkterm.claims.speechverbs import VERBS
 from nkterm.claims.subjectwords import (
     ADVERB_SKIP,
     AGED,
@@ -49,6 +51,10 @@ from nkterm.claims.subjectwords import (
     WON,
 )
 
+# Past forms of the verbs of saying ("said", "reported", "told"): after a plural noun they make it
+# the head of their subject ("The Envisional reports said")
+PAST_SPEECH = frozenset(w for w in VERBS if not w.endswith("s") or w.endswith("ss"))
+
 
 class SubjectFinder:
     """Finds subjects in the tokens ``lo..hi`` of one sentence."""
@@ -68,7 +74,26 @@ class SubjectFinder:
         return self.text[self.starts[k]].isupper()
 
     def for_verb(self, i: int) -> Subject | None:
-        """The subject of the reporting verb at token ``i``."""
+        """The subject of the reporting verb at token ``i``; none when the verb is a plural noun
+        (session 10): one followed by a verb of saying ("The Envisional reports said": the noun
+        heads the subject of "said"), or a singular "-s" form after lower-case words joined by
+        "and" ("rebuttals and counter claims.": two heads never take "claims")."""
+        lows = self.lows
+        plural = lows[i].endswith("s") and not lows[i].endswith("ss")
+        if plural and i + 1 < self.hi and self.gap(i).isspace() and lows[i + 1] in PAST_SPEECH:
+            return None
+        subject = self._for_verb(i)
+        if subject is None:
+            return None
+        k = self._token_at(subject.start)
+        if plural and subject.kind != "name" and k > self.lo and lows[k - 1] == "and" and self.gap(k - 1).isspace():
+            return None  # "rebuttals and counter claims.": the nouns of a list
+        if subject.kind == "name" and k - 1 > self.lo and lows[k - 1] == "by" and lows[k - 2] in DOCUMENT_NOUNS:
+            # "A survey by Hostway suggests": the document speaks, its maker is no subject
+            return Subject("noun", self.starts[k - 2], self.ends[k - 2], "the document")
+        return subject
+
+    def _for_verb(self, i: int) -> Subject | None:
         lows = self.lows
         if lows[i] in ING_REPORTING:
             quoted = self._quoted_as(i)
