@@ -34,6 +34,7 @@ from collections.abc import Callable
 
 from nkterm.claims.lexicon import words
 from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org, name_words
+from nkterm.claims.personnouns import BODY_NOUNS
 from nkterm.claims.subjectwords import (
     CLAUSE_OPENERS,
     DEMONYM,
@@ -107,10 +108,11 @@ class OrgReferences:
     def antecedent(self, noun: str, pos: int) -> str | None:
         """The organisation named before ``pos`` that "the ``noun``" stands for, or None."""
         noun = noun.lower().removesuffix("'s").removesuffix("’s")
-        if noun not in ORG_NOUNS:
+        body = noun not in ORG_NOUNS and noun in BODY_NOUNS  # "the think-tank" (WordNet noun.group)
+        if noun not in ORG_NOUNS and not body:
             return None
         text = self._text
-        generic = noun in GENERIC
+        generic = noun in GENERIC or body
         nearest: tuple[int, str] | None = None  # not described with the noun, but an organisation
         for start, end, name in reversed(self._chains()):
             if end > pos:

@@ -25,6 +25,7 @@ from typing import Protocol
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_words, person_words, strip_titles
 from nkterm.claims.orgrefs import ORG_NOUNS, OrgReferences, named_with_descriptor
+from nkterm.claims.personnouns import BODY_NOUNS
 from nkterm.claims.roles import is_epithet
 from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OF_TITLES, OFFICES, ROLES
 
@@ -96,7 +97,12 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
             return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
         if len(words) == 1 and (AGED.fullmatch(words[0]) or EPITHET_MODIFIER.fullmatch(words[0])):
             return None, ""  # "the 21-year-old" with no one in focus: no speaker to show
-    if definite and 0 < len(words) <= 3 and words[-1] in ORG_NOUNS and all(w.islower() for w in words):
+    if (
+        definite
+        and 0 < len(words) <= 3
+        and (words[-1] in ORG_NOUNS or words[-1] in BODY_NOUNS)  # "the think-tank" (session 10)
+        and all(w.islower() for w in words)
+    ):
         org = resolver.orgrefs.antecedent(words[-1], report.subject_start)
         if org is not None:
             return org, f"the {named_as} = {org}"
