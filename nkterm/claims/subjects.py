@@ -27,6 +27,7 @@ from nkterm.claims.evidence import Subject
 from nkterm.claims.inverted import name_after
 from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
+from nkterm.claims.personnouns import PERSON_NOUNS
 from nkterm.claims.speechverbs import VERBS
 from nkterm.claims.subjectwords import (
     ADVERB_SKIP,
@@ -91,7 +92,30 @@ class SubjectFinder:
         if subject.kind == "name" and k - 1 > self.lo and lows[k - 1] == "by" and lows[k - 2] in DOCUMENT_NOUNS:
             # "A survey by Hostway suggests": the document speaks, its maker is no subject
             return Subject("noun", self.starts[k - 2], self.ends[k - 2], "the document")
-        return subject
+        return self._open_apposition(k, i) or subject
+
+    def _open_apposition(self, k: int, i: int) -> Subject | None:
+        """ "John Houlihan, editor of Computerandvideogames.com told": an apposition never closed
+        by its comma; the person before it speaks, not the organisation it names. The words from
+        the comma to the verb open in lower case and hold a person noun (a role); the comma follows a
+        person's name of two words or more."""
+        lows = self.lows
+        c = k - 1
+        while c >= self.lo and c >= k - 8 and "," not in self.gap(c):
+            c -= 1
+        if c < self.lo or c + 1 >= i or self.upper(c + 1) or lows[c + 1] in DETERMINERS or self.gap(c).strip() != ",":
+            return None  # (", the Bishop said" after "in the Northern Echo": a subject of its own)
+        if any(not self.gap(m).isspace() for m in range(c + 1, i)):
+            return None
+        if not any(lows[m] in ROLES or lows[m] in PERSON_NOUNS for m in range(c + 1, i)):
+            return None
+        named = self.phrase_ending(c)
+        if named is None or named.kind != "name":
+            return None
+        name = self.text[named.start : named.end]
+        if len(name.split()) < 2 or is_org(name):
+            return None
+        return Subject("name", named.start, named.end, "named before its role")
 
     def _for_verb(self, i: int) -> Subject | None:
         lows = self.lows

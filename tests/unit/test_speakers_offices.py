@@ -1,6 +1,7 @@
 """Speakers on news text, session 10 (issue 16): an office written capitalised is the person in
 apposition beside it ("The Bishop of Durham, the Rt Rev Dr X, described"), and the same office
-later ("the Bishop said", "according to the Bishop") is that person, as is a "he said" after it.
+later ("the Bishop said", "according to the Bishop") is that person, as is a "he said" after it;
+an apposition never closed by its comma ("Jo Hale, editor of Gamesworld.com told") is the person.
 Sentences written for these tests; no people list, no sections."""
 
 from __future__ import annotations
@@ -52,3 +53,20 @@ def test_a_name_in_apposition_to_another_office_is_not_this_ones_holder() -> Non
         "Later the Bishop said the fair had raised £5,000 for the roof."
     )
     assert speaker_of(text, "Later the Bishop said") != "John Hale"
+
+
+def test_an_apposition_without_its_closing_comma_is_the_persons() -> None:
+    text = (
+        '"It is very encouraging for the firm," Jo Hale, editor of Gamesworld.com told BBC News. '
+        "Will Davies, senior research fellow at the Institute for Work told the BBC the plan was sound."
+    )
+    assert speaker_of(text, '"It is very') == "Jo Hale"
+    assert speaker_of(text, "Will Davies") == "Will Davies"
+
+
+def test_a_subject_after_an_opening_phrase_with_a_comma_is_not_an_apposition() -> None:
+    text = (
+        "The Bishop of Wetherby, the Rt Rev Dr Alan Marsh, wrote a letter. "
+        "Writing in the Northern Echo, the Bishop said the book was absurd."
+    )
+    assert speaker_of(text, "Writing in the") == "Alan Marsh"
