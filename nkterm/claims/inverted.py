@@ -37,7 +37,10 @@ def _role_ending_clause(f: SubjectFinder, det: int, k: int) -> Subject | None:
     r = k
     while r + 1 < f.hi and r < k + 3 and f.gap(r).isspace():
         r += 1
-    if any(not (lows[m].replace("-", "").isalpha() or AGED.fullmatch(lows[m])) or f.upper(m) for m in range(k, r + 1)):
+    if any(
+        not (lows[m].replace("-", "").isalpha() or AGED.fullmatch(lows[m])) or f.upper(m)
+        for m in range(k, r + 1)
+    ):
         return None
     if r + 1 < f.hi and f.gap(r).strip()[:1] not in AFTER_INVERTED:
         return None

@@ -20,14 +20,17 @@ Pure Python; must not import textual or whoosh.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Protocol
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_words, person_words, strip_titles
 from nkterm.claims.orgrefs import ORG_NOUNS, OrgReferences, named_with_descriptor
+from nkterm.claims.people import TITLES
 from nkterm.claims.personnouns import BODY_NOUNS
 from nkterm.claims.roles import is_epithet
 from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OF_TITLES, OFFICES, ROLES
+from nkterm.claims.wordfind import after_lower
 
 
 class Resolver(Protocol):
@@ -40,6 +43,8 @@ class Resolver(Protocol):
     def role_holder(self, role: str, pos: int) -> str | None: ...
     def sole_person(self, pos: int) -> str | None: ...
     def epithet_person(self, pos: int) -> tuple[str, str] | None: ...
+    def is_surname(self, surname: str) -> bool: ...
+    def after_the(self, pos: int) -> bool: ...
 
 
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
@@ -122,7 +127,7 @@ def is_office(subject: str) -> bool:
     if words and words[0].lower() == "the":
         words = words[1:]
     of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
-    return 0 < of and all(w.lower() in _OFFICE_WORDS for w in words[:of])
+    return of > 0 and all(w.lower() in _OFFICE_WORDS for w in words[:of])
 
 
 def office_speaker(resolver: Resolver, report: Report) -> tuple[str | None, str] | None:
@@ -143,4 +148,32 @@ def office_speaker(resolver: Resolver, report: Report) -> tuple[str | None, str]
     holder = resolver.role_holder(named_as, report.subject_start)
     if holder is not None:
         return holder, f"the {named_as} = {holder}"
+    return None
+
+
+def company_before(resolver: Resolver, reports: Sequence[Report], pos: int, after: int) -> str | None:
+    """A one-word name that spoke between ``after`` and ``pos`` and is no one's surname
+    ("Telmara said ... It said": Telmara; never "Hale said" when "Tom Hale" is written): what
+    an "it said" may mean besides the organisations ``is_org`` knows (moved from ``speakers.py``,
+    session 10). ``reports``: the text's reports by subject position."""
+    text = resolver.text
+    for r in reversed(reports):
+        if r.subject_start >= pos:
+            continue
+        if r.subject_start <= after or pos - r.subject_start > 600:
+            return None
+        if r.subject_kind != "name" or not r.subject:
+            continue
+        words = name_words(r.subject)
+        if len(words) != 1 or not words[0][:1].isupper() or words[0].lower() in TITLES:
+            return None  # a person or a longer name spoke last
+        word = words[0]
+        if (
+            resolver.is_surname(word.lower())  # "Hale said" after "Tom Hale": a person
+            or text[max(0, r.subject_start - 4) : r.subject_start] in ("Mr ", "Ms ", "Dr ")
+            or resolver.after_the(r.subject_start)  # "A Treasury spokesperson"
+            or not after_lower(text, word)  # "Even without ..."
+        ):
+            return None
+        return word
     return None

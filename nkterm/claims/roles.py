@@ -117,7 +117,9 @@ def _may_hold(before: str, role: str) -> bool:
 _TITLE_TAIL = re.compile(rf"\s+{_NAME}(?![\w'’-])")
 # the office may go on with its place ("Bishop" in "The Bishop of Durham, the Rt Rev Dr Tom Wright,")
 # and the name may open with "the" before its honorifics (stripped by ``strip_titles``)
-_COMMA_TAIL = re.compile(rf"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)*?[A-Z][\w'’-]+)?,\s+(?:the\s+)?{_NAME}\s*,")
+_COMMA_TAIL = re.compile(
+    rf"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)*?[A-Z][\w'’-]+)?,\s+(?:the\s+)?{_NAME}\s*,"
+)
 
 
 def _name_char(ch: str) -> bool:  # the class ``[\w'’-]``, read as a pattern would

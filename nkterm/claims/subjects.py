@@ -26,9 +26,6 @@ from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Subject
 from nkterm.claims.inverted import name_after
 from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
-from nkterm.claims.orgrefs import DOCUMENT_NOUNS
-from nkterm.claims.personnouns import PERSON_NOUNS
-from nkterm.claims.speechverbs import VERBS
 from nkterm.claims.subjectwords import (
     ADVERB_SKIP,
     AGED,
@@ -51,10 +48,7 @@ from nkterm.claims.subjectwords import (
     TIME_WORDS,
     WON,
 )
-
-# Past forms of the verbs of saying ("said", "reported", "told"): after a plural noun they make it
-# the head of their subject ("The Envisional reports said")
-PAST_SPEECH = frozenset(w for w in VERBS if not w.endswith("s") or w.endswith("ss"))
+from nkterm.claims.verbsubjects import checked
 
 
 class SubjectFinder:
@@ -75,47 +69,10 @@ class SubjectFinder:
         return self.text[self.starts[k]].isupper()
 
     def for_verb(self, i: int) -> Subject | None:
-        """The subject of the reporting verb at token ``i``; none when the verb is a plural noun
-        (session 10): one followed by a verb of saying ("The Envisional reports said": the noun
-        heads the subject of "said"), or a singular "-s" form after lower-case words joined by
-        "and" ("rebuttals and counter claims.": two heads never take "claims")."""
-        lows = self.lows
-        plural = lows[i].endswith("s") and not lows[i].endswith("ss")
-        if plural and i + 1 < self.hi and self.gap(i).isspace() and lows[i + 1] in PAST_SPEECH:
-            return None
-        subject = self._for_verb(i)
-        if subject is None:
-            return None
-        k = self._token_at(subject.start)
-        if plural and subject.kind != "name" and k > self.lo and lows[k - 1] == "and" and self.gap(k - 1).isspace():
-            return None  # "rebuttals and counter claims.": the nouns of a list
-        if subject.kind == "name" and k - 1 > self.lo and lows[k - 1] == "by" and lows[k - 2] in DOCUMENT_NOUNS:
-            # "A survey by Hostway suggests": the document speaks, its maker is no subject
-            return Subject("noun", self.starts[k - 2], self.ends[k - 2], "the document")
-        return self._open_apposition(k, i) or subject
-
-    def _open_apposition(self, k: int, i: int) -> Subject | None:
-        """ "John Houlihan, editor of Computerandvideogames.com told": an apposition never closed
-        by its comma; the person before it speaks, not the organisation it names. The words from
-        the comma to the verb open in lower case and hold a person noun (a role); the comma follows a
-        person's name of two words or more."""
-        lows = self.lows
-        c = k - 1
-        while c >= self.lo and c >= k - 8 and "," not in self.gap(c):
-            c -= 1
-        if c < self.lo or c + 1 >= i or self.upper(c + 1) or lows[c + 1] in DETERMINERS or self.gap(c).strip() != ",":
-            return None  # (", the Bishop said" after "in the Northern Echo": a subject of its own)
-        if any(not self.gap(m).isspace() for m in range(c + 1, i)):
-            return None
-        if not any(lows[m] in ROLES or lows[m] in PERSON_NOUNS for m in range(c + 1, i)):
-            return None
-        named = self.phrase_ending(c)
-        if named is None or named.kind != "name":
-            return None
-        name = self.text[named.start : named.end]
-        if len(name.split()) < 2 or is_org(name):
-            return None
-        return Subject("name", named.start, named.end, "named before its role")
+        """The subject of the reporting verb at token ``i``, checked by ``verbsubjects.checked``
+        (a noun read as a verb has none; "A survey by X" is the document; an apposition never
+        closed by its comma is the person before it)."""
+        return checked(self, i, self._for_verb)
 
     def _for_verb(self, i: int) -> Subject | None:
         lows = self.lows
