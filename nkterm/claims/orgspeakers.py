@@ -25,9 +25,8 @@ from typing import Protocol
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_words, person_words, strip_titles
-from nkterm.claims.orgrefs import ORG_NOUNS, OrgReferences, named_with_descriptor
+from nkterm.claims.orgrefs import ORG_NOUNS, OTHER_BODIES, OrgReferences, named_with_descriptor
 from nkterm.claims.people import TITLES
-from nkterm.claims.personnouns import BODY_NOUNS
 from nkterm.claims.roles import is_epithet
 from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OF_TITLES, OFFICES, ROLES
 from nkterm.claims.wordfind import after_lower
@@ -105,7 +104,7 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
     if (
         definite
         and 0 < len(words) <= 3
-        and (words[-1] in ORG_NOUNS or words[-1] in BODY_NOUNS)  # "the think-tank" (session 10)
+        and (words[-1] in ORG_NOUNS or words[-1] in OTHER_BODIES)  # "the think-tank" (session 10)
         and all(w.islower() for w in words)
     ):
         org = resolver.orgrefs.antecedent(words[-1], report.subject_start)

@@ -21,11 +21,14 @@ from nkterm.claims.namewords import is_org
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.personnouns import PERSON_NOUNS
 from nkterm.claims.speechverbs import VERBS
-from nkterm.claims.subjectwords import DETERMINERS, ROLES
+from nkterm.claims.subjectwords import AUXILIARIES, DETERMINERS, ROLES
 
 # Past forms of the verbs of saying ("said", "reported", "told"): after a plural noun they make it
 # the head of their subject ("The Envisional reports said")
 PAST_SPEECH = frozenset(w for w in VERBS if not w.endswith("s") or w.endswith("ss"))
+
+# What follows the role noun of an apposition: its organisation ("editor of X", "fellow at the IPPR")
+_ROLE_LINKS = frozenset({"of", "at", "for", "with", "from", "in"})
 
 
 class SubjectFinder(Protocol):
@@ -64,8 +67,9 @@ def checked(f: SubjectFinder, i: int, find: Callable[[int], Subject | None]) -> 
 
 def _open_apposition(f: SubjectFinder, k: int, i: int) -> Subject | None:
     """ "John Houlihan, editor of Computerandvideogames.com told": the words from the comma to
-    the verb open in lower case, with no determiner first, and hold a person noun (a role); the
-    comma follows a person's name of two words or more."""
+    the verb open in lower case and hold a person noun (a role) with no determiner or auxiliary
+    before it and "of"/"at"/... or a name (or the verb) after it; the comma follows a person's
+    name of two words or more."""
     lows = f.lows
     c = k - 1
     while c >= f.lo and c >= k - 8 and "," not in f.gap(c):
@@ -74,7 +78,16 @@ def _open_apposition(f: SubjectFinder, k: int, i: int) -> Subject | None:
         return None  # (", the Bishop said" after "in the Northern Echo": a subject of its own)
     if any(not f.gap(m).isspace() for m in range(c + 1, i)):
         return None
-    if not any(lows[m] in ROLES or lows[m] in PERSON_NOUNS for m in range(c + 1, i)):
+    head = next(
+        (
+            m
+            for m in range(c + 1, i)
+            if (lows[m] in ROLES or lows[m] in PERSON_NOUNS)
+            and (m + 1 == i or lows[m + 1] in _ROLE_LINKS or f.upper(m + 1))
+        ),
+        None,
+    )  # (", became the first Scot to be confirmed": a clause, no role)
+    if head is None or any(lows[m] in DETERMINERS or lows[m] in AUXILIARIES for m in range(c + 1, head)):
         return None
     named = f.phrase_ending(c)
     if named is None or named.kind != "name":

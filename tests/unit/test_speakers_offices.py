@@ -70,3 +70,11 @@ def test_a_subject_after_an_opening_phrase_with_a_comma_is_not_an_apposition() -
         "Writing in the Northern Echo, the Bishop said the book was absurd."
     )
     assert speaker_of(text, "Writing in the") == "Alan Marsh"
+
+
+def test_a_clause_after_a_name_in_commas_is_no_apposition() -> None:
+    text = (
+        "Glasgow architect, Ian Barr, became the first Scot to be confirmed as a victim of the storm. "
+        "His family said they were devastated."
+    )
+    assert speaker_of(text, "Glasgow architect") != "Ian Barr"
