@@ -47,3 +47,11 @@ def test_a_quote_with_its_own_verb_never_inherits_the_last_speaker() -> None:
 def test_a_quote_run_without_a_verb_still_continues() -> None:
     text = '"We will win," said Ann Rowe, the union leader. "Nobody can stop us now."'
     assert speaker_of(text, '"Nobody') == "Ann Rowe"
+
+
+def test_a_known_speaking_noun_keeps_its_own_rule() -> None:
+    text = (
+        "Acme Holdings said on Monday that profits rose. "
+        "But the government says the existing powers run out soon and must be replaced."
+    )
+    assert speaker_of(text, "But the government") == "government"
