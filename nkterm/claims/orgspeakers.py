@@ -125,8 +125,10 @@ def is_office(subject: str) -> bool:
     words = subject.split()
     if words and words[0].lower() == "the":
         words = words[1:]
+    if not words or words[0].lower() not in _OFFICE_WORDS:
+        return False  # (most subjects: one look-up)
     of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
-    return of > 0 and all(w.lower() in _OFFICE_WORDS for w in words[:of])
+    return all(w.lower() in _OFFICE_WORDS for w in words[:of])
 
 
 def office_speaker(resolver: Resolver, report: Report) -> tuple[str | None, str] | None:
