@@ -294,6 +294,15 @@ class Resolver:
                 return full
             if len(words) > 1 and len(words[0]) <= 3 and full.endswith(" ".join(words[1:])):
                 return full  # a short title the list does not know ("Me den Hartog")
+        if len(raw) == 2 and raw[0][:1].isupper() and self._text.find(raw[0] + " ", 0, pos) >= 0:
+            # "Judge Kleinberg" after "Superior Court Judge James Kleinberg": the name written
+            # after the same word before (session 10, after the blind run)
+            m = re.search(
+                rf"(?<![\w'’-]){re.escape(raw[0])} ((?:[A-Z][\w'’-]+ )+{re.escape(raw[1])})(?![\w'’-])",
+                self._text[:pos],
+            )
+            if m is not None and not is_org(m.group(1)):
+                return m.group(1)
         if len(words) == 1 and len(raw) == 1:
             if self._first_names is None:
                 self._full("")  # the text's name chains, filed by last word

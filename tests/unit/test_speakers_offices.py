@@ -78,3 +78,16 @@ def test_a_clause_after_a_name_in_commas_is_no_apposition() -> None:
         "His family said they were devastated."
     )
     assert speaker_of(text, "Glasgow architect") != "Ian Barr"
+
+
+def test_a_title_and_surname_is_the_name_written_after_that_title_before() -> None:
+    text = (
+        "The ruling was handed down by Harbour County Superior Court Judge Ellen Marsh on Friday. "
+        "In making her ruling, Judge Marsh said the trade secrets outweighed the public interest."
+    )
+    assert speaker_of(text, "In making") == "Ellen Marsh"
+
+
+def test_a_title_and_surname_with_no_longer_name_before_stays_as_written() -> None:
+    text = "In making her ruling, Judge Marsh said the trade secrets outweighed the public interest."
+    assert speaker_of(text, "In making") == "Judge Marsh"
