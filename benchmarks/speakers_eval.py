@@ -26,7 +26,8 @@ after held-out 5's run for one blind run of the final code) are passed the same 
 ``speakers_heldout7.yaml`` (session 8, 317 cases from 20 articles, built first and run once, blind,
 at the end), whose cases give the sentence by its character ``offset`` instead of an anchor so that
 no article text is stored, and so is ``speakers_heldout8.yaml`` (session 9, 250 cases from 15
-articles, built first and run once, blind, at the end; offsets too). A case whose sentence is
+articles, built first and run once, blind, at the end; offsets too), and so is
+``speakers_heldout9.yaml`` (session 10, 162 cases from 11 articles, built the same way). A case whose sentence is
 not in its document (an anchor not found, an offset outside the text or on a space) is named on
 stderr; the others are still scored, then the run exits 2. Imports no Textual and no Whoosh.
 """

@@ -21,6 +21,9 @@ The package owns claim detection for the headless core (index build, CLI, compar
 - ``orgrefs``   the named organisation "the charity", "the trade weekly", "it" stands for;
   the organisation a one-word short form opens ("Nortel" -> Nortel Networks)
 - ``orgspeakers`` who speaks for an organisation or role subject ("the chancellor said")
+- ``verbsubjects`` checks on a verb's subject (a noun read as a verb, "a survey by X",
+  an apposition without its closing comma)
+- ``personnouns`` person and body nouns from WordNet 3.0 (generated word lists)
 - ``colonspeech`` headline-style speech with no verb ("Ms X: ...", "His verdict: ...")
 - ``roles``     a role or epithet standing for a person ("the home secretary", "the Russian")
 - ``speech_acts`` the last speaker fallback: speech-act verbs ("dismissed", "pointed to") and

@@ -12,6 +12,7 @@ from typing import Protocol
 from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Subject
 from nkterm.claims.namewords import NOT_IN_NAME
+from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
 from nkterm.claims.subjectwords import AFTER_INVERTED, AGED, AUXILIARIES, CONNECT, ROLES, SPEAKING_NOUNS
 
 
@@ -36,11 +37,18 @@ def _role_ending_clause(f: SubjectFinder, det: int, k: int) -> Subject | None:
     r = k
     while r + 1 < f.hi and r < k + 3 and f.gap(r).isspace():
         r += 1
-    if any(not (lows[m].isalpha() or AGED.fullmatch(lows[m])) or f.upper(m) for m in range(k, r + 1)):
+    if any(
+        not (lows[m].replace("-", "").isalpha() or AGED.fullmatch(lows[m])) or f.upper(m)
+        for m in range(k, r + 1)
+    ):
         return None
     if r + 1 < f.hi and f.gap(r).strip()[:1] not in AFTER_INVERTED:
         return None
     if lows[r] in ROLES or lows[r] in SPEAKING_NOUNS or AGED.fullmatch(lows[r]):
+        return Subject("org", f.starts[det], f.ends[r])
+    if (lows[r] in PERSON_NOUNS or lows[r] in BODY_NOUNS) and all(_role_word(lows[m]) for m in range(k, r)):
+        # "said a clergyman", "says the think-tank" (WordNet, session 10); never across a verb or
+        # an article ("said the bid undervalued the business")
         return Subject("org", f.starts[det], f.ends[r])
     return None
 

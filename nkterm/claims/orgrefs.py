@@ -34,6 +34,7 @@ from collections.abc import Callable
 
 from nkterm.claims.lexicon import words
 from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org, name_words
+from nkterm.claims.personnouns import BODY_NOUNS
 from nkterm.claims.subjectwords import (
     CLAUSE_OPENERS,
     DEMONYM,
@@ -56,6 +57,11 @@ ORG_NOUNS = words(
 # also explored"): their own speakers, kept as the noun.
 DOCUMENT_NOUNS = words("report research study survey poll review findings inquiry audit analysis guide")
 # Nouns any business is: the antecedent need not have been described with them.
+# Singular nouns of a body of people (WordNet noun.group, first sense) no list here knows as a
+# speaker ("the think-tank", "the convention"): "the" + one stands for the organisation that
+# spoke or was named before, like "the company"; the known speaking nouns ("the government",
+# "the committee", "the police", "the firms") keep their own rules
+OTHER_BODIES = frozenset(w for w in BODY_NOUNS if not w.endswith("s")) - SPEAKING_NOUNS - GROUP_NOUNS
 GENERIC = words("company firm group organisation organization")
 _REACH = 1500
 _NEAR = 600  # an organisation not described with the noun: only this close
@@ -107,10 +113,11 @@ class OrgReferences:
     def antecedent(self, noun: str, pos: int) -> str | None:
         """The organisation named before ``pos`` that "the ``noun``" stands for, or None."""
         noun = noun.lower().removesuffix("'s").removesuffix("’s")
-        if noun not in ORG_NOUNS:
+        body = noun in OTHER_BODIES  # "the think-tank" (WordNet noun.group, session 10)
+        if noun not in ORG_NOUNS and not body:
             return None
         text = self._text
-        generic = noun in GENERIC
+        generic = noun in GENERIC or body
         nearest: tuple[int, str] | None = None  # not described with the noun, but an organisation
         for start, end, name in reversed(self._chains()):
             if end > pos:

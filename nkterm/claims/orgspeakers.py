@@ -9,7 +9,10 @@
   is the one person the text names before it ("Gordon Brown has issued ... The chancellor said",
   session 9); else the role itself, an honest role speaker;
 - an epithet is the person meant ("the Uruguayan-born researcher", "the 64-year-old");
-- a definite organisation noun is the organisation named before it ("the charity").
+- a definite organisation noun is the organisation named before it ("the charity");
+- an office written capitalised ("The Bishop of Durham, the Rt Rev Dr Tom Wright, described",
+  later "the Bishop said") is the person in apposition beside it, else the person the text wrote
+  in apposition to (or as the title of) that office before (``office_speaker``, session 10).
 
 Pure Python; must not import textual or whoosh.
 """
@@ -17,13 +20,16 @@ Pure Python; must not import textual or whoosh.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Protocol
 
 from nkterm.claims.evidence import Report
-from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org
-from nkterm.claims.orgrefs import ORG_NOUNS, OrgReferences, named_with_descriptor
+from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_words, person_words, strip_titles
+from nkterm.claims.orgrefs import ORG_NOUNS, OTHER_BODIES, OrgReferences, named_with_descriptor
+from nkterm.claims.people import TITLES
 from nkterm.claims.roles import is_epithet
-from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OFFICES, ROLES
+from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OF_TITLES, OFFICES, ROLES
+from nkterm.claims.wordfind import after_lower
 
 
 class Resolver(Protocol):
@@ -36,6 +42,8 @@ class Resolver(Protocol):
     def role_holder(self, role: str, pos: int) -> str | None: ...
     def sole_person(self, pos: int) -> str | None: ...
     def epithet_person(self, pos: int) -> tuple[str, str] | None: ...
+    def is_surname(self, surname: str) -> bool: ...
+    def after_the(self, pos: int) -> bool: ...
 
 
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
@@ -69,6 +77,10 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
             return apposed.group(1), f"the {named_as} = {apposed.group(1)}"
         person = resolver.full_name(apposed.group(1), apposed.start(1))
         return person, f"the {named_as} = {person}"
+    if named_as[:1].isupper():  # "according to the Bishop": the office's holder
+        office = office_speaker(resolver, report)
+        if office is not None:
+            return office
     named = named_with_descriptor(words)
     if named is not None:
         return named, f"the {named_as} = {named}"
@@ -89,8 +101,80 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
             return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
         if len(words) == 1 and (AGED.fullmatch(words[0]) or EPITHET_MODIFIER.fullmatch(words[0])):
             return None, ""  # "the 21-year-old" with no one in focus: no speaker to show
-    if definite and 0 < len(words) <= 3 and words[-1] in ORG_NOUNS and all(w.islower() for w in words):
+    if (
+        definite
+        and 0 < len(words) <= 3
+        and (words[-1] in ORG_NOUNS or words[-1] in OTHER_BODIES)  # "the think-tank" (session 10)
+        and all(w.islower() for w in words)
+    ):
         org = resolver.orgrefs.antecedent(words[-1], report.subject_start)
         if org is not None:
             return org, f"the {named_as} = {org}"
     return named_as, "organisation or role"
+
+
+# A capitalised office: title words, then optionally "of" and its place ("Bishop", "Archbishop of
+# Canterbury", "Prime Minister"); the person's own name never ("President Bush" is a name)
+_OFFICE_WORDS = (TITLE_WORDS | OF_TITLES) - NOT_TITLE_HEADS
+# the person in apposition right after the office, closed by a comma: ", the Rt Rev Dr Tom Wright,"
+_OFFICE_APPOSED = re.compile(r",\s+(?:the\s+)?((?:[A-Z][\w'’.-]+\s)+?[A-Z][\w'’-]+)\s*,")
+
+
+def is_office(subject: str) -> bool:
+    """ "Bishop of Durham", "the Bishop", "Prime Minister": every word before "of" a title word."""
+    words = subject.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or words[0].lower() not in _OFFICE_WORDS:
+        return False  # (most subjects: one look-up)
+    of = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))
+    return all(w.lower() in _OFFICE_WORDS for w in words[:of])
+
+
+def office_speaker(resolver: Resolver, report: Report) -> tuple[str | None, str] | None:
+    """The person a capitalised office subject means: the name in apposition right after it
+    ("The Bishop of Durham, the Rt Rev Dr Tom Wright, described"), else its holder written before
+    (``roles.role_holder``: "the Bishop said" after that apposition). None: no person found."""
+    subject = report.subject or ""
+    if not is_office(subject):
+        return None
+    named_as = subject.removeprefix("the ").removeprefix("The ")
+    after = report.subject_start + len(subject)
+    apposed = _OFFICE_APPOSED.match(resolver.text, after)
+    if apposed is not None and apposed.end() <= report.verb_start + 1:
+        person = strip_titles(" ".join(person_words(name_words(apposed.group(1)))))
+        if len(person.split()) >= 2 and not is_org(person):
+            person = resolver.full_name(person, apposed.start(1))
+            return person, f"the {named_as} = {person}"
+    holder = resolver.role_holder(named_as, report.subject_start)
+    if holder is not None:
+        return holder, f"the {named_as} = {holder}"
+    return None
+
+
+def company_before(resolver: Resolver, reports: Sequence[Report], pos: int, after: int) -> str | None:
+    """A one-word name that spoke between ``after`` and ``pos`` and is no one's surname
+    ("Telmara said ... It said": Telmara; never "Hale said" when "Tom Hale" is written): what
+    an "it said" may mean besides the organisations ``is_org`` knows (moved from ``speakers.py``,
+    session 10). ``reports``: the text's reports by subject position."""
+    text = resolver.text
+    for r in reversed(reports):
+        if r.subject_start >= pos:
+            continue
+        if r.subject_start <= after or pos - r.subject_start > 600:
+            return None
+        if r.subject_kind != "name" or not r.subject:
+            continue
+        words = name_words(r.subject)
+        if len(words) != 1 or not words[0][:1].isupper() or words[0].lower() in TITLES:
+            return None  # a person or a longer name spoke last
+        word = words[0]
+        if (
+            resolver.is_surname(word.lower())  # "Hale said" after "Tom Hale": a person
+            or text[max(0, r.subject_start - 4) : r.subject_start] in ("Mr ", "Ms ", "Dr ")
+            or resolver.after_the(r.subject_start)  # "A Treasury spokesperson"
+            or not after_lower(text, word)  # "Even without ..."
+        ):
+            return None
+        return word
+    return None

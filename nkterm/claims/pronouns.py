@@ -34,9 +34,16 @@ def last_speaker(
             continue
         if r.subject_kind == "pronoun" or not r.subject:
             continue  # an earlier "he said" means the same person: read on back
-        if r.subject_kind != "name" or is_org(r.subject):
+        if r.subject_kind == "org":
+            # a role whose holder the text names ("according to the Bishop" = Tom Wright) is
+            # that person; any other group or organisation: leave it to the focus
+            who, how = speaker(r)
+            if who is None or " = " not in how or is_org(who):
+                return None
+        elif r.subject_kind != "name" or is_org(r.subject):
             return None  # a group or an organisation spoke last: leave it to the focus
-        who, _ = speaker(r)
+        else:
+            who, _ = speaker(r)
         if who is None or len(who.split()) < 2 or gender(who) == avoid or " and " in who:
             return None
         between = next(iter(subjects(pos)), None) if subjects is not None else None

@@ -21,6 +21,7 @@ from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.quotes import Attribution, Inside, Quote
 from nkterm.claims.scanstate import Tokens
 from nkterm.claims.speakers import Resolver
+from nkterm.claims.speechverbs import VERBS
 from nkterm.claims.subjects import SubjectFinder
 from nkterm.claims.subjectwords import QUANTIFIERS, ROLES
 from nkterm.models import Span
@@ -261,6 +262,33 @@ def _report_before_term(after: Report, run_id: int, ctx: QuoteContext) -> Report
     return None
 
 
+# After a closed quote: a verb of saying, then its subject up to the end of the clause
+_VERB_AFTER = re.compile(r"\s+([a-z]+)\s+([^.,;:!?\"“”]{1,160}?)\s*(?=[.,;:!?]|$)")
+_CLAUSE_CUT = re.compile(r"\s+(?:as|while|when|who|which|after|before|because|since|during|in|at|on|to)\s")
+_NAME_END = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+)$")
+
+
+def _own_verb_after(run_id: int, ctx: QuoteContext) -> tuple[str | None, str] | None:
+    """A run whose last quote is followed by a verb of saying the report rules did not read
+    ('"...," said retired miner and father of three Bill Hart.', '"...," whispered the party
+    official.'): its own speaker (a name of two words or more ending the clause), or no speaker;
+    never the previous run's. None: no such verb."""
+    last = max((q for q in ctx.quotes if q.run == run_id), key=lambda q: q.start)
+    if not last.closed:
+        return None
+    m = _VERB_AFTER.match(ctx.text, last.end)
+    if m is None or m.group(1) not in VERBS or ctx.text[last.end - 2 : last.end - 1] not in (",", "!", "?"):
+        return None
+    phrase = m.group(2)
+    cut = _CLAUSE_CUT.search(phrase)  # "the party official as your reporter left": the phrase
+    phrase = phrase[: cut.start()] if cut is not None else phrase
+    named = _NAME_END.search(phrase)
+    if named is not None and not is_org(named.group(1)):
+        who = ctx.resolver.full_name(named.group(1), m.start(2) + named.start(1))
+        return who, f'quote attributed by "{m.group(1)} {who}"'
+    return None, ""  # a role or a group ("whispered the party official"): no one the next quotes may inherit
+
+
 def run_speakers(
     attributions: dict[int, Attribution], resolver: Resolver, quotes: list[Quote], ctx: QuoteContext
 ) -> dict[int, tuple[str | None, str]]:
@@ -288,6 +316,8 @@ def run_speakers(
             out[run_id] = (who, "quote in a sentence whose subject speaks")
         elif (who := _introduced(first_start[run_id], ctx)) is not None:
             out[run_id] = (who, "quote after a sentence about its speaker")
+        elif (own := _own_verb_after(run_id, ctx)) is not None:
+            out[run_id] = own  # '"...," whispered the party official': its own report, never the last one
         elif att.inherits is not None and out.get(att.inherits, (None, ""))[0] is not None:
             out[run_id] = (out[att.inherits][0], "continues the previous quote")
         elif (prev := _previous_report(first_start[run_id], ctx)) is not None:

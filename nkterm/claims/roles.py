@@ -115,7 +115,11 @@ def _may_hold(before: str, role: str) -> bool:
 # ~0.1 ms) and the rest, the same for every role, is matched after it (``_after_role``); the
 # second is compiled only when a place of the role can close it.
 _TITLE_TAIL = re.compile(rf"\s+{_NAME}(?![\w'’-])")
-_COMMA_TAIL = re.compile(rf",\s+{_NAME}\s*,")
+# the office may go on with its place ("Bishop" in "The Bishop of Durham, the Rt Rev Dr Tom Wright,")
+# and the name may open with "the" before its honorifics (stripped by ``strip_titles``)
+_COMMA_TAIL = re.compile(
+    rf"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)*?[A-Z][\w'’-]+)?,\s+(?:the\s+)?{_NAME}\s*,"
+)
 
 
 def _name_char(ch: str) -> bool:  # the class ``[\w'’-]``, read as a pattern would

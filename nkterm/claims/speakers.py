@@ -33,13 +33,13 @@ from nkterm.claims.orgrefs import (
     OrgReferences,
     subject_before,
 )
-from nkterm.claims.orgspeakers import org_or_role_speaker
+from nkterm.claims.orgspeakers import company_before, office_speaker, org_or_role_speaker
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
 from nkterm.claims.roles import named_in_sentence, role_holder
 from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
-from nkterm.claims.wordfind import after_lower, has_word
+from nkterm.claims.wordfind import has_word
 
 # Titles written before a first name alone ("Sir Ronald", "Prince Saud" after "Prince Saud Al-Faisal")
 _BEFORE_FIRST_NAMES = FIRST_NAME_TITLES | frozenset({"prince", "princess", "sheikh", "sheikha"})
@@ -199,30 +199,8 @@ class Resolver:
                 return " ".join(words)
         return None
 
-    def _company_before(self, pos: int, after: int) -> str | None:
-        """A one-word name that spoke between ``after`` and ``pos`` and is no one's surname
-        ("Telmara said ... It said": Telmara; never "Hale said" when "Tom Hale" is written): what
-        an "it said" may mean besides the organisations ``is_org`` knows."""
-        for r in reversed(self._reports):
-            if r.subject_start >= pos:
-                continue
-            if r.subject_start <= after or pos - r.subject_start > 600:
-                return None
-            if r.subject_kind != "name" or not r.subject:
-                continue
-            words = name_words(r.subject)
-            if len(words) != 1 or not words[0][:1].isupper() or words[0].lower() in TITLES:
-                return None  # a person or a longer name spoke last
-            word = words[0]
-            if (
-                self._full(word.lower())  # "Hale said" after "Tom Hale": a person
-                or self._text[max(0, r.subject_start - 4) : r.subject_start] in ("Mr ", "Ms ", "Dr ")
-                or self.after_the(r.subject_start)  # "A Treasury spokesperson"
-                or not after_lower(self._text, word)  # "Even without ..."
-            ):
-                return None
-            return word
-        return None
+    def is_surname(self, surname: str) -> bool:
+        return bool(self._full(surname))  # a full name written ends in it
 
     def match(self, name: str) -> str | None:
         """The canonical name of the person ``name`` refers to, or None."""
@@ -316,6 +294,15 @@ class Resolver:
                 return full
             if len(words) > 1 and len(words[0]) <= 3 and full.endswith(" ".join(words[1:])):
                 return full  # a short title the list does not know ("Me den Hartog")
+        if len(raw) == 2 and raw[0][:1].isupper() and self._text.find(raw[0] + " ", 0, pos) >= 0:
+            # "Judge Kleinberg" after "Superior Court Judge James Kleinberg": the name written
+            # after the same word before (session 10, after the blind run)
+            m = re.search(
+                rf"(?<![\w'’-]){re.escape(raw[0])} ((?:[A-Z][\w'’-]+ )+{re.escape(raw[1])})(?![\w'’-])",
+                self._text[:pos],
+            )
+            if m is not None and not is_org(m.group(1)):
+                return m.group(1)
         if len(words) == 1 and len(raw) == 1:
             if self._first_names is None:
                 self._full("")  # the text's name chains, filed by last word
@@ -426,6 +413,9 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
+            office = office_speaker(self, report)  # "The Bishop of Durham, the Rt Rev Dr X," / "the Bishop"
+            if office is not None:
+                return office
             if (
                 self.after_the(report.subject_start)
                 and (DEMONYM.fullmatch(subject) or EPITHET_MODIFIER.fullmatch(subject))
@@ -478,7 +468,9 @@ class Resolver:
                     org = self.orgrefs.antecedent(noun, opened[0]) if noun in ORG_NOUNS else None
                     if org is not None or noun in DOCUMENT_NOUNS:
                         return org or noun, f"it = the {noun}" + (f" = {org}" if org else "")
-                company = self._company_before(report.subject_start, self._orgs[j][0] if j >= 0 else -1)
+                company = company_before(
+                    self, self._reports, report.subject_start, self._orgs[j][0] if j >= 0 else -1
+                )
                 if company is not None:
                     company = self.orgrefs.longer_name(company, report.subject_start) or company
                     return company, f"it = {company}"

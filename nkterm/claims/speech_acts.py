@@ -287,6 +287,8 @@ def _tail(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     if ctx.inside(sp.start + m.start("verb")):
         return None
     np = [w for w in re.sub(r"\([^()]*\)", " ", m.group("np")).split() if w]
+    if m.start("np") < m.start("verb") and m.group("verb").endswith("s") and "and" in np[1:-1]:
+        return None  # "..., rebuttals and counter claims.": two heads never take "claims" (a noun)
     if not np or (np[0][:1].isupper() and m.start("verb") < m.start("np")):
         return None  # a name after the verb: the cue rules read it ("said Mr X.")
     if any(w.lower() in _CLAUSE_WORDS for w in np):

@@ -48,6 +48,7 @@ from nkterm.claims.subjectwords import (
     TIME_WORDS,
     WON,
 )
+from nkterm.claims.verbsubjects import checked
 
 
 class SubjectFinder:
@@ -68,7 +69,12 @@ class SubjectFinder:
         return self.text[self.starts[k]].isupper()
 
     def for_verb(self, i: int) -> Subject | None:
-        """The subject of the reporting verb at token ``i``."""
+        """The subject of the reporting verb at token ``i``, checked by ``verbsubjects.checked``
+        (a noun read as a verb has none; "A survey by X" is the document; an apposition never
+        closed by its comma is the person before it)."""
+        return checked(self, i, self._for_verb)
+
+    def _for_verb(self, i: int) -> Subject | None:
         lows = self.lows
         if lows[i] in ING_REPORTING:
             quoted = self._quoted_as(i)

@@ -22,7 +22,7 @@ _OTHER_OFFICE = roles._OTHER_OFFICE
 
 
 def _plain_role_holder(text: str, role: str, pos: int) -> str | None:
-    """``role_holder`` before session 9 (``full_name`` the identity)."""
+    """``role_holder`` before session 9 (``full_name`` the identity), with session 10's office tail."""
     if not role or len(role) > 60:
         return None
     esc = r"\s+".join(re.escape(w) for w in role.split())
@@ -34,7 +34,10 @@ def _plain_role_holder(text: str, role: str, pos: int) -> str | None:
     for m in re.finditer(rf"{_NAME},\s+(?:the\s+|a\s+)?(?i:{esc})(?=\s*,)", before):
         if found is None or m.start() > found[0]:
             found = (m.start(), m.group(1))
-    for m in re.finditer(rf"(?<![\w'’-])(?i:{esc}),\s+{_NAME}\s*,", before):
+    # session 10: the office may go on with its place, the name open with "the" ("The Bishop of
+    # Durham, the Rt Rev Dr Tom Wright,")
+    of_place = r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)*?[A-Z][\w'’-]+)?"
+    for m in re.finditer(rf"(?<![\w'’-])(?i:{esc}){of_place},\s+(?:the\s+)?{_NAME}\s*,", before):
         if _OTHER_OFFICE.search(text, max(0, m.start() - 12), m.start()) is None and (
             found is None or m.start() > found[0]
         ):
@@ -173,6 +176,7 @@ def test_role_holder_on_random_texts_is_the_per_call_patterns() -> None:
         "\n", "\t", ",", ", ", "the ", "a ", "The ", "Deputy ", "'", "’", "-", "x", "Coach", "coach",
         "coach coach", " " * 90, ".", "Mr", "é", " Tony Blair", " Jo Bloggs, ", "Tony Blair, the ",
         " prime minister", ", the coach,", " coach Jo Bloggs", "Minister, Tony Blair,",
+        " of Durham", " of the Tyne Valley", ", the Rt Rev Jo Bloggs,", "of",
     ]  # fmt: skip
     seen = 0
     for _ in range(2500):

@@ -1,0 +1,98 @@
+"""Checks on the subject ``SubjectFinder`` finds for a verb of saying (session 10, split out of
+``subjects.py``, whose ``for_verb`` calls ``checked``):
+
+- a noun read as a verb gives no subject: a plural followed by a past verb of saying ("The
+  Envisional reports said": the noun heads the subject of "said"), or a singular "-s" form after
+  lower-case words joined by "and" ("rebuttals and counter claims.": two heads never take it);
+- a document made by someone speaks for itself ("A survey by Hostway suggests" -> survey);
+- an apposition never closed by its comma ("John Houlihan, editor of Computerandvideogames.com
+  told") is the person before it, not the organisation it names.
+
+Pure Python; must not import textual or whoosh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from nkterm.claims.evidence import Subject
+from nkterm.claims.namewords import is_org
+from nkterm.claims.orgrefs import DOCUMENT_NOUNS
+from nkterm.claims.personnouns import PERSON_NOUNS
+from nkterm.claims.speechverbs import VERBS
+from nkterm.claims.subjectwords import AUXILIARIES, DETERMINERS, ROLES
+
+# Past forms of the verbs of saying ("said", "reported", "told"): after a plural noun they make it
+# the head of their subject ("The Envisional reports said")
+PAST_SPEECH = frozenset(w for w in VERBS if not w.endswith("s") or w.endswith("ss"))
+
+# What follows the role noun of an apposition: its organisation ("editor of X", "fellow at the IPPR")
+_ROLE_LINKS = frozenset({"of", "at", "for", "with", "from", "in"})
+
+
+class SubjectFinder(Protocol):
+    """What this module reads of ``nkterm.claims.subjects.SubjectFinder`` (one sentence's tokens)."""
+
+    text: str
+    lows: Sequence[str]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    lo: int
+    hi: int
+
+    def gap(self, k: int) -> str: ...
+    def upper(self, k: int) -> bool: ...
+    def phrase_ending(self, j: int) -> Subject | None: ...
+    def _token_at(self, pos: int) -> int: ...
+
+
+def checked(f: SubjectFinder, i: int, find: Callable[[int], Subject | None]) -> Subject | None:
+    """The subject ``find`` gives the verb at token ``i``, checked as the module says."""
+    lows = f.lows
+    plural = lows[i].endswith("s") and not lows[i].endswith("ss")
+    if plural and i + 1 < f.hi and f.gap(i).isspace() and lows[i + 1] in PAST_SPEECH:
+        return None
+    subject = find(i)
+    if subject is None:
+        return None
+    k = f._token_at(subject.start)
+    if plural and subject.kind != "name" and k > f.lo and lows[k - 1] == "and" and f.gap(k - 1).isspace():
+        return None  # "rebuttals and counter claims.": the nouns of a list
+    if subject.kind == "name" and k - 1 > f.lo and lows[k - 1] == "by" and lows[k - 2] in DOCUMENT_NOUNS:
+        # "A survey by Hostway suggests": the document speaks, its maker is no subject
+        return Subject("noun", f.starts[k - 2], f.ends[k - 2], "the document")
+    return _open_apposition(f, k, i) or subject
+
+
+def _open_apposition(f: SubjectFinder, k: int, i: int) -> Subject | None:
+    """ "John Houlihan, editor of Computerandvideogames.com told": the words from the comma to
+    the verb open in lower case and hold a person noun (a role) with no determiner or auxiliary
+    before it and "of"/"at"/... or a name (or the verb) after it; the comma follows a person's
+    name of two words or more."""
+    lows = f.lows
+    c = k - 1
+    while c >= f.lo and c >= k - 8 and "," not in f.gap(c):
+        c -= 1
+    if c < f.lo or c + 1 >= i or f.upper(c + 1) or lows[c + 1] in DETERMINERS or f.gap(c).strip() != ",":
+        return None  # (", the Bishop said" after "in the Northern Echo": a subject of its own)
+    if any(not f.gap(m).isspace() for m in range(c + 1, i)):
+        return None
+    head = next(
+        (
+            m
+            for m in range(c + 1, i)
+            if (lows[m] in ROLES or lows[m] in PERSON_NOUNS)
+            and (m + 1 == i or lows[m + 1] in _ROLE_LINKS or f.upper(m + 1))
+        ),
+        None,
+    )  # (", became the first Scot to be confirmed": a clause, no role)
+    if head is None or any(lows[m] in DETERMINERS or lows[m] in AUXILIARIES for m in range(c + 1, head)):
+        return None
+    named = f.phrase_ending(c)
+    if named is None or named.kind != "name":
+        return None
+    name = f.text[named.start : named.end]
+    if len(name.split()) < 2 or is_org(name):
+        return None
+    return Subject("name", named.start, named.end, "named before its role")
