@@ -8,6 +8,7 @@ patterns, and the number reader's lower-cased, prefiltered scan.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from pathlib import Path
@@ -151,3 +152,38 @@ def test_numbers_on_the_seeds_are_those_of_the_non_ascii_path() -> None:
             assert ascii_path == other, line
             checked += len(other)
     assert checked > 25
+
+
+def _plain_tables(names: list[str]) -> tuple[dict[str, int], dict[tuple[int, int], int]]:
+    """``Model``'s word and pair tables as the loop before session 10 made them."""
+    word_id: dict[str, int] = {}
+    pairs: list[tuple[str, int]] = []
+    for i, g in enumerate(names):
+        if " " in g:
+            pairs.append((g, i))
+        else:
+            word_id[g] = i
+    pair_id: dict[tuple[int, int], int] = {}
+    for g, i in pairs:
+        left, right = g.split(" ", 1)
+        if left in word_id and right in word_id:
+            pair_id[word_id[left], word_id[right]] = i
+    return word_id, pair_id
+
+
+def test_the_model_tables_are_those_of_the_plain_loop(tmp_path: Path) -> None:
+    model = load_model()
+    word_id, pair_id = _plain_tables(model.names)
+    assert list(model.word_id.items()) == list(word_id.items())  # the same order too
+    assert list(model.pair_id.items()) == list(pair_id.items())
+    names = ["a b", "b", "a", "c a", "a b c", "b  a", "a"]  # unknown word, a triple, two spaces, twice
+    data = {"format": 3, "bias": 0.0, "cues": {}, "ngrams": names, "weight": [1] * 7, "idf2": [0.5] * 7}
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps(data), encoding="utf-8")
+    got = load_model(small)
+    assert not got.fallback and (got.word_id, got.pair_id) == _plain_tables(names)
+    assert list(got.weight) == [1.0] * 7 and all(type(w) is float for w in got.weight)
+    for k, bad in enumerate((["a", 5], ["a", None], [["a"], "b"], ["a", "b"])):
+        path = tmp_path / f"bad{k}.json"  # (load_model keeps a model per path)
+        path.write_text(json.dumps({**data, "ngrams": bad, "weight": [1.0] * 2, "idf2": [1.0] * 2}))
+        assert load_model(path).fallback == (k < 3), bad
