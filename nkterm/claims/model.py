@@ -123,6 +123,9 @@ class Model:
     # table, so a text's tokens need one lookup in one table instead of one in each (only with a
     # meaning table; see ``DocScorer``)
     lexicon: dict[str, tuple[int | None, tuple[float, int]]] = field(init=False, repr=False, compare=False)
+    # a word of neither table (mostly numbers: "2004", "10") -> its lexicon entry as ``DocScorer``
+    # spells it out, kept for the next texts (a corpus repeats them); emptied when full
+    spelt: dict[str, tuple[int | None, tuple[float, int]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weight", array("d", self.weight))
@@ -152,6 +155,7 @@ class Model:
                 if w not in lexicon and not w.startswith("<"):  # (not the shapes: <num>, <year>)
                     lexicon[w] = (i, meaning.spell(w))
         object.__setattr__(self, "lexicon", lexicon)
+        object.__setattr__(self, "spelt", {})
 
     @property
     def fallback(self) -> bool:
@@ -391,6 +395,9 @@ def _probability(
     return 1.0 / (1.0 + math.exp(-z)), Contributions(model, ids, cues, inv, parts, lows, part)
 
 
+_SPELT_MAX = 5_000  # ``Model.spelt``'s size: a BBC document has ~12 such words, most of them met before
+
+
 class DocScorer:
     """Scores the sentences of one text. N-gram lookups are done once for the whole text (words
     by string, pairs by the ids of their words: no pair string is ever built); per sentence only
@@ -413,13 +420,21 @@ class DocScorer:
             # numbers) looked up and spelt out one by one: the same ids and parts as
             # ``word_id.get(shaped(w))`` and ``meaning.words(lows)``
             found: list[tuple[int | None, tuple[float, int]] | None] = list(map(model.lexicon.get, lows))
-            word_id, spell = model.word_id.get, model.meaning.spell
+            spelt = model.spelt
             i = -1
             try:
                 while True:
                     i = found.index(None, i + 1)
                     w = lows[i]
-                    found[i] = (word_id(_shape(w) if w < "a" else w), spell(w))
+                    entry = spelt.get(w)
+                    if entry is None:
+                        if len(spelt) >= _SPELT_MAX:
+                            spelt.clear()
+                        entry = spelt[w] = (
+                            model.word_id.get(_shape(w) if w < "a" else w),
+                            model.meaning.spell(w),
+                        )
+                    found[i] = entry
             except ValueError:
                 pass
             self.word_ids = list(map(_FIRST, found))  # type: ignore[arg-type]

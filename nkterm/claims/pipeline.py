@@ -137,10 +137,12 @@ def _detect(
         kinds = _kinds(ev, quote is not None)
         # Every sentence is scored: kinds explain, the score decides check-worthiness. A
         # sentence no cue rule claims but the model finds check-worthy is a fact.
+        if not kinds and (ev.question or any(k in SIGNALS for k, _, _, _ in ev.cues)):
+            continue  # a stance alone ("It was his favourite.") is no claim, whatever its score
         p, contrib = scorer.score(lo, hi, ev.feats, kinds, ev.question)
         if not kinds:
-            if p < CHECK_WORTHY or ev.question or any(k in SIGNALS for k, _, _, _ in ev.cues):
-                continue  # a stance alone ("It was his favourite.") is no claim, whatever its score
+            if p < CHECK_WORTHY:
+                continue
             kinds = {"fact"}
             ev.cues.append(("fact", "fact: the learned score finds it check-worthy", sp.start, sp.end))
         ordered = _in_order(kinds)

@@ -187,3 +187,28 @@ def test_the_model_tables_are_those_of_the_plain_loop(tmp_path: Path) -> None:
         path = tmp_path / f"bad{k}.json"  # (load_model keeps a model per path)
         path.write_text(json.dumps({**data, "ngrams": bad, "weight": [1.0] * 2, "idf2": [1.0] * 2}))
         assert load_model(path).fallback == (k < 3), bad
+
+
+def test_words_spelt_out_once_give_the_tables_ids_and_meaning_every_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``DocScorer`` keeps the words of neither table (numbers, mostly) as it spelt them out: the
+    second text that has them, and a text after the keep was emptied, get the same ids and parts."""
+    from nkterm.claims import model as model_module
+
+    model = load_model()
+    assert model.meaning is not None
+    rng = random.Random(10)
+    numbers = ["2004", "2", "1", "10", "3g", "4's", "10,000", "$5", "1.5", "zzqx", "-7", "½", "2,004", "20:30"]
+    texts = [
+        *SEED_TEXTS[:3],
+        *(" ".join(rng.choice(numbers + ["the", "rise"]) for _ in range(40)) for _ in range(30)),
+    ]
+    monkeypatch.setattr(model_module, "_SPELT_MAX", 5)  # emptied often
+    for _ in range(2):
+        for text in texts:
+            lows = tokenize(text).lows
+            scorer = DocScorer(model, lows)
+            assert scorer.word_ids == [model.word_id.get(w) for w in shaped(lows)], text
+            assert scorer.parts == model.meaning.words(lows), text
+            assert len(model.spelt) <= 5
