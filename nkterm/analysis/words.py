@@ -24,7 +24,7 @@ import operator
 import re
 import unicodedata
 from itertools import product
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import Stemmer
 
@@ -224,13 +224,14 @@ def plain_words(text: str) -> list[_WordInfo] | None:
             infos[i] = _word(words[i])
     except ValueError:
         pass
-    if not text.isascii() and any(map(_HANGUL, infos)):
+    found = cast("list[_WordInfo]", infos)  # every None filled
+    if not text.isascii() and any(map(_HANGUL, found)):
         return None
-    if any(map(_SURNAME, infos)) and _given_names(
+    if any(map(_SURNAME, found)) and _given_names(
         [(m.group(), m.start()) for m in WORD.finditer(text)], text, False
     ):
         return None  # ``tokens`` joins a given name here (stemmed or not: the same starts)
-    return infos  # type: ignore[return-value]
+    return found
 
 
 _HANGUL, _SURNAME = operator.itemgetter(4), operator.itemgetter(6)

@@ -199,10 +199,25 @@ def test_words_spelt_out_once_give_the_tables_ids_and_meaning_every_time(
     model = load_model()
     assert model.meaning is not None
     rng = random.Random(10)
-    numbers = ["2004", "2", "1", "10", "3g", "4's", "10,000", "$5", "1.5", "zzqx", "-7", "½", "2,004", "20:30"]
+    numbers = [
+        "2004",
+        "2",
+        "1",
+        "10",
+        "3g",
+        "4's",
+        "10,000",
+        "$5",
+        "1.5",
+        "zzqx",
+        "-7",
+        "½",
+        "2,004",
+        "20:30",
+    ]
     texts = [
         *SEED_TEXTS[:3],
-        *(" ".join(rng.choice(numbers + ["the", "rise"]) for _ in range(40)) for _ in range(30)),
+        *(" ".join(rng.choice([*numbers, "the", "rise"]) for _ in range(40)) for _ in range(30)),
     ]
     monkeypatch.setattr(model_module, "_SPELT_MAX", 5)  # emptied often
     for _ in range(2):
