@@ -24,7 +24,7 @@ import operator
 import re
 import unicodedata
 from itertools import product
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import Stemmer
 
@@ -211,14 +211,27 @@ def tokens(text: str, *, stem_words: bool = True, stop: bool = True, joins: bool
 def plain_words(text: str) -> list[_WordInfo] | None:
     """The table entry of every word of ``text`` in order (its index term, stem and folded form
     as ``tokens`` makes them), when ``tokens`` makes at most one token of each word with the
-    position counting the words it keeps: no Hangul and no capitalised surname (so no joined
-    given name). None otherwise: call ``tokens``. Most English texts; the build's worker then
-    needs no Token nor offset (tests/unit/test_fast_analysis.py holds it to ``tokens``)."""
-    known, word_of = _WORDS, _word
-    infos = [known.get(w) or word_of(w) for w in WORD.findall(text)]
-    if any(map(_SURNAME, infos)) or (not text.isascii() and any(map(_HANGUL, infos))):
+    position counting the words it keeps: no Hangul and no joined given name (a capitalised
+    surname not followed by one is plain too). None otherwise: call ``tokens``. Most texts; the
+    build's worker then needs no Token nor offset (tests/unit/test_fast_analysis.py holds it to
+    ``tokens``)."""
+    words = WORD.findall(text)
+    infos: list[_WordInfo | None] = list(map(_WORDS.get, words))  # the table in C
+    i = -1
+    try:  # the few words met for the first time
+        while True:
+            i = infos.index(None, i + 1)
+            infos[i] = _word(words[i])
+    except ValueError:
+        pass
+    found = cast("list[_WordInfo]", infos)  # every None filled
+    if not text.isascii() and any(map(_HANGUL, found)):
         return None
-    return infos
+    if any(map(_SURNAME, found)) and _given_names(
+        [(m.group(), m.start()) for m in WORD.finditer(text)], text, False
+    ):
+        return None  # ``tokens`` joins a given name here (stemmed or not: the same starts)
+    return found
 
 
 _HANGUL, _SURNAME = operator.itemgetter(4), operator.itemgetter(6)
@@ -345,7 +358,8 @@ def _given_names(matches: list[tuple[str, int]], text: str, stemmed: bool) -> di
         (w[:-2], s, s + len(w) - 2) if w.endswith(("'s", "’s")) else (w, s, s + len(w)) for w, s in matches
     ]
     out: dict[int, tuple[str, int]] = {}
-    for i in range(len(words) - 2):
+    # only where a surname stands (``_given_name_at``'s first test, asked first)
+    for i in [i for i, w in enumerate(words[:-2]) if fold(w[0]) in SURNAMES]:
         if _given_name_at(words, i, text):
             (w1, s1, _e1), (w2, _s2, e2) = words[i + 1], words[i + 2]
             joined = fold(w1) + fold(w2)

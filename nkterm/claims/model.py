@@ -123,22 +123,25 @@ class Model:
     # table, so a text's tokens need one lookup in one table instead of one in each (only with a
     # meaning table; see ``DocScorer``)
     lexicon: dict[str, tuple[int | None, tuple[float, int]]] = field(init=False, repr=False, compare=False)
+    # a word of neither table (mostly numbers: "2004", "10") -> its lexicon entry as ``DocScorer``
+    # spells it out, kept for the next texts (a corpus repeats them); emptied when full
+    spelt: dict[str, tuple[int | None, tuple[float, int]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weight", array("d", self.weight))
         object.__setattr__(self, "idf2", array("d", self.idf2))
-        word_id: dict[str, int] = {}
-        pairs: list[tuple[str, int]] = []
-        for i, g in enumerate(self.names):
-            if " " in g:
-                pairs.append((g, i))
-            else:
-                word_id[g] = i
+        # (run once per worker process: comprehensions, one look-up per word of a pair)
+        word_id: dict[str, int] = {g: i for i, g in enumerate(self.names) if " " not in g}
+        pairs = [(g, i) for i, g in enumerate(self.names) if " " in g]
         pair_id: dict[tuple[int, int], int] = {}
+        get = word_id.get
         for g, i in pairs:
-            left, right = g.split(" ", 1)
-            if left in word_id and right in word_id:
-                pair_id[word_id[left], word_id[right]] = i
+            left, _, right = g.partition(" ")
+            a = get(left)
+            if a is not None:
+                b = get(right)
+                if b is not None:
+                    pair_id[a, b] = i
         object.__setattr__(self, "word_id", word_id)
         object.__setattr__(self, "pair_id", pair_id)
         reasons = {c: (abs(w), c, w) for c, w in self.cues.items() if not c.startswith("[len:")}
@@ -152,6 +155,7 @@ class Model:
                 if w not in lexicon and not w.startswith("<"):  # (not the shapes: <num>, <year>)
                     lexicon[w] = (i, meaning.spell(w))
         object.__setattr__(self, "lexicon", lexicon)
+        object.__setattr__(self, "spelt", {})
 
     @property
     def fallback(self) -> bool:
@@ -219,12 +223,17 @@ def cue_features(n_words: int, cue_feats: Iterable[str], kinds: Iterable[str], q
 def _floats(value: object, n: int, what: str) -> list[float]:
     if not isinstance(value, list) or len(value) != n:
         raise ValueError(f"{what}: expected a list of {n} numbers")
-    return [float(x) for x in value]
+    return list(map(float, value))  # (a worker reads ~130,000 of them when it starts: in C)
+
+
+def _all_str(values: list[object]) -> bool:
+    """Whether every value is a ``str`` (JSON makes no subclass of it), tested in C."""
+    return set(map(type, values)) <= {str}
 
 
 def _load_meaning(data: dict[str, object]) -> Meaning:
     words = data["words"]
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+    if not isinstance(words, list) or not _all_str(words):
         raise ValueError("meaning.words: expected a list of strings")
     u = _floats(data["u"], len(words), "meaning.u")
     n = [int(x) for x in _floats(data["n"], len(words), "meaning.n")]
@@ -249,7 +258,7 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"unknown model format {data.get('format')!r}")
         names = data["ngrams"]
-        if not isinstance(names, list) or not all(isinstance(g, str) for g in names):
+        if not isinstance(names, list) or not _all_str(names):
             raise ValueError("ngrams: expected a list of strings")
         weight = _floats(data["weight"], len(names), "weight")
         idf2 = _floats(data["idf2"], len(names), "idf2")
@@ -386,6 +395,9 @@ def _probability(
     return 1.0 / (1.0 + math.exp(-z)), Contributions(model, ids, cues, inv, parts, lows, part)
 
 
+_SPELT_MAX = 5_000  # ``Model.spelt``'s size: a BBC document has ~12 such words, most of them met before
+
+
 class DocScorer:
     """Scores the sentences of one text. N-gram lookups are done once for the whole text (words
     by string, pairs by the ids of their words: no pair string is ever built); per sentence only
@@ -408,13 +420,21 @@ class DocScorer:
             # numbers) looked up and spelt out one by one: the same ids and parts as
             # ``word_id.get(shaped(w))`` and ``meaning.words(lows)``
             found: list[tuple[int | None, tuple[float, int]] | None] = list(map(model.lexicon.get, lows))
-            word_id, spell = model.word_id.get, model.meaning.spell
+            spelt = model.spelt
             i = -1
             try:
                 while True:
                     i = found.index(None, i + 1)
                     w = lows[i]
-                    found[i] = (word_id(_shape(w) if w < "a" else w), spell(w))
+                    entry = spelt.get(w)
+                    if entry is None:
+                        if len(spelt) >= _SPELT_MAX:
+                            spelt.clear()
+                        entry = spelt[w] = (
+                            model.word_id.get(_shape(w) if w < "a" else w),
+                            model.meaning.spell(w),
+                        )
+                    found[i] = entry
             except ValueError:
                 pass
             self.word_ids = list(map(_FIRST, found))  # type: ignore[arg-type]

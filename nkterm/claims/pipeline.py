@@ -135,12 +135,15 @@ def _detect(
             continue
         quote = _quote_in(quotes, qstarts, qends, sp, toks)
         kinds = _kinds(ev, quote is not None)
-        # Every sentence is scored: kinds explain, the score decides check-worthiness. A
-        # sentence no cue rule claims but the model finds check-worthy is a fact.
+        # Every sentence that may be a claim is scored: kinds explain, the score decides
+        # check-worthiness. A sentence no cue rule claims but the model finds check-worthy is a
+        # fact, unless it asks or only holds a stance (skipped before the score: it never counts).
+        if not kinds and (ev.question or any(k in SIGNALS for k, _, _, _ in ev.cues)):
+            continue  # a stance alone ("It was his favourite.") is no claim, whatever its score
         p, contrib = scorer.score(lo, hi, ev.feats, kinds, ev.question)
         if not kinds:
-            if p < CHECK_WORTHY or ev.question or any(k in SIGNALS for k, _, _, _ in ev.cues):
-                continue  # a stance alone ("It was his favourite.") is no claim, whatever its score
+            if p < CHECK_WORTHY:
+                continue
             kinds = {"fact"}
             ev.cues.append(("fact", "fact: the learned score finds it check-worthy", sp.start, sp.end))
         ordered = _in_order(kinds)

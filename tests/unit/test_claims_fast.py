@@ -8,6 +8,7 @@ patterns, and the number reader's lower-cased, prefiltered scan.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from pathlib import Path
@@ -151,3 +152,78 @@ def test_numbers_on_the_seeds_are_those_of_the_non_ascii_path() -> None:
             assert ascii_path == other, line
             checked += len(other)
     assert checked > 25
+
+
+def _plain_tables(names: list[str]) -> tuple[dict[str, int], dict[tuple[int, int], int]]:
+    """``Model``'s word and pair tables as the loop before session 10 made them."""
+    word_id: dict[str, int] = {}
+    pairs: list[tuple[str, int]] = []
+    for i, g in enumerate(names):
+        if " " in g:
+            pairs.append((g, i))
+        else:
+            word_id[g] = i
+    pair_id: dict[tuple[int, int], int] = {}
+    for g, i in pairs:
+        left, right = g.split(" ", 1)
+        if left in word_id and right in word_id:
+            pair_id[word_id[left], word_id[right]] = i
+    return word_id, pair_id
+
+
+def test_the_model_tables_are_those_of_the_plain_loop(tmp_path: Path) -> None:
+    model = load_model()
+    word_id, pair_id = _plain_tables(model.names)
+    assert list(model.word_id.items()) == list(word_id.items())  # the same order too
+    assert list(model.pair_id.items()) == list(pair_id.items())
+    names = ["a b", "b", "a", "c a", "a b c", "b  a", "a"]  # unknown word, a triple, two spaces, twice
+    data = {"format": 3, "bias": 0.0, "cues": {}, "ngrams": names, "weight": [1] * 7, "idf2": [0.5] * 7}
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps(data), encoding="utf-8")
+    got = load_model(small)
+    assert not got.fallback and (got.word_id, got.pair_id) == _plain_tables(names)
+    assert list(got.weight) == [1.0] * 7 and all(type(w) is float for w in got.weight)
+    for k, bad in enumerate((["a", 5], ["a", None], [["a"], "b"], ["a", "b"])):
+        path = tmp_path / f"bad{k}.json"  # (load_model keeps a model per path)
+        path.write_text(json.dumps({**data, "ngrams": bad, "weight": [1.0] * 2, "idf2": [1.0] * 2}))
+        assert load_model(path).fallback == (k < 3), bad
+
+
+def test_words_spelt_out_once_give_the_tables_ids_and_meaning_every_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``DocScorer`` keeps the words of neither table (numbers, mostly) as it spelt them out: the
+    second text that has them, and a text after the keep was emptied, get the same ids and parts."""
+    from nkterm.claims import model as model_module
+
+    model = load_model()
+    assert model.meaning is not None
+    rng = random.Random(10)
+    numbers = [
+        "2004",
+        "2",
+        "1",
+        "10",
+        "3g",
+        "4's",
+        "10,000",
+        "$5",
+        "1.5",
+        "zzqx",
+        "-7",
+        "½",
+        "2,004",
+        "20:30",
+    ]
+    texts = [
+        *SEED_TEXTS[:3],
+        *(" ".join(rng.choice([*numbers, "the", "rise"]) for _ in range(40)) for _ in range(30)),
+    ]
+    monkeypatch.setattr(model_module, "_SPELT_MAX", 5)  # emptied often
+    for _ in range(2):
+        for text in texts:
+            lows = tokenize(text).lows
+            scorer = DocScorer(model, lows)
+            assert scorer.word_ids == [model.word_id.get(w) for w in shaped(lows)], text
+            assert scorer.parts == model.meaning.words(lows), text
+            assert len(model.spelt) <= 5

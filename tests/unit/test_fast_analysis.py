@@ -94,7 +94,10 @@ def test_field_postings_are_those_of_the_plain_analysis() -> None:
 
 def test_plain_words_declines_hangul_and_surnames() -> None:
     assert plain_words("김정은 위원장") is None
-    assert plain_words("Then Kim spoke") is None  # a capitalised surname: given names may join
+    assert plain_words("Then Kim Il Sung spoke") is None  # a given name joins
+    assert plain_words("Kim Jong-un's sister") is None
+    assert plain_words("Then Kim spoke") is not None  # a surname alone: nothing to join
+    assert plain_words("Lee and Park spoke to Kim") is not None
     assert plain_words("kim chi and rice") is not None  # lower case: no name
     infos = plain_words("The cats' owners, the owner")
     assert infos is not None
@@ -125,3 +128,29 @@ def test_a_lone_position_is_written_as_whoosh_pickles_it() -> None:
         assert item == (b"word", 1, 2.0, struct.pack("!I", 1) + pickle.dumps([pos], 2)), pos
     a, b = _postings([("x", 7)], 1.0).items[0][3], _postings([("y", 7)], 1.0).items[0][3]
     assert a == b and a is not b  # a new object for each posting (see the test above)
+
+
+def test_plain_words_with_surnames_are_those_of_tokens() -> None:
+    """Texts thick with surnames and syllables (joined given names or not, possessives,
+    hyphens, line breaks, lower case): where ``plain_words`` answers, its kept words are
+    ``tokens``' terms at positions 0, 1, 2 ...; where it declines, ``tokens`` joins a name."""
+    rng = random.Random(7)
+    vocab = ["Kim", "KIM", "kim", "Lee", "Ri", "Pak", "Il", "il", "Sung", "sung", "Jong", "Un", "un's",
+             "Sung's", "-", "Yo", "the", "of", "said", "Ch'oe", "Ryong", "Hae", "\n", "  ", ",", "."]  # fmt: skip
+    plain = declined = 0
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(vocab) + rng.choice([" ", " ", "-", "  ", ""]) for _ in range(rng.randint(1, 12))
+        )
+        for stem, stop in ((True, True), (False, False)):
+            infos = plain_words(text)
+            want = tokens(text, stem_words=stem, stop=stop)
+            if infos is None:
+                declined += 1
+                assert any(t.joined for t in want) or any("\uac00" <= c <= "\ud7a3" for c in text), text
+                continue
+            plain += 1
+            at = 0 if stem else 2
+            got = [(i[at], n) for n, i in enumerate(i for i in infos if i[at] is not None)]
+            assert got == [(t.term, t.pos) for t in want], text
+    assert plain > 1000 and declined > 100
