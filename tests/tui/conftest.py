@@ -146,13 +146,28 @@ async def send_keys(pilot: Pilot[Any], *keys: str) -> None:
 
 async def _answered(pilot: Pilot[Any]) -> None:
     """Until the app has answered: its messages handled, its workers done (and what they
-    posted handled, and the workers that started), as a person waits before the next key."""
-    for _ in range(3):  # the app forwards the key to the focused widget, whose action may post more
+    posted handled, and the workers that started), as a person waits before the next key.
+    Waited for by its state, not by a count of pauses: after each pause (every message queued
+    on the screen handled, the screen refreshed), until no message pump of the app or of a
+    screen's widgets has a message waiting and no worker is busy (a key's action may post
+    more, a worker posts its answer: each is one more pause)."""
+    for _ in range(_PAUSES):
         await pilot.pause(0)
-    await _workers_done(pilot)
-    for _ in range(2):  # what the workers posted
-        await pilot.pause(0)
-    await _workers_done(pilot)  # and the workers that started
+        await _workers_done(pilot)
+        if _quiet(pilot.app):
+            return
+
+
+_PAUSES = 12  # a bound against a loop: a key's answer is seen quiet after 1-3 pauses
+
+
+def _quiet(app: NktermApp) -> bool:
+    """No message waiting in the app or in any widget of its screens, and no worker busy."""
+    if app.message_queue_size or any(not w.is_finished for w in app.workers):
+        return False
+    return not any(
+        node.message_queue_size for screen in app.screen_stack for node in screen.walk_children(with_self=True)
+    )
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:
