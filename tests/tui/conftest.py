@@ -21,6 +21,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerState
 
 from nkterm.config import Config, ConfigProblem
@@ -78,7 +79,29 @@ def make_app(
     """The reader over ``env`` (corpus, index folder), its services made as the CLI makes them."""
     corpus, index_dir = env
     services = ReaderServices.for_folders(corpus, index_dir, config=config, config_problems=config_problems)
-    return NktermApp(services, doc_id, compare=compare)
+    app = NktermApp(services, doc_id, compare=compare)
+    app.notify = _NotifyRecorder(app.notify)  # type: ignore[method-assign]
+    return app
+
+
+class _NotifyRecorder:
+    """``App.notify`` that also keeps each message (screens and widgets notify through the
+    app): what the tests read, through Textual's public ``notify`` only."""
+
+    def __init__(self, notify: Callable[..., None]) -> None:
+        self._notify = notify
+        self.messages: list[str] = []
+
+    def __call__(self, message: str, *args: Any, **kwargs: Any) -> None:
+        self.messages.append(str(message))
+        self._notify(message, *args, **kwargs)
+
+
+def notifications(app: NktermApp) -> list[str]:
+    """Every message the app has notified since it was made (by ``make_app``), oldest first."""
+    recorder = app.notify
+    assert isinstance(recorder, _NotifyRecorder), "an app made by make_app"
+    return list(recorder.messages)
 
 
 async def settle(pilot: Pilot[Any], delay: float = 0.0) -> None:
@@ -166,8 +189,21 @@ def _quiet(app: NktermApp) -> bool:
     if app.message_queue_size or any(not w.is_finished for w in app.workers):
         return False
     return not any(
-        node.message_queue_size for screen in app.screen_stack for node in screen.walk_children(with_self=True)
+        node.message_queue_size
+        for screen in app.screen_stack
+        for node in screen.walk_children(with_self=True)
     )
+
+
+async def wheel(pilot: Pilot[Any], widget: Widget, offset: tuple[int, int], *, down: bool) -> None:
+    """Turn the mouse wheel one notch over ``offset`` (column, row) of ``widget``, as a terminal
+    reports it: an event posted to the app at that point of the screen, then answered."""
+    x, y = widget.region.x + offset[0], widget.region.y + offset[1]
+    kind = events.MouseScrollDown if down else events.MouseScrollUp
+    pilot.app.post_message(
+        kind(None, x, y, 0, 1 if down else -1, 0, False, False, False, screen_x=x, screen_y=y)
+    )
+    await _answered(pilot)
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:

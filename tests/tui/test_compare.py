@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.events import MouseScrollDown, MouseScrollUp
 from textual.pilot import Pilot
 
 from nkterm.bookmarks import BookmarkStore
@@ -35,7 +34,7 @@ from nkterm.tui.widgets.compare_view import CompareView
 from nkterm.tui.widgets.pair_list import SYMBOLS, WORDS, CompareItem, items_of
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui import bookmark_fixtures as fx
-from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
+from tests.tui.conftest import SIZE, make_app, press, screen_text, settle, wheel
 
 
 def _alignment(env: tuple[Path, Path], a: str, b: str) -> Alignment:
@@ -439,9 +438,8 @@ async def test_stacked_at_80(seeds_env: tuple[Path, Path]) -> None:
 
 async def _wheel(pilot: Pilot[Any], view: CompareView, *, down: bool, times: int = 1) -> None:
     """Turn the mouse wheel over ``view``, as the terminal reports it (through the screen)."""
-    event = MouseScrollDown if down else MouseScrollUp
     for _ in range(times):
-        await pilot._post_mouse_events([event], widget=view, offset=(20, 3))
+        await wheel(pilot, view, (20, 3), down=down)
     await settle(pilot)
 
 
