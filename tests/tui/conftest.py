@@ -110,8 +110,7 @@ async def settle(pilot: Pilot[Any], delay: float = 0.0) -> None:
     loaded the machine)."""
     if delay:
         await pilot.pause(delay)
-    for _ in range(2):
-        await _answered(pilot)
+    await _answered(pilot)
 
 
 async def _workers_done(pilot: Pilot[Any]) -> None:
@@ -206,12 +205,21 @@ async def wheel(pilot: Pilot[Any], widget: Widget, offset: tuple[int, int], *, d
     await _answered(pilot)
 
 
-async def press(pilot: Pilot[Any], *keys: str) -> None:
-    """Press ``keys`` one after the other, then wait once more as ``settle`` does: the last
-    key has been answered twice over (``send_keys`` waits for each key's answer), as
-    ``settle`` waits after anything else."""
-    await send_keys(pilot, *keys)
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type ``text`` into the focused input as a fast typist does (or a terminal's buffer under
+    load): every key sent at once, in order, then answered. What each key starts (a search, the
+    palette's matching) may be overtaken by the next, as in the app; use ``press`` where the
+    test is about what each key does."""
+    app = pilot.app
+    for key in text:
+        app.post_message(_key_event(key))
     await _answered(pilot)
+
+
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    """Press ``keys`` one after the other, each answered before the next (``send_keys``): the
+    app is quiet after the last (see ``_answered``)."""
+    await send_keys(pilot, *keys)
 
 
 _SVG_TEXT = re.compile(

@@ -34,7 +34,7 @@ from nkterm.tui.widgets.compare_view import CompareView
 from nkterm.tui.widgets.pair_list import SYMBOLS, WORDS, CompareItem, items_of
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui import bookmark_fixtures as fx
-from tests.tui.conftest import SIZE, make_app, press, screen_text, settle, wheel
+from tests.tui.conftest import SIZE, make_app, press, screen_text, settle, type_text, wheel
 
 
 def _alignment(env: tuple[Path, Path], a: str, b: str) -> Alignment:
@@ -155,7 +155,8 @@ async def test_the_palette_offers_compare_with(seeds_env: tuple[Path, Path]) -> 
     app = make_app(seeds_env, PHOTO)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "ctrl+p", *"compare with travel")
+        await press(pilot, "ctrl+p")
+        await type_text(pilot, "compare with travel")
         await settle(pilot, delay=0.3)
         assert "Compare with: Travel blogger Drew Binsky" in screen_text(app)
         await press(pilot, "enter")
@@ -163,7 +164,8 @@ async def test_the_palette_offers_compare_with(seeds_env: tuple[Path, Path]) -> 
         assert (screen.a_id, screen.b_id) == (PHOTO, BLOGGER)
         await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
-        await press(pilot, "ctrl+p", *"another document")
+        await press(pilot, "ctrl+p")
+        await type_text(pilot, "another document")
         await settle(pilot, delay=0.3)
         await press(pilot, "enter")
         assert isinstance(app.screen, ComparePicker), "the command that opens the picker"

@@ -10,11 +10,12 @@ from nkterm.tui.screens.bookmark_dialog import BookmarkDialog
 from nkterm.tui.screens.bookmarks import BookmarksScreen
 from tests.conftest import PHOTO
 from tests.tui.bookmark_fixtures import bookmark_sentence
-from tests.tui.conftest import SIZE, make_app, notifications, press, settle
+from tests.tui.conftest import SIZE, make_app, notifications, press, settle, type_text
 
 
 async def _palette(pilot: object, text: str) -> None:
-    await press(pilot, "ctrl+p", *text)  # type: ignore[arg-type]
+    await press(pilot, "ctrl+p")  # type: ignore[arg-type]
+    await type_text(pilot, text)  # type: ignore[arg-type]
     await settle(pilot, delay=0.3)  # type: ignore[arg-type]
     await press(pilot, "enter")  # type: ignore[arg-type]
     await settle(pilot, delay=0.2)  # type: ignore[arg-type]
