@@ -128,6 +128,7 @@ class NktermApp(App[int]):
         return self.services.bookmarks.store
 
     def get_default_screen(self) -> Screen[Any]:
+        self.main_screen.preset_layout(self.size.width)
         return self.main_screen
 
     def on_mount(self) -> None:

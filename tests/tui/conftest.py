@@ -21,6 +21,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerState
 
 from nkterm.config import Config, ConfigProblem
@@ -78,7 +79,29 @@ def make_app(
     """The reader over ``env`` (corpus, index folder), its services made as the CLI makes them."""
     corpus, index_dir = env
     services = ReaderServices.for_folders(corpus, index_dir, config=config, config_problems=config_problems)
-    return NktermApp(services, doc_id, compare=compare)
+    app = NktermApp(services, doc_id, compare=compare)
+    app.notify = _NotifyRecorder(app.notify)  # type: ignore[method-assign]
+    return app
+
+
+class _NotifyRecorder:
+    """``App.notify`` that also keeps each message (screens and widgets notify through the
+    app): what the tests read, through Textual's public ``notify`` only."""
+
+    def __init__(self, notify: Callable[..., None]) -> None:
+        self._notify = notify
+        self.messages: list[str] = []
+
+    def __call__(self, message: str, *args: Any, **kwargs: Any) -> None:
+        self.messages.append(str(message))
+        self._notify(message, *args, **kwargs)
+
+
+def notifications(app: NktermApp) -> list[str]:
+    """Every message the app has notified since it was made (by ``make_app``), oldest first."""
+    recorder = app.notify
+    assert isinstance(recorder, _NotifyRecorder), "an app made by make_app"
+    return list(recorder.messages)
 
 
 async def settle(pilot: Pilot[Any], delay: float = 0.0) -> None:
@@ -87,8 +110,7 @@ async def settle(pilot: Pilot[Any], delay: float = 0.0) -> None:
     loaded the machine)."""
     if delay:
         await pilot.pause(delay)
-    for _ in range(2):
-        await _answered(pilot)
+    await _answered(pilot)
 
 
 async def _workers_done(pilot: Pilot[Any]) -> None:
@@ -146,21 +168,58 @@ async def send_keys(pilot: Pilot[Any], *keys: str) -> None:
 
 async def _answered(pilot: Pilot[Any]) -> None:
     """Until the app has answered: its messages handled, its workers done (and what they
-    posted handled, and the workers that started), as a person waits before the next key."""
-    for _ in range(3):  # the app forwards the key to the focused widget, whose action may post more
+    posted handled, and the workers that started), as a person waits before the next key.
+    Waited for by its state, not by a count of pauses: after each pause (every message queued
+    on the screen handled, the screen refreshed), until no message pump of the app or of a
+    screen's widgets has a message waiting and no worker is busy (a key's action may post
+    more, a worker posts its answer: each is one more pause)."""
+    for _ in range(_PAUSES):
         await pilot.pause(0)
-    await _workers_done(pilot)
-    for _ in range(2):  # what the workers posted
-        await pilot.pause(0)
-    await _workers_done(pilot)  # and the workers that started
+        await _workers_done(pilot)
+        if _quiet(pilot.app):
+            return
+
+
+_PAUSES = 12  # a bound against a loop: a key's answer is seen quiet after 1-3 pauses
+
+
+def _quiet(app: NktermApp) -> bool:
+    """No message waiting in the app or in any widget of its screens, and no worker busy."""
+    if app.message_queue_size or any(not w.is_finished for w in app.workers):
+        return False
+    return not any(
+        node.message_queue_size
+        for screen in app.screen_stack
+        for node in screen.walk_children(with_self=True)
+    )
+
+
+async def wheel(pilot: Pilot[Any], widget: Widget, offset: tuple[int, int], *, down: bool) -> None:
+    """Turn the mouse wheel one notch over ``offset`` (column, row) of ``widget``, as a terminal
+    reports it: an event posted to the app at that point of the screen, then answered."""
+    x, y = widget.region.x + offset[0], widget.region.y + offset[1]
+    kind = events.MouseScrollDown if down else events.MouseScrollUp
+    pilot.app.post_message(
+        kind(None, x, y, 0, 1 if down else -1, 0, False, False, False, screen_x=x, screen_y=y)
+    )
+    await _answered(pilot)
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type ``text`` into the focused input as a fast typist does (or a terminal's buffer under
+    load): every key sent at once, in order, then answered. What each key starts (a search, the
+    palette's matching) may be overtaken by the next, as in the app; use ``press`` where the
+    test is about what each key does."""
+    app = pilot.app
+    for key in text:
+        app.post_message(_key_event(key))
+    await _answered(pilot)
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:
-    """Press ``keys`` one after the other, then wait once more as ``settle`` does: the last
-    key has been answered twice over (``send_keys`` waits for each key's answer), as
-    ``settle`` waits after anything else."""
+    """Press ``keys`` one after the other, each answered before the next (``send_keys``): the
+    app is quiet after the last (see ``_answered``)."""
     await send_keys(pilot, *keys)
-    await _answered(pilot)
 
 
 _SVG_TEXT = re.compile(

@@ -18,7 +18,7 @@ from nkterm.tui.screens.search import RESULT_LIMIT, SearchScreen
 from nkterm.tui.widgets.status import ClaimDetail
 from nkterm.tui.widgets.timeline import TimelineBars
 from tests.conftest import BLOGGER, built_once
-from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle, wait_until
+from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle, type_text, wait_until
 
 N = 240
 
@@ -370,7 +370,8 @@ async def test_the_search_status_fits_80_columns_result_first(archive: tuple) ->
                 await settle(pilot)
                 await press(pilot, "escape")
                 assert app.main_screen.walk.choice is None, "esc cleared the search"
-            await press(pilot, "slash", *query)
+            await press(pilot, "slash")
+            await type_text(pilot, query)
             await settle(pilot, delay=0.3)
             await press(pilot, "enter", "n", "n")
             walk = app.main_screen.walk

@@ -28,14 +28,10 @@ from tests.tui.bookmark_fixtures import (
     saved,
     sentence_spans,
 )
-from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle
+from tests.tui.conftest import SIZE, build_index, make_app, notifications, press, screen_text, settle
 
 BLOGGER_TITLE = "Travel blogger Drew Binsky on three days in Pyongyang"
 PHOTO_TITLE = "PHOTOS: A Glimpse Of Ordinary Life In North Korea"
-
-
-def _messages(app: object) -> list[str]:
-    return [n.message for n in app._notifications]  # type: ignore[attr-defined]
 
 
 async def _type(pilot: object, text: str) -> None:
@@ -82,7 +78,7 @@ async def test_b_saves_the_claim_under_the_cursor_with_note_and_tags_and_marks_i
             claim.end,
         )
         assert bookmark.claim.kinds == claim.kinds
-        assert any("bookmarked “He’s made a habit" in m for m in _messages(app))
+        assert any("bookmarked “He’s made a habit" in m for m in notifications(app))
 
         marks = gutter_marks(reader)
         passage = lines_of(reader, Span(claim.start, claim.end))
@@ -238,13 +234,13 @@ async def test_the_panel_groups_filters_edits_deletes_and_undoes(seeds_env: tupl
         await press(pilot, "x")
         assert first.id not in {b.id for b in saved()}
         assert "Uber by day" not in screen_text(app)
-        assert any("deleted" in m and "u brings it back" in m for m in _messages(app))
+        assert any("deleted" in m and "u brings it back" in m for m in notifications(app))
         assert "2 bookmarks in 2 documents" in screen_text(app)
         await press(pilot, "u")
         assert saved()[0].id == first.id, "back in its place in the file"
         assert "Uber by day" in screen_text(app)
         await press(pilot, "u")
-        assert any("nothing to undo" in m for m in _messages(app))
+        assert any("nothing to undo" in m for m in notifications(app))
 
         await press(pilot, "escape")
         assert app.screen is app.main_screen
@@ -321,7 +317,7 @@ async def test_an_orphan_is_shown_with_its_saved_quote_after_the_text_changed(
         assert panel_list.current.orphan
         await press(pilot, "enter")  # opens the document, and says the passage is gone
         assert app.screen is app.main_screen and reader.doc_id == PHOTO
-        assert any("no longer in the document" in m for m in _messages(app))
+        assert any("no longer in the document" in m for m in notifications(app))
 
 
 # -- a file that cannot be written -----------------------------------------------------------------
@@ -337,7 +333,7 @@ async def test_a_broken_bookmarks_file_is_a_notification_and_is_never_overwritte
     app = make_app(seeds_env, PHOTO)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        messages = _messages(app)
+        messages = notifications(app)
         assert any(str(path) in m and "line 5" in m and "read-only" in m for m in messages), messages
         await press(pilot, "b")
         assert app.screen is app.main_screen, "no dialog: the note would be lost"
@@ -358,7 +354,7 @@ async def test_a_held_lock_is_a_notification_and_the_next_try_saves(seeds_env: t
         with lock:  # another nkterm is saving
             await press(pilot, "b", "enter")
             await settle(pilot, 0.3)
-        messages = _messages(app)
+        messages = notifications(app)
         assert any("another nkterm process" in m and str(app.bookmarks.lock_path) in m for m in messages), (
             messages
         )
@@ -430,7 +426,7 @@ async def test_an_index_damaged_while_the_reader_runs_still_lists_the_bookmarks(
         await _type(pilot, "pyongyang")
         await press(pilot, "enter")
         await settle(pilot)
-        shown = screen_text(app) + " ".join(_messages(app))
+        shown = screen_text(app) + " ".join(notifications(app))
         assert "damaged" in shown, shown
         assert "Orphans" not in screen_text(app)
         # the search bar's bookmark: search degrades the same way

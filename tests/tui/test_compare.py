@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.events import MouseScrollDown, MouseScrollUp
 from textual.pilot import Pilot
 
 from nkterm.bookmarks import BookmarkStore
@@ -35,7 +34,7 @@ from nkterm.tui.widgets.compare_view import CompareView
 from nkterm.tui.widgets.pair_list import SYMBOLS, WORDS, CompareItem, items_of
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui import bookmark_fixtures as fx
-from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
+from tests.tui.conftest import SIZE, make_app, press, screen_text, settle, type_text, wheel
 
 
 def _alignment(env: tuple[Path, Path], a: str, b: str) -> Alignment:
@@ -156,7 +155,8 @@ async def test_the_palette_offers_compare_with(seeds_env: tuple[Path, Path]) -> 
     app = make_app(seeds_env, PHOTO)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "ctrl+p", *"compare with travel")
+        await press(pilot, "ctrl+p")
+        await type_text(pilot, "compare with travel")
         await settle(pilot, delay=0.3)
         assert "Compare with: Travel blogger Drew Binsky" in screen_text(app)
         await press(pilot, "enter")
@@ -164,7 +164,8 @@ async def test_the_palette_offers_compare_with(seeds_env: tuple[Path, Path]) -> 
         assert (screen.a_id, screen.b_id) == (PHOTO, BLOGGER)
         await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
-        await press(pilot, "ctrl+p", *"another document")
+        await press(pilot, "ctrl+p")
+        await type_text(pilot, "another document")
         await settle(pilot, delay=0.3)
         await press(pilot, "enter")
         assert isinstance(app.screen, ComparePicker), "the command that opens the picker"
@@ -439,9 +440,8 @@ async def test_stacked_at_80(seeds_env: tuple[Path, Path]) -> None:
 
 async def _wheel(pilot: Pilot[Any], view: CompareView, *, down: bool, times: int = 1) -> None:
     """Turn the mouse wheel over ``view``, as the terminal reports it (through the screen)."""
-    event = MouseScrollDown if down else MouseScrollUp
     for _ in range(times):
-        await pilot._post_mouse_events([event], widget=view, offset=(20, 3))
+        await wheel(pilot, view, (20, 3), down=down)
     await settle(pilot)
 
 

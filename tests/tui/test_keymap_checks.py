@@ -7,11 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import PHOTO
-from tests.tui.conftest import SIZE, make_app, press, settle
-
-
-def _messages(app: object) -> list[str]:
-    return [n.message for n in app._notifications]  # type: ignore[attr-defined]
+from tests.tui.conftest import SIZE, make_app, notifications, press, settle
 
 
 async def test_the_readme_example_applies_without_a_warning(
@@ -23,7 +19,7 @@ async def test_the_readme_example_applies_without_a_warning(
         await settle(pilot)
         await press(pilot, "enter", "z")  # a document open: every binding has been applied
         assert app.screen.reader.current_claim is not None
-        assert _messages(app) == []
+        assert notifications(app) == []
 
 
 async def test_an_invalid_key_is_reported_as_invalid_with_its_line_at_start(
@@ -33,7 +29,7 @@ async def test_an_invalid_key_is_reported_as_invalid_with_its_line_at_start(
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        messages = _messages(app)
+        messages = notifications(app)
         assert any(f"{path}, line 3" in m and "not a key" in m and "'ctrl+foo'" in m for m in messages), (
             messages
         )
@@ -43,7 +39,7 @@ async def test_an_invalid_key_is_reported_as_invalid_with_its_line_at_start(
         assert first is not None
         await press(pilot, "z", "left_square_bracket")  # its default key still works
         assert app.screen.reader.current_claim == first
-        assert [m for m in _messages(app) if "keymap" in m] == [m for m in messages if "keymap" in m]
+        assert [m for m in notifications(app) if "keymap" in m] == [m for m in messages if "keymap" in m]
 
 
 async def test_a_key_taken_from_another_binding_is_reported(
@@ -53,7 +49,7 @@ async def test_a_key_taken_from_another_binding_is_reported(
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        messages = _messages(app)
+        messages = notifications(app)
         assert any(
             f"{path}, line 2" in m and "takes 'j' from reader.next-sentence" in m and "keeps down" in m
             for m in messages
@@ -69,7 +65,7 @@ async def test_bad_yaml_keeps_the_lines_before_the_error(
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        messages = _messages(app)
+        messages = notifications(app)
         assert any(
             str(path) in m and "not valid YAML" in m and "lines 1-2 still apply" in m for m in messages
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 from nkterm.tui.app import NktermApp
 from nkterm.tui.screens.help import HelpScreen, own_bindings
 from tests.conftest import PHOTO
-from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
+from tests.tui.conftest import SIZE, make_app, notifications, press, screen_text, settle
 
 # keys a feature owns: only these bindings may take them
 OWNED = {
@@ -84,7 +84,7 @@ async def test_bad_yaml_is_a_notification_naming_file_and_line(
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notifications(app)
         assert any(str(path) in m and "line" in m and "not valid YAML" in m for m in messages), messages
         await press(pilot, "enter", "j")  # the defaults apply
         assert app.screen.reader.cursor.start > 0
@@ -99,7 +99,7 @@ async def test_unknown_binding_ids_and_bad_keys_are_reported_with_their_lines(
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notifications(app)
         assert len(messages) == 1, messages  # one notification that says everything
         assert messages[0].startswith(f"2 problems in {path}")
         assert "line 4: keymap: no key binding has the id 'reader.nxt'" in messages[0]
@@ -118,7 +118,7 @@ async def test_a_config_of_thousands_of_problems_is_one_notification_and_starts_
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notifications(app)
         assert len(messages) == 1, len(messages)
         assert messages[0].startswith(f"2,000 problems in {path}")
         assert "line 2: keymap: no key binding has the id 'plugin.action-0000'" in messages[0]

@@ -9,7 +9,7 @@ import pytest
 
 from nkterm.index import Index
 from tests.conftest import BLOGGER, PHOTO
-from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle
+from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle, type_text
 
 
 async def test_80x24_shows_one_pane_at_a_time(seeds_env: tuple[Path, Path]) -> None:
@@ -121,11 +121,13 @@ async def test_command_palette_opens_documents_and_runs_commands(seeds_env: tupl
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "ctrl+p", *"travel")
+        await press(pilot, "ctrl+p")
+        await type_text(pilot, "travel")
         await settle(pilot, delay=0.3)
         await press(pilot, "enter")
         assert app.screen.reader.doc_id == BLOGGER
-        await press(pilot, "ctrl+p", *"worthy")
+        await press(pilot, "ctrl+p")
+        await type_text(pilot, "worthy")
         await settle(pilot, delay=0.3)
         await press(pilot, "enter")
         assert app.screen.check_worthy_only is True

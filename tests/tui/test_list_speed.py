@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 
 from nkterm.index import META_FILE, Index
 from nkterm.listing import sort_summaries
@@ -20,15 +19,7 @@ from nkterm.manifest import LIST_FILE
 from nkterm.synthetic.text import synthetic_summaries
 from nkterm.tui.messages import SummariesLoaded
 from nkterm.tui.view.listing import filter_summaries
-from tests.tui.conftest import SIZE, make_app, settle
-
-
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 20.0) -> bool:
-    for _ in range(int(timeout / 0.02)):
-        if condition():
-            return True
-        await pilot.pause(0.02)
-    return condition()
+from tests.tui.conftest import SIZE, make_app, settle, wait_until
 
 
 @pytest.fixture
@@ -60,7 +51,7 @@ async def test_the_list_shows_from_the_manifest_before_the_index_opens(
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:
         doc_list = app.main_screen.documents.list_view
-        assert await until(pilot, lambda: len(doc_list.rows) == 2)
+        assert await wait_until(pilot, lambda: len(doc_list.rows) == 2)
         assert app.library is None  # nothing opened yet: the rows came from the list file
         await pilot.press("enter")  # choosing a document now opens it once the index is there
         opened.set()
@@ -85,7 +76,7 @@ async def test_a_wrong_manifest_is_corrected(
     app = make_app((corpus, copy))
     async with app.run_test(size=SIZE) as pilot:
         doc_list = app.main_screen.documents.list_view
-        assert await until(pilot, lambda: len(doc_list.rows) == 3)  # the list file, as it is
+        assert await wait_until(pilot, lambda: len(doc_list.rows) == 3)  # the list file, as it is
         updated.set()
         await settle(pilot)
         assert sorted(s.id for s in doc_list.rows) == sorted(s.id for s in Index(corpus, copy).summaries())

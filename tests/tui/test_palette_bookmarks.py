@@ -10,11 +10,12 @@ from nkterm.tui.screens.bookmark_dialog import BookmarkDialog
 from nkterm.tui.screens.bookmarks import BookmarksScreen
 from tests.conftest import PHOTO
 from tests.tui.bookmark_fixtures import bookmark_sentence
-from tests.tui.conftest import SIZE, make_app, press, settle
+from tests.tui.conftest import SIZE, make_app, notifications, press, settle, type_text
 
 
 async def _palette(pilot: object, text: str) -> None:
-    await press(pilot, "ctrl+p", *text)  # type: ignore[arg-type]
+    await press(pilot, "ctrl+p")  # type: ignore[arg-type]
+    await type_text(pilot, text)  # type: ignore[arg-type]
     await settle(pilot, delay=0.3)  # type: ignore[arg-type]
     await press(pilot, "enter")  # type: ignore[arg-type]
     await settle(pilot, delay=0.2)  # type: ignore[arg-type]
@@ -30,7 +31,7 @@ async def test_palette_exports_bookmarks_and_opens_the_panel(seeds_env: tuple[Pa
         assert len(exports) == 1
         data = json.loads(exports[0].read_text("utf-8"))
         assert "why he went" in json.dumps(data)
-        assert any(str(exports[0]) in n.message for n in app._notifications)
+        assert any(str(exports[0]) in m for m in notifications(app))
         await _palette(pilot, "export as markdown")
         [markdown] = (paths.data_dir() / "exports").glob("bookmarks-*.md")
         assert "why he went" in markdown.read_text("utf-8")

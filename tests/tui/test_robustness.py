@@ -15,6 +15,7 @@ from tests.tui.conftest import (
     SIZE,
     build_index,
     make_app,
+    notifications,
     press,
     screen_segments,
     screen_text,
@@ -94,7 +95,7 @@ async def test_a_corrupt_positions_file_is_reported_not_fatal(seeds_env: tuple[P
     app = make_app(seeds_env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert any("not a positions file" in n.message for n in app._notifications)
+        assert any("not a positions file" in m for m in notifications(app))
         await press(pilot, "enter", "j")
         assert app.screen.reader.cursor.start > 0
 
@@ -134,7 +135,7 @@ async def test_a_locked_index_is_a_notification_and_the_old_list_stays(
         app = make_app((corpus, index_dir))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            messages = [n.message for n in app._notifications]
+            messages = notifications(app)
             assert any("being written by another nkterm process" in m for m in messages), messages
             assert len(app.screen.documents.list_view.rows) == 2  # the index as it was
             await press(pilot, "enter")
@@ -147,7 +148,7 @@ async def test_an_unknown_document_id_is_a_notification(seeds_env: tuple[Path, P
     app = make_app(seeds_env, doc_id="no-such-document")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert any("no document 'no-such-document'" in n.message for n in app._notifications)
+        assert any("no document 'no-such-document'" in m for m in notifications(app))
         assert app.screen.reader.doc_id is None
 
 
@@ -192,4 +193,4 @@ async def test_first_start_on_a_large_corpus_builds_with_the_worker_process(
         await wait_until(pilot, lambda: len(app.summaries) == 12)  # the worker's start takes a second or two
         await settle(pilot)
         assert len(app.screen.documents.list_view.rows) == 12
-        assert not [n.message for n in app._notifications if "failed" in n.message]
+        assert not [m for m in notifications(app) if "failed" in m]

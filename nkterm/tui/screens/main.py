@@ -73,7 +73,8 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.host = host
         self.show_list = True
-        self.show_claims: bool | None = None  # None: beside the reader on wide terminals only
+        # None: beside the reader on wide terminals only (read here for preset_layout)
+        self.show_claims: bool | None = host.config.show_claims
         self.check_worthy_only = False
         self.list_steps = 0  # > and < widen and narrow the list by LIST_STEP columns each
         # kept as attributes: the screen reads them until (and while) it unmounts
@@ -212,22 +213,34 @@ class MainScreen(Screen[None]):
         ):
             pane.set_class(name == owner, "-active")
 
-    def _claims_visible(self) -> bool:
-        return self.show_claims if self.show_claims is not None else self.size.width >= WIDE
+    def _claims_visible(self, width: int | None = None) -> bool:
+        if self.show_claims is not None:
+            return self.show_claims
+        return (self.size.width if width is None else width) >= WIDE
+
+    def _layout_classes(self, width: int) -> dict[str, bool]:
+        """The five layout classes for a screen ``width`` columns wide."""
+        narrow = width < NARROW
+        return {
+            "-narrow": narrow,
+            "-wide": width >= WIDE,
+            "-no-list": not self.show_list,
+            "-no-claims": not self._claims_visible(width),
+            "-list-only": narrow and self.show_list,
+        }
+
+    def preset_layout(self, width: int) -> None:
+        """The layout classes for the terminal's ``width``, set before the screen is styled
+        (the app calls it as it installs the screen): its widgets are styled once, with them,
+        instead of once without and again, all of them, as ``on_mount`` adds them."""
+        self.update_classes(self._layout_classes(width), update=False)
 
     def _apply_layout(self) -> None:
         width = self.size.width
         narrow = width < NARROW
-        list_only = narrow and self.show_list
-        self.update_classes(  # one restyle of the screen for all five (not one per class changed)
-            {
-                "-narrow": narrow,
-                "-wide": width >= WIDE,
-                "-no-list": not self.show_list,
-                "-no-claims": not self._claims_visible(),
-                "-list-only": list_only,
-            }
-        )
+        # one restyle of the screen for all five (not one per class changed); none when the
+        # classes are already right (preset_layout)
+        self.update_classes(self._layout_classes(width))
         self.documents.styles.width = None if narrow else self.list_width()
         # ctrl+p stays listed in the help: on a narrow footer its room goes to the pane's keys
         self.query_one(Footer).show_command_palette = not narrow
