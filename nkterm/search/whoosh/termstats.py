@@ -10,8 +10,9 @@ import math
 import struct
 from collections.abc import Iterable
 from hashlib import md5
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
 from whoosh import query
 from whoosh.searching import Searcher
 
@@ -52,11 +53,14 @@ def read_doc_frequencies(searcher: Searcher, terms: Iterable[str], fieldname: st
         return counts
     to_bytes = schema[fieldname].to_bytes
     encoded = [(term, to_bytes(term)) for term in counts]
+    batches: dict[bytes, _Batch] = {}  # field number as stored -> the terms' keys and hashes
     for leaf, _offset in searcher.reader().leaf_readers():
         # the segment's term table (whoosh3 3.54, pinned in pyproject.toml): the reader's
         # own doc_frequency checks the field and converts the term again on every call;
         # an empty index's reader has no table and answers 0 itself
         table = getattr(leaf, "_terms", leaf)
+        if len(encoded) >= BATCH_FROM and _read_hashed_batch(table, fieldname, encoded, counts, batches):
+            continue
         if _read_hashed(table, fieldname, encoded, counts):
             continue
         for term, tbytes in encoded:
@@ -127,6 +131,115 @@ def _read_hashed(
             pos += size
             if pos == end:
                 pos = start
+    return True
+
+
+BATCH_FROM = 64  # terms from which ``_read_hashed_batch`` probes a segment (numpy's set-up costs)
+_SLOT_BYTES = np.arange(_SLOT.size)
+_COMPARED = 24  # a key's first bytes, compared for all terms at once; the rest (rare) one by one
+_COLUMNS = np.arange(_COMPARED)
+
+
+class _Batch(NamedTuple):
+    """Many terms' keys (field number and term bytes) as ``_read_hashed_batch`` probes them: the
+    keys' hashes (the md5 of each computed once for every segment with the same field number),
+    lengths, and bytes zero-padded to the longest."""
+
+    hashes: np.ndarray  # uint32 (HashReader's md5_hash)
+    lengths: np.ndarray  # int64
+    keys: np.ndarray  # uint8, terms x longest key
+
+
+def _batch(prefix: bytes, encoded: list[tuple[str, bytes]]) -> _Batch:
+    keys = [prefix + tbytes for _term, tbytes in encoded]
+    from_bytes = int.from_bytes
+    hashes = np.fromiter(
+        (from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big") for key in keys),
+        dtype=np.uint32,
+        count=len(keys),
+    )
+    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    width = int(lengths.max()) if len(keys) else 0
+    padded = np.frombuffer(b"".join(key.ljust(width, b"\0") for key in keys), dtype=np.uint8)
+    return _Batch(hashes, lengths, padded.reshape(len(keys), width))
+
+
+def _read_hashed_batch(
+    table: Any,
+    fieldname: str,
+    encoded: list[tuple[str, bytes]],
+    counts: dict[str, int],
+    batches: dict[bytes, _Batch],
+) -> bool:
+    """``_read_hashed`` for many terms at once: every term's probe sequence advanced together
+    with numpy, one slot a step (the same sequence, so the same counts: a slot whose hash
+    matches but whose key does not is passed as there). ~0.3 µs a term and segment against
+    ~2.5 µs; the md5 of each key is computed once for all segments. False (nothing counted)
+    when the table is not the in-memory MD5-hashed file it reads."""
+    tindex = getattr(table, "_tindex", None)
+    buf = getattr(getattr(tindex, "dbfile", None), "_buf", None)
+    fieldmap = getattr(table, "_fieldmap", None)
+    if tindex is None or getattr(tindex, "hashtype", None) != 0 or not isinstance(buf, bytes | memoryview):
+        return False
+    if not isinstance(fieldmap, dict):
+        return False
+    if fieldname not in fieldmap:
+        return True  # the field has no term in this segment
+    prefix = _FIELD.pack(fieldmap[fieldname])
+    batch = batches.get(prefix)
+    if batch is None:
+        batch = batches[prefix] = _batch(prefix, encoded)
+    data = np.frombuffer(buf, dtype=np.uint8)
+    size = len(data)
+    directory = np.array(tindex.tables, dtype=np.int64).reshape(-1, 2)
+    if len(directory) != 256:
+        return False
+    which = batch.hashes & 255
+    starts, slots = directory[which, 0], directory[which, 1]
+    live = np.flatnonzero(slots > 0)  # the terms still probing
+    hashes = batch.hashes[live].astype(np.int64)
+    starts, slots = starts[live], slots[live]
+    offsets = (hashes >> 8) % slots  # the slot probed, within the term's table
+    probes = np.zeros(len(live), dtype=np.int64)
+    found = np.zeros(len(encoded), dtype=np.int64)  # each term's item position, 0 for none
+    width = min(batch.keys.shape[1], _COMPARED)  # key bytes compared with numpy
+    while len(live):
+        positions = starts + offsets * _SLOT.size
+        if int(positions.max()) + _SLOT.size > size:
+            return False  # not a table this reads (before anything was counted)
+        raw = data[positions[:, None] + _SLOT_BYTES]
+        slot_hashes = raw[:, :4].copy().view(">u4")[:, 0].astype(np.int64)
+        items = raw[:, 4:].copy().view(">i8")[:, 0]
+        candidates = np.flatnonzero((items != 0) & (slot_hashes == hashes))
+        done = items == 0  # an empty slot: the key is not in this segment
+        if len(candidates):
+            at = items[candidates]
+            terms = live[candidates]
+            lengths = batch.lengths[terms]
+            if int(at.max()) + 8 + int(lengths.max()) > size:
+                return False
+            stored = data[at[:, None] + np.arange(4)].copy().view(">i4")[:, 0]
+            written = data[at[:, None] + 8 + _COLUMNS[:width]]
+            same = (written == batch.keys[terms, :width]) | (_COLUMNS[:width] >= lengths[:, None])
+            match = (stored == lengths) & same.all(axis=1)
+            for k in np.flatnonzero(match & (lengths > width)).tolist():  # a rare long key's rest
+                start, term = int(at[k]) + 8, int(terms[k])
+                key = batch.keys[term].tobytes()[: int(lengths[k])]
+                match[k] = buf[start + width : start + len(key)] == key[width:]
+            found[terms[match]] = at[match] + 8 + lengths[match] + _DOC_FREQ_AT
+            done[candidates[match]] = True
+        probes += 1
+        done |= probes >= slots  # every slot of the table probed
+        keep = ~done
+        live, hashes, starts, slots = live[keep], hashes[keep], starts[keep], slots[keep]
+        offsets, probes = (offsets[keep] + 1) % slots, probes[keep]
+    hits = np.flatnonzero(found)
+    if len(hits):
+        if int(found.max()) + 4 > size:
+            return False
+        frequencies = data[found[hits][:, None] + np.arange(4)].copy().view(">u4")[:, 0]
+        for k, df in zip(hits.tolist(), frequencies.tolist(), strict=True):
+            counts[encoded[k][0]] += df
     return True
 
 
