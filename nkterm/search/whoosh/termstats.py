@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 from whoosh import query
+from whoosh.fields import FieldType
 from whoosh.searching import Searcher
 
 
@@ -51,8 +52,11 @@ def read_doc_frequencies(searcher: Searcher, terms: Iterable[str], fieldname: st
     schema = searcher.schema
     if fieldname not in schema or schema[fieldname].format is None:
         return counts
-    to_bytes = schema[fieldname].to_bytes
-    encoded = [(term, to_bytes(term)) for term in counts]
+    field = schema[fieldname]
+    if type(field).to_bytes is FieldType.to_bytes:  # a text field's: UTF-8, without its checks
+        encoded = [(term, term.encode("utf-8")) for term in counts]
+    else:
+        encoded = [(term, field.to_bytes(term)) for term in counts]
     batches: dict[bytes, _Batch] = {}  # field number as stored -> the terms' keys and hashes
     for leaf, _offset in searcher.reader().leaf_readers():
         # the segment's term table (whoosh3 3.54, pinned in pyproject.toml): the reader's
