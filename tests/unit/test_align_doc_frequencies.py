@@ -1,11 +1,18 @@
 """The batched document-frequency read that a first comparison makes (issue 17, item 8):
 ``termstats._read_hashed_batch`` (numpy, every term's probe sequence at once) must count what
 Whoosh's own term table counts, over several segments of a real index in a temp folder, for
-words in every segment, some, none, and keys longer than the bytes it compares at once."""
+words in every segment, some, none, and keys longer than the bytes it compares at once; and a
+process without numpy in memory reads them without importing it (its import costs more than the
+batch saves), hashing each key once for all segments."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
+
+import numpy  # noqa: F401  (in memory: ``read_doc_frequencies`` takes the batched path)
 
 from nkterm.catalog import record_of
 from nkterm.manifest import entry_of
@@ -76,3 +83,32 @@ def test_each_segment_batched_equals_the_scalar_probe(tmp_path: Path) -> None:
             assert termstats._read_hashed_batch(table, "body", encoded, batched, {})
             assert batched == scalar
             assert any(batched.values())
+
+
+_FRESH = """
+import json, sys
+from pathlib import Path
+from nkterm.search.whoosh import termstats
+from nkterm.search.whoosh.backend import WhooshBackend
+backend = WhooshBackend(Path(sys.argv[1]) / "corpus", Path(sys.argv[1]) / "ix")
+terms = json.loads(sys.argv[2])
+with backend._open().searcher() as searcher:
+    counts = termstats.read_doc_frequencies(searcher, terms, "body")
+print(json.dumps({"numpy": "numpy" in sys.modules, "counts": counts}))
+"""
+
+
+def test_a_process_without_numpy_counts_the_same_without_importing_it(tmp_path: Path) -> None:
+    backend = _index(tmp_path)
+    terms = _terms()
+    expected = _per_term(backend, terms)
+    backend.close()
+    run = subprocess.run(
+        [sys.executable, "-c", _FRESH, str(tmp_path), json.dumps(terms)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    answer = json.loads(run.stdout)
+    assert answer["numpy"] is False
+    assert answer["counts"] == expected

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import math
 import struct
+import sys
 from collections.abc import Iterable
 from hashlib import md5
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import numpy as np
 from whoosh import query
 from whoosh.fields import FieldType
 from whoosh.searching import Searcher
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def doc_frequencies(local: Any, searcher: Searcher, terms: Iterable[str], fieldname: str) -> dict[str, int]:
@@ -57,15 +60,19 @@ def read_doc_frequencies(searcher: Searcher, terms: Iterable[str], fieldname: st
         encoded = [(term, term.encode("utf-8")) for term in counts]
     else:
         encoded = [(term, field.to_bytes(term)) for term in counts]
-    batches: dict[bytes, _Batch] = {}  # field number as stored -> the terms' keys and hashes
+    # the terms' keys and hashes by field number as stored (the same in most segments)
+    batches: dict[bytes, _Batch] = {}
+    hashed: dict[bytes, list[tuple[str, bytes, int]]] = {}
+    # numpy's probe when numpy is in memory already (importing it costs more than it saves)
+    batched = len(encoded) >= BATCH_FROM and "numpy" in sys.modules
     for leaf, _offset in searcher.reader().leaf_readers():
         # the segment's term table (whoosh3 3.54, pinned in pyproject.toml): the reader's
         # own doc_frequency checks the field and converts the term again on every call;
         # an empty index's reader has no table and answers 0 itself
         table = getattr(leaf, "_terms", leaf)
-        if len(encoded) >= BATCH_FROM and _read_hashed_batch(table, fieldname, encoded, counts, batches):
+        if batched and _read_hashed_batch(table, fieldname, encoded, counts, batches):
             continue
-        if _read_hashed(table, fieldname, encoded, counts):
+        if _read_hashed(table, fieldname, encoded, counts, hashed):
             continue
         for term, tbytes in encoded:
             try:
@@ -87,13 +94,18 @@ _DOC_FREQ_AT = 1 + 4
 
 
 def _read_hashed(
-    table: Any, fieldname: str, encoded: list[tuple[str, bytes]], counts: dict[str, int]
+    table: Any,
+    fieldname: str,
+    encoded: list[tuple[str, bytes]],
+    counts: dict[str, int],
+    hashed: dict[bytes, list[tuple[str, bytes, int]]] | None = None,
 ) -> bool:
     """Add each term's document frequency in the segment's term ``table`` to ``counts``,
     reading Whoosh's hash file straight from its in-memory buffer (the same probe sequence as
     ``HashReader.ranges_for_key``, ~2.5 µs a term against ~5 µs through its ``StructFile``
-    reads). False (nothing counted) when the table is not the in-memory MD5-hashed file this
-    reads: the caller then asks Whoosh."""
+    reads). ``hashed`` keeps each term's key and its hash for the next segments with the same
+    field number (the md5 is a third of a probe). False (nothing counted) when the table is not
+    the in-memory MD5-hashed file this reads: the caller then asks Whoosh."""
     tindex = getattr(table, "_tindex", None)
     buf = getattr(getattr(tindex, "dbfile", None), "_buf", None)
     fieldmap = getattr(table, "_fieldmap", None)
@@ -104,18 +116,15 @@ def _read_hashed(
     if fieldname not in fieldmap:
         return True  # the field has no term in this segment
     prefix = _FIELD.pack(fieldmap[fieldname])
+    keys = hashed.get(prefix) if hashed is not None else None
+    if keys is None:
+        keys = _hashed_keys(prefix, encoded)
+        if hashed is not None:
+            hashed[prefix] = keys
     tables = tindex.tables
-    slot, lengths, uint, from_bytes = (
-        _SLOT.unpack_from,
-        _LENGTHS.unpack_from,
-        _UINT.unpack_from,
-        int.from_bytes,
-    )
+    slot, lengths, uint = _SLOT.unpack_from, _LENGTHS.unpack_from, _UINT.unpack_from
     size = _SLOT.size
-    for term, tbytes in encoded:
-        key = prefix + tbytes
-        # HashReader's md5_hash: the digest's last 32 bits
-        keyhash = from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")
+    for term, key, keyhash in keys:
         start, slots = tables[keyhash & 255]
         if not slots:
             continue
@@ -138,10 +147,19 @@ def _read_hashed(
     return True
 
 
+def _hashed_keys(prefix: bytes, encoded: list[tuple[str, bytes]]) -> list[tuple[str, bytes, int]]:
+    """(term, key, hash) of each term: its key in a term table whose field number is ``prefix``,
+    and HashReader's md5_hash of it (the digest's last 32 bits)."""
+    from_bytes = int.from_bytes
+    out = []
+    for term, tbytes in encoded:
+        key = prefix + tbytes
+        out.append((term, key, from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")))
+    return out
+
+
 BATCH_FROM = 64  # terms from which ``_read_hashed_batch`` probes a segment (numpy's set-up costs)
-_SLOT_BYTES = np.arange(_SLOT.size)
 _COMPARED = 24  # a key's first bytes, compared for all terms at once; the rest (rare) one by one
-_COLUMNS = np.arange(_COMPARED)
 
 
 class _Batch(NamedTuple):
@@ -155,6 +173,8 @@ class _Batch(NamedTuple):
 
 
 def _batch(prefix: bytes, encoded: list[tuple[str, bytes]]) -> _Batch:
+    import numpy as np  # (a search alone does not load numpy)
+
     keys = [prefix + tbytes for _term, tbytes in encoded]
     from_bytes = int.from_bytes
     hashes = np.fromiter(
@@ -189,6 +209,8 @@ def _read_hashed_batch(
         return False
     if fieldname not in fieldmap:
         return True  # the field has no term in this segment
+    import numpy as np  # (a search alone does not load numpy)
+
     prefix = _FIELD.pack(fieldmap[fieldname])
     batch = batches.get(prefix)
     if batch is None:
@@ -207,11 +229,12 @@ def _read_hashed_batch(
     probes = np.zeros(len(live), dtype=np.int64)
     found = np.zeros(len(encoded), dtype=np.int64)  # each term's item position, 0 for none
     width = min(batch.keys.shape[1], _COMPARED)  # key bytes compared with numpy
+    columns, slot_bytes = np.arange(width), np.arange(_SLOT.size)
     while len(live):
         positions = starts + offsets * _SLOT.size
         if int(positions.max()) + _SLOT.size > size:
             return False  # not a table this reads (before anything was counted)
-        raw = data[positions[:, None] + _SLOT_BYTES]
+        raw = data[positions[:, None] + slot_bytes]
         slot_hashes = raw[:, :4].copy().view(">u4")[:, 0].astype(np.int64)
         items = raw[:, 4:].copy().view(">i8")[:, 0]
         candidates = np.flatnonzero((items != 0) & (slot_hashes == hashes))
@@ -223,8 +246,8 @@ def _read_hashed_batch(
             if int(at.max()) + 8 + int(lengths.max()) > size:
                 return False
             stored = data[at[:, None] + np.arange(4)].copy().view(">i4")[:, 0]
-            written = data[at[:, None] + 8 + _COLUMNS[:width]]
-            same = (written == batch.keys[terms, :width]) | (_COLUMNS[:width] >= lengths[:, None])
+            written = data[at[:, None] + 8 + columns]
+            same = (written == batch.keys[terms, :width]) | (columns >= lengths[:, None])
             match = (stored == lengths) & same.all(axis=1)
             for k in np.flatnonzero(match & (lengths > width)).tolist():  # a rare long key's rest
                 start, term = int(at[k]) + 8, int(terms[k])
