@@ -34,18 +34,23 @@ def doc_frequencies(local: Any, searcher: Searcher, terms: Iterable[str], fieldn
     if cached is None or cached[0] is not searcher:  # a new searcher: the index changed
         cached = (searcher, {})
         local.doc_frequencies = cached
-    known: dict[tuple[str, str], int] = cached[1]
-    counts: dict[str, int] = {}
+    fields: dict[str, dict[str, int]] = cached[1]  # field -> term -> count
+    known = fields.setdefault(fieldname, {})
+    if not known:  # (a first comparison: nothing to look up)
+        counts = read_doc_frequencies(searcher, terms, fieldname)
+        known.update(counts)
+        return counts
+    counts = {}
     missing: list[str] = []
     for term in terms:
-        df = known.get((fieldname, term))
+        df = known.get(term)
         if df is None:
             missing.append(term)
         else:
             counts[term] = df
     if missing:
         for term, df in read_doc_frequencies(searcher, dict.fromkeys(missing), fieldname).items():
-            counts[term] = known[fieldname, term] = df
+            counts[term] = known[term] = df
     return counts
 
 
