@@ -133,22 +133,32 @@ def _read_hashed(
         start, slots = tables[keyhash & 255]
         if not slots:
             continue
-        end = start + slots * size
         pos = start + ((keyhash >> 8) % slots) * size
+        slothash, item = slot(buf, pos)
+        if slothash == keyhash and item:  # most terms: found at the first slot probed
+            keylen = len(key)
+            keystart = item + 8
+            if lengths(buf, item)[0] == keylen and buf[keystart : keystart + keylen] == key:
+                counts[term] += uint(buf, keystart + keylen + _DOC_FREQ_AT)[0]
+                continue
+        elif not item:
+            continue  # an empty slot: the key is not in this segment
+        # the rest of the probe sequence (a collision), as ``HashReader.ranges_for_key`` walks it
+        end = start + slots * size
         keylen = len(key)
-        for _ in range(slots):
+        for _ in range(slots - 1):
+            pos += size
+            if pos == end:
+                pos = start
             slothash, item = slot(buf, pos)
             if not item:
-                break  # an empty slot: the key is not in this segment
+                break
             if slothash == keyhash:
                 length, _datalen = lengths(buf, item)
                 keystart = item + 8
                 if length == keylen and buf[keystart : keystart + keylen] == key:
                     counts[term] += uint(buf, keystart + keylen + _DOC_FREQ_AT)[0]
                     break
-            pos += size
-            if pos == end:
-                pos = start
     return True
 
 
