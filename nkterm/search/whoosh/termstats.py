@@ -1,5 +1,7 @@
 """Term statistics of the Whoosh index, for the comparison and corroboration: how many
-documents hold each term (read from each segment's term table, kept per searcher), idf as
+documents hold each term (read from each segment's in-memory term table: each key hashed once
+for all segments, probed term by term, or for many terms at once with numpy when numpy is loaded
+already; kept per searcher), idf as
 Whoosh's weighting computes it, a text's most distinctive terms and the documents that share
 them ("more like this"). ``WhooshStore`` answers the ``SearchBackend`` questions through these.
 """
