@@ -98,6 +98,7 @@ def write_postings(
     ``_write_block`` and ``finish_term``."""
     field = None
     lens: list[Any] = []
+    codes: list[int] = []
     fixedsize: int | None = None
     for fieldname, word, (ids, weights, values) in words:
         if fieldname != field:
@@ -106,13 +107,15 @@ def write_postings(
             fieldwriter.start_field(fieldname, schema[fieldname])
             field = fieldname
             lens = _field_lengths(lengths, fieldname, doccount)
+            # each length byte-coded once (a block's row and header keep codes): not 4 codings a word
+            codes = list(map(length_to_byte, lens))
             fixedsize = fieldwriter._format.fixed_value_size()
         writer = fieldwriter._postwriter
         assert not writer._byteids
         limit = writer._blocklimit
         count = len(ids)
         if writer._inlinelimit <= count <= limit:
-            _one_block(fieldwriter, writer, word, ids, weights, values, lens, fixedsize)
+            _one_block(fieldwriter, writer, word, ids, weights, values, codes, fixedsize)
             continue
         fieldwriter.start_term(word)
         for start in range(0, count, limit):
@@ -145,7 +148,7 @@ def _one_block(
     ids: array[int],
     weights: array[float],
     values: list[Any],
-    lens: list[Any],
+    codes: list[int],
     fixedsize: int | None,
 ) -> None:
     """A word's postings as one block and its row in the term table: the bytes of Whoosh's
@@ -178,13 +181,13 @@ def _one_block(
         data = zlib.compress(data, compression)
     top = max(weights)
     maxweight = top if top > 0 else 0
-    found = list(filter(None, map(lens.__getitem__, ids))) if lens else None
-    minlength = min(found) if found else None
-    maxlength = max(found) if found else 0
+    # the byte codes of the lengths (0: none; the coding keeps the order, so the code of the
+    # shortest length is the smallest code, and Whoosh codes "no length" as 0 too)
+    found = list(filter(None, map(codes.__getitem__, ids))) if codes else None
+    mincode = min(found) if found else 0
+    maxcode = max(found) if found else 0
     last = ids[-1]
-    info = dumps(
-        (count, last, maxweight, compression, length_to_byte(minlength), length_to_byte(maxlength)), 2
-    )
+    info = dumps((count, last, maxweight, compression, mincode, maxcode), 2)
     postfile = writer._postfile
     offset = postfile.tell()
     block = _MAGIC_AND_LENGTH.pack(WHOOSH3_HEADER_MAGIC, -(len(info) + len(data))) + info + data
@@ -193,8 +196,8 @@ def _one_block(
         False,
         sum(stored),
         count,
-        0 if minlength is None else length_to_byte(minlength),
-        length_to_byte(max(0, maxlength)),
+        mincode,
+        maxcode,
         max(0, maxweight),
         ids[0],
         last,
