@@ -82,6 +82,9 @@ class PoolSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
         write_postings(self.fieldwriter, self.schema, lengths, self.terms.words(), self.docnum)
+        # the postings written: freed now, not when the writer is (it is in a reference cycle,
+        # freed by the cyclic collector, which the build pauses while it writes)
+        self.terms.cleanup()
         self.fieldwriter.close()
         if lengths is not None:
             lengths.close()
