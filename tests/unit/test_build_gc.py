@@ -10,6 +10,7 @@ import gc
 import threading
 import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,7 +36,7 @@ def test_the_collector_is_paused_while_writing_and_on_again_after(
     writers: list[weakref.ref[object]] = []
     made = segwriter.PoolSegmentWriter.__init__
 
-    def init(self: segwriter.PoolSegmentWriter, *args: object, **kwargs: object) -> None:
+    def init(self: segwriter.PoolSegmentWriter, *args: Any, **kwargs: Any) -> None:
         made(self, *args, **kwargs)
         writers.append(weakref.ref(self))
 
