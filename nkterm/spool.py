@@ -2,16 +2,18 @@
 (pickles of a chunk of documents each) until the writing process takes it, so that documents
 prepared ahead (while it commits) wait on disk, not in its memory (``nkterm.build``). Owns the
 folder's name, making it, writing and reading its files, and removing the folders of builds
-that were killed. Must not import Whoosh or Textual.
+that were killed; and handing the heap a chunk freed back to the system (``release_memory``,
+in the workers and the writing process alike). Must not import Whoosh or Textual.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -66,3 +68,23 @@ def take(path: str) -> Any:
             return pickle.load(fh)  # noqa: S301
     finally:
         os.unlink(path)
+
+
+def release_memory() -> None:
+    """Hand the C heap's free pages back to the system (glibc's ``malloc_trim``; nothing where
+    there is none). Python's strings and lists over 512 bytes live in that heap, and freed
+    ones between live ones keep their pages: 20k build, the recurring-lines pass left 47 MB
+    of free heap in this process; a trim costs ~0.1 ms, ~30 ms when it frees that much."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):  # not glibc (macOS, musl)
+        return None

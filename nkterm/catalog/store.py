@@ -19,21 +19,22 @@ import datetime as dt
 import json
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nkterm.catalog.records import Record, document_of, parts_of
+from nkterm.catalog.records import Record, claims_of, document_of, parts_of
 from nkterm.models import Claim, Document, Part
 
 CATALOG_FILE = "catalog.sqlite"
 CATALOG_FILES = (CATALOG_FILE, CATALOG_FILE + "-wal", CATALOG_FILE + "-shm", CATALOG_FILE + "-journal")
-CATALOG_VERSION = 2  # 2: each claim cue's text kept once (table cues)
-CUE_CACHE = 20_000  # cue ids a writer keeps in memory (~4 MB); the frequent ones stay found
+CATALOG_VERSION = 3  # 2: each claim cue's text kept once (table cues); 3: a document's claims in its row
 
 # ``text`` is the last column of ``documents``: SQLite reads a row's columns in order, so a query
-# that stops before it never touches the overflow pages of a long text
+# that stops before it never touches the overflow pages of a long text. ``claims``: the
+# document's claims as ``records.claims_blob`` made them (compressed JSON, in the build's worker)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -47,23 +48,11 @@ CREATE TABLE IF NOT EXISTS documents (
     entry TEXT NOT NULL,
     meta TEXT NOT NULL,
     sentences TEXT NOT NULL,
+    claims BLOB NOT NULL,
     text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_date ON documents (date);
 CREATE INDEX IF NOT EXISTS documents_source ON documents (source);
-CREATE TABLE IF NOT EXISTS claims (
-    doc_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    kinds TEXT NOT NULL,
-    score REAL NOT NULL,
-    speaker TEXT,
-    cues TEXT NOT NULL,
-    PRIMARY KEY (doc_id, seq)
-);
-CREATE INDEX IF NOT EXISTS claims_kinds ON claims (kinds);
-CREATE TABLE IF NOT EXISTS cues (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
 """
 
 
@@ -170,8 +159,6 @@ class Catalog:
         truncated or overwritten file fails here. Returns the number of documents."""
         self.generation()
         (count,) = self._query("SELECT count(*) FROM documents")[0]
-        self._query("SELECT count(*) FROM claims")
-        self._query("SELECT count(*) FROM cues")
         self._query("SELECT length(text) FROM documents ORDER BY rowid DESC LIMIT 1")
         return int(count)
 
@@ -194,39 +181,25 @@ class Catalog:
         """The document (its text is the one every stored offset points into) and its claims.
         Raises KeyError for an unknown id."""
         rows = self._query(
-            "SELECT id, path, title, date, hash, meta, sentences, text FROM documents WHERE id = ?", (doc_id,)
+            "SELECT id, path, title, date, hash, meta, sentences, claims, text FROM documents WHERE id = ?",
+            (doc_id,),
         )
         if not rows:
             raise KeyError(doc_id)
-        return document_of(rows[0]), self.claims(doc_id)
+        *row, blob, text = rows[0]
+        return document_of((*row, text)), self._claims(blob)
 
     def document(self, doc_id: str) -> Document:
         return self.load(doc_id)[0]
 
     def claims(self, doc_id: str) -> list[Claim]:
-        rows = self._query(
-            'SELECT start, "end", kinds, score, speaker, cues FROM claims WHERE doc_id = ? ORDER BY seq',
-            (doc_id,),
-        )
-        wanted = sorted({int(i) for *_rest, cues in rows for i in cues.split()})
-        texts: dict[int, str] = {}
-        for i in range(0, len(wanted), 400):
-            chunk = wanted[i : i + 400]
-            sql = f"SELECT id, text FROM cues WHERE id IN ({','.join('?' * len(chunk))})"  # noqa: S608
-            texts.update(self._query(sql, chunk))
+        rows = self._query("SELECT claims FROM documents WHERE id = ?", (doc_id,))
+        return self._claims(rows[0][0]) if rows else []
+
+    def _claims(self, blob: Any) -> list[Claim]:
         try:
-            return [
-                Claim(
-                    start,
-                    end,
-                    tuple(kinds.split()),
-                    score,
-                    speaker,
-                    tuple(texts[int(i)] for i in cues.split()),
-                )
-                for start, end, kinds, score, speaker, cues in rows
-            ]
-        except (KeyError, ValueError) as exc:  # a cue id without its text: the file was changed
+            return claims_of(blob)
+        except (ValueError, TypeError, zlib.error) as exc:  # not what the build wrote: the file was changed
             raise self._damaged(exc) from exc
 
     def text(self, doc_id: str) -> str:
@@ -306,14 +279,6 @@ class CatalogWriter:
 
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
-        # cue text -> id for the cues met lately (at most CUE_CACHE; the rest are looked up in
-        # the table's unique index): all of them in a dict was 38 MB at 20k documents
-        self._cue_ids: dict[str, int] = {}
-        self._next_cue = 0  # 0: not read yet (at the first claim)
-        # every cue this writer inserted, when the table was empty at its first claim (a new
-        # index): a cue not in the filter is new, no look-up needed (BBC: 64,562 distinct cues
-        # of 211,223; most are new when first met)
-        self._inserted: CueFilter | None = None
         self._con = catalog._connect()
         try:
             self._con.execute("BEGIN IMMEDIATE")
@@ -322,57 +287,11 @@ class CatalogWriter:
             raise catalog._damaged(exc) from exc
 
     def upsert(self, record: Record) -> None:
-        self._delete(record.id)
-        self._con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.row())
-        if record.claims:
-            if (
-                len(self._cue_ids) >= CUE_CACHE
-            ):  # between documents: a new cue's id stays known until inserted
-                self._cue_ids.clear()
-            new: list[tuple[int, str]] = []
-            rows = [
-                (record.id, seq, *claim[:5], " ".join(str(self._cue_id(cue, new)) for cue in claim[5]))
-                for seq, claim in enumerate(record.claims)
-            ]
-            if new:
-                self._con.executemany("INSERT INTO cues VALUES (?,?)", new)
-            self._con.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?)", rows)
-
-    def _cue_id(self, text: str, new: list[tuple[int, str]]) -> int:
-        """The id of cue ``text`` in the cues table; a cue not there yet gets the next id and
-        joins ``new`` (inserted by the caller). A cue such as ``reporting verb: "said"`` recurs
-        in thousands of claims: its text is kept once. A cue no claim uses any more stays: the
-        table holds the distinct cues ever seen."""
-        ids = self._cue_ids
-        found = ids.get(text)
-        if found is not None:
-            return found
-        if not self._next_cue:
-            self._next_cue = 1 + int(self._con.execute("SELECT coalesce(max(id), 0) FROM cues").fetchone()[0])
-            if self._next_cue == 1:
-                self._inserted = CueFilter()
-        inserted = self._inserted
-        if inserted is not None and not inserted.maybe(text):
-            row = None
-        else:
-            row = self._con.execute("SELECT id FROM cues WHERE text = ?", (text,)).fetchone()
-        if row is not None:
-            found = int(row[0])
-        else:
-            found = self._next_cue
-            new.append((found, text))
-            self._next_cue += 1
-            if inserted is not None:
-                inserted.add(text)
-        ids[text] = found
-        return found
-
-    def _delete(self, doc_id: str) -> None:
-        self._con.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-        self._con.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
+        """Add or replace the document's row (its claims are in it)."""
+        self._con.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", record.row())
 
     def delete(self, doc_id: str) -> None:
-        self._delete(doc_id)
+        self._con.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     def commit(self, generation: int) -> None:
         """Commit, recording the backend generation the catalog now agrees with; the WAL is
@@ -397,32 +316,3 @@ class CatalogWriter:
         with self._catalog._lock:
             if self._con in self._catalog._connections:
                 self._catalog._connections.remove(self._con)
-
-
-class CueFilter:
-    """A Bloom filter of cue texts: ``maybe`` is False only for a text never ``add``ed. 2**23
-    bits (1 MB), 3 probes from Python's string hash (stable within a process, which is as long
-    as a writer lives): 600,000 cues (a 20k-document build) give ~1% false "maybe"s, each one a
-    look-up in the table."""
-
-    BITS = 1 << 23
-
-    def __init__(self) -> None:
-        self._bits = bytearray(self.BITS >> 3)
-
-    def _probes(self, text: str) -> tuple[int, int, int]:
-        h = hash(text) & 0xFFFFFFFFFFFFFFFF
-        mask = self.BITS - 1
-        return h & mask, (h >> 21) & mask, (h >> 42) & mask
-
-    def add(self, text: str) -> None:
-        bits = self._bits
-        for p in self._probes(text):
-            bits[p >> 3] |= 1 << (p & 7)
-
-    def maybe(self, text: str) -> bool:
-        bits = self._bits
-        return all(bits[p >> 3] & (1 << (p & 7)) for p in self._probes(text))
-
-
-# .. rows -> documents ..

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import operator
 import pickle
 from array import array
 from collections.abc import Iterable, Iterator
@@ -30,6 +31,9 @@ RUN_BLOCK = 2048  # words per pickle in a run file
 # slot, two arrays and a list)
 POSTING_BYTES = 70
 WORD_BYTES = 330
+
+_FREQ = operator.itemgetter(1)  # of a field's (word, frequency, weight, value)
+_VALUE = operator.itemgetter(3)
 
 # one word's postings: document numbers, weights, encoded values (None: no value)
 Entry = tuple["array[int]", "array[float]", list[Any]]
@@ -86,22 +90,24 @@ class TermPool:
             words = self.fields[fieldname] = {}
             self.fieldnames.add(fieldname)
         get = words.get
-        length = 0
+        if boost != 1.0:  # Whoosh's document boost (``_boost``): nkterm never gives one
+            items = [(word, freq, weight * boost, value) for word, freq, weight, value in items]
+        elif type(items) is not list:
+            items = list(items)
         size = 0
-        for word, freq, weight, value in items:
+        # the per-posting work in Python is the three appends; the rest per posting in C
+        for word, _freq, weight, value in items:
             entry = get(word)
             if entry is None:
                 entry = words[word] = _entry()
                 size += WORD_BYTES + len(word)
             entry[0].append(docnum)
-            entry[1].append(weight * boost)
+            entry[1].append(weight)
             entry[2].append(value)
-            length += freq
-            size += POSTING_BYTES + len(value)
-        self.size += size
+        self.size += size + POSTING_BYTES * len(items) + sum(map(len, map(_VALUE, items)))
         if self.size > self.limit:
             self.save()
-        return length
+        return sum(map(_FREQ, items))
 
     # .. runs ..
 

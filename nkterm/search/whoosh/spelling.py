@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from nkterm.analysis import tokens
 from nkterm.files import write_json
 
 SPELLING_FILE = "spelling.json"
+_ONE = 1
 
 
 def words_of(text: str) -> list[str]:
@@ -40,9 +42,12 @@ class Spelling:
         return Spelling(dict(self.counts))
 
     def add(self, words: Iterable[str]) -> None:
+        """One more document with each of ``words`` (``words_of``: distinct)."""
         counts = self.counts
-        for word in words:
-            counts[word] = counts.get(word, 0) + 1
+        if not isinstance(words, list | tuple):
+            words = list(words)
+        # each count + 1, in C (map, zip, dict.update): ~150 words a document in the build
+        counts.update(zip(words, map(_ONE.__add__, map(counts.get, words, repeat(0))), strict=True))
         self._by_first = None
 
     def remove(self, words: Iterable[str]) -> None:
