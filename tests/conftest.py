@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from tests.rewrite_once import rewrite_once
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 BLOGGER = "000_365e0b41eb302e4a"
@@ -106,6 +108,7 @@ def pytest_configure(config: pytest.Config) -> None:
     reader's own ``gc.freeze`` (nkterm/tui/heap.py) works the same. Processes the tests start
     (the CLI, build workers from multiprocessing's forkserver) keep Python's defaults."""
     gc.set_threshold(20_000, 20, 10)
+    rewrite_once(config)  # under -n: the xdist controller rewrites the test modules once for all workers
 
 
 # -- optional CPU accounting: NKTERM_TEST_CPU=FILE appends "cpu_seconds<TAB>test id" per test ----------
