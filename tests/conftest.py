@@ -82,6 +82,15 @@ def seed_corpus(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def seed_index_dir(tmp_path: Path, _seed_template: tuple[Path, Path]) -> Path:
+    """A folder holding a copy of the session's seed index (files and times kept), for a
+    ``seed_corpus`` given to a command: the command finds it current instead of building it."""
+    dest = tmp_path / "seed-index"
+    shutil.copytree(_seed_template[1], dest)
+    return dest
+
+
+@pytest.fixture
 def seed_index(seed_corpus: Path, tmp_path: Path, _seed_template: tuple[Path, Path]) -> Iterator[object]:
     """A writable index of ``seed_corpus``: a copy of the session's seed index (files and
     times kept), brought up to date as a user's would be (nothing to re-index)."""

@@ -441,7 +441,7 @@ _SetDumper.add_representer(frozenset, lambda d, v: d.represent_set(set(v)))
 
 
 @settings(
-    max_examples=scale(120, 1000),
+    max_examples=scale(40, 1000),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
