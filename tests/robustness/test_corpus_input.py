@@ -622,6 +622,7 @@ def test_links_that_loop_or_leave_the_corpus_are_not_followed(tmp_path: Path) ->
     os.symlink(root / "b.txt", root / "a.txt")
     os.symlink(root / "a.txt", root / "b.txt")
     os.symlink(root, root / "sub" / "loop-dir")
+    os.symlink(root, root / "root-loop")  # the corpus folder linked from itself
     os.symlink(".", root / "sub" / "self")
     (root / "other").mkdir()
     os.symlink(root / "other", root / "sub" / "inside-link")
@@ -641,7 +642,8 @@ def test_links_that_loop_or_leave_the_corpus_are_not_followed(tmp_path: Path) ->
     assert problems["dir-leak"] == [
         f"skipped: folder link points outside the corpus ({outside / 'folder'}): not followed"
     ]
-    assert problems["sub/loop-dir"] == ["skipped: folder link loops back to the corpus folder: not followed"]
+    for name in ("sub/loop-dir", "root-loop"):
+        assert problems[name] == ["skipped: folder link loops back to the corpus folder: not followed"]
     assert problems["sub/self"] == ["skipped: folder link loops back to sub: not followed"]
     assert "sub/inside-link" not in problems  # a link to another folder of the corpus: fine
     assert any("meta.yaml is a link that points outside the corpus" in p for p in problems["meta.txt"])
