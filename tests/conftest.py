@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from tests.rewrite_once import rewrite_once
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 BLOGGER = "000_365e0b41eb302e4a"
@@ -80,6 +82,15 @@ def seed_corpus(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def seed_index_dir(tmp_path: Path, _seed_template: tuple[Path, Path]) -> Path:
+    """A folder holding a copy of the session's seed index (files and times kept), for a
+    ``seed_corpus`` given to a command: the command finds it current instead of building it."""
+    dest = tmp_path / "seed-index"
+    shutil.copytree(_seed_template[1], dest)
+    return dest
+
+
+@pytest.fixture
 def seed_index(seed_corpus: Path, tmp_path: Path, _seed_template: tuple[Path, Path]) -> Iterator[object]:
     """A writable index of ``seed_corpus``: a copy of the session's seed index (files and
     times kept), brought up to date as a user's would be (nothing to re-index)."""
@@ -106,6 +117,7 @@ def pytest_configure(config: pytest.Config) -> None:
     reader's own ``gc.freeze`` (nkterm/tui/heap.py) works the same. Processes the tests start
     (the CLI, build workers from multiprocessing's forkserver) keep Python's defaults."""
     gc.set_threshold(20_000, 20, 10)
+    rewrite_once(config)  # under -n: the xdist controller rewrites the test modules once for all workers
 
 
 # -- optional CPU accounting: NKTERM_TEST_CPU=FILE appends "cpu_seconds<TAB>test id" per test ----------

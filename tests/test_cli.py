@@ -29,11 +29,19 @@ def nkterm(
 
 
 @pytest.fixture
-def env(seed_corpus: Path, tmp_path: Path) -> dict[str, str]:
+def env(seed_corpus: Path, seed_index_dir: Path) -> dict[str, str]:
+    """The seeds and their index, current (a copy of the session's)."""
+    return {"NKTERM_CORPUS": str(seed_corpus), "NKTERM_INDEX": str(seed_index_dir)}
+
+
+@pytest.fixture
+def new_env(seed_corpus: Path, tmp_path: Path) -> dict[str, str]:
+    """The seeds and no index yet."""
     return {"NKTERM_CORPUS": str(seed_corpus), "NKTERM_INDEX": str(tmp_path / "cli-index")}
 
 
-def test_index_reports_what_it_did(env: dict[str, str]) -> None:
+def test_index_reports_what_it_did(new_env: dict[str, str]) -> None:
+    env = new_env
     first = nkterm("index", env=env)
     assert first.returncode == 0, first.stderr
     assert "2 documents" in first.stdout and "2 added" in first.stdout
@@ -41,7 +49,8 @@ def test_index_reports_what_it_did(env: dict[str, str]) -> None:
     assert "0 added, 0 changed, 0 removed, 2 unchanged" in again.stdout
 
 
-def test_index_lists_skipped_files(env: dict[str, str], seed_corpus: Path) -> None:
+def test_index_lists_skipped_files(new_env: dict[str, str], seed_corpus: Path) -> None:
+    env = new_env
     (seed_corpus / "broken.txt").write_bytes(b"\x00\x01\x02binary")
     (seed_corpus / "empty.md").write_text("", "utf-8")
     result = nkterm("index", env=env)
@@ -206,7 +215,8 @@ def test_a_search_of_a_current_index_loads_only_what_it_needs_and_skips_the_tear
     assert {"nkterm.search.whoosh.backend", "whoosh.searching"} <= loaded  # it did search
 
 
-def test_a_command_that_writes_ends_with_the_interpreters_teardown(env: dict[str, str]) -> None:
+def test_a_command_that_writes_ends_with_the_interpreters_teardown(new_env: dict[str, str]) -> None:
+    env = new_env  # no index yet: the command builds it
     result = _run_with_teardown_mark(["index", "--quiet"], env)
     assert result.returncode == 0, result.stderr
     assert "TEARDOWN" in result.stderr

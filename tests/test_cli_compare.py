@@ -25,12 +25,14 @@ def nkterm(*args: str, corpus: Path, index: Path) -> subprocess.CompletedProcess
 
 
 @pytest.fixture
-def index_dir(tmp_path: Path) -> Path:
-    return tmp_path / "index"
+def index_dir(seed_index_dir: Path) -> Path:
+    """The seeds' index, current (a copy of the session's): the command reads it as it is."""
+    return seed_index_dir
 
 
-def test_compare_json_shape(seed_corpus: Path, index_dir: Path) -> None:
-    run = nkterm("compare", BLOGGER, PHOTO, "--json", corpus=seed_corpus, index=index_dir)
+def test_compare_json_shape(seed_corpus: Path, tmp_path: Path) -> None:
+    # no index yet: the command builds it first, as on a user's first run
+    run = nkterm("compare", BLOGGER, PHOTO, "--json", corpus=seed_corpus, index=tmp_path / "new-index")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert (data["a"], data["b"]) == (BLOGGER, PHOTO)

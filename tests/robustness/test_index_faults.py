@@ -339,6 +339,7 @@ def test_a_write_lock_held_by_a_live_process(
     index = Index(corpus, directory)
     report = index.update()
     assert report.rebuilt is not None and "schema 1" in report.rebuilt
+    assert report.added == len(load_corpus(corpus).documents)  # every document indexed again
     assert [h.id for h in index.search(_token(7)).hits] == ["d0007"]
     record("index: write lock held by a live process, then killed", 4)
 

@@ -166,15 +166,6 @@ def test_sidecar_change_reindexes_metadata(seed_corpus: Path, tmp_path: Path) ->
     assert _ids(index, "source:walrus") == [PHOTO]
 
 
-def test_schema_version_change_rebuilds_with_a_message(seed_corpus: Path, tmp_path: Path) -> None:
-    Index(seed_corpus, tmp_path / "ix").update()
-    meta = tmp_path / "ix" / META_FILE
-    meta.write_text(json.dumps({"schema_version": 0}), "utf-8")
-    report = Index(seed_corpus, tmp_path / "ix").update()
-    assert report.rebuilt is not None and "schema" in report.rebuilt
-    assert report.added == 2
-
-
 def test_corrupt_index_rebuilds_with_a_message(seed_corpus: Path, tmp_path: Path) -> None:
     Index(seed_corpus, tmp_path / "ix").update()
     for path in (tmp_path / "ix").iterdir():
