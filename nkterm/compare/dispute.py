@@ -76,7 +76,7 @@ def _disputed(text: str) -> tuple[tuple[int, tuple[_Word, ...]], ...]:
         stop = end.start() if end else len(text)
         after = tuple(w for w in words if m.end() <= w[1] < stop and w[0] not in _REPORT_STEMS)
         # "He denied the charges": who "he" is decides whether that is the other's accused
-        # (``relations.testimony_conflict`` reads pronouns); only a quotation is taken then
+        # (``testimony.testimony_conflict`` reads pronouns); only a quotation is taken then
         pronoun = _PRONOUN_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) is not None
         out.append((-m.end() if pronoun else m.end(), after))
     return tuple(out)

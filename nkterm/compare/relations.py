@@ -15,12 +15,10 @@ Must not import Textual, nor Whoosh.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 
 from nkterm.compare import params
-from nkterm.compare.actors import actor_before
 from nkterm.compare.apart import counts_apart, figures_apart
 from nkterm.compare.dispute import clear_caches as clear_disputes
 from nkterm.compare.dispute import dispute_conflict
@@ -28,6 +26,8 @@ from nkterm.compare.meanings import MEANING
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.slots import clear_caches as clear_slots
 from nkterm.compare.slots import date_slot, number_slot, outcome_conflict
+from nkterm.compare.testimony import clear_caches as clear_testimony
+from nkterm.compare.testimony import testimony_conflict
 from nkterm.compare.units import HEADLINE, Unit
 from nkterm.compare.worddiff import word_ratio
 from nkterm.compare.words import (
@@ -37,7 +37,6 @@ from nkterm.compare.words import (
     EVALUATION_AXES,
     KEY_OF,
     NEGATION_RE,
-    stem,
 )
 from nkterm.numbers import Quantity
 
@@ -109,175 +108,11 @@ def _shown(q: Quantity) -> tuple[str, str]:
     return written[:at].rstrip(" -"), " " + written[at:]
 
 
-_DENY_RE = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|unaware|innocent|not guilty|refut(?:e|es|ed))\b",
-    re.IGNORECASE,
-)
-_ASSERT_RE = re.compile(
-    r"\b(?:aware|knew|involved|implicated|directed|ordered|pressured|instructed|responsible|admit(?:s|ted)?|"
-    r"participated|oversaw|overseeing|orchestrated|masterminded|mastermind|accused|charged|guilty)\b",
-    re.IGNORECASE,
-)
-# a negation just before an assertion makes it a denial: "was not responsible", "never knew"
-_NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-
-
-# a word each pattern's every match contains: an ASCII passage without any of them has no match
-# (most passages; these IGNORECASE alternations cost ~25-50 us a passage, the look-ups ~1 us)
-_NEEDS = {
-    _DENY_RE: ("deny", "deni", "reject", "unaware", "innocent", "guilty", "refut"),
-    _ASSERT_RE: (
-        *("aware", "knew", "involved", "implicated", "directed", "ordered", "pressured", "instructed"),
-        *("responsible", "admit", "participated", "oversaw", "overseeing", "orchestrated", "mastermind"),
-        *("accused", "charged", "guilty"),
-    ),
-}
-
-
-@functools.lru_cache(maxsize=8192)
-def _mentions_any(text: str, verbs: re.Pattern[str]) -> bool:
-    """Whether ``verbs`` (``_DENY_RE`` or ``_ASSERT_RE``) match in ``text``. Memoised."""
-    if text.isascii() and not any(word in text.lower() for word in _NEEDS[verbs]):
-        return False
-    return verbs.search(text) is not None
-
-
-@functools.lru_cache(maxsize=8192)
-def _actors(text: str, verbs: re.Pattern[str], negated: bool | None = None) -> dict[str, str]:
-    """The names that do what ``verbs`` say: for each verb, the nearest capitalised word before it
-    in its sentence ("Mr Ebbers has denied" -> ebber, as stemmed, so "Mr Ebber's" is the same
-    person). ``negated``: only verbs with (True) or without (False) a negation just before them.
-    Memoised (a passage is checked against each of its candidates): callers must not change it."""
-    found: dict[str, str] = {}
-    if not _mentions_any(text, verbs):
-        return found
-    for m in verbs.finditer(text):
-        if (
-            negated is not None
-            and bool(_NEGATED_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())) != negated
-        ):
-            continue
-        actor, written = actor_before(text, m.start())
-        if actor:
-            found.setdefault(actor, written)
-    return found
-
-
 def clear_caches() -> None:
-    """Forget the memoised actors and outcomes of passages (``_actors``, ``slots``)."""
-    _actors.cache_clear()
-    _mentions_any.cache_clear()
+    """Forget the memoised actors and outcomes of passages (``testimony``, ``slots``, ``dispute``)."""
+    clear_testimony()
     clear_slots()
     clear_disputes()
-
-
-# an accusation in the active voice: who is accused is its object, not the name before it
-# ("Sullivan implicated his colleague", "prosecutors have charged them with faking a crash")
-_ACCUSE_RE = re.compile(
-    r"\b(?:implicat(?:ed|es|ing)|accus(?:ed|es|ing)|charg(?:ed|es|ing)|blam(?:ed|es|ing)|indict(?:ed|s|ing))"
-    r"\s+(?P<object>[\w'’-]+(?:\s+[\w'’-]+){0,3})"
-)
-# after these the verb is passive or has no object: "is accused of", "charged with", "implicated in"
-_NO_OBJECT = frozenset(
-    ["of", "with", "by", "in", "over", "for", "as", "to", "that", "on", "at", "after", "before", "and", "but"]
-)
-_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sir"])
-_ROLES_RE = re.compile(
-    r"(?:his|her|their)\s+(?:former\s+|ex-)?(?:colleague|boss|partner|friend|client|predecessor|superior|"
-    r"employer|deputy|associate|co-defendant)s?\b"
-)
-
-
-def _surname(key: str) -> str:
-    """The stem that stands for a name key in testimony: its last word ("@bernie ebber" -> ebber)."""
-    return key.removeprefix("@").split()[-1]
-
-
-def _accused(unit: Unit) -> tuple[set[str], set[str]]:
-    """(who the unit's active accusations accuse, who accuses), as the stems ``actor_before``
-    gives: the object's name ("charged Petrov"; not "charged Petrov's driver"), or for "him",
-    "them" or "his colleague" the unit's one other name, if it has exactly one (at the trial "of
-    Mr Ebbers", "Scott Sullivan implicated his colleague"). The accuser is not accused."""
-    text = unit.passage.text
-    accused: set[str] = set()
-    accusers: set[str] = set()
-    names = {_surname(k) for k in unit.names}
-    for m in _ACCUSE_RE.finditer(text):
-        words = m.group("object").split()
-        if words[0].casefold() in _NO_OBJECT:
-            continue
-        accuser = actor_before(text, m.start())[0]
-        if accuser:
-            accusers.add(accuser)
-        if words[0].casefold() in ("him", "her", "them") or _ROLES_RE.match(m.group("object")):
-            others = names - {accuser}
-            if len(others) == 1:  # who "him" is, only when the passage leaves no doubt
-                accused |= others
-            continue
-        if words[0].casefold().rstrip(".") in _TITLES:
-            words = words[1:]
-        run = []
-        for word in words:
-            if not word[:1].isupper():
-                break
-            run.append(word)
-        if run and not run[-1].endswith(("'s", "’s")):
-            word = run[-1].casefold().rstrip("'’")
-            accused.add(stem(word) or word)
-    return accused, accusers
-
-
-def testimony_conflict(a: Unit, b: Unit) -> str:
-    """Contradicting testimony: one passage has a person deny (or be unaware of) what the other
-    has the same person know, do, admit or be accused of ("Ebbers denies fraud" / "Ebbers 'aware'
-    of fraud"; "Ebbers rejected allegations he pressured Sullivan" / "Sullivan implicated his
-    colleague", at the trial of Ebbers).
-
-    A pronoun stands for the other passage's person when its own passage names no one it could
-    be: "Prosecutors charged them with fraud" / "Petrov and Ivanov denied the charges"; "He
-    denied the charges" / "Prosecutors charged Petrov with fraud" (``_unnamed``)."""
-    for deny, other, side in ((a, b, "A"), (b, a, "B")):
-        deny_text, assert_text = deny.passage.text, other.passage.text
-        denied = {**_actors(deny_text, _ASSERT_RE, negated=True), **_actors(deny_text, _DENY_RE)}
-        if not denied and not _mentions_any(deny_text, _DENY_RE):
-            continue  # (most pairs: no denial at all)
-        accused, accusers = _accused(other)
-        if not denied:
-            if len(accused) == 1 and _unnamed(deny, _DENY_RE, set()):
-                (who,) = accused
-                denied = {who: _written(other, who)}  # "he denied" when only the other says who
-            else:
-                continue
-        asserted = set(_actors(assert_text, _ASSERT_RE, negated=False)) - accusers | accused
-        if _unnamed(other, _ASSERT_RE, accusers) or _unnamed(other, _ACCUSE_RE, accusers):
-            asserted |= set(denied)  # "charged them": those who deny, when the passage names no one else
-        asserted -= {*_actors(assert_text, _DENY_RE), *_actors(assert_text, _ASSERT_RE, negated=True)}
-        both = sorted(denied.keys() & asserted)
-        if both:
-            return f"contradicting testimony about {denied[both[0]]}: denial only in {side}"
-    return ""
-
-
-_PRONOUN_RE = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
-
-
-def _unnamed(unit: Unit, verbs: re.Pattern[str], accusers: set[str]) -> bool:
-    """Whether ``unit`` has one of ``verbs`` about a pronoun ("he denied", "charged them", "they
-    were accused") and names no one who could be that pronoun (no name but the accusers)."""
-    if {_surname(k) for k in unit.names} - accusers:
-        return False
-    text = unit.passage.text
-    for m in verbs.finditer(text):
-        near = text[max(0, m.start() - 24) : m.end() + 12]
-        if _PRONOUN_RE.search(near) and (verbs is _ACCUSE_RE or not actor_before(text, m.start())[0]):
-            return True
-    return False
-
-
-def _written(unit: Unit, who: str) -> str:
-    """A name stem of ``unit`` as the passage writes it ("petrov" -> "Petrov")."""
-    m = re.search(rf"\b{re.escape(who)}[\w'’-]*", unit.passage.text, re.IGNORECASE)
-    return m.group(0).removesuffix("'s").removesuffix("’s") if m else who
 
 
 # a refusal the negation cues do not catch ("declined" also means "fell"; "declined the offer" does not)

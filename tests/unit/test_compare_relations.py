@@ -514,7 +514,7 @@ def test_a_document_compared_with_itself_pairs_everything() -> None:
 
 def test_every_testimony_verb_passes_the_quick_word_check() -> None:
     # the cheap look-up before the testimony patterns must never hide a match of them
-    from nkterm.compare.relations import _ASSERT_RE, _DENY_RE, _mentions_any
+    from nkterm.compare.testimony import _ASSERT_RE, _DENY_RE, _mentions_any
 
     denials = [
         "deny",
