@@ -228,9 +228,18 @@ class SubjectFinder:
             head = self._head_before_of(k)
             if head is not None:
                 return Subject("org", starts[head], ends[j])
-            if k - 2 >= self.lo and lows[k - 1] in ("of", "at", "from") and self.upper(k - 2):
+            if k - 2 >= self.lo and lows[k - 1] in ("of", "at", "from", "in") and self.upper(k - 2):
                 person = self._name_start(k - 2)
-                if k - 2 > person:  # "Ashok Vishwanathan of Operation Black Vote"
+                if (
+                    k - 2 > person
+                    and (  # "Ashok Vishwanathan of Operation Black Vote"
+                        lows[k - 1] != "in"
+                        or (
+                            lows[person - 1] not in DETERMINERS
+                            and not is_org(self.text[starts[person] : ends[k - 2]])
+                        )
+                    )
+                ):  # ("The BBC's David Willey in Rome says", never "the Royal Society in London")
                     return Subject("name", starts[person], ends[k - 2])
             if lows[k] in lx.NOT_NAMES:
                 return Subject("org", starts[k], ends[j]) if low in SPEAKING_NOUNS else None

@@ -81,3 +81,21 @@ def test_an_ordered_object_is_no_speech_act() -> None:
         "It directed engineers to install faster lines across the north of the country next year."
     )
     assert speaker_of(text, "It directed") is None
+
+
+def test_a_person_in_a_place_is_the_person_not_the_place() -> None:
+    # (after held-out 10's blind run, so seen there)
+    text = (
+        "Most people in the region expect the economy to grow next year. "
+        "The BBC's Ann Mole in Lagos says one reason is the rise in the price of oil since the summer."
+    )
+    assert speaker_of(text, "The BBC's Ann Mole") == "Ann Mole"
+
+
+def test_an_organisation_in_a_place_is_no_person_there() -> None:
+    text = (
+        "A new study of teenagers and computers was presented this week. "
+        "At a conference at the Royal Society in London, neuroscientist Baroness Jane Fairfield "
+        'cautioned: "We do not know what this does to the brain."'
+    )
+    assert speaker_of(text, "At a conference") == "Jane Fairfield"
