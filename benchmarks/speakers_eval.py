@@ -27,7 +27,9 @@ after held-out 5's run for one blind run of the final code) are passed the same 
 at the end), whose cases give the sentence by its character ``offset`` instead of an anchor so that
 no article text is stored, and so is ``speakers_heldout8.yaml`` (session 9, 250 cases from 15
 articles, built first and run once, blind, at the end; offsets too), and so is
-``speakers_heldout9.yaml`` (session 10, 162 cases from 11 articles, built the same way). A case whose sentence is
+``speakers_heldout9.yaml`` (session 10, 162 cases from 11 articles, built the same way), and
+so is ``speakers_heldout10.yaml`` (session 10's second speaker round, 213 cases from 13 articles,
+built first and run once, blind, at the round's end). A case whose sentence is
 not in its document (an anchor not found, an offset outside the text or on a space) is named on
 stderr; the others are still scored, then the run exits 2. Imports no Textual and no Whoosh.
 """

@@ -28,7 +28,7 @@ from nkterm.claims.lexicon import REPORTING_VERBS, words
 from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.quote_speakers import QuoteContext
-from nkterm.claims.speechverbs import PHRASAL, VERBS
+from nkterm.claims.speechverbs import ASKING, PHRASAL, VERBS
 from nkterm.claims.subjects import SubjectFinder
 from nkterm.claims.subjectwords import POLLED, ROLES, SPEAKING_NOUNS, WON
 
@@ -201,8 +201,11 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
             # a derived verb only before a that-clause ("hinted that", "spoke out that")
             after = lows[i + 2] if i + 2 < hi else ""
             if not (nxt == "that" and w in DERIVED) and not (nxt in PHRASAL.get(w, ()) and after == "that"):
-                continue
-            need = PHRASAL[w] if nxt != "that" else None
+                if not (w in ASKING and "to" in lows[i + 2 : min(hi, i + 6)]):
+                    continue  # (but "advised consumers to give": asking someone, speechverbs.ASKING)
+                need = None
+            else:
+                need = PHRASAL[w] if nxt != "that" else None
         if need is not None and nxt not in need:
             continue
         if need is None and nxt in _NOT_AFTER:

@@ -2,7 +2,8 @@
 do not edit (see that script for the rule and the licences). ``VERBS``: inflected forms (3rd
 person, past, past participle) of every verb whose first sense is a verb of communication
 that takes a that-clause or states, judges, reasons, mentions, informs, claims, affirms,
-complains, accuses or disagrees; ``PHRASAL``: such verbs with their particle ("played" ->
+complains, accuses or disagrees, or asks someone by talking or pleading to do something
+(advise, implore); ``PHRASAL``: such verbs with their particle ("played" ->
 "down"). WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved."""
 
 from __future__ import annotations
@@ -13,45 +14,46 @@ VERBS: frozenset[str] = words(
     """
     abduced abduces abjured abjures accented accents accentuated accentuates acclaimed acclaims
     accursed accurses accused accuses acknowledged acknowledges acquainted acquaints acquits
-    acquitted adduced adduces adjudged adjudges admits admitted adulated adulates adumbrated
-    adumbrates advertised advertises advertized advertizes advocated advocates affianced affiances
-    aggrandised aggrandises aggrandized aggrandizes agreed agrees alerted alerts alibied alibis
-    alleged alleges alluded alludes anathematised anathematises anathematized anathematizes
-    animadverted animadverts announced announces annunciated annunciates answered answers apologised
-    apologises apologized apologizes apostatised apostatises apostatized apostatizes apprised
-    apprises apprized apprizes argued argues aspersed asperses asserted asserts asseverated
-    asseverates assoiled assoils attested attests augured augurs auspicated auspicates autographed
-    autographs averred avers avouched avouches avowed avows backbit backbites backbitten badmouthed
-    badmouths ballyhooed ballyhoos bamboozled bamboozles barked barks barraged barrages beefed beefs
-    belittled belittles belly-ached bellyached bemoaned bemoans berated berates besmirched
-    besmirches bespeaks bespoke bespoken betokened betokens betrayed betrays betrothed betroths bets
-    betted bewailed bewails bewrayed bewrays bitched bitches blabbed blabs blackwashed blackwashes
-    blamed blames blandished blandishes bleated bleats blurted blurts boasted boasts boded bodes
-    booed boos bootlicked bootlicks bragged brags briefed briefs broadcasted broadcasts bruited
-    bruits bulletined bulletins cabled cables cackled cackles calumniated calumniates canonised
-    canonises canonized canonizes capacitated capacitates carped carps castigated castigates
-    catechised catechises cautioned cautions cavilled cavils censured censures certified certifies
-    chastened chastens chastised chastises chided chides circumstantiated circumstantiates cited
-    cites claimed claims clarified clarifies coached coachs codded cods colorcasted colorcasts
-    commended commends commentated commentates commented comments comminated comminates complained
-    complains complimented compliments conceded concedes concurred concurs condemned condemns
-    confessed confesses confided confides congratulated congratulates connoted connotes contended
-    contends contested contests contracted contracts controverted controverts conveyed conveys
-    convicted convicts couched couches counterclaimed counterclaims countered countermanded
-    countermands counters countersigned countersigns criminated criminates criticised criticises
-    criticized criticizes critiqued critiques crowed crows cued cues declared declares deconstructed
-    deconstructs decreed decrees decried decries defamed defames defended defends deliberated
-    deliberates demanded demands demurred demurs denied denies denigrated denigrates denounced
-    denounces deplored deplores deponed depones deprecated deprecates depreciated depreciates
-    derogated derogates described describes destined destines detailed details deterred deters
-    digressed digresses dimensioned dimensions disabused disabuses disambiguated disambiguates
-    disavowed disavows disclosed discloses discounted discounts discouraged discourages dismissed
-    dismisses disparaged disparages disregarded disregards dissembled dissembles disseminated
-    disseminates dissented dissents dittoed dittos divagated divagates divulged divulges djed djs
-    dogmatised dogmatises dogmatized dogmatizes doomed dooms downplayed downplays duped dupes echoed
-    echoes edified edifies editorialised editorialises editorialized editorializes ejaculated
-    ejaculates elaborated elaborates elucidated elucidates embellished embellishes emphasised
-    emphasises emphasized emphasizes enlightened enlightens enskied enskies equivocated equivocates
+    acquitted adduced adduces adjudged adjudges adjured adjures admits admitted adulated adulates
+    adumbrated adumbrates advertised advertises advertized advertizes advised advises advocated
+    advocates affianced affiances aggrandised aggrandises aggrandized aggrandizes agreed agrees
+    alerted alerts alibied alibis alleged alleges alluded alludes anathematised anathematises
+    anathematized anathematizes animadverted animadverts announced announces annunciated annunciates
+    answered answers apologised apologises apologized apologizes apostatised apostatises apostatized
+    apostatizes apprised apprises apprized apprizes argued argues aspersed asperses asserted asserts
+    asseverated asseverates assoiled assoils attested attests augured augurs auspicated auspicates
+    autographed autographs averred avers avouched avouches avowed avows backbit backbites backbitten
+    badmouthed badmouths ballyhooed ballyhoos bamboozled bamboozles barked barks barraged barrages
+    beefed beefs begged begs belittled belittles belly-ached bellyached bemoaned bemoans berated
+    berates beseeches besmirched besmirches besought bespeaks bespoke bespoken betokened betokens
+    betrayed betrays betrothed betroths bets betted bewailed bewails bewrayed bewrays bitched
+    bitches blabbed blabs blackwashed blackwashes blamed blames blandished blandishes bleated bleats
+    blurted blurts boasted boasts boded bodes booed boos bootlicked bootlicks bragged brags briefed
+    briefs broadcasted broadcasts bruited bruits bulletined bulletins cabled cables cackled cackles
+    calumniated calumniates canonised canonises canonized canonizes capacitated capacitates carped
+    carps castigated castigates catechised catechises cautioned cautions cavilled cavils censured
+    censures certified certifies chastened chastens chastised chastises chided chides
+    circumstantiated circumstantiates cited cites claimed claims clarified clarifies coached coachs
+    codded cods colorcasted colorcasts commended commends commentated commentates commented comments
+    comminated comminates complained complains complimented compliments conceded concedes concurred
+    concurs condemned condemns confessed confesses confided confides congratulated congratulates
+    connoted connotes contended contends contested contests contracted contracts controverted
+    controverts conveyed conveys convicted convicts couched couches counselled counsels
+    counterclaimed counterclaims countered countermanded countermands counters countersigned
+    countersigns criminated criminates criticised criticises criticized criticizes critiqued
+    critiques crowed crows cued cues declared declares deconstructed deconstructs decreed decrees
+    decried decries defamed defames defended defends deliberated deliberates demanded demands
+    demurred demurs denied denies denigrated denigrates denounced denounces deplored deplores
+    deponed depones deprecated deprecates depreciated depreciates derogated derogates described
+    describes destined destines detailed details deterred deters digressed digresses dimensioned
+    dimensions disabused disabuses disambiguated disambiguates disavowed disavows disclosed
+    discloses discounted discounts discouraged discourages dismissed dismisses disparaged disparages
+    disregarded disregards dissembled dissembles disseminated disseminates dissented dissents
+    dittoed dittos divagated divagates divulged divulges djed djs dogmatised dogmatises dogmatized
+    dogmatizes doomed dooms downplayed downplays duped dupes echoed echoes edified edifies
+    editorialised editorialises editorialized editorializes ejaculated ejaculates elaborated
+    elaborates elucidated elucidates embellished embellishes emphasised emphasises emphasized
+    emphasizes enlightened enlightens enskied enskies entreated entreats equivocated equivocates
     eulogised eulogises eulogized eulogizes evangelised evangelises evangelized evangelizes
     evidenced evidences evinced evinces exacted exacts exaggerated exaggerates exalted exalts
     excepted excepts exclaimed exclaims excoriated excoriates exculpated exculpates exonerated
@@ -67,40 +69,40 @@ VERBS: frozenset[str] = words(
     guesstimates hailed hails hallowed hallows harbingered harbingers harped harps hazarded hazards
     headlined headlines heliographed heliographs heralded heralds hinted hints hollered hollers
     hyped hyperbolised hyperbolises hyperbolized hyperbolizes hypes ignored ignores illustrated
-    illustrates implied implies indicated indicates ingeminated ingeminates initialled initials
-    inked inks inoculated inoculates instanced instances instructed instructs interjected interjects
-    interrogated interrogates intimated intimates intonated intonates introduced introduces
-    inveighed inveighs irradiated irradiates issued issues iterated iterates justified justifies
-    kibbitzed kibbitzes kibitzed kibitzes kidded kids kotowed kotows kvetched kvetches lauded lauds
-    leaked leaks lectured lectures lexicalised lexicalises lexicalized lexicalizes libelled libels
-    lilted lilts lucubrated lucubrates maligned maligns manifested manifests means meant melded
-    melds mentioned mentions mentored mentors minded minds minimised minimises misinformed
-    misinforms misinterpreted misinterprets misquoted misquotes misstated misstates mistranslated
-    mistranslates mitigated mitigates moaned moans monished monishes mooted moots moralised
-    moralises moralized moralizes muckraked muckrakes mumbled mumbles murmured murmurs mussitated
-    mussitates muttered mutters nagged nags namedroped namedrops narrated narrates nitpicked
-    nitpicks notarised notarises notarized notarizes noted notes notified notifies objected objects
-    objurgated objurgates omened omens opined opines oppugned oppugns ordered orders outed
-    outguessed outguesses outlined outlines outs overburdened overburdens overemphasised
-    overemphasises overemphasized overemphasizes overgeneralised overgeneralises overgeneralized
-    overgeneralizes overstated overstates overstressed overstresses padded pads palliated palliates
-    paltered palters paraphrased paraphrases parroted parrots particularised particularises
-    particularized particularizes peached peaches perjured perjures perseverated perseverates
-    personated personates petitioned petitions phrased phrases piped pipes plained plains pledged
-    pledges plighted plights podcasted podcasts pointed points popularised popularises popularized
-    popularizes portended portends postulated postulates praised praises prayed prays preached
-    preaches preambled preambles precised precises predestined predestines predicted predicts
-    prefaced prefaces premised premises presaged presages pretended pretends prevaricated
-    prevaricates prevised previses professed professes prognosticated prognosticates prologised
-    prologises prologized prologizes prologuized prologuizes promised promises promulgated
-    promulgates propagandised propagandises propagandized propagandizes prophesied prophesies
-    proposed proposes propositioned propositions protested protests publicised publicises publicized
-    publicizes purported purports questioned questions quetched quetches quipped quips quoted quotes
-    quoth railed rails rationalized rationalizes reacquainted reacquaints reaffirmed reaffirms
-    reasserted reasserts rebroadcasted rebroadcasts rebuked rebukes rebuts rebutted recanted recants
-    recaped recapitulated recapitulates recaps recommended recommends reconfirmed reconfirms
-    reconsecrated reconsecrates reconvicted reconvicts recorded records recounted recounts
-    recriminated recriminates recused recuses redacted redacts reded redes referred refers
+    illustrates implied implies implored implores indicated indicates ingeminated ingeminates
+    initialled initials inked inks inoculated inoculates instanced instances instructed instructs
+    interjected interjects interrogated interrogates intimated intimates intonated intonates
+    introduced introduces inveighed inveighs irradiated irradiates issued issues iterated iterates
+    justified justifies kibbitzed kibbitzes kibitzed kibitzes kidded kids kotowed kotows kvetched
+    kvetches lauded lauds leaked leaks lectured lectures lexicalised lexicalises lexicalized
+    lexicalizes libelled libels lilted lilts lucubrated lucubrates maligned maligns manifested
+    manifests means meant melded melds mentioned mentions mentored mentors minded minds minimised
+    minimises misinformed misinforms misinterpreted misinterprets misquoted misquotes misstated
+    misstates mistranslated mistranslates mitigated mitigates moaned moans monished monishes mooted
+    moots moralised moralises moralized moralizes muckraked muckrakes mumbled mumbles murmured
+    murmurs mussitated mussitates muttered mutters nagged nags namedroped namedrops narrated
+    narrates nitpicked nitpicks notarised notarises notarized notarizes noted notes notified
+    notifies objected objects objurgated objurgates omened omens opined opines oppugned oppugns
+    ordered orders outed outguessed outguesses outlined outlines outs overburdened overburdens
+    overemphasised overemphasises overemphasized overemphasizes overgeneralised overgeneralises
+    overgeneralized overgeneralizes overstated overstates overstressed overstresses padded pads
+    palliated palliates paltered palters paraphrased paraphrases parroted parrots particularised
+    particularises particularized particularizes peached peaches perjured perjures perseverated
+    perseverates personated personates petitioned petitions phrased phrases piped pipes plained
+    plains pledged pledges plighted plights podcasted podcasts pointed points popularised
+    popularises popularized popularizes portended portends postulated postulates praised praises
+    prayed prays preached preaches preambled preambles precised precises predestined predestines
+    predicted predicts prefaced prefaces premised premises presaged presages pretended pretends
+    prevaricated prevaricates prevised previses professed professes prognosticated prognosticates
+    prologised prologises prologized prologizes prologuized prologuizes promised promises
+    promulgated promulgates propagandised propagandises propagandized propagandizes prophesied
+    prophesies proposed proposes propositioned propositions protested protests publicised publicises
+    publicized publicizes purported purports questioned questions quetched quetches quipped quips
+    quoted quotes quoth railed rails rationalized rationalizes reacquainted reacquaints reaffirmed
+    reaffirms reasserted reasserts rebroadcasted rebroadcasts rebuked rebukes rebuts rebutted
+    recanted recants recaped recapitulated recapitulates recaps recommended recommends reconfirmed
+    reconfirms reconsecrated reconsecrates reconvicted reconvicts recorded records recounted
+    recounts recriminated recriminates recused recuses redacted redacts reded redes referred refers
     reformulated reformulates refuted refutes reinterpreted reinterprets reintroduced reintroduces
     reiterated reiterates remarked remarks remonstrated remonstrates reneged reneges repealed
     repeals repeated repeats rephrased rephrases repined repines replied replies reported reports
@@ -121,11 +123,18 @@ VERBS: frozenset[str] = words(
     trivialized trivializes trumpeted trumpets tutored tutors unbosomed unbosoms undeceived
     undeceives underlined underlines underscored underscores undersigned undersigns understated
     understates underwrites underwritten underwrote universalised universalises universalized
-    universalizes unsaid unsays untaught unteaches upbraided upbraids vaticinated vaticinates
-    vaunted vaunts vented vents vilified vilifies vilipended vilipends vindicated vindicates visaed
-    visas vituperated vituperates volunteered volunteers vouched vouches vowed vows vulgarised
-    vulgarises vulgarized vulgarizes warned warns warranted warrants whispered whispers willed
-    wisecracked wisecracks worded words yarned yarns
+    universalizes unsaid unsays untaught unteaches upbraided upbraids urged urges vaticinated
+    vaticinates vaunted vaunts vented vents vilified vilifies vilipended vilipends vindicated
+    vindicates visaed visas vituperated vituperates volunteered volunteers vouched vouches vowed
+    vows vulgarised vulgarises vulgarized vulgarizes warned warns warranted warrants whispered
+    whispers willed wisecracked wisecracks worded words yarned yarns
+    """
+)
+# The VERBS that ask someone to do something (frame 24 under talk or plead): "advised X to"
+ASKING: frozenset[str] = words(
+    """
+    adjured adjures advised advises begged begs beseeches besought counselled counsels entreated
+    entreats implored implores urged urges
     """
 )
 PHRASAL: dict[str, frozenset[str]] = {
@@ -238,6 +247,8 @@ PHRASAL: dict[str, frozenset[str]] = {
     "talked": frozenset({"down"}),
     "talks": frozenset({"down"}),
     "tells": frozenset({"off", "on"}),
+    "tipped": frozenset({"off"}),
+    "tips": frozenset({"off"}),
     "told": frozenset({"off", "on"}),
     "tossed": frozenset({"in"}),
     "tosses": frozenset({"in"}),

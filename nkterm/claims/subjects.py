@@ -48,7 +48,7 @@ from nkterm.claims.subjectwords import (
     TIME_WORDS,
     WON,
 )
-from nkterm.claims.verbsubjects import checked
+from nkterm.claims.verbsubjects import apposed_person, checked, head_with_tail
 
 
 class SubjectFinder:
@@ -228,12 +228,29 @@ class SubjectFinder:
             head = self._head_before_of(k)
             if head is not None:
                 return Subject("org", starts[head], ends[j])
-            if k - 2 >= self.lo and lows[k - 1] in ("of", "at", "from") and self.upper(k - 2):
+            if k - 2 >= self.lo and lows[k - 1] in ("of", "at", "from", "in") and self.upper(k - 2):
                 person = self._name_start(k - 2)
-                if k - 2 > person:  # "Ashok Vishwanathan of Operation Black Vote"
+                if (
+                    k - 2 > person
+                    and (  # "Ashok Vishwanathan of Operation Black Vote"
+                        lows[k - 1] != "in"
+                        or (
+                            lows[person - 1] not in DETERMINERS
+                            and not is_org(self.text[starts[person] : ends[k - 2]])
+                        )
+                    )
+                ):  # ("The BBC's David Willey in Rome says", never "the Royal Society in London")
                     return Subject("name", starts[person], ends[k - 2])
             if lows[k] in lx.NOT_NAMES:
                 return Subject("org", starts[k], ends[j]) if low in SPEAKING_NOUNS else None
+            if (
+                lows[k] in ROLES
+                and k + 1 < j
+                and lows[k + 1] == "for"
+                and k > self.lo
+                and lows[k - 1] == "the"
+            ):
+                return Subject("org", starts[k], ends[j])  # "The MP for Ealing North": a role, no name
             before_of = self.person_of(k, j)
             if before_of is not None:
                 return before_of
@@ -276,7 +293,7 @@ class SubjectFinder:
                 h -= 1
             if lows[h] in DETERMINERS:
                 return Subject("org", starts[h], ends[j])
-        return Subject("noun", starts[j], ends[j])
+        return head_with_tail(self, k) or Subject("noun", starts[j], ends[j])
 
     def _polled_for(self, k: int) -> Subject | None:
         """``those polled for the Sunday Times said``: the respondents speak, not the paper."""
@@ -444,6 +461,10 @@ class SubjectFinder:
                 subj = None
         if subj is None or subj.kind == "noun":
             return None
+        if subj.kind == "org" or (subj.kind == "name" and " " in self.text[subj.start : subj.end]):
+            person = apposed_person(self, subj, before)  # "The Secretary of State ..., Tessa Jowell, has"
+            if person is not None:
+                return Subject("name", person.start, person.end, how)
         return Subject(subj.kind, subj.start, subj.end, how)
 
     def opening(self, before: int) -> tuple[int, int]:

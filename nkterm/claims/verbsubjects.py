@@ -96,3 +96,60 @@ def _open_apposition(f: SubjectFinder, k: int, i: int) -> Subject | None:
     if len(name.split()) < 2 or is_org(name):
         return None
     return Subject("name", named.start, named.end, "named before its role")
+
+
+# Prepositions that tie a tail to the person noun heading a subject ("a lawyer for the bloggers")
+_TAIL_LINKS = frozenset({"of", "for", "at", "from", "with", "representing"})
+
+
+def head_with_tail(f: SubjectFinder, k: int) -> Subject | None:
+    """ "A lawyer for the three bloggers said": for a lower-case phrase starting at token ``k``
+    (after its determiner) that no rule reads as a speaker, the person noun before the
+    preposition, with a determiner before it ("a", "the", "his"): a role speaker, its head only
+    (the tail names whom it speaks for). None when the words before are no such head."""
+    lows, lo = f.lows, f.lo
+    p = k - 1 if k - 1 >= lo and lows[k - 1] in DETERMINERS and f.gap(k - 1).isspace() else k
+    h = p - 2
+    if h < lo or lows[p - 1] not in _TAIL_LINKS or not f.gap(p - 1).isspace() or not f.gap(h).isspace():
+        return None
+    head = lows[h]
+    if not (head in ROLES or head in PERSON_NOUNS):
+        return None
+    if h == lo and head.endswith("s") and not head.endswith("ss"):
+        pass  # "Members of the public said": a plural opening the sentence needs no determiner
+    elif f.upper(h) or h - 1 < lo or lows[h - 1] not in DETERMINERS or not f.gap(h - 1).isspace():
+        return None
+    return Subject("org", f.starts[h], f.ends[h], "the head before its tail")
+
+
+_OFFICE_LINKS = frozenset({"of", "for", "the", "and", "&"})
+
+
+def apposed_person(f: SubjectFinder, subject: Subject, before: int) -> Subject | None:
+    """The person named between commas right after a sentence's office or role subject (", Tessa
+    Jowell, has hit out"): two or three capitalised words that are no organisation, the second
+    comma followed by a lower-case word other than "and"/"or" (a list is no apposition). The
+    office itself may hold commas ("Culture, Media and Sport"): up to 12 tokens are read."""
+    lows = f.lows
+    k = f._token_at(subject.end)
+    for c in range(k - 1, min(before - 1, k + 11)):
+        if c >= k and not (
+            f.upper(c) or lows[c] in _OFFICE_LINKS or lows[c] in ROLES or lows[c] in PERSON_NOUNS
+        ):
+            return None  # only the office's own words come before the apposition
+        if "," not in f.gap(c) or f.gap(c).strip() != ",":
+            continue
+        e = c + 1
+        while e < before and f.upper(e) and e - c <= 4 and f.gap(e).isspace():
+            e += 1
+        n = e - c  # capitalised words after the comma, the last at token e
+        if not (2 <= n <= 3 and e < before - 1 and f.upper(e) and f.gap(e).strip() == ","):
+            continue
+        nxt = e + 1
+        if f.upper(nxt) or lows[nxt] in ("and", "or") or not lows[nxt].isalpha():
+            continue
+        name = f.text[f.starts[c + 1] : f.ends[e]]
+        if is_org(name) or lows[c + 1] in DETERMINERS:
+            return None
+        return Subject("name", f.starts[c + 1], f.ends[e], "named beside the office")
+    return None
