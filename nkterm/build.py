@@ -18,10 +18,10 @@ import itertools
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from nkterm.catalog import Record, record_of
 from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, scan
@@ -33,9 +33,11 @@ from nkterm.lifeline import exit_with
 from nkterm.manifest import entry_of
 from nkterm.models import Claim, Document
 from nkterm.report import ProgressFn, UpdateReport
-from nkterm.search.api import BackendWriter, Upsert
 from nkterm.search.whoosh.stored import encode
 from nkterm.spool import put, release_memory, spool_folder, take
+
+if TYPE_CHECKING:  # a worker never writes: the query parser behind the API is ~25 ms of its start
+    from nkterm.search.api import BackendWriter
 
 UNFINISHED_MIN = 200  # an update of this many documents or more is marked until it ends
 BATCH = 5000  # documents per commit in a large build: a killed run keeps what it committed; each
@@ -151,9 +153,15 @@ def update(
         manifest["unfinished"] = True
         index.write_manifest()
     # a corpus's recurring lines (agency boilerplate) are no claims: learned in one pass over the
-    # text files on a full build, else read from the manifest (nkterm.claims.recurring)
-    recurring = _recurring_lines(manifest, entries, full=not known or 2 * len(todo) >= len(entries))
-    release_memory()  # that pass read every text file: 20k documents left ~50 MB of freed heap
+    # text files on a full build, else read from the manifest (nkterm.claims.recurring), while the
+    # worker processes start (imports and the claims model: ~0.4 CPU s each, one core idle before)
+    full = not known or 2 * len(todo) >= len(entries)
+
+    def recurring() -> frozenset[str]:
+        found = _recurring_lines(manifest, entries, full=full)
+        release_memory()  # that pass read every text file: 20k documents left ~50 MB of freed heap
+        return found
+
     # The cyclic collector paused while this process writes (the CLI's and a benchmark's build:
     # its main thread; the reader builds from a thread and keeps it): the unpickled documents
     # and the postings pool are ~10^6 containers that hold no cycle, and the collector's passes
@@ -181,11 +189,14 @@ def _write(
     todo: list[tuple[Entry, list[str]]],
     removed: list[str],
     restamped: bool,
-    recurring: frozenset[str],
+    recurring: Callable[[], frozenset[str]],
     t0: float,
 ) -> UpdateReport:
     """The update's writing half: each prepared document to the backend writer (a commit every
-    ``BATCH`` files), the removed ones deleted, the last commit or the manifest written."""
+    ``BATCH`` files), the removed ones deleted, the last commit or the manifest written.
+    ``recurring``: learns the corpus's recurring lines (called once, before the first document)."""
+    from nkterm.search.api import Upsert
+
     known: dict[str, Any] = manifest["docs"]
     failed: dict[str, Any] = manifest.setdefault("failed", {})
     writer = None
@@ -266,18 +277,22 @@ def _prepare_all(
     corpus: Path,
     todo: list[tuple[Entry, list[str]]],
     known: dict[str, Any],
-    recurring: frozenset[str] = frozenset(),
+    recurring: Callable[[], frozenset[str]] = frozenset,
 ) -> Iterator[PreparedFile]:
     """Read, segment and detect claims for each entry, in order. A large run does this in
-    worker processes while this one feeds Whoosh: on two cores the two halves overlap."""
+    worker processes while this one feeds Whoosh: on two cores the two halves overlap.
+    ``recurring`` (the corpus's recurring lines, learned by this process) is called once, before
+    the first document, and after the first workers were started (they warm up meanwhile)."""
     # the old hashes now (the loop that consumes this changes ``known``); each job made when it
     # is sent: 20k documents' jobs and chunks made at once were ~12 MB of this process
     olds = [{i: known[i].get("hash") for i in old_ids} if old_ids else None for _e, old_ids in todo]
 
     def jobs(start: int, stop: int) -> list[tuple[Path, Entry, dict[str, str | None], frozenset[str]]]:
-        return [(corpus, todo[j][0], olds[j] or {}, recurring) for j in range(start, min(stop, len(todo)))]
+        return [(corpus, todo[j][0], olds[j] or {}, lines) for j in range(start, min(stop, len(todo)))]
 
+    lines: frozenset[str] = frozenset()
     if len(todo) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
+        lines = recurring()
         yield from (prepare(*jobs(j, j + 1)[0]) for j in range(len(todo)))
         return
     import multiprocessing  # here: a no-change update never starts a pool (~15 ms of imports)
@@ -298,9 +313,10 @@ def _prepare_all(
     span = BATCH * -(-RECYCLE_MIN // BATCH)
     Batch = tuple[ProcessPoolExecutor, Iterator[int], collections.deque[Any]]
 
-    def start_batch(start: int, ahead_count: int) -> Batch | None:
-        """Workers for the files ``start..`` (one batch), ``ahead_count`` chunks submitted; None
-        when no worker process can be started here (the rest is prepared in this process)."""
+    def start_batch(start: int, ahead_count: int, warm: bool = False) -> Batch | None:
+        """Workers for the files ``start..`` (one batch), ``ahead_count`` chunks submitted (after
+        one warm-up task a worker when ``warm``: the processes start now); None when no worker
+        process can be started here (the rest is prepared in this process)."""
         stop = min(start + span, len(todo))
         chunks = iter(range(start, stop, PREPARE_CHUNK))
         pool: ProcessPoolExecutor | None = None
@@ -313,6 +329,8 @@ def _prepare_all(
                     initializer=exit_with,
                     initargs=(os.getpid(),),
                 )
+                for _ in range(count if warm else 0):
+                    pool.submit(_warm_up)
                 ahead = collections.deque(
                     submit(pool, i, stop) for i in itertools.islice(chunks, ahead_count)
                 )
@@ -331,8 +349,20 @@ def _prepare_all(
     window = PREPARE_AHEAD * count
     start = 0
     with spool_folder() as spool:
-        pending = start_batch(0, window)
+        # the first workers start (imports, the claims model) while this process learns the
+        # recurring lines; the jobs, which carry those lines, are sent after
+        pending = start_batch(0, 0, warm=True)
         try:
+            lines = recurring()
+            if pending is not None:
+                pool, chunks, ahead = pending
+                try:
+                    ahead.extend(
+                        submit(pool, i, min(span, len(todo))) for i in itertools.islice(chunks, window)
+                    )
+                except (OSError, ValueError, BrokenProcessPool):  # no worker could start
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pending = None
             while start < len(todo):
                 current, pending = pending, None
                 if current is None:  # no worker here: do it in-process
@@ -420,6 +450,19 @@ def _prepare_chunk(jobs: list[tuple[Path, Entry, dict[str, str | None], frozense
     put(spool, [prepare(*job) for job in jobs])
     release_memory()
     return spool
+
+
+def _warm_up() -> None:
+    """A worker's first task: what every document needs imported and loaded (the file readers,
+    the claims detector and its model), while the building process learns the recurring lines."""
+    from nkterm.corpus import load_documents  # noqa: F401 - imported to be loaded
+
+    try:
+        from nkterm.claims import detect_document  # noqa: F401 - imported to be loaded
+        from nkterm.claims.model import load_model
+    except ImportError:
+        return
+    load_model()
 
 
 def prepare(

@@ -122,3 +122,48 @@ def test_each_batch_has_fresh_workers_that_start_while_the_batch_before_commits(
     serial.update()
     assert index.summaries() == serial.summaries()
     assert all(index.load(f"d{i:02}") == serial.load(f"d{i:02}") for i in range(24))
+
+
+def test_the_workers_start_while_the_recurring_lines_are_learned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full build learns the corpus's recurring lines once, in this process, while the first
+    batch's workers already start (imports, claims model); the jobs sent after carry the lines:
+    the boilerplate line gives no claim, and the index is the one a single process writes."""
+    import multiprocessing
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    boiler = "Copyright 2024 Example Agency. The minister said all rights are reserved."
+    for i in range(20):
+        (corpus / f"d{i:02}.txt").write_text(
+            f"Report {i}\n\nThe envoy said {i} tonnes of rice arrived in Nampo on Monday.\n\n{boiler}\n",
+            "utf-8",
+        )
+    monkeypatch.setattr(build, "PREPARE_CHUNK", 2)
+    monkeypatch.setattr(build, "PARALLEL_MIN", 5)
+    monkeypatch.setattr(build, "WORKERS", 2)
+    learned = build._recurring_lines
+    alive_then: list[int] = []
+    lines_then: list[frozenset[str]] = []
+
+    def traced(*args: object, **kwargs: object) -> frozenset[str]:
+        alive_then.append(len(multiprocessing.active_children()))
+        lines = learned(*args, **kwargs)  # type: ignore[arg-type]
+        lines_then.append(lines)
+        return lines
+
+    monkeypatch.setattr(build, "_recurring_lines", traced)
+    index = Index(corpus, tmp_path / "p")
+    assert index.update().added == 20
+    assert alive_then == [2]  # learned once, both workers started before
+    assert any("rights are reserved" in line for line in lines_then[0])
+    loaded = [index.load(f"d{i:02}") for i in range(20)]
+    spans = [doc.text[c.start : c.end] for doc, claims in loaded for c in claims]
+    assert any("tonnes" in span for span in spans) and not any("reserved" in span for span in spans)
+    monkeypatch.setattr(build, "PARALLEL_MIN", 10**9)
+    serial = Index(corpus, tmp_path / "s")
+    serial.update()
+    assert alive_then == [2, 0]
+    assert index.summaries() == serial.summaries()
+    assert all(index.load(f"d{i:02}") == serial.load(f"d{i:02}") for i in range(20))
