@@ -19,22 +19,19 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from nkterm.catalog import Record, record_of
 from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, scan
 from nkterm.corpus.readers import format_for
 from nkterm.corpus.readers.capped import stderr_with_a_file as _stderr_with_a_file
 from nkterm.corpus.readers.registry import readers_version
 from nkterm.errors import IndexMissing
 from nkterm.lifeline import exit_with
-from nkterm.manifest import entry_of
-from nkterm.models import Claim, Document
+from nkterm.prepare import Prepared as Prepared  # re-exported (nkterm.index)
+from nkterm.prepare import PreparedFile, prepare, prepare_chunk, warm_up
 from nkterm.report import ProgressFn, UpdateReport
-from nkterm.search.whoosh.stored import encode
-from nkterm.spool import put, release_memory, spool_folder, take
+from nkterm.spool import release_memory, spool_folder, take
 
 if TYPE_CHECKING:  # a worker never writes: the query parser behind the API is ~25 ms of its start
     from nkterm.search.api import BackendWriter
@@ -330,7 +327,7 @@ def _prepare_all(
                     initargs=(os.getpid(),),
                 )
                 for _ in range(count if warm else 0):
-                    pool.submit(_warm_up)
+                    pool.submit(warm_up)
                 ahead = collections.deque(
                     submit(pool, i, stop) for i in itertools.islice(chunks, ahead_count)
                 )
@@ -341,7 +338,7 @@ def _prepare_all(
         return pool, chunks, ahead
 
     def submit(pool: ProcessPoolExecutor, i: int, stop: int) -> Any:
-        return pool.submit(_prepare_chunk, jobs(i, min(i + PREPARE_CHUNK, stop)), str(spool / f"{i}.pickle"))
+        return pool.submit(prepare_chunk, jobs(i, min(i + PREPARE_CHUNK, stop)), str(spool / f"{i}.pickle"))
 
     # A window of chunks, not pool.map: map submits every document at once, and when the
     # workers are faster than Whoosh the prepared documents pile up (100k build, 35,000 in:
@@ -425,72 +422,6 @@ COMMIT_AHEAD = 48  # chunks the next batch's workers may prepare while this proc
 # documents, ~23 MB of spooled pickles: 2 workers at ~10 ms a document, ~8 s of their work)
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """One document made ready for the writer (picklable: it may come from another process)."""
-
-    id: str
-    unchanged: bool = False
-    fields: dict[str, Any] | None = None
-    manifest: dict[str, Any] | None = None
-    record: Record | None = None  # the catalog's row (nkterm.catalog)
-
-
-@dataclass(frozen=True)
-class PreparedFile:
-    """The documents of one file (many for a web archive or a feed) and its problems."""
-
-    problems: list[Problem]
-    documents: list[Prepared] = field(default_factory=list)
-
-
-def _prepare_chunk(jobs: list[tuple[Path, Entry, dict[str, str | None], frozenset[str]]], spool: str) -> str:
-    """A worker's task: the chunk's files prepared and pickled into the file ``spool`` (read
-    back by ``nkterm.spool.take``), then the heap the chunk freed handed back."""
-    put(spool, [prepare(*job) for job in jobs])
-    release_memory()
-    return spool
-
-
-def _warm_up() -> None:
-    """A worker's first task: what every document needs imported and loaded (the file readers,
-    the claims detector and its model), while the building process learns the recurring lines."""
-    from nkterm.corpus import load_documents  # noqa: F401 - imported to be loaded
-
-    try:
-        from nkterm.claims import detect_document  # noqa: F401 - imported to be loaded
-        from nkterm.claims.model import load_model
-    except ImportError:
-        return
-    load_model()
-
-
-def prepare(
-    corpus: Path, entry: Entry, old_hashes: dict[str, str | None], recurring: frozenset[str] = frozenset()
-) -> PreparedFile:
-    """Read one file (a PDF, an archive: in the capped reader process) and make each of its
-    documents ready; a document whose content hash is in ``old_hashes`` is only restamped.
-    ``recurring``: the corpus's recurring lines, never claims."""
-    from nkterm.corpus import load_documents  # here: a no-change update reads no file (nor YAML)
-
-    docs, problems = load_documents(corpus, entry)
-    out: list[Prepared] = []
-    for doc in docs:
-        old_hash = old_hashes.get(doc.id)
-        if old_hash is not None and old_hash == doc.content_hash:
-            out.append(Prepared(doc.id, unchanged=True))
-            continue
-        claims = _detect(doc, recurring)
-        manifest = entry_of(doc, claims, entry.stamp)
-        if doc.id != entry.id:
-            manifest["file"] = entry.id
-        fields = encode(doc, claims)
-        out.append(
-            Prepared(doc.id, fields=fields, manifest=manifest, record=record_of(doc, claims, manifest))
-        )
-    return PreparedFile(problems, out)
-
-
 def _read_by_a_reader(rel: str) -> bool:
     """Whether the corpus file ``rel`` is read by a format reader (a PDF, an archive), not as text."""
     name = rel.rpartition("/")[2]
@@ -523,14 +454,6 @@ def _ids_by_file(known: dict[str, Any]) -> dict[str, list[str]]:
 
 
 # ----------------------------------------------------------------------------------------------
-
-
-def _detect(doc: Document, recurring: frozenset[str] = frozenset()) -> list[Claim]:
-    try:
-        from nkterm.claims import detect_document
-    except ImportError:
-        return []
-    return detect_document(doc, recurring=recurring)
 
 
 def _recurring_lines(manifest: dict[str, Any], entries: list[Entry], *, full: bool) -> frozenset[str]:

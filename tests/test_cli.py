@@ -199,6 +199,7 @@ def test_a_search_of_a_current_index_loads_only_what_it_needs_and_skips_the_tear
         "numpy",
         "nkterm.search.whoosh.vectorised",
         "nkterm.build",
+        "nkterm.prepare",
         "nkterm.corpus.load",
         "nkterm.corpus.readers.web",  # the readers of other formats (only which files are documents)
         "nkterm.corpus.readers.pdf",
@@ -244,6 +245,7 @@ def test_an_index_with_nothing_to_do_prints_its_line_and_skips_the_teardown(env:
         "rich",
         "platformdirs",
         "nkterm.build",
+        "nkterm.prepare",
         "nkterm.index",
         "nkterm.catalog",
         "whoosh",
