@@ -1,6 +1,7 @@
 """The reader on an agency archive (issue 20): dates and sources in the list and the header, date
 sort, the timeline, date-filtered searches, every result reachable, a search typed before the
-index is ready, and the rough edges (the explanation, ``a`` at 80x24, ``/`` again, restart).
+index is ready, and the rough edges (the explanation, ``a`` at 80x24, ``/`` again; the restart:
+test_robustness's ``restarted``).
 
 The list, the timeline and the search of every result are checked on what one app run saw
 (``browsing``), each test its own part of it: one app start on the archive instead of three."""
@@ -282,20 +283,6 @@ async def test_reopening_search_selects_the_old_query(seeds_env: tuple[Path, Pat
         await settle(pilot, delay=0.3)
         await press(pilot, "escape", "slash", *"gellman")
         assert app.screen.bar.query_text == "gellman"
-
-
-async def test_restart_reopens_the_last_document(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "down", "enter", "j", "j")
-        assert app.screen.reader.doc_id == BLOGGER
-        cursor = app.screen.reader.cursor
-    again = make_app(seeds_env)
-    async with again.run_test(size=SIZE) as pilot:
-        await settle(pilot, delay=0.2)
-        assert again.screen.reader.doc_id == BLOGGER
-        assert again.screen.reader.cursor == cursor
 
 
 async def test_the_list_is_wider_on_a_wide_screen_and_keys_widen_it(archive: tuple) -> None:  # type: ignore[type-arg]
