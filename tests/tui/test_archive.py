@@ -1,6 +1,6 @@
 """The reader on an agency archive (issue 20): dates and sources in the list and the header, date
 sort, the timeline, date-filtered searches, every result reachable, a search typed before the
-index is ready, and the rough edges (the explanation, ``a`` at 80x24, ``/`` again; the restart:
+index is ready, and the rough edges (the explanation, ``a`` at 80x24; ``/`` again: test_search; the restart:
 test_robustness's ``restarted``).
 
 The list, the timeline and the search of every result are checked on what one app run saw
@@ -273,16 +273,6 @@ async def test_claims_panel_at_80x24_keeps_the_cursor_sentence_on_screen(
         await press(pilot, "a")
         assert app.screen.claims.display
         assert reader._cursor_visible()
-
-
-async def test_reopening_search_selects_the_old_query(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "slash", *"korea")
-        await settle(pilot, delay=0.3)
-        await press(pilot, "escape", "slash", *"gellman")
-        assert app.screen.bar.query_text == "gellman"
 
 
 async def test_the_list_is_wider_on_a_wide_screen_and_keys_widen_it(archive: tuple) -> None:  # type: ignore[type-arg]

@@ -141,6 +141,8 @@ async def _another_result(pilot: Any, app: Any, seen: Seen) -> None:
     seen["down.doc"] = (app.screen.reader.doc_id, second)
     await _search(pilot, "")
     seen["down.reopened"] = (type(app.screen), app.screen.bar.query_text)
+    await press(pilot, *"gellman")  # the old query is selected: typing replaces it
+    seen["down.typed"] = app.screen.bar.query_text
     await press(pilot, "escape")
     seen["down.closed"] = type(app.screen)
 
@@ -242,6 +244,10 @@ def test_escape_closes_the_bar_and_down_chooses_another_result(searching: Seen) 
     assert screen is SearchScreen
     assert query == "pyongyang"  # the last query comes back
     assert searching["down.closed"] is not SearchScreen
+
+
+def test_reopening_search_selects_the_old_query(searching: Seen) -> None:
+    assert searching["down.typed"] == "gellman", "typing replaces the old query"
 
 
 async def test_a_long_query_error_is_read_whole_at_120_and_80_columns(seeds_env: tuple[Path, Path]) -> None:
