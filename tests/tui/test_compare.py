@@ -4,7 +4,8 @@ and watch the other follow, bookmark from a pane and see the marks, stack at 80 
 corroborate a claim with ``o`` and jump to a result.
 
 Expected pairs come from ``nkterm.compare`` itself on the same real index, so the tests check
-what the screen shows against the core, not against numbers copied from a run."""
+what the screen shows against the core, not against numbers copied from a run. The picker and
+the palette's compare commands are checked on what one app run saw (``picked``)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ from nkterm.tui.widgets.compare_view import CompareView
 from nkterm.tui.widgets.pair_list import SYMBOLS, WORDS, CompareItem, items_of
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui import bookmark_fixtures as fx
-from tests.tui.conftest import SIZE, make_app, press, screen_text, settle, type_text, wheel
+from tests.tui.conftest import SIZE, Seen, drive_once, make_app, press, screen_text, settle, type_text, wheel
 
 
 def _alignment(env: tuple[Path, Path], a: str, b: str) -> Alignment:
@@ -103,72 +104,119 @@ async def _compared(
 # -- opening ---------------------------------------------------------------------------------------
 
 
-async def test_c_and_the_picker_open_the_comparison_and_escape_cancels(seeds_env: tuple[Path, Path]) -> None:
+def _not_shown(app: Any, screen: CompareScreen, item: CompareItem) -> str | None:
+    """Why ``item`` is not shown as ``_assert_item_shown`` wants it (None: it is)."""
+    try:
+        _assert_item_shown(app, screen, item)
+    except AssertionError as error:
+        return repr(error)
+    return None
+
+
+@pytest.fixture(scope="module")
+def picked(seeds_env: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Seen:
+    """One reader over the seeds: c with nothing open and escape; the photo essay, c, the
+    picker filtered, the comparison and escape; then the palette's compare commands: what each
+    step showed."""
+
+    async def drive(seen: Seen) -> None:
+        app = make_app(seeds_env)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await _picker(pilot, app, seen)
+            await _palette_compare(pilot, app, seen)
+
+    return drive_once(tmp_path_factory, drive)
+
+
+async def _picker(pilot: Any, app: Any, seen: Seen) -> None:
+    await press(pilot, "c")  # nothing open: the document under the list's cursor
+    seen["c nothing open"] = type(app.screen)
+    await press(pilot, "escape")
+    seen["c escape"] = type(app.screen)
+    await press(pilot, "enter")  # the photo essay
+    seen["enter"] = app.screen.reader.doc_id
+    await press(pilot, "c")
+    picker = app.screen
+    seen["c"] = (type(picker), screen_text(app), [s.id for s in picker.list_view.rows])
+    await press(pilot, *"zzz")  # filter: nothing matches
+    seen["zzz"] = (list(picker.list_view.rows), screen_text(app))
+    await press(pilot, "backspace", "backspace", "backspace", *"binsky")
+    seen["binsky"] = [s.id for s in picker.list_view.rows]
+    await press(pilot, "enter")
+    await settle(pilot)
+    screen = app.screen
+    seen["opened"] = (
+        type(screen),
+        getattr(screen, "alignment", None) is not None,
+        (screen.a_id, screen.b_id),
+        (screen.view("a").doc_id, screen.view("b").doc_id),
+        list(screen.pair_list.rows),
+        screen_text(app),
+    )
+    seen["first shown"] = _not_shown(app, screen, screen.pair_list.rows[0])
+    await press(pilot, "escape")
+    seen["opened escape"] = (type(app.screen), app.screen.reader.doc_id)
+
+
+async def _palette_compare(pilot: Any, app: Any, seen: Seen) -> None:
+    """From the photo essay open in the reader (as ``_picker`` leaves it)."""
+    await press(pilot, "ctrl+p")
+    await type_text(pilot, "compare with travel")
+    await settle(pilot, delay=0.3)
+    seen["palette.text"] = screen_text(app)
+    await press(pilot, "enter")
+    await settle(pilot)
+    seen["palette.opened"] = (type(app.screen), (app.screen.a_id, app.screen.b_id))
+    await press(pilot, "escape")
+    seen["palette.escape"] = type(app.screen)
+    await press(pilot, "ctrl+p")
+    await type_text(pilot, "another document")
+    await settle(pilot, delay=0.3)
+    await press(pilot, "enter")
+    seen["palette.another"] = type(app.screen)
+
+
+def test_c_and_the_picker_open_the_comparison_and_escape_cancels(
+    seeds_env: tuple[Path, Path], picked: Seen
+) -> None:
     expected = _alignment(seeds_env, PHOTO, BLOGGER)
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        # escape in the picker cancels
-        await press(pilot, "c")  # nothing open: the document under the list's cursor
-        assert isinstance(app.screen, ComparePicker), "c with nothing open: the picker"
-        await press(pilot, "escape")
-        assert isinstance(app.screen, MainScreen), "escape in the picker cancels"
+    assert picked["c nothing open"] is ComparePicker, "c with nothing open: the picker"
+    assert picked["c escape"] is MainScreen, "escape in the picker cancels"
+    assert picked["enter"] == PHOTO
+    screen, text, rows = picked["c"]
+    assert screen is ComparePicker
+    assert "Compare PHOTOS: A Glimpse Of Ordinary Life In North Korea with…" in text
+    assert rows == [BLOGGER], "every other document, not itself"
+    rows, text = picked["zzz"]
+    assert rows == [] and "no documents" in text, "filter: nothing matches"
+    assert picked["binsky"] == [BLOGGER]
 
-        await press(pilot, "enter")  # the photo essay
-        assert app.screen.reader.doc_id == PHOTO
-        await press(pilot, "c")
-        picker = app.screen
-        assert isinstance(picker, ComparePicker)
-        text = screen_text(app)
-        assert "Compare PHOTOS: A Glimpse Of Ordinary Life In North Korea with…" in text
-        assert [s.id for s in picker.list_view.rows] == [BLOGGER], "every other document, not itself"
-        await press(pilot, *"zzz")  # filter: nothing matches
-        assert picker.list_view.rows == [] and "no documents" in screen_text(app)
-        await press(pilot, "backspace", "backspace", "backspace", *"binsky")
-        assert [s.id for s in picker.list_view.rows] == [BLOGGER]
-        await press(pilot, "enter")
-
-        screen = await _open_comparison(pilot, seeds_env)
-        assert (screen.a_id, screen.b_id) == (PHOTO, BLOGGER)
-        assert screen.view("a").doc_id == PHOTO and screen.view("b").doc_id == BLOGGER
-        pairs = _pairs_in_a_order(expected)
-        assert screen.pair_list.rows == pairs
-        text = screen_text(app)
-        count = {
-            r: sum(1 for p in expected.pairs if p.relation == r) for r in ("agrees", "differs", "related")
-        }
-        assert (
-            f"pairs: {len(pairs)} listed (f) · {len(expected.pairs)} pairs: {count['agrees']} agree, "
-            f"{count['differs']} differ, {count['related']} related" in text
-        )
-        first = pairs[0].pair
-        assert first is not None
-        head = f"1. {SYMBOLS[pairs[0].kind]} {WORDS[pairs[0].kind].upper()}  {first.similarity:.2f}  "
-        assert head + first.reason[:30] in text, "every pair says why"
-        _assert_item_shown(app, screen, pairs[0])  # the first pair is shown at once
-
-        await press(pilot, "escape")
-        assert isinstance(app.screen, MainScreen) and app.screen.reader.doc_id == PHOTO
+    screen, aligned, ids, views, pairs_shown, text = picked["opened"]
+    assert screen is CompareScreen
+    assert aligned, "the alignment arrived"
+    assert ids == (PHOTO, BLOGGER)
+    assert views == (PHOTO, BLOGGER)
+    pairs = _pairs_in_a_order(expected)
+    assert pairs_shown == pairs
+    count = {r: sum(1 for p in expected.pairs if p.relation == r) for r in ("agrees", "differs", "related")}
+    assert (
+        f"pairs: {len(pairs)} listed (f) · {len(expected.pairs)} pairs: {count['agrees']} agree, "
+        f"{count['differs']} differ, {count['related']} related" in text
+    )
+    first = pairs[0].pair
+    assert first is not None
+    head = f"1. {SYMBOLS[pairs[0].kind]} {WORDS[pairs[0].kind].upper()}  {first.similarity:.2f}  "
+    assert head + first.reason[:30] in text, "every pair says why"
+    assert picked["first shown"] is None, "the first pair is shown at once"
+    assert picked["opened escape"] == (MainScreen, PHOTO)
 
 
-async def test_the_palette_offers_compare_with(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env, PHOTO)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "ctrl+p")
-        await type_text(pilot, "compare with travel")
-        await settle(pilot, delay=0.3)
-        assert "Compare with: Travel blogger Drew Binsky" in screen_text(app)
-        await press(pilot, "enter")
-        screen = await _open_comparison(pilot, seeds_env)
-        assert (screen.a_id, screen.b_id) == (PHOTO, BLOGGER)
-        await press(pilot, "escape")
-        assert isinstance(app.screen, MainScreen)
-        await press(pilot, "ctrl+p")
-        await type_text(pilot, "another document")
-        await settle(pilot, delay=0.3)
-        await press(pilot, "enter")
-        assert isinstance(app.screen, ComparePicker), "the command that opens the picker"
+def test_the_palette_offers_compare_with(picked: Seen) -> None:
+    assert "Compare with: Travel blogger Drew Binsky" in picked["palette.text"]
+    assert picked["palette.opened"] == (CompareScreen, (PHOTO, BLOGGER))
+    assert picked["palette.escape"] is MainScreen
+    assert picked["palette.another"] is ComparePicker, "the command that opens the picker"
 
 
 async def test_run_app_compare_opens_on_the_comparison(seeds_env: tuple[Path, Path]) -> None:
