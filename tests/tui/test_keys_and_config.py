@@ -1,18 +1,14 @@
-"""Help generated from the bindings, keymap rebinding from config.yaml, bad config files.
-
-The help and the legend are checked on what one app run saw (``help_and_legend``)."""
+"""Help generated from the bindings, keymap rebinding from config.yaml, bad config files."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from nkterm.tui.app import NktermApp
 from nkterm.tui.screens.help import HelpScreen, own_bindings
 from tests.conftest import PHOTO
-from tests.tui.conftest import SIZE, Seen, drive_once, make_app, notifications, press, screen_text, settle
+from tests.tui.conftest import SIZE, make_app, notifications, press, screen_text, settle
 
 # keys a feature owns: only these bindings may take them
 OWNED = {
@@ -44,35 +40,18 @@ def test_every_binding_has_an_id_and_none_takes_a_reserved_key() -> None:
     assert [b.action for b in slash] == ["search"], "/ is only ever search"
 
 
-@pytest.fixture(scope="module")
-def help_and_legend(seeds_env: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Seen:
-    """One reader (120x200: tall enough to show the whole help): ? and escape from the list,
-    then a document, L and L again: what each showed."""
-    from nkterm.tui.screens.legend import LegendScreen
-
-    async def drive(seen: Seen) -> None:
-        app = make_app(seeds_env)
-        async with app.run_test(size=(120, 200)) as pilot:
-            await settle(pilot)
-            await press(pilot, "question_mark")
-            seen["help"] = (isinstance(app.screen, HelpScreen), screen_text(app))
-            await press(pilot, "escape")
-            seen["help.escape"] = isinstance(app.screen, HelpScreen)
-            await press(pilot, "enter", "L")
-            seen["legend"] = (isinstance(app.screen, LegendScreen), screen_text(app))
-            await press(pilot, "L")
-            seen["legend.L"] = isinstance(app.screen, LegendScreen)
-
-    return drive_once(tmp_path_factory, drive)
-
-
-def test_help_lists_every_key_from_the_bindings(help_and_legend: Seen) -> None:
-    shown, text = help_and_legend["help"]
-    assert shown, "? opens the help"
-    for binding in _all_bindings():
-        assert binding.id in text, f"{binding.id} missing from help"
-    assert "Page back in the reader: pgup, shift+space, ^b (b is kept for bookmarks)" in text
-    assert not help_and_legend["help.escape"], "escape closes the help"
+async def test_help_lists_every_key_from_the_bindings(seeds_env: tuple[Path, Path]) -> None:
+    app = make_app(seeds_env)
+    async with app.run_test(size=(120, 200)) as pilot:  # tall enough to show the whole help
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for binding in _all_bindings():
+            assert binding.id in text, f"{binding.id} missing from help"
+        assert "Page back in the reader: pgup, shift+space, ^b (b is kept for bookmarks)" in text
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, HelpScreen)
 
 
 async def test_keymap_in_config_rebinds_keys(
@@ -148,16 +127,21 @@ async def test_a_config_of_thousands_of_problems_is_one_notification_and_starts_
         assert app.screen.reader.current_claim is not None
 
 
-def test_the_legend_is_one_key_away_and_names_every_kind(help_and_legend: Seen) -> None:
+async def test_the_legend_is_one_key_away_and_names_every_kind(seeds_env: tuple[Path, Path]) -> None:
     from nkterm.models import CLAIM_KINDS
     from nkterm.render import KIND_SYMBOLS, KIND_TAGS
+    from nkterm.tui.screens.legend import LegendScreen
 
-    shown, text = help_and_legend["legend"]
-    assert shown, "L opens the legend"
-    lines = text.splitlines()
-    for kind in CLAIM_KINDS:
-        row = next((line for line in lines if f" {kind} " in line and KIND_TAGS[kind] in line), None)
-        assert row is not None, kind
-        assert KIND_SYMBOLS[kind] in row
-    assert any("check-worthy claim on this line" in line for line in lines)
-    assert not help_and_legend["legend.L"], "L again closes it"
+    app = make_app(seeds_env)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "L")
+        assert isinstance(app.screen, LegendScreen)
+        lines = screen_text(app).splitlines()
+        for kind in CLAIM_KINDS:
+            row = next((line for line in lines if f" {kind} " in line and KIND_TAGS[kind] in line), None)
+            assert row is not None, kind
+            assert KIND_SYMBOLS[kind] in row
+        assert any("check-worthy claim on this line" in line for line in lines)
+        await press(pilot, "L")
+        assert not isinstance(app.screen, LegendScreen)
