@@ -7,12 +7,13 @@ test, so reading positions and config files never touch the real home.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import re
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,26 @@ def big_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     takes ~7 s of CPU: built once per run)."""
     root = built_once(tmp_path_factory, "big", _build_big)
     return root / "corpus", root / "index"
+
+
+Seen = dict[str, Any]
+
+
+def drive_once(tmp_path_factory: pytest.TempPathFactory, driver: Callable[[Seen], Awaitable[None]]) -> Seen:
+    """Run ``driver`` once (for a module-scoped fixture) and return what it saw, by name: one
+    app run whose keys serve several tests, each test then checking its own part of what was
+    seen (an app start is ~0.3-0.5 s of CPU; the keys that follow are ~30 ms each). The
+    NKTERM_* folders point at a fresh temp folder of the run's own, as the root conftest does
+    for each test. A driver that fails fails every test that reads from it (at set-up)."""
+    seen: Seen = {}
+    home = tmp_path_factory.mktemp("driven-home")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("DATA", "CONFIG", "STATE", "CACHE"):
+            patch.setenv(f"NKTERM_{name}", str(home / name.lower()))
+        patch.delenv("NKTERM_CORPUS", raising=False)
+        patch.delenv("NKTERM_INDEX", raising=False)
+        asyncio.run(driver(seen))
+    return seen
 
 
 def make_app(

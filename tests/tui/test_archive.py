@@ -1,6 +1,10 @@
 """The reader on an agency archive (issue 20): dates and sources in the list and the header, date
 sort, the timeline, date-filtered searches, every result reachable, a search typed before the
-index is ready, and the rough edges (the explanation, ``a`` at 80x24, ``/`` again, restart)."""
+index is ready, and the rough edges (the explanation, ``a`` at 80x24; ``/`` again: test_search; the restart:
+test_robustness's ``restarted``).
+
+The list, the timeline and the search of every result are checked on what one app run saw
+(``browsing``), each test its own part of it: one app start on the archive instead of three."""
 
 from __future__ import annotations
 
@@ -18,7 +22,18 @@ from nkterm.tui.screens.search import RESULT_LIMIT, SearchScreen
 from nkterm.tui.widgets.status import ClaimDetail
 from nkterm.tui.widgets.timeline import TimelineBars
 from tests.conftest import BLOGGER, built_once
-from tests.tui.conftest import SIZE, build_index, make_app, press, screen_text, settle, type_text, wait_until
+from tests.tui.conftest import (
+    SIZE,
+    Seen,
+    build_index,
+    drive_once,
+    make_app,
+    press,
+    screen_text,
+    settle,
+    type_text,
+    wait_until,
+)
 
 N = 240
 
@@ -41,58 +56,121 @@ def _month_of_row(row: object) -> str:
     return getattr(row, "date", "")[:7]
 
 
-async def test_list_has_dates_sources_duplicates_and_sorts_by_date(archive: tuple) -> None:  # type: ignore[type-arg]
-    env, summary = archive
-    app = make_app(env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        rows = app.screen.documents.list_view.rows
-        assert len(rows) == N and all(r.date and r.source for r in rows)
-        text = screen_text(app)
-        first = rows[0]
-        assert first.date in text and first.source in text
-        copies = [r for r in rows if r.duplicate_of]
-        assert len(copies) == len(summary.duplicates) > 0
-        await press(pilot, "s")  # newest first
-        dates = [r.date for r in app.screen.documents.list_view.rows]
-        assert dates == sorted(dates, reverse=True)
-        assert "newest first" in screen_text(app)
-        await press(pilot, "s")  # oldest first
-        dates = [r.date for r in app.screen.documents.list_view.rows]
-        assert dates == sorted(dates)
-        # a duplicate is marked where it is listed
-        await press(pilot, "f", *f"date:{copies[0].date}")
-        assert "≡ duplicate" in screen_text(app)
+@pytest.fixture(scope="module")
+def browsing(archive: tuple, tmp_path_factory: pytest.TempPathFactory) -> Seen:  # type: ignore[type-arg]
+    """One reader over the archive at 120x40: the list (sorts, a filter, cleared), the
+    timeline (keys, a click), then a search of every result: what each step showed."""
+    env, _summary = archive
+
+    async def drive(seen: Seen) -> None:
+        app = make_app(env)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await _list(pilot, app, seen)
+            await _timeline(pilot, app, seen)
+            await _every_result(pilot, app, seen)
+
+    return drive_once(tmp_path_factory, drive)
 
 
-async def test_the_timeline_filters_the_list_to_a_month(archive: tuple) -> None:  # type: ignore[type-arg]
-    env, summary = archive
-    app = make_app(env)
-    async with app.run_test(size=SIZE) as pilot:
+async def _list(pilot: Any, app: Any, seen: Seen) -> None:
+    rows = app.screen.documents.list_view.rows
+    seen["list.rows"] = list(rows)
+    seen["list.text"] = screen_text(app)
+    copies = [r for r in rows if r.duplicate_of]
+    await press(pilot, "s")  # newest first
+    seen["list.newest"] = ([r.date for r in app.screen.documents.list_view.rows], screen_text(app))
+    await press(pilot, "s")  # oldest first
+    seen["list.oldest"] = [r.date for r in app.screen.documents.list_view.rows]
+    # a duplicate is marked where it is listed
+    await press(pilot, "f", *f"date:{copies[0].date}")
+    seen["list.duplicate"] = screen_text(app)
+    await press(pilot, "escape")  # the filter cleared
+    seen["list.cleared"] = len(app.screen.documents.list_view.rows)
+
+
+async def _timeline(pilot: Any, app: Any, seen: Seen) -> None:
+    documents = app.screen.documents
+    bars = documents.query_one(TimelineBars)
+    seen["timeline.bars"] = (bars.display, bars.timeline.total, bars.timeline.months, bars.timeline.counts)
+    await press(pilot, "t")
+    seen["timeline.t"] = (bars.has_focus, screen_text(app))
+    await press(pilot, "right", "enter")
+    seen["timeline.enter"] = (
+        list(documents.list_view.rows),
+        screen_text(app),
+        documents.query_one("#documents-filter").value,
+    )
+    # a click on a bar does the same
+    await pilot.click(TimelineBars, offset=(0, 0))
+    await settle(pilot)
+    seen["timeline.click"] = (bars.timeline.months[0], {_month_of_row(r) for r in documents.list_view.rows})
+
+
+async def _every_result(pilot: Any, app: Any, seen: Seen) -> None:
+    await press(pilot, "slash", "ctrl+u", *"date:[2023 TO 2024]")
+    await settle(pilot, delay=0.3)
+    bar = app.screen.bar
+    total = bar.result.total
+    seen["all.first"] = (total, screen_text(app))
+    for _ in range(total // 5 + 10):
+        await pilot.press("pagedown")
+        if len(bar.result.hits) == total and bar.results.cursor == total - 1:
+            break
         await settle(pilot)
-        documents = app.screen.documents
-        bars = documents.query_one(TimelineBars)
-        assert bars.display and bars.timeline.total == N
-        assert dict(zip(bars.timeline.months, bars.timeline.counts, strict=True)) == {
-            m: summary.months.get(m, 0) for m in bars.timeline.months
-        }
-        await press(pilot, "t")
-        assert bars.has_focus
-        busiest = max(summary.months.values())
-        assert f": {busiest} documents" in screen_text(app)  # the busiest month is picked first
-        await press(pilot, "right", "enter")
-        rows = documents.list_view.rows
-        months = {_month_of_row(r) for r in rows}
-        assert len(months) == 1
-        (month,) = months
-        assert len(rows) == summary.months[month]
-        assert f"Documents ({len(rows)} of {N})" in screen_text(app)
-        assert documents.query_one("#documents-filter").value == f"date:{month}"
-        # a click on a bar does the same
-        await pilot.click(TimelineBars, offset=(0, 0))
-        await settle(pilot)
-        first = bars.timeline.months[0]
-        assert {_month_of_row(r) for r in documents.list_view.rows} == {first}
+    await settle(pilot)
+    seen["all.walked"] = (list(bar.result.hits), bar.results.cursor)
+
+
+def test_list_has_dates_sources_duplicates_and_sorts_by_date(
+    archive: tuple,  # type: ignore[type-arg]
+    browsing: Seen,
+) -> None:
+    _env, summary = archive
+    rows = browsing["list.rows"]
+    assert len(rows) == N and all(r.date and r.source for r in rows)
+    first = rows[0]
+    assert first.date in browsing["list.text"] and first.source in browsing["list.text"]
+    copies = [r for r in rows if r.duplicate_of]
+    assert len(copies) == len(summary.duplicates) > 0
+    dates, text = browsing["list.newest"]
+    assert dates == sorted(dates, reverse=True), "s: newest first"
+    assert "newest first" in text
+    dates = browsing["list.oldest"]
+    assert dates == sorted(dates), "s again: oldest first"
+    assert "≡ duplicate" in browsing["list.duplicate"], "a duplicate is marked where it is listed"
+    assert browsing["list.cleared"] == N, "escape clears the filter"
+
+
+def test_the_timeline_filters_the_list_to_a_month(archive: tuple, browsing: Seen) -> None:  # type: ignore[type-arg]
+    _env, summary = archive
+    display, total, months, counts = browsing["timeline.bars"]
+    assert display and total == N
+    assert dict(zip(months, counts, strict=True)) == {m: summary.months.get(m, 0) for m in months}
+    focused, text = browsing["timeline.t"]
+    assert focused, "t: the timeline takes the focus"
+    busiest = max(summary.months.values())
+    assert f": {busiest} documents" in text  # the busiest month is picked first
+    rows, text, value = browsing["timeline.enter"]
+    chosen = {_month_of_row(r) for r in rows}
+    assert len(chosen) == 1
+    (month,) = chosen
+    assert len(rows) == summary.months[month]
+    assert f"Documents ({len(rows)} of {N})" in text
+    assert value == f"date:{month}"
+    first, clicked = browsing["timeline.click"]
+    assert clicked == {first}, "a click on a bar filters the list to its month"
+
+
+def test_every_result_is_reachable_and_the_count_is_exact(browsing: Seen) -> None:
+    total, text = browsing["all.first"]
+    assert total > RESULT_LIMIT * 2
+    assert f"{total:,} document(s) match" in text and "shown" not in text
+    hits, cursor = browsing["all.walked"]
+    assert len(hits) == total
+    assert len({h.id for h in hits}) == total  # pages neither overlap nor skip
+    assert all(h.date[:4] in ("2023", "2024") for h in hits)
+    assert cursor == total - 1
 
 
 async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeline_and_the_status_fits(
@@ -133,29 +211,6 @@ async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeli
         header = _shown_in(app, app.screen.reader)
         assert re.search(rf"{year_month}-\d\d, from the (file name|folder names)", header), header
         assert "from the dateline" in header
-
-
-async def test_every_result_is_reachable_and_the_count_is_exact(archive: tuple) -> None:  # type: ignore[type-arg]
-    env, _summary = archive
-    app = make_app(env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "slash", *"date:[2023 TO 2024]")
-        await settle(pilot, delay=0.3)
-        bar = app.screen.bar
-        total = bar.result.total
-        assert total > RESULT_LIMIT * 2
-        assert f"{total:,} document(s) match" in screen_text(app) and "shown" not in screen_text(app)
-        for _ in range(total // 5 + 10):
-            await pilot.press("pagedown")
-            if len(bar.result.hits) == total and bar.results.cursor == total - 1:
-                break
-            await settle(pilot)
-        await settle(pilot)
-        assert len(bar.result.hits) == total
-        assert len({h.id for h in bar.result.hits}) == total  # pages neither overlap nor skip
-        assert all(h.date[:4] in ("2023", "2024") for h in bar.result.hits)
-        assert bar.results.cursor == total - 1
 
 
 async def test_a_query_typed_before_the_index_is_ready_runs_when_it_is(
@@ -218,30 +273,6 @@ async def test_claims_panel_at_80x24_keeps_the_cursor_sentence_on_screen(
         await press(pilot, "a")
         assert app.screen.claims.display
         assert reader._cursor_visible()
-
-
-async def test_reopening_search_selects_the_old_query(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "slash", *"korea")
-        await settle(pilot, delay=0.3)
-        await press(pilot, "escape", "slash", *"gellman")
-        assert app.screen.bar.query_text == "gellman"
-
-
-async def test_restart_reopens_the_last_document(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "down", "enter", "j", "j")
-        assert app.screen.reader.doc_id == BLOGGER
-        cursor = app.screen.reader.cursor
-    again = make_app(seeds_env)
-    async with again.run_test(size=SIZE) as pilot:
-        await settle(pilot, delay=0.2)
-        assert again.screen.reader.doc_id == BLOGGER
-        assert again.screen.reader.cursor == cursor
 
 
 async def test_the_list_is_wider_on_a_wide_screen_and_keys_widen_it(archive: tuple) -> None:  # type: ignore[type-arg]

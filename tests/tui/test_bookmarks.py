@@ -1,6 +1,8 @@
 """Bookmarks in the reader as a person uses them: b (with a note and tags), v to select, the
 marks in the text, the B panel (filter, enter, e, x, u), orphans, a broken or locked file,
-and bookmark: / btag: in the search bar. Real store (per-test NKTERM_DATA), real index."""
+and bookmark: / btag: in the search bar. Real store (per-test NKTERM_DATA; the module's
+``bookmarked`` run has its own), real index. b and escape in the dialog are checked on what
+one app run saw (``bookmarked``)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from filelock import FileLock
 from textual.widgets import Input
 
@@ -28,7 +31,17 @@ from tests.tui.bookmark_fixtures import (
     saved,
     sentence_spans,
 )
-from tests.tui.conftest import SIZE, build_index, make_app, notifications, press, screen_text, settle
+from tests.tui.conftest import (
+    SIZE,
+    Seen,
+    build_index,
+    drive_once,
+    make_app,
+    notifications,
+    press,
+    screen_text,
+    settle,
+)
 
 BLOGGER_TITLE = "Travel blogger Drew Binsky on three days in Pyongyang"
 PHOTO_TITLE = "PHOTOS: A Glimpse Of Ordinary Life In North Korea"
@@ -41,49 +54,77 @@ async def _type(pilot: object, text: str) -> None:
 # -- b, v and the dialog ---------------------------------------------------------------------------
 
 
-async def test_b_saves_the_claim_under_the_cursor_with_note_and_tags_and_marks_it(
-    seeds_env: tuple[Path, Path],
+@pytest.fixture(scope="module")
+def bookmarked(seeds_env: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Seen:
+    """The photo essay opened: b and escape in the dialog, then j j and b with a note and tags:
+    what each step showed and saved."""
+
+    async def drive(seen: Seen) -> None:
+        app = make_app(seeds_env, PHOTO)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            reader = app.screen.reader
+            await press(pilot, "b")
+            await _type(pilot, "never mind")
+            await press(pilot, "escape")
+            seen["escape"] = (app.screen is app.main_screen, default_path().exists(), gutter_marks(reader))
+
+            await press(pilot, "j", "j")
+            seen["j j"] = (reader.cursor, reader.current_claim, gutter_marks(reader))
+            await press(pilot, "b")
+            seen["b"] = (type(app.screen), screen_text(app))
+            await _type(pilot, "why he went")
+            await pilot.press("tab")
+            await _type(pilot, "intro, photo travel")
+            await press(pilot, "enter")
+            seen["saved"] = (app.screen is app.main_screen, saved(), notifications(app))
+            claim = seen["j j"][1]
+            marks = gutter_marks(reader)
+            seen["marks"] = (marks, lines_of(reader, Span(claim.start, claim.end)) if claim else [])
+
+    return drive_once(tmp_path_factory, drive)
+
+
+def test_b_saves_the_claim_under_the_cursor_with_note_and_tags_and_marks_it(
+    seeds_env: tuple[Path, Path], bookmarked: Seen
 ) -> None:
     spans = sentence_spans(seeds_env, PHOTO)
-    app = make_app(seeds_env, PHOTO)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        reader = app.screen.reader
-        await press(pilot, "j", "j")
-        assert reader.cursor == spans[2]
-        claim = reader.current_claim
-        assert claim is not None, "the third sentence of the photo essay is a claim"
-        assert not any(mark != " " for mark in gutter_marks(reader).values())
+    cursor, claim, marks = bookmarked["j j"]
+    assert cursor == spans[2]
+    assert claim is not None, "the third sentence of the photo essay is a claim"
+    assert not any(mark != " " for mark in marks.values()), "no mark before b"
 
-        await press(pilot, "b")
-        assert isinstance(app.screen, BookmarkDialog)
-        text = screen_text(app)
-        assert "Bookmark this passage" in text
-        assert "He’s made a habit of travelling" in text  # the passage, in the dialog
-        assert "claim: GEN generalization" in text
-        await _type(pilot, "why he went")
-        await pilot.press("tab")
-        await _type(pilot, "intro, photo travel")
-        await press(pilot, "enter")
-        assert app.screen is app.main_screen
+    screen, text = bookmarked["b"]
+    assert screen is BookmarkDialog
+    assert "Bookmark this passage" in text
+    assert "He’s made a habit of travelling" in text  # the passage, in the dialog
+    assert "claim: GEN generalization" in text
 
-        [bookmark] = saved()
-        assert bookmark.doc_id == PHOTO
-        assert (bookmark.position.start, bookmark.position.end) == (claim.start, claim.end)
-        assert bookmark.quote.exact == document(seeds_env, PHOTO).text[claim.start : claim.end]
-        assert bookmark.note == "why he went"
-        assert bookmark.tags == ("intro", "photo", "travel")
-        assert bookmark.claim is not None and (bookmark.claim.start, bookmark.claim.end) == (
-            claim.start,
-            claim.end,
-        )
-        assert bookmark.claim.kinds == claim.kinds
-        assert any("bookmarked “He’s made a habit" in m for m in notifications(app))
+    closed, bookmarks, messages = bookmarked["saved"]
+    assert closed, "enter saves and closes the dialog"
+    [bookmark] = bookmarks
+    assert bookmark.doc_id == PHOTO
+    assert (bookmark.position.start, bookmark.position.end) == (claim.start, claim.end)
+    assert bookmark.quote.exact == document(seeds_env, PHOTO).text[claim.start : claim.end]
+    assert bookmark.note == "why he went"
+    assert bookmark.tags == ("intro", "photo", "travel")
+    assert bookmark.claim is not None and (bookmark.claim.start, bookmark.claim.end) == (
+        claim.start,
+        claim.end,
+    )
+    assert bookmark.claim.kinds == claim.kinds
+    assert any("bookmarked “He’s made a habit" in m for m in messages)
 
-        marks = gutter_marks(reader)
-        passage = lines_of(reader, Span(claim.start, claim.end))
-        assert all(marks[line] == BOOKMARK_GUTTER for line in passage), marks
-        assert {line for line, mark in marks.items() if mark == BOOKMARK_GUTTER} == set(passage)
+    marks, passage = bookmarked["marks"]
+    assert all(marks[line] == BOOKMARK_GUTTER for line in passage), marks
+    assert {line for line, mark in marks.items() if mark == BOOKMARK_GUTTER} == set(passage)
+
+
+def test_escape_in_the_dialog_saves_nothing(bookmarked: Seen) -> None:
+    closed, file_exists, marks = bookmarked["escape"]
+    assert closed, "escape closes the dialog"
+    assert not file_exists, "nothing saved"
+    assert set(marks.values()) == {" "}
 
 
 async def test_v_j_selects_sentences_and_b_bookmarks_the_selection(seeds_env: tuple[Path, Path]) -> None:
@@ -124,18 +165,6 @@ async def test_v_j_selects_sentences_and_b_bookmarks_the_selection(seeds_env: tu
         await press(pilot, "v", "v")
         assert not reader.selecting
         assert len(saved()) == 1
-
-
-async def test_escape_in_the_dialog_saves_nothing(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env, PHOTO)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "b")
-        await _type(pilot, "never mind")
-        await press(pilot, "escape")
-        assert app.screen is app.main_screen
-        assert not default_path().exists()
-        assert set(gutter_marks(app.screen.reader).values()) == {" "}
 
 
 async def test_saved_bookmarks_are_marked_when_the_document_opens(seeds_env: tuple[Path, Path]) -> None:

@@ -4,236 +4,44 @@ and watch the other follow, bookmark from a pane and see the marks, stack at 80 
 corroborate a claim with ``o`` and jump to a result.
 
 Expected pairs come from ``nkterm.compare`` itself on the same real index, so the tests check
-what the screen shows against the core, not against numbers copied from a run."""
+what the screen shows against the core, not against numbers copied from a run.
+
+Opening a comparison: test_compare_open; corroboration: test_corroborate; what they share:
+compare_fixtures."""
 
 from __future__ import annotations
 
-import io
-import sys
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 
 from nkterm.bookmarks import BookmarkStore
-from nkterm.compare import Alignment, Corroboration, align, corpus_idf, corroboration_report
-from nkterm.index import Index
-from nkterm.models import Claim, Span
-from nkterm.tui.app import NktermApp
+from nkterm.models import Span
 from nkterm.tui.messages import BookmarksChanged
 from nkterm.tui.screens.bookmark_dialog import BookmarkDialog
-from nkterm.tui.screens.compare import CompareScreen
-from nkterm.tui.screens.compare_picker import ComparePicker
-from nkterm.tui.screens.corroborate import CorroborateScreen
-from nkterm.tui.screens.main import MainScreen
 from nkterm.tui.view.marks import BOOKMARK_GUTTER, Mark
 from nkterm.tui.widgets.compare_view import CompareView
-from nkterm.tui.widgets.pair_list import SYMBOLS, WORDS, CompareItem, items_of
+from nkterm.tui.widgets.pair_list import SYMBOLS, CompareItem
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui import bookmark_fixtures as fx
-from tests.tui.conftest import SIZE, make_app, press, screen_text, settle, type_text, wheel
-
-
-def _alignment(env: tuple[Path, Path], a: str, b: str) -> Alignment:
-    index = Index(*env)
-    try:
-        doc_a, claims_a = index.load(a)
-        doc_b, claims_b = index.load(b)
-        return align(doc_a, doc_b, claims_a, claims_b, idf=corpus_idf(index))
-    finally:
-        index.close()
-
-
-def _pairs_in_a_order(alignment: Alignment) -> list[CompareItem]:
-    return [item for item in items_of(alignment) if item.pair is not None]
-
-
-def _shows(view: CompareView, offset: int) -> bool:
-    """The cursor is on the sentence holding ``offset``, and that line is on screen."""
-    row = view.row_of(offset)
-    height = view.scrollable_content_region.height
-    return (
-        view.cursor.start <= offset < max(view.cursor.end, offset + 1)
-        and row is not None
-        and 0 <= row < height
-    )
-
-
-def _line_text(view: CompareView, offset: int) -> str:
-    wrapped, prepared = view._wrapped, view.prepared
-    assert wrapped is not None and prepared is not None
-    line = wrapped.line_of(offset)
-    return prepared.display[wrapped.starts[line] : wrapped.ends[line]]
-
-
-def _assert_item_shown(app: Any, screen: CompareScreen, item: CompareItem) -> None:
-    text = screen_text(app)
-    for side in ("a", "b"):
-        passage = item.passage(side)
-        if passage is None:
-            continue
-        view = screen.view(side)
-        assert _shows(view, passage.start), (side, passage, view.cursor, view.row_of(passage.start))
-        assert _line_text(view, passage.start) in text, "the passage's first line is on screen"
-    if item.a is not None and item.b is not None:
-        assert screen.view("a").row_of(item.a.start) == screen.view("b").row_of(item.b.start), "level"
-
-
-async def _open_comparison(pilot: Pilot[Any], env: tuple[Path, Path]) -> CompareScreen:
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, CompareScreen)
-    assert screen.alignment is not None, "the alignment arrived"
-    return screen
-
-
-@asynccontextmanager
-async def _compared(
-    env: tuple[Path, Path], a: str = BLOGGER, b: str = PHOTO
-) -> AsyncIterator[tuple[NktermApp, Pilot[Any], CompareScreen]]:
-    """The app started as `nkterm compare A B` at SIZE, once the comparison has arrived."""
-    app = make_app(env, compare=(a, b))
-    async with app.run_test(size=SIZE) as pilot:
-        yield app, pilot, await _open_comparison(pilot, env)
-
-
-# -- opening ---------------------------------------------------------------------------------------
-
-
-async def test_c_and_the_picker_open_the_comparison_and_escape_cancels(seeds_env: tuple[Path, Path]) -> None:
-    expected = _alignment(seeds_env, PHOTO, BLOGGER)
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        # escape in the picker cancels
-        await press(pilot, "c")  # nothing open: the document under the list's cursor
-        assert isinstance(app.screen, ComparePicker), "c with nothing open: the picker"
-        await press(pilot, "escape")
-        assert isinstance(app.screen, MainScreen), "escape in the picker cancels"
-
-        await press(pilot, "enter")  # the photo essay
-        assert app.screen.reader.doc_id == PHOTO
-        await press(pilot, "c")
-        picker = app.screen
-        assert isinstance(picker, ComparePicker)
-        text = screen_text(app)
-        assert "Compare PHOTOS: A Glimpse Of Ordinary Life In North Korea with…" in text
-        assert [s.id for s in picker.list_view.rows] == [BLOGGER], "every other document, not itself"
-        await press(pilot, *"zzz")  # filter: nothing matches
-        assert picker.list_view.rows == [] and "no documents" in screen_text(app)
-        await press(pilot, "backspace", "backspace", "backspace", *"binsky")
-        assert [s.id for s in picker.list_view.rows] == [BLOGGER]
-        await press(pilot, "enter")
-
-        screen = await _open_comparison(pilot, seeds_env)
-        assert (screen.a_id, screen.b_id) == (PHOTO, BLOGGER)
-        assert screen.view("a").doc_id == PHOTO and screen.view("b").doc_id == BLOGGER
-        pairs = _pairs_in_a_order(expected)
-        assert screen.pair_list.rows == pairs
-        text = screen_text(app)
-        count = {
-            r: sum(1 for p in expected.pairs if p.relation == r) for r in ("agrees", "differs", "related")
-        }
-        assert (
-            f"pairs: {len(pairs)} listed (f) · {len(expected.pairs)} pairs: {count['agrees']} agree, "
-            f"{count['differs']} differ, {count['related']} related" in text
-        )
-        first = pairs[0].pair
-        assert first is not None
-        head = f"1. {SYMBOLS[pairs[0].kind]} {WORDS[pairs[0].kind].upper()}  {first.similarity:.2f}  "
-        assert head + first.reason[:30] in text, "every pair says why"
-        _assert_item_shown(app, screen, pairs[0])  # the first pair is shown at once
-
-        await press(pilot, "escape")
-        assert isinstance(app.screen, MainScreen) and app.screen.reader.doc_id == PHOTO
-
-
-async def test_the_palette_offers_compare_with(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env, PHOTO)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "ctrl+p")
-        await type_text(pilot, "compare with travel")
-        await settle(pilot, delay=0.3)
-        assert "Compare with: Travel blogger Drew Binsky" in screen_text(app)
-        await press(pilot, "enter")
-        screen = await _open_comparison(pilot, seeds_env)
-        assert (screen.a_id, screen.b_id) == (PHOTO, BLOGGER)
-        await press(pilot, "escape")
-        assert isinstance(app.screen, MainScreen)
-        await press(pilot, "ctrl+p")
-        await type_text(pilot, "another document")
-        await settle(pilot, delay=0.3)
-        await press(pilot, "enter")
-        assert isinstance(app.screen, ComparePicker), "the command that opens the picker"
-
-
-async def test_run_app_compare_opens_on_the_comparison(seeds_env: tuple[Path, Path]) -> None:
-    expected = _alignment(seeds_env, BLOGGER, PHOTO)
-    app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_comparison(pilot, seeds_env)
-        assert (screen.a_id, screen.b_id) == (BLOGGER, PHOTO)
-        assert screen.pair_list.rows == _pairs_in_a_order(expected)
-        a, b = screen.panes["a"].region, screen.panes["b"].region
-        assert a.y == b.y and a.right <= b.x, "side by side at 120 columns"
-        assert a.width >= 55 and b.width >= 55 and a.height >= 20, (a, b)
-        assert app.focused is screen.view("a")
-        text = screen_text(app)
-        assert "A  Travel blogger Drew Binsky" in text and "B  PHOTOS: A Glimpse" in text
-        assert "sync on (s)" in text
-        await press(pilot, "escape")  # on to the reader
-        assert isinstance(app.screen, MainScreen)
-
-        # the other way round, from the reader: the same screen, pointed at the new pair
-        await press(pilot, "enter")
-        assert app.screen.reader.doc_id == PHOTO
-        await press(pilot, "c", "enter")
-        again = await _open_comparison(pilot, seeds_env)
-        assert again is screen
-        assert (again.a_id, again.b_id) == (PHOTO, BLOGGER)
-        assert again.view("a").doc_id == PHOTO and again.view("b").doc_id == BLOGGER
-        reverse = _pairs_in_a_order(_alignment(seeds_env, PHOTO, BLOGGER))
-        assert again.pair_list.rows == reverse and again.current == reverse[0]
-        _assert_item_shown(app, again, reverse[0])
-        assert "A  PHOTOS: A Glimpse" in screen_text(app)
-
-
-def test_the_command_line_hands_over_to_the_screen(
-    seeds_env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """On a terminal `nkterm compare A B` runs the TUI with compare=(A, B)."""
-    import nkterm.tui.app
-    from nkterm.cli import main
-    from nkterm.tui.services import ReaderServices
-
-    calls: list[dict[str, Any]] = []
-
-    def fake_run_app(services: ReaderServices, doc_id: str | None = None, compare: Any = None) -> int:
-        calls.append({"corpus": services.corpus, "index_dir": services.index_dir, "compare": compare})
-        return 0
-
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    monkeypatch.setattr(nkterm.tui.app, "run_app", fake_run_app)
-    monkeypatch.setattr(sys, "stdout", Terminal())
-    corpus, index_dir = seeds_env
-    assert main(["compare", BLOGGER, PHOTO, "--corpus", str(corpus), "--index", str(index_dir)]) == 0
-    assert calls == [{"corpus": corpus, "index_dir": index_dir, "compare": (BLOGGER, PHOTO)}]
-    assert sys.stdout.getvalue() == ""  # no text report as well
-
+from tests.tui.compare_fixtures import (
+    align_docs,
+    assert_item_shown,
+    compared,
+    open_comparison,
+    pairs_in_a_order,
+    shows,
+)
+from tests.tui.conftest import SIZE, make_app, press, screen_text, settle, wheel
 
 # -- walking and filtering -------------------------------------------------------------------------
 
 
 async def test_brackets_walk_the_pairs_and_f_filters_them_by_relation(seeds_env: tuple[Path, Path]) -> None:
-    alignment = _alignment(seeds_env, BLOGGER, PHOTO)
-    pairs = _pairs_in_a_order(alignment)
+    alignment = align_docs(seeds_env, BLOGGER, PHOTO)
+    pairs = pairs_in_a_order(alignment)
     assert len(pairs) >= 4
     agrees = [p for p in pairs if p.kind == "agrees"]
     differs = [p for p in pairs if p.kind == "differs"]
@@ -241,26 +49,26 @@ async def test_brackets_walk_the_pairs_and_f_filters_them_by_relation(seeds_env:
     assert related, "two travellers' accounts: mostly the same topic, different propositions"
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_comparison(pilot, seeds_env)
+        screen = await open_comparison(pilot, seeds_env)
         assert screen.current == pairs[0]
         for i in range(1, 4):
             await press(pilot, "right_square_bracket")
             assert screen.current == pairs[i]
             assert screen.pair_list.cursor == i
-            _assert_item_shown(app, screen, pairs[i])
+            assert_item_shown(app, screen, pairs[i])
             assert f"({i + 1} of {len(pairs)})" in screen_text(app)  # the status line
         await press(pilot, "left_square_bracket", "left_square_bracket")
         assert screen.current == pairs[1]
-        _assert_item_shown(app, screen, pairs[1])
+        assert_item_shown(app, screen, pairs[1])
 
         # the keys work from the pair list too, and moving its cursor moves the panes
         await press(pilot, "tab", "tab")
         assert app.focused is screen.pair_list
         await press(pilot, "j")
         assert screen.current == pairs[2]
-        _assert_item_shown(app, screen, pairs[2])
+        assert_item_shown(app, screen, pairs[2])
         await press(pilot, "right_square_bracket")
-        _assert_item_shown(app, screen, pairs[3])
+        assert_item_shown(app, screen, pairs[3])
 
         # f filters the list by relation (from the pair list, on the fourth pair)
         await press(pilot, "f")
@@ -279,11 +87,11 @@ async def test_brackets_walk_the_pairs_and_f_filters_them_by_relation(seeds_env:
         assert "A ONLY IN A" in screen_text(app)
         await press(pilot, "right_square_bracket")
         assert screen.current == only_a[0]
-        _assert_item_shown(app, screen, only_a[0])
+        assert_item_shown(app, screen, only_a[0])
         await press(pilot, "right_square_bracket")
-        _assert_item_shown(app, screen, only_a[1])
+        assert_item_shown(app, screen, only_a[1])
         await press(pilot, "F", "F", "F", "F")  # back to the pairs
-        assert screen.pair_list.rows == _pairs_in_a_order(alignment)
+        assert screen.pair_list.rows == pairs_in_a_order(alignment)
 
 
 async def test_a_differing_pair_says_so_in_words_and_symbols(tmp_path: Path) -> None:
@@ -301,7 +109,7 @@ async def test_a_differing_pair_says_so_in_words_and_symbols(tmp_path: Path) -> 
     env = (corpus, build_index(corpus, tmp_path / "index"))
     app = make_app(env, compare=("council", "mayor"))
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_comparison(pilot, env)
+        screen = await open_comparison(pilot, env)
         item = screen.current
         assert item is not None and item.kind == "differs"
         text = screen_text(app)
@@ -329,8 +137,8 @@ def _anchor(pairs: list[CompareItem], side: str, end: int) -> CompareItem | None
 
 
 async def test_sync_scroll_follows_the_partner_and_s_turns_it_off(seeds_env: tuple[Path, Path]) -> None:
-    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
-    async with _compared(seeds_env) as (app, pilot, screen):
+    pairs = pairs_in_a_order(align_docs(seeds_env, BLOGGER, PHOTO))
+    async with compared(seeds_env) as (app, pilot, screen):
         view_a, view_b = screen.view("a"), screen.view("b")
         assert app.focused is view_a
         followed = 0
@@ -342,7 +150,7 @@ async def test_sync_scroll_follows_the_partner_and_s_turns_it_off(seeds_env: tup
             if anchor is not None and anchor != current:
                 current = anchor
                 assert anchor.b is not None and anchor.a is not None
-                assert _shows(view_b, anchor.b.start), "B went to the partner"
+                assert shows(view_b, anchor.b.start), "B went to the partner"
                 level = view_b.row_of(anchor.b.start) == view_a.row_of(anchor.a.start)
                 at_an_end = view_b.scroll_offset.y in (0, view_b.max_scroll_y)
                 assert level or at_an_end, "level with A, unless B cannot scroll that far"
@@ -377,7 +185,7 @@ async def test_sync_scroll_follows_the_partner_and_s_turns_it_off(seeds_env: tup
         anchor = _anchor(pairs, "b", view_b.cursor.end)
         if anchor is not None and anchor != current:
             assert anchor.a is not None
-            assert _shows(view_a, anchor.a.start)
+            assert shows(view_a, anchor.a.start)
 
 
 async def test_compare_keys_are_in_the_help_and_can_be_rebound(
@@ -386,10 +194,10 @@ async def test_compare_keys_are_in_the_help_and_can_be_rebound(
     from nkterm.tui.screens.help import HelpScreen
 
     config_file("keymap:\n  compare.next-pair: z\n  compare.toggle-sync: ctrl+s\n")
-    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
+    pairs = pairs_in_a_order(align_docs(seeds_env, BLOGGER, PHOTO))
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
     async with app.run_test(size=(120, 200)) as pilot:
-        screen = await _open_comparison(pilot, seeds_env)
+        screen = await open_comparison(pilot, seeds_env)
         await press(pilot, "z")
         assert screen.current == pairs[1]
         await press(pilot, "ctrl+s")
@@ -416,10 +224,10 @@ async def test_compare_keys_are_in_the_help_and_can_be_rebound(
 
 async def test_stacked_at_80(seeds_env: tuple[Path, Path]) -> None:
     """(Side by side at 120 columns: test_run_app_compare_opens_on_the_comparison.)"""
-    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
+    pairs = pairs_in_a_order(align_docs(seeds_env, BLOGGER, PHOTO))
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_comparison(pilot, seeds_env)
+        screen = await open_comparison(pilot, seeds_env)
         assert screen.has_class("-stacked")
         a, b = screen.panes["a"].region, screen.panes["b"].region
         assert a.bottom <= b.y, "A above B"
@@ -432,7 +240,7 @@ async def test_stacked_at_80(seeds_env: tuple[Path, Path]) -> None:
         assert "b bookmark" in footer and "v select" in footer and "s sync" in footer, footer
         assert "f filter" in footer and "? help" in footer, footer
         await press(pilot, "right_square_bracket")
-        _assert_item_shown(app, screen, pairs[1])
+        assert_item_shown(app, screen, pairs[1])
 
 
 # -- the mouse wheel -------------------------------------------------------------------------------
@@ -451,8 +259,8 @@ def _cursor_on_screen(view: CompareView) -> bool:
 
 
 async def test_the_mouse_wheel_scrolls_the_other_pane_like_the_keys(seeds_env: tuple[Path, Path]) -> None:
-    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
-    async with _compared(seeds_env) as (app, pilot, screen):
+    pairs = pairs_in_a_order(align_docs(seeds_env, BLOGGER, PHOTO))
+    async with compared(seeds_env) as (app, pilot, screen):
         view_a, view_b = screen.view("a"), screen.view("b")
         current, followed = screen.current, 0
         for _ in range(60):  # the wheel over B, a notch at a time, A's keyboard focus untouched
@@ -465,7 +273,7 @@ async def test_the_mouse_wheel_scrolls_the_other_pane_like_the_keys(seeds_env: t
             if anchor is not None and anchor != current:
                 current = anchor
                 assert anchor.a is not None and anchor.b is not None
-                assert _shows(view_a, anchor.a.start), "A went to the partner"
+                assert shows(view_a, anchor.a.start), "A went to the partner"
                 # level with B's passage, or at the top when B's begins above the view
                 row_b = view_b.row_of(anchor.b.start)
                 assert row_b is not None and row_b < view_b.scrollable_content_region.height
@@ -488,7 +296,7 @@ async def test_the_mouse_wheel_scrolls_the_other_pane_like_the_keys(seeds_env: t
             if anchor is not None and anchor != current:
                 current = anchor
                 assert anchor.b is not None
-                assert _shows(view_b, anchor.b.start), "B went to the partner"
+                assert shows(view_b, anchor.b.start), "B went to the partner"
                 followed += 1
                 break
         assert followed == 1
@@ -516,7 +324,7 @@ async def test_bookmarks_are_marked_in_the_panes_and_b_v_bookmark_from_them(
 ) -> None:
     earlier = fx.bookmark_sentence(seeds_env, PHOTO, 2)  # made in the reader (or the CLI) before
     earlier_span = Span(earlier.position.start, earlier.position.end)
-    async with _compared(seeds_env) as (app, pilot, screen):
+    async with compared(seeds_env) as (app, pilot, screen):
         view_a, view_b = screen.view("a"), screen.view("b")
         assert Mark(earlier_span.start, earlier_span.end, "bookmark-gutter", BOOKMARK_GUTTER) in view_b.marks
         assert not any(m.role.startswith("bookmark") for m in view_a.marks), "A has none"
@@ -574,102 +382,6 @@ async def test_bookmarks_are_marked_in_the_panes_and_b_v_bookmark_from_them(
         assert earlier_span not in screen._bookmarks["b"] and later in screen._bookmarks["b"]
 
 
-# -- corroboration ---------------------------------------------------------------------------------
-
-
-def _claim_with_results(
-    env: tuple[Path, Path], doc_id: str, wanted: Callable[[Claim], bool] = lambda claim: True
-) -> tuple[int, Claim, list[Corroboration]]:
-    """The first claim of ``doc_id`` (in text order) that something elsewhere matches, and what
-    the corroboration screen lists after ``w`` (found, then weakly related). The seeds are two
-    different trips: what matches is only weakly related, so "nothing found" plus weak ones."""
-    index = Index(*env)
-    try:
-        claims = sorted(index.claims(doc_id), key=lambda c: (c.start, c.end))
-        for i, claim in enumerate(claims):
-            if not wanted(claim):
-                continue
-            report = corroboration_report(index, doc_id, claim, limit=20)
-            if report.found or report.weak:
-                return i, claim, [*report.found, *report.weak]
-    finally:
-        index.close()
-    raise AssertionError("no claim of the seeds is corroborated")
-
-
-async def _walk_to_claim(pilot: Pilot[Any], claim: Claim, i: int) -> None:
-    """``]`` in the reader until the cursor is on ``claim``, the ``i``-th in text order (``i`` or
-    ``i + 1`` presses: the reader opens on the first claim when the text starts with one)."""
-    reader = pilot.app.screen.reader  # type: ignore[attr-defined]
-    for _ in range(i + 1):
-        if reader.current_claim == claim:
-            break
-        await press(pilot, "right_square_bracket")
-    assert reader.current_claim == claim
-
-
-async def test_o_corroborates_the_claim_and_enter_opens_the_result(seeds_env: tuple[Path, Path]) -> None:
-    i, claim, results = _claim_with_results(seeds_env, BLOGGER)
-    app = make_app(seeds_env, BLOGGER)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await _walk_to_claim(pilot, claim, i)
-        await press(pilot, "o")
-        screen = app.screen
-        assert isinstance(screen, CorroborateScreen)
-        await settle(pilot)
-        assert screen.report is not None
-        if not screen.report.found:
-            assert "no passage in the corpus discusses this" in screen_text(app)
-            assert "(w lists them)" in screen_text(app)
-        await press(pilot, "w")
-        assert screen.results == results
-        text = screen_text(app)
-        first = results[0]
-        assert "Corroborating this claim of Travel blogger Drew Binsky" in text
-        assert f"{first.relation.upper()}" in text and f"{first.similarity:.2f}" in text
-        assert " ".join(first.title.split())[:40] in text
-        assert f"shared: {', '.join(first.shared_terms)}"[:60] in text
-        assert " ".join(first.passage.text.split())[:50] in text
-
-        await press(pilot, "enter")
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        reader = main.reader
-        assert reader.doc_id == first.doc_id
-        assert reader.cursor.start <= first.passage.start < reader.cursor.end
-        first_line, _last = reader._cursor_lines
-        top = reader.scroll_offset.y
-        assert top <= first_line < top + reader.scrollable_content_region.height, "on screen"
-
-
-async def test_c_in_the_corroboration_opens_the_comparison_at_the_claim(seeds_env: tuple[Path, Path]) -> None:
-    # a claim in a pair far enough down the list that the 80x24 list must scroll to it
-    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
-    late = [p.a for p in pairs[3:] if p.a is not None]
-    i, claim, results = _claim_with_results(
-        seeds_env, BLOGGER, lambda c: any(a.start <= c.start < a.end for a in late)
-    )
-    assert results[0].doc_id == PHOTO
-    app = make_app(seeds_env, BLOGGER)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await _walk_to_claim(pilot, claim, i)
-        await press(pilot, "o")
-        await settle(pilot)
-        await press(pilot, "w")  # the seeds' matches are weak ones
-        await press(pilot, "c")
-        screen = await _open_comparison(pilot, seeds_env)
-        assert (screen.a_id, screen.b_id) == (BLOGGER, results[0].doc_id)
-        assert _shows(screen.view("a"), claim.start)
-        listed = screen.pair_list
-        top, height = listed.scroll_offset.y, listed.scrollable_content_region.height
-        assert top <= listed.cursor * listed.ROW_HEIGHT < top + height, "the list shows its current row"
-        assert listed.cursor >= 3
-        await press(pilot, "escape")
-        assert isinstance(app.screen, CorroborateScreen)
-
-
 # -- snapshot --------------------------------------------------------------------------------------
 
 
@@ -691,7 +403,7 @@ def test_comparison_snapshot_at_80x24(snap_compare: Any, seeds_env: tuple[Path, 
     """At 80x24: A above B, on the second pair, whose passage in A is bookmarked (`▌` in A's
     gutter instead of `≈`, "▌ bookmarked in A" in the status line, `≈` beside the partner in B);
     the footer keeps b, v, s and f."""
-    pairs = _pairs_in_a_order(_alignment(seeds_env, BLOGGER, PHOTO))
+    pairs = pairs_in_a_order(align_docs(seeds_env, BLOGGER, PHOTO))
     second = pairs[1].a
     assert second is not None
     doc = fx.document(seeds_env, BLOGGER)

@@ -1,59 +1,87 @@
 """The footer (nkterm/tui/widgets/footer.py): the focused pane's keys, composed again only when
-they change."""
+they change. Both tests read what one app run saw (``footers``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from nkterm.tui.app import NktermApp
 from nkterm.tui.widgets.footer import MainFooter
-from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
+from tests.tui.conftest import SIZE, Seen, drive_once, make_app, press, screen_text, settle
 
 
 def footer_line(app: NktermApp) -> str:
     return screen_text(app).splitlines()[-1]
 
 
-async def test_the_footer_is_composed_again_only_when_its_keys_change(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        footer = app.screen.query_one(MainFooter)
-        on_list = list(footer.query("FooterKey"))
-        assert on_list and all(key.has_class("-compact") for key in on_list)
-        assert "⏎ open" in footer_line(app) and "s sort" in footer_line(app)
+@pytest.fixture(scope="module")
+def footers(seeds_env: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Seen:
+    """One reader over the seeds: the footer on the list, on the reader, on the list again
+    (each with a change of bindings that changes no key), then resized to 80x24 and back."""
 
-        # the bindings signal a change that changes no key: the same keys stay mounted
-        app.screen.refresh_bindings()
-        await settle(pilot)
-        assert list(footer.query("FooterKey")) == on_list
+    async def drive(seen: Seen) -> None:
+        app = make_app(seeds_env)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            footer = app.screen.query_one(MainFooter)
+            on_list = list(footer.query("FooterKey"))
+            seen["list"] = ([key.has_class("-compact") for key in on_list], footer_line(app))
+            # the bindings signal a change that changes no key: the same keys stay mounted
+            app.screen.refresh_bindings()
+            await settle(pilot)
+            seen["list.same keys"] = list(footer.query("FooterKey")) == on_list
 
-        await press(pilot, "enter")  # the reader takes the focus: its keys are shown
-        on_reader = list(footer.query("FooterKey"))
-        assert not set(on_reader) & set(on_list)
-        assert "[ ] claim" in footer_line(app) and "s sort" not in footer_line(app)
-        assert all(key.has_class("-compact") for key in on_reader)
-        app.screen.refresh_bindings()
-        await settle(pilot)
-        assert list(footer.query("FooterKey")) == on_reader
+            await press(pilot, "enter")  # the reader takes the focus: its keys are shown
+            on_reader = list(footer.query("FooterKey"))
+            seen["reader"] = (
+                bool(set(on_reader) & set(on_list)),
+                [key.has_class("-compact") for key in on_reader],
+                footer_line(app),
+            )
+            app.screen.refresh_bindings()
+            await settle(pilot)
+            seen["reader.same keys"] = list(footer.query("FooterKey")) == on_reader
 
-        await press(pilot, "tab")  # back to the list: its keys again, as before
-        assert "⏎ open" in footer_line(app) and "[ ] claim" not in footer_line(app)
-        assert [key.key for key in footer.query("FooterKey")] == [key.key for key in on_list]
+            await press(pilot, "tab")  # back to the list: its keys again, as before
+            seen["list again"] = (
+                footer_line(app),
+                [key.key for key in footer.query("FooterKey")] == [key.key for key in on_list],
+            )
+
+            seen["wide"] = footer_line(app)
+            await pilot.resize_terminal(80, 24)
+            await settle(pilot)
+            seen["narrow"] = footer_line(app)
+            await pilot.resize_terminal(*SIZE)
+            await settle(pilot)
+            seen["wide again"] = footer_line(app)
+
+    return drive_once(tmp_path_factory, drive)
 
 
-async def test_a_resize_to_a_narrow_screen_drops_the_palette_key_at_once(
-    seeds_env: tuple[Path, Path],
-) -> None:
+def test_the_footer_is_composed_again_only_when_its_keys_change(footers: Seen) -> None:
+    compact, line = footers["list"]
+    assert compact and all(compact), "the list's keys, compact"
+    assert "⏎ open" in line and "s sort" in line
+    assert footers["list.same keys"], "a change of bindings that changes no key keeps the keys"
+
+    shared, compact, line = footers["reader"]
+    assert not shared, "the reader's keys are new ones"
+    assert "[ ] claim" in line and "s sort" not in line
+    assert all(compact)
+    assert footers["reader.same keys"]
+
+    line, same = footers["list again"]
+    assert "⏎ open" in line and "[ ] claim" not in line
+    assert same, "the list's keys again, as before"
+
+
+def test_a_resize_to_a_narrow_screen_drops_the_palette_key_at_once(footers: Seen) -> None:
     """The main screen hides ``^p palette`` below NARROW columns (its room goes to the pane's
     keys); Textual's footer reads that only as it composes, so it stayed until focus moved."""
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert footer_line(app).rstrip().endswith("^p palette")
-        await pilot.resize_terminal(80, 24)
-        await settle(pilot)
-        assert "palette" not in footer_line(app) and footer_line(app).startswith("⏎ open s sort")
-        await pilot.resize_terminal(*SIZE)
-        await settle(pilot)
-        assert footer_line(app).rstrip().endswith("^p palette")
+    assert footers["wide"].rstrip().endswith("^p palette")
+    narrow = footers["narrow"]
+    assert "palette" not in narrow and narrow.startswith("⏎ open s sort")
+    assert footers["wide again"].rstrip().endswith("^p palette")

@@ -1,13 +1,20 @@
-"""The reader as a person uses it: start, open a document, move with the keys."""
+"""The reader as a person uses it: start, open a document, move with the keys.
+
+Most checks read what one app run saw (``reading``: the list at start, j and enter, a click,
+the cursor keys, the claim brackets, the gutter, w), each test its own part of it: one app
+start instead of six. The paging test has its own (a 20-row terminal)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from nkterm.index import Index
 from nkterm.text import paragraphs, sentences
 from tests.conftest import BLOGGER, PHOTO
-from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
+from tests.tui.conftest import SIZE, Seen, drive_once, make_app, press, screen_text, settle
 
 PHOTO_TITLE = "PHOTOS: A Glimpse Of Ordinary Life In North Korea"
 BLOGGER_TITLE = "Travel blogger Drew Binsky on three days in Pyongyang"
@@ -29,60 +36,177 @@ def _text(env: tuple[Path, Path], doc_id: str) -> str:
         index.close()
 
 
-async def test_start_shows_the_document_list_and_enter_opens_the_selected_document(
-    seeds_env: tuple[Path, Path],
+@pytest.fixture(scope="module")
+def reading(seeds_env: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Seen:
+    """One reader over the seeds, driven as a person reads: what each step showed, by name."""
+    photo, claims = _text(seeds_env, PHOTO), _claims(seeds_env, PHOTO)
+
+    async def drive(seen: Seen) -> None:
+        app = make_app(seeds_env)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            seen["start.text"] = screen_text(app)
+            seen["start.list focused"] = app.focused is app.screen.documents.list_view
+
+            await press(pilot, "j", "enter")  # the second document: the blogger
+            reader = app.screen.reader
+            seen["enter.doc"] = reader.doc_id
+            seen["enter.reader focused"] = app.focused is reader
+            seen["enter.text"] = screen_text(app)
+            seen["enter.cursor"] = reader.cursor
+
+            # rows are two lines each: the first document's title is on row 0 of the list
+            await press(pilot, "tab")
+            await pilot.click("#documents-list", offset=(5, 0))
+            await settle(pilot)
+            seen["click.doc"] = reader.doc_id
+
+            await _keys(pilot, app, seen, photo)
+            await _brackets(pilot, app, seen, claims)
+            await _gutter(pilot, app, seen, claims)
+            await _check_worthy_only(pilot, app, seen, claims)
+
+    return drive_once(tmp_path_factory, drive)
+
+
+async def _keys(pilot: Any, app: Any, seen: Seen, text: str) -> None:
+    """The sentence, paragraph and end keys in the photo document, from its first sentence."""
+    reader = app.screen.reader
+    await press(pilot, "enter")
+    seen["keys.doc"] = reader.doc_id
+    seen["keys.start"] = reader.cursor
+    for name, keys in (("j j", ("j", "j")), ("k", ("k",)), ("down", ("down",))):
+        await press(pilot, *keys)
+        seen[f"keys.{name}"] = reader.cursor
+    await press(pilot, "G")
+    seen["keys.G"] = (reader.cursor, reader.scroll_offset.y, reader.max_scroll_y)
+    await press(pilot, "g")
+    seen["keys.g"] = (reader.cursor, reader.scroll_offset.y)
+    await press(pilot, "right_curly_bracket", "right_curly_bracket")
+    seen["keys.}}"] = reader.cursor
+    await press(pilot, "left_curly_bracket")
+    seen["keys.{"] = reader.cursor
+
+
+async def _brackets(pilot: Any, app: Any, seen: Seen, claims: list) -> None:  # type: ignore[type-arg]
+    """] ] [ from the document's first sentence, and the detail line then."""
+    reader = app.screen.reader
+    await press(pilot, "g")
+    seen["brackets.from"] = reader.cursor
+    for key in ("]", "]", "["):
+        await press(pilot, "right_square_bracket" if key == "]" else "left_square_bracket")
+        seen.setdefault("brackets.claims", []).append(reader.current_claim)
+        seen.setdefault("brackets.cursors", []).append(reader.cursor)
+    seen["brackets.text"] = screen_text(app)
+
+
+async def _gutter(pilot: Any, app: Any, seen: Seen, claims: list) -> None:  # type: ignore[type-arg]
+    """The gutter of the line of a check-worthy claim the cursor was put on."""
+    reader = app.screen.reader
+    reader.goto_claim(next(c for c in claims if c.check_worthy))
+    await settle(pilot)
+    line = reader._cursor_lines[0] - reader.scroll_offset.y
+    seen["gutter.row"] = "".join(s.text for s in reader.render_line(line))
+
+
+async def _check_worthy_only(pilot: Any, app: Any, seen: Seen, claims: list) -> None:  # type: ignore[type-arg]
+    """w, then ] eight times; w again, g, ]."""
+    reader = app.screen.reader
+    await press(pilot, "g", "w")
+    seen["w.text"] = screen_text(app)
+    walked = []
+    for _ in range(8):
+        await pilot.press("right_square_bracket")
+        walked.append(reader.current_claim)
+    seen["w.walked"] = walked
+    await press(pilot, "w", "g", "right_square_bracket")
+    seen["w.off"] = (reader.cursor, reader.current_claim)
+
+
+def test_start_shows_the_document_list_and_enter_opens_the_selected_document(
+    seeds_env: tuple[Path, Path], reading: Seen
 ) -> None:
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        text = screen_text(app)
-        assert "Documents (2)" in text
-        assert "PHOTOS: A Glimpse Of Ordinary Life In North…" in text  # cut to the pane, visibly
-        assert "Travel blogger Drew Binsky" in text
-        assert "nkterm · corpus" in text  # the header names the corpus
-        # sorted by title: "PHOTOS" before "Travel"
-        assert text.index("PHOTOS:") < text.index("Travel blogger")
-        assert app.focused is app.screen.documents.list_view
+    text = reading["start.text"]
+    assert "Documents (2)" in text
+    assert "PHOTOS: A Glimpse Of Ordinary Life In North…" in text  # cut to the pane, visibly
+    assert "Travel blogger Drew Binsky" in text
+    assert "nkterm · corpus" in text  # the header names the corpus
+    # sorted by title: "PHOTOS" before "Travel"
+    assert text.index("PHOTOS:") < text.index("Travel blogger")
+    assert reading["start.list focused"], "the list has the focus at start"
 
-        await press(pilot, "j", "enter")  # the second document: the blogger
-        reader = app.screen.reader
-        assert reader.doc_id == BLOGGER
-        assert app.focused is reader
-        text = screen_text(app)
-        assert f"— {BLOGGER_TITLE}" in text.splitlines()[0]  # header: corpus — title
-        assert "A travel blogger has gone inside North Korea" in text
-        first = sentences(_text(seeds_env, BLOGGER))[0]
-        assert reader.cursor == first
+    assert reading["enter.doc"] == BLOGGER, "j, enter: the second document"
+    assert reading["enter.reader focused"], "the reader takes the focus"
+    text = reading["enter.text"]
+    assert f"— {BLOGGER_TITLE}" in text.splitlines()[0]  # header: corpus — title
+    assert "A travel blogger has gone inside North Korea" in text
+    first = sentences(_text(seeds_env, BLOGGER))[0]
+    assert reading["enter.cursor"] == first
 
 
-async def test_sentence_paragraph_and_end_keys_move_the_cursor(seeds_env: tuple[Path, Path]) -> None:
+def test_sentence_paragraph_and_end_keys_move_the_cursor(seeds_env: tuple[Path, Path], reading: Seen) -> None:
     text = _text(seeds_env, PHOTO)
     spans, paras = sentences(text), paragraphs(text)
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        reader = app.screen.reader
-        assert reader.doc_id == PHOTO
-        assert reader.cursor == spans[0]
-        await press(pilot, "j", "j")
-        assert reader.cursor == spans[2]
-        await press(pilot, "k")
-        assert reader.cursor == spans[1]
-        await press(pilot, "down")
-        assert reader.cursor == spans[2]
+    assert reading["keys.doc"] == PHOTO
+    assert reading["keys.start"] == spans[0], "a document opens on its first sentence"
+    assert reading["keys.j j"] == spans[2]
+    assert reading["keys.k"] == spans[1]
+    assert reading["keys.down"] == spans[2]
+    cursor, top, bottom = reading["keys.G"]
+    assert cursor == spans[-1], "G: the last sentence"
+    assert top == bottom > 0, "G: scrolled to the end"
+    assert reading["keys.g"] == (spans[0], 0), "g: the first sentence, scrolled to the top"
+    assert reading["keys.}}"].start == paras[2].start
+    assert reading["keys.{"].start == paras[1].start
 
-        await press(pilot, "G")
-        assert reader.cursor == spans[-1]
-        assert reader.scroll_offset.y == reader.max_scroll_y > 0
-        await press(pilot, "g")
-        assert reader.cursor == spans[0]
-        assert reader.scroll_offset.y == 0
 
-        await press(pilot, "right_curly_bracket", "right_curly_bracket")
-        assert reader.cursor.start == paras[2].start
-        await press(pilot, "left_curly_bracket")
-        assert reader.cursor.start == paras[1].start
+def test_brackets_walk_the_claims_and_the_detail_line_describes_them(
+    seeds_env: tuple[Path, Path], reading: Seen
+) -> None:
+    claims = _claims(seeds_env, PHOTO)
+    assert len(claims) >= 3, "claims.py finds claims in the seeds"
+    first_claim = next(c for c in claims if c.start >= reading["brackets.from"].start)
+    second = claims[claims.index(first_claim) + 1]
+    after_first, after_second, back = reading["brackets.claims"]
+    assert after_first == first_claim, "] goes to the first claim after the cursor"
+    cursor = reading["brackets.cursors"][0]
+    assert cursor.start <= first_claim.start < cursor.end, "the cursor is on the claim's sentence"
+    assert after_second == second, "] again: the next claim"
+    assert back == first_claim, "[: the claim before"
+
+    text = reading["brackets.text"]
+    detail = "\n".join(line for line in text.splitlines() if "score" in line or "cues:" in line)
+    assert f"score {first_claim.score:.2f}" in detail
+    assert first_claim.kinds[0] in detail
+    assert "cues:" in detail
+
+
+def test_claims_have_kind_symbols_in_the_gutter_not_only_colour(
+    seeds_env: tuple[Path, Path], reading: Seen
+) -> None:
+    from nkterm.render import KIND_SYMBOLS
+
+    strong = next(c for c in _claims(seeds_env, PHOTO) if c.check_worthy)
+    row = reading["gutter.row"]
+    gutter = row[:6]
+    assert gutter.startswith("›*"), f"cursor and check-worthy marks: {row!r}"
+    assert KIND_SYMBOLS[strong.kinds[0]] in gutter
+
+
+def test_w_shows_only_check_worthy_claims(seeds_env: tuple[Path, Path], reading: Seen) -> None:
+    claims = _claims(seeds_env, PHOTO)
+    assert [c for c in claims if not c.check_worthy], "the seeds have claims below 0.5"
+    assert "check-worthy claims only" in reading["w.text"]
+    seen = reading["w.walked"]
+    assert len({(c.start, c.end) for c in seen if c}) >= 4
+    assert all(c is not None and c.check_worthy for c in seen), "w skips the claims below 0.5"
+    cursor, claim = reading["w.off"]
+    assert claim == next(c for c in claims if c.start >= cursor.start), "w again: every claim"
+
+
+def test_clicking_a_document_opens_it(reading: Seen) -> None:
+    assert reading["enter.doc"] == BLOGGER
+    assert reading["click.doc"] == PHOTO, "a click on the first row opens the photo document"
 
 
 async def test_the_view_follows_the_cursor_and_pages(seeds_env: tuple[Path, Path]) -> None:
@@ -108,80 +232,3 @@ async def test_the_view_follows_the_cursor_and_pages(seeds_env: tuple[Path, Path
         assert reader.scroll_offset.y == height // 2
         await press(pilot, "u")
         assert reader.scroll_offset.y == 0
-
-
-async def test_brackets_walk_the_claims_and_the_detail_line_describes_them(
-    seeds_env: tuple[Path, Path],
-) -> None:
-    claims = _claims(seeds_env, PHOTO)
-    assert len(claims) >= 3, "claims.py finds claims in the seeds"
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        reader = app.screen.reader
-        first_claim = next(c for c in claims if c.start >= reader.cursor.start)
-        await press(pilot, "right_square_bracket")
-        assert reader.current_claim == first_claim
-        assert reader.cursor.start <= first_claim.start < reader.cursor.end
-        second = claims[claims.index(first_claim) + 1]
-        await press(pilot, "right_square_bracket")
-        assert reader.current_claim == second
-        await press(pilot, "left_square_bracket")
-        assert reader.current_claim == first_claim
-
-        text = screen_text(app)
-        detail = "\n".join(line for line in text.splitlines() if "score" in line or "cues:" in line)
-        assert f"score {first_claim.score:.2f}" in detail
-        assert first_claim.kinds[0] in detail
-        assert "cues:" in detail
-
-
-async def test_claims_have_kind_symbols_in_the_gutter_not_only_colour(seeds_env: tuple[Path, Path]) -> None:
-    from nkterm.render import KIND_SYMBOLS
-
-    claims = _claims(seeds_env, PHOTO)
-    strong = next(c for c in claims if c.check_worthy)
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        reader = app.screen.reader
-        reader.goto_claim(strong)
-        await settle(pilot)
-        line = reader._cursor_lines[0] - reader.scroll_offset.y
-        row = "".join(s.text for s in reader.render_line(line))
-        gutter = row[:6]
-        assert gutter.startswith("›*"), f"cursor and check-worthy marks: {row!r}"
-        assert KIND_SYMBOLS[strong.kinds[0]] in gutter
-
-
-async def test_w_shows_only_check_worthy_claims(seeds_env: tuple[Path, Path]) -> None:
-    claims = _claims(seeds_env, PHOTO)
-    weak = [c for c in claims if not c.check_worthy]
-    assert weak, "the seeds have claims below 0.5"
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        reader = app.screen.reader
-        await press(pilot, "w")
-        assert "check-worthy claims only" in screen_text(app)
-        seen = []
-        for _ in range(8):
-            await pilot.press("right_square_bracket")
-            seen.append(reader.current_claim)
-        assert len({(c.start, c.end) for c in seen if c}) >= 4
-        assert all(c is not None and c.check_worthy for c in seen), "w skips the claims below 0.5"
-        await press(pilot, "w", "g", "right_square_bracket")
-        assert reader.current_claim == next(c for c in claims if c.start >= reader.cursor.start)
-
-
-async def test_clicking_a_document_opens_it(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        # rows are two lines each: the second document's title is on row 2 of the list
-        await pilot.click("#documents-list", offset=(5, 2))
-        await settle(pilot)
-        assert app.screen.reader.doc_id == BLOGGER

@@ -1,4 +1,7 @@
-"""Hostile text, remembered positions, a 100,000-word document, a locked index, bad ids."""
+"""Hostile text, remembered positions, a 100,000-word document, a locked index, bad ids.
+
+The remembered positions (saved while reading, at exit, the last document reopened where it
+was) are checked on what two app runs saw (``restarted``)."""
 
 from __future__ import annotations
 
@@ -10,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from nkterm.paths import state_dir
-from tests.conftest import PHOTO
+from tests.conftest import BLOGGER, PHOTO
 from tests.tui.conftest import (
     SIZE,
+    Seen,
     build_index,
+    drive_once,
     make_app,
     notifications,
     press,
@@ -56,36 +61,53 @@ async def test_hostile_text_is_shown_literally(hostile_env: tuple[Path, Path]) -
         assert text.splitlines()[0].count("[bold]x[/bold]") == 1  # the header title too
 
 
-async def test_position_is_remembered_across_restarts(seeds_env: tuple[Path, Path]) -> None:
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter", *["j"] * 6, "space")
-        reader = app.screen.reader
-        cursor, top = reader.cursor, reader.top_offset
-        assert top > 0
-    saved = json.loads((state_dir() / "positions.json").read_text())
-    assert saved[PHOTO]["cursor"] == cursor.start
-
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)  # the last document read reopens by itself, where it was
-        reader = app.screen.reader
-        assert reader.doc_id == PHOTO
-        assert reader.cursor == cursor
-        assert reader.top_offset == top
-
-
-async def test_positions_are_saved_while_reading(seeds_env: tuple[Path, Path]) -> None:
+@pytest.fixture(scope="module")
+def restarted(seeds_env: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Seen:
+    """The reader over the seeds: the second document read on (and left while its position
+    waits to be saved), then started again: what each run showed and what the positions file
+    said while reading and after."""
     from nkterm.tui.screens.main import SAVE_DELAY
 
-    app = make_app(seeds_env)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter", "j", "j")
-        await settle(pilot, delay=SAVE_DELAY + 0.2)
-        saved = json.loads((state_dir() / "positions.json").read_text())
-        assert saved[PHOTO]["cursor"] == app.screen.reader.cursor.start
+    async def drive(seen: Seen) -> None:
+        app = make_app(seeds_env)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await press(pilot, "down", "enter", "j", "j")  # the second document, not the first
+            reader = app.screen.reader
+            seen["read.doc"] = reader.doc_id
+            await settle(pilot, delay=SAVE_DELAY + 0.2)
+            seen["while reading"] = (_saved(), reader.cursor.start)
+            await press(pilot, *["j"] * 4, "space")
+            seen["read.where"] = (reader.cursor, reader.top_offset)
+        seen["after"] = _saved()
+
+        again = make_app(seeds_env)
+        async with again.run_test(size=SIZE) as pilot:
+            await settle(pilot)  # the last document read reopens by itself, where it was
+            reader = again.screen.reader
+            seen["again"] = (reader.doc_id, reader.cursor, reader.top_offset)
+
+    return drive_once(tmp_path_factory, drive)
+
+
+def _saved() -> dict:  # type: ignore[type-arg]
+    return json.loads((state_dir() / "positions.json").read_text())  # type: ignore[no-any-return]
+
+
+def test_position_is_remembered_across_restarts(restarted: Seen) -> None:
+    assert restarted["read.doc"] == BLOGGER
+    cursor, top = restarted["read.where"]
+    assert top > 0
+    assert restarted["after"][BLOGGER]["cursor"] == cursor.start, "saved as the reader closed"
+    doc, cursor_again, top_again = restarted["again"]
+    assert doc == BLOGGER, "the last document read reopens (the second of the list, not the first)"
+    assert cursor_again == cursor
+    assert top_again == top
+
+
+def test_positions_are_saved_while_reading(restarted: Seen) -> None:
+    saved, cursor = restarted["while reading"]
+    assert saved[BLOGGER]["cursor"] == cursor
 
 
 async def test_a_corrupt_positions_file_is_reported_not_fatal(seeds_env: tuple[Path, Path]) -> None:
