@@ -33,7 +33,24 @@ def _found(pattern: re.Pattern[str], text: str) -> list[tuple[str, int, int]]:
 
 def _random_texts(count: int) -> list[str]:
     rng = random.Random(10)
-    alphabet = ["a", "b", "Z", "1", "_", "*", ".", " ", "\n", ",", "-", "\u0301", "é", "평", "양", *APOSTROPHES]
+    alphabet = [
+        "a",
+        "b",
+        "Z",
+        "1",
+        "_",
+        "*",
+        ".",
+        " ",
+        "\n",
+        ",",
+        "-",
+        "\u0301",
+        "é",
+        "평",
+        "양",
+        *APOSTROPHES,
+    ]
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
 
 
