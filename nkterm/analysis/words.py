@@ -23,7 +23,7 @@ import functools
 import operator
 import re
 import unicodedata
-from itertools import islice, product
+from itertools import compress, count, islice, product
 from typing import NamedTuple, cast
 
 import Stemmer
@@ -255,14 +255,35 @@ def plain_words(text: str) -> list[_WordInfo] | None:
     found = cast("list[_WordInfo]", infos)  # every None filled
     if not text.isascii() and any(map(_HANGUL, found)):
         return None
-    if any(map(_SURNAME, found)) and _given_names(
-        [(m.group(), m.start()) for m in WORD.finditer(text)], text, False
-    ):
+    if any(map(_SURNAME, found)) and _has_given_name(text, found):
         return None  # ``tokens`` joins a given name here (stemmed or not: the same starts)
     return found
 
 
-_HANGUL, _SURNAME = operator.itemgetter(4), operator.itemgetter(6)
+_HANGUL, _FOLDED, _SURNAME = operator.itemgetter(4), operator.itemgetter(2), operator.itemgetter(6)
+
+
+def _has_given_name(text: str, found: list[_WordInfo]) -> bool:
+    """Whether ``_given_names`` finds a given name in ``text``, whose words' entries are
+    ``found``: asked only at the words whose folded form is a surname (``_given_name_at``'s
+    first test; a possessive, folded with its "s", fails its second), with only those words
+    and the two after them made into (word, start, end), not every word of the text
+    (tests/unit/test_fast_analysis.py holds it to ``_given_names``)."""
+    starts = list(compress(range(len(found) - 2), map(SURNAMES.__contains__, map(_FOLDED, found))))
+    if not starts:
+        return False
+    needed = {*starts, *[i + 1 for i in starts], *[i + 2 for i in starts]}
+    matches = compress(WORD.finditer(text), map(needed.__contains__, count()))
+    at = dict(zip(sorted(needed), map(_without_possessive, matches), strict=True))
+    return any(_given_name_at([at[i], at[i + 1], at[i + 2]], 0, text) for i in starts)
+
+
+def _without_possessive(match: re.Match[str]) -> tuple[str, int, int]:
+    """A word found by ``WORD`` as ``_given_names`` reads it: without a possessive's 's."""
+    word, start = match.group(), match.start()
+    if word.endswith(("'s", "’s")):
+        return word[:-2], start, start + len(word) - 2
+    return word, start, start + len(word)
 
 
 def _hangul_tokens(
