@@ -13,9 +13,8 @@ import punkt
 from punkt.rules import PunktWordTokenizer
 from punkt.rules.boundaries import _multi_char_interior
 
-from nkterm.corpus import load_documents, scan
 from nkterm.text import MULTI_CHAR_PUNCT, _punkt
-from tests.conftest import SEEDS
+from tests.conftest import seed_texts
 
 RUNS = [
     "Wait... what? He paused . . . then spoke. -- Yes -- no--maybe---so.",
@@ -34,15 +33,6 @@ def _random_texts(count: int) -> list[str]:
     rng = random.Random(11)
     alphabet = [".", ".", ". ", ".\n", "-", "-", " ", "\t", "a", "B", "?", "!", '"', ")", "1", ","]
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(count)]
-
-
-def _seed_texts() -> list[str]:
-    out: list[str] = []
-    entries, _problems = scan(SEEDS)
-    for entry in entries:
-        docs, _ = load_documents(SEEDS, entry)
-        out.extend(d.text for d in docs)
-    return out
 
 
 LIBRARY = re.compile(punkt.DEFAULT_LANGUAGE_VARS.multi_char_punct_pattern)
@@ -68,7 +58,7 @@ def test_punkt_with_these_rules_splits_as_with_the_librarys() -> None:
     assert ours.rules.multi_char_punct_pattern == MULTI_CHAR_PUNCT
     library_words = PunktWordTokenizer(library.rules)
     our_words = PunktWordTokenizer(ours.rules)
-    texts = RUNS + _seed_texts() + _random_texts(3_000)
+    texts = RUNS + seed_texts() + _random_texts(3_000)
     for text in texts:
         assert list(ours.span_tokenize(text)) == list(library.span_tokenize(text)), text
         assert our_words.tokenize(text) == library_words.tokenize(text), text

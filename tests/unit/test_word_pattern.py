@@ -8,8 +8,7 @@ import random
 import re
 
 from nkterm.analysis.words import _MARKS, _WORD_LATIN1, APOSTROPHES, WORD, analyze, find_words, tokens
-from nkterm.corpus import load_documents, scan
-from tests.conftest import SEEDS
+from tests.conftest import seed_texts
 
 # the form used before session 10: backtracking quantifiers and an optional joint
 PLAIN_WORD = re.compile(rf"[\w*{_MARKS}]+(?:[.{APOSTROPHES}]?[\w*{_MARKS}]+)*")
@@ -54,17 +53,8 @@ def _random_texts(count: int) -> list[str]:
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
 
 
-def _seed_texts() -> list[str]:
-    out: list[str] = []
-    entries, _problems = scan(SEEDS)
-    for entry in entries:
-        docs, _ = load_documents(SEEDS, entry)
-        out.extend(d.text for d in docs)
-    return out
-
-
 def test_word_pattern_finds_the_plain_patterns_words() -> None:
-    texts = JOINTS + _seed_texts() + _random_texts(20_000)
+    texts = JOINTS + seed_texts() + _random_texts(20_000)
     joined = 0
     for text in texts:
         want = _found(PLAIN_WORD, text)
@@ -103,7 +93,7 @@ def _latin1_texts(count: int) -> list[str]:
 
 def test_the_latin1_pattern_finds_the_plain_patterns_words() -> None:
     # every Latin-1 character, next to word characters and joints
-    texts = JOINTS + _seed_texts() + _random_texts(5_000) + _latin1_texts(20_000)
+    texts = JOINTS + seed_texts() + _random_texts(5_000) + _latin1_texts(20_000)
     latin1 = 0
     for text in texts:
         want = _found(PLAIN_WORD, text)

@@ -7,23 +7,13 @@ from __future__ import annotations
 import pytest
 
 from nkterm.analysis import words as W
-from nkterm.corpus import load_documents, scan
-from tests.conftest import SEEDS
-
-
-def _seed_texts() -> list[str]:
-    out: list[str] = []
-    entries, _problems = scan(SEEDS)
-    for entry in entries:
-        docs, _ = load_documents(SEEDS, entry)
-        out.extend(d.text for d in docs)
-    return out
+from tests.conftest import seed_texts
 
 
 def test_a_full_table_keeps_its_first_words_and_analyses_as_an_unbounded_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    texts = _seed_texts()
+    texts = seed_texts()
     first = "The government said the minister would meet the president"
     monkeypatch.setattr(W, "_WORDS", {})
     want = [W.tokens(text) for text in [first, *texts]]
