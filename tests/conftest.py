@@ -25,6 +25,18 @@ BLOGGER = "000_365e0b41eb302e4a"
 PHOTO = "002_01097f4a50648152"
 
 
+def seed_texts() -> list[str]:
+    """The text of every document of seeds/, read as the corpus reader reads it."""
+    from nkterm.corpus import load_documents, scan
+
+    out: list[str] = []
+    entries, _problems = scan(SEEDS)
+    for entry in entries:
+        docs, _ = load_documents(SEEDS, entry)
+        out.extend(d.text for d in docs)
+    return out
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")

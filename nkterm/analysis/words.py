@@ -23,7 +23,7 @@ import functools
 import operator
 import re
 import unicodedata
-from itertools import product
+from itertools import compress, count, islice, product
 from typing import NamedTuple, cast
 
 import Stemmer
@@ -45,6 +45,31 @@ _MARKS = "\u0300-\u036f"  # combining diacritics: a decomposed "ŏ" is one word,
 # so an empty joint never matches more); ~20% less regex work (tests/unit/test_word_pattern.py)
 WORD = re.compile(rf"[\w*{_MARKS}]++(?:[.{APOSTROPHES}][\w*{_MARKS}]++)*+")
 _DROP = dict.fromkeys(map(ord, APOSTROPHES))
+
+
+def _latin1_class(chars: str) -> str:
+    """The characters of the class ``[chars]`` below U+0100, as one written-out class."""
+    return re.escape("".join(c for c in map(chr, range(256)) if re.fullmatch(f"[{chars}]", c)))
+
+
+# ``WORD`` for a text of Latin-1 characters only (BBC's are ASCII or Latin-1), its classes
+# written out: a 256-bit table in ``re``, not a Unicode category asked per character (~25% less
+# regex work). No mark nor curly apostrophe can occur there, so the same words
+# (tests/unit/test_word_pattern.py).
+_WORD_CHARS_LATIN1, _JOINTS_LATIN1 = _latin1_class(rf"\w*{_MARKS}"), _latin1_class(f".{APOSTROPHES}")
+_WORD_LATIN1 = re.compile(rf"[{_WORD_CHARS_LATIN1}]++(?:[{_JOINTS_LATIN1}][{_WORD_CHARS_LATIN1}]++)*+")
+
+
+def find_words(text: str) -> list[str]:
+    """``WORD.findall(text)``, through ``_WORD_LATIN1`` when ``text`` is Latin-1."""
+    if not text.isascii():
+        try:
+            text.encode("latin-1")
+        except UnicodeEncodeError:
+            return WORD.findall(text)
+    return _WORD_LATIN1.findall(text)
+
+
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+|[^\uac00-\ud7a3]+")
 
 
@@ -218,7 +243,7 @@ def plain_words(text: str) -> list[_WordInfo] | None:
     surname not followed by one is plain too). None otherwise: call ``tokens``. Most texts; the
     build's worker then needs no Token nor offset (tests/unit/test_fast_analysis.py holds it to
     ``tokens``)."""
-    words = WORD.findall(text)
+    words = find_words(text)
     infos: list[_WordInfo | None] = list(map(_WORDS.get, words))  # the table in C
     i = -1
     try:  # the few words met for the first time
@@ -230,14 +255,35 @@ def plain_words(text: str) -> list[_WordInfo] | None:
     found = cast("list[_WordInfo]", infos)  # every None filled
     if not text.isascii() and any(map(_HANGUL, found)):
         return None
-    if any(map(_SURNAME, found)) and _given_names(
-        [(m.group(), m.start()) for m in WORD.finditer(text)], text, False
-    ):
+    if any(map(_SURNAME, found)) and _has_given_name(text, found):
         return None  # ``tokens`` joins a given name here (stemmed or not: the same starts)
     return found
 
 
-_HANGUL, _SURNAME = operator.itemgetter(4), operator.itemgetter(6)
+_HANGUL, _FOLDED, _SURNAME = operator.itemgetter(4), operator.itemgetter(2), operator.itemgetter(6)
+
+
+def _has_given_name(text: str, found: list[_WordInfo]) -> bool:
+    """Whether ``_given_names`` finds a given name in ``text``, whose words' entries are
+    ``found``: asked only at the words whose folded form is a surname (``_given_name_at``'s
+    first test; a possessive, folded with its "s", fails its second), with only those words
+    and the two after them made into (word, start, end), not every word of the text
+    (tests/unit/test_fast_analysis.py holds it to ``_given_names``)."""
+    starts = list(compress(range(len(found) - 2), map(SURNAMES.__contains__, map(_FOLDED, found))))
+    if not starts:
+        return False
+    needed = {*starts, *[i + 1 for i in starts], *[i + 2 for i in starts]}
+    matches = compress(WORD.finditer(text), map(needed.__contains__, count()))
+    at = dict(zip(sorted(needed), map(_without_possessive, matches), strict=True))
+    return any(_given_name_at([at[i], at[i + 1], at[i + 2]], 0, text) for i in starts)
+
+
+def _without_possessive(match: re.Match[str]) -> tuple[str, int, int]:
+    """A word found by ``WORD`` as ``_given_names`` reads it: without a possessive's 's."""
+    word, start = match.group(), match.start()
+    if word.endswith(("'s", "’s")):
+        return word[:-2], start, start + len(word) - 2
+    return word, start, start + len(word)
 
 
 def _hangul_tokens(
@@ -283,14 +329,14 @@ def _hangul_tokens(
 # each is folded, stemmed and looked at once, and a text's words then cost a look-up each.
 _WordInfo = tuple[str | None, str | None, str | None, int, bool, bool, bool]
 _WORDS: dict[str, _WordInfo] = {}
-_WORDS_MAX = 20_000  # emptied when full (~6 MB); two long documents have ~4,000 distinct words. 50,000
-# grew each build worker by ~7 MB more at 2,500 documents, for no CPU saved (26.7 vs 26.3 s)
+_WORDS_MAX = 20_000  # ~6 MB when full; two long documents have ~4,000 distinct words. 50,000 grew each
+# build worker by ~7 MB more at 2,500 documents, for no CPU saved (26.7 vs 26.3 s)
 
 
 def _word(word: str) -> _WordInfo:
     """``_WORDS``' entry for ``word``, made and kept."""
     if len(_WORDS) >= _WORDS_MAX:
-        _WORDS.clear()
+        _forget_newer_half()
     if word.isascii() and "'" not in word and "`" not in word and "*" not in word:
         # most words: no apostrophe (no possessive), no wildcard, no Hangul, not a surname as
         # written with an apostrophe; the same entry as below, with fewer steps
@@ -342,6 +388,15 @@ def _word(word: str) -> _WordInfo:
     )
     _WORDS[word] = info
     return info
+
+
+def _forget_newer_half() -> None:
+    """Make room in the full ``_WORDS``: the half added last goes. A corpus's frequent words
+    come early and stay (Zipf's law), so they are not made again after each emptying: a build
+    worker's 2,500 documents of the 20k corpus made 38.7 words a document, not 51.6 as when the
+    table was emptied (tests/unit/test_word_table.py)."""
+    for word in list(islice(reversed(_WORDS), len(_WORDS) // 2)):
+        _WORDS.pop(word, None)  # (another thread, the reader's index worker, may be here too)
 
 
 _WRITTEN_SURNAMES = frozenset(w.capitalize() for w in SURNAMES) | frozenset(w.upper() for w in SURNAMES)

@@ -11,6 +11,7 @@ import struct
 from collections.abc import Iterable
 
 from nkterm.analysis import tokens
+from nkterm.analysis import words as W
 from nkterm.analysis.words import plain_words
 from nkterm.corpus import load_documents, scan
 from nkterm.search.whoosh.textpostings import (
@@ -154,3 +155,24 @@ def test_plain_words_with_surnames_are_those_of_tokens() -> None:
             got = [(i[at], n) for n, i in enumerate(i for i in infos if i[at] is not None)]
             assert got == [(t.term, t.pos) for t in want], text
     assert plain > 1000 and declined > 100
+
+
+def test_the_given_name_check_at_surnames_is_the_whole_texts() -> None:
+    """``_has_given_name`` (only the words at a surname and the two after it) says what
+    ``_given_names`` over every word of the text says, on texts thick with surnames written
+    every way (mixed case, possessives, curly apostrophes, hyphens) and with long stretches
+    of other words between them."""
+    rng = random.Random(19)
+    vocab = ["Kim", "KiM", "KIM", "kim", "Kim's", "Kim’s", "Lee", "Ri", "Pak", "Ch'oe", "Ch’oe", "Ch`oe",
+             "Il", "il", "Sung", "sung", "Sung's", "Sung’s", "Jong", "Un", "Yo", "Ryong", "Song", "son",
+             "the", "of", "said", "-", ",", ".", "\n", "12"]  # fmt: skip
+    found_names = 0
+    for _ in range(4000):
+        words = [rng.choice(vocab) for _ in range(rng.randint(1, 14))]
+        filler = " ".join(["and the government said"] * rng.randint(0, 3))
+        text = filler + " " + "".join(w + rng.choice([" ", " ", "-", "  ", "\n", ""]) for w in words)
+        found = [W._WORDS.get(w) or W._word(w) for w in W.WORD.findall(text)]
+        want = bool(W._given_names([(m.group(), m.start()) for m in W.WORD.finditer(text)], text, False))
+        assert W._has_given_name(text, found) == want, text
+        found_names += want
+    assert found_names > 300

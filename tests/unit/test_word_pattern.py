@@ -7,9 +7,8 @@ from __future__ import annotations
 import random
 import re
 
-from nkterm.analysis.words import _MARKS, APOSTROPHES, WORD, analyze, tokens
-from nkterm.corpus import load_documents, scan
-from tests.conftest import SEEDS
+from nkterm.analysis.words import _MARKS, _WORD_LATIN1, APOSTROPHES, WORD, analyze, find_words, tokens
+from tests.conftest import seed_texts
 
 # the form used before session 10: backtracking quantifiers and an optional joint
 PLAIN_WORD = re.compile(rf"[\w*{_MARKS}]+(?:[.{APOSTROPHES}]?[\w*{_MARKS}]+)*")
@@ -54,17 +53,8 @@ def _random_texts(count: int) -> list[str]:
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
 
 
-def _seed_texts() -> list[str]:
-    out: list[str] = []
-    entries, _problems = scan(SEEDS)
-    for entry in entries:
-        docs, _ = load_documents(SEEDS, entry)
-        out.extend(d.text for d in docs)
-    return out
-
-
 def test_word_pattern_finds_the_plain_patterns_words() -> None:
-    texts = JOINTS + _seed_texts() + _random_texts(20_000)
+    texts = JOINTS + seed_texts() + _random_texts(20_000)
     joined = 0
     for text in texts:
         want = _found(PLAIN_WORD, text)
@@ -93,3 +83,22 @@ def test_analysis_of_joint_words_is_unchanged() -> None:
         "b",
     ]
     assert [t for t, _s, _e in analyze(text)] == [t.term for t in tokens(text)]
+
+
+def _latin1_texts(count: int) -> list[str]:
+    rng = random.Random(12)
+    alphabet = [chr(i) for i in range(256)] + list("ab.'` ") * 20
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
+def test_the_latin1_pattern_finds_the_plain_patterns_words() -> None:
+    # every Latin-1 character, next to word characters and joints
+    texts = JOINTS + seed_texts() + _random_texts(5_000) + _latin1_texts(20_000)
+    latin1 = 0
+    for text in texts:
+        want = _found(PLAIN_WORD, text)
+        assert find_words(text) == [w for w, _s, _e in want], text
+        if max(text, default="a") <= "\xff":
+            latin1 += not text.isascii()
+            assert _found(_WORD_LATIN1, text) == want, text
+    assert latin1 > 10_000  # the non-ASCII Latin-1 texts took the written-out pattern

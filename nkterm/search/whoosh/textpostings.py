@@ -13,6 +13,7 @@ import pickle
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, repeat
 
 from nkterm.analysis import stem, tokens
 from nkterm.analysis.words import plain_words
@@ -64,6 +65,8 @@ def postings_of(text: str, *, field_boost: float = 1.0, stem: bool = True, stop:
     ``Positions.word_values`` writes (the same words, frequencies, weights and position
     encoding), from one pass of ``nkterm.analysis.tokens`` and no Token objects
     (tests/unit/test_fast_postings.py compares real indexes built both ways)."""
+    if not text:  # most documents' authors, people, source and sections
+        return Postings([])
     if stem == stop:  # the schema's two kinds of text field: words stemmed without stop words, names
         infos = plain_words(text)
         if infos is not None:  # no Hangul, no given name to join: one token per kept word
@@ -81,15 +84,18 @@ def body_postings_and_words(text: str) -> tuple[Postings, list[str]]:
     assert spec.stem and spec.stop
     infos = plain_words(text)
     if infos is not None:  # most texts: each kept word is one token, its stem the term
-        kept = [i for i in infos if i[0] is not None]
-        terms: list[str] = [i[0] for i in kept]  # type: ignore[misc]
-        words: list[str] = sorted({i[2] for i in kept})  # type: ignore[misc]
+        # the kept words (an index term: not None) and their terms and folded forms, in C
+        kept = list(compress(infos, map(operator.is_not, map(_TERM, infos), repeat(None))))
+        terms: list[str] = list(map(_TERM, kept))  # type: ignore[arg-type]
+        words: list[str] = sorted(set(map(_FOLDED, kept)))  # type: ignore[arg-type]
         return _postings(enumerate_terms(terms), spec.field_boost), words
     found = tokens(text, stem_words=False)
     words = sorted({t.term for t in found})
     stemmed = {w: w if "\uac00" <= w[0] <= "\ud7a3" else _stem_of(w) for w in words}
     return _postings(((stemmed[t.term], t.pos) for t in found), spec.field_boost), words
 
+
+_TERM, _FOLDED = operator.itemgetter(0), operator.itemgetter(2)  # of ``plain_words``' entries
 
 _STEMS: dict[str, str] = {}  # folded word -> ``stem``, for the build's worker
 _STEMS_MAX = 20_000  # emptied when full (~3 MB): ``stem``'s own cache of 100,000 grew a worker by ~20 MB
