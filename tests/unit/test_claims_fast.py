@@ -34,19 +34,38 @@ _PLAIN_TOKEN = re.compile(
 _TRICKY = [
     "wasn't year-old news.com.au 1.13bn 30,000 10:30 13 000 4\u00a0200 a.-b 1,2,3 x'-y",
     "O'Brien's 2004-05 $9.37bn £5 5% ©BBC don''t e.g. U.K. 1.5.6 ab'' -- 12,000,000.5",
+    "123 456 789 1 234 567.25 1234 567 €3\u2009000 ¥12 ٣٤ _x_ Été 12 3456 99 999,5 x2 000",
 ]
 
 
-def test_the_possessive_token_pattern_finds_the_same_tokens() -> None:
+_PLAIN_SPLIT = re.compile(f"({_PLAIN_TOKEN.pattern})")
+
+
+def test_the_token_pattern_finds_the_same_tokens() -> None:
+    """The pattern written for the engine (a first-character set, ASCII ranges before the
+    Unicode classes) splits texts as the plain one: tokens and the gaps between them."""
     for text in [*SEED_TEXTS, *_TRICKY]:
         low = text.lower()
         assert TOKEN_RE.findall(low) == _PLAIN_TOKEN.findall(low)
+        toks = tokenize(text)
+        parts = _PLAIN_SPLIT.split(toks.low)
+        assert toks.lows == parts[1::2]
+        assert toks.starts == [sum(map(len, parts[:k])) for k in range(1, len(parts), 2)]
 
 
 @given(st.text(alphabet="ab1 .,'-:\u00a0", max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_the_possessive_token_pattern_on_any_text(text: str) -> None:
     assert TOKEN_RE.findall(text) == _PLAIN_TOKEN.findall(text)
+
+
+@given(st.text(alphabet="aZ19٣_é ,.:'-\u00a0\u2009$£%©€x", max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_the_token_pattern_on_signs_digits_and_letters_of_any_script(text: str) -> None:
+    """Signs, spaced digit groups, underscores, non-ASCII letters and digits ("é", "٣"):
+    where the ASCII ranges and the first-character set could part from the plain pattern."""
+    assert TOKEN_RE.findall(text) == _PLAIN_TOKEN.findall(text)
+    assert re.compile(f"({TOKEN_RE.pattern})").split(text) == _PLAIN_SPLIT.split(text)
 
 
 def test_a_capitalised_word_before_a_name_as_the_whole_text_scan_finds_it() -> None:
