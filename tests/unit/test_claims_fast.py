@@ -9,8 +9,10 @@ patterns, and the number reader's lower-cased, prefiltered scan.
 from __future__ import annotations
 
 import json
+import math
 import random
 import re
+from itertools import repeat
 from pathlib import Path
 
 import pytest
@@ -18,10 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nkterm.claims import furniture, quotes
-from nkterm.claims.model import DocScorer, _two_largest, load_model, shaped
-from nkterm.claims.pipeline import _after_capital
+from nkterm.claims.model import Contributions, DocScorer, _two_largest, explain, load_model, shaped
+from nkterm.claims.pipeline import _after_capital, _token_ranges
 from nkterm.claims.scan import TOKEN_RE, tokenize
 from nkterm.numbers import _ONES, _TENS, quantities
+from nkterm.text import sentences
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -246,3 +249,87 @@ def test_words_spelt_out_once_give_the_tables_ids_and_meaning_every_time(
             assert scorer.word_ids == [model.word_id.get(w) for w in shaped(lows)], text
             assert scorer.parts == model.meaning.words(lows), text
             assert len(model.spelt) <= 5
+
+
+def _sentence_contributions() -> list[Contributions]:
+    """What every sentence of the seeds scored with (the real model, the real tokens)."""
+    model = load_model()
+    out = []
+    for text in SEED_TEXTS:
+        toks = tokenize(text)
+        scorer = DocScorer(model, toks.lows)
+        for lo, hi in _token_ranges(toks, sentences(text)):
+            if hi > lo:
+                out.append(scorer.score(lo, hi, ["[q:number]"], ["fact"], False)[1])
+    return out
+
+
+def _plain_shares(c: Contributions) -> dict[str, float]:
+    """A sentence's meaning shares as the loop before session 11 added them up."""
+    m = c.model.meaning
+    assert m is not None
+    total = sum(k for _, k in c.parts)
+    shares: dict[str, float] = {}
+    for (u, k), w in zip(c.parts, c.lows, strict=True):
+        if k:
+            shares[w] = shares.get(w, 0.0) + (u + m.centre * k) / total
+    return shares
+
+
+def test_the_meaning_words_are_those_of_the_plain_loop() -> None:
+    """The shares worked out in C and added up per word: the words and values of the plain loop,
+    words met twice or more in a sentence included."""
+    found = _sentence_contributions()
+    assert len(found) > 50
+    repeated = 0
+    for c in found:
+        shares = _plain_shares(c)
+        repeated += len(shares) < sum(1 for _, k in c.parts if k)
+        sign = 1.0 if c.meaning() >= 0 else -1.0
+        for n in (2, 3):
+            ranked = sorted([(-abs(v), w, v) for w, v in shares.items() if v * sign > 0])
+            assert c.meaning_words(n) == [(v, w) for _, w, v in ranked[:n]]
+    assert repeated > 10  # sentences where a word's shares are added up
+
+
+def test_the_learned_cues_are_written_as_the_format_spec_writes_them() -> None:
+    """``explain`` writes with ``%`` what ``f"{w:+.2f}"`` wrote (signs, rounding, minus zero)."""
+    for c in _sentence_contributions():
+        plain = []
+        for w, f in c.top():
+            if abs(w) < 0.15:
+                break
+            if f == "\x00meaning":
+                words = ", ".join(f'"{word}" {v:+.2f}' for v, word in c.meaning_words())
+                plain.append(f"learned: sentence meaning {w:+.2f}" + (f" (most: {words})" if words else ""))
+            else:
+                name = f if f.startswith("[") else f'"{f}"'
+                plain.append(f"learned: {name} {w:+.2f}")
+        assert explain(c) == plain
+    rng = random.Random(11)
+    for v in [0.0, -0.0, 0.005, -0.005, 0.125, -2.675, *(rng.uniform(-9, 9) for _ in range(20000))]:
+        assert "%+.2f" % v == f"{v:+.2f}"  # noqa: UP031
+
+
+def test_a_sentence_score_is_that_of_the_plain_sums() -> None:
+    """The two sums read by one ``itemgetter`` add the same numbers in the same order as
+    ``sum(map(array.__getitem__, ids))``: the very same score, bit for bit (sentences of one and
+    two words too, where the getter gives no tuple)."""
+    model = load_model()
+    assert model.meaning is not None
+    checked = 0
+    for text in [*SEED_TEXTS, "Yes. Hello there. Zzqx. 2004."]:
+        toks = tokenize(text)
+        scorer = DocScorer(model, toks.lows)
+        for lo, hi in _token_ranges(toks, sentences(text)):
+            if hi <= lo:
+                continue
+            p, c = scorer.score(lo, hi, ["[q:number]"], ["fact"], hi - lo < 3)
+            norm2 = sum(map(model.idf2.__getitem__, c.ids))
+            inv = 1.0 / math.sqrt(norm2) if norm2 > 0 else 0.0
+            z = model.bias + sum(map(model.weight.__getitem__, c.ids)) * inv
+            z += math.fsum(map(model.cues.get, c.cues, repeat(0.0)))
+            z = max(-30.0, min(30.0, z + c.part))
+            assert (p, c.inv) == (1.0 / (1.0 + math.exp(-z)), inv)
+            checked += len(c.ids) <= 1
+    assert checked >= 2
