@@ -30,8 +30,8 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, islice, repeat
-from operator import add, itemgetter, mul, truediv
+from itertools import islice, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import cast
 
@@ -320,13 +320,10 @@ class Contributions:
         if m is None or not total:
             return []
         shares: dict[str, float] = {}
-        get = shares.get
-        # each token's (u + centre * k) / total worked out in C, the tokens of no part (k == 0)
-        # left out in C; the loop only adds a word's shares up, in the order of the plain loop
-        ks = list(map(_N, parts))
-        each = map(truediv, map(add, map(_U, parts), map(mul, repeat(m.centre), ks)), repeat(total))
-        for w, v in compress(zip(self.lows, each, strict=True), ks):
-            shares[w] = get(w, 0.0) + v
+        centre, get = m.centre, shares.get
+        for (u, k), w in zip(parts, self.lows, strict=True):
+            if k:
+                shares[w] = get(w, 0.0) + (u + centre * k) / total
         sign = 1.0 if self.part + m.centre >= 0 else -1.0
         if n != 2:
             # (-|share|, word) is unique per word: the tuples sort without a key function
@@ -493,9 +490,9 @@ def explain(contrib: Contributions) -> list[str]:
         if abs(w) < _EXPLAIN_MIN:
             break
         if f == _MEANING:
-            # (``"%+.2f" % v`` writes what ``f"{v:+.2f}"`` writes, without parsing a format spec)
-            words = ", ".join(['"%s" %+.2f' % (word, v) for v, word in contrib.meaning_words()])  # noqa: UP031
-            out.append("learned: sentence meaning %+.2f" % w + (f" (most: {words})" if words else ""))  # noqa: UP031
+            words = ", ".join(f'"{word}" {v:+.2f}' for v, word in contrib.meaning_words())
+            out.append(f"learned: sentence meaning {w:+.2f}" + (f" (most: {words})" if words else ""))
             continue
-        out.append(("learned: %s %+.2f" if f.startswith("[") else 'learned: "%s" %+.2f') % (f, w))
+        name = f if f.startswith("[") else f'"{f}"'
+        out.append(f"learned: {name} {w:+.2f}")
     return out

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nkterm.claims import furniture, quotes
-from nkterm.claims.model import Contributions, DocScorer, _two_largest, explain, load_model, shaped
+from nkterm.claims.model import DocScorer, _two_largest, load_model, shaped
 from nkterm.claims.pipeline import _after_capital, _token_ranges
 from nkterm.claims.scan import TOKEN_RE, tokenize
 from nkterm.numbers import _ONES, _TENS, quantities
@@ -249,66 +249,6 @@ def test_words_spelt_out_once_give_the_tables_ids_and_meaning_every_time(
             assert scorer.word_ids == [model.word_id.get(w) for w in shaped(lows)], text
             assert scorer.parts == model.meaning.words(lows), text
             assert len(model.spelt) <= 5
-
-
-def _sentence_contributions() -> list[Contributions]:
-    """What every sentence of the seeds scored with (the real model, the real tokens)."""
-    model = load_model()
-    out = []
-    for text in SEED_TEXTS:
-        toks = tokenize(text)
-        scorer = DocScorer(model, toks.lows)
-        for lo, hi in _token_ranges(toks, sentences(text)):
-            if hi > lo:
-                out.append(scorer.score(lo, hi, ["[q:number]"], ["fact"], False)[1])
-    return out
-
-
-def _plain_shares(c: Contributions) -> dict[str, float]:
-    """A sentence's meaning shares as the loop before session 11 added them up."""
-    m = c.model.meaning
-    assert m is not None
-    total = sum(k for _, k in c.parts)
-    shares: dict[str, float] = {}
-    for (u, k), w in zip(c.parts, c.lows, strict=True):
-        if k:
-            shares[w] = shares.get(w, 0.0) + (u + m.centre * k) / total
-    return shares
-
-
-def test_the_meaning_words_are_those_of_the_plain_loop() -> None:
-    """The shares worked out in C and added up per word: the words and values of the plain loop,
-    words met twice or more in a sentence included."""
-    found = _sentence_contributions()
-    assert len(found) > 50
-    repeated = 0
-    for c in found:
-        shares = _plain_shares(c)
-        repeated += len(shares) < sum(1 for _, k in c.parts if k)
-        sign = 1.0 if c.meaning() >= 0 else -1.0
-        for n in (2, 3):
-            ranked = sorted([(-abs(v), w, v) for w, v in shares.items() if v * sign > 0])
-            assert c.meaning_words(n) == [(v, w) for _, w, v in ranked[:n]]
-    assert repeated > 10  # sentences where a word's shares are added up
-
-
-def test_the_learned_cues_are_written_as_the_format_spec_writes_them() -> None:
-    """``explain`` writes with ``%`` what ``f"{w:+.2f}"`` wrote (signs, rounding, minus zero)."""
-    for c in _sentence_contributions():
-        plain = []
-        for w, f in c.top():
-            if abs(w) < 0.15:
-                break
-            if f == "\x00meaning":
-                words = ", ".join(f'"{word}" {v:+.2f}' for v, word in c.meaning_words())
-                plain.append(f"learned: sentence meaning {w:+.2f}" + (f" (most: {words})" if words else ""))
-            else:
-                name = f if f.startswith("[") else f'"{f}"'
-                plain.append(f"learned: {name} {w:+.2f}")
-        assert explain(c) == plain
-    rng = random.Random(11)
-    for v in [0.0, -0.0, 0.005, -0.005, 0.125, -2.675, *(rng.uniform(-9, 9) for _ in range(20000))]:
-        assert "%+.2f" % v == f"{v:+.2f}"  # noqa: UP031
 
 
 def test_a_sentence_score_is_that_of_the_plain_sums() -> None:
