@@ -35,8 +35,9 @@ from nkterm.claims.subjects import SubjectFinder
 # ASCII characters of the lower-cased text in a bitmap before the Unicode category (which costs
 # an alphanumeric lookup per character), and the first character is taken by one set, which the
 # engine skips to in C between tokens, the alternatives after it told apart by a look-behind
-# (a sign; a digit, which may open a spaced number; any word character). -65% instructions for
-# the text's split.
+# (a sign; a digit, which may open a spaced number; any word character). The text's split:
+# -10% instructions (callgrind, 100 BBC texts, 121.3M -> 109.1M; the first-character set alone
+# -6.6%), ~1% of a document's detection.
 _W = r"[0-9_a-z\w]"
 _D = r"[0-9\d]"
 TOKEN_RE = re.compile(
