@@ -458,9 +458,18 @@ class DocScorer:
         if question:
             feats.add("[question]")
         model = self.model
-        norm2 = sum(map(model.idf2.__getitem__, ids))
+        if len(ids) > 1:
+            # one itemgetter reads both arrays in C, in the set's order (the sums are the same
+            # additions as ``sum(map(array.__getitem__, ids))``, whose slot wrapper packs an
+            # argument tuple per element)
+            get = itemgetter(*ids)
+            norm2 = sum(get(model.idf2))
+            weights = sum(get(model.weight))
+        else:
+            norm2 = sum(map(model.idf2.__getitem__, ids))
+            weights = sum(map(model.weight.__getitem__, ids))
         inv = 1.0 / math.sqrt(norm2) if norm2 > 0 else 0.0
-        z = model.bias + sum(map(model.weight.__getitem__, ids)) * inv
+        z = model.bias + weights * inv
         z += math.fsum(map(model.cues.get, feats, _ZEROS))
         if self.parts is None:
             z = max(-30.0, min(30.0, z + 0.0))

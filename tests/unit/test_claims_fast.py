@@ -9,8 +9,10 @@ patterns, and the number reader's lower-cased, prefiltered scan.
 from __future__ import annotations
 
 import json
+import math
 import random
 import re
+from itertools import repeat
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,10 @@ from hypothesis import strategies as st
 
 from nkterm.claims import furniture, quotes
 from nkterm.claims.model import DocScorer, _two_largest, load_model, shaped
-from nkterm.claims.pipeline import _after_capital
+from nkterm.claims.pipeline import _after_capital, _token_ranges
 from nkterm.claims.scan import TOKEN_RE, tokenize
 from nkterm.numbers import _ONES, _TENS, quantities
+from nkterm.text import sentences
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -34,19 +37,38 @@ _PLAIN_TOKEN = re.compile(
 _TRICKY = [
     "wasn't year-old news.com.au 1.13bn 30,000 10:30 13 000 4\u00a0200 a.-b 1,2,3 x'-y",
     "O'Brien's 2004-05 $9.37bn £5 5% ©BBC don''t e.g. U.K. 1.5.6 ab'' -- 12,000,000.5",
+    "123 456 789 1 234 567.25 1234 567 €3\u2009000 ¥12 ٣٤ _x_ Été 12 3456 99 999,5 x2 000",
 ]
 
 
-def test_the_possessive_token_pattern_finds_the_same_tokens() -> None:
+_PLAIN_SPLIT = re.compile(f"({_PLAIN_TOKEN.pattern})")
+
+
+def test_the_token_pattern_finds_the_same_tokens() -> None:
+    """The pattern written for the engine (a first-character set, ASCII ranges before the
+    Unicode classes) splits texts as the plain one: tokens and the gaps between them."""
     for text in [*SEED_TEXTS, *_TRICKY]:
         low = text.lower()
         assert TOKEN_RE.findall(low) == _PLAIN_TOKEN.findall(low)
+        toks = tokenize(text)
+        parts = _PLAIN_SPLIT.split(toks.low)
+        assert toks.lows == parts[1::2]
+        assert toks.starts == [sum(map(len, parts[:k])) for k in range(1, len(parts), 2)]
 
 
 @given(st.text(alphabet="ab1 .,'-:\u00a0", max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_the_possessive_token_pattern_on_any_text(text: str) -> None:
     assert TOKEN_RE.findall(text) == _PLAIN_TOKEN.findall(text)
+
+
+@given(st.text(alphabet="aZ19٣_é ,.:'-\u00a0\u2009$£%©€x", max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_the_token_pattern_on_signs_digits_and_letters_of_any_script(text: str) -> None:
+    """Signs, spaced digit groups, underscores, non-ASCII letters and digits ("é", "٣"):
+    where the ASCII ranges and the first-character set could part from the plain pattern."""
+    assert TOKEN_RE.findall(text) == _PLAIN_TOKEN.findall(text)
+    assert re.compile(f"({TOKEN_RE.pattern})").split(text) == _PLAIN_SPLIT.split(text)
 
 
 def test_a_capitalised_word_before_a_name_as_the_whole_text_scan_finds_it() -> None:
@@ -227,3 +249,27 @@ def test_words_spelt_out_once_give_the_tables_ids_and_meaning_every_time(
             assert scorer.word_ids == [model.word_id.get(w) for w in shaped(lows)], text
             assert scorer.parts == model.meaning.words(lows), text
             assert len(model.spelt) <= 5
+
+
+def test_a_sentence_score_is_that_of_the_plain_sums() -> None:
+    """The two sums read by one ``itemgetter`` add the same numbers in the same order as
+    ``sum(map(array.__getitem__, ids))``: the very same score, bit for bit (sentences of one and
+    two words too, where the getter gives no tuple)."""
+    model = load_model()
+    assert model.meaning is not None
+    checked = 0
+    for text in [*SEED_TEXTS, "Yes. Hello there. Zzqx. 2004."]:
+        toks = tokenize(text)
+        scorer = DocScorer(model, toks.lows)
+        for lo, hi in _token_ranges(toks, sentences(text)):
+            if hi <= lo:
+                continue
+            p, c = scorer.score(lo, hi, ["[q:number]"], ["fact"], hi - lo < 3)
+            norm2 = sum(map(model.idf2.__getitem__, c.ids))
+            inv = 1.0 / math.sqrt(norm2) if norm2 > 0 else 0.0
+            z = model.bias + sum(map(model.weight.__getitem__, c.ids)) * inv
+            z += math.fsum(map(model.cues.get, c.cues, repeat(0.0)))
+            z = max(-30.0, min(30.0, z + c.part))
+            assert (p, c.inv) == (1.0 / (1.0 + math.exp(-z)), inv)
+            checked += len(c.ids) <= 1
+    assert checked >= 2
