@@ -3,9 +3,11 @@ one process alone: the same Whoosh postings word by word, the same catalog and l
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
+from multiprocessing import forkserver
 from pathlib import Path
 
 import pytest
@@ -49,7 +51,6 @@ def test_each_batch_has_fresh_workers_that_start_while_the_batch_before_commits(
     batch commits (their results spooled to files, removed as they are read): at each commit
     the only workers alive are the next batch's, none at the last; the index is the one a
     single process writes."""
-    import multiprocessing
     import tempfile
 
     corpus = tmp_path / "corpus"
@@ -69,6 +70,10 @@ def test_each_batch_has_fresh_workers_that_start_while_the_batch_before_commits(
     (killed / "0.pickle").write_bytes(b"x")
     alive_one = spools / f"nkterm-build-{os.getppid()}-def"
     alive_one.mkdir()
+    # the forkserver's socket goes in the system's temp folder, not in ``spools``: a path under
+    # xdist's tmp_path can pass AF_UNIX's 108 characters, and the build then runs without workers
+    multiprocessing.get_context("forkserver")
+    forkserver.ensure_running()
     monkeypatch.setattr(tempfile, "tempdir", str(spools))
     monkeypatch.setattr(build, "PREPARE_CHUNK", 2)
     monkeypatch.setattr(build, "PARALLEL_MIN", 5)
@@ -130,7 +135,6 @@ def test_the_workers_start_while_the_recurring_lines_are_learned(
     """A full build learns the corpus's recurring lines once, in this process, while the first
     batch's workers already start (imports, claims model); the jobs sent after carry the lines:
     the boilerplate line gives no claim, and the index is the one a single process writes."""
-    import multiprocessing
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -146,9 +150,11 @@ def test_the_workers_start_while_the_recurring_lines_are_learned(
     learned = build._recurring_lines
     alive_then: list[int] = []
     lines_then: list[frozenset[str]] = []
+    # children an earlier test of this process left (a pool still being reaped) are not this build's
+    before = {p.pid for p in multiprocessing.active_children()}
 
     def traced(*args: object, **kwargs: object) -> frozenset[str]:
-        alive_then.append(len(multiprocessing.active_children()))
+        alive_then.append(sum(p.pid not in before for p in multiprocessing.active_children()))
         lines = learned(*args, **kwargs)  # type: ignore[arg-type]
         lines_then.append(lines)
         return lines
