@@ -97,8 +97,8 @@ def write_postings(
     ``FieldWriter.add_postings`` would one posting at a time: blocks of the postings writer's
     ``_blocklimit`` postings, each with its longest and shortest field length (``lengths``: the
     segment's per-document reader) and highest weight. A word whose postings fit one block
-    (~95%) is written by ``_one_block``; a longer one block by block through Whoosh's
-    ``_write_block`` and ``finish_term``."""
+    (~95%) is written by ``_one_block``; a longer one by ``_blocks`` (the same bytes as Whoosh's
+    ``_write_block`` and ``finish_term``, without its Python loops per posting)."""
     field = None
     lens: list[Any] = []
     codes: list[int] = []
@@ -119,29 +119,14 @@ def write_postings(
         count = len(ids)
         if writer._inlinelimit <= count <= limit:
             _one_block(fieldwriter, writer, word, ids, weights, values, codes, fixedsize)
-            continue
-        fieldwriter.start_term(word)
-        for start in range(0, count, limit):
-            if start:
-                writer._write_block()  # a full block is written when the next posting comes
-            end = min(start + limit, count)
-            block_ids = ids[start:end]
-            block_weights = weights[start:end]
-            writer._ids = block_ids
-            writer._weights = array("f", block_weights)
-            writer._values = list(filter(None, values[start:end]))
-            top = max(block_weights)
-            writer._maxweight = top if top > 0 else 0
-            found = list(filter(None, map(lens.__getitem__, block_ids))) if lens else None
-            writer._minlength = min(found) if found else None
-            writer._maxlength = max(found) if found else 0
-        fieldwriter.finish_term()
+        else:  # (Whoosh's inline limit is 1: a word has a posting or it is not written)
+            _blocks(fieldwriter, writer, word, ids, weights, values, codes, fixedsize, limit)
     if field is not None:
         fieldwriter.finish_field()
 
 
 _TERM_INFO = W3TermInfo._struct
-_MAGIC_AND_LENGTH = struct.Struct("!4si")  # the first block's header, then its length (negative: the last)
+_LENGTH = struct.Struct("!i")  # a block's length (negative: the term's last), as ``write_int``
 
 
 def _one_block(
@@ -157,6 +142,78 @@ def _one_block(
     """A word's postings as one block and its row in the term table: the bytes of Whoosh's
     ``start_term``, ``W3PostingsWriter._write_block(last=True)``, ``W3TermInfo.add_block`` and
     ``to_bytes`` and ``W3FieldWriter.finish_term``, in one call (~80 fewer calls a word)."""
+    postfile = writer._postfile
+    offset = postfile.tell()
+    block, total, maxweight, mincode, maxcode = _block(
+        writer._compression, ids, weights, values, codes, fixedsize, True
+    )
+    block = WHOOSH3_HEADER_MAGIC + block
+    postfile.write(block)
+    row = _TERM_INFO.pack(False, total, len(ids), mincode, maxcode, max(0, maxweight), ids[0], ids[-1])
+    _add_row(
+        fieldwriter._tindex,
+        pack_ushort(fieldwriter._fieldid) + word,
+        row + pack_long(offset) + pack_int(len(block)),
+    )
+
+
+def _blocks(
+    fieldwriter: Any,
+    writer: Any,
+    word: bytes,
+    ids: array[int],
+    weights: array[float],
+    values: list[Any],
+    codes: list[int],
+    fixedsize: int | None,
+    limit: int,
+) -> None:
+    """A word's postings in blocks of ``limit`` (the last one shorter) and its row in the term
+    table: the bytes of Whoosh's ``start_term``, ``add_posting`` for each posting (a block
+    written when it is full), ``finish_term``; the term's statistics added up block by block
+    in Whoosh's order (``W3TermInfo.add_block``: its float sum of weights is order-sensitive)."""
+    postfile = writer._postfile
+    offset = postfile.tell()
+    parts = [WHOOSH3_HEADER_MAGIC]
+    total: float = 0
+    maxweight: float = 0
+    mincode = maxcode = 0
+    count = len(ids)
+    compression = writer._compression
+    for start in range(0, count, limit):
+        end = min(start + limit, count)
+        block, weight, top, low, high = _block(
+            compression, ids[start:end], weights[start:end], values[start:end], codes, fixedsize, end == count
+        )
+        parts.append(block)
+        total += weight
+        maxweight = max(maxweight, top)
+        if low and (not mincode or low < mincode):
+            mincode = low
+        maxcode = max(maxcode, high)
+    data = b"".join(parts)
+    postfile.write(data)
+    row = _TERM_INFO.pack(False, total, count, mincode, maxcode, maxweight, ids[0], ids[-1])
+    _add_row(
+        fieldwriter._tindex,
+        pack_ushort(fieldwriter._fieldid) + word,
+        row + pack_long(offset) + pack_int(len(data)),
+    )
+
+
+def _block(
+    compression: int,
+    ids: array[int],
+    weights: array[float],
+    values: list[Any],
+    codes: list[int],
+    fixedsize: int | None,
+    last: bool,
+) -> tuple[bytes, float, float, int, int]:
+    """One block of postings as ``W3PostingsWriter._write_block`` writes it (its length, negative
+    for a term's last block, its pickled info, its pickled and maybe compressed data), with
+    what the term's row adds up: the block's sum of weights as stored (float32), its highest
+    weight, and the byte codes of its shortest and longest field length (0: none)."""
     count = len(ids)
     stored = array("f", weights)  # the block's weights as Whoosh keeps them (float32)
     first = stored[0]
@@ -177,7 +234,6 @@ def _one_block(
     else:
         mini_ids = (ids[0], *map(operator.sub, ids[1:], ids))
     data = dumps((mini_ids, mini_weights, mini_values), 2)
-    compression = writer._compression
     if len(data) < COMPRESSION_MIN_SIZE:
         compression = 0
     if compression:
@@ -189,27 +245,9 @@ def _one_block(
     found = list(filter(None, map(codes.__getitem__, ids))) if codes else None
     mincode = min(found) if found else 0
     maxcode = max(found) if found else 0
-    last = ids[-1]
-    info = dumps((count, last, maxweight, compression, mincode, maxcode), 2)
-    postfile = writer._postfile
-    offset = postfile.tell()
-    block = _MAGIC_AND_LENGTH.pack(WHOOSH3_HEADER_MAGIC, -(len(info) + len(data))) + info + data
-    postfile.write(block)
-    row = _TERM_INFO.pack(
-        False,
-        sum(stored),
-        count,
-        mincode,
-        maxcode,
-        max(0, maxweight),
-        ids[0],
-        last,
-    )
-    _add_row(
-        fieldwriter._tindex,
-        pack_ushort(fieldwriter._fieldid) + word,
-        row + pack_long(offset) + pack_int(len(block)),
-    )
+    info = dumps((count, ids[-1], maxweight, compression, mincode, maxcode), 2)
+    length = len(info) + len(data)
+    return _LENGTH.pack(-length if last else length) + info + data, sum(stored), maxweight, mincode, maxcode
 
 
 _KEY_VALUE_LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables._lengths
