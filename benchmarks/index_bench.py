@@ -154,6 +154,8 @@ class ProcessSampler(threading.Thread):
     CPU as the sum of the last reading of each process (a process that exits loses at most one
     interval). Does nothing where /proc is missing."""
 
+    IDLE = 0.1  # a process (or the workers together) using less of a core than this is idle
+
     def __init__(self, root: int, interval: float = 0.25) -> None:
         super().__init__(daemon=True)
         self.root, self.interval = root, interval
@@ -164,6 +166,11 @@ class ProcessSampler(threading.Thread):
         # seconds between samples when the root process used CPU and no other did (the build's
         # writing process alone: its commits while no worker prepares, one core idle)
         self.alone_seconds = 0.0
+        # the overlap of the two halves, interval by interval (CPU seconds over wall seconds of
+        # each sample): wall seconds when the writing process was idle (< IDLE of a core) while
+        # the workers ran, when the workers were idle while it ran, when both ran, when neither
+        # did; and the writing process's and the workers' CPU seconds over the build's wall time
+        self.overlap = {"main_idle": 0.0, "workers_idle": 0.0, "both": 0.0, "neither": 0.0}
         self._last: float | None = None
         self._stop_event = threading.Event()
         self._tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -223,6 +230,15 @@ class ProcessSampler(threading.Thread):
         others = sum(v for k, v in self.cpu.items() if k != self.root)
         if self._last is not None and self.cpu.get(self.root, 0.0) > root_before and others == others_before:
             self.alone_seconds += now - self._last
+        if self._last is not None and now > self._last:
+            wall = now - self._last
+            main_busy = self.cpu.get(self.root, 0.0) - root_before > self.IDLE * wall
+            workers_busy = others - others_before > self.IDLE * wall
+            if main_busy:
+                key = "both" if workers_busy else "workers_idle"
+            else:
+                key = "main_idle" if workers_busy else "neither"
+            self.overlap[key] += wall
         self._last = now
 
 
@@ -316,6 +332,12 @@ def child_build(argv: Sequence[str]) -> int:
         "processes": sampler.max_processes,
         # wall seconds the writing process ran with no other process of the build using CPU
         "main_alone_seconds": round(sampler.alone_seconds, 1),
+        # wall seconds by who used CPU (``ProcessSampler.overlap``; /proc's ticks are 10 ms, a
+        # sample 0.25 s): on two cores the writing process should run beside the workers
+        "overlap_seconds": {k: round(v, 1) for k, v in sampler.overlap.items()},
+        # cores used on average over the build: the writing process, the workers
+        "cores_main": round(cpu / max(seconds, 1e-9), 2),
+        "cores_others": round(max(0.0, sampler.cpu_seconds - cpu_before - cpu) / max(seconds, 1e-9), 2),
         "import_seconds": import_s,
         "peak_rss_mb": _peak_rss_mb(usage.ru_maxrss / 1024),
         "claims_present": claims_detector() is not None,

@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 from whoosh import index as windex
+from whoosh.filedb.filetables import md5_hash
 from whoosh.writing import SegmentWriter
 
 from nkterm.models import Document
 from nkterm.search.whoosh.schema import make_schema
-from nkterm.search.whoosh.segwriter import PoolSegmentWriter
+from nkterm.search.whoosh.segwriter import PoolSegmentWriter, _md5_hash
 from nkterm.search.whoosh.stored import WORDS, encode
 from tests.unit.test_fast_postings import _documents
 
@@ -95,3 +96,11 @@ def test_the_comparison_sees_a_changed_weight(tmp_path: Path, whoosh_way: dict[s
     whoosh = whoosh_way
     ours = _build(tmp_path / "ours", PoolSegmentWriter, changed, spill=False)
     assert any(ours[k] != whoosh[k] for k in whoosh if k.endswith(".pst"))
+
+
+def test_term_hash_is_whooshs() -> None:
+    """The term table's hash of a key (``segwriter._md5_hash``, from the digest's bytes) is
+    Whoosh's ``md5_hash`` (from its hex string), for keys of every length and byte."""
+    rng = random.Random(7)
+    keys = [b"", b"\x00\x01body", *(rng.randbytes(rng.randint(1, 40)) for _ in range(2000))]
+    assert [_md5_hash(k) for k in keys] == [md5_hash(k) for k in keys]

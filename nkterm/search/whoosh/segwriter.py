@@ -14,10 +14,12 @@ import struct
 import zlib
 from array import array
 from collections.abc import Iterable
+from hashlib import md5
 from pickle import dumps
 from typing import Any
 
 from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.filedb.filetables import md5_hash
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
@@ -96,67 +98,154 @@ def write_postings(
     """Write ``words`` (field, word, postings; in order) with Whoosh's field writer, as its
     ``FieldWriter.add_postings`` would one posting at a time: blocks of the postings writer's
     ``_blocklimit`` postings, each with its longest and shortest field length (``lengths``: the
-    segment's per-document reader) and highest weight. A word whose postings fit one block
-    (~95%) is written by ``_one_block``; a longer one block by block through Whoosh's
-    ``_write_block`` and ``finish_term``."""
+    segment's per-document reader) and highest weight; each word's row in the term table. The
+    bytes of Whoosh's ``start_term``, ``W3PostingsWriter.add_posting`` (a block written when it
+    is full), ``_write_block``, ``W3TermInfo.add_block`` and ``to_bytes`` and
+    ``W3FieldWriter.finish_term``, without their Python calls per posting and per word (a BBC
+    build: ~33,000 words, ~95% of them in one block)."""
     field = None
-    lens: list[Any] = []
     codes: list[int] = []
     fixedsize: int | None = None
+    out: _Output | None = None
+    limit = compression = 0
     for fieldname, word, (ids, weights, values) in words:
         if fieldname != field:
-            if field is not None:
+            if out is not None:
+                out.flush()
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
             field = fieldname
-            lens = _field_lengths(lengths, fieldname, doccount)
             # each length byte-coded once (a block's row and header keep codes): not 4 codings a word
-            codes = list(map(length_to_byte, lens))
+            codes = list(map(length_to_byte, _field_lengths(lengths, fieldname, doccount)))
             fixedsize = fieldwriter._format.fixed_value_size()
-        writer = fieldwriter._postwriter
-        assert not writer._byteids
-        limit = writer._blocklimit
+            writer = fieldwriter._postwriter
+            # Whoosh's inline limit is 1 (a word has a posting or it is not written) and its ids
+            # are document numbers (not the byte ids of term vectors)
+            assert not writer._byteids and writer._inlinelimit <= 1
+            limit, compression = writer._blocklimit, writer._compression
+            out = _Output(fieldwriter, pack_ushort(fieldwriter._fieldid))
         count = len(ids)
-        if writer._inlinelimit <= count <= limit:
-            _one_block(fieldwriter, writer, word, ids, weights, values, codes, fixedsize)
-            continue
-        fieldwriter.start_term(word)
-        for start in range(0, count, limit):
-            if start:
-                writer._write_block()  # a full block is written when the next posting comes
-            end = min(start + limit, count)
-            block_ids = ids[start:end]
-            block_weights = weights[start:end]
-            writer._ids = block_ids
-            writer._weights = array("f", block_weights)
-            writer._values = list(filter(None, values[start:end]))
-            top = max(block_weights)
-            writer._maxweight = top if top > 0 else 0
-            found = list(filter(None, map(lens.__getitem__, block_ids))) if lens else None
-            writer._minlength = min(found) if found else None
-            writer._maxlength = max(found) if found else 0
-        fieldwriter.finish_term()
-    if field is not None:
+        if count <= limit:  # one block (most words)
+            block, total, maxweight, mincode, maxcode = _block(
+                compression, ids, weights, values, codes, fixedsize, True
+            )
+            data = WHOOSH3_HEADER_MAGIC + block
+            maxweight = max(0, maxweight)
+        else:
+            data, total, maxweight, mincode, maxcode = _blocks(
+                compression, ids, weights, values, codes, fixedsize, limit
+            )
+        assert out is not None
+        out.term(
+            word, data, _TERM_INFO.pack(False, total, count, mincode, maxcode, maxweight, ids[0], ids[-1])
+        )
+    if out is not None:
+        out.flush()
         fieldwriter.finish_field()
 
 
 _TERM_INFO = W3TermInfo._struct
-_MAGIC_AND_LENGTH = struct.Struct("!4si")  # the first block's header, then its length (negative: the last)
+_LENGTH = struct.Struct("!i")  # a block's length (negative: the term's last), as ``write_int``
+_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables._lengths
+_FLUSH_EVERY = 2048  # words written to the files at a time
 
 
-def _one_block(
-    fieldwriter: Any,
-    writer: Any,
-    word: bytes,
+class _Output:
+    """The postings file and the term table of one field, written a few thousand words at a
+    time: each word's blocks and row kept with the offsets they will have (the files' own
+    positions, checked at each write), then written in one piece each. The row's record and
+    its hash bucket are ``OrderedHashWriter.add``'s (keys in order, each once)."""
+
+    def __init__(self, fieldwriter: Any, prefix: bytes) -> None:
+        self.postfile = fieldwriter._postfile
+        self.table = fieldwriter._tindex
+        self.prefix = prefix  # the field's number, before each word in the term table's keys
+        self.posts: list[bytes] = []
+        self.rows: list[bytes] = []
+        self.post_at: int = self.postfile.tell()
+        self.row_at: int = self.table.dbfile.tell()
+        hashfn = self.table.hashfn
+        self.hashfn = _md5_hash if hashfn is md5_hash else hashfn
+
+    def term(self, word: bytes, data: bytes, row: bytes) -> None:
+        """A word's postings (``data``: its blocks) and its row (``row``: the term info, without
+        the postings' offset and length)."""
+        table = self.table
+        key = self.prefix + word
+        if key <= table.lastkey:
+            raise ValueError(f"Keys must increase: {table.lastkey!r}..{key!r}")
+        value = row + pack_long(self.post_at) + pack_int(len(data))
+        self.posts.append(data)
+        self.post_at += len(data)
+        pos = self.row_at
+        table.index.append(pos)
+        record = _KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value
+        self.rows.append(record)
+        self.row_at += len(record)
+        h = self.hashfn(key)
+        table.buckets[h & 255].append((h, pos))
+        table.lastkey = key
+        if len(self.rows) >= _FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        self.postfile.write(b"".join(self.posts))
+        self.table.dbfile.write(b"".join(self.rows))
+        self.posts, self.rows = [], []
+        if self.postfile.tell() != self.post_at or self.table.dbfile.tell() != self.row_at:
+            raise RuntimeError("the segment's postings or term table were written by another hand")
+
+
+def _md5_hash(key: bytes) -> int:
+    """``whoosh.filedb.filetables.md5_hash``: the digest's last 4 bytes as a number (its
+    ``int(hexdigest, 16) & 0xFFFFFFFF``) without the hex string."""
+    return int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")
+
+
+def _blocks(
+    compression: int,
     ids: array[int],
     weights: array[float],
     values: list[Any],
     codes: list[int],
     fixedsize: int | None,
-) -> None:
-    """A word's postings as one block and its row in the term table: the bytes of Whoosh's
-    ``start_term``, ``W3PostingsWriter._write_block(last=True)``, ``W3TermInfo.add_block`` and
-    ``to_bytes`` and ``W3FieldWriter.finish_term``, in one call (~80 fewer calls a word)."""
+    limit: int,
+) -> tuple[bytes, float, float, int, int]:
+    """A word's postings in blocks of ``limit`` (the last one shorter), the header first, with
+    the term's statistics added up block by block in Whoosh's order (``W3TermInfo.add_block``:
+    its float sum of weights is order-sensitive)."""
+    parts = [WHOOSH3_HEADER_MAGIC]
+    total: float = 0
+    maxweight: float = 0
+    mincode = maxcode = 0
+    count = len(ids)
+    for start in range(0, count, limit):
+        end = min(start + limit, count)
+        block, weight, top, low, high = _block(
+            compression, ids[start:end], weights[start:end], values[start:end], codes, fixedsize, end == count
+        )
+        parts.append(block)
+        total += weight
+        maxweight = max(maxweight, top)
+        if low and (not mincode or low < mincode):
+            mincode = low
+        maxcode = max(maxcode, high)
+    return b"".join(parts), total, maxweight, mincode, maxcode
+
+
+def _block(
+    compression: int,
+    ids: array[int],
+    weights: array[float],
+    values: list[Any],
+    codes: list[int],
+    fixedsize: int | None,
+    last: bool,
+) -> tuple[bytes, float, float, int, int]:
+    """One block of postings as ``W3PostingsWriter._write_block`` writes it (its length, negative
+    for a term's last block, its pickled info, its pickled and maybe compressed data), with
+    what the term's row adds up: the block's sum of weights as stored (float32), its highest
+    weight, and the byte codes of its shortest and longest field length (0: none)."""
     count = len(ids)
     stored = array("f", weights)  # the block's weights as Whoosh keeps them (float32)
     first = stored[0]
@@ -177,7 +266,6 @@ def _one_block(
     else:
         mini_ids = (ids[0], *map(operator.sub, ids[1:], ids))
     data = dumps((mini_ids, mini_weights, mini_values), 2)
-    compression = writer._compression
     if len(data) < COMPRESSION_MIN_SIZE:
         compression = 0
     if compression:
@@ -189,43 +277,9 @@ def _one_block(
     found = list(filter(None, map(codes.__getitem__, ids))) if codes else None
     mincode = min(found) if found else 0
     maxcode = max(found) if found else 0
-    last = ids[-1]
-    info = dumps((count, last, maxweight, compression, mincode, maxcode), 2)
-    postfile = writer._postfile
-    offset = postfile.tell()
-    block = _MAGIC_AND_LENGTH.pack(WHOOSH3_HEADER_MAGIC, -(len(info) + len(data))) + info + data
-    postfile.write(block)
-    row = _TERM_INFO.pack(
-        False,
-        sum(stored),
-        count,
-        mincode,
-        maxcode,
-        max(0, maxweight),
-        ids[0],
-        last,
-    )
-    _add_row(
-        fieldwriter._tindex,
-        pack_ushort(fieldwriter._fieldid) + word,
-        row + pack_long(offset) + pack_int(len(block)),
-    )
-
-
-_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables._lengths
-
-
-def _add_row(table: Any, key: bytes, value: bytes) -> None:
-    """``OrderedHashWriter.add(key, value)`` (keys in order, each once) in one write."""
-    if key <= table.lastkey:
-        raise ValueError(f"Keys must increase: {table.lastkey!r}..{key!r}")
-    dbfile = table.dbfile
-    pos = dbfile.tell()
-    table.index.append(pos)
-    dbfile.write(_KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value)
-    h = table.hashfn(key)
-    table.buckets[h & 255].append((h, pos))
-    table.lastkey = key
+    info = dumps((count, ids[-1], maxweight, compression, mincode, maxcode), 2)
+    length = len(info) + len(data)
+    return _LENGTH.pack(-length if last else length) + info + data, sum(stored), maxweight, mincode, maxcode
 
 
 def _field_lengths(lengths: Any, fieldname: str, doccount: int) -> list[Any]:
