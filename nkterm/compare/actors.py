@@ -30,6 +30,21 @@ _REPORT_STEMS = frozenset(
     stem(w)
     for w in ["claims", "allegations", "suggestions", "accusations", "rumours", "speculation", "charges"]
 )
+# what a court rules on, not what anyone denies: "rejected an attempt to have the case dismissed",
+# "dismissed the appeal" (an outcome; a rejected offer or bid against an accepted one is still a
+# conflict: test_compare_refer)
+_PROCEEDING_STEMS = frozenset(
+    stem(w) for w in ["attempt", "appeal", "application", "motion", "challenge", "plea", "case"]
+)
+# breaking a promise in other words: "broken promises", "went back on a pledge", "backing out of a
+# pledge", "reneged on": one act for the denial rule (the promise itself stays a word of its own)
+PROMISE_BROKEN_RE = re.compile(
+    r"\bbr(?:eak|eaks|oke|oken|eaking)(?=\s+(?:(?:a|an|his|her|their|its|the|my|our|your|that|this)\s+)?"
+    r"(?:promise|pledge|word|vow|undertaking))"
+    r"|\b(?:go|goes|went|gone|going)\s+back\s+on\b|\bback(?:s|ed|ing)?\s+out\s+of\b|\breneg(?:e|es|ed|ing)\b",
+    re.IGNORECASE,
+)
+PROMISE_BROKEN = "~renege"  # the stem that stands for those words in a denial's scope
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 _NOT_ACTORS = frozenset(
     [
@@ -96,14 +111,28 @@ def denial_scopes(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[s
     nearest capitalised word before it in its sentence, "" if none) and the stems of the content
     words after it, to the end of its clause, at most ``DENIAL_SCOPE`` of them."""
     out = []
+    tokens = _promise_phrases(text, tokens)
     for m in DENIAL_CUE_RE.finditer(text):
         clause = CLAUSE_END_RE.search(text, m.end())
         clause_end = clause.start() if clause else len(text)
         stems = [t for t, start, _w in tokens if m.end() <= start < clause_end][:DENIAL_SCOPE]
         if stems and stems[0] in _OPINION_STEMS:
             continue  # "dismissed fears that his plans are too modest": an opinion, not an act
+        if stems and stems[0] in _PROCEEDING_STEMS:
+            continue  # "rejected an attempt by the defence": an outcome or a refusal, not a denial
         stems = [t for t in stems if t not in _REPORT_STEMS]  # "denied claims that ...": the act follows
         actor = actor_before(text, m.start())[0]
         if stems:
             out.append((m.group(0), actor, tuple(dict.fromkeys(stems))))
     return out
+
+
+def _promise_phrases(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """``tokens`` with the words of each phrase of ``PROMISE_BROKEN_RE`` made one token,
+    ``PROMISE_BROKEN`` ("went back on" -> one stem, "a pledge" after it untouched)."""
+    found = list(PROMISE_BROKEN_RE.finditer(text))
+    if not found:
+        return tokens
+    out = [t for t in tokens if not any(m.start() <= t[1] < m.end() for m in found)]
+    out += [(PROMISE_BROKEN, m.start(), m.group(0)) for m in found]
+    return sorted(out, key=lambda t: t[1])
