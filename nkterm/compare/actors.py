@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from nkterm.compare.params import DENIAL_SCOPE
-from nkterm.compare.words import CLAUSE_END_RE, first_letters, stem
+from nkterm.compare.words import CLAUSE_END_RE, DENIAL_RE, first_letters, stem
 
 # the cues of a denial: verbs of denial, "never", "no longer", "not guilty" (a plain "not" negates
 # too many things in passing to stand for a denial of the other passage's act)
@@ -36,6 +36,28 @@ _REPORT_STEMS = frozenset(
 _PROCEEDING_STEMS = frozenset(
     stem(w) for w in ["attempt", "appeal", "application", "motion", "challenge", "plea", "case"]
 )
+# a court that rules: "the court rejected", "Judge Susan Ilston rejected", "an appeal court's decision
+# to reject" (a court's word and at most three more right before the cue; "Speaking in court, Mr
+# Ebbers rejected" is Ebbers's denial)
+_COURT_BEFORE_RE = re.compile(
+    r"\b(?:courts?|judges?|panel|tribunal|jury|justices?|magistrates?)(?:['’]s)?(?:\s+[\w'’-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+
+
+def court_outcome(text: str, at: int) -> bool:
+    """Whether the denial cue at ``at`` is a court's ruling, not a denial: "an appeal court's
+    decision to reject the government's $280bn claim" rules on the claim, it says nothing is so
+    or not so."""
+    sentence = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at), 0)
+    return _COURT_BEFORE_RE.search(text, sentence, at) is not None
+
+
+def denies(text: str) -> bool:
+    """Whether ``text`` has a verb of denial (``DENIAL_RE``) that is not a court's ruling."""
+    return any(not court_outcome(text, m.start()) for m in DENIAL_RE.finditer(text))
+
+
 # breaking a promise in other words: "broken promises", "went back on a pledge", "backing out of a
 # pledge", "reneged on": one act for the denial rule (the promise itself stays a word of its own)
 PROMISE_BROKEN_RE = re.compile(
@@ -113,6 +135,8 @@ def denial_scopes(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[s
     out = []
     tokens = _promise_phrases(text, tokens)
     for m in DENIAL_CUE_RE.finditer(text):
+        if court_outcome(text, m.start()):
+            continue  # "the court rejected ...": a ruling, not a denial
         clause = CLAUSE_END_RE.search(text, m.end())
         clause_end = clause.start() if clause else len(text)
         stems = [t for t, start, _w in tokens if m.end() <= start < clause_end][:DENIAL_SCOPE]

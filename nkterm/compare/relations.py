@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 
 from nkterm.compare import params
-from nkterm.compare.actors import PROMISE_BROKEN, PROMISE_BROKEN_RE
+from nkterm.compare.actors import PROMISE_BROKEN, PROMISE_BROKEN_RE, denies
 from nkterm.compare.apart import counts_apart, figures_apart
 from nkterm.compare.dispute import clear_caches as clear_disputes
 from nkterm.compare.dispute import dispute_conflict
@@ -50,7 +50,7 @@ def says_not(unit: Unit) -> bool:
     evaluation axes compare it)."""
     if not unit.negative:
         return False
-    if DENIAL_RE.search(unit.passage.text):
+    if denies(unit.passage.text):
         return True
     return not unit.negated or any(s not in _EVALUATION_STEMS for s in unit.negated)
 

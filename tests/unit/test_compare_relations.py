@@ -598,3 +598,21 @@ def test_a_court_rejecting_an_attempt_is_an_outcome_not_a_denial() -> None:
         "Lawyers for Conte made an attempt to have the steroid case thrown out, Judge Ilston heard.",
     )
     assert relation != DIFFERS, reason
+
+
+def test_a_court_rejecting_a_claim_rules_and_denies_nothing() -> None:
+    # the court's "reject" is the same outcome as "thrown out", not one side denying
+    relation, reason, _shared = judge(
+        "The government's $200bn claim against the harbour firms has been thrown out by an appeal court.",
+        "The harbour firms welcomed an appeal court's decision to reject the government's $200bn claim.",
+    )
+    assert "denies or negates" not in reason, reason
+
+
+def test_a_denial_in_court_is_still_a_denial() -> None:
+    # "Speaking in court, Mr Hartley rejected ...": Hartley denies, the court rules nothing
+    relation, reason, _shared = judge(
+        "Speaking in court, Senator Hartley rejected claims that he leaked the harbour budget report.",
+        "Prosecutors say Senator Hartley leaked the harbour budget report to a newspaper.",
+    )
+    assert relation == DIFFERS, reason
