@@ -606,7 +606,7 @@ def test_a_court_rejecting_a_claim_rules_and_denies_nothing() -> None:
         "The government's $200bn claim against the harbour firms has been thrown out by an appeal court.",
         "The harbour firms welcomed an appeal court's decision to reject the government's $200bn claim.",
     )
-    assert "denies or negates" not in reason, reason
+    assert relation == AGREES, reason
 
 
 def test_a_denial_in_court_is_still_a_denial() -> None:
