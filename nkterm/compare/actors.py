@@ -67,6 +67,17 @@ PROMISE_BROKEN_RE = re.compile(
     re.IGNORECASE,
 )
 PROMISE_BROKEN = "~renege"  # the stem that stands for those words in a denial's scope
+
+
+def promise_broken(text: str) -> list[re.Match[str]]:
+    """``PROMISE_BROKEN_RE``'s phrases in ``text`` (most passages have none of their words: the
+    regex is not run over them)."""
+    lower = text.lower()
+    if "back" not in lower and "brok" not in lower and "break" not in lower and "reneg" not in lower:
+        return []
+    return list(PROMISE_BROKEN_RE.finditer(text))
+
+
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 _NOT_ACTORS = frozenset(
     [
@@ -154,7 +165,7 @@ def denial_scopes(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[s
 def _promise_phrases(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     """``tokens`` with the words of each phrase of ``PROMISE_BROKEN_RE`` made one token,
     ``PROMISE_BROKEN`` ("went back on" -> one stem, "a pledge" after it untouched)."""
-    found = list(PROMISE_BROKEN_RE.finditer(text))
+    found = promise_broken(text)
     if not found:
         return tokens
     out = [t for t in tokens if not any(m.start() <= t[1] < m.end() for m in found)]

@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 
 from nkterm.compare import params
-from nkterm.compare.actors import PROMISE_BROKEN, PROMISE_BROKEN_RE, denies
+from nkterm.compare.actors import PROMISE_BROKEN, denies, promise_broken
 from nkterm.compare.apart import counts_apart, figures_apart
 from nkterm.compare.dispute import clear_caches as clear_disputes
 from nkterm.compare.dispute import dispute_conflict
@@ -147,7 +147,7 @@ def denial_conflict(a: Unit, b: Unit) -> str:
         if not deny.scopes or says_not(other) or _REFUSAL_RE.search(other.passage.text):
             continue
         other_stems = {s for stems in other.keys.values() for s in stems}
-        if PROMISE_BROKEN_RE.search(other.passage.text):
+        if promise_broken(other.passage.text):
             other_stems.add(PROMISE_BROKEN)  # "broken promises" / "went back on a pledge"
         # a word of the denial may say the other's in other words ("pledge" / "promise")
         other_meanings = {MEANING[s] for s in other_stems if s in MEANING}
@@ -168,8 +168,8 @@ def denial_conflict(a: Unit, b: Unit) -> str:
             if len(act) >= 2 and act[0] == stems[0]:
                 words = [deny.keys.get(KEY_OF.get(s, s), {}).get(s, s) for s in act]
                 if PROMISE_BROKEN in act:  # the phrase as written ("broken", "went back on")
-                    phrase = PROMISE_BROKEN_RE.search(deny.passage.text)
-                    words = [phrase.group(0) if w == PROMISE_BROKEN and phrase else w for w in words]
+                    phrase = promise_broken(deny.passage.text)
+                    words = [phrase[0].group(0) if w == PROMISE_BROKEN and phrase else w for w in words]
                 return f'opposite polarity: "{cue}" {", ".join(words[:3])} only in {side}'
     return ""
 
