@@ -8,6 +8,7 @@ Must not import Textual, nor Whoosh.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from nkterm.compare.params import DENIAL_SCOPE
@@ -53,8 +54,10 @@ def court_outcome(text: str, at: int) -> bool:
     return _COURT_BEFORE_RE.search(text, sentence, at) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def denies(text: str) -> bool:
-    """Whether ``text`` has a verb of denial (``DENIAL_RE``) that is not a court's ruling."""
+    """Whether ``text`` has a verb of denial (``DENIAL_RE``) that is not a court's ruling
+    (memoised: ``relations.says_not`` asks it of a passage for every pair it is in)."""
     return any(not court_outcome(text, m.start()) for m in DENIAL_RE.finditer(text))
 
 

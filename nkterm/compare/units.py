@@ -279,10 +279,11 @@ def _prepared(text: str) -> _Prepared:
 
 
 def clear_caches() -> None:
-    """Forget the prepared passages (``_prepared``, ``_unit_parts``, ``_polarity_parts``)."""
+    """Forget the prepared passages (``_prepared``, ``_unit_parts``, ``_polarity_parts``, ``actors.denies``)."""
     _prepared.cache_clear()
     _unit_parts.cache_clear()
     _polarity_parts.cache_clear()
+    denies.cache_clear()
 
 
 _UnitParts = tuple[dict[str, dict[str, str]], list[Quantity], set[str]]
