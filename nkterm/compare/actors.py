@@ -8,10 +8,11 @@ Must not import Textual, nor Whoosh.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from nkterm.compare.params import DENIAL_SCOPE
-from nkterm.compare.words import CLAUSE_END_RE, first_letters, stem
+from nkterm.compare.words import CLAUSE_END_RE, DENIAL_RE, first_letters, stem
 
 # the cues of a denial: verbs of denial, "never", "no longer", "not guilty" (a plain "not" negates
 # too many things in passing to stand for a denial of the other passage's act)
@@ -30,6 +31,56 @@ _REPORT_STEMS = frozenset(
     stem(w)
     for w in ["claims", "allegations", "suggestions", "accusations", "rumours", "speculation", "charges"]
 )
+# what a court rules on, not what anyone denies: "rejected an attempt to have the case dismissed",
+# "dismissed the appeal" (an outcome; a rejected offer or bid against an accepted one is still a
+# conflict: test_compare_refer)
+_PROCEEDING_STEMS = frozenset(
+    stem(w) for w in ["attempt", "appeal", "application", "motion", "challenge", "plea", "case"]
+)
+# a court that rules: "the court rejected", "Judge Susan Ilston rejected", "an appeal court's decision
+# to reject" (a court's word and at most three more right before the cue; "Speaking in court, Mr
+# Ebbers rejected" is Ebbers's denial)
+_COURT_BEFORE_RE = re.compile(
+    r"\b(?:courts?|judges?|panel|tribunal|jury|justices?|magistrates?)(?:['’]s)?(?:\s+[\w'’-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+
+
+def court_outcome(text: str, at: int) -> bool:
+    """Whether the denial cue at ``at`` is a court's ruling, not a denial: "an appeal court's
+    decision to reject the government's $280bn claim" rules on the claim, it says nothing is so
+    or not so."""
+    sentence = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at), 0)
+    return _COURT_BEFORE_RE.search(text, sentence, at) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def denies(text: str) -> bool:
+    """Whether ``text`` has a verb of denial (``DENIAL_RE``) that is not a court's ruling
+    (memoised: ``relations.says_not`` asks it of a passage for every pair it is in)."""
+    return any(not court_outcome(text, m.start()) for m in DENIAL_RE.finditer(text))
+
+
+# breaking a promise in other words: "broken promises", "went back on a pledge", "backing out of a
+# pledge", "reneged on": one act for the denial rule (the promise itself stays a word of its own)
+PROMISE_BROKEN_RE = re.compile(
+    r"\bbr(?:eak|eaks|oke|oken|eaking)(?=\s+(?:(?:a|an|his|her|their|its|the|my|our|your|that|this)\s+)?"
+    r"(?:promise|pledge|word|vow|undertaking))"
+    r"|\b(?:go|goes|went|gone|going)\s+back\s+on\b|\bback(?:s|ed|ing)?\s+out\s+of\b|\breneg(?:e|es|ed|ing)\b",
+    re.IGNORECASE,
+)
+PROMISE_BROKEN = "~renege"  # the stem that stands for those words in a denial's scope
+
+
+def promise_broken(text: str) -> list[re.Match[str]]:
+    """``PROMISE_BROKEN_RE``'s phrases in ``text`` (most passages have none of their words: the
+    regex is not run over them)."""
+    lower = text.lower()
+    if "back" not in lower and "brok" not in lower and "break" not in lower and "reneg" not in lower:
+        return []
+    return list(PROMISE_BROKEN_RE.finditer(text))
+
+
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 _NOT_ACTORS = frozenset(
     [
@@ -96,14 +147,30 @@ def denial_scopes(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[s
     nearest capitalised word before it in its sentence, "" if none) and the stems of the content
     words after it, to the end of its clause, at most ``DENIAL_SCOPE`` of them."""
     out = []
+    tokens = _promise_phrases(text, tokens)
     for m in DENIAL_CUE_RE.finditer(text):
+        if court_outcome(text, m.start()):
+            continue  # "the court rejected ...": a ruling, not a denial
         clause = CLAUSE_END_RE.search(text, m.end())
         clause_end = clause.start() if clause else len(text)
         stems = [t for t, start, _w in tokens if m.end() <= start < clause_end][:DENIAL_SCOPE]
         if stems and stems[0] in _OPINION_STEMS:
             continue  # "dismissed fears that his plans are too modest": an opinion, not an act
+        if stems and stems[0] in _PROCEEDING_STEMS:
+            continue  # "rejected an attempt by the defence": an outcome or a refusal, not a denial
         stems = [t for t in stems if t not in _REPORT_STEMS]  # "denied claims that ...": the act follows
         actor = actor_before(text, m.start())[0]
         if stems:
             out.append((m.group(0), actor, tuple(dict.fromkeys(stems))))
     return out
+
+
+def _promise_phrases(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """``tokens`` with the words of each phrase of ``PROMISE_BROKEN_RE`` made one token,
+    ``PROMISE_BROKEN`` ("went back on" -> one stem, "a pledge" after it untouched)."""
+    found = promise_broken(text)
+    if not found:
+        return tokens
+    out = [t for t in tokens if not any(m.start() <= t[1] < m.end() for m in found)]
+    out += [(PROMISE_BROKEN, m.start(), m.group(0)) for m in found]
+    return sorted(out, key=lambda t: t[1])

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 
 from nkterm.compare import params
+from nkterm.compare.actors import PROMISE_BROKEN, denies, promise_broken
 from nkterm.compare.apart import counts_apart, figures_apart
 from nkterm.compare.dispute import clear_caches as clear_disputes
 from nkterm.compare.dispute import dispute_conflict
@@ -49,7 +50,7 @@ def says_not(unit: Unit) -> bool:
     evaluation axes compare it)."""
     if not unit.negative:
         return False
-    if DENIAL_RE.search(unit.passage.text):
+    if denies(unit.passage.text):
         return True
     return not unit.negated or any(s not in _EVALUATION_STEMS for s in unit.negated)
 
@@ -99,6 +100,17 @@ def conflict_of(a: Unit, b: Unit, similarity: float = 1.0) -> str:
     return ""
 
 
+def _negates_said(deny: Unit, other: Unit) -> bool:
+    """Whether what ``deny`` says is not so is something ``other`` says: a word it negates, or a
+    word of one of its denials' scopes, is one of ``other``'s (or it names nothing it negates).
+    "... did not have a complaint made against him, but when concerns were raised he sought
+    guidance" negates nothing of "Mr McLetchie then sought guidance"."""
+    said = set(deny.negated) | {s for _cue, _actor, stems in deny.scopes for s in stems}
+    if not said:
+        return True
+    return any(s in stems for stems in other.keys.values() for s in said)
+
+
 def _shown(q: Quantity) -> tuple[str, str]:
     """A number as written and its unit word apart: ("3", " days"), ("$9.37bn", "")."""
     written = " ".join(q.written.split())
@@ -135,6 +147,8 @@ def denial_conflict(a: Unit, b: Unit) -> str:
         if not deny.scopes or says_not(other) or _REFUSAL_RE.search(other.passage.text):
             continue
         other_stems = {s for stems in other.keys.values() for s in stems}
+        if promise_broken(other.passage.text):
+            other_stems.add(PROMISE_BROKEN)  # "broken promises" / "went back on a pledge"
         # a word of the denial may say the other's in other words ("pledge" / "promise")
         other_meanings = {MEANING[s] for s in other_stems if s in MEANING}
         names = {s for unit in (a, b) for key in unit.names for s in unit.keys.get(key, {})}
@@ -153,6 +167,9 @@ def denial_conflict(a: Unit, b: Unit) -> str:
             # sharing only its objects ("the confidential budget report") is not asserting the act
             if len(act) >= 2 and act[0] == stems[0]:
                 words = [deny.keys.get(KEY_OF.get(s, s), {}).get(s, s) for s in act]
+                if PROMISE_BROKEN in act:  # the phrase as written ("broken", "went back on")
+                    phrase = promise_broken(deny.passage.text)
+                    words = [phrase[0].group(0) if w == PROMISE_BROKEN and phrase else w for w in words]
                 return f'opposite polarity: "{cue}" {", ".join(words[:3])} only in {side}'
     return ""
 
@@ -279,7 +296,9 @@ def relation_of(
     if near and date_slot(a, b):  # "in late December" / "on 3-5 December" in one sentence's two versions
         return DIFFERS, date_slot(a, b)
     not_a, not_b = says_not(a), says_not(b)
-    if near and not_a != not_b:  # "X has denied that Y resigned" / "X said Y resigned"
+    # "X has denied that Y resigned" / "X said Y resigned"; not an added clause that negates what
+    # the other does not say ("... did not have a complaint made against him, but [the same]")
+    if near and not_a != not_b and _negates_said(a if not_a else b, b if not_a else a):
         side, text = ("A", a.passage.text) if not_a else ("B", b.passage.text)
         cue = DENIAL_RE.search(text) or NEGATION_RE.search(text)
         return DIFFERS, f'opposite polarity: "{cue.group(0) if cue else "not"}" only in {side}'

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
 from nkterm.analysis import analyze_names_joined
-from nkterm.compare.actors import DENIAL_CUE_ASCII_RE, DENIAL_CUE_RE, denial_scopes
+from nkterm.compare.actors import DENIAL_CUE_ASCII_RE, DENIAL_CUE_RE, denial_scopes, denies
 from nkterm.compare.params import NEGATION_SCOPE, WEAK_CLAIM
 from nkterm.compare.results import Passage
 from nkterm.compare.words import (
@@ -279,10 +279,11 @@ def _prepared(text: str) -> _Prepared:
 
 
 def clear_caches() -> None:
-    """Forget the prepared passages (``_prepared``, ``_unit_parts``, ``_polarity_parts``)."""
+    """Forget the prepared passages (``_prepared``, ``_unit_parts``, ``_polarity_parts``, ``actors.denies``)."""
     _prepared.cache_clear()
     _unit_parts.cache_clear()
     _polarity_parts.cache_clear()
+    denies.cache_clear()
 
 
 _UnitParts = tuple[dict[str, dict[str, str]], list[Quantity], set[str]]
@@ -351,6 +352,8 @@ def _polarity_parts(text: str, drop: frozenset[str]) -> _PolarityParts:
     """(negated, polarity, negative, scopes) of ``text`` with the stems of ``drop`` left out
     (``Unit``'s properties of the same names)."""
     cues, denied = negations_and_denial(text)
+    if denied and not denies(text):
+        denied = False  # only a court's ruling ("the court rejected the claim"): nothing denied
     negations = []
     for m in cues:
         clause = CLAUSE_END_RE.search(text, m.end())

@@ -565,3 +565,54 @@ def test_a_name_that_qualifies_the_noun_that_acts_is_not_the_actor() -> None:
         "The Halder executive admitted he instructed brokers to submit false bids for the lawsuit's contracts.",
     )
     assert not reason.startswith("contradicting testimony"), reason
+
+
+# -- session 11: what a conflict must share with the other passage ---------------------------------
+
+
+def test_an_added_clause_negating_what_the_other_does_not_say_is_no_conflict() -> None:
+    # near-identical, and only B negates: but what B negates ("a complaint") A does not say
+    relation, reason, _shared = judge(
+        "Senator Hartley then asked the ethics committee to review his position on the contract.",
+        "Senator Hartley faced no complaint, but when questions were raised he asked the ethics"
+        " committee to review his position on the contract.",
+    )
+    assert relation != DIFFERS, reason
+
+
+def test_a_denial_of_broken_promises_differs_from_going_back_on_a_pledge() -> None:
+    relation, reason, _shared = judge(
+        "Senator Hartley on Sunday dismissed claims of broken promises over the harbour budget.",
+        "A new book says Senator Hartley went back on a pledge over the harbour budget.",
+    )
+    assert (relation, reason) == (
+        DIFFERS,
+        'opposite polarity: "dismissed" broken, promises, harbour only in A',
+    )
+
+
+def test_a_court_rejecting_an_attempt_is_an_outcome_not_a_denial() -> None:
+    # "rejected an attempt to have the case thrown out": the judge rules, she denies no act
+    relation, reason, _shared = judge(
+        "Judge Ilston rejected an attempt by the defence to have the steroid case thrown out.",
+        "Lawyers for Conte made an attempt to have the steroid case thrown out, Judge Ilston heard.",
+    )
+    assert relation != DIFFERS, reason
+
+
+def test_a_court_rejecting_a_claim_rules_and_denies_nothing() -> None:
+    # the court's "reject" is the same outcome as "thrown out", not one side denying
+    relation, reason, _shared = judge(
+        "The government's $200bn claim against the harbour firms has been thrown out by an appeal court.",
+        "The harbour firms welcomed an appeal court's decision to reject the government's $200bn claim.",
+    )
+    assert relation == AGREES, reason
+
+
+def test_a_denial_in_court_is_still_a_denial() -> None:
+    # "Speaking in court, Mr Hartley rejected ...": Hartley denies, the court rules nothing
+    relation, reason, _shared = judge(
+        "Speaking in court, Senator Hartley rejected claims that he leaked the harbour budget report.",
+        "Prosecutors say Senator Hartley leaked the harbour budget report to a newspaper.",
+    )
+    assert relation == DIFFERS, reason

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import struct
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from hashlib import md5
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -113,6 +113,13 @@ def _read_hashed(
     reads). ``hashed`` keeps each term's key and its hash for the next segments with the same
     field number (the md5 is a third of a probe). False (nothing counted) when the table is not
     the in-memory MD5-hashed file this reads: the caller then asks Whoosh."""
+    return _read_table(table, fieldname, _probe, encoded, counts, hashed)
+
+
+def _read_table(table: Any, fieldname: str, probe: Callable[..., bool], *args: Any) -> bool:
+    """``probe(_HashFile(...), *args)`` on the segment's term ``table`` read for ``fieldname``. True
+    without a probe when the field has no term in this segment; False (nothing counted) when
+    the table is not the in-memory MD5-hashed file the probes read: the caller then asks Whoosh."""
     tindex = getattr(table, "_tindex", None)
     buf = getattr(getattr(tindex, "dbfile", None), "_buf", None)
     fieldmap = getattr(table, "_fieldmap", None)
@@ -122,7 +129,26 @@ def _read_hashed(
         return False
     if fieldname not in fieldmap:
         return True  # the field has no term in this segment
-    prefix = _FIELD.pack(fieldmap[fieldname])
+    return probe(_HashFile(tindex, buf, _FIELD.pack(fieldmap[fieldname])), *args)
+
+
+class _HashFile(NamedTuple):
+    """A segment's term table as the probes read it: its hash index (``HashReader``), the index
+    file's in-memory buffer, and the key prefix of the field asked for (its field number)."""
+
+    tindex: Any
+    buf: bytes | memoryview
+    prefix: bytes
+
+
+def _probe(
+    file: _HashFile,
+    encoded: list[tuple[str, bytes]],
+    counts: dict[str, int],
+    hashed: dict[bytes, list[tuple[str, bytes, int]]] | None,
+) -> bool:
+    """``_read_hashed``'s probes of one segment, term by term."""
+    tindex, buf, prefix = file
     keys = hashed.get(prefix) if hashed is not None else None
     if keys is None:
         keys = _hashed_keys(prefix, encoded)
@@ -217,18 +243,16 @@ def _read_hashed_batch(
     matches but whose key does not is passed as there). ~0.3 µs a term and segment against
     ~2.5 µs; the md5 of each key is computed once for all segments. False (nothing counted)
     when the table is not the in-memory MD5-hashed file it reads."""
-    tindex = getattr(table, "_tindex", None)
-    buf = getattr(getattr(tindex, "dbfile", None), "_buf", None)
-    fieldmap = getattr(table, "_fieldmap", None)
-    if tindex is None or getattr(tindex, "hashtype", None) != 0 or not isinstance(buf, bytes | memoryview):
-        return False
-    if not isinstance(fieldmap, dict):
-        return False
-    if fieldname not in fieldmap:
-        return True  # the field has no term in this segment
+    return _read_table(table, fieldname, _probe_batch, encoded, counts, batches)
+
+
+def _probe_batch(
+    file: _HashFile, encoded: list[tuple[str, bytes]], counts: dict[str, int], batches: dict[bytes, _Batch]
+) -> bool:
+    """``_read_hashed_batch``'s probes of one segment, all terms at once."""
+    tindex, buf, prefix = file
     import numpy as np  # (a search alone does not load numpy)
 
-    prefix = _FIELD.pack(fieldmap[fieldname])
     batch = batches.get(prefix)
     if batch is None:
         batch = batches[prefix] = _batch(prefix, encoded)
