@@ -27,6 +27,7 @@ from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Subject
 from nkterm.claims.inverted import name_after
 from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
+from nkterm.claims.respondents import respondents
 from nkterm.claims.subjectwords import (
     ADVERB_SKIP,
     AGED,
@@ -98,6 +99,9 @@ class SubjectFinder:
             j -= 1
         if j < self.lo:
             return None
+        polled = respondents(self, j)  # "87% of the 1,000 adults quizzed by ICM said": adults
+        if polled is not None:
+            return polled
         gap = self.gap(j)
         if (
             gap.strip() == ")"
