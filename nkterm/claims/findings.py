@@ -7,12 +7,11 @@ they report only with a document as subject, the head of the subject phrase read
 ``SubjectFinder.for_verb`` ("report research study survey poll ... investigation"; a body that
 investigates, "the select committee found that", only before "that"). Part of the last fallback
 of speaker choice (``speech_acts.fallback_speaker``); the sentence's kinds and score do not
-change, only its speaker. Pure Python; must not import textual or whoosh.
+change, only its speaker. An inverted tail ("..., a survey has found.") needs no rule of its
+own: ``SubjectFinder.for_verb`` reads the subject after the comma. Pure Python; must not import textual or whoosh.
 """
 
 from __future__ import annotations
-
-import re
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.lexicon import words
@@ -24,12 +23,6 @@ FINDING_VERBS = words("found finds showed shows")
 # Bodies that find as a study does, but only "found that" ("the committee found the money" is not)
 _FINDING_BODIES = words("committee commission panel inquiry watchdog regulator audit")
 _PASSIVE = words("be been being is are was were")
-# "..., a survey has found." / "..., a new study shows."
-_TAIL = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>"
-    + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True))
-    + r")\s+(?:has\s+|have\s+)?(?P<verb>found|finds|showed|shows)\s*[.!]?[\"”]?\s*$"
-)
 
 
 def finding_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
@@ -38,10 +31,6 @@ def finding_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     lows, starts, text = ctx.toks.lows, ctx.toks.starts, ctx.text
     if FINDING_VERBS.isdisjoint(lows[lo + 1 : hi]):
         return None
-    sp = ctx.spans[n]
-    tail = _TAIL.search(text, sp.start, sp.end)
-    if tail is not None and not ctx.inside(tail.start("verb")):
-        return tail.group("noun"), f'"{tail.group("noun")} {tail.group("verb")}" (a finding)'
     for i in range(lo + 1, hi):
         if lows[i] not in FINDING_VERBS or not text[starts[i]].islower() or ctx.inside(starts[i]):
             continue

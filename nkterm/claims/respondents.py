@@ -15,17 +15,17 @@ from __future__ import annotations
 
 from nkterm.claims.evidence import Subject
 from nkterm.claims.lexicon import words
-from nkterm.claims.subjectwords import POLLED
+from nkterm.claims.subjectwords import DETERMINERS, POLLED
 from nkterm.claims.verbsubjects import SubjectFinder
 
 # The participle after the respondents ("adults quizzed by ICM", "people surveyed")
 ASKED = POLLED | words("quizzed asked")
 # Words of a share: "87%", "three-quarters", "half", "a majority", "most", "fifty nine percent"
+# ("two of the licences denied" is a count, no share: a bare number never opens one)
 _SHARE = words(
     """
     % percent per cent half majority minority most many some all none third thirds quarter quarters
-    fifth fifths tenth tenths one two three four five six seven eight nine ten twenty thirty forty
-    fifty sixty seventy eighty ninety hundred out
+    fifth fifths tenth tenths out
     """
 )
 # Between the participle and the verb: who asked, for whom ("by ICM for BBC News 24")
@@ -34,11 +34,19 @@ _MOST = words("most many")
 
 
 def _plural(low: str) -> bool:
-    return low == "people" or (low.isalpha() and low.endswith("s") and not low.endswith(("ss", "us", "is")))
+    """A plural noun: "people", or a word in -s that is no determiner or pronoun ("its", "this")."""
+    if low == "people":
+        return True
+    return (
+        low.isalpha()
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and low not in DETERMINERS
+    )
 
 
 def _share(low: str) -> bool:
-    return low in _SHARE or low[:1].isdigit() or low.endswith(("-quarters", "-thirds", "-fifths", "%"))
+    return low in _SHARE or low.endswith(("-quarters", "-thirds", "-fifths"))
 
 
 def respondents(f: SubjectFinder, j: int) -> Subject | None:
