@@ -41,11 +41,26 @@ def expansion(text: str, short: str, pos: int) -> str | None:
         if known is None:
             return None
         found = known.group(1)
+    found = _defined(text, found, short, pos)
     bare = found.removesuffix("'s").removesuffix("’s")
     # "the European Union's list" (a possessive) but "Standard & Poor's" (the name)
     if bare != found and _written_bare(text, bare):
         return bare
     return found
+
+
+def _defined(text: str, found: str, short: str, pos: int) -> str:
+    """ "Royal National Institute for Deaf People (RNID)": the name written right before the short
+    form in brackets goes on past the words its initials spell (one or two more capitalised
+    words); else ``found`` as spelt (session 11)."""
+    bracket = text.find(f" ({short})", 0, pos)
+    if bracket < 0:
+        return found
+    m = re.search(
+        rf"{re.escape(found)}((?: [A-Z][\w'’-]+){{1,2}}) \({re.escape(short)}\)",
+        text[: bracket + len(short) + 3],
+    )
+    return found + m.group(1) if m is not None else found
 
 
 _JOIN = r"(?: (?:of|for|the|and|&|de|du|des|on))* "
