@@ -293,11 +293,11 @@ def _own_verb_after(run_id: int, ctx: QuoteContext) -> tuple[str | None, str] | 
     return None, ""  # a role or a group ("whispered the party official"): no one the next quotes may inherit
 
 
-def _reported_between(run_id: int, pos: int, ctx: QuoteContext) -> bool:
-    """A report outside quotes whose speaker is found, between the end of run ``run_id`` and
-    ``pos`` ('"... words", she added. Menzies Campbell said the war had hit trust. "Issues of war
-    ..."'): the quote at ``pos`` follows that speech, it does not continue the run (session 11)."""
-    end = max(q.end for q in ctx.quotes if q.run == run_id)
+def _reported_between(end: int, pos: int, ctx: QuoteContext) -> bool:
+    """A report outside quotes whose speaker is found, between ``end`` (where a run's last quote
+    ends) and ``pos`` ('"... words", she added. Menzies Campbell said the war had hit trust.
+    "Issues of war ..."'): the quote at ``pos`` follows that speech, it does not continue the run
+    (session 11)."""
     end = max(end, ctx.spans[_sentence_at(end - 1, ctx)].end)  # (the run's own '," he said')
     i = bisect.bisect_left(ctx.reports, end, key=lambda r: r.verb_start)
     for r in ctx.reports[i:]:
@@ -313,8 +313,10 @@ def run_speakers(
 ) -> dict[int, tuple[str | None, str]]:
     out: dict[int, tuple[str | None, str]] = {}
     first_start: dict[int, int] = {}
+    last_end: dict[int, int] = {}
     for q in quotes:
         first_start.setdefault(q.run, q.start)
+        last_end[q.run] = max(last_end.get(q.run, 0), q.end)
     for run_id in sorted(attributions):
         att = attributions[run_id]
         if att.report is not None and (earlier := _report_before_term(att.report, run_id, ctx)) is not None:
@@ -340,7 +342,7 @@ def run_speakers(
         elif (
             att.inherits is not None
             and out.get(att.inherits, (None, ""))[0] is not None
-            and not _reported_between(att.inherits, first_start[run_id], ctx)
+            and not _reported_between(last_end[att.inherits], first_start[run_id], ctx)
         ):
             out[run_id] = (out[att.inherits][0], "continues the previous quote")
         elif (prev := _previous_report(first_start[run_id], ctx)) is not None:

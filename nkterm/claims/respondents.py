@@ -64,6 +64,8 @@ def respondents(f: SubjectFinder, j: int) -> Subject | None:
         return None
     if lows[m] not in ASKED and not _plural(lows[m]):
         # "adults quizzed by ICM for BBC News 24 said": back over the agent to the participle
+        if ASKED.isdisjoint(lows[max(lo, m - 10) : m]):
+            return None  # (most subjects: a name, no participle before it)
         k = m
         while k > lo and m - k < 10 and (f.upper(k) or lows[k][:1].isdigit() or lows[k] in _AGENT):
             k -= 1

@@ -56,11 +56,16 @@ def _defined(text: str, found: str, short: str, pos: int) -> str:
     bracket = text.find(f" ({short})", 0, pos)
     if bracket < 0:
         return found
-    m = re.search(
-        rf"{re.escape(found)}((?: [A-Z][\w'’-]+){{1,2}}) \({re.escape(short)}\)",
-        text[: bracket + len(short) + 3],
-    )
-    return found + m.group(1) if m is not None else found
+    before = text[max(0, bracket - 200) : bracket]
+    at = before.rfind(found)
+    if at < 0:
+        return found
+    more = before[at + len(found) :]
+    return found + more if _MORE_WORDS.fullmatch(more) else found
+
+
+# one or two capitalised words after a spelt name, up to its bracket ("... for Deaf| People (RNID)")
+_MORE_WORDS = re.compile(r"(?: [A-Z][\w'’-]+){1,2}")
 
 
 _JOIN = r"(?: (?:of|for|the|and|&|de|du|des|on))* "
