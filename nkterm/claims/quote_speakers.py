@@ -316,7 +316,7 @@ def run_speakers(
     last_end: dict[int, int] = {}
     for q in quotes:
         first_start.setdefault(q.run, q.start)
-        last_end[q.run] = max(last_end.get(q.run, 0), q.end)
+        last_end[q.run] = q.end  # (a run's quotes in order: the last ends last)
     for run_id in sorted(attributions):
         att = attributions[run_id]
         if att.report is not None and (earlier := _report_before_term(att.report, run_id, ctx)) is not None:

@@ -53,6 +53,15 @@ def respondents(f: SubjectFinder, j: int) -> Subject | None:
     """The group that speaks when token ``j`` ends a share of respondents, else None."""
     lows, lo = f.lows, f.lo
     m = j
+    low = lows[m]
+    if (
+        low != "%"
+        and low not in ASKED
+        and not low.endswith("s")
+        and low != "people"
+        and ASKED.isdisjoint(lows[max(lo, m - 10) : m])
+    ):
+        return None  # (most subjects: a name, no share and no participle before the verb)
     if lows[m] == "%" and ")" in f.gap(m):  # "respondents (73%) said": the bracket is skipped
         k = m
         while k > lo and "(" not in f.gap(k - 1) and j - k < 4:
