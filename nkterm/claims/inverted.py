@@ -68,6 +68,13 @@ def _role_word(w: str) -> bool:
     )
 
 
+def _apposed(f: SubjectFinder, j: int, r: int) -> bool:
+    """Tokens ``j + 1 .. r - 1`` are role words right after the name ending at ``j`` (no comma
+    between: "RNID technology director", never "Robbie Bach, senior vice president,") and a comma
+    sets the name at ``r`` in apposition to them."""
+    return r > j + 1 and f.gap(j).isspace() and f.gap(r - 1).strip() == "," and f.lows[r] not in lx.NOT_NAMES
+
+
 def name_after(f: SubjectFinder, k: int, *, inverted: bool) -> Subject | None:
     """A name (or he/she) starting at token ``k``. After an inverted verb ("said Mr X") the
     name must end its clause: "said Beta had bought" is no inversion."""
@@ -127,9 +134,14 @@ def name_after(f: SubjectFinder, k: int, *, inverted: bool) -> Subject | None:
     r = j + 1
     while r < f.hi and r <= j + 3 and not f.upper(r) and lows[r].isalpha() and lows[r] not in CONNECT:
         r += 1
-    if ((r > j + 1 or not f.upper(k)) and r < f.hi and f.upper(r) and f.gap(r - 1).isspace()) and (
-        lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in ROLES
-    ):
+    # (and the name in apposition after an organisation's role: "said RNID technology
+    # director, Guido Gybels.", session 11)
+    if (
+        (r > j + 1 or not f.upper(k))
+        and r < f.hi
+        and f.upper(r)
+        and (f.gap(r - 1).isspace() or (_apposed(f, j, r) and inverted))
+    ) and (lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in ROLES):
         k = det = r
         j = f.chain_end(r)
     elif inverted and f.upper(k) and det == k:

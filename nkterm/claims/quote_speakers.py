@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from nkterm.claims.colonspeech import colon_speaker
 from nkterm.claims.evidence import Report
-from nkterm.claims.lexicon import words
+from nkterm.claims.lexicon import REPORTING_VERBS, words
 from nkterm.claims.namewords import PERSON_ROLES, is_org
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.quotes import Attribution, Inside, Quote
@@ -277,7 +277,11 @@ def _own_verb_after(run_id: int, ctx: QuoteContext) -> tuple[str | None, str] | 
     if not last.closed:
         return None
     m = _VERB_AFTER.match(ctx.text, last.end)
-    if m is None or m.group(1) not in VERBS or ctx.text[last.end - 2 : last.end - 1] not in (",", "!", "?"):
+    if (
+        m is None
+        or (m.group(1) not in VERBS and m.group(1) not in REPORTING_VERBS)
+        or ctx.text[last.end - 2 : last.end - 1] not in (",", "!", "?")
+    ):
         return None
     phrase = m.group(2)
     cut = _CLAUSE_CUT.search(phrase)  # "the party official as your reporter left": the phrase
@@ -289,13 +293,30 @@ def _own_verb_after(run_id: int, ctx: QuoteContext) -> tuple[str | None, str] | 
     return None, ""  # a role or a group ("whispered the party official"): no one the next quotes may inherit
 
 
+def _reported_between(end: int, pos: int, ctx: QuoteContext) -> bool:
+    """A report outside quotes whose speaker is found, between ``end`` (where a run's last quote
+    ends) and ``pos`` ('"... words", she added. Menzies Campbell said the war had hit trust.
+    "Issues of war ..."'): the quote at ``pos`` follows that speech, it does not continue the run
+    (session 11)."""
+    end = max(end, ctx.spans[_sentence_at(end - 1, ctx)].end)  # (the run's own '," he said')
+    i = bisect.bisect_left(ctx.reports, end, key=lambda r: r.verb_start)
+    for r in ctx.reports[i:]:
+        if r.verb_start >= pos:
+            return False
+        if not ctx.inside(r.verb_start) and ctx.resolver.speaker(r)[0] is not None:
+            return True
+    return False
+
+
 def run_speakers(
     attributions: dict[int, Attribution], resolver: Resolver, quotes: list[Quote], ctx: QuoteContext
 ) -> dict[int, tuple[str | None, str]]:
     out: dict[int, tuple[str | None, str]] = {}
     first_start: dict[int, int] = {}
+    last_end: dict[int, int] = {}
     for q in quotes:
         first_start.setdefault(q.run, q.start)
+        last_end[q.run] = q.end  # (a run's quotes in order: the last ends last)
     for run_id in sorted(attributions):
         att = attributions[run_id]
         if att.report is not None and (earlier := _report_before_term(att.report, run_id, ctx)) is not None:
@@ -318,7 +339,11 @@ def run_speakers(
             out[run_id] = (who, "quote after a sentence about its speaker")
         elif (own := _own_verb_after(run_id, ctx)) is not None:
             out[run_id] = own  # '"...," whispered the party official': its own report, never the last one
-        elif att.inherits is not None and out.get(att.inherits, (None, ""))[0] is not None:
+        elif (
+            att.inherits is not None
+            and out.get(att.inherits, (None, ""))[0] is not None
+            and not _reported_between(last_end[att.inherits], first_start[run_id], ctx)
+        ):
             out[run_id] = (out[att.inherits][0], "continues the previous quote")
         elif (prev := _previous_report(first_start[run_id], ctx)) is not None:
             out[run_id] = prev

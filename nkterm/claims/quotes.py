@@ -213,6 +213,8 @@ def attribute_runs(
             i = bisect.bisect_left(rstarts, q.end)
             if text[q.end - 2 : q.end - 1] == "." and not text[q.end : q.end + 3].lstrip(" ").startswith(","):
                 continue  # 'matter." Mourinho claimed': the quote ended its sentence; a new one begins
+            if text[q.end : q.end + 1] == ".":
+                continue  # '... of politicians". Martin Bell said': the full stop after the mark, too
             for r in reports[i : i + 3]:
                 first = min(r.verb_start, r.subject_start)
                 gap = text[q.end : max(first, q.end)]

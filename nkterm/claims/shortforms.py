@@ -41,11 +41,31 @@ def expansion(text: str, short: str, pos: int) -> str | None:
         if known is None:
             return None
         found = known.group(1)
+    found = _defined(text, found, short, pos)
     bare = found.removesuffix("'s").removesuffix("’s")
     # "the European Union's list" (a possessive) but "Standard & Poor's" (the name)
     if bare != found and _written_bare(text, bare):
         return bare
     return found
+
+
+def _defined(text: str, found: str, short: str, pos: int) -> str:
+    """ "Royal National Institute for Deaf People (RNID)": the name written right before the short
+    form in brackets goes on past the words its initials spell (one or two more capitalised
+    words); else ``found`` as spelt (session 11)."""
+    bracket = text.find(f" ({short})", 0, pos)
+    if bracket < 0:
+        return found
+    before = text[max(0, bracket - 200) : bracket]
+    at = before.rfind(found)
+    if at < 0:
+        return found
+    more = before[at + len(found) :]
+    return found + more if _MORE_WORDS.fullmatch(more) else found
+
+
+# one or two capitalised words after a spelt name, up to its bracket ("... for Deaf| People (RNID)")
+_MORE_WORDS = re.compile(r"(?: [A-Z][\w'’-]+){1,2}")
 
 
 _JOIN = r"(?: (?:of|for|the|and|&|de|du|des|on))* "

@@ -24,6 +24,7 @@ import bisect
 import re
 
 from nkterm.claims.evidence import Report
+from nkterm.claims.findings import finding_speaker
 from nkterm.claims.lexicon import REPORTING_VERBS, words
 from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
@@ -45,7 +46,8 @@ SPEECH_ACTS = words(
     proposes demanded demands appealed appeals highlighted highlights expressed expresses voiced
     voices pointed points hit spoke speaks congratulated congratulates thanked thanks apologised
     apologises apologized apologizes vowed threatened threatens objected objects
-    protested protests acknowledged conceded defied
+    protested protests acknowledged conceded defied queried queries played plays downplayed
+    downplays
     """
 )
 # Verbs of communication derived from WordNet (``speechverbs``), beyond the closed list and the
@@ -63,13 +65,15 @@ _NEEDS_NEXT = {
     "speaks": frozenset({"of", "about", "out"}),
     "appealed": frozenset({"for", "to"}),
     "appeals": frozenset({"for", "to"}),
+    "played": frozenset({"down"}),  # "has played down talk of European football" (session 11)
+    "plays": frozenset({"down"}),
 }
 # Present forms that are plural nouns as often ("title hopes", "US fears", "the backs"): a verb
 # only before "that", an article or a pronoun object.
 _NOUN_TOO = words(
     """
     hopes fears doubts demands questions appeals protests voices thanks backs attacks objects
-    challenges welcomes praises defends expects reckons rejects dismisses blames
+    challenges welcomes praises defends expects reckons rejects dismisses blames queries
     """
 )
 _OBJECT_START = words("that the a an his her its their whether it them him this these those")
@@ -128,11 +132,11 @@ _NP_CUT = frozenset({"in", "at", "from", "for", "with", "on", "who", "which", "a
 def fallback_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     """Speaker of sentence ``n`` from a speech act, its agent in the passive, or an inverted tail,
     with the cue text."""
-    return _speech_act(n, ctx) or _by_agent(n, ctx) or _tail(n, ctx)
+    return _speech_act(n, ctx) or _by_agent(n, ctx) or _tail(n, ctx) or finding_speaker(n, ctx)
 
 
 # Judged in the passive, with the judge after "by": "has been branded a "disgraceful waste" by MPs"
-_PASSIVE_ACTS = (SPEECH_ACTS - words("backed backs hit called expected questioned")) | words(
+_PASSIVE_ACTS = (SPEECH_ACTS - words("backed backs hit called expected questioned played plays")) | words(
     "branded described accused urged warned labelled dubbed"
 )
 _AFTER_AGENT = words(

@@ -59,10 +59,31 @@ def checked(f: SubjectFinder, i: int, find: Callable[[int], Subject | None]) -> 
     k = f._token_at(subject.start)
     if plural and subject.kind != "name" and k > f.lo and lows[k - 1] == "and" and f.gap(k - 1).isspace():
         return None  # "rebuttals and counter claims.": the nouns of a list
-    if subject.kind == "name" and k - 1 > f.lo and lows[k - 1] == "by" and lows[k - 2] in DOCUMENT_NOUNS:
-        # "A survey by Hostway suggests": the document speaks, its maker is no subject
-        return Subject("noun", f.starts[k - 2], f.ends[k - 2], "the document")
+    if subject.kind == "name" and k - 1 > f.lo and lows[k - 1] in ("by", "for", "the"):
+        doc = _document_before(f, k - 1)
+        if doc is not None:
+            return doc
     return _open_apposition(f, k, i) or subject
+
+
+def _document_before(f: SubjectFinder, k: int) -> Subject | None:
+    """ "A survey by Hostway suggests", "a new poll conducted for the BBC suggests", "An
+    investigation commissioned by Shell found": the document speaks, its maker or client named
+    after "by"/"for" (token ``k`` or the one before "the") is no subject (session 11: the
+    participle between them)."""
+    lows = f.lows
+    if lows[k] == "the":
+        k -= 1
+    if k - 1 < f.lo or lows[k] not in ("by", "for"):
+        return None
+    d = k - 1
+    if lows[d].endswith("ed") and d - 1 >= f.lo and lows[d - 1] in DOCUMENT_NOUNS:
+        d -= 1  # "conducted", "commissioned": a participle after the document
+    elif lows[k] != "by":
+        return None  # "a report for the BBC" is no maker: only "by" without a participle
+    if lows[d] not in DOCUMENT_NOUNS:
+        return None
+    return Subject("noun", f.starts[d], f.ends[d], "the document")
 
 
 def _open_apposition(f: SubjectFinder, k: int, i: int) -> Subject | None:

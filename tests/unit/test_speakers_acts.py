@@ -69,8 +69,11 @@ def test_an_inverted_tail_with_a_common_noun() -> None:
 
 
 def test_an_inverted_tail_reads_no_clause_and_no_figures() -> None:
+    text = "All the files were shredded in 1990, said they were following the 1958 rules."
+    assert speaker_of(text, "All the files") is None
+    # (the subject before the verb speaks: people and bodies of people do, session 11)
     text = "The ministries, which had all shredded files, said they were following the 1958 rules."
-    assert speaker_of(text, "The ministries") is None
+    assert speaker_of(text, "The ministries") == "ministries"
     text = "The film took $40.8m in its first weekend, according to studio estimates."
     assert speaker_of(text, "The film took") is None
     text = "House prices fell 0.7% in March, according to figures from the Land Registry Office."
