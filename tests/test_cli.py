@@ -193,7 +193,8 @@ def test_a_search_of_a_current_index_loads_only_what_it_needs_and_skips_the_tear
 ) -> None:
     time.sleep(MARGIN_NS / 1e9 + 0.2)  # the copied documents are older than the scan's margin
     assert nkterm("index", env=env).returncode == 0
-    assert nkterm_process("search", "korea", env=env).returncode == 0  # the name table kept in the cache folder
+    # a process leaves the name table in the cache folder for the next one
+    assert nkterm_process("search", "korea", env=env).returncode == 0
     result = _run_with_teardown_mark(["search", "korea", "--json", "--limit", "50"], env)
     assert result.returncode == 0, result.stderr
     output, _sep, modules_line = result.stdout.rpartition("\n\n")

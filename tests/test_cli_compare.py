@@ -1,4 +1,5 @@
-"""``nkterm compare`` and ``nkterm corroborate`` as a user types them (in-process as a command line runs it, real index)."""
+"""``nkterm compare`` and ``nkterm corroborate`` as a user types them (run in-process as a command
+line runs them, on a real index)."""
 
 from __future__ import annotations
 
