@@ -1,4 +1,5 @@
-"""The command line as a user types it: real processes, real files, a temp index."""
+"""The command line as a user types it: real files, a temp index; real processes where the
+process is what is tested (its teardown, the modules it loads, a closed pipe)."""
 
 from __future__ import annotations
 
@@ -12,18 +13,25 @@ from pathlib import Path
 import pytest
 
 from nkterm.freshness import MARGIN_NS
+from tests.cli_inprocess import run_nkterm
 from tests.conftest import BLOGGER, PHOTO
 
 
-def nkterm(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[str]:
+def nkterm(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``nkterm ARGS`` as a command line gives it, run in this process (tests/cli_inprocess.py):
+    what these tests check is what the command says and does. The tests below whose subject is
+    the process itself (its teardown, its modules, a pipe closed under it) start real ones."""
+    return run_nkterm(*args, env=env)
+
+
+def nkterm_process(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``python -m nkterm ARGS`` in a new process: what a process leaves in the user's folders
+    for the next one (an in-process run finds caches of the test's process already warm)."""
     return subprocess.run(
         [sys.executable, "-m", "nkterm", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
-        cwd=cwd,
+        env={**os.environ, **env},
         timeout=120,
     )
 
@@ -185,7 +193,8 @@ def test_a_search_of_a_current_index_loads_only_what_it_needs_and_skips_the_tear
 ) -> None:
     time.sleep(MARGIN_NS / 1e9 + 0.2)  # the copied documents are older than the scan's margin
     assert nkterm("index", env=env).returncode == 0
-    assert nkterm("search", "korea", env=env).returncode == 0  # the name table kept in the cache folder
+    # a process leaves the name table in the cache folder for the next one
+    assert nkterm_process("search", "korea", env=env).returncode == 0
     result = _run_with_teardown_mark(["search", "korea", "--json", "--limit", "50"], env)
     assert result.returncode == 0, result.stderr
     output, _sep, modules_line = result.stdout.rpartition("\n\n")

@@ -1,27 +1,21 @@
-"""``nkterm compare`` and ``nkterm corroborate`` as a user types them (real processes, real index)."""
+"""``nkterm compare`` and ``nkterm corroborate`` as a user types them (run in-process as a command
+line runs them, on a real index)."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_inprocess import run_nkterm
 from tests.conftest import BLOGGER, PHOTO
 
 
 def nkterm(*args: str, corpus: Path, index: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "nkterm", *args, "--corpus", str(corpus), "--index", str(index)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    """The command run in this process (tests/cli_inprocess.py), output not a terminal."""
+    return run_nkterm(*args, "--corpus", str(corpus), "--index", str(index), env={"COLUMNS": "120"})
 
 
 @pytest.fixture

@@ -1,34 +1,26 @@
 """Bookmarks whose document was deleted or renamed (issue 15, lower items): they are kept, and
 they say the document is missing (they said "[not found in the document]", as if the passage
-had been edited away). ``nkterm bookmarks`` as a real process over real files.
+had been edited away). ``nkterm bookmarks`` as a command line runs it (in-process,
+tests/cli_inprocess.py) over real files.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.cli_inprocess import run_nkterm
 from tests.robustness.conftest import record
 
 TEXT = "The pit would close within two years, the board said.\n"
 
 
 def _run(data: Path, corpus: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NKTERM_CORPUS"}
-    env["NKTERM_DATA"] = str(data)
-    result = subprocess.run(
-        [sys.executable, "-m", "nkterm", "bookmarks", *args, "--corpus", str(corpus)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
+    result = run_nkterm(
+        "bookmarks", *args, "--corpus", str(corpus), env={"NKTERM_DATA": str(data)}, unset=("NKTERM_CORPUS",)
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result

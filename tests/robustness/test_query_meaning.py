@@ -3,7 +3,8 @@
 Found by an attack (issue 15): ``market -oil`` returned the documents of ``market oil``,
 ``oil || gas`` those of ``oil AND gas``, ``nkterm search -oil`` was a usage error, and a range
 of words (``[a TO z]``) took 1.5-1.8 s of CPU at 2,225 BBC documents. A real index of a small
-corpus written here, and ``nkterm`` as a real process.
+corpus written here, and ``nkterm`` as a command line runs it (in-process: argument parsing
+and output are what is tested, tests/cli_inprocess.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from nkterm.index import Index
-from tests.robustness.conftest import nkterm_env, record, run_piped
+from tests.cli_inprocess import run_nkterm
+from tests.robustness.conftest import nkterm_env, record
 
 TEXTS = {
     "oil-market": "The oil market fell today. Oil prices were low.",
@@ -90,13 +92,13 @@ def test_nkterm_search_accepts_a_query_starting_with_a_minus(corpus: Path, tmp_p
         (["search", "-n", "1", "-oil"], None),
         (["--corpus", str(corpus), "search", "-oil -gas", "--json"], {"football", "anti-nuclear"}),
     ]:
-        run = run_piped(args, env)
+        run = run_nkterm(*args, env=env)
         assert run.returncode == 0, (args, run.stderr)
         if expected is not None:
             assert {line.split('"')[3] for line in run.stdout.splitlines() if '"id"' in line} == expected
         else:
             assert "1 of 3 result(s)" in run.stderr
-    unknown = run_piped(["search", "--bogus", "oil"], env)
+    unknown = run_nkterm("search", "--bogus", "oil", env=env)
     assert unknown.returncode == 2 and "unrecognized arguments: --bogus" in unknown.stderr
     record("queries: CLI queries starting with '-'", 5)
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +17,7 @@ from nkterm.models import DocSummary
 from nkterm.queryfilters import FilterError
 from nkterm.search.query import split_filters
 from nkterm.synthetic.archive import ArchiveSummary, write_archive
+from tests.cli_inprocess import run_nkterm
 
 D = dt.date
 
@@ -138,27 +136,15 @@ def test_docs_command_sorts_by_date_and_prints_dates_and_sources(
     archive: tuple[Index, ArchiveSummary, Path],
 ) -> None:
     _index, summary, root = archive
-    env = {**os.environ, "NKTERM_CORPUS": str(root / "corpus"), "NKTERM_INDEX": str(root / "index")}
-    out = subprocess.run(
-        [sys.executable, "-m", "nkterm", "docs", "--sort", "date", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    env = {"NKTERM_CORPUS": str(root / "corpus"), "NKTERM_INDEX": str(root / "index")}
+    out = run_nkterm("docs", "--sort", "date", "--json", env=env)  # in-process: the output is tested
     assert out.returncode == 0, out.stderr
     docs = json.loads(out.stdout)
     assert len(docs) == 200
     assert [d["date"] for d in docs] == sorted((d["date"] for d in docs), reverse=True)
     assert all(dt.date.fromisoformat(d["date"]) and d["source"] for d in docs)
     assert sum(1 for d in docs if d["duplicate_of"]) == len(summary.duplicates)
-    table = subprocess.run(
-        [sys.executable, "-m", "nkterm", "docs", "--sort", "oldest"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    table = run_nkterm("docs", "--sort", "oldest", env=env)
     first = table.stdout.splitlines()[1]
     assert min(summary.dates.values()).isoformat() in first
 

@@ -25,6 +25,7 @@ from nkterm.claims.pipeline import _after_capital, _token_ranges
 from nkterm.claims.scan import TOKEN_RE, tokenize
 from nkterm.numbers import _ONES, _TENS, quantities
 from nkterm.text import sentences
+from tests.counts import examples
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -57,7 +58,7 @@ def test_the_token_pattern_finds_the_same_tokens() -> None:
 
 
 @given(st.text(alphabet="ab1 .,'-:\u00a0", max_size=40))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_the_possessive_token_pattern_on_any_text(text: str) -> None:
     assert TOKEN_RE.findall(text) == _PLAIN_TOKEN.findall(text)
 

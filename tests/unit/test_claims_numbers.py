@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from nkterm.claims import detect
 from nkterm.claims.numbers import Quantity, quantities
+from tests.counts import examples
 
 
 @pytest.mark.parametrize(
@@ -69,7 +70,7 @@ _CHARS = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.one_of(_CHARS, st.text(max_size=3)), max_size=30).map("".join))
 def test_the_patterns_match_exactly_what_they_match_without_their_look_ahead(text: str) -> None:
     from nkterm import numbers

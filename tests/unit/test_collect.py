@@ -220,8 +220,5 @@ def test_a_backend_that_is_not_vectorised_answers_the_same_without_numpy(archive
     # a query that reads more postings than VECTORISE_AT is scored with numpy all the same
     heavy = run(False, threshold=1)
     assert all(heavy["numpy"]) and heavy["results"] == fast["results"]  # type: ignore[arg-type]
-    # a query that reads more postings than VECTORISE_AT is scored with numpy all the same
-    heavy = run(False, threshold=1)
-    assert all(heavy["numpy"]) and heavy["results"] == fast["results"]  # type: ignore[arg-type]
     found = {text: total for text, error, total, _hits, _s in plain["results"]}  # type: ignore[union-attr]
     assert all(found[q] > 0 for q in ("flood", '"kim jong un"', "flo* OR rain", "floood~")), found

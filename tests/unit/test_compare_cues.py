@@ -28,6 +28,7 @@ from nkterm.compare.words import (
     negations_and_denial,
 )
 from nkterm.models import Document
+from tests.counts import examples
 
 SENTENCES = [
     "He did not deny it, but nobody believed him.",
@@ -70,7 +71,7 @@ _WORDS = ["not", "no", "don't", "can’t", "declines to", "refused calls to", "d
           "twenty", "unaware", "no longer", "note", "nothing", "x", "Kim", "1998", ",", ".", "'", "n't"]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=12), st.sampled_from([" ", "", "  ", "-", "\t"]))
 def test_the_quick_cues_agree_on_any_mixture(words: list[str], glue: str) -> None:
     text = glue.join(words)

@@ -18,6 +18,7 @@ from nkterm.search.whoosh import collect, vectorised
 from nkterm.search.whoosh.names import expand_names
 from nkterm.search.whoosh.phrases import _chains
 from nkterm.synthetic.archive import write_archive
+from tests.counts import examples
 
 PHRASES = (
     '"kim jong un"',  # a name: its spellings joined by the name expansion
@@ -94,7 +95,7 @@ def _whoosh_chains(positions: list[list[int]], slop: int) -> bool:
     return bool(SpanNear2.SpanNear2Matcher._get_spans(Chain()))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     positions=st.lists(
         st.lists(st.integers(0, 40), min_size=1, max_size=8, unique=True).map(sorted), min_size=2, max_size=4

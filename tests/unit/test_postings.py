@@ -24,6 +24,7 @@ from nkterm.search.whoosh import collect, vectorised
 from nkterm.search.whoosh.names import expand_names
 from nkterm.search.whoosh.postings import _decode, block_ids_weights, field_lengths
 from nkterm.synthetic.archive import write_archive
+from tests.counts import examples
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +117,7 @@ def test_weights_read_as_whoosh_reads_them_uniform_ones_through_float32(tmp_path
                 assert len(set(weights)) == 2  # 0.1 and 0.2 (x float32), kept per posting
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     deltas=st.lists(st.integers(0, 2**31 - 1), min_size=1, max_size=140),
     weights=st.one_of(st.none(), st.floats(0.5, 1000, width=32), st.just("each")),
