@@ -149,17 +149,32 @@ async def _workers_done(pilot: Pilot[Any]) -> None:
         await pilot.pause(0)
 
 
-async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], *, limit: float = 120.0) -> bool:
-    """Until ``condition()`` holds, looking every 0.1 s (for what runs outside the app's events:
-    a build in a worker process, a file another process writes). ``limit`` seconds of wall time
-    is a bound against hanging only, far beyond what a loaded machine takes: the answer is the
-    condition, never the time it took."""
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], bool], *, limit: float = 120.0, every: float = 0.1
+) -> bool:
+    """Until ``condition()`` holds, looking every ``every`` seconds (for what runs outside the
+    app's events: a build in a worker process, a file another process writes, a timer).
+    ``limit`` seconds of wall time is a bound against hanging only, far beyond what a loaded
+    machine takes: the answer is the condition, never the time it took."""
     deadline = time.monotonic() + limit
     while not condition():
         if time.monotonic() > deadline:
             return False
-        await pilot.pause(0.1)
+        await pilot.pause(every)
     return True
+
+
+async def searched(pilot: Pilot[Any]) -> None:
+    """Until every search bar on the screen has answered the text typed into it (its debounce
+    timer fired ``DEBOUNCE`` s after the last key, the query ran, its answer is shown: the
+    bar is no longer ``pending``), then the app is quiet. Waited for by the bar's state, a few
+    hundredths of a second after the answer, instead of a fixed delay after the last key."""
+    from nkterm.tui.widgets.search_bar import SearchBar
+
+    await _answered(pilot)
+    bars = list(pilot.app.screen.query(SearchBar))
+    assert await wait_until(pilot, lambda: not any(bar.pending for bar in bars), every=0.02), "no answer"
+    await _answered(pilot)
 
 
 def _key_event(key: str) -> events.Key:
