@@ -30,6 +30,7 @@ from tests.tui.conftest import (
     make_app,
     press,
     screen_text,
+    searched,
     settle,
     type_text,
     wait_until,
@@ -109,12 +110,12 @@ async def _timeline(pilot: Any, app: Any, seen: Seen) -> None:
 
 async def _every_result(pilot: Any, app: Any, seen: Seen) -> None:
     await press(pilot, "slash", "ctrl+u", *"date:[2023 TO 2024]")
-    await settle(pilot, delay=0.3)
+    await searched(pilot)
     bar = app.screen.bar
     total = bar.result.total
     seen["all.first"] = (total, screen_text(app))
     for _ in range(total // 5 + 10):
-        await pilot.press("pagedown")
+        await press(pilot, "pagedown")
         if len(bar.result.hits) == total and bar.results.cursor == total - 1:
             break
         await settle(pilot)
@@ -182,7 +183,7 @@ async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeli
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "slash", *"flood")
-        await settle(pilot, delay=0.3)
+        await searched(pilot)
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         await _the_search_screens_status_fits_80_and_120_columns(app, pilot, screen)
@@ -196,7 +197,7 @@ async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeli
         )
         await press(pilot, *(["right"] * steps if steps > 0 else ["left"] * -steps))
         await press(pilot, "enter")
-        await settle(pilot, delay=0.3)
+        await searched(pilot)
         assert screen.bar.query_text == f"flood date:{year_month}"
         result = screen.bar.result
         assert result is not None and result.total > 0
@@ -223,12 +224,13 @@ async def test_a_query_typed_before_the_index_is_ready_runs_when_it_is(
     app = make_app((corpus, tmp_path / "fresh-index"))  # no index: it is built at start
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        # Pilot.press, not `press`: that waits for the workers, the build among them
         await pilot.press("slash", *"flood")
         await pilot.pause(0.3)
         assert isinstance(app.screen, SearchScreen)
         if app.main_screen.host.library is None:  # still building (it nearly always is)
             assert "your search runs when it is ready" in screen_text(app)
-        await settle(pilot, delay=0.5)
+        await settle(pilot)
         await wait_until(
             pilot, lambda: app.screen.bar.result is not None and bool(app.screen.bar.result.hits)
         )
@@ -311,7 +313,7 @@ async def test_n_and_shift_n_walk_every_result_and_the_search_list_shows_the_pag
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "slash", *"date:2024")
-        await settle(pilot, delay=0.3)
+        await searched(pilot)
         await press(pilot, "enter")
         walk = app.main_screen.walk
         assert walk.choice is not None and walk.choice.rank == 0
@@ -403,7 +405,7 @@ async def test_the_search_status_fits_80_columns_result_first(archive: tuple) ->
                 assert app.main_screen.walk.choice is None, "esc cleared the search"
             await press(pilot, "slash")
             await type_text(pilot, query)
-            await settle(pilot, delay=0.3)
+            await searched(pilot)
             await press(pilot, "enter", "n", "n")
             walk = app.main_screen.walk
             assert walk.choice is not None, query

@@ -341,7 +341,7 @@ async def test_bookmarks_are_marked_in_the_panes_and_b_v_bookmark_from_them(
         assert _gutter_of(view_a, passage) == {SYMBOLS[row.kind]}, "a pair shows its relation before"
         await press(pilot, "b")
         assert isinstance(app.screen, BookmarkDialog)
-        await pilot.press(*"first pair")
+        await press(pilot, *"first pair")
         await press(pilot, "enter")
         assert app.screen is screen
         new = [b for b in fx.saved() if b.doc_id == BLOGGER]
@@ -392,7 +392,7 @@ def test_comparison_snapshot(snap_compare: Any, seeds_env: tuple[Path, Path]) ->
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("right_square_bracket")
+        await press(pilot, "right_square_bracket")
         await settle(pilot)
 
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
@@ -411,7 +411,7 @@ def test_comparison_snapshot_at_80x24(snap_compare: Any, seeds_env: tuple[Path, 
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("right_square_bracket")
+        await press(pilot, "right_square_bracket")
         await settle(pilot)
 
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))

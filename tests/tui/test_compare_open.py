@@ -86,7 +86,7 @@ async def _palette_compare(pilot: Any, app: Any, seen: Seen) -> None:
     """From the photo essay open in the reader (as ``_picker`` leaves it)."""
     await press(pilot, "ctrl+p")
     await type_text(pilot, "compare with travel")
-    await settle(pilot, delay=0.3)
+    await settle(pilot)  # the palette's matching is a worker: waited for
     seen["palette.text"] = screen_text(app)
     await press(pilot, "enter")
     await settle(pilot)
@@ -95,7 +95,7 @@ async def _palette_compare(pilot: Any, app: Any, seen: Seen) -> None:
     seen["palette.escape"] = type(app.screen)
     await press(pilot, "ctrl+p")
     await type_text(pilot, "another document")
-    await settle(pilot, delay=0.3)
+    await settle(pilot)  # the palette's matching is a worker: waited for
     await press(pilot, "enter")
     seen["palette.another"] = type(app.screen)
 

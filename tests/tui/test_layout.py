@@ -126,13 +126,13 @@ async def _claims_panel(pilot: Any, app: Any, seen: Seen) -> None:
 async def _palette(pilot: Any, app: Any, seen: Seen) -> None:
     await press(pilot, "ctrl+p")
     await type_text(pilot, "travel")
-    await settle(pilot, delay=0.3)
+    await settle(pilot)  # the palette's matching is a worker: waited for
     await press(pilot, "enter")
     seen["palette.travel"] = app.screen.reader.doc_id
     seen["palette.before"] = app.screen.check_worthy_only
     await press(pilot, "ctrl+p")
     await type_text(pilot, "worthy")
-    await settle(pilot, delay=0.3)
+    await settle(pilot)  # the palette's matching is a worker: waited for
     await press(pilot, "enter")
     seen["palette.worthy"] = app.screen.check_worthy_only
 
