@@ -210,6 +210,10 @@ async def _answered(pilot: Pilot[Any]) -> None:
     screen's widgets has a message waiting and no worker is busy (a key's action may post
     more, a worker posts its answer: each is one more pause)."""
     for _ in range(_PAUSES):
+        for _ in range(_YIELDS):
+            await asyncio.sleep(0)
+            if _quiet(pilot.app):
+                break
         await pilot.pause(0)
         await _workers_done(pilot)
         if _quiet(pilot.app):
@@ -217,6 +221,7 @@ async def _answered(pilot: Pilot[Any]) -> None:
 
 
 _PAUSES = 12  # a bound against a loop: a key's answer is seen quiet after 1-3 pauses
+_YIELDS = 50
 
 
 def _quiet(app: NktermApp) -> bool:
