@@ -89,6 +89,29 @@ def drive_once(tmp_path_factory: pytest.TempPathFactory, driver: Callable[[Seen]
     return seen
 
 
+Step = Callable[[Pilot[Any], NktermApp, Seen], Awaitable[None]]
+
+
+def drive_steps(
+    tmp_path_factory: pytest.TempPathFactory,
+    env: tuple[Path, Path],
+    *steps: Step,
+    doc_id: str | None = None,
+    size: tuple[int, int] = SIZE,
+) -> Seen:
+    """``drive_once`` of one reader over ``env`` (opened on ``doc_id``) at ``size``: started,
+    settled, then each ``step(pilot, app, seen)`` in turn, each keeping what it saw by name."""
+
+    async def drive(seen: Seen) -> None:
+        app = make_app(env, doc_id)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            for step in steps:
+                await step(pilot, app, seen)
+
+    return drive_once(tmp_path_factory, drive)
+
+
 def make_app(
     env: tuple[Path, Path],
     doc_id: str | None = None,

@@ -26,7 +26,7 @@ from tests.tui.conftest import (
     SIZE,
     Seen,
     build_index,
-    drive_once,
+    drive_steps,
     make_app,
     press,
     screen_text,
@@ -62,16 +62,7 @@ def browsing(archive: tuple, tmp_path_factory: pytest.TempPathFactory) -> Seen: 
     """One reader over the archive at 120x40: the list (sorts, a filter, cleared), the
     timeline (keys, a click), then a search of every result: what each step showed."""
     env, _summary = archive
-
-    async def drive(seen: Seen) -> None:
-        app = make_app(env)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await _list(pilot, app, seen)
-            await _timeline(pilot, app, seen)
-            await _every_result(pilot, app, seen)
-
-    return drive_once(tmp_path_factory, drive)
+    return drive_steps(tmp_path_factory, env, _list, _timeline, _every_result)
 
 
 async def _list(pilot: Any, app: Any, seen: Seen) -> None:

@@ -22,7 +22,7 @@ from tests.tui.compare_fixtures import (
     open_comparison,
     pairs_in_a_order,
 )
-from tests.tui.conftest import SIZE, Seen, drive_once, make_app, press, screen_text, settle, type_text
+from tests.tui.conftest import SIZE, Seen, drive_steps, make_app, press, screen_text, settle, type_text
 
 # -- opening ---------------------------------------------------------------------------------------
 
@@ -41,15 +41,7 @@ def picked(seeds_env: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactor
     """One reader over the seeds: c with nothing open and escape; the photo essay, c, the
     picker filtered, the comparison and escape; then the palette's compare commands: what each
     step showed."""
-
-    async def drive(seen: Seen) -> None:
-        app = make_app(seeds_env)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await _picker(pilot, app, seen)
-            await _palette_compare(pilot, app, seen)
-
-    return drive_once(tmp_path_factory, drive)
+    return drive_steps(tmp_path_factory, seeds_env, _picker, _palette_compare)
 
 
 async def _picker(pilot: Any, app: Any, seen: Seen) -> None:
