@@ -22,7 +22,16 @@ from tests.tui.compare_fixtures import (
     open_comparison,
     pairs_in_a_order,
 )
-from tests.tui.conftest import SIZE, Seen, drive_steps, make_app, press, screen_text, settle, type_text
+from tests.tui.conftest import (
+    SIZE,
+    Seen,
+    drive_steps,
+    make_app,
+    press,
+    screen_text,
+    settle,
+    type_text,
+)
 
 # -- opening ---------------------------------------------------------------------------------------
 
@@ -54,9 +63,10 @@ async def _picker(pilot: Any, app: Any, seen: Seen) -> None:
     await press(pilot, "c")
     picker = app.screen
     seen["c"] = (type(picker), screen_text(app), [s.id for s in picker.list_view.rows])
-    await press(pilot, *"zzz")  # filter: nothing matches
+    await type_text(pilot, "zzz")  # filter: nothing matches
     seen["zzz"] = (list(picker.list_view.rows), screen_text(app))
-    await press(pilot, "backspace", "backspace", "backspace", *"binsky")
+    await press(pilot, "backspace", "backspace", "backspace")
+    await type_text(pilot, "binsky")
     seen["binsky"] = [s.id for s in picker.list_view.rows]
     await press(pilot, "enter")
     await settle(pilot)

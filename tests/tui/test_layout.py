@@ -147,7 +147,8 @@ async def _sort_and_filter(pilot: Any, app: Any, seen: Seen) -> None:
     seen["sort.words"] = (ids(), screen_text(app))
     await press(pilot, "s")  # by claims
     seen["sort.claims"] = ids()
-    await press(pilot, "f", *"insider")  # the photo essay's source
+    await press(pilot, "f")
+    await type_text(pilot, "insider")  # the photo essay's source
     seen["filter"] = (ids(), screen_text(app))
     await press(pilot, "enter")  # enter in the filter opens the document under the cursor
     seen["filter.enter"] = app.screen.reader.doc_id
