@@ -89,6 +89,29 @@ def drive_once(tmp_path_factory: pytest.TempPathFactory, driver: Callable[[Seen]
     return seen
 
 
+Step = Callable[[Pilot[Any], NktermApp, Seen], Awaitable[None]]
+
+
+def drive_steps(
+    tmp_path_factory: pytest.TempPathFactory,
+    env: tuple[Path, Path],
+    *steps: Step,
+    doc_id: str | None = None,
+    size: tuple[int, int] = SIZE,
+) -> Seen:
+    """``drive_once`` of one reader over ``env`` (opened on ``doc_id``) at ``size``: started,
+    settled, then each ``step(pilot, app, seen)`` in turn, each keeping what it saw by name."""
+
+    async def drive(seen: Seen) -> None:
+        app = make_app(env, doc_id)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            for step in steps:
+                await step(pilot, app, seen)
+
+    return drive_once(tmp_path_factory, drive)
+
+
 def make_app(
     env: tuple[Path, Path],
     doc_id: str | None = None,
@@ -149,17 +172,32 @@ async def _workers_done(pilot: Pilot[Any]) -> None:
         await pilot.pause(0)
 
 
-async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], *, limit: float = 120.0) -> bool:
-    """Until ``condition()`` holds, looking every 0.1 s (for what runs outside the app's events:
-    a build in a worker process, a file another process writes). ``limit`` seconds of wall time
-    is a bound against hanging only, far beyond what a loaded machine takes: the answer is the
-    condition, never the time it took."""
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], bool], *, limit: float = 120.0, every: float = 0.1
+) -> bool:
+    """Until ``condition()`` holds, looking every ``every`` seconds (for what runs outside the
+    app's events: a build in a worker process, a file another process writes, a timer).
+    ``limit`` seconds of wall time is a bound against hanging only, far beyond what a loaded
+    machine takes: the answer is the condition, never the time it took."""
     deadline = time.monotonic() + limit
     while not condition():
         if time.monotonic() > deadline:
             return False
-        await pilot.pause(0.1)
+        await pilot.pause(every)
     return True
+
+
+async def searched(pilot: Pilot[Any]) -> None:
+    """Until every search bar on the screen has answered the text typed into it (its debounce
+    timer fired ``DEBOUNCE`` s after the last key, the query ran, its answer is shown: the
+    bar is no longer ``pending``), then the app is quiet. Waited for by the bar's state, a few
+    hundredths of a second after the answer, instead of a fixed delay after the last key."""
+    from nkterm.tui.widgets.search_bar import SearchBar
+
+    await _answered(pilot)
+    bars = list(pilot.app.screen.query(SearchBar))
+    assert await wait_until(pilot, lambda: not any(bar.pending for bar in bars), every=0.02), "no answer"
+    await _answered(pilot)
 
 
 def _key_event(key: str) -> events.Key:
@@ -195,6 +233,10 @@ async def _answered(pilot: Pilot[Any]) -> None:
     screen's widgets has a message waiting and no worker is busy (a key's action may post
     more, a worker posts its answer: each is one more pause)."""
     for _ in range(_PAUSES):
+        for _ in range(_YIELDS):
+            await asyncio.sleep(0)
+            if _quiet(pilot.app):
+                break
         await pilot.pause(0)
         await _workers_done(pilot)
         if _quiet(pilot.app):
@@ -202,6 +244,7 @@ async def _answered(pilot: Pilot[Any]) -> None:
 
 
 _PAUSES = 12  # a bound against a loop: a key's answer is seen quiet after 1-3 pauses
+_YIELDS = 50
 
 
 def _quiet(app: NktermApp) -> bool:
@@ -231,8 +274,19 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
     load): every key sent at once, in order, then answered. What each key starts (a search, the
     palette's matching) may be overtaken by the next, as in the app; use ``press`` where the
     test is about what each key does."""
+    await press_at_once(pilot, *text)
+
+
+async def press_at_once(pilot: Pilot[Any], *keys: str) -> None:
+    """Press ``keys`` (names or characters) as a terminal's buffer delivers them: all sent, in
+    order, then the app's answer to the last waited for (``press`` waits after each). The app
+    paints once instead of once per key (60 j/k in the reader: ~1 ms of CPU a key instead of
+    ~16): for moves whose steps the test does not look at. Keys of one kind only: Textual runs
+    a bound key's action (backspace in an input) after the characters queued behind it, so a
+    burst of "x", "backspace", "y" types "y" before it deletes (as a real terminal's burst
+    would)."""
     app = pilot.app
-    for key in text:
+    for key in keys:
         app.post_message(_key_event(key))
     await _answered(pilot)
 

@@ -26,10 +26,12 @@ from tests.tui.conftest import (
     SIZE,
     Seen,
     build_index,
-    drive_once,
+    drive_steps,
     make_app,
     press,
+    press_at_once,
     screen_text,
+    searched,
     settle,
     type_text,
     wait_until,
@@ -61,16 +63,7 @@ def browsing(archive: tuple, tmp_path_factory: pytest.TempPathFactory) -> Seen: 
     """One reader over the archive at 120x40: the list (sorts, a filter, cleared), the
     timeline (keys, a click), then a search of every result: what each step showed."""
     env, _summary = archive
-
-    async def drive(seen: Seen) -> None:
-        app = make_app(env)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await _list(pilot, app, seen)
-            await _timeline(pilot, app, seen)
-            await _every_result(pilot, app, seen)
-
-    return drive_once(tmp_path_factory, drive)
+    return drive_steps(tmp_path_factory, env, _list, _timeline, _every_result)
 
 
 async def _list(pilot: Any, app: Any, seen: Seen) -> None:
@@ -83,7 +76,8 @@ async def _list(pilot: Any, app: Any, seen: Seen) -> None:
     await press(pilot, "s")  # oldest first
     seen["list.oldest"] = [r.date for r in app.screen.documents.list_view.rows]
     # a duplicate is marked where it is listed
-    await press(pilot, "f", *f"date:{copies[0].date}")
+    await press(pilot, "f")
+    await type_text(pilot, f"date:{copies[0].date}")
     seen["list.duplicate"] = screen_text(app)
     await press(pilot, "escape")  # the filter cleared
     seen["list.cleared"] = len(app.screen.documents.list_view.rows)
@@ -108,17 +102,16 @@ async def _timeline(pilot: Any, app: Any, seen: Seen) -> None:
 
 
 async def _every_result(pilot: Any, app: Any, seen: Seen) -> None:
-    await press(pilot, "slash", "ctrl+u", *"date:[2023 TO 2024]")
-    await settle(pilot, delay=0.3)
+    await press(pilot, "slash", "ctrl+u")
+    await type_text(pilot, "date:[2023 TO 2024]")
+    await searched(pilot)
     bar = app.screen.bar
     total = bar.result.total
     seen["all.first"] = (total, screen_text(app))
     for _ in range(total // 5 + 10):
-        await pilot.press("pagedown")
+        await press_at_once(pilot, *["pagedown"] * 4)
         if len(bar.result.hits) == total and bar.results.cursor == total - 1:
             break
-        await settle(pilot)
-    await settle(pilot)
     seen["all.walked"] = (list(bar.result.hits), bar.results.cursor)
 
 
@@ -181,8 +174,9 @@ async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeli
     app = make_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "slash", *"flood")
-        await settle(pilot, delay=0.3)
+        await press(pilot, "slash")
+        await type_text(pilot, "flood")
+        await searched(pilot)
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         await _the_search_screens_status_fits_80_and_120_columns(app, pilot, screen)
@@ -196,7 +190,7 @@ async def test_floods_in_august_by_whom_with_a_date_filter_and_the_search_timeli
         )
         await press(pilot, *(["right"] * steps if steps > 0 else ["left"] * -steps))
         await press(pilot, "enter")
-        await settle(pilot, delay=0.3)
+        await searched(pilot)
         assert screen.bar.query_text == f"flood date:{year_month}"
         result = screen.bar.result
         assert result is not None and result.total > 0
@@ -223,12 +217,13 @@ async def test_a_query_typed_before_the_index_is_ready_runs_when_it_is(
     app = make_app((corpus, tmp_path / "fresh-index"))  # no index: it is built at start
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        # Pilot.press, not `press`: that waits for the workers, the build among them
         await pilot.press("slash", *"flood")
         await pilot.pause(0.3)
         assert isinstance(app.screen, SearchScreen)
         if app.main_screen.host.library is None:  # still building (it nearly always is)
             assert "your search runs when it is ready" in screen_text(app)
-        await settle(pilot, delay=0.5)
+        await settle(pilot)
         await wait_until(
             pilot, lambda: app.screen.bar.result is not None and bool(app.screen.bar.result.hits)
         )
@@ -269,7 +264,7 @@ async def test_claims_panel_at_80x24_keeps_the_cursor_sentence_on_screen(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         reader = app.screen.reader
-        await press(pilot, *["j"] * 12)
+        await press_at_once(pilot, *["j"] * 12)
         await press(pilot, "a")
         assert app.screen.claims.display
         assert reader._cursor_visible()
@@ -310,8 +305,9 @@ async def test_n_and_shift_n_walk_every_result_and_the_search_list_shows_the_pag
     app = make_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "slash", *"date:2024")
-        await settle(pilot, delay=0.3)
+        await press(pilot, "slash")
+        await type_text(pilot, "date:2024")
+        await searched(pilot)
         await press(pilot, "enter")
         walk = app.main_screen.walk
         assert walk.choice is not None and walk.choice.rank == 0
@@ -403,7 +399,7 @@ async def test_the_search_status_fits_80_columns_result_first(archive: tuple) ->
                 assert app.main_screen.walk.choice is None, "esc cleared the search"
             await press(pilot, "slash")
             await type_text(pilot, query)
-            await settle(pilot, delay=0.3)
+            await searched(pilot)
             await press(pilot, "enter", "n", "n")
             walk = app.main_screen.walk
             assert walk.choice is not None, query

@@ -17,7 +17,7 @@ from nkterm.index import Index
 from nkterm.models import Document
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui.bookmark_fixtures import bookmark_sentence, document, fix_times, sentence_spans
-from tests.tui.conftest import SIZE, make_app, settle
+from tests.tui.conftest import SIZE, make_app, press, settle
 
 
 def _some_bookmarks(env: tuple[Path, Path]) -> None:
@@ -50,7 +50,7 @@ def test_bookmarks_panel(snap_compare: Any, seeds_env: tuple[Path, Path]) -> Non
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("B")
+        await press(pilot, "B")
         await settle(pilot)
 
     assert snap_compare(make_app(seeds_env), terminal_size=SIZE, run_before=run_before)
@@ -62,9 +62,9 @@ def test_reader_with_bookmarks_and_a_selection(snap_compare: Any, seeds_env: tup
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
-        await pilot.press("j", "j", "j", "j", "j", "j", "j", "v", "j")
+        await press(pilot, "j", "j", "j", "j", "j", "j", "j", "v", "j")
         await settle(pilot)
         pilot.app.clear_notifications()
         await settle(pilot)

@@ -21,7 +21,6 @@ from nkterm.tui.screens.bookmarks import BookmarksScreen
 from nkterm.tui.screens.help import HelpScreen
 from nkterm.tui.view.marks import BOOKMARK_GUTTER, SELECTION_GUTTER
 from nkterm.tui.widgets.bookmark_list import BookmarkList
-from nkterm.tui.widgets.search_bar import DEBOUNCE
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui.bookmark_fixtures import (
     bookmark_sentence,
@@ -40,7 +39,9 @@ from tests.tui.conftest import (
     notifications,
     press,
     screen_text,
+    searched,
     settle,
+    type_text,
 )
 
 BLOGGER_TITLE = "Travel blogger Drew Binsky on three days in Pyongyang"
@@ -48,7 +49,7 @@ PHOTO_TITLE = "PHOTOS: A Glimpse Of Ordinary Life In North Korea"
 
 
 async def _type(pilot: object, text: str) -> None:
-    await pilot.press(*text)  # type: ignore[attr-defined]
+    await type_text(pilot, text)  # type: ignore[arg-type]
 
 
 # -- b, v and the dialog ---------------------------------------------------------------------------
@@ -74,7 +75,7 @@ def bookmarked(seeds_env: tuple[Path, Path], tmp_path_factory: pytest.TempPathFa
             await press(pilot, "b")
             seen["b"] = (type(app.screen), screen_text(app))
             await _type(pilot, "why he went")
-            await pilot.press("tab")
+            await press(pilot, "tab")
             await _type(pilot, "intro, photo travel")
             await press(pilot, "enter")
             seen["saved"] = (app.screen is app.main_screen, saved(), notifications(app))
@@ -248,7 +249,7 @@ async def test_the_panel_groups_filters_edits_deletes_and_undoes(seeds_env: tupl
         assert note.value == "the photographer's day job"
         await press(pilot, "ctrl+u")  # clear the line
         await _type(pilot, "Uber by day")
-        await pilot.press("tab", "ctrl+u")
+        await press(pilot, "tab", "ctrl+u")
         await _type(pilot, "intro job")
         await press(pilot, "enter")
         assert app.screen is panel
@@ -406,7 +407,7 @@ async def test_bookmark_and_btag_queries_list_bookmarks_and_open_their_passage(
         await settle(pilot)
         await press(pilot, "slash")
         await _type(pilot, "btag:travel")
-        await settle(pilot, DEBOUNCE + 0.1)
+        await searched(pilot)
         text = screen_text(app)
         assert "1 bookmark(s) match" in text
         assert BLOGGER_TITLE in text and "  bookmark" in text
@@ -418,16 +419,16 @@ async def test_bookmark_and_btag_queries_list_bookmarks_and_open_their_passage(
 
         await press(pilot, "slash", "ctrl+u")
         await _type(pilot, "bookmark:pyongyang")
-        await settle(pilot, DEBOUNCE + 0.1)
+        await searched(pilot)
         text = screen_text(app)
         assert "1 bookmark(s) match" in text and PHOTO_TITLE in text  # found in the note
-        await pilot.press("ctrl+u")
+        await press(pilot, "ctrl+u")
         await _type(pilot, "bookmark:")
-        await settle(pilot, DEBOUNCE + 0.1)
+        await searched(pilot)
         assert "2 bookmark(s) match" in screen_text(app), screen_text(app)
-        await pilot.press("ctrl+u")
+        await press(pilot, "ctrl+u")
         await _type(pilot, "btag:nothing")
-        await settle(pilot, DEBOUNCE + 0.1)
+        await searched(pilot)
         assert "no bookmark matches" in screen_text(app)
 
 
@@ -461,6 +462,5 @@ async def test_an_index_damaged_while_the_reader_runs_still_lists_the_bookmarks(
         # the search bar's bookmark: search degrades the same way
         await press(pilot, "escape", "slash")
         await _type(pilot, "bookmark:listed")
-        await pilot.pause(DEBOUNCE + 0.3)
-        await settle(pilot)
+        await searched(pilot)
         assert "search failed" not in screen_text(app)

@@ -34,7 +34,7 @@ from tests.tui.compare_fixtures import (
     pairs_in_a_order,
     shows,
 )
-from tests.tui.conftest import SIZE, make_app, press, screen_text, settle, wheel
+from tests.tui.conftest import SIZE, make_app, press, screen_text, settle, type_text, wheel
 
 # -- walking and filtering -------------------------------------------------------------------------
 
@@ -249,8 +249,7 @@ async def test_stacked_at_80(seeds_env: tuple[Path, Path]) -> None:
 async def _wheel(pilot: Pilot[Any], view: CompareView, *, down: bool, times: int = 1) -> None:
     """Turn the mouse wheel over ``view``, as the terminal reports it (through the screen)."""
     for _ in range(times):
-        await wheel(pilot, view, (20, 3), down=down)
-    await settle(pilot)
+        await wheel(pilot, view, (20, 3), down=down)  # answered
 
 
 def _cursor_on_screen(view: CompareView) -> bool:
@@ -341,7 +340,7 @@ async def test_bookmarks_are_marked_in_the_panes_and_b_v_bookmark_from_them(
         assert _gutter_of(view_a, passage) == {SYMBOLS[row.kind]}, "a pair shows its relation before"
         await press(pilot, "b")
         assert isinstance(app.screen, BookmarkDialog)
-        await pilot.press(*"first pair")
+        await type_text(pilot, "first pair")
         await press(pilot, "enter")
         assert app.screen is screen
         new = [b for b in fx.saved() if b.doc_id == BLOGGER]
@@ -392,7 +391,7 @@ def test_comparison_snapshot(snap_compare: Any, seeds_env: tuple[Path, Path]) ->
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("right_square_bracket")
+        await press(pilot, "right_square_bracket")
         await settle(pilot)
 
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
@@ -411,7 +410,7 @@ def test_comparison_snapshot_at_80x24(snap_compare: Any, seeds_env: tuple[Path, 
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("right_square_bracket")
+        await press(pilot, "right_square_bracket")
         await settle(pilot)
 
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))

@@ -22,7 +22,16 @@ from tests.tui.compare_fixtures import (
     open_comparison,
     pairs_in_a_order,
 )
-from tests.tui.conftest import SIZE, Seen, drive_once, make_app, press, screen_text, settle, type_text
+from tests.tui.conftest import (
+    SIZE,
+    Seen,
+    drive_steps,
+    make_app,
+    press,
+    screen_text,
+    settle,
+    type_text,
+)
 
 # -- opening ---------------------------------------------------------------------------------------
 
@@ -41,15 +50,7 @@ def picked(seeds_env: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactor
     """One reader over the seeds: c with nothing open and escape; the photo essay, c, the
     picker filtered, the comparison and escape; then the palette's compare commands: what each
     step showed."""
-
-    async def drive(seen: Seen) -> None:
-        app = make_app(seeds_env)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await _picker(pilot, app, seen)
-            await _palette_compare(pilot, app, seen)
-
-    return drive_once(tmp_path_factory, drive)
+    return drive_steps(tmp_path_factory, seeds_env, _picker, _palette_compare)
 
 
 async def _picker(pilot: Any, app: Any, seen: Seen) -> None:
@@ -62,9 +63,10 @@ async def _picker(pilot: Any, app: Any, seen: Seen) -> None:
     await press(pilot, "c")
     picker = app.screen
     seen["c"] = (type(picker), screen_text(app), [s.id for s in picker.list_view.rows])
-    await press(pilot, *"zzz")  # filter: nothing matches
+    await type_text(pilot, "zzz")  # filter: nothing matches
     seen["zzz"] = (list(picker.list_view.rows), screen_text(app))
-    await press(pilot, "backspace", "backspace", "backspace", *"binsky")
+    await press(pilot, "backspace", "backspace", "backspace")
+    await type_text(pilot, "binsky")
     seen["binsky"] = [s.id for s in picker.list_view.rows]
     await press(pilot, "enter")
     await settle(pilot)
@@ -86,7 +88,7 @@ async def _palette_compare(pilot: Any, app: Any, seen: Seen) -> None:
     """From the photo essay open in the reader (as ``_picker`` leaves it)."""
     await press(pilot, "ctrl+p")
     await type_text(pilot, "compare with travel")
-    await settle(pilot, delay=0.3)
+    await settle(pilot)  # the palette's matching is a worker: waited for
     seen["palette.text"] = screen_text(app)
     await press(pilot, "enter")
     await settle(pilot)
@@ -95,7 +97,7 @@ async def _palette_compare(pilot: Any, app: Any, seen: Seen) -> None:
     seen["palette.escape"] = type(app.screen)
     await press(pilot, "ctrl+p")
     await type_text(pilot, "another document")
-    await settle(pilot, delay=0.3)
+    await settle(pilot)  # the palette's matching is a worker: waited for
     await press(pilot, "enter")
     seen["palette.another"] = type(app.screen)
 

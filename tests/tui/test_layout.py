@@ -126,13 +126,13 @@ async def _claims_panel(pilot: Any, app: Any, seen: Seen) -> None:
 async def _palette(pilot: Any, app: Any, seen: Seen) -> None:
     await press(pilot, "ctrl+p")
     await type_text(pilot, "travel")
-    await settle(pilot, delay=0.3)
+    await settle(pilot)  # the palette's matching is a worker: waited for
     await press(pilot, "enter")
     seen["palette.travel"] = app.screen.reader.doc_id
     seen["palette.before"] = app.screen.check_worthy_only
     await press(pilot, "ctrl+p")
     await type_text(pilot, "worthy")
-    await settle(pilot, delay=0.3)
+    await settle(pilot)  # the palette's matching is a worker: waited for
     await press(pilot, "enter")
     seen["palette.worthy"] = app.screen.check_worthy_only
 
@@ -147,7 +147,8 @@ async def _sort_and_filter(pilot: Any, app: Any, seen: Seen) -> None:
     seen["sort.words"] = (ids(), screen_text(app))
     await press(pilot, "s")  # by claims
     seen["sort.claims"] = ids()
-    await press(pilot, "f", *"insider")  # the photo essay's source
+    await press(pilot, "f")
+    await type_text(pilot, "insider")  # the photo essay's source
     seen["filter"] = (ids(), screen_text(app))
     await press(pilot, "enter")  # enter in the filter opens the document under the cursor
     seen["filter.enter"] = app.screen.reader.doc_id

@@ -19,7 +19,7 @@ from nkterm.manifest import LIST_FILE
 from nkterm.synthetic.text import synthetic_summaries
 from nkterm.tui.messages import SummariesLoaded
 from nkterm.tui.view.listing import filter_summaries
-from tests.tui.conftest import SIZE, make_app, settle, wait_until
+from tests.tui.conftest import SIZE, make_app, press, settle, wait_until
 
 
 @pytest.fixture
@@ -53,7 +53,9 @@ async def test_the_list_shows_from_the_manifest_before_the_index_opens(
         doc_list = app.main_screen.documents.list_view
         assert await wait_until(pilot, lambda: len(doc_list.rows) == 2)
         assert app.library is None  # nothing opened yet: the rows came from the list file
-        await pilot.press("enter")  # choosing a document now opens it once the index is there
+        await pilot.press(
+            "enter"
+        )  # choosing a document now opens it once the index is there (not `press`: it waits for the gated worker)
         opened.set()
         await settle(pilot)
         assert app.library is not None
@@ -100,17 +102,17 @@ async def test_filtering_and_sorting_key_by_key_match_the_whole_list(tmp_path: P
             return [s.id for s in sort_summaries(filter_summaries(summaries, box.value), pane.sort_key)]
 
         assert [s.id for s in pane.list_view.rows] == expected()
-        await pilot.press("f")
+        await press(pilot, "f")
         for key in [*"report 9", "backspace", "1", "2", "backspace", "7"]:
-            await pilot.press(key)
+            await press(pilot, key)
             assert [s.id for s in pane.list_view.rows] == expected(), box.value
         assert box.value == "report 17" and 0 < len(pane.list_view.rows) < len(summaries)
-        await pilot.press("down", "s")  # by date, newest first, the filter kept
+        await press(pilot, "down", "s")  # by date, newest first, the filter kept
         assert pane.sort_key == "date"
         assert [s.id for s in pane.list_view.rows] == expected()
-        await pilot.press("s", "s")  # oldest first, then by words
+        await press(pilot, "s", "s")  # oldest first, then by words
         assert pane.sort_key == "words"
         assert [s.id for s in pane.list_view.rows] == expected()
-        await pilot.press("f", "backspace", "backspace", "e")
+        await press(pilot, "f", "backspace", "backspace", "e")
         assert [s.id for s in pane.list_view.rows] == expected()
         assert "Documents (" in str(pane.query_one("#documents-title").render())

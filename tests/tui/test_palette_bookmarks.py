@@ -16,9 +16,9 @@ from tests.tui.conftest import SIZE, make_app, notifications, press, settle, typ
 async def _palette(pilot: object, text: str) -> None:
     await press(pilot, "ctrl+p")  # type: ignore[arg-type]
     await type_text(pilot, text)  # type: ignore[arg-type]
-    await settle(pilot, delay=0.3)  # type: ignore[arg-type]
+    await settle(pilot)  # type: ignore[arg-type]  # the palette's matching: a worker, waited for
     await press(pilot, "enter")  # type: ignore[arg-type]
-    await settle(pilot, delay=0.2)  # type: ignore[arg-type]
+    await settle(pilot)  # type: ignore[arg-type]
 
 
 async def test_palette_exports_bookmarks_and_opens_the_panel(seeds_env: tuple[Path, Path]) -> None:

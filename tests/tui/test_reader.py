@@ -116,7 +116,7 @@ async def _check_worthy_only(pilot: Any, app: Any, seen: Seen, claims: list) -> 
     seen["w.text"] = screen_text(app)
     walked = []
     for _ in range(8):
-        await pilot.press("right_square_bracket")
+        await press(pilot, "right_square_bracket")
         walked.append(reader.current_claim)
     seen["w.walked"] = walked
     await press(pilot, "w", "g", "right_square_bracket")

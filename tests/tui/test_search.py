@@ -21,18 +21,31 @@ from textual.widget import Widget
 from nkterm.tui.screens.search import SearchScreen
 from nkterm.tui.widgets.search_bar import DEBOUNCE, SearchBar
 from tests.conftest import BLOGGER, PHOTO
-from tests.tui.conftest import SIZE, Seen, drive_once, make_app, press, screen_text, send_keys, settle
+from tests.tui.conftest import (
+    SIZE,
+    Seen,
+    drive_once,
+    make_app,
+    press,
+    screen_text,
+    searched,
+    send_keys,
+    settle,
+    type_text,
+)
 
 
 async def _search(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press("slash", *text)
-    await settle(pilot, delay=DEBOUNCE + 0.1)
+    await press(pilot, "slash")
+    await type_text(pilot, text)
+    await searched(pilot)
 
 
 async def _search_again(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     """/ and ``text`` in place of the last query (the bar reopens with it)."""
-    await pilot.press("slash", "ctrl+u", *text)
-    await settle(pilot, delay=DEBOUNCE + 0.1)
+    await press(pilot, "slash", "ctrl+u")
+    await type_text(pilot, text)
+    await searched(pilot)
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +75,8 @@ async def _syntax_error(pilot: Any, app: Any, seen: Seen) -> None:
 async def _did_you_mean(pilot: Any, app: Any, seen: Seen) -> None:
     await _search_again(pilot, "badmintn")
     seen["mean.text"] = screen_text(app)
-    await pilot.press("enter")
-    await settle(pilot, delay=DEBOUNCE + 0.1)
+    await press(pilot, "enter")
+    await searched(pilot)
     bar = app.screen.bar
     seen["mean.applied"] = (bar.query_text, [h.id for h in bar.results.hits])
 
@@ -71,17 +84,18 @@ async def _did_you_mean(pilot: Any, app: Any, seen: Seen) -> None:
 async def _clicked_suggestion(pilot: Any, app: Any, seen: Seen) -> None:
     await _search_again(pilot, "gelman")
     await pilot.click("#search-status", offset=(30, 0))
-    await settle(pilot, delay=DEBOUNCE + 0.1)
+    await searched(pilot)
     seen["click.applied"] = (app.screen.bar.query_text, len(app.screen.bar.results.hits))
 
 
 async def _fields(pilot: Any, app: Any, seen: Seen) -> None:
     await _search_again(pilot, "title:photos")
     seen["fields.title"] = [h.id for h in app.screen.bar.results.hits]
-    await pilot.press("escape")
+    await press(pilot, "escape")
     await _search(pilot, "")  # the bar reopens with the last text
-    await pilot.press("ctrl+u", *"kind:quantity")
-    await settle(pilot, delay=DEBOUNCE + 0.1)
+    await press(pilot, "ctrl+u")
+    await type_text(pilot, "kind:quantity")
+    await searched(pilot)
     seen["fields.kind"] = len(app.screen.bar.results.hits)
 
 
@@ -91,8 +105,8 @@ async def _as_you_type(pilot: Any, app: Any, seen: Seen) -> None:
     results = app.screen.bar.results
     seen["type.hits"] = [h.id for h in results.hits]
     seen["type.text"] = screen_text(app)
-    await pilot.press(*"xyz")  # typing on: "gellmanxyz" matches nothing
-    await settle(pilot, delay=DEBOUNCE + 0.1)
+    await type_text(pilot, "xyz")  # typing on: "gellmanxyz" matches nothing
+    await searched(pilot)
     seen["type.more hits"] = results.hits
     seen["type.more text"] = screen_text(app)
 
@@ -141,7 +155,7 @@ async def _another_result(pilot: Any, app: Any, seen: Seen) -> None:
     seen["down.doc"] = (app.screen.reader.doc_id, second)
     await _search(pilot, "")
     seen["down.reopened"] = (type(app.screen), app.screen.bar.query_text)
-    await press(pilot, *"gellman")  # the old query is selected: typing replaces it
+    await type_text(pilot, "gellman")  # the old query is selected: typing replaces it
     seen["down.typed"] = app.screen.bar.query_text
     await press(pilot, "escape")
     seen["down.closed"] = type(app.screen)
@@ -261,7 +275,7 @@ async def test_a_long_query_error_is_read_whole_at_120_and_80_columns(seeds_env:
             text = " ".join(screen_text(app).replace("│", " ").split())
             assert "query error: ranges work on dates only" in text
             assert "use word* instead" in text, text
-            await pilot.press(*["backspace"] * 9)
-            await settle(pilot, delay=DEBOUNCE + 0.1)
+            await press(pilot, *["backspace"] * 9)
+            await searched(pilot)
             status = app.screen.bar.query_one("#search-status")
             assert status.size.height == 1 and "match" in screen_text(app)

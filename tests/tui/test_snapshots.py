@@ -13,8 +13,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from nkterm.tui.widgets.search_bar import DEBOUNCE
-from tests.tui.conftest import SIZE, make_app, settle
+from tests.tui.conftest import SIZE, make_app, press, searched, settle, type_text
 
 
 def test_main_screen(snap_compare: Any, seeds_env: tuple[Path, Path]) -> None:
@@ -32,9 +31,9 @@ def test_document_with_claims(snap_compare: Any, seeds_env: tuple[Path, Path]) -
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
-        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await press(pilot, "right_square_bracket", "right_square_bracket", "right_square_bracket")
         await settle(pilot)
 
     assert snap_compare(make_app(seeds_env), terminal_size=SIZE, run_before=run_before)
@@ -45,9 +44,9 @@ def test_document_with_claims_panel_wide(snap_compare: Any, seeds_env: tuple[Pat
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("j", "enter")
+        await press(pilot, "j", "enter")
         await settle(pilot)
-        await pilot.press("right_square_bracket", "right_square_bracket")
+        await press(pilot, "right_square_bracket", "right_square_bracket")
         await settle(pilot)
 
     assert snap_compare(make_app(seeds_env), terminal_size=(200, 60), run_before=run_before)
@@ -58,8 +57,9 @@ def test_search_results(snap_compare: Any, seeds_env: tuple[Path, Path]) -> None
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("slash", *"korea")
-        await settle(pilot, delay=DEBOUNCE + 0.1)
+        await press(pilot, "slash")
+        await type_text(pilot, "korea")
+        await searched(pilot)
         pilot.app.screen.query_one(Input).cursor_blink = False
         await settle(pilot)
 
@@ -71,7 +71,7 @@ def test_help(snap_compare: Any, seeds_env: tuple[Path, Path]) -> None:
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("question_mark")
+        await press(pilot, "question_mark")
         await settle(pilot)
 
     assert snap_compare(make_app(seeds_env), terminal_size=SIZE, run_before=run_before)
@@ -82,9 +82,9 @@ def test_reader_at_80x24(snap_compare: Any, seeds_env: tuple[Path, Path]) -> Non
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("j", "enter")
+        await press(pilot, "j", "enter")
         await settle(pilot)
-        await pilot.press("right_square_bracket")
+        await press(pilot, "right_square_bracket")
         await settle(pilot)
 
     assert snap_compare(make_app(seeds_env), terminal_size=(80, 24), run_before=run_before)
