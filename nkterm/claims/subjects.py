@@ -27,7 +27,6 @@ from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Subject
 from nkterm.claims.inverted import name_after
 from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
-from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
 from nkterm.claims.respondents import respondents
 from nkterm.claims.subjectwords import (
     ADVERB_SKIP,
@@ -45,44 +44,13 @@ from nkterm.claims.subjectwords import (
     OF_TITLES,
     PHRASE_OPENERS,
     POLLED,
-    QUANTIFIERS,
     QUOTED_AS,
     ROLES,
     SPEAKING_NOUNS,
     TIME_WORDS,
     WON,
 )
-from nkterm.claims.verbsubjects import apposed_person, checked, head_with_tail
-
-
-def _people(f: SubjectFinder, k: int, low: str) -> bool:
-    """People in the plural or a body of people (WordNet nouns) heading a phrase that opens at
-    token ``k`` after a determiner or a quantifier, or opens the sentence: "Some delegates even
-    spoke of", "The couple, who married last year, claimed", "Members said" (session 11); never
-    the object of a preposition ("talks with Disney's producers revealed") nor a count ("the one
-    million seafarers estimated to be")."""
-    lows = f.lows
-    before = lows[k - 1] if k > f.lo else ""
-    if before and before not in DETERMINERS and before not in QUANTIFIERS:
-        return False
-    if k - 2 >= f.lo and lows[k - 2] in _PREPOSITIONS:
-        return False  # "A leading expert on the Cuban economy says": the object, not the head
-    if low in BODY_NOUNS:
-        # (never "a public airing following"; the WordNet bodies that in news are a thing far
-        # more often: "the US economy added 337,000 jobs", "The row blew up", "the data suggests")
-        return bool(before) and not low.endswith("ing") and low not in _THINGS_MORE_OFTEN
-    return low in PERSON_NOUNS and low.endswith("s") and not low.endswith("ss")
-
-
-_THINGS_MORE_OFTEN = frozenset(["economy", "row", "law", "data", "social", "entourage", "market", "markets"])
-# ("after" and "before" open clauses as often: "after the law lords said")
-_PREPOSITIONS = frozenset(
-    [
-        "at", "on", "with", "for", "of", "from", "in", "by", "to", "about", "against", "among", "between",
-        "over", "under", "into", "around", "across", "throughout", "within", "near", "behind", "beyond",
-        "through", "during",
-    ]
-)  # fmt: skip
+from nkterm.claims.verbsubjects import apposed_person, checked, head_with_tail, plural_people
 
 
 class SubjectFinder:
@@ -315,7 +283,7 @@ class SubjectFinder:
             or AGED.fullmatch(low)
             # people in the plural or a body of people (WordNet): "Some delegates even spoke of",
             # "The couple, who married last year, claimed" (session 11)
-            or _people(self, k, low)
+            or plural_people(self, k, low)
             # a title the name rules know ("Chancellor Gordon Brown") written as a definite role:
             # "the chancellor insisted", "the mayor said" (a role speaker, or its holder)
             or (low in TITLE_WORDS and low not in NOT_TITLE_HEADS and k > self.lo and lows[k - 1] == "the")
