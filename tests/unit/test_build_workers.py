@@ -80,6 +80,7 @@ def test_each_batch_has_fresh_workers_that_start_while_the_batch_before_commits(
     monkeypatch.setattr(build, "WORKERS", 2)
     monkeypatch.setattr(build, "BATCH", 8)
     monkeypatch.setattr(build, "RECYCLE_MIN", 8)
+    monkeypatch.setattr(build, "TAIL", 3)  # the last batch of 8 splits: 5, then 3 alone
     seen: list[set[int]] = []  # the workers alive at each document handed over
     commits: list[tuple[int, set[int]]] = []  # documents done, workers alive, at each commit
     spooled: list[int] = []  # spool folders at each commit
@@ -113,15 +114,17 @@ def test_each_batch_has_fresh_workers_that_start_while_the_batch_before_commits(
         seen.append(alive())
 
     assert index.update(progress).added == 24
-    assert [done for done, _ in commits] == [8, 16, 24]  # three batches of 8
+    assert [done for done, _ in commits] == [8, 16, 21, 24]  # batches of 8, 8, 5 and a tail of 3
     at_commit = [workers for _done, workers in commits]
     # the next batch's two workers alive at each commit but the last (fresh: other processes
-    # each time), none then; never more than two at once (a batch's end before the next start)
-    assert [len(w) for w in at_commit] == [2, 2, 0] and at_commit[0].isdisjoint(at_commit[1])
+    # each time; the tail's prepare while the batch before commits), none then; never more
+    # than two at once (a batch's end before the next start)
+    assert [len(w) for w in at_commit] == [2, 2, 2, 0]
+    assert at_commit[0].isdisjoint(at_commit[1]) and at_commit[1].isdisjoint(at_commit[2])
     assert max(len(w) for w in seen) == 2
-    assert len(set().union(*seen, *at_commit)) >= 4  # batch 0 may be over before the first look
+    assert len(set().union(*seen, *at_commit)) >= 6  # batch 0 may be over before the first look
     # one spool folder while the batches go on; removed when the last documents were handed over
-    assert spooled == [2, 2, 1] and list(spools.glob("nkterm-build-*")) == [alive_one]
+    assert spooled == [2, 2, 2, 1] and list(spools.glob("nkterm-build-*")) == [alive_one]
     monkeypatch.setattr(build, "PARALLEL_MIN", 10**9)
     serial = Index(corpus, tmp_path / "s")
     serial.update()
@@ -173,3 +176,14 @@ def test_the_workers_start_while_the_recurring_lines_are_learned(
     assert alive_then == [2, 0]
     assert index.summaries() == serial.summaries()
     assert all(index.load(f"d{i:02}") == serial.load(f"d{i:02}") for i in range(20))
+
+
+def test_a_build_of_several_batches_ends_with_a_short_one() -> None:
+    """The last commit runs with no worker beside it: a build of several batches ends with a
+    batch of ``TAIL`` files, prepared while the batch before commits; one batch stays one."""
+    assert build.batch_ends(2226, 5000) == [2226]
+    assert build.batch_ends(5000, 5000) == [5000]
+    assert build.batch_ends(20000, 5000) == [5000, 10000, 15000, 19000, 20000]
+    assert build.batch_ends(7500, 5000) == [5000, 6500, 7500]
+    assert build.batch_ends(7000, 5000) == [5000, 7000]  # 2,000: already short
+    assert build.batch_ends(20001, 5000) == [5000, 10000, 15000, 20000, 20001]
