@@ -31,7 +31,9 @@ articles, built first and run once, blind, at the end; offsets too), and so is
 so is ``speakers_heldout10.yaml`` (session 10's second speaker round, 213 cases from 13 articles,
 built first and run once, blind, at the round's end), and so is ``speakers_heldout11.yaml``
 (session 11, 254 cases from 15 articles drawn with random.Random(2034), built first and run once,
-blind, on the session-start code before any rule changed). A case whose sentence is
+blind, on the session-start code before any rule changed), and so is ``speakers_heldout12.yaml``
+(session 11's last speaker round, 245 cases from 15 articles drawn with random.Random(2035), built
+after the session's rules were merged and run once, blind, on that final code). A case whose sentence is
 not in its document (an anchor not found, an offset outside the text or on a space) is named on
 stderr; the others are still scored, then the run exits 2. Imports no Textual and no Whoosh.
 """
