@@ -51,6 +51,8 @@ COMMON_WORDS: frozenset[str] = frozenset(
     right saw see seem seemed seems set show since small something sometimes soon still
     sure take taken takes taking tell thing things think thought time times told took top try tried
     turn two use used using want wanted way ways well went whole work world year years
+    don't doesn't didn't can't couldn't won't wouldn't isn't aren't wasn't weren't hasn't haven't
+    hadn't shouldn't it's that's there's i'm i've i'd we're we've they're they've he's she's you're
     """
     )
 )

@@ -616,3 +616,12 @@ def test_a_denial_in_court_is_still_a_denial() -> None:
         "Prosecutors say Senator Hartley leaked the harbour budget report to a newspaper.",
     )
     assert relation == DIFFERS, reason
+
+
+def test_a_contraction_of_a_function_word_weighs_as_little_as_the_word() -> None:
+    """'don't' is no topic (the seeds' comparison paired two sentences on "don't" and "usually",
+    session 11): it weighs as "did" and "does" do, so a pair's content words come first."""
+    a = "People don't smile at strangers here."
+    b = "Tourists don't smile for the cameras at the border."
+    _relation, _reason, shared = judge(a, b)
+    assert shared[0] == "smile"
