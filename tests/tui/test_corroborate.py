@@ -21,7 +21,7 @@ from tests.tui.compare_fixtures import (
     pairs_in_a_order,
     shows,
 )
-from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
+from tests.tui.conftest import SIZE, make_app, press, screen_text, settle, wait_until
 
 # -- corroboration ---------------------------------------------------------------------------------
 
@@ -112,8 +112,14 @@ async def test_c_in_the_corroboration_opens_the_comparison_at_the_claim(seeds_en
         assert (screen.a_id, screen.b_id) == (BLOGGER, results[0].doc_id)
         assert shows(screen.view("a"), claim.start)
         listed = screen.pair_list
-        top, height = listed.scroll_offset.y, listed.scrollable_content_region.height
-        assert top <= listed.cursor * listed.ROW_HEIGHT < top + height, "the list shows its current row"
+
+        def row_shown() -> bool:
+            top, height = listed.scroll_offset.y, listed.scrollable_content_region.height
+            return top <= listed.cursor * listed.ROW_HEIGHT < top + height
+
+        # the list scrolls to its row after the refresh that lays the rows out (call_after_refresh),
+        # which may come after the app's messages are answered
+        assert await wait_until(pilot, row_shown, limit=30), "the list shows its current row"
         assert listed.cursor >= 3
         await press(pilot, "escape")
         assert isinstance(app.screen, CorroborateScreen)
