@@ -28,7 +28,7 @@ from textual.worker import get_current_worker
 from nkterm.bookmarks.query import is_bookmark_search
 from nkterm.models import SearchResult
 from nkterm.tui.messages import MoreResultsWanted, SearchAnswered, SearchHitChosen, SearchRequested
-from nkterm.tui.widgets.search_bar import SearchBar
+from nkterm.tui.widgets.search_bar import SearchBar, SearchResults
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import BookmarkStore
@@ -238,6 +238,8 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
     def _answered(self, message: SearchAnswered) -> None:
         if message.request != self._request:
             return
+        if not self.bar.query(SearchResults):
+            return  # the screen is closing (esc as the answer came): its widgets are being removed
         if message.more:
             self._loading_more = False
             result = self.bar.result
