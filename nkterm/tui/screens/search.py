@@ -114,10 +114,12 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
     def _say_waiting(self) -> None:
         progress = self.index_source()[1] if self.index_source is not None else None
         done = f"indexing {progress[0] * 100 // max(1, progress[1])}%" if progress else "opening the index"
-        self.bar.say_waiting(f"{done}… your search runs when it is ready · esc closes")
+        bar = self._live_bar()
+        if bar is not None:
+            bar.say_waiting(f"{done}… your search runs when it is ready · esc closes")
 
     def _poll_index(self) -> None:
-        if self._waiting is None:
+        if self._waiting is None or self._live_bar() is None:  # nothing to run, or the screen closes
             return
         index = self.index_source()[0] if self.index_source is not None else self.library
         if index is None:
@@ -131,7 +133,8 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
 
     @on(MoreResultsWanted)
     def _more(self, message: MoreResultsWanted) -> None:
-        result = self.bar.result
+        bar = self._live_bar()
+        result = bar.result if bar is not None else None
         if self._loading_more or result is None or message.loaded != len(result.hits) or self.library is None:
             return
         if message.loaded >= result.total or is_bookmark_search(result.query):
@@ -238,15 +241,23 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
     def _answered(self, message: SearchAnswered) -> None:
         if message.request != self._request:
             return
-        if not self.bar.query(SearchResults):
+        bar = self._live_bar()
+        if bar is None:
             return  # the screen is closing (esc as the answer came): its widgets are being removed
         if message.more:
             self._loading_more = False
-            result = self.bar.result
+            result = bar.result
             if result is not None and len(result.hits) == self._more_start:  # not added by the walk meanwhile
-                self.bar.add_page(message.result)
+                bar.add_page(message.result)
         else:
-            self.bar.show_result(message.result)
+            bar.show_result(message.result)
+
+    def _live_bar(self) -> SearchBar | None:
+        """The search bar with its results list, or None while the screen's widgets are removed
+        (the bar itself or only its list may be gone already)."""
+        for bar in self.query(SearchBar):
+            return bar if bar.query(SearchResults) else None
+        return None
 
     @on(SearchHitChosen)
     def _chosen(self, message: SearchHitChosen) -> None:
