@@ -1,9 +1,9 @@
 """Evaluate nkterm.compare against hand-labelled data: relations of aligned pairs and
 corroboration of claims.
 
-    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|held-out8|tuning|seen|all] [--wrong]
+    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|held-out8|held-out9|tuning|seen|all] [--wrong]
 
-Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round8.yaml`` (sentence pairs
+Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round9.yaml`` (sentence pairs
 of BBC and seed documents, labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
 and ``corroboration_claims_round2.yaml`` (claims with the passages elsewhere in the BBC corpus
 that corroborate them, or none). BBC
@@ -58,6 +58,7 @@ SPLITS = (
     "held-out6",
     "held-out7",
     "held-out8",
+    "held-out9",
 )
 PAIR_FILES = (
     "compare_pairs.yaml",
@@ -68,6 +69,7 @@ PAIR_FILES = (
     "compare_pairs_round6.yaml",
     "compare_pairs_round7.yaml",
     "compare_pairs_round8.yaml",
+    "compare_pairs_round9.yaml",
 )
 CLAIM_FILES = ("corroboration_claims.yaml", "corroboration_claims_round2.yaml")
 
