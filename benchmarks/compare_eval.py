@@ -106,7 +106,8 @@ def evaluate_pairs(data: dict[str, Any], split: str, idf: Any) -> tuple[Counter[
         doc_a, doc_b = load_document(entry["a"]), load_document(entry["b"])
         alignment = align(doc_a, doc_b, idf=idf)
         predicted = {
-            (normalised(p.a.text), normalised(p.b.text)): (MEANINGS[p.relation], p) for p in alignment.pairs
+            (normalised(p.a.text), normalised(p.b.text)): (MEANINGS[p.relation], p)
+            for p in (*alignment.also_differs, *alignment.pairs)  # a pair's own relation first
         }
         for pair in entry["pairs"]:
             text_a = passage_text(doc_a, pair["a"], entry["a"])
