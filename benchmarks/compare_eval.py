@@ -1,11 +1,11 @@
 """Evaluate nkterm.compare against hand-labelled data: relations of aligned pairs and
 corroboration of claims.
 
-    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|held-out8|tuning|seen|all] [--wrong]
+    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|held-out8|held-out9|tuning|seen|all] [--wrong]
 
-Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round8.yaml`` (sentence pairs
+Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round9.yaml`` (sentence pairs
 of BBC and seed documents, labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
-and ``corroboration_claims_round2.yaml`` (claims with the passages elsewhere in the BBC corpus
+``corroboration_claims_round2.yaml`` and ``corroboration_claims_round3.yaml`` (claims with the passages elsewhere in the BBC corpus
 that corroborate them, or none). BBC
 documents are read at run time from ``$NKTERM_BBC`` (default /work/shared/corpora/bbc-news),
 never copied. ``--index`` is a Whoosh index of that corpus (built there if missing, about 35 s);
@@ -58,6 +58,7 @@ SPLITS = (
     "held-out6",
     "held-out7",
     "held-out8",
+    "held-out9",
 )
 PAIR_FILES = (
     "compare_pairs.yaml",
@@ -68,8 +69,13 @@ PAIR_FILES = (
     "compare_pairs_round6.yaml",
     "compare_pairs_round7.yaml",
     "compare_pairs_round8.yaml",
+    "compare_pairs_round9.yaml",
 )
-CLAIM_FILES = ("corroboration_claims.yaml", "corroboration_claims_round2.yaml")
+CLAIM_FILES = (
+    "corroboration_claims.yaml",
+    "corroboration_claims_round2.yaml",
+    "corroboration_claims_round3.yaml",
+)
 
 
 def load_document(path: str) -> Document:
@@ -100,7 +106,8 @@ def evaluate_pairs(data: dict[str, Any], split: str, idf: Any) -> tuple[Counter[
         doc_a, doc_b = load_document(entry["a"]), load_document(entry["b"])
         alignment = align(doc_a, doc_b, idf=idf)
         predicted = {
-            (normalised(p.a.text), normalised(p.b.text)): (MEANINGS[p.relation], p) for p in alignment.pairs
+            (normalised(p.a.text), normalised(p.b.text)): (MEANINGS[p.relation], p)
+            for p in (*alignment.also_differs, *alignment.pairs)  # a pair's own relation first
         }
         for pair in entry["pairs"]:
             text_a = passage_text(doc_a, pair["a"], entry["a"])
@@ -143,13 +150,17 @@ def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: st
             continue
         doc_id = claim["doc"].removesuffix(".txt")
         doc = index.document(doc_id)
-        start = doc.text.find(claim["text"])
-        if start < 0:
-            raise SystemExit(f"claim text not found in {claim['doc']}: {claim['text'][:60]!r}")
-        span = _Span(start, start + len(claim["text"]))
-        report = corroboration_report(index, doc_id, span)
+        if "span" in claim:  # round 3 on: offsets, no text
+            start, end = claim["span"]
+        else:
+            start = doc.text.find(claim["text"])
+            if start < 0:
+                raise SystemExit(f"claim text not found in {claim['doc']}: {claim['text'][:60]!r}")
+            end = start + len(claim["text"])
+        report = corroboration_report(index, doc_id, _Span(start, end))
         relevant = {
-            (r["doc"].removesuffix(".txt"), normalised(r["text"])) for r in claim.get("relevant") or ()
+            (r["doc"].removesuffix(".txt"), normalised(_claim_text(index, r)))
+            for r in claim.get("relevant") or ()
         }
         if not relevant:
             none_total += 1
@@ -170,6 +181,14 @@ def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: st
     print(f"  correct 'nothing found': {none_right} of {none_total} claims the corpus does not discuss")
     print(f"  wrong 'nothing found': {false_nothing} of {discussed} claims it does discuss")
     return {"p5": p5, "nothing_right": none_right / none_total if none_total else float("nan")}
+
+
+def _claim_text(index: Index, given: dict[str, Any]) -> str:
+    """A labelled passage's text: given, or (round 3 on) its ``span`` in its document."""
+    if "span" not in given:
+        return str(given["text"])
+    start, end = given["span"]
+    return index.document(given["doc"].removesuffix(".txt")).text[start:end]
 
 
 class _Span:
@@ -213,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
             print_pairs(confusion)
             if args.wrong:
                 print("\n".join(wrong))
-            if split in ("dev", "held-out", "held-out2"):
+            if split in ("dev", "held-out", "held-out2", "held-out9"):
                 evaluate_corroboration(index, claims["claims"], split)
     return 0
 

@@ -145,3 +145,32 @@ def test_default_threshold_matches_the_core() -> None:
     from nkterm.compare import THRESHOLD
 
     assert DEFAULT_THRESHOLD == THRESHOLD
+
+
+def test_compare_shows_a_conflict_beside_the_pairs(tmp_path: Path) -> None:
+    # the denial's near-identical version takes it in the one-to-one pairs; the accusation it
+    # denies is still shown as differing, in the report and in the JSON
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    denial = "Mr Hartley rejected allegations that he ordered finance chief Tom Sayer to falsify the accounts of Castellan."
+    accusation = "Tom Sayer told the jury that Mr Hartley ordered him to falsify the accounts of Castellan."
+    (corpus / "trial-a.txt").write_text(
+        f"Hartley denies ordering fraud\n\nSpeaking in court, {denial}\n"
+        "The trial in Leeds is expected to last two more weeks.\nCastellan collapsed in 2003 with debts of £900m.\n",
+        "utf-8",
+    )
+    (corpus / "trial-b.txt").write_text(
+        f"Finance chief accuses Hartley\n\nSpeaking in court on Monday, {denial}\n{accusation}\n"
+        "Shares in the firm were suspended in 2003.\n",
+        "utf-8",
+    )
+    run = nkterm("compare", "trial-a", "trial-b", corpus=corpus, index=tmp_path / "index")
+    assert run.returncode == 0, run.stderr
+    assert "1 pair(s): 1 agree, 0 differ, 0 related; 1 more conflict(s) beside the pairs;" in run.stdout
+    also = run.stdout[run.stdout.index("Also differs (1)") :]
+    assert "DIFFERS" in also and "contradicting testimony about Hartley: denial only in A" in also
+    assert "Tom Sayer told the jury" in also.split("Only in A")[0]
+    data = json.loads(
+        nkterm("compare", "trial-a", "trial-b", "--json", corpus=corpus, index=tmp_path / "index").stdout
+    )
+    assert [(p["b"]["text"], p["meaning"]) for p in data["also_differs"]] == [(accusation, "conflicts")]

@@ -145,8 +145,6 @@ def _open_screen(args: argparse.Namespace, a_id: str, b_id: str) -> int | None:
 
 def print_report(console: Any, alignment: Alignment, title_a: str, title_b: str) -> None:
     """The side-by-side plain-text report: pairs best first, then what only one side says."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     from nkterm.render import safe_line
@@ -162,22 +160,40 @@ def print_report(console: Any, alignment: Alignment, title_a: str, title_b: str)
     head.append("\n" + independence_line(alignment))
     console.print(head)
     for number, pair in enumerate(alignment.pairs, 1):
-        line = _relation_head(number, pair.relation, pair.similarity)
-        line.append_text(_explanation(pair.reason, pair.shared_terms, "  "))
-        console.print(line)
-        table = Table(box=box.SIMPLE, expand=True, show_edge=False, pad_edge=False)
-        table.add_column(Text(f"A {pair.a.start}-{pair.a.end}", style="meta"), ratio=1)
-        table.add_column(Text(f"B {pair.b.start}-{pair.b.end}", style="meta"), ratio=1)
-        table.add_row(_passage_text(pair.a, pair.changes_a), _passage_text(pair.b, pair.changes_b))
-        console.print(table)
-        if pair.changes_a or pair.changes_b:
-            console.print(Text("    changed: " + changes_line(pair), style="meta"))
+        _print_pair(console, number, pair)
+    if alignment.also_differs:
+        console.print(
+            Text(
+                f"\nAlso differs ({len(alignment.also_differs)}): conflicts beside the one-to-one pairs",
+                style="title",
+            )
+        )
+        for number, pair in enumerate(alignment.also_differs, len(alignment.pairs) + 1):
+            _print_pair(console, number, pair)
     for label, only in (("Only in A", alignment.only_a), ("Only in B", alignment.only_b)):
         console.print(Text(f"\n{label} ({len(only)})", style="title"))
         for passage in only:
             line = Text(f"  {passage.start}-{passage.end}  ", style="meta")
             line.append_text(_passage_text(passage))
             console.print(line)
+
+
+def _print_pair(console: Any, number: int, pair: Pair) -> None:
+    """One pair: its relation, similarity and reason, then the two passages side by side."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    line = _relation_head(number, pair.relation, pair.similarity)
+    line.append_text(_explanation(pair.reason, pair.shared_terms, "  "))
+    console.print(line)
+    table = Table(box=box.SIMPLE, expand=True, show_edge=False, pad_edge=False)
+    table.add_column(Text(f"A {pair.a.start}-{pair.a.end}", style="meta"), ratio=1)
+    table.add_column(Text(f"B {pair.b.start}-{pair.b.end}", style="meta"), ratio=1)
+    table.add_row(_passage_text(pair.a, pair.changes_a), _passage_text(pair.b, pair.changes_b))
+    console.print(table)
+    if pair.changes_a or pair.changes_b:
+        console.print(Text("    changed: " + changes_line(pair), style="meta"))
 
 
 def changes_line(pair: Pair) -> str:
@@ -195,9 +211,12 @@ def changes_line(pair: Pair) -> str:
 def summary_line(alignment: Alignment) -> str:
     """``12 pairs: 7 agree, 1 differs, 4 related; 3 only in A, 5 only in B``."""
     counts = {r: sum(1 for p in alignment.pairs if p.relation == r) for r in ("agrees", "differs", "related")}
+    also = (
+        f"; {len(alignment.also_differs)} more conflict(s) beside the pairs" if alignment.also_differs else ""
+    )
     return (
         f"{len(alignment.pairs)} pair(s): {counts['agrees']} agree, {counts['differs']} differ, "
-        f"{counts['related']} related; {len(alignment.only_a)} only in A, {len(alignment.only_b)} only in B"
+        f"{counts['related']} related{also}; {len(alignment.only_a)} only in A, {len(alignment.only_b)} only in B"
     )
 
 

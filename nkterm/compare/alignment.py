@@ -16,6 +16,7 @@ from nkterm.compare.independence import clear_caches as clear_shingles
 from nkterm.compare.independence import independence
 from nkterm.compare.matching import max_weight_matching
 from nkterm.compare.params import (
+    CROSS_CONFLICTS,
     MIN_SHARED,
     SAME_MIN,
     SHARED_SHOWN,
@@ -24,7 +25,7 @@ from nkterm.compare.params import (
     TOPIC_SHARE,
 )
 from nkterm.compare.relations import normalised, relation_of, slot_conflict
-from nkterm.compare.results import RELATED_ONLY, UNPAIRED, Alignment, Pair, Passage
+from nkterm.compare.results import DIFFERS, RELATED_ONLY, UNPAIRED, Alignment, Pair, Passage
 from nkterm.compare.similarity import IdfSpec, make_weights, shared_keys, similarity_bound
 from nkterm.compare.slots import refer_dates
 from nkterm.compare.units import HEADLINE, Unit, passages, unit_of
@@ -160,6 +161,7 @@ def _align(
     pairs.sort(key=lambda p: (-p.similarity, p.a.start, p.b.start))
     paired_a = {i for i, _ in matching}
     paired_b = {j for _, j in matching}
+    also = _also_differs(units_a, units_b, set(matching), sims, found) if CROSS_CONFLICTS else ()
     return Alignment(
         a_id=doc_a.id,
         b_id=doc_b.id,
@@ -167,7 +169,44 @@ def _align(
         only_a=tuple(u.passage for i, u in enumerate(units_a) if i not in paired_a),
         only_b=tuple(u.passage for j, u in enumerate(units_b) if j not in paired_b),
         independence=independence(doc_a, doc_b),
+        also_differs=also,
     )
+
+
+def _also_differs(
+    units_a: Sequence[Unit],
+    units_b: Sequence[Unit],
+    matched: set[tuple[int, int]],
+    sims: dict[tuple[int, int], float],
+    found: dict[tuple[int, int], list[tuple[float, str, str]]],
+) -> tuple[Pair, ...]:
+    """The conflicts the one-to-one matching leaves out: a candidate pair not in it, as close as
+    an agreement must be (similarity >= ``SAME_MIN``), whose units conflict. A passage may say
+    what one passage of the other document says and contradict another ("Mr Ebbers rejected
+    allegations he pressured ex-chief financial officer Scott Sullivan ..." is paired with
+    "Sullivan admitted ...", and still contradicts "Scott Sullivan implicated his colleague").
+    Below ``SAME_MIN`` such conflicts were mostly wrong on the labelled pairs (a denial of the
+    charges against "could face a sentence ... if convicted of all the charges"), and the
+    matching's own pairs are judged from ``THRESHOLD`` (docs/compare.md, session 12)."""
+    out: list[Pair] = []
+    for (i, j), sim in sims.items():
+        if sim < SAME_MIN or sim >= 1.0 or (i, j) in matched:
+            continue
+        relation, reason = relation_of(units_a[i], units_b[j], sim, found[(i, j)])
+        if relation != DIFFERS:
+            continue
+        out.append(
+            Pair(
+                a=units_a[i].passage,
+                b=units_b[j].passage,
+                similarity=sim,
+                relation=relation,
+                shared_terms=tuple(label for _w, label, _key in found[(i, j)][:SHARED_SHOWN]),
+                reason=reason,
+            )
+        )
+    out.sort(key=lambda p: (-p.similarity, p.a.start, p.b.start))
+    return tuple(out)
 
 
 def clear_caches() -> None:

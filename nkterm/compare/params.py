@@ -22,6 +22,7 @@ CORROBORATION_MIN = 0.15  # corroboration lists matches down to this similarity.
 CORROBORATION_AGREES = 0.3  # ...and calls one without a conflict "agrees" from this one up
 NEGATION_SCOPE = 1  # a negation cue governs at most this many content words after it
 DENIAL_SCOPE = 8  # ...but what a denial says is not so is read this far (same-slot conflicts)
+CROSS_CONFLICTS = True  # align also lists the conflicts the one-to-one matching leaves out (session 12)
 SLOT_CONFLICT_BONUS = 0.25  # a same-slot conflict's edge weighs this much more in align's matching
 SHARED_SHOWN = 10  # shared terms listed per pair
 NAME_FACTOR = 1.0  # a name (a capitalised word inside a sentence, "Kim Jong Un") weighs this much more

@@ -100,6 +100,9 @@ class Alignment:
     only_a: tuple[Passage, ...]
     only_b: tuple[Passage, ...]
     independence: Independence | None = None
+    # conflicts beside the one-to-one pairs: a passage of a pair (or of an "only" list) that also
+    # contradicts a passage of the other document, best first (relation DIFFERS, with its reason)
+    also_differs: tuple[Pair, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +110,7 @@ class Alignment:
             "b": self.b_id,
             "independence": self.independence.to_dict() if self.independence else None,
             "pairs": [p.to_dict() for p in self.pairs],
+            "also_differs": [p.to_dict() for p in self.also_differs],
             "only_a": [p.to_dict() for p in self.only_a],
             "only_b": [p.to_dict() for p in self.only_b],
         }

@@ -29,6 +29,7 @@ from nkterm.compare import (
     passages,
     unit_at,
 )
+from nkterm.compare.params import SAME_MIN
 from nkterm.compare.prefilter import prefilter_for
 from nkterm.compare.units import unit_of
 from nkterm.corpus import load_entry, scan
@@ -551,3 +552,51 @@ def test_corroboration_is_empty_for_text_found_nowhere_else(seed_index: object) 
     start = doc.text.index("Participants perform complicated synchronised dances.")
     claim = Passage(start, start + 52, doc.text[start : start + 52])
     assert corroborate(seed_index, PHOTO, claim) == []  # type: ignore[arg-type]
+
+
+# -- conflicts beside the one-to-one pairs (session 12) ---------------------------------------------
+
+_DENIAL = (
+    "Speaking in court, Mr Hartley rejected allegations that he ordered finance chief Tom Sayer to "
+    "falsify the accounts of Castellan."
+)
+_SAME_DENIAL = (
+    "Speaking in court on Monday, Mr Hartley rejected allegations that he ordered finance chief Tom Sayer "
+    "to falsify the accounts of Castellan."
+)
+_FILLER_A = (
+    "The trial in Leeds is expected to last two more weeks.",
+    "Castellan collapsed in 2003 with debts of £900m.",
+)
+_FILLER_B = ("Shares in the firm were suspended in 2003.",)
+
+
+def test_a_passage_paired_as_the_same_still_shows_the_passage_it_contradicts() -> None:
+    accusation = "Tom Sayer told the jury that Mr Hartley ordered him to falsify the accounts of Castellan."
+    alignment = align(_doc("a", _DENIAL, *_FILLER_A), _doc("b", _SAME_DENIAL, accusation, *_FILLER_B))
+    # the one-to-one matching gives the denial its near-identical version...
+    same = _pairs(alignment, ("rejected allegations",), ("on Monday",))
+    assert [p.relation for p in same] == [AGREES]
+    assert not _pairs(alignment, ("rejected allegations",), ("told the jury",))
+    # ...and the accusation it denies is still shown, as a conflict with its reason
+    assert [(p.a.text, p.b.text, p.relation) for p in alignment.also_differs] == [
+        (_DENIAL, accusation, DIFFERS)
+    ]
+    assert alignment.also_differs[0].reason == "contradicting testimony about Hartley: denial only in A"
+    assert alignment.to_dict()["also_differs"][0]["meaning"] == "conflicts"
+    assert any(p.text == accusation for p in alignment.only_b)  # still unpaired in the one-to-one pairs
+
+
+def test_a_conflict_beside_the_pairs_must_be_as_close_as_an_agreement() -> None:
+    # the same accusation in a sentence that says more: a conflict when it is the denial's only
+    # partner, but too loosely matched (similarity < SAME_MIN) to be shown beside the pairs
+    accusation = (
+        "Tom Sayer, questioned for six hours by defence lawyers about his pay, told the jury that Mr Hartley "
+        "ordered him to falsify the accounts."
+    )
+    alone = align(_doc("a", _DENIAL, *_FILLER_A), _doc("b", accusation, *_FILLER_B))
+    assert [(p.relation, p.b.text) for p in alone.pairs] == [(DIFFERS, accusation)]
+    assert THRESHOLD <= alone.pairs[0].similarity < SAME_MIN
+    alignment = align(_doc("a", _DENIAL, *_FILLER_A), _doc("b", _SAME_DENIAL, accusation, *_FILLER_B))
+    assert [p.relation for p in _pairs(alignment, ("rejected allegations",), ("on Monday",))] == [AGREES]
+    assert alignment.also_differs == ()

@@ -251,7 +251,7 @@ class CompareScreen(Screen[None]):
             doc = prepared.doc
             self.panes[side].set_title(doc.title, f"{doc.id} · {doc.word_count:,} words")
             paired = sorted(
-                (item for item in self.items if item.pair is not None),
+                (item for item in self.items if item.pair is not None and not item.also),  # one partner each
                 key=lambda item: item.passage(side).start,  # type: ignore[union-attr]
             )
             starts = [item.passage(side).start for item in paired]  # type: ignore[union-attr]

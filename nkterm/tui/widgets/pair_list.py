@@ -52,18 +52,22 @@ class CompareItem:
     a: Passage | None
     b: Passage | None
     pair: Pair | None = None
+    also: bool = False  # a conflict beside the one-to-one pairs (``Alignment.also_differs``)
 
     def passage(self, side: str) -> Passage | None:
         return self.a if side == "a" else self.b
 
 
 def items_of(alignment: Alignment) -> list[CompareItem]:
-    """Every row of the list: pairs in A's text order, then what only A says, then only B."""
+    """Every row of the list: pairs in A's text order, then what only A says, then only B, then
+    the conflicts beside the one-to-one pairs (a passage of a pair that also contradicts another)."""
     pairs = sorted(alignment.pairs, key=lambda p: (p.a.start, p.b.start))
     kinds = {"differs": DIFFERS, "related": RELATED}
     items = [CompareItem(kinds.get(p.relation, AGREES), p.a, p.b, p) for p in pairs]
     items.extend(CompareItem(ONLY_A, p, None) for p in alignment.only_a)
     items.extend(CompareItem(ONLY_B, None, p) for p in alignment.only_b)
+    also = sorted(alignment.also_differs, key=lambda p: (p.a.start, p.b.start))
+    items.extend(CompareItem(DIFFERS, p.a, p.b, p, also=True) for p in also)
     return items
 
 
@@ -128,7 +132,8 @@ class PairList(ItemList[CompareItem]):
             return self._passages(item, width)
         style = self._style("pair-list--only" if item.kind in (ONLY_A, ONLY_B) else f"pair-list--{item.kind}")
         out = Text(f"{row + 1:>3}. ")
-        out.append(f"{SYMBOLS[item.kind]} {WORDS[item.kind].upper()}", style=style)
+        also = "ALSO " if item.also else ""  # beside the pairs: one of its passages has a partner too
+        out.append(f"{SYMBOLS[item.kind]} {also}{WORDS[item.kind].upper()}", style=style)
         meta = self._style("pair-list--meta")
         pair = item.pair
         if pair is None:
