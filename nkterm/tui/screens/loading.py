@@ -78,6 +78,7 @@ class DocumentFeed:
         self.indexing: tuple[int, int] | None = None  # (done, total) while the index updates
         self.last_load_ms = 0.0  # the loading worker's time for the last document (benchmarks)
         self.pending_open: str | None = None  # opened when the list arrives
+        self.reopen_last = False  # the positions came first: choose the last read when the list arrives
         self._request = 0
         self._pending_hit_target: str | None = None
         self._save_timer: Timer | None = None
@@ -225,6 +226,9 @@ class DocumentFeed:
             elif message.final:
                 self.pending_open = None
                 self._notify(f"no document {doc_id!r} in this corpus", severity="error", timeout=8)
+        elif self.reopen_last and message.summaries:
+            self.reopen_last = False
+            self._positions_loaded()
 
     def _report(self, report: Any) -> None:
         if report is None:

@@ -345,14 +345,25 @@ class MainScreen(Screen[None]):
         """No document asked for on the command line: reopen the one read last, where it was."""
         if self.host.start_doc or self.feed.pending_open or self.reader.doc_id is not None:
             return
-        last = self.host.positions.last()
-        if last is None:
+        if not self.host.summaries:
+            self.feed.reopen_last = True  # chosen when the list arrives (it calls this again)
             return
-        if any(s.id == last for s in self.host.summaries):
+        last = self._last_read()
+        if last is not None:
             # after the next refresh: the reader has its width then, so the saved top line holds
             self.call_after_refresh(self._reopen, last)
-        elif not self.host.summaries:
-            self.feed.pending_open = last  # opened when the list arrives
+
+    def _last_read(self) -> str | None:
+        """The document of this corpus read most recently: positions are kept for every corpus
+        (the seeds opened after the BBC corpus said "no document 'politics/077' in this
+        corpus" and opened nothing)."""
+        positions = self.host.positions
+        last = positions.last()
+        ids = {s.id for s in self.host.summaries}
+        if last is None or last in ids:
+            return last
+        seen = ((p.seen, doc_id) for doc_id in ids if (p := positions.get(doc_id)) is not None)
+        return max(seen, default=(0.0, None))[1]
 
     def _reopen(self, doc_id: str) -> None:
         if self.reader.doc_id is None:  # the user has not opened one meanwhile
