@@ -1,0 +1,46 @@
+"""Keys typed faster than the reader answers, as ``tmux send-keys`` delivers them (several in one
+write): enter after a query, and a key behind it, still opens what enter chose.
+
+Textual runs an input's own ``enter`` binding after the characters queued behind it: typed fast,
+"/gellman⏎j" searched for "gellmanj" and opened nothing, and the comparison picker's "bin⏎j"
+filtered for "binj" ("no documents") and stayed open (seen in tmux on the 20k corpus). The
+search screen and the picker bind enter with priority, so it runs as the key arrives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nkterm.tui.screens.compare import CompareScreen
+from nkterm.tui.screens.compare_picker import ComparePicker
+from nkterm.tui.screens.main import MainScreen
+from nkterm.tui.screens.search import SearchScreen
+from tests.conftest import BLOGGER, PHOTO
+from tests.tui.conftest import SIZE, make_app, press, press_at_once, searched, settle, type_text
+
+
+async def test_enter_and_a_key_behind_it_open_what_enter_chose(seeds_env: tuple[Path, Path]) -> None:
+    app = make_app(seeds_env, BLOGGER)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "gellman")
+        await searched(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert screen.bar.result is not None and screen.bar.result.hits[0].id == PHOTO
+        await press_at_once(pilot, "enter", "j")
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen), "enter opened the first result"
+        assert main.reader.doc_id == PHOTO
+
+        await press(pilot, "c")
+        picker = app.screen
+        assert isinstance(picker, ComparePicker)
+        await type_text(pilot, "bin")
+        assert picker.list_view.current_id() == BLOGGER
+        await press_at_once(pilot, "enter", "j")
+        await settle(pilot)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen), "enter compared with the document chosen"
+        assert (compare.a_id, compare.b_id) == (PHOTO, BLOGGER)
