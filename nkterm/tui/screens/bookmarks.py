@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -65,6 +66,9 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
             tooltip="filter by words of the quote, note or tags, and tag:x; esc clears",
             id="bookmarks.filter",
         ),
+        # with priority, enter in the filter goes to the bookmark as it arrives (an input's own
+        # enter ran after the keys typed behind it)
+        Binding("enter", "filter_done", "go to it", show=False, priority=True, id="bookmarks.filter-done"),
     ]
 
     def __init__(self) -> None:
@@ -203,9 +207,9 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
         event.stop()
         self._show()
 
-    @on(Input.Submitted, "#bookmarks-filter")
-    def _filter_done(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_filter_done(self) -> None:
+        if not self.query_one("#bookmarks-filter", Input).has_focus:
+            raise SkipAction()  # the list's own enter
         self.list_view.focus()
         self.list_view.action_choose()
 
