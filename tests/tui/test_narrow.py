@@ -26,6 +26,7 @@ from nkterm.tui.widgets.item_list import explanation
 from tests.conftest import BLOGGER
 from tests.tui.compare_fixtures import claim_with_results, walk_to_claim
 from tests.tui.conftest import (
+    SIZE,
     Seen,
     build_index,
     drive_steps,
@@ -165,3 +166,31 @@ async def test_results_without_date_or_source_say_which_document(tmp_path: Path)
         rows = [line for line in screen_text(app).splitlines() if ". Brown names 16 March" in line]
         assert len(rows) == 2  # the title lines ("  1. ..."), not the snippets
         assert any("politics/077" in row for row in rows) and any("business/354" in row for row in rows), rows
+
+
+async def test_a_reader_narrowed_and_widened_keeps_the_text(seeds_env: tuple[Path, Path]) -> None:
+    """A terminal resized from 120 to 80 columns while reading showed the document list (one
+    pane at a time) and gave it the focus: j then moved the list, and esc from a comparison
+    opened there came back to the list. The pane the user was in stays; widened again, the
+    list is beside the text as before."""
+    app = make_app(seeds_env, BLOGGER)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await press(pilot, "j")
+        assert app.focused is main.reader and "Documents (2)" in screen_text(app)
+        await pilot.resize_terminal(*NARROW)
+        await settle(pilot)
+        text = screen_text(app)
+        assert app.focused is main.reader, "the text keeps the focus"
+        assert "Documents (2)" not in text and text.splitlines()[-1].startswith(" [ ] claim"), text
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert "Documents (2)" in screen_text(app), "the list beside the text again"
+        assert app.focused is main.reader
+
+        await press(pilot, "shift+tab")  # the list: narrowed now, the list is what shows
+        assert app.focused is main.documents.list_view
+        await pilot.resize_terminal(*NARROW)
+        await settle(pilot)
+        assert app.focused is main.documents.list_view and "Documents (2)" in screen_text(app)

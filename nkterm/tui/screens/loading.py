@@ -357,6 +357,18 @@ class DocumentFeed:
 
     # .. positions ..
 
+    def last_read(self) -> str | None:
+        """The document of this corpus read most recently: positions are kept for every corpus
+        (the seeds opened after the BBC corpus said "no document 'politics/077' in this
+        corpus" and opened nothing)."""
+        positions = self.host.positions
+        last = positions.last()
+        ids = {s.id for s in self.host.summaries}
+        if last is None or last in ids:
+            return last
+        seen = ((p.seen, doc_id) for doc_id in ids if (p := positions.get(doc_id)) is not None)
+        return max(seen, default=(0.0, None))[1]
+
     def load_positions(self) -> None:
         self.screen.run_worker(self._positions_worker, thread=True, group="state")
 
