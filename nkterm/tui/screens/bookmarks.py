@@ -179,7 +179,12 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
             current = view.current
             keep = current.id if current is not None else None
         view.empty_message = (
-            f"no bookmark matches {text.strip()!r}" if text.strip() and self.bookmarks else None
+            f"no bookmark matches {text.strip()!r}"
+            if text.strip() and self.bookmarks
+            # not "no bookmarks yet": a file broken by hand holds them (the notification names it)
+            else "no bookmark could be read: the file is broken; fix it or move it away"
+            if self.read_only and not self.bookmarks
+            else None
         )
         view.show(rows_for(shown, self._summaries), keep=keep, at=at)
         self._status(len(shown))
@@ -195,7 +200,7 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
         if text:
             parts.append(f"{shown} match {safe(text)!r}")
         if self.read_only:
-            parts.append("read-only: the file cannot be changed (see the notification)")
+            parts.append("read-only (see the notification)")
         if self.store.can_undo:
             parts.append("u brings back the last deleted")
         self.query_one("#bookmarks-status", Static).update(Text(" · ".join(parts)), layout=False)
