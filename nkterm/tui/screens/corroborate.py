@@ -199,7 +199,7 @@ class CorroborateScreen(Screen[None]):
         view = self.list_view
         view.rows = self.results = [*report.found, *(report.weak if self.show_weak else ())]
         # the title above says what the corpus holds: the empty list does not say it again
-        view.empty = "w lists the weakly related" if report.weak else ""
+        view.empty = ""
         view.reset_rows()
         counts = {r: sum(1 for c in report.found if c.relation == r) for r in SYMBOLS}
         summary = ", ".join(f"{n} {SYMBOLS[r]} {r}" for r, n in counts.items() if n)
