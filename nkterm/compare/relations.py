@@ -26,7 +26,7 @@ from nkterm.compare.dispute import dispute_conflict
 from nkterm.compare.meanings import MEANING
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.slots import clear_caches as clear_slots
-from nkterm.compare.slots import date_slot, number_slot, outcome_conflict
+from nkterm.compare.slots import date_slot, number_slot, ordinal_slot, outcome_conflict
 from nkterm.compare.testimony import clear_caches as clear_testimony
 from nkterm.compare.testimony import testimony_conflict
 from nkterm.compare.units import HEADLINE, Unit
@@ -295,6 +295,8 @@ def relation_of(
         return DIFFERS, conflict or dispute_conflict(a, b)
     if near and date_slot(a, b):  # "in late December" / "on 3-5 December" in one sentence's two versions
         return DIFFERS, date_slot(a, b)
+    if near and ordinal_slot(a, b):  # "Mr Brown's eighth" / "ninth" Budget (BBC politics/077, /354)
+        return DIFFERS, ordinal_slot(a, b)
     not_a, not_b = says_not(a), says_not(b)
     # "X has denied that Y resigned" / "X said Y resigned"; not an added clause that negates what
     # the other does not say ("... did not have a complaint made against him, but [the same]")

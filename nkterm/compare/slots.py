@@ -414,3 +414,41 @@ def clear_caches() -> None:
     """Forget the memoised outcomes and dates of passages (``_outcome_actors``, ``_dates``)."""
     _outcome_actors.cache_clear()
     _dates.cache_clear()
+
+
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+_ORDINAL_RE = re.compile(rf"\b(?:{'|'.join(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+
+
+def ordinal_slot(a: Unit, b: Unit) -> str:
+    """Two versions of one sentence that rank one thing differently ("Mr Brown's eighth" /
+    "ninth" Budget, "3rd" / "4th"): each has an ordinal the other lacks; "" when none. Read
+    only for near-identical wording (``relations``): elsewhere "first" is too often no rank."""
+    found_a = [m.group(0).lower() for m in _ORDINAL_RE.finditer(a.passage.text)]
+    found_b = [m.group(0).lower() for m in _ORDINAL_RE.finditer(b.passage.text)]
+    only_a = [w for w in found_a if w not in found_b]
+    only_b = [w for w in found_b if w not in found_a]
+    if only_a and only_b:
+        return f"ranks differ: {only_a[0]} vs {only_b[0]}"
+    return ""

@@ -1,23 +1,25 @@
 """What the comparison tests share: the expected alignment from the core, where a pane shows a
-passage, and the app opened on a comparison (test_compare, test_compare_open, test_corroborate)."""
+passage, the app opened on a comparison (test_compare, test_compare_open, test_corroborate), and a
+claim that the corroboration screen lists something for (test_corroborate, test_narrow)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 
-from nkterm.compare import Alignment, align, corpus_idf
+from nkterm.compare import Alignment, Corroboration, align, corpus_idf, corroboration_report
 from nkterm.index import Index
+from nkterm.models import Claim
 from nkterm.tui.app import NktermApp
 from nkterm.tui.screens.compare import CompareScreen
 from nkterm.tui.widgets.compare_view import CompareView
 from nkterm.tui.widgets.pair_list import CompareItem, items_of
 from tests.conftest import BLOGGER, PHOTO
-from tests.tui.conftest import SIZE, make_app, screen_text, settle
+from tests.tui.conftest import SIZE, make_app, press, screen_text, settle
 
 
 def align_docs(env: tuple[Path, Path], a: str, b: str) -> Alignment:
@@ -81,3 +83,34 @@ async def compared(
     app = make_app(env, compare=(a, b))
     async with app.run_test(size=SIZE) as pilot:
         yield app, pilot, await open_comparison(pilot, env)
+
+
+def claim_with_results(
+    env: tuple[Path, Path], doc_id: str, wanted: Callable[[Claim], bool] = lambda claim: True
+) -> tuple[int, Claim, list[Corroboration]]:
+    """The first claim of ``doc_id`` (in text order) that something elsewhere matches, and what
+    the corroboration screen lists after ``w`` (found, then weakly related). The seeds are two
+    different trips: what matches is only weakly related, so "nothing found" plus weak ones."""
+    index = Index(*env)
+    try:
+        claims = sorted(index.claims(doc_id), key=lambda c: (c.start, c.end))
+        for i, claim in enumerate(claims):
+            if not wanted(claim):
+                continue
+            report = corroboration_report(index, doc_id, claim, limit=20)
+            if report.found or report.weak:
+                return i, claim, [*report.found, *report.weak]
+    finally:
+        index.close()
+    raise AssertionError("no claim of the seeds is corroborated")
+
+
+async def walk_to_claim(pilot: Pilot[Any], claim: Claim, i: int) -> None:
+    """``]`` in the reader until the cursor is on ``claim``, the ``i``-th in text order (``i`` or
+    ``i + 1`` presses: the reader opens on the first claim when the text starts with one)."""
+    reader = pilot.app.screen.reader  # type: ignore[attr-defined]
+    for _ in range(i + 1):
+        if reader.current_claim == claim:
+            break
+        await press(pilot, "right_square_bracket")
+    assert reader.current_claim == claim

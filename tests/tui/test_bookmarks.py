@@ -369,6 +369,9 @@ async def test_a_broken_bookmarks_file_is_a_notification_and_is_never_overwritte
         assert app.screen is app.main_screen, "no dialog: the note would be lost"
         await press(pilot, "B")
         assert "read-only" in screen_text(app)
+        # not "no bookmarks yet": the broken file holds them (seen in tmux after a hand edit)
+        assert "no bookmarks yet" not in screen_text(app)
+        assert "no bookmark could be read: the file is broken" in screen_text(app)
         await press(pilot, "x", "escape")
     assert path.read_bytes() == broken
     assert list(path.parent.glob("bookmarks.yaml.broken-*")), "a copy was made for the user"

@@ -84,4 +84,8 @@ def test_a_resize_to_a_narrow_screen_drops_the_palette_key_at_once(footers: Seen
     assert footers["wide"].rstrip().endswith("^p palette")
     narrow = footers["narrow"]
     assert "palette" not in narrow and narrow.startswith("⏎ open s sort")
+    # the keys the help lists anyway make room: "? help" and every other key whole (at 80
+    # columns the line ran past the edge: "... c comp")
+    assert narrow.rstrip().endswith("? help B bookmarks"), narrow
+    assert "q quit" not in narrow and "q quit" in footers["wide"]
     assert footers["wide again"].rstrip().endswith("^p palette")

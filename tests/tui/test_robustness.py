@@ -87,6 +87,18 @@ def restarted(seeds_env: tuple[Path, Path], tmp_path_factory: pytest.TempPathFac
             reader = again.screen.reader
             seen["again"] = (reader.doc_id, reader.cursor, reader.top_offset)
 
+        # a document of another corpus read since (positions are kept for every corpus)
+        saved = _saved()
+        newest = max(entry["seen"] for entry in saved.values())
+        saved["politics/077"] = {"cursor": 0, "top": 0, "seen": newest + 60}
+        (state_dir() / "positions.json").write_text(json.dumps(saved))
+        other = make_app(seeds_env)
+        async with other.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert await wait_until(pilot, lambda: other.screen.host.library is not None)  # the index is open
+            await settle(pilot)
+            seen["other corpus read since"] = (other.screen.reader.doc_id, notifications(other))
+
     return drive_once(tmp_path_factory, drive)
 
 
@@ -103,6 +115,14 @@ def test_position_is_remembered_across_restarts(restarted: Seen) -> None:
     assert doc == BLOGGER, "the last document read reopens (the second of the list, not the first)"
     assert cursor_again == cursor
     assert top_again == top
+
+
+def test_the_last_document_read_in_this_corpus_reopens(restarted: Seen) -> None:
+    """Seen in tmux: the seeds started after the BBC corpus said "no document 'politics/077' in
+    this corpus" and opened nothing."""
+    doc, said = restarted["other corpus read since"]
+    assert doc == BLOGGER
+    assert not [n for n in said if "politics/077" in n], said
 
 
 def test_positions_are_saved_while_reading(restarted: Seen) -> None:

@@ -207,6 +207,20 @@ def test_who_accuses_someone_is_not_accused() -> None:
     assert relation != DIFFERS, reason
 
 
+def test_two_versions_that_rank_one_thing_differently_differ() -> None:
+    # BBC politics/077 and politics/354, seen as "= AGREES 0.81 near-identical wording" in the reader
+    relation, reason, _shared = judge(
+        "Next month's Budget will be Mr Brown's eighth since Labour came to power in 1997.",
+        "Next month's Budget will be Mr Brown's ninth since Labour came to power in 1997.",
+    )
+    assert (relation, reason) == (DIFFERS, "ranks differ: eighth vs ninth")
+    relation, reason, _shared = judge(
+        "The team finished 3rd in the league this season after a late run of wins.",
+        "The team finished 4th in the league this season after a late run of wins.",
+    )
+    assert (relation, reason) == (DIFFERS, "ranks differ: 3rd vs 4th")
+
+
 def test_an_added_negation_differs() -> None:
     relation, reason, _shared = judge(
         "Rover said on Friday that it would close the Longbridge plant in Birmingham.",

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -34,6 +33,9 @@ class BookmarkEdit:
 class BookmarkDialog(ModalScreen["BookmarkEdit | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "cancel", id="bookmark-dialog.cancel"),
+        # with priority, enter saves as it arrives: an input's own enter ran after the keys
+        # typed behind it, so "b", a note, enter and j typed fast saved the note with a "j"
+        Binding("enter", "save", "save", show=False, priority=True, id="bookmark-dialog.save"),
     ]
 
     def __init__(
@@ -81,11 +83,6 @@ class BookmarkDialog(ModalScreen["BookmarkEdit | None"]):
         note = self.query_one("#bookmark-note", Input)
         note.cursor_position = len(note.value)
         note.focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
     def action_save(self) -> None:
         note = self.query_one("#bookmark-note", Input).value.strip()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -65,6 +66,9 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
             tooltip="filter by words of the quote, note or tags, and tag:x; esc clears",
             id="bookmarks.filter",
         ),
+        # with priority, enter in the filter goes to the bookmark as it arrives (an input's own
+        # enter ran after the keys typed behind it)
+        Binding("enter", "filter_done", "go to it", show=False, priority=True, id="bookmarks.filter-done"),
     ]
 
     def __init__(self) -> None:
@@ -175,7 +179,12 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
             current = view.current
             keep = current.id if current is not None else None
         view.empty_message = (
-            f"no bookmark matches {text.strip()!r}" if text.strip() and self.bookmarks else None
+            f"no bookmark matches {text.strip()!r}"
+            if text.strip() and self.bookmarks
+            # not "no bookmarks yet": a file broken by hand holds them (the notification names it)
+            else "no bookmark could be read: the file is broken; fix it or move it away"
+            if self.read_only and not self.bookmarks
+            else None
         )
         view.show(rows_for(shown, self._summaries), keep=keep, at=at)
         self._status(len(shown))
@@ -191,7 +200,7 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
         if text:
             parts.append(f"{shown} match {safe(text)!r}")
         if self.read_only:
-            parts.append("read-only: the file cannot be changed (see the notification)")
+            parts.append("read-only (see the notification)")
         if self.store.can_undo:
             parts.append("u brings back the last deleted")
         self.query_one("#bookmarks-status", Static).update(Text(" · ".join(parts)), layout=False)
@@ -203,9 +212,9 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
         event.stop()
         self._show()
 
-    @on(Input.Submitted, "#bookmarks-filter")
-    def _filter_done(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_filter_done(self) -> None:
+        if not self.query_one("#bookmarks-filter", Input).has_focus:
+            raise SkipAction()  # the list's own enter
         self.list_view.focus()
         self.list_view.action_choose()
 

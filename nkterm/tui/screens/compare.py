@@ -294,7 +294,7 @@ class CompareScreen(Screen[None]):
             r: sum(1 for p in alignment.pairs if p.relation == r) for r in ("agrees", "differs", "related")
         }
         independence = alignment.independence
-        title = Text(no_wrap=True, overflow="ellipsis")
+        title = Text()  # wrapped (nkterm.tcss): cut, it lost the counts after "not independent"
         if independence is not None and not independence.independent:
             title.append(f"not independent: {safe('; '.join(independence.reasons))}", style="bold")
             title.append(" · ")
@@ -303,7 +303,7 @@ class CompareScreen(Screen[None]):
             f"{len(alignment.pairs)} pairs: {count['agrees']} agree, {count['differs']} differ, "
             f"{count['related']} related · {len(alignment.only_a)} only in A · {len(alignment.only_b)} only in B"
         )
-        self.query_one("#pairs-title", Static).update(title, layout=False)
+        self.query_one("#pairs-title", Static).update(title, layout=True)
 
     def action_filter(self, step: int) -> None:
         names = list(FILTERS)
@@ -456,7 +456,8 @@ class CompareScreen(Screen[None]):
         return f" · {BOOKMARK_GUTTER} bookmarked in {' and '.join(sides)}" if sides else ""
 
     def _status(self) -> None:
-        parts = [f"sync {'on' if self.sync else 'off'} (s)"]
+        # the keys and the place first: only the reason (the pair list shows it too) may be cut
+        parts = [f"sync {'on' if self.sync else 'off'} (s)", "tab: next pane"]  # (tab: not in the footer)
         item, rows = self.current, self.pair_list.rows
         if self.alignment is None:
             parts.append(f"aligning {self.a_id} and {self.b_id}…")
@@ -465,10 +466,10 @@ class CompareScreen(Screen[None]):
             tag = f"{SYMBOLS[item.kind]} {WORDS[item.kind]}"
             if item.pair is not None:
                 tag += f" {item.pair.similarity:.2f}"
-                if item.pair.reason:
-                    tag += f": {safe(item.pair.reason)}"
-            parts.append(f"{tag} ({where}){self._bookmarked(item)}")
-        parts.append("tab: next pane")  # the one key the footer does not show
+            tag += f" ({where}){self._bookmarked(item)}"
+            if item.pair is not None and item.pair.reason:
+                tag += f": {safe(item.pair.reason)}"
+            parts.append(tag)
         self.query_one("#compare-status", Static).update(
             Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"), layout=False
         )

@@ -37,6 +37,9 @@ class ComparePicker(ModalScreen["str | None"]):
         Binding("up", "move(-1)", "up", show=False, id="compare-picker.up"),
         Binding("pagedown", "move(10)", "page down", show=False, id="compare-picker.page-down"),
         Binding("pageup", "move(-10)", "page up", show=False, id="compare-picker.page-up"),
+        # a priority binding runs as the key arrives: the input's own enter ran after the keys
+        # typed behind it ("oil⏎j" typed fast filtered for "oilj", "no documents", and stayed)
+        Binding("enter", "choose", "compare", show=False, priority=True, id="compare-picker.choose"),
     ]
 
     def __init__(self, doc_id: str, title: str, summaries: list[DocSummary]) -> None:
@@ -75,9 +78,7 @@ class ComparePicker(ModalScreen["str | None"]):
         event.stop()
         self._apply()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_choose(self) -> None:
         chosen = self.list_view.current_id()
         if chosen is not None:
             self._done(chosen)

@@ -184,7 +184,7 @@ class CorroborateScreen(Screen[None]):
     def _failed(self, message: CorroborationFailed) -> None:
         self.list_view.empty = message.text
         self.list_view.reset_rows()
-        self.query_one("#corroborate-title", Static).update(Text(message.text), layout=False)
+        self.query_one("#corroborate-title", Static).update(Text(message.text), layout=True)
 
     @on(CorroborationsReady)
     def _ready(self, message: CorroborationsReady) -> None:
@@ -198,19 +198,19 @@ class CorroborateScreen(Screen[None]):
             return
         view = self.list_view
         view.rows = self.results = [*report.found, *(report.weak if self.show_weak else ())]
-        view.empty = "no passage in the corpus discusses this" + (
-            f" · w lists {len(report.weak)} weakly related" if report.weak and not self.show_weak else ""
-        )
+        # the title above says what the corpus holds: the empty list does not say it again
+        view.empty = ""
         view.reset_rows()
         counts = {r: sum(1 for c in report.found if c.relation == r) for r in SYMBOLS}
         summary = ", ".join(f"{n} {SYMBOLS[r]} {r}" for r, n in counts.items() if n)
         title = report.summary() + (f" ({summary})" if summary else "")
         if report.weak:
             title += f" · {len(report.weak)} weakly related (w {'hides' if self.show_weak else 'lists'} them)"
-        title += " · enter opens the document there · c compares the two documents · esc back"
-        self.query_one("#corroborate-title", Static).update(
-            Text(title, no_wrap=True, overflow="ellipsis"), layout=False
-        )
+        if view.rows:
+            title += " · enter opens the document there · c compares the two documents"
+        title += " · esc back"
+        # wrapped, not cut (nkterm.tcss): at 80 columns the keys were lost after "e…"
+        self.query_one("#corroborate-title", Static).update(Text(title), layout=True)
 
     def action_toggle_weak(self) -> None:
         self.show_weak = not self.show_weak

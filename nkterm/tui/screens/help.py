@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -63,10 +64,17 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text(note), classes="help-note")
 
     def _table(self, title: str, rows: list[HelpRow]) -> Table:
+        # the keys and the ids are never cut (an id is what the config file needs: at 80
+        # columns "reader.previous-sent…" was shown); "does" wraps in the room left. The same
+        # widths in every section, so the columns line up from one table to the next.
+        keys_width = max(
+            (cell_len(keys) for _t, section in self.sections for keys, _d, _i in section), default=4
+        )
+        ids_width = max((len(i) for _t, section in self.sections for _k, _d, i in section), default=10)
         table = Table(title=title, title_justify="left", expand=True, show_edge=False, pad_edge=False)
-        table.add_column("keys", no_wrap=True, ratio=2)
-        table.add_column("does", ratio=4)
-        table.add_column("binding id (config keymap)", no_wrap=True, ratio=3)
+        table.add_column("keys", no_wrap=True, min_width=keys_width)
+        table.add_column("does", ratio=1)
+        table.add_column("binding id (keymap)", no_wrap=True, min_width=ids_width)
         for keys, description, binding_id in rows:
             table.add_row(Text(keys), Text(description), Text(binding_id))
         return table

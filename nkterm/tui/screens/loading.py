@@ -78,6 +78,7 @@ class DocumentFeed:
         self.indexing: tuple[int, int] | None = None  # (done, total) while the index updates
         self.last_load_ms = 0.0  # the loading worker's time for the last document (benchmarks)
         self.pending_open: str | None = None  # opened when the list arrives
+        self.reopen_last = False  # the positions came first: choose the last read when the list arrives
         self._request = 0
         self._pending_hit_target: str | None = None
         self._save_timer: Timer | None = None
@@ -225,6 +226,9 @@ class DocumentFeed:
             elif message.final:
                 self.pending_open = None
                 self._notify(f"no document {doc_id!r} in this corpus", severity="error", timeout=8)
+        elif self.reopen_last and message.summaries:
+            self.reopen_last = False
+            self._positions_loaded()
 
     def _report(self, report: Any) -> None:
         if report is None:
@@ -352,6 +356,18 @@ class DocumentFeed:
             self._settle_after(prepared)
 
     # .. positions ..
+
+    def last_read(self) -> str | None:
+        """The document of this corpus read most recently: positions are kept for every corpus
+        (the seeds opened after the BBC corpus said "no document 'politics/077' in this
+        corpus" and opened nothing)."""
+        positions = self.host.positions
+        last = positions.last()
+        ids = {s.id for s in self.host.summaries}
+        if last is None or last in ids:
+            return last
+        seen = ((p.seen, doc_id) for doc_id in ids if (p := positions.get(doc_id)) is not None)
+        return max(seen, default=(0.0, None))[1]
 
     def load_positions(self) -> None:
         self.screen.run_worker(self._positions_worker, thread=True, group="state")

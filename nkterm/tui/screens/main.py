@@ -73,6 +73,8 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.host = host
         self.show_list = True
+        self._narrow: bool | None = None  # the width class _apply_layout last laid out
+        self._list_when_wide = True  # show_list on a wide screen, kept while the screen is narrow
         # None: beside the reader on wide terminals only (read here for preset_layout)
         self.show_claims: bool | None = host.config.show_claims
         self.check_worthy_only = False
@@ -238,6 +240,9 @@ class MainScreen(Screen[None]):
     def _apply_layout(self) -> None:
         width = self.size.width
         narrow = width < NARROW
+        if self._narrow is not None and narrow != self._narrow:
+            self._width_class_changed(narrow)
+        self._narrow = narrow
         # one restyle of the screen for all five (not one per class changed); none when the
         # classes are already right (preset_layout)
         self.update_classes(self._layout_classes(width))
@@ -245,6 +250,17 @@ class MainScreen(Screen[None]):
         # ctrl+p stays listed in the help: on a narrow footer its room goes to the pane's keys
         self.query_one(Footer).show_command_palette = not narrow
         self.call_after_refresh(self._fix_focus)
+
+    def _width_class_changed(self, narrow: bool) -> None:
+        """Narrowed below NARROW columns (one pane at a time): the pane the user was in stays,
+        not the list (a reader resized from 120 to 80 columns showed the document list and
+        took the focus from the text); widened again: the list as it was beside the reader."""
+        if narrow:
+            self._list_when_wide = self.show_list
+            if self.reader.prepared is not None and self._owner(self.focused) != "documents":
+                self.show_list = False
+        else:
+            self.show_list = self.show_list or self._list_when_wide
 
     def action_toggle_explain(self) -> None:
         self.toggle_class("-explain")
@@ -345,14 +361,13 @@ class MainScreen(Screen[None]):
         """No document asked for on the command line: reopen the one read last, where it was."""
         if self.host.start_doc or self.feed.pending_open or self.reader.doc_id is not None:
             return
-        last = self.host.positions.last()
-        if last is None:
+        if not self.host.summaries:
+            self.feed.reopen_last = True  # chosen when the list arrives (it calls this again)
             return
-        if any(s.id == last for s in self.host.summaries):
+        last = self.feed.last_read()
+        if last is not None:
             # after the next refresh: the reader has its width then, so the saved top line holds
             self.call_after_refresh(self._reopen, last)
-        elif not self.host.summaries:
-            self.feed.pending_open = last  # opened when the list arrives
 
     def _reopen(self, doc_id: str) -> None:
         if self.reader.doc_id is None:  # the user has not opened one meanwhile

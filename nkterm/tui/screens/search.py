@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
@@ -53,6 +54,9 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         Binding("up,ctrl+p", "move(-1)", "previous result", show=False, id="search.previous-result"),
         Binding("pagedown", "move(5)", "results page down", show=False, id="search.results-page-down"),
         Binding("pageup", "move(-5)", "results page up", show=False, id="search.results-page-up"),
+        # a priority binding runs as the key arrives: the input's own enter ran after the keys
+        # typed behind it ("/gellman⏎j" typed fast searched for "gellmanj" and opened nothing)
+        Binding("enter", "choose", "open", show=False, priority=True, id="search.open"),
     ]
 
     def __init__(
@@ -87,6 +91,12 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
 
     def action_move(self, delta: int) -> None:
         self.bar.move(delta)
+
+    def action_choose(self) -> None:
+        """Enter in the query box: open the highlighted result (or take the suggestion)."""
+        if self.focused is not self.bar.query_one("#search-input"):
+            raise SkipAction()  # the timeline's enter, a result clicked: theirs
+        self.bar.choose()
 
     def on_screen_resume(self) -> None:
         """Reopened: the old query selected, so typing replaces it (an arrow key keeps it)."""

@@ -125,6 +125,9 @@ class DocumentsPane(Vertical):
             tooltip="type to filter by title, source or id; esc clears",
             id="documents.filter",
         ),
+        # with priority, enter in the filter opens as it arrives: the input's own enter ran after
+        # the keys typed behind it ("f", "oil", enter, j typed fast filtered for "oilj")
+        Binding("enter", "open_filtered", "open", priority=True, id="documents.open-filtered"),
     ]
 
     def __init__(self, *, sort: str = "title", id: str | None = None) -> None:
@@ -247,10 +250,15 @@ class DocumentsPane(Vertical):
         event.stop()
         self._apply()
 
-    @on(Input.Submitted, "#documents-filter")
-    def _filter_done(self, event: Input.Submitted) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # enter is the filter's only while it has the focus: the list's and the timeline's
+        # own enter (and their footer labels) otherwise
+        if action == "open_filtered":
+            return self.query_one("#documents-filter", Input).has_focus
+        return True
+
+    def action_open_filtered(self) -> None:
         """Enter in the filter opens the document under the list's cursor."""
-        event.stop()
         doc_list = self.list_view
         if doc_list.rows:
             # posted from here: a message created while this pane handles one stops at it

@@ -9,6 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 from textual.widgets import Footer, Label
 
+# Keys a narrow footer leaves to the help (?): at 80 columns the list's keys ran past the edge
+# and "? help" itself was cut ("... c comp"), the reader's ended "B boo"
+NARROW_HIDDEN = frozenset({"quit", "toggle_check_worthy", "toggle_claims"})
+
 
 class MainFooter(Footer):
     """Textual's footer, composed again only when what it shows changed, and without its leak.
@@ -33,11 +37,15 @@ class MainFooter(Footer):
     def compose(self) -> ComposeResult:
         self.forget_removed_keys()
         self._shown = self.shown()
+        narrow = not self.show_command_palette  # (the screens hide ^p below their narrow width)
         for widget in super().compose():
-            if self.compact and not isinstance(widget, (Label, HorizontalGroup)):
-                # a key (Textual's FooterKey is not public; the rest are labels and key groups):
-                # styled compact as it is mounted, not restyled once more by its watcher
-                widget.add_class("-compact", update=False)
+            if not isinstance(widget, (Label, HorizontalGroup)):
+                # a key (Textual's FooterKey is not public; the rest are labels and key groups)
+                if narrow and getattr(widget, "action", None) in NARROW_HIDDEN:
+                    continue
+                if self.compact:
+                    # styled compact as it is mounted, not restyled once more by its watcher
+                    widget.add_class("-compact", update=False)
             yield widget
 
     def watch_show_command_palette(self) -> None:

@@ -8,6 +8,7 @@ only renders a row. Must not touch the index or the disk.
 
 from __future__ import annotations
 
+import re
 from typing import Generic, TypeVar
 
 from rich.style import Style
@@ -42,10 +43,20 @@ def explanation(
     out: Text, reason: str, shared_terms: tuple[str, ...], *, reason_style: Style, meta: Style, joint: str
 ) -> Text:
     """Append why two passages were matched to ``out``: the reason they differ (if any, then
-    ``joint``) and the terms they share. Text is made safe and kept on one line."""
+    ``joint``) and the terms they share that the reason does not name already ("same topic:
+    North Korea, people, korea" was followed by "shared: North Korea, people, korea", and at 80
+    columns the rest was cut). Text is made safe and kept on one line."""
+    rest = [term for term in shared_terms if not _names(reason, term)]
     if reason:
         out.append(one_line(reason), style=reason_style)
-        out.append(joint, style=meta)
-    out.append("shared: ", style=meta)
-    out.append(one_line(", ".join(shared_terms)))
+        if rest:
+            out.append(joint, style=meta)
+    if rest:
+        out.append("also shared: " if len(rest) < len(shared_terms) else "shared: ", style=meta)
+        out.append(one_line(", ".join(rest)))
     return out
+
+
+def _names(reason: str, term: str) -> bool:
+    """Whether ``reason`` names ``term`` as a whole (case kept: "korea" is not "North Korea")."""
+    return bool(term) and re.search(rf"(?<!\w){re.escape(term)}(?!\w)", reason) is not None

@@ -94,7 +94,9 @@ class SearchResults(RowList):
             else:
                 n = f" · {len(hit.hits)} hit{'s' if len(hit.hits) != 1 else ''}" if hit.hits else ""
                 source = short_source(one_line(hit.source))
-                where = " · ".join(x for x in (hit.date, source) if x)
+                # a document with neither date nor source is told apart by its id (BBC: two
+                # "Brown names 16 March for Budget" looked the same, politics/077 and /354)
+                where = " · ".join(x for x in (hit.date, source) if x) or safe(hit.id)
                 meta = f"  {where + ' · ' if where else ''}score {hit.score:.2f}{n}"
                 if width < NARROW_RESULTS and where:  # the title keeps the room: when and who only
                     meta = f"  {where}"
@@ -193,14 +195,17 @@ class SearchBar(Vertical):
     def results(self) -> SearchResults:
         return self.query_one(SearchResults)
 
-    def _say(self, text: Text | HitsStatus, *, error: bool = False) -> None:
+    def _say(self, text: Text | HitsStatus, *, error: bool = False, wrap: bool = False) -> None:
         line = self.query_one(SuggestionLine)
         line.hits_status = text if isinstance(text, HitsStatus) else None
         if isinstance(text, HitsStatus):
             text = Text(text.line(0))  # worded to the width when drawn
-        # an error wraps onto more lines (nkterm.tcss: #search-status.-error): it is read whole
-        layout = error or line.has_class("-error")
+        # an error, or a suggestion, wraps onto more lines (nkterm.tcss: #search-status.-error,
+        # .-wrap): it is read whole (at 80 columns "Did you mean: title:pyongyang ? (enter or
+        # click to search" lost its end)
+        layout = error or wrap or line.has_class("-error") or line.has_class("-wrap")
         line.set_class(error, "-error")
+        line.set_class(wrap and not error, "-wrap")
         line.update(text, layout=layout)
 
     @on(Input.Changed, "#search-input")
@@ -276,10 +281,11 @@ class SearchBar(Vertical):
             out = Text("no matches. Did you mean: ")
             out.append(safe(result.suggestion), style=component_style(status, "search-status--suggestion"))
             out.append(" ? (enter or click to search for it)")
-            self._say(out)
+            self._say(out, wrap=True)
         elif bookmarks:
             self._say(
-                Text("no bookmark matches (bookmark:word searches quotes, notes and tags; btag:x tags)")
+                Text("no bookmark matches (bookmark:word searches quotes, notes and tags; btag:x tags)"),
+                wrap=True,
             )
         else:
             self._say(Text("no matches"))
