@@ -56,7 +56,7 @@ ORG_NOUNS = words(
 # Documents that speak for their authors ("the research indicated", "It said" after "The report
 # also explored"): their own speakers, kept as the noun.
 DOCUMENT_NOUNS = words(
-    "report research study survey poll review findings inquiry investigation audit analysis guide"
+    "report research study survey poll review findings inquiry investigation audit analysis guide test"
 )
 # Nouns any business is: the antecedent need not have been described with them.
 # Singular nouns of a body of people (WordNet noun.group, first sense) no list here knows as a
