@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from nkterm.claims.evidence import Report
+from nkterm.claims.itrefs import it_speaker
 from nkterm.claims.namewords import (
     CHAIN,
     FIRST_NAME_TITLES,
@@ -29,15 +30,13 @@ from nkterm.claims.namewords import (
 )
 from nkterm.claims.orgrefs import (
     DOCUMENT_NOUNS,
-    ORG_NOUNS,
     OrgReferences,
-    subject_before,
 )
-from nkterm.claims.orgspeakers import company_before, office_speaker, org_or_role_speaker
+from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
-from nkterm.claims.roles import named_in_sentence, role_holder
-from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
+from nkterm.claims.roles import after_the_aged, named_in_sentence, role_holder
+from nkterm.claims.shortforms import FirstNames, chain_words, clipped_name, expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
 from nkterm.claims.wordfind import has_word
 
@@ -103,7 +102,7 @@ class Resolver:
             and not _plural_group(r.subject, r.subject_kind)  # nor "Analysts say"
         ]
         self._orgs = sorted(orgs)
-        self._by_subject = sorted(reports, key=lambda r: r.subject_start)
+        self._by_subject = self.reports = sorted(reports, key=lambda r: r.subject_start)
         self._report_pos = [r.subject_start for r in self._by_subject]
         self._org_pos = [p for p, _ in self._orgs]
         self.orgrefs = OrgReferences(text, self._one_word_speakers)
@@ -417,7 +416,7 @@ class Resolver:
             if office is not None:
                 return office
             if (
-                self.after_the(report.subject_start)
+                (self.after_the(report.subject_start) or after_the_aged(self._text, report.subject_start))
                 and (DEMONYM.fullmatch(subject) or EPITHET_MODIFIER.fullmatch(subject))
                 and subject.lower() not in NOT_DEMONYM
             ):  # (or "the Uruguayan-born researcher")
@@ -432,6 +431,9 @@ class Resolver:
             if short is not None:
                 long = expansion(self._text, short, report.subject_start)
                 return (long, f"{short} = {long}") if long else (short, "named")
+            long = clipped_name(self._text, written)  # "Lib Dems" -> "Liberal Democrats"
+            if long is not None:
+                return long, f"{written} = {long}"
             if is_org(written):
                 return written, "named"
             if written == subject and " " not in written and not self._full(written.lower()):
@@ -457,29 +459,10 @@ class Resolver:
                     return last, f"{low} = the last speaker"
                 return self.focus(report.subject_start, low), f"{low} = person in focus"
             if low == "it":
-                j = bisect.bisect_left(self._org_pos, report.subject_start) - 1
-                opened = subject_before(self._text, report.subject_start)
-                if opened is not None and not self._spoke_between(opened[0], report.subject_start):
-                    # "The report also explored ... It said": the document or organisation that
-                    # opened a sentence since the last organisation spoke
-                    _, noun, name = opened
-                    if name and noun in ORG_NOUNS:
-                        return name, f"it = the {name} {noun}"
-                    org = self.orgrefs.antecedent(noun, opened[0]) if noun in ORG_NOUNS else None
-                    if org is not None or noun in DOCUMENT_NOUNS:
-                        return org or noun, f"it = the {noun}" + (f" = {org}" if org else "")
-                company = company_before(
-                    self, self._reports, report.subject_start, self._orgs[j][0] if j >= 0 else -1
-                )
-                if company is not None:
-                    company = self.orgrefs.longer_name(company, report.subject_start) or company
-                    return company, f"it = {company}"
-                if j >= 0:
-                    org = self._orgs[j][1]
-                    words = org.split()
-                    if words and words[0].lower() in ("the", "a", "an"):
-                        org = " ".join(words[1:])
-                    return org, f"it = {org}"
+                orgs = self._orgs[: bisect.bisect_left(self._org_pos, report.subject_start)]
+                found = it_speaker(self, report, orgs, self._spoke_between)
+                if found is not None:
+                    return found
             if low == "they":
                 group = group_before(self._reports, report.subject_start)
                 if group is not None:

@@ -40,3 +40,98 @@ def test_it_after_a_document_finds() -> None:
 def test_a_person_of_a_group_who_found_is_no_finding() -> None:
     text = "One of the 12 divers found a 300-year-old cannon on the seabed off Cornwall in 2004."
     assert speaker_of(text, "One of the") is None
+
+
+def test_a_role_is_the_one_person_the_text_states_holds_it() -> None:
+    text = (
+        "Quickfly faces a court case over its name. Founder Marta Oyelaran-Kent has pledged to fight it. "
+        "The airline's founder also said she planned to add 3 new routes to 40 cities next year."
+    )
+    assert speaker_of(text, "The airline's founder") == "Marta Oyelaran-Kent"
+
+
+def test_a_role_stated_after_the_description_is_its_holder() -> None:
+    text = (
+        "Ticket touts broke 3 laws on internet sales. "
+        "The Ohio trade minister said the touts had sold 4,000 tickets for £2m. "
+        '"Touting must stop," said Dennis Okafor, Ohio trade minister announcing the case.'
+    )
+    assert speaker_of(text, "The Ohio trade minister said") == "Dennis Okafor"
+
+
+def test_a_role_held_by_two_people_is_no_one() -> None:
+    text = (
+        "The chairman said profits had risen by 12% to £40m over the year. "
+        "Chairman Ivo Rask of Ardent and chairman Lena Holm of Brio met on Monday."
+    )
+    assert speaker_of(text, "The chairman said") == "chairman"
+
+
+def test_another_party_s_leader_is_no_holder() -> None:
+    text = (
+        "Labour leader Colin Abara spoke first. "
+        "The Green leader argued there were 2 million voters who felt let down by both parties."
+    )
+    assert speaker_of(text, "The Green leader") != "Colin Abara"
+
+
+def test_the_opening_role_is_the_person_the_next_sentences_introduce() -> None:
+    text = (
+        "Rail firms must cut fares\n\n"
+        "Brisk Rail could cut 4,000 jobs over the next three years, its chairman has said.\n\n"
+        "The Leeds-based firm is due to merge with Northline in May. "
+        "However, Ruth Ambler has told staff the merged firm will have to shed 10% of its jobs."
+    )
+    assert speaker_of(text, "Brisk Rail could") == "Ruth Ambler"
+
+
+def test_a_role_later_in_the_text_is_no_one_named_next() -> None:
+    text = (
+        "Tom Reyes and Ann Brook met in Paris on Monday to discuss the 3% tax. "
+        "The premier said the tax would raise £2bn a year. "
+        "Economist Joan Petrie said that was unlikely."
+    )
+    assert speaker_of(text, "The premier said") != "Joan Petrie"
+
+
+def test_the_aged_demonym_is_the_person_in_focus() -> None:
+    text = (
+        "Leeds manager Hugo Santerre has signed a new 3-year contract. "
+        'The 61-year-old Belgian told the club\'s website: "I am very happy here after 10 years."'
+    )
+    assert speaker_of(text, "The 61-year-old") == "Hugo Santerre"
+
+
+def test_a_clipped_name_is_the_text_s_full_form() -> None:
+    text = (
+        "The Social Greens have unveiled plans to build 50,000 homes. "
+        "The Soc Greens say the homes would cost 5% less than today's prices."
+    )
+    assert speaker_of(text, "The Soc Greens say") == "Social Greens"
+
+
+def test_it_after_initials_is_the_full_name() -> None:
+    text = (
+        "Growth will slow to 2% next year, the Northern Chamber of Trade (NCT) has said. "
+        "The outlook was uncertain, the NCT noted. "
+        "Lower interest rates had helped confidence by 5%, it said."
+    )
+    assert speaker_of(text, "Lower interest") == "Northern Chamber of Trade"
+
+
+def test_it_after_a_definite_company_is_the_company() -> None:
+    text = (
+        "Dutch mining group Tarnfield Holdings is buying a 20% stake in a Welsh quarry for £3m. "
+        "Output from its Scottish and English quarries fell by 12% to 3 million tonnes, the group said. "
+        "This was helped by the positive impact of 40 new machines in Wales, it said."
+    )
+    assert speaker_of(text, "This was helped") == "Tarnfield Holdings"
+
+
+def test_a_title_and_a_surname_are_no_clipped_name() -> None:
+    text = (
+        "Anil Varma, a chemist at Leeds, studies drug trials. "
+        "Professor Varma said 30% of trials failed. "
+        "Prof Varma said the figure had risen by 5% since 2001."
+    )
+    assert speaker_of(text, "Prof Varma said") == "Anil Varma"

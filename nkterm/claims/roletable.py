@@ -1,0 +1,152 @@
+"""Who holds a role the text describes, anywhere in the document (issue 16, session 12).
+
+``roles.role_holder`` links a definite role to a person written before with the same words
+("the home secretary" after "Home Secretary Charles Clarke"). Here the table is the document's
+own statements of who holds which role, read by the role's head noun, before or after the
+description:
+
+- "Founder Stelios Haji-Ioannou" / "Easyjet founder X" -> "The Easyjet founder said";
+- "said Greg Abbott, Texas attorney general" -> "The Texas attorney general said" earlier;
+- "Rock star X" -> "The heavy metal star said".
+
+A holder is taken when the document writes exactly one person with that head noun whose role
+does not clash with the description (another office: "shadow", "deputy", "former"; another
+modifier right before the head: "Labour leader X" is no "Tory leader"). A description no
+statement links is read as the BBC's opening formula, "..., its chief executive has said." then
+"Lakshmi Mittal has told investors": ``introduced_after``, the person first named as a speaker
+in the next sentences and never before. Pure Python; must not import textual or whoosh.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+
+from nkterm.claims.evidence import Report
+from nkterm.claims.namewords import is_org, name_words, person_words, strip_titles
+
+FullName = Callable[[str, int], str]  # Resolver.full_name
+
+_NAME = r"((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+)"
+# after the head: the person's name ("Founder Stelios Haji-Ioannou")
+_TITLE_TAIL = re.compile(rf"\s+{_NAME}(?![\w'’-])")
+# after the head: ", David Bell," (the role first, the name in commas)
+_COMMA_TAIL = re.compile(rf",\s+{_NAME}\s*,")
+# before the head: "Greg Abbott, Texas attorney " / "Ken Macdonald, the director " (up to four words)
+_APPOSED_LEAD = re.compile(rf"{_NAME},\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){{0,4}}$")
+# after the head of an apposition: its place and the comma, the sentence's end or a participle
+_APPOSED_END = re.compile(r"(?:\s+of\s+[^,.;]{1,60})?(?:\s*[,.;]|\s+[a-z]+ing\b)")
+# words that make a role another office
+_OTHER = frozenset({"deputy", "vice", "shadow", "former", "ex", "acting", "assistant", "junior", "under"})
+_LEAD_WORDS = re.compile(r"[\w'’-]+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+_PERSON_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+")
+
+
+@functools.lru_cache(maxsize=256)
+def _head_at(head: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?i:{re.escape(head)})(?![\w'’-])")
+
+
+def _modifier(words: Sequence[str]) -> str:
+    """The word right before the head, lower case, without a possessive: "tory" of "Tory leader"."""
+    if not words:
+        return ""
+    return words[-1].lower().removesuffix("'s").removesuffix("’s")
+
+
+def stated_holders(text: str, head: str, skip: int) -> list[tuple[int, str, list[str]]]:
+    """Every person the text writes with the role noun ``head``: (where the name starts, the name
+    as written, the words written before the head in its role), the role at ``skip`` excepted."""
+    found: list[tuple[int, str, list[str]]] = []
+    for m in _head_at(head).finditer(text):
+        s, e = m.start(), m.end()
+        if s == skip:
+            continue
+        lead_text = text[max(0, s - 60) : s]
+        cut = max(lead_text.rfind(c) for c in '.,;:"“”(\n')
+        lead = _LEAD_WORDS.findall(lead_text[cut + 1 :])[-4:]
+        tail = _TITLE_TAIL.match(text, e) or _COMMA_TAIL.match(text, e)
+        if tail is not None:
+            found.append((tail.start(1), tail.group(1), lead))
+            continue
+        before = _APPOSED_LEAD.search(text, max(0, s - 120), s)
+        if before is not None and _APPOSED_END.match(text, e):
+            words = _LEAD_WORDS.findall(text[before.end(1) : s])
+            found.append(
+                (before.start(1), before.group(1), [w for w in words if w.lower() not in ("the", "a")])
+            )
+    return found
+
+
+def described_holder(
+    text: str, words: Sequence[str], pos: int, full_name: FullName
+) -> tuple[str, int] | None:
+    """The one person the text states holds the role ``words`` (head last, its modifiers before,
+    no determiner) written at ``pos``, with where the statement names them; None when no one or
+    two people hold it."""
+    if not words:
+        return None
+    head = words[-1].lower()
+    mods = {_modifier([w]) for w in words[:-1]}
+    mine = _modifier(words[:-1])
+    people: dict[str, int] = {}
+    for at, name, lead in stated_holders(text, head, pos):
+        other = {w.lower() for w in lead} & _OTHER
+        if other - mods:
+            continue  # "Deputy Prime Minister John Prescott" is no prime minister
+        theirs = _modifier(lead)
+        if (
+            mine
+            and theirs
+            and mine != theirs
+            and theirs not in mods
+            and mine not in {w.lower() for w in lead}
+        ):
+            continue  # "Labour leader Tony Blair" is no "Tory leader"
+        person = strip_titles(" ".join(person_words(name_words(name))))
+        if len(person.split()) < 2 or is_org(person):
+            continue
+        person = full_name(person, at)
+        people.setdefault(person, at)
+    if len(people) != 1:
+        return None
+    ((person, at),) = people.items()
+    return person, at
+
+
+def introduced_after(text: str, reports: Sequence[Report], pos: int, full_name: FullName) -> str | None:
+    """The person first named as a speaker in the two sentences after the one at ``pos`` ("...,
+    its chief executive has said. ... However, Lakshmi Mittal has told investors"), when the
+    description is in the text's first sentence (its headline has no full stop) or the text names
+    no person before it: the text's first word of anyone; None otherwise. ``reports`` by subject position."""
+    ends = _SENTENCE_END.finditer(text, pos)
+    first = next(ends, None)
+    if first is None or (_SENTENCE_END.search(text, 0, pos) is not None and _person_before(text, pos)):
+        return None
+    end = first.start()
+    stop = next((m.start() for k, m in enumerate(ends) if k == 1), len(text))
+    for r in reports:
+        if r.subject_start <= end:
+            continue
+        if r.subject_start >= stop:
+            return None
+        if r.subject_kind != "name" or not r.subject:
+            continue
+        person = strip_titles(" ".join(person_words(name_words(r.subject))))
+        if len(person.split()) < 2 or is_org(person):
+            return None  # the next speaker is an organisation or a surname alone: no one new
+        if person in text[:pos]:
+            return None  # named before: the description is someone else
+        return full_name(person, r.subject_start)
+    return None
+
+
+def _person_before(text: str, pos: int) -> bool:
+    """Whether a person (two capitalised words or more, no organisation) is written before ``pos``."""
+    for m in _PERSON_NAME.finditer(text, 0, pos):
+        words = strip_titles(" ".join(person_words(name_words(m.group())))).split()
+        if len(words) >= 2 and not is_org(" ".join(words)):
+            return True
+    return False
