@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.itrefs import it_speaker
+from nkterm.claims.lexicon import NOT_NAMES
 from nkterm.claims.namewords import (
     CHAIN,
     FIRST_NAME_TITLES,
@@ -286,9 +287,10 @@ class Resolver:
             return written
         if len(words) == 1 and len(raw) == 2 and raw[0].lower() in _BEFORE_FIRST_NAMES:
             return self._by_first_name(words[0], pos) or written  # "Sir Ronald", "Prince Saud"
-        for p, full in reversed(self._full(words[-1].lower())):
-            if p > pos:
-                continue
+        # the writer's spelling first, before one in someone's quote (session 12; never a chain
+        # opened by a word no name is: "With Giggs")
+        fulls = [(p, f) for p, f in self._full(words[-1].lower()) if p <= pos]
+        for _, full in sorted(reversed(fulls), key=lambda c: self._quoted_name(*c)):
             if full.endswith(plain) or plain.endswith(" " + full):
                 return full
             if len(words) > 1 and len(words[0]) <= 3 and full.endswith(" ".join(words[1:])):
@@ -311,6 +313,10 @@ class Resolver:
             if longer is not None:
                 return longer  # "His wife Sharon" -> Sharon Osbourne
         return plain if len(words) >= 2 else written
+
+    def _quoted_name(self, pos: int, full: str) -> bool:
+        inside = self._inside is not None and self._inside(pos)
+        return inside or full.split()[0].lower() in NOT_NAMES
 
     def _last_speaker(self, pos: int, pronoun: str) -> str | None:
         return last_speaker(

@@ -135,3 +135,20 @@ def test_a_title_and_a_surname_are_no_clipped_name() -> None:
         "Prof Varma said the figure had risen by 5% since 2001."
     )
     assert speaker_of(text, "Prof Varma said") == "Anil Varma"
+
+
+def test_the_main_clause_pronoun_speaks_not_the_party_in_the_reported_clause() -> None:
+    text = (
+        "Mr Okoro argues the state is too big. "
+        "And he says the Greens would cut 5% from the budget in 2 years."
+    )
+    assert speaker_of(text, "And he says") == "Mr Okoro"
+
+
+def test_the_writer_s_spelling_beats_one_in_someone_s_quote() -> None:
+    text = (
+        "Yuri Dalakov, 50, claims he was betrayed by the state after 20 years. "
+        '"They took what Juri Dalakov had and left him," Mr Pine said. '
+        "Mr Dalakov said he was paid £30 a week."
+    )
+    assert speaker_of(text, "Mr Dalakov said") == "Yuri Dalakov"
