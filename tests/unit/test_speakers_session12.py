@@ -152,3 +152,18 @@ def test_the_writer_s_spelling_beats_one_in_someone_s_quote() -> None:
         "Mr Dalakov said he was paid £30 a week."
     )
     assert speaker_of(text, "Mr Dalakov said") == "Yuri Dalakov"
+
+
+def test_a_speech_act_in_the_progressive_speaks() -> None:
+    text = "The mill was moved in 1990 and county officials are now demanding that it be moved again by 2006."
+    assert speaker_of(text, "The mill") == "county officials"
+
+
+def test_calling_for_is_a_speech_act() -> None:
+    text = "Now Ms Adeyemi is calling for the council to pay £2m to move the hall to the town centre."
+    assert speaker_of(text, "Now Ms Adeyemi") == "Ms Adeyemi"
+
+
+def test_calling_someone_is_no_speech_act() -> None:
+    text = "Ms Adeyemi is calling the council every day about the £2m hall, which closed in 2004."
+    assert speaker_of(text, "Ms Adeyemi") is None
