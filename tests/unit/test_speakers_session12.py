@@ -167,3 +167,19 @@ def test_calling_for_is_a_speech_act() -> None:
 def test_calling_someone_is_no_speech_act() -> None:
     text = "Ms Adeyemi is calling the council every day about the £2m hall, which closed in 2004."
     assert speaker_of(text, "Ms Adeyemi") is None
+
+
+def test_a_role_is_the_one_person_named_so_far() -> None:
+    text = (
+        'The Greens would stand up for "forgotten voters", Ana Ruiz pledged on Monday. '
+        "The Green leader argued there were 2 million people who felt let down by both parties."
+    )
+    assert speaker_of(text, "The Green leader") == "Ana Ruiz"
+
+
+def test_a_spokesman_is_never_the_one_person_named_so_far() -> None:
+    text = (
+        'The Greens would stand up for "forgotten voters", Ana Ruiz pledged on Monday. '
+        "The spokesman said there were 2 million people who felt let down by both parties."
+    )
+    assert speaker_of(text, "The spokesman") == "spokesman"
