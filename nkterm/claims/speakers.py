@@ -242,7 +242,11 @@ class Resolver:
             else:
                 p, name = named[j]
                 j -= 1
-            if (avoid is None or gender(name) != avoid) and " and " not in name:  # one person
+            if (
+                (avoid is None or gender(name) != avoid)
+                and " and " not in name
+                and not self.orgrefs.described(name)
+            ):
                 if name.split()[-1].lower() in PERSON_ROLES:
                     words = name.split()
                     role = " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)

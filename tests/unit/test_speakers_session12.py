@@ -183,3 +183,22 @@ def test_a_spokesman_is_never_the_one_person_named_so_far() -> None:
         "The spokesman said there were 2 million people who felt let down by both parties."
     )
     assert speaker_of(text, "The spokesman") == "spokesman"
+
+
+def test_he_is_never_a_magazine() -> None:
+    text = (
+        "A survey by Gadget Weekly magazine tested 40 kettles. "
+        '"Buy the cheap ones," said Omar Haddad, chief tester at Gadget Weekly. '
+        "According to Gadget Weekly, a kettle costs £3 a year to run. "
+        '"They last 10 years," he said.'
+    )
+    assert speaker_of(text, '"They last') == "Omar Haddad"
+
+
+def test_the_newspaper_is_the_name_written_before_newspaper() -> None:
+    text = (
+        "The Coastal Herald newspaper reported on Monday that 300 jobs would go by 2006. "
+        "The firm's shares fell by 4% to 120p. "
+        "Profits fell by £2m in the year, the newspaper said."
+    )
+    assert speaker_of(text, "Profits fell") == "Coastal Herald"
