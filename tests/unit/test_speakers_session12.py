@@ -202,3 +202,16 @@ def test_the_newspaper_is_the_name_written_before_newspaper() -> None:
         "Profits fell by £2m in the year, the newspaper said."
     )
     assert speaker_of(text, "Profits fell") == "Coastal Herald"
+
+
+def test_a_document_whose_of_phrase_ends_in_a_name_speaks() -> None:
+    text = "The group test of 50 home routers for PCs discovered that 12 leaked data within 3 days of use."
+    assert speaker_of(text, "The group test") == "test"
+
+
+def test_it_is_the_last_noun_of_the_opening_subject() -> None:
+    text = (
+        "The magazine test found that 40% of the 50 inks faded within 2 years. "
+        "It recommended avoiding cheap inks not produced by printer makers because 30% of them faded in 6 months."
+    )
+    assert speaker_of(text, "It recommended") == "test"
