@@ -86,8 +86,6 @@ def finding_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
             if who is not None and (document_noun(who.lower()) is not None or nxt == "that"):
                 return who, f'"{written} {lows[i]}" (a finding; {how})'
             continue
-        if subj.kind == "name" and (of := _of_head(ctx, lo, subj)) is not None:
-            return of[1], f'"{of[1]} of {written} {lows[i]}" (a finding)'  # "test of ... for PCs"
         if subj.kind not in ("noun", "org"):
             continue
         head = written.split()[-1].lower()

@@ -279,7 +279,7 @@ def _compatible(text: str, start: int, end: int, name: str, noun: str, pos: int)
 # "The Argonaut group went ..."), after an optional opening phrase ("In a survey, the charity ...")
 _SUBJECT_OPENING = re.compile(
     r"(?:^|(?<=[.!?])[\"”’']?\s+)(?:[A-Z][^.!?,\"“”]{0,40},\s+)?[Tt]he\s+"
-    r"((?:[A-Z][\w&'’-]*\s+){0,3})(?:[a-z][\w-]*\s+){0,2}("
+    r"((?:[A-Z][\w&'’-]*\s+){0,3})(?:[a-z][\w-]*\s+){0,2}?("
     + "|".join(sorted(ORG_NOUNS | DOCUMENT_NOUNS, key=len, reverse=True))
     + r")\b(?!\s+of\b)",
     re.MULTILINE,

@@ -28,7 +28,7 @@ from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_word
 from nkterm.claims.orgrefs import ORG_NOUNS, OTHER_BODIES, OrgReferences, named_with_descriptor
 from nkterm.claims.people import TITLES
 from nkterm.claims.roles import is_epithet
-from nkterm.claims.roletable import described_holder, introduced_after, stated_holders
+from nkterm.claims.roletable import described_holder
 from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OF_TITLES, OFFICES, ROLES
 from nkterm.claims.wordfind import after_lower
 
@@ -91,14 +91,9 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         holder = resolver.role_holder(named_as, report.subject_start)
         if holder is not None:
             return holder, f"the {named_as} = {holder}"
-        head = words[-1].lower()
-        if of == len(words) and (
-            head in OFFICES or not stated_holders(resolver.text, head, report.subject_start)
-        ):
+        if words[of - 1].lower() in OFFICES and of == len(words):
             # "Gordon Brown has issued a rallying cry ... The chancellor said": an office never
-            # written as anyone's title, in a text that names one person only so far (session 12:
-            # any role the text writes no one with: "Michael Howard pledged ... The Tory leader
-            # argued", never after "Labour leader X")
+            # written as anyone's title, in a text that names one person only so far
             holder = resolver.sole_person(report.subject_start)
             if holder is not None:
                 return holder, f"the {named_as} = {holder}, the one person named"
@@ -119,13 +114,10 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
             return org, f"the {named_as} = {org}"
     if words and words[-1].lower() in _ROLE_HEADS and (definite or _possessed(resolver.text, report, words)):
         # "The Easyjet founder said" after "Founder Stelios Haji-Ioannou": the document's own
-        # statement of who holds the role; else the person the next sentences introduce
+        # statement of who holds the role
         held = described_holder(resolver.text, words, report.subject_start, resolver.full_name)
         if held is not None:
             return held[0], f"the {named_as} = {held[0]}, the one {words[-1].lower()} the text names"
-        new = introduced_after(resolver.text, resolver.reports, report.subject_start, resolver.full_name)
-        if new is not None:
-            return new, f"the {named_as} = {new}, named next"
     return named_as, "organisation or role"
 
 

@@ -26,15 +26,6 @@ _NAME = r"((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+)"
 FullName = Callable[[str, int], str]  # Resolver.full_name: "Mr Ebbers" -> "Bernie Ebbers"
 
 
-# "the 55-year-old " / "the 22-cap " before a word: the word is an epithet's head (session 12)
-_THE_AGED = re.compile(r"(?<![\w'’-])[Tt]he (?:\d+-(?:cap|year-old|times?)|[A-Z][\w-]*-born) $")
-
-
-def after_the_aged(text: str, pos: int) -> bool:
-    """ "The 55-year-old Frenchman told": "the" and an age (caps, birthplace) right before ``pos``."""
-    return _THE_AGED.search(text, max(0, pos - 30), pos) is not None
-
-
 def is_epithet(words: list[str]) -> bool:
     """ "star of Rain Man and Tootsie", "22-year-old", "two-time champion": one person, described."""
     head = next((k for k, w in enumerate(words) if w.lower() == "of"), len(words))

@@ -11,10 +11,9 @@ description:
 
 A holder is taken when the document writes exactly one person with that head noun whose role
 does not clash with the description (another office: "shadow", "deputy", "former"; another
-modifier right before the head: "Labour leader X" is no "Tory leader"). A description no
-statement links is read as the BBC's opening formula, "..., its chief executive has said." then
-"Lakshmi Mittal has told investors": ``introduced_after``, the person first named as a speaker
-in the next sentences and never before. Pure Python; must not import textual or whoosh.
+modifier right before the head: "Labour leader X" is no "Tory leader"). Called from
+``orgspeakers.org_or_role_speaker`` after every earlier rule. Pure Python; must not import
+textual or whoosh.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
-from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import is_org, name_words, person_words, strip_titles
 
 FullName = Callable[[str, int], str]  # Resolver.full_name
@@ -40,8 +38,6 @@ _APPOSED_END = re.compile(r"(?:\s+of\s+[^,.;]{1,60})?(?:\s*[,.;]|\s+[a-z]+ing\b)
 # words that make a role another office
 _OTHER = frozenset({"deputy", "vice", "shadow", "former", "ex", "acting", "assistant", "junior", "under"})
 _LEAD_WORDS = re.compile(r"[\w'’-]+")
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
-_PERSON_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+")
 
 
 @functools.lru_cache(maxsize=256)
@@ -114,39 +110,3 @@ def described_holder(
         return None
     ((person, at),) = people.items()
     return person, at
-
-
-def introduced_after(text: str, reports: Sequence[Report], pos: int, full_name: FullName) -> str | None:
-    """The person first named as a speaker in the two sentences after the one at ``pos`` ("...,
-    its chief executive has said. ... However, Lakshmi Mittal has told investors"), when the
-    description is in the text's first sentence (its headline has no full stop) or the text names
-    no person before it: the text's first word of anyone; None otherwise. ``reports`` by subject position."""
-    ends = _SENTENCE_END.finditer(text, pos)
-    first = next(ends, None)
-    if first is None or (_SENTENCE_END.search(text, 0, pos) is not None and _person_before(text, pos)):
-        return None
-    end = first.start()
-    stop = next((m.start() for k, m in enumerate(ends) if k == 1), len(text))
-    for r in reports:
-        if r.subject_start <= end:
-            continue
-        if r.subject_start >= stop:
-            return None
-        if r.subject_kind != "name" or not r.subject:
-            continue
-        person = strip_titles(" ".join(person_words(name_words(r.subject))))
-        if len(person.split()) < 2 or is_org(person):
-            return None  # the next speaker is an organisation or a surname alone: no one new
-        if person in text[:pos]:
-            return None  # named before: the description is someone else
-        return full_name(person, r.subject_start)
-    return None
-
-
-def _person_before(text: str, pos: int) -> bool:
-    """Whether a person (two capitalised words or more, no organisation) is written before ``pos``."""
-    for m in _PERSON_NAME.finditer(text, 0, pos):
-        words = strip_titles(" ".join(person_words(name_words(m.group())))).split()
-        if len(words) >= 2 and not is_org(" ".join(words)):
-            return True
-    return False

@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
-from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org, name_words
+from nkterm.claims.namewords import NOT_IN_NAME, is_org, name_words
 from nkterm.claims.roles import OPENERS
 
 # Initials standing for a name: "B&B", "CAS", "PwC" is not one (lower case inside)
@@ -254,30 +254,3 @@ def _written_alone(text: str, word: str) -> bool:
             return True
         start = text.find(word, end)
     return False
-
-
-# A clipped word of a short name: capitalised, at most five letters, a plural "s" kept ("Lib", "Dems")
-_CLIPPED = re.compile(r"[A-Z][a-z]{1,4}s?")
-
-
-def clipped_name(text: str, written: str) -> str | None:
-    """The one longer name of the text that the short name ``written`` clips word by word ("Lib
-    Dems" -> "Liberal Democrats": each word the opening of the word of the full name in the same
-    place, three letters or more, a plural "s" kept; session 12), or None. The text's own full
-    form is the only source: no list of parties or bodies."""
-    words = written.split()
-    if len(words) < 2 or len(words) > 3 or not all(_CLIPPED.fullmatch(w) for w in words):
-        return None
-    if any(len(w.removesuffix("s")) < 3 for w in words) or words[0].lower() in TITLE_WORDS:
-        return None  # "Prof Reddy" is a title and a name, no clipped name
-    found = {m.group() for m in _clipped_pattern(tuple(words)).finditer(text)} - {written}
-    return found.pop() if len(found) == 1 else None
-
-
-@functools.lru_cache(maxsize=256)
-def _clipped_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    parts = []
-    for w in words:
-        stem = w[:-1] if w.endswith("s") and len(w) > 3 else w
-        parts.append(re.escape(stem) + (r"[a-z]*s" if stem != w else r"[a-z]*"))
-    return re.compile(r"(?<![\w'’-])" + r"\s+".join(parts) + r"(?![\w'’-])")

@@ -36,8 +36,8 @@ from nkterm.claims.orgrefs import (
 from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
-from nkterm.claims.roles import after_the_aged, named_in_sentence, role_holder
-from nkterm.claims.shortforms import FirstNames, chain_words, clipped_name, expansion, initials_at
+from nkterm.claims.roles import named_in_sentence, role_holder
+from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
 from nkterm.claims.wordfind import has_word
 
@@ -426,7 +426,7 @@ class Resolver:
             if office is not None:
                 return office
             if (
-                (self.after_the(report.subject_start) or after_the_aged(self._text, report.subject_start))
+                self.after_the(report.subject_start)
                 and (DEMONYM.fullmatch(subject) or EPITHET_MODIFIER.fullmatch(subject))
                 and subject.lower() not in NOT_DEMONYM
             ):  # (or "the Uruguayan-born researcher")
@@ -441,9 +441,6 @@ class Resolver:
             if short is not None:
                 long = expansion(self._text, short, report.subject_start)
                 return (long, f"{short} = {long}") if long else (short, "named")
-            long = clipped_name(self._text, written)  # "Lib Dems" -> "Liberal Democrats"
-            if long is not None:
-                return long, f"{written} = {long}"
             if is_org(written):
                 return written, "named"
             if written == subject and " " not in written and not self._full(written.lower()):

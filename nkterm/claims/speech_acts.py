@@ -47,7 +47,7 @@ SPEECH_ACTS = words(
     voices pointed points hit spoke speaks congratulated congratulates thanked thanks apologised
     apologises apologized apologizes vowed threatened threatens objected objects
     protested protests acknowledged conceded defied queried queries played plays downplayed
-    downplays called calls
+    downplays
     """
 )
 # Verbs of communication derived from WordNet (``speechverbs``), beyond the closed list and the
@@ -67,8 +67,6 @@ _NEEDS_NEXT = {
     "appeals": frozenset({"for", "to"}),
     "played": frozenset({"down"}),  # "has played down talk of European football" (session 11)
     "plays": frozenset({"down"}),
-    "called": frozenset({"for"}),  # "called for an inquiry" (session 12; "called the police" is not)
-    "calls": frozenset({"for"}),
 }
 # Present forms that are plural nouns as often ("title hopes", "US fears", "the backs"): a verb
 # only before "that", an article or a pronoun object.
@@ -134,66 +132,7 @@ _NP_CUT = frozenset({"in", "at", "from", "for", "with", "on", "who", "which", "a
 def fallback_speaker(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     """Speaker of sentence ``n`` from a speech act, its agent in the passive, or an inverted tail,
     with the cue text."""
-    return (
-        _speech_act(n, ctx)
-        or _progressive(n, ctx)
-        or _by_agent(n, ctx)
-        or _tail(n, ctx)
-        or finding_speaker(n, ctx)
-    )
-
-
-# A speech act in the progressive: "local authorities are now demanding", "Mr X is calling for"
-# (session 12): the -ing form read as the act it inflects (``_finite``), its subject before "is"
-_PROGRESSIVE = re.compile(
-    r"(?<![\w'’-])(?:is|are|was|were|been)\s+(?:(?:now|also|still|already|again|increasingly)\s+)?"
-    r"([a-z]+ing)(?![\w'’-])"
-)
-
-
-def _finite(ing: str) -> str | None:
-    """The listed speech act an -ing form inflects ("demanding" -> "demands", "criticising" ->
-    "criticises", "calling" -> "calls"), or None."""
-    stem = ing[:-3]
-    for form in (stem + "s", stem + "es", stem + "ed", stem + "d"):
-        if form in SPEECH_ACTS:
-            return form
-    return None
-
-
-def _progressive(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
-    sp = ctx.spans[n]
-    segment = ctx.text[sp.start : sp.end]
-    if "ing" not in segment:
-        return None
-    lows, starts = ctx.toks.lows, ctx.toks.starts
-    lo, hi = ctx.ranges[n]
-    for m in _PROGRESSIVE.finditer(segment):
-        form = _finite(m.group(1))
-        at = sp.start + m.start(1)
-        if form is None or form in _SPORT or ctx.inside(at):
-            continue
-        i = bisect.bisect_left(starts, at, lo, hi)
-        aux = bisect.bisect_left(starts, sp.start + m.start(), lo, hi)
-        if i >= hi or aux <= lo or _reported_before(aux, lo, ctx):
-            continue
-        nxt = lows[i + 1] if i + 1 < hi else ""
-        need = _NEEDS_NEXT.get(form)
-        if (need is not None and nxt not in need) or (need is None and nxt in _NOT_AFTER):
-            continue
-        subj = SubjectFinder(ctx.text, lows, starts, ctx.toks.ends, lo, hi).for_verb(aux)
-        if subj is None or subj.kind not in ("name", "org", "pronoun", "noun"):
-            continue
-        written = " ".join(ctx.text[subj.start : subj.end].split())
-        if subj.kind == "pronoun" and written.lower() in ("i", "we", "you"):
-            return None
-        verb = ctx.text[sp.start + m.start() : ctx.toks.ends[i + 1 if need is not None else i]]
-        report = Report(starts[i], ctx.toks.ends[i], verb, written, subj.kind, subj.start, subj.how)
-        who, how = ctx.resolver.speaker(report)
-        if who is None:
-            return None
-        return who, f'"{written} {verb}" (a speech act' + (f"; {how})" if how and how != "named" else ")")
-    return None
+    return _speech_act(n, ctx) or _by_agent(n, ctx) or _tail(n, ctx) or finding_speaker(n, ctx)
 
 
 # Judged in the passive, with the judge after "by": "has been branded a "disgraceful waste" by MPs"
