@@ -31,8 +31,10 @@ _NAME = r"((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+)"
 _TITLE_TAIL = re.compile(rf"\s+{_NAME}(?![\w'’-])")
 # after the head: ", David Bell," (the role first, the name in commas)
 _COMMA_TAIL = re.compile(rf",\s+{_NAME}\s*,")
-# before the head: "Greg Abbott, Texas attorney " / "Ken Macdonald, the director " (up to four words)
-_APPOSED_LEAD = re.compile(rf"{_NAME},\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){{0,4}}$")
+# between the comma and the head: " Texas attorney " / " the director " (up to four words)
+_APPOSED_GAP = re.compile(r"\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}")
+# the name right before that comma: "Greg Abbott"
+_NAME_END = re.compile(rf"(?<![\w'’-]){_NAME}$")
 # after the head of an apposition: its place and the comma, the sentence's end or a participle
 _APPOSED_END = re.compile(r"(?:\s+of\s+[^,.;]{1,60})?(?:\s*[,.;]|\s+[a-z]+ing\b)")
 # words that make a role another office
@@ -67,9 +69,16 @@ def stated_holders(text: str, head: str, skip: int) -> list[tuple[int, str, list
         if tail is not None:
             found.append((tail.start(1), tail.group(1), lead))
             continue
-        before = _APPOSED_LEAD.search(text, max(0, s - 120), s)
-        if before is not None and _APPOSED_END.match(text, e):
-            words = _LEAD_WORDS.findall(text[before.end(1) : s])
+        # "Greg Abbott, Texas attorney general announcing": the name before the comma (the end
+        # first: an anchored match; the name is looked for only where the apposition can close)
+        if not _APPOSED_END.match(text, e):
+            continue
+        comma = text.rfind(",", max(0, s - 60), s)
+        if comma < 0 or _APPOSED_GAP.fullmatch(text, comma + 1, s) is None:
+            continue
+        before = _NAME_END.search(text, max(0, comma - 80), comma)
+        if before is not None:
+            words = _LEAD_WORDS.findall(text[comma + 1 : s])
             found.append(
                 (before.start(1), before.group(1), [w for w in words if w.lower() not in ("the", "a")])
             )

@@ -293,8 +293,10 @@ class Resolver:
             return self._by_first_name(words[0], pos) or written  # "Sir Ronald", "Prince Saud"
         # the writer's spelling first, before one in someone's quote (session 12; never a chain
         # opened by a word no name is: "With Giggs")
-        fulls = [(p, f) for p, f in self._full(words[-1].lower()) if p <= pos]
-        for _, full in sorted(reversed(fulls), key=lambda c: self._quoted_name(*c)):
+        fulls = [(p, f) for p, f in reversed(self._full(words[-1].lower())) if p <= pos]
+        if len(fulls) > 1:
+            fulls.sort(key=lambda c: self._quoted_name(*c))  # (stable: nearest first otherwise)
+        for _, full in fulls:
             if full.endswith(plain) or plain.endswith(" " + full):
                 return full
             if len(words) > 1 and len(words[0]) <= 3 and full.endswith(" ".join(words[1:])):
