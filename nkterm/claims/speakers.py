@@ -293,14 +293,22 @@ class Resolver:
             return self._by_first_name(words[0], pos) or written  # "Sir Ronald", "Prince Saud"
         # the writer's spelling first, before one in someone's quote (session 12; never a chain
         # opened by a word no name is: "With Giggs")
-        fulls = [(p, f) for p, f in reversed(self._full(words[-1].lower())) if p <= pos]
-        if len(fulls) > 1:
-            fulls.sort(key=lambda c: self._quoted_name(*c))  # (stable: nearest first otherwise)
-        for _, full in fulls:
-            if full.endswith(plain) or plain.endswith(" " + full):
-                return full
-            if len(words) > 1 and len(words[0]) <= 3 and full.endswith(" ".join(words[1:])):
-                return full  # a short title the list does not know ("Me den Hartog")
+        quoted: str | None = None  # a match in someone's quote: only when the writer's text has none
+        # (after a short title the list does not know: "Me den Hartog")
+        tail = " ".join(words[1:]) if len(words) > 1 and len(words[0]) <= 3 else None
+        for p, full in reversed(self._full(words[-1].lower())):
+            if p > pos:
+                continue
+            if (
+                full.endswith(plain)
+                or plain.endswith(" " + full)
+                or (tail is not None and full.endswith(tail))
+            ):
+                if not self._quoted_name(p, full):
+                    return full
+                quoted = quoted or full
+        if quoted is not None:
+            return quoted
         if len(raw) == 2 and raw[0][:1].isupper() and self._text.find(raw[0] + " ", 0, pos) >= 0:
             # "Judge Kleinberg" after "Superior Court Judge James Kleinberg": the name written
             # after the same word before (session 10, after the blind run)
