@@ -56,7 +56,7 @@ ORG_NOUNS = words(
 # Documents that speak for their authors ("the research indicated", "It said" after "The report
 # also explored"): their own speakers, kept as the noun.
 DOCUMENT_NOUNS = words(
-    "report research study survey poll review findings inquiry investigation audit analysis guide"
+    "report research study survey poll review findings inquiry investigation audit analysis guide test"
 )
 # Nouns any business is: the antecedent need not have been described with them.
 # Singular nouns of a body of people (WordNet noun.group, first sense) no list here knows as a
@@ -82,6 +82,15 @@ _PUBLIC = words(
 )
 _DESCRIBED_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?([a-z][\w-]*)\b")
 _NOT_NAMES = words("the a an in on at but and however it this that he she they we i mr mrs ms")
+
+
+def _noun_after(text: str, end: int) -> str:
+    """The lower-case word written right after a name ("magazine" of "PC Pro magazine"), or ""."""
+    m = _WORD_AFTER.match(text, end)
+    return m.group(1) if m is not None else ""
+
+
+_WORD_AFTER = re.compile(r" ([a-z][a-z-]*)\b")
 
 
 class OrgReferences:
@@ -111,6 +120,17 @@ class OrgReferences:
         if self._names is None:
             self._names = _names(self._text, self._lower_words())
         return self._names
+
+    def described(self, name: str) -> bool:
+        """Whether the text writes ``name`` with a news medium's noun right after it ("PC Pro
+        magazine"): an organisation, whatever its words (session 12: no "he"; never "Parry firm",
+        a headline's adjective)."""
+        text, at = self._text, self._text.find(name + " ")
+        while at >= 0:
+            if (at == 0 or not text[at - 1].isalnum()) and _noun_after(text, at + len(name)) in _MEDIA:
+                return True
+            at = text.find(name + " ", at + 1)
+        return False
 
     def antecedent(self, noun: str, pos: int) -> str | None:
         """The organisation named before ``pos`` that "the ``noun``" stands for, or None."""
@@ -249,6 +269,8 @@ def _compatible(text: str, start: int, end: int, name: str, noun: str, pos: int)
     before = text[max(0, start - 40) : start].rstrip().lower()
     if before.endswith(noun) and not before[-len(noun) - 1 : -len(noun)].isalnum():
         return True  # "trade weekly Screen Daily", "the charity Fostering Network"
+    if noun in _MEDIA and _noun_after(text, end) == noun:
+        return True  # "PC Pro magazine" (session 12; never "the South Yorkshire company")
     m = _DESCRIBED_AFTER.match(text, end)
     return m is not None and m.start(1) < pos - 1 and m.group(1).lower() == noun  # "X, a charity that"
 

@@ -28,6 +28,7 @@ from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_word
 from nkterm.claims.orgrefs import ORG_NOUNS, OTHER_BODIES, OrgReferences, named_with_descriptor
 from nkterm.claims.people import TITLES
 from nkterm.claims.roles import is_epithet
+from nkterm.claims.roletable import described_holder
 from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OF_TITLES, OFFICES, ROLES
 from nkterm.claims.wordfind import after_lower
 
@@ -37,6 +38,7 @@ class Resolver(Protocol):
 
     text: str
     orgrefs: OrgReferences
+    reports: list[Report]  # by subject position
 
     def full_name(self, name: str, pos: int) -> str: ...
     def role_holder(self, role: str, pos: int) -> str | None: ...
@@ -110,7 +112,23 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         org = resolver.orgrefs.antecedent(words[-1], report.subject_start)
         if org is not None:
             return org, f"the {named_as} = {org}"
+    if words and words[-1].lower() in _ROLE_HEADS and (definite or _possessed(resolver.text, report, words)):
+        # "The Easyjet founder said" after "Founder Stelios Haji-Ioannou": the document's own
+        # statement of who holds the role
+        held = described_holder(resolver.text, words, report.subject_start, resolver.full_name)
+        if held is not None:
+            return held[0], f"the {named_as} = {held[0]}, the one {words[-1].lower()} the text names"
     return named_as, "organisation or role"
+
+
+def _possessed(text: str, report: Report, words: list[str]) -> bool:
+    """ "its chief executive", "Amnesty International's chief": a role of someone named."""
+    before = text[max(0, report.subject_start - 6) : report.subject_start].lower()
+    return (
+        before.endswith(("its ", "his ", "her ", "their "))
+        or any(w.endswith(("'s", "’s")) for w in words[:-1])
+        or (report.subject or "").lower().startswith(("its ", "their "))
+    )
 
 
 # A capitalised office: title words, then optionally "of" and its place ("Bishop", "Archbishop of

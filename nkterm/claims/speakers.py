@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from nkterm.claims.evidence import Report
+from nkterm.claims.itrefs import it_speaker
+from nkterm.claims.lexicon import NOT_NAMES
 from nkterm.claims.namewords import (
     CHAIN,
     FIRST_NAME_TITLES,
@@ -29,11 +31,9 @@ from nkterm.claims.namewords import (
 )
 from nkterm.claims.orgrefs import (
     DOCUMENT_NOUNS,
-    ORG_NOUNS,
     OrgReferences,
-    subject_before,
 )
-from nkterm.claims.orgspeakers import company_before, office_speaker, org_or_role_speaker
+from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
 from nkterm.claims.roles import named_in_sentence, role_holder
@@ -103,7 +103,7 @@ class Resolver:
             and not _plural_group(r.subject, r.subject_kind)  # nor "Analysts say"
         ]
         self._orgs = sorted(orgs)
-        self._by_subject = sorted(reports, key=lambda r: r.subject_start)
+        self._by_subject = self.reports = sorted(reports, key=lambda r: r.subject_start)
         self._report_pos = [r.subject_start for r in self._by_subject]
         self._org_pos = [p for p, _ in self._orgs]
         self.orgrefs = OrgReferences(text, self._one_word_speakers)
@@ -242,7 +242,11 @@ class Resolver:
             else:
                 p, name = named[j]
                 j -= 1
-            if (avoid is None or gender(name) != avoid) and " and " not in name:  # one person
+            if (
+                (avoid is None or gender(name) != avoid)
+                and " and " not in name
+                and not self.orgrefs.described(name)
+            ):
                 if name.split()[-1].lower() in PERSON_ROLES:
                     words = name.split()
                     role = " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
@@ -287,13 +291,24 @@ class Resolver:
             return written
         if len(words) == 1 and len(raw) == 2 and raw[0].lower() in _BEFORE_FIRST_NAMES:
             return self._by_first_name(words[0], pos) or written  # "Sir Ronald", "Prince Saud"
+        # the writer's spelling first, before one in someone's quote (session 12; never a chain
+        # opened by a word no name is: "With Giggs")
+        quoted: str | None = None  # a match in someone's quote: only when the writer's text has none
+        # (after a short title the list does not know: "Me den Hartog")
+        tail = " ".join(words[1:]) if len(words) > 1 and len(words[0]) <= 3 else None
         for p, full in reversed(self._full(words[-1].lower())):
             if p > pos:
                 continue
-            if full.endswith(plain) or plain.endswith(" " + full):
-                return full
-            if len(words) > 1 and len(words[0]) <= 3 and full.endswith(" ".join(words[1:])):
-                return full  # a short title the list does not know ("Me den Hartog")
+            if (
+                full.endswith(plain)
+                or plain.endswith(" " + full)
+                or (tail is not None and full.endswith(tail))
+            ):
+                if not self._quoted_name(p, full):
+                    return full
+                quoted = quoted or full
+        if quoted is not None:
+            return quoted
         if len(raw) == 2 and raw[0][:1].isupper() and self._text.find(raw[0] + " ", 0, pos) >= 0:
             # "Judge Kleinberg" after "Superior Court Judge James Kleinberg": the name written
             # after the same word before (session 10, after the blind run)
@@ -312,6 +327,10 @@ class Resolver:
             if longer is not None:
                 return longer  # "His wife Sharon" -> Sharon Osbourne
         return plain if len(words) >= 2 else written
+
+    def _quoted_name(self, pos: int, full: str) -> bool:
+        inside = self._inside is not None and self._inside(pos)
+        return inside or full.split()[0].lower() in NOT_NAMES
 
     def _last_speaker(self, pos: int, pronoun: str) -> str | None:
         return last_speaker(
@@ -457,29 +476,10 @@ class Resolver:
                     return last, f"{low} = the last speaker"
                 return self.focus(report.subject_start, low), f"{low} = person in focus"
             if low == "it":
-                j = bisect.bisect_left(self._org_pos, report.subject_start) - 1
-                opened = subject_before(self._text, report.subject_start)
-                if opened is not None and not self._spoke_between(opened[0], report.subject_start):
-                    # "The report also explored ... It said": the document or organisation that
-                    # opened a sentence since the last organisation spoke
-                    _, noun, name = opened
-                    if name and noun in ORG_NOUNS:
-                        return name, f"it = the {name} {noun}"
-                    org = self.orgrefs.antecedent(noun, opened[0]) if noun in ORG_NOUNS else None
-                    if org is not None or noun in DOCUMENT_NOUNS:
-                        return org or noun, f"it = the {noun}" + (f" = {org}" if org else "")
-                company = company_before(
-                    self, self._reports, report.subject_start, self._orgs[j][0] if j >= 0 else -1
-                )
-                if company is not None:
-                    company = self.orgrefs.longer_name(company, report.subject_start) or company
-                    return company, f"it = {company}"
-                if j >= 0:
-                    org = self._orgs[j][1]
-                    words = org.split()
-                    if words and words[0].lower() in ("the", "a", "an"):
-                        org = " ".join(words[1:])
-                    return org, f"it = {org}"
+                orgs = self._orgs[: bisect.bisect_left(self._org_pos, report.subject_start)]
+                found = it_speaker(self, report, orgs, self._spoke_between)
+                if found is not None:
+                    return found
             if low == "they":
                 group = group_before(self._reports, report.subject_start)
                 if group is not None:

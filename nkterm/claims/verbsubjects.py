@@ -59,7 +59,13 @@ def checked(f: SubjectFinder, i: int, find: Callable[[int], Subject | None]) -> 
     if subject is None:
         return None
     k = f._token_at(subject.start)
-    if plural and subject.kind != "name" and k > f.lo and lows[k - 1] == "and" and f.gap(k - 1).isspace():
+    if (
+        plural
+        and subject.kind not in ("name", "pronoun")
+        and k > f.lo
+        and lows[k - 1] == "and"
+        and f.gap(k - 1).isspace()
+    ):
         return None  # "rebuttals and counter claims.": the nouns of a list
     if subject.kind == "name" and k - 1 > f.lo and lows[k - 1] in ("by", "for", "the"):
         doc = _document_before(f, k - 1)
