@@ -33,9 +33,12 @@ built first and run once, blind, at the round's end), and so is ``speakers_heldo
 (session 11, 254 cases from 15 articles drawn with random.Random(2034), built first and run once,
 blind, on the session-start code before any rule changed), and so is ``speakers_heldout12.yaml``
 (session 11's last speaker round, 245 cases from 15 articles drawn with random.Random(2035), built
-after the session's rules were merged and run once, blind, on that final code). A case whose sentence is
-not in its document (an anchor not found, an offset outside the text or on a space) is named on
-stderr; the others are still scored, then the run exits 2. Imports no Textual and no Whoosh.
+after the session's rules were merged and run once, blind, on that final code), and so is
+``speakers_heldout13.yaml`` (session 12, 265 cases from 15 articles drawn with random.Random(2036),
+labelled by an engineer working on no rule while the session's rules changed, for one blind run of
+the session's final code by the lead). A case whose sentence is not in its document (an anchor not
+found, an offset outside the text or on a space) is named on stderr; the others are still scored,
+then the run exits 2. Imports no Textual and no Whoosh.
 """
 
 from __future__ import annotations
