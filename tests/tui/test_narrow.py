@@ -19,10 +19,10 @@ from rich.style import Style
 from rich.text import Text
 
 from nkterm.models import SearchResult
+from nkterm.render import explanation
 from nkterm.tui.screens.compare import CompareScreen
 from nkterm.tui.screens.corroborate import CorroborateScreen
 from nkterm.tui.screens.help import HelpScreen
-from nkterm.tui.widgets.item_list import explanation
 from tests.conftest import BLOGGER
 from tests.tui.compare_fixtures import claim_with_results, walk_to_claim
 from tests.tui.conftest import (
