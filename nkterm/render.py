@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rich.style import StyleType
 from rich.text import Text
 from rich.theme import Theme
 
@@ -164,3 +165,33 @@ def document_text(doc: Document, claims: list[Claim], *, check_worthy_only: bool
             style += " underline"
         out.stylize(style, claim.start, claim.end)
     return out
+
+
+def explanation(
+    out: Text,
+    reason: str,
+    shared_terms: tuple[str, ...],
+    *,
+    reason_style: StyleType,
+    meta: StyleType,
+    joint: str,
+) -> Text:
+    """Append why two passages were matched to ``out`` (a comparison's pair, a corroboration's
+    result; in the reader and the CLI alike): the reason (if any, then ``joint``: "  " on one
+    row, a line break in the CLI's report) and the terms they share that the reason does not
+    name already ("same topic: North Korea, people" was followed by "shared: North Korea,
+    people"). The reason and the terms are each made safe and kept on one line."""
+    rest = [term for term in shared_terms if not _names(reason, term)]
+    if reason:
+        out.append(one_line(reason), style=reason_style)
+        if rest:
+            out.append(joint, style=meta)
+    if rest:
+        out.append("also shared: " if len(rest) < len(shared_terms) else "shared: ", style=meta)
+        out.append(one_line(", ".join(rest)))
+    return out
+
+
+def _names(reason: str, term: str) -> bool:
+    """Whether ``reason`` names ``term`` as a whole (case kept: "korea" is not "North Korea")."""
+    return bool(term) and re.search(rf"(?<!\w){re.escape(term)}(?!\w)", reason) is not None

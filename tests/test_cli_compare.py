@@ -63,13 +63,51 @@ def test_compare_prints_a_side_by_side_report_when_piped(seed_corpus: Path, inde
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert "Travel blogger Drew Binsky" in out and "PHOTOS: A Glimpse" in out
-    assert "RELATED" in out and "shared: Koryo Tours" in out
+    # the reason names the shared terms; they are not listed again on a "shared:" line
+    assert "RELATED  similarity 0.32  same topic: Koryo Tours, North Korea\n" in out
+    assert "shared: " not in out
     assert "independent accounts (different sources, no shared text)" in out
     assert "pair(s): " in out and " agree, " in out and " related; " in out
     assert "Only in A" in out and "Only in B" in out
     # two columns side by side: a line carrying the start of both Koryo Tours sentences
     assert any("I recently spent 3 days" in line and "When in 2011" in line for line in out.splitlines())
     assert "\x1b[" not in out  # no colour codes in a pipe
+
+
+def test_compare_lists_the_terms_its_reason_does_not_name(tmp_path: Path) -> None:
+    """The report said "same topic: X, Y" then "shared: X, Y" (the reader no longer did): the
+    CLI now draws the reader's explanation (nkterm.render.explanation), so the terms the
+    reason names are not repeated and the rest follow as "also shared"."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Trip one\n\nThe delegation toured the Juche Tower with Koryo Tours guides before dinner in Pyongyang.\n"
+    )
+    (corpus / "b.txt").write_text(
+        "Trip two\n\nOn Tuesday the Koryo Tours guides showed the delegation around the Juche Tower "
+        "before a late dinner in central Pyongyang.\n"
+    )
+    run = nkterm("compare", "a", "b", corpus=corpus, index=tmp_path / "index")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    (at,) = [i for i, line in enumerate(lines) if line.startswith(" 1. AGREES")]
+    reason = lines[at].split("  ", 2)[2]
+    assert reason.startswith("same proposition: ") and "Koryo Tours" in reason, reason
+    named = reason.removeprefix("same proposition: ").split(", ")
+    assert lines[at + 1].startswith("    also shared: "), lines[at : at + 2]
+    rest = lines[at + 1].removeprefix("    also shared: ").split(", ")
+    assert not set(named) & set(rest), (named, rest)
+    assert {"Juche Tower", "dinner", "guides"} <= set(named) | set(rest)
+    assert "tours" not in named + rest, "a word of the name Koryo Tours is not listed beside it"
+    # the corroboration of the same sentence: one explanation line, its terms said once
+    run = nkterm("corroborate", "a", "20", "--weak", corpus=corpus, index=tmp_path / "index")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    (at,) = [i for i, line in enumerate(lines) if line.startswith(" 1. ")]
+    named = lines[at + 1].strip().split(": ", 1)[1].split(", ")  # "shares words only: ..."
+    assert "Koryo Tours" in named, lines[at : at + 3]
+    assert lines[at + 2].startswith("    also shared: "), lines[at : at + 3]
+    assert not set(named) & set(lines[at + 2].removeprefix("    also shared: ").split(", "))
 
 
 def test_compare_never_lets_document_text_drive_the_terminal(seed_corpus: Path, index_dir: Path) -> None:

@@ -184,8 +184,11 @@ def _print_pair(console: Any, number: int, pair: Pair) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from nkterm.render import explanation
+
     line = _relation_head(number, pair.relation, pair.similarity)
-    line.append_text(_explanation(pair.reason, pair.shared_terms, "  "))
+    line.append("  ")
+    explanation(line, pair.reason, pair.shared_terms, reason_style="bold", meta="meta", joint="\n    ")
     console.print(line)
     table = Table(box=box.SIMPLE, expand=True, show_edge=False, pad_edge=False)
     table.add_column(Text(f"A {pair.a.start}-{pair.a.end}", style="meta"), ratio=1)
@@ -236,22 +239,6 @@ def _relation_head(number: int, relation: str, similarity: float) -> Any:
     line.append(relation.upper(), style=RELATION_STYLES.get(relation, "bold"))
     line.append(f"  similarity {similarity:.2f}", style="meta")
     return line
-
-
-def _explanation(reason: str, shared_terms: tuple[str, ...], before_reason: str) -> Any:
-    """Why a pair or a result was made: the reason it differs (after ``before_reason``), if
-    any, then the shared terms on a line of their own."""
-    from rich.text import Text
-
-    from nkterm.render import safe
-
-    out = Text()
-    if reason:
-        out.append(before_reason)
-        out.append(safe(reason), style="bold")
-    out.append("\n    shared: ", style="meta")
-    out.append(safe(", ".join(shared_terms)))
-    return out
 
 
 def _passage_text(passage: Passage, changes: tuple[Change, ...] = ()) -> Any:
@@ -305,7 +292,7 @@ def print_corroborations(
 ) -> None:
     from rich.text import Text
 
-    from nkterm.render import safe_line
+    from nkterm.render import explanation, safe_line
 
     head = Text("Claim ", style="title")
     head.append(f"{safe_line(doc_id)} {claim.start}-{claim.end}\n  ", style="meta")
@@ -323,7 +310,10 @@ def print_corroborations(
         line.append(f"  {safe_line(result.doc_id)} {result.passage.start}-{result.passage.end}", style="meta")
         if not result.independent:
             line.append("  not independent", style="bold")
-        line.append_text(_explanation(result.reason, result.shared_terms, "\n    "))
+        line.append("\n    ")
+        explanation(
+            line, result.reason, result.shared_terms, reason_style="bold", meta="meta", joint="\n    "
+        )
         line.append("\n    ")
         line.append_text(_passage_text(result.passage))
         console.print(line)

@@ -26,7 +26,7 @@ from nkterm.compare.params import (
 )
 from nkterm.compare.relations import normalised, relation_of, slot_conflict
 from nkterm.compare.results import DIFFERS, RELATED_ONLY, UNPAIRED, Alignment, Pair, Passage
-from nkterm.compare.similarity import IdfSpec, make_weights, shared_keys, similarity_bound
+from nkterm.compare.similarity import IdfSpec, make_weights, shared_keys, shown_terms, similarity_bound
 from nkterm.compare.slots import refer_dates
 from nkterm.compare.units import HEADLINE, Unit, passages, unit_of
 from nkterm.compare.worddiff import word_changes
@@ -152,7 +152,7 @@ def _align(
                 b=b,
                 similarity=similarity,
                 relation=relation,
-                shared_terms=tuple(label for _w, label, _key in found[(i, j)][:SHARED_SHOWN]),
+                shared_terms=shown_terms(found[(i, j)], SHARED_SHOWN),
                 reason=reason,
                 changes_a=changes[0] if changes else (),
                 changes_b=changes[1] if changes else (),
@@ -201,7 +201,7 @@ def _also_differs(
                 b=units_b[j].passage,
                 similarity=sim,
                 relation=relation,
-                shared_terms=tuple(label for _w, label, _key in found[(i, j)][:SHARED_SHOWN]),
+                shared_terms=shown_terms(found[(i, j)], SHARED_SHOWN),
                 reason=reason,
             )
         )

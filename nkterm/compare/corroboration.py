@@ -36,7 +36,7 @@ from nkterm.compare.results import (
     HasSpan,
     Passage,
 )
-from nkterm.compare.similarity import IdfFn, corpus_idf, make_weights, shared_keys
+from nkterm.compare.similarity import IdfFn, corpus_idf, make_weights, shared_keys, shown_terms
 from nkterm.compare.units import HEADLINE, Unit, headline_span, passages, unit_of
 from nkterm.compare.worddiff import word_ratio
 from nkterm.models import Claim, Document
@@ -193,7 +193,7 @@ def corroboration_report(
             if relation == AGREES and sim < CORROBORATION_AGREES:
                 relation, reason = RELATED_ONLY, "same topic, too loosely matched to call agreement"
         else:
-            relation, reason = WEAK, "shares words only: " + ", ".join(label for _w, label, _k in shared[:3])
+            relation, reason = WEAK, "shares words only: " + ", ".join(shown_terms(shared, 3))
         independent = other.id not in own
         if is_strong and not independent:
             why = independence(doc, other).reasons or ("not independent of a source already counted",)
@@ -205,7 +205,7 @@ def corroboration_report(
             passage=unit.passage,
             similarity=sim,
             relation=relation,
-            shared_terms=tuple(label for _w, label, _key in shared[:SHARED_SHOWN]),
+            shared_terms=shown_terms(shared, SHARED_SHOWN),
             reason=reason,
             source=source_of(group[0]) or group[0].id,
             independent=independent,

@@ -25,6 +25,7 @@ from nkterm.compare.dispute import clear_caches as clear_disputes
 from nkterm.compare.dispute import dispute_conflict
 from nkterm.compare.meanings import MEANING
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
+from nkterm.compare.similarity import shown_terms
 from nkterm.compare.slots import clear_caches as clear_slots
 from nkterm.compare.slots import date_slot, number_slot, ordinal_slot, outcome_conflict
 from nkterm.compare.testimony import clear_caches as clear_testimony
@@ -280,7 +281,7 @@ def relation_of(
     if normalised(a.passage.text) == normalised(b.passage.text):
         return AGREES, "identical text"
     shared = shared or []
-    labels = [label for _w, label, _k in shared[:3]]
+    labels = shown_terms(shared, 3)
     topic = "same topic: " + ", ".join(labels) if labels else "same topic"
     apart = _names_apart(a, b)
     share = predicate_share(a, b, shared)

@@ -8,6 +8,7 @@ Must not import Textual, nor Whoosh directly: the corpus is reached through ``In
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -225,3 +226,31 @@ def _label(word_a: str, word_b: str, same_stem: bool) -> str:
     if word_a == word_b:
         return word_a
     return f"{word_a}/{word_b}" if same_stem else f"{word_a}≈{word_b}"
+
+
+def shown_terms(shared: Sequence[tuple[float, str, str]], limit: int) -> tuple[str, ...]:
+    """The labels of ``shared`` (``shared_keys``'s, heaviest first) that a reason or a pair
+    lists, at most ``limit``: a word that is part of a shared name stands for that name, so it
+    is not listed beside it. A name's last word is a key of its own ("@north korea" and
+    "korea"): "same topic: North Korea, people, korea" and "Koryo Tours, North Korea, tours"
+    said a name's part beside the name. Words are compared as written ("tours" is the key
+    ``~travel``): a label is a part when each of its words ("korean/koreans") is a word of a
+    name's label ("North Korean/North Koreans"). Only what is listed changes: the similarity
+    still counts both keys."""
+    names = [(_label_words(label), label) for _w, label, key in shared if key.startswith("@")]
+    shown: list[str] = []
+    for _weight, label, _key in shared:
+        if len(shown) >= limit:
+            break
+        words = _label_words(label)
+        label = next((name for name_words, name in names if words < name_words), label)
+        if label not in shown:
+            shown.append(label)
+    return tuple(shown)
+
+
+def _label_words(label: str) -> frozenset[str]:
+    return frozenset(_LABEL_WORD.findall(label.casefold()))
+
+
+_LABEL_WORD = re.compile(r"\w+")

@@ -87,5 +87,65 @@ def test_a_resize_to_a_narrow_screen_drops_the_palette_key_at_once(footers: Seen
     # the keys the help lists anyway make room: "? help" and every other key whole (at 80
     # columns the line ran past the edge: "... c comp")
     assert narrow.rstrip().endswith("? help B bookmarks"), narrow
-    assert "q quit" not in narrow and "q quit" in footers["wide"]
+    assert "q quit" not in narrow
     assert footers["wide again"].rstrip().endswith("^p palette")
+
+
+# the widths where a key is left out or comes back (80 to 130 columns; ^p from 100)
+WIDTHS = (130, 122, 121, 120, 115, 110, 105, 100, 99, 90, 86, 85, 80)
+
+
+@pytest.fixture(scope="module")
+def footer_lines(seeds_env: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Seen:
+    """The list's and the reader's footer line at each of ``WIDTHS``, and their keys."""
+
+    async def drive(seen: Seen) -> None:
+        app = make_app(seeds_env)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            for pane in ("list", "reader"):
+                if pane == "reader":
+                    await press(pilot, "enter")
+                footer = app.screen.query_one(MainFooter)
+                for width in WIDTHS:
+                    await pilot.resize_terminal(width, SIZE[1])
+                    await settle(pilot)
+                    keys = {
+                        k.action: f"{k.key_display} {k.description}".strip()
+                        for k in footer.query("FooterKey")
+                    }
+                    labels = [
+                        str(label.content) for label in footer.query("FooterLabel")
+                    ]  # "claim" of "[ ] claim"
+                    seen[pane, width] = (footer_line(app), keys, labels)
+                await pilot.resize_terminal(*SIZE)
+                await settle(pilot)
+
+    return drive_once(tmp_path_factory, drive)
+
+
+@pytest.mark.parametrize("pane", ["list", "reader"])
+def test_every_key_in_the_footer_is_whole_at_any_width(footer_lines: Seen, pane: str) -> None:
+    """At 120 columns the list's footer ended "B bookmark▏^p palette" (its keys were 2 cells
+    wider than the room beside ^p). The keys the help lists anyway (q, a, w) make room, first
+    to last, only as far as needed; the rest are whole at every width."""
+    _line, every, _labels = footer_lines[pane, WIDTHS[0]]
+    assert {"quit", "toggle_claims", "toggle_check_worthy"} <= set(every), "at 130 columns: every key"
+    for width in WIDTHS:
+        line, keys, labels = footer_lines[pane, width]
+        assert len(line) == width
+        rest = line
+        for text in sorted([*keys.values(), *labels], key=len, reverse=True):
+            assert text in rest, (width, text, line)
+            rest = rest.replace(text, "", 1)
+        assert not rest.replace("▏", "").strip(), (width, line)  # nothing cut
+        assert line.rstrip().endswith("^p palette" if width >= 100 else "? help B bookmarks"), (width, line)
+        left_out = set(every) - set(keys) - {"command_palette"}  # (^p: below 100 columns, by the screen)
+        assert left_out <= {"quit", "toggle_claims", "toggle_check_worthy"}, (width, left_out)
+        order = ["quit", "toggle_claims", "toggle_check_worthy"]
+        assert left_out == set(order[: len(left_out)]), (width, left_out)
+        if left_out:  # and only as far as needed: the last one left out would not fit
+            last = order[len(left_out) - 1]
+            keys_part = line.split("▏")[0]  # (the room is before ^p's border)
+            room = len(keys_part) - len(keys_part.rstrip(" ")) - 1  # (after the last key's margin)
+            assert room < len(every[last]) + 1, (width, line)  # (+ its own margin)

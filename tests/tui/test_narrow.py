@@ -19,10 +19,10 @@ from rich.style import Style
 from rich.text import Text
 
 from nkterm.models import SearchResult
+from nkterm.render import explanation
 from nkterm.tui.screens.compare import CompareScreen
 from nkterm.tui.screens.corroborate import CorroborateScreen
 from nkterm.tui.screens.help import HelpScreen
-from nkterm.tui.widgets.item_list import explanation
 from tests.conftest import BLOGGER
 from tests.tui.compare_fixtures import claim_with_results, walk_to_claim
 from tests.tui.conftest import (
@@ -194,3 +194,43 @@ async def test_a_reader_narrowed_and_widened_keeps_the_text(seeds_env: tuple[Pat
         await pilot.resize_terminal(*NARROW)
         await settle(pilot)
         assert app.focused is main.documents.list_view and "Documents (2)" in screen_text(app)
+
+
+async def test_the_first_list_at_80_columns_says_how_to_open_a_document(seeds_env: tuple[Path, Path]) -> None:
+    """First run at 80x24: the list filled the screen and only the footer's "⏎ open" said what
+    to do (the reader's welcome, "Choose a document in the list (enter)…", is in the hidden
+    pane). A line above the list says it until a document has been opened; at 120 columns the
+    welcome beside the list says it."""
+    hint = "enter opens it · / searches the text · ? every key"
+    app = make_app(seeds_env)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        assert lines[1].startswith(" Documents (2)") and lines[2].startswith(" j k choose a document"), lines[
+            :4
+        ]
+        assert lines[2].rstrip().endswith(hint), "whole, on one line"
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert app.screen.reader.doc_id is not None and hint not in screen_text(app)
+        await press(pilot, "l")  # back to the list: the user knows how now
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Documents (2)" in text and hint not in text, text
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert hint not in screen_text(app)
+
+
+async def test_the_first_list_narrowed_says_how_to_open_a_document(seeds_env: tuple[Path, Path]) -> None:
+    """At 120 columns the reader's welcome beside the list says it; narrowed before a document
+    is opened, the list fills the screen and the line above it says it."""
+    hint = "enter opens it · / searches the text · ? every key"
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Choose a document in the list (enter)" in text and hint not in text
+        await pilot.resize_terminal(*NARROW)
+        await settle(pilot)
+        assert hint in screen_text(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import time
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from nkterm.compare import (
 )
 from nkterm.compare.params import SAME_MIN
 from nkterm.compare.prefilter import prefilter_for
+from nkterm.compare.similarity import shown_terms
 from nkterm.compare.units import unit_of
 from nkterm.corpus import load_entry, scan
 from nkterm.index import Index
@@ -91,6 +93,43 @@ def test_seed_tour_company_is_paired(seed_alignment: Alignment) -> None:
     # the same company, two different trips: the same topic, not the same proposition
     assert pair.relation == RELATED_ONLY
     assert "Koryo Tours" in pair.shared_terms and pair.reason.startswith("same topic")
+    # a name's last word is a key of its own, but is not listed beside the name
+    assert pair.reason == "same topic: Koryo Tours, North Korea"
+    assert pair.shared_terms == ("Koryo Tours", "North Korea")
+
+
+def test_a_word_of_a_name_listed_is_not_listed_again(seed_alignment: Alignment) -> None:
+    """A reason said "same topic: North Korea, people, korea": a name's part beside it (issue 17)."""
+
+    def words(term: str) -> set[str]:
+        return set(re.findall(r"\w+", term.casefold()))
+
+    def no_part_of_another(terms: list[str] | tuple[str, ...]) -> bool:
+        return not any(words(t) < words(other) for t in terms for other in terms)
+
+    reasons = [p.reason for p in seed_alignment.pairs]
+    assert "same topic: North Korea, people" in reasons
+    for pair in seed_alignment.pairs:
+        assert no_part_of_another(pair.shared_terms), pair.shared_terms
+        if pair.reason.startswith("same topic: "):
+            assert no_part_of_another(pair.reason.removeprefix("same topic: ").split(", ")), pair.reason
+
+
+def test_shown_terms_drop_the_parts_of_the_names_they_list() -> None:
+    shared = [
+        (5.0, "North Korean/North Koreans", "@north korean"),
+        (3.0, "korean/koreans", "korean"),
+        (2.0, "tours", "~travel"),
+        (1.5, "people", "peopl"),
+        (1.0, "Koryo Tours", "@koryo tour"),
+        (0.5, "guides", "guid"),
+    ]
+    # "tours", heavier than its name, stands for "Koryo Tours" in its place
+    assert shown_terms(shared, 3) == ("North Korean/North Koreans", "Koryo Tours", "people")
+    assert shown_terms(shared, 10) == ("North Korean/North Koreans", "Koryo Tours", "people", "guides")
+    assert shown_terms(shared[1:], 2) == ("korean/koreans", "Koryo Tours")  # no name to stand for
+    # a word is a part only of a name: two words of one label are not parts of each other
+    assert shown_terms([(2.0, "see≈look", "~see"), (1.0, "look", "look")], 3) == ("see≈look", "look")
 
 
 def test_seed_rules_and_guides_are_paired(seed_alignment: Alignment) -> None:

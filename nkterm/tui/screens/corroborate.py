@@ -26,10 +26,10 @@ from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from nkterm.models import Span
-from nkterm.render import one_line, safe
+from nkterm.render import explanation, one_line, safe
 from nkterm.tui.services import host_of
 from nkterm.tui.widgets.footer import MainFooter
-from nkterm.tui.widgets.item_list import ItemList, explanation
+from nkterm.tui.widgets.item_list import ItemList
 
 if TYPE_CHECKING:
     from textual.screen import Screen

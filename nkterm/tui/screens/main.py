@@ -402,6 +402,7 @@ class MainScreen(Screen[None]):
         self.reader.action_claim(direction)
 
     def _document_shown(self) -> None:
+        self.documents.document_opened()
         if self.size.width < NARROW:
             self.show_list = False
             self._apply_layout()

@@ -100,8 +100,15 @@ class DocumentList(RowList):
         self.reset_rows(cursor)
 
 
+# the list's first state below 100 columns, when it fills the screen and the reader's welcome
+# ("Choose a document in the list (enter) or search with /") is hidden; at most 78 columns
+HINT = "j k choose a document, enter opens it · / searches the text · ? every key"
+
+
 class DocumentsPane(Vertical):
-    """The filter box, the sort/filter status line and the list."""
+    """The filter box, the sort/filter status line and the list; and ``HINT`` above them while
+    the list is all the screen shows and no document has been opened (the stylesheet shows it
+    on a ``-list-only`` screen until the screen calls ``document_opened``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -141,6 +148,7 @@ class DocumentsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="documents-title", markup=False)
+        yield Static(HINT, id="documents-hint", markup=False)
         yield TimelineBars(id="documents-timeline")
         yield Input(placeholder="filter (f): words, date:2024-08, source:kcna", id="documents-filter")
         yield DocumentList(id="documents-list")
@@ -148,6 +156,10 @@ class DocumentsPane(Vertical):
     def on_mount(self) -> None:
         self.timeline.display = False  # until there are dates to draw
         self._update_title()
+
+    def document_opened(self) -> None:
+        """A document was opened: the user knows how now, ``HINT`` goes for good."""
+        self.add_class("-read")
 
     @property
     def list_view(self) -> DocumentList:

@@ -17,9 +17,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 
-from nkterm.render import one_line
+from nkterm.render import explanation, one_line
 from nkterm.tui.view.marks import BOOKMARK_GUTTER, Mark
-from nkterm.tui.widgets.item_list import ItemList, explanation
+from nkterm.tui.widgets.item_list import ItemList
 
 if TYPE_CHECKING:
     from nkterm.compare import Alignment, Pair, Passage
