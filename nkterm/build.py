@@ -26,7 +26,7 @@ from nkterm.corpus import DOC_SUFFIXES, Entry, Problem, scan
 from nkterm.corpus.readers import format_for
 from nkterm.corpus.readers.capped import stderr_with_a_file as _stderr_with_a_file
 from nkterm.corpus.readers.registry import readers_version
-from nkterm.errors import IndexMissing
+from nkterm.errors import IndexMissing, without_advice
 from nkterm.lifeline import exit_with
 from nkterm.prepare import Prepared as Prepared  # re-exported (nkterm.index)
 from nkterm.prepare import PreparedFile, prepare, prepare_chunk, warm_up
@@ -82,9 +82,7 @@ def update(
             had_files = index.directory.exists() and any(
                 p.name not in (".gitkeep",) for p in index.directory.iterdir()
             )
-            index.reset(
-                "rebuilding the index: " + str(exc).split(": run `nkterm index`")[0] if had_files else None
-            )
+            index.reset("rebuilding the index: " + without_advice(exc) if had_files else None)
             report.rebuilt = index.messages[-1] if had_files else "new index"
             manifest = index.manifest()
         except Exception as exc:  # noqa: BLE001 - a corrupt manifest/segment: rebuild

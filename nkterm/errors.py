@@ -25,6 +25,12 @@ class IndexMissing(IndexError):
     """There is no usable index yet: run ``nkterm index``."""
 
 
+def without_advice(problem: BaseException | str) -> str:
+    """An index problem's message without its advice to run ``nkterm index``: for the faces
+    that rebuild the index themselves and say so."""
+    return str(problem).split(": run `nkterm index`")[0]
+
+
 class IndexDamaged(IndexError):
     """A file of the index is missing, truncated or corrupt: ``nkterm index`` rebuilds it."""
 

@@ -186,6 +186,30 @@ async def test_a_locked_index_is_a_notification_and_the_old_list_stays(
         writer.cancel()
 
 
+async def test_a_stale_index_is_rebuilt_and_said_once(seeds_env: tuple[Path, Path], tmp_path: Path) -> None:
+    # an index whose claims an older detector made: the reader rebuilds it and says so once,
+    # without the CLI's advice to run `nkterm index` (it was said twice: when the index failed
+    # its check, and again in the update's report)
+    from nkterm.manifest import META_FILE
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_env[0], corpus)
+    index_dir = tmp_path / "index"
+    shutil.copytree(seeds_env[1], index_dir)
+    meta = json.loads((index_dir / META_FILE).read_text("utf-8"))
+    meta["claims_version"] = "an older detector"
+    (index_dir / META_FILE).write_text(json.dumps(meta), "utf-8")
+    app = make_app((corpus, index_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = [m for m in notifications(app) if "claim detector changed" in m]
+        assert said == [
+            f"rebuilding the index: the claim detector changed since the index in {index_dir} was built (its claims are stale)"
+        ], notifications(app)
+        assert len(app.screen.documents.list_view.rows) == 2
+    assert json.loads((index_dir / META_FILE).read_text("utf-8"))["claims_version"] != "an older detector"
+
+
 async def test_an_unknown_document_id_is_a_notification(seeds_env: tuple[Path, Path]) -> None:
     app = make_app(seeds_env, doc_id="no-such-document")
     async with app.run_test(size=SIZE) as pilot:

@@ -12,6 +12,7 @@ A long document shows its text first; its claims (and hits still to find) follow
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import threading
 import time
@@ -125,9 +126,10 @@ class DocumentFeed:
             # Whoosh's import and the corpus scan below hold the GIL: let the list paint first
             self._list_painted.wait(LIST_PAINT_WAIT)
 
-        from nkterm.errors import IndexLocked
+        from nkterm.errors import IndexLocked, without_advice
 
         usable = False  # whether the list on screen was read from a checked index
+        announced = False  # whether the user was told the index is being rebuilt
         try:
             if library.has_index():
                 checked = library.documents()
@@ -135,7 +137,8 @@ class DocumentFeed:
                 # the same rows: the list stays as it is, only the index arrives
                 self._post(SummariesLoaded(quick if checked == quick else checked, library, final=False))
         except Exception as exc:  # noqa: BLE001 - a broken index is rebuilt below
-            self._post(IndexFailed(f"the index could not be read ({exc}); rebuilding it"))
+            self._post(IndexFailed(f"rebuilding the index: {without_advice(exc)}"))
+            announced = True
             library.close()
 
         def progress(done: int, total: int) -> None:
@@ -155,6 +158,8 @@ class DocumentFeed:
         from nkterm.manifest import latest_generation
 
         self._generation = latest_generation(directory)
+        if announced and report.rebuilt:  # said once, when the rebuild began
+            report = dataclasses.replace(report, rebuilt=None)
         self._post(SummariesLoaded(library.documents(), library, final=True, report=report))
 
     def watch_index(self) -> None:
