@@ -75,7 +75,7 @@ def test_every_yaml_loader_nkterm_uses_is_a_safe_one() -> None:
     from nkterm.bookmarks import yamlfile
     from nkterm.corpus import fields
 
-    for loader in (fields._NoAliasSafeLoader, yamlfile._Loader, yamlfile._DEEP_LOADER):
+    for loader in (fields._NoAliasSafeLoader, fields._FAST_LOADER, yamlfile._Loader, yamlfile._DEEP_LOADER):
         assert issubclass(loader, yaml.constructor.SafeConstructor), loader
         assert not issubclass(loader, yaml.constructor.FullConstructor), loader
 
