@@ -37,7 +37,7 @@ from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
 from nkterm.claims.roles import named_in_sentence, role_holder
-from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
+from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at, name_in_chain
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
 from nkterm.claims.wordfind import has_word
 
@@ -182,7 +182,7 @@ class Resolver:
         if found is None:
             found = []
             for start, chain in self._chains.get(surname, ()):
-                words = chain_words(chain)
+                words = name_in_chain(self._text, start, chain, self.orgrefs.common_word)
                 full = " ".join(words)
                 if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
                     found.append((start, full))

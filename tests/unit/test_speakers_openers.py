@@ -1,0 +1,34 @@
+"""Speakers on news text, session 12, second round (issue 16): a sentence's first word that the
+text writes in lower case is no part of the name after it ("Once Okafor served first"), and a
+reporting verb written first before a noun phrase and a colon ("Noted the Harbour survey: ...").
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.unit.speaker_cases import speaker_of
+
+
+def test_a_sentence_opener_the_text_writes_in_lower_case_is_no_first_name() -> None:
+    text = (
+        "Lena Okafor reached the final in Lisbon on Sunday. "
+        "Once Okafor served first, the match turned once and for all. "
+        '"I was nervous at the start," said Okafor.'
+    )
+    assert speaker_of(text, '"I was nervous') == "Lena Okafor"
+
+
+def test_a_first_name_the_text_also_writes_inside_a_sentence_stays() -> None:
+    text = (
+        "Will Barden won the race in Leeds on Sunday, and he will race again in May. "
+        "The crowd cheered Will as he crossed the line. "
+        '"I was nervous at the start," said Barden.'
+    )
+    assert speaker_of(text, '"I was nervous') == "Will Barden"
+
+
+def test_a_reporting_verb_first_before_a_noun_and_a_colon() -> None:
+    text = (
+        "Most drivers never check their tyres, a study found. "
+        'Noted the Harbour survey: "Only one driver in ten could say what pressure the tyres need."'
+    )
+    assert speaker_of(text, "Noted the Harbour") == "Harbour survey"
