@@ -10,7 +10,6 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
-from nkterm.claims.lexicon import NOT_NAMES
 from nkterm.claims.namewords import NOT_IN_NAME, is_org, name_words
 from nkterm.claims.roles import OPENERS
 
@@ -255,32 +254,3 @@ def _written_alone(text: str, word: str) -> bool:
             return True
         start = text.find(word, end)
     return False
-
-
-# The end of a sentence right before a name chain: a full stop, "!" or "?" (a closing quote
-# allowed) and a space, or a line break
-_SENTENCE_BEFORE = re.compile(r"""(?:[.!?]["”’]?[ \t]+|\n[ \t]*)$""")
-
-
-def name_in_chain(text: str, start: int, chain: str, common: Callable[[str], bool]) -> list[str]:
-    """``chain_words`` of the name chain ``chain`` written at ``start``, without a first word
-    that is a common word opening the sentence ("Again Roddick broke first", "Referee Graham
-    Poll said": ``common_opener``). Session 12, second round."""
-    words = chain_words(chain)
-    if words and chain.startswith(words[0]) and common_opener(text, start, words[0], common):
-        return words[1:]
-    return words
-
-
-def common_opener(text: str, start: int, word: str, common: Callable[[str], bool]) -> bool:
-    """Whether ``word``, the first word of a name chain at ``start``, is a common word that opens
-    the sentence ("Again Roddick broke first", "Without Charles, it is hard"): the chain starts a
-    sentence, the text or the lexicon knows the word as a common one (``common``: the text
-    writes it in lower case; or a word the lexicon lists as no name) and the text never writes it
-    capitalised after a lower-case word or a comma ("Will Davies" stays whole where the text
-    writes "cheered Will")."""
-    if start and _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is None:
-        return False
-    if not (common(word) or word.lower() in NOT_NAMES):
-        return False
-    return re.search(rf"[a-z,;] {re.escape(word)}(?![\w'’-])", text) is None

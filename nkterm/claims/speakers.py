@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from nkterm.claims.evidence import Report
 from nkterm.claims.itrefs import it_speaker
 from nkterm.claims.lexicon import NOT_NAMES
+from nkterm.claims.nameforms import clipped_name, name_in_chain
 from nkterm.claims.namewords import (
     CHAIN,
     FIRST_NAME_TITLES,
@@ -37,7 +38,7 @@ from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
 from nkterm.claims.roles import named_in_sentence, role_holder
-from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at, name_in_chain
+from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
 from nkterm.claims.wordfind import has_word
 
@@ -451,6 +452,9 @@ class Resolver:
             if short is not None:
                 long = expansion(self._text, short, report.subject_start)
                 return (long, f"{short} = {long}") if long else (short, "named")
+            long = clipped_name(self._text, written)  # "Lib Dems" -> "Liberal Democrats"
+            if long is not None:
+                return long, f"{written} = {long}"
             if is_org(written):
                 return written, "named"
             if written == subject and " " not in written and not self._full(written.lower()):

@@ -32,3 +32,20 @@ def test_a_reporting_verb_first_before_a_noun_and_a_colon() -> None:
         'Noted the Harbour survey: "Only one driver in ten could say what pressure the tyres need."'
     )
     assert speaker_of(text, "Noted the Harbour") == "Harbour survey"
+
+
+def test_a_clipped_party_name_is_the_text_s_full_form() -> None:
+    text = (
+        "The Rural Independents will stand in 30 seats, their leader said on Monday. "
+        "The Rur Inds say council tax would fall by 4% under their plans."
+    )
+    assert speaker_of(text, "The Rur Inds say") == "Rural Independents"
+
+
+def test_a_title_and_a_surname_are_no_clipped_name() -> None:
+    text = (
+        "Mirela Costa, an engineer in Porto, tests bridges. "
+        "Professor Costa said 12% of bridges needed repair. "
+        "Prof Costa said the share had doubled since 1999."
+    )
+    assert speaker_of(text, "Prof Costa said") == "Mirela Costa"

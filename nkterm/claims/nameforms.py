@@ -1,0 +1,72 @@
+"""Forms of a name a text writes (issue 16, session 12, second round): a name chain without a
+common word that opens its sentence ("Again Roddick broke first" -> Roddick, "Referee Graham
+Poll said" -> Graham Poll: ``name_in_chain``) and the one longer name a clipped short name stands
+for ("Lib Dems" -> "Liberal Democrats": ``clipped_name``). The text's own words are the only
+source: no list of openers, parties or bodies. Pure Python; must not import textual or whoosh.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from nkterm.claims.lexicon import NOT_NAMES
+from nkterm.claims.namewords import TITLE_WORDS
+from nkterm.claims.shortforms import chain_words
+
+# The end of a sentence right before a name chain: a full stop, "!" or "?" (a closing quote
+# allowed) and a space, or a line break
+_SENTENCE_BEFORE = re.compile(r"""(?:[.!?]["”’]?[ \t]+|\n[ \t]*)$""")
+
+
+def name_in_chain(text: str, start: int, chain: str, common: Callable[[str], bool]) -> list[str]:
+    """``chain_words`` of the name chain ``chain`` written at ``start``, without a first word
+    that is a common word opening the sentence ("Again Roddick broke first", "Referee Graham
+    Poll said": ``common_opener``). Session 12, second round."""
+    words = chain_words(chain)
+    if words and chain.startswith(words[0]) and common_opener(text, start, words[0], common):
+        return words[1:]
+    return words
+
+
+def common_opener(text: str, start: int, word: str, common: Callable[[str], bool]) -> bool:
+    """Whether ``word``, the first word of a name chain at ``start``, is a common word that opens
+    the sentence ("Again Roddick broke first", "Without Charles, it is hard"): the chain starts a
+    sentence, the text or the lexicon knows the word as a common one (``common``: the text
+    writes it in lower case; or a word the lexicon lists as no name) and the text never writes it
+    capitalised after a lower-case word or a comma ("Will Davies" stays whole where the text
+    writes "cheered Will")."""
+    if start and _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is None:
+        return False
+    if not (common(word) or word.lower() in NOT_NAMES):
+        return False
+    return re.search(rf"[a-z,;] {re.escape(word)}(?![\w'’-])", text) is None
+
+
+# A clipped word of a short name: capitalised, at most five letters, a plural "s" kept ("Lib", "Dems")
+_CLIPPED = re.compile(r"[A-Z][a-z]{1,4}s?")
+
+
+def clipped_name(text: str, written: str) -> str | None:
+    """The one longer name of the text that the short name ``written`` clips word by word ("Lib
+    Dems" -> "Liberal Democrats": each word the opening of the word of the full name in the same
+    place, three letters or more, a plural "s" kept; held back in session 12 (d41c147), restored
+    in its second round when it moved held-out 13), or None. The text's own full form is the
+    only source: no list of parties or bodies."""
+    words = written.split()
+    if len(words) < 2 or len(words) > 3 or not all(_CLIPPED.fullmatch(w) for w in words):
+        return None
+    if any(len(w.removesuffix("s")) < 3 for w in words) or words[0].lower() in TITLE_WORDS:
+        return None  # "Prof Reddy" is a title and a name, no clipped name
+    found = {m.group() for m in _clipped_pattern(tuple(words)).finditer(text)} - {written}
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=256)
+def _clipped_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    parts = []
+    for w in words:
+        stem = w[:-1] if w.endswith("s") and len(w) > 3 else w
+        parts.append(re.escape(stem) + (r"[a-z]*s" if stem != w else r"[a-z]*"))
+    return re.compile(r"(?<![\w'’-])" + r"\s+".join(parts) + r"(?![\w'’-])")
