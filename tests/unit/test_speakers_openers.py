@@ -49,3 +49,30 @@ def test_a_title_and_a_surname_are_no_clipped_name() -> None:
         "Prof Costa said the share had doubled since 1999."
     )
     assert speaker_of(text, "Prof Costa said") == "Mirela Costa"
+
+
+def test_an_office_never_written_as_a_title_is_the_one_person_named_without_one() -> None:
+    text = (
+        "Maria Lenk has said income tax will not rise before 2008. "
+        "Opposition leader Tom Garvey said it would, but Ms Lenk denied it to Mr Garvey. "
+        "The prime minister said the plan would cost £3bn."
+    )
+    assert speaker_of(text, "The prime minister said") == "Maria Lenk"
+
+
+def test_an_office_stays_a_role_when_two_people_have_no_office() -> None:
+    text = (
+        "Maria Lenk and Paul Ostrow have clashed over income tax. "
+        "Ms Lenk and Mr Ostrow met on Monday. "
+        "The prime minister said the plan would cost £3bn."
+    )
+    assert speaker_of(text, "The prime minister said") == "prime minister"
+
+
+def test_a_former_office_is_no_one_named_without_an_office() -> None:
+    text = (
+        "Maria Lenk has said income tax will not rise before 2008. "
+        "Ms Lenk spoke in Leeds. "
+        "The former cabinet secretary said the plan would cost £3bn."
+    )
+    assert speaker_of(text, "The former cabinet") != "Maria Lenk"
