@@ -9,37 +9,45 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 
-from nkterm.claims.lexicon import NOT_NAMES
-from nkterm.claims.namewords import TITLE_WORDS
+from nkterm.claims.lexicon import NOT_NAMES, SUBJECT_SKIP
+from nkterm.claims.namewords import GROUP_NOUNS, TITLE_WORDS
 from nkterm.claims.shortforms import chain_words
+from nkterm.claims.subjectwords import CLAUSE_OPENERS, PHRASE_OPENERS, SPEAKING_NOUNS, TIME_WORDS
+from nkterm.claims.wordfind import has_word
+
+# sentence openers, time words, nouns of speakers ("Lawyer X") and other words the lexicon knows
+# as no name
+_COMMON = (
+    NOT_NAMES | SUBJECT_SKIP | CLAUSE_OPENERS | PHRASE_OPENERS | TIME_WORDS | SPEAKING_NOUNS | GROUP_NOUNS
+)
 
 # The end of a sentence right before a name chain: a full stop, "!" or "?" (a closing quote
 # allowed) and a space, or a line break
 _SENTENCE_BEFORE = re.compile(r"""(?:[.!?]["”’]?[ \t]+|\n[ \t]*)$""")
 
 
-def name_in_chain(text: str, start: int, chain: str, common: Callable[[str], bool]) -> list[str]:
+def name_in_chain(text: str, start: int, chain: str) -> list[str]:
     """``chain_words`` of the name chain ``chain`` written at ``start``, without a first word
     that is a common word opening the sentence ("Again Roddick broke first", "Referee Graham
     Poll said": ``common_opener``). Session 12, second round."""
     words = chain_words(chain)
-    if words and chain.startswith(words[0]) and common_opener(text, start, words[0], common):
+    if words and chain.startswith(words[0]) and common_opener(text, start, words[0]):
         return words[1:]
     return words
 
 
-def common_opener(text: str, start: int, word: str, common: Callable[[str], bool]) -> bool:
+def common_opener(text: str, start: int, word: str) -> bool:
     """Whether ``word``, the first word of a name chain at ``start``, is a common word that opens
     the sentence ("Again Roddick broke first", "Without Charles, it is hard"): the chain starts a
-    sentence, the text or the lexicon knows the word as a common one (``common``: the text
-    writes it in lower case; or a word the lexicon lists as no name) and the text never writes it
+    sentence, the text or the lexicon knows the word as a common one (the text writes it in lower
+    case, or the lexicon lists it: openers, time words, no names) and the text never writes it
     capitalised after a lower-case word or a comma ("Will Davies" stays whole where the text
     writes "cheered Will")."""
     if start and _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is None:
         return False
-    if not (common(word) or word.lower() in NOT_NAMES):
+    low = word.lower()
+    if low not in _COMMON and not has_word(text, low):  # (a plain search: no word set built)
         return False
     return not _capitalised_inside(text, word)
 

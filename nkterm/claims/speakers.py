@@ -183,7 +183,7 @@ class Resolver:
         if found is None:
             found = []
             for start, chain in self._chains.get(surname, ()):
-                words = name_in_chain(self._text, start, chain, self.orgrefs.common_word)
+                words = name_in_chain(self._text, start, chain)
                 full = " ".join(words)
                 if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
                     found.append((start, full))
