@@ -82,15 +82,7 @@ def _subject_speaker(pos: int, ctx: QuoteContext) -> str | None:
         # "Said Williams: "..."": an inverted verb, no first name
         full = ctx.resolver.full_name(name[5:], subj.start)
         return name[5:] if full == name else full
-    verb_first = _VERB_FIRST.match(ctx.text, subj.start)
-    if verb_first is not None and verb_first.group(1).lower() in REPORTING_VERBS:
-        return verb_first.group(2)  # "Said the Pew report: "..."": the noun before the colon speaks
     return ctx.resolver.full_name(name, subj.start)
-
-
-# A reporting verb first, then "the", a capitalised modifier and a noun, a colon and a quote
-# (session 12, second round; "Said Williams:" is read above)
-_VERB_FIRST = re.compile(r"([A-Z][a-z]+) the ((?:[A-Z][\w'’&-]*\s+){1,4}[a-z]+):\s*[\"“]")
 
 
 # A verb of judgement with a quoted label: "The Lib Dems branded it a "sticking plaster"",
