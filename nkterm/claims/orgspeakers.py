@@ -25,6 +25,7 @@ from typing import Protocol
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_words, person_words, strip_titles
+from nkterm.claims.offices import untitled_holder
 from nkterm.claims.orgrefs import ORG_NOUNS, OTHER_BODIES, OrgReferences, named_with_descriptor
 from nkterm.claims.people import TITLES
 from nkterm.claims.roles import is_epithet
@@ -118,6 +119,12 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         held = described_holder(resolver.text, words, report.subject_start, resolver.full_name)
         if held is not None:
             return held[0], f"the {named_as} = {held[0]}, the one {words[-1].lower()} the text names"
+    if definite and of == len(words) and words and words[-1].lower() in OFFICES:
+        # an office no other rule resolved: the one person the text names without an office of
+        # their own (session 12, second round; never "the former cabinet secretary")
+        holder = untitled_holder(resolver, words, report.subject_start)
+        if holder is not None:
+            return holder, f"the {named_as} = {holder}, the one person named without an office"
     return named_as, "organisation or role"
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from nkterm.claims.evidence import Report
 from nkterm.claims.itrefs import it_speaker
 from nkterm.claims.lexicon import NOT_NAMES
+from nkterm.claims.nameforms import clipped_name, name_in_chain
 from nkterm.claims.namewords import (
     CHAIN,
     FIRST_NAME_TITLES,
@@ -182,7 +183,7 @@ class Resolver:
         if found is None:
             found = []
             for start, chain in self._chains.get(surname, ()):
-                words = chain_words(chain)
+                words = name_in_chain(self._text, start, chain)
                 full = " ".join(words)
                 if len(words) >= 2 and not is_org(full) and words[0][0].isupper() and words[-1][0].isupper():
                     found.append((start, full))
@@ -451,6 +452,9 @@ class Resolver:
             if short is not None:
                 long = expansion(self._text, short, report.subject_start)
                 return (long, f"{short} = {long}") if long else (short, "named")
+            long = clipped_name(self._text, written)  # "Lib Dems" -> "Liberal Democrats"
+            if long is not None:
+                return long, f"{written} = {long}"
             if is_org(written):
                 return written, "named"
             if written == subject and " " not in written and not self._full(written.lower()):
