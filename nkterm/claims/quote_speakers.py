@@ -298,7 +298,9 @@ def _reported_between(end: int, pos: int, ctx: QuoteContext) -> bool:
     ends) and ``pos`` ('"... words", she added. Menzies Campbell said the war had hit trust.
     "Issues of war ..."'): the quote at ``pos`` follows that speech, it does not continue the run
     (session 11)."""
-    end = max(end, ctx.spans[_sentence_at(end - 1, ctx)].end)  # (the run's own '," he said')
+    n = _sentence_at(end - 1, ctx)
+    if 0 <= n < len(ctx.spans):  # (a text of quotes and numbers may have no sentence at all)
+        end = max(end, ctx.spans[n].end)  # (the run's own '," he said')
     i = bisect.bisect_left(ctx.reports, end, key=lambda r: r.verb_start)
     for r in ctx.reports[i:]:
         if r.verb_start >= pos:

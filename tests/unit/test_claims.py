@@ -482,6 +482,19 @@ _FRAGMENTS = st.sampled_from(
 _TEXT = st.one_of(st.text(max_size=300), st.lists(_FRAGMENTS, max_size=40).map("".join))
 
 
+def test_quotes_in_a_text_with_no_sentence_do_not_crash_detection(caplog: pytest.LogCaptureFixture) -> None:
+    # found by test_any_string_gives_valid_spans in a loaded run of session 12: a quote run whose
+    # inherited speaker is checked against the sentences around it, in a text that has none
+    ctx = SpeakerContext(
+        people=(BINSKY,),
+        authors=("Anne Author",),
+        sections=(Section(0, 40, voice=BINSKY, kind="first-person"),),
+    )
+    with caplog.at_level(logging.ERROR, logger="nkterm.claims"):
+        detect('" 0 ©""0 0 0', speakers=ctx)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+
+
 @pytest.mark.slow
 @settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
