@@ -36,7 +36,9 @@ blind, on the session-start code before any rule changed), and so is ``speakers_
 after the session's rules were merged and run once, blind, on that final code), and so is
 ``speakers_heldout13.yaml`` (session 12, 265 cases from 15 articles drawn with random.Random(2036),
 labelled by an engineer working on no rule while the session's rules changed, for one blind run of
-the session's final code by the lead). A case whose sentence is not in its document (an anchor not
+the session's final code by the lead), and so is ``speakers_heldout14.yaml`` (session 13, 260 cases
+from 15 articles drawn with random.Random(2037), built the same way for one blind run of session
+13's final code by the lead). A case whose sentence is not in its document (an anchor not
 found, an offset outside the text or on a space) is named on stderr; the others are still scored,
 then the run exits 2. Imports no Textual and no Whoosh.
 """
