@@ -89,8 +89,8 @@ _NOT_BEFORE_BASE = words(
     help helped helps cannot
     """
 )
+_BASE_ADVERBS = words("also now still often all both even")
 _CLAUSE_START = words("they he she we there its")
-_SINGULAR_PLURALS = words("news sales earnings jobs series species politics economics business")
 _CANDIDATES = SPEECH_ACTS | DERIVED | frozenset(PHRASAL) | frozenset(PLURAL_PRESENT)  # one look-up per token
 # Verbs that are speech only with a particular word after them ("pointed out", "called for").
 _NEEDS_NEXT = {
@@ -240,8 +240,11 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         third = PLURAL_PRESENT.get(w)
         plural = third is not None
         if third is not None:
-            if lows[i - 1] in _NOT_BEFORE_BASE:
-                continue  # "will argue", "to claim", "did not deny": no finite verb
+            b = i - 1
+            while b > lo and (lows[b] in _BASE_ADVERBS or (lows[b].endswith("ly") and len(lows[b]) > 4)):
+                b -= 1  # (over "also", "now", "seriously")
+            if lows[b] in _NOT_BEFORE_BASE:
+                continue  # "will argue", "to claim", "did not deny", "would seriously argue": no finite verb
             listed = third in SPEECH_ACTS
             need = _NEEDS_NEXT.get(third) if listed else None
             if third not in REPORTING_VERBS and not listed and nxt != "that":
@@ -328,7 +331,6 @@ def _plural_subject(written: str, kind: str, lows: list[str], first: int) -> boo
     return (
         head.endswith("s")
         and not head.endswith(("ss", "'s", "’s", "us", "is"))
-        and head not in _SINGULAR_PLURALS
         and lows[first - 1 if first > 0 else first] not in ("a", "an")
         and not low.startswith(("a ", "an "))
     )

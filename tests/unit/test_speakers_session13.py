@@ -1,0 +1,29 @@
+"""Speakers on news text, session 13 (issue 16): verbs of saying read by their form, not only by
+a table. Sentences written for these tests; no people list, no sections."""
+
+from __future__ import annotations
+
+from tests.unit.speaker_cases import speaker_cue, speaker_of
+
+
+def test_a_verb_of_saying_in_the_plural_present_gives_its_plural_subject() -> None:
+    text = "The two companies estimate that the scanners will be on sale by the spring of 2006."
+    assert speaker_of(text, "The two companies") == "two companies"
+    assert '"two companies estimate"' in speaker_cue(text, "The two companies")
+    text = "Most port analysts agree that the new terminal will take 40% of the trade by 2008."
+    assert speaker_of(text, "Most port analysts") == "port analysts"
+    text = "But rail experts predict it will take at least a decade to clear the 12,000 repairs."
+    assert speaker_of(text, "But rail experts") == "rail experts"
+    text = "Critics now insist the £3bn scheme was never tested on a single hospital ward."
+    assert speaker_of(text, "Critics now insist") == "Critics"
+
+
+def test_a_base_form_is_no_verb_of_saying_after_a_modal_a_causative_or_a_name() -> None:
+    text = "Few nurses would seriously argue that the 12-hour shift is safe for patients in 2005."
+    assert speaker_of(text, "Few nurses") is None
+    text = "The chain has won its fight to make three suppliers reveal their prices for 2004."
+    assert speaker_of(text, "The chain has won") is None
+    text = "A later New South Wales state inquiry looked at the 40 claims filed in 2003."
+    assert speaker_of(text, "A later New") is None
+    text = "Most of the 300 miners claim benefits worth £40 a week since the pit closed in 2003."
+    assert speaker_of(text, "Most of the 300") is None  # "claim benefits": a noun after it
