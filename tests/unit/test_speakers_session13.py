@@ -27,3 +27,25 @@ def test_a_base_form_is_no_verb_of_saying_after_a_modal_a_causative_or_a_name() 
     assert speaker_of(text, "A later New") is None
     text = "Most of the 300 miners claim benefits worth £40 a week since the pit closed in 2003."
     assert speaker_of(text, "Most of the 300") is None  # "claim benefits": a noun after it
+
+
+def test_a_definite_role_no_one_is_written_with_is_the_person_in_focus_who_spoke() -> None:
+    text = (
+        "Tory MP Gavin Hale said the 4% rise in council tax would hit 3m pensioners. "
+        "The rebel leader argued that the party had ignored its own members for 10 years."
+    )
+    assert speaker_of(text, "The rebel leader") == "Gavin Hale"
+    assert "the person in focus" in speaker_cue(text, "The rebel leader")
+
+
+def test_a_spokesman_or_a_person_who_never_spoke_stays_a_role() -> None:
+    text = (
+        "Health minister Joan Pike said 300 wards would close by 2006. "
+        "The spokesman said the figure of 300 wards was an estimate."
+    )
+    assert speaker_of(text, "The spokesman said") == "spokesman"
+    text = (
+        "Ann Reese published her novel Cold Harbour in 2003. It sold 40,000 copies. "
+        "The director said the film of the book would be shot in 2006."
+    )
+    assert speaker_of(text, "The director said") == "director"  # not the book in focus
