@@ -49,3 +49,18 @@ def test_a_spokesman_or_a_person_who_never_spoke_stays_a_role() -> None:
         "The director said the film of the book would be shot in 2006."
     )
     assert speaker_of(text, "The director said") == "director"  # not the book in focus
+
+
+def test_a_role_after_a_quote_is_named_in_the_cue_as_written() -> None:
+    # the cue names the role the text wrote, never the person twice or "None"
+    text = (
+        "Striker Tomas Rada joined Rovers from Sparta Prague for £3m on Friday. "
+        '"I am very happy to be here at last," the 21-year-old told the club website.'
+    )
+    assert speaker_of(text, '"I am very happy') == "Tomas Rada"
+    assert "(the 21-year-old = Tomas Rada," in speaker_cue(text, '"I am very happy')
+    text = (
+        "Coach Mike Dunne named 12 new caps in his squad of 30 on Monday. "
+        '"They have earned their chance," the coach said.'
+    )
+    assert "(the coach = Mike Dunne," in speaker_cue(text, '"They have earned')
