@@ -30,7 +30,7 @@ class Resolver(Protocol):
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]*) $")
 _ROLE_WORDS = PERSON_ROLES | ROLES
 # words that make an office another one, or no one's now
-_OTHER_OFFICE = frozenset(
+OTHER_OFFICE = frozenset(
     {"former", "ex", "shadow", "deputy", "vice", "acting", "assistant", "junior", "under"}
 )
 
@@ -41,7 +41,7 @@ def untitled_holder(resolver: Resolver, office: list[str], pos: int) -> str | No
     when there is none, when the sentence at ``pos`` names them (the office is then someone
     else's: "The premier praised Mr Brown"), or when the words of ``office`` make it another
     office ("the former cabinet secretary", "the shadow chancellor")."""
-    if any(w.lower() in _OTHER_OFFICE for w in office):
+    if any(w.lower() in OTHER_OFFICE for w in office):
         return None
     text = resolver.text
     people: dict[str, str] = {}  # surname -> the name

@@ -25,7 +25,7 @@ from typing import Protocol
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_words, person_words, strip_titles
-from nkterm.claims.offices import untitled_holder
+from nkterm.claims.offices import OTHER_OFFICE, untitled_holder
 from nkterm.claims.orgrefs import ORG_NOUNS, OTHER_BODIES, OrgReferences, named_with_descriptor
 from nkterm.claims.people import TITLES
 from nkterm.claims.roles import is_epithet
@@ -45,10 +45,18 @@ class Resolver(Protocol):
     def role_holder(self, role: str, pos: int) -> str | None: ...
     def sole_person(self, pos: int) -> str | None: ...
     def epithet_person(self, pos: int) -> tuple[str, str] | None: ...
+    def speaker(self, report: Report) -> tuple[str | None, str]: ...
     def is_surname(self, surname: str) -> bool: ...
     def after_the(self, pos: int) -> bool: ...
 
 
+# Roles that speak for someone else, and ranks of birth: never the person in focus ("the
+# spokesman said" after the minister spoke; "The prince apologised" after an MP's attack); nor
+# a role made another by its word before ("the former cabinet secretary", ``OTHER_OFFICE``)
+_NOT_FOCUS_ROLES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
+    | {"prince", "princess", "king", "queen", "duke", "duchess", "earl", "countess", "pope"}
+)
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
 _ROLE_HEADS = PERSON_ROLES | ROLES | (TITLE_WORDS - NOT_TITLE_HEADS)
 # A name in apposition after a role subject: ", US playwright Eve Ensler," (up to three role words)
@@ -125,7 +133,38 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         holder = untitled_holder(resolver, words, report.subject_start)
         if holder is not None:
             return holder, f"the {named_as} = {holder}, the one person named without an office"
+    if (
+        definite
+        and of == len(words)
+        and 0 < len(words) <= 4
+        and words[-1].lower() in _ROLE_HEADS
+        and not any(w.endswith(("'s", "’s")) for w in words)
+        and named_as.lower().removeprefix("prime ") not in OFFICES
+        and words[-1].lower() not in _NOT_FOCUS_ROLES
+        and not any(w.lower() in OTHER_OFFICE for w in words)
+    ):
+        # "Michael Howard pledged ... The Tory leader argued": a role no one is written with is
+        # the person who spoke last (session 13); never a spokesman (someone else's voice) or a
+        # bare government office (``untitled_holder`` above)
+        meant = resolver.epithet_person(report.subject_start)
+        if (
+            meant is not None
+            and meant[1] == "the person in focus"
+            and _spoke_before(resolver, meant[0], report.subject_start)
+        ):
+            return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
     return named_as, "organisation or role"
+
+
+def _spoke_before(resolver: Resolver, person: str, pos: int) -> bool:
+    """Whether ``person`` is the speaker of a report by name before ``pos``: a person who speaks
+    in the text, never a book, a song or a club the focus may land on."""
+    for r in resolver.reports:
+        if r.subject_start >= pos:
+            return False
+        if r.subject_kind == "name" and resolver.speaker(r)[0] == person:
+            return True
+    return False
 
 
 def _possessed(text: str, report: Report, words: list[str]) -> bool:

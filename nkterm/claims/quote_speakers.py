@@ -327,7 +327,9 @@ def run_speakers(
         elif att.report is not None:
             who, how = resolver.speaker(att.report)
             if (linked := _role_named_before(att.report, first_start[run_id], ctx)) is not None:
-                who, how = linked[0], f"the {who} = {linked[0]}, {linked[1]}"
+                # (the role as written: the resolver may have linked it to a person already)
+                role = " ".join(w for w in (att.report.subject or "").split() if w.lower() != "the")
+                who, how = linked[0], f"the {role} = {linked[0]}, {linked[1]}"
             verb = (
                 f'"{att.report.subject} {att.report.verb}"' if att.report.subject else f'"{att.report.verb}"'
             )

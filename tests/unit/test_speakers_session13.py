@@ -1,0 +1,66 @@
+"""Speakers on news text, session 13 (issue 16): verbs of saying read by their form, not only by
+a table. Sentences written for these tests; no people list, no sections."""
+
+from __future__ import annotations
+
+from tests.unit.speaker_cases import speaker_cue, speaker_of
+
+
+def test_a_verb_of_saying_in_the_plural_present_gives_its_plural_subject() -> None:
+    text = "The two companies estimate that the scanners will be on sale by the spring of 2006."
+    assert speaker_of(text, "The two companies") == "two companies"
+    assert '"two companies estimate"' in speaker_cue(text, "The two companies")
+    text = "Most port analysts agree that the new terminal will take 40% of the trade by 2008."
+    assert speaker_of(text, "Most port analysts") == "port analysts"
+    text = "But rail experts predict it will take at least a decade to clear the 12,000 repairs."
+    assert speaker_of(text, "But rail experts") == "rail experts"
+    text = "Critics now insist the £3bn scheme was never tested on a single hospital ward."
+    assert speaker_of(text, "Critics now insist") == "Critics"
+
+
+def test_a_base_form_is_no_verb_of_saying_after_a_modal_a_causative_or_a_name() -> None:
+    text = "Few nurses would seriously argue that the 12-hour shift is safe for patients in 2005."
+    assert speaker_of(text, "Few nurses") is None
+    text = "The chain has won its fight to make three suppliers reveal their prices for 2004."
+    assert speaker_of(text, "The chain has won") is None
+    text = "A later New South Wales state inquiry looked at the 40 claims filed in 2003."
+    assert speaker_of(text, "A later New") is None
+    text = "Most of the 300 miners claim benefits worth £40 a week since the pit closed in 2003."
+    assert speaker_of(text, "Most of the 300") is None  # "claim benefits": a noun after it
+
+
+def test_a_definite_role_no_one_is_written_with_is_the_person_in_focus_who_spoke() -> None:
+    text = (
+        "Tory MP Gavin Hale said the 4% rise in council tax would hit 3m pensioners. "
+        "The rebel leader argued that the party had ignored its own members for 10 years."
+    )
+    assert speaker_of(text, "The rebel leader") == "Gavin Hale"
+    assert "the person in focus" in speaker_cue(text, "The rebel leader")
+
+
+def test_a_spokesman_or_a_person_who_never_spoke_stays_a_role() -> None:
+    text = (
+        "Health minister Joan Pike said 300 wards would close by 2006. "
+        "The spokesman said the figure of 300 wards was an estimate."
+    )
+    assert speaker_of(text, "The spokesman said") == "spokesman"
+    text = (
+        "Ann Reese published her novel Cold Harbour in 2003. It sold 40,000 copies. "
+        "The director said the film of the book would be shot in 2006."
+    )
+    assert speaker_of(text, "The director said") == "director"  # not the book in focus
+
+
+def test_a_role_after_a_quote_is_named_in_the_cue_as_written() -> None:
+    # the cue names the role the text wrote, never the person twice or "None"
+    text = (
+        "Striker Tomas Rada joined Rovers from Sparta Prague for £3m on Friday. "
+        '"I am very happy to be here at last," the 21-year-old told the club website.'
+    )
+    assert speaker_of(text, '"I am very happy') == "Tomas Rada"
+    assert "(the 21-year-old = Tomas Rada," in speaker_cue(text, '"I am very happy')
+    text = (
+        "Coach Mike Dunne named 12 new caps in his squad of 30 on Monday. "
+        '"They have earned their chance," the coach said.'
+    )
+    assert "(the coach = Mike Dunne," in speaker_cue(text, '"They have earned')
