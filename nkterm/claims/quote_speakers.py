@@ -268,6 +268,55 @@ _CLAUSE_CUT = re.compile(r"\s+(?:as|while|when|who|which|after|before|because|si
 _NAME_END = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+)$")
 
 
+# After a closed quote ending in a comma: a subject, then a word shaped like a verb in the past or
+# the third person, then the clause's end ('"...," he remarks.', '"...," Ms Okoro chuckled,'):
+# attribution whatever the verb (session 13, issue 16); the tables miss verbs of manner
+_SUBJECT_VERB_AFTER = re.compile(
+    r"\s+(?P<subject>[Hh]e|[Ss]he|(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
+    r"\s+(?P<verb>[a-z]{2,}(?:ed|[^s']s))\s*(?=[.,;:!?]|$)"
+)
+# Words in -s or -ed after a subject that are no verb of saying ("he was", "she has", "he is")
+_NOT_SPEECH_VERBS = words("was has does is goes needed wanted used tried agreed failed")
+
+
+def _subject_verb_after(run_id: int, ctx: QuoteContext, *, pronoun_ok: bool) -> tuple[str | None, str] | None:
+    """A run whose last quote ends in a comma and is followed by a subject and a verb of any
+    form ('"...," Ms Okoro chuckled.', '"...," he remarks.'): its speaker, the subject resolved
+    like a reporting verb's; None when no such clause follows. A pronoun subject only when
+    ``pronoun_ok``: the run's inherited or previous speaker is the likelier "he" (corpus check:
+    "he continued" after a quote of Jeremy Irons was read as the film named last)."""
+    last = max((q for q in ctx.quotes if q.run == run_id), key=lambda q: q.start)
+    if not last.closed or ctx.text[last.end - 2 : last.end - 1] not in (",", "!", "?"):
+        return None
+    m = _SUBJECT_VERB_AFTER.match(ctx.text, last.end)
+    if m is None or m.group("verb") in _NOT_SPEECH_VERBS:
+        return None
+    subject = m.group("subject")
+    pronoun = subject.lower() in ("he", "she")
+    if pronoun and not pronoun_ok:
+        return None
+    if not pronoun and (subject.split()[0] in NOT_A_NAME_AFTER or is_org(subject)):
+        return None  # '"...," The Times reported' is read by the cue rules; an organisation acts
+    report = Report(
+        m.start("verb"),
+        m.end("verb"),
+        m.group("verb"),
+        subject,
+        "pronoun" if pronoun else "name",
+        m.start("subject"),
+    )
+    who, how = ctx.resolver.speaker(report)
+    if who is None:
+        return None
+    return who, f'quote attributed by "{subject} {m.group("verb")}"' + (
+        f" ({how})" if how and how != "named" else ""
+    )
+
+
+# Capitalised words that open no name after a quote ("...," It was ...; "...," But he ...)
+NOT_A_NAME_AFTER = words("It But And The This That There Then When If As So I We You They")
+
+
 def _own_verb_after(run_id: int, ctx: QuoteContext) -> tuple[str | None, str] | None:
     """A run whose last quote is followed by a verb of saying the report rules did not read
     ('"...," said retired miner and father of three Bill Hart.', '"...," whispered the party
@@ -343,6 +392,8 @@ def run_speakers(
             out[run_id] = (who, "quote after a sentence about its speaker")
         elif (own := _own_verb_after(run_id, ctx)) is not None:
             out[run_id] = own  # '"...," whispered the party official': its own report, never the last one
+        elif (own := _subject_verb_after(run_id, ctx, pronoun_ok=False)) is not None:
+            out[run_id] = own  # '"...," Mr Faraj continued.': a verb no table holds
         elif (
             att.inherits is not None
             and out.get(att.inherits, (None, ""))[0] is not None
@@ -351,6 +402,8 @@ def run_speakers(
             out[run_id] = (out[att.inherits][0], "continues the previous quote")
         elif (prev := _previous_report(first_start[run_id], ctx)) is not None:
             out[run_id] = prev
+        elif (own := _subject_verb_after(run_id, ctx, pronoun_ok=True)) is not None:
+            out[run_id] = own  # '"...," he remarks.' when nothing before says who "he" is
         else:
             voice = resolver.voice(first_start[run_id])
             if voice is not None:

@@ -64,3 +64,29 @@ def test_a_role_after_a_quote_is_named_in_the_cue_as_written() -> None:
         '"They have earned their chance," the coach said.'
     )
     assert "(the coach = Mike Dunne," in speaker_cue(text, '"They have earned')
+
+
+def test_a_quote_followed_by_a_subject_and_any_verb_is_that_subjects() -> None:
+    text = (
+        "Farm minister Ada Okoro said the 3% levy was fair. Pig farmer Piet Mulder disagreed. "
+        '"It will cost each of us £4,000 a year," Mr Mulder grumbled.'
+    )
+    assert speaker_of(text, '"It will cost') == "Piet Mulder"
+    assert 'quote attributed by "Mr Mulder grumbled"' in speaker_cue(text, '"It will cost')
+
+
+def test_a_pronoun_and_any_verb_after_a_quote_only_when_nothing_else_says_who() -> None:
+    text = (
+        "On the edge of Leeds, 91-year-old Edna Marsh tends 40 rows of leeks every morning. "
+        '"I think it is the cold air that keeps me going," she laughs.'
+    )
+    assert speaker_of(text, '"I think it is') == "Edna Marsh"
+    # "he" after a quote that continues a run is the run's speaker, not a film named before
+    text = (
+        "The festival drew stars such as Tom Vane and Ada Okoro. Vane, whose film Red Harbour is in "
+        "competition for the festival's awards, said he had wondered whether to come. "
+        '"I asked myself whether I should come," the British actor said. "I thought it might be in '
+        'bad taste. But then I spoke to the organisers. "Now I am here I am very glad. I like it '
+        'here," he continued.'
+    )
+    assert speaker_of(text, '"Now I am here') == "Tom Vane"
