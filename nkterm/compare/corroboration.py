@@ -22,7 +22,9 @@ from nkterm.compare.params import (
     MIN_SHARED,
     NAME_DISCOUNT,
     NEAR_IDENTICAL,
+    NUMBER_FOUND_MIN,
     PARAGRAPHS_PER_DOCUMENT,
+    PARTICIPANT_NEEDED,
     SHARED_SHOWN,
 )
 from nkterm.compare.prefilter import prefilter_for
@@ -71,6 +73,46 @@ def name_discounted(query: Unit, unit: Unit, sim: float, shared: Sequence[tuple[
     if sim >= FOUND_MIN and word_ratio(query.passage.text, unit.passage.text) >= NEAR_IDENTICAL:
         return sim
     return discounted
+
+
+def shared_number(shared: Sequence[tuple[float, str, str]]) -> str | None:
+    """The label of the first number written in digits that the passage shares with the claim,
+    a year alone aside ("in 2004" says too little to tell two events apart); number words are
+    often part of a name ("Six Nations", "Three Gorges", "number one")."""
+    for _w, label, key in shared:
+        if key.startswith("#") and not key.endswith("(year)") and any(ch.isdigit() for ch in label):
+            return label
+    return None
+
+
+def participant_missing(query: Unit, unit: Unit, shared: Sequence[tuple[float, str, str]]) -> bool:
+    """Whether a passage that names someone shares none of the names and numbers of a claim that
+    has some: another company's like act ("Southcorp's shares have risen ... on speculation" for
+    MCI's), another speaker's like call. A passage that names no one ("The government unveiled
+    the question") may be about the claim's participants."""
+    if not unit.names:
+        return False
+    wanted = set(query.names) | {k for k in query.keys if k.startswith("#")}
+    return bool(wanted) and not any(key in wanted for _w, _l, key in shared)
+
+
+def found_verdict(
+    query: Unit, unit: Unit, sim: float, shared: Sequence[tuple[float, str, str]]
+) -> tuple[bool, str]:
+    """Whether a match is *found* (not only weakly related), and what the reason shown adds:
+    from ``FOUND_MIN`` up; from ``NUMBER_FOUND_MIN`` up when it shares one of the claim's
+    numbers written in digits (a year aside: ``shared_number``); never, with
+    ``PARTICIPANT_NEEDED``, when it names someone and shares none of the claim's names and
+    numbers (``participant_missing``)."""
+    if PARTICIPANT_NEEDED and participant_missing(query, unit, shared):
+        if sim >= FOUND_MIN:
+            return False, "shares none of the claim's names or numbers: " + ", ".join(shown_terms(shared, 3))
+        return False, ""
+    if sim >= FOUND_MIN:
+        return True, ""
+    if NUMBER_FOUND_MIN is not None and sim >= NUMBER_FOUND_MIN and (number := shared_number(shared)):
+        return True, f"shares the claim's number {number}"
+    return False, ""
 
 
 def _candidate_query(query: Unit, text: str, corpus: tuple[IdfFn, int] | None) -> str:
@@ -180,20 +222,23 @@ def corroboration_report(
             seen.add(key)
             unique.append(item)
     unique = unique[:limit]
-    strong = [item for item in unique if item[0] >= FOUND_MIN]
+    verdicts = {id(item[2]): found_verdict(query, item[2], item[0], item[3]) for item in unique}
+    strong = [item for item in unique if verdicts[id(item[2])][0]]
     groups = independent_sources([doc, *{item[1].id: item[1] for item in strong}.values()])
     group_of = {d.id: g for g in groups for d in g}
     own = {d.id for d in group_of[doc.id]}
     results_found: list[Corroboration] = []
     results_weak: list[Corroboration] = []
     for sim, other, unit, shared in unique:
-        is_strong = sim >= FOUND_MIN
+        is_strong, note = verdicts[id(unit)]
         if is_strong:
             relation, reason = relation_of(query, unit, raw_similarity[id(unit)], shared)
             if relation == AGREES and sim < CORROBORATION_AGREES:
                 relation, reason = RELATED_ONLY, "same topic, too loosely matched to call agreement"
+            if note:
+                reason = f"{reason}; {note}"
         else:
-            relation, reason = WEAK, "shares words only: " + ", ".join(shown_terms(shared, 3))
+            relation, reason = WEAK, note or "shares words only: " + ", ".join(shown_terms(shared, 3))
         independent = other.id not in own
         if is_strong and not independent:
             why = independence(doc, other).reasons or ("not independent of a source already counted",)
