@@ -1,12 +1,12 @@
 """Leave-one-set-out over the labelled corroboration claim sets (session 13).
 
-For every configuration of corroboration's found rules (``FOUND_MIN``, ``NUMBER_FOUND_MIN``,
-``PARTICIPANT_NEEDED``) the claims of every set are corroborated, and each
-set is scored as ``benchmarks.compare_eval`` does (precision@5, right and wrong "nothing found").
-Then, per set left out, the configuration best on the other sets by found relevant - found
-irrelevant + right "nothing found" - wrong "nothing found", among those that on the other sets
-keep precision@5 and the right "nothing found" at least at the start values' (ties to the
-start values, then to fewer rules), gives the left-out set's figure. Needs the BBC corpus (``NKTERM_BBC``); ``--index`` reuses an index.
+For every configuration of corroboration's found rules (``FOUND_MIN``, ``NUMBER_FOUND_MIN``) the
+claims of every set are corroborated, and each set is scored as ``benchmarks.compare_eval`` does
+(precision@5, right and wrong "nothing found"). Then, per set left out, the configuration best on
+the other sets by found relevant - found irrelevant + right "nothing found" - wrong "nothing
+found", among those that keep precision@5 and the right "nothing found" of the other sets at
+least at the start values' (ties to the start values, then to no number rule), gives the
+left-out set's figure. Needs the BBC corpus (``NKTERM_BBC``); ``--index`` reuses an index.
 
     .venv/bin/python -m benchmarks.corroboration_loso --index /tmp/bbcidx
 """
@@ -27,11 +27,10 @@ from benchmarks.compare_eval import BBC, CLAIM_FILES, CLAIM_SPLITS, HERE, _claim
 from nkterm.compare import corroboration_report
 from nkterm.index import Index
 
-START = (0.42, None, False)  # FOUND_MIN, NUMBER_FOUND_MIN, PARTICIPANT_NEEDED (session 12's values)
+START = (0.42, None)  # FOUND_MIN, NUMBER_FOUND_MIN (session 12's values: no number rule)
 GRID = {
     "FOUND_MIN": (0.38, 0.42, 0.46),
     "NUMBER_FOUND_MIN": (None, 0.25, 0.3, 0.35),
-    "PARTICIPANT_NEEDED": (False, True),
 }
 Counts = tuple[int, int, int, int, int, int]  # hits, returned, none right, none total, wrong none, discussed
 
@@ -106,8 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             return new[0] * old[1] >= old[0] * new[1] and new[2] >= old[2]  # P@5, right "nothing found"
 
         def on_others(config: tuple[Any, ...]) -> tuple[int, bool, int]:
-            rules = (config[1] is not None) + config[2]
-            return measure(others(config)), config == START, -rules
+            return measure(others(config)), config == START, -(config[1] is not None)
 
         best = max((c for c in configs if admissible(c)), key=on_others)
         print(f"{left}: chosen {best} (others {on_others(best)[0]:+d}, start {on_others(START)[0]:+d})")

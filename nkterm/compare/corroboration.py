@@ -24,7 +24,6 @@ from nkterm.compare.params import (
     NEAR_IDENTICAL,
     NUMBER_FOUND_MIN,
     PARAGRAPHS_PER_DOCUMENT,
-    PARTICIPANT_NEEDED,
     SHARED_SHOWN,
 )
 from nkterm.compare.prefilter import prefilter_for
@@ -85,29 +84,12 @@ def shared_number(shared: Sequence[tuple[float, str, str]]) -> str | None:
     return None
 
 
-def participant_missing(query: Unit, unit: Unit, shared: Sequence[tuple[float, str, str]]) -> bool:
-    """Whether a passage that names someone shares none of the names and numbers of a claim that
-    has some: another company's like act ("Southcorp's shares have risen ... on speculation" for
-    MCI's), another speaker's like call. A passage that names no one ("The government unveiled
-    the question") may be about the claim's participants."""
-    if not unit.names:
-        return False
-    wanted = set(query.names) | {k for k in query.keys if k.startswith("#")}
-    return bool(wanted) and not any(key in wanted for _w, _l, key in shared)
-
-
-def found_verdict(
-    query: Unit, unit: Unit, sim: float, shared: Sequence[tuple[float, str, str]]
-) -> tuple[bool, str]:
+def found_verdict(sim: float, shared: Sequence[tuple[float, str, str]]) -> tuple[bool, str]:
     """Whether a match is *found* (not only weakly related), and what the reason shown adds:
     from ``FOUND_MIN`` up; from ``NUMBER_FOUND_MIN`` up when it shares one of the claim's
-    numbers written in digits (a year aside: ``shared_number``); never, with
-    ``PARTICIPANT_NEEDED``, when it names someone and shares none of the claim's names and
-    numbers (``participant_missing``)."""
-    if PARTICIPANT_NEEDED and participant_missing(query, unit, shared):
-        if sim >= FOUND_MIN:
-            return False, "shares none of the claim's names or numbers: " + ", ".join(shown_terms(shared, 3))
-        return False, ""
+    numbers written in digits (a year aside: ``shared_number``): "Roddick ended his 18-month
+    partnership with Brad Gilbert" for "Andy Roddick has ended an 18-month association with coach
+    Brad Gilbert", whose shared names count half (``name_discounted``)."""
     if sim >= FOUND_MIN:
         return True, ""
     if NUMBER_FOUND_MIN is not None and sim >= NUMBER_FOUND_MIN and (number := shared_number(shared)):
@@ -222,7 +204,7 @@ def corroboration_report(
             seen.add(key)
             unique.append(item)
     unique = unique[:limit]
-    verdicts = {id(item[2]): found_verdict(query, item[2], item[0], item[3]) for item in unique}
+    verdicts = {id(item[2]): found_verdict(item[0], item[3]) for item in unique}
     strong = [item for item in unique if verdicts[id(item[2])][0]]
     groups = independent_sources([doc, *{item[1].id: item[1] for item in strong}.values()])
     group_of = {d.id: g for g in groups for d in g}

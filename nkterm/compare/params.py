@@ -42,4 +42,3 @@ NAME_DISCOUNT = 0.5  # corroboration: the part of a similarity that names make c
 NUMBER_FOUND_MIN: float | None = (
     0.3  # corroboration: a match sharing a claim's number in digits (a year aside) is found from this similarity (session 13, leave-one-set-out)
 )
-PARTICIPANT_NEEDED = False  # corroboration: a match naming someone and sharing none of the claim's names and numbers is never found (session 13: tried, not chosen)

@@ -33,7 +33,7 @@ def _units(*texts: str) -> list[Unit]:
 def _verdict(claim: str, passage: str) -> tuple[float, tuple[bool, str]]:
     query, unit, *_rest = units = _units(claim, passage, *OTHERS)
     sim, shared = shared_keys(query, unit, make_weights(units, None))
-    return sim, found_verdict(query, unit, sim, shared)
+    return sim, found_verdict(sim, shared)
 
 
 def test_a_passage_sharing_the_claims_amount_is_found_below_the_usual_bar() -> None:
