@@ -202,7 +202,9 @@ class _Span:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, help="Whoosh index of the BBC corpus (built if missing)")
-    parser.add_argument("--split", choices=(*SPLITS, "corroboration4", "all", "tuning", "seen"), default="all")
+    parser.add_argument(
+        "--split", choices=(*SPLITS, "corroboration4", "all", "tuning", "seen"), default="all"
+    )
     parser.add_argument("--wrong", action="store_true", help="list the wrongly judged pairs")
     args = parser.parse_args(argv)
     if not BBC.is_dir():

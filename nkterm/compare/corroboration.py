@@ -218,7 +218,7 @@ def corroboration_report(
             if relation == AGREES and sim < CORROBORATION_AGREES:
                 relation, reason = RELATED_ONLY, "same topic, too loosely matched to call agreement"
             if note:
-                reason = f"{reason}; {note}"
+                reason = f"{note}; {reason}"
         else:
             relation, reason = WEAK, note or "shares words only: " + ", ".join(shown_terms(shared, 3))
         independent = other.id not in own

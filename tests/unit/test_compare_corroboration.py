@@ -89,5 +89,5 @@ def test_corroboration_says_which_number_found_a_passage(tmp_path: Path) -> None
     [found] = report.found
     assert found.doc_id == ids["number.txt"]
     assert found.similarity < FOUND_MIN
-    assert found.reason.endswith("shares the claim's number 1.55bn euros")
+    assert found.reason.startswith("shares the claim's number 1.55bn euros; ")
     assert not report.nothing
