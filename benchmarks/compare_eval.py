@@ -145,12 +145,12 @@ def print_pairs(confusion: Counter[tuple[str, str]]) -> dict[str, float]:
     return out
 
 
-def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: str) -> dict[str, float]:
+def corroboration_counts(index: Index, claims: list[dict[str, Any]]) -> tuple[int, int, int, int, int, int]:
+    """Over ``claims``: found passages in the top 5 that are relevant, found passages in the top 5,
+    right "nothing found", claims without a relevant passage, wrong "nothing found", claims with one."""
     hits = returned = 0
     none_right = none_total = false_nothing = discussed = 0
     for claim in claims:
-        if split != "all" and claim["split"] != split:
-            continue
         doc_id = claim["doc"].removesuffix(".txt")
         doc = index.document(doc_id)
         if "span" in claim:  # round 3 on: offsets, no text
@@ -178,8 +178,14 @@ def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: st
                 for d, t in relevant
             )
             hits += ok
+    return hits, returned, none_right, none_total, false_nothing, discussed
+
+
+def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: str) -> dict[str, float]:
+    chosen = claims if split == "all" else [c for c in claims if c["split"] == split]
+    hits, returned, none_right, none_total, false_nothing, discussed = corroboration_counts(index, chosen)
     p5 = hits / returned if returned else float("nan")
-    print(f"  corroboration: {len(claims) if split == 'all' else none_total + discussed} claims")
+    print(f"  corroboration: {len(chosen)} claims")
     print(f"  precision@5 {p5:.2f} ({hits} of {returned} found passages relevant)")
     print(f"  correct 'nothing found': {none_right} of {none_total} claims the corpus does not discuss")
     print(f"  wrong 'nothing found': {false_nothing} of {discussed} claims it does discuss")

@@ -23,8 +23,7 @@ from typing import Any
 import yaml
 
 import nkterm.compare.corroboration as corroboration
-from benchmarks.compare_eval import BBC, CLAIM_FILES, CLAIM_SPLITS, HERE, _claim_text, _Span, normalised
-from nkterm.compare import corroboration_report
+from benchmarks.compare_eval import BBC, CLAIM_FILES, CLAIM_SPLITS, HERE, corroboration_counts
 from nkterm.index import Index
 
 START = (0.42, None)  # FOUND_MIN, NUMBER_FOUND_MIN (session 12's values: no number rule)
@@ -33,34 +32,6 @@ GRID = {
     "NUMBER_FOUND_MIN": (None, 0.25, 0.3, 0.35),
 }
 Counts = tuple[int, int, int, int, int, int]  # hits, returned, none right, none total, wrong none, discussed
-
-
-def score_set(index: Index, claims: list[dict[str, Any]]) -> Counts:
-    hits = returned = none_right = none_total = wrong = discussed = 0
-    for claim in claims:
-        doc_id = claim["doc"].removesuffix(".txt")
-        doc = index.document(doc_id)
-        if "span" in claim:
-            start, end = claim["span"]
-        else:
-            start = doc.text.find(claim["text"])
-            end = start + len(claim["text"])
-        report = corroboration_report(index, doc_id, _Span(start, end))
-        relevant = {
-            (r["doc"].removesuffix(".txt"), normalised(_claim_text(index, r)))
-            for r in claim.get("relevant") or ()
-        }
-        if relevant:
-            discussed += 1
-            wrong += report.nothing
-        else:
-            none_total += 1
-            none_right += report.nothing
-        for c in report.found[:5]:
-            returned += 1
-            text = normalised(c.passage.text)
-            hits += any(d == c.doc_id and (t in text or text in t) for d, t in relevant)
-    return hits, returned, none_right, none_total, wrong, discussed
 
 
 def measure(c: Counts) -> int:
@@ -91,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         for config in configs:
             for name, value in zip(GRID, config, strict=True):
                 setattr(corroboration, name, value)
-            results[config] = {s: score_set(index, cs) for s, cs in sets.items()}
+            results[config] = {s: corroboration_counts(index, cs) for s, cs in sets.items()}
             print(config, " | ".join(f"{s} {measure(c):+d}" for s, c in results[config].items()), flush=True)
     print("\nleave-one-set-out (chosen on the other sets; ties to the start values, then fewer rules)")
     for left in sets:
