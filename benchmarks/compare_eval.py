@@ -75,7 +75,10 @@ CLAIM_FILES = (
     "corroboration_claims.yaml",
     "corroboration_claims_round2.yaml",
     "corroboration_claims_round3.yaml",
+    "corroboration_claims_round4.yaml",
 )
+# the splits with labelled claims; "corroboration4" (session 13) has claims and no pairs
+CLAIM_SPLITS = ("dev", "held-out", "held-out2", "held-out9", "corroboration4")
 
 
 def load_document(path: str) -> Document:
@@ -142,12 +145,12 @@ def print_pairs(confusion: Counter[tuple[str, str]]) -> dict[str, float]:
     return out
 
 
-def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: str) -> dict[str, float]:
+def corroboration_counts(index: Index, claims: list[dict[str, Any]]) -> tuple[int, int, int, int, int, int]:
+    """Over ``claims``: found passages in the top 5 that are relevant, found passages in the top 5,
+    right "nothing found", claims without a relevant passage, wrong "nothing found", claims with one."""
     hits = returned = 0
     none_right = none_total = false_nothing = discussed = 0
     for claim in claims:
-        if split != "all" and claim["split"] != split:
-            continue
         doc_id = claim["doc"].removesuffix(".txt")
         doc = index.document(doc_id)
         if "span" in claim:  # round 3 on: offsets, no text
@@ -175,8 +178,14 @@ def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: st
                 for d, t in relevant
             )
             hits += ok
+    return hits, returned, none_right, none_total, false_nothing, discussed
+
+
+def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: str) -> dict[str, float]:
+    chosen = claims if split == "all" else [c for c in claims if c["split"] == split]
+    hits, returned, none_right, none_total, false_nothing, discussed = corroboration_counts(index, chosen)
     p5 = hits / returned if returned else float("nan")
-    print(f"  corroboration: {len(claims) if split == 'all' else none_total + discussed} claims")
+    print(f"  corroboration: {len(chosen)} claims")
     print(f"  precision@5 {p5:.2f} ({hits} of {returned} found passages relevant)")
     print(f"  correct 'nothing found': {none_right} of {none_total} claims the corpus does not discuss")
     print(f"  wrong 'nothing found': {false_nothing} of {discussed} claims it does discuss")
@@ -199,7 +208,9 @@ class _Span:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, help="Whoosh index of the BBC corpus (built if missing)")
-    parser.add_argument("--split", choices=(*SPLITS, "all", "tuning", "seen"), default="all")
+    parser.add_argument(
+        "--split", choices=(*SPLITS, "corroboration4", "all", "tuning", "seen"), default="all"
+    )
     parser.add_argument("--wrong", action="store_true", help="list the wrongly judged pairs")
     args = parser.parse_args(argv)
     if not BBC.is_dir():
@@ -219,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             index.update()
         idf = corpus_idf(index)
         if args.split == "all":
-            splits: tuple[str, ...] = SPLITS
+            splits: tuple[str, ...] = (*SPLITS, "corroboration4")
         elif args.split == "tuning":
             splits = tuple(s for s in SPLITS if not s.startswith("held-out"))
         elif args.split == "seen":  # every split but the newest held-out, which is run once, blind
@@ -228,11 +239,12 @@ def main(argv: list[str] | None = None) -> int:
             splits = (args.split,)
         for split in splits:
             print(f"== {split}")
-            confusion, wrong = evaluate_pairs(data, split, idf)
-            print_pairs(confusion)
-            if args.wrong:
-                print("\n".join(wrong))
-            if split in ("dev", "held-out", "held-out2", "held-out9"):
+            if split in SPLITS:
+                confusion, wrong = evaluate_pairs(data, split, idf)
+                print_pairs(confusion)
+                if args.wrong:
+                    print("\n".join(wrong))
+            if split in CLAIM_SPLITS:
                 evaluate_corroboration(index, claims["claims"], split)
     return 0
 

@@ -22,6 +22,7 @@ from nkterm.compare.params import (
     MIN_SHARED,
     NAME_DISCOUNT,
     NEAR_IDENTICAL,
+    NUMBER_FOUND_MIN,
     PARAGRAPHS_PER_DOCUMENT,
     SHARED_SHOWN,
 )
@@ -71,6 +72,29 @@ def name_discounted(query: Unit, unit: Unit, sim: float, shared: Sequence[tuple[
     if sim >= FOUND_MIN and word_ratio(query.passage.text, unit.passage.text) >= NEAR_IDENTICAL:
         return sim
     return discounted
+
+
+def shared_number(shared: Sequence[tuple[float, str, str]]) -> str | None:
+    """The label of the first number written in digits that the passage shares with the claim,
+    a year alone aside ("in 2004" says too little to tell two events apart); number words are
+    often part of a name ("Six Nations", "Three Gorges", "number one")."""
+    for _w, label, key in shared:
+        if key.startswith("#") and not key.endswith("(year)") and any(ch.isdigit() for ch in label):
+            return label
+    return None
+
+
+def found_verdict(sim: float, shared: Sequence[tuple[float, str, str]]) -> tuple[bool, str]:
+    """Whether a match is *found* (not only weakly related), and what the reason shown adds:
+    from ``FOUND_MIN`` up; from ``NUMBER_FOUND_MIN`` up when it shares one of the claim's
+    numbers written in digits (a year aside: ``shared_number``): "Roddick ended his 18-month
+    partnership with Brad Gilbert" for "Andy Roddick has ended an 18-month association with coach
+    Brad Gilbert", whose shared names count half (``name_discounted``)."""
+    if sim >= FOUND_MIN:
+        return True, ""
+    if NUMBER_FOUND_MIN is not None and sim >= NUMBER_FOUND_MIN and (number := shared_number(shared)):
+        return True, f"shares the claim's number {number}"
+    return False, ""
 
 
 def _candidate_query(query: Unit, text: str, corpus: tuple[IdfFn, int] | None) -> str:
@@ -180,20 +204,23 @@ def corroboration_report(
             seen.add(key)
             unique.append(item)
     unique = unique[:limit]
-    strong = [item for item in unique if item[0] >= FOUND_MIN]
+    verdicts = {id(item[2]): found_verdict(item[0], item[3]) for item in unique}
+    strong = [item for item in unique if verdicts[id(item[2])][0]]
     groups = independent_sources([doc, *{item[1].id: item[1] for item in strong}.values()])
     group_of = {d.id: g for g in groups for d in g}
     own = {d.id for d in group_of[doc.id]}
     results_found: list[Corroboration] = []
     results_weak: list[Corroboration] = []
     for sim, other, unit, shared in unique:
-        is_strong = sim >= FOUND_MIN
+        is_strong, note = verdicts[id(unit)]
         if is_strong:
             relation, reason = relation_of(query, unit, raw_similarity[id(unit)], shared)
             if relation == AGREES and sim < CORROBORATION_AGREES:
                 relation, reason = RELATED_ONLY, "same topic, too loosely matched to call agreement"
+            if note:
+                reason = f"{note}; {reason}"
         else:
-            relation, reason = WEAK, "shares words only: " + ", ".join(shown_terms(shared, 3))
+            relation, reason = WEAK, note or "shares words only: " + ", ".join(shown_terms(shared, 3))
         independent = other.id not in own
         if is_strong and not independent:
             why = independence(doc, other).reasons or ("not independent of a source already counted",)

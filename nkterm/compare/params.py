@@ -39,3 +39,6 @@ NEAR_DUPLICATE = 0.5  # ...two documents sharing this share of their shingles ar
 QUOTED_WORDS = 12  # a run of this many words of one document inside the other is a quotation
 FOUND_MIN = 0.42  # corroboration: below this similarity a match is only "weakly related" (chosen by leave-one-claim-out on the labelled dev claims)
 NAME_DISCOUNT = 0.5  # corroboration: the part of a similarity that names make counts this much less
+NUMBER_FOUND_MIN: float | None = (
+    0.3  # corroboration: a match sharing a claim's number in digits (a year aside) is found from this similarity (session 13, leave-one-set-out)
+)

@@ -1,0 +1,93 @@
+"""Corroboration's found rules (session 13): a passage that shares one of the claim's numbers,
+written in digits, is found from ``NUMBER_FOUND_MIN`` instead of ``FOUND_MIN``; the reason shown
+says which number. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nkterm.compare import Passage, corroboration_report
+from nkterm.compare.corroboration import found_verdict, shared_number
+from nkterm.compare.params import FOUND_MIN, NUMBER_FOUND_MIN
+from nkterm.compare.similarity import make_weights, shared_keys
+from nkterm.compare.units import Unit, unit_of
+from nkterm.index import Index
+
+CLAIM = (
+    "Quayline has agreed to pay Brantor 1.55bn euros to leave a shipping alliance that could have "
+    "forced it to buy the Dutch port operator outright."
+)
+# what the weights are counted over: the claim, the passages compared, and sentences of other stories
+OTHERS = (
+    "The board met in Rotterdam on Friday.",
+    "Cranes stood idle at the docks.",
+    "Rain fell over the harbour for most of the week and the ferries ran late.",
+    "Dock workers went on strike in the spring.",
+)
+
+
+def _units(*texts: str) -> list[Unit]:
+    return [unit_of(Passage(0, len(t), t)) for t in texts]
+
+
+def _verdict(claim: str, passage: str) -> tuple[float, tuple[bool, str]]:
+    query, unit, *_rest = units = _units(claim, passage, *OTHERS)
+    sim, shared = shared_keys(query, unit, make_weights(units, None))
+    return sim, found_verdict(sim, shared)
+
+
+def test_a_passage_sharing_the_claims_amount_is_found_below_the_usual_bar() -> None:
+    passage = "Analysts expect Quayline to pay 1.55bn euros for leaving the alliance, after a week of talks about cranes."
+    sim, verdict = _verdict(CLAIM, passage)
+    assert NUMBER_FOUND_MIN is not None
+    assert NUMBER_FOUND_MIN <= sim < FOUND_MIN
+    assert verdict == (True, "shares the claim's number 1.55bn euros")
+
+
+def test_the_same_passage_without_the_amount_is_only_weakly_related() -> None:
+    passage = "Analysts expect Quayline to pay a large sum for leaving the alliance, after a week of talks about cranes."
+    sim, verdict = _verdict(CLAIM, passage)
+    assert sim < FOUND_MIN
+    assert verdict == (False, "")
+
+
+def test_a_year_or_a_number_word_is_not_a_shared_number() -> None:
+    # "in 2004" says too little to tell two events apart; "Six Nations" is a name, not a count
+    claim = "Bath prop Duncan Hale has been added to the squad to face Ireland in the Six Nations in 2004."
+    passage = "Fellow prop Matt Crane starts on the bench against Ireland in the Six Nations in 2004."
+    query, unit, *_rest = units = _units(claim, passage, *OTHERS)
+    _sim, shared = shared_keys(query, unit, make_weights(units, None))
+    assert {label for _w, label, key in shared if key.startswith("#")} == {"2004", "Six Nations"}
+    assert shared_number(shared) is None
+    # written in digits, a count is one
+    claim_30 = claim.replace("the squad", "the 30-man squad")
+    query, unit, *_rest = units = _units(
+        claim_30, passage.replace("on the bench", "in the 30-man squad"), *OTHERS
+    )
+    _sim, shared = shared_keys(query, unit, make_weights(units, None))
+    assert shared_number(shared) == "30-man"
+
+
+def test_corroboration_says_which_number_found_a_passage(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = {
+        "claim.txt": f"Harbour deal\n{CLAIM}\nThe board met in Rotterdam on Friday.\n",
+        "number.txt": "Port talks end\nThe firm will pay 1.55bn euros to leave the alliance, and could have been "
+        "forced to buy the operator.\nCranes stood idle at the docks.\n",
+        "words.txt": "Dock strike\nDock workers went on strike in the spring.\n"
+        "Rain fell over the harbour for most of the week and the ferries ran late.\n",
+    }
+    for name, text in texts.items():
+        (corpus / name).write_text(text, "utf-8")
+    index = Index(corpus, tmp_path / "index")
+    index.update()
+    ids = {s.path: s.id for s in index.summaries()}
+    start = texts["claim.txt"].index(CLAIM)
+    report = corroboration_report(index, ids["claim.txt"], Passage(start, start + len(CLAIM), CLAIM))
+    index.close()
+    [found] = report.found
+    assert found.doc_id == ids["number.txt"]
+    assert found.similarity < FOUND_MIN
+    assert found.reason.startswith("shares the claim's number 1.55bn euros; ")
+    assert not report.nothing
