@@ -39,3 +39,6 @@ NEAR_DUPLICATE = 0.5  # ...two documents sharing this share of their shingles ar
 QUOTED_WORDS = 12  # a run of this many words of one document inside the other is a quotation
 FOUND_MIN = 0.42  # corroboration: below this similarity a match is only "weakly related" (chosen by leave-one-claim-out on the labelled dev claims)
 NAME_DISCOUNT = 0.5  # corroboration: the part of a similarity that names make counts this much less
+CONTRARY_STATES = False  # opposite states of one participant in other words are conflicts (contrary.py); off: session 13's leave-one-set-out kept it out (it helps only held-out9, which suggested it)...
+CONTRARY_WINDOW = 8  # ...the participant: content words within this many of each state word...
+CONTRARY_MIN = 0.18  # ...from this similarity up
