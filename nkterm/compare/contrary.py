@@ -35,6 +35,7 @@ from nkterm.analysis import analyze
 from nkterm.compare import params
 from nkterm.compare.actors import actor_before
 from nkterm.compare.meanings import MEANING
+from nkterm.compare.slots import time_frame
 from nkterm.compare.units import Unit
 from nkterm.compare.words import ATTRIBUTION_WORDS, COMMON_STEMS, FUNCTION_WORDS, stem
 
@@ -100,44 +101,7 @@ _DETERMINER_BEFORE_RE = re.compile(
 # continuing, the council said last month")
 _TIME_WORDS = frozenset(
     stem(w)
-    for w in [
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "weekend",
-        "month",
-        "months",
-        "year",
-        "years",
-        "earlier",
-        "later",
-        "today",
-        "yesterday",
-        "tonight",
-        "morning",
-        "evening",
-        "night",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+    for w in ("day", "week", "weekend", "month", "year", "earlier", "later", "today", "yesterday", "tonight")
 )
 _JOINS = frozenset(["and", "but", "or", "then", "yet"])  # a negation does not reach past these
 _SENTENCE_END_RE = re.compile(r"[.!?;](?:\s|$)")
@@ -219,6 +183,7 @@ def _near(
         and text[s:e].lower() not in ATTRIBUTION_WORDS
         and text[s:e].lower() not in sides
         and term not in _TIME_WORDS
+        and not time_frame(text[s:e])  # (months, weekdays, years)
     ]
     before = [c for c in content if c[1] < start][-params.CONTRARY_WINDOW :]
     after = [c for c in content if c[1] >= end][: params.CONTRARY_WINDOW]
