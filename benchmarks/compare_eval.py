@@ -1,7 +1,7 @@
 """Evaluate nkterm.compare against hand-labelled data: relations of aligned pairs and
 corroboration of claims.
 
-    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|held-out8|held-out9|tuning|seen|all] [--wrong]
+    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|held-out8|held-out9|held-out10|tuning|seen|all] [--wrong]
 
 Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round9.yaml`` (sentence pairs
 of BBC and seed documents, labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
@@ -59,6 +59,7 @@ SPLITS = (
     "held-out7",
     "held-out8",
     "held-out9",
+    "held-out10",
 )
 PAIR_FILES = (
     "compare_pairs.yaml",
@@ -70,6 +71,7 @@ PAIR_FILES = (
     "compare_pairs_round7.yaml",
     "compare_pairs_round8.yaml",
     "compare_pairs_round9.yaml",
+    "compare_pairs_round10.yaml",
 )
 CLAIM_FILES = (
     "corroboration_claims.yaml",

@@ -21,6 +21,9 @@ from collections import defaultdict
 from nkterm.compare import params
 from nkterm.compare.actors import PROMISE_BROKEN, denies, promise_broken
 from nkterm.compare.apart import counts_apart, figures_apart
+from nkterm.compare.contrary import PREFIX as CONTRARY
+from nkterm.compare.contrary import clear_caches as clear_contrary
+from nkterm.compare.contrary import contrary_conflict
 from nkterm.compare.dispute import clear_caches as clear_disputes
 from nkterm.compare.dispute import dispute_conflict
 from nkterm.compare.meanings import MEANING
@@ -126,6 +129,7 @@ def clear_caches() -> None:
     clear_testimony()
     clear_slots()
     clear_disputes()
+    clear_contrary()
 
 
 # a refusal the negation cues do not catch ("declined" also means "fell"; "declined the offer" does not)
@@ -179,7 +183,8 @@ def slot_conflict(a: Unit, b: Unit) -> str:
     """A conflict about one participant and act, whatever else the passages say: contradicting
     testimony, a denial of what the other asserts (``denial_conflict``), a dispute of the other's
     own words (``dispute.dispute_conflict``), opposite outcomes of
-    a case (``slots.outcome_conflict``), or two dates of one event (``slots.date_slot``).
+    a case (``slots.outcome_conflict``), two dates of one event (``slots.date_slot``), or
+    contrary states of one participant (``contrary.contrary_conflict``).
     ``align`` gives such a pair a bonus in its matching, so a denial finds the charge it denies
     and a date finds the other date of its event."""
     return (
@@ -188,6 +193,7 @@ def slot_conflict(a: Unit, b: Unit) -> str:
         or dispute_conflict(a, b)
         or outcome_conflict(a, b)
         or date_slot(a, b)
+        or contrary_conflict(a, b)
     )
 
 
@@ -294,6 +300,8 @@ def relation_of(
     )
     if near and (conflict or dispute_conflict(a, b)):  # (a dispute: "a distortion by saying ...")
         return DIFFERS, conflict or dispute_conflict(a, b)
+    if near and contrary_conflict(a, b):  # "X resigned as chairman" / "X remains in post as chairman"
+        return DIFFERS, contrary_conflict(a, b)
     if near and date_slot(a, b):  # "in late December" / "on 3-5 December" in one sentence's two versions
         return DIFFERS, date_slot(a, b)
     if near and ordinal_slot(a, b):  # "Mr Brown's eighth" / "ninth" Budget (BBC politics/077, /354)
@@ -312,6 +320,8 @@ def relation_of(
     if conflict.startswith("contradicting testimony"):
         return DIFFERS, conflict  # the same person and act: its own slot, whatever else is said
     slot = slot_conflict(a, b)
+    if slot.startswith(CONTRARY) and similarity < params.CONTRARY_MIN:
+        slot = ""
     if slot and similarity >= params.THRESHOLD:
         return DIFFERS, slot
     # measured on labelled BBC pairs: below these bars most number and negation "conflicts"

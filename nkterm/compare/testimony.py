@@ -77,6 +77,8 @@ _ACCUSE_RE = re.compile(
 _NO_OBJECT = frozenset(
     ["of", "with", "by", "in", "over", "for", "as", "to", "that", "on", "at", "after", "before", "and", "but"]
 )
+# a determiner before "charges", "blame": a noun ("all the charges he is facing"), not an accusation
+_NOUN_BEFORE_RE = re.compile(r"\b(?:the|these|those|his|her|their|its|any|new|of)\s+$", re.IGNORECASE)
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "sir"])
 _ROLES_RE = re.compile(
     r"(?:his|her|their)\s+(?:former\s+|ex-)?(?:colleague|boss|partner|friend|client|predecessor|superior|"
@@ -100,7 +102,9 @@ def _accused(unit: Unit) -> tuple[set[str], set[str]]:
     names = {_surname(k) for k in unit.names}
     for m in _ACCUSE_RE.finditer(text):
         words = m.group("object").split()
-        if words[0].casefold() in _NO_OBJECT:
+        if words[0].casefold() in _NO_OBJECT or _NOUN_BEFORE_RE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
             continue
         accuser = actor_before(text, m.start())[0]
         if accuser:
@@ -164,6 +168,8 @@ def _unnamed(unit: Unit, verbs: re.Pattern[str], accusers: set[str]) -> bool:
         return False
     text = unit.passage.text
     for m in verbs.finditer(text):
+        if verbs is _ACCUSE_RE and _NOUN_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "the charges he is facing": a noun, no one charges him here
         near = text[max(0, m.start() - 24) : m.end() + 12]
         if _PRONOUN_RE.search(near) and (verbs is _ACCUSE_RE or not actor_before(text, m.start())[0]):
             return True

@@ -17,8 +17,11 @@ from nkterm.compare import (
     align,
     compare_texts,
     passages,
+    testimony,
     word_changes,
 )
+from nkterm.compare.results import Passage
+from nkterm.compare.units import Unit, unit_of
 from nkterm.index import analyze
 from nkterm.models import Document
 from nkterm.numbers import quantities
@@ -515,6 +518,24 @@ def test_a_denial_pairs_with_the_charge_it_denies_over_a_wordier_partner() -> No
     # "charged Senator Hartley": the accused is the object, so this is contradicting testimony
     # about him (before session 6 it was read as the denial of the act alone)
     assert denial[0].reason == "contradicting testimony about Hartley: denial only in A"
+
+
+def test_the_charges_someone_faces_are_no_accusation_of_him() -> None:
+    # "all the charges he is facing" is a noun and the sentence a condition: nobody there charges
+    # Petrov, so his denial contradicts nothing in it (it did before session 13)
+    def _unit(text: str) -> Unit:
+        return unit_of(Passage(0, len(text), text))
+
+    facing = _unit(
+        "Mr Petrov could face a jail sentence of 20 years if convicted of all the charges he is facing."
+    )
+    denial = _unit("Mr Petrov has denied all the charges, saying he was unaware of the fraud.")
+    assert testimony.testimony_conflict(facing, denial) == ""
+    charged = _unit("Prosecutors have charged Mr Petrov with fraud at the Kerrow bank.")
+    assert (
+        testimony.testimony_conflict(charged, denial)
+        == "contradicting testimony about Petrov: denial only in B"
+    )
 
 
 def test_a_document_compared_with_itself_pairs_everything() -> None:
