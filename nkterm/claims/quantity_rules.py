@@ -89,6 +89,24 @@ class QuantityRules(ScanState):
         self._add("quantity", label, start, ends[j], f"[q:{cat}]")
         return j
 
+    def _in_name(self, i: int) -> bool:
+        """A number word inside a sentence written with a capital is part of a name when a
+        capitalised word stands before it ("BBC Four", "Air Force One") or after it ("Three
+        Gorges", "Six Nations"); not after an opening quote, a colon or a dash, where a new
+        sentence may start ('he said: "Two men ...').
+        """
+        text, starts = self.text, self.starts
+        if not text[starts[i]].isupper():
+            return False
+        if text[starts[i - 1]].isupper():
+            return True
+        before = text[: starts[i]].rstrip()[-1:]
+        return (
+            before not in ('"', "“", "‘", "'", ":", "(", "-", "–", "—", ";")
+            and i + 1 < self.hi
+            and text[starts[i + 1]].isupper()
+        )
+
     def _number_words(self, i: int) -> int:
         """A run of number words ("one hundred and sixty-three thousand jobs"); returns the last
         token used, or ``i`` when the word is no quantity ("one of", "the two of us")."""
@@ -100,8 +118,8 @@ class QuantityRules(ScanState):
         ):
             j += 1
         first = number_word(lows[i]) or lows[i]
-        if i > self.lo and self.text[self.starts[i]].isupper() and self.text[self.starts[i - 1]].isupper():
-            return i  # part of a name: "BBC Four", "Formula One", "Air Force One"
+        if i > self.lo and self._in_name(i):
+            return i  # part of a name: "BBC Four", "Formula One", "the Three Gorges Dam"
         head = lows[j]
         cat = "number"
         unit = ""

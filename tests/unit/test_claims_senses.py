@@ -59,6 +59,14 @@ def test_bbc_four_is_no_quantity_but_four_children_is() -> None:
     assert "quantity" in kinds("Four children were rescued from the river.")
 
 
+def test_a_capitalised_number_word_before_a_capitalised_word_is_a_name() -> None:
+    assert "quantity" not in kinds("Work goes on at the Three Gorges Dam on the Yangtze.")
+    assert "quantity" not in kinds("Wales won the Six Nations title in Cardiff.")
+    # a new sentence inside a quote, or a number word in lower case, is still a number
+    assert "quantity" in kinds('The officer said: "Two Britons were hurt in the blast."')
+    assert "quantity" in kinds("The officer said two Britons were hurt in the blast.")
+
+
 def test_index_points_are_no_percentage_but_percentage_points_are() -> None:
     """ "24,997 points" on a stock index is a number with a unit; "two percentage points" is a
     percentage, the whole phrase shown."""
