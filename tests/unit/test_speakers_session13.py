@@ -90,3 +90,29 @@ def test_a_pronoun_and_any_verb_after_a_quote_only_when_nothing_else_says_who() 
         'here," he continued.'
     )
     assert speaker_of(text, '"Now I am here') == "Tom Vane"
+
+
+def test_a_role_of_one_club_or_party_is_not_the_person_the_text_ties_to_another() -> None:
+    text = (
+        "Dan Prior has stepped up his row with Tom Hale by claiming the Leeds United manager "
+        "broke the 2003 pact. Hale said on Saturday that the 2-0 defeat was a disgrace. "
+        "The Arsenal boss said the pact had been dead since the 1-1 draw in 2004."
+    )
+    assert speaker_of(text, "The Arsenal boss") == "Arsenal boss"
+    # the same role of the club the text ties him to is still his
+    leeds = text.replace("The Arsenal boss", "The Leeds boss")
+    assert speaker_of(leeds, "The Leeds boss") == "Tom Hale"
+    text = (
+        "New Home Secretary Jane Bolt has vowed to keep the 10% cut in police numbers. "
+        "Ms Bolt said the cut would save £40m a year. "
+        "The Green leader said the cut was a mistake that would cost 4,000 jobs."
+    )
+    assert speaker_of(text, "The Green leader") == "Green leader"
+
+
+def test_a_role_is_never_a_band_the_text_names() -> None:
+    text = (
+        "Later the rock band Blue Harbour said the tour had made £1m for 3,000 fans. "
+        "The Factory Records founder said the band never saw a penny of the £1m."
+    )
+    assert speaker_of(text, "The Factory Records") == "Factory Records founder"
