@@ -60,8 +60,18 @@ _NOT_FOCUS_ROLES = frozenset(
 )
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
 _ROLE_HEADS = PERSON_ROLES | ROLES | (TITLE_WORDS - NOT_TITLE_HEADS)
-# The nouns a role written beside a name may end in ("New Home Secretary Charles Clarke")
-_WRITTEN_HEADS = frozenset(w.lower() for w in _ROLE_HEADS | PERSON_NOUNS) - TITLES
+
+
+class _WrittenHeads:
+    """The nouns a role written beside a name may end in ("New Home Secretary Charles Clarke"):
+    a role word or a WordNet person noun, never a personal title (looked up, not united: a union
+    with the 30,000 person nouns cost 50 M instructions at import)."""
+
+    def __contains__(self, word: object) -> bool:
+        return (word in _ROLE_HEADS or word in PERSON_NOUNS) and word not in TITLES
+
+
+_WRITTEN_HEADS = _WrittenHeads()
 # A name in apposition after a role subject: ", US playwright Eve Ensler," (up to three role words)
 _APPOSED = re.compile(
     r",\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+|(?!(?:MEP|MSP|OBE|MBE|CBE|USA)\b)[A-Z]{3,6}),\s*"

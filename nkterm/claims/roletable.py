@@ -21,7 +21,7 @@ textual or whoosh.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from nkterm.claims.namewords import is_org, name_words, person_words, strip_titles
 from nkterm.claims.people import TITLES
@@ -152,7 +152,7 @@ _NOT_ROLE_WORDS = frozenset(
 _FIRST_NAMES = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}$")
 
 
-def written_roles(text: str, person: str, pos: int, heads: frozenset[str]) -> list[tuple[list[str], str]]:
+def written_roles(text: str, person: str, pos: int, heads: Container[str]) -> list[tuple[list[str], str]]:
     """The roles the text writes beside ``person`` (a full name) before ``pos``, each as its words
     (the head, then the capitalised place after it, if any) and its head: "New Home Secretary Charles Clarke" -> ["New",
     "Home", "Secretary"]; "Carlos Saldarriaga, technical coordinator at Cepes" -> ["technical",

@@ -116,3 +116,24 @@ def test_a_role_is_never_a_band_the_text_names() -> None:
         "The Factory Records founder said the band never saw a penny of the £1m."
     )
     assert speaker_of(text, "The Factory Records") == "Factory Records founder"
+
+
+def test_a_name_between_commas_speaks_after_a_noun_no_rule_reads_as_a_speaker() -> None:
+    text = "His sister, Maria, said the 2004 fire had destroyed 300 homes in the valley."
+    assert speaker_of(text, "His sister") == "Maria"
+
+
+def test_a_stray_comma_between_a_named_subject_and_its_verb_of_saying() -> None:
+    text = "The club's lawyer Peter Ambrose, said that the £2m fine would be appealed in 2005."
+    assert speaker_of(text, "The club's lawyer") == "Peter Ambrose"
+    # a participle after the comma is no verb of saying: "recalled in place of"
+    text = "Peter Ambrose, recalled in place of Ian Black, scored 2 goals in the last 10 minutes."
+    assert speaker_of(text, "Peter Ambrose") is None
+
+
+def test_a_name_between_dashes_that_brackets_shorten_speaks() -> None:
+    text = (
+        "At least one union - National Union of Rail Workers (NURW) - has claimed that 4,000 "
+        "jobs will go by 2006."
+    )
+    assert speaker_of(text, "At least one") == "National Union of Rail Workers"
