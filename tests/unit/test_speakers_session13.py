@@ -137,3 +137,18 @@ def test_a_name_between_dashes_that_brackets_shorten_speaks() -> None:
         "jobs will go by 2006."
     )
     assert speaker_of(text, "At least one") == "National Union of Rail Workers"
+
+
+def test_a_definite_body_or_document_after_its_verb_ends_the_clause() -> None:
+    text = (
+        "Rail World magazine tested 40 trains in 2004. "
+        "But using the wrong ticket could mean trouble for travellers, warned the magazine."
+    )
+    assert speaker_of(text, "But using the wrong") == "Rail World"
+    text = "Most of the 300 stations will close by 2008, suggests the research, which covered 12 lines."
+    assert speaker_of(text, "Most of the 300") == "research"
+    # the bare present of an inverted verb that must end its clause ("suggested" -> "suggests")
+    text = "Ticket sales fell 12% in the year to March 2004, reports the Rail Gazette."
+    assert speaker_of(text, "Ticket sales") == "Rail Gazette"
+    text = "The plant was seized by the government which claims the steel giant owes more than $2bn in taxes."
+    assert speaker_of(text, "The plant was seized") != "steel giant owes more"
