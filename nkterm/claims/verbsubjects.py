@@ -156,7 +156,8 @@ _CLAUSE_STARTS = frozenset(
 def dashed_name(f: SubjectFinder, j: int) -> Subject | None:
     """ "a consumer group - Consumers Against Supermarket Privacy Invasion and Numbering (Caspian)
     - has claimed": the name between the dash and the brackets (token ``j`` its last word),
-    capitalised words joined by "and", "of", "for" or "the", after a common noun."""
+    capitalised words joined by "and", "of", "for" or "the", after a common noun. An
+    organisation (a name its initials shorten), so that a later "it warned" is it."""
     k = j
     while k > f.lo and f.gap(k - 1).isspace():
         k -= 1
@@ -166,7 +167,7 @@ def dashed_name(f: SubjectFinder, j: int) -> Subject | None:
         return None
     if f.upper(k - 1):
         return None  # "Acme - Beta Corp (BC) -": two names, no apposition to read
-    return Subject("name", f.starts[k], f.ends[j], "named between dashes")
+    return Subject("org", f.starts[k], f.ends[j], "named between dashes")
 
 
 def unopened_apposition(f: SubjectFinder, j: int, i: int) -> Subject | None:
