@@ -12,6 +12,7 @@ from typing import Protocol
 from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Subject
 from nkterm.claims.namewords import NOT_IN_NAME
+from nkterm.claims.orgrefs import DOCUMENT_NOUNS, ORG_NOUNS
 from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
 from nkterm.claims.subjectwords import AFTER_INVERTED, AGED, AUXILIARIES, CONNECT, ROLES, SPEAKING_NOUNS
 
@@ -49,6 +50,14 @@ def _role_ending_clause(f: SubjectFinder, det: int, k: int) -> Subject | None:
     if (lows[r] in PERSON_NOUNS or lows[r] in BODY_NOUNS) and all(_role_word(lows[m]) for m in range(k, r)):
         # "said a clergyman", "says the think-tank" (WordNet, session 10); never across a verb or
         # an article ("said the bid undervalued the business")
+        return Subject("org", f.starts[det], f.ends[r])
+    if (
+        lows[det] == "the"
+        and (lows[r] in ORG_NOUNS or lows[r] in DOCUMENT_NOUNS)
+        and all(_role_word(lows[m]) for m in range(k, r))
+    ):
+        # "..., warned the magazine.", "..., suggests the research, who": a definite body or
+        # document that ends the clause (session 13, second round)
         return Subject("org", f.starts[det], f.ends[r])
     return None
 

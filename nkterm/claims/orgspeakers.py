@@ -28,8 +28,9 @@ from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_word
 from nkterm.claims.offices import OTHER_OFFICE, untitled_holder
 from nkterm.claims.orgrefs import ORG_NOUNS, OTHER_BODIES, OrgReferences, named_with_descriptor
 from nkterm.claims.people import TITLES
+from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
 from nkterm.claims.roles import is_epithet
-from nkterm.claims.roletable import described_holder
+from nkterm.claims.roletable import described_holder, written_roles
 from nkterm.claims.subjectwords import AGED, EPITHET_MODIFIER, NOT_TITLE_HEADS, OF_TITLES, OFFICES, ROLES
 from nkterm.claims.wordfind import after_lower
 
@@ -59,6 +60,18 @@ _NOT_FOCUS_ROLES = frozenset(
 )
 # A word before a title that makes it another office ("Deputy Prime Minister", "shadow chancellor")
 _ROLE_HEADS = PERSON_ROLES | ROLES | (TITLE_WORDS - NOT_TITLE_HEADS)
+
+
+class _WrittenHeads:
+    """The nouns a role written beside a name may end in ("New Home Secretary Charles Clarke"):
+    a role word or a WordNet person noun, never a personal title (looked up, not united: a union
+    with the 30,000 person nouns cost 50 M instructions at import)."""
+
+    def __contains__(self, word: object) -> bool:
+        return (word in _ROLE_HEADS or word in PERSON_NOUNS) and word not in TITLES
+
+
+_WRITTEN_HEADS = _WrittenHeads()
 # A name in apposition after a role subject: ", US playwright Eve Ensler," (up to three role words)
 _APPOSED = re.compile(
     r",\s+(?:[\w-]+\s+){0,3}?((?:[A-Z][\w'’-]+\s)+?[A-Z][\w'’-]+|(?!(?:MEP|MSP|OBE|MBE|CBE|USA)\b)[A-Z]{3,6}),\s*"
@@ -151,6 +164,7 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
             meant is not None
             and meant[1] == "the person in focus"
             and _spoke_before(resolver, meant[0], report.subject_start)
+            and not _held_elsewhere(resolver.text, words, meant[0], report.subject_start)
         ):
             return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
     return named_as, "organisation or role"
@@ -163,6 +177,33 @@ def _spoke_before(resolver: Resolver, person: str, pos: int) -> bool:
         if r.subject_start >= pos:
             return False
         if r.subject_kind == "name" and resolver.speaker(r)[0] == person:
+            return True
+    return False
+
+
+def _held_elsewhere(text: str, role: list[str], person: str, pos: int) -> bool:
+    """Whether the text ties ``person`` to something other than the organisation or party of
+    ``role`` ("the Arsenal boss" after "Sir Alex Ferguson ... the Manchester United manager";
+    "the Lib Dem leader" after "New Home Secretary Charles Clarke"), or writes them as a group
+    ("band New Order" for "the Factory Records founder"). A role without a capitalised word
+    before its head ("the lawyer") is never held elsewhere; nor one written with the same head
+    ("New York Senator X" may be "the Democrat senator") or the same place ("technical
+    coordinator at Cepes" may be "the Cepes researcher")."""
+    mine = {w.lower() for w in role[:-1] if w[:1].isupper()}
+    if not mine:
+        return False
+    written_after = re.finditer(rf"([\w-]+)\s+{re.escape(person)}(?![\w'’-])", text[:pos])
+    if is_org(person) or any(m.group(1).lower() in BODY_NOUNS for m in written_after):
+        return True  # "sucessor band New Order"
+    head = role[-1].lower()
+    plain = strip_titles(person)
+    if len(plain.split()) < 2:
+        return False
+    for words, theirs in written_roles(text, plain, pos, _WRITTEN_HEADS):
+        if theirs == head:
+            continue
+        places = {w.lower() for w in words if w[:1].isupper() and w.lower() != theirs}
+        if not any(a[:4] == b[:4] for a in places for b in mine):  # "France" / "French"
             return True
     return False
 

@@ -12,16 +12,19 @@ description:
 A holder is taken when the document writes exactly one person with that head noun whose role
 does not clash with the description (another office: "shadow", "deputy", "former"; another
 modifier right before the head: "Labour leader X" is no "Tory leader"). Called from
-``orgspeakers.org_or_role_speaker`` after every earlier rule. Pure Python; must not import
+``orgspeakers.org_or_role_speaker`` after every earlier rule. ``written_roles`` reads the roles
+the text writes beside one person ("New Home Secretary Charles Clarke"), so that a role of another
+party or club is not taken for them (session 13, second round). Pure Python; must not import
 textual or whoosh.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from nkterm.claims.namewords import is_org, name_words, person_words, strip_titles
+from nkterm.claims.people import TITLES
 
 FullName = Callable[[str, int], str]  # Resolver.full_name
 
@@ -132,3 +135,58 @@ def described_holder(
         return None
     ((person, at),) = people.items()
     return person, at
+
+
+# a role right after a name: ", technical coordinator at Cepes" / ", the Manchester United
+# manager" / "by claiming the Manchester United manager" (a few lower-case words between, so no
+# one else is named there)
+_ROLE_AFTER = re.compile(
+    r"(?:,\s+(?:the\s+|a\s+)?|(?:\s+[a-z][\w'’-]*){1,4}\s+the\s+)((?:[\w&'’-]+[ \t]+){0,5}[\w&'’-]+)"
+)
+# words that make the words after a name a clause, not a role (", who runs a ... graduate")
+_NOT_ROLE_WORDS = frozenset(
+    {"who", "whose", "which", "that", "has", "have", "had", "is", "was", "and", "but", "said"}
+    | {"of", "the", "his", "her", "its", "their", "to", "in", "on", "for", "with", "by", "as"}
+)
+# the words of a full name before its surname ("Charles " of "Charles Clarke")
+_FIRST_NAMES = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}$")
+
+
+def written_roles(text: str, person: str, pos: int, heads: Container[str]) -> list[tuple[list[str], str]]:
+    """The roles the text writes beside ``person`` (a full name) before ``pos``, each as its words
+    (the head, then the capitalised place after it, if any) and its head: "New Home Secretary Charles Clarke" -> ["New",
+    "Home", "Secretary"]; "Carlos Saldarriaga, technical coordinator at Cepes" -> ["technical",
+    "coordinator", "Cepes"]; "Sir Alex Ferguson by claiming the Manchester United manager" ->
+    ["Manchester", "United", "manager"]. ``heads``: the nouns (lower case) a role ends in. A
+    role marked as another office ("Ex-chatshow host", "deputy leader") is left out, and so is
+    the role of another person with the surname ("England skipper Jason Robinson")."""
+    found: list[list[str]] = []
+    given, surname = person.split()[0], person.split()[-1]
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])", text[:pos]):
+        lead_text = text[max(0, m.start() - 80) : m.start()]
+        first = _FIRST_NAMES.search(lead_text)
+        cut = max(lead_text.rfind(c) for c in '.,;:"“”(\n')
+        before = _LEAD_WORDS.findall(lead_text[cut + 1 : first.start() if first else len(lead_text)])
+        if first is not None:  # "Chairman Steve Vaughan": the title, then one given name
+            names = [w for w in first.group().split() if w.lower().rstrip(".") not in TITLES]
+            if names and names[-1] != given and given != surname:
+                continue
+            before += names[:-1]
+        if before and before[-1].lower() in heads:  # "Music mogul Tony Wilson"
+            found.append(before[-4:])
+        after = _ROLE_AFTER.match(text, m.end())
+        if after is not None:
+            words = _LEAD_WORDS.findall(after.group(1))
+            k = next((i for i, w in enumerate(words) if w.lower() in heads), -1)
+            if (
+                0 <= k <= 3
+                and (k > 0 or words[0].islower())
+                and not {w.lower() for w in words[:k]} & _NOT_ROLE_WORDS
+            ):
+                place = [w for w in words[k + 1 :] if w[:1].isupper()][:3]
+                found.append(words[: k + 1] + place)
+    return [
+        (r, next(w for w in reversed(r) if w.lower() in heads).lower())
+        for r in found
+        if not {part.lower() for w in r for part in w.split("-")} & _OTHER
+    ]

@@ -19,6 +19,7 @@ from nkterm.claims.evidence import Evidence, Report
 from nkterm.claims.quantity_rules import QuantityRules, number_word
 from nkterm.claims.scanstate import FUNCTION, Tokens, lower
 from nkterm.claims.senses import sense
+from nkterm.claims.speechverbs import VERBS
 from nkterm.claims.statement_rules import StatementRules
 from nkterm.claims.subjects import SubjectFinder
 
@@ -98,7 +99,12 @@ _INVERSION = frozenset(
 )
 # Inverted only when the name ends the clause: "suggested owners must", "claimed Mr Blair went
 # back", "suggested he had" are no inversions
-_STRICT_INVERSION = frozenset({"acknowledged", "revealed", "recalled", "claimed", "suggested", "announced"})
+_PAST_STRICT = ("acknowledged", "revealed", "recalled", "claimed", "suggested", "announced", "reported")
+# ... and their present, read by form and kept when the verb table knows it ("suggests", "announces")
+_STRICT_INVERSION = frozenset(_PAST_STRICT) | (
+    frozenset(v[:cut] + "s" for v in _PAST_STRICT for cut in (-1, -2)) & frozenset(VERBS)
+)
+_INVERSION = _INVERSION | _STRICT_INVERSION
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
 # Verbs that give a speaker (a stance or a message passed on: "the BPI strongly believes that",
 # "a bandmate informed the crowd") without making the sentence a report: no attributed cue, so the

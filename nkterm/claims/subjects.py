@@ -50,7 +50,15 @@ from nkterm.claims.subjectwords import (
     TIME_WORDS,
     WON,
 )
-from nkterm.claims.verbsubjects import apposed_person, checked, head_with_tail, plural_people
+from nkterm.claims.verbsubjects import (
+    apposed_name,
+    apposed_person,
+    checked,
+    dashed_name,
+    head_with_tail,
+    plural_people,
+    unopened_apposition,
+)
 
 
 class SubjectFinder:
@@ -144,9 +152,14 @@ class SubjectFinder:
                     and not any(w.lower() in TITLE_WORDS or w.lower() in ROLES for w in between)
                 ):
                     return Subject("name", named.start, named.end, "named between commas")
-            return self._appositive(j)
+            # "The men's solicitor Matthew Knight, said that": a comma that closes nothing
+            return self._appositive(j) or unopened_apposition(self, j, i)
         if gap.strip() in DASHES and gap[:1].isspace():
             return self._appositive(j, "-–—")  # "But B&B - which has a 22% share - said"
+        if gap.replace(" ", "") in (")-", ")–", ")—") and "(" in self.text[self.ends[j - 1] : self.starts[j]]:
+            # "At least one consumer group - Consumers Against ... (Caspian) - has claimed": the
+            # name the brackets shorten, else the subject before the dashes
+            return dashed_name(self, j - 1) or self._appositive(j - 1, "-–—")
         if not gap.isspace():
             return None
         subj = self.phrase_ending(j)
@@ -211,6 +224,8 @@ class SubjectFinder:
                     subj = self._appositive(k - 1) or subj
                 if subj is not None and subj.kind in ("name", "org"):
                     return Subject(subj.kind, subj.start, subj.end, "appositive skipped")
+                if marks == "," and (subj is None or subj.kind == "noun"):
+                    return apposed_name(self, k, j)  # "His mother, Giselle, said"
                 return None
         return None
 

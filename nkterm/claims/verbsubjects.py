@@ -8,7 +8,11 @@
 - an apposition never closed by its comma ("John Houlihan, editor of Computerandvideogames.com
   told") is the person before it, not the organisation it names;
 - people in the plural or a body of people head a subject ("Some delegates even spoke of",
-  ``plural_people``).
+  ``plural_people``);
+- a name in apposition speaks for a phrase no rule reads as a speaker ("His mother, Giselle,
+  said"), between dashes when brackets shorten it ("a consumer group - Consumers Against ...
+  (Caspian) - has claimed"), and before a stray comma ("The men's solicitor Matthew Knight, said
+  that") (session 13, second round).
 
 Pure Python; must not import textual or whoosh.
 """
@@ -125,6 +129,72 @@ def _open_apposition(f: SubjectFinder, k: int, i: int) -> Subject | None:
     if len(name.split()) < 2 or is_org(name):
         return None
     return Subject("name", named.start, named.end, "named before its role")
+
+
+def apposed_name(f: SubjectFinder, k: int, j: int) -> Subject | None:
+    """ "His mother, Giselle, said": the tokens ``k..j`` between the commas are one name (every
+    word capitalised, two at most, no organisation) and the phrase before the first comma is a
+    common noun no rule reads as a speaker: the name speaks."""
+    if j - k > 1 or any(not f.upper(m) for m in range(k, j + 1)):
+        return None
+    if any(not f.gap(m).isspace() for m in range(k, j)):
+        return None
+    named = f.phrase_ending(j)
+    if named is None or named.kind != "name" or named.start != f.starts[k]:
+        return None
+    if is_org(f.text[named.start : named.end]):
+        return None
+    return Subject("name", named.start, named.end, "named between commas")
+
+
+# Words that open the clause a verb of saying reports ("said that", "said the", "said he")
+_CLAUSE_STARTS = frozenset(
+    {"that", "he", "she", "it", "they", "we", "there", "the", "a", "an", "his", "her", "its", "their"}
+)
+
+
+def dashed_name(f: SubjectFinder, j: int) -> Subject | None:
+    """ "a consumer group - Consumers Against Supermarket Privacy Invasion and Numbering (Caspian)
+    - has claimed": the name between the dash and the brackets (token ``j`` its last word),
+    capitalised words joined by "and", "of", "for" or "the", after a common noun. An
+    organisation (a name its initials shorten), so that a later "it warned" is it."""
+    k = j
+    while k > f.lo and f.gap(k - 1).isspace():
+        k -= 1
+    if k <= f.lo or f.gap(k - 1).strip() not in ("-", "–", "—") or not f.upper(k) or not f.upper(j):
+        return None
+    if any(not f.upper(m) and f.lows[m] not in ("and", "of", "for", "the") for m in range(k, j + 1)):
+        return None
+    if f.upper(k - 1):
+        return None  # "Acme - Beta Corp (BC) -": two names, no apposition to read
+    return Subject("org", f.starts[k], f.ends[j], "named between dashes")
+
+
+def unopened_apposition(f: SubjectFinder, j: int, i: int) -> Subject | None:
+    """ "The men's solicitor Matthew Knight, said that": a comma before the verb (token ``i``)
+    that closes no apposition (no comma or dash before it in the sentence) after a name of two
+    words or more, with only a role before the name ("The men's solicitor"), the verb opening a
+    clause ("said that", "said the"): the name speaks (never "Szilard Nemeth, recalled in place
+    of X, was": a participle)."""
+    if i + 1 >= f.hi or f.lows[i + 1] not in _CLAUSE_STARTS or not f.gap(i).isspace():
+        return None
+    if any(not f.gap(m).isspace() for m in range(f.lo, j)):
+        return None
+    named = f.phrase_ending(j)
+    if named is None or named.kind != "name" or len(f.text[named.start : named.end].split()) < 2:
+        return None
+    k = f._token_at(named.start)
+    for m in range(f.lo, k):
+        w = f.lows[m]
+        if not (
+            w in DETERMINERS
+            or w.endswith(("'s", "’s", "s'"))
+            or (not f.upper(m) and (w in ROLES or w in PERSON_NOUNS))
+        ):
+            return None
+    if is_org(f.text[named.start : named.end]):
+        return None
+    return Subject("name", named.start, named.end, "comma before the verb")
 
 
 # Prepositions that tie a tail to the person noun heading a subject ("a lawyer for the bloggers")
