@@ -431,6 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bbc", type=Path, default=cv.BBC, help="BBC News folder (category/NNN.txt)")
     ap.add_argument("--grid", choices=("chosen", *GRIDS), default="chosen", help="candidates to compare")
     ap.add_argument("--set", action="append", default=[], help="KEY=VALUE: one candidate (JSON value)")
+    ap.add_argument("--pick", type=int, nargs="+", help="only these candidates of the grid (0-based)")
     ap.add_argument(
         "--skip-baseline", action="store_true", help="no CV of the shipped params (no per-fold comparison)"
     )
@@ -459,6 +460,8 @@ def main(argv: list[str] | None = None) -> int:
     bys = np.array([y for _, y, _ in bbc_rows])
     shipped = load_chosen(MODEL_PATH)
     grid = [shipped] if args.grid == "chosen" else GRIDS[args.grid]
+    if args.pick:
+        grid = [grid[i] for i in args.pick]
     if args.set:
         grid = [{**shipped, **{k: json.loads(v) for k, v in (a.split("=", 1) for a in args.set)}}]
     table = emb = bbc_emb = None
