@@ -23,6 +23,12 @@ scikit-learn and wordllama are training-time dependencies only (``pip install -e
     .venv/bin/python scripts/train_claims.py --grid tfidf --no-write   # compare candidates
     .venv/bin/python scripts/train_claims.py --grid meaning --no-write
     .venv/bin/python scripts/train_claims.py --set meaning=0.1         # train and write one
+    .venv/bin/python scripts/train_claims.py --grid forward --cv forward --no-write
+
+Forward in time (session 13): ``--cv forward`` (or ``both``, the default, before grouped CV)
+prints each candidate's F1 / P / R on claims_cv.forward_splits (train on the earlier ids, test on
+the later debates) at the threshold the training side chooses on its own grouped out-of-fold
+scores, with the paired F1 difference from the shipped model per 1,000-id block of the test side.
 """
 
 from __future__ import annotations
