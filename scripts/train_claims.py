@@ -109,6 +109,9 @@ GRIDS["forward"] = [
         {"meaning": 0.0},
         {"cues": False},
         {"cues": False, "meaning": 0.0},
+        {"C": 1.0},
+        {"meaning": 0.3, "C": 1.0},
+        {"meaning": 1.0, "C": 1.0},
     )
 ]
 THRESHOLDS = np.round(np.arange(-3.0, 3.01, 0.05), 2)
