@@ -14,7 +14,17 @@ Out of domain: the hand-labelled BBC sentences of ``benchmarks/data/checkworthy_
 articles), each featurised as a sentence of its article (``sentence_features`` of the sentence
 that holds the anchor: the cue rules see the sentence only, so a quote opened in an earlier
 sentence is missed; ``benchmarks/claims_bbc_eval.py`` runs the whole pipeline on the shipped
-model). Owns: the groups, the folds, the BBC cases, the per-fold comparison.
+model). Owns: the groups, the folds, the forward splits, the BBC cases, the per-fold comparison.
+
+Forward in time (session 13): grouped CV mixes earlier and later debates in every fold, so it
+under-measures a shift in time and topic (the maintainers' harder held-out set is most likely
+later debates). ``forward_splits`` trains on the ids below a cut and tests on the ids from the
+cut on: the most recent debates, never seen in training. The cuts sit at two of the largest gaps
+between consecutive train ids above the median (51 ids after 22,500; 46 after 26,856), so a debate
+is (most likely) not cut in two: ``fwd19`` tests the last 19% of the rows (ids >= 26,902: 4,340
+sentences, 25% Yes), ``fwd33`` the last 33% (ids >= 22,551: 7,409, 24% Yes). The threshold is the
+one the training side chooses on its own grouped out-of-fold scores (``inner_folds``), never the
+test side's best.
 """
 
 from __future__ import annotations
@@ -38,6 +48,8 @@ SEED = 20240611
 BBC_CASES = ROOT / "benchmarks" / "data" / "checkworthy_bbc.yaml"
 BBC = Path("/work/shared/corpora/bbc-news")
 
+FORWARD_CUTS = {"fwd19": 26_902, "fwd33": 22_551}
+
 Folds = list[tuple[np.ndarray, np.ndarray]]
 
 
@@ -48,6 +60,20 @@ def grouped_folds(ids: list[int], ys: np.ndarray, block: int = BLOCK, offset: in
     groups = (np.array(ids) + offset) // block
     sgk = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
     return list(sgk.split(np.zeros(len(ys)), ys, groups))
+
+
+def forward_splits(ids: list[int]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """name -> (train rows: ids below the cut, test rows: ids from the cut on)."""
+    arr = np.array(ids)
+    return {
+        name: (np.flatnonzero(arr < cut), np.flatnonzero(arr >= cut)) for name, cut in FORWARD_CUTS.items()
+    }
+
+
+def inner_folds(ids: list[int], ys: np.ndarray, rows: np.ndarray) -> Folds:
+    """Grouped folds over the training side ``rows`` of a forward split, as indices into ``rows``
+    (for the threshold the training side chooses on its own out-of-fold scores)."""
+    return grouped_folds([ids[i] for i in rows], ys[rows])
 
 
 def stratified_folds(ys: np.ndarray) -> Folds:

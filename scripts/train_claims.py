@@ -23,6 +23,12 @@ scikit-learn and wordllama are training-time dependencies only (``pip install -e
     .venv/bin/python scripts/train_claims.py --grid tfidf --no-write   # compare candidates
     .venv/bin/python scripts/train_claims.py --grid meaning --no-write
     .venv/bin/python scripts/train_claims.py --set meaning=0.1         # train and write one
+    .venv/bin/python scripts/train_claims.py --grid forward --cv forward --no-write
+
+Forward in time (session 13): ``--cv forward`` (or ``both``, the default, before grouped CV)
+prints each candidate's F1 / P / R on claims_cv.forward_splits (train on the earlier ids, test on
+the later debates) at the threshold the training side chooses on its own grouped out-of-fold
+scores, with the paired F1 difference from the shipped model per 1,000-id block of the test side.
 """
 
 from __future__ import annotations
@@ -90,6 +96,24 @@ GRIDS: dict[str, list[dict[str, Any]]] = {
     ],
     "meaning": [{**SHIPPED, "meaning": a} for a in (0.03, 0.1, 0.3)],
 }
+# Session 13: one change each from the shipped model (meaning 0.03), judged first on the forward
+# splits (claims_cv.forward_splits), then by grouped CV; the last is the maintainers' reference
+# (a plain logistic regression on TF-IDF n-grams: no cues, no meaning), two changes away.
+SHIPPED_13: dict[str, Any] = {**SHIPPED, "meaning": 0.03}
+GRIDS["forward"] = [
+    {**SHIPPED_13, **change}
+    for change in (
+        {"meaning": 0.1},
+        {"meaning": 0.3},
+        {"meaning": 1.0},
+        {"meaning": 0.0},
+        {"cues": False},
+        {"cues": False, "meaning": 0.0},
+        {"C": 1.0},
+        {"meaning": 0.3, "C": 1.0},
+        {"meaning": 1.0, "C": 1.0},
+    )
+]
 THRESHOLDS = np.round(np.arange(-3.0, 3.01, 0.05), 2)
 BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 _JOINED = re.compile(r"^(Yes|No)(\d+)$")
@@ -232,6 +256,51 @@ def cross_validate(
     return oof
 
 
+Forward = tuple[tuple[float, float, float], float, np.ndarray]
+
+
+def forward(
+    data: Featurised,
+    ys: np.ndarray,
+    ids: list[int],
+    params: dict[str, Any],
+    split: tuple[np.ndarray, np.ndarray],
+    emb: np.ndarray | None,
+) -> Forward:
+    """Train on the earlier ids, test on the later: ((F1, P, R) on the test side, the threshold,
+    the test side's logits). The threshold is the training side's own: the best on its grouped
+    out-of-fold scores (claims_cv.inner_folds), never the test side's best."""
+    tr, te = split
+    e_tr = emb[tr] if emb is not None else None
+    e_te = emb[te] if emb is not None else None
+    sub = [data[i] for i in tr]
+    oof = cross_validate(sub, ys[tr], params, cv.inner_folds(ids, ys, tr), e_tr)
+    t, _ = best_threshold(oof, ys[tr])
+    logits = Fitted(sub, ys[tr], params, e_tr).logits([data[i] for i in te], e_te)
+    return prf(logits, ys[te], t), t, logits
+
+
+def report_forward(
+    name: str, result: Forward, ys: np.ndarray, ids: list[int], test: np.ndarray, base: Forward | None
+) -> None:
+    """One forward split's line; with ``base``, the paired F1 difference per block of 1,000 ids of
+    the test side (each model at its own training-side threshold)."""
+    (f1, p, r), t, logits = result
+    line = f"    {name}: F1 {f1:.3f} (P {p:.3f} R {r:.3f}) at logit {t:+.2f}"
+    if base is not None:
+        blocks = np.array([ids[i] for i in test]) // cv.BLOCK
+        groups = [(test[:0], np.flatnonzero(blocks == b)) for b in sorted(set(blocks.tolist()))]
+        groups = [g for g in groups if len(g[1]) >= 100]
+        mine = cv.fold_f1(logits, ys[test], t, groups)
+        theirs = cv.fold_f1(base[2], ys[test], base[1], groups)
+        diffs = np.array(mine) - np.array(theirs)
+        line += (
+            f"; vs shipped {f1 - base[0][0]:+.3f}, per block {' '.join(f'{d:+.3f}' for d in diffs)}"
+            f" (up in {int(np.sum(diffs > 0))} of {len(diffs)})"
+        )
+    print(line, flush=True)
+
+
 def load_chosen(path: Path) -> dict[str, Any]:
     """The parameters the shipped model was trained with (the baseline every candidate is
     compared with, fold by fold)."""
@@ -371,11 +440,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bbc", type=Path, default=cv.BBC, help="BBC News folder (category/NNN.txt)")
     ap.add_argument("--grid", choices=("chosen", *GRIDS), default="chosen", help="candidates to compare")
     ap.add_argument("--set", action="append", default=[], help="KEY=VALUE: one candidate (JSON value)")
+    ap.add_argument("--pick", type=int, nargs="+", help="only these candidates of the grid (0-based)")
     ap.add_argument(
         "--skip-baseline", action="store_true", help="no CV of the shipped params (no per-fold comparison)"
     )
     ap.add_argument("--block-offset", type=int, default=0, help="shift the blocks: another draw of the folds")
     ap.add_argument("--no-write", action="store_true", help="compare the candidates only")
+    ap.add_argument(
+        "--cv",
+        choices=("both", "forward", "grouped"),
+        default="both",
+        help="the yardsticks: the forward splits (train on earlier ids, test on later), grouped CV, or both",
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     for name in (TRAIN, DEV):
@@ -393,10 +469,12 @@ def main(argv: list[str] | None = None) -> int:
     bys = np.array([y for _, y, _ in bbc_rows])
     shipped = load_chosen(MODEL_PATH)
     grid = [shipped] if args.grid == "chosen" else GRIDS[args.grid]
+    if args.pick:
+        grid = [grid[i] for i in args.pick]
     if args.set:
         grid = [{**shipped, **{k: json.loads(v) for k, v in (a.split("=", 1) for a in args.set)}}]
     table = emb = bbc_emb = None
-    if any(p.get("meaning") for p in grid):
+    if any(p.get("meaning") for p in [*grid, shipped]):
         table = word_table(data, args.bbc)
         emb, known = table.embed([w for _, _, w in data])
         bbc_emb, bknown = table.embed([w for _, _, w in bbc])
@@ -405,6 +483,19 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"featurised in {time.perf_counter() - t0:.1f}s; {FOLDS}-fold CV grouped by {cv.BLOCK} ids")
 
+    if args.cv != "grouped":
+        splits = cv.forward_splits(ids)
+        print("forward splits (train on earlier ids, test on later; threshold from the training side's CV):")
+        base_fwd: dict[str, Forward] = {}
+        for params in ([] if args.skip_baseline else [shipped]) + [p for p in grid if p != shipped]:
+            print(f"  {'shipped ' if params == shipped else ''}{params}", flush=True)
+            for name, split in splits.items():
+                result = forward(data, ys, ids, params, split, emb)
+                report_forward(name, result, ys, ids, split[1], base_fwd.get(name))
+                if params == shipped:
+                    base_fwd[name] = result
+    if args.cv == "forward":
+        return 0
     base: tuple[np.ndarray, float] | None = None
     if not args.skip_baseline:
         base_oof = cross_validate(data, ys, shipped, folds, emb)
@@ -412,11 +503,12 @@ def main(argv: list[str] | None = None) -> int:
     results: list[tuple[float, float, dict[str, Any], np.ndarray]] = []
     for params in grid:
         if base is not None and params == shipped:
-            oof = base[0]
+            oof, t = base
         else:
             oof = cross_validate(data, ys, params, folds, emb)
-        t, f1 = report(str(params), oof, ys, folds, base)
-        results.append((f1, t, params, oof))
+            t, _ = report(str(params), oof, ys, folds, base)
+        print(f"    {bbc_f1(Fitted(data, ys, params, emb), t, bbc, bys, bbc_emb)}", flush=True)
+        results.append((best_threshold(oof, ys)[1], t, params, oof))
     if args.no_write:
         return 0
     cv_f1, threshold, params, oof = max(results, key=lambda x: x[0])
