@@ -37,6 +37,7 @@ from nkterm.claims.subjectwords import (
     CONNECT,
     DASHES,
     DETERMINERS,
+    HONOURS,
     ING_REPORTING,
     JOIN,
     NAME_GAP,
@@ -305,6 +306,8 @@ class SubjectFinder:
             # a title the name rules know ("Chancellor Gordon Brown") written as a definite role:
             # "the chancellor insisted", "the mayor said" (a role speaker, or its holder)
             or (low in TITLE_WORDS and low not in NOT_TITLE_HEADS and k > self.lo and lows[k - 1] == "the")
+            # a definite honour: "The Oscar winner said" (session 13)
+            or (low in HONOURS and k > self.lo and lows[k - 1] == "the")
         ):
             head = self._head_before_of(k)
             return Subject("org", starts[head if head is not None else k], ends[j])

@@ -33,3 +33,35 @@ def test_a_gerund_phrase_opening_a_sentence_is_skipped_to_its_subject() -> None:
     assert speaker_of(text, "Looking ahead") == "Mr Dorn"
     text = "Having said that, the 12 new stores will open by March, as planned in 2004."
     assert speaker_of(text, "Having said that") is None
+
+
+def test_a_nationality_after_a_quote_is_the_person_in_focus() -> None:
+    text = (
+        "Director Tom Hale has said the film will take four years, until 2009. "
+        '"It is a long way off," said the New Zealander.'
+    )
+    assert speaker_of(text, '"It is a long') == "Tom Hale"
+
+
+def test_a_he_after_a_nationality_subject_is_the_person_named_before_it() -> None:
+    text = (
+        "Pablo Ruiz has added to talk of a £3m move to Madrid in 2005. The Spaniard believed he "
+        'was talking to Madrid director Luis Prado when he called his team-mates "bad people". '
+        '"I wish I was playing for Madrid," the 21-year-old told a radio station. '
+        "The striker joined Rovers from Seville for £17m in 2004. "
+        '"I am not happy," he added.'
+    )
+    assert speaker_of(text, '"I am not happy') == "Pablo Ruiz"
+
+
+def test_an_honour_epithet_as_a_subject_is_the_person_in_focus_never_a_group() -> None:
+    text = (
+        "Britain's Jo Marsh won the 60m in 6.56 seconds in Leipzig in 2005. "
+        'The world indoor champion said the race "went perfectly" after a bad night.'
+    )
+    assert speaker_of(text, "The world indoor champion") == "Jo Marsh"
+    text = (
+        "Investment bank Carter Lowe found that prices rose 11% in 2004. "
+        "The Spaniard said the rise would slow by 2006."
+    )
+    assert speaker_of(text, "The Spaniard said") != "Carter Lowe"
