@@ -455,7 +455,7 @@ class Resolver:
             written = " ".join(person_words(name_words(subject), role=role))
             short = initials_at(self._text, report.subject_start, written)
             if short is not None:
-                long = expansion(self._text, short, report.subject_start)
+                long = expansion(self._text, short, report.subject_start) or self.orgrefs.initials_name(short)
                 return (long, f"{short} = {long}") if long else (short, "named")
             long = clipped_name(self._text, written)  # "Lib Dems" -> "Liberal Democrats"
             if long is not None:

@@ -65,3 +65,18 @@ def test_an_honour_epithet_as_a_subject_is_the_person_in_focus_never_a_group() -
         "The Spaniard said the rise would slow by 2006."
     )
     assert speaker_of(text, "The Spaniard said") != "Carter Lowe"
+
+
+def test_initials_are_the_one_longer_name_the_text_writes_as_an_organisation() -> None:
+    text = (
+        "Trust in online banking fell by 12% in 2004, said security firm QXT. "
+        "Few people use the 40 new tokens. "
+        "Many companies, like QXT Digital, have tried to sell them since 2003."
+    )
+    assert speaker_of(text, "Trust in online") == "QXT Digital"
+    # a longer name written with no organisation noun before it: a part, not the firm
+    text = (
+        "Phone company QXT says 4,000 lines were hit by fraud in 2004. "
+        'Jo Hale, managing director for QXT Retail, said "we do look at every bill".'
+    )
+    assert speaker_of(text, "Phone company QXT") == "QXT"
