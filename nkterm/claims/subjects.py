@@ -58,6 +58,7 @@ from nkterm.claims.verbsubjects import (
     checked,
     dashed_name,
     head_with_tail,
+    opening_gerund,
     plural_people,
     unopened_apposition,
 )
@@ -243,7 +244,7 @@ class SubjectFinder:
             if low in lx.NOT_NAMES and low not in SPEAKING_NOUNS:
                 return Subject("noun", starts[j], ends[j])
             k = self._name_start(j)
-            if k == j == self.lo and self._gerund(starts[j], ends[j]):
+            if k == j == self.lo and opening_gerund(self, starts[j], ends[j]):
                 return None  # "Having said that, ...", "Following claims that ..." (session 13)
             polled = self._polled_for(k)
             if polled is not None:
@@ -492,7 +493,7 @@ class SubjectFinder:
         if (
             subj is None
             or subj.kind == "noun"
-            or (subj.kind == "name" and self._gerund(subj.start, subj.end))
+            or (subj.kind == "name" and opening_gerund(self, subj.start, subj.end))
         ):
             return None
         if subj.kind == "org" or (subj.kind == "name" and " " in self.text[subj.start : subj.end]):
@@ -501,34 +502,13 @@ class SubjectFinder:
                 return Subject("name", person.start, person.end, how)
         return Subject(subj.kind, subj.start, subj.end, how)
 
-    def _gerund(self, start: int, end: int) -> bool:
-        """A capitalised "-ing" word opening the sentence alone ("Avoiding political correctness
-        is ..."): a gerund, no name, unless the text writes it capitalised after another word
-        too ("... said Jo Fleming. Fleming added"). Session 13."""
-        text = self.text
-        if start != self.starts[self.lo] or end != self.ends[self.lo] or self.lo + 1 >= self.hi:
-            return False
-        word = text[start:end]
-        if len(word) < 6 or not word.endswith("ing") or not text[self.starts[self.lo + 1]].islower():
-            return False
-        if self.lows[self.lo] == "according":
-            return False  # "According to Pat Ferguson, President of AMBO, ...": X speaks
-        at = text.find(word)
-        while at >= 0:
-            after = text[at + len(word) : at + len(word) + 1]
-            before = text[max(0, at - 8) : at].rstrip(" ")[-1:]
-            if not (after.isalnum() or after == "-") and (before.isalnum() or before in (",", ";", "(")):
-                return False  # written capitalised inside a sentence: a name
-            at = text.find(word, at + 1)
-        return True
-
     def opening(self, before: int) -> tuple[int, int]:
         """(first token after an opening adverbial up to its comma, the token before that comma
         when the adverbial is "For <Name>, ..." else -1): "On Tuesday, ...", "In a statement,
         ...", "For Richard Tateson, who ..., the need grew" (the person the view is of). The
         opener is asked about once, not once per word: ~9 sentences in 10 open otherwise."""
         lo = self.lo
-        if self.lows[lo] not in PHRASE_OPENERS and not self._gerund(self.starts[lo], self.ends[lo]):
+        if self.lows[lo] not in PHRASE_OPENERS and not opening_gerund(self, self.starts[lo], self.ends[lo]):
             return lo, -1  # (a gerund opens a phrase too: "Looking ahead, Mr X forecast")
         for m in range(lo, min(before - 1, lo + 14, self.hi - 1)):
             if "," in self.gap(m):
