@@ -508,12 +508,18 @@ class SubjectFinder:
         ...", "For Richard Tateson, who ..., the need grew" (the person the view is of). The
         opener is asked about once, not once per word: ~9 sentences in 10 open otherwise."""
         lo = self.lo
-        if self.lows[lo] not in PHRASE_OPENERS and not opening_gerund(self, self.starts[lo], self.ends[lo]):
-            return lo, -1  # (a gerund opens a phrase too: "Looking ahead, Mr X forecast")
+        if self.lows[lo] not in PHRASE_OPENERS and not self._gerund_opener():
+            return lo, -1
         for m in range(lo, min(before - 1, lo + 14, self.hi - 1)):
             if "," in self.gap(m):
                 return m + 1, m if self.lows[lo] == "for" and self.upper(lo + 1) else -1
         return lo, -1
+
+    def _gerund_opener(self) -> bool:
+        """A gerund opens a phrase up to its comma too ("Looking ahead, Mr X forecast"; never
+        "Everything about ..., and": a pronoun). Session 13."""
+        lo = self.lo
+        return not self.lows[lo].endswith("thing") and opening_gerund(self, self.starts[lo], self.ends[lo])
 
     def name_after(self, k: int, *, inverted: bool) -> Subject | None:
         """A name (or he/she) starting at token ``k`` (``nkterm.claims.inverted``)."""
