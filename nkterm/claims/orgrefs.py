@@ -161,6 +161,30 @@ class OrgReferences:
                 break
         return nearest[1] if nearest is not None else None
 
+    def initials_name(self, short: str) -> str | None:
+        """The one name of the initials ``short`` and one more word that the text writes as an
+        organisation, before or after the short form ("RSA Security" for "..., said security
+        firm RSA", written three paragraphs on after "companies, like"; "mining firm WMC
+        Resources"); None when there is none, or several, or the longer name is written with no
+        organisation noun before it ("director for BT Consumer", "chief executive of EMI Music").
+        Session 13: ``shortforms.expansion`` reads only names the initials spell, before them."""
+        text = self._text
+        found = {
+            name
+            for _, _, name in self._chains()
+            if name.startswith(short + " ") and name.count(" ") == short.count(" ") + 1
+        }
+        if len(found) != 1:
+            return None
+        (name,) = found
+        at = text.find(name)
+        while at >= 0:
+            for noun in re.findall(r"[a-z]+", text[max(0, at - 30) : at])[-3:]:
+                if noun in ORG_NOUNS or noun[:-1] in ORG_NOUNS or noun[:-3] + "y" in ORG_NOUNS:
+                    return name  # "mining firm WMC Resources", "companies, like RSA Security"
+            at = text.find(name, at + 1)
+        return None
+
     def longer_name(self, word: str, pos: int) -> str | None:
         """The one organisation named before ``pos`` whose longer name opens with the one word
         ``word`` (its short form: "Nortel" -> "Nortel Networks", "Veltrax" -> "Veltrax Holdings

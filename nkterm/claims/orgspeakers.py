@@ -192,8 +192,7 @@ def _held_elsewhere(text: str, role: list[str], person: str, pos: int) -> bool:
     mine = {w.lower() for w in role[:-1] if w[:1].isupper()}
     if not mine:
         return False
-    written_after = re.finditer(rf"([\w-]+)\s+{re.escape(person)}(?![\w'’-])", text[:pos])
-    if is_org(person) or any(m.group(1).lower() in BODY_NOUNS for m in written_after):
+    if written_as_group(text, person, pos):
         return True  # "sucessor band New Order"
     head = role[-1].lower()
     plain = strip_titles(person)
@@ -206,6 +205,16 @@ def _held_elsewhere(text: str, role: list[str], person: str, pos: int) -> bool:
         if not any(a[:4] == b[:4] for a in places for b in mine):  # "France" / "French"
             return True
     return False
+
+
+def written_as_group(text: str, person: str, pos: int) -> bool:
+    """Whether the text writes ``person`` before ``pos`` as a group: a name ``is_org`` knows, or a
+    WordNet body noun or an organisation noun right before the name ("band New Order",
+    "investment bank Goldman Sachs")."""
+    written_after = re.finditer(rf"([\w-]+)\s+{re.escape(person)}(?![\w'’-])", text[:pos])
+    return is_org(person) or any(
+        m.group(1).lower() in BODY_NOUNS or m.group(1).lower() in ORG_NOUNS for m in written_after
+    )
 
 
 def _possessed(text: str, report: Report, words: list[str]) -> bool:

@@ -12,7 +12,15 @@ from collections.abc import Callable
 
 from nkterm.claims.lexicon import SUBJECT_SKIP
 from nkterm.claims.namewords import PERSON_ROLES, is_org, name_words, person_words, strip_titles
-from nkterm.claims.subjectwords import AGED, CLAUSE_OPENERS, DEMONYM, EPITHET_MODIFIER, EPITHETS, ROLES
+from nkterm.claims.subjectwords import (
+    AGED,
+    CLAUSE_OPENERS,
+    DEMONYM,
+    EPITHET_MODIFIER,
+    EPITHETS,
+    NOT_DEMONYM,
+    ROLES,
+)
 
 # Words that open a sentence and never a name ("Earlier Tony Blair defended ...")
 OPENERS = CLAUSE_OPENERS | SUBJECT_SKIP
@@ -34,6 +42,8 @@ def is_epithet(words: list[str]) -> bool:
         return True
     if head and EPITHET_MODIFIER.fullmatch(words[head - 1]):
         return True  # "the Uruguayan-born" (the subject rules cut "researcher" off)
+    if 0 < head <= 2 and DEMONYM.fullmatch(" ".join(words[:head])) and last not in NOT_DEMONYM:
+        return True  # "the Spaniard", "said the New Zealander" (session 13)
     # a person's role or a person described by age, caps, birthplace or nationality: "the
     # Uruguayan-born researcher", "The American forensics expert", "the 22-cap Dragons man"
     described = any(EPITHET_MODIFIER.fullmatch(w) or DEMONYM.fullmatch(w) for w in words[: head - 1])

@@ -34,7 +34,7 @@ from nkterm.claims.orgrefs import (
     DOCUMENT_NOUNS,
     OrgReferences,
 )
-from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker
+from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker, written_as_group
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
 from nkterm.claims.roles import named_in_sentence, role_holder
@@ -243,6 +243,11 @@ class Resolver:
             else:
                 p, name = named[j]
                 j -= 1
+            if self.after_the(p) and (DEMONYM.fullmatch(name) or EPITHET_MODIFIER.fullmatch(name)):
+                # "The Spaniard believed ...": the person the epithet means, as its own report
+                # reads it (session 13); no one when that is no one
+                meant = self.epithet_person(p)
+                return meant[0] if meant is not None else None
             if (
                 (avoid is None or gender(name) != avoid)
                 and " and " not in name
@@ -348,8 +353,8 @@ class Resolver:
         if named is not None:
             return named, "named earlier in the sentence"
         focus = self.focus(pos, "")
-        if focus is None or len(focus.split()) < 2:
-            return None
+        if focus is None or len(focus.split()) < 2 or written_as_group(self._text, focus, pos):
+            return None  # (never a group: "a South African financier" is no Goldman Sachs)
         start = max(self._text.rfind(". ", 0, pos), self._text.rfind("\n", 0, pos)) + 1
         end = min(
             (e for e in (self._text.find(". ", pos), self._text.find("\n", pos)) if e >= 0),
@@ -450,7 +455,7 @@ class Resolver:
             written = " ".join(person_words(name_words(subject), role=role))
             short = initials_at(self._text, report.subject_start, written)
             if short is not None:
-                long = expansion(self._text, short, report.subject_start)
+                long = expansion(self._text, short, report.subject_start) or self.orgrefs.initials_name(short)
                 return (long, f"{short} = {long}") if long else (short, "named")
             long = clipped_name(self._text, written)  # "Lib Dems" -> "Liberal Democrats"
             if long is not None:

@@ -28,6 +28,7 @@ from nkterm.claims.evidence import Subject
 from nkterm.claims.inverted import name_after
 from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
 from nkterm.claims.respondents import respondents
+from nkterm.claims.speechverbs import VERBS as SPEECH_VERBS
 from nkterm.claims.subjectwords import (
     ADVERB_SKIP,
     AGED,
@@ -36,6 +37,7 @@ from nkterm.claims.subjectwords import (
     CONNECT,
     DASHES,
     DETERMINERS,
+    HONOURS,
     ING_REPORTING,
     JOIN,
     NAME_GAP,
@@ -56,6 +58,7 @@ from nkterm.claims.verbsubjects import (
     checked,
     dashed_name,
     head_with_tail,
+    opening_gerund,
     plural_people,
     unopened_apposition,
 )
@@ -241,6 +244,8 @@ class SubjectFinder:
             if low in lx.NOT_NAMES and low not in SPEAKING_NOUNS:
                 return Subject("noun", starts[j], ends[j])
             k = self._name_start(j)
+            if k == j == self.lo and opening_gerund(self, starts[j], ends[j]):
+                return None  # "Having said that, ...", "Following claims that ..." (session 13)
             polled = self._polled_for(k)
             if polled is not None:
                 return polled
@@ -302,6 +307,8 @@ class SubjectFinder:
             # a title the name rules know ("Chancellor Gordon Brown") written as a definite role:
             # "the chancellor insisted", "the mayor said" (a role speaker, or its holder)
             or (low in TITLE_WORDS and low not in NOT_TITLE_HEADS and k > self.lo and lows[k - 1] == "the")
+            # a definite honour: "The Oscar winner said" (session 13)
+            or (low in HONOURS and k > self.lo and lows[k - 1] == "the")
         ):
             head = self._head_before_of(k)
             return Subject("org", starts[head if head is not None else k], ends[j])
@@ -461,6 +468,7 @@ class SubjectFinder:
             and lows[r] not in CONNECT
             and lows[r] not in lx.NOT_NAMES
             and lows[r] not in AUXILIARIES  # "The SFA has appointed Tommy Burns": a verb
+            and lows[r] not in SPEECH_VERBS  # "Mr Blunkett told MPs the UK would" (session 13)
         ):
             r += 1
         if r > end + 1 and r < before and self.upper(r) and self.gap(r - 1).isspace():
@@ -482,7 +490,11 @@ class SubjectFinder:
             subj = self.phrase_ending(viewpoint)
             if subj is not None and subj.kind != "name":
                 subj = None
-        if subj is None or subj.kind == "noun":
+        if (
+            subj is None
+            or subj.kind == "noun"
+            or (subj.kind == "name" and opening_gerund(self, subj.start, subj.end))
+        ):
             return None
         if subj.kind == "org" or (subj.kind == "name" and " " in self.text[subj.start : subj.end]):
             person = apposed_person(self, subj, before)  # "The Secretary of State ..., Tessa Jowell, has"
@@ -496,12 +508,18 @@ class SubjectFinder:
         ...", "For Richard Tateson, who ..., the need grew" (the person the view is of). The
         opener is asked about once, not once per word: ~9 sentences in 10 open otherwise."""
         lo = self.lo
-        if self.lows[lo] not in PHRASE_OPENERS:
+        if self.lows[lo] not in PHRASE_OPENERS and not self._gerund_opener():
             return lo, -1
         for m in range(lo, min(before - 1, lo + 14, self.hi - 1)):
             if "," in self.gap(m):
                 return m + 1, m if self.lows[lo] == "for" and self.upper(lo + 1) else -1
         return lo, -1
+
+    def _gerund_opener(self) -> bool:
+        """A gerund opens a phrase up to its comma too ("Looking ahead, Mr X forecast"; never
+        "Everything about ..., and": a pronoun). Session 13."""
+        lo = self.lo
+        return not self.lows[lo].endswith("thing") and opening_gerund(self, self.starts[lo], self.ends[lo])
 
     def name_after(self, k: int, *, inverted: bool) -> Subject | None:
         """A name (or he/she) starting at token ``k`` (``nkterm.claims.inverted``)."""

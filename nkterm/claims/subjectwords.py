@@ -106,10 +106,22 @@ EPITHETS = words(
     star veteran champion winger striker singer actor actress player captain skipper youngster
     midfielder defender forward keeper goalkeeper batsman bowler driver rider runner novelist
     author writer presenter comedian musician rapper star legend teenager veteran holder
+    winner laureate medallist medalist nominee finalist
     """
 )
-# A nationality after "the" is one person ("the Russian revealed"); never a paper or a body
+# Honour epithets: the subject of a verb of saying after "the" ("The Oscar winner said", "The world
+# indoor champion said"): the person in focus (session 13); never a sports role ("the keeper
+# denied the same player", "The teenager has responded with six goals": another person)
+HONOURS = words("winner champion medallist medalist laureate holder nominee finalist")
+# A nationality after "the" is one person ("the Russian revealed"); never a paper or a body.
+# Written from English (session 13): the regular endings, the nouns no ending gives
+# ("Spaniard", "Briton", "Israeli", "Croat"), and a place word before ("the New Zealander",
+# "the South African", "the Northern Irishman", "the Sri Lankan")
 DEMONYM = re.compile(
-    r"[A-Z][a-z]+(?:ian|ean|an|ese|ard|man)|Scot|Swede|Dane|Briton|Pole|Czech|Swiss|Kiwi|Aussie|Finn|Turk|Greek|Argentine"
+    r"(?:(?:New|South|North|Northern|Sri|Costa|Puerto|Saudi|West|East) )?"
+    r"(?:[A-Z][a-z]+(?:ian|ean|an|ese|ard|man|woman)|Scot|Swede|Dane|Briton|Pole|Czech|Swiss|Kiwi"
+    r"|Aussie|Finn|Turk|Greek|Argentine|Zealander|Icelander|Netherlander|Luxembourger|Israeli|Iraqi"
+    r"|Pakistani|Saudi|Kuwaiti|Qatari|Omani|Yemeni|Somali|Bangladeshi|Thai|Croat|Serb|Slovak|Uzbek"
+    r"|Kazakh|Cypriot|Filipino|Filipina|Basque|Monegasque)"
 )
 NOT_DEMONYM = words("guardian vatican taliban koran titan man woman")

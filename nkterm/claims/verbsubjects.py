@@ -12,7 +12,10 @@
 - a name in apposition speaks for a phrase no rule reads as a speaker ("His mother, Giselle,
   said"), between dashes when brackets shorten it ("a consumer group - Consumers Against ...
   (Caspian) - has claimed"), and before a stray comma ("The men's solicitor Matthew Knight, said
-  that") (session 13, second round).
+  that") (session 13, second round);
+- a capitalised "-ing" word opening a sentence is a gerund, no name ("Avoiding political
+  correctness is ..."), unless the text writes it capitalised inside a sentence (session 13,
+  third round: ``opening_gerund``).
 
 Pure Python; must not import textual or whoosh.
 """
@@ -282,3 +285,25 @@ _PREPOSITIONS = frozenset(
         "through", "during",
     ]
 )  # fmt: skip
+
+
+def opening_gerund(f: SubjectFinder, start: int, end: int) -> bool:
+    """Whether ``start..end`` is a capitalised "-ing" word opening the sentence alone ("Avoiding
+    political correctness is ..."): a gerund, no name, unless the text writes it capitalised
+    after another word too ("... said Jo Fleming. Fleming added"). Session 13."""
+    text = f.text
+    if start != f.starts[f.lo] or end != f.ends[f.lo] or f.lo + 1 >= f.hi:
+        return False
+    word = text[start:end]
+    if len(word) < 6 or not word.endswith("ing") or not text[f.starts[f.lo + 1]].islower():
+        return False
+    if f.lows[f.lo] == "according":
+        return False  # "According to Pat Ferguson, President of AMBO, ...": X speaks
+    at = text.find(word)
+    while at >= 0:
+        after = text[at + len(word) : at + len(word) + 1]
+        before = text[max(0, at - 8) : at].rstrip(" ")[-1:]
+        if not (after.isalnum() or after == "-") and (before.isalnum() or before in (",", ";", "(")):
+            return False  # written capitalised inside a sentence: a name
+        at = text.find(word, at + 1)
+    return True

@@ -31,6 +31,7 @@ from nkterm.claims.scan import scan_sentence, tokenize
 from nkterm.claims.speakers import Resolver
 from nkterm.claims.subjects import SubjectFinder
 from nkterm.claims.subjectwords import PHRASE_OPENERS
+from nkterm.claims.verbsubjects import opening_gerund
 from nkterm.claims.wordfind import after_lower, has_word
 from nkterm.text import paragraphs, sentences
 
@@ -169,10 +170,14 @@ def test_organisation_name_chains_are_the_plain_ones() -> None:
 
 
 def _plain_opening(f: SubjectFinder, before: int) -> tuple[int, int]:
-    """The opener loop of ``SubjectFinder.sentence_subject`` before session 9."""
+    """The opener loop of ``SubjectFinder.sentence_subject`` before session 9 (with session 13's
+    gerund openers: "Looking ahead, ...")."""
     lows, k, viewpoint = f.lows, f.lo, -1
+    opener = lows[f.lo] in PHRASE_OPENERS or (
+        not lows[f.lo].endswith("thing") and opening_gerund(f, f.starts[f.lo], f.ends[f.lo])
+    )
     for m in range(f.lo, min(before - 1, f.lo + 14, f.hi - 1)):
-        if "," in f.gap(m) and lows[f.lo] in PHRASE_OPENERS:
+        if "," in f.gap(m) and opener:
             k = m + 1
             if lows[f.lo] == "for" and f.upper(f.lo + 1):
                 viewpoint = m
@@ -184,7 +189,8 @@ def test_the_opening_of_a_sentence_is_the_plain_loops() -> None:
     extra = (
         "On Tuesday, the minister said. For Richard Tateson, who was there, the need grew. "
         "For the firm, it was bad. In a long and winding statement that went on and on and on and "
-        "on and on and on, he said. However, Mr Blair said. For, a comma. In Paris he spoke."
+        "on and on and on, he said. However, Mr Blair said. For, a comma. In Paris he spoke. "
+        "Looking ahead, Mr Dorn said. Everything about it, and more, is new."
     )
     seen = 0
     for text in [*SEED_TEXTS, extra]:
