@@ -13,8 +13,8 @@ from textual.widget import Widget
 from nkterm.models import SearchResult
 from nkterm.tui.messages import SearchAnswered
 from nkterm.tui.screens.search import SearchScreen
-from nkterm.tui.widgets.search_bar import SearchResults
-from tests.tui.conftest import SIZE, make_app, press, searched, settle, type_text
+from nkterm.tui.widgets.search_bar import DEBOUNCE, SearchResults, SuggestionLine
+from tests.tui.conftest import SIZE, make_app, press, press_at_once, searched, settle, type_text
 
 
 @pytest.mark.parametrize("gone", ["results", "bar"])
@@ -40,3 +40,23 @@ async def test_an_answer_to_a_closing_search_screen_is_dropped(
         await press(pilot, "escape")
         assert not isinstance(app.screen, SearchScreen)
     assert app.return_code in (None, 0)  # run_test raises the app's exception, had it crashed
+
+
+async def test_typing_that_settles_while_the_screen_closes_is_dropped(seeds_env: tuple[Path, Path]) -> None:
+    """The same race one step earlier (CI, session 13): a key typed just before esc starts the
+    debounce timer; it fired after the status line was removed (``No nodes match
+    'SuggestionLine' on SearchBar``) and the reader crashed."""
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await press_at_once(pilot, "k")  # the timer starts; DEBOUNCE has not passed
+        assert screen.bar.pending
+        await screen.bar.query_one(SuggestionLine).remove()  # teardown has begun, child first
+        await pilot.pause(DEBOUNCE * 3)  # the timer fires on the half-removed bar
+        await settle(pilot)
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, SearchScreen)
+    assert app.return_code in (None, 0)

@@ -216,8 +216,18 @@ class SearchBar(Vertical):
             self._timer.stop()
         self._timer = self.set_timer(DEBOUNCE, lambda: self._request(event.value))
 
+    def on_unmount(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
     def _request(self, query: str) -> None:
         self._timer = None
+        if not self.query(SuggestionLine) or not self.query(SearchResults):
+            # esc came while the typing was still settling: the screen is closing and its
+            # widgets are removed child first, so the timer can fire on a bar with no status
+            # line left (CI, session 13: NoMatches on SuggestionLine); nothing to search for
+            return
         if not query.strip():
             self.pending = False
             self.result = None
