@@ -12,12 +12,32 @@ from textual.widget import Widget
 
 from nkterm.models import SearchResult
 from nkterm.tui.messages import SearchAnswered
-from nkterm.tui.screens.search import SearchScreen
+from nkterm.tui.screens.search import WAIT_POLL, SearchScreen
 from nkterm.tui.widgets.search_bar import DEBOUNCE, SearchResults, SuggestionLine
-from tests.tui.conftest import SIZE, make_app, press, press_at_once, searched, settle, type_text
+from nkterm.tui.widgets.timeline import TimelineBars
+from tests.tui.conftest import (
+    SIZE,
+    make_app,
+    press,
+    press_at_once,
+    screen_text,
+    searched,
+    settle,
+    type_text,
+    wait_until,
+)
 
 
-@pytest.mark.parametrize("gone", ["results", "bar"])
+# what the screen's teardown has removed first (widgets are removed in no set order at exit)
+PARTS: dict[str, type[Widget] | str] = {
+    "results": SearchResults,  # session 11: NoMatches on SearchResults
+    "status": SuggestionLine,  # the guard looked at the results list only: the answer crashed
+    "input": "#search-input",  # on the status line, the query box or the timeline
+    "timeline": TimelineBars,
+}
+
+
+@pytest.mark.parametrize("gone", [*PARTS, "bar"])
 async def test_an_answer_to_a_closing_search_screen_is_dropped(
     seeds_env: tuple[Path, Path], gone: str
 ) -> None:
@@ -31,15 +51,44 @@ async def test_an_answer_to_a_closing_search_screen_is_dropped(
         assert isinstance(screen, SearchScreen)
         shown = len(screen.bar.results.hits)
         assert shown == 2
-        # the screen's teardown has begun: the results list is gone (the bar not yet), or the bar
-        # itself is (seen in session 12: the guard's own lookup of the bar raised NoMatches)
-        removed: Widget = screen.bar.query_one(SearchResults) if gone == "results" else screen.bar
+        # the screen's teardown has begun: one of the bar's parts is gone (the bar not yet), or
+        # the bar itself is (seen in session 12: the guard's own lookup of the bar raised NoMatches)
+        removed: Widget = screen.bar.query_one(PARTS[gone]) if gone in PARTS else screen.bar
         await removed.remove()
         screen.post_message(SearchAnswered(SearchResult("koryo tours"), screen._request))
         await settle(pilot)
         await press(pilot, "escape")
         assert not isinstance(app.screen, SearchScreen)
     assert app.return_code in (None, 0)  # run_test raises the app's exception, had it crashed
+
+
+@pytest.mark.parametrize("gone", ["input", "status"])
+async def test_a_search_waiting_for_the_index_is_dropped_when_the_screen_closes(
+    seeds_env: tuple[Path, Path], gone: str
+) -> None:
+    """A query typed while the index is still being built waits for it, looking every
+    ``WAIT_POLL`` s (a timer of the screen's). Its look came after the query box was removed
+    (it read the query: ``No nodes match '#search-input'``), or, the index still not ready,
+    after the status line was (it said "indexing…" there)."""
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        ready = screen.index_source
+        screen.library = None  # as the screen is when / comes before the index is open
+        screen.index_source = lambda: (None, (1, 4))  # the index is a quarter built
+        await type_text(pilot, "koryo")
+        assert await wait_until(pilot, lambda: "your search runs when it is ready" in screen_text(app))
+        await screen.bar.query_one(PARTS[gone]).remove()  # the teardown has begun
+        if gone == "input":
+            screen.index_source = ready  # the index is open at the next look: the query runs
+        await pilot.pause(WAIT_POLL * 3)  # the next look comes on the half-removed bar
+        await settle(pilot)
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, SearchScreen)
+    assert app.return_code in (None, 0)
 
 
 async def test_typing_that_settles_while_the_screen_closes_is_dropped(seeds_env: tuple[Path, Path]) -> None:

@@ -1,0 +1,79 @@
+"""Answers that come after the widgets they were for are gone, outside the search screen (see
+test_search_closing.py for its own): a worker's call from its thread to a dismissed panel, and
+a comparison's answers to a screen whose parts are being removed. Each is dropped, or does
+only what still has a place to land, never a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+from textual.widget import Widget
+
+from nkterm.tui.screens.bookmarks import BookmarksScreen
+from nkterm.tui.screens.compare import CompareScreen
+from nkterm.tui.screens.compare_load import ComparisonBookmarks, ComparisonFailed
+from nkterm.tui.view.marks import BOOKMARK_GUTTER
+from tests.conftest import BLOGGER, PHOTO
+from tests.tui.bookmark_fixtures import bookmark_sentence, gutter_marks, saved
+from tests.tui.conftest import SIZE, make_app, notifications, post_keys, press, settle, wait_until
+
+
+async def test_a_delete_that_ends_after_the_panel_closed_still_unmarks_the_reader(
+    seeds_env: tuple[Path, Path],
+) -> None:
+    """x in the bookmarks panel deletes in a worker, which then calls the panel from its thread
+    to redraw the list and tell the reader. With esc pressed before the write was done (the
+    file locked by another nkterm for a moment, or a slow disk) the panel was gone: its redraw
+    raised ``NoMatches`` and the reader kept the deleted bookmark's mark."""
+    bookmark_sentence(seeds_env, PHOTO, 1, "to delete")
+    app = make_app(seeds_env, PHOTO)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reader = app.main_screen.reader
+        assert BOOKMARK_GUTTER in gutter_marks(reader).values()
+        await press(pilot, "B")
+        panel = app.screen
+        assert isinstance(panel, BookmarksScreen)
+        with FileLock(app.bookmarks.lock_path):  # another nkterm is saving: the delete waits
+            post_keys(pilot, "x")
+            assert await wait_until(pilot, lambda: any(w.group == "bookmarks-write" for w in app.workers))
+            post_keys(pilot, "escape")
+            assert await wait_until(pilot, lambda: app.screen is app.main_screen and not panel.children)
+        # the lock is free: the delete is written, and its answer comes to the closed panel
+        assert await wait_until(pilot, lambda: any(m.startswith("deleted") for m in notifications(app)))
+        await settle(pilot)
+        assert saved() == []
+        assert BOOKMARK_GUTTER not in gutter_marks(reader).values()
+    assert app.return_code in (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("gone", "answer"),
+    [("#compare-status", "bookmarks"), ("#pairs-title", "failed"), (".compare-pane-title", "bookmarks")],
+)
+async def test_an_answer_to_a_comparison_whose_parts_are_going_is_dropped(
+    seeds_env: tuple[Path, Path], gone: str, answer: str
+) -> None:
+    """The comparison's workers (its alignment, its bookmarks) answer with messages that its
+    handlers draw from (the status line, the list's title, the panes' titles). At exit the
+    screen, installed and kept, is closed widget by widget in no set order: an answer
+    handled after one of those was removed raised ``NoMatches``."""
+    app = make_app(seeds_env, compare=(PHOTO, BLOGGER))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.alignment is not None
+        removed: Widget = screen.query(gone).first()
+        await removed.remove()  # the teardown has begun
+        message = (
+            ComparisonBookmarks(screen._request, {"a": (), "b": ()})
+            if answer == "bookmarks"
+            else ComparisonFailed("the index was closed")
+        )
+        screen.post_message(message)
+        await settle(pilot)
+        await press(pilot, "escape")
+        assert app.screen is app.main_screen
+    assert app.return_code in (None, 0)
