@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from textual.message import Message
 from textual.widget import Widget
 
+from nkterm.models import Span
 from nkterm.tui.screens.bookmarks import BookmarksScreen
 from nkterm.tui.screens.compare import CompareScreen
-from nkterm.tui.screens.compare_load import ComparisonBookmarks, ComparisonFailed
+from nkterm.tui.screens.compare_load import ComparisonBookmarks, ComparisonFailed, ComparisonReady
 from nkterm.tui.view.marks import BOOKMARK_GUTTER
+from nkterm.tui.widgets.compare_view import PaneMoved
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui.bookmark_fixtures import bookmark_sentence, gutter_marks, saved
 from tests.tui.conftest import SIZE, make_app, notifications, post_keys, press, settle, wait_until
@@ -51,13 +54,19 @@ async def test_a_delete_that_ends_after_the_panel_closed_still_unmarks_the_reade
 
 @pytest.mark.parametrize(
     ("gone", "answer"),
-    [("#compare-status", "bookmarks"), ("#pairs-title", "failed"), (".compare-pane-title", "bookmarks")],
+    [
+        ("#compare-status", "bookmarks"),
+        ("#pairs-title", "failed"),
+        ("#compare-pane-b > .compare-pane-title", "ready"),
+        ("#compare-status", "moved"),
+    ],
 )
 async def test_an_answer_to_a_comparison_whose_parts_are_going_is_dropped(
     seeds_env: tuple[Path, Path], gone: str, answer: str
 ) -> None:
     """The comparison's workers (its alignment, its bookmarks) answer with messages that its
-    handlers draw from (the status line, the list's title, the panes' titles). At exit the
+    handlers draw from (the status line, the list's title, the panes' titles), as does a
+    pane's move (its echo, after the screen placed it). At exit the
     screen, installed and kept, is closed widget by widget in no set order: an answer
     handled after one of those was removed raised ``NoMatches``."""
     app = make_app(seeds_env, compare=(PHOTO, BLOGGER))
@@ -67,12 +76,15 @@ async def test_an_answer_to_a_comparison_whose_parts_are_going_is_dropped(
         assert isinstance(screen, CompareScreen) and screen.alignment is not None
         removed: Widget = screen.query(gone).first()
         await removed.remove()  # the teardown has begun
-        message = (
-            ComparisonBookmarks(screen._request, {"a": (), "b": ()})
-            if answer == "bookmarks"
-            else ComparisonFailed("the index was closed")
-        )
-        screen.post_message(message)
+        a, b = screen.view("a").prepared, screen.view("b").prepared
+        assert a is not None and b is not None
+        messages: dict[str, Message] = {
+            "bookmarks": ComparisonBookmarks(screen._request, {"a": (), "b": ()}),
+            "failed": ComparisonFailed("the index was closed"),
+            "ready": ComparisonReady(screen._request, a, b, screen.alignment, 1.0),  # a second answer
+            "moved": PaneMoved("b", Span(0, 1)),  # pane B's cursor moved (to its first words)
+        }
+        screen.post_message(messages[answer])
         await settle(pilot)
         await press(pilot, "escape")
         assert app.screen is app.main_screen

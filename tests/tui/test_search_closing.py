@@ -27,7 +27,6 @@ from tests.tui.conftest import (
     wait_until,
 )
 
-
 # what the screen's teardown has removed first (widgets are removed in no set order at exit)
 PARTS: dict[str, type[Widget] | str] = {
     "results": SearchResults,  # session 11: NoMatches on SearchResults
