@@ -52,6 +52,33 @@ async def test_a_delete_that_ends_after_the_panel_closed_still_unmarks_the_reade
     assert app.return_code in (None, 0)
 
 
+async def test_an_undo_that_ends_after_the_panel_closed_still_marks_the_reader(
+    seeds_env: tuple[Path, Path],
+) -> None:
+    """The same for u (and e): the write's answer is a message to the panel, which tells the
+    reader; a panel esc closed meanwhile takes no message, and the reader never showed the
+    bookmark brought back."""
+    bookmark_sentence(seeds_env, PHOTO, 1, "to bring back")
+    app = make_app(seeds_env, PHOTO)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reader = app.main_screen.reader
+        await press(pilot, "B", "x")
+        assert saved() == []
+        assert BOOKMARK_GUTTER not in gutter_marks(reader).values()
+        panel = app.screen
+        assert isinstance(panel, BookmarksScreen)
+        with FileLock(app.bookmarks.lock_path):  # another nkterm is saving: the undo waits
+            post_keys(pilot, "u")
+            assert await wait_until(pilot, lambda: any(w.group == "bookmarks-write" for w in app.workers))
+            post_keys(pilot, "escape")
+            assert await wait_until(pilot, lambda: app.screen is app.main_screen and not panel.children)
+        # the lock is free: the bookmark is written back, and the reader is told
+        assert await wait_until(pilot, lambda: bool(saved()))
+        assert await wait_until(pilot, lambda: BOOKMARK_GUTTER in gutter_marks(reader).values())
+    assert app.return_code in (None, 0)
+
+
 @pytest.mark.parametrize(
     ("gone", "answer"),
     [
