@@ -5,6 +5,7 @@ only what still has a place to land, never a crash."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,20 @@ from nkterm.tui.screens.compare import CompareScreen
 from nkterm.tui.screens.compare_load import ComparisonBookmarks, ComparisonFailed, ComparisonReady
 from nkterm.tui.view.marks import BOOKMARK_GUTTER
 from nkterm.tui.widgets.compare_view import PaneMoved
+from nkterm.tui.widgets.status import StatusBar
 from tests.conftest import BLOGGER, PHOTO
 from tests.tui.bookmark_fixtures import bookmark_sentence, gutter_marks, saved
-from tests.tui.conftest import SIZE, make_app, notifications, post_keys, press, settle, wait_until
+from tests.tui.conftest import (
+    SIZE,
+    make_app,
+    notifications,
+    post_keys,
+    press,
+    searched,
+    settle,
+    type_text,
+    wait_until,
+)
 
 
 async def test_a_delete_that_ends_after_the_panel_closed_still_unmarks_the_reader(
@@ -115,4 +127,35 @@ async def test_an_answer_to_a_comparison_whose_parts_are_going_is_dropped(
         await settle(pilot)
         await press(pilot, "escape")
         assert app.screen is app.main_screen
+    assert app.return_code in (None, 0)
+
+
+async def test_a_page_of_results_that_arrives_as_the_reader_closes_is_dropped(
+    seeds_env: tuple[Path, Path],
+) -> None:
+    """n past the last loaded result reads the next page in a thread, which hands it to the main
+    screen (``call_from_thread``) to open the next result there. Arriving as the app exits, after
+    the status line was removed, it raised ``NoMatches`` (on "opening…"), and the worker failed."""
+    app = make_app(seeds_env)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "koryo")
+        await searched(pilot)
+        await press(pilot, "enter")
+        main = app.main_screen
+        choice = main.walk.choice
+        assert choice is not None and choice.rank == 0 and len(choice.result.hits) == 2
+        opened = main.reader.doc_id
+        await main.query_one(StatusBar).remove()  # the teardown has begun
+        library = app.library
+        assert library is not None
+        page = library.search("koryo", limit=2, start=1)  # the page the worker read
+
+        def arrive() -> None:  # the worker's thread hands the page over
+            app.call_from_thread(main.walk._more_arrived, choice.result, page)
+
+        await asyncio.to_thread(arrive)
+        await settle(pilot)
+        assert main.reader.doc_id == opened, "nothing opened on a closing screen"
     assert app.return_code in (None, 0)
