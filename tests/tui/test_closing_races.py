@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filelock import FileLock
 from textual.message import Message
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from nkterm.models import Span
+from nkterm.tui.app import NktermApp
 from nkterm.tui.screens.bookmarks import BookmarksScreen
 from nkterm.tui.screens.compare import CompareScreen
 from nkterm.tui.screens.compare_load import ComparisonBookmarks, ComparisonFailed, ComparisonReady
@@ -35,6 +38,18 @@ from tests.tui.conftest import (
 )
 
 
+async def _write_as_the_panel_closes(pilot: Pilot[Any], app: NktermApp, key: str) -> None:
+    """``key`` in the bookmarks panel while another nkterm holds the file's lock (its write
+    waits), then esc: the panel is gone before the write is done; then the lock is freed."""
+    panel = app.screen
+    assert isinstance(panel, BookmarksScreen)
+    with FileLock(app.bookmarks.lock_path):
+        post_keys(pilot, key)
+        assert await wait_until(pilot, lambda: any(w.group == "bookmarks-write" for w in app.workers))
+        post_keys(pilot, "escape")
+        assert await wait_until(pilot, lambda: app.screen is app.main_screen and not panel.children)
+
+
 async def test_a_delete_that_ends_after_the_panel_closed_still_unmarks_the_reader(
     seeds_env: tuple[Path, Path],
 ) -> None:
@@ -48,14 +63,8 @@ async def test_a_delete_that_ends_after_the_panel_closed_still_unmarks_the_reade
         await settle(pilot)
         reader = app.main_screen.reader
         assert BOOKMARK_GUTTER in gutter_marks(reader).values()
-        await press(pilot, "B")
-        panel = app.screen
-        assert isinstance(panel, BookmarksScreen)
-        with FileLock(app.bookmarks.lock_path):  # another nkterm is saving: the delete waits
-            post_keys(pilot, "x")
-            assert await wait_until(pilot, lambda: any(w.group == "bookmarks-write" for w in app.workers))
-            post_keys(pilot, "escape")
-            assert await wait_until(pilot, lambda: app.screen is app.main_screen and not panel.children)
+        await press(pilot, "B")  # x deletes; the write waits for another nkterm's lock
+        await _write_as_the_panel_closes(pilot, app, "x")
         # the lock is free: the delete is written, and its answer comes to the closed panel
         assert await wait_until(pilot, lambda: any(m.startswith("deleted") for m in notifications(app)))
         await settle(pilot)
@@ -78,13 +87,7 @@ async def test_an_undo_that_ends_after_the_panel_closed_still_marks_the_reader(
         await press(pilot, "B", "x")
         assert saved() == []
         assert BOOKMARK_GUTTER not in gutter_marks(reader).values()
-        panel = app.screen
-        assert isinstance(panel, BookmarksScreen)
-        with FileLock(app.bookmarks.lock_path):  # another nkterm is saving: the undo waits
-            post_keys(pilot, "u")
-            assert await wait_until(pilot, lambda: any(w.group == "bookmarks-write" for w in app.workers))
-            post_keys(pilot, "escape")
-            assert await wait_until(pilot, lambda: app.screen is app.main_screen and not panel.children)
+        await _write_as_the_panel_closes(pilot, app, "u")  # u brings it back, as the panel closes
         # the lock is free: the bookmark is written back, and the reader is told
         assert await wait_until(pilot, lambda: bool(saved()))
         assert await wait_until(pilot, lambda: BOOKMARK_GUTTER in gutter_marks(reader).values())

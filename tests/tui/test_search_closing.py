@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from nkterm.models import SearchResult
@@ -43,6 +44,14 @@ def calls_of(monkeypatch: pytest.MonkeyPatch, cls: type, name: str) -> list[None
     return calls
 
 
+async def _closed(pilot: Pilot[Any]) -> None:
+    """What came late is handled, then esc closes the search (run_test raises the app's
+    exception, had it crashed)."""
+    await settle(pilot)
+    await press(pilot, "escape")
+    assert not isinstance(pilot.app.screen, SearchScreen)
+
+
 # what the screen's teardown has removed first (widgets are removed in no set order at exit)
 PARTS: dict[str, type[Widget] | str] = {
     "results": SearchResults,  # session 11: NoMatches on SearchResults
@@ -71,10 +80,8 @@ async def test_an_answer_to_a_closing_search_screen_is_dropped(
         removed: Widget = screen.bar.query_one(PARTS[gone]) if gone in PARTS else screen.bar
         await removed.remove()
         screen.post_message(SearchAnswered(SearchResult("koryo tours"), screen._request))
-        await settle(pilot)
-        await press(pilot, "escape")
-        assert not isinstance(app.screen, SearchScreen)
-    assert app.return_code in (None, 0)  # run_test raises the app's exception, had it crashed
+        await _closed(pilot)
+    assert app.return_code in (None, 0)
 
 
 @pytest.mark.parametrize("gone", ["input", "status"])
@@ -102,9 +109,7 @@ async def test_a_search_waiting_for_the_index_is_dropped_when_the_screen_closes(
             screen.index_source = ready  # the index is open at the next look: the query runs
         seen = len(looks)
         assert await wait_until(pilot, lambda: len(looks) > seen)  # the next look, on the half-removed bar
-        await settle(pilot)
-        await press(pilot, "escape")
-        assert not isinstance(app.screen, SearchScreen)
+        await _closed(pilot)
     assert app.return_code in (None, 0)
 
 
@@ -126,7 +131,5 @@ async def test_typing_that_settles_while_the_screen_closes_is_dropped(
         await screen.bar.query_one(SuggestionLine).remove()  # teardown has begun, child first
         await press_at_once(pilot, "k")  # the timer starts (DEBOUNCE)
         assert await wait_until(pilot, lambda: len(requests) == 1)  # and fires on the half-removed bar
-        await settle(pilot)
-        await press(pilot, "escape")
-        assert not isinstance(app.screen, SearchScreen)
+        await _closed(pilot)
     assert app.return_code in (None, 0)
