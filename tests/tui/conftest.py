@@ -291,6 +291,14 @@ async def press_at_once(pilot: Pilot[Any], *keys: str) -> None:
     await _answered(pilot)
 
 
+def post_keys(pilot: Pilot[Any], *keys: str) -> None:
+    """Send ``keys`` as a terminal does and return at once, without waiting for the app's answer:
+    for a key whose worker is held on purpose (a locked file), where waiting for the workers
+    would wait for the lock. The test then waits for the state it needs (``wait_until``)."""
+    for key in keys:
+        pilot.app.post_message(_key_event(key))
+
+
 async def press(pilot: Pilot[Any], *keys: str) -> None:
     """Press ``keys`` one after the other, each answered before the next (``send_keys``): the
     app is quiet after the last (see ``_answered``)."""

@@ -11,7 +11,7 @@ text of its document, and each change. After a change the main screen is told
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
@@ -29,9 +29,12 @@ from nkterm.render import one_line, safe
 from nkterm.tui.messages import BookmarksChanged, BookmarksFailed, BookmarksLoaded
 from nkterm.tui.screens.bookmark_dialog import BookmarkDialog, BookmarkEdit
 from nkterm.tui.services import host_of
+from nkterm.tui.teardown import torn_down
 from nkterm.tui.widgets.bookmark_list import BookmarkList, rows_for
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from nkterm.bookmarks import BookmarkStore
     from nkterm.library import Library
     from nkterm.tui.services import ReaderHost
@@ -280,42 +283,49 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
 
         def done(edit: BookmarkEdit | None) -> None:
             if edit is not None and (edit.note != b.note or edit.tags != b.tags):
-                self.update_bookmark(b, edit)
+                self.update_bookmark(self.store, self.host, b, edit)
 
         self.app.push_screen(
             BookmarkDialog(b.quote.exact, title=title, note=b.note, tags=b.tags, editing=True), done
         )
 
+    # the writes get the store and the app from here, on screen: a panel that esc closed while
+    # the write was under way is detached, and a detached widget has no app to reach them by
+
     @work(thread=True, group="bookmarks-write")
-    def update_bookmark(self, b: Bookmark, edit: BookmarkEdit) -> None:
+    def update_bookmark(
+        self, store: BookmarkStore, host: ReaderHost, b: Bookmark, edit: BookmarkEdit
+    ) -> None:
         try:
-            saved = self.store.update(b.id, note=edit.note, tags=edit.tags)
+            saved = store.update(b.id, note=edit.note, tags=edit.tags)
         except BookmarksError as exc:
             self.post_message(BookmarksFailed(str(exc)))
             return
-        self.post_message(BookmarksChanged(saved.doc_id, saved))
+        self._written(host, BookmarksChanged(saved.doc_id, saved))
 
     def action_delete(self) -> None:
         b = self._current()
         if b is None or self._read_only():
             return
-        self.delete_bookmark(b, self.list_view.cursor)
+        self.delete_bookmark(self.store, self.app, b, self.list_view.cursor)
 
     @work(thread=True, group="bookmarks-write")
-    def delete_bookmark(self, b: Bookmark, row: int) -> None:
+    def delete_bookmark(self, store: BookmarkStore, app: App[Any], b: Bookmark, row: int) -> None:
         try:
-            self.store.remove(b.id)
+            store.remove(b.id)
         except BookmarksError as exc:
             self.post_message(BookmarksFailed(str(exc)))
             return
-        self.app.call_from_thread(self._deleted, b, row)
+        app.call_from_thread(self._deleted, b, row)
 
     def _deleted(self, b: Bookmark, row: int) -> None:
         quote = one_line(b.quote.exact)
         quote = quote if len(quote) <= 50 else quote[:49] + "…"
         self.notify(f"deleted “{quote}” · u brings it back", timeout=5, markup=False)
-        self.bookmarks = tuple(x for x in self.bookmarks if x.id != b.id)
-        self._show(at=row)
+        if not torn_down(self, BookmarkList, "#bookmarks-filter", "#bookmarks-status"):
+            # (esc closed the panel while the file was written: no list to redraw)
+            self.bookmarks = tuple(x for x in self.bookmarks if x.id != b.id)
+            self._show(at=row)
         self._changed(b.doc_id)
 
     def action_undo(self) -> None:
@@ -324,17 +334,24 @@ class BookmarksScreen(ModalScreen["PassageChoice | None"]):
             return
         if self._read_only():
             return
-        self.undo_delete()
+        self.undo_delete(self.store, self.host)
 
     @work(thread=True, group="bookmarks-write")
-    def undo_delete(self) -> None:
+    def undo_delete(self, store: BookmarkStore, host: ReaderHost) -> None:
         try:
-            restored = self.store.undo_remove()
+            restored = store.undo_remove()
         except BookmarksError as exc:
             self.post_message(BookmarksFailed(str(exc)))
             return
         if restored is not None:
-            self.post_message(BookmarksChanged(restored.doc_id, restored))
+            self._written(host, BookmarksChanged(restored.doc_id, restored))
+
+    def _written(self, host: ReaderHost, message: BookmarksChanged) -> None:
+        """(In a write's thread.) The panel redraws and tells the reader (``_bookmarks_changed``);
+        a panel that esc closed meanwhile takes no more messages: the reader is told from here,
+        or its marks would show the bookmark as it was before the write."""
+        if not self.post_message(message):
+            host.bookmarks_changed(message.doc_id)
 
     @on(BookmarksChanged)
     def _bookmarks_changed(self, message: BookmarksChanged) -> None:

@@ -40,6 +40,7 @@ from nkterm.tui.screens.compare_load import (
     ComparisonReady,
 )
 from nkterm.tui.services import host_of
+from nkterm.tui.teardown import torn_down
 from nkterm.tui.view.marks import BOOKMARK_GUTTER
 from nkterm.tui.widgets.compare_view import ComparePane, CompareView, PaneMoved
 from nkterm.tui.widgets.footer import MainFooter
@@ -61,6 +62,13 @@ if TYPE_CHECKING:
 SIDE_BY_SIDE = 100  # from this many columns the panes stand side by side; below, A above B
 CONTEXT_ROWS = 2  # a placed passage starts this many rows below the top of its pane
 _PAIR_KEYS = Binding.Group("pair")
+# what the workers' answers draw on besides the panes' readers and the list (held as attributes)
+_DRAWN_ON = (
+    "#pairs-title",
+    "#compare-status",
+    "#compare-pane-a > .compare-pane-title",
+    "#compare-pane-b > .compare-pane-title",
+)
 
 
 class CompareScreen(Screen[None]):
@@ -226,8 +234,18 @@ class CompareScreen(Screen[None]):
             pane.query_one(".compare-pane-title").set_class(focused is self.view(side), "-active")
         self.query_one("#pairs-title").set_class(focused is self.pair_list, "-active")
 
+    @property
+    def closing(self) -> bool:
+        """Whether the screen is being taken down: at exit the app closes the widgets of this
+        (installed) screen one by one in no set order, so an answer of its workers, or the echo
+        of a pane's move, can come after a title or the status line it draws on was removed
+        (``nkterm.tui.teardown``); it then draws nothing."""
+        return torn_down(self, *_DRAWN_ON)
+
     @on(ComparisonFailed)
     def _failed(self, message: ComparisonFailed) -> None:
+        if self.closing:
+            return
         self.pair_list.empty = message.text
         self.pair_list.reset_rows()
         self.query_one("#pairs-title", Static).update(Text("the comparison failed"), layout=False)
@@ -235,7 +253,7 @@ class CompareScreen(Screen[None]):
 
     @on(ComparisonReady)
     def _ready(self, message: ComparisonReady, tries: int = 0) -> None:
-        if message.request != self._request:
+        if message.request != self._request or self.closing:  # (also a retry after the refresh)
             return
         if not self.pair_list.scrollable_content_region.height and tries < 10:
             # faster than the screen's first layout: placing passages needs the panes' sizes
@@ -369,6 +387,8 @@ class CompareScreen(Screen[None]):
 
     @on(PaneMoved)
     def _pane_moved(self, message: PaneMoved) -> None:
+        if self.closing:
+            return
         side = message.side
         expected = self._expect[side]
         if message.cursor in expected:  # we moved it (echoes can merge: drop the older ones too)
@@ -418,7 +438,7 @@ class CompareScreen(Screen[None]):
 
     @on(ComparisonBookmarks)
     def _bookmarks_read(self, message: ComparisonBookmarks) -> None:
-        if message.request != self._request:
+        if message.request != self._request or self.closing:
             return
         if message.problem:
             self.notify(safe(message.problem), title="Bookmarks", severity="error", timeout=8, markup=False)

@@ -29,7 +29,7 @@ from textual.worker import get_current_worker
 from nkterm.bookmarks.query import is_bookmark_search
 from nkterm.models import SearchResult
 from nkterm.tui.messages import MoreResultsWanted, SearchAnswered, SearchHitChosen, SearchRequested
-from nkterm.tui.widgets.search_bar import SearchBar, SearchResults
+from nkterm.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from nkterm.bookmarks import BookmarkStore
@@ -129,7 +129,8 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
             bar.say_waiting(f"{done}… your search runs when it is ready · esc closes")
 
     def _poll_index(self) -> None:
-        if self._waiting is None or self._live_bar() is None:  # nothing to run, or the screen closes
+        bar = self._live_bar()
+        if self._waiting is None or bar is None:  # nothing to run, or the screen closes
             return
         index = self.index_source()[0] if self.index_source is not None else self.library
         if index is None:
@@ -138,7 +139,7 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
             return
         self.library = index
         query, self._waiting = self._waiting, None
-        if query == self.bar.query_text:
+        if query == bar.query_text:
             self.run_search(query, self._request)
 
     @on(MoreResultsWanted)
@@ -263,14 +264,15 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
             bar.show_result(message.result)
 
     def _live_bar(self) -> SearchBar | None:
-        """The search bar with its results list, or None while the screen's widgets are removed
-        (the bar itself or only its list may be gone already)."""
+        """The search bar with all its parts, or None while the screen's widgets are removed
+        (the bar itself or any of its parts may be gone already: ``SearchBar.closing``)."""
         for bar in self.query(SearchBar):
-            return bar if bar.query(SearchResults) else None
+            return None if bar.closing else bar
         return None
 
     @on(SearchHitChosen)
     def _chosen(self, message: SearchHitChosen) -> None:
-        result = self.bar.result
+        bar = self._live_bar()
+        result = bar.result if bar is not None else None
         if result is not None and 0 <= message.rank < len(result.hits):
             self.dismiss(SearchChoice(result, message.rank))

@@ -27,6 +27,7 @@ from nkterm.models import SearchResult
 from nkterm.render import safe
 from nkterm.tui.screens import search as search_screen
 from nkterm.tui.screens.search import SearchChoice, SearchScreen
+from nkterm.tui.teardown import torn_down
 from nkterm.tui.widgets.document_list import DocumentsPane
 from nkterm.tui.widgets.document_view import DocumentView
 
@@ -162,6 +163,10 @@ class SearchWalk:
         self._loading = False
         choice = self.choice
         if choice is None or choice.result is not before:  # the search changed meanwhile
+            return
+        if torn_down(self.screen, "#status"):
+            # the app exits as the page arrives: the screen's widgets are being removed (the
+            # status line it would say "opening…" on may be gone), and nothing is to be opened
             return
         if more.error or not more.hits:
             self.screen.notify(more.error or "no more results", severity="warning", timeout=4, markup=False)

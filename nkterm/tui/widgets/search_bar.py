@@ -31,6 +31,7 @@ from nkterm.listing import Timeline
 from nkterm.models import Hit, SearchResult, Span
 from nkterm.render import one_line, safe
 from nkterm.tui.messages import MoreResultsWanted, SearchHitChosen, SearchRequested
+from nkterm.tui.teardown import torn_down
 from nkterm.tui.view.search_status import HitsStatus, short_source
 from nkterm.tui.view.textlayout import wrap
 from nkterm.tui.widgets.row_list import RowList
@@ -221,9 +222,16 @@ class SearchBar(Vertical):
             self._timer.stop()
             self._timer = None
 
+    @property
+    def closing(self) -> bool:
+        """Whether the bar is being taken down (its screen closes, the app exits): some of its
+        parts may be gone already, so a late timer or answer draws nothing
+        (``nkterm.tui.teardown``)."""
+        return torn_down(self, Input, SuggestionLine, TimelineBars, SearchResults)
+
     def _request(self, query: str) -> None:
         self._timer = None
-        if not self.query(SuggestionLine) or not self.query(SearchResults):
+        if self.closing:
             # esc came while the typing was still settling: the screen is closing and its
             # widgets are removed child first, so the timer can fire on a bar with no status
             # line left (CI, session 13: NoMatches on SuggestionLine); nothing to search for
