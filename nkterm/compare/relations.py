@@ -211,15 +211,23 @@ def _unmatched_numbers(a: Unit, b: Unit) -> str:
 
 def _names_apart(a: Unit, b: Unit) -> str:
     """A name on each side that the other lacks ("Kim Jong Un" / "Kim Jong Il"): not the same
-    participants. Only multi-word names and names inside sentences count; a name that ends
-    another is the same person with fewer words ("Kilroy-Silk" / "Robert Kilroy-Silk")."""
+    participants. Only multi-word names and names inside sentences count. Two names one of whose
+    words are all the other's are compatible: a name that ends another is the same person with
+    fewer words ("Kilroy-Silk" / "Robert Kilroy-Silk"), and a title and a name written apart ("The
+    Attorney General, Lord Goldsmith,": a comma ends a name) are inside the two written together
+    ("The Attorney General Lord Goldsmith")."""
 
-    def ends(name: str, unit: Unit) -> bool:
-        tail = " " + name.removeprefix("@")
-        return any(k.startswith("@") and k.endswith(tail) for k in unit.names)
+    def compatible(name: str, unit: Unit) -> bool:
+        words = set(name[1:].split())
+        for key in unit.names:
+            if key.startswith("@"):
+                other = set(key[1:].split())
+                if words <= other or other <= words:
+                    return True
+        return False
 
-    only_a = [k for k in a.names if k not in b.keys and k.startswith("@") and not ends(k, b)]
-    only_b = [k for k in b.names if k not in a.keys and k.startswith("@") and not ends(k, a)]
+    only_a = [k for k in a.names if k not in b.keys and k.startswith("@") and not compatible(k, b)]
+    only_b = [k for k in b.names if k not in a.keys and k.startswith("@") and not compatible(k, a)]
     if only_a and only_b:
         name_a = a.keys[sorted(only_a)[0]]
         name_b = b.keys[sorted(only_b)[0]]

@@ -660,3 +660,22 @@ def test_a_contraction_of_a_function_word_weighs_as_little_as_the_word() -> None
     b = "Tourists don't smile for the cameras at the border."
     _relation, _reason, shared = judge(a, b)
     assert shared[0] == "smile"
+
+
+def test_a_title_and_a_name_written_apart_are_the_name_written_together() -> None:
+    # held-out 11: the comma after "Attorney General" ends a name, so A has two names where B has one
+    relation, reason, _shared = judge(
+        "The Attorney General, Lord Goldsmith, has so far issued no instructions to police on how they should deal with the hunts.",
+        "The Attorney General Lord Goldsmith has so far not issued any instructions to police on how they should deal with the hunts.",
+    )
+    assert "different names" not in reason
+    assert relation == AGREES, reason
+
+
+def test_names_neither_inside_the_other_are_different_names() -> None:
+    relation, reason, _shared = judge(
+        "The Attorney General, Lord Goldsmith, has so far issued no instructions to police on how they should deal with the hunts.",
+        "The Home Secretary Charles Clarke has so far issued no instructions to police on how they should deal with the hunts.",
+    )
+    assert relation == RELATED_ONLY
+    assert reason.startswith("different names"), reason
