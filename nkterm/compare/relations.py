@@ -15,6 +15,7 @@ Must not import Textual, nor Whoosh.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 
@@ -43,7 +44,7 @@ from nkterm.compare.words import (
     KEY_OF,
     NEGATION_RE,
 )
-from nkterm.numbers import Quantity
+from nkterm.numbers import _CURRENCIES, Quantity
 
 _EVALUATION_STEMS = frozenset(s for pos, neg in EVALUATION_AXES.values() for s in pos | neg)
 
@@ -197,6 +198,51 @@ def slot_conflict(a: Unit, b: Unit) -> str:
     )
 
 
+_CURRENCY_KEYS = frozenset(_CURRENCIES.values())
+# what stands between an amount and its conversion: "$550,000 (£306,814)", "1.55bn euros ($2bn; £1.1bn)"
+_CONVERSION_GAP_RE = re.compile(r"\s*[(\[;,]\s*")
+_BRACKET_RE = re.compile(r"\s*[(\[]")
+
+
+def conversions(unit: Unit) -> list[tuple[Quantity, Quantity]]:
+    """(amount, its conversion) for each amount of money followed in brackets by the same amount
+    in another currency: "$550,000 (£306,814)", "1.55bn euros ($2bn; £1.1bn)" (both converted)."""
+    out: list[tuple[Quantity, Quantity]] = []
+    numbers, text = unit.numbers, unit.passage.text
+    for k, q in enumerate(numbers):
+        if q.key not in _CURRENCY_KEYS or not _BRACKET_RE.match(text, q.end):
+            continue
+        end = q.end
+        for r in numbers[k + 1 :]:
+            if (
+                r.key not in _CURRENCY_KEYS
+                or r.key == q.key
+                or not _CONVERSION_GAP_RE.fullmatch(text, end, r.start)
+            ):
+                break
+            out.append((q, r))
+            end = r.end
+    return out
+
+
+def _without_conversions(a: Unit, b: Unit) -> tuple[Unit, Unit]:
+    """``a`` and ``b`` without the bracketed conversions of an amount the other passage gives too
+    ("$550,000 (£306,814)" / "$550,000 (£293,264)"): a conversion is the day's exchange rate,
+    not a figure of its own, so when the amount converted is equal the conversions are no
+    conflict (and not needed to agree)."""
+    dropped: list[list[Quantity]] = [[], []]
+    for k, (one, other) in enumerate(((a, b), (b, a))):
+        for amount, converted in conversions(one):
+            if any(amount.agrees(r) for r in other.numbers if r.key == amount.key):
+                dropped[k].append(converted)
+    if not dropped[0] and not dropped[1]:
+        return a, b
+    def kept(unit: Unit, gone: list[Quantity]) -> Unit:
+        return dataclasses.replace(unit, numbers=[q for q in unit.numbers if all(q is not d for d in gone)])
+
+    return kept(a, dropped[0]), kept(b, dropped[1])
+
+
 def _unmatched_numbers(a: Unit, b: Unit) -> str:
     """A number that counts what the other passage counts too but has no equal there ("from
     £4,745 to £4,895" / "£4,745"): one passage says more than the other, so not the same
@@ -295,6 +341,8 @@ def relation_of(
     if normalised(a.passage.text) == normalised(b.passage.text):
         return AGREES, "identical text"
     shared = shared or []
+    if len(a.numbers) > 1 or len(b.numbers) > 1:
+        a, b = _without_conversions(a, b)
     labels = shown_terms(shared, 3)
     topic = "same topic: " + ", ".join(labels) if labels else "same topic"
     apart = _names_apart(a, b)

@@ -679,3 +679,28 @@ def test_names_neither_inside_the_other_are_different_names() -> None:
     )
     assert relation == RELATED_ONLY
     assert reason.startswith("different names"), reason
+
+
+def test_a_conversion_in_brackets_of_an_equal_amount_is_no_conflict() -> None:
+    # held-out 11: the same fine converted at two days' exchange rates
+    relation, reason, _shared = judge(
+        "The regulator fined the broadcaster $550,000 (£306,814) for the incident at the Superbowl.",
+        "The regulator fined the broadcaster $550,000 (£293,264) for the incident at the Superbowl.",
+    )
+    assert relation == AGREES, reason
+
+
+def test_a_conversion_does_not_hide_a_different_amount() -> None:
+    relation, reason, _shared = judge(
+        "The regulator fined the broadcaster $550,000 (£306,814) for the incident at the Superbowl.",
+        "The regulator fined the broadcaster $750,000 (£413,264) for the incident at the Superbowl.",
+    )
+    assert (relation, reason) == (DIFFERS, "numbers differ beyond rounding: $550,000 vs $750,000")
+
+
+def test_an_amount_in_pounds_not_in_brackets_is_a_figure_of_its_own() -> None:
+    relation, reason, _shared = judge(
+        "The regulator fined the broadcaster $550,000 and ordered it to pay £306,814 in costs for the incident.",
+        "The regulator fined the broadcaster $550,000 and ordered it to pay £293,264 in costs for the incident.",
+    )
+    assert relation == DIFFERS, reason
