@@ -32,7 +32,14 @@ from nkterm.compare.meanings import MEANING
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.similarity import shown_terms
 from nkterm.compare.slots import clear_caches as clear_slots
-from nkterm.compare.slots import date_slot, number_slot, ordinal_slot, outcome_conflict
+from nkterm.compare.slots import (
+    date_slot,
+    number_slot,
+    ordinal_slot,
+    other_periods,
+    outcome_conflict,
+    period_slot,
+)
 from nkterm.compare.testimony import clear_caches as clear_testimony
 from nkterm.compare.testimony import testimony_conflict
 from nkterm.compare.units import HEADLINE, Unit
@@ -68,15 +75,17 @@ def normalised(text: str) -> str:
 def conflict_of(a: Unit, b: Unit, similarity: float = 1.0) -> str:
     """Why two units conflict, or "" when nothing does. Years count only between passages
     close enough to be one proposition (>= ``SAME_MIN``): "in 1998" and "in 2004" usually
-    date two different events."""
+    date two different events; numbers not at all between passages about different quarters or
+    months (``slots.other_periods``: two periods' figures)."""
     numbers_a: dict[str, list[Quantity]] = defaultdict(list)
     numbers_b: dict[str, list[Quantity]] = defaultdict(list)
-    for n in a.numbers:
-        if n.key and (not n.year or similarity >= params.SAME_MIN):
-            numbers_a[n.key].append(n)
-    for n in b.numbers:
-        if n.key:
-            numbers_b[n.key].append(n)
+    if not (a.numbers and b.numbers and other_periods(a, b)):  # (two quarters' or months' figures)
+        for n in a.numbers:
+            if n.key and (not n.year or similarity >= params.SAME_MIN):
+                numbers_a[n.key].append(n)
+        for n in b.numbers:
+            if n.key:
+                numbers_b[n.key].append(n)
     for unit_key, found_a in numbers_a.items():
         found_b = numbers_b.get(unit_key)
         if not found_b or any(x.agrees(y) for x in found_a for y in found_b):
@@ -418,7 +427,8 @@ def relation_of(
     if conflict and same_slot and similarity >= least:
         return DIFFERS, conflict
     if same_slot and (conflict.startswith("numbers") or (not conflict and similarity >= params.CONFLICT_MIN)):
-        slot_numbers = number_slot(a, b)  # (also a bare "4.7 million" against "3.9 million units")
+        # (also a bare "4.7 million" against "3.9 million units"; or one quarter's two figures)
+        slot_numbers = number_slot(a, b) or period_slot(a, b)
         if slot_numbers:
             number_a, number_b, word = slot_numbers
             return DIFFERS, (

