@@ -194,8 +194,9 @@ def slot_conflict(a: Unit, b: Unit) -> str:
     """A conflict about one participant and act, whatever else the passages say: contradicting
     testimony, a denial of what the other asserts (``denial_conflict``), a dispute of the other's
     own words (``dispute.dispute_conflict``), opposite outcomes of
-    a case (``slots.outcome_conflict``), two dates of one event (``slots.date_slot``), or
-    contrary states of one participant (``contrary.contrary_conflict``).
+    a case (``slots.outcome_conflict``), two dates of one event (``slots.date_slot``),
+    contrary states of one participant (``contrary.contrary_conflict``), or one quarter's two
+    figures of one measure (``slots.period_slot``).
     ``align`` gives such a pair a bonus in its matching, so a denial finds the charge it denies
     and a date finds the other date of its event."""
     return (
@@ -205,6 +206,19 @@ def slot_conflict(a: Unit, b: Unit) -> str:
         or outcome_conflict(a, b)
         or date_slot(a, b)
         or contrary_conflict(a, b)
+        or _period_conflict(a, b)
+    )
+
+
+def _period_conflict(a: Unit, b: Unit) -> str:
+    """One quarter's two figures of one measure (``slots.period_slot``), as a reason."""
+    found = period_slot(a, b)
+    if not found:
+        return ""
+    number_a, number_b, word = found
+    return (
+        f'numbers differ beyond rounding about "{word}": '
+        f"{' '.join(number_a.written.split())} vs {' '.join(number_b.written.split())}"
     )
 
 
@@ -427,8 +441,7 @@ def relation_of(
     if conflict and same_slot and similarity >= least:
         return DIFFERS, conflict
     if same_slot and (conflict.startswith("numbers") or (not conflict and similarity >= params.CONFLICT_MIN)):
-        # (also a bare "4.7 million" against "3.9 million units"; or one quarter's two figures)
-        slot_numbers = number_slot(a, b) or period_slot(a, b)
+        slot_numbers = number_slot(a, b)  # (also a bare "4.7 million" against "3.9 million units")
         if slot_numbers:
             number_a, number_b, word = slot_numbers
             return DIFFERS, (

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from nkterm.analysis import analyze_names_joined
 from nkterm.compare.actors import actor_before
 from nkterm.compare.units import Unit
-from nkterm.compare.words import CLAUSE_END_RE, COMMON_STEMS, FUNCTION_WORDS
+from nkterm.compare.words import CLAUSE_END_RE, COMMON_STEMS, EVALUATION_AXES, FUNCTION_WORDS
 from nkterm.dateline import MONTH_NAMES
 from nkterm.numbers import Quantity
 
@@ -248,21 +248,23 @@ def period_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
     return None
 
 
+_MOVEMENT_STEMS = frozenset().union(*EVALUATION_AXES[_MOVEMENT])
 _PERIOD_WORDS = frozenset(
     ("quarter", "quarters", "months", "month", "period", "year", "annual", "annualised", *_QUARTER_OF)
 )
 
 
 def _measure(unit: Unit, key: str) -> dict[str, str]:
-    """What a passage's figures of one unit measure: the words next to any of them, quarters and
-    months left out ("Consumer spending grew 4.2% in the final quarter, down from the third
-    quarter's 5.1%" -> "spending", "grew": said once for both figures)."""
+    """What a passage's figures of one unit measure: the words next to any of them, quarters,
+    months and words of movement left out ("Consumer spending grew 4.2% in the final quarter, down
+    from the third quarter's 5.1%" -> "consumer", "spending": said once for both figures; "The
+    economy grew 3.7%" measures the economy, not what "grew" in another passage)."""
     return {
         s: w
         for q in unit.numbers
         if q.key == key
         for s, w in anchors(unit, q).items()
-        if w not in _PERIOD_WORDS
+        if w not in _PERIOD_WORDS and s not in _MOVEMENT_STEMS
     }
 
 

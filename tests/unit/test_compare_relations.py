@@ -749,3 +749,13 @@ def test_a_quarter_named_by_its_months_is_that_quarter() -> None:
     )
     assert relation == DIFFERS, reason
     assert "3.1% vs 3.7%" in reason
+
+
+def test_one_quarters_figures_of_two_measures_do_not_differ() -> None:
+    # unlabelled business/121 x 165: the economy's growth is not consumer spending's
+    relation, reason, _shared = judge(
+        "The economy grew 3.7% in the third quarter, slower than forecast, but up on the 3.3% of the second quarter.",
+        "Officials pointed to figures showing that consumer spending grew at 4.6% in the third quarter, "
+        "up from just 1.6% in the second.",
+    )
+    assert relation != DIFFERS, reason
