@@ -211,9 +211,11 @@ def slot_conflict(a: Unit, b: Unit) -> str:
 
 
 def _period_conflict(a: Unit, b: Unit) -> str:
-    """One quarter's two figures of one measure (``slots.period_slot``), as a reason."""
+    """One quarter's two figures of one measure (``slots.period_slot``), as a reason; not between
+    passages naming different participants ("Ford Motor's first-quarter profits" / "General
+    Motors' first-quarter profits": two firms' figures for one quarter)."""
     found = period_slot(a, b)
-    if not found:
+    if not found or _names_apart(a, b):
         return ""
     number_a, number_b, word = found
     return (

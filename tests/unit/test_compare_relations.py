@@ -759,3 +759,11 @@ def test_one_quarters_figures_of_two_measures_do_not_differ() -> None:
         "up from just 1.6% in the second.",
     )
     assert relation != DIFFERS, reason
+
+
+def test_two_firms_figures_for_one_quarter_do_not_differ() -> None:
+    relation, reason, _shared = judge(
+        "Shares in Ford Motor rose after its profits grew 12% in the first quarter, after 8% in the fourth quarter.",
+        "Rival carmaker General Motors said its profits grew 9% in the first quarter, against 3% in the fourth quarter.",
+    )
+    assert relation != DIFFERS, reason
