@@ -84,6 +84,7 @@ def periods(text: str, start: int = 0, end: int | None = None) -> list[tuple[int
     return out
 
 
+@functools.lru_cache(maxsize=2048)
 def time_frame(text: str) -> frozenset[str]:
     """The years, months, weekdays and quarters a passage names ("in the fourth quarter of 2004"
     -> {"q4", "2004"}), lower-cased; a quarter however written ("the July to September period" ->
@@ -225,12 +226,17 @@ def period_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
     years the passages name are the same (or one names none), a word next to the figures of that
     unit in each (``_measure``) is the same, and neither passage writes the other's value. Figures of two different quarters (a weekly
     chart, monthly figures) are never compared."""
+    keys = {q.key for q in a.numbers if q.key and not q.year} & {
+        q.key for q in b.numbers if q.key and not q.year
+    }
+    if not keys:
+        return None  # (most candidate pairs: no figures of one unit on both sides)
     years_a = {t for t in time_frame(a.passage.text) if t.isdigit()}
     years_b = {t for t in time_frame(b.passage.text) if t.isdigit()}
     if years_a and years_b and years_a != years_b:
         return None
     for x in a.numbers:
-        if not x.key or x.year:
+        if x.key not in keys or x.year:
             continue
         quarter = ""
         for y in b.numbers:
@@ -538,9 +544,11 @@ def _same_participants(a: Unit, b: Unit) -> bool:
 
 
 def clear_caches() -> None:
-    """Forget the memoised outcomes and dates of passages (``_outcome_actors``, ``_dates``)."""
+    """Forget the memoised outcomes, dates and time frames of passages (``_outcome_actors``,
+    ``_dates``, ``time_frame``)."""
     _outcome_actors.cache_clear()
     _dates.cache_clear()
+    time_frame.cache_clear()
 
 
 _ORDINAL_WORDS = [
