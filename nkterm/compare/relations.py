@@ -15,9 +15,11 @@ Must not import Textual, nor Whoosh.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 
+from nkterm.analysis import analyze
 from nkterm.compare import params
 from nkterm.compare.actors import PROMISE_BROKEN, denies, promise_broken
 from nkterm.compare.apart import counts_apart, figures_apart
@@ -30,7 +32,14 @@ from nkterm.compare.meanings import MEANING
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.similarity import shown_terms
 from nkterm.compare.slots import clear_caches as clear_slots
-from nkterm.compare.slots import date_slot, number_slot, ordinal_slot, outcome_conflict
+from nkterm.compare.slots import (
+    date_slot,
+    number_slot,
+    ordinal_slot,
+    other_periods,
+    outcome_conflict,
+    period_slot,
+)
 from nkterm.compare.testimony import clear_caches as clear_testimony
 from nkterm.compare.testimony import testimony_conflict
 from nkterm.compare.units import HEADLINE, Unit
@@ -43,7 +52,7 @@ from nkterm.compare.words import (
     KEY_OF,
     NEGATION_RE,
 )
-from nkterm.numbers import Quantity
+from nkterm.numbers import _CURRENCIES, Quantity
 
 _EVALUATION_STEMS = frozenset(s for pos, neg in EVALUATION_AXES.values() for s in pos | neg)
 
@@ -66,15 +75,17 @@ def normalised(text: str) -> str:
 def conflict_of(a: Unit, b: Unit, similarity: float = 1.0) -> str:
     """Why two units conflict, or "" when nothing does. Years count only between passages
     close enough to be one proposition (>= ``SAME_MIN``): "in 1998" and "in 2004" usually
-    date two different events."""
+    date two different events; numbers not at all between passages about different quarters or
+    months (``slots.other_periods``: two periods' figures)."""
     numbers_a: dict[str, list[Quantity]] = defaultdict(list)
     numbers_b: dict[str, list[Quantity]] = defaultdict(list)
-    for n in a.numbers:
-        if n.key and (not n.year or similarity >= params.SAME_MIN):
-            numbers_a[n.key].append(n)
-    for n in b.numbers:
-        if n.key:
-            numbers_b[n.key].append(n)
+    if not (a.numbers and b.numbers and other_periods(a, b)):  # (two quarters' or months' figures)
+        for n in a.numbers:
+            if n.key and (not n.year or similarity >= params.SAME_MIN):
+                numbers_a[n.key].append(n)
+        for n in b.numbers:
+            if n.key:
+                numbers_b[n.key].append(n)
     for unit_key, found_a in numbers_a.items():
         found_b = numbers_b.get(unit_key)
         if not found_b or any(x.agrees(y) for x in found_a for y in found_b):
@@ -183,8 +194,9 @@ def slot_conflict(a: Unit, b: Unit) -> str:
     """A conflict about one participant and act, whatever else the passages say: contradicting
     testimony, a denial of what the other asserts (``denial_conflict``), a dispute of the other's
     own words (``dispute.dispute_conflict``), opposite outcomes of
-    a case (``slots.outcome_conflict``), two dates of one event (``slots.date_slot``), or
-    contrary states of one participant (``contrary.contrary_conflict``).
+    a case (``slots.outcome_conflict``), two dates of one event (``slots.date_slot``),
+    contrary states of one participant (``contrary.contrary_conflict``), or one quarter's two
+    figures of one measure (``slots.period_slot``).
     ``align`` gives such a pair a bonus in its matching, so a denial finds the charge it denies
     and a date finds the other date of its event."""
     return (
@@ -194,7 +206,68 @@ def slot_conflict(a: Unit, b: Unit) -> str:
         or outcome_conflict(a, b)
         or date_slot(a, b)
         or contrary_conflict(a, b)
+        or _period_conflict(a, b)
     )
+
+
+def _period_conflict(a: Unit, b: Unit) -> str:
+    """One quarter's two figures of one measure (``slots.period_slot``), as a reason; not between
+    passages naming different participants ("Ford Motor's first-quarter profits" / "General
+    Motors' first-quarter profits": two firms' figures for one quarter)."""
+    found = period_slot(a, b)
+    if not found or _names_apart(a, b):
+        return ""
+    number_a, number_b, word = found
+    return (
+        f'numbers differ beyond rounding about "{word}": '
+        f"{' '.join(number_a.written.split())} vs {' '.join(number_b.written.split())}"
+    )
+
+
+_CURRENCY_KEYS = frozenset(_CURRENCIES.values())
+# what stands between an amount and its conversion: "$550,000 (£306,814)", "1.55bn euros ($2bn; £1.1bn)"
+_CONVERSION_GAP_RE = re.compile(r"\s*[(\[;,]\s*")
+_BRACKET_RE = re.compile(r"\s*[(\[]")
+
+
+def conversions(unit: Unit) -> list[tuple[Quantity, Quantity]]:
+    """(amount, its conversion) for each amount of money followed in brackets by the same amount
+    in another currency: "$550,000 (£306,814)", "1.55bn euros ($2bn; £1.1bn)" (both converted)."""
+    out: list[tuple[Quantity, Quantity]] = []
+    numbers, text = unit.numbers, unit.passage.text
+    for k, q in enumerate(numbers):
+        if q.key not in _CURRENCY_KEYS or not _BRACKET_RE.match(text, q.end):
+            continue
+        end = q.end
+        for r in numbers[k + 1 :]:
+            if (
+                r.key not in _CURRENCY_KEYS
+                or r.key == q.key
+                or not _CONVERSION_GAP_RE.fullmatch(text, end, r.start)
+            ):
+                break
+            out.append((q, r))
+            end = r.end
+    return out
+
+
+def _without_conversions(a: Unit, b: Unit) -> tuple[Unit, Unit]:
+    """``a`` and ``b`` without the bracketed conversions of an amount the other passage gives too
+    ("$550,000 (£306,814)" / "$550,000 (£293,264)"): a conversion is the day's exchange rate,
+    not a figure of its own, so when the amount converted is equal the conversions are no
+    conflict (and not needed to agree)."""
+    dropped: list[list[Quantity]] = [[], []]
+    for k, (one, other) in enumerate(((a, b), (b, a))):
+        for amount, converted in conversions(one):
+            if any(amount.agrees(r) for r in other.numbers if r.key == amount.key):
+                dropped[k].append(converted)
+    if not dropped[0] and not dropped[1]:
+        return a, b
+
+    def kept(unit: Unit, gone: list[Quantity]) -> Unit:
+        return dataclasses.replace(unit, numbers=[q for q in unit.numbers if all(q is not d for d in gone)])
+
+    return kept(a, dropped[0]), kept(b, dropped[1])
 
 
 def _unmatched_numbers(a: Unit, b: Unit) -> str:
@@ -211,15 +284,23 @@ def _unmatched_numbers(a: Unit, b: Unit) -> str:
 
 def _names_apart(a: Unit, b: Unit) -> str:
     """A name on each side that the other lacks ("Kim Jong Un" / "Kim Jong Il"): not the same
-    participants. Only multi-word names and names inside sentences count; a name that ends
-    another is the same person with fewer words ("Kilroy-Silk" / "Robert Kilroy-Silk")."""
+    participants. Only multi-word names and names inside sentences count. Two names one of whose
+    words are all the other's are compatible: a name that ends another is the same person with
+    fewer words ("Kilroy-Silk" / "Robert Kilroy-Silk"), and a title and a name written apart ("The
+    Attorney General, Lord Goldsmith,": a comma ends a name) are inside the two written together
+    ("The Attorney General Lord Goldsmith")."""
 
-    def ends(name: str, unit: Unit) -> bool:
-        tail = " " + name.removeprefix("@")
-        return any(k.startswith("@") and k.endswith(tail) for k in unit.names)
+    def compatible(name: str, unit: Unit) -> bool:
+        words = set(name[1:].split())
+        for key in unit.names:
+            if key.startswith("@"):
+                other = set(key[1:].split())
+                if words <= other or other <= words:
+                    return True
+        return False
 
-    only_a = [k for k in a.names if k not in b.keys and k.startswith("@") and not ends(k, b)]
-    only_b = [k for k in b.names if k not in a.keys and k.startswith("@") and not ends(k, a)]
+    only_a = [k for k in a.names if k not in b.keys and k.startswith("@") and not compatible(k, b)]
+    only_b = [k for k in b.names if k not in a.keys and k.startswith("@") and not compatible(k, a)]
     if only_a and only_b:
         name_a = a.keys[sorted(only_a)[0]]
         name_b = b.keys[sorted(only_b)[0]]
@@ -262,16 +343,46 @@ _MODAL_RE = re.compile(
 )
 
 
+# "will base" / "was basing": a plan said as a progressive ("is building", "was basing") states the
+# same intention as "will"; the verb after the auxiliary and the -ing word of the other passage
+_WILL_VERB_RE = re.compile(r"\b(?:will|would|shall)\s+(?:not\s+)?(\w+)|'ll\s+(\w+)", re.IGNORECASE)
+_PROGRESSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|being)\s+(?:now\s+|still\s+|also\s+)?(\w+ing)\b|'(?:s|re)\s+(\w+ing)\b",
+    re.IGNORECASE,
+)
+
+
+def _plan_said_both_ways(modal: str, other: str) -> bool:
+    """Whether every cue of ``modal`` is "will"/"would"/"shall" + a verb that ``other`` says in a
+    progressive ("it will base its model on" / "it was basing its model on"): a plan reported
+    both ways, not a difference of mood."""
+    cues = list(_MODAL_RE.finditer(modal))
+    verbs = list(_WILL_VERB_RE.finditer(modal))
+    if (
+        not verbs
+        or len(cues) != len(verbs)
+        or any(c.start() != v.start() for c, v in zip(cues, verbs, strict=True))
+    ):
+        return False
+    progressive = {
+        term for m in _PROGRESSIVE_RE.finditer(other) for term, _s, _e in analyze(m.group(1) or m.group(2))
+    }
+    return all(any(t in progressive for t, _s, _e in analyze(v.group(1) or v.group(2))) for v in verbs)
+
+
 def _mood_apart(a: Unit, b: Unit) -> str:
     """Why two passages cannot assert one proposition whatever words they share, or "": one is a
     question ("Did you ever know Mr Ebbers to make an accounting entry?"), or only one says what
-    may or will be ("would hurt" / "were hit")."""
+    may or will be ("would hurt" / "were hit"; not "will base" / "was basing", one plan)."""
     for unit, side in ((a, "A"), (b, "B")):
         if unit.passage.text.rstrip(" \"'”’)").endswith("?"):
             return f"{side} is a question: it asserts nothing to agree with"
     mood_a, mood_b = _MODAL_RE.search(a.passage.text), _MODAL_RE.search(b.passage.text)
     if (mood_a is None) != (mood_b is None):
         side, cue = ("A", mood_a) if mood_a else ("B", mood_b)
+        modal, other = (a, b) if mood_a else (b, a)
+        if _plan_said_both_ways(modal.passage.text, other.passage.text):
+            return ""
         return f'only {side} says what may or will be ("{cue.group(0) if cue else ""}")'
     return ""
 
@@ -287,6 +398,8 @@ def relation_of(
     if normalised(a.passage.text) == normalised(b.passage.text):
         return AGREES, "identical text"
     shared = shared or []
+    if len(a.numbers) > 1 or len(b.numbers) > 1:
+        a, b = _without_conversions(a, b)
     labels = shown_terms(shared, 3)
     topic = "same topic: " + ", ".join(labels) if labels else "same topic"
     apart = _names_apart(a, b)

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from nkterm.analysis import analyze_names_joined
 from nkterm.compare.actors import actor_before
 from nkterm.compare.units import Unit
-from nkterm.compare.words import CLAUSE_END_RE, COMMON_STEMS, FUNCTION_WORDS
+from nkterm.compare.words import CLAUSE_END_RE, COMMON_STEMS, EVALUATION_AXES, FUNCTION_WORDS
 from nkterm.dateline import MONTH_NAMES
 from nkterm.numbers import Quantity
 
@@ -48,10 +48,72 @@ _TIME_RE = re.compile(
 _RATE_RE = re.compile(r"(?:\s*-\s*|\s+)(?:a|an|per)(?:\s*-\s*|\s+)[^\W\d_]+", re.IGNORECASE)
 
 
+# a quarter of the year however written: "the third quarter", "the July to September period",
+# "the three months to September", "the final quarter", "the last three months of 2004"
+_QUARTER_OF = {
+    **dict.fromkeys(("first", "1st", "january", "march"), "q1"),
+    **dict.fromkeys(("second", "2nd", "april", "june"), "q2"),
+    **dict.fromkeys(("third", "3rd", "july", "september"), "q3"),
+    **dict.fromkeys(("fourth", "4th", "final", "october", "december"), "q4"),
+}
+_PERIOD_RE = re.compile(
+    r"\b(?P<nth>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter\b"
+    r"|\b(?:three[\s-]+months|quarter)\s+(?:to|ending|ended)\s+(?P<end>march|june|september|december)\b"
+    r"|\b(?P<start>january|april|july|october)(?:\s*-\s*|\s+to\s+|-to-)(?P<to>march|june|september|december)\b"
+    r"|\blast\s+three\s+months\s+of\s+(?=the\s+year|(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def periods(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """The quarters of the year that ``text[start:end]`` names, however written, as (start, end,
+    "q1".."q4"): "the third quarter" and "the July to September period" are one period."""
+    out = []
+    for m in _PERIOD_RE.finditer(text, start, len(text) if end is None else end):
+        if m.group("nth"):
+            quarter = _QUARTER_OF[m.group("nth").lower()]
+        elif m.group("end"):
+            quarter = _QUARTER_OF[m.group("end").lower()]
+        elif m.group("start"):
+            quarter = _QUARTER_OF[m.group("start").lower()]
+            if _QUARTER_OF[m.group("to").lower()] != quarter:
+                continue  # "January to June": half a year, no quarter
+        else:
+            quarter = "q4"
+        out.append((m.start(), m.end(), quarter))
+    return out
+
+
+@functools.lru_cache(maxsize=2048)
 def time_frame(text: str) -> frozenset[str]:
     """The years, months, weekdays and quarters a passage names ("in the fourth quarter of 2004"
-    -> {"quarter", "2004"}), lower-cased."""
-    return frozenset(m.group(0).lower() for m in _TIME_RE.finditer(text))
+    -> {"q4", "2004"}), lower-cased; a quarter however written ("the July to September period" ->
+    {"q3"}), so two figures for one quarter are placed in one time and two quarters' are not."""
+    found = periods(text)
+    if found:
+        rest, at = [], 0
+        for start, end, _q in found:
+            rest.append(text[at:start])
+            at = end
+        rest.append(text[at:])
+        text = " ".join(rest)
+    return frozenset([q for _s, _e, q in found] + [m.group(0).lower() for m in _TIME_RE.finditer(text)])
+
+
+def other_periods(a: Unit, b: Unit) -> bool:
+    """Whether the two passages are about different quarters or months: each names some and they
+    share none ("grew 4.2% in the final quarter" / "grew 5.1% in the third quarter"): two
+    periods' figures (a monthly index, a weekly chart), never one figure's two values."""
+    frame_a = {
+        t for t in time_frame(a.passage.text) if not t.isdigit() and t != "quarter" and t not in _WEEKDAYS
+    }
+    frame_b = {
+        t for t in time_frame(b.passage.text) if not t.isdigit() and t != "quarter" and t not in _WEEKDAYS
+    }
+    return bool(frame_a) and bool(frame_b) and not frame_a & frame_b
+
+
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 
 def anchors(unit: Unit, number: Quantity | tuple[int, int]) -> dict[str, str]:
@@ -139,6 +201,77 @@ def number_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
         if word:
             return found_a[0], found_b[0], word
     return _level_slot(a, b) or _level_slot(b, a, swap=True)
+
+
+def _period_of(unit: Unit, q: Quantity) -> str:
+    """The quarter the clause of ``q`` places it in ("grew 4.2% in the final quarter" -> "q4",
+    "the third quarter's 5.1%" -> "q3"), the nearest when it names several; "" when none."""
+    text = unit.passage.text
+    start = 0
+    for m in CLAUSE_END_RE.finditer(text, 0, q.start):
+        start = m.end()
+    end_match = CLAUSE_END_RE.search(text, q.end)
+    found = periods(text, start, end_match.start() if end_match else len(text))
+    if not found:
+        return ""
+    return min(found, key=lambda p: min(abs(p[0] - q.end), abs(q.start - p[1])))[2]
+
+
+def period_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
+    """(A's number, B's number, the word they share) for two figures of one measure for one
+    quarter that differ beyond rounding, in passages that give several figures for several
+    quarters ("Consumer spending grew 4.2% in the final quarter, down from the third quarter's
+    5.1%" / "consumer spending grew at 4.6% in the third quarter"): each number's own clause
+    names the quarter (``periods``: "the July to September period" is the third quarter), the
+    years the passages name are the same (or one names none), a word next to the figures of that
+    unit in each (``_measure``) is the same, and neither passage writes the other's value. Figures of two different quarters (a weekly
+    chart, monthly figures) are never compared."""
+    keys = {q.key for q in a.numbers if q.key and not q.year} & {
+        q.key for q in b.numbers if q.key and not q.year
+    }
+    if not keys:
+        return None  # (most candidate pairs: no figures of one unit on both sides)
+    years_a = {t for t in time_frame(a.passage.text) if t.isdigit()}
+    years_b = {t for t in time_frame(b.passage.text) if t.isdigit()}
+    if years_a and years_b and years_a != years_b:
+        return None
+    for x in a.numbers:
+        if x.key not in keys or x.year:
+            continue
+        quarter = ""
+        for y in b.numbers:
+            if y.key != x.key or y.year or x.agrees(y):
+                continue
+            quarter = quarter or _period_of(a, x)
+            if not quarter or _period_of(b, y) != quarter:
+                continue
+            if _mentions(a.passage.text, y.value) or _mentions(b.passage.text, x.value):
+                continue
+            measure_a, measure_b = _measure(a, x.key), _measure(b, y.key)
+            word = next((measure_a[s] for s in measure_a if s in measure_b), "")
+            if word:
+                return x, y, word
+    return None
+
+
+_MOVEMENT_STEMS = frozenset().union(*EVALUATION_AXES[_MOVEMENT])
+_PERIOD_WORDS = frozenset(
+    ("quarter", "quarters", "months", "month", "period", "year", "annual", "annualised", *_QUARTER_OF)
+)
+
+
+def _measure(unit: Unit, key: str) -> dict[str, str]:
+    """What a passage's figures of one unit measure: the words next to any of them, quarters,
+    months and words of movement left out ("Consumer spending grew 4.2% in the final quarter, down
+    from the third quarter's 5.1%" -> "consumer", "spending": said once for both figures; "The
+    economy grew 3.7%" measures the economy, not what "grew" in another passage)."""
+    return {
+        s: w
+        for q in unit.numbers
+        if q.key == key
+        for s, w in anchors(unit, q).items()
+        if w not in _PERIOD_WORDS and s not in _MOVEMENT_STEMS
+    }
 
 
 _LEVEL_MIN = 1000  # a bare number this large ("4.7 million") may count what the other's counts
@@ -411,9 +544,11 @@ def _same_participants(a: Unit, b: Unit) -> bool:
 
 
 def clear_caches() -> None:
-    """Forget the memoised outcomes and dates of passages (``_outcome_actors``, ``_dates``)."""
+    """Forget the memoised outcomes, dates and time frames of passages (``_outcome_actors``,
+    ``_dates``, ``time_frame``)."""
     _outcome_actors.cache_clear()
     _dates.cache_clear()
+    time_frame.cache_clear()
 
 
 _ORDINAL_WORDS = [

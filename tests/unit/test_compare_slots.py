@@ -72,8 +72,9 @@ def test_anchors_are_lower_case_content_words_of_the_clause() -> None:
     near = anchors(unit, _number(unit, "185 points"))
     assert set(near.values()) == {"youngest", "player", "win"}  # not Davis Cup, not "18"
     assert time_frame("In the fourth quarter of 2004 and on Monday, May said") == frozenset(
-        {"quarter", "2004", "monday"}
+        {"q4", "2004", "monday"}  # a quarter however written: "the October to December period" is "q4" too
     )
+    assert time_frame("in the October to December period") == time_frame("in the final quarter")
 
 
 CLEARED = (
