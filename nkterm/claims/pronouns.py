@@ -20,15 +20,17 @@ def last_speaker(
     speaker: Callable[[Report], tuple[str | None, str]],
     inside: Callable[[int], bool] | None,
     subjects: Callable[[int], Iterable[tuple[int, str]]] | None,
+    reach: int = 320,
 ) -> str | None:
     """The person who spoke last before a "he said" at ``pos`` (within ~two sentences), when no
     person is the subject of a sentence since: "Mr Howard told the Today programme Mr Blair had
     refused ... He said:" is Mr Howard, not the Mr Blair his words mention. ``before``: the
     reports whose subject starts before ``pos``, by subject position. Two people ("Hope and
-    Carswell") are no "he" or "she": the focus decides then."""
+    Carswell") are no "he" or "she": the focus decides then. ``reach``: how far back (characters)
+    a speaker's subject may be."""
     avoid = _AVOID.get(pronoun)
     for r in reversed(before):
-        if pos - r.subject_start > 320:
+        if pos - r.subject_start > reach:
             return None
         if inside is not None and inside(r.verb_start):
             continue
@@ -44,7 +46,7 @@ def last_speaker(
             return None  # a group or an organisation spoke last: leave it to the focus
         else:
             who, _ = speaker(r)
-        if who is None or len(who.split()) < 2 or gender(who) == avoid or " and " in who:
+        if who is None or len(who.split()) < 2 or (avoid and gender(who) == avoid) or " and " in who:
             return None
         between = next(iter(subjects(pos)), None) if subjects is not None else None
         if between is not None and between[0] > r.verb_end and not is_org(between[1]):

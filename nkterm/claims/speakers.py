@@ -53,6 +53,14 @@ _DEFINITE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he (?:[a-z][\w-]* ){0,2}$")
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A-Z][\w-]+(?![\w'’])")
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s|\n")
+_RELATIVES = frozenset({"who", "which", "that", "what", "whom", "whose", "where", "when"})
+_SUBORDINATORS = frozenset(
+    """if when while although though as after before because since unless once until whether
+    whereas whenever""".split()
+)
+
+
 def _plural_group(subject: str, kind: str) -> bool:
     head = subject.split()[-1].lower()
     return head in GROUP_NOUNS or (kind == "org" and head.endswith("s") and not head.endswith("ss"))
@@ -229,10 +237,16 @@ class Resolver:
         j = bisect.bisect_left(named_pos, pos) - 1
         avoid = {"she": "m", "her": "m", "he": "f", "him": "f"}.get(pronoun)  # "": either
         # the nearest candidate first: speakers and titled names merged with sentence subjects
+        # "Mr Bush's first task was to ..., he said": the clause before a tail's comma is what
+        # was said, so its subject is no one the "he" means (session 14)
+        said_from = self._said_before(pos)
         subjects = iter(
             (p, n)
             for p, n in (self._subjects(pos) if self._subjects is not None else ())
-            if not is_org(n) and not self._after_determiner(p) and " and " not in n  # one person
+            if not is_org(n)
+            and not self._after_determiner(p)
+            and " and " not in n  # one person
+            and p < said_from
         )
         subject = next(subjects, None)
         while j >= 0 or subject is not None:
@@ -263,6 +277,22 @@ class Resolver:
                     return holder or role
                 return self.full_name(name, p)
         return None
+
+    def _said_before(self, pos: int) -> int:
+        """Where the clause a "he said" at ``pos`` reports opens when the pronoun follows it after
+        a comma ("Mr Bush's first task was ..., he said"): the sentence's start; else ``pos``.
+        Never after a clause opened by a subordinator ("If Holmes runs, she has indicated") nor
+        inside a relative clause ("the prime minister who, he claims, is")."""
+        text = self._text
+        if text[max(0, pos - 2) : pos] != ", ":
+            return pos
+        window = max(0, pos - 400)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, window, pos)]
+        start = ends[-1] if ends else window
+        words = _WORDS_BEFORE.findall(text, start, pos)
+        if not words or words[-1].lower() in _RELATIVES or words[0].lower() in _SUBORDINATORS:
+            return pos
+        return start
 
     def after_the(self, pos: int) -> bool:
         """ "the" or "a" right before ``pos``: what follows is a modifier or a role, not a
@@ -338,15 +368,42 @@ class Resolver:
         inside = self._inside is not None and self._inside(pos)
         return inside or full.split()[0].lower() in NOT_NAMES
 
-    def _last_speaker(self, pos: int, pronoun: str) -> str | None:
+    def _last_speaker(self, pos: int, pronoun: str, *, past_subjects: bool = False) -> str | None:
         return last_speaker(
             self._by_subject[: bisect.bisect_left(self._report_pos, pos)],
             pos,
             pronoun,
             self.speaker,
             self._inside,
-            self._subjects,
+            None if past_subjects else self._subjects,
+            640 if past_subjects else 320,  # (past a sentence or two about the topic)
         )
+
+    def spoke_before(self, person: str, pos: int) -> bool:
+        """Whether ``person`` is the speaker of a report by name or as "he"/"she" before ``pos``."""
+        for r in self._by_subject:
+            if r.subject_start >= pos:
+                return False
+            if (r.subject_kind == "name" or (r.subject or "").lower() in ("he", "she")) and self.speaker(r)[
+                0
+            ] == person:
+                return True
+        return False
+
+    def speaker_past_topic(self, pos: int, pronoun: str, topic: str) -> str | None:
+        """The person who spoke last before a "he said" at ``pos`` even when ``topic`` is the
+        subject of a sentence since, when that speaker's own report named ``topic`` ("Bob Dwyer
+        warned that Schalk Burger needed a break. Burger was crowned ... "I don't think he's
+        played near that level," he said": Dwyer); None otherwise."""
+        last = self._last_speaker(pos, pronoun, past_subjects=True)
+        if last is None or last == topic:
+            return None
+        surname = topic.split()[-1]
+        for r in reversed(self._by_subject[: bisect.bisect_left(self._report_pos, pos)]):
+            if self.speaker(r)[0] == last:
+                end = self._text.find(". ", r.verb_end)
+                return last if has_word(self._text[r.verb_end : end if end >= 0 else pos], surname) else None
+        return None
 
     def epithet_person(self, pos: int) -> tuple[str, str] | None:
         named = named_in_sentence(self._text, pos, self.full_name)
