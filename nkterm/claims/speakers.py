@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.itrefs import it_speaker
-from nkterm.claims.lexicon import NOT_NAMES
+from nkterm.claims.lexicon import NOT_NAMES, words
 from nkterm.claims.nameforms import clipped_name, name_in_chain
 from nkterm.claims.namewords import (
     CHAIN,
@@ -55,9 +55,9 @@ _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s|\n")
 _RELATIVES = frozenset({"who", "which", "that", "what", "whom", "whose", "where", "when"})
-_SUBORDINATORS = frozenset(
+_SUBORDINATORS = words(
     """if when while although though as after before because since unless once until whether
-    whereas whenever""".split()
+    whereas whenever"""
 )
 
 
