@@ -41,6 +41,7 @@ from nkterm.claims.roles import named_in_sentence, role_holder
 from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
 from nkterm.claims.wordfind import has_word
+from nkterm.claims.works import work_titles
 
 # Titles written before a first name alone ("Sir Ronald", "Prince Saud" after "Prince Saud Al-Faisal")
 _BEFORE_FIRST_NAMES = FIRST_NAME_TITLES | frozenset({"prince", "princess", "sheikh", "sheikha"})
@@ -117,6 +118,14 @@ class Resolver:
         self._org_pos = [p for p, _ in self._orgs]
         self.orgrefs = OrgReferences(text, self._one_word_speakers)
         self._spoken: dict[Report, tuple[str | None, str]] = {}  # report -> (speaker, how)
+        self._works: frozenset[str] | None = None
+
+    def is_work(self, name: str) -> bool:
+        """Whether the text writes ``name`` as the title of a work ("drama Wasp", "Wasp is set
+        in"): no person, no speaker (``works.work_titles``, read once per text when asked)."""
+        if self._works is None:
+            self._works = work_titles(self._text)
+        return bool(self._works) and name in self._works
 
     def _spoke_between(self, start: int, end: int) -> bool:
         """Whether someone named (a name or a speaking noun) spoke between ``start`` and ``end``."""
@@ -266,6 +275,7 @@ class Resolver:
                 (avoid is None or gender(name) != avoid)
                 and " and " not in name
                 and not self.orgrefs.described(name)
+                and not self.is_work(name)  # a film or a book: no "she" (session 14)
             ):
                 if name.split()[-1].lower() in PERSON_ROLES:
                     words = name.split()
@@ -495,6 +505,8 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
+            if self.is_work(subject):
+                return None, ""  # "Wasp tells the story of a young mum": a film speaks for no one
             office = office_speaker(self, report)  # "The Bishop of Durham, the Rt Rev Dr X," / "the Bishop"
             if office is not None:
                 return office
