@@ -159,24 +159,41 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         # "Michael Howard pledged ... The Tory leader argued": a role no one is written with is
         # the person who spoke last (session 13); never a spokesman (someone else's voice) or a
         # bare government office (``untitled_holder`` above)
-        meant = resolver.epithet_person(report.subject_start)
-        if (
-            meant is not None
-            and meant[1] == "the person in focus"
-            and _spoke_before(resolver, meant[0], report.subject_start)
-            and not _held_elsewhere(resolver.text, words, meant[0], report.subject_start)
-        ):
-            return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
+        meant = role_in_focus(resolver, report, words)
+        if meant is not None:
+            return meant
     return named_as, "organisation or role"
 
 
-def _spoke_before(resolver: Resolver, person: str, pos: int) -> bool:
-    """Whether ``person`` is the speaker of a report by name before ``pos``: a person who speaks
-    in the text, never a book, a song or a club the focus may land on."""
+def role_in_focus(
+    resolver: Resolver, report: Report, words: list[str], *, own_role: bool = False
+) -> tuple[str, str] | None:
+    """The person in focus a definite role ``words`` means ("The Tory leader argued", "The legal
+    assistant said"): one who spoke before (by name, or as "he" or "she") and whom the text ties
+    to no other organisation; with ``own_role``, also one the text writes with no other role
+    ("Foreign Secretary Jack Straw" is no "the archbishop"); None otherwise."""
+    meant = resolver.epithet_person(report.subject_start)
+    if (
+        meant is not None
+        and meant[1] == "the person in focus"
+        and spoke_before(resolver, meant[0], report.subject_start)
+        and not _held_elsewhere(resolver.text, words, meant[0], report.subject_start)
+        and not (own_role and _other_role(resolver.text, words[-1].lower(), meant[0], report.subject_start))
+    ):
+        return meant[0], f"the {' '.join(words)} = {meant[0]}, {meant[1]}"
+    return None
+
+
+def spoke_before(resolver: Resolver, person: str, pos: int) -> bool:
+    """Whether ``person`` is the speaker of a report by name, or as "he" or "she" (session 14:
+    "Austin Aitken is taking action ... He said ... The legal assistant said"), before ``pos``:
+    a person who speaks in the text, never a book, a song or a club the focus may land on."""
     for r in resolver.reports:
         if r.subject_start >= pos:
             return False
-        if r.subject_kind == "name" and resolver.speaker(r)[0] == person:
+        if (r.subject_kind == "name" or (r.subject or "").lower() in ("he", "she")) and resolver.speaker(r)[
+            0
+        ] == person:
             return True
     return False
 
@@ -205,6 +222,24 @@ def _held_elsewhere(text: str, role: list[str], person: str, pos: int) -> bool:
         if not any(a[:4] == b[:4] for a in places for b in mine):  # "France" / "French"
             return True
     return False
+
+
+def _other_role(text: str, head: str, person: str, pos: int) -> bool:
+    """Whether the text writes ``person`` before ``pos`` with a role whose head is not ``head``
+    ("Foreign Secretary Jack Straw" for "the archbishop"; "Cardinal X" may be "the cardinal")."""
+    plain = strip_titles(person)
+    if len(plain.split()) < 2:
+        return False
+    if any(theirs != head for _, theirs in written_roles(text, plain, pos, _WRITTEN_HEADS)):
+        return True
+    before = text[: text.find(plain)] if plain in text[:pos] else ""
+    title = before.split()[-1:] if before.endswith(" ") else []
+    return (
+        bool(title)
+        and title[0][:1].isupper()
+        and title[0].lower() != head
+        and title[0].lower() in _ROLE_HEADS
+    )
 
 
 def written_as_group(text: str, person: str, pos: int) -> bool:

@@ -30,11 +30,9 @@ from nkterm.claims.namewords import (
     strip_titles,
     surname_key,
 )
-from nkterm.claims.orgrefs import (
-    DOCUMENT_NOUNS,
-    OrgReferences,
-)
-from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker, written_as_group
+from nkterm.claims.nounspeakers import noun_speaker
+from nkterm.claims.orgrefs import OrgReferences
+from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker, spoke_before, written_as_group
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
 from nkterm.claims.roles import named_in_sentence, role_holder
@@ -391,14 +389,7 @@ class Resolver:
 
     def spoke_before(self, person: str, pos: int) -> bool:
         """Whether ``person`` is the speaker of a report by name or as "he"/"she" before ``pos``."""
-        for r in self._by_subject:
-            if r.subject_start >= pos:
-                return False
-            if (r.subject_kind == "name" or (r.subject or "").lower() in ("he", "she")) and self.speaker(r)[
-                0
-            ] == person:
-                return True
-        return False
+        return spoke_before(self, person, pos)
 
     def speaker_past_topic(self, pos: int, pronoun: str, topic: str) -> str | None:
         """The person who spoke last before a "he said" at ``pos`` even when ``topic`` is the
@@ -540,13 +531,8 @@ class Resolver:
         if kind == "org":
             return org_or_role_speaker(self, report)
         if kind == "noun":
-            # "The alliance said", "according to the trade weekly": a definite organisation noun
-            # the subject rules do not know as a speaker stands for the organisation named before;
-            # a document speaks for itself ("research has suggested", "the research indicated")
-            if low in DOCUMENT_NOUNS:
-                return low, "a document"
-            org = self.org_antecedent(subject, report.subject_start)
-            return (org, f"the {low} = {org}") if org is not None else (None, "")
+            # a document, an organisation noun, a person noun or a plural (``nounspeakers``)
+            return noun_speaker(self, report)
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):
                 last = self._last_speaker(report.subject_start, low)
