@@ -146,6 +146,8 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         holder = untitled_holder(resolver, words, report.subject_start)
         if holder is not None:
             return holder, f"the {named_as} = {holder}, the one person named without an office"
+    if not definite and words and (named_next := _named_next(resolver, report, words)) is not None:
+        return named_next, f"the {named_as} = {named_next}, named next"
     if (
         definite
         and of == len(words)
@@ -163,6 +165,46 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         if meant is not None:
             return meant
     return named_as, "organisation or role"
+
+
+_INDEFINITE = re.compile(r"(?<![\w'’-])(?:[Aa]n?) $")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+def _named_next(resolver: Resolver, report: Report, words: list[str]) -> str | None:
+    """The speaker an indefinite role introduces when the next sentence names them as its
+    speaker for the first time (session 14): "A US researcher has suggested ... Mr Purushotma
+    said" (a person, written before with no other role), "leading pension researchers have
+    said ... The Pensions Policy Institute said" (a plural: an organisation whose name shares a
+    word with the role's). Never a spokesman (someone's voice), never a role with "of"."""
+    text = resolver.text
+    head = words[-1].lower()
+    if (
+        head in _NOT_FOCUS_ROLES
+        or any(w.lower() == "of" or w.endswith(("'s", "’s", "'")) for w in words)
+        or (head not in _ROLE_HEADS and head not in PERSON_NOUNS)
+    ):
+        return None  # (a possessive is as definite as "the": "Australian tennis' top official")
+    plural = head.endswith("s") and not head.endswith("ss")
+    if not (_INDEFINITE.search(text, max(0, report.subject_start - 4), report.subject_start) or plural):
+        return None  # only a role that introduces someone: "A US researcher", "researchers"
+    after = next((r for r in resolver.reports if r.subject_start > report.verb_end), None)
+    if after is None or after.subject_kind != "name" or not after.subject:
+        return None
+    ends = _SENTENCE_END.findall(text, report.verb_end, after.subject_start)
+    if len(ends) != 1:
+        return None  # only the next sentence
+    who = resolver.speaker(after)[0]
+    if who is None or is_org(who) != plural or (not plural and len(who.split()) < 2):
+        return None
+    if any(w in text[: report.subject_start] for w in who.split() if w[:1].isupper()):
+        return None  # named before the role: someone else the role does not introduce
+    if plural:
+        stems = {w.lower()[:5] for w in words if len(w) >= 5}
+        return who if any(w.lower()[:5] in stems for w in who.split() if len(w) >= 5) else None
+    if _other_role(text, head, who, len(text)):
+        return None  # "Opposition leader Michael Howard" is no "a government minister"
+    return who
 
 
 def role_in_focus(
