@@ -52,6 +52,9 @@ _DEFINITE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he (?:[a-z][\w-]* ){0,2}$")
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A-Z][\w-]+(?![\w'’])")
 
 
+# "to" and a verb inside a subject: a clause the subject rules read past, never a name or a noun
+# phrase (session 14)
+_INFINITIVE = re.compile(r"(?<![\w'’-])to [a-z]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s|\n")
 _RELATIVES = frozenset({"who", "which", "that", "what", "whom", "whose", "where", "when"})
 _SUBORDINATORS = words(
@@ -486,6 +489,8 @@ class Resolver:
         subject = report.subject or ""
         kind = report.subject_kind
         low = subject.lower()
+        if _INFINITIVE.search(subject):
+            return None, ""  # "They are there to verify official reports": a verb phrase, no speaker
         if (
             kind == "name"
             and low.endswith(("'s", "’s"))
