@@ -14,6 +14,7 @@ Pure Python; must not import textual or whoosh.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -32,6 +33,34 @@ class Resolver(OrgResolver, Protocol):
     def speaker(self, report: Report) -> tuple[str | None, str]: ...
 
 
+# "The government has ruled out ..., because it says": an "it" after a conjunction in the sentence
+# whose subject is a definite speaking body (session 14)
+_BODY_OPENING = re.compile(
+    r"(?:^|(?<=[.!?])[\"”’']?\s+|\n)(?:[A-Z][^.!?,\"“”]{0,40},\s+)?([Tt]he (?:[a-z][\w-]* ){0,2}?"
+    r"(?:government|council|ministry|department|committee|commission|court|board|union|party|bank"
+    r"|company|firm|agency|group|regulator|watchdog))\b[^.!?\"“”]*?"
+    r"(?:,\s+|\s)(?:because|as|since|and|but|while|although|though|saying)\s+$"
+)
+
+
+def _own_subject(resolver: Resolver, report: Report) -> tuple[str | None, str] | None:
+    """The body that opens the sentence of an "it" joined to it by a conjunction ("The government
+    has ruled out raising the state pension age, because it says it would penalise ..."), read
+    as that body's own report; None when the sentence opens otherwise."""
+    text, pos = resolver.text, report.subject_start
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 300, -1) + 1
+    m = _BODY_OPENING.match(text, start, pos) if start < pos else None
+    if m is None:
+        m = _BODY_OPENING.search(text, max(0, start - 2), pos)
+        if m is None or m.end() != pos:
+            return None
+    body = Report(report.verb_start, report.verb_end, report.verb, m.group(1), "org", m.start(1))
+    who, how = resolver.speaker(body)
+    if who is None or (" = " not in how and who.split()[-1] in ORG_NOUNS):
+        return None  # "The company ... but it said": the company named before, as before
+    return who, f"it = {m.group(1).lower()}" + (f" = {who}" if " = " in how else "")
+
+
 def it_speaker(
     resolver: Resolver,
     report: Report,
@@ -41,6 +70,9 @@ def it_speaker(
     """(speaker, how) for "it" at ``report``; None: no organisation to mean. ``orgs``: the
     organisations that spoke before it, (subject position, subject), in order."""
     text, pos = resolver.text, report.subject_start
+    own = _own_subject(resolver, report)
+    if own is not None:
+        return own
     opened = subject_before(text, pos)
     if opened is not None and not spoke_between(opened[0], pos):
         _, noun, name = opened
