@@ -26,7 +26,13 @@ from typing import Protocol
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_words, person_words, strip_titles
 from nkterm.claims.offices import OTHER_OFFICE, untitled_holder
-from nkterm.claims.orgrefs import ORG_NOUNS, OTHER_BODIES, OrgReferences, named_with_descriptor
+from nkterm.claims.orgrefs import (
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    OTHER_BODIES,
+    OrgReferences,
+    named_with_descriptor,
+)
 from nkterm.claims.people import TITLES
 from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
 from nkterm.claims.roles import is_epithet
@@ -78,6 +84,13 @@ _APPOSED = re.compile(
 )
 
 
+# a document noun right after an inverted subject, ending the clause ("said an agency statement."; never
+# "according to a US research think-tank")
+_DOCUMENT_AFTER = re.compile(
+    r" (" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r")(?=\s*(?:[,.;:!?\"”)]|$))"
+)
+
+
 def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None, str]:
     """(speaker, how) for an organisation or role subject ("the foreign ministry said", "a
     company spokesman said", "the prime minister hailed")."""
@@ -89,6 +102,11 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     named_as = " ".join(words)
+    if report.verb_start < report.subject_start and (
+        doc := _DOCUMENT_AFTER.match(resolver.text, report.subject_start + len(subject))
+    ):
+        # '"...," said an agency statement': the document the body issued speaks (session 14)
+        return f"{named_as} {doc.group(1).lower()}", "organisation or role"
     apposed = _APPOSED.match(resolver.text, report.subject_start + len(subject))
     if (
         apposed is not None
