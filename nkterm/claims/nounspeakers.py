@@ -22,7 +22,7 @@ from nkterm.claims.lexicon import NUMBER_WORDS, words
 from nkterm.claims.offices import OTHER_OFFICE
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.orgspeakers import Resolver as OrgResolver
-from nkterm.claims.orgspeakers import role_in_focus
+from nkterm.claims.orgspeakers import named_next, role_in_focus
 from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
 
 
@@ -110,6 +110,8 @@ def noun_speaker(resolver: Resolver, report: Report) -> tuple[str | None, str]:
             meant = role_in_focus(resolver, report, role_words, own_role=True)
             if meant is not None:
                 return meant  # a role alone, tied to no one, is no speaker here
+        elif (introduced := named_next(resolver, report, [subject])) is not None:
+            return introduced, f"a {low} = {introduced}, named next"  # "A Dutch engineer has suggested"
         return None, ""
     if low.endswith("s") and not low.endswith("ss") and (low in BODY_NOUNS or low in PERSON_NOUNS):
         mods = _modifiers(text, at)

@@ -164,8 +164,8 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         holder = untitled_holder(resolver, words, report.subject_start)
         if holder is not None:
             return holder, f"the {named_as} = {holder}, the one person named without an office"
-    if not definite and words and (named_next := _named_next(resolver, report, words)) is not None:
-        return named_next, f"the {named_as} = {named_next}, named next"
+    if not definite and words and (named := named_next(resolver, report, words)) is not None:
+        return named, f"the {named_as} = {named}, named next"
     if (
         definite
         and of == len(words)
@@ -185,11 +185,11 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
     return named_as, "organisation or role"
 
 
-_INDEFINITE = re.compile(r"(?<![\w'’-])(?:[Aa]n?) $")
+_INDEFINITE = re.compile(r"(?<![\w'’-])[Aa]n? (?:[\w'’-]+ ){0,2}$")  # "A US ", "A Dutch "
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
-def _named_next(resolver: Resolver, report: Report, words: list[str]) -> str | None:
+def named_next(resolver: Resolver, report: Report, words: list[str]) -> str | None:
     """The speaker an indefinite role introduces when the next sentence names them as its
     speaker for the first time (session 14): "A US researcher has suggested ... Mr Purushotma
     said" (a person, written before with no other role), "leading pension researchers have
@@ -204,7 +204,7 @@ def _named_next(resolver: Resolver, report: Report, words: list[str]) -> str | N
     ):
         return None  # (a possessive is as definite as "the": "Australian tennis' top official")
     plural = head.endswith("s") and not head.endswith("ss")
-    if not (_INDEFINITE.search(text, max(0, report.subject_start - 4), report.subject_start) or plural):
+    if not (_INDEFINITE.search(text, max(0, report.subject_start - 30), report.subject_start) or plural):
         return None  # only a role that introduces someone: "A US researcher", "researchers"
     after = next((r for r in resolver.reports if r.subject_start > report.verb_end), None)
     if after is None or after.subject_kind != "name" or not after.subject:

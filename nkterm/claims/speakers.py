@@ -55,6 +55,7 @@ _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A
 # "to" and a verb inside a subject: a clause the subject rules read past, never a name or a noun
 # phrase (session 14)
 _INFINITIVE = re.compile(r"(?<![\w'’-])to [a-z]")
+_APPOSED_NAME = re.compile(r"(?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+, ")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s|\n")
 _RELATIVES = frozenset({"who", "which", "that", "what", "whom", "whose", "where", "when"})
 _SUBORDINATORS = words(
@@ -314,7 +315,10 @@ class Resolver:
         """A name after "the" or "a" is no person a "he" can mean ("The Simpsons is ...", "the
         new Licensing Act could ...")."""
         window = self._text[max(0, pos - 40) : pos]
-        cut = max(window.rfind(c) for c in '.!?;:"“”')  # never across a sentence or quote
+        # never across a sentence or a quote, nor across the comma before a name in apposition
+        # ("Senior engineer at the agency, Omar Saleh, wants ...": session 14)
+        marks = '.!?;:,"“”' if _APPOSED_NAME.match(self._text, pos) else '.!?;:"“”'
+        cut = max(window.rfind(c) for c in marks)
         before = _WORDS_BEFORE.findall(window[cut + 1 :])[-2:]
         if before and before[-1].lower() in _DETERMINERS:
             return True
