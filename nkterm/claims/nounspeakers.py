@@ -18,7 +18,7 @@ import re
 from typing import Protocol
 
 from nkterm.claims.evidence import Report
-from nkterm.claims.lexicon import NUMBER_WORDS, words
+from nkterm.claims.lexicon import words
 from nkterm.claims.offices import OTHER_OFFICE
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.orgspeakers import Resolver as OrgResolver
@@ -115,8 +115,8 @@ def noun_speaker(resolver: Resolver, report: Report) -> tuple[str | None, str]:
         return None, ""
     if low.endswith("s") and not low.endswith("ss") and (low in BODY_NOUNS or low in PERSON_NOUNS):
         mods = _modifiers(text, at)
-        if not verb or mods is None or any(w in NUMBER_WORDS for w in mods):
-            return None, ""  # "the one million seafarers estimated to": a count, a participle
+        if not verb or mods is None:
+            return None, ""  # "the one million seafarers estimated to": a participle
         return " ".join([*mods, low]), "a group"
     return None, ""
 

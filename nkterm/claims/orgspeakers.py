@@ -290,7 +290,10 @@ def _other_role(text: str, head: str, person: str, pos: int) -> bool:
     plain = strip_titles(person)
     if len(plain.split()) < 2:
         return False
-    if any(theirs != head for _, theirs in written_roles(text, plain, pos, _WRITTEN_HEADS)):
+    if any(
+        theirs != head and not theirs.endswith("s")  # (one person's role is no plural: "said the banks")
+        for _, theirs in written_roles(text, plain, pos, _WRITTEN_HEADS)
+    ):
         return True
     before = text[: text.find(plain)] if plain in text[:pos] else ""
     title = before.split()[-1:] if before.endswith(" ") else []

@@ -80,6 +80,22 @@ def test_an_indefinite_role_is_the_speaker_the_next_sentence_names_first() -> No
     )
     assert speaker_of(text, "A Dutch engineer") == "Van Loon"
     assert "named next" in speaker_cue(text, "A Dutch engineer")
+    text = (
+        "A senior economist has warned that 30% of the loans could fail by 2006. "
+        "The banks have ignored the risk, said Ms Clara Dunn."
+    )
+    assert speaker_of(text, "A senior economist") == "Clara Dunn"
+    text = (
+        "A senior economist has warned that 30% of the loans could fail by 2006. "
+        "The banks have ignored the risk for 3 years. "
+        "Ms Clara Dunn said the figure was 40%."
+    )
+    assert speaker_of(text, "A senior economist") == "senior economist"  # only the next sentence
+    text = (
+        "A senior economist has warned that 30% of the loans could fail by 2006. "
+        "Opposition leader Ed Marsh said the figure was 40%."
+    )
+    assert speaker_of(text, "A senior economist") == "senior economist"  # a role of his own
 
 
 def test_a_subject_with_an_infinitive_is_no_speaker() -> None:
