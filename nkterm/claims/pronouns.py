@@ -5,6 +5,7 @@ whoosh.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from nkterm.claims.evidence import Report
@@ -55,21 +56,68 @@ def last_speaker(
     return None
 
 
-def group_before(reports: Sequence[Report], pos: int, reach: int = 400) -> str | None:
+class _Opens:
+    """The matches of a pattern in a stretch of text as (end of the match, group 1)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def findall(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
+        return [(m.end(), m.group(1)) for m in self.pattern.finditer(text, start, end)]
+
+
+def group_before(
+    reports: Sequence[Report],
+    pos: int,
+    reach: int = 400,
+    speaker: Callable[[Report], tuple[str | None, str]] | None = None,
+    text: str = "",
+) -> str | None:
     """What a "they said" at ``pos`` means: the last group that spoke within ``reach``
     characters before it ("Opponents say …. They said …"): a speaking noun in the plural
-    ("critics", "the unions", "analysts"). A named organisation is no antecedent of "they"."""
+    ("critics", "the unions", "analysts"), a plural of people or bodies ``speaker`` reads as a
+    group ("Other parties have accused … They say", session 14), or a party written as a
+    capitalised plural after "the" ("The Lib Dems say … they"). Any other named organisation
+    is no antecedent of "they"."""
+    opened = _PARTY_OPENS.findall(text, max(0, pos - 300), pos) if text else []
+    if opened and len(_SENTENCE_END.findall(text, opened[-1][0], pos)) <= 1:
+        return opened[-1][
+            1
+        ]  # "The Lib Dems have published what they say", "The Tories argue ... Now they say"
     for r in reversed(reports):
-        if r.subject_start >= pos or not r.subject or r.subject_kind not in ("org", "name"):
+        if r.subject_start >= pos or not r.subject or r.subject_kind not in ("org", "name", "noun"):
             continue
         if pos - r.subject_start > reach:
             return None
         words = r.subject.split()
         head = words[-1].lower()
+        if r.subject_kind == "noun":
+            who, how = speaker(r) if speaker is not None else (None, "")
+            if who is not None and how == "a group":
+                return who
+            continue
         if head in GROUP_NOUNS or (
             r.subject_kind == "org" and head.endswith("s") and not head.endswith("ss")
         ):
             return " ".join(words[1:] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words)
         if r.subject_kind == "name":
+            if (
+                _PLURAL_PARTY.search(r.subject)
+                and text[max(0, r.subject_start - 4) : r.subject_start].lower() == "the "
+            ):
+                return r.subject  # "The Lib Dems say ... they"
             return None  # a named speaker in between: "they" does not reach past it
     return None
+
+
+# a name ending in a capitalised plural ("Lib Dems", "Tories"), never in -ss/-us/-is or a possessive
+_PLURAL_PARTY = re.compile(r"(?<![\w'’-])[A-Z][\w-]*[^sui's’]s$")
+# a sentence opened by "the" and a party written as a capitalised plural: the "they" of that
+# sentence or the next is that party (session 14)
+_PARTY_OPENS = _Opens(
+    re.compile(
+        r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:(?:But|And|Now|So) )?[Tt]he "
+        r"((?:[A-Z][\w-]* )*[A-Z][\w-]*[^sui's’\W]s)(?![\w'’-])"
+    )
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")

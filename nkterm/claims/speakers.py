@@ -554,7 +554,9 @@ class Resolver:
                 if found is not None:
                     return found
             if low == "they":
-                group = group_before(self._reports, report.subject_start)
+                group = group_before(
+                    self._by_subject, report.subject_start, speaker=self.speaker, text=self._text
+                )
                 if group is not None:
                     return group, f"they = {group}"
             if low in ("i", "we"):

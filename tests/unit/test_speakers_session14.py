@@ -128,3 +128,17 @@ def test_a_name_in_apposition_to_an_opening_role_is_the_subject_he_means() -> No
         '"We could walk through the plant on a laptop in 2006," he said.'
     )
     assert speaker_of(text, '"We could walk') == "Omar Saleh"
+
+
+def test_they_is_the_party_or_group_that_opened_the_sentence_before() -> None:
+    text = (
+        "The Greens have published what they say are the full costs of their 12 pledges. "
+        "Now they say a 1p rise in income tax would pay for 3,000 nurses."
+    )
+    assert speaker_of(text, "The Greens have published") == "Greens"
+    assert speaker_of(text, "Now they say") == "Greens"
+    text = (
+        "Rival parties have accused the council of hiding a £40m loss in 2004. "
+        "They say the 3 audits were never published."
+    )
+    assert speaker_of(text, "They say the 3 audits") == "rival parties"
