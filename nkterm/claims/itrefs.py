@@ -36,11 +36,12 @@ class Resolver(OrgResolver, Protocol):
 # "The government has ruled out ..., because it says": an "it" after a conjunction in the sentence
 # whose subject is a definite speaking body (session 14)
 _BODY_OPENING = re.compile(
-    r"(?:^|(?<=[.!?])[\"”’']?\s+|\n)(?:[A-Z][^.!?,\"“”]{0,40},\s+)?([Tt]he (?:[a-z][\w-]* ){0,2}?"
+    r"(?:[A-Z][^.!?,\"“”]{0,40},\s+)?([Tt]he (?:[a-z][\w-]* ){0,2}?"
     r"(?:government|council|ministry|department|committee|commission|court|board|union|party|bank"
-    r"|company|firm|agency|group|regulator|watchdog))\b[^.!?\"“”]*?"
-    r"(?:,\s+|\s)(?:because|as|since|and|but|while|although|though|saying)\s+$"
+    r"|company|firm|agency|group|regulator|watchdog))\b"
 )
+_CONJUNCTION_BEFORE = re.compile(r"(?:,\s+|\s)(?:because|as|since|and|but|while|although|though|saying)\s+$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
 
 
 def _own_subject(resolver: Resolver, report: Report) -> tuple[str | None, str] | None:
@@ -48,12 +49,13 @@ def _own_subject(resolver: Resolver, report: Report) -> tuple[str | None, str] |
     has ruled out raising the state pension age, because it says it would penalise ..."), read
     as that body's own report; None when the sentence opens otherwise."""
     text, pos = resolver.text, report.subject_start
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 300, -1) + 1
-    m = _BODY_OPENING.match(text, start, pos) if start < pos else None
-    if m is None:
-        m = _BODY_OPENING.search(text, max(0, start - 2), pos)
-        if m is None or m.end() != pos:
-            return None
+    if _CONJUNCTION_BEFORE.search(text, max(0, pos - 12), pos) is None:
+        return None  # (most "it"s: one short search)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 300), pos)]
+    start = ends[-1] if ends else max(0, pos - 300)
+    m = _BODY_OPENING.match(text, start, pos)
+    if m is None or any(c in text[m.end() : pos] for c in '.!?"“”'):
+        return None
     body = Report(report.verb_start, report.verb_end, report.verb, m.group(1), "org", m.start(1))
     who, how = resolver.speaker(body)
     if who is None or (" = " not in how and who.split()[-1] in ORG_NOUNS):

@@ -39,7 +39,7 @@ from nkterm.claims.roles import named_in_sentence, role_holder
 from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
 from nkterm.claims.wordfind import has_word
-from nkterm.claims.works import work_titles
+from nkterm.claims.works import is_title
 
 # Titles written before a first name alone ("Sir Ronald", "Prince Saud" after "Prince Saud Al-Faisal")
 _BEFORE_FIRST_NAMES = FIRST_NAME_TITLES | frozenset({"prince", "princess", "sheikh", "sheikha"})
@@ -120,14 +120,15 @@ class Resolver:
         self._org_pos = [p for p, _ in self._orgs]
         self.orgrefs = OrgReferences(text, self._one_word_speakers)
         self._spoken: dict[Report, tuple[str | None, str]] = {}  # report -> (speaker, how)
-        self._works: frozenset[str] | None = None
+        self._works: dict[str, bool] = {}
 
     def is_work(self, name: str) -> bool:
         """Whether the text writes ``name`` as the title of a work ("drama Wasp", "Wasp is set
-        in"): no person, no speaker (``works.work_titles``, read once per text when asked)."""
-        if self._works is None:
-            self._works = work_titles(self._text)
-        return bool(self._works) and name in self._works
+        in"): no person, no speaker (``works.is_title``, once per name asked about)."""
+        found = self._works.get(name)
+        if found is None:
+            found = self._works[name] = is_title(self._text, name)
+        return found
 
     def _spoke_between(self, start: int, end: int) -> bool:
         """Whether someone named (a name or a speaking noun) spoke between ``start`` and ``end``."""
