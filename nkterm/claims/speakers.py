@@ -39,7 +39,7 @@ from nkterm.claims.roles import named_in_sentence, role_holder
 from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
 from nkterm.claims.wordfind import has_word
-from nkterm.claims.works import is_title
+from nkterm.claims.works import is_title, may_name_works
 
 # Titles written before a first name alone ("Sir Ronald", "Prince Saud" after "Prince Saud Al-Faisal")
 _BEFORE_FIRST_NAMES = FIRST_NAME_TITLES | frozenset({"prince", "princess", "sheikh", "sheikha"})
@@ -127,7 +127,9 @@ class Resolver:
         in"): no person, no speaker (``works.is_title``, once per name asked about)."""
         found = self._works.get(name)
         if found is None:
-            found = self._works[name] = is_title(self._text, name)
+            if "" not in self._works:  # (once per text: whether any title can be written in it)
+                self._works[""] = not may_name_works(self._text)
+            found = self._works[name] = not self._works[""] and is_title(self._text, name)
         return found
 
     def _spoke_between(self, start: int, end: int) -> bool:

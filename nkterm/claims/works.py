@@ -26,6 +26,12 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([\w'’-]+) ([\w'’-]+) $")
 _WORK_VERB = re.compile(r",? (?:(?:is|was) set (?:in|on|during|among|around)\b|(?:stars|co-stars) [A-Z])")
 
 
+def may_name_works(text: str) -> bool:
+    """Whether ``text`` has a word a title needs at all (a work noun, "set in", "stars"): most
+    news texts have none, and no name of theirs is then read as a title."""
+    return any(noun in text for noun in WORK_NOUNS) or " set " in text or "stars " in text
+
+
 def is_title(text: str, name: str) -> bool:
     """Whether ``text`` writes ``name`` (as written, capitalised) as the title of a work: right
     after a work noun, or as the subject of "is set in" / "stars <Name>"."""
