@@ -14,7 +14,6 @@ Pure Python; must not import textual or whoosh.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -23,6 +22,7 @@ from nkterm.claims.namewords import is_org
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS, ORG_NOUNS, OrgReferences, subject_before
 from nkterm.claims.orgspeakers import Resolver as OrgResolver
 from nkterm.claims.orgspeakers import company_before
+from nkterm.claims.patterns import SENTENCE_END, Lazy
 
 
 class Resolver(OrgResolver, Protocol):
@@ -35,13 +35,12 @@ class Resolver(OrgResolver, Protocol):
 
 # "The government has ruled out ..., because it says": an "it" after a conjunction in the sentence
 # whose subject is a definite speaking body (session 14)
-_BODY_OPENING = re.compile(
+_BODY_OPENING = Lazy(
     r"(?:[A-Z][^.!?,\"“”]{0,40},\s+)?([Tt]he (?:[a-z][\w-]* ){0,2}?"
     r"(?:government|council|ministry|department|committee|commission|court|board|union|party|bank"
     r"|company|firm|agency|group|regulator|watchdog))\b"
 )
-_CONJUNCTION_BEFORE = re.compile(r"(?:,\s+|\s)(?:because|as|since|and|but|while|although|though|saying)\s+$")
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
+_CONJUNCTION_BEFORE = Lazy(r"(?:,\s+|\s)(?:because|as|since|and|but|while|although|though|saying)\s+$")
 
 
 def _own_subject(resolver: Resolver, report: Report) -> tuple[str | None, str] | None:
@@ -51,7 +50,7 @@ def _own_subject(resolver: Resolver, report: Report) -> tuple[str | None, str] |
     text, pos = resolver.text, report.subject_start
     if _CONJUNCTION_BEFORE.search(text, max(0, pos - 12), pos) is None:
         return None  # (most "it"s: one short search)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 300), pos)]
+    ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, pos - 300), pos)]
     start = ends[-1] if ends else max(0, pos - 300)
     m = _BODY_OPENING.match(text, start, pos)
     if m is None or any(c in text[m.end() : pos] for c in '.!?"“”'):

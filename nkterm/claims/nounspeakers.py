@@ -23,6 +23,7 @@ from nkterm.claims.offices import OTHER_OFFICE
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.orgspeakers import Resolver as OrgResolver
 from nkterm.claims.orgspeakers import named_next, role_in_focus
+from nkterm.claims.patterns import Lazy
 from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
 
 
@@ -34,20 +35,20 @@ class Resolver(OrgResolver, Protocol):
 
 # "A report on the experiment", "the study by the university": a document, then a preposition and
 # up to three words before the noun the subject rules read
-_DOCUMENT_BEFORE = re.compile(
+_DOCUMENT_BEFORE = Lazy(
     r"(?<![\w'’-])(" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r")s?"
     r" (?:on|of|into|about|by|from|for) (?:[\w'’-]+ ){0,3}$",
     re.IGNORECASE,
 )
 # "the" and up to two lower-case modifiers before the noun ("The legal assistant", "the hospital's
 # senior surgeon" never: a possessive is someone's role)
-_DEFINITE_ROLE = re.compile(r"(?<![\w'’-])([Tt]he (?:[a-z][a-z-]* ){0,2})$")
+_DEFINITE_ROLE = Lazy(r"(?<![\w'’-])([Tt]he (?:[a-z][a-z-]* ){0,2})$")
 # the words before a plural's modifiers ("the", "some", a sentence's start): what opens the phrase
 _OPENERS = frozenset({"the", "some", "many", "most", "all", "several"})
 # words that end the clause before the phrase ("But opposition parties say", "where social workers")
 _CLAUSE_BREAKS = words("but so yet while where when as if because though although that")
 # a preposition before the noun (articles and lower-case modifiers between): the noun is its object
-_AFTER_PREPOSITION = re.compile(
+_AFTER_PREPOSITION = Lazy(
     r"(?<![\w'’-])(?:in|on|at|by|from|with|of|for|to|into|against|under|over|about)"
     r" (?:the |a |an |this |that |its |their |his |her )?(?:[a-z][\w-]* ){0,2}$"
 )
@@ -59,7 +60,7 @@ _SAYING = words(
 )
 # the author named after a document: "The statement issued by Lycos" (never "a report by the
 # Fraser of Allander Institute": a plain "by" or "from" is as often part of the document's label)
-_AUTHOR = re.compile(
+_AUTHOR = Lazy(
     r"\s+(?:issued|published|released|sent|written|filed)\s+by"
     r"\s+(?:the\s+)?((?:[A-Z][\w&'’-]*\s+)*[A-Z][\w&'’-]*)\b"
 )
@@ -69,7 +70,7 @@ _NOT_ROLES = OTHER_OFFICE | _NOT_HEADS
 # a word right after the "verb" that makes it a noun or a participle ("claims against", "estimated
 # to", "accused by")
 _NOT_AFTER = words("to by as against of for from in on over with")
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = Lazy(r"[\w'’-]+")
 
 
 def _object(text: str, at: int) -> bool:

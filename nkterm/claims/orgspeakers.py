@@ -33,6 +33,7 @@ from nkterm.claims.orgrefs import (
     OrgReferences,
     named_with_descriptor,
 )
+from nkterm.claims.patterns import SENTENCE_END, Lazy
 from nkterm.claims.people import TITLES
 from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
 from nkterm.claims.roles import is_epithet
@@ -86,7 +87,7 @@ _APPOSED = re.compile(
 
 # a document noun right after an inverted subject, ending the clause ("said an agency statement."; never
 # "according to a US research think-tank")
-_DOCUMENT_AFTER = re.compile(
+_DOCUMENT_AFTER = Lazy(
     r" (" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r")(?=\s*(?:[,.;:!?\"”)]|$))"
 )
 
@@ -185,8 +186,7 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
     return named_as, "organisation or role"
 
 
-_INDEFINITE = re.compile(r"(?<![\w'’-])[Aa]n? (?:[\w'’-]+ ){0,2}$")  # "A US ", "A Dutch "
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+_INDEFINITE = Lazy(r"(?<![\w'’-])[Aa]n? (?:[\w'’-]+ ){0,2}$")  # "A US ", "A Dutch "
 
 
 def named_next(resolver: Resolver, report: Report, words: list[str]) -> str | None:
@@ -209,7 +209,7 @@ def named_next(resolver: Resolver, report: Report, words: list[str]) -> str | No
     after = next((r for r in resolver.reports if r.subject_start > report.verb_end), None)
     if after is None or after.subject_kind != "name" or not after.subject:
         return None
-    ends = _SENTENCE_END.findall(text, report.verb_end, after.subject_start)
+    ends = SENTENCE_END.findall(text, report.verb_end, after.subject_start)
     if len(ends) != 1:
         return None  # only the next sentence
     who = resolver.speaker(after)[0]

@@ -19,6 +19,7 @@ from nkterm.claims.furniture import furniture_spans, trim
 from nkterm.claims.lexicon import REPORTING_VERBS
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
 from nkterm.claims.namewords import PERSON_ROLES, is_org
+from nkterm.claims.patterns import Lazy
 from nkterm.claims.people import SpeakerContext
 from nkterm.claims.quote_speakers import NOT_A_NAME, QuoteContext, has_token, judgement_speaker, run_speakers
 from nkterm.claims.quotes import Inside, Quote, attribute_runs, find_quotes
@@ -199,7 +200,7 @@ _MID_CAPITAL = re.compile(r"\b[a-z]+[,;]? ([A-Z][\w'’-]*)")
 
 # A role of lower-case words (a capitalised place or body among them) opening a sentence, then a
 # name of two or more words between commas, then a lower-case word (the verb)
-_APPOSED_SUBJECT = re.compile(
+_APPOSED_SUBJECT = Lazy(
     r"[A-Z][a-z-]+(?: (?:[a-z][\w'’-]*|[A-Z][\w&'’-]*)){0,6}?, ((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+), [a-z]"
 )
 

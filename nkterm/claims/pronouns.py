@@ -5,11 +5,11 @@ whoosh.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import GROUP_NOUNS, gender, is_org
+from nkterm.claims.patterns import PLURAL_NAME, SENTENCE_END, Lazy
 
 _AVOID = {"she": "m", "her": "m", "he": "f", "him": "f"}
 
@@ -56,16 +56,6 @@ def last_speaker(
     return None
 
 
-class _Opens:
-    """The matches of a pattern in a stretch of text as (end of the match, group 1)."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-
-    def findall(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
-        return [(m.end(), m.group(1)) for m in self.pattern.finditer(text, start, end)]
-
-
 def group_before(
     reports: Sequence[Report],
     pos: int,
@@ -79,11 +69,9 @@ def group_before(
     group ("Other parties have accused … They say", session 14), or a party written as a
     capitalised plural after "the" ("The Lib Dems say … they"). Any other named organisation
     is no antecedent of "they"."""
-    opened = _PARTY_OPENS.findall(text, max(0, pos - 300), pos) if text else []
-    if opened and len(_SENTENCE_END.findall(text, opened[-1][0], pos)) <= 1:
-        return opened[-1][
-            1
-        ]  # "The Lib Dems have published what they say", "The Tories argue ... Now they say"
+    opened = max(_PARTY_OPENS.finditer(text, max(0, pos - 300), pos), key=lambda m: m.end(), default=None)
+    if opened is not None and len(SENTENCE_END.findall(text, opened.end(), pos)) <= 1:
+        return opened.group(1)  # "The Lib Dems have published what they say", "... Now they say"
     for r in reversed(reports):
         if r.subject_start >= pos or not r.subject or r.subject_kind not in ("org", "name", "noun"):
             continue
@@ -102,7 +90,7 @@ def group_before(
             return " ".join(words[1:] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words)
         if r.subject_kind == "name":
             if (
-                _PLURAL_PARTY.search(r.subject)
+                PLURAL_NAME.search(r.subject)
                 and text[max(0, r.subject_start - 4) : r.subject_start].lower() == "the "
             ):
                 return r.subject  # "The Lib Dems say ... they"
@@ -110,14 +98,9 @@ def group_before(
     return None
 
 
-# a name ending in a capitalised plural ("Lib Dems", "Tories"), never in -ss/-us/-is or a possessive
-_PLURAL_PARTY = re.compile(r"(?<![\w'’-])[A-Z][\w-]*[^sui's’]s$")
 # a sentence opened by "the" and a party written as a capitalised plural: the "they" of that
 # sentence or the next is that party (session 14)
-_PARTY_OPENS = _Opens(
-    re.compile(
-        r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:(?:But|And|Now|So) )?[Tt]he "
-        r"((?:[A-Z][\w-]* )*[A-Z][\w-]*[^sui's’\W]s)(?![\w'’-])"
-    )
+_PARTY_OPENS = Lazy(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:(?:But|And|Now|So) )?[Tt]he "
+    r"((?:[A-Z][\w-]* )*[A-Z][\w-]*[^sui's’\W]s)(?![\w'’-])"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")

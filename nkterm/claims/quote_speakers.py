@@ -18,6 +18,7 @@ from nkterm.claims.evidence import Report
 from nkterm.claims.lexicon import REPORTING_VERBS, words
 from nkterm.claims.namewords import PERSON_ROLES, is_org
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
+from nkterm.claims.patterns import Lazy
 from nkterm.claims.quotes import Attribution, Inside, Quote
 from nkterm.claims.scanstate import Tokens
 from nkterm.claims.speakers import Resolver
@@ -254,10 +255,10 @@ def _introduced(quote_start: int, ctx: QuoteContext) -> str | None:
 # A third person singular in a quote ("he was phenomenal", "her best film"): someone the
 # speaker talks about; a speaker says "I" of themselves (session 14)
 _THIRD_PERSON = {
-    "he": re.compile(r"(?<![\w'’])(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Hh]e's|[Hh]e’s)(?![\w'’])"),
-    "she": re.compile(r"(?<![\w'’])(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself|[Ss]he's|[Ss]he’s)(?![\w'’])"),
+    "he": Lazy(r"(?<![\w'’])(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Hh]e's|[Hh]e’s)(?![\w'’])"),
+    "she": Lazy(r"(?<![\w'’])(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself|[Ss]he's|[Ss]he’s)(?![\w'’])"),
 }
-_FIRST_SINGULAR = re.compile(r"(?<![\w'’])(?:I|[Mm]y|[Mm]e|[Mm]yself)(?![\w])")
+_FIRST_SINGULAR = Lazy(r"(?<![\w'’])(?:I|[Mm]y|[Mm]e|[Mm]yself)(?![\w])")
 
 
 def _not_the_topic(report: Report, run_id: int, ctx: QuoteContext) -> str | None:

@@ -33,6 +33,7 @@ from nkterm.claims.namewords import (
 from nkterm.claims.nounspeakers import noun_speaker
 from nkterm.claims.orgrefs import OrgReferences
 from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker, spoke_before, written_as_group
+from nkterm.claims.patterns import SENTENCE_END, Lazy
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
 from nkterm.claims.pronouns import group_before, last_speaker
 from nkterm.claims.roles import named_in_sentence, role_holder
@@ -54,9 +55,8 @@ _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A
 
 # "to" and a verb inside a subject: a clause the subject rules read past, never a name or a noun
 # phrase (session 14)
-_INFINITIVE = re.compile(r"(?<![\w'’-])to [a-z]")
-_APPOSED_NAME = re.compile(r"(?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+, ")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s|\n")
+_INFINITIVE = Lazy(r"(?<![\w'’-])to [a-z]")
+_APPOSED_NAME = Lazy(r"(?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+, ")
 _RELATIVES = frozenset({"who", "which", "that", "what", "whom", "whose", "where", "when"})
 _SUBORDINATORS = words(
     """if when while although though as after before because since unless once until whether
@@ -302,7 +302,7 @@ class Resolver:
         if text[max(0, pos - 2) : pos] != ", ":
             return pos
         window = max(0, pos - 400)
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, window, pos)]
+        ends = [m.end() for m in SENTENCE_END.finditer(text, window, pos)]
         start = ends[-1] if ends else window
         words = _WORDS_BEFORE.findall(text, start, pos)
         if not words or words[-1].lower() in _RELATIVES or words[0].lower() in _SUBORDINATORS:

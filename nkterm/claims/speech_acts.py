@@ -28,6 +28,7 @@ from nkterm.claims.findings import finding_speaker
 from nkterm.claims.lexicon import REPORTING_VERBS, words
 from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
+from nkterm.claims.patterns import PLURAL_NAME
 from nkterm.claims.quote_speakers import QuoteContext
 from nkterm.claims.speechverbs import ASKING, PHRASAL, VERBS
 from nkterm.claims.subjects import SubjectFinder
@@ -316,18 +317,13 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
     return None
 
 
-# a name after "the" whose last word is a plural ("Lib Dems", "Tories", "Greens"), never one in
-# -ss/-us/-is or a possessive
-_PLURAL_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w-]*[^sui's’]s$")
-
-
 def _plural_subject(written: str, kind: str, lows: list[str], first: int) -> bool:
     """Whether the subject a base-form verb was read with is a plural: "they", or a phrase whose
     last word is a plural ("companies", "Tories", "Lib Dems") and that no "a"/"an" opens."""
     low = written.lower()
     if kind == "pronoun":
         return low == "they"
-    if kind == "name" and first > 0 and lows[first - 1] == "the" and _PLURAL_NAME.search(written):
+    if kind == "name" and first > 0 and lows[first - 1] == "the" and PLURAL_NAME.search(written):
         return True  # "The Lib Dems argue", "the Tories claim": a party or a people (session 14)
     if kind == "name" or any(w in _NOT_BEFORE_BASE for w in low.split()):
         return False  # "New South Wales state": a name in -s is as often one place or person;

@@ -8,9 +8,8 @@ over every text. Pure Python; must not import textual or whoosh.
 
 from __future__ import annotations
 
-import re
-
 from nkterm.claims.lexicon import words
+from nkterm.claims.patterns import Lazy
 
 # Nouns that name a work, written right before its title ("drama Wasp", "film Million Dollar
 # Baby"); nouns that are verbs or other things as often ("play", "show", "single", "game") are
@@ -21,9 +20,9 @@ WORK_NOUNS = words(
 )
 # never after "to" or a modal, where the noun is a verb ("to film Harry")
 _VERB_BEFORE = frozenset({"to", "will", "would", "could", "can"})
-_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([\w'’-]+) ([\w'’-]+) $")
+_WORD_BEFORE = Lazy(r"(?:^|(?<=\s))([\w'’-]+) ([\w'’-]+) $")
 # what a work does as a subject: "Wasp is set in her native Dartford", "Ray stars Jamie Foxx"
-_WORK_VERB = re.compile(r",? (?:(?:is|was) set (?:in|on|during|among|around)\b|(?:stars|co-stars) [A-Z])")
+_WORK_VERB = Lazy(r",? (?:(?:is|was) set (?:in|on|during|among|around)\b|(?:stars|co-stars) [A-Z])")
 
 
 def may_name_works(text: str) -> bool:
