@@ -22,6 +22,7 @@ WORK_NOUNS = words(
 _VERB_BEFORE = frozenset({"to", "will", "would", "could", "can"})
 _WORD_BEFORE = Lazy(r"(?:^|(?<=\s))([\w'’-]+) ([\w'’-]+) $")
 # what a work does as a subject: "Wasp is set in her native Dartford", "Ray stars Jamie Foxx"
+_VERB_OPENINGS = (" is set", " was set", ", is set", ", was set", " stars ", " co-stars ")
 _WORK_VERB = Lazy(r",? (?:(?:is|was) set (?:in|on|during|among|around)\b|(?:stars|co-stars) [A-Z])")
 
 
@@ -43,14 +44,13 @@ def is_title(text: str, name: str) -> bool:
         if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")) and not (
             end < len(text) and (text[end].isalnum() or text[end] in "'’-")
         ):
-            before = _WORD_BEFORE.search(text, max(0, at - 40), at)
-            if (
-                before is not None
-                and before.group(2) in WORK_NOUNS
-                and before.group(1).lower() not in _VERB_BEFORE
-            ):
-                return True
-            if _WORK_VERB.match(text, end) is not None:
+            # the word before (plain string reads: most places fail on it at once)
+            space = text.rfind(" ", max(0, at - 40), at - 1) if at >= 2 and text[at - 1] == " " else -2
+            if space >= -1 and text[space + 1 : at - 1] in WORK_NOUNS:
+                before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+                if before is not None and before.group(1).lower() not in _VERB_BEFORE:
+                    return True
+            if text.startswith(_VERB_OPENINGS, end) and _WORK_VERB.match(text, end) is not None:
                 return True
         at = text.find(name, at + 1)
     return False
