@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from nkterm.claims.evidence import Report
+from nkterm.claims.lexicon import words
 from nkterm.claims.namewords import GROUP_NOUNS, gender, is_org
 from nkterm.claims.patterns import PLURAL_NAME, SENTENCE_END, Lazy
 
@@ -54,6 +55,31 @@ def last_speaker(
             return None  # a person is the subject of a sentence since
         return who
     return None
+
+
+_RELATIVES = frozenset({"who", "which", "that", "what", "whom", "whose", "where", "when"})
+_SUBORDINATORS = words(
+    """if when while although though as after before because since unless once until whether
+    whereas whenever"""
+)
+_WORD = Lazy(r"[\w'’-]+")
+
+
+def said_clause_start(text: str, pos: int) -> int:
+    """Where the clause a "he said" at ``pos`` reports opens when the pronoun follows it after a
+    comma ("Mr Bush's first task was ..., he said", session 14): the sentence's start, whose
+    subject is then no one the "he" means; else ``pos``. Never after a clause opened by a
+    subordinator ("If Holmes runs, she has indicated") nor inside a relative clause ("the prime
+    minister who, he claims, is")."""
+    if text[max(0, pos - 2) : pos] != ", ":
+        return pos
+    window = max(0, pos - 400)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, window, pos)]
+    start = ends[-1] if ends else window
+    found = _WORD.findall(text, start, pos)
+    if not found or found[-1].lower() in _RELATIVES or found[0].lower() in _SUBORDINATORS:
+        return pos
+    return start
 
 
 def group_before(

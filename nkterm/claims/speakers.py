@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 from nkterm.claims.evidence import Report
 from nkterm.claims.itrefs import it_speaker
-from nkterm.claims.lexicon import NOT_NAMES, words
+from nkterm.claims.lexicon import NOT_NAMES
 from nkterm.claims.nameforms import clipped_name, name_in_chain
 from nkterm.claims.namewords import (
     CHAIN,
@@ -33,9 +33,9 @@ from nkterm.claims.namewords import (
 from nkterm.claims.nounspeakers import noun_speaker
 from nkterm.claims.orgrefs import OrgReferences
 from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker, spoke_before, written_as_group
-from nkterm.claims.patterns import SENTENCE_END, Lazy
+from nkterm.claims.patterns import Lazy
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
-from nkterm.claims.pronouns import group_before, last_speaker
+from nkterm.claims.pronouns import group_before, last_speaker, said_clause_start
 from nkterm.claims.roles import named_in_sentence, role_holder
 from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
@@ -57,11 +57,6 @@ _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A
 # phrase (session 14)
 _INFINITIVE = Lazy(r"(?<![\w'’-])to [a-z]")
 _APPOSED_NAME = Lazy(r"(?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+, ")
-_RELATIVES = frozenset({"who", "which", "that", "what", "whom", "whose", "where", "when"})
-_SUBORDINATORS = words(
-    """if when while although though as after before because since unless once until whether
-    whereas whenever"""
-)
 
 
 def _plural_group(subject: str, kind: str) -> bool:
@@ -253,7 +248,7 @@ class Resolver:
         # the nearest candidate first: speakers and titled names merged with sentence subjects
         # "Mr Bush's first task was to ..., he said": the clause before a tail's comma is what
         # was said, so its subject is no one the "he" means (session 14)
-        said_from = self._said_before(pos)
+        said_from = said_clause_start(self._text, pos)
         subjects = iter(
             (p, n)
             for p, n in (self._subjects(pos) if self._subjects is not None else ())
@@ -292,22 +287,6 @@ class Resolver:
                     return holder or role
                 return self.full_name(name, p)
         return None
-
-    def _said_before(self, pos: int) -> int:
-        """Where the clause a "he said" at ``pos`` reports opens when the pronoun follows it after
-        a comma ("Mr Bush's first task was ..., he said"): the sentence's start; else ``pos``.
-        Never after a clause opened by a subordinator ("If Holmes runs, she has indicated") nor
-        inside a relative clause ("the prime minister who, he claims, is")."""
-        text = self._text
-        if text[max(0, pos - 2) : pos] != ", ":
-            return pos
-        window = max(0, pos - 400)
-        ends = [m.end() for m in SENTENCE_END.finditer(text, window, pos)]
-        start = ends[-1] if ends else window
-        words = _WORDS_BEFORE.findall(text, start, pos)
-        if not words or words[-1].lower() in _RELATIVES or words[0].lower() in _SUBORDINATORS:
-            return pos
-        return start
 
     def after_the(self, pos: int) -> bool:
         """ "the" or "a" right before ``pos``: what follows is a modifier or a role, not a
