@@ -7,39 +7,35 @@ whoosh.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 
 class Lazy:
-    """A ``re.Pattern`` compiled the first time one of its methods is called."""
+    """A ``re.Pattern`` compiled the first time one of its methods is asked for; from then on
+    its methods are the compiled pattern's own (bound on the instance: no call in between)."""
 
-    __slots__ = ("_flags", "_pattern", "_source")
+    __slots__ = ("_flags", "_source", "findall", "finditer", "match", "search")
+    search: Callable[..., re.Match[str] | None]
+    match: Callable[..., re.Match[str] | None]
+    finditer: Callable[..., Iterator[re.Match[str]]]
+    findall: Callable[..., list[Any]]
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self._source, self._flags = source, flags
-        self._pattern: re.Pattern[str] | None = None
 
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            self._pattern = re.compile(self._source, self._flags)
-        return self._pattern
-
-    def search(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
-        return self.compiled.search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
-        return self.compiled.match(text, pos, endpos)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text, pos, endpos)
-
-    def findall(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> list[str]:
-        return self.compiled.findall(text, pos, endpos)
+    def __getattr__(self, name: str) -> Any:
+        # (called only while the slots are empty: the first use)
+        if name not in ("search", "match", "finditer", "findall"):
+            raise AttributeError(name)
+        compiled = re.compile(self._source, self._flags)
+        self.search, self.match = compiled.search, compiled.match
+        self.finditer, self.findall = compiled.finditer, compiled.findall
+        return getattr(compiled, name)
 
 
 # The end of a sentence: its mark, closing quotes or brackets, the space after; or a line's end
-SENTENCE_END = Lazy(r"[.!?][\"”’')]*\s+|\n")
+SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+|\n")
 # A name whose last word is a capitalised plural ("Lib Dems", "Tories", "Greens"), never one in
 # -ss/-us/-is nor a possessive
-PLURAL_NAME = Lazy(r"(?<![\w'’-])[A-Z][\w-]*[^sui's’]s$")
+PLURAL_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w-]*[^sui's’]s$")

@@ -5,6 +5,7 @@ whoosh.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from nkterm.claims.evidence import Report
@@ -62,7 +63,7 @@ _SUBORDINATORS = words(
     """if when while although though as after before because since unless once until whether
     whereas whenever"""
 )
-_WORD = Lazy(r"[\w'’-]+")
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def said_clause_start(text: str, pos: int) -> int:
