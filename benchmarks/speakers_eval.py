@@ -8,7 +8,8 @@ articles with no metadata at all; seeds with their sidecar), and the speaker of 
 holds the sentence is compared with the label (no claim, or a claim without speaker, is "no
 speaker"). Names match when they are equal after lower-casing, dropping titles ("Mr", "Prime
 Minister") and a leading article, or when one contains the other and they end in the same word
-("Mr Blair" / "Tony Blair", "technology committee" / "Commons science and technology committee").
+("Mr Blair" / "Tony Blair", "technology committee" / "Commons science and technology committee");
+"spokesman for X" is "X spokesman" ("spokesman for NBC" / "NBC spokesman", session 14).
 A name written another way ("B&B" / "Bradford & Bingley", "EU" / "European Union") matches only
 when the detector itself linked the two: its speaker cue says "B&B = Bradford & Bingley". Links of
 a role or a pronoun to a person ("the national team coach = Mike Ruddock") do not count that way:
@@ -103,10 +104,25 @@ def normalise(name: str) -> list[str]:
     return words
 
 
+VOICE_EQUIVALENCE = True  # "spokesman for X" = "X spokesman"; --plain-matcher turns it off
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
+
+
+def _voice_of(words: list[str]) -> list[str]:
+    """ "spokesman for the NBC network" -> "NBC network spokesman": a spokesman for X is an X
+    spokesman (session 14); any other phrase unchanged."""
+    if len(words) > 2 and words[0] in _VOICES and words[1] == "for":
+        rest = words[3:] if words[2] in ("the", "a", "an") and len(words) > 3 else words[2:]
+        return [*rest, words[0]]
+    return words
+
+
 def same_speaker(predicted: str | None, gold: str | None) -> bool:
     if predicted is None or gold is None:
         return predicted is None and gold is None
     p, g = normalise(predicted), normalise(gold)
+    if VOICE_EQUIVALENCE:
+        p, g = _voice_of(p), _voice_of(g)
     if p == g:
         return True
     if not p or not g or p[-1] != g[-1]:
@@ -169,7 +185,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=BBC, help="BBC News folder (category/NNN.txt)")
     ap.add_argument("--cases", type=Path, nargs="+", default=CASES, help="case files (default: both sets)")
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument(
+        "--plain-matcher", action="store_true", help='without "spokesman for X" = "X spokesman" (session 14)'
+    )
     args = ap.parse_args(argv)
+    global VOICE_EQUIVALENCE
+    VOICE_EQUIVALENCE = not args.plain_matcher
     cases = [case for path in args.cases for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
     if not args.corpus.is_dir():
         print(f"BBC corpus not found at {args.corpus}: BBC cases skipped")

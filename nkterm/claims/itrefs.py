@@ -22,6 +22,7 @@ from nkterm.claims.namewords import is_org
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS, ORG_NOUNS, OrgReferences, subject_before
 from nkterm.claims.orgspeakers import Resolver as OrgResolver
 from nkterm.claims.orgspeakers import company_before
+from nkterm.claims.patterns import SENTENCE_END, Lazy
 
 
 class Resolver(OrgResolver, Protocol):
@@ -30,6 +31,35 @@ class Resolver(OrgResolver, Protocol):
     orgrefs: OrgReferences
 
     def speaker(self, report: Report) -> tuple[str | None, str]: ...
+
+
+# "The government has ruled out ..., because it says": an "it" after a conjunction in the sentence
+# whose subject is a definite speaking body (session 14)
+_BODY_OPENING = Lazy(
+    r"(?:[A-Z][^.!?,\"“”]{0,40},\s+)?([Tt]he (?:[a-z][\w-]* ){0,2}?"
+    r"(?:government|council|ministry|department|committee|commission|court|board|union|party|bank"
+    r"|company|firm|agency|group|regulator|watchdog))\b"
+)
+_CONJUNCTION_BEFORE = Lazy(r"(?:,\s+|\s)(?:because|as|since|and|but|while|although|though|saying)\s+$")
+
+
+def _own_subject(resolver: Resolver, report: Report) -> tuple[str | None, str] | None:
+    """The body that opens the sentence of an "it" joined to it by a conjunction ("The government
+    has ruled out raising the state pension age, because it says it would penalise ..."), read
+    as that body's own report; None when the sentence opens otherwise."""
+    text, pos = resolver.text, report.subject_start
+    if _CONJUNCTION_BEFORE.search(text, max(0, pos - 12), pos) is None:
+        return None  # (most "it"s: one short search)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, pos - 300), pos)]
+    start = ends[-1] if ends else max(0, pos - 300)
+    m = _BODY_OPENING.match(text, start, pos)
+    if m is None or any(c in text[m.end() : pos] for c in '.!?"“”'):
+        return None
+    body = Report(report.verb_start, report.verb_end, report.verb, m.group(1), "org", m.start(1))
+    who, how = resolver.speaker(body)
+    if who is None or (" = " not in how and who.split()[-1] in ORG_NOUNS):
+        return None  # "The company ... but it said": the company named before, as before
+    return who, f"it = {m.group(1).lower()}" + (f" = {who}" if " = " in how else "")
 
 
 def it_speaker(
@@ -41,6 +71,9 @@ def it_speaker(
     """(speaker, how) for "it" at ``report``; None: no organisation to mean. ``orgs``: the
     organisations that spoke before it, (subject position, subject), in order."""
     text, pos = resolver.text, report.subject_start
+    own = _own_subject(resolver, report)
+    if own is not None:
+        return own
     opened = subject_before(text, pos)
     if opened is not None and not spoke_between(opened[0], pos):
         _, noun, name = opened

@@ -46,16 +46,21 @@ def untitled_holder(resolver: Resolver, office: list[str], pos: int) -> str | No
     text = resolver.text
     people: dict[str, str] = {}  # surname -> the name
     holders: set[str] = set()  # surnames of people with an office or role of their own
-    for m in CHAIN.finditer(text, 0, pos):
+    asked = {w.lower() for w in office}
+    for m in CHAIN.finditer(text):
         raw = name_words(m.group())
         words = chain_words(m.group())
-        if not 2 <= len(words) <= 3 or is_org(" ".join(words)):
+        if not words or (m.start() < pos and not 2 <= len(words) <= 3) or is_org(" ".join(words)):
             continue
         lead = [w.lower().rstrip(".") for w in raw[: len(raw) - len(words)]]
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if any(w not in PERSONAL_TITLES for w in lead) or (
-            before is not None and before.group(1) in _ROLE_WORDS
-        ):
+        roles = [w for w in lead if w not in PERSONAL_TITLES]
+        if m.start() >= pos:
+            # written later with another office as a title ("... not just President Bush"): a
+            # person the text gives an office of their own, never the one asked about (session 14)
+            if roles and asked.isdisjoint(roles) and any(w in _ROLE_WORDS for w in roles):
+                holders.add(words[-1])
+        elif roles or (before is not None and before.group(1) in _ROLE_WORDS):
             holders.add(words[-1])
         else:
             people.setdefault(words[-1], " ".join(words))

@@ -57,6 +57,7 @@ ORG_NOUNS = words(
 # also explored"): their own speakers, kept as the noun.
 DOCUMENT_NOUNS = words(
     "report research study survey poll review findings inquiry investigation audit analysis guide test"
+    " lawsuit submission statement letter document petition complaint memo filing indictment"
 )
 # Nouns any business is: the antecedent need not have been described with them.
 # Singular nouns of a body of people (WordNet noun.group, first sense) no list here knows as a

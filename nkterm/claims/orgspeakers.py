@@ -26,7 +26,14 @@ from typing import Protocol
 from nkterm.claims.evidence import Report
 from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_words, person_words, strip_titles
 from nkterm.claims.offices import OTHER_OFFICE, untitled_holder
-from nkterm.claims.orgrefs import ORG_NOUNS, OTHER_BODIES, OrgReferences, named_with_descriptor
+from nkterm.claims.orgrefs import (
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    OTHER_BODIES,
+    OrgReferences,
+    named_with_descriptor,
+)
+from nkterm.claims.patterns import SENTENCE_END, Lazy
 from nkterm.claims.people import TITLES
 from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
 from nkterm.claims.roles import is_epithet
@@ -78,6 +85,13 @@ _APPOSED = re.compile(
 )
 
 
+# a document noun right after an inverted subject, ending the clause ("said an agency statement."; never
+# "according to a US research think-tank")
+_DOCUMENT_AFTER = Lazy(
+    r" (" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r")(?=\s*(?:[,.;:!?\"”)]|$))"
+)
+
+
 def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None, str]:
     """(speaker, how) for an organisation or role subject ("the foreign ministry said", "a
     company spokesman said", "the prime minister hailed")."""
@@ -89,6 +103,11 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     named_as = " ".join(words)
+    if report.verb_start < report.subject_start and (
+        doc := _DOCUMENT_AFTER.match(resolver.text, report.subject_start + len(subject))
+    ):
+        # '"...," said an agency statement': the document the body issued speaks (session 14)
+        return f"{named_as} {doc.group(1).lower()}", "organisation or role"
     apposed = _APPOSED.match(resolver.text, report.subject_start + len(subject))
     if (
         apposed is not None
@@ -146,6 +165,8 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         holder = untitled_holder(resolver, words, report.subject_start)
         if holder is not None:
             return holder, f"the {named_as} = {holder}, the one person named without an office"
+    if not definite and words and (named := named_next(resolver, report, words)) is not None:
+        return named, f"the {named_as} = {named}, named next"
     if (
         definite
         and of == len(words)
@@ -159,24 +180,80 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
         # "Michael Howard pledged ... The Tory leader argued": a role no one is written with is
         # the person who spoke last (session 13); never a spokesman (someone else's voice) or a
         # bare government office (``untitled_holder`` above)
-        meant = resolver.epithet_person(report.subject_start)
-        if (
-            meant is not None
-            and meant[1] == "the person in focus"
-            and _spoke_before(resolver, meant[0], report.subject_start)
-            and not _held_elsewhere(resolver.text, words, meant[0], report.subject_start)
-        ):
-            return meant[0], f"the {named_as} = {meant[0]}, {meant[1]}"
+        meant = role_in_focus(resolver, report, words)
+        if meant is not None:
+            return meant
     return named_as, "organisation or role"
 
 
-def _spoke_before(resolver: Resolver, person: str, pos: int) -> bool:
-    """Whether ``person`` is the speaker of a report by name before ``pos``: a person who speaks
-    in the text, never a book, a song or a club the focus may land on."""
+_INDEFINITE = Lazy(r"(?<![\w'’-])[Aa]n? (?:[\w'’-]+ ){0,2}$")  # "A US ", "A Dutch "
+
+
+def named_next(resolver: Resolver, report: Report, words: list[str]) -> str | None:
+    """The speaker an indefinite role introduces when the next sentence names them as its
+    speaker for the first time (session 14): "A US researcher has suggested ... Mr Purushotma
+    said" (a person, written before with no other role), "leading pension researchers have
+    said ... The Pensions Policy Institute said" (a plural: an organisation whose name shares a
+    word with the role's). Never a spokesman (someone's voice), never a role with "of"."""
+    text = resolver.text
+    head = words[-1].lower()
+    if (
+        head in _NOT_FOCUS_ROLES
+        or any(w.lower() == "of" or w.endswith(("'s", "’s", "'")) for w in words)
+        or (head not in _ROLE_HEADS and head not in PERSON_NOUNS)
+    ):
+        return None  # (a possessive is as definite as "the": "Australian tennis' top official")
+    plural = head.endswith("s") and not head.endswith("ss")
+    if not (_INDEFINITE.search(text, max(0, report.subject_start - 30), report.subject_start) or plural):
+        return None  # only a role that introduces someone: "A US researcher", "researchers"
+    after = next((r for r in resolver.reports if r.subject_start > report.verb_end), None)
+    if after is None or after.subject_kind != "name" or not after.subject:
+        return None
+    ends = SENTENCE_END.findall(text, report.verb_end, after.subject_start)
+    if len(ends) != 1:
+        return None  # only the next sentence
+    who = resolver.speaker(after)[0]
+    if who is None or is_org(who) != plural or (not plural and len(who.split()) < 2):
+        return None
+    if any(w in text[: report.subject_start] for w in who.split() if w[:1].isupper()):
+        return None  # named before the role: someone else the role does not introduce
+    if plural:
+        stems = {w.lower()[:5] for w in words if len(w) >= 5}
+        return who if any(w.lower()[:5] in stems for w in who.split() if len(w) >= 5) else None
+    if _other_role(text, head, who, len(text)):
+        return None  # "Opposition leader Michael Howard" is no "a government minister"
+    return who
+
+
+def role_in_focus(
+    resolver: Resolver, report: Report, words: list[str], *, own_role: bool = False
+) -> tuple[str, str] | None:
+    """The person in focus a definite role ``words`` means ("The Tory leader argued", "The legal
+    assistant said"): one who spoke before (by name, or as "he" or "she") and whom the text ties
+    to no other organisation; with ``own_role``, also one the text writes with no other role
+    ("Foreign Secretary Jack Straw" is no "the archbishop"); None otherwise."""
+    meant = resolver.epithet_person(report.subject_start)
+    if (
+        meant is not None
+        and meant[1] == "the person in focus"
+        and spoke_before(resolver, meant[0], report.subject_start)
+        and not _held_elsewhere(resolver.text, words, meant[0], report.subject_start)
+        and not (own_role and _other_role(resolver.text, words[-1].lower(), meant[0], report.subject_start))
+    ):
+        return meant[0], f"the {' '.join(words)} = {meant[0]}, {meant[1]}"
+    return None
+
+
+def spoke_before(resolver: Resolver, person: str, pos: int) -> bool:
+    """Whether ``person`` is the speaker of a report by name, or as "he" or "she" (session 14:
+    "Austin Aitken is taking action ... He said ... The legal assistant said"), before ``pos``:
+    a person who speaks in the text, never a book, a song or a club the focus may land on."""
     for r in resolver.reports:
         if r.subject_start >= pos:
             return False
-        if r.subject_kind == "name" and resolver.speaker(r)[0] == person:
+        if (r.subject_kind == "name" or (r.subject or "").lower() in ("he", "she")) and resolver.speaker(r)[
+            0
+        ] == person:
             return True
     return False
 
@@ -205,6 +282,27 @@ def _held_elsewhere(text: str, role: list[str], person: str, pos: int) -> bool:
         if not any(a[:4] == b[:4] for a in places for b in mine):  # "France" / "French"
             return True
     return False
+
+
+def _other_role(text: str, head: str, person: str, pos: int) -> bool:
+    """Whether the text writes ``person`` before ``pos`` with a role whose head is not ``head``
+    ("Foreign Secretary Jack Straw" for "the archbishop"; "Cardinal X" may be "the cardinal")."""
+    plain = strip_titles(person)
+    if len(plain.split()) < 2:
+        return False
+    if any(
+        theirs != head and not theirs.endswith("s")  # (one person's role is no plural: "said the banks")
+        for _, theirs in written_roles(text, plain, pos, _WRITTEN_HEADS)
+    ):
+        return True
+    before = text[: text.find(plain)] if plain in text[:pos] else ""
+    title = before.split()[-1:] if before.endswith(" ") else []
+    return (
+        bool(title)
+        and title[0][:1].isupper()
+        and title[0].lower() != head
+        and title[0].lower() in _ROLE_HEADS
+    )
 
 
 def written_as_group(text: str, person: str, pos: int) -> bool:

@@ -18,7 +18,8 @@ from nkterm.claims.framing import framed_speakers
 from nkterm.claims.furniture import furniture_spans, trim
 from nkterm.claims.lexicon import REPORTING_VERBS
 from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ngrams
-from nkterm.claims.namewords import PERSON_ROLES
+from nkterm.claims.namewords import PERSON_ROLES, is_org
+from nkterm.claims.patterns import Lazy
 from nkterm.claims.people import SpeakerContext
 from nkterm.claims.quote_speakers import NOT_A_NAME, QuoteContext, has_token, judgement_speaker, run_speakers
 from nkterm.claims.quotes import Inside, Quote, attribute_runs, find_quotes
@@ -197,6 +198,18 @@ def _quote_in(
 _MID_CAPITAL = re.compile(r"\b[a-z]+[,;]? ([A-Z][\w'’-]*)")
 
 
+# A role of lower-case words (a capitalised place or body among them) opening a sentence, then a
+# name of two or more words between commas, then a lower-case word (the verb)
+_APPOSED_SUBJECT = Lazy(
+    r"[A-Z][a-z-]+(?: (?:[a-z][\w'’-]*|[A-Z][\w&'’-]*)){0,6}?, ((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+), [a-z]"
+)
+
+
+# Words that make the opening a clause, not a role ("She thanked the woman she played, Katharine
+# Hepburn, for ...": the name is an object); "His creator, Richard Bowden, ..." is a role
+_CLAUSE_WORDS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+
+
 class _NamedSubjects:
     """Names that are the subject of a sentence: the people a later "he" or "she" may mean.
     Called with a pronoun's position, gives them nearest first, reading each sentence once and
@@ -224,6 +237,17 @@ class _NamedSubjects:
             return None
         if text[max(0, toks.starts[lo] - 1) : toks.starts[lo]] in ('"', "“", "'", "‘"):
             return None  # a sentence of someone's quote
+        apposed = _APPOSED_SUBJECT.match(text, toks.starts[lo], toks.ends[hi - 1])
+        if (
+            apposed is not None
+            and not is_org(apposed.group(1))
+            and _CLAUSE_WORDS.isdisjoint(
+                toks.lows[lo : bisect.bisect_left(toks.starts, apposed.start(1), lo, hi)]
+            )
+        ):
+            # "Computer specialist at the IAEA, Peter Smith, would like ...": the name in
+            # apposition to a role that opens the sentence is its subject (session 14)
+            return apposed.start(1), apposed.group(1)
         subj = SubjectFinder(text, toks.lows, toks.starts, toks.ends, lo, hi).sentence_subject(hi, "")
         if subj is not None and subj.kind == "org":
             # "The prime minister ratcheted up ... He insisted": a definite person role (the

@@ -18,6 +18,7 @@ from nkterm.claims.evidence import Report
 from nkterm.claims.lexicon import REPORTING_VERBS, words
 from nkterm.claims.namewords import PERSON_ROLES, is_org
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
+from nkterm.claims.patterns import Lazy
 from nkterm.claims.quotes import Attribution, Inside, Quote
 from nkterm.claims.scanstate import Tokens
 from nkterm.claims.speakers import Resolver
@@ -237,7 +238,49 @@ def _introduced(quote_start: int, ctx: QuoteContext) -> str | None:
     i = bisect.bisect_left(ctx.reports, prev.start, key=lambda r: r.verb_start)
     if i < len(ctx.reports) and ctx.reports[i].verb_start < prev.end:
         return None  # the sentence before reports speech: its speaker is found as before
-    return _person_before_quote(quote_start, ctx)
+    person = _person_before_quote(quote_start, ctx)
+    if (
+        person is not None
+        and _third_person(ctx.text[q.start : q.end])
+        and not _FIRST_SINGULAR.search(ctx.text, q.start, q.end)
+        and ctx.resolver.speaker_past_topic(quote_start, "", person) is not None
+    ):
+        # ("Dwyer warned that Burger needed a break. Burger was crowned player of the year.
+        # "It's his first year ... he was phenomenal": a quote that calls someone "he" and never
+        # "I", after a sentence about a person the last speaker spoke of, is about them)
+        return None
+    return person
+
+
+# A third person singular in a quote ("he was phenomenal", "her best film"): someone the
+# speaker talks about; a speaker says "I" of themselves (session 14)
+_THIRD_PERSON = {
+    "he": Lazy(r"(?<![\w'’])(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Hh]e's|[Hh]e’s)(?![\w'’])"),
+    "she": Lazy(r"(?<![\w'’])(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself|[Ss]he's|[Ss]he’s)(?![\w'’])"),
+}
+_FIRST_SINGULAR = Lazy(r"(?<![\w'’])(?:I|[Mm]y|[Mm]e|[Mm]yself)(?![\w])")
+
+
+def _not_the_topic(report: Report, run_id: int, ctx: QuoteContext) -> str | None:
+    """The speaker a "he said" (or "she said") after a quote means when the quote itself calls
+    someone "he": the person who spoke last, not the person in focus the quote talks about;
+    None when the quote does not or no one spoke."""
+    pronoun = (report.subject or "").lower()
+    if pronoun not in _THIRD_PERSON:
+        return None
+    if not any(_third_person(ctx.text[q.start : q.end], pronoun) for q in ctx.quotes if q.run == run_id):
+        return None
+    focus = ctx.resolver.speaker(report)[0]
+    if focus is None or ctx.resolver.spoke_before(focus, report.subject_start):
+        return None  # the person in focus spoke before: the quote's "he" is someone else
+    return ctx.resolver.speaker_past_topic(report.subject_start, pronoun, focus)
+
+
+def _third_person(quoted: str, pronoun: str = "") -> bool:
+    """Whether ``quoted`` calls someone "he" (or "she"; either when ``pronoun`` is empty)."""
+    if pronoun:
+        return _THIRD_PERSON[pronoun].search(quoted) is not None
+    return any(p.search(quoted) is not None for p in _THIRD_PERSON.values())
 
 
 def _report_before_term(after: Report, run_id: int, ctx: QuoteContext) -> Report | None:
@@ -375,6 +418,8 @@ def run_speakers(
             out[run_id] = (who, f'a quoted term in the speech of "{earlier.subject} {earlier.verb}"')
         elif att.report is not None:
             who, how = resolver.speaker(att.report)
+            if how.endswith("= person in focus") and (other := _not_the_topic(att.report, run_id, ctx)):
+                who, how = other, f"{att.report.subject} = the last speaker, not the one the quote calls so"
             if (linked := _role_named_before(att.report, first_start[run_id], ctx)) is not None:
                 # (the role as written: the resolver may have linked it to a person already)
                 role = " ".join(w for w in (att.report.subject or "").split() if w.lower() != "the")

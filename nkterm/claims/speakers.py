@@ -30,17 +30,17 @@ from nkterm.claims.namewords import (
     strip_titles,
     surname_key,
 )
-from nkterm.claims.orgrefs import (
-    DOCUMENT_NOUNS,
-    OrgReferences,
-)
-from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker, written_as_group
+from nkterm.claims.nounspeakers import noun_speaker
+from nkterm.claims.orgrefs import OrgReferences
+from nkterm.claims.orgspeakers import office_speaker, org_or_role_speaker, spoke_before, written_as_group
+from nkterm.claims.patterns import Lazy
 from nkterm.claims.people import NAME_WORD, TITLES, SpeakerContext, people_index
-from nkterm.claims.pronouns import group_before, last_speaker
+from nkterm.claims.pronouns import group_before, last_speaker, said_clause_start
 from nkterm.claims.roles import named_in_sentence, role_holder
 from nkterm.claims.shortforms import FirstNames, chain_words, expansion, initials_at
 from nkterm.claims.subjectwords import DEMONYM, EPITHET_MODIFIER, NOT_DEMONYM
 from nkterm.claims.wordfind import has_word
+from nkterm.claims.works import is_title, may_name_works
 
 # Titles written before a first name alone ("Sir Ronald", "Prince Saud" after "Prince Saud Al-Faisal")
 _BEFORE_FIRST_NAMES = FIRST_NAME_TITLES | frozenset({"prince", "princess", "sheikh", "sheikha"})
@@ -51,6 +51,12 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?) $")
 _DEFINITE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he (?:[a-z][\w-]* ){0,2}$")
 # A titled name ("Mr Ebbers"): a person a "he" or "she" may mean
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A-Z][\w-]+(?![\w'’])")
+
+
+# "to" and a verb inside a subject: a clause the subject rules read past, never a name or a noun
+# phrase (session 14)
+_INFINITIVE = Lazy(r"(?<![\w'’-])to [a-z]")
+_APPOSED_NAME = Lazy(r"(?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+, ")
 
 
 def _plural_group(subject: str, kind: str) -> bool:
@@ -109,6 +115,17 @@ class Resolver:
         self._org_pos = [p for p, _ in self._orgs]
         self.orgrefs = OrgReferences(text, self._one_word_speakers)
         self._spoken: dict[Report, tuple[str | None, str]] = {}  # report -> (speaker, how)
+        self._works: dict[str, bool] = {}
+
+    def is_work(self, name: str) -> bool:
+        """Whether the text writes ``name`` as the title of a work ("drama Wasp", "Wasp is set
+        in"): no person, no speaker (``works.is_title``, once per name asked about)."""
+        found = self._works.get(name)
+        if found is None:
+            if "" not in self._works:  # (once per text: whether any title can be written in it)
+                self._works[""] = not may_name_works(self._text)
+            found = self._works[name] = not self._works[""] and is_title(self._text, name)
+        return found
 
     def _spoke_between(self, start: int, end: int) -> bool:
         """Whether someone named (a name or a speaking noun) spoke between ``start`` and ``end``."""
@@ -229,10 +246,16 @@ class Resolver:
         j = bisect.bisect_left(named_pos, pos) - 1
         avoid = {"she": "m", "her": "m", "he": "f", "him": "f"}.get(pronoun)  # "": either
         # the nearest candidate first: speakers and titled names merged with sentence subjects
+        # "Mr Bush's first task was to ..., he said": the clause before a tail's comma is what
+        # was said, so its subject is no one the "he" means (session 14)
+        said_from = said_clause_start(self._text, pos)
         subjects = iter(
             (p, n)
             for p, n in (self._subjects(pos) if self._subjects is not None else ())
-            if not is_org(n) and not self._after_determiner(p) and " and " not in n  # one person
+            if not is_org(n)
+            and not self._after_determiner(p)
+            and " and " not in n  # one person
+            and p < said_from
         )
         subject = next(subjects, None)
         while j >= 0 or subject is not None:
@@ -252,6 +275,7 @@ class Resolver:
                 (avoid is None or gender(name) != avoid)
                 and " and " not in name
                 and not self.orgrefs.described(name)
+                and not self.is_work(name)  # a film or a book: no "she" (session 14)
             ):
                 if name.split()[-1].lower() in PERSON_ROLES:
                     words = name.split()
@@ -273,7 +297,10 @@ class Resolver:
         """A name after "the" or "a" is no person a "he" can mean ("The Simpsons is ...", "the
         new Licensing Act could ...")."""
         window = self._text[max(0, pos - 40) : pos]
-        cut = max(window.rfind(c) for c in '.!?;:"“”')  # never across a sentence or quote
+        # never across a sentence or a quote, nor across the comma before a name in apposition
+        # ("Senior engineer at the agency, Omar Saleh, wants ...": session 14)
+        marks = '.!?;:,"“”' if _APPOSED_NAME.match(self._text, pos) else '.!?;:"“”'
+        cut = max(window.rfind(c) for c in marks)
         before = _WORDS_BEFORE.findall(window[cut + 1 :])[-2:]
         if before and before[-1].lower() in _DETERMINERS:
             return True
@@ -338,15 +365,35 @@ class Resolver:
         inside = self._inside is not None and self._inside(pos)
         return inside or full.split()[0].lower() in NOT_NAMES
 
-    def _last_speaker(self, pos: int, pronoun: str) -> str | None:
+    def _last_speaker(self, pos: int, pronoun: str, *, past_subjects: bool = False) -> str | None:
         return last_speaker(
             self._by_subject[: bisect.bisect_left(self._report_pos, pos)],
             pos,
             pronoun,
             self.speaker,
             self._inside,
-            self._subjects,
+            None if past_subjects else self._subjects,
+            640 if past_subjects else 320,  # (past a sentence or two about the topic)
         )
+
+    def spoke_before(self, person: str, pos: int) -> bool:
+        """Whether ``person`` is the speaker of a report by name or as "he"/"she" before ``pos``."""
+        return spoke_before(self, person, pos)
+
+    def speaker_past_topic(self, pos: int, pronoun: str, topic: str) -> str | None:
+        """The person who spoke last before a "he said" at ``pos`` even when ``topic`` is the
+        subject of a sentence since, when that speaker's own report named ``topic`` ("Bob Dwyer
+        warned that Schalk Burger needed a break. Burger was crowned ... "I don't think he's
+        played near that level," he said": Dwyer); None otherwise."""
+        last = self._last_speaker(pos, pronoun, past_subjects=True)
+        if last is None or last == topic:
+            return None
+        surname = topic.split()[-1]
+        for r in reversed(self._by_subject[: bisect.bisect_left(self._report_pos, pos)]):
+            if self.speaker(r)[0] == last:
+                end = self._text.find(". ", r.verb_end)
+                return last if has_word(self._text[r.verb_end : end if end >= 0 else pos], surname) else None
+        return None
 
     def epithet_person(self, pos: int) -> tuple[str, str] | None:
         named = named_in_sentence(self._text, pos, self.full_name)
@@ -428,6 +475,8 @@ class Resolver:
         subject = report.subject or ""
         kind = report.subject_kind
         low = subject.lower()
+        if _INFINITIVE.search(subject):
+            return None, ""  # "They are there to verify official reports": a verb phrase, no speaker
         if (
             kind == "name"
             and low.endswith(("'s", "’s"))
@@ -438,6 +487,8 @@ class Resolver:
             person = self.match(subject)
             if person is not None:
                 return person, "named"
+            if self.is_work(subject):
+                return None, ""  # "Wasp tells the story of a young mum": a film speaks for no one
             office = office_speaker(self, report)  # "The Bishop of Durham, the Rt Rev Dr X," / "the Bishop"
             if office is not None:
                 return office
@@ -471,13 +522,8 @@ class Resolver:
         if kind == "org":
             return org_or_role_speaker(self, report)
         if kind == "noun":
-            # "The alliance said", "according to the trade weekly": a definite organisation noun
-            # the subject rules do not know as a speaker stands for the organisation named before;
-            # a document speaks for itself ("research has suggested", "the research indicated")
-            if low in DOCUMENT_NOUNS:
-                return low, "a document"
-            org = self.org_antecedent(subject, report.subject_start)
-            return (org, f"the {low} = {org}") if org is not None else (None, "")
+            # a document, an organisation noun, a person noun or a plural (``nounspeakers``)
+            return noun_speaker(self, report)
         if kind == "pronoun":
             if low in ("he", "she", "him", "her"):
                 last = self._last_speaker(report.subject_start, low)
@@ -490,7 +536,9 @@ class Resolver:
                 if found is not None:
                     return found
             if low == "they":
-                group = group_before(self._reports, report.subject_start)
+                group = group_before(
+                    self._by_subject, report.subject_start, speaker=self.speaker, text=self._text
+                )
                 if group is not None:
                     return group, f"they = {group}"
             if low in ("i", "we"):

@@ -28,6 +28,7 @@ from nkterm.claims.findings import finding_speaker
 from nkterm.claims.lexicon import REPORTING_VERBS, words
 from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org
 from nkterm.claims.orgrefs import DOCUMENT_NOUNS
+from nkterm.claims.patterns import PLURAL_NAME
 from nkterm.claims.quote_speakers import QuoteContext
 from nkterm.claims.speechverbs import ASKING, PHRASAL, VERBS
 from nkterm.claims.subjects import SubjectFinder
@@ -322,6 +323,8 @@ def _plural_subject(written: str, kind: str, lows: list[str], first: int) -> boo
     low = written.lower()
     if kind == "pronoun":
         return low == "they"
+    if kind == "name" and first > 0 and lows[first - 1] == "the" and PLURAL_NAME.search(written):
+        return True  # "The Lib Dems argue", "the Tories claim": a party or a people (session 14)
     if kind == "name" or any(w in _NOT_BEFORE_BASE for w in low.split()):
         return False  # "New South Wales state": a name in -s is as often one place or person;
         # "fight to make three bloggers reveal": the object of a causative, not a subject
