@@ -247,7 +247,7 @@ class _SentenceScan(QuantityRules, StatementRules):
                 self._report(i)
             if rules & _R_PARTICIPLE:
                 if i + 1 < self.hi and lows[i + 1] == "that":
-                    self._add_report(i, None, "none", starts[i])
+                    self._participle(i)
                 elif i > self.lo + 1 and lows[i - 1] in _PROGRESSIVE:
                     self._progressive(i)
             if rules & _R_FIRST and text[starts[i]] == "I":
@@ -322,6 +322,15 @@ class _SentenceScan(QuantityRules, StatementRules):
             return
         if self.lows[i] in _BARE_REPORTING and self.text[subj.start : subj.end].lower() in ("i", "we", "you"):
             return  # "what I say" is no report
+        self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
+
+    def _participle(self, i: int) -> None:
+        """ "..., arguing that": the clause's subject is the sentence's ("Executive ministers raised
+        an appeal arguing that", session 14, second round); none found, a report without one."""
+        subj = self._finder().for_verb(i) if self.lows[i] not in _BARE_REPORTING and self.lows[i] not in lx.REPORTING_VERBS else None
+        if subj is None:
+            self._add_report(i, None, "none", self.starts[i])
+            return
         self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
 
     def _scored(self, i: int) -> bool:

@@ -27,6 +27,7 @@ from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Subject
 from nkterm.claims.inverted import name_after
 from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
+from nkterm.claims.orgrefs import plural_body
 from nkterm.claims.respondents import respondents
 from nkterm.claims.speechverbs import VERBS as SPEECH_VERBS
 from nkterm.claims.subjectwords import (
@@ -475,6 +476,17 @@ class SubjectFinder:
             last = self.chain_end(r)
             if last < before and (last > r or lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in ROLES):
                 end = last  # "Welsh legend Mervyn Davies", "Finnish security firm F-Secure"
+        if (
+            end == k == self.lo
+            and end + 1 < before
+            and self.gap(end).isspace()
+            and not self.upper(end + 1)
+            and plural_body(lows[end + 1])
+        ):
+            # "Executive ministers raised an appeal arguing", "Low-cost airlines have criticised
+            # ..., saying": one capitalised word opening the sentence is the modifier of a plural
+            # of people or bodies, not a name (session 14, second round)
+            return Subject("noun", self.starts[end + 1], self.ends[end + 1], how)
         subj = self.phrase_ending(end)
         if subj is None or subj.kind == "noun":
             # a common-noun subject: "the ministry reacted ... and said"
