@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Evidence, Report
+from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.quantity_rules import QuantityRules, number_word
 from nkterm.claims.scanstate import FUNCTION, Tokens, lower
 from nkterm.claims.senses import sense
@@ -368,7 +369,9 @@ class _SentenceScan(QuantityRules, StatementRules):
         if subj is None:
             return
         who = self.text[subj.start : subj.end]
-        if subj.kind == "noun":
+        if subj.kind == "noun" and who.lower() in DOCUMENT_NOUNS:
+            kind = "noun"  # "Its mid-year economic review forecasts growth of": a document's view
+        elif subj.kind == "noun":
             # "A bandmate informed the crowd": whoever informs is a speaker, a common noun too
             k = bisect.bisect_left(self.starts, subj.start, self.lo, self.hi)
             if not (

@@ -65,6 +65,14 @@ from nkterm.claims.verbsubjects import (
 )
 
 
+# What a speaker uses to say something ("used a speech to say", "took the opportunity to warn")
+_PLATFORMS = lx.words(
+    "speech speeches address statement interview article column letter appearance opportunity chance"
+    " occasion conference briefing lecture"
+)
+_USED = lx.words("used uses using took takes taking seized seizes")
+
+
 class SubjectFinder:
     """Finds subjects in the tokens ``lo..hi`` of one sentence."""
 
@@ -97,6 +105,10 @@ class SubjectFinder:
             return self.sentence_subject(i, "subject of the sentence")
         if lows[i] == "claimed" and any(w in WON for w in lows[i + 1 : min(self.hi, i + 4)]):
             return None  # "claimed the individual titles": won, not said
+        if self._platform_before(i):
+            # "Mr Kennedy used a speech to say", "she took the opportunity to warn": the one who
+            # used it speaks (session 14, second round)
+            return self.sentence_subject(i, "subject of the sentence")
         j = i - 1
         while (
             j >= self.lo
@@ -172,6 +184,13 @@ class SubjectFinder:
             if named is not None:
                 return named
         return subj
+
+    def _platform_before(self, i: int) -> bool:
+        """ "used a speech to" / "took the opportunity to" right before the verb at token ``i``."""
+        lows, lo = self.lows, self.lo
+        if i - 3 < lo or lows[i - 1] != "to" or lows[i - 2] not in _PLATFORMS:
+            return False
+        return any(lows[m] in _USED for m in range(max(lo, i - 5), i - 2))
 
     def _quoted_as(self, i: int) -> Subject | None:
         """``X quoted Y as saying``, ``Y was quoted as saying``, ``Y has been reported as saying``:
