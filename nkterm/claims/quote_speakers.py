@@ -305,6 +305,27 @@ def _report_before_term(after: Report, run_id: int, ctx: QuoteContext) -> Report
     return None
 
 
+_SENTENCE_END = Lazy(r"[.!?] (?=[A-Z])")
+_FIRST_WORD = Lazy(r"[A-Z][\w'’-]*")
+
+
+def past_lost_close(text: str, quote: Quote, pos: int) -> bool:
+    """Whether ``pos`` lies past the first sentence of a quote left open mid-paragraph, when the
+    sentence after that one opens with a name (a word the text also writes capitalised
+    mid-sentence): '"The main concern is my age ... fit enough. Bosvelt joined City from
+    Feyenoord': the closing mark was lost, and the writer's sentences are no one's quote
+    (session 14, second round; the quote's span, which claims read, stays as it is)."""
+    if quote.closed or pos <= quote.start:
+        return False
+    m = _SENTENCE_END.search(text, quote.start, quote.end)
+    if m is None or m.end() > pos:
+        return False
+    first = _FIRST_WORD.match(text, m.end(), quote.end)
+    if first is None or first.group() in ("He", "She", "I", "We", "It", "They", "You"):
+        return False
+    return re.search(r"(?<=[a-z,] )" + re.escape(first.group()) + r"(?![\w'’-])", text) is not None
+
+
 def _term_in_sentence(run_id: int, ctx: QuoteContext) -> bool:
     """A run of one short quoted term (up to six words, no sentence of its own) inside the
     writer's sentence ('civil litigation is settled on the test of "a balance of probabilities"'):

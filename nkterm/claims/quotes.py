@@ -66,25 +66,6 @@ def _single_action(text: str, p: int, lo: int, hi: int, mark: str) -> str:
     return "apostrophe"
 
 
-_SENTENCE_END = re.compile(r"[.!?] (?=[A-Z])")
-_FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
-
-
-def _first_sentence_end(text: str, start: int, end: int) -> int:
-    """The end of the first sentence of ``text[start:end]`` when the sentence after it opens with
-    a name (a word the text also writes capitalised mid-sentence: "Bosvelt joined City"), the
-    writer's sentence about someone; else ``end``."""
-    m = _SENTENCE_END.search(text, start, end)
-    if m is None:
-        return end
-    first = _FIRST_WORD.match(text, m.end(), end)
-    if first is None or first.group() in ("He", "She", "I", "We", "It", "They", "You"):
-        return end
-    # the word opening the next sentence is a name: the text writes it capitalised mid-sentence too
-    named = re.search(r"(?<=[a-z,] )" + re.escape(first.group()) + r"(?![\w'’-])", text)
-    return m.start() + 1 if named is not None else end
-
-
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     """Speech quotes (at least three words inside), in text order, grouped into runs."""
     quotes: list[Quote] = []
@@ -108,11 +89,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             if dopen is None:
                 if act != "close":
                     dopen = p
-            elif act == "open":  # a quote left open mid-paragraph: end it where the next begins,
-                # or at the end of its first sentence when the writer's own sentences come between
-                # ('"The main concern is my age ... fit enough. Bosvelt joined City from ...': the
-                # closing mark was lost; session 14, second round)
-                found.append(Quote(dopen, _first_sentence_end(text, dopen, p), False, pi))
+            elif act == "open":  # a quote left open mid-paragraph: end it where the next begins
+                found.append(Quote(dopen, p, False, pi))
                 dopen = p
             else:
                 found.append(Quote(dopen, e, True, pi))
