@@ -98,9 +98,9 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
     company spokesman said", "the prime minister hailed")."""
     subject = report.subject or ""
     words = subject.removesuffix("'s").removesuffix("’s").split()
-    definite = (bool(words) and words[0].lower() == "the") or resolver.text[
-        max(0, report.subject_start - 4) : report.subject_start
-    ].lower() == "the "
+    definite = (bool(words) and words[0].lower() == "the") or (
+        _THE_BEFORE.search(resolver.text, max(0, report.subject_start - 20), report.subject_start) is not None
+    )  # ("The 24-year-old Reds skipper spoke out": an age between "the" and the role, session 14)
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     named_as = " ".join(words)
@@ -187,6 +187,7 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
     return named_as, "organisation or role"
 
 
+_THE_BEFORE = Lazy(r"(?<![\w'’-])[Tt]he (?:\d+-year-old )?$")
 _INDEFINITE = Lazy(r"(?<![\w'’-])[Aa]n? (?:[\w'’-]+ ){0,2}$")  # "A US ", "A Dutch "
 
 
