@@ -113,6 +113,9 @@ _NOUN_TOO = words(
     challenges welcomes praises defends expects reckons rejects dismisses blames queries
     """
 )
+# "It issued the warning", "the club issued a statement": issuing words is saying them
+_ISSUED = words("issued issues")
+_SPEECH_OBJECTS = words("warning warnings statement apology denial ultimatum appeal plea rebuttal")
 _OBJECT_START = words("that the a an his her its their whether it them him this these those")
 _TIME_DEICTIC = frozenset({"this", "these", "those"})  # "their Oscars hopes this month": a noun
 _NOT_BEFORE = frozenset({"as", "than", "widely", "long", "the", "a", "an"})
@@ -235,7 +238,7 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         w = lows[i]
         if w not in _CANDIDATES or not text[starts[i]].islower():
             continue
-        listed = w in SPEECH_ACTS
+        listed = w in SPEECH_ACTS or (w in _ISSUED and not _SPEECH_OBJECTS.isdisjoint(lows[i + 1 : min(hi, i + 4)]))
         nxt = lows[i + 1] if i + 1 < hi else ""
         need: frozenset[str] | None = _NEEDS_NEXT.get(w) if listed else None
         third = PLURAL_PRESENT.get(w)
