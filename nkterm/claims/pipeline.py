@@ -21,14 +21,7 @@ from nkterm.claims.model import DocScorer, cue_features, explain, load_model, ng
 from nkterm.claims.namewords import PERSON_ROLES, is_org
 from nkterm.claims.patterns import Lazy
 from nkterm.claims.people import SpeakerContext
-from nkterm.claims.quote_speakers import (
-    NOT_A_NAME,
-    QuoteContext,
-    has_token,
-    judgement_speaker,
-    past_lost_close,
-    run_speakers,
-)
+from nkterm.claims.quote_speakers import NOT_A_NAME, QuoteContext, has_token, judgement_speaker, run_speakers
 from nkterm.claims.quotes import Inside, Quote, attribute_runs, find_quotes
 from nkterm.claims.scan import Tokens, scan_sentence, tokenize
 from nkterm.claims.speakers import Resolver
@@ -328,7 +321,7 @@ def _speaker(
     inside: Inside,
 ) -> tuple[str | None, str]:
     """Speaker of a claim: its quote's, else its reporting verb's, else the section's voice."""
-    if quote is not None and not past_lost_close(resolver.text, quote, sp.start):
+    if quote is not None:
         who, why = run_speakers.get(quote.run, (None, ""))
         if who is not None:
             return who, why

@@ -305,42 +305,6 @@ def _report_before_term(after: Report, run_id: int, ctx: QuoteContext) -> Report
     return None
 
 
-_SENTENCE_END = Lazy(r"[.!?] (?=[A-Z])")
-_FIRST_WORD = Lazy(r"[A-Z][\w'’-]*")
-
-
-def past_lost_close(text: str, quote: Quote, pos: int) -> bool:
-    """Whether ``pos`` lies past the first sentence of a quote left open mid-paragraph, when the
-    sentence after that one opens with a name (a word the text also writes capitalised
-    mid-sentence): '"The main concern is my age ... fit enough. Bosvelt joined City from
-    Feyenoord': the closing mark was lost, and the writer's sentences are no one's quote
-    (session 14, second round; the quote's span, which claims read, stays as it is)."""
-    if quote.closed or pos <= quote.start:
-        return False
-    m = _SENTENCE_END.search(text, quote.start, quote.end)
-    if m is None or m.end() > pos:
-        return False
-    first = _FIRST_WORD.match(text, m.end(), quote.end)
-    if first is None or first.group() in ("He", "She", "I", "We", "It", "They", "You"):
-        return False
-    return re.search(r"(?<=[a-z,] )" + re.escape(first.group()) + r"(?![\w'’-])", text) is not None
-
-
-def _term_in_sentence(run_id: int, ctx: QuoteContext) -> bool:
-    """A run of one short quoted term (up to six words, no sentence of its own) inside the
-    writer's sentence ('civil litigation is settled on the test of "a balance of probabilities"'):
-    a term the writer quotes, no continuation of the quote before it (session 14, second round)."""
-    run = [q for q in ctx.quotes if q.run == run_id]
-    if len(run) != 1:
-        return False
-    q = run[0]
-    inner = ctx.text[q.start + 1 : q.end - 1]
-    if len(inner.split()) > 6 or any(c in inner for c in ".!?"):
-        return False
-    before = ctx.text[ctx.spans[_sentence_at(q.start, ctx)].start : q.start]
-    return any(w[:1].islower() for w in before.split())
-
-
 # After a closed quote: a verb of saying, then its subject up to the end of the clause
 _VERB_AFTER = re.compile(r"\s+([a-z]+)\s+([^.,;:!?\"“”]{1,160}?)\s*(?=[.,;:!?]|$)")
 _CLAUSE_CUT = re.compile(r"\s+(?:as|while|when|who|which|after|before|because|since|during|in|at|on|to)\s")
@@ -479,7 +443,6 @@ def run_speakers(
             att.inherits is not None
             and out.get(att.inherits, (None, ""))[0] is not None
             and not _reported_between(last_end[att.inherits], first_start[run_id], ctx)
-            and not _term_in_sentence(run_id, ctx)
         ):
             out[run_id] = (out[att.inherits][0], "continues the previous quote")
         elif (prev := _previous_report(first_start[run_id], ctx)) is not None:

@@ -217,6 +217,18 @@ _DISPATCH: dict[str, tuple[list[_Entry] | None, int]] = {
 _NOTHING: tuple[list[_Entry] | None, int] = (None, 0)
 
 
+
+_RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _participle_subject(written: str, kind: str) -> bool:
+    """A subject "..., arguing that" takes: a noun phrase, "he"/"she"/"they", or a name of two
+    words or more ("President Lula", "European Union"; never "Tory", "Any": one capitalised word
+    is as often a modifier)."""
+    if kind == "pronoun":
+        return written.lower() in ("he", "she", "they")
+    return kind == "noun" or (kind in ("name", "org") and len(written.split()) >= 2)
+
 class _SentenceScan(QuantityRules, StatementRules):
     """Cue rules over the tokens ``lo..hi`` of one sentence of ``text``: phrases, reported speech
     and rules laid on people here; quantities, first person, facts and generalizations in the
@@ -328,7 +340,14 @@ class _SentenceScan(QuantityRules, StatementRules):
     def _participle(self, i: int) -> None:
         """ "..., arguing that": the clause's subject is the sentence's ("Executive ministers raised
         an appeal arguing that", session 14, second round); none found, a report without one."""
-        subj = self._finder().for_verb(i) if self.lows[i] not in _BARE_REPORTING and self.lows[i] not in lx.REPORTING_VERBS else None
+        subj = None
+        lows = self.lows
+        if lows[i] not in lx.REPORTING_VERBS and not any(
+            lows[k] in lx.REPORTING_VERBS or lows[k] in _RELATIVES for k in range(self.lo, i)
+        ):  # ("he said, noting that": the report's; "lawyers who have been arguing": a relative's)
+            subj = self._finder().for_verb(i)
+            if subj is not None and not _participle_subject(self.text[subj.start : subj.end], subj.kind):
+                subj = None
         if subj is None:
             self._add_report(i, None, "none", self.starts[i])
             return

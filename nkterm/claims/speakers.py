@@ -68,8 +68,12 @@ def _person_after_office(written: str) -> str | None:
     for i in range(len(words) - 3, 0, -1):
         if words[i].lower() in TITLE_WORDS:
             tail = words[i + 1 :]
-            if len(tail) <= 3 and all(w[:1].isupper() for w in tail) and not is_org(" ".join(tail)):
-                return " ".join(tail)
+            if (
+                len(tail) <= 3
+                and all(w[:1].isupper() and w.lower() not in TITLE_WORDS for w in tail)
+                and not is_org(" ".join(tail))
+            ):
+                return " ".join(tail)  # (never "Office of the Deputy Prime Minister": an office)
             return None
     return None
 

@@ -185,6 +185,18 @@ class SubjectFinder:
                 return named
         return subj
 
+    def _group_after(self, end: int, before: int) -> int | None:
+        """The plural of people or bodies (token) right after the capitalised words ending at
+        ``end``, or after one lower-case modifier more ("Japanese government officials")."""
+        h = end + 1
+        if h >= before or not self.gap(end).isspace() or self.upper(h):
+            return None
+        if plural_body(self.lows[h]):
+            return h
+        if h + 1 < before and self.gap(h).isspace() and not self.upper(h + 1) and plural_body(self.lows[h + 1]):
+            return h + 1 if self.lows[h].isalpha() and self.lows[h] not in lx.NOT_NAMES else None
+        return None
+
     def _platform_before(self, i: int) -> bool:
         """ "used a speech to" / "took the opportunity to" right before the verb at token ``i``."""
         lows, lo = self.lows, self.lo
@@ -495,17 +507,12 @@ class SubjectFinder:
             last = self.chain_end(r)
             if last < before and (last > r or lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in ROLES):
                 end = last  # "Welsh legend Mervyn Davies", "Finnish security firm F-Secure"
-        if (
-            end == k == self.lo
-            and end + 1 < before
-            and self.gap(end).isspace()
-            and not self.upper(end + 1)
-            and plural_body(lows[end + 1])
-        ):
+        head = self._group_after(end, before)
+        if head is not None:
             # "Executive ministers raised an appeal arguing", "Low-cost airlines have criticised
-            # ..., saying": one capitalised word opening the sentence is the modifier of a plural
-            # of people or bodies, not a name (session 14, second round)
-            return Subject("noun", self.starts[end + 1], self.ends[end + 1], how)
+            # ..., saying", "Japanese government officials played down": the capitalised words
+            # are the modifiers of a plural of people or bodies, not a name (session 14, 2nd round)
+            return Subject("noun", self.starts[head], self.ends[head], how)
         subj = self.phrase_ending(end)
         if subj is None or subj.kind == "noun":
             # a common-noun subject: "the ministry reacted ... and said"
