@@ -105,10 +105,13 @@ class SubjectFinder:
             return self.sentence_subject(i, "subject of the sentence")
         if lows[i] == "claimed" and any(w in WON for w in lows[i + 1 : min(self.hi, i + 4)]):
             return None  # "claimed the individual titles": won, not said
-        if self._platform_before(i):
+        used = self._platform_before(i)
+        if used is not None:
             # "Mr Kennedy used a speech to say", "she took the opportunity to warn": the one who
             # used it speaks (session 14, second round)
-            return self.sentence_subject(i, "subject of the sentence")
+            subj = self.phrase_ending(used - 1) if used > self.lo and self.gap(used - 1).isspace() else None
+            if subj is not None:
+                return Subject(subj.kind, subj.start, subj.end, "subject of the sentence")
         j = i - 1
         while (
             j >= self.lo
@@ -197,12 +200,13 @@ class SubjectFinder:
             return h + 1 if self.lows[h].isalpha() and self.lows[h] not in lx.NOT_NAMES else None
         return None
 
-    def _platform_before(self, i: int) -> bool:
-        """ "used a speech to" / "took the opportunity to" right before the verb at token ``i``."""
+    def _platform_before(self, i: int) -> int | None:
+        """The token of "used" in "used a speech to" / "took the opportunity to" right before the
+        verb at token ``i``; None when there is none."""
         lows, lo = self.lows, self.lo
         if i - 3 < lo or lows[i - 1] != "to" or lows[i - 2] not in _PLATFORMS:
-            return False
-        return any(lows[m] in _USED for m in range(max(lo, i - 5), i - 2))
+            return None
+        return next((m for m in range(i - 3, max(lo, i - 5) - 1, -1) if lows[m] in _USED), None)
 
     def _quoted_as(self, i: int) -> Subject | None:
         """``X quoted Y as saying``, ``Y was quoted as saying``, ``Y has been reported as saying``:
