@@ -49,7 +49,12 @@ def last_speaker(
             return None  # a group spoke last: leave it to the focus
         else:
             who, _ = speaker(r)
-            if is_org(r.subject) and (who is None or is_org(who) or not r.subject.endswith(" " + who)):
+            if is_org(r.subject) and (
+                who is None
+                or is_org(who)
+                or not r.subject.endswith(" " + who)
+                or not all(w[:1].isupper() for w in r.subject.split())
+            ):
                 return None  # an organisation spoke last (never "Scottish National Party Justice
                 # Minister Kenny MacAskill": the resolver reads the person out of it)
         if who is None or len(who.split()) < 2 or (avoid and gender(who) == avoid) or " and " in who:

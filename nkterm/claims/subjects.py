@@ -70,6 +70,8 @@ _PLATFORMS = lx.words(
     "speech speeches address statement interview article column letter appearance opportunity chance"
     " occasion conference briefing lecture"
 )
+# Verbs after a name that the noun lists also hold ("does" as the plural of "doe")
+_NOT_HEADS = AUXILIARIES | lx.words("does do did says means needs")
 _USED = lx.words("used uses using took takes taking seized seizes")
 
 
@@ -192,8 +194,8 @@ class SubjectFinder:
         """The plural of people or bodies (token) right after the capitalised words ending at
         ``end``, or after one lower-case modifier more ("Japanese government officials")."""
         h = end + 1
-        if h >= before or not self.gap(end).isspace() or self.upper(h):
-            return None
+        if h >= before or not self.gap(end).isspace() or self.upper(h) or self.lows[h] in _NOT_HEADS:
+            return None  # ("Vargas does not": a verb, never the plural of "doe")
         if plural_body(self.lows[h]):
             return h
         if h + 1 < before and self.gap(h).isspace() and not self.upper(h + 1) and plural_body(self.lows[h + 1]):
