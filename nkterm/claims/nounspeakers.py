@@ -24,7 +24,7 @@ from nkterm.claims.orgrefs import DOCUMENT_NOUNS, plural_body
 from nkterm.claims.orgspeakers import Resolver as OrgResolver
 from nkterm.claims.orgspeakers import named_next, role_in_focus
 from nkterm.claims.patterns import Lazy
-from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
+from nkterm.claims.personnouns import PERSON_NOUNS
 
 
 class Resolver(OrgResolver, Protocol):

@@ -59,6 +59,8 @@ DOCUMENT_NOUNS = words(
     "report research study survey poll review findings inquiry investigation audit analysis guide test"
     " lawsuit submission statement letter document petition complaint memo filing indictment"
 )
+
+
 def plural_body(low: str) -> bool:
     """Whether ``low`` (lower case) is the plural of a noun of people or bodies: a WordNet person
     or group noun ("ministers", "firms") or the plural of an organisation noun above ("airlines",

@@ -199,7 +199,11 @@ def named_next(resolver: Resolver, report: Report, words: list[str]) -> str | No
     word with the role's). Never a spokesman (someone's voice), never a role with "of"."""
     text = resolver.text
     head = words[-1].lower()
-    if head in ORG_NOUNS and len(words) <= 3 and _INDEFINITE.search(text, max(0, report.subject_start - 30), report.subject_start):
+    if (
+        head in ORG_NOUNS
+        and len(words) <= 3
+        and _INDEFINITE.search(text, max(0, report.subject_start - 30), report.subject_start)
+    ):
         return _body_named_next(text, report, head)  # "A US bank has said ... Riggs Bank will"
     if (
         head in _NOT_FOCUS_ROLES

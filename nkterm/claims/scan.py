@@ -217,7 +217,6 @@ _DISPATCH: dict[str, tuple[list[_Entry] | None, int]] = {
 _NOTHING: tuple[list[_Entry] | None, int] = (None, 0)
 
 
-
 _RELATIVES = frozenset({"who", "which", "that"})
 
 
@@ -228,6 +227,7 @@ def _participle_subject(written: str, kind: str) -> bool:
     if kind == "pronoun":
         return written.lower() in ("he", "she", "they")
     return kind == "noun" or (kind in ("name", "org") and len(written.split()) >= 2)
+
 
 class _SentenceScan(QuantityRules, StatementRules):
     """Cue rules over the tokens ``lo..hi`` of one sentence of ``text``: phrases, reported speech

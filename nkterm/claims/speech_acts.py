@@ -238,7 +238,9 @@ def _speech_act(n: int, ctx: QuoteContext) -> tuple[str, str] | None:
         w = lows[i]
         if w not in _CANDIDATES or not text[starts[i]].islower():
             continue
-        listed = w in SPEECH_ACTS or (w in _ISSUED and not _SPEECH_OBJECTS.isdisjoint(lows[i + 1 : min(hi, i + 4)]))
+        listed = w in SPEECH_ACTS or (
+            w in _ISSUED and not _SPEECH_OBJECTS.isdisjoint(lows[i + 1 : min(hi, i + 4)])
+        )
         nxt = lows[i + 1] if i + 1 < hi else ""
         need: frozenset[str] | None = _NEEDS_NEXT.get(w) if listed else None
         third = PLURAL_PRESENT.get(w)

@@ -64,7 +64,6 @@ from nkterm.claims.verbsubjects import (
     unopened_apposition,
 )
 
-
 # What a speaker uses to say something ("used a speech to say", "took the opportunity to warn")
 _PLATFORMS = lx.words(
     "speech speeches address statement interview article column letter appearance opportunity chance"
@@ -198,7 +197,12 @@ class SubjectFinder:
             return None  # ("Vargas does not": a verb, never the plural of "doe")
         if plural_body(self.lows[h]):
             return h
-        if h + 1 < before and self.gap(h).isspace() and not self.upper(h + 1) and plural_body(self.lows[h + 1]):
+        if (
+            h + 1 < before
+            and self.gap(h).isspace()
+            and not self.upper(h + 1)
+            and plural_body(self.lows[h + 1])
+        ):
             return h + 1 if self.lows[h].isalpha() and self.lows[h] not in lx.NOT_NAMES else None
         return None
 
