@@ -371,8 +371,8 @@ class _SentenceScan(QuantityRules, StatementRules):
         """ "Spamhaus is warning about ...": a report when the subject ends right before "is"
         (never "Anti-fraud organisations are warning": "Anti-fraud" is no subject)."""
         subj = self._finder().for_verb(i)
-        if subj is None or subj.end != self.ends[i - 2]:
-            return
+        if subj is None or subj.kind == "noun" or subj.end != self.ends[i - 2]:
+            return  # (a plural noun subject, "Security firms are warning", stays unread: session 14)
         self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
 
     def _stance(self, i: int) -> None:
