@@ -20,11 +20,11 @@ from typing import Protocol
 from nkterm.claims.evidence import Report
 from nkterm.claims.lexicon import words
 from nkterm.claims.offices import OTHER_OFFICE
-from nkterm.claims.orgrefs import DOCUMENT_NOUNS
+from nkterm.claims.orgrefs import DOCUMENT_NOUNS, plural_body
 from nkterm.claims.orgspeakers import Resolver as OrgResolver
 from nkterm.claims.orgspeakers import named_next, role_in_focus
 from nkterm.claims.patterns import Lazy
-from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
+from nkterm.claims.personnouns import PERSON_NOUNS
 
 
 class Resolver(OrgResolver, Protocol):
@@ -114,7 +114,7 @@ def noun_speaker(resolver: Resolver, report: Report) -> tuple[str | None, str]:
         elif (introduced := named_next(resolver, report, [subject])) is not None:
             return introduced, f"a {low} = {introduced}, named next"  # "A Dutch engineer has suggested"
         return None, ""
-    if low.endswith("s") and not low.endswith("ss") and (low in BODY_NOUNS or low in PERSON_NOUNS):
+    if plural_body(low):
         mods = _modifiers(text, at)
         if not verb or mods is None:
             return None, ""  # "the one million seafarers estimated to": a participle

@@ -34,7 +34,7 @@ from collections.abc import Callable
 
 from nkterm.claims.lexicon import words
 from nkterm.claims.namewords import GROUP_NOUNS, PERSON_ROLES, is_org, name_words
-from nkterm.claims.personnouns import BODY_NOUNS
+from nkterm.claims.personnouns import BODY_NOUNS, PERSON_NOUNS
 from nkterm.claims.subjectwords import (
     CLAUSE_OPENERS,
     DEMONYM,
@@ -59,6 +59,18 @@ DOCUMENT_NOUNS = words(
     "report research study survey poll review findings inquiry investigation audit analysis guide test"
     " lawsuit submission statement letter document petition complaint memo filing indictment"
 )
+
+
+def plural_body(low: str) -> bool:
+    """Whether ``low`` (lower case) is the plural of a noun of people or bodies: a WordNet person
+    or group noun ("ministers", "firms") or the plural of an organisation noun above ("airlines",
+    "lenders", "carriers"): bodies of a kind, which speak as a group ("Low-cost airlines have
+    criticised", session 14, second round)."""
+    if not low.endswith("s") or low.endswith("ss"):
+        return False
+    return low in BODY_NOUNS or low in PERSON_NOUNS or low[:-1] in ORG_NOUNS
+
+
 # Nouns any business is: the antecedent need not have been described with them.
 # Singular nouns of a body of people (WordNet noun.group, first sense) no list here knows as a
 # speaker ("the think-tank", "the convention"): "the" + one stands for the organisation that

@@ -28,6 +28,7 @@ from nkterm.claims.namewords import PERSON_ROLES, TITLE_WORDS, is_org, name_word
 from nkterm.claims.offices import OTHER_OFFICE, untitled_holder
 from nkterm.claims.orgrefs import (
     DOCUMENT_NOUNS,
+    GENERIC,
     ORG_NOUNS,
     OTHER_BODIES,
     OrgReferences,
@@ -97,9 +98,9 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
     company spokesman said", "the prime minister hailed")."""
     subject = report.subject or ""
     words = subject.removesuffix("'s").removesuffix("’s").split()
-    definite = (bool(words) and words[0].lower() == "the") or resolver.text[
-        max(0, report.subject_start - 4) : report.subject_start
-    ].lower() == "the "
+    definite = (bool(words) and words[0].lower() == "the") or (
+        _THE_BEFORE.search(resolver.text, max(0, report.subject_start - 20), report.subject_start) is not None
+    )  # ("The 24-year-old Reds skipper spoke out": an age between "the" and the role, session 14)
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     named_as = " ".join(words)
@@ -186,6 +187,7 @@ def org_or_role_speaker(resolver: Resolver, report: Report) -> tuple[str | None,
     return named_as, "organisation or role"
 
 
+_THE_BEFORE = Lazy(r"(?<![\w'’-])[Tt]he (?:\d+-year-old )?$")
 _INDEFINITE = Lazy(r"(?<![\w'’-])[Aa]n? (?:[\w'’-]+ ){0,2}$")  # "A US ", "A Dutch "
 
 
@@ -197,6 +199,12 @@ def named_next(resolver: Resolver, report: Report, words: list[str]) -> str | No
     word with the role's). Never a spokesman (someone's voice), never a role with "of"."""
     text = resolver.text
     head = words[-1].lower()
+    if (
+        head in ORG_NOUNS
+        and len(words) <= 3
+        and _INDEFINITE.search(text, max(0, report.subject_start - 30), report.subject_start)
+    ):
+        return _body_named_next(text, report, head)  # "A US bank has said ... Riggs Bank will"
     if (
         head in _NOT_FOCUS_ROLES
         or any(w.lower() == "of" or w.endswith(("'s", "’s", "'")) for w in words)
@@ -223,6 +231,30 @@ def named_next(resolver: Resolver, report: Report, words: list[str]) -> str | No
     if _other_role(text, head, who, len(text)):
         return None  # "Opposition leader Michael Howard" is no "a government minister"
     return who
+
+
+# The name opening a sentence (up to four capitalised words)
+_OPENING_NAME = Lazy(r"(?:[A-Z][\w&'’-]*[ ]){0,3}[A-Z][\w&'’-]*(?![\w&'’-])")
+
+
+def _body_named_next(text: str, report: Report, head: str) -> str | None:
+    """The organisation an indefinite body ("A US bank", "a Japanese firm") is, when the next
+    sentence opens with a name the text has not written before whose last word is the body's noun
+    ("Riggs Bank") or, for a generic noun (company, firm, group), any organisation's name (session
+    14, second round)."""
+    end = SENTENCE_END.search(text, report.verb_end)
+    m = _OPENING_NAME.match(text, end.end()) if end is not None else None
+    if m is None:
+        return None
+    name = m.group()
+    if " " not in name:
+        return None  # one capitalised word opening a sentence is as often no name ("Charity")
+    last = name.split()[-1].lower()
+    if not (last == head or (head in GENERIC and len(name.split()) > 1 and is_org(name))):
+        return None
+    if name in text[: report.subject_start]:
+        return None  # named before: not the one the indefinite body introduces
+    return name
 
 
 def role_in_focus(

@@ -45,10 +45,18 @@ def last_speaker(
             who, how = speaker(r)
             if who is None or " = " not in how or is_org(who):
                 return None
-        elif r.subject_kind != "name" or is_org(r.subject):
-            return None  # a group or an organisation spoke last: leave it to the focus
+        elif r.subject_kind != "name":
+            return None  # a group spoke last: leave it to the focus
         else:
             who, _ = speaker(r)
+            if is_org(r.subject) and (
+                who is None
+                or is_org(who)
+                or not r.subject.endswith(" " + who)
+                or not all(w[:1].isupper() for w in r.subject.split())
+            ):
+                return None  # an organisation spoke last (never "Scottish National Party Justice
+                # Minister Kenny MacAskill": the resolver reads the person out of it)
         if who is None or len(who.split()) < 2 or (avoid and gender(who) == avoid) or " and " in who:
             return None
         between = next(iter(subjects(pos)), None) if subjects is not None else None

@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Evidence, Report
+from nkterm.claims.orgrefs import DOCUMENT_NOUNS
 from nkterm.claims.quantity_rules import QuantityRules, number_word
 from nkterm.claims.scanstate import FUNCTION, Tokens, lower
 from nkterm.claims.senses import sense
@@ -216,6 +217,18 @@ _DISPATCH: dict[str, tuple[list[_Entry] | None, int]] = {
 _NOTHING: tuple[list[_Entry] | None, int] = (None, 0)
 
 
+_RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _participle_subject(written: str, kind: str) -> bool:
+    """A subject "..., arguing that" takes: a noun phrase, "he"/"she"/"they", or a name of two
+    words or more ("President Lula", "European Union"; never "Tory", "Any": one capitalised word
+    is as often a modifier)."""
+    if kind == "pronoun":
+        return written.lower() in ("he", "she", "they")
+    return kind == "noun" or (kind in ("name", "org") and len(written.split()) >= 2)
+
+
 class _SentenceScan(QuantityRules, StatementRules):
     """Cue rules over the tokens ``lo..hi`` of one sentence of ``text``: phrases, reported speech
     and rules laid on people here; quantities, first person, facts and generalizations in the
@@ -247,7 +260,7 @@ class _SentenceScan(QuantityRules, StatementRules):
                 self._report(i)
             if rules & _R_PARTICIPLE:
                 if i + 1 < self.hi and lows[i + 1] == "that":
-                    self._add_report(i, None, "none", starts[i])
+                    self._participle(i)
                 elif i > self.lo + 1 and lows[i - 1] in _PROGRESSIVE:
                     self._progressive(i)
             if rules & _R_FIRST and text[starts[i]] == "I":
@@ -324,6 +337,22 @@ class _SentenceScan(QuantityRules, StatementRules):
             return  # "what I say" is no report
         self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
 
+    def _participle(self, i: int) -> None:
+        """ "..., arguing that": the clause's subject is the sentence's ("Executive ministers raised
+        an appeal arguing that", session 14, second round); none found, a report without one."""
+        subj = None
+        lows = self.lows
+        if lows[i] not in lx.REPORTING_VERBS and not any(
+            lows[k] in lx.REPORTING_VERBS or lows[k] in _RELATIVES for k in range(self.lo, i)
+        ):  # ("he said, noting that": the report's; "lawyers who have been arguing": a relative's)
+            subj = self._finder().for_verb(i)
+            if subj is not None and not _participle_subject(self.text[subj.start : subj.end], subj.kind):
+                subj = None
+        if subj is None:
+            self._add_report(i, None, "none", self.starts[i])
+            return
+        self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
+
     def _scored(self, i: int) -> bool:
         """ "added" followed by a score ("the extras", "a third goal", "14 points") within three
         words, with no clause between ("added that a second goal ..." is speech)."""
@@ -342,8 +371,8 @@ class _SentenceScan(QuantityRules, StatementRules):
         """ "Spamhaus is warning about ...": a report when the subject ends right before "is"
         (never "Anti-fraud organisations are warning": "Anti-fraud" is no subject)."""
         subj = self._finder().for_verb(i)
-        if subj is None or subj.end != self.ends[i - 2]:
-            return
+        if subj is None or subj.kind == "noun" or subj.end != self.ends[i - 2]:
+            return  # (a plural noun subject, "Security firms are warning", stays unread: session 14)
         self._add_report(i, self.text[subj.start : subj.end], subj.kind, subj.start, subj.how)
 
     def _stance(self, i: int) -> None:
@@ -359,7 +388,9 @@ class _SentenceScan(QuantityRules, StatementRules):
         if subj is None:
             return
         who = self.text[subj.start : subj.end]
-        if subj.kind == "noun":
+        if subj.kind == "noun" and who.lower() in DOCUMENT_NOUNS:
+            kind = "noun"  # "Its mid-year economic review forecasts growth of": a document's view
+        elif subj.kind == "noun":
             # "A bandmate informed the crowd": whoever informs is a speaker, a common noun too
             k = bisect.bisect_left(self.starts, subj.start, self.lo, self.hi)
             if not (

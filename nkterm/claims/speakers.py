@@ -23,6 +23,7 @@ from nkterm.claims.namewords import (
     FIRST_NAME_TITLES,
     GROUP_NOUNS,
     PERSON_ROLES,
+    TITLE_WORDS,
     gender,
     is_org,
     name_words,
@@ -57,6 +58,24 @@ _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.? [A
 # phrase (session 14)
 _INFINITIVE = Lazy(r"(?<![\w'’-])to [a-z]")
 _APPOSED_NAME = Lazy(r"(?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+, ")
+
+
+def _person_after_office(written: str) -> str | None:
+    """The two or three words after the last title word of a name an organisation's words open
+    ("Scottish National Party Justice Minister Kenny MacAskill" -> "Kenny MacAskill"), when they
+    are no organisation's; else None."""
+    words = written.split()
+    for i in range(len(words) - 3, 0, -1):
+        if words[i].lower() in TITLE_WORDS:
+            tail = words[i + 1 :]
+            if (
+                len(tail) <= 3
+                and all(w[:1].isupper() and w.lower() not in TITLE_WORDS for w in tail)
+                and not is_org(" ".join(tail))
+            ):
+                return " ".join(tail)  # (never "Office of the Deputy Prime Minister": an office)
+            return None
+    return None
 
 
 def _plural_group(subject: str, kind: str) -> bool:
@@ -512,6 +531,11 @@ class Resolver:
             if long is not None:
                 return long, f"{written} = {long}"
             if is_org(written):
+                person = _person_after_office(written)
+                if person is not None:
+                    # "Scottish National Party Justice Minister Kenny MacAskill": the person, after
+                    # the party and the office (session 14, second round)
+                    return self.full_name(person, report.subject_start), f"{written} = {person}"
                 return written, "named"
             if written == subject and " " not in written and not self._full(written.lower()):
                 org = self.orgrefs.longer_name(written, report.subject_start)  # "Nortel" -> "Nortel Networks"

@@ -27,6 +27,7 @@ from nkterm.claims import lexicon as lx
 from nkterm.claims.evidence import Subject
 from nkterm.claims.inverted import name_after
 from nkterm.claims.namewords import NOT_IN_NAME, TITLE_WORDS, is_org
+from nkterm.claims.orgrefs import plural_body
 from nkterm.claims.respondents import respondents
 from nkterm.claims.speechverbs import VERBS as SPEECH_VERBS
 from nkterm.claims.subjectwords import (
@@ -63,6 +64,15 @@ from nkterm.claims.verbsubjects import (
     unopened_apposition,
 )
 
+# What a speaker uses to say something ("used a speech to say", "took the opportunity to warn")
+_PLATFORMS = lx.words(
+    "speech speeches address statement interview article column letter appearance opportunity chance"
+    " occasion conference briefing lecture"
+)
+# Verbs after a name that the noun lists also hold ("does" as the plural of "doe")
+_NOT_HEADS = AUXILIARIES | lx.words("does do did says means needs")
+_USED = lx.words("used uses using took takes taking seized seizes")
+
 
 class SubjectFinder:
     """Finds subjects in the tokens ``lo..hi`` of one sentence."""
@@ -96,6 +106,13 @@ class SubjectFinder:
             return self.sentence_subject(i, "subject of the sentence")
         if lows[i] == "claimed" and any(w in WON for w in lows[i + 1 : min(self.hi, i + 4)]):
             return None  # "claimed the individual titles": won, not said
+        used = self._platform_before(i)
+        if used is not None:
+            # "Mr Kennedy used a speech to say", "she took the opportunity to warn": the one who
+            # used it speaks (session 14, second round)
+            subj = self.phrase_ending(used - 1) if used > self.lo and self.gap(used - 1).isspace() else None
+            if subj is not None:
+                return Subject(subj.kind, subj.start, subj.end, "subject of the sentence")
         j = i - 1
         while (
             j >= self.lo
@@ -171,6 +188,31 @@ class SubjectFinder:
             if named is not None:
                 return named
         return subj
+
+    def _group_after(self, end: int, before: int) -> int | None:
+        """The plural of people or bodies (token) right after the capitalised words ending at
+        ``end``, or after one lower-case modifier more ("Japanese government officials")."""
+        h = end + 1
+        if h >= before or not self.gap(end).isspace() or self.upper(h) or self.lows[h] in _NOT_HEADS:
+            return None  # ("Vargas does not": a verb, never the plural of "doe")
+        if plural_body(self.lows[h]):
+            return h
+        if (
+            h + 1 < before
+            and self.gap(h).isspace()
+            and not self.upper(h + 1)
+            and plural_body(self.lows[h + 1])
+        ):
+            return h + 1 if self.lows[h].isalpha() and self.lows[h] not in lx.NOT_NAMES else None
+        return None
+
+    def _platform_before(self, i: int) -> int | None:
+        """The token of "used" in "used a speech to" / "took the opportunity to" right before the
+        verb at token ``i``; None when there is none."""
+        lows, lo = self.lows, self.lo
+        if i - 3 < lo or lows[i - 1] != "to" or lows[i - 2] not in _PLATFORMS:
+            return None
+        return next((m for m in range(i - 3, max(lo, i - 5) - 1, -1) if lows[m] in _USED), None)
 
     def _quoted_as(self, i: int) -> Subject | None:
         """``X quoted Y as saying``, ``Y was quoted as saying``, ``Y has been reported as saying``:
@@ -475,6 +517,12 @@ class SubjectFinder:
             last = self.chain_end(r)
             if last < before and (last > r or lows[r - 1] in SPEAKING_NOUNS or lows[r - 1] in ROLES):
                 end = last  # "Welsh legend Mervyn Davies", "Finnish security firm F-Secure"
+        head = self._group_after(end, before)
+        if head is not None:
+            # "Executive ministers raised an appeal arguing", "Low-cost airlines have criticised
+            # ..., saying", "Japanese government officials played down": the capitalised words
+            # are the modifiers of a plural of people or bodies, not a name (session 14, 2nd round)
+            return Subject("noun", self.starts[head], self.ends[head], how)
         subj = self.phrase_ending(end)
         if subj is None or subj.kind == "noun":
             # a common-noun subject: "the ministry reacted ... and said"
