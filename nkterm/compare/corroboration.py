@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.params import (
+    BARE_NUMBER_MIN,
     CANDIDATE_DF,
     CANDIDATE_WORDS,
     CORROBORATION_AGREES,
@@ -76,12 +77,35 @@ def name_discounted(query: Unit, unit: Unit, sim: float, shared: Sequence[tuple[
 
 def shared_number(shared: Sequence[tuple[float, str, str]]) -> str | None:
     """The label of the first number written in digits that the passage shares with the claim,
-    a year alone aside ("in 2004" says too little to tell two events apart); number words are
-    often part of a name ("Six Nations", "Three Gorges", "number one")."""
+    a year alone aside ("in 2004" says too little to tell two events apart), and a small figure
+    of nothing too (``bare_small``); number words are often part of a name ("Six Nations",
+    "Three Gorges", "number one")."""
     for _w, label, key in shared:
-        if key.startswith("#") and not key.endswith("(year)") and any(ch.isdigit() for ch in label):
+        if (
+            key.startswith("#")
+            and not key.endswith("(year)")
+            and any(ch.isdigit() for ch in label)
+            and not bare_small(key)
+        ):
             return label
     return None
+
+
+def bare_small(key: str) -> bool:
+    """Whether a number key ("#6 ", "#18 month") is a figure without a unit below
+    ``BARE_NUMBER_MIN``: the games of a tennis score ("7-5 6-3" and "7-6 6-3" share "6" and
+    "7"), a count of whatever ("3"): what any two reports of one sport or market share. A
+    figure with a unit ("18-month", "six weeks", "£800m") or a larger one ("his 50th cap") is
+    what tells one event from another."""
+    if BARE_NUMBER_MIN is None:
+        return False
+    value, _space, unit = key[1:].partition(" ")
+    if unit.strip():
+        return False
+    try:
+        return float(value) < BARE_NUMBER_MIN
+    except ValueError:
+        return False
 
 
 def found_verdict(sim: float, shared: Sequence[tuple[float, str, str]]) -> tuple[bool, str]:
