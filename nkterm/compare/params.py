@@ -42,7 +42,9 @@ NAME_DISCOUNT = 0.5  # corroboration: the part of a similarity that names make c
 NUMBER_FOUND_MIN: float | None = (
     0.3  # corroboration: a match sharing a claim's number in digits (a year aside) is found from this similarity (session 13, leave-one-set-out)
 )
-BARE_NUMBER_MIN: float | None = 10  # corroboration: a figure without a unit below this (a score's "6" and "7" in "7-5 6-3") is no shared number (session 14, leave-one-set-out)
+BARE_NUMBER_MIN: float | None = (
+    10  # corroboration: a figure without a unit below this ("6" and "7" of "7-5 6-3") is no shared number (session 14: corroboration 6; the other six sets score the same with it)
+)
 CONTRARY_STATES = True  # opposite states of one participant in other words are conflicts (contrary.py); session 13: chosen by leave-one-set-out in 14 of 15 folds (a tie in the 15th), fires once in 1,169 unlabelled document pairs, rightly...
 CONTRARY_WINDOW = 8  # ...the participant: content words within this many of each state word...
 CONTRARY_MIN = 0.18  # ...from this similarity up
