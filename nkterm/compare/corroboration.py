@@ -8,6 +8,7 @@ Whoosh directly.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,8 @@ from nkterm.compare.params import (
     CORROBORATION_AGREES,
     CORROBORATION_CANDIDATES,
     CORROBORATION_MIN,
+    EVENT_DOCS,
+    EVENT_FOUND_MIN,
     FOUND_MIN,
     MIN_SHARED,
     NAME_DISCOUNT,
@@ -108,7 +111,27 @@ def bare_small(key: str) -> bool:
         return False
 
 
-def found_verdict(sim: float, shared: Sequence[tuple[float, str, str]]) -> tuple[bool, str]:
+def event_words(query: Unit, documents: Sequence[Sequence[Unit]]) -> frozenset[str]:
+    """The claim's keys that tell its event from its story's: no name, no year, and used by at
+    most ``EVENT_DOCS`` of the candidate documents (``documents``: each one's units). The words
+    every report of the story uses ("Kenteris", "doping", "charges") are in most candidates; the
+    claim's own assertion ("acquittal", "appeal") in the few that report that step."""
+    counts: Counter[str] = Counter()
+    for units in documents:
+        counts.update({key for u in units for key in u.keys if key in query.keys})
+    return frozenset(
+        key
+        for key, n in counts.items()
+        if n <= EVENT_DOCS and key not in query.names and not key.endswith("(year)")
+    )
+
+
+def found_verdict(
+    sim: float,
+    shared: Sequence[tuple[float, str, str]],
+    raw: float | None = None,
+    events: frozenset[str] = frozenset(),
+) -> tuple[bool, str]:
     """Whether a match is *found* (not only weakly related), and what the reason shown adds:
     from ``FOUND_MIN`` up; from ``NUMBER_FOUND_MIN`` up when it shares one of the claim's
     numbers written in digits (a year aside: ``shared_number``): "Roddick ended his 18-month
@@ -118,6 +141,10 @@ def found_verdict(sim: float, shared: Sequence[tuple[float, str, str]]) -> tuple
         return True, ""
     if NUMBER_FOUND_MIN is not None and sim >= NUMBER_FOUND_MIN and (number := shared_number(shared)):
         return True, f"shares the claim's number {number}"
+    if EVENT_FOUND_MIN is not None and raw is not None and raw >= EVENT_FOUND_MIN:
+        words = [label for _w, label, key in shared if key in events]
+        if words:
+            return True, f"shares the claim's event words {', '.join(words[:3])}"
     return False, ""
 
 
@@ -228,7 +255,14 @@ def corroboration_report(
             seen.add(key)
             unique.append(item)
     unique = unique[:limit]
-    verdicts = {id(item[2]): found_verdict(item[0], item[3]) for item in unique}
+    events = (
+        event_words(query, [units for _doc, units in documents])
+        if EVENT_FOUND_MIN is not None
+        else frozenset()
+    )
+    verdicts = {
+        id(item[2]): found_verdict(item[0], item[3], raw_similarity[id(item[2])], events) for item in unique
+    }
     strong = [item for item in unique if verdicts[id(item[2])][0]]
     groups = independent_sources([doc, *{item[1].id: item[1] for item in strong}.values()])
     group_of = {d.id: g for g in groups for d in g}

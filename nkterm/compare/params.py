@@ -45,6 +45,10 @@ NUMBER_FOUND_MIN: float | None = (
 BARE_NUMBER_MIN: float | None = (
     10  # corroboration: a figure without a unit below this ("6" and "7" of "7-5 6-3") is no shared number (session 14: corroboration 6; the other six sets score the same with it)
 )
+EVENT_FOUND_MIN: float | None = (
+    None  # corroboration: a match sharing one of the claim's event words (``EVENT_DOCS``) is found from this similarity before the name discount (session 14)...
+)
+EVENT_DOCS = 2  # ...a word of the claim (no name, no year) that at most this many candidate documents use
 CONTRARY_STATES = True  # opposite states of one participant in other words are conflicts (contrary.py); session 13: chosen by leave-one-set-out in 14 of 15 folds (a tie in the 15th), fires once in 1,169 unlabelled document pairs, rightly...
 CONTRARY_WINDOW = 8  # ...the participant: content words within this many of each state word...
 CONTRARY_MIN = 0.18  # ...from this similarity up

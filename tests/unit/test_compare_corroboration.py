@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from nkterm.compare import Passage, corroboration_report
-from nkterm.compare.corroboration import bare_small, found_verdict, shared_number
+import nkterm.compare.corroboration as corroboration
+from nkterm.compare.corroboration import bare_small, event_words, found_verdict, shared_number
 from nkterm.compare.params import FOUND_MIN, NUMBER_FOUND_MIN
 from nkterm.compare.similarity import make_weights, shared_keys
 from nkterm.compare.units import Unit, unit_of
@@ -124,3 +125,49 @@ def test_a_bare_figure_of_ten_or_more_and_a_small_one_with_a_unit_are_shared_num
 def test_bare_small_reads_the_number_key() -> None:
     assert bare_small("#6 ") and bare_small("#3 ")
     assert not bare_small("#50 ") and not bare_small("#3 goal") and not bare_small("#8e+08 pounds")
+
+
+# Session 14, corroboration round: the claim's event words - its words (no name, no year) that
+# few candidate documents use - tell its event from its story's other steps.
+EVENT_CLAIM = (
+    "The athletics federation will appeal against the acquittal of sprinters Kostas Derenis and "
+    "Maria Tholou on doping charges."
+)
+STORY = (
+    ("Kostas Derenis and Maria Tholou are yet to answer doping charges from the federation.",),
+    ("Sprinters Kostas Derenis and Maria Tholou face federation doping charges after missing tests.",),
+    (
+        "The federation will appeal against the acquittal of Kostas Derenis and Maria Tholou on doping charges.",
+    ),
+)
+
+
+def test_event_words_are_the_claims_words_few_candidates_use() -> None:
+    query = unit_of(Passage(0, len(EVENT_CLAIM), EVENT_CLAIM))
+    documents = [_units(*texts) for texts in STORY]
+    events = event_words(query, documents)
+    assert events == {"appeal", "acquitt"}  # "doping", "charges", "federation": every candidate's
+    # few candidates use the names either, but a name is never an event word
+    assert event_words(query, [documents[2]]) >= {"appeal", "acquitt", "dope", "charg", "feder"}
+    assert not event_words(query, [documents[2]]) & query.names
+
+
+def test_a_passage_sharing_the_event_words_is_found_below_the_usual_bar(monkeypatch: object) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    query = unit_of(Passage(0, len(EVENT_CLAIM), EVENT_CLAIM))
+    documents = [_units(*texts) for texts in STORY]
+    events = event_words(query, documents)
+    units = [query, *(u for d in documents for u in d)]
+    weigh = make_weights(units, None)
+    step, other = documents[2][0], documents[0][0]
+    raw_step, shared_step = shared_keys(query, step, weigh)
+    raw_other, shared_other = shared_keys(query, other, weigh)
+    monkeypatch.setattr(corroboration, "EVENT_FOUND_MIN", min(raw_step, raw_other))
+    monkeypatch.setattr(corroboration, "FOUND_MIN", 1.0)
+    found, reason = found_verdict(0.0, shared_step, raw_step, events)
+    assert found and reason.startswith("shares the claim's event words ")
+    assert found_verdict(0.0, shared_other, raw_other, events) == (False, "")
+    monkeypatch.setattr(corroboration, "EVENT_FOUND_MIN", None)
+    assert found_verdict(0.0, shared_step, raw_step, events) == (False, "")
