@@ -115,10 +115,13 @@ def event_words(query: Unit, documents: Sequence[Sequence[Unit]]) -> frozenset[s
     """The claim's keys that tell its event from its story's: no name, no year, and used by at
     most ``EVENT_DOCS`` of the candidate documents (``documents``: each one's units). The words
     every report of the story uses ("Kenteris", "doping", "charges") are in most candidates; the
-    claim's own assertion ("acquittal", "appeal") in the few that report that step."""
+    claim's own assertion ("acquittal", "appeal") in the few that report that step. None when
+    no word of the claim is in more than ``EVENT_DOCS`` candidates: nothing stands out."""
     counts: Counter[str] = Counter()
     for units in documents:
         counts.update({key for u in units for key in u.keys if key in query.keys})
+    if all(n <= EVENT_DOCS for n in counts.values()):
+        return frozenset()  # no story words to stand out from (a small corpus): no event words
     return frozenset(
         key
         for key, n in counts.items()
