@@ -258,11 +258,11 @@ def corroboration_report(
             seen.add(key)
             unique.append(item)
     unique = unique[:limit]
-    events = (
-        event_words(query, [units for _doc, units in documents])
-        if EVENT_FOUND_MIN is not None
-        else frozenset()
+    # the event words only where a passage below FOUND_MIN could be found by them
+    need_events = EVENT_FOUND_MIN is not None and any(
+        sim < FOUND_MIN and raw_similarity[id(unit)] >= EVENT_FOUND_MIN for sim, _o, unit, _s in unique
     )
+    events = event_words(query, [units for _doc, units in documents]) if need_events else frozenset()
     verdicts = {
         id(item[2]): found_verdict(item[0], item[3], raw_similarity[id(item[2])], events) for item in unique
     }
