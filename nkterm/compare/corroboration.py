@@ -8,16 +8,20 @@ Whoosh directly.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.params import (
+    BARE_NUMBER_MIN,
     CANDIDATE_DF,
     CANDIDATE_WORDS,
     CORROBORATION_AGREES,
     CORROBORATION_CANDIDATES,
     CORROBORATION_MIN,
+    EVENT_DOCS,
+    EVENT_FOUND_MIN,
     FOUND_MIN,
     MIN_SHARED,
     NAME_DISCOUNT,
@@ -76,15 +80,61 @@ def name_discounted(query: Unit, unit: Unit, sim: float, shared: Sequence[tuple[
 
 def shared_number(shared: Sequence[tuple[float, str, str]]) -> str | None:
     """The label of the first number written in digits that the passage shares with the claim,
-    a year alone aside ("in 2004" says too little to tell two events apart); number words are
-    often part of a name ("Six Nations", "Three Gorges", "number one")."""
+    a year alone aside ("in 2004" says too little to tell two events apart), and a small figure
+    of nothing too (``bare_small``); number words are often part of a name ("Six Nations",
+    "Three Gorges", "number one")."""
     for _w, label, key in shared:
-        if key.startswith("#") and not key.endswith("(year)") and any(ch.isdigit() for ch in label):
+        if (
+            key.startswith("#")
+            and not key.endswith("(year)")
+            and any(ch.isdigit() for ch in label)
+            and not bare_small(key)
+        ):
             return label
     return None
 
 
-def found_verdict(sim: float, shared: Sequence[tuple[float, str, str]]) -> tuple[bool, str]:
+def bare_small(key: str) -> bool:
+    """Whether a number key ("#6 ", "#18 month") is a figure without a unit below
+    ``BARE_NUMBER_MIN``: the games of a tennis score ("7-5 6-3" and "7-6 6-3" share "6" and
+    "7"), a count of whatever ("3"): what any two reports of one sport or market share. A
+    figure with a unit ("18-month", "six weeks", "£800m") or a larger one ("his 50th cap") is
+    what tells one event from another."""
+    if BARE_NUMBER_MIN is None:
+        return False
+    value, _space, unit = key[1:].partition(" ")
+    if unit.strip():
+        return False
+    try:
+        return float(value) < BARE_NUMBER_MIN
+    except ValueError:
+        return False
+
+
+def event_words(query: Unit, documents: Sequence[Sequence[Unit]]) -> frozenset[str]:
+    """The claim's keys that tell its event from its story's: no name, no year, and used by at
+    most ``EVENT_DOCS`` of the candidate documents (``documents``: each one's units). The words
+    every report of the story uses ("Kenteris", "doping", "charges") are in most candidates; the
+    claim's own assertion ("acquittal", "appeal") in the few that report that step. None when
+    no word of the claim is in more than ``EVENT_DOCS`` candidates: nothing stands out."""
+    counts: Counter[str] = Counter()
+    for units in documents:
+        counts.update({key for u in units for key in u.keys if key in query.keys})
+    if all(n <= EVENT_DOCS for n in counts.values()):
+        return frozenset()  # no story words to stand out from (a small corpus): no event words
+    return frozenset(
+        key
+        for key, n in counts.items()
+        if n <= EVENT_DOCS and key not in query.names and not key.endswith("(year)")
+    )
+
+
+def found_verdict(
+    sim: float,
+    shared: Sequence[tuple[float, str, str]],
+    raw: float | None = None,
+    events: frozenset[str] = frozenset(),
+) -> tuple[bool, str]:
     """Whether a match is *found* (not only weakly related), and what the reason shown adds:
     from ``FOUND_MIN`` up; from ``NUMBER_FOUND_MIN`` up when it shares one of the claim's
     numbers written in digits (a year aside: ``shared_number``): "Roddick ended his 18-month
@@ -94,6 +144,10 @@ def found_verdict(sim: float, shared: Sequence[tuple[float, str, str]]) -> tuple
         return True, ""
     if NUMBER_FOUND_MIN is not None and sim >= NUMBER_FOUND_MIN and (number := shared_number(shared)):
         return True, f"shares the claim's number {number}"
+    if EVENT_FOUND_MIN is not None and raw is not None and raw >= EVENT_FOUND_MIN:
+        words = [label for _w, label, key in shared if key in events]
+        if words:
+            return True, f"shares the claim's event words {', '.join(words[:3])}"
     return False, ""
 
 
@@ -204,7 +258,14 @@ def corroboration_report(
             seen.add(key)
             unique.append(item)
     unique = unique[:limit]
-    verdicts = {id(item[2]): found_verdict(item[0], item[3]) for item in unique}
+    # the event words only where a passage below FOUND_MIN could be found by them
+    need_events = EVENT_FOUND_MIN is not None and any(
+        sim < FOUND_MIN and raw_similarity[id(unit)] >= EVENT_FOUND_MIN for sim, _o, unit, _s in unique
+    )
+    events = event_words(query, [units for _doc, units in documents]) if need_events else frozenset()
+    verdicts = {
+        id(item[2]): found_verdict(item[0], item[3], raw_similarity[id(item[2])], events) for item in unique
+    }
     strong = [item for item in unique if verdicts[id(item[2])][0]]
     groups = independent_sources([doc, *{item[1].id: item[1] for item in strong}.values()])
     group_of = {d.id: g for g in groups for d in g}

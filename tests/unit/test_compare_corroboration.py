@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+import nkterm.compare.corroboration as corroboration
 from nkterm.compare import Passage, corroboration_report
-from nkterm.compare.corroboration import found_verdict, shared_number
+from nkterm.compare.corroboration import bare_small, event_words, found_verdict, shared_number
 from nkterm.compare.params import FOUND_MIN, NUMBER_FOUND_MIN
 from nkterm.compare.similarity import make_weights, shared_keys
 from nkterm.compare.units import Unit, unit_of
@@ -91,3 +94,86 @@ def test_corroboration_says_which_number_found_a_passage(tmp_path: Path) -> None
     assert found.similarity < FOUND_MIN
     assert found.reason.startswith("shares the claim's number 1.55bn euros; ")
     assert not report.nothing
+
+
+# Session 14, corroboration round: a figure without a unit below BARE_NUMBER_MIN is no shared
+# number (corroboration 6: four passages found by the "6" and "7" of tennis scores).
+SCORE_CLAIM = "Second seed Arlo Venn won his second career title with a 7-5 6-3 win over Pell Drax in Marlow."
+
+
+def _shared(claim: str, passage: str) -> list[tuple[float, str, str]]:
+    query, unit, *_rest = units = _units(claim, passage, *OTHERS)
+    return shared_keys(query, unit, make_weights(units, None))[1]
+
+
+def test_the_games_of_a_tennis_score_are_no_shared_number() -> None:
+    passage = "The top seed was a strong favourite for the title but went down 7-6 6-3 to Kiro Stam."
+    shared = _shared(SCORE_CLAIM, passage)
+    assert {label for _w, label, key in shared if key.startswith("#")} == {"6", "7"}
+    assert shared_number(shared) is None
+    assert NUMBER_FOUND_MIN is not None
+    assert found_verdict(NUMBER_FOUND_MIN, shared) == (False, "")
+
+
+def test_a_bare_figure_of_ten_or_more_and_a_small_one_with_a_unit_are_shared_numbers() -> None:
+    claim = "Winger Tom Haldane will captain Wales as he wins his 50th cap against Hungary."
+    passage = "Haldane is expected to recover in time to earn his 50th cap at the stadium."
+    assert shared_number(_shared(claim, passage)) == "50"
+    claim = "Winger Tom Haldane scored 3 goals as Wales beat Hungary in Cardiff on Wednesday."
+    passage = "Haldane, who scored 3 goals against Hungary, was named man of the match."
+    assert shared_number(_shared(claim, passage)) == "3 goals"
+
+
+def test_bare_small_reads_the_number_key() -> None:
+    assert bare_small("#6 ") and bare_small("#3 ")
+    assert not bare_small("#50 ") and not bare_small("#3 goal") and not bare_small("#8e+08 pounds")
+
+
+# Session 14, corroboration round: the claim's event words - its words (no name, no year) that
+# few candidate documents use - tell its event from its story's other steps.
+EVENT_CLAIM = (
+    "The athletics federation will appeal against the acquittal of sprinters Kostas Derenis and "
+    "Maria Tholou on doping charges."
+)
+STORY = (
+    ("Kostas Derenis and Maria Tholou are yet to answer doping charges from the federation.",),
+    ("Sprinters Kostas Derenis and Maria Tholou face federation doping charges after missing tests.",),
+    (
+        "The federation will appeal against the acquittal of Kostas Derenis and Maria Tholou on doping charges.",
+    ),
+)
+
+
+def test_event_words_are_the_claims_words_few_candidates_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corroboration, "EVENT_DOCS", 1)
+    query = unit_of(Passage(0, len(EVENT_CLAIM), EVENT_CLAIM))
+    documents = [_units(*texts) for texts in STORY]
+    events = event_words(query, documents)
+    assert events == {"appeal", "acquitt"}  # "doping", "charges", "federation": every candidate's
+    # the names in one candidate only: still no event words
+    others = [_units("The federation brought doping charges against two other athletes.")] * 2
+    events = event_words(query, [*others, documents[2]])
+    assert {"appeal", "acquitt"} <= events and not events & query.names
+    # one candidate: no word stands out from the story's, none is an event word
+    assert event_words(query, [documents[2]]) == frozenset()
+
+
+def test_a_passage_sharing_the_event_words_is_found_below_the_usual_bar(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(corroboration, "EVENT_DOCS", 1)
+    query = unit_of(Passage(0, len(EVENT_CLAIM), EVENT_CLAIM))
+    documents = [_units(*texts) for texts in STORY]
+    events = event_words(query, documents)
+    units = [query, *(u for d in documents for u in d)]
+    weigh = make_weights(units, None)
+    step, other = documents[2][0], documents[0][0]
+    raw_step, shared_step = shared_keys(query, step, weigh)
+    raw_other, shared_other = shared_keys(query, other, weigh)
+    monkeypatch.setattr(corroboration, "EVENT_FOUND_MIN", min(raw_step, raw_other))
+    monkeypatch.setattr(corroboration, "FOUND_MIN", 1.0)
+    found, reason = found_verdict(0.0, shared_step, raw_step, events)
+    assert found and reason.startswith("shares the claim's event words ")
+    assert found_verdict(0.0, shared_other, raw_other, events) == (False, "")
+    monkeypatch.setattr(corroboration, "EVENT_FOUND_MIN", None)
+    assert found_verdict(0.0, shared_step, raw_step, events) == (False, "")
