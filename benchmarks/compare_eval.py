@@ -81,6 +81,7 @@ PAIR_FILES = (
     "compare_pairs_round12.yaml",
     "compare_pairs_round13.yaml",
     "compare_pairs_round14.yaml",
+    "compare_pairs_round15.yaml",
 )
 CLAIM_FILES = (
     "corroboration_claims.yaml",
