@@ -1,7 +1,7 @@
 """Evaluate nkterm.compare against hand-labelled data: relations of aligned pairs and
 corroboration of claims.
 
-    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|held-out8|held-out9|held-out10|held-out11|held-out12|held-out13|held-out14|corroboration4|corroboration5|corroboration6|corroboration7|corroboration8|corroboration9|tuning|seen|all] [--wrong]
+    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|held-out8|held-out9|held-out10|held-out11|held-out12|held-out13|held-out14|held-out15|corroboration4|corroboration5|corroboration6|corroboration7|corroboration8|corroboration9|corroboration10|tuning|seen|all] [--wrong]
 
 Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round9.yaml`` (sentence pairs
 of BBC and seed documents, labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
@@ -64,6 +64,7 @@ SPLITS = (
     "held-out12",
     "held-out13",
     "held-out14",
+    "held-out15",
 )
 PAIR_FILES = (
     "compare_pairs.yaml",
@@ -80,6 +81,7 @@ PAIR_FILES = (
     "compare_pairs_round12.yaml",
     "compare_pairs_round13.yaml",
     "compare_pairs_round14.yaml",
+    "compare_pairs_round15.yaml",
 )
 CLAIM_FILES = (
     "corroboration_claims.yaml",
@@ -91,9 +93,10 @@ CLAIM_FILES = (
     "corroboration_claims_round7.yaml",
     "corroboration_claims_round8.yaml",
     "corroboration_claims_round9.yaml",
+    "corroboration_claims_round10.yaml",
 )
 # the splits with labelled claims; "corroboration4", "corroboration5" (session 13), "corroboration6",
-# "corroboration7", "corroboration8" (session 14) and "corroboration9" (session 15) have claims and no pairs
+# "corroboration7", "corroboration8" (session 14), "corroboration9" and "corroboration10" (session 15) have claims and no pairs
 CLAIM_SPLITS = (
     "dev",
     "held-out",
@@ -105,6 +108,7 @@ CLAIM_SPLITS = (
     "corroboration7",
     "corroboration8",
     "corroboration9",
+    "corroboration10",
 )
 # built for one blind run: run only when named, never by "all" or "seen"
 # (held-out11 and corroboration5 were run blind at the start of session 14 and are seen since;
@@ -112,8 +116,9 @@ CLAIM_SPLITS = (
 # corroboration7 was run blind once on session 14's final code; held-out13 and corroboration8
 # were built in session 14 for one blind run on the next session's start code)
 # held-out13 and corroboration8 were run blind once on session 15's start code (b658f15) and are seen since;
-# held-out14 and corroboration9 were built in session 15 for one blind run, by the lead, on that session's final code
-PENDING: tuple[str, ...] = ("held-out14", "corroboration9")
+# held-out14 and corroboration9 were built in session 15 for one blind run, by the lead, on that session's final code;
+# held-out15 and corroboration10 were built in session 15 for one blind run on the next session's start code
+PENDING: tuple[str, ...] = ("held-out14", "corroboration9", "held-out15", "corroboration10")
 
 
 def load_document(path: str) -> Document:
@@ -253,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
             "corroboration7",
             "corroboration8",
             "corroboration9",
+            "corroboration10",
             "all",
             "tuning",
             "seen",
@@ -288,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
                     "corroboration7",
                     "corroboration8",
                     "corroboration9",
+                    "corroboration10",
                 )
                 if s not in PENDING
             )
