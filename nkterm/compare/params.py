@@ -54,6 +54,6 @@ CONTRARY_WINDOW = 8  # ...the participant: content words within this many of eac
 CONTRARY_MIN = 0.18  # ...from this similarity up
 # Session 15, conflicts: figures of one measure (measure.py)
 MEASURE_SLOTS = True  # two values of one measure of one subject at one time are a same-slot conflict...
-MEASURE_MIN = 0.1  # ...from this similarity up (align pairs such units from it too, below THRESHOLD)...
+MEASURE_MIN = 0.05  # ...from this similarity up (align pairs such units from it too, below THRESHOLD; session 15: leave-one-set-out over 18 pair splits, all 18 folds)
 MEASURE_WINDOW = 4  # ...the measure: content words within this many of each figure, in its clause
 MEASURE_RATIO = 2.0  # ...two values less than this factor apart (a figure twice another is another thing)
