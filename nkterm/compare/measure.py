@@ -49,8 +49,9 @@ MEASURE_GROUPS: tuple[tuple[str, ...], ...] = (
     ("cut", "cuts", "lost", "lose", "losing", "loss", "losses", "shed", "axed", "slashed"),
     ("left", "remaining", "remain", "remains"),
 )
+_GROUP = "~measure"  # the key of a group of ``MEASURE_GROUPS``
 _GROUP_OF = {
-    term: f"~measure{k}"
+    term: f"{_GROUP}{k}"
     for k, words in enumerate(MEASURE_GROUPS)
     for w in words
     for term, _s, _e in analyze(w)
@@ -251,8 +252,11 @@ def measure_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
             if (base_x and _key(base_x) not in measure_y) or (base_y and _key(base_y) not in measure_x):
                 continue  # "32% of all mobiles" / "11% [of people] regarded themselves": two bases
             common = sorted(
-                (k for k in measure_x if k in measure_y), key=lambda k: (not k.startswith("~"), k)
+                (k for k in measure_x if k in measure_y),
+                key=lambda k: (not k.startswith(_GROUP), not k.startswith("~"), k),
             )
+            if len(common) < params.MEASURE_SHARED:
+                continue  # (the measure and its subject both next to each figure)
             for k in common:
                 # the subject: something else both give (a name, a word, a number)
                 said = {t for t, _s, _e in analyze(measure_x[k])} | {t for t, _s, _e in analyze(measure_y[k])}
