@@ -56,6 +56,11 @@ _GROUP_OF = {
     for w in words
     for term, _s, _e in analyze(w)
 }
+_GROUP_WORD_RE = re.compile(
+    r"\b(?:" + "|".join(w for words in MEASURE_GROUPS for w in words) + r")\b", re.IGNORECASE
+)
+_GROUP_REACH = 40  # characters either side of a figure where a word of a group is looked for...
+_CLAUSE_BREAK_RE = re.compile(r"[;:!?()\[\]\u2014]|[,.](?!\d)")  # ...in its clause
 # periods and times: where a figure is, not what it measures
 _TIME_WORDS = frozenset(
     term
@@ -150,6 +155,14 @@ def _measure_words(unit: Unit, q: Quantity) -> dict[str, str]:
     near = _event_words(unit, (q.start, q.end))
     found = dict.fromkeys(near, "") if near is not None else {}
     found.update(anchors(unit, q, params.MEASURE_WINDOW))
+    # a word of ``MEASURE_GROUPS`` counts even where ``anchors`` drops it as common ("left")
+    text = unit.passage.text
+    for m in _GROUP_WORD_RE.finditer(
+        text, max(0, q.start - _GROUP_REACH), min(len(text), q.end + _GROUP_REACH)
+    ):
+        between = text[min(m.end(), q.end) : max(m.start(), q.start)]
+        if not _CLAUSE_BREAK_RE.search(between):
+            found.setdefault(analyze(m.group(0))[0][0], m.group(0).lower())
     return {_key(s): (w or s) for s, w in found.items() if s not in _MOVEMENT_STEMS and s not in _TIME_WORDS}
 
 

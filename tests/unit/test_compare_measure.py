@@ -40,31 +40,31 @@ def test_the_rule_is_a_switch() -> None:
 
 def test_time_left_and_time_remaining_are_one_measure() -> None:
     relation, reason, _shared = judge(
-        "Fans left the stadium in Turin with the score at 2-2 and only four minutes left to play.",
-        "The stadium was cleared with the score at 2-2 and six minutes of normal time remaining.",
+        "Fans were told to leave the stadium in Turin with only four minutes left to play.",
+        "The stadium was cleared by police with six minutes of normal time remaining.",
     )
     assert relation == DIFFERS, reason
-    assert "four minutes vs six minutes" in reason, reason
+    assert reason == 'figures of one measure differ ("left/remaining"): four minutes vs six minutes', reason
 
 
 def test_two_periods_figures_do_not_differ() -> None:
-    relation, reason, _shared = judge(
-        "Some 1,200 jobs at the Dunmore textile mill were cut last year after the merger with Aldwych.",
-        "Around 1,800 jobs were lost at the Dunmore textile mill after the merger with Aldwych.",
+    _relation, reason, _shared = judge(
+        "Some 1,200 jobs at the Dunmore textile mill were cut last year, a union said.",
+        "Around 1,800 jobs were lost at Dunmore after the merger, according to local newspapers.",
     )
     assert not reason.startswith(relations.MEASURE), reason
 
 
 def test_a_forecast_and_an_outcome_do_not_differ() -> None:
-    relation, reason, _shared = judge(
-        "Some 1,200 jobs at the Dunmore textile mill may be cut after the merger with Aldwych.",
-        "Around 1,800 jobs were lost at the Dunmore textile mill after the merger with Aldwych.",
+    _relation, reason, _shared = judge(
+        "Some 1,200 jobs at the Dunmore textile mill may be cut after the merger, a union said.",
+        "Around 1,800 jobs were lost at Dunmore after the merger, according to local newspapers.",
     )
     assert not reason.startswith(relations.MEASURE), reason
 
 
 def test_a_figure_twice_another_is_another_thing() -> None:
-    relation, reason, _shared = judge(
+    _relation, reason, _shared = judge(
         "Some 1,200 jobs at the Dunmore textile mill may be cut if the merger with Aldwych goes ahead.",
         "Around 3,000 jobs could be lost if the merger goes ahead, according to local newspapers.",
     )
@@ -72,9 +72,9 @@ def test_a_figure_twice_another_is_another_thing() -> None:
 
 
 def test_a_bound_is_no_rival_of_a_value_within_it() -> None:
-    relation, reason, _shared = judge(
-        "The merger would create a bank with assets of about $1.4 trillion, the Dunmore board said.",
-        "Combining the two lenders would create a bank with assets of more than $1,000bn.",
+    _relation, reason, _shared = judge(
+        "The merger would create a bank with assets of about $1.8 trillion, the Dunmore board said.",
+        "Combining the two lenders would create a bank with assets of more than $1,200bn.",
     )
     assert not reason.startswith(relations.MEASURE), reason
 
