@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import re
 
-from nkterm.analysis import analyze
+from nkterm.analysis import analyze, analyze_names_joined
 from nkterm.compare import params
 from nkterm.compare.meanings import MEANING
 from nkterm.compare.slots import _event_words, _mentions, anchors, time_frame
@@ -109,15 +109,23 @@ _FORECAST_RE = re.compile(
 )
 # a bound, not a value: "more than $1,000bn" is no rival of "$1.8 trillion"
 _LOWER_BOUND_RE = re.compile(
-    r"(?:more\s+than|over|at\s+least|above|upwards\s+of|in\s+excess\s+of|as\s+much\s+as|as\s+many\s+as)\s+$",
+    r"(?:more\s+than|over|at\s+least|above|upwards\s+of|in\s+excess\s+of|between)\s+$",
     re.IGNORECASE,
 )
 _UPPER_BOUND_RE = re.compile(
-    r"(?:less\s+than|fewer\s+than|under|up\s+to|below|nearly|almost|at\s+most|no\s+more\s+than)\s+$",
+    r"(?:less\s+than|fewer\s+than|under|up\s+to|below|nearly|almost|at\s+most|no\s+more\s+than|within"
+    r"|as\s+(?:much|many|high|low)\s+as|between\s+\S+\s+and)\s+$",
     re.IGNORECASE,
 )
 # a figure that is a period's length: "in the next 18 months", "over the past five years"
 _SPAN_RE = re.compile(r"\b(?:next|past|last|coming|previous|following|first|final)\s+$", re.IGNORECASE)
+_SPAN_ADJECTIVE_RE = re.compile(r"\w-(?:day|week|month|year)$", re.IGNORECASE)  # "four-month [highs]"
+# a figure that is a difference from something else: "19% less than men", "$2bn more"
+_DIFFERENCE_RE = re.compile(
+    r"\s+(?:less|more|higher|lower|fewer|bigger|smaller|cheaper|dearer|faster|slower|longer|shorter)\b",
+    re.IGNORECASE,
+)
+_AGE_UNITS = frozenset(("year old", "years old"))  # ages tell people apart, not a measure's values
 _WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 # figures that say when, not how much: a date ("7 September": its unit is the month), a clock time
 _WHEN_UNITS = frozenset((*MONTH_NAMES, *_WEEKDAYS, "gmt", "bst", "am", "pm", "hrs", "o'clock"))
@@ -196,11 +204,51 @@ def _share_base(unit: Unit, q: Quantity) -> str:
     return terms[0][0] if terms else ""
 
 
+def _clause_names(unit: Unit, q: Quantity) -> set[str]:
+    """The names in the clause of ``q`` (of the figure it is part of; its sentence when it opens
+    it): capitalised words and runs of them, not the sentence's first word, as stems."""
+    q = _head(unit, q)
+    text = unit.passage.text
+    sentence = text.rfind(". ", 0, q.start) + 2 if ". " in text[: q.start] else 0
+    if _event_words(unit, (q.start, q.end)) is not None:
+        start, end_at = sentence, text.find(". ", q.end)
+        end = len(text) if end_at < 0 else end_at
+    else:
+        start = max((m.end() for m in _CLAUSE_BREAK_RE.finditer(text, 0, q.start)), default=0)
+        found = _CLAUSE_BREAK_RE.search(text, q.end)
+        end = found.start() if found else len(text)
+    return {
+        t
+        for t, s, e in analyze_names_joined(text)
+        if start <= s
+        and e <= end
+        and text[s].isupper()
+        and text[sentence:s].strip(" \t\n\"'“‘(")
+        and not (q.start <= s < q.end)
+    }
+
+
+def _other_subjects(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
+    """Whether each figure's clause names someone or something the other passage does not ("Ten
+    former directors at WorldCom" / "Eighteen former Enron directors"; "Welsh councils" / "Council
+    tax in Scotland"): two subjects' figures."""
+    words_a = {w for key in a.keys for w in key.lstrip("@").split()} | {s for v in a.keys.values() for s in v}
+    words_b = {w for key in b.keys for w in key.lstrip("@").split()} | {s for v in b.keys.values() for s in v}
+    only_a = [n for n in _clause_names(a, x) if not set(n.split()) & words_b]
+    only_b = [n for n in _clause_names(b, y) if not set(n.split()) & words_a]
+    return bool(only_a) and bool(only_b)
+
+
+def _difference(unit: Unit, q: Quantity) -> bool:
+    """Whether ``q`` is a difference ("19% less than", "$2bn more"), not a level."""
+    return _DIFFERENCE_RE.match(unit.passage.text, q.end) is not None
+
+
 def _bound(unit: Unit, q: Quantity) -> int:
     """+1 when ``q`` is a lower bound ("more than $1,000bn", "£30m-plus"), -1 an upper one ("up to
     20", "nearly half"), 0 a value."""
     text = unit.passage.text
-    before = text[max(0, q.start - 24) : q.start]
+    before = text[max(0, q.start - 32) : q.start]
     if _LOWER_BOUND_RE.search(before) or text.startswith("-plus", q.end):
         return 1
     if _UPPER_BOUND_RE.search(before):
@@ -216,10 +264,16 @@ def _rivals(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
     if low <= 0 or high / low >= params.MEASURE_RATIO:
         return False
     for unit, q in ((a, x), (b, y)):
-        if _SPAN_RE.search(unit.passage.text, max(0, q.start - 12), q.start):
+        text = unit.passage.text
+        # a period's length: "the next 18 months", "fresh four-month highs"
+        if _SPAN_RE.search(text, max(0, q.start - 12), q.start) or _SPAN_ADJECTIVE_RE.search(q.written):
             return False
+    if _difference(a, x) != _difference(b, y):
+        return False  # "19% less than men" is a gap, "30% of men" a level
     for unit, q, other in ((a, x, y), (b, y, x)):
-        bound = _bound(unit, q)
+        head = _head(unit, q)
+        converted = head is not q and "(" in unit.passage.text[head.end : q.start]
+        bound = _bound(unit, head if converted else q)  # (a conversion is bounded as its amount is)
         if (bound > 0 and other.value >= q.value) or (bound < 0 and other.value <= q.value):
             return False
     return True
@@ -247,6 +301,7 @@ def measure_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
             x.key not in keys
             or x.year
             or x.key in _WHEN_UNITS
+            or x.key in _AGE_UNITS
             or any(x.agrees(y) for y in b.numbers if y.key == x.key)
         ):
             continue
@@ -257,6 +312,8 @@ def measure_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
             if _mentions(a.passage.text, y.value) or _mentions(b.passage.text, x.value):
                 continue
             if len(found_a[x.key]) > 2 or len(found_b[y.key]) > 2 or not _rivals(a, x, b, y):
+                continue  # (three or more figures of a unit: a list of things, no one value)
+            if params.MEASURE_SUBJECTS and _other_subjects(a, x, b, y):
                 continue  # (three or more figures of a unit: a list of things, no one value)
             measure_x = _measure_words(a, x) if measure_x is None else measure_x
             measure_y = _measure_words(b, y)

@@ -58,3 +58,4 @@ MEASURE_MIN = 0.05  # ...from this similarity up (align pairs such units from it
 MEASURE_WINDOW = 4  # ...the measure: content words within this many of each figure, in its clause
 MEASURE_RATIO = 2.0  # ...two values less than this factor apart (a figure twice another is another thing)
 MEASURE_SHARED = 1  # ...and this many words (or groups) next to both figures
+MEASURE_SUBJECTS = True  # ...and not when each figure's clause names someone the other passage does not
