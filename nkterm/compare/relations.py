@@ -227,9 +227,12 @@ def measure_conflict(a: Unit, b: Unit, similarity: float = 1.0) -> str:
     if not found or _names_apart(a, b):
         return ""
     number_a, number_b, word = found
-    return (
-        f'{MEASURE} ("{word}"): {" ".join(number_a.written.split())} vs {" ".join(number_b.written.split())}'
-    )
+    return f'{MEASURE} ("{word}"): {_versus(number_a, number_b)}'
+
+
+def _versus(number_a: Quantity, number_b: Quantity) -> str:
+    """Two figures as written, one against the other: "2,000 jobs vs 3,000 jobs"."""
+    return f"{' '.join(number_a.written.split())} vs {' '.join(number_b.written.split())}"
 
 
 def _period_conflict(a: Unit, b: Unit) -> str:
@@ -240,10 +243,7 @@ def _period_conflict(a: Unit, b: Unit) -> str:
     if not found or _names_apart(a, b):
         return ""
     number_a, number_b, word = found
-    return (
-        f'numbers differ beyond rounding about "{word}": '
-        f"{' '.join(number_a.written.split())} vs {' '.join(number_b.written.split())}"
-    )
+    return f'numbers differ beyond rounding about "{word}": {_versus(number_a, number_b)}'
 
 
 _CURRENCY_KEYS = frozenset(_CURRENCIES.values())
@@ -468,10 +468,7 @@ def relation_of(
         slot_numbers = number_slot(a, b)  # (also a bare "4.7 million" against "3.9 million units")
         if slot_numbers:
             number_a, number_b, word = slot_numbers
-            return DIFFERS, (
-                f'numbers differ beyond rounding about "{word}": '
-                f"{' '.join(number_a.written.split())} vs {' '.join(number_b.written.split())}"
-            )
+            return DIFFERS, f'numbers differ beyond rounding about "{word}": {_versus(number_a, number_b)}'
     if same_slot and similarity >= params.CONFLICT_MIN:
         dates = date_slot(a, b)
         if dates:
