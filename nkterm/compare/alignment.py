@@ -116,9 +116,10 @@ def _align(
     by_text: dict[str, list[int]] = defaultdict(list)
     for j, u in enumerate(units_b):
         by_text[normalised(u.passage.text)].append(j)
-    measure_min = params.MEASURE_MIN if params.MEASURE_SLOTS else threshold
-    figures = [_figure_units(u) for u in units_a]
-    figures_b = [_figure_units(u) for u in units_b]
+    # (off by default: then nothing is read for it)
+    measure_on = params.MEASURE_SLOTS and threshold > params.MEASURE_MIN
+    figures = [_figure_units(u) for u in units_a] if measure_on else []
+    figures_b = [_figure_units(u) for u in units_b] if measure_on else []
     for i, u in enumerate(units_a):
         head = HEADLINE in u.passage.kinds
         counts: dict[int, int] = {}  # unit of B -> keys shared (a dict: Counter.update costs more)
@@ -134,7 +135,7 @@ def _align(
             if n_shared < MIN_SHARED or (i, j) in found or head != (HEADLINE in units_b[j].passage.kinds):
                 continue  # headlines are compared with headlines only
             # figures of one unit on both sides may be one measure's two values from MEASURE_MIN
-            least = measure_min if measure_min < threshold and figures[i] & figures_b[j] else threshold
+            least = params.MEASURE_MIN if measure_on and figures[i] & figures_b[j] else threshold
             if similarity_bound(u, units_b[j]) < least:
                 continue  # (most candidates: the exact similarity, which is no more, is not needed)
             sim, shared = shared_keys(u, units_b[j], weigh)
