@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from nkterm.analysis import analyze
-from nkterm.compare import relations, units, worddiff
+from nkterm.compare import params, relations, units, worddiff
 from nkterm.compare.independence import clear_caches as clear_shingles
 from nkterm.compare.independence import independence
 from nkterm.compare.matching import max_weight_matching
@@ -50,6 +50,12 @@ def _topic_keys(units_a: Sequence[Unit], units_b: Sequence[Unit]) -> set[str]:
     least_a = max(2.0, TOPIC_SHARE * len(units_a))
     least_b = max(2.0, TOPIC_SHARE * len(units_b))
     return {k for k, n in df_a.items() if n >= least_a and df_b[k] >= least_b}
+
+
+def _figure_units(unit: Unit) -> frozenset[str]:
+    """The units of a passage's figures, years aside ("job", "%"): two passages with one in common
+    may give one measure's two values (``measure.measure_slot``)."""
+    return frozenset(q.key for q in unit.numbers if q.key and not q.year)
 
 
 def align(
@@ -110,6 +116,10 @@ def _align(
     by_text: dict[str, list[int]] = defaultdict(list)
     for j, u in enumerate(units_b):
         by_text[normalised(u.passage.text)].append(j)
+    # (off by default: then nothing is read for it)
+    measure_on = params.MEASURE_SLOTS and threshold > params.MEASURE_MIN
+    figures = [_figure_units(u) for u in units_a] if measure_on else []
+    figures_b = [_figure_units(u) for u in units_b] if measure_on else []
     for i, u in enumerate(units_a):
         head = HEADLINE in u.passage.kinds
         counts: dict[int, int] = {}  # unit of B -> keys shared (a dict: Counter.update costs more)
@@ -124,15 +134,22 @@ def _align(
         for j, n_shared in counts.items():
             if n_shared < MIN_SHARED or (i, j) in found or head != (HEADLINE in units_b[j].passage.kinds):
                 continue  # headlines are compared with headlines only
-            if similarity_bound(u, units_b[j]) < threshold:
+            # figures of one unit on both sides may be one measure's two values from MEASURE_MIN
+            least = params.MEASURE_MIN if measure_on and figures[i] & figures_b[j] else threshold
+            if similarity_bound(u, units_b[j]) < least:
                 continue  # (most candidates: the exact similarity, which is no more, is not needed)
             sim, shared = shared_keys(u, units_b[j], weigh)
-            if sim < threshold:
+            if sim < least:
                 continue
             # a same-slot conflict (a denial and the charge it denies) must be able to win over a
             # partner that merely shares more words, and it is evidence enough to pair on the
             # documents' common topic alone
-            slot = slot_conflict(u, units_b[j])
+            if sim < threshold:  # (below the pairing bar only one measure's two values pair)
+                slot = relations.measure_conflict(u, units_b[j], sim)
+                if not slot:
+                    continue
+            else:
+                slot = slot_conflict(u, units_b[j], sim)
             # a pair must share more than the documents' common topic, unless headlines (which
             # say little else) or close enough to be one proposition
             if slot or head or sim >= SAME_MIN or any(key not in topic for _w, _l, key in shared):

@@ -52,3 +52,10 @@ EVENT_DOCS = 1  # ...a word of the claim (no name, no year) that at most this ma
 CONTRARY_STATES = True  # opposite states of one participant in other words are conflicts (contrary.py); session 13: chosen by leave-one-set-out in 14 of 15 folds (a tie in the 15th), fires once in 1,169 unlabelled document pairs, rightly...
 CONTRARY_WINDOW = 8  # ...the participant: content words within this many of each state word...
 CONTRARY_MIN = 0.18  # ...from this similarity up
+# Session 15, conflicts: figures of one measure (measure.py)
+MEASURE_SLOTS = False  # two values of one measure of one subject at one time are a same-slot conflict (session 15: held back - leave-one-set-out chose it in all 18 folds, but on 2,961 unlabelled document pairs it gave 4 right and 9 wrong new conflicts, 19 wrong before guards drawn from reading them)
+MEASURE_MIN = 0.05  # ...from this similarity up (align pairs such units from it too, below THRESHOLD; session 15: leave-one-set-out over 18 pair splits, all 18 folds)
+MEASURE_WINDOW = 4  # ...the measure: content words within this many of each figure, in its clause
+MEASURE_RATIO = 2.0  # ...two values less than this factor apart (a figure twice another is another thing)
+MEASURE_SHARED = 1  # ...and this many words (or groups) next to both figures
+MEASURE_SUBJECTS = True  # ...and not when each figure's clause names someone the other passage does not

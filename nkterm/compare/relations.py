@@ -29,6 +29,8 @@ from nkterm.compare.contrary import contrary_conflict
 from nkterm.compare.dispute import clear_caches as clear_disputes
 from nkterm.compare.dispute import dispute_conflict
 from nkterm.compare.meanings import MEANING
+from nkterm.compare.measure import clear_caches as clear_measures
+from nkterm.compare.measure import measure_slot
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.similarity import shown_terms
 from nkterm.compare.slots import clear_caches as clear_slots
@@ -141,6 +143,7 @@ def clear_caches() -> None:
     clear_slots()
     clear_disputes()
     clear_contrary()
+    clear_measures()
 
 
 # a refusal the negation cues do not catch ("declined" also means "fell"; "declined the offer" does not)
@@ -190,7 +193,7 @@ def denial_conflict(a: Unit, b: Unit) -> str:
     return ""
 
 
-def slot_conflict(a: Unit, b: Unit) -> str:
+def slot_conflict(a: Unit, b: Unit, similarity: float = 1.0) -> str:
     """A conflict about one participant and act, whatever else the passages say: contradicting
     testimony, a denial of what the other asserts (``denial_conflict``), a dispute of the other's
     own words (``dispute.dispute_conflict``), opposite outcomes of
@@ -207,7 +210,29 @@ def slot_conflict(a: Unit, b: Unit) -> str:
         or date_slot(a, b)
         or contrary_conflict(a, b)
         or _period_conflict(a, b)
+        or measure_conflict(a, b, similarity)
     )
+
+
+MEASURE = "figures of one measure differ"  # the reason's start: ``measure_conflict``
+
+
+def measure_conflict(a: Unit, b: Unit, similarity: float = 1.0) -> str:
+    """Two values of one measure of one subject at one time (``measure.measure_slot``), as a
+    reason, when ``params.MEASURE_SLOTS`` and from ``MEASURE_MIN``; not between passages naming
+    different participants."""
+    if not params.MEASURE_SLOTS or similarity < params.MEASURE_MIN:
+        return ""
+    found = measure_slot(a, b)
+    if not found or _names_apart(a, b):
+        return ""
+    number_a, number_b, word = found
+    return f'{MEASURE} ("{word}"): {_versus(number_a, number_b)}'
+
+
+def _versus(number_a: Quantity, number_b: Quantity) -> str:
+    """Two figures as written, one against the other: "2,000 jobs vs 3,000 jobs"."""
+    return f"{' '.join(number_a.written.split())} vs {' '.join(number_b.written.split())}"
 
 
 def _period_conflict(a: Unit, b: Unit) -> str:
@@ -218,10 +243,7 @@ def _period_conflict(a: Unit, b: Unit) -> str:
     if not found or _names_apart(a, b):
         return ""
     number_a, number_b, word = found
-    return (
-        f'numbers differ beyond rounding about "{word}": '
-        f"{' '.join(number_a.written.split())} vs {' '.join(number_b.written.split())}"
-    )
+    return f'numbers differ beyond rounding about "{word}": {_versus(number_a, number_b)}'
 
 
 _CURRENCY_KEYS = frozenset(_CURRENCIES.values())
@@ -432,10 +454,10 @@ def relation_of(
         return AGREES, "near-identical wording: " + ", ".join(labels) if labels else "near-identical wording"
     if conflict.startswith("contradicting testimony"):
         return DIFFERS, conflict  # the same person and act: its own slot, whatever else is said
-    slot = slot_conflict(a, b)
+    slot = slot_conflict(a, b, similarity)
     if slot.startswith(CONTRARY) and similarity < params.CONTRARY_MIN:
         slot = ""
-    if slot and similarity >= params.THRESHOLD:
+    if slot and (similarity >= params.THRESHOLD or slot.startswith(MEASURE)):
         return DIFFERS, slot
     # measured on labelled BBC pairs: below these bars most number and negation "conflicts"
     # are two different events or statements (docs/compare.md)
@@ -446,10 +468,7 @@ def relation_of(
         slot_numbers = number_slot(a, b)  # (also a bare "4.7 million" against "3.9 million units")
         if slot_numbers:
             number_a, number_b, word = slot_numbers
-            return DIFFERS, (
-                f'numbers differ beyond rounding about "{word}": '
-                f"{' '.join(number_a.written.split())} vs {' '.join(number_b.written.split())}"
-            )
+            return DIFFERS, f'numbers differ beyond rounding about "{word}": {_versus(number_a, number_b)}'
     if same_slot and similarity >= params.CONFLICT_MIN:
         dates = date_slot(a, b)
         if dates:

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from nkterm.analysis import analyze_names_joined
 from nkterm.compare.actors import actor_before
 from nkterm.compare.units import Unit
-from nkterm.compare.words import CLAUSE_END_RE, COMMON_STEMS, EVALUATION_AXES, FUNCTION_WORDS
+from nkterm.compare.words import COMMON_STEMS, EVALUATION_AXES, FUNCTION_WORDS
 from nkterm.dateline import MONTH_NAMES
 from nkterm.numbers import Quantity
 
@@ -42,6 +42,11 @@ _TIME_RE = re.compile(
     r"|quarter|(?:1[89]|20)\d\d)\b",
     re.IGNORECASE,
 )
+
+
+# a clause's end, but not the separators inside a figure ("3,000 jobs - out of a total workforce of
+# 6,500 - could be lost": the comma of "6,500" ends no clause)
+_CLAUSE_END_RE = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:!?\"“”()\[\]\u2014]")
 
 
 # the denominator of a rate after a number ("$55.67 a barrel", "A$4.17-a-share", "530 pence per share")
@@ -116,17 +121,17 @@ def other_periods(a: Unit, b: Unit) -> bool:
 _WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 
-def anchors(unit: Unit, number: Quantity | tuple[int, int]) -> dict[str, str]:
+def anchors(unit: Unit, number: Quantity | tuple[int, int], window: int = ANCHOR_WORDS) -> dict[str, str]:
     """The content words next to ``number`` (or a span: a date) in its clause: stem -> word as
-    written, at most ``ANCHOR_WORDS`` before and after it; capitalised words (names, and
-    whatever opens the sentence), numbers, the denominator of a rate ("a share") and common
+    written, at most ``window`` (``ANCHOR_WORDS``) before and after it; capitalised words (names,
+    and whatever opens the sentence), numbers, the denominator of a rate ("a share") and common
     words left out."""
     text = unit.passage.text
     span_start, span_end = (number.start, number.end) if isinstance(number, Quantity) else number
     start = 0
-    for m in CLAUSE_END_RE.finditer(text, 0, span_start):
+    for m in _CLAUSE_END_RE.finditer(text, 0, span_start):
         start = m.end()
-    end_match = CLAUSE_END_RE.search(text, span_end)
+    end_match = _CLAUSE_END_RE.search(text, span_end)
     end = end_match.start() if end_match else len(text)
     numbers = [(q.start, q.end) for q in unit.numbers] + [(span_start, span_end)]
     rate = _RATE_RE.match(text, span_end)  # "A$4.17-a-share": what is counted, not the slot
@@ -141,7 +146,7 @@ def anchors(unit: Unit, number: Quantity | tuple[int, int]) -> dict[str, str]:
         if word[:1].isupper() or word.lower() in FUNCTION_WORDS or term in COMMON_STEMS or not term.isalpha():
             continue
         (before if e <= span_start else after).append((term, word.lower()))
-    return dict(before[-ANCHOR_WORDS:] + after[:ANCHOR_WORDS])
+    return dict(before[-window:] + after[:window])
 
 
 _SMALL_NUMBERS = [
@@ -208,9 +213,9 @@ def _period_of(unit: Unit, q: Quantity) -> str:
     "the third quarter's 5.1%" -> "q3"), the nearest when it names several; "" when none."""
     text = unit.passage.text
     start = 0
-    for m in CLAUSE_END_RE.finditer(text, 0, q.start):
+    for m in _CLAUSE_END_RE.finditer(text, 0, q.start):
         start = m.end()
-    end_match = CLAUSE_END_RE.search(text, q.end)
+    end_match = _CLAUSE_END_RE.search(text, q.end)
     found = periods(text, start, end_match.start() if end_match else len(text))
     if not found:
         return ""
