@@ -23,6 +23,7 @@ from nkterm.compare.params import (
     CORROBORATION_MIN,
     EVENT_DOCS,
     EVENT_FOUND_MIN,
+    EXTRA_FOUND,
     FOUND_MIN,
     FOUND_PROBABILITY,
     MIN_SHARED,
@@ -160,10 +161,10 @@ def features(
     c: Candidate, query: Unit, events: frozenset[str], candidates: Sequence[Candidate]
 ) -> dict[str, float]:
     """What the found decision (``found_model.probability``) reads of one candidate passage:
-    its similarity raw and name-discounted, and against the claim's best; whether it shares a
+    its similarity raw and name-discounted, and against the claim's best (and that best); whether it shares a
     number in digits or an event word of the claim (``shared_number``, ``event_words``), or is
     worded like the claim; how close its article is to the claim's (``story``), also against
-    the closest candidate; how its document was proposed (the claim's words, its document's key
+    the closest candidate (and that closest); how its document was proposed (the claim's words, its document's key
     terms) and at which rank; whether the fixed rules (``found_verdict``) find it."""
     sims = [x.sim for x in candidates]
     stories = [x.story for x in candidates]
@@ -181,11 +182,43 @@ def features(
         "near": 1.0 if word_ratio(query.passage.text, c.unit.passage.text) >= NEAR_IDENTICAL else 0.0,
         "story": c.story,
         "story_rel": c.story / max(stories) if stories and max(stories) > 0 else 0.0,
+        "story_max": max(stories, default=0.0),  # a claim whose story the corpus tells has a close article
+        "sim_max": max(sims, default=0.0),
         "by_claim": 1.0 if c.claim_rank is not None else 0.0,
         "by_story": 1.0 if c.story_rank is not None else 0.0,
         "doc_rank": 1 / (1 + min(ranks)) if ranks else 0.0,
         "rules": 1.0 if found_verdict(c.sim, c.shared, c.raw, events)[0] else 0.0,
     }
+
+
+def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Candidate, str]]:
+    """The found passages with corpus statistics, best first, and what each one's reason starts
+    with: those ``found_verdict``'s rules find among the documents the claim's own words
+    proposed (best similarity first), then at most ``EXTRA_FOUND`` more, the likeliest by
+    ``found_model.probability`` from ``FOUND_PROBABILITY`` up: the passages that the similarity
+    alone cannot tell from those of other stories, found by how close their article is to the
+    claim's, how they rank, and what they share."""
+    query, candidates = gathered.query, gathered.candidates
+    chosen: list[tuple[Candidate, str]] = []
+    for c in candidates:
+        if c.claim_rank is None:
+            continue
+        is_found, note = found_verdict(c.sim, c.shared, c.raw, events)
+        if is_found:
+            chosen.append((c, "; ".join(x for x in (found_note(c), note) if x)))
+    if FOUND_PROBABILITY is None or EXTRA_FOUND < 1:
+        return chosen
+    taken = {id(c) for c, _note in chosen}
+    scored = [
+        (probability(features(c, query, events, candidates)), k, c)
+        for k, c in enumerate(candidates)
+        if id(c) not in taken
+    ]
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    for p, _k, c in scored[:EXTRA_FOUND]:
+        if p >= FOUND_PROBABILITY:
+            chosen.append((c, f"{found_note(c)}; likely by its article and rank ({p:.2f})"))
+    return chosen
 
 
 def found_note(c: Candidate) -> str:
@@ -352,12 +385,11 @@ def corroboration_report(
     verdicts: dict[int, tuple[bool, str]] = {}
     if gathered.corpus:
         events = event_words(query, gathered.claim_units)
-        scores = {id(c): probability(features(c, query, events, unique)) for c in unique}
-        unique = sorted(unique, key=lambda c: -scores[id(c)])
-        for c in unique:
-            verdicts[id(c)] = (scores[id(c)] >= FOUND_PROBABILITY, found_note(c))
-        strong_all = [c for c in unique if verdicts[id(c)][0]]
-        unique = (strong_all + [c for c in unique if not verdicts[id(c)][0]])[:limit]
+        chosen = found_by_model(gathered, events)
+        verdicts = {id(c): (True, note) for c, note in chosen}
+        strong_first = [c for c, _note in chosen]
+        unique = (strong_first + [c for c in unique if id(c) not in verdicts])[:limit]
+        verdicts.update({id(c): (False, "") for c in unique if id(c) not in verdicts})
     else:
         unique = unique[:limit]
         # the event words only where a passage below FOUND_MIN could be found by them

@@ -47,8 +47,23 @@ class Gathered:
 
 
 # written by scripts/train_corroboration.py (standardised features folded into the weights)
-INTERCEPT = 0.0
-COEFFICIENTS: dict[str, float] = {}
+INTERCEPT = -10.277731
+COEFFICIENTS: dict[str, float] = {
+    "sim": 1.486869,
+    "raw": 5.430697,
+    "number": 0.885552,
+    "event": 0.356549,
+    "rules": 0.817748,
+    "story": 0.845417,
+    "story_rel": 1.692417,
+    "story_max": 2.521008,
+    "sim_max": 1.102480,
+    "sim_rel": 2.360704,
+    "sim_rank": -0.944128,
+    "doc_rank": 0.626791,
+    "by_claim": 0.570152,
+    "by_story": 0.707679,
+}
 
 
 def probability(

@@ -51,7 +51,10 @@ BARE_NUMBER_MIN: float | None = (
 EVENT_FOUND_MIN: float | None = (
     0.42  # corroboration: a match sharing one of the claim's event words (``EVENT_DOCS``) is found from this similarity before the name discount (session 14: leave-one-set-out, 5 of 7 folds)...
 )
-FOUND_PROBABILITY = 0.5  # corroboration with corpus statistics: a passage is found from this probability of found_model's logistic regression (session 15: leave-one-set-out over nine claim sets)
+FOUND_PROBABILITY: float | None = (
+    0.7  # corroboration with corpus statistics: besides the passages the rules find, the most probable other one (found_model's logistic regression) is found from this probability (session 15: leave-one-set-out over nine claim sets)...
+)
+EXTRA_FOUND = 1  # ...at most this many such passages per claim
 STORY_SHOWN = (
     0.2  # a found passage's reason says "same story as the claim's article" from this story closeness up
 )
