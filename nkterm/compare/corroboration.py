@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from nkterm.compare.found_model import Candidate, Gathered, probability, rank_of
+from nkterm.compare.found_model import COEFFICIENTS, Candidate, Gathered, probability, rank_of
 from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.params import (
     BARE_NUMBER_MIN,
@@ -34,6 +34,7 @@ from nkterm.compare.params import (
     SHARED_SHOWN,
     STORY_CANDIDATES,
     STORY_SHOWN,
+    STORY_WORDS,
 )
 from nkterm.compare.prefilter import prefilter_for
 from nkterm.compare.relations import relation_of
@@ -47,7 +48,7 @@ from nkterm.compare.results import (
     Passage,
 )
 from nkterm.compare.similarity import IdfFn, corpus_idf, make_weights, shared_keys, shown_terms
-from nkterm.compare.story import closeness, story_vectors
+from nkterm.compare.story import closeness, story_vectors, story_words
 from nkterm.compare.units import HEADLINE, Unit, headline_span, passages, unit_of
 from nkterm.compare.worddiff import word_ratio
 from nkterm.models import Claim, Document
@@ -158,7 +159,11 @@ def found_verdict(
 
 
 def features(
-    c: Candidate, query: Unit, events: frozenset[str], candidates: Sequence[Candidate]
+    c: Candidate,
+    query: Unit,
+    events: frozenset[str],
+    candidates: Sequence[Candidate],
+    wanted: Collection[str] | None = None,
 ) -> dict[str, float]:
     """What the found decision (``found_model.probability``) reads of one candidate passage:
     its similarity raw and name-discounted, and against the claim's best (and that best); whether it shares a
@@ -179,7 +184,10 @@ def features(
         "number": 1.0 if shared_number(c.shared) else 0.0,
         "event": 1.0 if any(key in events for _w, _l, key in c.shared) else 0.0,
         "names": sum(w for w, _l, key in c.shared if key in names) / total if total else 0.0,
-        "near": 1.0 if word_ratio(query.passage.text, c.unit.passage.text) >= NEAR_IDENTICAL else 0.0,
+        "near": 1.0  # (word_ratio is the dearest feature: read only when the model reads it)
+        if (wanted is None or "near" in wanted)
+        and word_ratio(query.passage.text, c.unit.passage.text) >= NEAR_IDENTICAL
+        else 0.0,
         "story": c.story,
         "story_rel": c.story / max(stories) if stories and max(stories) > 0 else 0.0,
         "story_max": max(stories, default=0.0),  # a claim whose story the corpus tells has a close article
@@ -210,7 +218,7 @@ def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Can
         return chosen
     taken = {id(c) for c, _note in chosen}
     scored = [
-        (probability(features(c, query, events, candidates)), k, c)
+        (probability(features(c, query, events, candidates, COEFFICIENTS)), k, c)
         for k, c in enumerate(candidates)
         if id(c) not in taken
     ]
@@ -303,8 +311,16 @@ def gather(
         d
         for d, _s in index.more_like(_candidate_query(query, text, corpus), exclude=doc_id, limit=candidates)
     ]
+    own = story_vectors([doc.text], index.idfs)[0] if corpus else {}
     by_story = (
-        [d for d, _s in index.more_like(doc.text, exclude=doc_id, limit=STORY_CANDIDATES)] if corpus else []
+        [
+            d
+            for d, _s in index.more_like(
+                story_words(doc.text, own, STORY_WORDS), exclude=doc_id, limit=STORY_CANDIDATES
+            )
+        ]
+        if corpus
+        else []
     )
     order = list(dict.fromkeys([*by_claim, *by_story]))
     # a small corpus (no corpus IDF to rank paragraphs by) is cheap to read whole
@@ -319,7 +335,7 @@ def gather(
         ]
         documents.append((other, units))
     weigh = make_weights([query] + [u for _doc, units in documents for u in units], corpus)
-    stories = story_vectors([doc.text] + [d.text for d, _u in documents], index.idfs) if corpus else []
+    stories = [own, *story_vectors([d.text for d, _u in documents], index.idfs)] if corpus else []
     found: list[Candidate] = []
     for n, (other, units) in enumerate(documents):
         scored: list[tuple[float, float, int, list[tuple[float, str, str]]]] = []

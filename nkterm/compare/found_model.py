@@ -47,22 +47,22 @@ class Gathered:
 
 
 # written by scripts/train_corroboration.py (standardised features folded into the weights)
-INTERCEPT = -10.277731
+INTERCEPT = -10.387713
 COEFFICIENTS: dict[str, float] = {
-    "sim": 1.486869,
-    "raw": 5.430697,
-    "number": 0.885552,
-    "event": 0.356549,
-    "rules": 0.817748,
-    "story": 0.845417,
-    "story_rel": 1.692417,
-    "story_max": 2.521008,
-    "sim_max": 1.102480,
-    "sim_rel": 2.360704,
-    "sim_rank": -0.944128,
-    "doc_rank": 0.626791,
-    "by_claim": 0.570152,
-    "by_story": 0.707679,
+    "sim": 1.280006,
+    "raw": 5.342041,
+    "number": 0.847811,
+    "event": 0.408352,
+    "rules": 0.862192,
+    "story": 0.390673,
+    "story_rel": 1.973369,
+    "story_max": 3.091628,
+    "sim_max": 1.002914,
+    "sim_rel": 2.225982,
+    "sim_rank": -0.865503,
+    "doc_rank": 0.761539,
+    "by_claim": 0.640880,
+    "by_story": 0.494037,
 }
 
 

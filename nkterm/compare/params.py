@@ -20,6 +20,7 @@ CANDIDATE_WORDS = 4  # ...or, when fewer are that rare, its 4 rarest words...
 STORY_CANDIDATES = (
     8  # ...and, with corpus statistics, this many more by the key terms of the claim's document (session 15)
 )
+STORY_WORDS = 10  # ...asked with the 10 heaviest words (TF-IDF) of that document
 PARAGRAPHS_PER_DOCUMENT = 4  # in a large corpus, corroboration reads each candidate's 4 best paragraphs
 CORROBORATION_MIN = 0.15  # corroboration lists matches down to this similarity...
 CORROBORATION_AGREES = 0.3  # ...and calls one without a conflict "agrees" from this one up

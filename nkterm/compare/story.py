@@ -10,6 +10,7 @@ Must not import Textual, nor Whoosh directly.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -21,8 +22,29 @@ StoryVector = dict[str, float]
 
 def term_counts(text: str) -> Counter[str]:
     """How often each index term (stemmed, stop words out) occurs in ``text``; digit-only
-    terms ("2004", "6") aside: dates and scores tell no story apart."""
-    return Counter(t for t, _s, _e in analyze(text) if not t.isdigit())
+    terms ("2004", "6") aside: dates and scores tell no story apart. Read-only (memoised)."""
+    return _analysed(text)[0]
+
+
+@functools.lru_cache(maxsize=512)
+def _analysed(text: str) -> tuple[Counter[str], dict[str, str]]:
+    """``term_counts`` and each term's first spelling in ``text``, memoised: the candidate
+    documents of one story's claims are mostly the same articles."""
+    counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    for term, start, end in analyze(text):
+        if not term.isdigit():
+            counts[term] += 1
+            spelled.setdefault(term, text[start:end])
+    return counts, spelled
+
+
+def story_words(text: str, vector: StoryVector, n: int) -> str:
+    """The ``n`` heaviest words of ``text``'s story ``vector``, as written: what a search for
+    other articles of the story asks for (rare words, whose postings are short)."""
+    spelled = _analysed(text)[1]
+    heaviest = sorted(vector, key=lambda t: (-vector[t], t))[:n]
+    return " ".join(spelled[t] for t in heaviest if t in spelled)
 
 
 def story_vector(counts: Mapping[str, int], idf: Mapping[str, float]) -> StoryVector:
