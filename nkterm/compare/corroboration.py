@@ -334,10 +334,15 @@ def gather(
             if (HEADLINE in p.kinds) == is_headline  # headlines only with headlines
         ]
         documents.append((other, units))
-    weigh = make_weights([query] + [u for _doc, units in documents for u in units], corpus)
-    stories = [own, *story_vectors([d.text for d, _u in documents], index.idfs)] if corpus else []
+    # the story's documents are weighed beside the claim's words' without moving their norms:
+    # the passages the rules find are the same with them as without
+    weigh = make_weights(
+        [query, *(u for d, units in documents if d.id in by_claim for u in units)],
+        corpus,
+        also=[u for d, units in documents if d.id not in by_claim for u in units],
+    )
     found: list[Candidate] = []
-    for n, (other, units) in enumerate(documents):
+    for other, units in documents:
         scored: list[tuple[float, float, int, list[tuple[float, str, str]]]] = []
         for k, u in enumerate(units):
             raw, shared = shared_keys(query, u, weigh)
@@ -355,9 +360,15 @@ def gather(
                     shared=shared,
                     claim_rank=by_claim.index(other.id) if other.id in by_claim else None,
                     story_rank=by_story.index(other.id) if other.id in by_story else None,
-                    story=closeness(stories[0], stories[n + 1]) if stories else 0.0,
+                    story=0.0,
                 )
             )
+    # story closeness only for the documents with a candidate passage
+    if corpus and found:
+        texts = {c.other.id: c.other.text for c in found}
+        vectors = dict(zip(texts, story_vectors(list(texts.values()), index.idfs), strict=True))
+        for c in found:
+            c.story = closeness(own, vectors[c.other.id])
     found.sort(key=lambda c: (-c.sim, c.other.id, c.unit.passage.start))
     # the same passage in two documents (a corpus with duplicates, a syndicated story) once
     seen: set[str] = set()
