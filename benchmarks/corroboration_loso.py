@@ -33,7 +33,16 @@ from typing import Any
 import yaml
 
 import nkterm.compare.corroboration as corroboration
-from benchmarks.compare_eval import BBC, CLAIM_FILES, CLAIM_SPLITS, HERE, PENDING, corroboration_counts
+from benchmarks.compare_eval import (
+    BBC,
+    CLAIM_FILES,
+    CLAIM_SPLITS,
+    HERE,
+    PENDING,
+    _claim_text,
+    _Span,
+    corroboration_counts,
+)
 from nkterm.compare.params import EXTRA_FOUND
 from nkterm.compare.relations import normalised
 from nkterm.index import Index
@@ -102,7 +111,7 @@ def dump(index: Index, sets: dict[str, list[dict[str, Any]]]) -> list[Claim]:
                 start = doc.text.find(claim["text"])
                 end = start + len(claim["text"])
             relevant = [
-                (r["doc"].removesuffix(".txt"), normalised(_text(index, r)))
+                (r["doc"].removesuffix(".txt"), normalised(_claim_text(index, r)))
                 for r in claim.get("relevant") or ()
             ]
             gathered = corroboration.gather(index, doc_id, _Span(start, end))
@@ -133,18 +142,6 @@ def dump(index: Index, sets: dict[str, list[dict[str, Any]]]) -> list[Claim]:
                 }
             )
     return out
-
-
-def _text(index: Index, given: dict[str, Any]) -> str:
-    if "span" not in given:
-        return str(given["text"])
-    start, end = given["span"]
-    return index.document(given["doc"].removesuffix(".txt")).text[start:end]
-
-
-class _Span:
-    def __init__(self, start: int, end: int) -> None:
-        self.start, self.end = start, end
 
 
 def score(claims: Sequence[Claim], probs: Sequence[Sequence[float]], threshold: float | None) -> Counts:

@@ -81,7 +81,11 @@ def _claim_span(index: Index) -> tuple[str, Passage]:
 
 
 def test_an_article_of_the_same_story_is_closer_than_one_of_other_things() -> None:
-    texts = [CLAIM_DOC, STORY_DOC, "Orchard apples\nThe orchard farmers agreed to pay for the cider harvest.\n"]
+    texts = [
+        CLAIM_DOC,
+        STORY_DOC,
+        "Orchard apples\nThe orchard farmers agreed to pay for the cider harvest.\n",
+    ]
     counts = [term_counts(t) for t in texts]
     n = len(texts) + 1
     idf = {t: math.log(n / (1 + sum(t in c for c in counts))) + 1 for c in counts for t in c}
@@ -110,14 +114,17 @@ def test_the_claims_document_proposes_an_article_its_rare_words_miss(index: Inde
     assert found_note(story).startswith(f"same story as the claim's article ({story.story:.2f}); shares ")
 
 
-def test_the_model_finds_at_most_one_passage_the_rules_do_not(index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_model_finds_at_most_one_passage_the_rules_do_not(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
     doc_id, claim = _claim_span(index)
     gathered = gather(index, doc_id, claim)
     assert gathered is not None
     events = event_words(gathered.query, gathered.claim_units)
     assert found_by_model(gathered, events) == []  # neither the rules nor the model at its threshold
     best = max(
-        gathered.candidates, key=lambda c: probability(features(c, gathered.query, events, gathered.candidates))
+        gathered.candidates,
+        key=lambda c: probability(features(c, gathered.query, events, gathered.candidates)),
     )
     p = probability(features(best, gathered.query, events, gathered.candidates))
     monkeypatch.setattr(corroboration, "FOUND_PROBABILITY", p)
