@@ -1,30 +1,50 @@
-"""Leave-one-set-out over the labelled corroboration claim sets (session 13).
+"""Leave-one-set-out over the labelled corroboration claim sets.
 
-For every configuration of corroboration's found rules (``FOUND_MIN``, ``NUMBER_FOUND_MIN``,
-``NAME_DISCOUNT``, ``BARE_NUMBER_MIN``, ``EVENT_FOUND_MIN``, ``EVENT_DOCS``) the
-claims of every set are corroborated, and each set is scored as ``benchmarks.compare_eval`` does
-(precision@5, right and wrong "nothing found"). Then, per set left out, the configuration best on
-the other sets by found relevant - found irrelevant + right "nothing found" - wrong "nothing
-found", among those that keep precision@5 and the right "nothing found" of the other sets at
-least at the start values' (ties to the start values, then to no number rule), gives the
-left-out set's figure. Needs the BBC corpus (``NKTERM_BBC``); ``--index`` reuses an index.
+Session 15 (the default, ``model``): every claim of the nine sets is gathered once
+(``corroboration.gather``: the candidate passages and their features, ``corroboration.features``)
+and each passage labelled as ``benchmarks.compare_eval`` scores it (relevant: a labelled passage
+of that document contains it or is contained in it); ``--dump FILE`` keeps that as JSON lines
+for ``scripts/train_corroboration.py``. Then, per set left out, a logistic regression's feature
+set, regularisation and found threshold are chosen on the other eight alone - by their own
+leave-one-set-out (each of the eight predicted by a model trained on the other seven) - with
+the calibration rule: pooled precision@5 >= 0.8, and under that the fewest wrong "nothing found"
+(ties: the most relevant passages found, then the fewest features); a model trained on the
+eight with that choice scores the left-out set. Printed per set: the fixed rules of session 14
+(``found_verdict``, over the same candidates: the "before"), and the left-out model.
 
-    .venv/bin/python -m benchmarks.corroboration_loso --index /tmp/bbcidx
+Session 13-14 (``--grid``): the grid of the fixed rules' thresholds (``FOUND_MIN`` ...), chosen
+per left-out set by found relevant - found irrelevant + right "nothing found" - wrong "nothing
+found". Needs the BBC corpus (``NKTERM_BBC``); ``--index`` reuses an index.
+
+    .venv/bin/python -m benchmarks.corroboration_loso --index /tmp/bbcidx [--dump feats.jsonl]
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 import nkterm.compare.corroboration as corroboration
-from benchmarks.compare_eval import BBC, CLAIM_FILES, CLAIM_SPLITS, HERE, PENDING, corroboration_counts
+from benchmarks.compare_eval import (
+    BBC,
+    CLAIM_FILES,
+    CLAIM_SPLITS,
+    HERE,
+    PENDING,
+    _claim_text,
+    _Span,
+    corroboration_counts,
+)
+from nkterm.compare.params import EXTRA_FOUND
+from nkterm.compare.relations import normalised
 from nkterm.index import Index
 
 # FOUND_MIN, NUMBER_FOUND_MIN, NAME_DISCOUNT, BARE_NUMBER_MIN, EVENT_FOUND_MIN, EVENT_DOCS: the
@@ -45,6 +65,20 @@ GRID = {
 }
 Counts = tuple[int, int, int, int, int, int]  # hits, returned, none right, none total, wrong none, discussed
 
+# Session 15: the feature sets tried (each a tuple of ``corroboration.features`` names), the
+# regularisation strengths and the thresholds of the model's one extra passage (None: none)
+BASE = ("sim", "raw", "number", "event", "rules", "story", "story_rel", "story_max")
+FEATURE_SETS: dict[str, tuple[str, ...]] = {
+    "story": BASE,
+    "story+best": (*BASE, "sim_max", "sim_rel"),
+    "story+best+ranks": (*BASE, "sim_max", "sim_rel", "sim_rank", "doc_rank", "by_claim", "by_story"),
+    "all": (*BASE, "sim_max", "sim_rel", "sim_rank", "doc_rank", "by_claim", "by_story", "names", "near"),
+}
+STRENGTHS = (0.1, 1.0)
+THRESHOLDS: tuple[float | None, ...] = (None, *(round(0.4 + 0.05 * k, 2) for k in range(11)))  # 0.4 ... 0.9
+P5_MIN = 0.8
+Claim = dict[str, Any]  # one dumped claim: set, doc, discussed, candidates [{features, relevant}]
+
 
 def measure(c: Counts) -> int:
     hits, returned, none_right, _none_total, wrong, _discussed = c
@@ -57,28 +91,185 @@ def show(c: Counts) -> str:
     return f"P@5 {p5} ({hits}/{returned}), nothing right {none_right}/{none_total}, wrong {wrong}/{discussed}"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--index", type=Path, help="Whoosh index of the BBC corpus (built if missing)")
-    args = parser.parse_args(argv)
+def load_claims() -> dict[str, list[dict[str, Any]]]:
     claims: list[dict[str, Any]] = []
     for name in CLAIM_FILES:
         claims.extend(yaml.safe_load((HERE / "data" / name).read_text(encoding="utf-8"))["claims"])
-    sets = {
-        s: [c for c in claims if c["split"] == s] for s in CLAIM_SPLITS if s not in PENDING
-    }  # blind sets kept out
+    return {s: [c for c in claims if c["split"] == s] for s in CLAIM_SPLITS if s not in PENDING}
+
+
+def dump(index: Index, sets: dict[str, list[dict[str, Any]]]) -> list[Claim]:
+    """Every claim's candidate passages with their features and whether they are relevant."""
+    out: list[Claim] = []
+    for split, claims in sets.items():
+        for claim in claims:
+            doc_id = claim["doc"].removesuffix(".txt")
+            doc = index.document(doc_id)
+            if "span" in claim:
+                start, end = claim["span"]
+            else:
+                start = doc.text.find(claim["text"])
+                end = start + len(claim["text"])
+            relevant = [
+                (r["doc"].removesuffix(".txt"), normalised(_claim_text(index, r)))
+                for r in claim.get("relevant") or ()
+            ]
+            gathered = corroboration.gather(index, doc_id, _Span(start, end))
+            rows = []
+            if gathered is not None:
+                events = corroboration.event_words(gathered.query, gathered.claim_units)
+                for c in gathered.candidates:
+                    text = normalised(c.unit.passage.text)
+                    rows.append(
+                        {
+                            "features": corroboration.features(
+                                c, gathered.query, events, gathered.candidates
+                            ),
+                            "relevant": any(
+                                d == c.other.id and (t in text or text in t) for d, t in relevant
+                            ),
+                            "doc": c.other.id,
+                            "span": [c.unit.passage.start, c.unit.passage.end],
+                        }
+                    )
+            out.append(
+                {
+                    "set": split,
+                    "doc": doc_id,
+                    "span": [start, end],
+                    "discussed": bool(relevant),
+                    "candidates": rows,
+                }
+            )
+    return out
+
+
+def score(claims: Sequence[Claim], probs: Sequence[Sequence[float]], threshold: float | None) -> Counts:
+    """Counts as ``compare_eval.corroboration_counts`` gives them for the decision of
+    ``corroboration_report``: the passages the fixed rules find (``_rules``), best similarity
+    first, then the model's most probable other passage when it reaches ``threshold``."""
+    hits = returned = none_right = none_total = wrong = discussed = 0
+    for claim, p in zip(claims, probs, strict=True):
+        cands = claim["candidates"]
+        found = sorted(
+            (k for k, x in enumerate(cands) if _rules(x["features"])),
+            key=lambda k: -cands[k]["features"]["sim"],
+        )
+        if threshold is not None:
+            extra = [k for k in range(len(cands)) if k not in found and p[k] >= threshold]
+            found += sorted(extra, key=lambda k: -p[k])[:EXTRA_FOUND]
+        found = found[:5]
+        returned += len(found)
+        hits += sum(cands[k]["relevant"] for k in found)
+        if claim["discussed"]:
+            discussed += 1
+            wrong += not found
+        else:
+            none_total += 1
+            none_right += not found
+    return hits, returned, none_right, none_total, wrong, discussed
+
+
+def add(a: Counts, b: Counts) -> Counts:
+    return tuple(x + y for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+
+
+def fit(claims: Sequence[Claim], names: Sequence[str], strength: float) -> tuple[float, dict[str, float]]:
+    """A logistic regression on every candidate passage of ``claims``: (intercept, coefficients)
+    on the raw feature values (trained on standardised ones, folded back)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([[c["features"][n] for n in names] for cl in claims for c in cl["candidates"]], dtype=float)
+    y = np.array([c["relevant"] for cl in claims for c in cl["candidates"]], dtype=int)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=strength, max_iter=2000).fit((x - mean) / scale, y)
+    w = model.coef_[0] / scale
+    b = float(model.intercept_[0] - (w * mean).sum())
+    return b, {n: float(v) for n, v in zip(names, w, strict=True)}
+
+
+def predict(claims: Sequence[Claim], model: tuple[float, dict[str, float]]) -> list[list[float]]:
+    from nkterm.compare.found_model import probability
+
+    b, w = model
+    return [[probability(c["features"], w, b) for c in cl["candidates"]] for cl in claims]
+
+
+def out_of_fold(
+    by_set: dict[str, list[Claim]], names: Sequence[str], strength: float
+) -> dict[str, list[list[float]]]:
+    """Each set's probabilities from a model trained on the other sets."""
+    return {
+        s: predict(claims, fit([c for t, cs in by_set.items() if t != s for c in cs], names, strength))
+        for s, claims in by_set.items()
+    }
+
+
+def choose(by_set: dict[str, list[Claim]]) -> tuple[tuple[str, float, float | None], Counts]:
+    """The (feature set, strength, threshold) the calibration rule picks on ``by_set``'s own
+    leave-one-set-out, and its pooled counts there: precision@5 at least 0.8 (or the fixed
+    rules' own, when that is lower), and under that the fewest wrong "nothing found"."""
+    before: Counts = (0, 0, 0, 0, 0, 0)
+    for claims in by_set.values():
+        before = add(before, score(claims, [[] for _c in claims], None))
+    floor = min(P5_MIN, before[0] / before[1])  # the rules' own precision@5 when it is under 0.8
+    best: tuple[Any, ...] | None = None
+    for (fname, names), strength in itertools.product(FEATURE_SETS.items(), STRENGTHS):
+        probs = out_of_fold(by_set, names, strength)
+        for t in THRESHOLDS:
+            total: Counts = (0, 0, 0, 0, 0, 0)
+            for s, claims in by_set.items():
+                total = add(total, score(claims, probs[s], t))
+            hits, returned, _r, _n, wrong, _d = total
+            if returned and hits / returned >= floor:
+                key = (-wrong, hits, t is None, -len(names), -strength, t or 0.0)
+                if best is None or key > best[0]:
+                    best = (key, (fname, strength, t), total)
+    if best is None:
+        raise SystemExit("no configuration keeps precision@5 >= 0.8")
+    return best[1], best[2]
+
+
+def _rules(f: dict[str, float]) -> bool:
+    """Session 14's fixed rules: ``found_verdict`` finds a passage of a document the claim's
+    words proposed."""
+    return bool(f["rules"] and f["by_claim"])
+
+
+def model_loso(data: list[Claim]) -> None:
+    by_set: dict[str, list[Claim]] = {}
+    for claim in data:
+        by_set.setdefault(claim["set"], []).append(claim)
+    rules_total: Counts = (0, 0, 0, 0, 0, 0)
+    left_total: Counts = (0, 0, 0, 0, 0, 0)
+    print("left out | chosen on the other eight (their own LOSO) | before: fixed rules | left-out model")
+    for left, claims in by_set.items():
+        others = {s: cs for s, cs in by_set.items() if s != left}
+        (fname, strength, t), inner = choose(others)
+        model = fit([c for cs in others.values() for c in cs], FEATURE_SETS[fname], strength)
+        got = score(claims, predict(claims, model), t)
+        rules = score(claims, [[] for _cl in claims], None)
+        rules_total, left_total = add(rules_total, rules), add(left_total, got)
+        print(f"{left}: {fname} C={strength} t={t} (others {show(inner)})")
+        print(f"    before: {show(rules)}")
+        print(f"    model : {show(got)}")
+    print(f"pooled before: {show(rules_total)}")
+    print(f"pooled left-out model: {show(left_total)}")
+    (fname, strength, t), total = choose(by_set)
+    print(f"\nall nine sets: {fname} C={strength} t={t} ({show(total)})")
+
+
+def grid(index: Index, sets: dict[str, list[dict[str, Any]]]) -> None:
     # EVENT_DOCS matters only with EVENT_FOUND_MIN
     configs = [c for c in itertools.product(*GRID.values()) if c[4] is not None or c[5] == START[5]]
     results: dict[tuple[Any, ...], dict[str, Counts]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        index = Index(BBC, args.index or Path(tmp) / "index")
-        if not index.exists() or index.doc_count() == 0:
-            index.update()
-        for config in configs:
-            for name, value in zip(GRID, config, strict=True):
-                setattr(corroboration, name, value)
-            results[config] = {s: corroboration_counts(index, cs) for s, cs in sets.items()}
-            print(config, " | ".join(f"{s} {measure(c):+d}" for s, c in results[config].items()), flush=True)
+    for config in configs:
+        for name, value in zip(GRID, config, strict=True):
+            setattr(corroboration, name, value)
+        results[config] = {s: corroboration_counts(index, cs) for s, cs in sets.items()}
+        print(config, " | ".join(f"{s} {measure(c):+d}" for s, c in results[config].items()), flush=True)
     print("\nleave-one-set-out (chosen on the other sets; ties to the start values, then fewer rules)")
     for left in sets:
 
@@ -97,6 +288,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{left}: chosen {best} (others {on_others(best)[0]:+d}, start {on_others(START)[0]:+d})")
         print(f"    start : {show(results[START][left])}")
         print(f"    chosen: {show(results[best][left])}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--index", type=Path, help="Whoosh index of the BBC corpus (built if missing)")
+    parser.add_argument("--dump", type=Path, help="write the claims' candidate features here (JSON lines)")
+    parser.add_argument("--features", type=Path, help="read a --dump instead of gathering again")
+    parser.add_argument("--grid", action="store_true", help="session 13-14: the fixed rules' grid")
+    args = parser.parse_args(argv)
+    sets = load_claims()
+    if args.features:
+        data = [json.loads(line) for line in args.features.read_text(encoding="utf-8").splitlines()]
+        model_loso(data)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        index = Index(BBC, args.index or Path(tmp) / "index")
+        if not index.exists() or index.doc_count() == 0:
+            index.update()
+        if args.grid:
+            grid(index, sets)
+            return 0
+        data = dump(index, sets)
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(c) + "\n" for c in data), encoding="utf-8")
+    model_loso(data)
     return 0
 
 

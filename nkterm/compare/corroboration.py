@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+from nkterm.compare.found_model import COEFFICIENTS, Candidate, Gathered, probability, rank_of
 from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.params import (
     BARE_NUMBER_MIN,
@@ -22,13 +23,18 @@ from nkterm.compare.params import (
     CORROBORATION_MIN,
     EVENT_DOCS,
     EVENT_FOUND_MIN,
+    EXTRA_FOUND,
     FOUND_MIN,
+    FOUND_PROBABILITY,
     MIN_SHARED,
     NAME_DISCOUNT,
     NEAR_IDENTICAL,
     NUMBER_FOUND_MIN,
     PARAGRAPHS_PER_DOCUMENT,
     SHARED_SHOWN,
+    STORY_CANDIDATES,
+    STORY_SHOWN,
+    STORY_WORDS,
 )
 from nkterm.compare.prefilter import prefilter_for
 from nkterm.compare.relations import relation_of
@@ -42,6 +48,7 @@ from nkterm.compare.results import (
     Passage,
 )
 from nkterm.compare.similarity import IdfFn, corpus_idf, make_weights, shared_keys, shown_terms
+from nkterm.compare.story import closeness, story_vectors, story_words
 from nkterm.compare.units import HEADLINE, Unit, headline_span, passages, unit_of
 from nkterm.compare.worddiff import word_ratio
 from nkterm.models import Claim, Document
@@ -151,6 +158,91 @@ def found_verdict(
     return False, ""
 
 
+def features(
+    c: Candidate,
+    query: Unit,
+    events: frozenset[str],
+    candidates: Sequence[Candidate],
+    wanted: Collection[str] | None = None,
+) -> dict[str, float]:
+    """What the found decision (``found_model.probability``) reads of one candidate passage:
+    its similarity raw and name-discounted, and against the claim's best (and that best); whether it shares a
+    number in digits or an event word of the claim (``shared_number``, ``event_words``), or is
+    worded like the claim; how close its article is to the claim's (``story``), also against
+    the closest candidate (and that closest); how its document was proposed (the claim's words, its document's key
+    terms) and at which rank; whether the fixed rules (``found_verdict``) find it."""
+    sims = [x.sim for x in candidates]
+    stories = [x.story for x in candidates]
+    total = sum(w for w, _l, _k in c.shared)
+    names = query.names | c.unit.names
+    ranks = [r for r in (c.claim_rank, c.story_rank) if r is not None]
+    return {
+        "sim": c.sim,
+        "raw": c.raw,
+        "sim_rel": c.sim / max(sims) if sims and max(sims) > 0 else 0.0,
+        "sim_rank": 1 / (1 + rank_of(c.sim, sims)),
+        "number": 1.0 if shared_number(c.shared) else 0.0,
+        "event": 1.0 if any(key in events for _w, _l, key in c.shared) else 0.0,
+        "names": sum(w for w, _l, key in c.shared if key in names) / total if total else 0.0,
+        "near": 1.0  # (word_ratio is the dearest feature: read only when the model reads it)
+        if (wanted is None or "near" in wanted)
+        and word_ratio(query.passage.text, c.unit.passage.text) >= NEAR_IDENTICAL
+        else 0.0,
+        "story": c.story,
+        "story_rel": c.story / max(stories) if stories and max(stories) > 0 else 0.0,
+        "story_max": max(stories, default=0.0),  # a claim whose story the corpus tells has a close article
+        "sim_max": max(sims, default=0.0),
+        "by_claim": 1.0 if c.claim_rank is not None else 0.0,
+        "by_story": 1.0 if c.story_rank is not None else 0.0,
+        "doc_rank": 1 / (1 + min(ranks)) if ranks else 0.0,
+        "rules": 1.0 if found_verdict(c.sim, c.shared, c.raw, events)[0] else 0.0,
+    }
+
+
+def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Candidate, str]]:
+    """The found passages with corpus statistics, best first, and what each one's reason starts
+    with: those ``found_verdict``'s rules find among the documents the claim's own words
+    proposed (best similarity first), then at most ``EXTRA_FOUND`` more, the likeliest by
+    ``found_model.probability`` from ``FOUND_PROBABILITY`` up: the passages that the similarity
+    alone cannot tell from those of other stories, found by how close their article is to the
+    claim's, how they rank, and what they share."""
+    query, candidates = gathered.query, gathered.candidates
+    chosen: list[tuple[Candidate, str]] = []
+    for c in candidates:
+        if c.claim_rank is None:
+            continue
+        is_found, note = found_verdict(c.sim, c.shared, c.raw, events)
+        if is_found:
+            chosen.append((c, "; ".join(x for x in (found_note(c), note) if x)))
+    if FOUND_PROBABILITY is None or EXTRA_FOUND < 1:
+        return chosen
+    taken = {id(c) for c, _note in chosen}
+    scored = [
+        (probability(features(c, query, events, candidates, COEFFICIENTS)), k, c)
+        for k, c in enumerate(candidates)
+        if id(c) not in taken
+    ]
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    for p, _k, c in scored[:EXTRA_FOUND]:
+        if p >= FOUND_PROBABILITY:
+            chosen.append((c, f"{found_note(c)}; likely by its article and rank ({p:.2f})"))
+    return chosen
+
+
+def found_note(c: Candidate) -> str:
+    """Why a found passage is shown, in a reader's words: how close its article is to the
+    claim's, and what it shares (a number in digits first): "same story as the claim's article
+    (0.61); shares 19-13, Kaplan, referee"."""
+    if c.story >= STORY_SHOWN:
+        story = f"same story as the claim's article ({c.story:.2f})"
+    else:
+        story = f"an article on another story ({c.story:.2f})"
+    number = shared_number(c.shared)
+    words = [number] if number else []
+    words += [t for t in shown_terms(c.shared, 4) if t != number]
+    return f"{story}; shares {', '.join(words[:4])}"
+
+
 def _candidate_query(query: Unit, text: str, corpus: tuple[IdfFn, int] | None) -> str:
     """What ``Index.more_like`` looks for: the claim's words that at most ``CANDIDATE_DF`` of the
     documents use (at least its ``CANDIDATE_WORDS`` rarest ones): the key terms of a short claim
@@ -182,12 +274,112 @@ def corroborate(
     candidates: int = CORROBORATION_CANDIDATES,
     per_document: int = 2,
 ) -> list[Corroboration]:
-    """The passages of ``corroboration_report`` that pass ``FOUND_MIN``, best first."""
+    """The passages of ``corroboration_report`` that are found, best first."""
     return list(
         corroboration_report(
             index, doc_id, claim, limit, candidates=candidates, per_document=per_document
         ).found
     )
+
+
+def gather(
+    index: Index,
+    doc_id: str,
+    claim: HasSpan,
+    *,
+    candidates: int = CORROBORATION_CANDIDATES,
+    per_document: int = 2,
+) -> Gathered | None:
+    """Every passage elsewhere in the corpus that could discuss ``claim``, with what the found
+    decision reads (``found_model.Candidate``), best similarity first, each text once; None for
+    an empty claim. Candidate documents: ``Index.more_like`` of the claim's rarest words
+    (``_candidate_query``) and, with corpus statistics, of its document's key terms
+    (``STORY_CANDIDATES``: an article about the claim's story that words the claim otherwise).
+    Raises KeyError for an unknown ``doc_id``."""
+    doc = index.document(doc_id)
+    start, end = max(0, claim.start), min(len(doc.text), claim.end)
+    text = doc.text[start:end]
+    if not text.strip():
+        return None
+    head = headline_span(doc)
+    is_headline = head is not None and head[0] <= start and end <= head[1] + 1
+    query = unit_of(Passage(start, end, text, tuple(getattr(claim, "kinds", ()) or ())))
+    if not query.keys:
+        return None
+    corpus = corpus_idf(index)
+    by_claim = [
+        d
+        for d, _s in index.more_like(_candidate_query(query, text, corpus), exclude=doc_id, limit=candidates)
+    ]
+    own = story_vectors([doc.text], index.idfs)[0] if corpus else {}
+    by_story = (
+        [
+            d
+            for d, _s in index.more_like(
+                story_words(doc.text, own, STORY_WORDS), exclude=doc_id, limit=STORY_CANDIDATES
+            )
+        ]
+        if corpus
+        else []
+    )
+    order = list(dict.fromkeys([*by_claim, *by_story]))
+    # a small corpus (no corpus IDF to rank paragraphs by) is cheap to read whole
+    where = prefilter_for(query, corpus[0], PARAGRAPHS_PER_DOCUMENT) if corpus else prefilter_for(query)
+    documents: list[tuple[Document, list[Unit]]] = []
+    for other_id in order:
+        other = index.document(other_id)
+        units = [
+            unit_of(p)
+            for p in passages(other, index.claims(other_id), where=where)
+            if (HEADLINE in p.kinds) == is_headline  # headlines only with headlines
+        ]
+        documents.append((other, units))
+    # the story's documents are weighed beside the claim's words' without moving their norms:
+    # the passages the rules find are the same with them as without
+    weigh = make_weights(
+        [query, *(u for d, units in documents if d.id in by_claim for u in units)],
+        corpus,
+        also=[u for d, units in documents if d.id not in by_claim for u in units],
+    )
+    found: list[Candidate] = []
+    for other, units in documents:
+        scored: list[tuple[float, float, int, list[tuple[float, str, str]]]] = []
+        for k, u in enumerate(units):
+            raw, shared = shared_keys(query, u, weigh)
+            sim = name_discounted(query, u, raw, shared)
+            if sim >= CORROBORATION_MIN and len(shared) >= MIN_SHARED:
+                scored.append((sim, raw, k, shared))
+        scored.sort(key=lambda x: (-x[0], x[2]))
+        for sim, raw, k, shared in scored[:per_document]:
+            found.append(
+                Candidate(
+                    sim=sim,
+                    raw=raw,
+                    other=other,
+                    unit=units[k],
+                    shared=shared,
+                    claim_rank=by_claim.index(other.id) if other.id in by_claim else None,
+                    story_rank=by_story.index(other.id) if other.id in by_story else None,
+                    story=0.0,
+                )
+            )
+    # story closeness only for the documents with a candidate passage
+    if corpus and found:
+        texts = {c.other.id: c.other.text for c in found}
+        vectors = dict(zip(texts, story_vectors(list(texts.values()), index.idfs), strict=True))
+        for c in found:
+            c.story = closeness(own, vectors[c.other.id])
+    found.sort(key=lambda c: (-c.sim, c.other.id, c.unit.passage.start))
+    # the same passage in two documents (a corpus with duplicates, a syndicated story) once
+    seen: set[str] = set()
+    unique: list[Candidate] = []
+    for c in found:
+        key = " ".join(c.unit.passage.text.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    claim_units = [units for d, units in documents if d.id in by_claim]
+    return Gathered(doc, query, unique, claim_units, corpus is not None)
 
 
 def corroboration_report(
@@ -201,87 +393,55 @@ def corroboration_report(
 ) -> CorroborationReport:
     """What the corpus says about ``claim`` (any span of ``doc_id``: a Claim, a Passage).
 
-    Candidate documents come from ``Index.more_like`` (the Whoosh key terms of the claim); in
-    each, every unit is scored with ``align``'s similarity, and the best ``per_document``
-    scoring >= ``CORROBORATION_MIN`` (with ``MIN_SHARED`` shared keys) are kept. Those from
-    ``FOUND_MIN`` up are *found*, with ``relation_of``'s relation (a stricter bar for "agrees",
-    ``CORROBORATION_AGREES``, since candidates come from a whole corpus); the rest are *weak*
-    ("weakly related"). No found passage is the answer "no passage in the corpus discusses
-    this". Each passage says whether its document is independent of the claim's (same source,
-    near-duplicate, quotation) and which independent source it counts for.
+    The candidate passages are ``gather``'s: in each candidate document every unit is scored
+    with ``align``'s similarity (names discounted, ``name_discounted``), and the best
+    ``per_document`` scoring >= ``CORROBORATION_MIN`` (with ``MIN_SHARED`` shared keys) are
+    kept. With corpus statistics a passage is *found* when ``found_model.probability`` of its
+    features (similarity, shared numbers and event words, how close its article is to the
+    claim's, its rank...) reaches ``FOUND_PROBABILITY``, best first; in a small corpus when
+    ``found_verdict``'s rules say so. Found passages get ``relation_of``'s relation (a stricter
+    bar for "agrees", ``CORROBORATION_AGREES``, since candidates come from a whole corpus); the
+    rest are *weak* ("weakly related"). No found passage is the answer "no passage in the
+    corpus discusses this". Each passage says whether its document is independent of the
+    claim's (same source, near-duplicate, quotation) and which independent source it counts for.
     Raises KeyError for an unknown ``doc_id``."""
-    doc = index.document(doc_id)
-    start, end = max(0, claim.start), min(len(doc.text), claim.end)
-    text = doc.text[start:end]
-    empty = CorroborationReport((), (), 0)
-    if not text.strip():
-        return empty
-    head = headline_span(doc)
-    is_headline = head is not None and head[0] <= start and end <= head[1] + 1
-    query = unit_of(Passage(start, end, text, tuple(getattr(claim, "kinds", ()) or ())))
-    if not query.keys:
-        return empty
-    corpus = corpus_idf(index)
-    found = index.more_like(_candidate_query(query, text, corpus), exclude=doc_id, limit=candidates)
-    # a small corpus (no corpus IDF to rank paragraphs by) is cheap to read whole
-    where = prefilter_for(query, corpus[0], PARAGRAPHS_PER_DOCUMENT) if corpus else prefilter_for(query)
-    documents: list[tuple[Document, list[Unit]]] = []
-    for other_id, _score in found:
-        other = index.document(other_id)
-        units = [
-            unit_of(p)
-            for p in passages(other, index.claims(other_id), where=where)
-            if (HEADLINE in p.kinds) == is_headline  # headlines only with headlines
-        ]
-        documents.append((other, units))
-    all_units = [query] + [u for _doc, units in documents for u in units]
-    weigh = make_weights(all_units, corpus)
-    scored_all: list[tuple[float, Document, Unit, list[tuple[float, str, str]]]] = []
-    raw_similarity: dict[int, float] = {}  # align's similarity, which the relation rules are set for
-    for other, units in documents:
-        scored: list[tuple[float, int, list[tuple[float, str, str]]]] = []
-        for k, u in enumerate(units):
-            raw, shared = shared_keys(query, u, weigh)
-            raw_similarity[id(u)] = raw
-            sim = name_discounted(query, u, raw, shared)
-            if sim >= CORROBORATION_MIN and len(shared) >= MIN_SHARED:
-                scored.append((sim, k, shared))
-        scored.sort(key=lambda x: (-x[0], x[1]))
-        scored_all.extend((sim, other, units[k], shared) for sim, k, shared in scored[:per_document])
-    scored_all.sort(key=lambda x: (-x[0], x[1].id, x[2].passage.start))
-    # the same passage in two documents (a corpus with duplicates, a syndicated story) once
-    seen: set[str] = set()
-    unique = []
-    for item in scored_all:
-        key = " ".join(item[2].passage.text.split()).casefold()
-        if key not in seen:
-            seen.add(key)
-            unique.append(item)
-    unique = unique[:limit]
-    # the event words only where a passage below FOUND_MIN could be found by them
-    need_events = EVENT_FOUND_MIN is not None and any(
-        sim < FOUND_MIN and raw_similarity[id(unit)] >= EVENT_FOUND_MIN for sim, _o, unit, _s in unique
-    )
-    events = event_words(query, [units for _doc, units in documents]) if need_events else frozenset()
-    verdicts = {
-        id(item[2]): found_verdict(item[0], item[3], raw_similarity[id(item[2])], events) for item in unique
-    }
-    strong = [item for item in unique if verdicts[id(item[2])][0]]
-    groups = independent_sources([doc, *{item[1].id: item[1] for item in strong}.values()])
+    gathered = gather(index, doc_id, claim, candidates=candidates, per_document=per_document)
+    if gathered is None:
+        return CorroborationReport((), (), 0)
+    doc, query, unique = gathered.doc, gathered.query, gathered.candidates
+    verdicts: dict[int, tuple[bool, str]] = {}
+    if gathered.corpus:
+        events = event_words(query, gathered.claim_units)
+        chosen = found_by_model(gathered, events)
+        verdicts = {id(c): (True, note) for c, note in chosen}
+        strong_first = [c for c, _note in chosen]
+        unique = (strong_first + [c for c in unique if id(c) not in verdicts])[:limit]
+        verdicts.update({id(c): (False, "") for c in unique if id(c) not in verdicts})
+    else:
+        unique = unique[:limit]
+        # the event words only where a passage below FOUND_MIN could be found by them
+        need_events = EVENT_FOUND_MIN is not None and any(
+            c.sim < FOUND_MIN and c.raw >= EVENT_FOUND_MIN for c in unique
+        )
+        events = event_words(query, gathered.claim_units) if need_events else frozenset()
+        verdicts = {id(c): found_verdict(c.sim, c.shared, c.raw, events) for c in unique}
+    strong = [c for c in unique if verdicts[id(c)][0]]
+    groups = independent_sources([doc, *{c.other.id: c.other for c in strong}.values()])
     group_of = {d.id: g for g in groups for d in g}
     own = {d.id for d in group_of[doc.id]}
     results_found: list[Corroboration] = []
     results_weak: list[Corroboration] = []
-    for sim, other, unit, shared in unique:
-        is_strong, note = verdicts[id(unit)]
+    for c in unique:
+        other, unit, shared = c.other, c.unit, c.shared
+        is_strong, note = verdicts[id(c)]
         if is_strong:
-            relation, reason = relation_of(query, unit, raw_similarity[id(unit)], shared)
-            if relation == AGREES and sim < CORROBORATION_AGREES:
+            relation, reason = relation_of(query, unit, c.raw, shared)
+            if relation == AGREES and c.sim < CORROBORATION_AGREES:
                 relation, reason = RELATED_ONLY, "same topic, too loosely matched to call agreement"
             if note:
                 reason = f"{note}; {reason}"
         else:
-            relation, reason = WEAK, note or "shares words only: " + ", ".join(shown_terms(shared, 3))
+            relation, reason = WEAK, "shares words only: " + ", ".join(shown_terms(shared, 3))
         independent = other.id not in own
         if is_strong and not independent:
             why = independence(doc, other).reasons or ("not independent of a source already counted",)
@@ -291,7 +451,7 @@ def corroboration_report(
             doc_id=other.id,
             title=other.title,
             passage=unit.passage,
-            similarity=sim,
+            similarity=c.sim,
             relation=relation,
             shared_terms=shown_terms(shared, SHARED_SHOWN),
             reason=reason,

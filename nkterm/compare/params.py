@@ -16,7 +16,11 @@ MIN_CORPUS_DOCS = 50  # below this many documents corpus IDF says little: use th
 NUMBER_DF = 0.01  # a matched number weighs like a word found in 1% of the units/documents
 CORROBORATION_CANDIDATES = 12  # documents fetched by Index.more_like for each claim...
 CANDIDATE_DF = 0.05  # ...looking for the claim's words that at most 5% of the documents use...
-CANDIDATE_WORDS = 4  # ...or, when fewer are that rare, its 4 rarest words
+CANDIDATE_WORDS = 4  # ...or, when fewer are that rare, its 4 rarest words...
+STORY_CANDIDATES = (
+    8  # ...and, with corpus statistics, this many more by the key terms of the claim's document (session 15)
+)
+STORY_WORDS = 10  # ...asked with the 10 heaviest words (TF-IDF) of that document
 PARAGRAPHS_PER_DOCUMENT = 4  # in a large corpus, corroboration reads each candidate's 4 best paragraphs
 CORROBORATION_MIN = 0.15  # corroboration lists matches down to this similarity...
 CORROBORATION_AGREES = 0.3  # ...and calls one without a conflict "agrees" from this one up
@@ -47,6 +51,13 @@ BARE_NUMBER_MIN: float | None = (
 )
 EVENT_FOUND_MIN: float | None = (
     0.42  # corroboration: a match sharing one of the claim's event words (``EVENT_DOCS``) is found from this similarity before the name discount (session 14: leave-one-set-out, 5 of 7 folds)...
+)
+FOUND_PROBABILITY: float | None = (
+    0.7  # corroboration with corpus statistics: besides the passages the rules find, the most probable other one (found_model's logistic regression) is found from this probability (session 15: leave-one-set-out over nine claim sets)...
+)
+EXTRA_FOUND = 1  # ...at most this many such passages per claim
+STORY_SHOWN = (
+    0.2  # a found passage's reason says "same story as the claim's article" from this story closeness up
 )
 EVENT_DOCS = 1  # ...a word of the claim (no name, no year) that at most this many candidate documents use
 CONTRARY_STATES = True  # opposite states of one participant in other words are conflicts (contrary.py); session 13: chosen by leave-one-set-out in 14 of 15 folds (a tie in the 15th), fires once in 1,169 unlabelled document pairs, rightly...

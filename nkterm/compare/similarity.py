@@ -153,17 +153,19 @@ def _words(key_stem: str) -> list[str]:
     return [key_stem]
 
 
-def make_weights(units: Sequence[Unit], idf: IdfSpec) -> Weights:
+def make_weights(units: Sequence[Unit], idf: IdfSpec, also: Sequence[Unit] = ()) -> Weights:
     """Weigh every unit's keys, and set the norm that similarity divides by: the unit's total
     weight, but at least ``MIN_WORDS`` median weights, so that a short sentence cannot reach a
     high similarity by sharing its two words ("Who will support their families?"). The
-    returned weights give any stem's weight too."""
-    weights = Weights(units, idf)
-    for u in units:
+    returned weights give any stem's weight too. ``also``: units weighed the same way whose
+    weights do not count in the median (with corpus IDF they then change no other unit's
+    weights or norm: corroboration's documents of the claim's story beside those of its words)."""
+    weights = Weights([*units, *also], idf)
+    for u in (*units, *also):
         weights.weigh(u)
     every = sorted(w for u in units for w in u.weights.values())
     floor = MIN_WORDS * every[len(every) // 2] if every else 0.0
-    for u in units:
+    for u in (*units, *also):
         u.norm = max(u.total, floor)
     return weights
 

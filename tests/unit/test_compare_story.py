@@ -1,0 +1,139 @@
+"""Corroboration's story evidence (session 15): how close a candidate article is to the claim's
+(``story``), candidate documents drawn from the claim's document's key terms too
+(``corroboration.gather``), and the found model's one extra passage with a reason a reader
+understands (``corroboration.found_by_model``). Documents written for the tests, indexed by a
+real Whoosh index in a temporary folder."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import nkterm.compare.corroboration as corroboration
+from nkterm.compare import Passage
+from nkterm.compare.corroboration import event_words, features, found_by_model, found_note, gather
+from nkterm.compare.found_model import probability
+from nkterm.compare.params import MIN_CORPUS_DOCS
+from nkterm.compare.story import closeness, story_vectors, term_counts
+from nkterm.index import Index
+
+CLAIM = "Quayline has agreed to pay Brantor a large sum to leave the shipping alliance."
+CLAIM_DOC = (
+    "Quayline quits alliance\n"
+    f"{CLAIM}\n\n"
+    "The Maasvlakte container terminal, which Brantor runs, handled record tonnage at the Rotterdam harbour.\n\n"
+    "Harbour board chairman Pieter Vrolijk said the Maasvlakte terminal would keep its dock cranes busy.\n"
+)
+# the claim's story told in other words: none of the claim's rare words (Quayline, Brantor,
+# shipping, alliance), its document's (Maasvlakte, terminal, harbour board, Vrolijk) instead
+STORY_DOC = (
+    "Terminal keeps cranes busy\n"
+    "The Maasvlakte container terminal agreed to pay a large sum to its partner to leave, harbour board chairman "
+    "Pieter Vrolijk said, and its dock cranes would stay busy at the Rotterdam harbour.\n"
+)
+TOPICS = (
+    "orchard apples harvest farmers cider",
+    "violin concert orchestra symphony conductor",
+    "glacier climbers summit expedition ropes",
+    "bakery bread flour ovens pastry",
+    "comet telescope astronomers orbit observatory",
+    "marathon runners stadium finish medal",
+)
+
+
+def _corpus(tmp_path: Path) -> Path:
+    """The claim's document, the story's, and enough documents of other things for corpus IDF
+    (``MIN_CORPUS_DOCS``): one in six says "agreed to pay a large sum" and "leave", so those
+    words are too common for the claim's candidate query to ask for them, and still weigh."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "claim.txt").write_text(CLAIM_DOC, "utf-8")
+    (corpus / "story.txt").write_text(STORY_DOC, "utf-8")
+    for k in range(MIN_CORPUS_DOCS + 4):
+        words = TOPICS[k % len(TOPICS)].split()
+        deal = "agreed to pay a large sum" if k % 6 == 0 else "paid"
+        text = (
+            f"Note {k} on {words[0]}\n"
+            f"The {words[0]} club {deal} for the {words[1]} and {words[2]} before they go in week {k}.\n"
+            f"Everyone praised the {words[3]} and the {words[4]}"
+            f"{', and nobody would leave' if k % 6 == 0 else ''}.\n"
+        )
+        (corpus / f"other{k:02d}.txt").write_text(text, "utf-8")
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
+    tmp = tmp_path_factory.mktemp("story")
+    built = Index(_corpus(tmp), tmp / "index")
+    built.update()
+    yield built
+    built.close()
+
+
+def _claim_span(index: Index) -> tuple[str, Passage]:
+    ids = {s.path: s.id for s in index.summaries()}
+    start = CLAIM_DOC.index(CLAIM)
+    return ids["claim.txt"], Passage(start, start + len(CLAIM), CLAIM)
+
+
+def test_an_article_of_the_same_story_is_closer_than_one_of_other_things() -> None:
+    texts = [
+        CLAIM_DOC,
+        STORY_DOC,
+        "Orchard apples\nThe orchard farmers agreed to pay for the cider harvest.\n",
+    ]
+    counts = [term_counts(t) for t in texts]
+    n = len(texts) + 1
+    idf = {t: math.log(n / (1 + sum(t in c for c in counts))) + 1 for c in counts for t in c}
+    claim, story, other = story_vectors(texts, lambda terms: {t: idf[t] for t in terms})
+    assert closeness(claim, claim) == pytest.approx(1.0)
+    assert closeness(claim, story) > 0.25
+    assert closeness(claim, other) < 0.1
+    assert closeness(claim, story) == pytest.approx(closeness(story, claim))
+
+
+def test_dates_and_scores_tell_no_story_apart() -> None:
+    assert "2004" not in term_counts("The 2004 final ended 19-13 in Cardiff.")
+    assert "cardiff" in term_counts("The 2004 final ended 19-13 in Cardiff.")
+
+
+def test_the_claims_document_proposes_an_article_its_rare_words_miss(index: Index) -> None:
+    doc_id, claim = _claim_span(index)
+    story_id = next(s.id for s in index.summaries() if s.path == "story.txt")
+    gathered = gather(index, doc_id, claim)
+    assert gathered is not None and gathered.corpus
+    [story] = [c for c in gathered.candidates if c.other.id == story_id]
+    assert story.claim_rank is None  # the claim's own words do not find it...
+    assert story.story_rank == 0  # ...its document's key terms do, first
+    others = [c.story for c in gathered.candidates if c.other.id != story_id]
+    assert all(story.story > s for s in others)
+    assert found_note(story).startswith(f"same story as the claim's article ({story.story:.2f}); shares ")
+
+
+def test_the_model_finds_at_most_one_passage_the_rules_do_not(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc_id, claim = _claim_span(index)
+    gathered = gather(index, doc_id, claim)
+    assert gathered is not None
+    events = event_words(gathered.query, gathered.claim_units)
+    assert found_by_model(gathered, events) == []  # neither the rules nor the model at its threshold
+    best = max(
+        gathered.candidates,
+        key=lambda c: probability(features(c, gathered.query, events, gathered.candidates)),
+    )
+    p = probability(features(best, gathered.query, events, gathered.candidates))
+    monkeypatch.setattr(corroboration, "FOUND_PROBABILITY", p)
+    [(found, reason)] = found_by_model(gathered, events)
+    assert found is best and found.other.title == "Terminal keeps cranes busy"
+    assert reason.startswith("same story as the claim's article")
+    assert reason.endswith(f"likely by its article and rank ({p:.2f})")
+    report = corroboration.corroboration_report(index, doc_id, claim)
+    assert [c.doc_id for c in report.found] == [found.other.id]
+    assert report.found[0].reason.startswith("same story as the claim's article")
+    monkeypatch.setattr(corroboration, "FOUND_PROBABILITY", None)
+    assert found_by_model(gathered, events) == []
