@@ -48,21 +48,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from claims_wordtable import load_wordllama  # noqa: E402
+
 from benchmarks.compare_eval import BBC  # noqa: E402
 from benchmarks.corroboration_loso import FEATURE_SETS, Counts, add, model_loso, show  # noqa: E402
-from claims_wordtable import load_wordllama  # noqa: E402
 from nkterm.analysis import analyze  # noqa: E402
 from nkterm.index import Index  # noqa: E402
 
 Embed = Callable[[str], np.ndarray]
+Words = Callable[[str], list[tuple[str, np.ndarray, float]]]  # text -> (term, unit word vector, weight)
 
 
-def table_embedder(index: Index, dim: int, weights: str, centre: bool) -> Embed:
-    """``table`` embedding (see the module docstring)."""
+def table_embedder(index: Index, dim: int, weights: str, centre: bool) -> tuple[Embed, Words]:
+    """``table`` embedding (see the module docstring), and the words of a text with their unit
+    vectors and weights (for the word-by-word features)."""
     tok, table = load_wordllama()
-    words = json.loads((ROOT / "nkterm" / "data" / "claims_model.json").read_text(encoding="utf-8"))["meaning"][
-        "words"
-    ]
+    words = json.loads((ROOT / "nkterm" / "data" / "claims_model.json").read_text(encoding="utf-8"))[
+        "meaning"
+    ]["words"]
     words = [w for w in words if w[:1].isalpha()]
     enc = tok.encode_batch(words, add_special_tokens=False)  # type: ignore[attr-defined]
     vectors = np.stack([table[e.ids, :dim].mean(axis=0) for e in enc]).astype(np.float32)
@@ -70,26 +73,55 @@ def table_embedder(index: Index, dim: int, weights: str, centre: bool) -> Embed:
         vectors -= vectors.mean(axis=0)
     row = {w: i for i, w in enumerate(words)}
     idf_cache: dict[str, float] = {}
+    units = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+    def weighed(text: str) -> list[tuple[str, int, float]]:
+        """(index term, table row, weight) of each word of ``text`` the table knows."""
+        found = [
+            (term, i)
+            for term, start, end in analyze(text)
+            if (i := row.get(text[start:end].lower().replace("’", "'").removesuffix("'s"))) is not None
+        ]
+        if weights != "idf":
+            return [(t, i, 1.0) for t, i in found]
+        missing = sorted({t for t, _i in found if t not in idf_cache})
+        if missing:
+            idf_cache.update(index.idfs(missing))
+        return [(t, i, idf_cache.get(t, 0.0)) for t, i in found]
+
+    def known(text: str) -> list[tuple[str, np.ndarray, float]]:
+        return [(t, units[i], w) for t, i, w in weighed(text)]
 
     def embed(text: str) -> np.ndarray:
-        found: list[tuple[str, int]] = []
-        for term, start, end in analyze(text):
-            surface = text[start:end].lower().replace("’", "'").removesuffix("'s")
-            i = row.get(surface)
-            if i is not None:
-                found.append((term, i))
+        found = weighed(text)
         if not found:
             return np.zeros(dim, np.float32)
-        if weights == "idf":
-            missing = [t for t, _i in found if t not in idf_cache]
-            if missing:
-                idf_cache.update(index.idfs(sorted(set(missing))))
-            w = np.array([idf_cache.get(t, 0.0) for t, _i in found], np.float32)
-        else:
-            w = np.ones(len(found), np.float32)
-        return (w[:, None] * vectors[[i for _t, i in found]]).sum(axis=0) / max(float(w.sum()), 1e-9)
+        w = np.array([x for _t, _i, x in found], np.float32)
+        return (w[:, None] * vectors[[i for _t, i, _w in found]]).sum(axis=0) / max(float(w.sum()), 1e-9)
 
-    return embed
+    return embed, known
+
+
+def soft_recall(q: list[tuple[str, np.ndarray, float]], p: list[tuple[str, np.ndarray, float]]) -> float:
+    """How much of the claim's words the passage says, a word by its closest one: the
+    weight-averaged best cosine of each claim word with a passage word (1 for the same term)."""
+    if not q or not p:
+        return 0.0
+    terms = {t for t, _v, _w in p}
+    m = np.stack([v for _t, v, _w in p])
+    total = sum(w for _t, _v, w in q) or 1.0
+    return sum(w * (1.0 if t in terms else max(0.0, float((m @ v).max()))) for t, v, w in q) / total
+
+
+def novel_cosine(q: list[tuple[str, np.ndarray, float]], p: list[tuple[str, np.ndarray, float]]) -> float:
+    """The cosine of the weighted mean vectors of the words each side does not share: how near
+    the rest of the passage's wording is to the rest of the claim's ("criticising" / "lambasted")."""
+    shared = {t for t, _v, _w in q} & {t for t, _v, _w in p}
+    a = [w * v for t, v, w in q if t not in shared]
+    b = [w * v for t, v, w in p if t not in shared]
+    if not a or not b:
+        return 0.0
+    return cosine(np.sum(a, axis=0), np.sum(b, axis=0))
 
 
 def token_embedder(dim: int) -> Embed:
@@ -113,7 +145,9 @@ def lead(text: str) -> str:
     return "\n\n".join(text.split("\n\n")[:2])
 
 
-def add_features(data: list[dict[str, Any]], index: Index, embed: Embed, v: str) -> None:
+def add_features(
+    data: list[dict[str, Any]], index: Index, embed: Embed, v: str, known: Words | None = None
+) -> None:
     """Write the semantic features named ``v...`` into every candidate of ``data``."""
     texts: dict[str, str] = {}
     memo: dict[tuple[str, int, int], np.ndarray] = {}
@@ -135,6 +169,11 @@ def add_features(data: list[dict[str, Any]], index: Index, embed: Embed, v: str)
             f[v] = cosine(q, vec(c["doc"], *c["span"]))
             f[f"{v}_lead"] = cosine(q, vec(c["doc"], part="lead"))
             f[f"{v}_doc"] = cosine(q, vec(c["doc"], part="doc"))
+            if known is not None:
+                qw = known(texts[claim["doc"]][slice(*claim["span"])])
+                pw = known(texts[c["doc"]][slice(*c["span"])])
+                f[f"{v}_soft"] = soft_recall(qw, pw)
+                f[f"{v}_novel"] = novel_cosine(qw, pw)
             sims.append(f[v])
         best = max(sims, default=0.0)
         for c in claim["candidates"]:
@@ -159,24 +198,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dim", type=int, default=128)
     parser.add_argument("--weights", choices=("idf", "plain"), default="idf")
     parser.add_argument("--no-centre", dest="centre", action="store_false")
+    parser.add_argument("--words", action="store_true", help="also the word-by-word features (soft, novel)")
     parser.add_argument("--out", type=Path, help="write the dump with the semantic features here")
     parser.add_argument("--skip-before", action="store_true", help="do not rerun the 'before' LOSO")
     args = parser.parse_args(argv)
     data = [json.loads(line) for line in args.features.read_text(encoding="utf-8").splitlines()]
     index = Index(BBC, args.index)
-    embed = (
-        token_embedder(args.dim)
-        if args.embed == "tokens"
-        else table_embedder(index, args.dim, args.weights, args.centre)
-    )
+    known: Words | None = None
+    if args.embed == "tokens":
+        embed = token_embedder(args.dim)
+    else:
+        embed, known = table_embedder(index, args.dim, args.weights, args.centre)
     v = "wv"
-    add_features(data, index, embed, v)
+    add_features(data, index, embed, v, known)
     if args.out:
         args.out.write_text("".join(json.dumps(c) + "\n" for c in data), encoding="utf-8")
     print(f"embedding: {args.embed}, dim {args.dim}, weights {args.weights}, centred {args.centre}")
-    for name in ("sim", "raw", "story", v, f"{v}_rel", f"{v}_lead", f"{v}_doc"):
+    words = (f"{v}_soft", f"{v}_novel") if known is not None and args.words else ()
+    for name in ("sim", "raw", "story", v, f"{v}_rel", f"{v}_lead", f"{v}_doc", *words):
         print("  " + separation(data, name))
-    sem = (v, f"{v}_rel", f"{v}_max", f"{v}_lead", f"{v}_doc")
+    sem = (v, f"{v}_rel", f"{v}_max", f"{v}_lead", f"{v}_doc", *words)
     after_sets = {f"{k}+sem": (*names, *sem) for k, names in FEATURE_SETS.items()}
     runs: dict[str, dict[str, tuple[Counts, Counts]]] = {}
     if not args.skip_before:
