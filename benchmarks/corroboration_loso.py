@@ -207,7 +207,9 @@ def out_of_fold(
     }
 
 
-def choose(by_set: dict[str, list[Claim]]) -> tuple[tuple[str, float, float | None], Counts]:
+def choose(
+    by_set: dict[str, list[Claim]], feature_sets: dict[str, tuple[str, ...]] | None = None
+) -> tuple[tuple[str, float, float | None], Counts]:
     """The (feature set, strength, threshold) the calibration rule picks on ``by_set``'s own
     leave-one-set-out, and its pooled counts there: precision@5 at least 0.8 (or the fixed
     rules' own, when that is lower), and under that the fewest wrong "nothing found"."""
@@ -216,7 +218,8 @@ def choose(by_set: dict[str, list[Claim]]) -> tuple[tuple[str, float, float | No
         before = add(before, score(claims, [[] for _c in claims], None))
     floor = min(P5_MIN, before[0] / before[1])  # the rules' own precision@5 when it is under 0.8
     best: tuple[Any, ...] | None = None
-    for (fname, names), strength in itertools.product(FEATURE_SETS.items(), STRENGTHS):
+    sets = FEATURE_SETS if feature_sets is None else feature_sets
+    for (fname, names), strength in itertools.product(sets.items(), STRENGTHS):
         probs = out_of_fold(by_set, names, strength)
         for t in THRESHOLDS:
             total: Counts = (0, 0, 0, 0, 0, 0)
@@ -238,7 +241,13 @@ def _rules(f: dict[str, float]) -> bool:
     return bool(f["rules"] and f["by_claim"])
 
 
-def model_loso(data: list[Claim]) -> None:
+def model_loso(
+    data: list[Claim], feature_sets: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, tuple[Counts, Counts]]:
+    """Nested leave-one-set-out of the found model over ``feature_sets`` (``FEATURE_SETS``):
+    printed, and returned per set left out as (fixed rules, left-out model) counts."""
+    sets = FEATURE_SETS if feature_sets is None else feature_sets
+    out: dict[str, tuple[Counts, Counts]] = {}
     by_set: dict[str, list[Claim]] = {}
     for claim in data:
         by_set.setdefault(claim["set"], []).append(claim)
@@ -247,18 +256,20 @@ def model_loso(data: list[Claim]) -> None:
     print("left out | chosen on the other eight (their own LOSO) | before: fixed rules | left-out model")
     for left, claims in by_set.items():
         others = {s: cs for s, cs in by_set.items() if s != left}
-        (fname, strength, t), inner = choose(others)
-        model = fit([c for cs in others.values() for c in cs], FEATURE_SETS[fname], strength)
+        (fname, strength, t), inner = choose(others, sets)
+        model = fit([c for cs in others.values() for c in cs], sets[fname], strength)
         got = score(claims, predict(claims, model), t)
         rules = score(claims, [[] for _cl in claims], None)
         rules_total, left_total = add(rules_total, rules), add(left_total, got)
+        out[left] = (rules, got)
         print(f"{left}: {fname} C={strength} t={t} (others {show(inner)})")
         print(f"    before: {show(rules)}")
         print(f"    model : {show(got)}")
     print(f"pooled before: {show(rules_total)}")
     print(f"pooled left-out model: {show(left_total)}")
-    (fname, strength, t), total = choose(by_set)
+    (fname, strength, t), total = choose(by_set, sets)
     print(f"\nall nine sets: {fname} C={strength} t={t} ({show(total)})")
+    return out
 
 
 def grid(index: Index, sets: dict[str, list[dict[str, Any]]]) -> None:
