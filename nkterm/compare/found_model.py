@@ -47,22 +47,22 @@ class Gathered:
 
 
 # written by scripts/train_corroboration.py (standardised features folded into the weights)
-INTERCEPT = -10.390712
+INTERCEPT = -10.161176
 COEFFICIENTS: dict[str, float] = {
-    "sim": 1.265003,
-    "raw": 5.343838,
-    "number": 0.847754,
-    "event": 0.407926,
-    "rules": 0.864906,
-    "story": 0.388749,
-    "story_rel": 1.975112,
-    "story_max": 3.093799,
-    "sim_max": 1.007078,
-    "sim_rel": 2.231585,
-    "sim_rank": -0.866990,
-    "doc_rank": 0.761826,
-    "by_claim": 0.640540,
-    "by_story": 0.493532,
+    "sim": 0.508134,
+    "raw": 5.900582,
+    "number": 0.999490,
+    "event": 0.370720,
+    "rules": 0.818363,
+    "story": 0.664959,
+    "story_rel": 2.197149,
+    "story_max": 2.804642,
+    "sim_max": 0.946807,
+    "sim_rel": 2.091116,
+    "sim_rank": -0.922110,
+    "doc_rank": 0.709589,
+    "by_claim": 0.479322,
+    "by_story": 0.484143,
 }
 
 
