@@ -225,7 +225,12 @@ def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Can
     scored.sort(key=lambda x: (-x[0], x[1]))
     for p, _k, c in scored[:EXTRA_FOUND]:
         if p >= FOUND_PROBABILITY:
-            chosen.append((c, f"{found_note(c)}; likely by its article and rank ({p:.2f})"))
+            chosen.append(
+                (
+                    c,
+                    f"{found_note(c)}; likely relevant from its article and its rank among the matches (probability {p:.2f})",
+                )
+            )
     return chosen
 
 
