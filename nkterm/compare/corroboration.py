@@ -228,7 +228,7 @@ def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Can
             chosen.append(
                 (
                     c,
-                    f"{found_note(c)}; likely relevant from its article and its rank among the matches (probability {p:.2f})",
+                    f"{found_note(c)}; likely relevant (probability {p:.2f}, from its article and rank)",
                 )
             )
     return chosen

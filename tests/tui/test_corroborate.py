@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from nkterm.compare import corroboration_report
+from nkterm.index import Index
+from nkterm.models import Claim
 from nkterm.tui.screens.corroborate import CorroborateScreen
 from nkterm.tui.screens.main import MainScreen
 from tests.conftest import BLOGGER, PHOTO
@@ -88,3 +91,37 @@ async def test_c_in_the_corroboration_opens_the_comparison_at_the_claim(seeds_en
         assert listed.cursor >= 3
         await press(pilot, "escape")
         assert isinstance(app.screen, CorroborateScreen)
+
+
+async def test_the_line_under_the_list_gives_the_highlighted_results_whole_reason(
+    seeds_env: tuple[Path, Path],
+) -> None:
+    # at 80 columns a row cuts the reason to the width; the line under the list gives it whole,
+    # and follows the cursor
+    i, claim, results = claim_with_results(seeds_env, BLOGGER, lambda c: _results(seeds_env, c) >= 2)
+    app = make_app(seeds_env, BLOGGER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await walk_to_claim(pilot, claim, i)
+        await press(pilot, "o")
+        await settle(pilot)
+        await press(pilot, "w")  # the seeds' matches are weak ones
+        screen = app.screen
+        assert isinstance(screen, CorroborateScreen)
+        assert screen.results == results
+        for k in (0, 1):
+            detail = " ".join(str(screen.query_one("#corroborate-detail").render()).split())
+            assert detail.startswith(f"{k + 1} of {len(results)} ")
+            assert " ".join(results[k].reason.split()) in detail
+            assert f"{results[k].similarity:.2f}" in detail
+            await press(pilot, "down")
+
+
+def _results(env: tuple[Path, Path], claim: Claim) -> int:
+    """How many results (found and weak) the corroboration of ``claim`` (a claim of BLOGGER) lists."""
+    index = Index(*env)
+    try:
+        report = corroboration_report(index, BLOGGER, claim, limit=20)
+        return len(report.found) + len(report.weak)
+    finally:
+        index.close()

@@ -131,9 +131,7 @@ def test_the_model_finds_at_most_one_passage_the_rules_do_not(
     [(found, reason)] = found_by_model(gathered, events)
     assert found is best and found.other.title == "Terminal keeps cranes busy"
     assert reason.startswith("same story as the claim's article")
-    assert reason.endswith(
-        f"likely relevant from its article and its rank among the matches (probability {p:.2f})"
-    )
+    assert reason.endswith(f"likely relevant (probability {p:.2f}, from its article and rank)")
     report = corroboration.corroboration_report(index, doc_id, claim)
     assert [c.doc_id for c in report.found] == [found.other.id]
     assert report.found[0].reason.startswith("same story as the claim's article")

@@ -5,7 +5,8 @@ sentence). ``nkterm.compare.corroboration_report`` runs in a thread worker
 (``group="corroborate"``); the title says how many passages from how many independent sources
 discuss the claim, or "no passage in the corpus discusses this". Each result shows its
 document's title, the relation as a symbol and a word (never colour alone), similarity, whether
-its document is independent of the claim's, the reason and shared terms, and the passage.
+its document is independent of the claim's, the reason and shared terms, and the passage; the
+line under the list gives the highlighted result's whole reason (a row cuts it to the width).
 Weak word matches ("weakly related") are listed only after ``w``. ``enter`` opens that document
 at the passage; ``c`` opens the comparison of the two documents at the claim.
 """
@@ -28,6 +29,7 @@ from textual.worker import get_current_worker
 from nkterm.models import Span
 from nkterm.render import explanation, one_line, safe
 from nkterm.tui.services import host_of
+from nkterm.tui.teardown import torn_down
 from nkterm.tui.widgets.footer import MainFooter
 from nkterm.tui.widgets.item_list import ItemList
 
@@ -58,6 +60,11 @@ class CorroborationFailed(Message):
 @dataclass(eq=False)
 class CorroborationChosen(Message):
     result: Corroboration
+
+
+@dataclass(eq=False)
+class CorroborationHighlighted(Message):
+    row: int
 
 
 class CorroborationList(ItemList["Corroboration"]):
@@ -105,6 +112,9 @@ class CorroborationList(ItemList["Corroboration"]):
 
     def row_chosen(self, row: int) -> None:
         self.post_message(CorroborationChosen(self.rows[row]))
+
+    def row_highlighted(self, row: int) -> None:
+        self.post_message(CorroborationHighlighted(row))
 
 
 class CorroborateScreen(Screen[None]):
@@ -159,6 +169,7 @@ class CorroborateScreen(Screen[None]):
         yield Static(head, id="corroborate-claim", markup=False)
         yield Static(Text("looking through the corpus…"), id="corroborate-title", markup=False)
         yield CorroborationList(id="corroborations")
+        yield Static(Text(""), id="corroborate-detail", markup=False)
         yield MainFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -211,6 +222,23 @@ class CorroborateScreen(Screen[None]):
         title += " · esc back"
         # wrapped, not cut (nkterm.tcss): at 80 columns the keys were lost after "e…"
         self.query_one("#corroborate-title", Static).update(Text(title), layout=True)
+        self._detail()
+
+    def _detail(self) -> None:
+        """The highlighted result's whole reason, under the list: its row cuts it to the width."""
+        view = self.list_view
+        result = view.current
+        text = Text("")
+        if result is not None:
+            text = Text(f"{view.cursor + 1} of {len(view.rows)}  {SYMBOLS.get(result.relation, '?')} ")
+            text.append(f"{result.relation} {result.similarity:.2f}: ")
+            text.append(" ".join(result.reason.split()))
+        self.query_one("#corroborate-detail", Static).update(text, layout=True)
+
+    @on(CorroborationHighlighted)
+    def _highlighted(self, _message: CorroborationHighlighted) -> None:
+        if not torn_down(self, CorroborationList, "#corroborate-detail"):
+            self._detail()
 
     def action_toggle_weak(self) -> None:
         self.show_weak = not self.show_weak
