@@ -94,6 +94,32 @@ async def test_brackets_walk_the_pairs_and_f_filters_them_by_relation(seeds_env:
         assert screen.pair_list.rows == pairs_in_a_order(alignment)
 
 
+async def test_at_80_columns_the_status_line_gives_the_pairs_whole_reason(tmp_path: Path) -> None:
+    # a row of the pair list cuts the reason to the width; the status line under the panes wraps
+    # to two lines, so that the reason is read whole
+    from tests.tui.conftest import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "council.txt").write_text(
+        "Harbour roads\n\nThe city council said 3 roads near the harbour will close for repairs next week.\n"
+    )
+    (corpus / "mayor.txt").write_text(
+        "The mayor speaks\n\nAccording to the mayor, 5 roads near the harbour will close for repairs next week.\n"
+    )
+    env = (corpus, build_index(corpus, tmp_path / "index"))
+    app = make_app(env, compare=("council", "mayor"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_comparison(pilot, env)
+        item = screen.current
+        assert item is not None and item.pair is not None
+        reason = " ".join(item.pair.reason.split())
+        assert len(f"sync on (s) · tab: next pane · ≠ differs 0.00 (1 of 1): {reason}") > 78, (
+            "longer than a row"
+        )
+        assert reason in _status_line(screen_text(app))
+
+
 async def test_a_differing_pair_says_so_in_words_and_symbols(tmp_path: Path) -> None:
     from tests.tui.conftest import build_index
 
@@ -114,7 +140,7 @@ async def test_a_differing_pair_says_so_in_words_and_symbols(tmp_path: Path) -> 
         assert item is not None and item.kind == "differs"
         text = screen_text(app)
         assert "1. ≠ DIFFERS" in text and "numbers differ beyond rounding: 3 vs 5 roads" in text
-        assert "≠ differs" in text.splitlines()[-2], "the status line names the relation"
+        assert "≠ differs" in _status_line(text), "the status line names the relation"
         for side in ("a", "b"):
             view = screen.view(side)
             passage = item.passage(side)
@@ -348,7 +374,7 @@ async def test_bookmarks_are_marked_in_the_panes_and_b_v_bookmark_from_them(
             (passage.start, passage.end, "first pair")
         ]
         assert _gutter_of(view_a, passage) == {BOOKMARK_GUTTER}, "and the bookmark after"
-        assert f"{BOOKMARK_GUTTER} bookmarked in A" in screen_text(app).splitlines()[-2], "the status line"
+        assert f"{BOOKMARK_GUTTER} bookmarked in A" in _status_line(screen_text(app)), "the status line"
 
         # v selects two sentences, b bookmarks the selection
         await press(pilot, "j", "j", "v", "j")
@@ -415,3 +441,8 @@ def test_comparison_snapshot_at_80x24(snap_compare: Any, seeds_env: tuple[Path, 
 
     app = make_app(seeds_env, compare=(BLOGGER, PHOTO))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def _status_line(text: str) -> str:
+    """The comparison's status line: the two rows above the footer, as one line."""
+    return " ".join(" ".join(text.splitlines()[-3:-1]).split())

@@ -476,7 +476,7 @@ class CompareScreen(Screen[None]):
         return f" · {BOOKMARK_GUTTER} bookmarked in {' and '.join(sides)}" if sides else ""
 
     def _status(self) -> None:
-        # the keys and the place first: only the reason (the pair list shows it too) may be cut
+        # the keys and the place first: only the reason's end (past two lines) may be cut
         parts = [f"sync {'on' if self.sync else 'off'} (s)", "tab: next pane"]  # (tab: not in the footer)
         item, rows = self.current, self.pair_list.rows
         if self.alignment is None:
@@ -491,7 +491,7 @@ class CompareScreen(Screen[None]):
                 tag += f": {safe(item.pair.reason)}"
             parts.append(tag)
         self.query_one("#compare-status", Static).update(
-            Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"), layout=False
+            Text(" · ".join(parts), overflow="ellipsis"), layout=False
         )
 
 
