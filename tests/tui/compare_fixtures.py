@@ -114,3 +114,13 @@ async def walk_to_claim(pilot: Pilot[Any], claim: Claim, i: int) -> None:
             break
         await press(pilot, "right_square_bracket")
     assert reader.current_claim == claim
+
+
+async def corroborate_with_weak(pilot: Pilot[Any], claim: Claim, i: int) -> None:
+    """From the reader's first screen: walk to ``claim`` (``walk_to_claim``), ``o`` corroborates
+    it, ``w`` lists the weakly related too (the seeds' matches are weak ones)."""
+    await settle(pilot)
+    await walk_to_claim(pilot, claim, i)
+    await press(pilot, "o")
+    await settle(pilot)
+    await press(pilot, "w")

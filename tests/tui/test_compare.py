@@ -97,17 +97,7 @@ async def test_brackets_walk_the_pairs_and_f_filters_them_by_relation(seeds_env:
 async def test_at_80_columns_the_status_line_gives_the_pairs_whole_reason(tmp_path: Path) -> None:
     # a row of the pair list cuts the reason to the width; the status line under the panes wraps
     # to two lines, so that the reason is read whole
-    from tests.tui.conftest import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "council.txt").write_text(
-        "Harbour roads\n\nThe city council said 3 roads near the harbour will close for repairs next week.\n"
-    )
-    (corpus / "mayor.txt").write_text(
-        "The mayor speaks\n\nAccording to the mayor, 5 roads near the harbour will close for repairs next week.\n"
-    )
-    env = (corpus, build_index(corpus, tmp_path / "index"))
+    env = _roads(tmp_path)
     app = make_app(env, compare=("council", "mayor"))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_comparison(pilot, env)
@@ -120,7 +110,8 @@ async def test_at_80_columns_the_status_line_gives_the_pairs_whole_reason(tmp_pa
         assert reason in _status_line(screen_text(app))
 
 
-async def test_a_differing_pair_says_so_in_words_and_symbols(tmp_path: Path) -> None:
+def _roads(tmp_path: Path) -> tuple[Path, Path]:
+    """Two documents whose one pair differs: 3 roads (the council) against 5 (the mayor)."""
     from tests.tui.conftest import build_index
 
     corpus = tmp_path / "corpus"
@@ -132,7 +123,11 @@ async def test_a_differing_pair_says_so_in_words_and_symbols(tmp_path: Path) -> 
     (corpus / "mayor.txt").write_text(
         "The mayor speaks\n\nAccording to the mayor, 5 roads near the harbour will close for repairs next week.\n"
     )
-    env = (corpus, build_index(corpus, tmp_path / "index"))
+    return corpus, build_index(corpus, tmp_path / "index")
+
+
+async def test_a_differing_pair_says_so_in_words_and_symbols(tmp_path: Path) -> None:
+    env = _roads(tmp_path)
     app = make_app(env, compare=("council", "mayor"))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_comparison(pilot, env)

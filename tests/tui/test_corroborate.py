@@ -14,6 +14,7 @@ from tests.conftest import BLOGGER, PHOTO
 from tests.tui.compare_fixtures import (
     align_docs,
     claim_with_results,
+    corroborate_with_weak,
     open_comparison,
     pairs_in_a_order,
     shows,
@@ -70,11 +71,7 @@ async def test_c_in_the_corroboration_opens_the_comparison_at_the_claim(seeds_en
     assert results[0].doc_id == PHOTO
     app = make_app(seeds_env, BLOGGER)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await walk_to_claim(pilot, claim, i)
-        await press(pilot, "o")
-        await settle(pilot)
-        await press(pilot, "w")  # the seeds' matches are weak ones
+        await corroborate_with_weak(pilot, claim, i)
         await press(pilot, "c")
         screen = await open_comparison(pilot, seeds_env)
         assert (screen.a_id, screen.b_id) == (BLOGGER, results[0].doc_id)
@@ -101,11 +98,7 @@ async def test_the_line_under_the_list_gives_the_highlighted_results_whole_reaso
     i, claim, results = claim_with_results(seeds_env, BLOGGER, lambda c: _results(seeds_env, c) >= 2)
     app = make_app(seeds_env, BLOGGER)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await walk_to_claim(pilot, claim, i)
-        await press(pilot, "o")
-        await settle(pilot)
-        await press(pilot, "w")  # the seeds' matches are weak ones
+        await corroborate_with_weak(pilot, claim, i)
         screen = app.screen
         assert isinstance(screen, CorroborateScreen)
         assert screen.results == results
