@@ -132,6 +132,10 @@ def dump(index: Index, sets: dict[str, list[dict[str, Any]]]) -> list[Claim]:
                             "span": [c.unit.passage.start, c.unit.passage.end],
                         }
                     )
+            # the claim's own kinds (the claim detector's claim overlapping the span most) and
+            # how many keys it has: claim-level features for the claim-level decision
+            overlap = [(min(end, c.end) - max(start, c.start), c.kinds) for c in index.claims(doc_id)]
+            kinds = max(overlap, default=(0, ()))
             out.append(
                 {
                     "set": split,
@@ -139,6 +143,8 @@ def dump(index: Index, sets: dict[str, list[dict[str, Any]]]) -> list[Claim]:
                     "span": [start, end],
                     "discussed": bool(relevant),
                     "candidates": rows,
+                    "kinds": list(kinds[1]) if kinds[0] > 0 else [],
+                    "keys": len(gathered.query.keys) if gathered is not None else 0,
                 }
             )
     return out
