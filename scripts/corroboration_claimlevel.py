@@ -43,45 +43,23 @@ from benchmarks.corroboration_loso import (  # noqa: E402
     _rules,
     add,
     choose,
+    count,
     fit,
+    fit_rows,
     predict,
     score,
     show,
 )
 
 KINDS = ("quantity", "attributed", "fact", "prediction")
+_STORY = ("story_max", "close3", "close4", "close5")
+_SIM = (*_STORY, "sim_max", "raw_max", "rules_any", "number_any")
+_P = (*_SIM, "p_max", "p_second", "p_close")
 CLAIM_FEATURE_SETS: dict[str, tuple[str, ...]] = {
-    "story": ("story_max", "close3", "close4", "close5"),
-    "story+sim": ("story_max", "close3", "close4", "close5", "sim_max", "raw_max", "rules_any", "number_any"),
-    "story+sim+p": (
-        "story_max",
-        "close3",
-        "close4",
-        "close5",
-        "sim_max",
-        "raw_max",
-        "rules_any",
-        "number_any",
-        "p_max",
-        "p_second",
-        "p_close",
-    ),
-    "all": (
-        "story_max",
-        "close3",
-        "close4",
-        "close5",
-        "sim_max",
-        "raw_max",
-        "rules_any",
-        "number_any",
-        "p_max",
-        "p_second",
-        "p_close",
-        "candidates",
-        "keys",
-        *(f"kind_{k}" for k in KINDS),
-    ),
+    "story": _STORY,
+    "story+sim": _SIM,
+    "story+sim+p": _P,
+    "all": (*_P, "candidates", "keys", *(f"kind_{k}" for k in KINDS)),
 }
 CLAIM_STRENGTHS = (0.1, 1.0)
 CLAIM_THRESHOLDS: tuple[float | None, ...] = (None, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -126,21 +104,6 @@ def covered(claim: Claim) -> bool:
     return any(x["relevant"] for x in claim["candidates"])
 
 
-def fit_claims(
-    rows: Sequence[dict[str, float]], labels: Sequence[bool], names: Sequence[str], strength: float
-) -> tuple[float, dict[str, float]]:
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
-    x = np.array([[r[n] for n in names] for r in rows], dtype=float)
-    y = np.array(labels, dtype=int)
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = LogisticRegression(C=strength, max_iter=2000).fit((x - mean) / scale, y)
-    w = model.coef_[0] / scale
-    return float(model.intercept_[0] - (w * mean).sum()), {n: float(v) for n, v in zip(names, w, strict=True)}
-
-
 def claim_probability(row: dict[str, float], model: tuple[float, dict[str, float]]) -> float:
     from nkterm.compare.found_model import probability
 
@@ -175,20 +138,6 @@ def decide(
     elif threshold is not None:
         found += [k for k in others if p[k] >= threshold][:1]
     return found[:5]
-
-
-def count(claims: Sequence[Claim], found: Sequence[Sequence[int]]) -> Counts:
-    hits = returned = none_right = none_total = wrong = discussed = 0
-    for claim, ks in zip(claims, found, strict=True):
-        returned += len(ks)
-        hits += sum(claim["candidates"][k]["relevant"] for k in ks)
-        if claim["discussed"]:
-            discussed += 1
-            wrong += not ks
-        else:
-            none_total += 1
-            none_right += not ks
-    return hits, returned, none_right, none_total, wrong, discussed
 
 
 class Experiment:
@@ -233,7 +182,7 @@ class Experiment:
             train_rows = self.claim_rows(rest, config)
             rows = [r for t in sorted(rest) for r in train_rows[t]]
             labels = [covered(c) for t in sorted(rest) for c in self.by_set[t]]
-            model = fit_claims(rows, labels, names, strength)
+            model = fit_rows(rows, labels, names, strength)
             probs = self.passage_probs(rest, s, config)
             test_rows = [claim_features(c, p) for c, p in zip(self.by_set[s], probs, strict=True)]
             out[s] = (probs, [claim_probability(r, model) for r in test_rows])
@@ -289,7 +238,7 @@ class Experiment:
         rules = score(claims, [[] for _c in claims], None)
         (cname, cstrength, ct, stage2), inner = self.choose(universe, config, threshold)
         rows = self.claim_rows(universe, config)
-        model = fit_claims(
+        model = fit_rows(
             [r for s in sorted(universe) for r in rows[s]],
             [covered(c) for s in sorted(universe) for c in self.by_set[s]],
             CLAIM_FEATURE_SETS[cname],
