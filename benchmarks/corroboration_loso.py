@@ -132,6 +132,10 @@ def dump(index: Index, sets: dict[str, list[dict[str, Any]]]) -> list[Claim]:
                             "span": [c.unit.passage.start, c.unit.passage.end],
                         }
                     )
+            # the claim's own kinds (the claim detector's claim overlapping the span most) and
+            # how many keys it has: claim-level features for the claim-level decision
+            overlap = [(min(end, c.end) - max(start, c.start), c.kinds) for c in index.claims(doc_id)]
+            kinds = max(overlap, default=(0, ()))
             out.append(
                 {
                     "set": split,
@@ -139,6 +143,8 @@ def dump(index: Index, sets: dict[str, list[dict[str, Any]]]) -> list[Claim]:
                     "span": [start, end],
                     "discussed": bool(relevant),
                     "candidates": rows,
+                    "kinds": list(kinds[1]) if kinds[0] > 0 else [],
+                    "keys": len(gathered.query.keys) if gathered is not None else 0,
                 }
             )
     return out
@@ -148,7 +154,7 @@ def score(claims: Sequence[Claim], probs: Sequence[Sequence[float]], threshold: 
     """Counts as ``compare_eval.corroboration_counts`` gives them for the decision of
     ``corroboration_report``: the passages the fixed rules find (``_rules``), best similarity
     first, then the model's most probable other passage when it reaches ``threshold``."""
-    hits = returned = none_right = none_total = wrong = discussed = 0
+    chosen: list[list[int]] = []
     for claim, p in zip(claims, probs, strict=True):
         cands = claim["candidates"]
         found = sorted(
@@ -158,15 +164,23 @@ def score(claims: Sequence[Claim], probs: Sequence[Sequence[float]], threshold: 
         if threshold is not None:
             extra = [k for k in range(len(cands)) if k not in found and p[k] >= threshold]
             found += sorted(extra, key=lambda k: -p[k])[:EXTRA_FOUND]
-        found = found[:5]
-        returned += len(found)
-        hits += sum(cands[k]["relevant"] for k in found)
+        chosen.append(found[:5])
+    return count(claims, chosen)
+
+
+def count(claims: Sequence[Claim], found: Sequence[Sequence[int]]) -> Counts:
+    """The counts of ``compare_eval.corroboration_counts`` for each claim's found candidates
+    (their indices, best first)."""
+    hits = returned = none_right = none_total = wrong = discussed = 0
+    for claim, ks in zip(claims, found, strict=True):
+        returned += len(ks)
+        hits += sum(claim["candidates"][k]["relevant"] for k in ks)
         if claim["discussed"]:
             discussed += 1
-            wrong += not found
+            wrong += not ks
         else:
             none_total += 1
-            none_right += not found
+            none_right += not ks
     return hits, returned, none_right, none_total, wrong, discussed
 
 
@@ -177,11 +191,20 @@ def add(a: Counts, b: Counts) -> Counts:
 def fit(claims: Sequence[Claim], names: Sequence[str], strength: float) -> tuple[float, dict[str, float]]:
     """A logistic regression on every candidate passage of ``claims``: (intercept, coefficients)
     on the raw feature values (trained on standardised ones, folded back)."""
+    rows = [c["features"] for cl in claims for c in cl["candidates"]]
+    return fit_rows(rows, [c["relevant"] for cl in claims for c in cl["candidates"]], names, strength)
+
+
+def fit_rows(
+    rows: Sequence[dict[str, float]], labels: Sequence[bool], names: Sequence[str], strength: float
+) -> tuple[float, dict[str, float]]:
+    """A logistic regression of ``labels`` on the ``names`` of ``rows``: (intercept,
+    coefficients) on the raw values (trained on standardised ones, folded back)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    x = np.array([[c["features"][n] for n in names] for cl in claims for c in cl["candidates"]], dtype=float)
-    y = np.array([c["relevant"] for cl in claims for c in cl["candidates"]], dtype=int)
+    x = np.array([[r[n] for n in names] for r in rows], dtype=float)
+    y = np.array(labels, dtype=int)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=strength, max_iter=2000).fit((x - mean) / scale, y)
