@@ -206,7 +206,7 @@ def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Can
     ``found_model.probability`` from ``FOUND_PROBABILITY`` up: the passages that the similarity
     alone cannot tell from those of other stories, found by how close their article is to the
     claim's, how they rank, and what they share."""
-    query, candidates = gathered.query, gathered.candidates
+    candidates = gathered.candidates
     chosen: list[tuple[Candidate, str]] = []
     for c in candidates:
         if c.claim_rank is None:
@@ -217,13 +217,8 @@ def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Can
     if FOUND_PROBABILITY is None or EXTRA_FOUND < 1:
         return chosen
     taken = {id(c) for c, _note in chosen}
-    scored = [
-        (probability(features(c, query, events, candidates, COEFFICIENTS)), k, c)
-        for k, c in enumerate(candidates)
-        if id(c) not in taken
-    ]
-    scored.sort(key=lambda x: (-x[0], x[1]))
-    for p, _k, c in scored[:EXTRA_FOUND]:
+    scored = likeliest_first(gathered, events, [c for c in candidates if id(c) not in taken])
+    for p, c in scored[:EXTRA_FOUND]:
         if p >= FOUND_PROBABILITY:
             chosen.append(
                 (
@@ -234,18 +229,37 @@ def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Can
     return chosen
 
 
+def likeliest_first(
+    gathered: Gathered, events: frozenset[str], candidates: Sequence[Candidate]
+) -> list[tuple[float, Candidate]]:
+    """``candidates`` (some of ``gathered``'s) with ``found_model.probability``, likeliest
+    first (ties in their order): the one extra passage found, and the order of the weakly
+    related ones (out of fold over the ten labelled claim sets, a relevant passage is in the
+    first five for 100 of 114 discussed claims, against 92 in similarity order)."""
+    query, every = gathered.query, gathered.candidates
+    scored = [
+        (probability(features(c, query, events, every, COEFFICIENTS)), k, c) for k, c in enumerate(candidates)
+    ]
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    return [(p, c) for p, _k, c in scored]
+
+
 def found_note(c: Candidate) -> str:
     """Why a found passage is shown, in a reader's words: how close its article is to the
     claim's, and what it shares (a number in digits first): "same story as the claim's article
     (0.61); shares 19-13, Kaplan, referee"."""
-    if c.story >= STORY_SHOWN:
-        story = f"same story as the claim's article ({c.story:.2f})"
-    else:
-        story = f"an article on another story ({c.story:.2f})"
     number = shared_number(c.shared)
     words = [number] if number else []
     words += [t for t in shown_terms(c.shared, 4) if t != number]
-    return f"{story}; shares {', '.join(words[:4])}"
+    return f"{story_note(c)}; shares {', '.join(words[:4])}"
+
+
+def story_note(c: Candidate) -> str:
+    """How close the candidate's article is to the claim's, in words: "same story as the
+    claim's article (0.61)" or "an article on another story (0.12)"."""
+    if c.story >= STORY_SHOWN:
+        return f"same story as the claim's article ({c.story:.2f})"
+    return f"an article on another story ({c.story:.2f})"
 
 
 def _candidate_query(query: Unit, text: str, corpus: tuple[IdfFn, int] | None) -> str:
@@ -420,7 +434,11 @@ def corroboration_report(
         chosen = found_by_model(gathered, events)
         verdicts = {id(c): (True, note) for c, note in chosen}
         strong_first = [c for c, _note in chosen]
-        unique = (strong_first + [c for c in unique if id(c) not in verdicts])[:limit]
+        # the weakly related likeliest first: what `w` shows first is most often relevant
+        rest = [c for c in unique if id(c) not in verdicts]
+        if FOUND_PROBABILITY is not None:
+            rest = [c for _p, c in likeliest_first(gathered, events, rest)]
+        unique = (strong_first + rest)[:limit]
         verdicts.update({id(c): (False, "") for c in unique if id(c) not in verdicts})
     else:
         unique = unique[:limit]
@@ -447,6 +465,8 @@ def corroboration_report(
                 reason = f"{note}; {reason}"
         else:
             relation, reason = WEAK, "shares words only: " + ", ".join(shown_terms(shared, 3))
+            if gathered.corpus:  # why a weak match with less similarity may come first
+                reason = f"{reason}; {story_note(c)}"
         independent = other.id not in own
         if is_strong and not independent:
             why = independence(doc, other).reasons or ("not independent of a source already counted",)

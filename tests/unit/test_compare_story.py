@@ -7,6 +7,7 @@ real Whoosh index in a temporary folder."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,3 +138,26 @@ def test_the_model_finds_at_most_one_passage_the_rules_do_not(
     assert report.found[0].reason.startswith("same story as the claim's article")
     monkeypatch.setattr(corroboration, "FOUND_PROBABILITY", None)
     assert found_by_model(gathered, events) == []
+
+
+def test_the_weakly_related_come_likeliest_first_each_saying_its_articles_story(tmp_path: Path) -> None:
+    # a timetable shares more of the claim's words (0.41) than the story's article does (0.29),
+    # and is about something else: `w` lists the story's passage first, and each says why
+    corpus = _corpus(tmp_path)
+    (corpus / "ferry.txt").write_text(
+        "Ferry timetable\nThe Quayline ferries of the shipping alliance leave the quay at noon on Sundays.\n",
+        "utf-8",
+    )
+    built = Index(corpus, tmp_path / "index")
+    built.update()
+    try:
+        doc_id, claim = _claim_span(built)
+        report = corroboration.corroboration_report(built, doc_id, claim)
+        assert report.nothing
+        titles = [w.title for w in report.weak]
+        assert titles[:2] == ["Terminal keeps cranes busy", "Ferry timetable"]
+        assert report.weak[1].similarity > report.weak[0].similarity, "not in similarity order"
+        assert report.weak[0].reason.startswith("shares words only: ")
+        assert re.search(r"; same story as the claim's article \(0\.\d\d\)$", report.weak[0].reason)
+    finally:
+        built.close()
