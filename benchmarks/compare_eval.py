@@ -97,19 +97,8 @@ CLAIM_FILES = (
 )
 # the splits with labelled claims; "corroboration4", "corroboration5" (session 13), "corroboration6",
 # "corroboration7", "corroboration8" (session 14), "corroboration9" and "corroboration10" (session 15) have claims and no pairs
-CLAIM_SPLITS = (
-    "dev",
-    "held-out",
-    "held-out2",
-    "held-out9",
-    "corroboration4",
-    "corroboration5",
-    "corroboration6",
-    "corroboration7",
-    "corroboration8",
-    "corroboration9",
-    "corroboration10",
-)
+CLAIMS_ONLY = tuple(f"corroboration{k}" for k in range(4, 11))  # splits with claims and no pairs
+CLAIM_SPLITS = ("dev", "held-out", "held-out2", "held-out9", *CLAIMS_ONLY)
 # built for one blind run: run only when named, never by "all" or "seen"
 # (held-out11 and corroboration5 were run blind at the start of session 14 and are seen since;
 # held-out12 and corroboration6 were built in session 14 and run blind once on its final code;
@@ -252,13 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         "--split",
         choices=(
             *SPLITS,
-            "corroboration4",
-            "corroboration5",
-            "corroboration6",
-            "corroboration7",
-            "corroboration8",
-            "corroboration9",
-            "corroboration10",
+            *CLAIMS_ONLY,
             "all",
             "tuning",
             "seen",
@@ -284,20 +267,7 @@ def main(argv: list[str] | None = None) -> int:
             index.update()
         idf = corpus_idf(index)
         if args.split == "all":
-            splits: tuple[str, ...] = tuple(
-                s
-                for s in (
-                    *SPLITS,
-                    "corroboration4",
-                    "corroboration5",
-                    "corroboration6",
-                    "corroboration7",
-                    "corroboration8",
-                    "corroboration9",
-                    "corroboration10",
-                )
-                if s not in PENDING
-            )
+            splits: tuple[str, ...] = tuple(s for s in (*SPLITS, *CLAIMS_ONLY) if s not in PENDING)
         elif args.split == "tuning":
             splits = tuple(s for s in SPLITS if not s.startswith("held-out"))
         elif args.split == "seen":  # every pair split but those pending their one blind run
