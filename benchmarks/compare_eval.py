@@ -106,8 +106,8 @@ CLAIM_SPLITS = ("dev", "held-out", "held-out2", "held-out9", *CLAIMS_ONLY)
 # were built in session 14 for one blind run on the next session's start code)
 # held-out13 and corroboration8 were run blind once on session 15's start code (b658f15) and are seen since;
 # held-out14 and corroboration9 were built in session 15 and run blind once on its final code (91b6036); seen since;
-# held-out15 and corroboration10 were built in session 15 for one blind run on the next session's start code
-PENDING: tuple[str, ...] = ("held-out15", "corroboration10")
+# held-out15 and corroboration10 were built in session 15 and run blind once on session 16's start code (45462ab); seen since
+PENDING: tuple[str, ...] = ()
 
 
 def load_document(path: str) -> Document:
