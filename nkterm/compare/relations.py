@@ -23,6 +23,7 @@ from nkterm.analysis import analyze
 from nkterm.compare import params
 from nkterm.compare.actors import PROMISE_BROKEN, denies, promise_broken
 from nkterm.compare.apart import counts_apart, figures_apart
+from nkterm.compare.clauses import main_keys, ordinals_apart
 from nkterm.compare.contrary import PREFIX as CONTRARY
 from nkterm.compare.contrary import clear_caches as clear_contrary
 from nkterm.compare.contrary import contrary_conflict
@@ -409,6 +410,27 @@ def _mood_apart(a: Unit, b: Unit) -> str:
     return ""
 
 
+def _said_aside(a: Unit, b: Unit, shared: list[tuple[float, str, str]]) -> str:
+    """Why two passages that share enough words are still not one proposition, or "": one thing
+    ranked differently (``params.SAME_ORDINALS``: "for a second week" / "for the third week in a
+    row"), or what they share besides names and numbers said only in subordinate parts of both
+    (``params.SAME_ASIDES``: "Mr Ghosn is to become chairman of Renault, which owns 44% of the
+    Japanese carmaker," / "Nissan - in which Renault owns a 44% stake - contributed 1.7bn euros":
+    the shared detail is an aside, the main clauses say different things)."""
+    if params.SAME_ORDINALS:
+        ranks = ordinals_apart(a, b)
+        if ranks:
+            return ranks
+    if params.SAME_ASIDES is not None:
+        main_a, main_b = main_keys(a), main_keys(b)
+        said = [s for s in shared if s[2] in main_a or s[2] in main_b]
+        if len(said) < len(shared):
+            share = predicate_share(a, b, said)
+            if share < params.SAME_ASIDES:
+                return f'what they share is said only in asides of both (a relative clause, a parenthesis, "after ..."): {share:.0%} outside them'
+    return ""
+
+
 def relation_of(
     a: Unit, b: Unit, similarity: float, shared: list[tuple[float, str, str]] | None = None
 ) -> tuple[str, str]:
@@ -500,6 +522,9 @@ def relation_of(
         return RELATED_ONLY, f"{topic}; {different}"
     if mood:
         return RELATED_ONLY, f"{topic}; {mood}"
+    aside = _said_aside(a, b, shared)
+    if aside:
+        return RELATED_ONLY, f"{topic}; {aside}"
     numbers = [label for _w, label, key in shared if key.startswith("#")]
     how = f"same proposition: {', '.join(labels)}"
     if numbers:
