@@ -1,19 +1,22 @@
 """Leave-one-split-out choice of the session-16 "same" guards (``params.SAME_ORDINALS``,
 ``params.SAME_ASIDES``) over the labelled pair splits.
 
-    python -m benchmarks.same_loso [--index DIR]
+    python -m benchmarks.same_loso [--index DIR] [--unlabelled N]
 
 For each configuration, every seen pair split is judged once (``compare_eval.evaluate_pairs``).
 Then, per fold (one split left out), a configuration is adopted only if on the other splits it
 raises right-minus-wrong "same" over the configuration without guards, with "same" precision
 >= 0.85 (the one raising it most; ties: the first listed). Prints, per left-out split, the
 configuration chosen and its "same" and conflicts figures beside those without guards, and the
-pooled figures. Reads the BBC corpus like ``compare_eval``; owns nothing the application imports.
+pooled figures. ``--unlabelled N``: instead, the "same" pairs the shipped guards change on
+unlabelled document pairs (N random BBC documents, seed 16, each with its best
+``Index.more_like`` partner), listed for reading. Reads the BBC corpus like ``compare_eval``; owns nothing the application imports.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -22,7 +25,7 @@ from typing import Any
 import yaml
 
 from benchmarks.compare_eval import BBC, HERE, PAIR_FILES, PENDING, SPLITS, evaluate_pairs
-from nkterm.compare import corpus_idf, params
+from nkterm.compare import align, corpus_idf, params
 from nkterm.index import Index
 
 # (ordinals, asides): the first is the method without the session-16 guards
@@ -62,10 +65,57 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f} ({a}/{b})" if b else f"- (0/{b})"
 
 
+def unlabelled_changes(index: Index, count: int) -> int:
+    """Print the "same" pairs of ``count`` unlabelled document pairs that the guards change."""
+    idf = corpus_idf(index)
+    ids = sorted(s.id for s in index.summaries() if s.id != "README")
+    chosen = random.Random(16).sample(ids, count)
+    saved = params.SAME_ORDINALS, params.SAME_ASIDES
+    same_before = same_after = pairs_seen = 0
+    changes: list[str] = []
+    try:
+        for doc_id in chosen:
+            doc = index.document(doc_id)
+            best = index.more_like(doc.text, exclude=doc_id, limit=1)
+            if not best:
+                continue
+            other = index.document(best[0][0])
+            params.SAME_ORDINALS, params.SAME_ASIDES = CONFIGS[0]
+            before = {(p.a.start, p.b.start): p for p in align(doc, other, idf=idf).pairs}
+            params.SAME_ORDINALS, params.SAME_ASIDES = saved
+            after = {(p.a.start, p.b.start): p for p in align(doc, other, idf=idf).pairs}
+            pairs_seen += len(after)
+            same_before += sum(p.relation == "agrees" for p in before.values())
+            same_after += sum(p.relation == "agrees" for p in after.values())
+            for key, p in after.items():
+                old = before.get(key)
+                if old is not None and old.relation != p.relation:
+                    changes.append(
+                        f"{doc_id} | {other.id}: {old.relation} -> {p.relation} ({p.similarity:.2f}: {p.reason})\n"
+                        f"    A: {p.a.text}\n    B: {p.b.text}"
+                    )
+    finally:
+        params.SAME_ORDINALS, params.SAME_ASIDES = saved
+    print(
+        f"{count} documents, {pairs_seen} aligned pairs; 'same' {same_before} -> {same_after}; {len(changes)} changed"
+    )
+    print("\n".join(changes))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, help="Whoosh index of the BBC corpus (built if missing)")
+    parser.add_argument(
+        "--unlabelled", type=int, metavar="N", help="list the changes on N unlabelled document pairs"
+    )
     args = parser.parse_args(argv)
+    if args.unlabelled:
+        with tempfile.TemporaryDirectory() as tmp:
+            index = Index(BBC, args.index or Path(tmp) / "index")
+            if not index.exists() or index.doc_count() == 0:
+                index.update()
+            return unlabelled_changes(index, args.unlabelled)
     data: dict[str, Any] = {"document_pairs": []}
     for name in PAIR_FILES:
         loaded = yaml.safe_load((HERE / "data" / name).read_text(encoding="utf-8"))
