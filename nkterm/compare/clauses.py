@@ -2,11 +2,11 @@
 the words outside its subordinate parts (``main_keys``), and ordinals that rank one thing
 differently (``ordinals_apart``).
 
-A subordinate part is a relative clause ("..., which owns 44% of the Japanese carmaker,"), a
-parenthesis ("Nissan - in which Renault owns a 44% stake -", "(Nasa)") or an adverbial clause
-of circumstance or reason ("after Peel had a heart attack", "despite the ravages of ...", "amid
-reports of a rift"). Two passages that share only what such parts say ("Renault owns 44% of
-Nissan") while their main clauses say different things ("Ghosn is to become chairman" /
+A subordinate part is one set off from the main clause: a parenthesis ("Nissan - in which
+Renault owns a 44% stake -", "(Nasa)"), or a relative clause or an adverbial clause of
+circumstance or reason after a comma ("..., which owns 44% of the Japanese carmaker,", ",
+despite the ravages of ..."). Two passages that share only what such parts say ("Renault owns
+44% of Nissan") while their main clauses say different things ("Ghosn is to become chairman" /
 "Nissan contributed 1.7bn euros") are not one proposition.
 
 Must not import Textual, nor Whoosh.
@@ -21,17 +21,18 @@ from nkterm.compare.slots import _ORDINAL_RE
 from nkterm.compare.units import Unit, _content_tokens
 from nkterm.compare.words import KEY_OF, stem
 
-# what opens a subordinate part, and where it ends: a relative pronoun (after a comma, a dash or
-# a noun) up to the next comma, dash, bracket or the end; a conjunction or preposition of
-# circumstance or reason likewise; a dash or bracket up to its partner (or the end)
+# what opens a subordinate part, and where it ends: a relative pronoun or a conjunction or
+# preposition of circumstance or reason, set off by a comma, a dash or a bracket before it, up
+# to the next comma, dash, bracket or the end; a dash or bracket up to its partner (or the end)
 _RELATIVE_RE = re.compile(
-    r"\b(?:(?:in|of|by|for|to|from|with|at|on|under|through)\s+(?:which|whom)|which|who|whom|whose|where)\b",
+    r"\b(?:(?:in|of|by|for|to|from|with|at|on|under|through|upon)\s+(?:which|whom)|which|who|whom|whose|where)\b",
     re.IGNORECASE,
 )
 _ADVERBIAL_RE = re.compile(
     r"\b(?:after|despite|amid|amidst|following|although|though|because)\b",
     re.IGNORECASE,
 )
+_SET_OFF = (",", "-", "(", "[", "\u2013", "\u2014")
 _PART_END_RE = re.compile(r"\s[-\u2013\u2014]\s|[,;:()\[\]\u2014]|\.\s*$")
 _DASH_RE = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
 # a dash before a conjunction joins a second main clause ("... - and gave Fiat a put option ...")
@@ -41,8 +42,13 @@ _BRACKET_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 @functools.lru_cache(maxsize=2048)
 def subordinate_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """[start, end) of each subordinate part of ``text`` (they may overlap): relative clauses,
-    adverbial clauses of circumstance or reason, bracketed and dashed parentheses."""
+    """[start, end) of each part of ``text`` set off from its main clause (they may overlap):
+    bracketed and dashed parentheses, and relative or adverbial clauses of circumstance or
+    reason after a comma, dash or bracket (", which owns 44% of the Japanese carmaker,", ",
+    after Cabinet allies intervened"). A relative clause that is not set off ("a bill which
+    critics claim would ...", "an 18-year-old woman who ages dramatically") says which thing is
+    meant and is read as the main clause's; so is an adverbial clause that is not ("Peel died
+    after suffering a heart attack"), whose event is often what both passages report."""
     spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _BRACKET_RE.finditer(text)]
     dashes = list(_DASH_RE.finditer(text))
     for k in range(0, len(dashes), 2):  # "X - a parenthesis - Y", or "X - an afterthought"
@@ -53,8 +59,8 @@ def subordinate_spans(text: str) -> tuple[tuple[int, int], ...]:
         spans.append((start, end))
     for pattern in (_RELATIVE_RE, _ADVERBIAL_RE):
         for m in pattern.finditer(text):
-            if m.start() == 0 or not text[: m.start()].strip(" \"'“‘"):
-                continue  # a sentence that opens with it ("After the vote, ...", "Who ...") is its main clause's frame
+            if not text[: m.start()].rstrip().endswith(_SET_OFF):
+                continue
             part_end = _PART_END_RE.search(text, m.end())
             spans.append((m.start(), part_end.start() if part_end else len(text)))
     return tuple(spans)

@@ -410,6 +410,15 @@ def _mood_apart(a: Unit, b: Unit) -> str:
     return ""
 
 
+def _says_more(unit: Unit, main: frozenset[str], shared: list[tuple[float, str, str]]) -> bool:
+    """Whether ``unit``'s main clause (``main``: its keys) has a word of its own: not a name, a
+    number, nor a key both passages share."""
+    both = {key for _w, _label, key in shared}
+    return any(
+        k in main and k not in both and k not in unit.names and not k.startswith("#") for k in unit.keys
+    )
+
+
 def _said_aside(a: Unit, b: Unit, shared: list[tuple[float, str, str]]) -> str:
     """Why two passages that share enough words are still not one proposition, or "": one thing
     ranked differently (``params.SAME_ORDINALS``: "for a second week" / "for the third week in a
@@ -424,10 +433,11 @@ def _said_aside(a: Unit, b: Unit, shared: list[tuple[float, str, str]]) -> str:
     if params.SAME_ASIDES is not None:
         main_a, main_b = main_keys(a), main_keys(b)
         said = [s for s in shared if s[2] in main_a or s[2] in main_b]
-        if len(said) < len(shared):
+        # the main clauses must each say something of their own (not two lists of names)
+        if len(said) < len(shared) and _says_more(a, main_a, shared) and _says_more(b, main_b, shared):
             share = predicate_share(a, b, said)
             if share < params.SAME_ASIDES:
-                return f'what they share is said only in asides of both (a relative clause, a parenthesis, "after ..."): {share:.0%} outside them'
+                return f"what they share is said only in asides of both (a relative clause or parenthesis): {share:.0%} outside them"
     return ""
 
 
