@@ -1,5 +1,5 @@
 """Leave-one-split-out choice of the session-16 "same" guards (``params.SAME_ORDINALS``,
-``params.SAME_ASIDES``) over the labelled pair splits.
+``params.SAME_ASIDES``, ``params.SAME_PREDICATE_MIN``) over the labelled pair splits.
 
     python -m benchmarks.same_loso [--index DIR] [--unlabelled N]
 
@@ -28,23 +28,25 @@ from benchmarks.compare_eval import BBC, HERE, PAIR_FILES, PENDING, SPLITS, eval
 from nkterm.compare import align, corpus_idf, params
 from nkterm.index import Index
 
-# (ordinals, asides): the first is the method without the session-16 guards
-CONFIGS: tuple[tuple[bool, float | None], ...] = (
-    (False, None),
-    (True, None),
-    (False, 0.1),
-    (False, 0.2),
-    (False, 0.3),
-    (True, 0.1),
-    (True, 0.2),
-    (True, 0.3),
+# (ordinals, asides, the least predicate share for "same"): the first is the method without the
+# session-16 guards
+Config = tuple[bool, float | None, float | None]
+CONFIGS: tuple[Config, ...] = tuple(
+    (ordinals, asides, predicate)
+    for predicate in (None, 0.25, 0.3)
+    for ordinals in (False, True)
+    for asides in (None, 0.1, 0.2, 0.3)
 )
 PRECISION_MIN = 0.85
 
 
-def _name(config: tuple[bool, float | None]) -> str:
-    ordinals, asides = config
-    parts = (["ordinals"] if ordinals else []) + ([f"asides {asides:g}"] if asides is not None else [])
+def _name(config: Config) -> str:
+    ordinals, asides, predicate = config
+    parts = (
+        (["ordinals"] if ordinals else [])
+        + ([f"asides {asides:g}"] if asides is not None else [])
+        + ([f"predicate {predicate:g}"] if predicate is not None else [])
+    )
     return " + ".join(parts) or "none"
 
 
@@ -66,11 +68,12 @@ def _ratio(a: int, b: int) -> str:
 
 
 def unlabelled_changes(index: Index, count: int) -> int:
-    """Print the "same" pairs of ``count`` unlabelled document pairs that the guards change."""
+    """Print the "same" pairs of ``count`` unlabelled document pairs that the guards change
+    (the shipped parameters against ``CONFIGS[0]``)."""
     idf = corpus_idf(index)
     ids = sorted(s.id for s in index.summaries() if s.id != "README")
     chosen = random.Random(16).sample(ids, count)
-    saved = params.SAME_ORDINALS, params.SAME_ASIDES
+    saved = params.SAME_ORDINALS, params.SAME_ASIDES, params.SAME_PREDICATE_MIN
     same_before = same_after = pairs_seen = 0
     changes: list[str] = []
     try:
@@ -80,9 +83,9 @@ def unlabelled_changes(index: Index, count: int) -> int:
             if not best:
                 continue
             other = index.document(best[0][0])
-            params.SAME_ORDINALS, params.SAME_ASIDES = CONFIGS[0]
+            params.SAME_ORDINALS, params.SAME_ASIDES, params.SAME_PREDICATE_MIN = CONFIGS[0]
             before = {(p.a.start, p.b.start): p for p in align(doc, other, idf=idf).pairs}
-            params.SAME_ORDINALS, params.SAME_ASIDES = saved
+            params.SAME_ORDINALS, params.SAME_ASIDES, params.SAME_PREDICATE_MIN = saved
             after = {(p.a.start, p.b.start): p for p in align(doc, other, idf=idf).pairs}
             pairs_seen += len(after)
             same_before += sum(p.relation == "agrees" for p in before.values())
@@ -95,7 +98,7 @@ def unlabelled_changes(index: Index, count: int) -> int:
                         f"    A: {p.a.text}\n    B: {p.b.text}"
                     )
     finally:
-        params.SAME_ORDINALS, params.SAME_ASIDES = saved
+        params.SAME_ORDINALS, params.SAME_ASIDES, params.SAME_PREDICATE_MIN = saved
     print(
         f"{count} documents, {pairs_seen} aligned pairs; 'same' {same_before} -> {same_after}; {len(changes)} changed"
     )
@@ -121,8 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         loaded = yaml.safe_load((HERE / "data" / name).read_text(encoding="utf-8"))
         data["document_pairs"].extend(loaded["document_pairs"])
     splits = [s for s in SPLITS if s not in PENDING]
-    saved = params.SAME_ORDINALS, params.SAME_ASIDES
-    results: dict[tuple[bool, float | None], dict[str, Counter[tuple[str, str]]]] = {}
+    saved = params.SAME_ORDINALS, params.SAME_ASIDES, params.SAME_PREDICATE_MIN
+    results: dict[Config, dict[str, Counter[tuple[str, str]]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         index = Index(BBC, args.index or Path(tmp) / "index")
         if not index.exists() or index.doc_count() == 0:
@@ -130,10 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         idf = corpus_idf(index)
         try:
             for config in CONFIGS:
-                params.SAME_ORDINALS, params.SAME_ASIDES = config
+                params.SAME_ORDINALS, params.SAME_ASIDES, params.SAME_PREDICATE_MIN = config
                 results[config] = {s: evaluate_pairs(data, s, idf)[0] for s in splits}
         finally:
-            params.SAME_ORDINALS, params.SAME_ASIDES = saved
+            params.SAME_ORDINALS, params.SAME_ASIDES, params.SAME_PREDICATE_MIN = saved
     base = CONFIGS[0]
     print("all splits, per configuration: right / wrong 'same' (precision)")
     for config in CONFIGS:
@@ -148,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     for held in splits:
         train = [s for s in splits if s != held]
 
-        def score(config: tuple[bool, float | None], train: list[str] = train) -> tuple[int, int]:
+        def score(config: Config, train: list[str] = train) -> tuple[int, int]:
             right = sum(_same(results[config][s])[0] for s in train)
             wrong = sum(_same(results[config][s])[1] for s in train)
             return right, wrong

@@ -513,7 +513,7 @@ def relation_of(
         return RELATED_ONLY, topic
     if apart:
         return RELATED_ONLY, apart
-    if not same_slot:
+    if not same_slot or (params.SAME_PREDICATE_MIN is not None and share < params.SAME_PREDICATE_MIN):
         return RELATED_ONLY, f"same names, different things said ({share:.0%} of the rest shared)"
     if not_a != not_b:
         side = "A" if not_a else "B"

@@ -1,5 +1,6 @@
 """The session-16 "same" guards on sentence pairs written for these tests: one thing ranked
-differently is no "same", nor are two passages that share only what subordinate parts of both
+differently is no "same", nor are two passages sharing under 30% of what they say besides names
+and numbers, nor two passages that share only what subordinate parts of both
 say, set off by commas, dashes or brackets (docs/compare.md, the `same` row); what one passage
 says in its main clause stays "same"."""
 
@@ -31,6 +32,16 @@ def test_the_same_rank_in_other_words_agrees() -> None:
         "The thriller Red Harbour has topped the North American box office for a second week.",
     )
     assert relation == AGREES
+
+
+def test_the_same_names_and_date_with_little_else_shared_are_related() -> None:
+    # a quarter of what they say besides names and numbers: one remains in doubt, the other is unfit
+    relation, reason, _shared = judge(
+        "Nadal's participation in the Melbourne Open on 17 January also remains in doubt.",
+        "Nadal is now unlikely to be fit in time for the Melbourne Open on 17 January.",
+    )
+    assert relation == RELATED_ONLY
+    assert reason.startswith("same names, different things said (25%")
 
 
 def test_a_rank_the_other_side_also_gives_is_not_another_rank() -> None:
