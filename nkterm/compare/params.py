@@ -70,3 +70,13 @@ MEASURE_WINDOW = 4  # ...the measure: content words within this many of each fig
 MEASURE_RATIO = 2.0  # ...two values less than this factor apart (a figure twice another is another thing)
 MEASURE_SHARED = 1  # ...and this many words (or groups) next to both figures
 MEASURE_SUBJECTS = True  # ...and not when each figure's clause names someone the other passage does not
+# Session 16, same (issue 17: "same" that holds on unseen story pairs; relations._said_aside)
+# (benchmarks/same_loso.py: leave-one-split-out over the 20 pair splits chose all three, ordinals
+# and asides 0.3 in 19 of 20 folds, the predicate share 0.3 in 18; docs/compare.md "Session 16, same")
+SAME_ORDINALS = True  # one thing ranked differently ("second week" / "third week") is no "same"
+SAME_ASIDES: float | None = (
+    0.3  # "same" needs this share of what is said besides names and numbers (``predicate_share``) outside what both passages say only in parts set off from their main clauses (brackets, dashes, a relative or adverbial clause after a comma); None: not read
+)
+SAME_PREDICATE_MIN: float | None = (
+    0.3  # "same" needs this share of what is said besides names and numbers (``predicate_share``; a conflict's slot needs PREDICATE_MIN); None: PREDICATE_MIN
+)

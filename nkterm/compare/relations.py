@@ -23,6 +23,7 @@ from nkterm.analysis import analyze
 from nkterm.compare import params
 from nkterm.compare.actors import PROMISE_BROKEN, denies, promise_broken
 from nkterm.compare.apart import counts_apart, figures_apart
+from nkterm.compare.clauses import main_keys, ordinals_apart
 from nkterm.compare.contrary import PREFIX as CONTRARY
 from nkterm.compare.contrary import clear_caches as clear_contrary
 from nkterm.compare.contrary import contrary_conflict
@@ -409,6 +410,37 @@ def _mood_apart(a: Unit, b: Unit) -> str:
     return ""
 
 
+def _says_more(unit: Unit, main: frozenset[str], shared: list[tuple[float, str, str]]) -> bool:
+    """Whether ``unit``'s main clause (``main``: its keys) has a word of its own: not a name, a
+    number, nor a key both passages share."""
+    both = {key for _w, _label, key in shared}
+    return any(
+        k in main and k not in both and k not in unit.names and not k.startswith("#") for k in unit.keys
+    )
+
+
+def _said_aside(a: Unit, b: Unit, shared: list[tuple[float, str, str]]) -> str:
+    """Why two passages that share enough words are still not one proposition, or "": one thing
+    ranked differently (``params.SAME_ORDINALS``: "for a second week" / "for the third week in a
+    row"), or what they share besides names and numbers said only in subordinate parts of both
+    (``params.SAME_ASIDES``: "Mr Ghosn is to become chairman of Renault, which owns 44% of the
+    Japanese carmaker," / "Nissan - in which Renault owns a 44% stake - contributed 1.7bn euros":
+    the shared detail is an aside, the main clauses say different things)."""
+    if params.SAME_ORDINALS:
+        ranks = ordinals_apart(a, b)
+        if ranks:
+            return ranks
+    if params.SAME_ASIDES is not None:
+        main_a, main_b = main_keys(a), main_keys(b)
+        said = [s for s in shared if s[2] in main_a or s[2] in main_b]
+        # the main clauses must each say something of their own (not two lists of names)
+        if len(said) < len(shared) and _says_more(a, main_a, shared) and _says_more(b, main_b, shared):
+            share = predicate_share(a, b, said)
+            if share < params.SAME_ASIDES:
+                return f"what they share is said only in asides of both (a relative clause or parenthesis): {share:.0%} outside them"
+    return ""
+
+
 def relation_of(
     a: Unit, b: Unit, similarity: float, shared: list[tuple[float, str, str]] | None = None
 ) -> tuple[str, str]:
@@ -481,7 +513,7 @@ def relation_of(
         return RELATED_ONLY, topic
     if apart:
         return RELATED_ONLY, apart
-    if not same_slot:
+    if not same_slot or (params.SAME_PREDICATE_MIN is not None and share < params.SAME_PREDICATE_MIN):
         return RELATED_ONLY, f"same names, different things said ({share:.0%} of the rest shared)"
     if not_a != not_b:
         side = "A" if not_a else "B"
@@ -500,6 +532,9 @@ def relation_of(
         return RELATED_ONLY, f"{topic}; {different}"
     if mood:
         return RELATED_ONLY, f"{topic}; {mood}"
+    aside = _said_aside(a, b, shared)
+    if aside:
+        return RELATED_ONLY, f"{topic}; {aside}"
     numbers = [label for _w, label, key in shared if key.startswith("#")]
     how = f"same proposition: {', '.join(labels)}"
     if numbers:
