@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from nkterm.analysis import analyze, analyze_names_joined
 from nkterm.compare import params
 from nkterm.compare.meanings import MEANING
 from nkterm.compare.slots import _event_words, _mentions, anchors, time_frame
-from nkterm.compare.units import Unit
+from nkterm.compare.units import HEADLINE, Unit
 from nkterm.compare.words import EVALUATION_AXES
 from nkterm.dateline import MONTH_NAMES
 from nkterm.numbers import Quantity
@@ -263,6 +265,8 @@ def _rivals(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
     low, high = sorted((abs(x.value), abs(y.value)))
     if low <= 0 or high / low >= params.MEASURE_RATIO:
         return False
+    if params.MEASURE_WHOSE and _roundings(x, y):
+        return False
     for unit, q in ((a, x), (b, y)):
         text = unit.passage.text
         # a period's length: "the next 18 months", "fresh four-month highs"
@@ -277,6 +281,68 @@ def _rivals(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
         if (bound > 0 and other.value >= q.value) or (bound < 0 and other.value <= q.value):
             return False
     return True
+
+
+def _roundings(x: Quantity, y: Quantity) -> bool:
+    """Whether two figures of two or more significant digits are one place of their last digit
+    apart: two roundings of one value ("$9.3bn" / "$9.4bn" of one $9.35bn sale), not two values."""
+    (vx, px), (vy, py) = x.base, y.base
+    place = max(px, py)
+    return min(abs(vx), abs(vy)) >= 10 * place and abs(vx - vy) <= place * (1 + 1e-9)
+
+
+# capitalised for another reason than naming someone: months, weekdays, feasts
+_NOT_NAMES = frozenset(
+    term
+    for w in (*MONTH_NAMES, *_WEEKDAYS, "christmas", "easter", "mr", "mrs", "ms", "dr", "sir")
+    for term, _s, _e in analyze(w)
+)
+
+
+@functools.lru_cache(maxsize=2048)
+def _cased(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(the stems ``text`` writes capitalised inside a sentence, those it writes lower-case, all
+    its stems); months, weekdays and titles left out of the first."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    every: set[str] = set()
+    for t, s, e in analyze_names_joined(text):
+        if not t.isalpha():
+            continue
+        every.add(t)
+        if text[s].islower():
+            lower.add(t)
+        elif text[max(0, s - 12) : s].rstrip(" \t\"'“‘(")[-1:] not in ("", ".", "!", "?", ":", "\n"):
+            capital.add(t)
+    return frozenset(capital - _NOT_NAMES), frozenset(lower), frozenset(every)
+
+
+def document_subject(units: Sequence[Unit]) -> frozenset[str]:
+    """Whom a document is about, as name stems: the names of its headline and first
+    ``MEASURE_LEAD`` passages that at least ``MEASURE_MENTIONS`` of its passages give, and its
+    most-given name(s). A name is a word written capitalised inside a sentence and never
+    lower-case in the document ("Apple", "Rosneft", "UK"; not "Court", "Pay")."""
+    parts = [_cased(u.passage.text) for u in units]
+    names = frozenset().union(*(p[0] for p in parts)) - frozenset().union(*(p[1] for p in parts))
+    mentions: Counter[str] = Counter(w for p in parts for w in p[2] & names)
+    least = params.MEASURE_MENTIONS
+    lead = [k for k, u in enumerate(units) if HEADLINE in u.passage.kinds]
+    lead += [k for k, u in enumerate(units) if HEADLINE not in u.passage.kinds][: params.MEASURE_LEAD]
+    subject = {w for k in lead for w in parts[k][2] & names if mentions[w] >= least}
+    most = max(mentions.values(), default=0)
+    if most >= least:
+        subject.update(w for w, n in mentions.items() if n == most)
+    return frozenset(subject)
+
+
+def _whose(unit: Unit, q: Quantity) -> frozenset[str]:
+    """Whose figure ``q`` is, as name stems: the names of its clause (``_clause_names``) when it
+    names one, else whom its document is about (``Unit.about``); with ``MEASURE_WHOSE`` "either",
+    both; empty when neither is known."""
+    named = frozenset(w for n in _clause_names(unit, q) for w in n.split()) - _NOT_NAMES
+    if params.MEASURE_WHOSE == "either":
+        return named | unit.about
+    return named or unit.about
 
 
 def measure_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
@@ -314,7 +380,9 @@ def measure_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
             if len(found_a[x.key]) > 2 or len(found_b[y.key]) > 2 or not _rivals(a, x, b, y):
                 continue  # (three or more figures of a unit: a list of things, no one value)
             if params.MEASURE_SUBJECTS and _other_subjects(a, x, b, y):
-                continue  # (three or more figures of a unit: a list of things, no one value)
+                continue  # ("Ten former directors at WorldCom" / "Eighteen former Enron directors")
+            if params.MEASURE_WHOSE and not _whose(a, x) & _whose(b, y):
+                continue  # two firms' profits, each named only in its own article (or no one known)
             measure_x = _measure_words(a, x) if measure_x is None else measure_x
             measure_y = _measure_words(b, y)
             # a word's group first: it names the measure ('cut/lost'), not only what is near it
@@ -338,5 +406,6 @@ def measure_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
 
 
 def clear_caches() -> None:
-    """Forget the memoised times of passages (``_times``)."""
+    """Forget the memoised times and cased words of passages (``_times``, ``_cased``)."""
     _times.cache_clear()
+    _cased.cache_clear()

@@ -70,3 +70,7 @@ MEASURE_WINDOW = 4  # ...the measure: content words within this many of each fig
 MEASURE_RATIO = 2.0  # ...two values less than this factor apart (a figure twice another is another thing)
 MEASURE_SHARED = 1  # ...and this many words (or groups) next to both figures
 MEASURE_SUBJECTS = True  # ...and not when each figure's clause names someone the other passage does not
+# Session 16, conflicts of one measure: whose figure (measure.py)
+MEASURE_WHOSE: str | None = "clause"  # ...and only when both figures are one subject's: the names of each figure's clause, else ("clause"; "either": and) whom its document is about (and not two roundings of one value); None: no such check...
+MEASURE_LEAD = 2  # ...a document is about the names of its headline and first 2 passages...
+MEASURE_MENTIONS = 2  # ...that at least this many of its passages give, and its most-given name
