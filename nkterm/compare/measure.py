@@ -265,7 +265,9 @@ def _rivals(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
     low, high = sorted((abs(x.value), abs(y.value)))
     if low <= 0 or high / low >= params.MEASURE_RATIO:
         return False
-    if params.MEASURE_WHOSE and _roundings(x, y):
+    if params.MEASURE_WHOSE and (
+        _roundings(x, y) or _whole(a, x) != _whole(b, y) or _movement(a, x) != _movement(b, y)
+    ):
         return False
     for unit, q in ((a, x), (b, y)):
         text = unit.passage.text
@@ -281,6 +283,38 @@ def _rivals(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
         if (bound > 0 and other.value >= q.value) or (bound < 0 and other.value <= q.value):
             return False
     return True
+
+
+# a whole that another figure is part of: "all but 92 of the Lords' 750 [hereditary peers]"
+_WHOLE_RE = re.compile(r"\d\S*\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:[\w'’.-]+['’]s?\s+)?$")
+
+
+def _whole(unit: Unit, q: Quantity) -> bool:
+    """Whether ``q`` is the whole of another figure's part ("92 of the Lords' 750"), not a part
+    or a level ("600 hereditaries lost their seats")."""
+    return _WHOLE_RE.search(unit.passage.text, max(0, q.start - 40), q.start) is not None
+
+
+_RISE_STEMS, _FALL_STEMS = EVALUATION_AXES[_MOVEMENT]
+
+
+def _movement(unit: Unit, q: Quantity) -> int:
+    """The movement ``q`` is of or after, from the movement word nearest to it in its clause: +1
+    a rise ("rose 12% to A$4.76", "a 5% annual increase"), -1 a fall, 0 none ("were suspended at
+    A$4.25": a level, another moment's than a level after a rise)."""
+    q = _head(unit, q)
+    text = unit.passage.text
+    start = max((m.end() for m in _CLAUSE_BREAK_RE.finditer(text, 0, q.start)), default=0)
+    found = _CLAUSE_BREAK_RE.search(text, q.end)
+    end = found.start() if found else len(text)
+    best, sign = len(text) + 1, 0
+    for t, s, e in analyze_names_joined(text):
+        if s < start or e > end or (t not in _RISE_STEMS and t not in _FALL_STEMS):
+            continue
+        distance = q.start - e if e <= q.start else s - q.end
+        if 0 <= distance < best:
+            best, sign = distance, 1 if t in _RISE_STEMS else -1
+    return sign
 
 
 def _roundings(x: Quantity, y: Quantity) -> bool:
@@ -335,14 +369,34 @@ def document_subject(units: Sequence[Unit]) -> frozenset[str]:
     return frozenset(subject)
 
 
+def mark_subjects(units: Sequence[Unit]) -> None:
+    """Set each unit's ``about`` (one document's units, in text order): whom the document is
+    about (``document_subject``), and the names of the ``MEASURE_BACK`` passages before it ("Mr
+    Brown ... has been in talks with other G8 finance ministers. The chancellor said the plan
+    would save ... $3bn": the chancellor's figure, of the G8's plan)."""
+    about = document_subject(units)
+    back = params.MEASURE_BACK
+    for k, u in enumerate(units):
+        before = [_cased(v.passage.text)[0] for v in units[max(0, k - back) : k]] if back else []
+        u.about = about.union(*before) if before else about
+
+
 def _whose(unit: Unit, q: Quantity) -> frozenset[str]:
     """Whose figure ``q`` is, as name stems: the names of its clause (``_clause_names``) when it
     names one, else whom its document is about (``Unit.about``); with ``MEASURE_WHOSE`` "either",
     both; empty when neither is known."""
     named = frozenset(w for n in _clause_names(unit, q) for w in n.split()) - _NOT_NAMES
-    if params.MEASURE_WHOSE == "either":
+    if params.MEASURE_WHOSE in ("either", "both"):
         return named | unit.about
     return named or unit.about
+
+
+def _same_subject(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
+    """Whether ``x`` and ``y`` are one subject's figures (``_whose`` shares a name); with
+    ``MEASURE_WHOSE`` "both", their passages' documents must also be about someone in common."""
+    if params.MEASURE_WHOSE == "both" and not a.about & b.about:
+        return False
+    return bool(_whose(a, x) & _whose(b, y))
 
 
 def measure_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
@@ -381,7 +435,7 @@ def measure_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
                 continue  # (three or more figures of a unit: a list of things, no one value)
             if params.MEASURE_SUBJECTS and _other_subjects(a, x, b, y):
                 continue  # ("Ten former directors at WorldCom" / "Eighteen former Enron directors")
-            if params.MEASURE_WHOSE and not _whose(a, x) & _whose(b, y):
+            if params.MEASURE_WHOSE and not _same_subject(a, x, b, y):
                 continue  # two firms' profits, each named only in its own article (or no one known)
             measure_x = _measure_words(a, x) if measure_x is None else measure_x
             measure_y = _measure_words(b, y)
