@@ -370,30 +370,26 @@ def document_subject(units: Sequence[Unit]) -> frozenset[str]:
 
 
 def mark_subjects(units: Sequence[Unit]) -> None:
-    """Set each unit's ``about`` (one document's units, in text order): whom the document is
-    about (``document_subject``), and the names of the ``MEASURE_BACK`` passages before it ("Mr
-    Brown ... has been in talks with other G8 finance ministers. The chancellor said the plan
-    would save ... $3bn": the chancellor's figure, of the G8's plan)."""
+    """Set each unit's ``about`` to whom its document is about (``document_subject``; ``units``:
+    one document's)."""
     about = document_subject(units)
-    back = params.MEASURE_BACK
-    for k, u in enumerate(units):
-        before = [_cased(v.passage.text)[0] for v in units[max(0, k - back) : k]] if back else []
-        u.about = about.union(*before) if before else about
+    for u in units:
+        u.about = about
 
 
 def _whose(unit: Unit, q: Quantity) -> frozenset[str]:
     """Whose figure ``q`` is, as name stems: the names of its clause (``_clause_names``) when it
-    names one, else whom its document is about (``Unit.about``); with ``MEASURE_WHOSE`` "either",
-    both; empty when neither is known."""
+    names one, else whom its document is about (``Unit.about``); with ``MEASURE_WHOSE`` "both",
+    the two together; empty when neither is known."""
     named = frozenset(w for n in _clause_names(unit, q) for w in n.split()) - _NOT_NAMES
-    if params.MEASURE_WHOSE in ("either", "both"):
+    if params.MEASURE_WHOSE == "both":
         return named | unit.about
     return named or unit.about
 
 
 def _same_subject(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
-    """Whether ``x`` and ``y`` are one subject's figures (``_whose`` shares a name); with
-    ``MEASURE_WHOSE`` "both", their passages' documents must also be about someone in common."""
+    """Whether ``x`` and ``y`` are one subject's figures: ``_whose`` shares a name, and with
+    ``MEASURE_WHOSE`` "both" the two documents are about someone in common (``Unit.about``)."""
     if params.MEASURE_WHOSE == "both" and not a.about & b.about:
         return False
     return bool(_whose(a, x) & _whose(b, y))
