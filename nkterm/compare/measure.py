@@ -340,7 +340,7 @@ def _cased(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     capital: set[str] = set()
     lower: set[str] = set()
     every: set[str] = set()
-    for t, s, e in analyze_names_joined(text):
+    for t, s, _e in analyze_names_joined(text):
         if not t.isalpha():
             continue
         every.add(t)

@@ -71,6 +71,8 @@ MEASURE_RATIO = 2.0  # ...two values less than this factor apart (a figure twice
 MEASURE_SHARED = 1  # ...and this many words (or groups) next to both figures
 MEASURE_SUBJECTS = True  # ...and not when each figure's clause names someone the other passage does not
 # Session 16, conflicts of one measure: whose figure (measure.py)
-MEASURE_WHOSE: str | None = "both"  # ...and only when both figures are one subject's (whose figure): "both": the names of each figure's clause together with whom its document is about share a name, and the two documents are about someone in common; "clause": the clause's names, else the document's; None: no such check (session 15's form). With it: no whole against a part, no other movement next to a figure, no two roundings of one value (session 16: chosen on session 15's unlabelled samples)
+MEASURE_WHOSE: str | None = (
+    "both"  # ...and only when both figures are one subject's (whose figure): "both": the names of each figure's clause together with whom its document is about share a name, and the two documents are about someone in common; "clause": the clause's names, else the document's; None: no such check (session 15's form). With it: no whole against a part, no other movement next to a figure, no two roundings of one value (session 16: chosen on session 15's unlabelled samples)
+)
 MEASURE_LEAD = 2  # ...a document is about the names of its headline and first 2 passages...
 MEASURE_MENTIONS = 2  # ...that at least this many of its passages give, and its most-given name
