@@ -382,15 +382,17 @@ def _whose(unit: Unit, q: Quantity) -> frozenset[str]:
     names one, else whom its document is about (``Unit.about``); with ``MEASURE_WHOSE`` "both",
     the two together; empty when neither is known."""
     named = frozenset(w for n in _clause_names(unit, q) for w in n.split()) - _NOT_NAMES
+    about = unit.about or frozenset()
     if params.MEASURE_WHOSE == "both":
-        return named | unit.about
-    return named or unit.about
+        return named | about
+    return named or about
 
 
 def _same_subject(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
     """Whether ``x`` and ``y`` are one subject's figures: ``_whose`` shares a name, and with
-    ``MEASURE_WHOSE`` "both" the two documents are about someone in common (``Unit.about``)."""
-    if params.MEASURE_WHOSE == "both" and not a.about & b.about:
+    ``MEASURE_WHOSE`` "both" the two documents are about someone in common (``Unit.about``; not
+    asked of passages compared without their documents)."""
+    if params.MEASURE_WHOSE == "both" and a.about is not None and b.about is not None and not a.about & b.about:
         return False
     return bool(_whose(a, x) & _whose(b, y))
 

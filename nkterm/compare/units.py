@@ -175,10 +175,10 @@ class Unit:
     # from an earlier passage of its document (``slots.refer_dates``): (start, end of the
     # reference in this passage, month, first day, last day, year or "")
     context_date: tuple[int, int, str, int, int, str] | None = None
-    # the names the passage's document is about (``measure.document_subject``, set by ``align``
-    # when the rule of figures of one measure is on): whose figure a figure is when its own clause
-    # names no one; empty when not known (a passage compared on its own)
-    about: frozenset[str] = frozenset()
+    # whom the passage's document is about, as name stems (``measure.document_subject``, set by
+    # ``align`` when the rule of figures of one measure is on): whose a figure is when its clause
+    # names no one; None when no document is known (a passage compared on its own)
+    about: frozenset[str] | None = None
 
     # What the passage says is not so, read when a pair asks (``_polarity_parts``, memoised):
     # most units of a comparison are never a candidate pair's, and need only their keys.
