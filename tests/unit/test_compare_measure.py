@@ -98,8 +98,8 @@ def _article(doc_id: str, firm: str, figure: str) -> Document:
     """A short article about ``firm`` whose one sentence with a figure names no one."""
     title = f"{firm} reports record year"
     text = (
-        f"{title}\n\nOn Tuesday {firm} said that demand for its new saloon had been strong across Europe.\n\n"
-        f"{figure}\n\n{firm} also plans to open a new plant in Ohio next spring, creating hundreds of jobs.\n"
+        f"{title}\n\nOn Tuesday {firm} said that demand for its new Saloon range had been strong across Europe.\n\n"
+        f"{figure}\n\n{firm} also plans to build the saloon at a new plant in Ohio next spring.\n"
     )
     return Document(id=doc_id, text=text, title=title)
 
@@ -130,14 +130,16 @@ def test_two_firms_figures_in_their_own_articles_do_not_differ() -> None:
 def test_whom_a_document_is_about() -> None:
     doc = _article("a", "Harlowe Motors", CUT)
     about = document_subject([unit_of(p) for p in passages(doc)])
-    # the firm (headline, lead, given three times); not Europe or Ohio (given once), nor Tuesday
+    # the firm (headline, lead, given three times); not Europe or Ohio (given once), nor Tuesday,
+    # nor "Saloon" (written lower-case too)
     assert about == {"harlow", "motor"}
 
 
 def test_a_figure_whose_passage_names_no_one_has_no_known_subject() -> None:
     # compared on their own, the passages say whose jobs only in one of them
     _relation, reason, _shared = judge(
-        JOBS_A, "Around 1,800 jobs could be lost if the deal goes through, local newspapers said."
+        JOBS_A,
+        "Around 1,800 jobs at the textile mill could be lost if the deal goes through, local newspapers said.",
     )
     assert not reason.startswith(relations.MEASURE), reason
 
@@ -164,7 +166,7 @@ def test_a_whole_is_no_rival_of_a_part() -> None:
 
 def test_a_level_after_a_rise_is_no_rival_of_a_level() -> None:
     _relation, reason, _shared = judge(
-        "Shares in Dunmore were suspended at 425p, the exchange said.",
-        "Dunmore shares rose 12% to 476p on news of the offer, while Aldwych shares fell 3% to 544p.",
+        "Trading in Dunmore shares was suspended at A$4.25, the exchange said.",
+        "Shares in Dunmore rose 12% to A$4.76 on news of the offer but shares in Aldwych fell 3.7% to A$5.44.",
     )
     assert not reason.startswith(relations.MEASURE), reason
