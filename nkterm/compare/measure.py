@@ -38,7 +38,7 @@ from nkterm.analysis import analyze, analyze_names_joined
 from nkterm.compare import params
 from nkterm.compare.meanings import MEANING
 from nkterm.compare.slots import _event_words, _mentions, anchors, time_frame
-from nkterm.compare.units import HEADLINE, Unit
+from nkterm.compare.units import HEADLINE, Unit, prepared_words
 from nkterm.compare.words import EVALUATION_AXES
 from nkterm.dateline import MONTH_NAMES
 from nkterm.numbers import Quantity
@@ -336,11 +336,12 @@ _NOT_NAMES = frozenset(
 @functools.lru_cache(maxsize=2048)
 def _cased(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(the stems ``text`` writes capitalised inside a sentence, those it writes lower-case, all
-    its stems); months, weekdays and titles left out of the first."""
+    its stems); months, weekdays and titles left out of the first. (The words ``unit_of`` has
+    read already: most passages of a comparison are read for nothing else.)"""
     capital: set[str] = set()
     lower: set[str] = set()
     every: set[str] = set()
-    for t, s, _e in analyze_names_joined(text):
+    for t, s, _e in prepared_words(text):
         if not t.isalpha():
             continue
         every.add(t)
@@ -392,7 +393,12 @@ def _same_subject(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
     """Whether ``x`` and ``y`` are one subject's figures: ``_whose`` shares a name, and with
     ``MEASURE_WHOSE`` "both" the two documents are about someone in common (``Unit.about``; not
     asked of passages compared without their documents)."""
-    if params.MEASURE_WHOSE == "both" and a.about is not None and b.about is not None and not a.about & b.about:
+    if (
+        params.MEASURE_WHOSE == "both"
+        and a.about is not None
+        and b.about is not None
+        and not a.about & b.about
+    ):
         return False
     return bool(_whose(a, x) & _whose(b, y))
 

@@ -282,6 +282,12 @@ def _prepared(text: str) -> _Prepared:
     )
 
 
+def prepared_words(text: str) -> list[tuple[str, int, int]]:
+    """The analysed words of a passage as ``unit_of`` read them (memoised): (stem, start, end),
+    given names joined, words inside a number or phrase left out."""
+    return _prepared(text).analysed
+
+
 def clear_caches() -> None:
     """Forget the prepared passages (``_prepared``, ``_unit_parts``, ``_polarity_parts``, ``actors.denies``)."""
     _prepared.cache_clear()
