@@ -15,6 +15,7 @@ from nkterm.compare import params, relations, units, worddiff
 from nkterm.compare.independence import clear_caches as clear_shingles
 from nkterm.compare.independence import independence
 from nkterm.compare.matching import max_weight_matching
+from nkterm.compare.measure import mark_subjects
 from nkterm.compare.params import (
     CROSS_CONFLICTS,
     MIN_SHARED,
@@ -120,6 +121,9 @@ def _align(
     measure_on = params.MEASURE_SLOTS and threshold > params.MEASURE_MIN
     figures = [_figure_units(u) for u in units_a] if measure_on else []
     figures_b = [_figure_units(u) for u in units_b] if measure_on else []
+    if measure_on and params.MEASURE_WHOSE:  # whose figure: whom each document is about
+        mark_subjects(units_a)
+        mark_subjects(units_b)
     for i, u in enumerate(units_a):
         head = HEADLINE in u.passage.kinds
         counts: dict[int, int] = {}  # unit of B -> keys shared (a dict: Counter.update costs more)

@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from nkterm.analysis import analyze, analyze_names_joined
 from nkterm.compare import params
 from nkterm.compare.meanings import MEANING
 from nkterm.compare.slots import _event_words, _mentions, anchors, time_frame
-from nkterm.compare.units import Unit
+from nkterm.compare.units import HEADLINE, Unit, prepared_words
 from nkterm.compare.words import EVALUATION_AXES
 from nkterm.dateline import MONTH_NAMES
 from nkterm.numbers import Quantity
@@ -263,6 +265,10 @@ def _rivals(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
     low, high = sorted((abs(x.value), abs(y.value)))
     if low <= 0 or high / low >= params.MEASURE_RATIO:
         return False
+    if params.MEASURE_WHOSE and (
+        _roundings(x, y) or _whole(a, x) != _whole(b, y) or _movement(a, x) != _movement(b, y)
+    ):
+        return False
     for unit, q in ((a, x), (b, y)):
         text = unit.passage.text
         # a period's length: "the next 18 months", "fresh four-month highs"
@@ -277,6 +283,124 @@ def _rivals(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
         if (bound > 0 and other.value >= q.value) or (bound < 0 and other.value <= q.value):
             return False
     return True
+
+
+# a whole that another figure is part of: "all but 92 of the Lords' 750 [hereditary peers]"
+_WHOLE_RE = re.compile(r"\d\S*\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:[\w'’.-]+['’]s?\s+)?$")
+
+
+def _whole(unit: Unit, q: Quantity) -> bool:
+    """Whether ``q`` is the whole of another figure's part ("92 of the Lords' 750"), not a part
+    or a level ("600 hereditaries lost their seats")."""
+    return _WHOLE_RE.search(unit.passage.text, max(0, q.start - 40), q.start) is not None
+
+
+_RISE_STEMS, _FALL_STEMS = EVALUATION_AXES[_MOVEMENT]
+
+
+def _movement(unit: Unit, q: Quantity) -> int:
+    """The movement ``q`` is of or after, from the movement word nearest to it in its clause: +1
+    a rise ("rose 12% to A$4.76", "a 5% annual increase"), -1 a fall, 0 none ("were suspended at
+    A$4.25": a level, another moment's than a level after a rise)."""
+    q = _head(unit, q)
+    text = unit.passage.text
+    start = max((m.end() for m in _CLAUSE_BREAK_RE.finditer(text, 0, q.start)), default=0)
+    found = _CLAUSE_BREAK_RE.search(text, q.end)
+    end = found.start() if found else len(text)
+    best, sign = len(text) + 1, 0
+    for t, s, e in analyze_names_joined(text):
+        if s < start or e > end or (t not in _RISE_STEMS and t not in _FALL_STEMS):
+            continue
+        distance = q.start - e if e <= q.start else s - q.end
+        if 0 <= distance < best:
+            best, sign = distance, 1 if t in _RISE_STEMS else -1
+    return sign
+
+
+def _roundings(x: Quantity, y: Quantity) -> bool:
+    """Whether two figures of two or more significant digits are one place of their last digit
+    apart: two roundings of one value ("$9.3bn" / "$9.4bn" of one $9.35bn sale), not two values."""
+    (vx, px), (vy, py) = x.base, y.base
+    place = max(px, py)
+    return min(abs(vx), abs(vy)) >= 10 * place and abs(vx - vy) <= place * (1 + 1e-9)
+
+
+# capitalised for another reason than naming someone: months, weekdays, feasts
+_NOT_NAMES = frozenset(
+    term
+    for w in (*MONTH_NAMES, *_WEEKDAYS, "christmas", "easter", "mr", "mrs", "ms", "dr", "sir")
+    for term, _s, _e in analyze(w)
+)
+
+
+@functools.lru_cache(maxsize=2048)
+def _cased(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(the stems ``text`` writes capitalised inside a sentence, those it writes lower-case, all
+    its stems); months, weekdays and titles left out of the first. (The words ``unit_of`` has
+    read already: most passages of a comparison are read for nothing else.)"""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    every: set[str] = set()
+    for t, s, _e in prepared_words(text):
+        if not t.isalpha():
+            continue
+        every.add(t)
+        if text[s].islower():
+            lower.add(t)
+        elif text[max(0, s - 12) : s].rstrip(" \t\"'“‘(")[-1:] not in ("", ".", "!", "?", ":", "\n"):
+            capital.add(t)
+    return frozenset(capital - _NOT_NAMES), frozenset(lower), frozenset(every)
+
+
+def document_subject(units: Sequence[Unit]) -> frozenset[str]:
+    """Whom a document is about, as name stems: the names of its headline and first
+    ``MEASURE_LEAD`` passages that at least ``MEASURE_MENTIONS`` of its passages give, and its
+    most-given name(s). A name is a word written capitalised inside a sentence and never
+    lower-case in the document ("Apple", "Rosneft", "UK"; not "Court", "Pay")."""
+    parts = [_cased(u.passage.text) for u in units]
+    names = frozenset().union(*(p[0] for p in parts)) - frozenset().union(*(p[1] for p in parts))
+    mentions: Counter[str] = Counter(w for p in parts for w in p[2] & names)
+    least = params.MEASURE_MENTIONS
+    lead = [k for k, u in enumerate(units) if HEADLINE in u.passage.kinds]
+    lead += [k for k, u in enumerate(units) if HEADLINE not in u.passage.kinds][: params.MEASURE_LEAD]
+    subject = {w for k in lead for w in parts[k][2] & names if mentions[w] >= least}
+    most = max(mentions.values(), default=0)
+    if most >= least:
+        subject.update(w for w, n in mentions.items() if n == most)
+    return frozenset(subject)
+
+
+def mark_subjects(units: Sequence[Unit]) -> None:
+    """Set each unit's ``about`` to whom its document is about (``document_subject``; ``units``:
+    one document's)."""
+    about = document_subject(units)
+    for u in units:
+        u.about = about
+
+
+def _whose(unit: Unit, q: Quantity) -> frozenset[str]:
+    """Whose figure ``q`` is, as name stems: the names of its clause (``_clause_names``) when it
+    names one, else whom its document is about (``Unit.about``); with ``MEASURE_WHOSE`` "both",
+    the two together; empty when neither is known."""
+    named = frozenset(w for n in _clause_names(unit, q) for w in n.split()) - _NOT_NAMES
+    about = unit.about or frozenset()
+    if params.MEASURE_WHOSE == "both":
+        return named | about
+    return named or about
+
+
+def _same_subject(a: Unit, x: Quantity, b: Unit, y: Quantity) -> bool:
+    """Whether ``x`` and ``y`` are one subject's figures: ``_whose`` shares a name, and with
+    ``MEASURE_WHOSE`` "both" the two documents are about someone in common (``Unit.about``; not
+    asked of passages compared without their documents)."""
+    if (
+        params.MEASURE_WHOSE == "both"
+        and a.about is not None
+        and b.about is not None
+        and not a.about & b.about
+    ):
+        return False
+    return bool(_whose(a, x) & _whose(b, y))
 
 
 def measure_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
@@ -314,7 +438,9 @@ def measure_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
             if len(found_a[x.key]) > 2 or len(found_b[y.key]) > 2 or not _rivals(a, x, b, y):
                 continue  # (three or more figures of a unit: a list of things, no one value)
             if params.MEASURE_SUBJECTS and _other_subjects(a, x, b, y):
-                continue  # (three or more figures of a unit: a list of things, no one value)
+                continue  # ("Ten former directors at WorldCom" / "Eighteen former Enron directors")
+            if params.MEASURE_WHOSE and not _same_subject(a, x, b, y):
+                continue  # two firms' profits, each named only in its own article (or no one known)
             measure_x = _measure_words(a, x) if measure_x is None else measure_x
             measure_y = _measure_words(b, y)
             # a word's group first: it names the measure ('cut/lost'), not only what is near it
@@ -338,5 +464,6 @@ def measure_slot(a: Unit, b: Unit) -> tuple[Quantity, Quantity, str] | None:
 
 
 def clear_caches() -> None:
-    """Forget the memoised times of passages (``_times``)."""
+    """Forget the memoised times and cased words of passages (``_times``, ``_cased``)."""
     _times.cache_clear()
+    _cased.cache_clear()

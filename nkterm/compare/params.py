@@ -80,3 +80,9 @@ SAME_ASIDES: float | None = (
 SAME_PREDICATE_MIN: float | None = (
     0.3  # "same" needs this share of what is said besides names and numbers (``predicate_share``; a conflict's slot needs PREDICATE_MIN); None: PREDICATE_MIN
 )
+# Session 16, conflicts of one measure: whose figure (measure.py)
+MEASURE_WHOSE: str | None = (
+    "both"  # ...and only when both figures are one subject's (whose figure): "both": the names of each figure's clause together with whom its document is about share a name, and the two documents are about someone in common; "clause": the clause's names, else the document's; None: no such check (session 15's form). With it: no whole against a part, no other movement next to a figure, no two roundings of one value (session 16: chosen on session 15's unlabelled samples)
+)
+MEASURE_LEAD = 2  # ...a document is about the names of its headline and first 2 passages...
+MEASURE_MENTIONS = 2  # ...that at least this many of its passages give, and its most-given name

@@ -175,6 +175,10 @@ class Unit:
     # from an earlier passage of its document (``slots.refer_dates``): (start, end of the
     # reference in this passage, month, first day, last day, year or "")
     context_date: tuple[int, int, str, int, int, str] | None = None
+    # whom the passage's document is about, as name stems (``measure.document_subject``, set by
+    # ``align`` when the rule of figures of one measure is on): whose a figure is when its clause
+    # names no one; None when no document is known (a passage compared on its own)
+    about: frozenset[str] | None = None
 
     # What the passage says is not so, read when a pair asks (``_polarity_parts``, memoised):
     # most units of a comparison are never a candidate pair's, and need only their keys.
@@ -276,6 +280,12 @@ def _prepared(text: str) -> _Prepared:
         analysed=analysed,
         runs=_name_runs(text, analysed),
     )
+
+
+def prepared_words(text: str) -> list[tuple[str, int, int]]:
+    """The analysed words of a passage as ``unit_of`` read them (memoised): (stem, start, end),
+    given names joined, words inside a number or phrase left out."""
+    return _prepared(text).analysed
 
 
 def clear_caches() -> None:
