@@ -43,7 +43,7 @@ from benchmarks.compare_eval import (
     _Span,
     corroboration_counts,
 )
-from nkterm.compare.params import EXTRA_FOUND
+from nkterm.compare.params import ANOTHER_ACTOR_VETO, EXTRA_FOUND
 from nkterm.compare.relations import normalised
 from nkterm.index import Index
 
@@ -258,10 +258,28 @@ def choose(
     return best[1], best[2]
 
 
+VETO = (
+    ANOTHER_ACTOR_VETO  # session 16: the rules find no passage about another actor (``--no-veto``: they do)
+)
+
+
 def _rules(f: dict[str, float]) -> bool:
     """Session 14's fixed rules: ``found_verdict`` finds a passage of a document the claim's
-    words proposed."""
-    return bool(f["rules"] and f["by_claim"])
+    words proposed; with ``VETO`` (session 16) not one about another actor than the claim's
+    (``subject.another_actor``)."""
+    return bool(f["rules"] and f["by_claim"] and not (VETO and f.get("other_actor")))
+
+
+def veto_counts(data: Sequence[Claim]) -> tuple[int, int]:
+    """Of the passages session 14's rules find, those the veto removes (``other_actor``):
+    (relevant, not relevant)."""
+    removed = [
+        c["relevant"]
+        for claim in data
+        for c in claim["candidates"]
+        if c["features"]["rules"] and c["features"]["by_claim"] and c["features"].get("other_actor")
+    ]
+    return sum(removed), len(removed) - sum(removed)
 
 
 def model_loso(
@@ -289,9 +307,12 @@ def model_loso(
         print(f"    before: {show(rules)}")
         print(f"    model : {show(got)}")
     print(f"pooled before: {show(rules_total)}")
+    if VETO:
+        right, wrong = veto_counts(data)
+        print(f"the veto removes {wrong} not relevant and {right} relevant of the rules' found passages")
     print(f"pooled left-out model: {show(left_total)}")
     (fname, strength, t), total = choose(by_set, sets)
-    print(f"\nall nine sets: {fname} C={strength} t={t} ({show(total)})")
+    print(f"\nall {len(by_set)} sets: {fname} C={strength} t={t} ({show(total)})")
     return out
 
 
@@ -330,7 +351,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, help="write the claims' candidate features here (JSON lines)")
     parser.add_argument("--features", type=Path, help="read a --dump instead of gathering again")
     parser.add_argument("--grid", action="store_true", help="session 13-14: the fixed rules' grid")
+    parser.add_argument("--no-veto", action="store_true", help="the rules without session 16's veto")
     args = parser.parse_args(argv)
+    global VETO
+    VETO = VETO and not args.no_veto
     sets = load_claims()
     if args.features:
         data = [json.loads(line) for line in args.features.read_text(encoding="utf-8").splitlines()]
