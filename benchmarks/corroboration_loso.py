@@ -74,6 +74,9 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "story+best+ranks": (*BASE, "sim_max", "sim_rel", "sim_rank", "doc_rank", "by_claim", "by_story"),
     "all": (*BASE, "sim_max", "sim_rel", "sim_rank", "doc_rank", "by_claim", "by_story", "names", "near"),
 }
+# Session 16: the features of whom a passage is about and what it says the claim's actor does
+# (``subject``): tried (``--tried``: each feature set above also with them), not chosen
+TRIED = ("act", "other_actor", "same_actor", "predicate")
 STRENGTHS = (0.1, 1.0)
 THRESHOLDS: tuple[float | None, ...] = (None, *(round(0.4 + 0.05 * k, 2) for k in range(11)))  # 0.4 ... 0.9
 P5_MIN = 0.8
@@ -352,13 +355,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--features", type=Path, help="read a --dump instead of gathering again")
     parser.add_argument("--grid", action="store_true", help="session 13-14: the fixed rules' grid")
     parser.add_argument("--no-veto", action="store_true", help="the rules without session 16's veto")
+    parser.add_argument(
+        "--tried",
+        choices=TRIED,
+        help="session 16: each feature set also with this feature (the choice over both)",
+    )
     args = parser.parse_args(argv)
     global VETO
     VETO = VETO and not args.no_veto
+    feature_sets = dict(FEATURE_SETS)
+    if args.tried:
+        feature_sets.update(
+            {f"{name}+{args.tried}": (*names, args.tried) for name, names in FEATURE_SETS.items()}
+        )
     sets = load_claims()
     if args.features:
         data = [json.loads(line) for line in args.features.read_text(encoding="utf-8").splitlines()]
-        model_loso(data)
+        model_loso(data, feature_sets)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         index = Index(BBC, args.index or Path(tmp) / "index")
@@ -370,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         data = dump(index, sets)
     if args.dump:
         args.dump.write_text("".join(json.dumps(c) + "\n" for c in data), encoding="utf-8")
-    model_loso(data)
+    model_loso(data, feature_sets)
     return 0
 
 

@@ -14,6 +14,7 @@ import re
 
 from nkterm.compare.actors import actor_before
 from nkterm.compare.units import Unit
+from nkterm.compare.words import CLAUSE_END_RE
 
 # the verb of a news sentence's main clause: an auxiliary or a modal ("has been ruled out", "will
 # launch", "have risen"), a verb of saying, or a word ending in -s or -ed right after a capitalised
@@ -27,14 +28,44 @@ _FINITE_RE = re.compile(
 _CAPITAL_BEFORE_RE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 
 
-@functools.lru_cache(maxsize=4096)
-def _actor_in(text: str) -> tuple[str, str]:
-    """``actors.actor_before`` at the passage's first finite verb (``_FINITE_RE``). Memoised."""
+def _verb_at(text: str) -> int:
+    """Where the passage's first finite verb (``_FINITE_RE``) starts; -1 when it has none."""
     for m in _FINITE_RE.finditer(text):
         if m.group("after") and not _CAPITAL_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
             continue  # a plural noun or a participle ("shares in ..."): no verb right after a name
-        return actor_before(text, m.start())
-    return "", ""
+        return m.start()
+    return -1
+
+
+@functools.lru_cache(maxsize=4096)
+def _actor_in(text: str) -> tuple[str, str]:
+    """``actors.actor_before`` at the passage's first finite verb. Memoised."""
+    at = _verb_at(text)
+    return actor_before(text, at) if at >= 0 else ("", "")
+
+
+_WORD_RE = re.compile(r"[a-z][\w'’-]*")
+
+
+def act_share(query: Unit, unit: Unit, shared: list[tuple[float, str, str]]) -> float:
+    """How much of what the claim says its actor does the passage shares: of the claim's keys
+    written from its first finite verb to the end of its clause (no name, no number), the share
+    of the weight the passage shares ("has quit the UK Independence Party and accused it" /
+    "is to contest the Derbyshire seat": 0)."""
+    text = query.passage.text
+    at = _verb_at(text)
+    if at < 0:
+        return 0.0
+    end = CLAUSE_END_RE.search(text, at)
+    words = set(_WORD_RE.findall(text[at : end.start() if end else len(text)]))
+    act = {
+        key
+        for key, stems in query.keys.items()
+        if key not in query.names and not key.startswith("#") and any(w in words for w in stems.values())
+    }
+    total = sum(query.weights.get(k, 0.0) for k in act)
+    common = sum(w for w, _label, key in shared if key in act)
+    return common / total if total > 0 else 0.0
 
 
 def actor_of(unit: Unit) -> tuple[str, str]:
