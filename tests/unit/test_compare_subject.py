@@ -16,6 +16,9 @@ from nkterm.compare.params import MIN_CORPUS_DOCS
 from nkterm.compare.subject import actor_of, another_actor, same_actor
 from nkterm.compare.units import Unit, unit_of
 from nkterm.index import Index
+from tests.unit.test_compare_story import (
+    TOPICS,
+)  # filler documents' words: corpus statistics need 50 documents
 
 
 def _unit(text: str) -> Unit:
@@ -73,14 +76,6 @@ OTHER_PLAYER_DOC = (
     "Kettle blow for Rovers\n"
     "Harbour Rovers prop Dan Kettle looks set to miss the whole of the Lantern Cup with a broken arm.\n\n"
     "The prop was hurt in a tackle on Saturday.\n"
-)
-TOPICS = (
-    "orchard apples harvest farmers cider",
-    "violin concert orchestra symphony conductor",
-    "glacier climbers summit expedition ropes",
-    "bakery bread flour ovens pastry",
-    "comet telescope astronomers orbit observatory",
-    "marathon runners stadium finish medal",
 )
 
 
