@@ -47,22 +47,22 @@ class Gathered:
 
 
 # written by scripts/train_corroboration.py (standardised features folded into the weights)
-INTERCEPT = -10.535553
+INTERCEPT = -10.161176
 COEFFICIENTS: dict[str, float] = {
-    "sim": -0.087689,
-    "raw": 6.432889,
-    "number": 1.069186,
-    "event": 0.459138,
-    "rules": 0.627312,
-    "story": 0.522746,
-    "story_rel": 2.238632,
-    "story_max": 2.452805,
-    "sim_max": 1.576977,
-    "sim_rel": 2.398178,
-    "sim_rank": -0.923393,
-    "doc_rank": 0.777657,
-    "by_claim": 0.559763,
-    "by_story": 0.410524,
+    "sim": 0.508134,
+    "raw": 5.900582,
+    "number": 0.999490,
+    "event": 0.370720,
+    "rules": 0.818363,
+    "story": 0.664959,
+    "story_rel": 2.197149,
+    "story_max": 2.804642,
+    "sim_max": 0.946807,
+    "sim_rel": 2.091116,
+    "sim_rank": -0.922110,
+    "doc_rank": 0.709589,
+    "by_claim": 0.479322,
+    "by_story": 0.484143,
 }
 
 
