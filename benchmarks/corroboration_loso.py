@@ -12,6 +12,11 @@ the calibration rule: pooled precision@5 >= 0.8, and under that the fewest wrong
 eight with that choice scores the left-out set. Printed per set: the fixed rules of session 14
 (``found_verdict``, over the same candidates: the "before"), and the left-out model.
 
+Session 16: the rules find no passage about another actor than the claim's (the veto,
+``params.ANOTHER_ACTOR_VETO``; ``--no-veto``: as before), and ``--tried FEATURE`` offers each
+feature set also with one of the features of whom a passage is about (``TRIED``) to the nested
+choice; the dump keeps them.
+
 Session 13-14 (``--grid``): the grid of the fixed rules' thresholds (``FOUND_MIN`` ...), chosen
 per left-out set by found relevant - found irrelevant + right "nothing found" - wrong "nothing
 found". Needs the BBC corpus (``NKTERM_BBC``); ``--index`` reuses an index.
