@@ -12,6 +12,11 @@ the calibration rule: pooled precision@5 >= 0.8, and under that the fewest wrong
 eight with that choice scores the left-out set. Printed per set: the fixed rules of session 14
 (``found_verdict``, over the same candidates: the "before"), and the left-out model.
 
+Session 16: the rules find no passage about another actor than the claim's (the veto,
+``params.ANOTHER_ACTOR_VETO``; ``--no-veto``: as before), and ``--tried FEATURE`` offers each
+feature set also with one of the features of whom a passage is about (``TRIED``) to the nested
+choice; the dump keeps them.
+
 Session 13-14 (``--grid``): the grid of the fixed rules' thresholds (``FOUND_MIN`` ...), chosen
 per left-out set by found relevant - found irrelevant + right "nothing found" - wrong "nothing
 found". Needs the BBC corpus (``NKTERM_BBC``); ``--index`` reuses an index.
@@ -43,7 +48,7 @@ from benchmarks.compare_eval import (
     _Span,
     corroboration_counts,
 )
-from nkterm.compare.params import EXTRA_FOUND
+from nkterm.compare.params import ANOTHER_ACTOR_VETO, EXTRA_FOUND
 from nkterm.compare.relations import normalised
 from nkterm.index import Index
 
@@ -74,6 +79,9 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "story+best+ranks": (*BASE, "sim_max", "sim_rel", "sim_rank", "doc_rank", "by_claim", "by_story"),
     "all": (*BASE, "sim_max", "sim_rel", "sim_rank", "doc_rank", "by_claim", "by_story", "names", "near"),
 }
+# Session 16: the features of whom a passage is about and what it says the claim's actor does
+# (``subject``): tried (``--tried``: each feature set above also with them), not chosen
+TRIED = ("act", "other_actor", "same_actor", "predicate")
 STRENGTHS = (0.1, 1.0)
 THRESHOLDS: tuple[float | None, ...] = (None, *(round(0.4 + 0.05 * k, 2) for k in range(11)))  # 0.4 ... 0.9
 P5_MIN = 0.8
@@ -258,10 +266,28 @@ def choose(
     return best[1], best[2]
 
 
+VETO = (
+    ANOTHER_ACTOR_VETO  # session 16: the rules find no passage about another actor (``--no-veto``: they do)
+)
+
+
 def _rules(f: dict[str, float]) -> bool:
     """Session 14's fixed rules: ``found_verdict`` finds a passage of a document the claim's
-    words proposed."""
-    return bool(f["rules"] and f["by_claim"])
+    words proposed; with ``VETO`` (session 16) not one about another actor than the claim's
+    (``subject.another_actor``)."""
+    return bool(f["rules"] and f["by_claim"] and not (VETO and f.get("other_actor")))
+
+
+def veto_counts(data: Sequence[Claim]) -> tuple[int, int]:
+    """Of the passages session 14's rules find, those the veto removes (``other_actor``):
+    (relevant, not relevant)."""
+    removed = [
+        c["relevant"]
+        for claim in data
+        for c in claim["candidates"]
+        if c["features"]["rules"] and c["features"]["by_claim"] and c["features"].get("other_actor")
+    ]
+    return sum(removed), len(removed) - sum(removed)
 
 
 def model_loso(
@@ -289,9 +315,12 @@ def model_loso(
         print(f"    before: {show(rules)}")
         print(f"    model : {show(got)}")
     print(f"pooled before: {show(rules_total)}")
+    if VETO:
+        right, wrong = veto_counts(data)
+        print(f"the veto removes {wrong} not relevant and {right} relevant of the rules' found passages")
     print(f"pooled left-out model: {show(left_total)}")
     (fname, strength, t), total = choose(by_set, sets)
-    print(f"\nall nine sets: {fname} C={strength} t={t} ({show(total)})")
+    print(f"\nall {len(by_set)} sets: {fname} C={strength} t={t} ({show(total)})")
     return out
 
 
@@ -330,11 +359,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, help="write the claims' candidate features here (JSON lines)")
     parser.add_argument("--features", type=Path, help="read a --dump instead of gathering again")
     parser.add_argument("--grid", action="store_true", help="session 13-14: the fixed rules' grid")
+    parser.add_argument("--no-veto", action="store_true", help="the rules without session 16's veto")
+    parser.add_argument(
+        "--tried",
+        choices=TRIED,
+        help="session 16: each feature set also with this feature (the choice over both)",
+    )
     args = parser.parse_args(argv)
+    global VETO
+    VETO = VETO and not args.no_veto
+    feature_sets = dict(FEATURE_SETS)
+    if args.tried:
+        feature_sets.update(
+            {f"{name}+{args.tried}": (*names, args.tried) for name, names in FEATURE_SETS.items()}
+        )
     sets = load_claims()
     if args.features:
         data = [json.loads(line) for line in args.features.read_text(encoding="utf-8").splitlines()]
-        model_loso(data)
+        model_loso(data, feature_sets)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         index = Index(BBC, args.index or Path(tmp) / "index")
@@ -346,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
         data = dump(index, sets)
     if args.dump:
         args.dump.write_text("".join(json.dumps(c) + "\n" for c in data), encoding="utf-8")
-    model_loso(data)
+    model_loso(data, feature_sets)
     return 0
 
 

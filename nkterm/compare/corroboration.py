@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from nkterm.compare.found_model import COEFFICIENTS, Candidate, Gathered, probability, rank_of
 from nkterm.compare.independence import independence, independent_sources, source_of
 from nkterm.compare.params import (
+    ANOTHER_ACTOR_VETO,
     BARE_NUMBER_MIN,
     CANDIDATE_DF,
     CANDIDATE_WORDS,
@@ -37,7 +38,7 @@ from nkterm.compare.params import (
     STORY_WORDS,
 )
 from nkterm.compare.prefilter import prefilter_for
-from nkterm.compare.relations import relation_of
+from nkterm.compare.relations import predicate_share, relation_of
 from nkterm.compare.results import (
     AGREES,
     RELATED_ONLY,
@@ -49,6 +50,7 @@ from nkterm.compare.results import (
 )
 from nkterm.compare.similarity import IdfFn, corpus_idf, make_weights, shared_keys, shown_terms
 from nkterm.compare.story import closeness, story_vectors, story_words
+from nkterm.compare.subject import act_share, another_actor, same_actor
 from nkterm.compare.units import HEADLINE, Unit, headline_span, passages, unit_of
 from nkterm.compare.worddiff import word_ratio
 from nkterm.models import Claim, Document
@@ -196,13 +198,27 @@ def features(
         "by_story": 1.0 if c.story_rank is not None else 0.0,
         "doc_rank": 1 / (1 + min(ranks)) if ranks else 0.0,
         "rules": 1.0 if found_verdict(c.sim, c.shared, c.raw, events)[0] else 0.0,
+        # session 16: whom the passage is about (``subject``) and how much of what it says besides names
+        # (read only when the model reads them, as "near": session 16 tried them, the model does not)
+        "other_actor": 1.0
+        if (wanted is None or "other_actor" in wanted) and another_actor(query, c.unit)[0]
+        else 0.0,
+        "same_actor": 1.0
+        if (wanted is None or "same_actor" in wanted) and same_actor(query, c.unit)
+        else 0.0,
+        "predicate": predicate_share(query, c.unit, c.shared)
+        if wanted is None or "predicate" in wanted
+        else 0.0,
+        "act": act_share(query, c.unit, c.shared) if wanted is None or "act" in wanted else 0.0,
     }
 
 
 def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Candidate, str]]:
     """The found passages with corpus statistics, best first, and what each one's reason starts
     with: those ``found_verdict``'s rules find among the documents the claim's own words
-    proposed (best similarity first), then at most ``EXTRA_FOUND`` more, the likeliest by
+    proposed (best similarity first) but those about another actor than the claim's
+    (``subject.another_actor``, with ``ANOTHER_ACTOR_VETO``: "Phil Vickery has been ruled out of
+    ..." for "Jonny Wilkinson looks set to miss ..."), then at most ``EXTRA_FOUND`` more, the likeliest by
     ``found_model.probability`` from ``FOUND_PROBABILITY`` up: the passages that the similarity
     alone cannot tell from those of other stories, found by how close their article is to the
     claim's, how they rank, and what they share."""
@@ -212,6 +228,8 @@ def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Can
         if c.claim_rank is None:
             continue
         is_found, note = found_verdict(c.sim, c.shared, c.raw, events)
+        if is_found and ANOTHER_ACTOR_VETO and another_actor(gathered.query, c.unit)[0]:
+            continue  # about another actor: left to the model (``another_actor``)
         if is_found:
             chosen.append((c, "; ".join(x for x in (found_note(c), note) if x)))
     if FOUND_PROBABILITY is None or EXTRA_FOUND < 1:
@@ -467,6 +485,9 @@ def corroboration_report(
             relation, reason = WEAK, "shares words only: " + ", ".join(shown_terms(shared, 3))
             if gathered.corpus:  # why a weak match with less similarity may come first
                 reason = f"{reason}; {story_note(c)}"
+                theirs, mine = another_actor(query, unit)
+                if theirs:
+                    reason = f"{reason}; about another actor: {theirs}, not {mine}"
         independent = other.id not in own
         if is_strong and not independent:
             why = independence(doc, other).reasons or ("not independent of a source already counted",)

@@ -86,3 +86,5 @@ MEASURE_WHOSE: str | None = (
 )
 MEASURE_LEAD = 2  # ...a document is about the names of its headline and first 2 passages...
 MEASURE_MENTIONS = 2  # ...that at least this many of its passages give, and its most-given name
+# Session 16, corroboration: whom a passage is about (subject.py)
+ANOTHER_ACTOR_VETO = True  # a passage about another actor than the claim's (each names one, neither names the other's) is not found by the rules, only by the found model (session 16: nested leave-one-set-out over 11 claim sets, pooled P@5 0.80 (64/80) against 0.78 (62/80), wrong "nothing found" 79 against 78 of 128)
