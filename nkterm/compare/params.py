@@ -86,3 +86,5 @@ MEASURE_WHOSE: str | None = (
 )
 MEASURE_LEAD = 2  # ...a document is about the names of its headline and first 2 passages...
 MEASURE_MENTIONS = 2  # ...that at least this many of its passages give, and its most-given name
+# Session 16, testimony and denial (testimony.py)
+TESTIMONY_SAME_ACT = True  # contradicting testimony only when the denied act is the act the other passage asserts: a denial of knowing, doing or guilt (or of "the charges"), or a denied act one of whose words or meanings the other says ("denied being 'leaned on'" / "I was fully involved in the drafting" is none)

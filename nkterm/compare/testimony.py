@@ -9,9 +9,12 @@ from __future__ import annotations
 import functools
 import re
 
+from nkterm.analysis import analyze
+from nkterm.compare import params
 from nkterm.compare.actors import actor_before
+from nkterm.compare.meanings import MEANING
 from nkterm.compare.units import Unit
-from nkterm.compare.words import stem
+from nkterm.compare.words import ATTRIBUTION_WORDS, COMMON_STEMS, FUNCTION_WORDS, stem
 
 _DENY_RE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|unaware|innocent|not guilty|refut(?:e|es|ed))\b",
@@ -153,9 +156,90 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
             asserted |= set(denied)  # "charged them": those who deny, when the passage names no one else
         asserted -= {*_actors(assert_text, _DENY_RE), *_actors(assert_text, _ASSERT_RE, negated=True)}
         both = sorted(denied.keys() & asserted)
+        if both and params.TESTIMONY_SAME_ACT:
+            both = [who for who in both if _same_act(deny_text, assert_text, who)]
         if both:
             return f"contradicting testimony about {denied[both[0]]}: denial only in {side}"
     return ""
+
+
+# what a denial ends at: a clause's end or a second verb joined to it ("denied being 'leaned on'
+# and says the words were his"); quotation marks do not end it
+_SCOPE_END_RE = re.compile(
+    r"[,.;:!?()\[\]\u2014]|\s(?:and|but|while|whereas|as|after|because)\s|\s[-\u2013]\s"
+)
+# what a denial denies when it names no act of its own: "denied the charges", "denied any wrongdoing"
+_BARE_STEMS = frozenset(
+    stem(w)
+    for w in (
+        *("claims", "allegations", "suggestions", "accusations", "charges", "reports", "rumours"),
+        *("wrongdoing", "involvement", "knowledge", "guilt", "responsibility", "it", "them", "this"),
+    )
+)
+_CULPABLE = None  # an act of knowing, doing or guilt: what the other passage's assertion verbs say
+
+
+@functools.lru_cache(maxsize=8192)
+def _denied_acts(text: str) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """For each denial of ``text``: (who denies, ``actor_before``'s stem or ""; the act denied as
+    the stems of the content words after the cue to the end of its clause, names and the nouns
+    of a bare denial left out; ``_CULPABLE`` (None) when the denial is of knowing, doing or
+    guilt: "unaware", "not guilty", "innocent", a negated assertion verb ("was not
+    responsible"), or an assertion verb in the denied clause ("denied claims that he knew")).
+    Memoised."""
+    tokens = analyze(text)
+    out: list[tuple[str, frozenset[str] | None]] = []
+    for m in _DENY_RE.finditer(text):
+        actor = actor_before(text, m.start())[0]
+        if not m.group(0).lower().startswith(("den", "reject", "refut")):
+            out.append((actor, _CULPABLE))  # "unaware", "innocent", "not guilty"
+            continue
+        end = _SCOPE_END_RE.search(text, m.end())
+        stop = end.start() if end else len(text)
+        if _ASSERT_RE.search(text, m.end(), stop):
+            out.append((actor, _CULPABLE))
+            continue
+        out.append((actor, frozenset(_predicate(text, tokens, m.end(), stop)) - _BARE_STEMS))
+    for m in _ASSERT_RE.finditer(text):
+        if _NEGATED_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
+            out.append((actor_before(text, m.start())[0], _CULPABLE))
+    return tuple(out)
+
+
+def _predicate(text: str, tokens: list[tuple[str, int, int]], start: int, stop: int) -> set[str]:
+    """The stems of the content words of ``text`` between ``start`` and ``stop``: no function,
+    attribution or common word, no capitalised word inside a sentence (a name is who, not what
+    is done)."""
+    return {
+        term
+        for term, s, e in tokens
+        if start <= s < stop
+        and text[s:e].lower() not in FUNCTION_WORDS
+        and text[s:e].lower() not in ATTRIBUTION_WORDS
+        and term not in COMMON_STEMS
+        and not (text[s].isupper() and s > 0 and text[:s].rstrip()[-1:] not in ".!?\"“‘'")
+    }
+
+
+def _same_act(deny_text: str, assert_text: str, who: str) -> bool:
+    """Whether what ``who`` denies in ``deny_text`` is what ``assert_text`` asserts of them
+    (``params.TESTIMONY_SAME_ACT``): a denial of knowing, doing or guilt, or of the charges with
+    no act named ("denied the charges"), against the other's assertion of an act or a charge; or a
+    denied act one of whose words (or meanings: ``meanings``) the other passage says. "Lord
+    Goldsmith has denied being 'leaned on'" denies no act of "I was fully involved throughout the
+    drafting process". The denials of a pronoun count for ``who`` when none is ``who``'s."""
+    acts = _denied_acts(deny_text)
+    own = [act for actor, act in acts if actor == who] or [act for actor, act in acts if not actor]
+    said: set[str] | None = None
+    for act in own:
+        if act is _CULPABLE or not act:
+            return True
+        if said is None:
+            said = _predicate(assert_text, analyze(assert_text), 0, len(assert_text))
+            said |= {MEANING[s] for s in said if s in MEANING}
+        if any(s in said or MEANING.get(s, s) in said for s in act):
+            return True
+    return False
 
 
 _PRONOUN_RE = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
@@ -186,3 +270,4 @@ def clear_caches() -> None:
     """Forget the memoised actors of passages."""
     _actors.cache_clear()
     _mentions_any.cache_clear()
+    _denied_acts.cache_clear()
