@@ -25,6 +25,16 @@ _ASSERT_RE = re.compile(
     r"participated|oversaw|overseeing|orchestrated|masterminded|mastermind|accused|charged|guilty)\b",
     re.IGNORECASE,
 )
+# "X never made accounting decisions": a denial of an act in the past, with ``params.TESTIMONY_NEVER``
+_NEVER_RE = re.compile(
+    r"\bnever\b(?!\s+(?:be|been|before|again|forget|forgotten|forgets|thought|expected)\b)", re.IGNORECASE
+)
+# an act someone else reports of a named person ("Mr Sullivan claims that Mr Ebbers refused to stop
+# the fraud"), with ``params.TESTIMONY_REPORTED``: the name and the words of its clause
+_REPORTED_RE = re.compile(
+    r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed)|testifie[sd]|suggest(?:s|ed)|sa(?:id|ys)|told\s+[\w ]{1,30}?)\s+that\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?(?P<name>[A-Z][\w'’-]*[a-z])\s+(?:had\s+|has\s+)?(?P<act>[a-z]+ed\b[^,.;:!?]*)"
+)
 # a negation just before an assertion makes it a denial: "was not responsible", "never knew"
 _NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -33,6 +43,7 @@ _NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re
 # (most passages; these IGNORECASE alternations cost ~25-50 us a passage, the look-ups ~1 us)
 _NEEDS = {
     _DENY_RE: ("deny", "deni", "reject", "unaware", "innocent", "guilty", "refut"),
+    _NEVER_RE: ("never",),
     _ASSERT_RE: (
         *("aware", "knew", "involved", "implicated", "directed", "ordered", "pressured", "instructed"),
         *("responsible", "admit", "participated", "oversaw", "overseeing", "orchestrated", "mastermind"),
@@ -142,6 +153,8 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
     for deny, other, side in ((a, b, "A"), (b, a, "B")):
         deny_text, assert_text = deny.passage.text, other.passage.text
         denied = {**_actors(deny_text, _ASSERT_RE, negated=True), **_actors(deny_text, _DENY_RE)}
+        if params.TESTIMONY_NEVER:
+            denied = {**_actors(deny_text, _NEVER_RE), **denied}
         if not denied and not _mentions_any(deny_text, _DENY_RE):
             continue  # (most pairs: no denial at all)
         accused, accusers = _accused(other)
@@ -154,7 +167,11 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
         asserted = set(_actors(assert_text, _ASSERT_RE, negated=False)) - accusers | accused
         if _unnamed(other, _ASSERT_RE, accusers) or _unnamed(other, _ACCUSE_RE, accusers):
             asserted |= set(denied)  # "charged them": those who deny, when the passage names no one else
+        if params.TESTIMONY_REPORTED:
+            asserted |= _reported(assert_text, deny_text)
         asserted -= {*_actors(assert_text, _DENY_RE), *_actors(assert_text, _ASSERT_RE, negated=True)}
+        if params.TESTIMONY_NEVER:
+            asserted -= set(_actors(assert_text, _NEVER_RE))
         both = sorted(denied.keys() & asserted)
         if both and params.TESTIMONY_SAME_ACT:
             both = [who for who in both if _same_act(deny_text, assert_text, who)]
@@ -180,18 +197,21 @@ _CULPABLE = None  # an act of knowing, doing or guilt: what the other passage's 
 
 
 @functools.lru_cache(maxsize=8192)
-def _denied_acts(text: str) -> tuple[tuple[str, frozenset[str] | None], ...]:
+def _denied_acts(text: str, never: bool = False) -> tuple[tuple[str, frozenset[str] | None], ...]:
     """For each denial of ``text``: (who denies, ``actor_before``'s stem or ""; the act denied as
     the stems of the content words after the cue to the end of its clause, names and the nouns
     of a bare denial left out; ``_CULPABLE`` (None) when the denial is of knowing, doing or
     guilt: "unaware", "not guilty", "innocent", a negated assertion verb ("was not
     responsible"), or an assertion verb in the denied clause ("denied claims that he knew")).
-    Memoised."""
+    ``never``: "never" is a cue too (``params.TESTIMONY_NEVER``). Memoised."""
     tokens = analyze(text)
     out: list[tuple[str, frozenset[str] | None]] = []
-    for m in _DENY_RE.finditer(text):
+    cues = list(_DENY_RE.finditer(text))
+    if never:
+        cues += _NEVER_RE.finditer(text)
+    for m in cues:
         actor = actor_before(text, m.start())[0]
-        if not m.group(0).lower().startswith(("den", "reject", "refut")):
+        if not m.group(0).lower().startswith(("den", "reject", "refut", "never")):
             out.append((actor, _CULPABLE))  # "unaware", "innocent", "not guilty"
             continue
         end = _SCOPE_END_RE.search(text, m.end())
@@ -228,7 +248,7 @@ def _same_act(deny_text: str, assert_text: str, who: str) -> bool:
     denied act one of whose words (or meanings: ``meanings``) the other passage says. "Lord
     Goldsmith has denied being 'leaned on'" denies no act of "I was fully involved throughout the
     drafting process". The denials of a pronoun count for ``who`` when none is ``who``'s."""
-    acts = _denied_acts(deny_text)
+    acts = _denied_acts(deny_text, params.TESTIMONY_NEVER)
     own = [act for actor, act in acts if actor == who] or [act for actor, act in acts if not actor]
     said: set[str] | None = None
     for act in own:
@@ -240,6 +260,26 @@ def _same_act(deny_text: str, assert_text: str, who: str) -> bool:
         if any(s in said or MEANING.get(s, s) in said for s in act):
             return True
     return False
+
+
+def _reported(assert_text: str, deny_text: str) -> set[str]:
+    """The names ``assert_text`` reports an act of through someone's claim ("Mr Sullivan claims
+    that Mr Ebbers refused to stop the fraud"), when a word of that act (or its meaning) is a
+    word of ``deny_text`` besides names ("... saying he was unaware of the fraud")."""
+    if "that" not in assert_text:
+        return set()
+    found: set[str] = set()
+    said: set[str] | None = None
+    tokens = analyze(assert_text)
+    for m in _REPORTED_RE.finditer(assert_text):
+        if said is None:
+            said = _predicate(deny_text, analyze(deny_text), 0, len(deny_text))
+            said |= {MEANING[s] for s in said if s in MEANING}
+        act = _predicate(assert_text, tokens, m.start("act"), m.end("act"))
+        if any(s in said or MEANING.get(s, s) in said for s in act):
+            word = m.group("name").casefold().removesuffix("'s").removesuffix("’s")
+            found.add(stem(word) or word)
+    return found
 
 
 _PRONOUN_RE = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
