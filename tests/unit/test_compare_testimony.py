@@ -86,7 +86,9 @@ REPORTED = "Ms Reyes claims that Mr Kovac refused to stop the payments to the ag
 UNAWARE = "Mr Kovac has denied all the charges, saying he was unaware of the payments."
 
 
-def test_an_act_someone_reports_is_an_assertion_only_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_act_someone_reports_is_an_assertion_only_when_switched_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     assert _conflict(UNAWARE, REPORTED) == ""
     monkeypatch.setattr(params, "TESTIMONY_REPORTED", True)
     assert _conflict(UNAWARE, REPORTED) == "contradicting testimony about Kovac: denial only in A"
