@@ -87,6 +87,8 @@ MEASURE_WHOSE: str | None = (
 MEASURE_LEAD = 2  # ...a document is about the names of its headline and first 2 passages...
 MEASURE_MENTIONS = 2  # ...that at least this many of its passages give, and its most-given name
 # Session 16, testimony and denial (testimony.py)
-TESTIMONY_SAME_ACT = True  # contradicting testimony only when the denied act is the act the other passage asserts: a denial of knowing, doing or guilt (or of "the charges"), or a denied act one of whose words or meanings the other says ("denied being 'leaned on'" / "I was fully involved in the drafting" is none)
+TESTIMONY_SAME_ACT: str | None = (
+    "head"  # contradicting testimony only when the denied act is the act the other passage asserts: a denial of knowing, doing or guilt (or of "the charges"), or a denied act whose first word ("head"; "word": any of its words) or its meaning the other says ("denied being 'leaned on'" / "I was fully involved in the drafting" is none)
+)
 TESTIMONY_NEVER = False  # "never" is a cue of denial in testimony too ("Ebbers ... never made accounting decisions" / "Mr Ebbers ordered accounting adjustments"), the act shared as above (session 16: measured, see docs/compare.md)
 TESTIMONY_REPORTED = False  # an act another person reports of a named person ("X claims that Mr Ebbers refused to stop the fraud") is an assertion in testimony when one of its words is a word of the denial's passage (session 16: measured, see docs/compare.md)

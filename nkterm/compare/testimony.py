@@ -197,7 +197,7 @@ _CULPABLE = None  # an act of knowing, doing or guilt: what the other passage's 
 
 
 @functools.lru_cache(maxsize=8192)
-def _denied_acts(text: str, never: bool = False) -> tuple[tuple[str, frozenset[str] | None], ...]:
+def _denied_acts(text: str, never: bool = False) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
     """For each denial of ``text``: (who denies, ``actor_before``'s stem or ""; the act denied as
     the stems of the content words after the cue to the end of its clause, names and the nouns
     of a bare denial left out; ``_CULPABLE`` (None) when the denial is of knowing, doing or
@@ -205,7 +205,7 @@ def _denied_acts(text: str, never: bool = False) -> tuple[tuple[str, frozenset[s
     responsible"), or an assertion verb in the denied clause ("denied claims that he knew")).
     ``never``: "never" is a cue too (``params.TESTIMONY_NEVER``). Memoised."""
     tokens = analyze(text)
-    out: list[tuple[str, frozenset[str] | None]] = []
+    out: list[tuple[str, tuple[str, ...] | None]] = []
     cues = list(_DENY_RE.finditer(text))
     if never:
         cues += _NEVER_RE.finditer(text)
@@ -219,18 +219,19 @@ def _denied_acts(text: str, never: bool = False) -> tuple[tuple[str, frozenset[s
         if _ASSERT_RE.search(text, m.end(), stop):
             out.append((actor, _CULPABLE))
             continue
-        out.append((actor, frozenset(_predicate(text, tokens, m.end(), stop)) - _BARE_STEMS))
+        act = [t for t in _predicate(text, tokens, m.end(), stop) if t not in _BARE_STEMS]
+        out.append((actor, tuple(dict.fromkeys(act))))
     for m in _ASSERT_RE.finditer(text):
         if _NEGATED_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
             out.append((actor_before(text, m.start())[0], _CULPABLE))
     return tuple(out)
 
 
-def _predicate(text: str, tokens: list[tuple[str, int, int]], start: int, stop: int) -> set[str]:
-    """The stems of the content words of ``text`` between ``start`` and ``stop``: no function,
-    attribution or common word, no capitalised word inside a sentence (a name is who, not what
-    is done)."""
-    return {
+def _predicate(text: str, tokens: list[tuple[str, int, int]], start: int, stop: int) -> list[str]:
+    """The stems of the content words of ``text`` between ``start`` and ``stop``, in order: no
+    function, attribution or common word, no capitalised word inside a sentence (a name is who,
+    not what is done)."""
+    return [
         term
         for term, s, e in tokens
         if start <= s < stop
@@ -238,7 +239,7 @@ def _predicate(text: str, tokens: list[tuple[str, int, int]], start: int, stop: 
         and text[s:e].lower() not in ATTRIBUTION_WORDS
         and term not in COMMON_STEMS
         and not (text[s].isupper() and s > 0 and text[:s].rstrip()[-1:] not in ".!?\"“‘'")
-    }
+    ]
 
 
 def _same_act(deny_text: str, assert_text: str, who: str) -> bool:
@@ -255,9 +256,14 @@ def _same_act(deny_text: str, assert_text: str, who: str) -> bool:
         if act is _CULPABLE or not act:
             return True
         if said is None:
-            said = _predicate(assert_text, analyze(assert_text), 0, len(assert_text))
+            said = set(_predicate(assert_text, analyze(assert_text), 0, len(assert_text)))
             said |= {MEANING[s] for s in said if s in MEANING}
-        if any(s in said or MEANING.get(s, s) in said for s in act):
+        # "head": the word that heads what is denied ("denied he frequently met him to discuss
+        # company business" heads no act of "directed Mr Sullivan to hide the company's finances")
+        if any(
+            s in said or MEANING.get(s, s) in said
+            for s in (act[:1] if params.TESTIMONY_SAME_ACT == "head" else act)
+        ):
             return True
     return False
 
@@ -273,7 +279,7 @@ def _reported(assert_text: str, deny_text: str) -> set[str]:
     tokens = analyze(assert_text)
     for m in _REPORTED_RE.finditer(assert_text):
         if said is None:
-            said = _predicate(deny_text, analyze(deny_text), 0, len(deny_text))
+            said = set(_predicate(deny_text, analyze(deny_text), 0, len(deny_text)))
             said |= {MEANING[s] for s in said if s in MEANING}
         act = _predicate(assert_text, tokens, m.start("act"), m.end("act"))
         if any(s in said or MEANING.get(s, s) in said for s in act):

@@ -40,7 +40,7 @@ def test_a_denial_of_another_act_is_no_contradicting_testimony() -> None:
 
 
 def test_the_same_act_guard_is_a_switch(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(params, "TESTIMONY_SAME_ACT", False)
+    monkeypatch.setattr(params, "TESTIMONY_SAME_ACT", None)
     assert _conflict(PRESSURED, INVOLVED) == "contradicting testimony about Marwick: denial only in A"
 
 
@@ -98,3 +98,12 @@ def test_a_reported_act_the_denial_does_not_touch_is_no_assertion(monkeypatch: p
     monkeypatch.setattr(params, "TESTIMONY_REPORTED", True)
     travelled = "Ms Reyes claims that Mr Kovac travelled to Geneva in March."
     assert _conflict(UNAWARE, travelled) == ""
+
+
+def test_the_word_that_heads_the_denied_act_must_be_asserted(monkeypatch: pytest.MonkeyPatch) -> None:
+    # what he denies is meeting him; "company" is only where the meetings were about
+    met = "Mr Varga denied he frequently met Mr Sorel to discuss company business at the bank."
+    directed = "Prosecutors say Mr Varga directed Mr Sorel to hide the company's losses from the auditors."
+    assert _conflict(met, directed) == ""
+    monkeypatch.setattr(params, "TESTIMONY_SAME_ACT", "word")  # any word of the act shared
+    assert _conflict(met, directed) == "contradicting testimony about Varga: denial only in A"
