@@ -1,7 +1,7 @@
 """Contradicting testimony (``testimony.testimony_conflict``), session 16: the denied act must be
 the act the other passage asserts (``params.TESTIMONY_SAME_ACT``), and the two measured
-extensions left off by default, "never" as a cue (``TESTIMONY_NEVER``) and an act someone else
-reports of the person (``TESTIMONY_REPORTED``). Sentence pairs written for these tests."""
+extensions: "never" as a cue (``TESTIMONY_NEVER``, off) and an act someone else reports of the
+person (``TESTIMONY_REPORTED``, on). Sentence pairs written for these tests."""
 
 from __future__ import annotations
 
@@ -86,9 +86,10 @@ REPORTED = "Ms Reyes claims that Mr Kovac refused to stop the payments to the ag
 UNAWARE = "Mr Kovac has denied all the charges, saying he was unaware of the payments."
 
 
-def test_an_act_someone_reports_is_an_assertion_only_when_switched_on(
+def test_an_act_someone_reports_is_an_assertion_when_switched_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(params, "TESTIMONY_REPORTED", False)
     assert _conflict(UNAWARE, REPORTED) == ""
     monkeypatch.setattr(params, "TESTIMONY_REPORTED", True)
     assert _conflict(UNAWARE, REPORTED) == "contradicting testimony about Kovac: denial only in A"
