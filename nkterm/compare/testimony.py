@@ -9,9 +9,12 @@ from __future__ import annotations
 import functools
 import re
 
+from nkterm.analysis import analyze
+from nkterm.compare import params
 from nkterm.compare.actors import actor_before
+from nkterm.compare.meanings import MEANING
 from nkterm.compare.units import Unit
-from nkterm.compare.words import stem
+from nkterm.compare.words import ATTRIBUTION_WORDS, COMMON_STEMS, FUNCTION_WORDS, stem
 
 _DENY_RE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|unaware|innocent|not guilty|refut(?:e|es|ed))\b",
@@ -22,6 +25,16 @@ _ASSERT_RE = re.compile(
     r"participated|oversaw|overseeing|orchestrated|masterminded|mastermind|accused|charged|guilty)\b",
     re.IGNORECASE,
 )
+# "X never made accounting decisions": a denial of an act in the past, with ``params.TESTIMONY_NEVER``
+_NEVER_RE = re.compile(
+    r"\bnever\b(?!\s+(?:be|been|before|again|forget|forgotten|forgets|thought|expected)\b)", re.IGNORECASE
+)
+# an act someone else reports of a named person ("Mr Sullivan claims that Mr Ebbers refused to stop
+# the fraud"), with ``params.TESTIMONY_REPORTED``: the name and the words of its clause
+_REPORTED_RE = re.compile(
+    r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed)|testifie[sd]|suggest(?:s|ed)|sa(?:id|ys)|told\s+[\w ]{1,30}?)\s+that\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?(?P<name>[A-Z][\w'’-]*[a-z])\s+(?:had\s+|has\s+)?(?P<act>[a-z]+ed\b[^,.;:!?]*)"
+)
 # a negation just before an assertion makes it a denial: "was not responsible", "never knew"
 _NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -30,6 +43,7 @@ _NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re
 # (most passages; these IGNORECASE alternations cost ~25-50 us a passage, the look-ups ~1 us)
 _NEEDS = {
     _DENY_RE: ("deny", "deni", "reject", "unaware", "innocent", "guilty", "refut"),
+    _NEVER_RE: ("never",),
     _ASSERT_RE: (
         *("aware", "knew", "involved", "implicated", "directed", "ordered", "pressured", "instructed"),
         *("responsible", "admit", "participated", "oversaw", "overseeing", "orchestrated", "mastermind"),
@@ -139,6 +153,8 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
     for deny, other, side in ((a, b, "A"), (b, a, "B")):
         deny_text, assert_text = deny.passage.text, other.passage.text
         denied = {**_actors(deny_text, _ASSERT_RE, negated=True), **_actors(deny_text, _DENY_RE)}
+        if params.TESTIMONY_NEVER:
+            denied = {**_actors(deny_text, _NEVER_RE), **denied}
         if not denied and not _mentions_any(deny_text, _DENY_RE):
             continue  # (most pairs: no denial at all)
         accused, accusers = _accused(other)
@@ -151,11 +167,125 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
         asserted = set(_actors(assert_text, _ASSERT_RE, negated=False)) - accusers | accused
         if _unnamed(other, _ASSERT_RE, accusers) or _unnamed(other, _ACCUSE_RE, accusers):
             asserted |= set(denied)  # "charged them": those who deny, when the passage names no one else
+        if params.TESTIMONY_REPORTED:
+            asserted |= _reported(assert_text, deny_text)
         asserted -= {*_actors(assert_text, _DENY_RE), *_actors(assert_text, _ASSERT_RE, negated=True)}
+        if params.TESTIMONY_NEVER:
+            asserted -= set(_actors(assert_text, _NEVER_RE))
         both = sorted(denied.keys() & asserted)
+        if both and params.TESTIMONY_SAME_ACT:
+            both = [who for who in both if _same_act(deny_text, assert_text, who)]
         if both:
             return f"contradicting testimony about {denied[both[0]]}: denial only in {side}"
     return ""
+
+
+# what a denial ends at: a clause's end or a second verb joined to it ("denied being 'leaned on'
+# and says the words were his"); quotation marks do not end it
+_SCOPE_END_RE = re.compile(
+    r"[,.;:!?()\[\]\u2014]|\s(?:and|but|while|whereas|as|after|because)\s|\s[-\u2013]\s"
+)
+# what a denial denies when it names no act of its own: "denied the charges", "denied any wrongdoing"
+_BARE_STEMS = frozenset(
+    stem(w)
+    for w in (
+        *("claims", "allegations", "suggestions", "accusations", "charges", "reports", "rumours"),
+        *("wrongdoing", "involvement", "knowledge", "guilt", "responsibility", "it", "them", "this"),
+    )
+)
+_CULPABLE = None  # an act of knowing, doing or guilt: what the other passage's assertion verbs say
+
+
+@functools.lru_cache(maxsize=8192)
+def _denied_acts(text: str, never: bool = False) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """For each denial of ``text``: (who denies, ``actor_before``'s stem or ""; the act denied as
+    the stems of the content words after the cue to the end of its clause, names and the nouns
+    of a bare denial left out; ``_CULPABLE`` (None) when the denial is of knowing, doing or
+    guilt: "unaware", "not guilty", "innocent", a negated assertion verb ("was not
+    responsible"), or an assertion verb in the denied clause ("denied claims that he knew")).
+    ``never``: "never" is a cue too (``params.TESTIMONY_NEVER``). Memoised."""
+    tokens = analyze(text)
+    out: list[tuple[str, tuple[str, ...] | None]] = []
+    cues = list(_DENY_RE.finditer(text))
+    if never:
+        cues += _NEVER_RE.finditer(text)
+    for m in cues:
+        actor = actor_before(text, m.start())[0]
+        if not m.group(0).lower().startswith(("den", "reject", "refut", "never")):
+            out.append((actor, _CULPABLE))  # "unaware", "innocent", "not guilty"
+            continue
+        end = _SCOPE_END_RE.search(text, m.end())
+        stop = end.start() if end else len(text)
+        if _ASSERT_RE.search(text, m.end(), stop):
+            out.append((actor, _CULPABLE))
+            continue
+        act = [t for t in _predicate(text, tokens, m.end(), stop) if t not in _BARE_STEMS]
+        out.append((actor, tuple(dict.fromkeys(act))))
+    for m in _ASSERT_RE.finditer(text):
+        if _NEGATED_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
+            out.append((actor_before(text, m.start())[0], _CULPABLE))
+    return tuple(out)
+
+
+def _predicate(text: str, tokens: list[tuple[str, int, int]], start: int, stop: int) -> list[str]:
+    """The stems of the content words of ``text`` between ``start`` and ``stop``, in order: no
+    function, attribution or common word, no capitalised word inside a sentence (a name is who,
+    not what is done)."""
+    return [
+        term
+        for term, s, e in tokens
+        if start <= s < stop
+        and text[s:e].lower() not in FUNCTION_WORDS
+        and text[s:e].lower() not in ATTRIBUTION_WORDS
+        and term not in COMMON_STEMS
+        and not (text[s].isupper() and s > 0 and text[:s].rstrip()[-1:] not in ".!?\"“‘'")
+    ]
+
+
+def _same_act(deny_text: str, assert_text: str, who: str) -> bool:
+    """Whether what ``who`` denies in ``deny_text`` is what ``assert_text`` asserts of them
+    (``params.TESTIMONY_SAME_ACT``): a denial of knowing, doing or guilt, or of the charges with
+    no act named ("denied the charges"), against the other's assertion of an act or a charge; or a
+    denied act one of whose words (or meanings: ``meanings``) the other passage says. "Lord
+    Goldsmith has denied being 'leaned on'" denies no act of "I was fully involved throughout the
+    drafting process". The denials of a pronoun count for ``who`` when none is ``who``'s."""
+    acts = _denied_acts(deny_text, params.TESTIMONY_NEVER)
+    own = [act for actor, act in acts if actor == who] or [act for actor, act in acts if not actor]
+    said: set[str] | None = None
+    for act in own:
+        if act is _CULPABLE or not act:
+            return True
+        if said is None:
+            said = set(_predicate(assert_text, analyze(assert_text), 0, len(assert_text)))
+            said |= {MEANING[s] for s in said if s in MEANING}
+        # "head": the word that heads what is denied ("denied he frequently met him to discuss
+        # company business" heads no act of "directed Mr Sullivan to hide the company's finances")
+        if any(
+            s in said or MEANING.get(s, s) in said
+            for s in (act[:1] if params.TESTIMONY_SAME_ACT == "head" else act)
+        ):
+            return True
+    return False
+
+
+def _reported(assert_text: str, deny_text: str) -> set[str]:
+    """The names ``assert_text`` reports an act of through someone's claim ("Mr Sullivan claims
+    that Mr Ebbers refused to stop the fraud"), when a word of that act (or its meaning) is a
+    word of ``deny_text`` besides names ("... saying he was unaware of the fraud")."""
+    if "that" not in assert_text:
+        return set()
+    found: set[str] = set()
+    said: set[str] | None = None
+    tokens = analyze(assert_text)
+    for m in _REPORTED_RE.finditer(assert_text):
+        if said is None:
+            said = set(_predicate(deny_text, analyze(deny_text), 0, len(deny_text)))
+            said |= {MEANING[s] for s in said if s in MEANING}
+        act = _predicate(assert_text, tokens, m.start("act"), m.end("act"))
+        if any(s in said or MEANING.get(s, s) in said for s in act):
+            word = m.group("name").casefold().removesuffix("'s").removesuffix("’s")
+            found.add(stem(word) or word)
+    return found
 
 
 _PRONOUN_RE = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
@@ -186,3 +316,4 @@ def clear_caches() -> None:
     """Forget the memoised actors of passages."""
     _actors.cache_clear()
     _mentions_any.cache_clear()
+    _denied_acts.cache_clear()

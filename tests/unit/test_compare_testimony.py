@@ -1,0 +1,110 @@
+"""Contradicting testimony (``testimony.testimony_conflict``), session 16: the denied act must be
+the act the other passage asserts (``params.TESTIMONY_SAME_ACT``), and the two measured
+extensions: "never" as a cue (``TESTIMONY_NEVER``, off) and an act someone else reports of the
+person (``TESTIMONY_REPORTED``, on). Sentence pairs written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from nkterm.compare import params, relations, testimony
+from nkterm.compare.results import Passage
+from nkterm.compare.units import Unit, unit_of
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    relations.clear_caches()
+    yield
+    relations.clear_caches()
+
+
+def _unit(text: str) -> Unit:
+    return unit_of(Passage(0, len(text), text))
+
+
+def _conflict(a: str, b: str) -> str:
+    return testimony.testimony_conflict(_unit(a), _unit(b))
+
+
+# a denial of one act against the same person's assertion of another act (the Goldsmith kind)
+# (the denial ends at "and": "the final text" is what he says, not what he denies)
+PRESSURED = 'Lord Marwick has denied being "pushed around" by ministers and says the final text was his own.'
+INVOLVED = 'Lord Marwick said: "I was fully involved in the planning and approved the final text."'
+
+
+def test_a_denial_of_another_act_is_no_contradicting_testimony() -> None:
+    assert _conflict(PRESSURED, INVOLVED) == ""
+
+
+def test_the_same_act_guard_is_a_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(params, "TESTIMONY_SAME_ACT", None)
+    assert _conflict(PRESSURED, INVOLVED) == "contradicting testimony about Marwick: denial only in A"
+
+
+def test_a_denial_of_the_act_the_other_asserts_still_contradicts() -> None:
+    denial = "Dr Halvorsen has denied claims that he falsified the trial results at the clinic."
+    charge = "Prosecutors have charged Dr Halvorsen with falsifying results of a drug trial."
+    assert _conflict(charge, denial) == "contradicting testimony about Halvorsen: denial only in B"
+
+
+def test_a_denial_of_knowing_contradicts_an_assertion_of_doing() -> None:
+    # "knew" and "involved" share no word: both are the person's part in the act
+    denial = "Mr Kovac has denied claims that he knew staff were paying bribes to officials."
+    involved = "Mr Kovac was directly involved in the scheme, a former aide has told the court."
+    assert _conflict(denial, involved) == "contradicting testimony about Kovac: denial only in A"
+
+
+def test_a_bare_denial_contradicts_the_charge() -> None:
+    denial = "Mr Petrov has denied any wrongdoing."
+    charge = "Prosecutors have charged Mr Petrov with fraud at the Kerrow bank."
+    assert _conflict(denial, charge) == "contradicting testimony about Petrov: denial only in A"
+
+
+NEVER = "Mr Kovac never signed the export licences, his lawyer told jurors on Tuesday."
+ORDERED = "A former aide said Mr Kovac ordered staff to sign export licences for the shipments."
+
+
+def test_never_is_a_denial_only_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _conflict(NEVER, ORDERED) == ""
+    monkeypatch.setattr(params, "TESTIMONY_NEVER", True)
+    assert _conflict(NEVER, ORDERED) == "contradicting testimony about Kovac: denial only in A"
+
+
+def test_never_of_another_act_is_no_denial(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(params, "TESTIMONY_NEVER", True)
+    travelled = "Mr Kovac never travelled to Geneva during the talks, his lawyer told jurors."
+    assert _conflict(travelled, ORDERED) == ""
+    # "never been": what has not happened to him yet, not an act he denies
+    asked = "Mr Kovac has never been asked to sign export licences, his lawyer said."
+    assert _conflict(asked, ORDERED) == ""
+
+
+REPORTED = "Ms Reyes claims that Mr Kovac refused to stop the payments to the agency."
+UNAWARE = "Mr Kovac has denied all the charges, saying he was unaware of the payments."
+
+
+def test_an_act_someone_reports_is_an_assertion_when_switched_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(params, "TESTIMONY_REPORTED", False)
+    assert _conflict(UNAWARE, REPORTED) == ""
+    monkeypatch.setattr(params, "TESTIMONY_REPORTED", True)
+    assert _conflict(UNAWARE, REPORTED) == "contradicting testimony about Kovac: denial only in A"
+
+
+def test_a_reported_act_the_denial_does_not_touch_is_no_assertion(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(params, "TESTIMONY_REPORTED", True)
+    travelled = "Ms Reyes claims that Mr Kovac travelled to Geneva in March."
+    assert _conflict(UNAWARE, travelled) == ""
+
+
+def test_the_word_that_heads_the_denied_act_must_be_asserted(monkeypatch: pytest.MonkeyPatch) -> None:
+    # what he denies is meeting him; "company" is only where the meetings were about
+    met = "Mr Varga denied he frequently met Mr Sorel to discuss company business at the bank."
+    directed = "Prosecutors say Mr Varga directed Mr Sorel to hide the company's losses from the auditors."
+    assert _conflict(met, directed) == ""
+    monkeypatch.setattr(params, "TESTIMONY_SAME_ACT", "word")  # any word of the act shared
+    assert _conflict(met, directed) == "contradicting testimony about Varga: denial only in A"
