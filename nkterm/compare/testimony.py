@@ -220,6 +220,8 @@ def _called_false(text: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...
         act = m.group(group)
         if not act.lower().startswith("of ") and not _FINITE_RE.search(act):
             continue
+        if " and that " in act or (group == "act" and not _claim_noun_at(text, m.start())):
+            continue
         stems = _predicate(text, tokens, m.start(group), m.end(group))
         names = tuple(
             n.group(0).lower().removesuffix("'s").removesuffix("’s")
@@ -228,6 +230,25 @@ def _called_false(text: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...
         )
         out.append((m.group("word") or m.group("word2"), tuple(dict.fromkeys(stems)), names))
     return tuple(out)
+
+
+# what comes before "claims" when it is a noun, not a verb ("Labour claim his planned savings
+# don't add up and that those figures are fantasy" calls no claim untrue)
+_CLAIM_DETERMINERS = frozenset(
+    (
+        *("the", "these", "those", "such", "his", "her", "their", "its", "any", "all", "recent", "earlier"),
+        *("new", "press", "newspaper", "media", "of", "about", "over", "that", "said", "says"),
+    )
+)
+
+
+def _claim_noun_at(text: str, start: int) -> bool:
+    """Whether the claim word at ``start`` is a noun: a sentence's first word, or after a
+    determiner, a preposition or a verb of saying ("said claims ... were untrue")."""
+    before = text[:start].rstrip()
+    if not before or before[-1] in ".!?\"“‘'(:":
+        return True
+    return before.split()[-1].lower() in _CLAIM_DETERMINERS
 
 
 _FALSE_STEMS = (
