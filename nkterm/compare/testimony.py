@@ -200,6 +200,14 @@ _CALLED_FALSE_RE = re.compile(
 )
 # a finite verb inside the claim's clause: without one ("claims that the figures were wrong") the
 # falsity word is the clause's own predicate, not what is said of the claim
+# the claim's verbs and participles: a word after an auxiliary, or one ending in -ed / -en ("was
+# drafted", "a written answer", "had likened"); one of them must be the other passage's, so the
+# act is what both say and not only its object ("reports that she had likened the assembly
+# government to totalitarian regimes were inaccurate" / "... said the assembly government")
+_CLAIM_VERB_RE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|been|did|does|would|could|will)\s+(\w+)|\b(\w+(?:ed|en))\b",
+    re.IGNORECASE,
+)
 _FINITE_RE = re.compile(
     r"\b(?:was|were|is|are|had|has|have|did|does|would|could|will|\w+ed)\b", re.IGNORECASE
 )
@@ -207,9 +215,10 @@ _NAME_RE = re.compile(r"(?<![.!?\"“‘'] )\b[A-Z][\w'’-]*[a-z]")
 
 
 @functools.lru_cache(maxsize=8192)
-def _called_false(text: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+def _called_false(text: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
     """Each claim ``text`` calls untrue after saying it: (the falsity word as written, the
-    stems of the claim's content words, the claim's names in lower case). Memoised."""
+    stems of the claim's content words, the claim's names in lower case, the stems of its verbs
+    and participles: ``_CLAIM_VERB_RE``). Memoised."""
     lowered = text.lower()
     if not any(word in lowered for word in _FALSE_STEMS):
         return ()
@@ -223,12 +232,16 @@ def _called_false(text: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...
         if " and that " in act or (group == "act" and not _claim_noun_at(text, m.start())):
             continue
         stems = _predicate(text, tokens, m.start(group), m.end(group))
+        verbs = {stem(w.lower()) or w.lower() for v in _CLAIM_VERB_RE.finditer(act) for w in v.groups() if w}
+        verbs -= {stem(w) for w in FUNCTION_WORDS}
         names = tuple(
             n.group(0).lower().removesuffix("'s").removesuffix("’s")
             for n in _NAME_RE.finditer(act)
             if n.group(0).lower() not in _TITLES
         )
-        out.append((m.group("word") or m.group("word2"), tuple(dict.fromkeys(stems)), names))
+        out.append(
+            (m.group("word") or m.group("word2"), tuple(dict.fromkeys(stems)), names, tuple(sorted(verbs)))
+        )
     return tuple(out)
 
 
@@ -271,8 +284,10 @@ def _disputed_claim(a: Unit, b: Unit) -> str:
         said = set(_predicate(other_text, analyze(other_text), 0, len(other_text)))
         said |= {MEANING[s] for s in said if s in MEANING}
         lowered = other_text.lower()
-        for word, act, names in found:
+        for word, act, names, verbs in found:
             shared = [s for s in act if s in said or MEANING.get(s, s) in said]
+            if verbs and not any(v in said or MEANING.get(v, v) in said for v in verbs):
+                continue  # the claim's object is said, not its act
             if len(shared) >= params.TESTIMONY_POSTCUE_SHARED and all(
                 re.search(rf"\b{re.escape(n)}\b", lowered) for n in names
             ):

@@ -162,3 +162,11 @@ def test_claim_as_a_verb_calls_no_claim_untrue(monkeypatch: pytest.MonkeyPatch) 
     verb = "Critics claim his planned licence savings don't add up and that the aide's figures are fantasy."
     planned = "The aide has planned licence savings at Harrow House, the ministry said."
     assert _conflict(verb, planned) == ""
+
+
+def test_a_claim_whose_object_only_the_other_says_is_no_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the other passage names the licence office, but nothing of what she is said to have done
+    monkeypatch.setattr(params, "TESTIMONY_POSTCUE", True)
+    likened = "She said reports that she had likened the licence office to a secret police were inaccurate."
+    office = "The licence office will publish its secret police files next spring, the ministry said."
+    assert _conflict(likened, office) == ""
