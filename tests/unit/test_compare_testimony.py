@@ -119,6 +119,7 @@ UNFOUNDED = 'Claims the licence was signed by an aide at Harrow House were "whol
 def test_a_claim_called_untrue_after_it_is_stated_contradicts_only_when_switched_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(params, "TESTIMONY_POSTCUE", False)
     assert _conflict(SUGGESTS, UNFOUNDED) == ""
     monkeypatch.setattr(params, "TESTIMONY_POSTCUE", True)
     assert _conflict(SUGGESTS, UNFOUNDED) == 'contradicting testimony: what A says B calls "wholly unfounded"'
