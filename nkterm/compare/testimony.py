@@ -1,7 +1,9 @@
 """Contradicting testimony (``testimony_conflict``): one passage has a person deny (or be
 unaware of) what the other has the same person know, do, admit or be accused of ("Ebbers denies
-fraud" / "Ebbers 'aware' of fraud"); with who each passage's verbs of denial and assertion are
-about (``actors``), which the other relations read too. Must not import Textual, nor Whoosh.
+fraud" / "Ebbers 'aware' of fraud"), or calls untrue after stating it what the other says
+("Claims ... were 'wholly unfounded'": ``params.TESTIMONY_POSTCUE``); with who each passage's
+verbs of denial and assertion are about (``actors``), which the other relations read too. Must
+not import Textual, nor Whoosh.
 """
 
 from __future__ import annotations
@@ -198,8 +200,6 @@ _CALLED_FALSE_RE = re.compile(
     rf"{_CLAIM_NOUN}\s+(?P<act2>(?:that|of)\s+[^.;:!?]{{3,200}}?)\s+as\s+{_FALSE_WORD.replace('word', 'word2')}",
     re.IGNORECASE,
 )
-# a finite verb inside the claim's clause: without one ("claims that the figures were wrong") the
-# falsity word is the clause's own predicate, not what is said of the claim
 # the claim's verbs and participles: a word after an auxiliary, or one ending in -ed / -en ("was
 # drafted", "a written answer", "had likened"); one of them must be the other passage's, so the
 # act is what both say and not only its object ("reports that she had likened the assembly
@@ -208,6 +208,8 @@ _CLAIM_VERB_RE = re.compile(
     r"\b(?:was|were|is|are|had|has|have|been|did|does|would|could|will)\s+(\w+)|\b(\w+(?:ed|en))\b",
     re.IGNORECASE,
 )
+# a finite verb inside the claim's clause: without one ("claims that the figures were wrong") the
+# falsity word is the clause's own predicate, not what is said of the claim
 _FINITE_RE = re.compile(
     r"\b(?:was|were|is|are|had|has|have|did|does|would|could|will|\w+ed)\b", re.IGNORECASE
 )
@@ -272,8 +274,8 @@ _FALSE_STEMS = (
 
 def _disputed_claim(a: Unit, b: Unit) -> str:
     """A claim one passage calls untrue after stating it, which the other passage says (and does
-    not deny): at least ``params.TESTIMONY_POSTCUE_SHARED`` of the claim's content words (or their
-    meanings) are the other's, and every name of the claim is the other's too."""
+    not deny): one of the claim's verbs or participles, at least ``params.TESTIMONY_POSTCUE_SHARED``
+    of its content words (or their meanings) and every name of the claim are the other's too."""
     for deny, other, side in ((a, b, "A"), (b, a, "B")):
         found = _called_false(deny.passage.text)
         if not found:
