@@ -94,3 +94,8 @@ TESTIMONY_SAME_ACT: str | None = (
 )
 TESTIMONY_NEVER = False  # "never" is a cue of denial in testimony too ("Ebbers ... never made accounting decisions" / "Mr Ebbers ordered accounting adjustments"), the act shared as above (session 16: left off - no labelled conflict gained, one wrong "same" more through the matching, none changed on 8,492 fresh unlabelled pairs)
 TESTIMONY_REPORTED = True  # an act another person reports of a named person ("X claims that Mr Ebbers refused to stop the fraud") is an assertion in testimony when one of its words is a word of the denial's passage (session 16: leave-one-split-out chose it in 19 of 20 folds, no left-out change; on 8,492 fresh unlabelled pairs it adds no differs, on 10,524 older ones 4, right, all one sentence)
+# Session 16, denials after the act (testimony.py, issue 17)
+TESTIMONY_POSTCUE = True  # a claim one passage calls untrue after stating it ("Claims a written answer was drafted by Downing Street were 'wholly unfounded'", "described the claims that ... as untrue") conflicts with the other passage saying it (and not denying it), when one of the claim's verbs or participles is the other's... (session 16: leave-one-split-out chose it in 20 of 21 folds, no left-out change; +1 labelled conflict, in-sample; on 17,079 fresh unlabelled pairs the final form adds no differs - the first form added 1, wrong, on 4,000 of them)
+TESTIMONY_POSTCUE_SHARED = (
+    2  # ...when this many of the claim's content words (or meanings) are the other's, and all its names
+)

@@ -1,7 +1,9 @@
 """Contradicting testimony (``testimony_conflict``): one passage has a person deny (or be
 unaware of) what the other has the same person know, do, admit or be accused of ("Ebbers denies
-fraud" / "Ebbers 'aware' of fraud"); with who each passage's verbs of denial and assertion are
-about (``actors``), which the other relations read too. Must not import Textual, nor Whoosh.
+fraud" / "Ebbers 'aware' of fraud"), or calls untrue after stating it what the other says
+("Claims ... were 'wholly unfounded'": ``params.TESTIMONY_POSTCUE``); with who each passage's
+verbs of denial and assertion are about (``actors``), which the other relations read too. Must
+not import Textual, nor Whoosh.
 """
 
 from __future__ import annotations
@@ -177,6 +179,123 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
             both = [who for who in both if _same_act(deny_text, assert_text, who)]
         if both:
             return f"contradicting testimony about {denied[both[0]]}: denial only in {side}"
+    if params.TESTIMONY_POSTCUE:
+        return _disputed_claim(a, b)
+    return ""
+
+
+# a denial said after what it disputes (``params.TESTIMONY_POSTCUE``): "Claims a written answer
+# was drafted by Downing Street were 'wholly unfounded'", "described the claims that he had
+# met them as untrue"; what is called untrue is the claim's own clause (``act``)
+_CLAIM_NOUN = r"(?:claims?|allegations?|suggestions?|accusations?|rumou?rs?|reports?|speculation)"
+_FALSE_WORD = (
+    r"[\"'“‘]?(?P<word>(?:(?:wholly|completely|totally|entirely|utterly|simply|absolutely|quite)\s+)?"
+    r"(?:untrue|unfounded|false|nonsense|rubbish|baseless|groundless|inaccurate|incorrect|ridiculous|"
+    r"absurd|fantasy|fiction|lies|a\s+lie|without\s+foundation))\b"
+)
+_CALLED_FALSE_RE = re.compile(
+    rf"\b{_CLAIM_NOUN}\s+(?P<act>(?:that|of)\s+[^.;:!?]{{3,200}}?|[^.;:!?,]{{3,200}}?)\s+"
+    rf"(?:were|was|are|is|(?:have|has|had)\s+been)\s+{_FALSE_WORD}"
+    rf"|\b(?:described|dismissed|branded|called|labell?ed|rejected)\s+(?:the\s+|these\s+|those\s+|such\s+)?"
+    rf"{_CLAIM_NOUN}\s+(?P<act2>(?:that|of)\s+[^.;:!?]{{3,200}}?)\s+as\s+{_FALSE_WORD.replace('word', 'word2')}",
+    re.IGNORECASE,
+)
+# the claim's verbs and participles: a word after an auxiliary, or one ending in -ed / -en ("was
+# drafted", "a written answer", "had likened"); one of them must be the other passage's, so the
+# act is what both say and not only its object ("reports that she had likened the assembly
+# government to totalitarian regimes were inaccurate" / "... said the assembly government")
+_CLAIM_VERB_RE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|been|did|does|would|could|will)\s+(\w+)|\b(\w+(?:ed|en))\b",
+    re.IGNORECASE,
+)
+# a finite verb inside the claim's clause: without one ("claims that the figures were wrong") the
+# falsity word is the clause's own predicate, not what is said of the claim
+_FINITE_RE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|did|does|would|could|will|\w+ed)\b", re.IGNORECASE
+)
+_NAME_RE = re.compile(r"(?<![.!?\"“‘'] )\b[A-Z][\w'’-]*[a-z]")
+
+
+@functools.lru_cache(maxsize=8192)
+def _called_false(text: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
+    """Each claim ``text`` calls untrue after saying it: (the falsity word as written, the
+    stems of the claim's content words, the claim's names in lower case, the stems of its verbs
+    and participles: ``_CLAIM_VERB_RE``). Memoised."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _FALSE_STEMS):
+        return ()
+    tokens = analyze(text)
+    out = []
+    for m in _CALLED_FALSE_RE.finditer(text):
+        group = "act" if m.group("act") else "act2"
+        act = m.group(group)
+        if not act.lower().startswith("of ") and not _FINITE_RE.search(act):
+            continue
+        if " and that " in act or (group == "act" and not _claim_noun_at(text, m.start())):
+            continue
+        stems = _predicate(text, tokens, m.start(group), m.end(group))
+        verbs = {stem(w.lower()) or w.lower() for v in _CLAIM_VERB_RE.finditer(act) for w in v.groups() if w}
+        verbs -= {stem(w) for w in FUNCTION_WORDS}
+        names = tuple(
+            n.group(0).lower().removesuffix("'s").removesuffix("’s")
+            for n in _NAME_RE.finditer(act)
+            if n.group(0).lower() not in _TITLES
+        )
+        out.append(
+            (m.group("word") or m.group("word2"), tuple(dict.fromkeys(stems)), names, tuple(sorted(verbs)))
+        )
+    return tuple(out)
+
+
+# what comes before "claims" when it is a noun, not a verb ("Labour claim his planned savings
+# don't add up and that those figures are fantasy" calls no claim untrue)
+_CLAIM_DETERMINERS = frozenset(
+    (
+        *("the", "these", "those", "such", "his", "her", "their", "its", "any", "all", "recent", "earlier"),
+        *("new", "press", "newspaper", "media", "of", "about", "over", "that", "said", "says"),
+    )
+)
+
+
+def _claim_noun_at(text: str, start: int) -> bool:
+    """Whether the claim word at ``start`` is a noun: a sentence's first word, or after a
+    determiner, a preposition or a verb of saying ("said claims ... were untrue")."""
+    before = text[:start].rstrip()
+    if not before or before[-1] in ".!?\"“‘'(:":
+        return True
+    return before.split()[-1].lower() in _CLAIM_DETERMINERS
+
+
+_FALSE_STEMS = (
+    *("untrue", "unfounded", "false", "nonsense", "rubbish", "baseless", "groundless", "inaccurate"),
+    *("incorrect", "ridiculous", "absurd", "fantasy", "fiction", "lie", "without foundation"),
+)
+
+
+def _disputed_claim(a: Unit, b: Unit) -> str:
+    """A claim one passage calls untrue after stating it, which the other passage says (and does
+    not deny): one of the claim's verbs or participles, at least ``params.TESTIMONY_POSTCUE_SHARED``
+    of its content words (or their meanings) and every name of the claim are the other's too."""
+    for deny, other, side in ((a, b, "A"), (b, a, "B")):
+        found = _called_false(deny.passage.text)
+        if not found:
+            continue
+        other_text = other.passage.text
+        if _mentions_any(other_text, _DENY_RE) or _called_false(other_text):
+            continue
+        said = set(_predicate(other_text, analyze(other_text), 0, len(other_text)))
+        said |= {MEANING[s] for s in said if s in MEANING}
+        lowered = other_text.lower()
+        for word, act, names, verbs in found:
+            shared = [s for s in act if s in said or MEANING.get(s, s) in said]
+            if verbs and not any(v in said or MEANING.get(v, v) in said for v in verbs):
+                continue  # the claim's object is said, not its act
+            if len(shared) >= params.TESTIMONY_POSTCUE_SHARED and all(
+                re.search(rf"\b{re.escape(n)}\b", lowered) for n in names
+            ):
+                return (
+                    f'contradicting testimony: what {"A" if side == "B" else "B"} says {side} calls "{word}"'
+                )
     return ""
 
 
@@ -317,3 +436,4 @@ def clear_caches() -> None:
     _actors.cache_clear()
     _mentions_any.cache_clear()
     _denied_acts.cache_clear()
+    _called_false.cache_clear()

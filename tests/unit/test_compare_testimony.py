@@ -108,3 +108,66 @@ def test_the_word_that_heads_the_denied_act_must_be_asserted(monkeypatch: pytest
     assert _conflict(met, directed) == ""
     monkeypatch.setattr(params, "TESTIMONY_SAME_ACT", "word")  # any word of the act shared
     assert _conflict(met, directed) == "contradicting testimony about Varga: denial only in A"
+
+
+# Session 16, denials after the act (``params.TESTIMONY_POSTCUE``): a claim called untrue after it
+# is stated, against the other passage stating it
+SUGGESTS = "A new report suggests the export licence was signed at Harrow House by an aide."
+UNFOUNDED = 'Claims the licence was signed by an aide at Harrow House were "wholly unfounded", he said.'
+
+
+def test_a_claim_called_untrue_after_it_is_stated_contradicts_only_when_switched_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(params, "TESTIMONY_POSTCUE", False)
+    assert _conflict(SUGGESTS, UNFOUNDED) == ""
+    monkeypatch.setattr(params, "TESTIMONY_POSTCUE", True)
+    assert _conflict(SUGGESTS, UNFOUNDED) == 'contradicting testimony: what A says B calls "wholly unfounded"'
+
+
+def test_a_claim_described_as_untrue_contradicts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(params, "TESTIMONY_POSTCUE", True)
+    described = "The minister described claims that the licence was signed by an aide as nonsense."
+    assert _conflict(described, SUGGESTS) == 'contradicting testimony: what B says A calls "nonsense"'
+
+
+def test_a_falsity_word_of_the_claims_own_clause_is_no_denial(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "were wrong" / "were false" is what the claim says of the figures, not what is said of the claim
+    monkeypatch.setattr(params, "TESTIMONY_POSTCUE", True)
+    figures = "Critics repeated claims that the official export figures were false."
+    stated = "The official export figures for the licence year were published by the ministry."
+    assert _conflict(figures, stated) == ""
+
+
+def test_a_claim_called_untrue_needs_its_names_and_words_in_the_other(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(params, "TESTIMONY_POSTCUE", True)
+    # another place: the claim's name Harrow House is not the other's
+    elsewhere = "A new report suggests the export licence was signed at Kelby Lodge by an aide."
+    assert _conflict(elsewhere, UNFOUNDED) == ""
+    # one word of the claim only ("licence")
+    renewed = "The licence at Harrow House is to be renewed next spring, officials said."
+    assert _conflict(renewed, UNFOUNDED) == ""
+
+
+def test_a_claim_both_passages_call_untrue_is_no_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(params, "TESTIMONY_POSTCUE", True)
+    denied = "Officials denied the export licence was signed by an aide at Harrow House."
+    assert _conflict(denied, UNFOUNDED) == ""
+
+
+def test_claim_as_a_verb_calls_no_claim_untrue(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "critics claim ...": the verb; "fantasy" is what they say of the figures
+    monkeypatch.setattr(params, "TESTIMONY_POSTCUE", True)
+    verb = "Critics claim his planned licence savings don't add up and that the aide's figures are fantasy."
+    planned = "The aide has planned licence savings at Harrow House, the ministry said."
+    assert _conflict(verb, planned) == ""
+
+
+def test_a_claim_whose_object_only_the_other_says_is_no_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the other passage names the licence office, but nothing of what she is said to have done
+    monkeypatch.setattr(params, "TESTIMONY_POSTCUE", True)
+    likened = "She said reports that she had likened the licence office to a secret police were inaccurate."
+    office = "The licence office will publish its secret police files next spring, the ministry said."
+    assert _conflict(likened, office) == ""
