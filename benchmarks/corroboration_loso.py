@@ -81,7 +81,7 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
 }
 # Session 16: the features of whom a passage is about and what it says the claim's actor does
 # (``subject``): tried (``--tried``: each feature set above also with them), not chosen
-TRIED = ("act", "other_actor", "same_actor", "predicate")
+TRIED = ("act", "other_actor", "same_actor", "predicate", "object", "rest")
 STRENGTHS = (0.1, 1.0)
 THRESHOLDS: tuple[float | None, ...] = (None, *(round(0.4 + 0.05 * k, 2) for k in range(11)))  # 0.4 ... 0.9
 P5_MIN = 0.8
