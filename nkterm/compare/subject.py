@@ -117,36 +117,50 @@ def same_actor(query: Unit, unit: Unit) -> bool:
     return bool(mine) and mentions(unit, mine)
 
 
-def _act_keys(unit: Unit) -> list[str]:
+def _act_keys(unit: Unit) -> tuple[list[str], list[str]]:
     """The unit's keys written from its first finite verb to the end of its clause, in the
-    order written, each once: no name, no number, no verb of saying ("is said to have
-    repeatedly turned down his Oscar-winning role": turned, role)."""
+    order written, each once, no name, no number, no verb of saying, no adverb in -ly: (its
+    verbs, the rest - its object). The verbs: the first such key and one after "to" right
+    after a verb ("pledged to introduce", "is to play"). "is said to have repeatedly turned
+    down his Oscar-winning role": ([turn], [role])."""
     text = unit.passage.text
     at = _verb_at(text)
     if at < 0:
-        return []
+        return [], []
     end = CLAUSE_END_RE.search(text, at)
     key_of = {
         w: key
         for key, stems in unit.keys.items()
         if key not in unit.names and not key.startswith("#")
         for w in stems.values()
-        if w.casefold() not in ATTRIBUTION_WORDS
+        if w.casefold() not in ATTRIBUTION_WORDS and not w.endswith("ly")
     }
-    out: list[str] = []
-    for word in _WORD_RE.findall(text[at : end.start() if end else len(text)]):
+    verbs: list[str] = []
+    objects: list[str] = []
+    after_verb = False  # the word before was a verb, or "to" right after one
+    for m in _WORD_RE.finditer(text, at, end.start() if end else len(text)):
+        word = m.group()
         key = key_of.get(word)
-        if key is not None and key not in out:
-            out.append(key)
-    return out
+        if key is None:
+            after_verb = after_verb and word == "to"
+            continue
+        if not verbs or after_verb:
+            if key not in verbs:
+                verbs.append(key)
+            after_verb = True
+        else:
+            if key not in verbs and key not in objects:
+                objects.append(key)
+            after_verb = False
+    return verbs, objects
 
 
 def object_share(query: Unit, unit: Unit, shared: list[tuple[float, str, str]]) -> float:
     """How much of the object of the claim's act the passage shares: of the claim's act keys
-    (``_act_keys``) after the first (its main verb: "turned"), the share of the weight the
-    passage shares ("turned down his Oscar-winning role" / "turned down his best actor Oscar":
-    0). 1.0 when the claim's act has no object keys (nothing to tell another act by)."""
-    objects = _act_keys(query)[1:]
+    after its verbs (``_act_keys``), the share of the weight the passage shares ("turned down
+    his Oscar-winning role" / "turned down his best actor Oscar": 0). 1.0 when the claim's act
+    has no object keys (nothing to tell another act by)."""
+    objects = _act_keys(query)[1]
     total = sum(query.weights.get(k, 0.0) for k in objects)
     if total <= 0:
         return 1.0
