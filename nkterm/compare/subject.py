@@ -176,7 +176,9 @@ def rest_share(query: Unit, unit: Unit, shared: list[tuple[float, str, str]]) ->
 
     def actors(key: str) -> bool:
         stems = query.keys.get(key, {})
-        return bool(mine) and (key == mine or mine in stems or (key.startswith("@") and mine in key[1:].split()))
+        return bool(mine) and (
+            key == mine or mine in stems or (key.startswith("@") and mine in key[1:].split())
+        )
 
     total = sum(w for k, w in query.weights.items() if not actors(k))
     common = sum(w for _w, _label, key in shared if not actors(key) for w in (query.weights.get(key, 0.0),))
