@@ -53,7 +53,7 @@ EVENT_FOUND_MIN: float | None = (
     0.42  # corroboration: a match sharing one of the claim's event words (``EVENT_DOCS``) is found from this similarity before the name discount (session 14: leave-one-set-out, 5 of 7 folds)...
 )
 FOUND_PROBABILITY: float | None = (
-    0.65  # corroboration with corpus statistics: besides the passages the rules find, the most probable other one (found_model's logistic regression) is found from this probability (session 15: leave-one-set-out over ten claim sets; 0.7 over the first nine)...
+    0.6  # corroboration with corpus statistics: besides the passages the rules find, the most probable other one (found_model's logistic regression) is found from this probability (session 15: leave-one-set-out over ten claim sets; 0.7 over the first nine; session 16 (actobj): 0.6, chosen with the object feature over 12 sets)...
 )
 EXTRA_FOUND = 1  # ...at most this many such passages per claim
 STORY_SHOWN = (
@@ -94,3 +94,9 @@ TESTIMONY_SAME_ACT: str | None = (
 )
 TESTIMONY_NEVER = False  # "never" is a cue of denial in testimony too ("Ebbers ... never made accounting decisions" / "Mr Ebbers ordered accounting adjustments"), the act shared as above (session 16: left off - no labelled conflict gained, one wrong "same" more through the matching, none changed on 8,492 fresh unlabelled pairs)
 TESTIMONY_REPORTED = True  # an act another person reports of a named person ("X claims that Mr Ebbers refused to stop the fraud") is an assertion in testimony when one of its words is a word of the denial's passage (session 16: leave-one-split-out chose it in 19 of 20 folds, no left-out change; on 8,492 fresh unlabelled pairs it adds no differs, on 10,524 older ones 4, right, all one sentence)
+# Session 16, the claim's actor in another act (subject.object_share: the found model's "object")
+# (benchmarks/corroboration_loso.py --tried object: chosen in 11 of 12 folds; left out pooled over 12
+# sets P@5 0.73 (70/96) against 0.74 (64/87), wrong "nothing found" 79 against 83 of 137; the vetoes
+# of the rules' found passages by the object or the share besides the actor's name: not chosen,
+# docs/compare.md "Session 16, the claim's actor in another act"). No switch: the coefficients are
+# found_model.py's, written by scripts/train_corroboration.py --tried object

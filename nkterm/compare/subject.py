@@ -181,5 +181,5 @@ def rest_share(query: Unit, unit: Unit, shared: list[tuple[float, str, str]]) ->
         )
 
     total = sum(w for k, w in query.weights.items() if not actors(k))
-    common = sum(w for _w, _label, key in shared if not actors(key) for w in (query.weights.get(key, 0.0),))
+    common = sum(query.weights.get(key, 0.0) for _w, _label, key in shared if not actors(key))
     return common / total if total > 0 else 0.0
