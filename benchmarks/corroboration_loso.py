@@ -15,7 +15,10 @@ eight with that choice scores the left-out set. Printed per set: the fixed rules
 Session 16: the rules find no passage about another actor than the claim's (the veto,
 ``params.ANOTHER_ACTOR_VETO``; ``--no-veto``: as before), and ``--tried FEATURE`` offers each
 feature set also with one of the features of whom a passage is about (``TRIED``) to the nested
-choice; the dump keeps them.
+choice; the dump keeps them. Session 16 (actobj): ``object`` and ``rest`` (``subject.object_share``,
+``rest_share``) join ``TRIED`` (``--tried object`` chose the object in 11 of 12 folds: the shipped
+model reads it), and ``--vetoes`` offers the choice also vetoes of the rules' found passages by
+them (``VETOES``; not chosen over the 12 seen sets' left-out figures).
 
 Session 13-14 (``--grid``): the grid of the fixed rules' thresholds (``FOUND_MIN`` ...), chosen
 per left-out set by found relevant - found irrelevant + right "nothing found" - wrong "nothing
