@@ -15,7 +15,10 @@ eight with that choice scores the left-out set. Printed per set: the fixed rules
 Session 16: the rules find no passage about another actor than the claim's (the veto,
 ``params.ANOTHER_ACTOR_VETO``; ``--no-veto``: as before), and ``--tried FEATURE`` offers each
 feature set also with one of the features of whom a passage is about (``TRIED``) to the nested
-choice; the dump keeps them.
+choice; the dump keeps them. Session 16 (actobj): ``object`` and ``rest`` (``subject.object_share``,
+``rest_share``) join ``TRIED`` (``--tried object`` chose the object in 11 of 12 folds: the shipped
+model reads it), and ``--vetoes`` offers the choice also vetoes of the rules' found passages by
+them (``VETOES``; not chosen over the 12 seen sets' left-out figures).
 
 Session 13-14 (``--grid``): the grid of the fixed rules' thresholds (``FOUND_MIN`` ...), chosen
 per left-out set by found relevant - found irrelevant + right "nothing found" - wrong "nothing
@@ -81,7 +84,7 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
 }
 # Session 16: the features of whom a passage is about and what it says the claim's actor does
 # (``subject``): tried (``--tried``: each feature set above also with them), not chosen
-TRIED = ("act", "other_actor", "same_actor", "predicate")
+TRIED = ("act", "other_actor", "same_actor", "predicate", "object", "rest")
 STRENGTHS = (0.1, 1.0)
 THRESHOLDS: tuple[float | None, ...] = (None, *(round(0.4 + 0.05 * k, 2) for k in range(11)))  # 0.4 ... 0.9
 P5_MIN = 0.8
@@ -158,15 +161,18 @@ def dump(index: Index, sets: dict[str, list[dict[str, Any]]]) -> list[Claim]:
     return out
 
 
-def score(claims: Sequence[Claim], probs: Sequence[Sequence[float]], threshold: float | None) -> Counts:
+def score(
+    claims: Sequence[Claim], probs: Sequence[Sequence[float]], threshold: float | None, veto: str = "none"
+) -> Counts:
     """Counts as ``compare_eval.corroboration_counts`` gives them for the decision of
-    ``corroboration_report``: the passages the fixed rules find (``_rules``), best similarity
-    first, then the model's most probable other passage when it reaches ``threshold``."""
+    ``corroboration_report``: the passages the fixed rules find (``_rules``, but those ``VETOES[veto]``
+    vetoes), best similarity first, then the model's most probable other passage when it
+    reaches ``threshold``."""
     chosen: list[list[int]] = []
     for claim, p in zip(claims, probs, strict=True):
         cands = claim["candidates"]
         found = sorted(
-            (k for k, x in enumerate(cands) if _rules(x["features"])),
+            (k for k, x in enumerate(cands) if _rules(x["features"]) and not VETOES[veto](x["features"])),
             key=lambda k: -cands[k]["features"]["sim"],
         )
         if threshold is not None:
@@ -239,11 +245,14 @@ def out_of_fold(
 
 
 def choose(
-    by_set: dict[str, list[Claim]], feature_sets: dict[str, tuple[str, ...]] | None = None
-) -> tuple[tuple[str, float, float | None], Counts]:
-    """The (feature set, strength, threshold) the calibration rule picks on ``by_set``'s own
-    leave-one-set-out, and its pooled counts there: precision@5 at least 0.8 (or the fixed
-    rules' own, when that is lower), and under that the fewest wrong "nothing found"."""
+    by_set: dict[str, list[Claim]],
+    feature_sets: dict[str, tuple[str, ...]] | None = None,
+    vetoes: Sequence[str] = ("none",),
+) -> tuple[tuple[str, float, float | None, str], Counts]:
+    """The (feature set, strength, threshold, veto) the calibration rule picks on ``by_set``'s
+    own leave-one-set-out, and its pooled counts there: precision@5 at least 0.8 (or the fixed
+    rules' own, when that is lower), and under that the fewest wrong "nothing found" (ties: the
+    most relevant found, no veto, no extra passage, fewer features)."""
     before: Counts = (0, 0, 0, 0, 0, 0)
     for claims in by_set.values():
         before = add(before, score(claims, [[] for _c in claims], None))
@@ -252,15 +261,15 @@ def choose(
     sets = FEATURE_SETS if feature_sets is None else feature_sets
     for (fname, names), strength in itertools.product(sets.items(), STRENGTHS):
         probs = out_of_fold(by_set, names, strength)
-        for t in THRESHOLDS:
+        for t, veto in itertools.product(THRESHOLDS, vetoes):
             total: Counts = (0, 0, 0, 0, 0, 0)
             for s, claims in by_set.items():
-                total = add(total, score(claims, probs[s], t))
+                total = add(total, score(claims, probs[s], t, veto))
             hits, returned, _r, _n, wrong, _d = total
             if returned and hits / returned >= floor:
-                key = (-wrong, hits, t is None, -len(names), -strength, t or 0.0)
+                key = (-wrong, hits, veto == "none", t is None, -len(names), -strength, t or 0.0)
                 if best is None or key > best[0]:
-                    best = (key, (fname, strength, t), total)
+                    best = (key, (fname, strength, t, veto), total)
     if best is None:
         raise SystemExit("no configuration keeps precision@5 >= 0.8")
     return best[1], best[2]
@@ -269,6 +278,21 @@ def choose(
 VETO = (
     ANOTHER_ACTOR_VETO  # session 16: the rules find no passage about another actor (``--no-veto``: they do)
 )
+
+
+# Session 16 (actobj): vetoes of the rules' found passages offered to the nested choice
+# (``--vetoes``): the claim's own actor in another act - the passage names the claim's actor
+# (``same_actor``) but shares nothing of the object of the claim's act (``object``:
+# ``subject.object_share``), or shares less than a share of the claim besides its actor's name
+# (``rest``: ``subject.rest_share``)
+VETOES = {
+    "none": lambda f: False,
+    "object0": lambda f: bool(f["same_actor"]) and f["object"] == 0,
+    "object0-any": lambda f: f["object"] == 0,
+    "object.25": lambda f: bool(f["same_actor"]) and f["object"] < 0.25,
+    "rest.3": lambda f: bool(f["same_actor"]) and f["rest"] < 0.3,
+    "rest.4": lambda f: bool(f["same_actor"]) and f["rest"] < 0.4,
+}
 
 
 def _rules(f: dict[str, float]) -> bool:
@@ -291,7 +315,9 @@ def veto_counts(data: Sequence[Claim]) -> tuple[int, int]:
 
 
 def model_loso(
-    data: list[Claim], feature_sets: dict[str, tuple[str, ...]] | None = None
+    data: list[Claim],
+    feature_sets: dict[str, tuple[str, ...]] | None = None,
+    vetoes: Sequence[str] = ("none",),
 ) -> dict[str, tuple[Counts, Counts]]:
     """Nested leave-one-set-out of the found model over ``feature_sets`` (``FEATURE_SETS``):
     printed, and returned per set left out as (fixed rules, left-out model) counts."""
@@ -305,22 +331,30 @@ def model_loso(
     print("left out | chosen on the other eight (their own LOSO) | before: fixed rules | left-out model")
     for left, claims in by_set.items():
         others = {s: cs for s, cs in by_set.items() if s != left}
-        (fname, strength, t), inner = choose(others, sets)
+        (fname, strength, t, veto), inner = choose(others, sets, vetoes)
         model = fit([c for cs in others.values() for c in cs], sets[fname], strength)
-        got = score(claims, predict(claims, model), t)
+        got = score(claims, predict(claims, model), t, veto)
         rules = score(claims, [[] for _cl in claims], None)
         rules_total, left_total = add(rules_total, rules), add(left_total, got)
         out[left] = (rules, got)
-        print(f"{left}: {fname} C={strength} t={t} (others {show(inner)})")
+        print(f"{left}: {fname} C={strength} t={t} veto={veto} (others {show(inner)})")
         print(f"    before: {show(rules)}")
         print(f"    model : {show(got)}")
     print(f"pooled before: {show(rules_total)}")
     if VETO:
         right, wrong = veto_counts(data)
         print(f"the veto removes {wrong} not relevant and {right} relevant of the rules' found passages")
+    for name in vetoes[1:]:
+        gone = [
+            c["relevant"]
+            for cl in data
+            for c in cl["candidates"]
+            if _rules(c["features"]) and VETOES[name](c["features"])
+        ]
+        print(f"veto {name} removes {len(gone) - sum(gone)} not relevant and {sum(gone)} relevant of them")
     print(f"pooled left-out model: {show(left_total)}")
-    (fname, strength, t), total = choose(by_set, sets)
-    print(f"\nall {len(by_set)} sets: {fname} C={strength} t={t} ({show(total)})")
+    (fname, strength, t, veto), total = choose(by_set, sets, vetoes)
+    print(f"\nall {len(by_set)} sets: {fname} C={strength} t={t} veto={veto} ({show(total)})")
     return out
 
 
@@ -365,7 +399,13 @@ def main(argv: list[str] | None = None) -> int:
         choices=TRIED,
         help="session 16: each feature set also with this feature (the choice over both)",
     )
+    parser.add_argument(
+        "--vetoes",
+        action="store_true",
+        help="session 16 (actobj): the choice also over the rules' vetoes of VETOES",
+    )
     args = parser.parse_args(argv)
+    vetoes = tuple(VETOES) if args.vetoes else ("none",)
     global VETO
     VETO = VETO and not args.no_veto
     feature_sets = dict(FEATURE_SETS)
@@ -376,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = load_claims()
     if args.features:
         data = [json.loads(line) for line in args.features.read_text(encoding="utf-8").splitlines()]
-        model_loso(data, feature_sets)
+        model_loso(data, feature_sets, vetoes)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         index = Index(BBC, args.index or Path(tmp) / "index")
@@ -388,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
         data = dump(index, sets)
     if args.dump:
         args.dump.write_text("".join(json.dumps(c) + "\n" for c in data), encoding="utf-8")
-    model_loso(data, feature_sets)
+    model_loso(data, feature_sets, vetoes)
     return 0
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.corroboration_loso import FEATURE_SETS, choose, fit, show  # noqa: E402
+from benchmarks.corroboration_loso import FEATURE_SETS, TRIED, choose, fit, show  # noqa: E402
 
 MODEL = ROOT / "nkterm" / "compare" / "found_model.py"
 BLOCK = re.compile(r"(# written by scripts/train_corroboration\.py[^\n]*\n)(.*?)(\n\n\ndef )", re.DOTALL)
@@ -32,17 +32,21 @@ BLOCK = re.compile(r"(# written by scripts/train_corroboration\.py[^\n]*\n)(.*?)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("features", type=Path, help="the JSON lines of corroboration_loso --dump")
+    parser.add_argument("--tried", choices=TRIED, help="each feature set also with this feature (session 16)")
     args = parser.parse_args(argv)
+    sets = dict(FEATURE_SETS)
+    if args.tried:
+        sets.update({f"{name}+{args.tried}": (*names, args.tried) for name, names in FEATURE_SETS.items()})
     data = [json.loads(line) for line in args.features.read_text(encoding="utf-8").splitlines()]
     by_set: dict[str, list[dict[str, object]]] = {}
     for claim in data:
         by_set.setdefault(str(claim["set"]), []).append(claim)
-    (name, strength, threshold), total = choose(by_set)  # type: ignore[arg-type]
+    (name, strength, threshold, _veto), total = choose(by_set, sets)  # type: ignore[arg-type]
     print(f"chosen: {name} C={strength} threshold {threshold} (leave-one-set-out: {show(total)})")
     if threshold is None:
         print("the rules alone: set FOUND_PROBABILITY = None in params.py")
         return 0
-    intercept, weights = fit([c for cs in by_set.values() for c in cs], FEATURE_SETS[name], strength)  # type: ignore[arg-type]
+    intercept, weights = fit([c for cs in by_set.values() for c in cs], sets[name], strength)  # type: ignore[arg-type]
     lines = [f"INTERCEPT = {intercept:.6f}", "COEFFICIENTS: dict[str, float] = {"]
     lines += [f'    "{k}": {v:.6f},' for k, v in weights.items()]
     lines.append("}")

@@ -50,7 +50,7 @@ from nkterm.compare.results import (
 )
 from nkterm.compare.similarity import IdfFn, corpus_idf, make_weights, shared_keys, shown_terms
 from nkterm.compare.story import closeness, story_vectors, story_words
-from nkterm.compare.subject import act_share, another_actor, same_actor
+from nkterm.compare.subject import act_share, another_actor, object_share, rest_share, same_actor
 from nkterm.compare.units import HEADLINE, Unit, headline_span, passages, unit_of
 from nkterm.compare.worddiff import word_ratio
 from nkterm.models import Claim, Document
@@ -210,6 +210,9 @@ def features(
         if wanted is None or "predicate" in wanted
         else 0.0,
         "act": act_share(query, c.unit, c.shared) if wanted is None or "act" in wanted else 0.0,
+        # session 16 (actobj): the object of the claim's act, and the claim besides its actor's name
+        "object": object_share(query, c.unit, c.shared) if wanted is None or "object" in wanted else 0.0,
+        "rest": rest_share(query, c.unit, c.shared) if wanted is None or "rest" in wanted else 0.0,
     }
 
 

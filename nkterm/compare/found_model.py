@@ -47,22 +47,23 @@ class Gathered:
 
 
 # written by scripts/train_corroboration.py (standardised features folded into the weights)
-INTERCEPT = -10.161176
+INTERCEPT = -10.816250
 COEFFICIENTS: dict[str, float] = {
-    "sim": 0.508134,
-    "raw": 5.900582,
-    "number": 0.999490,
-    "event": 0.370720,
-    "rules": 0.818363,
-    "story": 0.664959,
-    "story_rel": 2.197149,
-    "story_max": 2.804642,
-    "sim_max": 0.946807,
-    "sim_rel": 2.091116,
-    "sim_rank": -0.922110,
-    "doc_rank": 0.709589,
-    "by_claim": 0.479322,
-    "by_story": 0.484143,
+    "sim": -1.435678,
+    "raw": 6.546671,
+    "number": 1.222164,
+    "event": 0.456513,
+    "rules": 0.483299,
+    "story": 0.117367,
+    "story_rel": 2.425160,
+    "story_max": 3.413412,
+    "sim_max": 0.753247,
+    "sim_rel": 2.252388,
+    "sim_rank": -0.780725,
+    "doc_rank": 0.660584,
+    "by_claim": 0.698695,
+    "by_story": 0.592527,
+    "object": 0.575468,
 }
 
 

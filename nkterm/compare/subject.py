@@ -14,7 +14,7 @@ import re
 
 from nkterm.compare.actors import actor_before
 from nkterm.compare.units import Unit
-from nkterm.compare.words import CLAUSE_END_RE
+from nkterm.compare.words import ATTRIBUTION_WORDS, CLAUSE_END_RE
 
 # the verb of a news sentence's main clause: an auxiliary or a modal ("has been ruled out", "will
 # launch", "have risen"), a verb of saying, or a word ending in -s or -ed right after a capitalised
@@ -115,3 +115,71 @@ def same_actor(query: Unit, unit: Unit) -> bool:
     """Whether the passage names the claim's actor (``actor_of``)."""
     mine, _written = actor_of(query)
     return bool(mine) and mentions(unit, mine)
+
+
+def _act_keys(unit: Unit) -> tuple[list[str], list[str]]:
+    """The unit's keys written from its first finite verb to the end of its clause, in the
+    order written, each once, no name, no number, no verb of saying, no adverb in -ly: (its
+    verbs, the rest - its object). The verbs: the first such key and one after "to" right
+    after a verb ("pledged to introduce", "is to play"). "is said to have repeatedly turned
+    down his Oscar-winning role": ([turn], [role])."""
+    text = unit.passage.text
+    at = _verb_at(text)
+    if at < 0:
+        return [], []
+    end = CLAUSE_END_RE.search(text, at)
+    key_of = {
+        w: key
+        for key, stems in unit.keys.items()
+        if key not in unit.names and not key.startswith("#")
+        for w in stems.values()
+        if w.casefold() not in ATTRIBUTION_WORDS and not w.endswith("ly")
+    }
+    verbs: list[str] = []
+    objects: list[str] = []
+    after_verb = False  # the word before was a verb, or "to" right after one
+    for m in _WORD_RE.finditer(text, at, end.start() if end else len(text)):
+        word = m.group()
+        key = key_of.get(word)
+        if key is None:
+            after_verb = after_verb and word == "to"
+            continue
+        if not verbs or after_verb:
+            if key not in verbs:
+                verbs.append(key)
+            after_verb = True
+        else:
+            if key not in verbs and key not in objects:
+                objects.append(key)
+            after_verb = False
+    return verbs, objects
+
+
+def object_share(query: Unit, unit: Unit, shared: list[tuple[float, str, str]]) -> float:
+    """How much of the object of the claim's act the passage shares: of the claim's act keys
+    after its verbs (``_act_keys``), the share of the weight the passage shares ("turned down
+    his Oscar-winning role" / "turned down his best actor Oscar": 0). 1.0 when the claim's act
+    has no object keys (nothing to tell another act by)."""
+    objects = _act_keys(query)[1]
+    total = sum(query.weights.get(k, 0.0) for k in objects)
+    if total <= 0:
+        return 1.0
+    have = {key for _w, _label, key in shared}
+    return sum(query.weights.get(k, 0.0) for k in objects if k in have) / total
+
+
+def rest_share(query: Unit, unit: Unit, shared: list[tuple[float, str, str]]) -> float:
+    """How much of the claim besides its actor's name (``actor_of``; every key when it has
+    none) the passage shares: the weight of the shared other keys over the claim's weight of
+    them (numbers and other names count)."""
+    mine, _written = actor_of(query)
+
+    def actors(key: str) -> bool:
+        stems = query.keys.get(key, {})
+        return bool(mine) and (
+            key == mine or mine in stems or (key.startswith("@") and mine in key[1:].split())
+        )
+
+    total = sum(w for k, w in query.weights.items() if not actors(k))
+    common = sum(query.weights.get(key, 0.0) for _w, _label, key in shared if not actors(key))
+    return common / total if total > 0 else 0.0

@@ -141,11 +141,13 @@ def test_the_model_finds_at_most_one_passage_the_rules_do_not(
 
 
 def test_the_weakly_related_come_likeliest_first_each_saying_its_articles_story(tmp_path: Path) -> None:
-    # a timetable shares more of the claim's words (0.41) than the story's article does (0.29),
-    # and is about something else: `w` lists the story's passage first, and each says why
+    # a timetable shares more of the claim's words (0.32) than the story's article does (0.29),
+    # and is about something else: `w` lists the story's passage first, and each says why (session
+    # 16: not what the claim says Quayline does - "to leave the shipping alliance" - either: a
+    # passage that says so shares the object of the claim's act, which the found model reads)
     corpus = _corpus(tmp_path)
     (corpus / "ferry.txt").write_text(
-        "Ferry timetable\nThe Quayline ferries of the shipping alliance leave the quay at noon on Sundays.\n",
+        "Ferry timetable\nThe Quayline ferries of the shipping alliance sail from the quay at noon on Sundays.\n",
         "utf-8",
     )
     built = Index(corpus, tmp_path / "index")

@@ -13,7 +13,8 @@ import pytest
 import nkterm.compare.corroboration as corroboration
 from nkterm.compare import Passage
 from nkterm.compare.params import MIN_CORPUS_DOCS
-from nkterm.compare.subject import actor_of, another_actor, same_actor
+from nkterm.compare.similarity import make_weights, shared_keys
+from nkterm.compare.subject import _act_keys, actor_of, another_actor, object_share, rest_share, same_actor
 from nkterm.compare.units import Unit, unit_of
 from nkterm.index import Index
 from tests.unit.test_compare_story import (
@@ -121,3 +122,66 @@ def test_the_rules_do_not_find_a_passage_about_another_player(
     report = _report(index)
     assert [c.title for c in report.found] == ["Kettle blow for Rovers"]
     assert "about another actor" not in report.found[0].reason
+
+
+# session 16 (actobj): the claim's own actor in another act - what the object of the claim's act and
+# the claim besides its actor's name say (``object_share``, ``rest_share``: features the LOSO reads)
+BRANDO = (
+    "Film star Marlon Brando is said to have repeatedly turned down his best-loved role in The Godfather."
+)
+
+
+def _shared(claim: str, passage: str) -> tuple[Unit, Unit, list[tuple[float, str, str]]]:
+    a, b = _unit(claim), _unit(passage)
+    weigh = make_weights([a, b], None)
+    return a, b, shared_keys(a, b, weigh)[1]
+
+
+def test_the_act_is_its_verbs_and_their_object() -> None:
+    verbs, objects = _act_keys(_unit(BRANDO))  # no verb of saying, no adverb in -ly
+    assert (verbs, objects) == (["turn"], ["role"])
+    verbs, objects = _act_keys(_unit("Mr Bush has pledged to introduce a tough federal budget next year."))
+    assert len(verbs) == 2 and "budget" in objects  # "pledged to introduce": two verbs
+
+
+@pytest.mark.parametrize(
+    ("passage", "share"),
+    [
+        # the same verb of another object: another act of the claim's actor
+        ("Marlon Brando turned down his best actor Oscar for The Godfather in 1973.", 0.0),
+        ("Brando turned down the role in The Godfather twice, his friend says.", 1.0),
+    ],
+)
+def test_the_object_share_tells_another_act_of_one_verb(passage: str, share: float) -> None:
+    claim, unit, shared = _shared(BRANDO, passage)
+    assert same_actor(claim, unit)
+    assert object_share(claim, unit, shared) == share
+
+
+def test_a_claim_without_an_object_has_nothing_to_tell_by() -> None:
+    claim, unit, shared = _shared("Mr Kettle has resigned.", "Mr Kettle resigned on Friday.")
+    assert object_share(claim, unit, shared) == 1.0
+
+
+def test_the_rest_share_leaves_out_the_actors_name_only() -> None:
+    claim, unit, shared = _shared(
+        BRANDO, "Marlon Brando turned down his best actor Oscar for The Godfather in 1973."
+    )
+    # the passage shares "Marlon Brando" (the actor: not counted), "Godfather" (a name, counted),
+    # "turned" and "best": not the claim's "said", "repeatedly", "loved", "role", "film", "star"
+    assert 0.0 < rest_share(claim, unit, shared) < 0.6
+    claim, unit, shared = _shared(BRANDO, "Marlon Brando died in 2004 at the age of 80.")
+    assert {key for _w, _label, key in shared} == {"brando", "@marlon brando"}
+    assert rest_share(claim, unit, shared) == 0.0  # only the actor's name
+
+
+def test_the_found_model_reads_the_object_of_a_real_candidate(index: Index) -> None:
+    ids = {s.path: s.id for s in index.summaries()}
+    start = CLAIM_DOC.index(CLAIM)
+    gathered = corroboration.gather(index, ids["claim.txt"], Passage(start, start + len(CLAIM), CLAIM))
+    assert gathered is not None
+    events = corroboration.event_words(gathered.query, gathered.claim_units)
+    [kettle] = [c for c in gathered.candidates if c.other.title == "Kettle blow for Rovers"]
+    values = corroboration.features(kettle, gathered.query, events, gathered.candidates)
+    assert values["object"] == 1.0  # "miss the whole of the Lantern Cup": all shared
+    assert 0.5 < values["rest"] < 1.0  # all but "Tom Ravell" and "winger"
