@@ -115,8 +115,8 @@ CLAIM_SPLITS = ("dev", "held-out", "held-out2", "held-out9", *CLAIMS_ONLY)
 # held-out14 and corroboration9 were built in session 15 and run blind once on its final code (91b6036); seen since;
 # held-out15 and corroboration10 were built in session 15 and run blind once on session 16's start code (45462ab); seen since
 # held-out16 and corroboration11 were built in session 16 and run blind once on its final code (2968c3a); seen since;
-# held-out17 and corroboration12 were built in session 16 for one blind run on the next session's start code
-PENDING: tuple[str, ...] = ("held-out17", "corroboration12")
+# held-out17 and corroboration12 were built in session 16 and run blind once on session 17's start code (d95bad6); seen since
+PENDING: tuple[str, ...] = ()
 
 
 def load_document(path: str) -> Document:
