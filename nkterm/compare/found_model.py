@@ -47,23 +47,25 @@ class Gathered:
 
 
 # written by scripts/train_corroboration.py (standardised features folded into the weights)
-INTERCEPT = -10.816250
+INTERCEPT = -10.962453
 COEFFICIENTS: dict[str, float] = {
-    "sim": -1.435678,
-    "raw": 6.546671,
-    "number": 1.222164,
-    "event": 0.456513,
-    "rules": 0.483299,
-    "story": 0.117367,
-    "story_rel": 2.425160,
-    "story_max": 3.413412,
-    "sim_max": 0.753247,
-    "sim_rel": 2.252388,
-    "sim_rank": -0.780725,
-    "doc_rank": 0.660584,
-    "by_claim": 0.698695,
-    "by_story": 0.592527,
-    "object": 0.575468,
+    "sim": 9.723753,
+    "raw": -1.601287,
+    "number": 1.466219,
+    "event": 0.631526,
+    "rules": 0.235463,
+    "story": 0.336059,
+    "story_rel": 1.958286,
+    "story_max": 2.739293,
+    "sim_max": 0.802040,
+    "sim_rel": 1.725475,
+    "sim_rank": -0.711620,
+    "doc_rank": 0.650435,
+    "by_claim": 0.624278,
+    "by_story": 0.692184,
+    "names": 2.131777,
+    "near": -1.622855,
+    "object": 0.623788,
 }
 
 
