@@ -191,9 +191,14 @@ def print_pairs(confusion: Counter[tuple[str, str]]) -> dict[str, float]:
     return out
 
 
-def corroboration_counts(index: Index, claims: list[dict[str, Any]]) -> tuple[int, int, int, int, int, int]:
+def corroboration_counts(
+    index: Index, claims: list[dict[str, Any]], outright: dict[str, int] | None = None
+) -> tuple[int, int, int, int, int, int]:
     """Over ``claims``: found passages in the top 5 that are relevant, found passages in the top 5,
-    right "nothing found", claims without a relevant passage, wrong "nothing found", claims with one."""
+    right "nothing found", claims without a relevant passage, wrong "nothing found", claims with one.
+    ``outright`` (session 17), when given, counts the two answers "nothing found" has: said
+    outright ("no passage in the corpus discusses this") or with weakly related passages that
+    might (``CorroborationReport.might``), each for claims the corpus does not / does discuss."""
     hits = returned = 0
     none_right = none_total = false_nothing = discussed = 0
     for claim in claims:
@@ -217,6 +222,9 @@ def corroboration_counts(index: Index, claims: list[dict[str, Any]]) -> tuple[in
         else:
             discussed += 1
             false_nothing += report.nothing
+        if outright is not None and report.nothing:
+            key = f"{'might' if report.might else 'outright'} {'discussed' if relevant else 'not discussed'}"
+            outright[key] = outright.get(key, 0) + 1
         for c in report.found[:5]:
             returned += 1
             ok = any(
@@ -229,12 +237,25 @@ def corroboration_counts(index: Index, claims: list[dict[str, Any]]) -> tuple[in
 
 def evaluate_corroboration(index: Index, claims: list[dict[str, Any]], split: str) -> dict[str, float]:
     chosen = claims if split == "all" else [c for c in claims if c["split"] == split]
-    hits, returned, none_right, none_total, false_nothing, discussed = corroboration_counts(index, chosen)
+    said: dict[str, int] = {}
+    hits, returned, none_right, none_total, false_nothing, discussed = corroboration_counts(
+        index, chosen, said
+    )
     p5 = hits / returned if returned else float("nan")
     print(f"  corroboration: {len(chosen)} claims")
     print(f"  precision@5 {p5:.2f} ({hits} of {returned} found passages relevant)")
     print(f"  correct 'nothing found': {none_right} of {none_total} claims the corpus does not discuss")
     print(f"  wrong 'nothing found': {false_nothing} of {discussed} claims it does discuss")
+    right, wrong = said.get("outright not discussed", 0), said.get("outright discussed", 0)
+    print(
+        f"  'no passage in the corpus discusses this' said outright: {right + wrong} claims, right for {right}"
+        f" (of the {none_total} not discussed), wrong for {wrong} (of the {discussed} discussed)"
+    )
+    maybe, maybe_discussed = (
+        said.get("might not discussed", 0) + said.get("might discussed", 0),
+        said.get("might discussed", 0),
+    )
+    print(f"  'weakly related passages might': {maybe} claims, {maybe_discussed} of them discussed")
     return {"p5": p5, "nothing_right": none_right / none_total if none_total else float("nan")}
 
 

@@ -148,6 +148,31 @@ def test_corroborate_json(seed_corpus: Path, index_dir: Path) -> None:
     assert (best["relation"], best["meaning"]) == ("weakly related", "weak")
 
 
+def test_corroborate_says_when_weakly_related_passages_might_discuss_the_claim(tmp_path: Path) -> None:
+    # a corpus with corpus statistics (tests/unit/test_compare_story.py's): no passage is found,
+    # and the story's article, in other words, is likely enough that the plain "no passage in
+    # the corpus discusses this" would mislead (session 17, NOTHING_PROBABILITY)
+    from tests.unit.test_compare_story import CLAIM, CLAIM_DOC, _corpus
+
+    corpus = _corpus(tmp_path)
+    start = CLAIM_DOC.index(CLAIM)
+    args = ("corroborate", "claim", str(start))
+    run = nkterm(*args, "--json", corpus=corpus, index=tmp_path / "index")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["nothing_found"] is True and data["found"] == []
+    assert data["weak_might_discuss"] >= 1
+    might = data["weak_might_discuss"]
+    assert data["summary"] == (
+        f"no passage clearly discusses this; {might} weakly related passage{'s' if might > 1 else ''} might"
+    )
+    assert data["weak"][0]["title"] == "Terminal keeps cranes busy"
+    assert data["weak"][0]["reason"].startswith("might discuss it (probability ")
+    run = nkterm(*args, corpus=corpus, index=tmp_path / "index")
+    assert data["summary"] in run.stdout and "--weak lists them" in run.stdout
+    assert run.stderr.strip() == f"nkterm: {data['summary']}"
+
+
 def test_corroborate_plain_and_explicit_span(seed_corpus: Path, index_dir: Path) -> None:
     text = (seed_corpus / f"{PHOTO}.txt").read_text("utf-8")
     start = text.index("Guides were present")

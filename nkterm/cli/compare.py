@@ -299,7 +299,13 @@ def print_corroborations(
     head.append_text(_passage_text(claim))
     head.append("\n" + report.summary(), style="bold")
     if report.weak and not weak:
-        head.append(f"  ({len(report.weak)} weakly related word matches: --weak lists them)", style="meta")
+        others = len(report.weak) - report.might
+        if not report.might:
+            note = f"{others} weakly related word matches: --weak lists them"
+        else:
+            more = f", then {others} other word match{'es' if others != 1 else ''}" if others else ""
+            note = f"--weak lists them{more}"
+        head.append(f"  ({note})", style="meta")
     console.print(head)
     width = shutil.get_terminal_size((REPORT_WIDTH, 24)).columns
     results: list[Corroboration] = [*report.found, *(report.weak if weak else ())]

@@ -30,6 +30,7 @@ from nkterm.compare.params import (
     MIN_SHARED,
     NAME_DISCOUNT,
     NEAR_IDENTICAL,
+    NOTHING_PROBABILITY,
     NUMBER_FOUND_MIN,
     PARAGRAPHS_PER_DOCUMENT,
     SHARED_SHOWN,
@@ -442,7 +443,10 @@ def corroboration_report(
     ``found_verdict``'s rules say so. Found passages get ``relation_of``'s relation (a stricter
     bar for "agrees", ``CORROBORATION_AGREES``, since candidates come from a whole corpus); the
     rest are *weak* ("weakly related"). No found passage is the answer "no passage in the
-    corpus discusses this". Each passage says whether its document is independent of the
+    corpus discusses this" - unless weakly related passages reach ``NOTHING_PROBABILITY``
+    (with corpus statistics): then the report counts them (``might``), each one's reason starts
+    "might discuss it (probability 0.12)", and the answer says the corpus may discuss it after
+    all. Each passage says whether its document is independent of the
     claim's (same source, near-duplicate, quotation) and which independent source it counts for.
     Raises KeyError for an unknown ``doc_id``."""
     gathered = gather(index, doc_id, claim, candidates=candidates, per_document=per_document)
@@ -450,6 +454,7 @@ def corroboration_report(
         return CorroborationReport((), (), 0)
     doc, query, unique = gathered.doc, gathered.query, gathered.candidates
     verdicts: dict[int, tuple[bool, str]] = {}
+    might: dict[int, float] = {}  # weakly related passages that might discuss the claim: their probability
     if gathered.corpus:
         events = event_words(query, gathered.claim_units)
         chosen = found_by_model(gathered, events)
@@ -458,7 +463,10 @@ def corroboration_report(
         # the weakly related likeliest first: what `w` shows first is most often relevant
         rest = [c for c in unique if id(c) not in verdicts]
         if FOUND_PROBABILITY is not None:
-            rest = [c for _p, c in likeliest_first(gathered, events, rest)]
+            scored = likeliest_first(gathered, events, rest)
+            rest = [c for _p, c in scored]
+            if not chosen and NOTHING_PROBABILITY is not None:
+                might = {id(c): p for p, c in scored if p >= NOTHING_PROBABILITY}
         unique = (strong_first + rest)[:limit]
         verdicts.update({id(c): (False, "") for c in unique if id(c) not in verdicts})
     else:
@@ -491,6 +499,8 @@ def corroboration_report(
                 theirs, mine = another_actor(query, unit)
                 if theirs:
                     reason = f"{reason}; about another actor: {theirs}, not {mine}"
+                if id(c) in might:
+                    reason = f"might discuss it (probability {might[id(c)]:.2f}); {reason}"
         independent = other.id not in own
         if is_strong and not independent:
             why = independence(doc, other).reasons or ("not independent of a source already counted",)
@@ -509,4 +519,5 @@ def corroboration_report(
         )
         (results_found if is_strong else results_weak).append(result)
     sources = len({id(group_of[c.doc_id]) for c in results_found if c.independent})
-    return CorroborationReport(tuple(results_found), tuple(results_weak), sources)
+    shown_might = sum(1 for c in unique if id(c) in might)
+    return CorroborationReport(tuple(results_found), tuple(results_weak), sources, shown_might)

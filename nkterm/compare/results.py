@@ -150,18 +150,25 @@ class CorroborationReport:
     """What the corpus says about a claim: ``found`` (matches >= FOUND_MIN, best first),
     ``weak`` (word matches below it, "weakly related"), and how many independent sources the
     found passages come from. ``nothing`` when no passage passes the threshold: the answer
-    "no passage in the corpus discusses this"."""
+    "no passage in the corpus discusses this" - or, when ``might`` weakly related passages are
+    likely enough that the corpus may discuss it after all (``params.NOTHING_PROBABILITY``; they
+    come first in ``weak``), "no passage clearly discusses this; N weakly related passages might"."""
 
     found: tuple[Corroboration, ...]
     weak: tuple[Corroboration, ...]
     sources: int
+    might: int = 0
 
     @property
     def nothing(self) -> bool:
         return not self.found
 
     def summary(self) -> str:
-        """ "5 passages from 3 independent sources", "no passage in the corpus discusses this"."""
+        """ "5 passages from 3 independent sources", "no passage in the corpus discusses this",
+        "no passage clearly discusses this; 2 weakly related passages might"."""
+        if self.nothing and self.might:
+            s = "s" if self.might != 1 else ""
+            return f"no passage clearly discusses this; {self.might} weakly related passage{s} might"
         if self.nothing:
             return "no passage in the corpus discusses this"
         n = len(self.found)
@@ -177,6 +184,7 @@ class CorroborationReport:
         return {
             "summary": self.summary(),
             "nothing_found": self.nothing,
+            "weak_might_discuss": self.might,
             "independent_sources": self.sources,
             "found": [c.to_dict() for c in self.found],
             "weak": [c.to_dict() for c in self.weak],

@@ -159,7 +159,44 @@ def test_the_weakly_related_come_likeliest_first_each_saying_its_articles_story(
         titles = [w.title for w in report.weak]
         assert titles[:2] == ["Terminal keeps cranes busy", "Ferry timetable"]
         assert report.weak[1].similarity > report.weak[0].similarity, "not in similarity order"
-        assert report.weak[0].reason.startswith("shares words only: ")
+        # ...and the story's passage might discuss the claim (probability >= NOTHING_PROBABILITY)
+        assert report.weak[0].reason.startswith("might discuss it (probability 0.")
+        assert "; shares words only: " in report.weak[0].reason
+        assert "shares words only: " in report.weak[1].reason
         assert re.search(r"; same story as the claim's article \(0\.\d\d\)$", report.weak[0].reason)
     finally:
         built.close()
+
+
+def test_nothing_found_says_so_outright_only_when_no_weak_passage_might_discuss_it(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # session 17: "no passage in the corpus discusses this" was wrong for a third of the claims
+    # it was said of; when a weakly related passage is likely enough (NOTHING_PROBABILITY), the
+    # answer says the corpus may discuss the claim after all, and which passages might
+    doc_id, claim = _claim_span(index)
+    gathered = gather(index, doc_id, claim)
+    assert gathered is not None
+    events = event_words(gathered.query, gathered.claim_units)
+    probs = sorted(
+        (probability(features(c, gathered.query, events, gathered.candidates)), c.other.title)
+        for c in gathered.candidates
+    )
+    p_best, best_title = probs[-1]
+    p_next = probs[-2][0] if len(probs) > 1 else 0.0
+    assert best_title == "Terminal keeps cranes busy" and p_best > p_next
+    monkeypatch.setattr(corroboration, "NOTHING_PROBABILITY", (p_best + p_next) / 2)
+    report = corroboration.corroboration_report(index, doc_id, claim)
+    assert report.nothing and report.might == 1
+    assert report.summary() == "no passage clearly discusses this; 1 weakly related passage might"
+    assert report.weak[0].title == best_title
+    assert report.weak[0].reason.startswith(
+        f"might discuss it (probability {p_best:.2f}); shares words only: "
+    )
+    assert not any(w.reason.startswith("might") for w in report.weak[1:])
+    data = report.to_dict()
+    assert data["nothing_found"] is True and data["weak_might_discuss"] == 1
+    monkeypatch.setattr(corroboration, "NOTHING_PROBABILITY", p_best + 0.01)
+    report = corroboration.corroboration_report(index, doc_id, claim)
+    assert report.might == 0 and report.summary() == "no passage in the corpus discusses this"
+    assert not any(w.reason.startswith("might") for w in report.weak)
