@@ -16,7 +16,7 @@ import pytest
 import nkterm.compare.corroboration as corroboration
 from nkterm.compare import Passage
 from nkterm.compare.corroboration import event_words, features, found_by_model, found_note, gather
-from nkterm.compare.found_model import probability
+from nkterm.compare.found_model import Gathered, probability
 from nkterm.compare.params import MIN_CORPUS_DOCS
 from nkterm.compare.story import closeness, story_vectors, term_counts
 from nkterm.index import Index
@@ -81,6 +81,14 @@ def _claim_span(index: Index) -> tuple[str, Passage]:
     return ids["claim.txt"], Passage(start, start + len(CLAIM), CLAIM)
 
 
+def _gathered(index: Index) -> tuple[str, Passage, Gathered, frozenset[str]]:
+    """The claim, its candidates and its event words."""
+    doc_id, claim = _claim_span(index)
+    gathered = gather(index, doc_id, claim)
+    assert gathered is not None
+    return doc_id, claim, gathered, event_words(gathered.query, gathered.claim_units)
+
+
 def test_an_article_of_the_same_story_is_closer_than_one_of_other_things() -> None:
     texts = [
         CLAIM_DOC,
@@ -118,10 +126,7 @@ def test_the_claims_document_proposes_an_article_its_rare_words_miss(index: Inde
 def test_the_model_finds_at_most_one_passage_the_rules_do_not(
     index: Index, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    doc_id, claim = _claim_span(index)
-    gathered = gather(index, doc_id, claim)
-    assert gathered is not None
-    events = event_words(gathered.query, gathered.claim_units)
+    doc_id, claim, gathered, events = _gathered(index)
     assert found_by_model(gathered, events) == []  # neither the rules nor the model at its threshold
     best = max(
         gathered.candidates,
@@ -174,10 +179,7 @@ def test_nothing_found_says_so_outright_only_when_no_weak_passage_might_discuss_
     # session 17: "no passage in the corpus discusses this" was wrong for a third of the claims
     # it was said of; when a weakly related passage is likely enough (NOTHING_PROBABILITY), the
     # answer says the corpus may discuss the claim after all, and which passages might
-    doc_id, claim = _claim_span(index)
-    gathered = gather(index, doc_id, claim)
-    assert gathered is not None
-    events = event_words(gathered.query, gathered.claim_units)
+    doc_id, claim, gathered, events = _gathered(index)
     probs = sorted(
         (probability(features(c, gathered.query, events, gathered.candidates)), c.other.title)
         for c in gathered.candidates
