@@ -118,3 +118,35 @@ def _results(env: tuple[Path, Path], claim: Claim) -> int:
         return len(report.found) + len(report.weak)
     finally:
         index.close()
+
+
+async def test_the_answer_says_when_weakly_related_passages_might_discuss_the_claim(tmp_path: Path) -> None:
+    # session 17: in a corpus with corpus statistics, no passage found and the story's article
+    # likely enough: the title does not say "no passage in the corpus discusses this"
+    from tests.unit.test_compare_story import CLAIM, CLAIM_DOC, _corpus
+
+    corpus, index_dir = _corpus(tmp_path), tmp_path / "index"
+    built = Index(corpus, index_dir)
+    built.update()
+    built.close()
+    app = make_app((corpus, index_dir), "claim")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reader = app.screen.reader  # type: ignore[attr-defined]
+        start = CLAIM_DOC.index(CLAIM)
+        for _ in range(4):
+            claim = reader.current_claim
+            if claim is not None and claim.start <= start < claim.end:
+                break
+            await press(pilot, "right_square_bracket")
+        await press(pilot, "o")
+        screen = app.screen
+        assert isinstance(screen, CorroborateScreen)
+        await settle(pilot)
+        assert screen.report is not None and screen.report.nothing and screen.report.might == 1
+        text = screen_text(app)
+        assert "no passage clearly discusses this; 1 weakly related passage might" in text
+        assert "no passage in the corpus discusses this" not in text
+        await press(pilot, "w")
+        text = screen_text(app)
+        assert "Terminal keeps cranes busy" in text and "might discuss it (probability 0." in text
