@@ -51,7 +51,7 @@ from benchmarks.compare_eval import (
     _Span,
     corroboration_counts,
 )
-from nkterm.compare.params import ANOTHER_ACTOR_VETO, EXTRA_FOUND
+from nkterm.compare.params import ANOTHER_ACTOR_VETO, EXTRA_FOUND, RULES_FOUND_MIN
 from nkterm.compare.relations import normalised
 from nkterm.index import Index
 
@@ -278,6 +278,7 @@ def choose(
 VETO = (
     ANOTHER_ACTOR_VETO  # session 16: the rules find no passage about another actor (``--no-veto``: they do)
 )
+FLOOR = RULES_FOUND_MIN  # session 17: the rules find a passage only from this similarity (None: from any)
 
 
 # Session 16 (actobj): vetoes of the rules' found passages offered to the nested choice
@@ -298,8 +299,13 @@ VETOES = {
 def _rules(f: dict[str, float]) -> bool:
     """Session 14's fixed rules: ``found_verdict`` finds a passage of a document the claim's
     words proposed; with ``VETO`` (session 16) not one about another actor than the claim's
-    (``subject.another_actor``)."""
-    return bool(f["rules"] and f["by_claim"] and not (VETO and f.get("other_actor")))
+    (``subject.another_actor``); with ``FLOOR`` (session 17) only from that similarity."""
+    return bool(
+        f["rules"]
+        and f["by_claim"]
+        and not (VETO and f.get("other_actor"))
+        and (FLOOR is None or f["sim"] >= FLOOR)
+    )
 
 
 def veto_counts(data: Sequence[Claim]) -> tuple[int, int]:

@@ -33,6 +33,7 @@ from nkterm.compare.params import (
     NOTHING_PROBABILITY,
     NUMBER_FOUND_MIN,
     PARAGRAPHS_PER_DOCUMENT,
+    RULES_FOUND_MIN,
     SHARED_SHOWN,
     STORY_CANDIDATES,
     STORY_SHOWN,
@@ -220,7 +221,7 @@ def features(
 def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Candidate, str]]:
     """The found passages with corpus statistics, best first, and what each one's reason starts
     with: those ``found_verdict``'s rules find among the documents the claim's own words
-    proposed (best similarity first) but those about another actor than the claim's
+    proposed (best similarity first) from ``RULES_FOUND_MIN`` up, but those about another actor than the claim's
     (``subject.another_actor``, with ``ANOTHER_ACTOR_VETO``: "Phil Vickery has been ruled out of
     ..." for "Jonny Wilkinson looks set to miss ..."), then at most ``EXTRA_FOUND`` more, the likeliest by
     ``found_model.probability`` from ``FOUND_PROBABILITY`` up: the passages that the similarity
@@ -232,6 +233,8 @@ def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Can
         if c.claim_rank is None:
             continue
         is_found, note = found_verdict(c.sim, c.shared, c.raw, events)
+        if is_found and RULES_FOUND_MIN is not None and c.sim < RULES_FOUND_MIN:
+            continue  # too loose for the rules across a corpus: left to the model
         if is_found and ANOTHER_ACTOR_VETO and another_actor(gathered.query, c.unit)[0]:
             continue  # about another actor: left to the model (``another_actor``)
         if is_found:

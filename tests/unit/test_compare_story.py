@@ -202,3 +202,33 @@ def test_nothing_found_says_so_outright_only_when_no_weak_passage_might_discuss_
     report = corroboration.corroboration_report(index, doc_id, claim)
     assert report.might == 0 and report.summary() == "no passage in the corpus discusses this"
     assert not any(w.reason.startswith("might") for w in report.weak)
+
+
+def test_across_a_corpus_the_rules_find_a_passage_only_from_their_similarity_floor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # session 17 (RULES_FOUND_MIN): below the floor a passage the rules would find is left to
+    # the model; here the model is off, so it is only weakly related - and listed first
+    corpus = _corpus(tmp_path)
+    (corpus / "wire.txt").write_text(
+        "Quayline deal\nQuayline agreed to pay Brantor a large sum so that it could leave the shipping alliance.\n",
+        "utf-8",
+    )
+    built = Index(corpus, tmp_path / "index")
+    built.update()
+    try:
+        doc_id, claim = _claim_span(built)
+        monkeypatch.setattr(corroboration, "FOUND_PROBABILITY", None)
+        monkeypatch.setattr(corroboration, "RULES_FOUND_MIN", None)
+        report = corroboration.corroboration_report(built, doc_id, claim)
+        [found] = report.found
+        assert found.title == "Quayline deal"
+        monkeypatch.setattr(corroboration, "RULES_FOUND_MIN", found.similarity + 0.01)
+        report = corroboration.corroboration_report(built, doc_id, claim)
+        assert report.nothing and report.weak[0].title == "Quayline deal"
+        monkeypatch.setattr(corroboration, "RULES_FOUND_MIN", found.similarity - 0.01)
+        assert [c.title for c in corroboration.corroboration_report(built, doc_id, claim).found] == [
+            "Quayline deal"
+        ]
+    finally:
+        built.close()
