@@ -47,25 +47,25 @@ class Gathered:
 
 
 # written by scripts/train_corroboration.py (standardised features folded into the weights)
-INTERCEPT = -10.962453
+INTERCEPT = -11.007181
 COEFFICIENTS: dict[str, float] = {
-    "sim": 9.723753,
-    "raw": -1.601287,
-    "number": 1.466219,
-    "event": 0.631526,
-    "rules": 0.235463,
-    "story": 0.336059,
-    "story_rel": 1.958286,
-    "story_max": 2.739293,
-    "sim_max": 0.802040,
-    "sim_rel": 1.725475,
-    "sim_rank": -0.711620,
-    "doc_rank": 0.650435,
-    "by_claim": 0.624278,
-    "by_story": 0.692184,
-    "names": 2.131777,
-    "near": -1.622855,
-    "object": 0.623788,
+    "sim": 9.466749,
+    "raw": -1.563311,
+    "number": 1.435375,
+    "event": 0.690571,
+    "rules": 0.136094,
+    "story": 0.574756,
+    "story_rel": 1.781965,
+    "story_max": 2.219322,
+    "sim_max": 1.104589,
+    "sim_rel": 1.889653,
+    "sim_rank": -0.572446,
+    "doc_rank": 0.647794,
+    "by_claim": 0.632193,
+    "by_story": 0.706966,
+    "names": 2.297240,
+    "near": -1.764163,
+    "object": 0.529925,
 }
 
 
