@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,19 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
     built.update()
     yield built
     built.close()
+
+
+@contextmanager
+def _index_with(tmp_path: Path, text: str) -> Iterator[Index]:
+    """The test corpus and one more document (``text``: its title line first), indexed."""
+    corpus = _corpus(tmp_path)
+    (corpus / "extra.txt").write_text(text, "utf-8")
+    built = Index(corpus, tmp_path / "index")
+    built.update()
+    try:
+        yield built
+    finally:
+        built.close()
 
 
 def _claim_span(index: Index) -> tuple[str, Passage]:
@@ -150,14 +164,8 @@ def test_the_weakly_related_come_likeliest_first_each_saying_its_articles_story(
     # and is about something else: `w` lists the story's passage first, and each says why (session
     # 16: not what the claim says Quayline does - "to leave the shipping alliance" - either: a
     # passage that says so shares the object of the claim's act, which the found model reads)
-    corpus = _corpus(tmp_path)
-    (corpus / "ferry.txt").write_text(
-        "Ferry timetable\nThe Quayline ferries of the shipping alliance sail from the quay at noon on Sundays.\n",
-        "utf-8",
-    )
-    built = Index(corpus, tmp_path / "index")
-    built.update()
-    try:
+    ferry = "Ferry timetable\nThe Quayline ferries of the shipping alliance sail from the quay at noon on Sundays.\n"
+    with _index_with(tmp_path, ferry) as built:
         doc_id, claim = _claim_span(built)
         report = corroboration.corroboration_report(built, doc_id, claim)
         assert report.nothing
@@ -169,8 +177,6 @@ def test_the_weakly_related_come_likeliest_first_each_saying_its_articles_story(
         assert "; shares words only: " in report.weak[0].reason
         assert "shares words only: " in report.weak[1].reason
         assert re.search(r"; same story as the claim's article \(0\.\d\d\)$", report.weak[0].reason)
-    finally:
-        built.close()
 
 
 def test_nothing_found_says_so_outright_only_when_no_weak_passage_might_discuss_it(
@@ -209,14 +215,8 @@ def test_across_a_corpus_the_rules_find_a_passage_only_from_their_similarity_flo
 ) -> None:
     # session 17 (RULES_FOUND_MIN): below the floor a passage the rules would find is left to
     # the model; here the model is off, so it is only weakly related - and listed first
-    corpus = _corpus(tmp_path)
-    (corpus / "wire.txt").write_text(
-        "Quayline deal\nQuayline agreed to pay Brantor a large sum so that it could leave the shipping alliance.\n",
-        "utf-8",
-    )
-    built = Index(corpus, tmp_path / "index")
-    built.update()
-    try:
+    wire = "Quayline deal\nQuayline agreed to pay Brantor a large sum so that it could leave the shipping alliance.\n"
+    with _index_with(tmp_path, wire) as built:
         doc_id, claim = _claim_span(built)
         monkeypatch.setattr(corroboration, "FOUND_PROBABILITY", None)
         monkeypatch.setattr(corroboration, "RULES_FOUND_MIN", None)
@@ -230,5 +230,3 @@ def test_across_a_corpus_the_rules_find_a_passage_only_from_their_similarity_flo
         assert [c.title for c in corroboration.corroboration_report(built, doc_id, claim).found] == [
             "Quayline deal"
         ]
-    finally:
-        built.close()
