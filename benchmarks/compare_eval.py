@@ -128,8 +128,8 @@ CLAIM_SPLITS = ("dev", "held-out", "held-out2", "held-out9", *CLAIMS_ONLY)
 # held-out17 and corroboration12 were built in session 16 and run blind once on session 17's start code (d95bad6); seen since
 # held-out18 and corroboration13 were built in session 17 and run blind once on its final code (b0bf030); seen since;
 # held-out19 and corroboration14 were built in session 17 and run blind once on its final code (eaf5cbc); seen since
-# held-out20 and corroboration15 were built in session 17 for one blind run at session 18's start
-PENDING: tuple[str, ...] = ("held-out20", "corroboration15")
+# held-out20 and corroboration15 were built in session 17 and run blind once on session 18's start code (683d93b); seen since
+PENDING: tuple[str, ...] = ()
 
 
 def load_document(path: str) -> Document:
