@@ -51,7 +51,14 @@ def choose(by_set: dict[str, list[loso.Claim]]) -> tuple[tuple[str, float | None
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("features", type=Path, help="the JSON lines of corroboration_loso --dump")
+    parser.add_argument(
+        "--p5-min",
+        type=float,
+        default=loso.P5_MIN,
+        help="session 18: the precision@5 the inner choice must reach (default %(default)s)",
+    )
     args = parser.parse_args(argv)
+    loso.P5_MIN = args.p5_min
     loso.FLOOR = None  # the rules as they were: each floor is a veto offered to the choice
     loso.VETOES.update({f"sim<{s}": _floor(s) for s in FLOORS})
     by_set: dict[str, list[loso.Claim]] = {}

@@ -403,7 +403,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tried",
         choices=TRIED,
-        help="session 16: each feature set also with this feature (the choice over both)",
+        action="append",
+        help="session 16: each feature set also with this feature (the choice over both); "
+        "given twice or more: with all of them",
     )
     parser.add_argument(
         "--vetoes",
@@ -417,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     feature_sets = dict(FEATURE_SETS)
     if args.tried:
         feature_sets.update(
-            {f"{name}+{args.tried}": (*names, args.tried) for name, names in FEATURE_SETS.items()}
+            {f"{name}+{'+'.join(args.tried)}": (*names, *args.tried) for name, names in FEATURE_SETS.items()}
         )
     sets = load_claims()
     if args.features:

@@ -47,25 +47,23 @@ class Gathered:
 
 
 # written by scripts/train_corroboration.py (standardised features folded into the weights)
-INTERCEPT = -11.007181
+INTERCEPT = -9.127314
 COEFFICIENTS: dict[str, float] = {
-    "sim": 9.466749,
-    "raw": -1.563311,
-    "number": 1.435375,
-    "event": 0.690571,
-    "rules": 0.136094,
-    "story": 0.574756,
-    "story_rel": 1.781965,
-    "story_max": 2.219322,
-    "sim_max": 1.104589,
-    "sim_rel": 1.889653,
-    "sim_rank": -0.572446,
-    "doc_rank": 0.647794,
-    "by_claim": 0.632193,
-    "by_story": 0.706966,
-    "names": 2.297240,
-    "near": -1.764163,
-    "object": 0.529925,
+    "sim": -0.986043,
+    "raw": 6.711275,
+    "number": 1.441089,
+    "event": 0.492345,
+    "rules": 0.050429,
+    "story": 1.359629,
+    "story_rel": 1.216967,
+    "story_max": 1.734002,
+    "sim_max": 0.085537,
+    "sim_rel": 1.169471,
+    "sim_rank": -0.238728,
+    "doc_rank": 0.671036,
+    "by_claim": 0.755244,
+    "by_story": 0.763816,
+    "object": 0.516542,
 }
 
 
