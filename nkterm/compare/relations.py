@@ -57,6 +57,7 @@ from nkterm.compare.words import (
 )
 from nkterm.numbers import _CURRENCIES, Quantity
 
+HEDGED = ("may ", "might ")  # a negation cue read with its modal (``units._HEDGE_RE``): only possibly so
 _EVALUATION_STEMS = frozenset(s for pos, neg in EVALUATION_AXES.values() for s in pos | neg)
 
 
@@ -69,6 +70,17 @@ def says_not(unit: Unit) -> bool:
     if denies(unit.passage.text):
         return True
     return not unit.negated or any(s not in _EVALUATION_STEMS for s in unit.negated)
+
+
+def only_possibly_not(unit: Unit) -> bool:
+    """Whether all that ``unit`` says is not so is only said to be possible ("it might not close
+    the plant"): no denial, and every negation read with its modal (``HEDGED``). Such a unit is
+    not the same proposition as the assertion (``says_not``) but does not oppose it either."""
+    return (
+        bool(unit.negated)
+        and all(cue.startswith(HEDGED) for cue in unit.negated.values())
+        and not denies(unit.passage.text)
+    )
 
 
 def normalised(text: str) -> str:
@@ -107,6 +119,8 @@ def conflict_of(a: Unit, b: Unit, similarity: float = 1.0) -> str:
                 if key_stem not in stems_b:
                     continue  # only a word both use, exactly, can be denied by one of them
                 cue_a, cue_b = a.negated.get(key_stem), b.negated.get(key_stem)
+                if (cue_a or cue_b or "").startswith(HEDGED):
+                    continue  # "may not win approval" / "the least likely to win approval": no assertion opposed
                 if (cue_a is None) != (cue_b is None):
                     side = "A" if cue_a else "B"
                     word = stems_a[key_stem] if cue_a else stems_b[key_stem]
@@ -476,7 +490,12 @@ def relation_of(
     not_a, not_b = says_not(a), says_not(b)
     # "X has denied that Y resigned" / "X said Y resigned"; not an added clause that negates what
     # the other does not say ("... did not have a complaint made against him, but [the same]")
-    if near and not_a != not_b and _negates_said(a if not_a else b, b if not_a else a):
+    if (
+        near
+        and not_a != not_b
+        and not only_possibly_not(a if not_a else b)
+        and _negates_said(a if not_a else b, b if not_a else a)
+    ):
         side, text = ("A", a.passage.text) if not_a else ("B", b.passage.text)
         cue = DENIAL_RE.search(text) or NEGATION_RE.search(text)
         return DIFFERS, f'opposite polarity: "{cue.group(0) if cue else "not"}" only in {side}'

@@ -367,7 +367,9 @@ def _polarity_parts(text: str, drop: frozenset[str]) -> _PolarityParts:
     negations = []
     for m in cues:
         clause = CLAUSE_END_RE.search(text, m.end())
-        negations.append((m.end(), clause.start() if clause else len(text), m.group(0)))
+        hedge = _HEDGE_RE.search(text, max(0, m.start() - 7), m.start())
+        cue = f"{hedge.group(1).lower()} {m.group(0)}" if hedge else m.group(0)
+        negations.append((m.end(), clause.start() if clause else len(text), cue))
     negative = bool(negations) or denied
     if not negative and not any(t in _EVALUATION_SIGNS for t, _s, _e in _prepared(text).analysed):
         return {}, {}, False, []  # (most passages: nothing negated, nothing evaluated)
@@ -396,6 +398,8 @@ def _polarity_parts(text: str, drop: frozenset[str]) -> _PolarityParts:
         for axis, sign in signs:
             shown = word
             if start in negated_at:  # "not that much different" sides with "similar"
+                if negated_at[start].startswith(("may ", "might ")):
+                    continue  # "may not win": takes no side
                 sign, shown = -sign, f"{negated_at[start]} {word}"
             old = polarity.get(axis)
             polarity[axis] = (sign, shown) if old is None or old[0] == sign else (0, shown)
@@ -403,6 +407,9 @@ def _polarity_parts(text: str, drop: frozenset[str]) -> _PolarityParts:
 
 
 _NAME_GAP_RE = re.compile(r"[ \t]+|-")
+# a negation only said to be possible ("One that may not win approval"): its cue is kept with the
+# modal ("may not"), so that it negates but opposes no assertion (``relations.HEDGED``)
+_HEDGE_RE = re.compile(r"\b(may|might)\s+$", re.IGNORECASE)
 # stem -> the evaluation axes it takes a side of, and which side
 _EVALUATION_SIGNS: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_positive, _negative) in EVALUATION_AXES.items():

@@ -232,6 +232,28 @@ def test_an_added_negation_differs() -> None:
     assert (relation, reason) == (DIFFERS, 'opposite polarity: "not close" only in B')
 
 
+def test_a_negation_said_to_be_possible_opposes_no_assertion() -> None:
+    # "may not" only says it is possible that the bid fails: no conflict with its winning being unlikely
+    # (BBC tech/118 / tech/239, labelled same), nor with a plain assertion of the act
+    relation, reason, _shared = judge(
+        "One that may not win approval is a proposal to set up a .xxx domain for pornographic websites.",
+        "Of the 10 currently under consideration, the least likely to win approval is the .xxx domain for "
+        "pornographic websites.",
+    )
+    assert relation != DIFFERS, reason
+    relation, reason, _shared = judge(
+        "Rover said on Friday that it might not close the Longbridge plant in Birmingham.",
+        "Rover said on Friday that it would close the Longbridge plant in Birmingham.",
+    )
+    assert relation != DIFFERS, reason
+    # the same sentence with the negation asserted still differs
+    relation, reason, _shared = judge(
+        "Rover said on Friday that it will not close the Longbridge plant in Birmingham.",
+        "Rover said on Friday that it would close the Longbridge plant in Birmingham.",
+    )
+    assert relation == DIFFERS, reason
+
+
 def test_two_ways_of_refusing_are_no_conflict() -> None:
     # the paraphrase called a conflict: "decline to pay in 14 days" / "will not pay in two weeks"
     relation, reason, _shared = judge(
