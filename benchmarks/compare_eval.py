@@ -136,6 +136,43 @@ CLAIM_SPLITS = ("dev", "held-out", "held-out2", "held-out9", *CLAIMS_ONLY)
 PENDING: tuple[str, ...] = ("held-out21", "corroboration16")
 
 
+# session 18: relevant passages the first labelling missed, found for the seen claim sets by a second,
+# independent search (plain full-text queries, no method output; each file's header says how);
+# merged into the claims' relevant lists unless ``--first-labels``
+RELABEL_GLOB = "corroboration_relabel_*.yaml"
+
+
+def load_claims(completed: bool = True) -> list[dict[str, Any]]:
+    """Every labelled claim of ``CLAIM_FILES``; with ``completed``, each one's relevant passages
+    with those the relabelling files (``RELABEL_GLOB``) add. An addition that names no claim
+    stops with the file and the claim it names."""
+    claims: list[dict[str, Any]] = []
+    for name in CLAIM_FILES:
+        claims.extend(yaml.safe_load((HERE / "data" / name).read_text(encoding="utf-8"))["claims"])
+    if not completed:
+        return claims
+    for path in sorted((HERE / "data").glob(RELABEL_GLOB)):
+        for added in yaml.safe_load(path.read_text(encoding="utf-8")).get("added") or ():
+            matches = [c for c in claims if _same_claim(c, added)]
+            if len(matches) != 1:
+                where = added.get("span") or added.get("text")
+                raise SystemExit(
+                    f"{path.name}: {len(matches)} claims match {added['split']} {added['doc']} {where}"
+                )
+            claim = matches[0]
+            claim["relevant"] = [*(claim.get("relevant") or ()), *added["relevant"]]
+    return claims
+
+
+def _same_claim(claim: dict[str, Any], added: dict[str, Any]) -> bool:
+    """Whether a relabelling entry (split, doc, and span or the text's start) names ``claim``."""
+    if claim["split"] != added["split"] or claim["doc"] != added["doc"]:
+        return False
+    if "span" in added:
+        return "span" in claim and list(claim["span"]) == list(added["span"])
+    return "text" in claim and str(claim["text"]).startswith(str(added["text"]))
+
+
 def load_document(path: str) -> Document:
     """A labelled document by path: "seeds/..." in the repository, anything else in the BBC corpus."""
     if path.startswith("seeds/"):
@@ -296,6 +333,11 @@ def main(argv: list[str] | None = None) -> int:
         default="all",
     )
     parser.add_argument("--wrong", action="store_true", help="list the wrongly judged pairs")
+    parser.add_argument(
+        "--first-labels",
+        action="store_true",
+        help="the claims' relevant passages as first labelled, without the relabelling files' additions",
+    )
     args = parser.parse_args(argv)
     if not BBC.is_dir():
         print(f"BBC corpus not found at {BBC} (set NKTERM_BBC)", file=sys.stderr)
@@ -304,10 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in PAIR_FILES:
         loaded = yaml.safe_load((HERE / "data" / name).read_text(encoding="utf-8"))
         data["document_pairs"].extend(loaded["document_pairs"])
-    claims: dict[str, Any] = {"claims": []}
-    for name in CLAIM_FILES:
-        loaded = yaml.safe_load((HERE / "data" / name).read_text(encoding="utf-8"))
-        claims["claims"].extend(loaded["claims"])
+    claims: dict[str, Any] = {"claims": load_claims(completed=not args.first_labels)}
     with tempfile.TemporaryDirectory() as tmp:
         index = Index(BBC, args.index or Path(tmp) / "index")
         if not index.exists() or index.doc_count() == 0:

@@ -38,14 +38,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 import nkterm.compare.corroboration as corroboration
+from benchmarks import compare_eval
 from benchmarks.compare_eval import (
     BBC,
-    CLAIM_FILES,
     CLAIM_SPLITS,
-    HERE,
     PENDING,
     _claim_text,
     _Span,
@@ -102,10 +99,8 @@ def show(c: Counts) -> str:
     return f"P@5 {p5} ({hits}/{returned}), nothing right {none_right}/{none_total}, wrong {wrong}/{discussed}"
 
 
-def load_claims() -> dict[str, list[dict[str, Any]]]:
-    claims: list[dict[str, Any]] = []
-    for name in CLAIM_FILES:
-        claims.extend(yaml.safe_load((HERE / "data" / name).read_text(encoding="utf-8"))["claims"])
+def load_claims(completed: bool = True) -> dict[str, list[dict[str, Any]]]:
+    claims = compare_eval.load_claims(completed)
     return {s: [c for c in claims if c["split"] == s] for s in CLAIM_SPLITS if s not in PENDING}
 
 
@@ -412,6 +407,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="session 16 (actobj): the choice also over the rules' vetoes of VETOES",
     )
+    parser.add_argument(
+        "--first-labels",
+        action="store_true",
+        help="session 18: the relevant passages as first labelled, without the relabelling files' additions",
+    )
     args = parser.parse_args(argv)
     vetoes = tuple(VETOES) if args.vetoes else ("none",)
     global VETO
@@ -421,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         feature_sets.update(
             {f"{name}+{'+'.join(args.tried)}": (*names, *args.tried) for name, names in FEATURE_SETS.items()}
         )
-    sets = load_claims()
+    sets = load_claims(completed=not args.first_labels)
     if args.features:
         data = [json.loads(line) for line in args.features.read_text(encoding="utf-8").splitlines()]
         model_loso(data, feature_sets, vetoes)
