@@ -1,7 +1,7 @@
 """Evaluate nkterm.compare against hand-labelled data: relations of aligned pairs and
 corroboration of claims.
 
-    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|held-out8|held-out9|held-out10|held-out11|held-out12|held-out13|held-out14|held-out15|held-out16|held-out17|held-out18|held-out19|held-out20|held-out21|corroboration4|corroboration5|corroboration6|corroboration7|corroboration8|corroboration9|corroboration10|corroboration11|corroboration12|corroboration13|corroboration14|corroboration15|corroboration16|corroboration17|tuning|seen|all] [--wrong]
+    python benchmarks/compare_eval.py [--index DIR] [--split dev|mined|dev2|mined2|dev3|held-out|held-out2|held-out3|held-out4|held-out5|held-out6|held-out7|held-out8|held-out9|held-out10|held-out11|held-out12|held-out13|held-out14|held-out15|held-out16|held-out17|held-out18|held-out19|held-out20|held-out21|held-out22|corroboration4|corroboration5|corroboration6|corroboration7|corroboration8|corroboration9|corroboration10|corroboration11|corroboration12|corroboration13|corroboration14|corroboration15|corroboration16|corroboration17|tuning|seen|all] [--wrong]
 
 Reads ``benchmarks/data/compare_pairs.yaml`` and ``compare_pairs_round2.yaml`` to ``compare_pairs_round9.yaml`` (sentence pairs
 of BBC and seed documents, labelled same / conflicts / related / none) and ``benchmarks/data/corroboration_claims.yaml``
@@ -71,6 +71,7 @@ SPLITS = (
     "held-out19",
     "held-out20",
     "held-out21",
+    "held-out22",
 )
 PAIR_FILES = (
     "compare_pairs.yaml",
@@ -94,6 +95,7 @@ PAIR_FILES = (
     "compare_pairs_round19.yaml",
     "compare_pairs_round20.yaml",
     "compare_pairs_round21.yaml",
+    "compare_pairs_round22.yaml",
 )
 CLAIM_FILES = (
     "corroboration_claims.yaml",
@@ -134,8 +136,8 @@ CLAIM_SPLITS = ("dev", "held-out", "held-out2", "held-out9", *CLAIMS_ONLY)
 # held-out19 and corroboration14 were built in session 17 and run blind once on its final code (eaf5cbc); seen since
 # held-out20 and corroboration15 were built in session 17 and run blind once on session 18's start code (683d93b); seen since
 # held-out21 and corroboration16 were built in session 18 for one blind run at session 18's end
-# corroboration17 was built in session 18 for one blind run at session 19's start
-PENDING: tuple[str, ...] = ("held-out21", "corroboration16", "corroboration17")
+# held-out22 and corroboration17 were built in session 18 for one blind run at session 19's start
+PENDING: tuple[str, ...] = ("held-out21", "corroboration16", "held-out22", "corroboration17")
 
 
 def load_document(path: str) -> Document:
