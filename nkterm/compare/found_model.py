@@ -47,23 +47,23 @@ class Gathered:
 
 
 # written by scripts/train_corroboration.py (standardised features folded into the weights)
-INTERCEPT = -9.127314
+INTERCEPT = -9.124602
 COEFFICIENTS: dict[str, float] = {
-    "sim": -0.986043,
-    "raw": 6.711275,
-    "number": 1.441089,
-    "event": 0.492345,
-    "rules": 0.050429,
-    "story": 1.359629,
-    "story_rel": 1.216967,
-    "story_max": 1.734002,
-    "sim_max": 0.085537,
-    "sim_rel": 1.169471,
-    "sim_rank": -0.238728,
-    "doc_rank": 0.671036,
-    "by_claim": 0.755244,
-    "by_story": 0.763816,
-    "object": 0.516542,
+    "sim": -0.036847,
+    "raw": 6.959752,
+    "number": 1.701398,
+    "event": 0.548701,
+    "rules": 0.117239,
+    "story": 0.774512,
+    "story_rel": 1.791484,
+    "story_max": 2.682377,
+    "sim_max": -0.680290,
+    "sim_rel": 0.395131,
+    "sim_rank": -0.388258,
+    "doc_rank": 0.517239,
+    "by_claim": 0.905553,
+    "by_story": 0.805402,
+    "object": 0.606259,
 }
 
 
