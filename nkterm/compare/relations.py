@@ -105,7 +105,15 @@ def conflict_of(a: Unit, b: Unit, similarity: float = 1.0) -> str:
         found_b = numbers_b.get(unit_key)
         if not found_b or any(x.agrees(y) for x in found_a for y in found_b):
             continue
-        (number_a, unit_a), (number_b, unit_b) = _shown(found_a[0]), _shown(found_b[0])
+        # the two values nearest each other are the slot's ("0.02 seconds behind Gatlin, who won in
+        # 9.87 seconds" / "9.85 seconds": 9.87 vs 9.85, not 0.02)
+        x, y = min(
+            ((x, y) for x in found_a for y in found_b),
+            key=lambda xy: (
+                abs(xy[0].base[0] - xy[1].base[0]) / max(abs(xy[0].base[0]), abs(xy[1].base[0]), 1e-9)
+            ),
+        )
+        (number_a, unit_a), (number_b, unit_b) = _shown(x), _shown(y)
         if unit_a == unit_b:  # "3 vs 5 days"
             return f"numbers differ beyond rounding: {number_a} vs {number_b}{unit_a}"
         return f"numbers differ beyond rounding: {number_a}{unit_a} vs {number_b}{unit_b}"

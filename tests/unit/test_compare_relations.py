@@ -254,6 +254,15 @@ def test_a_negation_said_to_be_possible_opposes_no_assertion() -> None:
     assert relation == DIFFERS, reason
 
 
+def test_numbers_beyond_rounding_name_the_two_values_of_one_slot() -> None:
+    # the margin (0.02) is not the winning time: the reason names the two nearest values
+    _relation, reason, _shared = judge(
+        "Greene finished 0.02 seconds behind Gatlin, who won the 100m final in 9.87 seconds.",
+        "Gatlin won the 100m final in 9.85 seconds.",
+    )
+    assert "9.87 vs 9.85 seconds" in reason, reason
+
+
 def test_two_ways_of_refusing_are_no_conflict() -> None:
     # the paraphrase called a conflict: "decline to pay in 14 days" / "will not pay in two weeks"
     relation, reason, _shared = judge(
