@@ -48,7 +48,7 @@ from benchmarks.compare_eval import (
     _Span,
     corroboration_counts,
 )
-from nkterm.compare.params import ANOTHER_ACTOR_VETO, EXTRA_FOUND, RULES_FOUND_MIN
+from nkterm.compare.params import ANOTHER_ACTOR_VETO, EXTRA_ELSEWHERE, EXTRA_FOUND, RULES_FOUND_MIN
 from nkterm.compare.relations import normalised
 from nkterm.index import Index
 
@@ -171,7 +171,12 @@ def score(
             key=lambda k: -cands[k]["features"]["sim"],
         )
         if threshold is not None:
-            extra = [k for k in range(len(cands)) if k not in found and p[k] >= threshold]
+            found_docs = {cands[k]["doc"] for k in found} if ELSEWHERE else set()
+            extra = [
+                k
+                for k in range(len(cands))
+                if k not in found and p[k] >= threshold and cands[k]["doc"] not in found_docs
+            ]
             found += sorted(extra, key=lambda k: -p[k])[:EXTRA_FOUND]
         chosen.append(found[:5])
     return count(claims, chosen)
@@ -273,6 +278,7 @@ def choose(
 VETO = (
     ANOTHER_ACTOR_VETO  # session 16: the rules find no passage about another actor (``--no-veto``: they do)
 )
+ELSEWHERE = EXTRA_ELSEWHERE  # session 18: the model's passage only from a document the rules found nothing in
 FLOOR = RULES_FOUND_MIN  # session 17: the rules find a passage only from this similarity (None: from any)
 
 
@@ -408,14 +414,20 @@ def main(argv: list[str] | None = None) -> int:
         help="session 16 (actobj): the choice also over the rules' vetoes of VETOES",
     )
     parser.add_argument(
+        "--anywhere",
+        action="store_true",
+        help="session 18: the model's passage also from a document the rules found a passage in",
+    )
+    parser.add_argument(
         "--first-labels",
         action="store_true",
         help="session 18: the relevant passages as first labelled, without the relabelling files' additions",
     )
     args = parser.parse_args(argv)
     vetoes = tuple(VETOES) if args.vetoes else ("none",)
-    global VETO
+    global VETO, ELSEWHERE
     VETO = VETO and not args.no_veto
+    ELSEWHERE = ELSEWHERE and not args.anywhere
     feature_sets = dict(FEATURE_SETS)
     if args.tried:
         feature_sets.update(

@@ -24,6 +24,7 @@ from nkterm.compare.params import (
     CORROBORATION_MIN,
     EVENT_DOCS,
     EVENT_FOUND_MIN,
+    EXTRA_ELSEWHERE,
     EXTRA_FOUND,
     FOUND_MIN,
     FOUND_PROBABILITY,
@@ -223,7 +224,8 @@ def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Can
     with: those ``found_verdict``'s rules find among the documents the claim's own words
     proposed (best similarity first) from ``RULES_FOUND_MIN`` up, but those about another actor than the claim's
     (``subject.another_actor``, with ``ANOTHER_ACTOR_VETO``: "Phil Vickery has been ruled out of
-    ..." for "Jonny Wilkinson looks set to miss ..."), then at most ``EXTRA_FOUND`` more, the likeliest by
+    ..." for "Jonny Wilkinson looks set to miss ..."), then at most ``EXTRA_FOUND`` more (with ``EXTRA_ELSEWHERE`` only from documents none of those is
+    in), the likeliest by
     ``found_model.probability`` from ``FOUND_PROBABILITY`` up: the passages that the similarity
     alone cannot tell from those of other stories, found by how close their article is to the
     claim's, how they rank, and what they share."""
@@ -242,7 +244,10 @@ def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Can
     if FOUND_PROBABILITY is None or EXTRA_FOUND < 1:
         return chosen
     taken = {id(c) for c, _note in chosen}
-    scored = likeliest_first(gathered, events, [c for c in candidates if id(c) not in taken])
+    documents = {c.other.id for c, _note in chosen} if EXTRA_ELSEWHERE else set()
+    scored = likeliest_first(
+        gathered, events, [c for c in candidates if id(c) not in taken and c.other.id not in documents]
+    )
     for p, c in scored[:EXTRA_FOUND]:
         if p >= FOUND_PROBABILITY:
             chosen.append(

@@ -47,23 +47,23 @@ class Gathered:
 
 
 # written by scripts/train_corroboration.py (standardised features folded into the weights)
-INTERCEPT = -9.124602
+INTERCEPT = -8.435640
 COEFFICIENTS: dict[str, float] = {
-    "sim": -0.036847,
-    "raw": 6.959752,
-    "number": 1.701398,
-    "event": 0.548701,
-    "rules": 0.117239,
-    "story": 0.774512,
-    "story_rel": 1.791484,
-    "story_max": 2.682377,
-    "sim_max": -0.680290,
-    "sim_rel": 0.395131,
-    "sim_rank": -0.388258,
-    "doc_rank": 0.517239,
-    "by_claim": 0.905553,
-    "by_story": 0.805402,
-    "object": 0.606259,
+    "sim": 1.094333,
+    "raw": 6.529883,
+    "number": 1.653983,
+    "event": 0.515061,
+    "rules": -0.110442,
+    "story": 1.728651,
+    "story_rel": 1.073304,
+    "story_max": 1.506031,
+    "sim_max": -0.220874,
+    "sim_rel": 0.259154,
+    "sim_rank": -0.270735,
+    "doc_rank": 0.607555,
+    "by_claim": 0.817783,
+    "by_story": 0.704038,
+    "object": 0.518164,
 }
 
 

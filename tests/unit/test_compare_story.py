@@ -230,3 +230,30 @@ def test_across_a_corpus_the_rules_find_a_passage_only_from_their_similarity_flo
         assert [c.title for c in corroboration.corroboration_report(built, doc_id, claim).found] == [
             "Quayline deal"
         ]
+
+
+# a near-copy of the claim's article: its counterpart of the claim (found by the rules) and another
+# sentence of it, which the model would take for its closeness to the claim's article
+COPY_DOC = (
+    "Quayline leaves the alliance\n"
+    f"{CLAIM}\n\n"
+    "Quayline said the alliance had cost it dearly over the years at the Rotterdam harbour.\n\n"
+    "The Maasvlakte container terminal, which Brantor runs, handled record tonnage at the Rotterdam harbour.\n"
+)
+
+
+def test_the_model_finds_no_other_passage_of_a_document_whose_counterpart_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        corroboration, "FOUND_PROBABILITY", 0.0
+    )  # the model's likeliest other passage, always
+    with _index_with(tmp_path, COPY_DOC) as index:
+        copy_id = next(s.id for s in index.summaries() if s.path == "extra.txt")
+        _doc_id, _claim, gathered, events = _gathered(index)
+        found = found_by_model(gathered, events)
+        assert found[0][0].other.id == copy_id and found[0][0].unit.passage.text.strip() == CLAIM  # the rules
+        assert [c.other.id for c, _note in found[1:]] != [copy_id]  # the model: another document
+        monkeypatch.setattr(corroboration, "EXTRA_ELSEWHERE", False)
+        anywhere = found_by_model(gathered, events)
+        assert [c.other.id for c, _note in anywhere] == [copy_id, copy_id]  # its next sentence, likeliest
