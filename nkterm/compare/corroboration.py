@@ -224,8 +224,8 @@ def found_by_model(gathered: Gathered, events: frozenset[str]) -> list[tuple[Can
     with: those ``found_verdict``'s rules find among the documents the claim's own words
     proposed (best similarity first) from ``RULES_FOUND_MIN`` up, but those about another actor than the claim's
     (``subject.another_actor``, with ``ANOTHER_ACTOR_VETO``: "Phil Vickery has been ruled out of
-    ..." for "Jonny Wilkinson looks set to miss ..."), then at most ``EXTRA_FOUND`` more (with ``EXTRA_ELSEWHERE`` only from documents none of those is
-    in), the likeliest by
+    ..." for "Jonny Wilkinson looks set to miss ..."), then at most ``EXTRA_FOUND`` more (with
+    ``EXTRA_ELSEWHERE`` only from documents none of those is in), the likeliest by
     ``found_model.probability`` from ``FOUND_PROBABILITY`` up: the passages that the similarity
     alone cannot tell from those of other stories, found by how close their article is to the
     claim's, how they rank, and what they share."""

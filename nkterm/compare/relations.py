@@ -45,7 +45,7 @@ from nkterm.compare.slots import (
 )
 from nkterm.compare.testimony import clear_caches as clear_testimony
 from nkterm.compare.testimony import testimony_conflict
-from nkterm.compare.units import HEADLINE, Unit
+from nkterm.compare.units import HEADLINE, HEDGED, Unit
 from nkterm.compare.worddiff import word_ratio
 from nkterm.compare.words import (
     ATTRIBUTION_WORDS,
@@ -57,7 +57,6 @@ from nkterm.compare.words import (
 )
 from nkterm.numbers import _CURRENCIES, Quantity
 
-HEDGED = ("may ", "might ")  # a negation cue read with its modal (``units._HEDGE_RE``): only possibly so
 _EVALUATION_STEMS = frozenset(s for pos, neg in EVALUATION_AXES.values() for s in pos | neg)
 
 

@@ -398,7 +398,7 @@ def _polarity_parts(text: str, drop: frozenset[str]) -> _PolarityParts:
         for axis, sign in signs:
             shown = word
             if start in negated_at:  # "not that much different" sides with "similar"
-                if negated_at[start].startswith(("may ", "might ")):
+                if negated_at[start].startswith(HEDGED):
                     continue  # "may not win": takes no side
                 sign, shown = -sign, f"{negated_at[start]} {word}"
             old = polarity.get(axis)
@@ -408,8 +408,9 @@ def _polarity_parts(text: str, drop: frozenset[str]) -> _PolarityParts:
 
 _NAME_GAP_RE = re.compile(r"[ \t]+|-")
 # a negation only said to be possible ("One that may not win approval"): its cue is kept with the
-# modal ("may not"), so that it negates but opposes no assertion (``relations.HEDGED``)
+# modal ("may not"), so that it negates but opposes no assertion and takes no side (``HEDGED``)
 _HEDGE_RE = re.compile(r"\b(may|might)\s+$", re.IGNORECASE)
+HEDGED = ("may ", "might ")  # how such a cue starts
 # stem -> the evaluation axes it takes a side of, and which side
 _EVALUATION_SIGNS: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_positive, _negative) in EVALUATION_AXES.items():
