@@ -416,9 +416,12 @@ def _unnamed(unit: Unit, verbs: re.Pattern[str], accusers: set[str]) -> bool:
     if {_surname(k) for k in unit.names} - accusers:
         return False
     text = unit.passage.text
+    denials = [(d.start(), d.end()) for d in _DENY_RE.finditer(text)] if verbs is _ASSERT_RE else []
     for m in verbs.finditer(text):
         if verbs is _ACCUSE_RE and _NOUN_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "the charges he is facing": a noun, no one charges him here
+        if any(start <= m.start() < end for start, end in denials):
+            continue  # "He pleads not guilty": "guilty" inside a denial asserts nothing
         near = text[max(0, m.start() - 24) : m.end() + 12]
         if _PRONOUN_RE.search(near) and (verbs is _ACCUSE_RE or not actor_before(text, m.start())[0]):
             return True

@@ -63,6 +63,21 @@ def test_a_bare_denial_contradicts_the_charge() -> None:
     assert _conflict(denial, charge) == "contradicting testimony about Petrov: denial only in A"
 
 
+def test_two_denials_by_one_person_do_not_contradict() -> None:
+    # "guilty" inside "not guilty" asserts nothing: "He" denies too (BBC business/059 / business/114)
+    assert (
+        _conflict(
+            "Mr Petrov has pleaded not guilty to charges of fraud and conspiracy.", "He pleads not guilty."
+        )
+        == ""
+    )
+    # ...while a plea against a verdict of guilt still contradicts
+    assert (
+        _conflict("Mr Petrov has pleaded not guilty to charges of fraud.", "He was found guilty of fraud.")
+        == "contradicting testimony about Petrov: denial only in A"
+    )
+
+
 NEVER = "Mr Kovac never signed the export licences, his lawyer told jurors on Tuesday."
 ORDERED = "A former aide said Mr Kovac ordered staff to sign export licences for the shipments."
 
