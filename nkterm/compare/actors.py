@@ -61,6 +61,43 @@ def denies(text: str) -> bool:
     return any(not court_outcome(text, m.start()) for m in DENIAL_RE.finditer(text))
 
 
+# a plea, not an account (session 19): "pleaded not guilty (to charges of fraud)", "denied (all) the
+# charges", "denies any wrongdoing" - the person contests a charge without saying what happened
+_PLEA_RE = re.compile(
+    r"\b(?:(?:plead(?:s|ed|ing)?|pled)\s+not\s+guilty|not\s+guilty\s+plea"
+    r"|(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\s+(?:all\s+)?(?:the\s+|any\s+|these\s+)?"
+    r"(?:charges?|allegations?|accusations?|wrongdoing)\b"
+    # ...with no account after it ("rejected allegations he pressured Sullivan" names the act)
+    r"(?=\s*(?:[,.;:!?\"')]|$)|\s+(?:of|against|over|in|relating|levelled|brought|made|by|at|from|and)\b))",
+    re.IGNORECASE,
+)
+
+
+# a denial refused or not made: "pointedly refused to deny claims that ...", "did not deny"
+_REFUSED_BEFORE_RE = re.compile(
+    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing)?)\s+to\s+$|\b(?:not|n't|never)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _in_plea(text: str, at: int) -> bool:
+    """Whether the denial cue at ``at`` is part of a plea (``_PLEA_RE``)."""
+    return any(m.start() <= at < m.end() for m in _PLEA_RE.finditer(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def plea_only(text: str) -> bool:
+    """Whether every denial ``text`` makes is a plea (``_PLEA_RE``): "Mr Ebbers has pleaded not
+    guilty to charges of fraud", "He has denied the charges". A plea opposes no report of the
+    charge ("is on trial for fraud"), nor anyone's account of an act: it says the charge is
+    contested, which both reports say. "denied all the charges, saying he was unaware of the
+    fraud" says what he knew: not a plea only."""
+    if _PLEA_RE.search(text) is None:
+        return False
+    cues = [m for m in DENIAL_CUE_RE.finditer(text) if not court_outcome(text, m.start())]
+    return all(_in_plea(text, m.start()) for m in cues)
+
+
 # breaking a promise in other words: "broken promises", "went back on a pledge", "backing out of a
 # pledge", "reneged on": one act for the denial rule (the promise itself stays a word of its own)
 PROMISE_BROKEN_RE = re.compile(
@@ -151,6 +188,8 @@ def denial_scopes(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[s
     for m in DENIAL_CUE_RE.finditer(text):
         if court_outcome(text, m.start()):
             continue  # "the court rejected ...": a ruling, not a denial
+        if _in_plea(text, m.start()) or _REFUSED_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "pleaded not guilty to charges of fraud", "refused to deny claims that ..."
         clause = CLAUSE_END_RE.search(text, m.end())
         clause_end = clause.start() if clause else len(text)
         stems = [t for t, start, _w in tokens if m.end() <= start < clause_end][:DENIAL_SCOPE]

@@ -13,7 +13,7 @@ import re
 
 from nkterm.analysis import analyze
 from nkterm.compare import params
-from nkterm.compare.actors import actor_before
+from nkterm.compare.actors import actor_before, plea_only
 from nkterm.compare.meanings import MEANING
 from nkterm.compare.units import Unit
 from nkterm.compare.words import ATTRIBUTION_WORDS, COMMON_STEMS, FUNCTION_WORDS, stem
@@ -150,10 +150,14 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
     colleague", at the trial of Ebbers).
 
     A pronoun stands for the other passage's person when its own passage names no one it could
-    be: "Prosecutors charged them with fraud" / "Petrov and Ivanov denied the charges"; "He
-    denied the charges" / "Prosecutors charged Petrov with fraud" (``_unnamed``)."""
+    be: "Prosecutors charged them with laundering money" / "Petrov and Ivanov denied laundering
+    money"; "He denied laundering money" / "Prosecutors charged Petrov with laundering money"
+    (``_unnamed``). A plea ("pleaded not guilty", "denied the charges": ``actors.plea_only``)
+    contests the charge without an account and contradicts no one (session 19)."""
     for deny, other, side in ((a, b, "A"), (b, a, "B")):
         deny_text, assert_text = deny.passage.text, other.passage.text
+        if plea_only(deny_text):
+            continue  # "He pleads not guilty", "has denied the charges": the charge contested, no account
         denied = {**_actors(deny_text, _ASSERT_RE, negated=True), **_actors(deny_text, _DENY_RE)}
         if params.TESTIMONY_NEVER:
             denied = {**_actors(deny_text, _NEVER_RE), **denied}

@@ -219,10 +219,15 @@ def test_day_of_month_dates_are_read_with_their_days(
     assert [d[2:] for d in dates(text)] == found
 
 
-CHARGED_THEM = "Prosecutors charged them with fraud and money laundering after a two-year inquiry."
-THEY_DENIED = "Petrov and Ivanov denied the charges of fraud and money laundering through their lawyers."
-HE_DENIED = "He denied the charges of fraud and money laundering, his lawyer said."
-CHARGED_PETROV = "Prosecutors charged Petrov with fraud and money laundering after a two-year inquiry."
+# (denials of the act: a plea, "denied the charges", contests the charge and contradicts no one; session 19)
+CHARGED_THEM = (
+    "Prosecutors charged them with laundering money through offshore accounts after a two-year inquiry."
+)
+THEY_DENIED = "Petrov and Ivanov denied laundering money through offshore accounts, their lawyers said."
+HE_DENIED = "He denied laundering money through offshore accounts, his lawyer said."
+CHARGED_PETROV = (
+    "Prosecutors charged Petrov with laundering money through offshore accounts after a two-year inquiry."
+)
 
 
 @pytest.mark.parametrize(

@@ -57,10 +57,39 @@ def test_a_denial_of_knowing_contradicts_an_assertion_of_doing() -> None:
     assert _conflict(denial, involved) == "contradicting testimony about Kovac: denial only in A"
 
 
-def test_a_bare_denial_contradicts_the_charge() -> None:
-    denial = "Mr Petrov has denied any wrongdoing."
+def test_a_plea_contradicts_no_report_of_the_charge() -> None:
+    # session 19: two readers judging 96 pairs of real BBC reports called a plea against the charge
+    # or the trial "related" - both reports say the charge is contested (business/059 / 114)
     charge = "Prosecutors have charged Mr Petrov with fraud at the Kerrow bank."
-    assert _conflict(denial, charge) == "contradicting testimony about Petrov: denial only in A"
+    for plea in (
+        "Mr Petrov has denied any wrongdoing.",
+        "Mr Petrov has denied the charges.",
+        "Mr Petrov has pleaded not guilty to charges of fraud and conspiracy.",
+    ):
+        assert _conflict(plea, charge) == "", plea
+    # ...nor anyone's account of an act: "has denied charges of fraud" / "claims that he refused to stop the fraud"
+    assert (
+        _conflict(
+            "Mr Petrov has denied charges of fraud.", "Mr Ivanov claims that Mr Petrov concealed the fraud."
+        )
+        == ""
+    )
+    # a plea followed by an account is an account: "saying he was unaware of the fraud"
+    assert (
+        _conflict(
+            "Mr Petrov has denied all the charges, saying he was unaware of the fraud.",
+            "Mr Ivanov claims that Mr Petrov concealed the fraud.",
+        )
+        == "contradicting testimony about Petrov: denial only in A"
+    )
+    # a denial that names the act is no plea: "rejected allegations he pressured ..."
+    assert (
+        _conflict(
+            "Mr Petrov rejected allegations he pressured the auditors to sign the accounts.",
+            "Mr Ivanov said Mr Petrov pressured the auditors to sign the accounts.",
+        )
+        == "contradicting testimony about Petrov: denial only in A"
+    )
 
 
 def test_two_denials_by_one_person_do_not_contradict() -> None:
@@ -71,10 +100,10 @@ def test_two_denials_by_one_person_do_not_contradict() -> None:
         )
         == ""
     )
-    # ...while a plea against a verdict of guilt still contradicts
+    # ...and a plea against the verdict is two steps of the trial, not two accounts (session 19)
     assert (
         _conflict("Mr Petrov has pleaded not guilty to charges of fraud.", "He was found guilty of fraud.")
-        == "contradicting testimony about Petrov: denial only in A"
+        == ""
     )
 
 
@@ -186,3 +215,12 @@ def test_a_claim_whose_object_only_the_other_says_is_no_conflict(monkeypatch: py
     likened = "She said reports that she had likened the licence office to a secret police were inaccurate."
     office = "The licence office will publish its secret police files next spring, the ministry said."
     assert _conflict(likened, office) == ""
+
+
+def test_a_denial_refused_is_no_denial() -> None:
+    # "refused to deny claims the prime minister had reneged on a deal" (BBC politics/254) denies nothing
+    said = "Mr Brown reneged on a deal with Mr Blair over the leadership, a new book says."
+    refused = "Mr Brown pointedly refused to deny having reneged on a deal with Mr Blair over the leadership."
+    assert relations.denial_conflict(_unit(refused), _unit(said)) == ""
+    denied = "Mr Brown denied having reneged on a deal with Mr Blair over the leadership."
+    assert relations.denial_conflict(_unit(denied), _unit(said)).startswith('opposite polarity: "denied"')
