@@ -73,9 +73,11 @@ _PLEA_RE = re.compile(
 )
 
 
-# a denial refused or not made: "pointedly refused to deny claims that ...", "did not deny"
+# a denial refused, asked for or not made: "pointedly refused to deny claims that ...", "did not
+# deny", "challenged Mr Brown to deny reports that ..."
 _REFUSED_BEFORE_RE = re.compile(
-    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing)?)\s+to\s+$|\b(?:not|n't|never)\s+$",
+    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing)?)\s+to\s+$|\b(?:not|n't|never)\s+$"
+    r"|\b(?:challeng|urg|ask|press|dar|call(?:ed|ing|s)?\s+on)\w*\s+(?:[\w'’.-]+\s+){1,3}to\s+$",
     re.IGNORECASE,
 )
 
@@ -188,7 +190,7 @@ def denial_scopes(text: str, tokens: list[tuple[str, int, str]]) -> list[tuple[s
     for m in DENIAL_CUE_RE.finditer(text):
         if court_outcome(text, m.start()):
             continue  # "the court rejected ...": a ruling, not a denial
-        if _in_plea(text, m.start()) or _REFUSED_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
+        if _in_plea(text, m.start()) or _REFUSED_BEFORE_RE.search(text, max(0, m.start() - 48), m.start()):
             continue  # "pleaded not guilty to charges of fraud", "refused to deny claims that ..."
         clause = CLAUSE_END_RE.search(text, m.end())
         clause_end = clause.start() if clause else len(text)

@@ -112,3 +112,5 @@ TESTIMONY_POSTCUE_SHARED = (
 # of the rules' found passages by the object or the share besides the actor's name: not chosen,
 # docs/compare.md "Session 16, the claim's actor in another act"). No switch: the coefficients are
 # found_model.py's, written by scripts/train_corroboration.py --tried object
+# Session 19, conflicts judged on real pairs (docs/compare.md "Session 19, the conflicts given on real pairs")
+SLOT_NAMES_APART = True  # numbers for one slot below NUMBER_CONFLICT_MIN (slots.number_slot) are no conflict when each passage names someone the other does not, one-word names too (Howard's £6bn / the Tories' £4bn): on 97 fresh judged pairs it removes 4 conflicts given, all judged wrong; on the labelled sets it loses 2 labelled conflicts whose labels the fresh readers' convention disputes (a forecast against the plan, two measures)

@@ -352,6 +352,16 @@ def _names_apart(a: Unit, b: Unit) -> str:
     return ""
 
 
+def _any_names_apart(a: Unit, b: Unit) -> bool:
+    """Each side names someone or something the other does not, one-word names too ("Mr Howard
+    is expected to say that around £6bn will be available for tax cuts" / "The Tories on Monday
+    highlighted their plans for tax cuts worth £4bn": Howard / Tories): ``number_slot``'s figures
+    are then two participants' (``params.SLOT_NAMES_APART``)."""
+    only_a = [k for k in a.names if k not in b.keys]
+    only_b = [k for k in b.names if k not in a.keys]
+    return bool(only_a and only_b)
+
+
 def predicate_share(a: Unit, b: Unit, shared: list[tuple[float, str, str]], *, fuller: bool = False) -> float:
     """How much of what the passages say besides names and numbers they share: the weight of
     the shared other keys over the smaller side's weight of them. Two passages naming the same
@@ -523,7 +533,9 @@ def relation_of(
     if conflict and same_slot and similarity >= least:
         return DIFFERS, conflict
     if same_slot and (conflict.startswith("numbers") or (not conflict and similarity >= params.CONFLICT_MIN)):
-        slot_numbers = number_slot(a, b)  # (also a bare "4.7 million" against "3.9 million units")
+        slot_numbers = (
+            None if (params.SLOT_NAMES_APART and _any_names_apart(a, b)) else number_slot(a, b)
+        )  # (also a bare "4.7 million" against "3.9 million units")
         if slot_numbers:
             number_a, number_b, word = slot_numbers
             return DIFFERS, f'numbers differ beyond rounding about "{word}": {_versus(number_a, number_b)}'

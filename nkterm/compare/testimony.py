@@ -143,6 +143,32 @@ def _accused(unit: Unit) -> tuple[set[str], set[str]]:
     return accused, accusers
 
 
+# a charge reported with no one making it (session 19): "is accused of overseeing the fraud", "on
+# trial, accused of", "to face trial on charges that he oversaw the fraud" - the report says a charge
+# exists, which a denial does not dispute; "Prosecutors alleged that he directed ..." and "charged
+# Petrov with" (an accuser, or an active accusation: ``_accused``) still assert
+_CHARGE_REPORTED_RE = re.compile(
+    r"\b(?:(?:is|are|was|were|been|being|be|who's|he's|she's|,)\s+(?:\w+\s+)?(?:accused|charged|indicted|suspected)"
+    r"\s+(?:of|with|over|in)\b|(?:criminal\s+|the\s+|on\s+)?charges?\s+(?:that|of)\b)",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unreported(text: str) -> str:
+    """``text`` with each charge reported with no one making it blanked to its clause's end
+    (``_CHARGE_REPORTED_RE``), so that its verbs ("overseeing", "mastermind") assert nothing;
+    offsets kept."""
+    if not _CHARGE_REPORTED_RE.search(text):
+        return text
+    out = text
+    for m in _CHARGE_REPORTED_RE.finditer(text):
+        end = _SCOPE_END_RE.search(text, m.end())
+        stop = end.start() if end else len(text)
+        out = out[: m.start()] + " " * (stop - m.start()) + out[stop:]
+    return out
+
+
 def testimony_conflict(a: Unit, b: Unit) -> str:
     """Contradicting testimony: one passage has a person deny (or be unaware of) what the other
     has the same person know, do, admit or be accused of ("Ebbers denies fraud" / "Ebbers 'aware'
@@ -170,7 +196,7 @@ def testimony_conflict(a: Unit, b: Unit) -> str:
                 denied = {who: _written(other, who)}  # "he denied" when only the other says who
             else:
                 continue
-        asserted = set(_actors(assert_text, _ASSERT_RE, negated=False)) - accusers | accused
+        asserted = set(_actors(_unreported(assert_text), _ASSERT_RE, negated=False)) - accusers | accused
         if _unnamed(other, _ASSERT_RE, accusers) or _unnamed(other, _ACCUSE_RE, accusers):
             asserted |= set(denied)  # "charged them": those who deny, when the passage names no one else
         if params.TESTIMONY_REPORTED:

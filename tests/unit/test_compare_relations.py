@@ -180,11 +180,45 @@ def test_a_denial_by_the_person_named_as_the_object_is_read_as_the_subjects() ->
 
 
 def test_a_lawyers_denial_and_an_accusation_of_the_same_man_differ() -> None:
-    relation, reason, _shared = judge(
-        "Mr Ebbers, 63, is accused of being the mastermind behind an $11bn accounting fraud at the firm.",
-        "Mr Ebbers' lawyers have said he was unaware of the fraud, arguing that auditors did not alert him.",
+    lawyers = (
+        "Mr Ebbers' lawyers have said he was unaware of the fraud, arguing that auditors did not alert him."
     )
-    assert (relation, reason) == (DIFFERS, "contradicting testimony about Ebbers: denial only in B")
+    for accusation in (
+        "Prosecutors have alleged that Mr Ebbers directed an $11bn accounting fraud at the firm.",
+        "Mr Sullivan told the jury that Mr Ebbers was aware of the $11bn accounting fraud at the firm.",
+    ):
+        relation, reason, _shared = judge(accusation, lawyers)
+        assert (relation, reason) == (DIFFERS, "contradicting testimony about Ebbers: denial only in B")
+
+
+def test_a_charge_reported_with_no_accuser_is_no_account_a_denial_contradicts() -> None:
+    # session 19: readers of real BBC pairs call "is accused of" / "on trial, accused of" against the
+    # man's denial "related" - both say he is charged; an accuser's account ("alleged that") differs
+    for charge, denial in (
+        (
+            "Mr Ebbers, 63, is accused of being the mastermind behind an $11bn accounting fraud at the firm.",
+            "Mr Ebbers' lawyers have said he was unaware of the fraud, arguing that auditors did not alert him.",
+        ),
+        (
+            "Former boss Bernie Ebbers is currently on trial, accused of overseeing an $11bn accounting fraud.",
+            "Mr Ebbers has always insisted that he was unaware of any hidden shortfalls in the accounts.",
+        ),
+        (
+            "Bernard Ebbers is to face trial this month on criminal charges that he oversaw the fraud.",
+            "Mr Ebbers has always insisted that he was unaware of the fraud at the company.",
+        ),
+    ):
+        relation, reason, _shared = judge(charge, denial)
+        assert relation != DIFFERS, reason
+
+
+def test_two_figures_of_two_named_participants_are_no_conflict() -> None:
+    # BBC politics/271 / 277: Howard's expected £6bn against the Tories' £4bn plan (params.SLOT_NAMES_APART)
+    relation, reason, _shared = judge(
+        "Mr Howard is expected to say that around £6bn will be available for tax cuts when he makes his announcement on Monday.",
+        "The Tories on Monday highlighted their plans for tax cuts worth £4bn, although the specific taxes to be cut have not been announced.",
+    )
+    assert relation != DIFFERS, reason
 
 
 def test_a_denial_against_an_accusation_that_names_the_accused_only_as_his_colleague_differs() -> None:

@@ -220,7 +220,10 @@ def test_a_claim_whose_object_only_the_other_says_is_no_conflict(monkeypatch: py
 def test_a_denial_refused_is_no_denial() -> None:
     # "refused to deny claims the prime minister had reneged on a deal" (BBC politics/254) denies nothing
     said = "Mr Brown reneged on a deal with Mr Blair over the leadership, a new book says."
-    refused = "Mr Brown pointedly refused to deny having reneged on a deal with Mr Blair over the leadership."
-    assert relations.denial_conflict(_unit(refused), _unit(said)) == ""
+    for refused in (
+        "Mr Brown pointedly refused to deny having reneged on a deal with Mr Blair over the leadership.",
+        "Lord Smith challenged Mr Brown to deny having reneged on a deal with Mr Blair over the leadership.",
+    ):
+        assert relations.denial_conflict(_unit(refused), _unit(said)) == "", refused
     denied = "Mr Brown denied having reneged on a deal with Mr Blair over the leadership."
     assert relations.denial_conflict(_unit(denied), _unit(said)).startswith('opposite polarity: "denied"')
