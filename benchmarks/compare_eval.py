@@ -140,8 +140,8 @@ CLAIM_SPLITS = ("dev", "held-out", "held-out2", "held-out9", *CLAIMS_ONLY)
 # held-out20 and corroboration15 were built in session 17 and run blind once on session 18's start code (683d93b); seen since
 # held-out21 and corroboration16 were built in session 18 and run blind once on its code 3fe85c0 (and start 683d93b); seen since
 # held-out22 and corroboration17 were built in session 18 and run blind once on session 19's start code (cf77b9f); seen since
-# held-out23 and corroboration18 were built in session 19 for one blind run at its end
-PENDING: tuple[str, ...] = ("held-out23", "corroboration18")
+# held-out23 and corroboration18 were built in session 19 and run blind once on its final code (b3fbc6c; start cf77b9f the same); seen since
+PENDING: tuple[str, ...] = ()
 
 
 # session 18: relevant passages the first labelling missed, found for the seen claim sets by a second,
