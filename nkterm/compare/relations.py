@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from nkterm.analysis import analyze
 from nkterm.compare import params
-from nkterm.compare.actors import PROMISE_BROKEN, denies, promise_broken
+from nkterm.compare.actors import PROMISE_BROKEN, denies, plea_only, promise_broken
 from nkterm.compare.apart import counts_apart, figures_apart
 from nkterm.compare.clauses import main_keys, ordinals_apart
 from nkterm.compare.contrary import PREFIX as CONTRARY
@@ -226,7 +226,7 @@ def slot_conflict(a: Unit, b: Unit, similarity: float = 1.0) -> str:
     and a date finds the other date of its event."""
     return (
         testimony_conflict(a, b)
-        or denial_conflict(a, b)
+        or (params.DENIAL_CONFLICT and denial_conflict(a, b))
         or dispute_conflict(a, b)
         or outcome_conflict(a, b)
         or date_slot(a, b)
@@ -511,6 +511,9 @@ def relation_of(
         near
         and not_a != not_b
         and not only_possibly_not(a if not_a else b)
+        and not plea_only(
+            (a if not_a else b).passage.text
+        )  # "has denied charges of fraud" / "pleaded not guilty to"
         and _negates_said(a if not_a else b, b if not_a else a)
     ):
         side, text = ("A", a.passage.text) if not_a else ("B", b.passage.text)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from nkterm.compare import DIFFERS
+from nkterm.compare import DIFFERS, params
 from nkterm.compare.dispute import dispute_conflict
 from nkterm.compare.meanings import MEANING, load, same_meaning
 from nkterm.compare.results import Passage
@@ -51,7 +51,8 @@ def test_a_bad_table_line_is_named_with_its_file_and_line(tmp_path: Path) -> Non
     assert load(tmp_path / "missing.tsv") == {}
 
 
-def test_a_denial_of_a_paraphrased_promise_differs() -> None:
+def test_a_denial_of_a_paraphrased_promise_differs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(params, "DENIAL_CONFLICT", True)  # off by default since session 19
     denial = "Senator Hartley denied he had pledged to quit before the election."
     relation, reason, _shared = judge(
         denial, "An inquiry found that Senator Hartley promised to resign before the election."

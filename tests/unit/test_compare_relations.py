@@ -16,6 +16,7 @@ from nkterm.compare import (
     UNPAIRED,
     align,
     compare_texts,
+    params,
     passages,
     testimony,
     word_changes,
@@ -139,7 +140,8 @@ def test_a_denial_and_an_admission_by_different_people_do_not_conflict() -> None
     assert relation != DIFFERS
 
 
-def test_a_denial_of_the_act_the_other_asserts_differs() -> None:
+def test_a_denial_of_the_act_the_other_asserts_differs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(params, "DENIAL_CONFLICT", True)  # off by default since session 19
     # a denial and the charge it denies, worded apart: the same person and act, opposite polarity
     relation, reason, _shared = judge(
         "Senator Hartley has denied claims that he leaked the confidential budget report to journalists.",
@@ -680,7 +682,10 @@ def test_an_added_clause_negating_what_the_other_does_not_say_is_no_conflict() -
     assert relation != DIFFERS, reason
 
 
-def test_a_denial_of_broken_promises_differs_from_going_back_on_a_pledge() -> None:
+def test_a_denial_of_broken_promises_differs_from_going_back_on_a_pledge(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(params, "DENIAL_CONFLICT", True)  # off by default since session 19
     relation, reason, _shared = judge(
         "Senator Hartley on Sunday dismissed claims of broken promises over the harbour budget.",
         "A new book says Senator Hartley went back on a pledge over the harbour budget.",
@@ -709,7 +714,8 @@ def test_a_court_rejecting_a_claim_rules_and_denies_nothing() -> None:
     assert relation == AGREES, reason
 
 
-def test_a_denial_in_court_is_still_a_denial() -> None:
+def test_a_denial_in_court_is_still_a_denial(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(params, "DENIAL_CONFLICT", True)  # off by default since session 19
     # "Speaking in court, Mr Hartley rejected ...": Hartley denies, the court rules nothing
     relation, reason, _shared = judge(
         "Speaking in court, Senator Hartley rejected claims that he leaked the harbour budget report.",
@@ -830,5 +836,16 @@ def test_two_firms_figures_for_one_quarter_do_not_differ() -> None:
     relation, reason, _shared = judge(
         "Shares in Ford Motor rose after its profits grew 12% in the first quarter, after 8% in the fourth quarter.",
         "Rival carmaker General Motors said its profits grew 9% in the first quarter, against 3% in the fourth quarter.",
+    )
+    assert relation != DIFFERS, reason
+
+
+def test_a_denial_sharing_two_words_by_chance_is_no_conflict() -> None:
+    # session 19, BBC business/154 / politics/021: "rule" of "refused to rule out" is not the
+    # "golden economic rule" (params.DENIAL_CONFLICT off: the rule decided no labelled pair and
+    # gave 6 conflicts on fresh real pairs, all judged wrong)
+    relation, reason, _shared = judge(
+        "Chancellor Gordon Brown has been given a £2.1bn boost in his attempts to meet his golden economic rule.",
+        "Mr Brown earlier denied his economic forecasts were too optimistic - but refused to rule out tax rises.",
     )
     assert relation != DIFFERS, reason
