@@ -217,3 +217,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The long tests first (LONG_FIRST), then the reader's, the robustness and the unit tests;
     the same order in every xdist worker (a stable sort of the collection)."""
     items.sort(key=_rank)
+
+
+@pytest.fixture
+def loose_slot_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The conflict rules that session 19 switched off by default (numbers of one slot below the
+    number bar, dates and contrary states of one slot outside near-identical pairs, outcomes of a
+    case: right 5 of 41 times on judged real pairs), switched on for the tests of what they find."""
+    from nkterm.compare import params
+
+    for name in ("NUMBER_SLOT", "DATE_SLOT", "CONTRARY_SLOT", "OUTCOME_CONFLICT"):
+        monkeypatch.setattr(params, name, True)

@@ -65,10 +65,10 @@ def denies(text: str) -> bool:
 # charges", "denies any wrongdoing" - the person contests a charge without saying what happened
 _PLEA_RE = re.compile(
     r"\b(?:(?:plead(?:s|ed|ing)?|pled)\s+not\s+guilty|not\s+guilty\s+plea"
-    r"|(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\s+(?:all\s+)?(?:the\s+|any\s+|these\s+)?"
+    r"|(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing))\s+(?:all\s+|both\s+)?(?:the\s+|any\s+|these\s+)?"
     r"(?:charges?|allegations?|accusations?|wrongdoing)\b"
     # ...with no account after it ("rejected allegations he pressured Sullivan" names the act)
-    r"(?=\s*(?:[,.;:!?\"')]|$)|\s+(?:of|against|over|in|relating|levelled|brought|made|by|at|from|and)\b))",
+    r"(?=\s*(?:[,.;:!?\"')]|$)|\s+(?:of|against|over|in|relating|levelled|brought|made|by|at|from|and|as)\b))",
     re.IGNORECASE,
 )
 
@@ -143,6 +143,10 @@ _NOT_ACTORS = frozenset(
         "in",
         "on",
         "at",
+        # a pronoun or determiner opening a sentence is nobody's name ("We refute both charges",
+        # "Other phishing scams try to recruit innocent people": session 19)
+        *("we", "i", "you", "us", "our", "my", "your", "their", "its", "this", "that", "these", "those"),
+        *("other", "others", "some", "many", "most", "all", "both", "each", "any", "there"),
     ]
 )
 

@@ -115,3 +115,11 @@ TESTIMONY_POSTCUE_SHARED = (
 # Session 19, conflicts judged on real pairs (docs/compare.md "Session 19, the conflicts given on real pairs")
 SLOT_NAMES_APART = True  # numbers for one slot below NUMBER_CONFLICT_MIN (slots.number_slot) are no conflict when each passage names someone the other does not, one-word names too (Howard's £6bn / the Tories' £4bn): on 97 fresh judged pairs it removes 4 conflicts given, all judged wrong; on the labelled sets it loses 2 labelled conflicts whose labels the fresh readers' convention disputes (a forecast against the plan, two measures)
 DENIAL_CONFLICT = False  # relations.denial_conflict (a denial cue whose first word after it and one more the other passage says: "Hartley denied claims that he leaked the budget report" / "charged Hartley with leaking the budget report"): off - on the 3,501 labelled pairs of every set it decides nothing (no relation changes without it), and on the second judged sample it gave 6 conflicts, all judged wrong ("Mr Brown earlier denied his economic forecasts were too optimistic - but refused to rule out" / "his golden economic rule"; "Tony Blair has dismissed reports he told Gordon Brown" / "after reports claimed"); contradicting testimony keeps a named person's denial of the act another asserts
+# ...and four rules off, outside near-identical versions of one sentence, by three judged samples of real
+# pairs (78 conflicts given by the code before the change, six blind readers): right 5 of 41 times, against 20 of 37 for the rules left
+# on; on the 3,501 labelled pairs (sets mined for conflicts) they were right 4 times, wrong never. Their
+# tests switch them on (tests/conftest.py ``loose_slot_rules``).
+NUMBER_SLOT = False  # numbers for one slot below NUMBER_CONFLICT_MIN (slots.number_slot): 3 of 23 right (two firms' quarters, two fraud trials' sentences, two countries' GDP)
+DATE_SLOT = False  # two dates of one event (slots.date_slot) outside near-identical pairs: 1 of 7 (the Sci-Tech dinner / the Spirit awards; a UK and a US release)
+CONTRARY_SLOT = False  # contrary states of one participant (contrary.contrary_conflict) outside near-identical pairs: 1 of 6 (the dollar's slide "halted" one day, "continued" the next)
+OUTCOME_CONFLICT = False  # opposite outcomes of a case (slots.outcome_conflict): 0 of 5 (a suspension, then the hearing that cleared them: two steps)

@@ -228,9 +228,9 @@ def slot_conflict(a: Unit, b: Unit, similarity: float = 1.0) -> str:
         testimony_conflict(a, b)
         or (params.DENIAL_CONFLICT and denial_conflict(a, b))
         or dispute_conflict(a, b)
-        or outcome_conflict(a, b)
-        or date_slot(a, b)
-        or contrary_conflict(a, b)
+        or (params.OUTCOME_CONFLICT and outcome_conflict(a, b))
+        or (params.DATE_SLOT and date_slot(a, b))
+        or (params.CONTRARY_SLOT and contrary_conflict(a, b))
         or _period_conflict(a, b)
         or measure_conflict(a, b, similarity)
     )
@@ -537,12 +537,14 @@ def relation_of(
         return DIFFERS, conflict
     if same_slot and (conflict.startswith("numbers") or (not conflict and similarity >= params.CONFLICT_MIN)):
         slot_numbers = (
-            None if (params.SLOT_NAMES_APART and _any_names_apart(a, b)) else number_slot(a, b)
+            None
+            if (not params.NUMBER_SLOT or (params.SLOT_NAMES_APART and _any_names_apart(a, b)))
+            else number_slot(a, b)
         )  # (also a bare "4.7 million" against "3.9 million units")
         if slot_numbers:
             number_a, number_b, word = slot_numbers
             return DIFFERS, f'numbers differ beyond rounding about "{word}": {_versus(number_a, number_b)}'
-    if same_slot and similarity >= params.CONFLICT_MIN:
+    if params.DATE_SLOT and same_slot and similarity >= params.CONFLICT_MIN:
         dates = date_slot(a, b)
         if dates:
             return DIFFERS, dates

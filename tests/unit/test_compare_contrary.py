@@ -26,6 +26,7 @@ def _sides(text: str) -> list[tuple[str, int, str]]:
     return [(state, side, written) for state, side, written, *_rest in states(text)]
 
 
+@pytest.mark.usefixtures("loose_slot_rules")
 def test_a_halt_and_continuing_work_on_one_thing_differ_with_both_words_shown() -> None:
     relation, reason, _shared = judge(
         "Work on the new reactor at the Kerrow plant was halted last month after inspectors found cracks.",

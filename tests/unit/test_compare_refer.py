@@ -5,6 +5,8 @@ tests, IDF from the news background of test_compare_relations."""
 
 from __future__ import annotations
 
+import pytest
+
 from nkterm.compare import DIFFERS, align
 from nkterm.compare.relations import denial_conflict
 from nkterm.compare.results import Passage
@@ -51,6 +53,7 @@ def test_a_date_by_reference_is_the_earlier_sentence_s_date() -> None:
     )
 
 
+@pytest.mark.usefixtures("loose_slot_rules")
 def test_align_finds_the_date_conflict_given_by_reference() -> None:
     a = Document(id="a", path="a.txt", title="a", text=STORY_A)
     b = Document(id="b", path="b.txt", title="b", text=STORY_B)
@@ -90,6 +93,7 @@ def test_an_opening_date_slots_the_whole_sentence_but_needs_two_shared_words() -
     assert date_slot(inside, b) == ""  # a date inside its sentence dates its clause only
 
 
+@pytest.mark.usefixtures("loose_slot_rules")
 def test_a_bare_magnitude_and_a_counted_one_are_one_slot() -> None:
     a = "Deliveries totalled 3.9 million parcels across the region during 2004, the company said."
     b = "Overall, the firm saw regional deliveries rise 8% to 4.7 million in 2004, helped by online shopping."

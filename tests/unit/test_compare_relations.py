@@ -813,6 +813,7 @@ def test_figures_for_two_different_quarters_do_not_differ() -> None:
     assert relation != DIFFERS, reason
 
 
+@pytest.mark.usefixtures("loose_slot_rules")
 def test_a_quarter_named_by_its_months_is_that_quarter() -> None:
     relation, reason, _shared = judge(
         "Consumer spending grew at an annual rate of 3.1% in the July to September period, officials said.",

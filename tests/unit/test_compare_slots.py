@@ -31,6 +31,7 @@ def _number(unit: Unit, written: str) -> Quantity:
     return next(q for q in unit.numbers if q.written == written)
 
 
+@pytest.mark.usefixtures("loose_slot_rules")
 @pytest.mark.parametrize(("a", "b", "word"), [(BAN_A, BAN_B, "ban"), (HEALTH_A, HEALTH_B, "health")])
 def test_two_values_for_one_slot_differ_below_the_number_bar(a: str, b: str, word: str) -> None:
     from nkterm.compare import compare_texts
@@ -85,6 +86,7 @@ BANNED = (
 )
 
 
+@pytest.mark.usefixtures("loose_slot_rules")
 def test_cleared_in_one_and_banned_in_the_other_differ() -> None:
     relation, reason, _shared = judge(CLEARED, BANNED)
     assert relation == DIFFERS, reason
@@ -176,6 +178,7 @@ FINALISTS_LATE = (
 FINALISTS_EARLY = "These six finalists will be brought together in Leeds on 3-5 March for the final that will find the champion."
 
 
+@pytest.mark.usefixtures("loose_slot_rules")
 def test_a_dated_event_of_the_same_participants_is_one_slot() -> None:
     # no word next to the two dates is the same ("round" / "Leeds"), but both passages date what
     # the same six finalists do: one event, two dates that cannot both be right
@@ -191,6 +194,7 @@ def test_a_dated_event_of_the_same_participants_is_one_slot() -> None:
     assert date_slot(_unit(FINALISTS_LATE + " It was 2005."), _unit(organisers + " It was 2005.")) == ""
 
 
+@pytest.mark.usefixtures("loose_slot_rules")
 def test_a_dated_pair_is_paired_by_align_over_a_partner_sharing_more_words() -> None:
     from nkterm.compare import align
     from nkterm.models import Document
@@ -262,3 +266,12 @@ def test_a_figure_the_other_passage_also_writes_is_a_part_not_a_rival() -> None:
     assert number_slot(_unit(whole), _unit(part)) is None
     rival = part.replace("six months", "nine months")
     assert number_slot(_unit(whole), _unit(rival)) is not None  # 12 vs 9 months of leave
+
+
+def test_the_loose_slot_rules_are_off_by_default() -> None:
+    # session 19: on judged real BBC pairs these rules were right 5 times of 41 (two firms' quarters,
+    # two steps of a case, two events' dates); only near-identical versions of a sentence still
+    # compare their numbers, dates and states
+    for a, b in ((CLEARED, BANNED), (BAN_A, BAN_B), (HEALTH_A, HEALTH_B)):
+        relation, reason, _shared = judge(a, b)
+        assert relation != DIFFERS, reason
