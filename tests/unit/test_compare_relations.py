@@ -850,3 +850,19 @@ def test_a_denial_sharing_two_words_by_chance_is_no_conflict() -> None:
         "Mr Brown earlier denied his economic forecasts were too optimistic - but refused to rule out tax rises.",
     )
     assert relation != DIFFERS, reason
+
+
+def test_two_line_ups_that_name_different_players_are_not_the_same() -> None:
+    # session 19: two matches' line-ups (or one team changed) read as near-identical wording
+    relation, reason, _shared = judge(
+        "Kerrow: Sheahan, Horan, O'Callaghan, Miller, G Easterby, Humphreys, Duffy.",
+        "Kerrow: Sheahan, Horan, O'Callaghan, Miller, G Easterby, Humphreys, Dempsey.",
+    )
+    assert relation == RELATED_ONLY, reason
+    assert reason.startswith("two lists of names that differ (duffy vs dempsey)"), reason
+    # one list that adds the players' clubs in brackets is the same team
+    relation, reason, _shared = judge(
+        "G Thomas (Toulouse, capt); K Morgan (Newport), T Shanklin (Cardiff), G Henson, S Williams; S Jones.",
+        "G Thomas (capt); K Morgan, T Shanklin, G Henson, S Williams; S Jones.",
+    )
+    assert relation == AGREES, reason
