@@ -16,6 +16,7 @@ Must not import Textual, nor Whoosh.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import defaultdict
 
@@ -166,6 +167,7 @@ def clear_caches() -> None:
     clear_disputes()
     clear_contrary()
     clear_measures()
+    _name_list.cache_clear()
 
 
 # a refusal the negation cues do not catch ("declined" also means "fell"; "declined the offer" does not)
@@ -356,13 +358,14 @@ _LIST_SEPARATOR_RE = re.compile(r"[,;]")
 _LIST_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
+@functools.lru_cache(maxsize=8192)
 def _name_list(text: str) -> frozenset[str] | None:
     """The surnames of a passage that is a list of names - a team line-up, a bench, a cast ("Subs
     not used: Butt, Harper, Milner, Hughes, Smith.", ": C Paterson; S Danielli, A Craig, ...") -
     each item's last capitalised word of two letters or more, what is in brackets left out (a
     club, a country, a substitute: "T Shanklin (Cardiff)", "Gallas (Kezman 74)"), so that one team
     written with initials or first names is the same list; None for prose: fewer than four
-    separators, or a fifth or more of its words in lower case."""
+    separators, or a fifth or more of its words in lower case. Memoised."""
     if len(_LIST_SEPARATOR_RE.findall(text)) < 4:
         return None
     words = _LIST_WORD_RE.findall(text)

@@ -470,3 +470,4 @@ def clear_caches() -> None:
     _mentions_any.cache_clear()
     _denied_acts.cache_clear()
     _called_false.cache_clear()
+    _unreported.cache_clear()
