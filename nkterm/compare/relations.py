@@ -444,7 +444,11 @@ def predicate_share(a: Unit, b: Unit, shared: list[tuple[float, str, str]], *, f
 # what may or will be (a modal, a condition, a plan): "GM's profits were hit by higher costs" and
 # "higher costs would hurt its performance" are not one proposition
 _MODAL_RE = re.compile(
-    r"\b(?:would|could|should|may|might|will|shall|if|(?:expected|set|likely|due|plans?|planning|hopes?) to)\b|'ll\b",
+    r"\b(?:would|could|should|may|might|will|shall|if|(?:expected|set|likely|due|plans?|planning|hopes?) to"
+    # a preview or a bid, not the result (session 19: "has become the new favourite to win best film" /
+    # "beat The Aviator to the top awards"; "McIlroy aiming for Madrid title" / "McIlroy wins ... title")
+    r"|favourites?\s+(?:to|for)|tipped\s+(?:to|for)|aim(?:s|ing)?\s+(?:to|for)"
+    r"|poised\s+to|on\s+course\s+(?:to|for)|in\s+line\s+(?:to|for)|front-?runners?)\b|'ll\b",
     re.IGNORECASE,
 )
 

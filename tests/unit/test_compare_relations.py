@@ -866,3 +866,17 @@ def test_two_line_ups_that_name_different_players_are_not_the_same() -> None:
         "G Thomas (capt); K Morgan, T Shanklin, G Henson, S Williams; S Jones.",
     )
     assert relation == AGREES, reason
+
+
+def test_a_preview_is_not_the_result() -> None:
+    # session 19, judged real pairs: a favourite / an aim against the win
+    for preview, result in (
+        (
+            "Kerrow Rovers have become the new favourites to win the league title this season.",
+            "Kerrow Rovers won the league title this season.",
+        ),
+        ("McIlroy aiming for Madrid title", "McIlroy wins Madrid title"),
+    ):
+        relation, reason, _shared = judge(preview, result)
+        assert relation == RELATED_ONLY, reason
+        assert "may or will be" in reason, reason
