@@ -611,7 +611,7 @@ def relation_of(
         return RELATED_ONLY, f"{topic}; possible conflict, too loosely matched to tell ({conflict})"
     if conflict:
         return RELATED_ONLY, f"{topic}; not the same slot, so not a conflict ({conflict})"
-    if similarity < params.SAME_MIN:
+    if similarity < params.AGREES_MIN:
         return RELATED_ONLY, topic
     if apart:
         return RELATED_ONLY, apart

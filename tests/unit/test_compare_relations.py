@@ -880,3 +880,14 @@ def test_a_preview_is_not_the_result() -> None:
         relation, reason, _shared = judge(preview, result)
         assert relation == RELATED_ONLY, reason
         assert "may or will be" in reason, reason
+
+
+def test_same_words_below_the_agreement_bar_are_related(monkeypatch: pytest.MonkeyPatch) -> None:
+    # session 19 (params.AGREES_MIN 0.5): judged real pairs from 0.4 to 0.5 were the same
+    # proposition 6 times of 26 ("job creation became a key issue in last year's election" /
+    # "was one of last year's main concerns for the US economy"); a paraphrase that close is related
+    a = "It tells the story of a young woman who ages dramatically after falling under a witch's spell."
+    b = "The film is about a young girl who is trapped in an old woman's body after being put under a spell by a witch."
+    assert judge(a, b)[0] == RELATED_ONLY
+    monkeypatch.setattr(params, "AGREES_MIN", params.SAME_MIN)
+    assert judge(a, b)[0] == AGREES
