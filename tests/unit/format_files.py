@@ -149,11 +149,25 @@ def write_epub(path: Path, title: str, author: str, date: str, chapters: list[tu
     return path
 
 
-def write_warc(path: Path, pages: list[tuple[str, str, str]], *, gzip: bool = True) -> Path:
+def write_warc(
+    path: Path, pages: list[tuple[str, str, str]], *, gzip: bool = True, seed: int | None = None
+) -> Path:
     """``pages``: (url, capture date ``YYYY-MM-DDTHH:MM:SSZ``, HTML) response records, with a
-    request record and a non-HTML response between them (both must be passed over)."""
+    request record and a non-HTML response between them (both must be passed over). ``seed``:
+    record ids drawn from it and every record dated, so the file's bytes are the same each time
+    (warcio draws random ids)."""
+    import random
+    import uuid
+
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
+
+    draw = random.Random(seed)
+
+    def fixed(headers: dict[str, str]) -> dict[str, str]:
+        if seed is None:
+            return headers
+        return {**headers, "WARC-Record-ID": f"<urn:uuid:{uuid.UUID(int=draw.getrandbits(128))}>"}
 
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=gzip)
@@ -162,7 +176,7 @@ def write_warc(path: Path, pages: list[tuple[str, str, str]], *, gzip: bool = Tr
                 url,
                 "request",
                 payload=io.BytesIO(f"GET / HTTP/1.1\r\nHost: {url.split('/')[2]}\r\n\r\n".encode()),
-                warc_headers_dict={"WARC-Date": date},
+                warc_headers_dict=fixed({"WARC-Date": date}),
             )
             writer.write_record(request)
             headers = StatusAndHeaders(
@@ -173,13 +187,24 @@ def write_warc(path: Path, pages: list[tuple[str, str, str]], *, gzip: bool = Tr
                 "response",
                 payload=io.BytesIO(page.encode("utf-8")),
                 http_headers=headers,
-                warc_headers_dict={"WARC-Date": date},
+                warc_headers_dict=fixed({"WARC-Date": date}),
             )
             writer.write_record(record)
             css = StatusAndHeaders("200 OK", [("Content-Type", "text/css")], protocol="HTTP/1.1")
             writer.write_record(
                 writer.create_warc_record(
-                    url + "style.css", "response", payload=io.BytesIO(b"body{}"), http_headers=css
+                    url + "style.css",
+                    "response",
+                    payload=io.BytesIO(b"body{}"),
+                    http_headers=css,
+                    # (warcio dates an undated record now: a drawn time instead)
+                    warc_headers_dict=fixed(
+                        {
+                            "WARC-Date": f"2026-12-07T{draw.randrange(24):02d}:{draw.randrange(60):02d}:{draw.randrange(60):02d}Z"
+                        }
+                    )
+                    if seed is not None
+                    else None,
                 )
             )
     return path

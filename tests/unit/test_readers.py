@@ -212,6 +212,26 @@ def test_warc_one_document_per_html_response(tmp_path: Path, gzip: bool) -> None
     assert [d.key for d in read_uncapped(path, name).documents] == [d.key for d in result.documents]
 
 
+@pytest.mark.parametrize("seed", [62, 0, 1])
+@pytest.mark.parametrize(("damaged", "kept"), [((4,), (0, 2, 3)), ((4, 7), (0, 3))])
+def test_a_damaged_gzip_member_does_not_swallow_the_records_after_it(
+    tmp_path: Path, seed: int, damaged: tuple[int, ...], kept: tuple[int, ...]
+) -> None:
+    # session 19: with these bytes (seed 62) warcio reads the damaged member on over the next
+    # record's member without an error, only a warning; each member no record began at is read,
+    # and after a damaged record the reader resumed past records (offsets counted twice): fixed
+    path = write_warc(tmp_path / "crawl.warc.gz", _pages(4), gzip=True, seed=seed)
+    data = bytearray(path.read_bytes())
+    members = [i for i in range(len(data)) if data[i : i + 3] == b"\x1f\x8b\x08"]
+    for member in damaged:  # 4: page 1's response record, 7: page 2's
+        data[members[member] + 20 : members[member] + 60] = b"\xff" * 40
+    path.write_bytes(bytes(data))
+    result = read_uncapped(path, "crawl.warc.gz")
+    urls = [d.url for d in result.documents]
+    assert sorted(urls) == [f"https://news.example.org/story-{i}" for i in kept]  # each once
+    assert len(result.problems) == len(damaged), result.problems  # each damaged record named once
+
+
 @pytest.mark.parametrize("gzip", [True, False])
 def test_warc_with_a_bad_record_keeps_the_others(tmp_path: Path, gzip: bool) -> None:
     name = "crawl.warc.gz" if gzip else "crawl.warc"

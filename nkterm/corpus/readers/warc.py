@@ -1,7 +1,9 @@
 """Web archives (``.warc``, ``.warc.gz``): one document per HTML response record, with its URL
 and capture date, text and metadata through the HTML reader. warcio (Apache-2.0) reads the
 records; a record that cannot be read is named in a problem and the reader resumes at the next
-record it can find, so one bad record costs only itself. Must not import Textual or Whoosh.
+record it can find, so one bad record costs only itself; in a compressed WARC, after a damaged
+record, every gzip member that no record read began at is read on its own (warcio can read a
+damaged member on over the next ones with only a warning). Must not import Textual or Whoosh.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def read_warc(path: Path, name: str) -> FileResult:
         try:
             offset: int | None = 0
             records = 0
+            starts: set[int] = set()  # where the records read began
             while offset is not None and offset < size and records < MAX_RECORDS:
                 assert offset is not None
                 fh.seek(offset)
@@ -43,13 +46,17 @@ def read_warc(path: Path, name: str) -> FileResult:
                     for record in iterator:
                         records += 1
                         _read_record(record, records, documents, problems, seen)
+                        # (after the record: asking its offset reads the record to its end; warcio's
+                        # offsets are the file's, from where it was opened at)
+                        starts.add(iterator.get_record_offset())
                         if records >= MAX_RECORDS:
                             problems.append(
                                 ("skipped", f"more than {MAX_RECORDS} records: the rest are not read")
                             )
                             break
                 except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on bad input
-                    at = offset + int(getattr(iterator, "offset", 0) or 0)
+                    at = int(getattr(iterator, "offset", offset) or offset)  # (the file's offset)
+                    starts.add(at)  # (named: the second pass below does not name it again)
                     problems.append(
                         ("skipped", f"record at byte {at}: unreadable ({type(exc).__name__}: {exc})"[:300])
                     )
@@ -57,11 +64,60 @@ def read_warc(path: Path, name: str) -> FileResult:
                     if resume is None and not documents and at == 0:
                         raise ReaderError(f"not a WARC file ({type(exc).__name__}: {exc})"[:300]) from None
                 offset = resume
+            if gzipped and problems:
+                records = _unread_members(fh, mapped, starts, records, documents, problems, seen)
         finally:
             mapped.close()
     if not documents and not problems:
         raise ReaderError("a WARC file without HTML pages (no response records of type text/html)")
     return FileResult(documents, problems)
+
+
+def _unread_members(
+    fh: Any,
+    mapped: mmap.mmap,
+    starts: set[int],
+    records: int,
+    documents: list[Extracted],
+    problems: list[tuple[str, str]],
+    seen: dict[str, int],
+) -> int:
+    """After a damaged record of a compressed WARC (one gzip member per record), the record read
+    from the damaged member may have run on over the members after it without an error (warcio
+    only warns: "Record not followed by newline"). Each gzip member that no record read began at
+    is read on its own; a false marker inside compressed bytes fails and is passed over."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    at = mapped.find(b"\x1f\x8b\x08", 1)
+    while at >= 0 and records < MAX_RECORDS:
+        if at not in starts:
+            fh.seek(at)
+            try:
+                record = next(iter(ArchiveIterator(fh, arc2warc=True)), None)
+                if record is not None:
+                    records += 1
+                    starts.add(at)
+                    _read_record(record, records, documents, problems, seen)
+            except Exception as exc:  # noqa: BLE001 - a damaged record, or bytes that only look like a start
+                if _opens_a_record(mapped, at):
+                    problems.append(
+                        ("skipped", f"record at byte {at}: unreadable ({type(exc).__name__}: {exc})"[:300])
+                    )
+        at = mapped.find(b"\x1f\x8b\x08", at + 1)
+    return records
+
+
+def _opens_a_record(mapped: mmap.mmap, at: int) -> bool:
+    """Whether the bytes at ``at`` are a well-formed gzip member header (RFC 1952: method 8, no
+    reserved flag, a known extra-flags value and system): a damaged record's member, not compressed
+    bytes that happen to hold the three-byte magic."""
+    header = mapped[at : at + 10]
+    return (
+        len(header) == 10
+        and header[3] & 0xE0 == 0
+        and header[8] in (0, 2, 4)
+        and (header[9] <= 13 or header[9] == 255)
+    )
 
 
 def _next_record(mapped: mmap.mmap, start: int, gzipped: bool) -> int | None:
