@@ -8,6 +8,8 @@ damaged member on over the next ones with only a warning). Must not import Textu
 
 from __future__ import annotations
 
+import contextlib
+import io
 import mmap
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,9 @@ def read_warc(path: Path, name: str) -> FileResult:
     problems: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     gzipped = name.lower().endswith(".gz")
-    with open(path, "rb") as fh:
+    # warcio writes its warnings ("Record not followed by newline", with the raw bytes) to stderr:
+    # the problem lines name the record instead
+    with open(path, "rb") as fh, contextlib.redirect_stderr(io.StringIO()):
         size = fh.seek(0, 2)
         if size == 0:
             raise ReaderError("an empty WARC file")
@@ -57,12 +61,10 @@ def read_warc(path: Path, name: str) -> FileResult:
                 except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on bad input
                     at = int(getattr(iterator, "offset", offset) or offset)  # (the file's offset)
                     starts.add(at)  # (named: the second pass below does not name it again)
-                    problems.append(
-                        ("skipped", f"record at byte {at}: unreadable ({type(exc).__name__}: {exc})"[:300])
-                    )
+                    problems.append(("skipped", f"record at byte {at}: unreadable ({_why(exc)})"[:300]))
                     resume = _next_record(mapped, at + 1, gzipped)
                     if resume is None and not documents and at == 0:
-                        raise ReaderError(f"not a WARC file ({type(exc).__name__}: {exc})"[:300]) from None
+                        raise ReaderError(f"not a WARC file ({_why(exc)})"[:300]) from None
                 offset = resume
             if gzipped and problems:
                 records = _unread_members(fh, mapped, starts, records, documents, problems, seen)
@@ -71,6 +73,12 @@ def read_warc(path: Path, name: str) -> FileResult:
     if not documents and not problems:
         raise ReaderError("a WARC file without HTML pages (no response records of type text/html)")
     return FileResult(documents, problems)
+
+
+def _why(exc: Exception) -> str:
+    """The error as a problem line says it: warcio's "Unknown archive format" carries the bytes it
+    read as the record's first line, which are binary garbage on a damaged record."""
+    return f"{type(exc).__name__}: {str(exc).split(', first line:')[0]}"
 
 
 def _unread_members(
@@ -100,9 +108,7 @@ def _unread_members(
                     _read_record(record, records, documents, problems, seen)
             except Exception as exc:  # noqa: BLE001 - a damaged record, or bytes that only look like a start
                 if _opens_a_record(mapped, at):
-                    problems.append(
-                        ("skipped", f"record at byte {at}: unreadable ({type(exc).__name__}: {exc})"[:300])
-                    )
+                    problems.append(("skipped", f"record at byte {at}: unreadable ({_why(exc)})"[:300]))
         at = mapped.find(b"\x1f\x8b\x08", at + 1)
     return records
 
