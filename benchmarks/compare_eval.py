@@ -145,8 +145,8 @@ CLAIM_SPLITS = ("dev", "held-out", "held-out2", "held-out9", *CLAIMS_ONLY)
 # held-out21 and corroboration16 were built in session 18 and run blind once on its code 3fe85c0 (and start 683d93b); seen since
 # held-out22 and corroboration17 were built in session 18 and run blind once on session 19's start code (cf77b9f); seen since
 # held-out23 and corroboration18 were built in session 19 and run blind once on its final code (b3fbc6c; start cf77b9f the same); seen since
-# held-out24 and corroboration19 were built in session 19 for one blind run at session 20's start
-PENDING: tuple[str, ...] = ("held-out24", "corroboration19")
+# held-out24 and corroboration19 were built in session 19 and run blind once on session 20's start code (6e83219); seen since
+PENDING: tuple[str, ...] = ()
 
 
 # session 18: relevant passages the first labelling missed, found for the seen claim sets by a second,
