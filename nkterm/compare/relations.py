@@ -33,6 +33,7 @@ from nkterm.compare.dispute import dispute_conflict
 from nkterm.compare.meanings import MEANING
 from nkterm.compare.measure import clear_caches as clear_measures
 from nkterm.compare.measure import measure_slot
+from nkterm.compare.places import place_slot
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.similarity import shown_terms
 from nkterm.compare.slots import clear_caches as clear_slots
@@ -404,6 +405,29 @@ def _lists_apart(a: Unit, b: Unit) -> str:
     return f"two lists of names that differ ({shown})"
 
 
+_PRONOUN_OPENING_RE = re.compile(r"^\W*(?:It|He|She|They|This|These|Those|Its|His|Her|Their)\b")
+_OPENING_NAME_RE = re.compile(r"^\W*(?:(?:The|A|An)\s+)?((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)")
+
+
+def _referent_unknown(a: Unit, b: Unit) -> bool:
+    """Whether one passage opens with a pronoun and the other with a name the first does not
+    write: "It is the fifth in a series of 18 reissues" / "Elvis' Wooden Heart ... is the sixth in
+    a series of 18 reissues" (BBC entertainment/144, /129: two singles) - worded alike, but whose
+    rank each gives is not known, so two values are no conflict (session 20)."""
+    for pronoun, named in ((a, b), (b, a)):
+        if not _PRONOUN_OPENING_RE.match(pronoun.passage.text) or _PRONOUN_OPENING_RE.match(
+            named.passage.text
+        ):
+            continue
+        opening = _OPENING_NAME_RE.match(named.passage.text)
+        if opening is None:
+            return False  # the other opens with no name either ("the company's sales rose")
+        words = [w.strip("'’.").removesuffix("'s") for w in opening.group(1).split()]
+        text = pronoun.passage.text.casefold()
+        return not any(re.search(rf"\b{re.escape(w.casefold())}\b", text) for w in words if len(w) > 1)
+    return False
+
+
 def _any_names_apart(a: Unit, b: Unit) -> bool:
     """Each side names someone or something the other does not, one-word names too ("Mr Howard
     is expected to say that around £6bn will be available for tax cuts" / "The Tories on Monday
@@ -555,14 +579,19 @@ def relation_of(
     conflict = (
         conflict_of(a, b, 1.0 if near else similarity) if similarity >= params.CONFLICT_MIN or near else ""
     )
-    if near and (conflict or dispute_conflict(a, b)):  # (a dispute: "a distortion by saying ...")
-        return DIFFERS, conflict or dispute_conflict(a, b)
+    # two values in one sentence's two versions conflict only if the two say whose they are
+    valued = near and not _referent_unknown(a, b)
+    if near and ((conflict and (valued or not conflict.startswith("numbers"))) or dispute_conflict(a, b)):
+        return DIFFERS, conflict or dispute_conflict(a, b)  # (a dispute: "a distortion by saying ...")
     if near and contrary_conflict(a, b):  # "X resigned as chairman" / "X remains in post as chairman"
         return DIFFERS, contrary_conflict(a, b)
-    if near and date_slot(a, b):  # "in late December" / "on 3-5 December" in one sentence's two versions
+    if valued and date_slot(a, b):  # "in late December" / "on 3-5 December" in one sentence's two versions
         return DIFFERS, date_slot(a, b)
-    if near and ordinal_slot(a, b):  # "Mr Brown's eighth" / "ninth" Budget (BBC politics/077, /354)
+    if valued and ordinal_slot(a, b):  # "Mr Brown's eighth" / "ninth" Budget (BBC politics/077, /354)
         return DIFFERS, ordinal_slot(a, b)
+    where = place_slot(a, b)  # "came in 2000 ... in Barcelona" / "came two years ago in Valencia"
+    if valued and where:
+        return DIFFERS, where
     not_a, not_b = says_not(a), says_not(b)
     # "X has denied that Y resigned" / "X said Y resigned"; not an added clause that negates what
     # the other does not say ("... did not have a complaint made against him, but [the same]")
@@ -584,6 +613,10 @@ def relation_of(
         return AGREES, "near-identical wording: " + ", ".join(labels) if labels else "near-identical wording"
     if conflict.startswith("contradicting testimony"):
         return DIFFERS, conflict  # the same person and act: its own slot, whatever else is said
+    if conflict.startswith("numbers") and not near:
+        ranks = ordinals_apart(a, b)  # "entered the chart in second place ... taking $12.7m" /
+        if ranks:  # "moved down the chart to fourth place after taking $10.7m": two weeks' figures
+            return RELATED_ONLY, f"{topic}; {ranks}, and the numbers too: two states, not one ({conflict})"
     slot = slot_conflict(a, b, similarity)
     if slot.startswith(CONTRARY) and similarity < params.CONTRARY_MIN:
         slot = ""
@@ -629,7 +662,7 @@ def relation_of(
     unmatched = _unmatched_numbers(a, b)
     if unmatched:
         return RELATED_ONLY, f"{topic}; numbers only partly shared ({unmatched})"
-    different = counts or figures_apart(a, b)
+    different = counts or figures_apart(a, b) or where
     if different:
         return RELATED_ONLY, f"{topic}; {different}"
     if mood:

@@ -62,6 +62,21 @@ def _mentions_any(text: str, verbs: re.Pattern[str]) -> bool:
     return verbs.search(text) is not None
 
 
+# a denial whose clause runs on to a "that" clause: what follows is what is denied ("Mr Sullivan
+# rejects a suggestion that he had told Roberts that Mr Ebbers was unaware": not Ebbers's denial)
+_DENIAL_THAT_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed))\b[^.;:!?]*?\bthat\b", re.IGNORECASE
+)
+
+
+def _inside_denial(text: str, start: int) -> bool:
+    """Whether the cue at ``start`` is inside what an earlier denial of its sentence denies: a
+    denial denied is an assertion (session 20: "Mr Sullivan also rejects a suggestion that he had
+    once told ... that Mr Ebbers was unaware of the accounting fraud")."""
+    sentence = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1
+    return any(m.end() <= start for m in _DENIAL_THAT_RE.finditer(text, sentence, start))
+
+
 @functools.lru_cache(maxsize=8192)
 def _actors(text: str, verbs: re.Pattern[str], negated: bool | None = None) -> dict[str, str]:
     """The names that do what ``verbs`` say: for each verb, the nearest capitalised word before it
@@ -77,6 +92,8 @@ def _actors(text: str, verbs: re.Pattern[str], negated: bool | None = None) -> d
             and bool(_NEGATED_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())) != negated
         ):
             continue
+        if verbs is _DENY_RE and _inside_denial(text, m.start()):
+            continue  # "rejects a suggestion that ... Ebbers was unaware": no denial of Ebbers's
         actor, written = actor_before(text, m.start())
         if actor:
             found.setdefault(actor, written)
@@ -359,6 +376,8 @@ def _denied_acts(text: str, never: bool = False) -> tuple[tuple[str, tuple[str, 
     if never:
         cues += _NEVER_RE.finditer(text)
     for m in cues:
+        if _inside_denial(text, m.start()):
+            continue  # a denial denied ("rejects a suggestion that ... he was unaware")
         actor = actor_before(text, m.start())[0]
         if not m.group(0).lower().startswith(("den", "reject", "refut", "never")):
             out.append((actor, _CULPABLE))  # "unaware", "innocent", "not guilty"

@@ -227,3 +227,19 @@ def test_a_denial_refused_is_no_denial() -> None:
         assert relations.denial_conflict(_unit(refused), _unit(said)) == "", refused
     denied = "Mr Brown denied having reneged on a deal with Mr Blair over the leadership."
     assert relations.denial_conflict(_unit(denied), _unit(said)).startswith('opposite polarity: "denied"')
+
+
+def test_a_denial_inside_what_another_denial_denies_is_no_denial() -> None:
+    # session 20: the witness rejects having said the accused was unaware - he says the accused knew
+    named = (
+        "On Tuesday Mr Harlow named Mr Quint as one of four directors who participated in the bribery scheme."
+    )
+    rejects = (
+        "Mr Harlow also rejects a suggestion that he had once told the firm's auditors that Mr Quint was"
+        " unaware of the bribery scheme."
+    )
+    assert _conflict(named, rejects) == ""
+    # the accused's own denial still contradicts the witness
+    assert "Quint" in _conflict(
+        named, "Mr Quint has always insisted that he was unaware of the bribery scheme."
+    )
