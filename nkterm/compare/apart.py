@@ -86,3 +86,49 @@ def counts_apart(a: Unit, b: Unit) -> str:
                         side = "A" if many is a else "B"
                         return f'different counts: "{shown_many}" in {side} vs "{shown_one}"'
     return ""
+
+
+# a prize named by what it is the best of ("best director", "best new director", "best first
+# feature", "best film of the year"): the words after "best" up to one that ends the name
+_BEST_RE = re.compile(r"\bbest\s+", re.IGNORECASE)
+_PRIZE_WORD_RE = re.compile(r"[\w-]+|[^\w\s]")
+_PRIZE_END = frozenset(
+    ("of", "for", "at", "in", "and", "or", "with", "after", "once", "to", "from", "by", "on", "this", "last",
+     "award", "awards", "prize", "prizes", "category", "categories", "nomination", "nominations", "title",
+     "honour", "honours", "gong", "trophy", "statuette")
+)  # fmt: skip
+_PRIZE_CUE_RE = re.compile(
+    r"\b(?:awards?|prizes?|won|wins?|winning|named|nominat\w*|honou?rs?|Oscars?|Baftas?|Grammys?|Globes?|Brits?)\b"
+)
+_SAME_PRIZE = {"movie": "film", "picture": "film", "films": "film", "movies": "film"}
+
+
+def _prizes(text: str) -> set[str]:
+    """The prizes a passage names by "best": "named best new director" -> {"new director"}; a
+    "personal best" (no words after it) names none."""
+    out = set()
+    for m in _BEST_RE.finditer(text):
+        words = []
+        for word in _PRIZE_WORD_RE.findall(text, m.end(), m.end() + 60)[:3]:
+            if word.lower() in _PRIZE_END or not word.islower():
+                break
+            words.append(_SAME_PRIZE.get(word, word))
+        if words:
+            out.add(" ".join(words))
+    return out
+
+
+def prizes_apart(a: Unit, b: Unit) -> str:
+    """Both passages name prizes by "best" and none is the other's ("Sideways was named the best
+    film of the year by the critics" / "Sideways was named best screenplay and best comedy";
+    "named best new director" / "won the award for best first feature"): two prizes, two
+    propositions (session 20). "" when not, or when neither passage speaks of a prize."""
+    text_a, text_b = a.passage.text, b.passage.text
+    if "best" not in text_a.lower() or "best" not in text_b.lower():
+        return ""
+    if not (_PRIZE_CUE_RE.search(text_a) or _PRIZE_CUE_RE.search(text_b)):
+        return ""
+    prizes_a, prizes_b = _prizes(text_a), _prizes(text_b)
+    if not prizes_a or not prizes_b or prizes_a & prizes_b:
+        return ""
+    return f"different prizes: best {sorted(prizes_a)[0]} vs best {sorted(prizes_b)[0]}"

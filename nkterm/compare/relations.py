@@ -23,7 +23,7 @@ from collections import defaultdict
 from nkterm.analysis import analyze
 from nkterm.compare import params
 from nkterm.compare.actors import PROMISE_BROKEN, denies, plea_only, promise_broken
-from nkterm.compare.apart import counts_apart, figures_apart
+from nkterm.compare.apart import counts_apart, figures_apart, prizes_apart
 from nkterm.compare.clauses import main_keys, ordinals_apart
 from nkterm.compare.contrary import PREFIX as CONTRARY
 from nkterm.compare.contrary import clear_caches as clear_contrary
@@ -609,7 +609,7 @@ def relation_of(
         return DIFFERS, f'opposite polarity: "{cue.group(0) if cue else "not"}" only in {side}'
     mood = _mood_apart(a, b)
     counts = counts_apart(a, b)
-    if near and not mood and not counts:
+    if near and not mood and not counts and not prizes_apart(a, b):
         return AGREES, "near-identical wording: " + ", ".join(labels) if labels else "near-identical wording"
     if conflict.startswith("contradicting testimony"):
         return DIFFERS, conflict  # the same person and act: its own slot, whatever else is said
@@ -662,7 +662,7 @@ def relation_of(
     unmatched = _unmatched_numbers(a, b)
     if unmatched:
         return RELATED_ONLY, f"{topic}; numbers only partly shared ({unmatched})"
-    different = counts or figures_apart(a, b) or where
+    different = counts or figures_apart(a, b) or where or prizes_apart(a, b)
     if different:
         return RELATED_ONLY, f"{topic}; {different}"
     if mood:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from nkterm.compare import AGREES, DIFFERS, RELATED_ONLY
+from nkterm.compare.apart import prizes_apart
 from nkterm.compare.places import place_slot, places
 from nkterm.compare.results import Passage
 from nkterm.compare.units import Unit, unit_of
@@ -92,3 +93,20 @@ def test_figures_whose_ranks_differ_too_are_two_states() -> None:
         ),
     )
     assert relation == DIFFERS, reason
+
+
+def test_two_prizes_named_by_best_are_two_propositions() -> None:
+    a = "Quiet drama Lowlands was named the best film of the year by the Boston Film Critics Society."
+    b = "Quiet drama Lowlands was named best screenplay and best drama by the Boston critics."
+    relation, reason, _shared = judge(a, b)
+    assert relation == RELATED_ONLY, reason
+    assert "different prizes" in reason
+    # the same prize, written "film" and "movie", is one
+    assert (
+        prizes_apart(
+            _unit(a), _unit(b.replace("best screenplay and best drama", "the best movie of the year"))
+        )
+        == ""
+    )
+    # "a personal best" names no prize
+    assert prizes_apart(_unit("She ran a personal best of 7.12 seconds to win."), _unit(a)) == ""
