@@ -47,23 +47,23 @@ class Gathered:
 
 
 # written by scripts/train_corroboration.py (standardised features folded into the weights)
-INTERCEPT = -8.435640
+INTERCEPT = -8.872663
 COEFFICIENTS: dict[str, float] = {
-    "sim": 1.094333,
-    "raw": 6.529883,
-    "number": 1.653983,
-    "event": 0.515061,
-    "rules": -0.110442,
-    "story": 1.728651,
-    "story_rel": 1.073304,
-    "story_max": 1.506031,
-    "sim_max": -0.220874,
-    "sim_rel": 0.259154,
-    "sim_rank": -0.270735,
-    "doc_rank": 0.607555,
-    "by_claim": 0.817783,
-    "by_story": 0.704038,
-    "object": 0.518164,
+    "sim": -0.454434,
+    "raw": 7.188484,
+    "number": 1.634999,
+    "event": 0.521280,
+    "rules": -0.114529,
+    "story": 1.498112,
+    "story_rel": 1.473264,
+    "story_max": 1.997402,
+    "sim_max": 0.124461,
+    "sim_rel": 0.748679,
+    "sim_rank": -0.388944,
+    "doc_rank": 0.575060,
+    "by_claim": 0.696042,
+    "by_story": 0.524113,
+    "object": 0.658739,
 }
 
 
