@@ -59,6 +59,12 @@ def _regions() -> tuple[frozenset[str], frozenset[str]]:
 def places(text: str) -> list[str]:
     """The places a passage names after "in", "at", "near" or "outside", in text order: "in
     Barcelona" -> "Barcelona"; "in the Hague" -> "Hague"; times ("in March") left out."""
+    return list(_places(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _places(text: str) -> tuple[str, ...]:
+    """``places``, memoised: ``relations`` asks it of every candidate pair's two passages."""
     out = []
     for m in _PLACE_RE.finditer(text):
         name = m.group("name").rstrip(".’'").removeprefix("The ")
@@ -66,7 +72,7 @@ def places(text: str) -> list[str]:
         if first in _TIMES or name.casefold().startswith("new year") or name.endswith(("'s", "’s")):
             continue  # a time ("in March"), or a possessive ("in Mr Blair's speech")
         out.append(name)
-    return out
+    return tuple(out)
 
 
 def _named_in(place: str, text: str) -> bool:
@@ -80,8 +86,8 @@ def place_slot(a: Unit, b: Unit) -> str:
     does not mention at all and the two could not be one inside the other (one a country, a
     continent or a region, the other not); "" otherwise."""
     text_a, text_b = a.passage.text, b.passage.text
-    only_a = [p for p in places(text_a) if not _named_in(p, text_b)]
-    only_b = [p for p in places(text_b) if not _named_in(p, text_a)]
+    only_a = [p for p in _places(text_a) if not _named_in(p, text_b)]
+    only_b = [p for p in _places(text_b) if not _named_in(p, text_a)]
     if not (only_a and only_b):
         return ""
     countries, wide = _regions()
@@ -93,3 +99,8 @@ def place_slot(a: Unit, b: Unit) -> str:
             if (key_a in countries) == (key_b in countries):
                 return f"places differ: {place_a} vs {place_b}"
     return ""
+
+
+def clear_caches() -> None:
+    """Forget the memoised places of passages."""
+    _places.cache_clear()

@@ -33,6 +33,7 @@ from nkterm.compare.dispute import dispute_conflict
 from nkterm.compare.meanings import MEANING
 from nkterm.compare.measure import clear_caches as clear_measures
 from nkterm.compare.measure import measure_slot
+from nkterm.compare.places import clear_caches as clear_places
 from nkterm.compare.places import place_slot
 from nkterm.compare.results import AGREES, DIFFERS, RELATED_ONLY
 from nkterm.compare.similarity import shown_terms
@@ -169,6 +170,7 @@ def clear_caches() -> None:
     clear_contrary()
     clear_measures()
     _name_list.cache_clear()
+    clear_places()
 
 
 # a refusal the negation cues do not catch ("declined" also means "fell"; "declined the offer" does not)
@@ -589,8 +591,8 @@ def relation_of(
         return DIFFERS, date_slot(a, b)
     if valued and ordinal_slot(a, b):  # "Mr Brown's eighth" / "ninth" Budget (BBC politics/077, /354)
         return DIFFERS, ordinal_slot(a, b)
-    where = place_slot(a, b)  # "came in 2000 ... in Barcelona" / "came two years ago in Valencia"
-    if valued and where:
+    where = place_slot(a, b) if valued else ""  # "came in 2000 ... in Barcelona" / "... in Valencia"
+    if where:
         return DIFFERS, where
     not_a, not_b = says_not(a), says_not(b)
     # "X has denied that Y resigned" / "X said Y resigned"; not an added clause that negates what
@@ -662,7 +664,7 @@ def relation_of(
     unmatched = _unmatched_numbers(a, b)
     if unmatched:
         return RELATED_ONLY, f"{topic}; numbers only partly shared ({unmatched})"
-    different = counts or figures_apart(a, b) or where or prizes_apart(a, b)
+    different = counts or figures_apart(a, b) or place_slot(a, b) or prizes_apart(a, b)
     if different:
         return RELATED_ONLY, f"{topic}; {different}"
     if mood:
